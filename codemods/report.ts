@@ -1,0 +1,69 @@
+/**
+ * What a transform tells its runner about one file. The CLI merges these into the
+ * migration report (files, sites left for a person, scopes, env vars); under plain
+ * jscodeshift the transform prints the sites left for a person through `api.report`.
+ */
+export interface MigratedSite {
+  readonly line: number;
+  readonly column: number;
+  /** The client the request goes through: fetch, axios, got, … */
+  readonly client: string;
+  /** What was rewritten, in a few words: "x-token header on axios.create defaults". */
+  readonly what: string;
+}
+
+export interface ManualSite {
+  readonly line: number;
+  readonly column: number;
+  /** What the site is: "x-token header set in a request interceptor". */
+  readonly what: string;
+  /** Why the transform left it: "the header value is computed by a callback we cannot follow". */
+  readonly why: string;
+  /** What a person should do about it. */
+  readonly todo: string;
+}
+
+export interface RouteUse {
+  readonly line: number;
+  readonly method: string | undefined;
+  /** The path as the code builds it, holes written `{…}`. */
+  readonly displayPath: string;
+  /** Route paths from core's table that the call may hit. */
+  readonly routes: readonly string[];
+  /** Scopes those routes need (`cloudautomation:` prefixed). */
+  readonly scopes: readonly string[];
+  /** False when the route could not be pinned down statically. */
+  readonly exact: boolean;
+}
+
+export interface FileReport {
+  /** Transform that produced the report: `x-token-to-oauth`, `add-oauth`. */
+  readonly transform: string;
+  readonly file: string;
+  readonly migrated: readonly MigratedSite[];
+  readonly manual: readonly ManualSite[];
+  readonly routes: readonly RouteUse[];
+  /** Env vars the old token plumbing read (`KEPTN_API_TOKEN`). */
+  readonly tokenEnvVars: readonly string[];
+  /** Of those, the ones the migrated file no longer reads. */
+  readonly retiredEnvVars: readonly string[];
+}
+
+/**
+ * Options every transform of this package accepts (jscodeshift passes CLI flags through as
+ * options). `reporter` only works in-process: the migrate CLI passes it; under the
+ * jscodeshift CLI it is absent and the transform falls back to `api.report`.
+ */
+export interface TransformOptions {
+  /** Module the helper is imported from. Default `cloud-automation-oauth`. */
+  readonly helperModule?: string;
+  /** Export that makes a client from env. Default `oauthClientFromEnv`. */
+  readonly helperExport?: string;
+  /** Import a ready client instead of creating one: the export name of that client in `helperModule`. */
+  readonly clientExport?: string;
+  /** Also migrate sites without evidence that they target Cloud Automation. */
+  readonly includeUnsure?: boolean;
+  /** tsconfig for the type oracle; by default the nearest one above each file. */
+  readonly tsconfig?: string;
+  readonly reporter?: (report: FileReport) => void;
+}

@@ -1,0 +1,264 @@
+/**
+ * The HTTP clients Keptn integrations use, described as data: where each call keeps its
+ * URL, options, body and headers. Rules and codemods read the same table, so they agree
+ * on what a request looks like; a new client or verb is one entry here.
+ */
+export type HttpClientKind = 'fetch' | 'axios' | 'got' | 'node-http' | 'undici' | 'ky' | 'superagent';
+
+/** Where the parts of one request call live among its arguments. */
+export interface RequestSignature {
+  /** Index of the URL argument. */
+  readonly url?: number;
+  /** Index of the options / config object. */
+  readonly options?: number;
+  /** Index of the request body (axios `post(url, data, config)`). */
+  readonly data?: number;
+  /**
+   * The first argument may be the options object itself (`axios(config)`, `got(options)`,
+   * `http.request(options)`): then the URL lives in the options and `options` moves to 0.
+   */
+  readonly optionsMayComeFirst?: boolean;
+  /** The HTTP method the member name implies (`axios.post` → POST); else read the options. */
+  readonly method?: string;
+  /** The call makes a configured instance (`axios.create`, `got.extend`): options are defaults. */
+  readonly createsInstance?: boolean;
+  /** Every argument from `options` on is an options object (`got.extend(a, b, …)`). */
+  readonly restAreOptions?: boolean;
+}
+
+export interface HttpClientSpec {
+  readonly kind: HttpClientKind;
+  /** How messages and reports name the client. */
+  readonly label: string;
+  /** Calling the client itself: `axios(…)`, `got(…)`, `fetch(…)`. */
+  readonly call?: RequestSignature;
+  /** Calling a member: `axios.get(…)`, `got.stream(…)`. Nested members use dots: `stream.get`. */
+  readonly members: Readonly<Record<string, RequestSignature>>;
+  /** Option that holds a base URL relative URLs resolve against. */
+  readonly baseUrlOption?: string;
+  /** Option that holds the URL when the options come first. */
+  readonly urlOption?: string;
+  readonly headersOption?: string;
+  readonly methodOption?: string;
+  /** Type names (from the client's own typings) of the client and its instances. */
+  readonly instanceTypeNames: readonly string[];
+}
+
+const bodyVerbs = ['post', 'put', 'patch'] as const;
+const bodylessVerbs = ['get', 'delete', 'head', 'options'] as const;
+
+function verbs(
+  names: readonly string[],
+  signature: Omit<RequestSignature, 'method'>,
+  methodFor: (name: string) => string = (name) => name.toUpperCase(),
+): Record<string, RequestSignature> {
+  return Object.fromEntries(names.map((name) => [name, { ...signature, method: methodFor(name) }]));
+}
+
+const axios: HttpClientSpec = {
+  kind: 'axios',
+  label: 'axios',
+  call: { url: 0, options: 1, optionsMayComeFirst: true },
+  members: {
+    request: { options: 0 },
+    ...verbs(bodylessVerbs, { url: 0, options: 1 }),
+    ...verbs(bodyVerbs, { url: 0, data: 1, options: 2 }),
+    ...verbs(['postForm', 'putForm', 'patchForm'], { url: 0, data: 1, options: 2 }, (name) =>
+      name.replace('Form', '').toUpperCase(),
+    ),
+    create: { options: 0, createsInstance: true },
+  },
+  baseUrlOption: 'baseURL',
+  urlOption: 'url',
+  headersOption: 'headers',
+  methodOption: 'method',
+  instanceTypeNames: ['AxiosInstance', 'AxiosStatic', 'Axios'],
+};
+
+const gotVerbs = ['get', 'post', 'put', 'patch', 'delete', 'head'] as const;
+
+const got: HttpClientSpec = {
+  kind: 'got',
+  label: 'got',
+  call: { url: 0, options: 1, optionsMayComeFirst: true },
+  members: {
+    ...verbs(gotVerbs, { url: 0, options: 1, optionsMayComeFirst: true }),
+    stream: { url: 0, options: 1, optionsMayComeFirst: true },
+    ...Object.fromEntries(
+      Object.entries(verbs(gotVerbs, { url: 0, options: 1, optionsMayComeFirst: true })).map(([name, signature]) => [
+        `stream.${name}`,
+        signature,
+      ]),
+    ),
+    paginate: { url: 0, options: 1, optionsMayComeFirst: true },
+    'paginate.all': { url: 0, options: 1, optionsMayComeFirst: true },
+    'paginate.each': { url: 0, options: 1, optionsMayComeFirst: true },
+    extend: { options: 0, createsInstance: true, restAreOptions: true },
+  },
+  baseUrlOption: 'prefixUrl',
+  urlOption: 'url',
+  headersOption: 'headers',
+  methodOption: 'method',
+  instanceTypeNames: ['Got', 'GotStream', 'ExtendOptions'],
+};
+
+const fetch: HttpClientSpec = {
+  kind: 'fetch',
+  label: 'fetch',
+  call: { url: 0, options: 1 },
+  members: {},
+  urlOption: 'url',
+  headersOption: 'headers',
+  methodOption: 'method',
+  instanceTypeNames: [],
+};
+
+const nodeHttp: HttpClientSpec = {
+  kind: 'node-http',
+  label: 'node http',
+  members: {
+    request: { url: 0, options: 1, optionsMayComeFirst: true },
+    get: { url: 0, options: 1, optionsMayComeFirst: true, method: 'GET' },
+  },
+  headersOption: 'headers',
+  methodOption: 'method',
+  instanceTypeNames: [],
+};
+
+const undici: HttpClientSpec = {
+  kind: 'undici',
+  label: 'undici',
+  members: { request: { url: 0, options: 1 } },
+  headersOption: 'headers',
+  methodOption: 'method',
+  instanceTypeNames: [],
+};
+
+const ky: HttpClientSpec = {
+  kind: 'ky',
+  label: 'ky',
+  call: { url: 0, options: 1 },
+  members: {
+    ...verbs(['get', 'post', 'put', 'patch', 'delete', 'head'], { url: 0, options: 1 }),
+    create: { options: 0, createsInstance: true },
+    extend: { options: 0, createsInstance: true },
+  },
+  baseUrlOption: 'prefixUrl',
+  headersOption: 'headers',
+  methodOption: 'method',
+  instanceTypeNames: ['KyInstance'],
+};
+
+const superagent: HttpClientSpec = {
+  kind: 'superagent',
+  label: 'superagent',
+  // Headers come from a `.set(name, value)` chain on the returned request, not from options.
+  members: verbs(['get', 'post', 'put', 'patch', 'delete', 'del', 'head'], { url: 0 }, (name) =>
+    name === 'del' ? 'DELETE' : name.toUpperCase(),
+  ),
+  instanceTypeNames: ['SuperAgentStatic', 'SuperAgentRequest'],
+};
+
+export const httpClients: Readonly<Record<HttpClientKind, HttpClientSpec>> = {
+  fetch,
+  axios,
+  got,
+  'node-http': nodeHttp,
+  undici,
+  ky,
+  superagent,
+};
+
+/**
+ * What an import binds. `importName` is `default`, `*` (namespace or CommonJS `require` of the
+ * whole module) or a named export. `member` means the binding is that member of the client
+ * (`import { request } from 'undici'` is `undici.request`).
+ */
+export interface ClientImport {
+  readonly module: string;
+  readonly importName: string;
+  readonly client: HttpClientKind;
+  readonly member?: string;
+}
+
+const nodeHttpModules = ['http', 'https', 'node:http', 'node:https'];
+
+export const clientImports: readonly ClientImport[] = [
+  { module: 'axios', importName: 'default', client: 'axios' },
+  { module: 'axios', importName: '*', client: 'axios' },
+  { module: 'got', importName: 'default', client: 'got' },
+  { module: 'got', importName: 'got', client: 'got' },
+  { module: 'node-fetch', importName: 'default', client: 'fetch' },
+  { module: 'node-fetch', importName: '*', client: 'fetch' },
+  { module: 'cross-fetch', importName: 'default', client: 'fetch' },
+  { module: 'cross-fetch', importName: '*', client: 'fetch' },
+  { module: 'isomorphic-fetch', importName: 'default', client: 'fetch' },
+  { module: 'undici', importName: 'fetch', client: 'fetch' },
+  { module: 'undici', importName: 'request', client: 'undici', member: 'request' },
+  { module: 'undici', importName: '*', client: 'undici' },
+  { module: 'ky', importName: 'default', client: 'ky' },
+  { module: 'superagent', importName: 'default', client: 'superagent' },
+  { module: 'superagent', importName: '*', client: 'superagent' },
+  ...nodeHttpModules.flatMap((module): ClientImport[] => [
+    { module, importName: '*', client: 'node-http' },
+    { module, importName: 'default', client: 'node-http' },
+    { module, importName: 'request', client: 'node-http', member: 'request' },
+    { module, importName: 'get', client: 'node-http', member: 'get' },
+  ]),
+];
+
+/** What binding an import of `importName` from `module` gives, if it is a known client. */
+export function clientForImport(module: string, importName: string): ClientImport | undefined {
+  return clientImports.find((entry) => entry.module === module && entry.importName === importName);
+}
+
+/** Modules whose imports may bind a client; a cheap first test before looking at specifiers. */
+export const clientModules: ReadonlySet<string> = new Set(clientImports.map((entry) => entry.module));
+
+/** Globals that are the WHATWG fetch, and the objects that carry it. */
+export const FETCH_GLOBALS: readonly string[] = ['fetch'];
+export const GLOBAL_OBJECTS: readonly string[] = ['globalThis', 'window', 'self', 'global'];
+
+/** Constructors that take a URL and fetch options (`new Request(url, init)`). */
+export const REQUEST_CONSTRUCTORS: readonly string[] = ['Request'];
+/** Constructors of header collections whose first argument is the initial headers. */
+export const HEADERS_CONSTRUCTORS: readonly string[] = ['Headers', 'AxiosHeaders'];
+
+/**
+ * Methods that write a header: `Headers#set/append`, `AxiosHeaders#set`, superagent's
+ * `.set`, node's `setHeader`. A call `x.<method>('x-token', value)` sends the header.
+ */
+export const HEADER_WRITE_METHODS: readonly string[] = ['set', 'append', 'setHeader'];
+/** Methods that only read a header: `res.headers.get('x-token')` is not sending one. */
+export const HEADER_READ_METHODS: readonly string[] = ['get', 'has', 'getHeader', 'getAll'];
+
+/**
+ * The signature of `client(…)` (member undefined) or `client.member(…)`; undefined when the
+ * call is not a request the client makes.
+ */
+export function requestSignature(kind: HttpClientKind, member?: string): RequestSignature | undefined {
+  const spec = httpClients[kind];
+  return member === undefined ? spec.call : spec.members[member];
+}
+
+/** The client whose instance types include this type name (`AxiosInstance` → axios). */
+export function clientForTypeName(typeName: string): HttpClientKind | undefined {
+  for (const spec of Object.values(httpClients)) {
+    if (spec.instanceTypeNames.includes(typeName)) return spec.kind;
+  }
+  return undefined;
+}
+
+/** Where an axios instance keeps default headers that every request sends. */
+export const AXIOS_DEFAULT_HEADER_PATHS: readonly (readonly string[])[] = [
+  ['defaults', 'headers', 'common'],
+  ['defaults', 'headers'],
+  ...['get', 'post', 'put', 'patch', 'delete', 'head', 'options'].map((verb) => ['defaults', 'headers', verb]),
+];
+
+/** Hook lists a client runs before every request, where the header may be set. */
+export const REQUEST_HOOKS: Readonly<Partial<Record<HttpClientKind, readonly string[]>>> = {
+  axios: ['interceptors', 'request', 'use'],
+  got: ['hooks', 'beforeRequest'],
+  ky: ['hooks', 'beforeRequest'],
+};

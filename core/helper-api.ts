@@ -1,0 +1,43 @@
+/**
+ * The names of the OAuth helper package that migrated code imports, shared by the rules
+ * (which must recognise calls that already go through it) and the codemods (which write
+ * them). tests/oauth/api-names.test.ts checks the package really exports these.
+ */
+export const HELPER_MODULE = 'cloud-automation-oauth';
+
+export const helperExports = {
+  createClient: 'createOAuthClient',
+  clientFromEnv: 'oauthClientFromEnv',
+} as const;
+
+/** Members of a client object. */
+export const helperClientMembers = {
+  getAccessToken: 'getAccessToken',
+  fetch: 'fetch',
+  /** `client.attachToAxios(instance)`: adds a request interceptor; returns the instance. */
+  attachToAxios: 'attachToAxios',
+  /** `client.gotHooks()`: `{ beforeRequest, afterResponse }` for `got.extend({ hooks })`. */
+  gotHooks: 'gotHooks',
+  invalidate: 'invalidate',
+} as const;
+
+/** Env vars the helper reads, and what each holds. */
+export const helperEnvVars = {
+  clientId: 'DT_CLIENT_ID',
+  clientSecret: 'DT_CLIENT_SECRET',
+  accountUrn: 'DT_ACCOUNT_URN',
+  scopes: 'DT_OAUTH_SCOPES',
+  tokenUrl: 'DT_SSO_TOKEN_URL',
+} as const;
+
+export const REQUIRED_HELPER_ENV_VARS: readonly string[] = [
+  helperEnvVars.clientId,
+  helperEnvVars.clientSecret,
+  helperEnvVars.accountUrn,
+];
+
+/**
+ * Comment the codemod leaves on a site it could not migrate safely. The rules keep
+ * reporting such sites; a re-run of the codemod recognises it and does not add another.
+ */
+export const MIGRATION_MARKER = '@cloud-automation-migrate';

@@ -1,0 +1,59 @@
+/**
+ * Names that tell a reader (and so our rules) that a value belongs to a Keptn / Cloud
+ * Automation integration. They raise the evidence that a request goes to the Keptn API.
+ */
+
+/** Environment variables Keptn clients read for the endpoint. */
+export const KEPTN_ENDPOINT_ENV_VARS: readonly string[] = [
+  'KEPTN_ENDPOINT',
+  'KEPTN_API_ENDPOINT',
+  'KEPTN_API_URL',
+  'KEPTN_BASE_URL',
+  'KEPTN_URL',
+  'CLOUD_AUTOMATION_URL',
+  'CLOUD_AUTOMATION_ENDPOINT',
+];
+
+/** Environment variables Keptn clients read for the old API token; the migration retires them. */
+export const KEPTN_TOKEN_ENV_VARS: readonly string[] = [
+  'KEPTN_API_TOKEN',
+  'KEPTN_CONTROL_PLANE_API_TOKEN',
+  'KEPTN_TOKEN',
+  'X_TOKEN',
+  'CLOUD_AUTOMATION_TOKEN',
+  'CLOUD_AUTOMATION_API_TOKEN',
+];
+
+export type NameRole = 'endpoint' | 'token';
+
+export interface NameHint {
+  readonly role: NameRole;
+  /** True when the name itself says Keptn or Cloud Automation, not only "token" or "url". */
+  readonly keptn: boolean;
+}
+
+const KEPTN_WORD = /keptn|cloud_?automation/iu;
+const TOKEN_WORD = /token|x_?token|api_?key/iu;
+const ENDPOINT_WORD = /endpoint|url|uri|host|base|server|api$/iu;
+
+/**
+ * What an identifier or env var name hints at: `KEPTN_API_TOKEN`, `keptnApiToken` → a Keptn
+ * token; `KEPTN_ENDPOINT`, `keptnBaseUrl` → a Keptn endpoint; `API_URL` alone → nothing.
+ */
+export function nameHint(name: string): NameHint | undefined {
+  const keptn = KEPTN_WORD.test(name);
+  if (KEPTN_TOKEN_ENV_VARS.includes(name)) return { role: 'token', keptn: true };
+  if (KEPTN_ENDPOINT_ENV_VARS.includes(name)) return { role: 'endpoint', keptn: true };
+  if (!keptn) return undefined;
+  if (TOKEN_WORD.test(name)) return { role: 'token', keptn };
+  if (ENDPOINT_WORD.test(name)) return { role: 'endpoint', keptn };
+  return undefined;
+}
+
+/** True when the name says Keptn or Cloud Automation at all (`keptnClient`, `KeptnService`). */
+export function isKeptnName(name: string): boolean {
+  return KEPTN_WORD.test(name);
+}
+
+/** A cheap text test: may this source text involve the old header or Keptn at all? */
+export const CANDIDATE_SOURCE_PATTERN = /x-token|keptn|cloudautomation|cloud_automation/iu;

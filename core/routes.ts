@@ -1,0 +1,246 @@
+import { cloudAutomationEnvironment, type CloudAutomationEnvironment } from './hosts.js';
+import { routeTableSource } from './route-table.js';
+import { withScopePrefix } from './scopes.js';
+
+/** One Keptn API route as Cloud Automation serves it, with its scopes fully prefixed. */
+export interface Route {
+  readonly method: string;
+  /** As in the Keptn swagger, with the `/api` base and `{param}` placeholders. */
+  readonly path: string;
+  readonly scopes: readonly string[];
+  /** `keptn-source`: annotated in Keptn; `inferred`: our best guess. */
+  readonly basis: string;
+}
+
+export const routes: readonly Route[] = routeTableSource.routes.map((route) => ({
+  method: route.method,
+  path: route.path,
+  scopes: route.scopes.map(withScopePrefix),
+  basis: route.basis,
+}));
+
+/** Marks a place in a URL whose text is only known at run time. */
+export const HOLE: unique symbol = Symbol('url-hole');
+export type UrlPart = string | typeof HOLE;
+
+/**
+ * A URL as far as the source code tells it: static text with holes. A template literal
+ * `${base}/controlPlane/v1/project/${p}` is `[HOLE, '/controlPlane/v1/project/', HOLE]`;
+ * a complete string is a one-element array.
+ */
+export type UrlShape = readonly UrlPart[];
+
+/** Builds a shape from parts, merging neighbouring strings and neighbouring holes. */
+export function urlShape(...parts: readonly (UrlPart | UrlShape)[]): UrlShape {
+  const result: UrlPart[] = [];
+  for (const part of parts.flat()) {
+    const last = result.at(-1);
+    if (part === HOLE) {
+      if (last !== HOLE) result.push(HOLE);
+    } else if (part.length > 0) {
+      if (typeof last === 'string') result[result.length - 1] = last + part;
+      else result.push(part);
+    }
+  }
+  return result;
+}
+
+/** How the evidence that a URL is Cloud Automation was found, strongest first. */
+export type UrlEvidence =
+  /** The host is `*.cloudautomation.live.dynatrace.com` or a sprint/dev host. */
+  | 'host'
+  /** The path has the `/api` base or a service prefix only Keptn uses (`/controlPlane/v1`). */
+  | 'keptn-path'
+  /** Only a generic Keptn path such as `/v1/event` after a base we cannot see. */
+  | 'generic-path';
+
+export interface UrlAnalysis {
+  /** Cloud Automation environment when the host is visible and one of ours. */
+  readonly environment: CloudAutomationEnvironment | undefined;
+  /** Routes the request may hit. One when the path is fully known; several when a hole hides part of it. */
+  readonly routes: readonly Route[];
+  /** True when the path is pinned down to routes without guessing what a hole spans. */
+  readonly exact: boolean;
+  /** The strongest evidence that this URL targets Cloud Automation; undefined when there is none. */
+  readonly evidence: UrlEvidence | undefined;
+  /** The path after the host, holes written `{…}`, for messages and reports. */
+  readonly displayPath: string;
+}
+
+// Private-use character: cannot appear in a real URL literal we care about.
+const HOLE_CHAR = '\uE000';
+
+const legacyPrefixes = Object.entries(routeTableSource.legacyPathPrefixes).map(
+  ([legacy, current]) => [stripApiBase(legacy), stripApiBase(current)] as const,
+);
+
+/** Path prefixes (after `/api`) that only the Keptn API serves. */
+const distinctiveServices = [
+  'controlPlane/v1',
+  'mongodb-datastore',
+  'resource-service/v1',
+  'configuration-service/v1',
+  'secrets/v1',
+  'statistics/v1',
+];
+
+interface CompiledRoute {
+  readonly route: Route;
+  /** Segments after `/api`: a string is static, null is a `{param}`. */
+  readonly segments: readonly (string | null)[];
+}
+
+const compiledRoutes: readonly CompiledRoute[] = routes.map((route) => ({
+  route,
+  segments: stripApiBase(route.path)
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => (segment.startsWith('{') ? null : segment)),
+}));
+
+/**
+ * Reads a URL shape the way a Keptn client builds it and says which routes it can hit.
+ * `method` narrows the routes; pass undefined when the method is not known statically.
+ */
+export function analyzeUrl(url: UrlShape | string, method?: string): UrlAnalysis {
+  const { host, path } = splitHostAndPath(typeof url === 'string' ? url : shapeToText(url));
+  // A hole right after the host may start the path (`${host}${path}`); one inside is the environment id.
+  const hostname = host?.replace(/\uE000$/u, '').replaceAll(HOLE_CHAR, 'x');
+  const environment = hostname === undefined ? undefined : cloudAutomationEnvironment(hostname);
+  const segments = path.split('/').filter(Boolean);
+  const upperMethod = method?.toUpperCase();
+  const candidates = upperMethod
+    ? compiledRoutes.filter((compiled) => compiled.route.method === upperMethod)
+    : compiledRoutes;
+
+  let matched = candidates.filter((compiled) => matchesRoute(segments, compiled.segments, false, host !== undefined));
+  let exact = matched.length > 0;
+  const distinctive = hasDistinctiveService(segments);
+  if (!exact && distinctive) {
+    matched = candidates.filter((compiled) => matchesRoute(segments, compiled.segments, true, host !== undefined));
+  }
+  // Without the method, one path can still name several routes (GET and POST of a resource).
+  exact &&= upperMethod !== undefined || new Set(matched.map((compiled) => compiled.route.path)).size === 1;
+
+  const matchedRoutes = matched.map((compiled) => compiled.route);
+  let evidence: UrlEvidence | undefined;
+  if (environment) evidence = 'host';
+  else if (matchedRoutes.length > 0 || distinctive) {
+    evidence = distinctive || segments[0] === 'api' || segments.includes('api') ? 'keptn-path' : 'generic-path';
+  }
+  return {
+    environment,
+    routes: matchedRoutes,
+    exact: exact && matchedRoutes.length > 0,
+    evidence,
+    displayPath: (segments.length ? `/${segments.join('/')}` : '/').replaceAll(HOLE_CHAR, '{…}'),
+  };
+}
+
+/** The scopes a set of routes needs together, de-duplicated. */
+export function scopesForRoutes(matchedRoutes: readonly Route[]): string[] {
+  return [...new Set(matchedRoutes.flatMap((route) => route.scopes))];
+}
+
+/** True when the route is the old `POST /api/v1/auth` token check, which means nothing under OAuth. */
+export function isTokenCheckRoute(route: Route): boolean {
+  return route.method === 'POST' && route.path === '/api/v1/auth';
+}
+
+/** The route that replaces a token check: a metadata read proves the client is authorised. */
+export const reachabilityCheckRoute: Route = findRouteOrThrow('GET', '/api/v1/metadata');
+
+function findRouteOrThrow(method: string, path: string): Route {
+  const route = routes.find((candidate) => candidate.method === method && candidate.path === path);
+  if (!route) throw new Error(`route table lacks ${method} ${path}`);
+  return route;
+}
+
+function shapeToText(shape: UrlShape): string {
+  return shape.map((part) => (part === HOLE ? HOLE_CHAR : part)).join('');
+}
+
+function stripApiBase(path: string): string {
+  return path.replace(/^\/api(?=\/)/u, '');
+}
+
+/** Drops scheme, host, query and fragment, folds repeated and trailing slashes, maps legacy prefixes. */
+function splitHostAndPath(text: string): { host: string | undefined; path: string } {
+  let rest = text.replace(/[?#].*$/su, '');
+  let host: string | undefined;
+  const authority = /^(?:[a-z][a-z\d+.-]*:|\uE000:?)?\/\/([^/]*)/iu.exec(rest);
+  if (authority) {
+    host = authority[1] ?? '';
+    host = host.replace(/^[^@]*@/u, '');
+    rest = rest.slice(authority[0].length);
+  }
+  let path = `/${rest}`.replace(/\/{2,}/gu, '/');
+  for (const [legacy, current] of legacyPrefixes) path = path.replace(legacy, current);
+  return { host, path };
+}
+
+function hasDistinctiveService(segments: readonly string[]): boolean {
+  const joined = `/${segments.join('/')}/`;
+  return distinctiveServices.some((service) => joined.includes(`/${service}/`));
+}
+
+/**
+ * Matches the path segments against a route's, aligned at the end. What stands before the
+ * route must be the `/api` base, empty, or a base we cannot see (a hole); a static prefix
+ * such as `/other/v1/event` is another service's API. With `loose`, a segment that is only a
+ * hole may stand for several route segments (`${base}/controlPlane/v1/${rest}`).
+ */
+function matchesRoute(
+  input: readonly string[],
+  route: readonly (string | null)[],
+  loose: boolean,
+  hostKnown: boolean,
+): boolean {
+  for (let start = 0; start <= input.length; start++) {
+    if (!acceptablePrefix(input.slice(0, start), hostKnown)) continue;
+    if (matchFrom(input, start, route, 0, loose)) return true;
+  }
+  return false;
+}
+
+function acceptablePrefix(prefix: readonly string[], hostKnown: boolean): boolean {
+  // On a visible host the Keptn API sits under `/api`; `https://example.com/v1/event` is someone else's.
+  if (prefix.length === 0) return !hostKnown;
+  const last = prefix.at(-1) ?? '';
+  if (last === 'api') return true;
+  // A base behind a hole (`${KEPTN_ENDPOINT}`) may hold anything, `/api` included.
+  return !hostKnown && last.endsWith(HOLE_CHAR);
+}
+
+function matchFrom(
+  input: readonly string[],
+  i: number,
+  route: readonly (string | null)[],
+  j: number,
+  loose: boolean,
+): boolean {
+  if (i === input.length || j === route.length) return i === input.length && j === route.length;
+  const segment = input[i] ?? '';
+  const expected = route[j];
+  if (loose && segment === HOLE_CHAR) {
+    // One hole, one or more route segments.
+    for (let end = j + 1; end <= route.length; end++) {
+      if (matchFrom(input, i + 1, route, end, loose)) return true;
+    }
+    return false;
+  }
+  if (!segmentMatches(segment, expected ?? null)) return false;
+  return matchFrom(input, i + 1, route, j + 1, loose);
+}
+
+function segmentMatches(segment: string, expected: string | null): boolean {
+  if (expected === null) return segment.length > 0;
+  if (!segment.includes(HOLE_CHAR)) return segment === expected;
+  // A bare hole is a value (`/project/${name}`), not a fixed word of the route.
+  if (segment === HOLE_CHAR) return false;
+  const pattern = segment
+    .split(HOLE_CHAR)
+    .map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
+    .join('[^/]*');
+  return new RegExp(`^${pattern}$`, 'u').test(expected);
+}

@@ -1,0 +1,19 @@
+import { createRule } from './utils/create-rule.js';
+
+// Placeholder until the rule lands (issue 4): registered so configs and docs have their final shape.
+export type Options = [];
+export type MessageIds = 'placeholder';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-x-token-header',
+  meta: {
+    type: 'problem',
+    docs: { description: 'no-x-token-header (not implemented yet)', recommended: true },
+    messages: { placeholder: 'not implemented' },
+    schema: [],
+    defaultOptions: [],
+  },
+  create() {
+    return {};
+  },
+});
