@@ -10,13 +10,20 @@ export const helperExports = {
   clientFromEnv: 'oauthClientFromEnv',
 } as const;
 
-/** Members of a client object. */
+/**
+ * Members of a client object:
+ * - `getAccessToken(): Promise<string>` — the cached token, fetched or refreshed as needed;
+ * - `authorizationHeader(): Promise<string>` — `Bearer <token>`, for hand-built headers;
+ * - `fetch(input, init?): Promise<Response>` — fetch with the Bearer token, x-token removed;
+ * - `attachToAxios(instance): instance` — adds a request interceptor that sets the token on every request;
+ * - `gotHooks(): { beforeRequest, afterResponse }` — for `got.extend({ hooks: client.gotHooks() })`;
+ * - `invalidate(): void` — forgets the cached token.
+ */
 export const helperClientMembers = {
   getAccessToken: 'getAccessToken',
+  authorizationHeader: 'authorizationHeader',
   fetch: 'fetch',
-  /** `client.attachToAxios(instance)`: adds a request interceptor; returns the instance. */
   attachToAxios: 'attachToAxios',
-  /** `client.gotHooks()`: `{ beforeRequest, afterResponse }` for `got.extend({ hooks })`. */
   gotHooks: 'gotHooks',
   invalidate: 'invalidate',
 } as const;
