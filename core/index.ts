@@ -1,5 +1,6 @@
 export * from './clients.js';
 export * from './credentials.js';
+export * from './evidence.js';
 export * from './headers.js';
 export * from './helper-api.js';
 export * from './hosts.js';

@@ -1,0 +1,67 @@
+/**
+ * How sure a finding is that a request goes to Cloud Automation, from the evidence a rule
+ * can see in the source (PATTERNS D1–D5). Rules and the codemod grade findings the same way.
+ */
+import { X_TOKEN_HEADER } from './headers.js';
+import type { NameHint } from './naming.js';
+import { routes, type UrlEvidence } from './routes.js';
+
+/** Strongest first. `unknown`: nothing in the code says where the request goes. */
+export type TargetConfidence = 'certain' | 'likely' | 'possible' | 'unknown';
+
+export const TARGET_CONFIDENCES: readonly TargetConfidence[] = ['certain', 'likely', 'possible', 'unknown'];
+
+/**
+ * - `certain`: a Cloud Automation host (D1).
+ * - `likely`: a path only the Keptn API serves (`/api/controlPlane/v1/…`, D2/D3/D5), or a Keptn
+ *   route behind an endpoint whose name says Keptn (D4 with D2), or a Keptn-named endpoint alone.
+ * - `possible`: a generic Keptn path (`/v1/event`) behind a base we cannot see, or only a
+ *   Keptn-named token.
+ */
+export function targetConfidence(urlEvidence: UrlEvidence | undefined, names: readonly NameHint[]): TargetConfidence {
+  if (urlEvidence === 'host') return 'certain';
+  if (urlEvidence === 'keptn-path') return 'likely';
+  const keptnEndpoint = names.some((hint) => hint.keptn && hint.role === 'endpoint');
+  const keptnToken = names.some((hint) => hint.keptn && hint.role === 'token');
+  if (urlEvidence === 'generic-path') return keptnEndpoint || keptnToken ? 'likely' : 'possible';
+  if (keptnEndpoint) return 'likely';
+  if (keptnToken) return 'possible';
+  return 'unknown';
+}
+
+/** True when `confidence` is `minimum` or stronger. */
+export function confidenceAtLeast(confidence: TargetConfidence, minimum: TargetConfidence): boolean {
+  return TARGET_CONFIDENCES.indexOf(confidence) <= TARGET_CONFIDENCES.indexOf(minimum);
+}
+
+/** First path segments after `/api` of every route: a URL that shows a Keptn route contains one. */
+const routeHeads = [
+  ...new Set(
+    routes.flatMap((route) => {
+      const head = route.path.replace(/^\/api\//u, '').split('/')[0];
+      return head ? [head] : [];
+    }),
+  ),
+  // Pre-0.19 name of the resource service (core/routes.ts maps it onto the new one).
+  'configuration-service',
+];
+
+/**
+ * A cheap text test: may a file that does NOT match contain any evidence of a Cloud Automation
+ * target (host, Keptn route, Keptn-named endpoint or token)? Files that fail it need no analysis.
+ */
+export const TARGET_EVIDENCE_SOURCE_PATTERN = new RegExp(
+  `cloud_?automation|keptn|x_?token|/(?:${routeHeads.map((head) => escapeRegExp(head)).join('|')})\\b`,
+  'iu',
+);
+
+const X_TOKEN_TEXT = new RegExp(escapeRegExp(X_TOKEN_HEADER), 'iu');
+
+/** A cheap text test: may this source text contain the `x-token` header name at all? */
+export function mayMentionXTokenHeader(text: string): boolean {
+  return X_TOKEN_TEXT.test(text);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}

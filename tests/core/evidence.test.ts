@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+  analyzeUrl,
+  confidenceAtLeast,
+  HOLE,
+  mayMentionXTokenHeader,
+  nameHint,
+  TARGET_EVIDENCE_SOURCE_PATTERN,
+  targetConfidence,
+  urlShape,
+  type NameHint,
+} from '../../core/index.js';
+
+function hints(...names: string[]): NameHint[] {
+  return names.flatMap((name) => {
+    const hint = nameHint(name);
+    return hint ? [hint] : [];
+  });
+}
+
+describe('targetConfidence', () => {
+  it('a Cloud Automation host is certain (D1)', () => {
+    const { evidence } = analyzeUrl('https://abc12345.cloudautomation.live.dynatrace.com/api/v1/event', 'POST');
+    expect(targetConfidence(evidence, [])).toBe('certain');
+  });
+  it('a Keptn-only path is likely (D2)', () => {
+    const { evidence } = analyzeUrl(urlShape(HOLE, '/controlPlane/v1/project'), 'GET');
+    expect(targetConfidence(evidence, [])).toBe('likely');
+  });
+  it('a generic Keptn path is possible, likely behind a Keptn-named endpoint (D2 + D4)', () => {
+    const { evidence } = analyzeUrl(urlShape(HOLE, '/v1/event'), 'POST');
+    expect(evidence).toBe('generic-path');
+    expect(targetConfidence(evidence, [])).toBe('possible');
+    expect(targetConfidence(evidence, hints('KEPTN_ENDPOINT'))).toBe('likely');
+  });
+  it('names alone: a Keptn endpoint is likely, a Keptn token possible, other names nothing (D4)', () => {
+    expect(targetConfidence(undefined, hints('keptnBaseUrl'))).toBe('likely');
+    expect(targetConfidence(undefined, hints('KEPTN_API_TOKEN'))).toBe('possible');
+    expect(targetConfidence(undefined, hints('API_URL', 'token'))).toBe('unknown');
+  });
+  it('orders confidences', () => {
+    expect(confidenceAtLeast('certain', 'possible')).toBe(true);
+    expect(confidenceAtLeast('possible', 'likely')).toBe(false);
+    expect(confidenceAtLeast('unknown', 'unknown')).toBe(true);
+  });
+});
+
+describe('cheap text tests', () => {
+  it('TARGET_EVIDENCE_SOURCE_PATTERN passes every kind of evidence and skips unrelated text', () => {
+    for (const text of [
+      'https://x.cloudautomation.live.dynatrace.com',
+      '`${base}/controlPlane/v1/project`',
+      "endpoint + '/v1/event'",
+      "'/mongodb-datastore/event'",
+      'process.env.KEPTN_ENDPOINT',
+      'process.env.X_TOKEN',
+      "'/configuration-service/v1/project'",
+    ]) {
+      expect(TARGET_EVIDENCE_SOURCE_PATTERN.test(text), text).toBe(true);
+    }
+    expect(TARGET_EVIDENCE_SOURCE_PATTERN.test("fetch('https://example.com/users')")).toBe(false);
+  });
+  it('mayMentionXTokenHeader ignores letter case', () => {
+    expect(mayMentionXTokenHeader("{ 'X-TOKEN': t }")).toBe(true);
+    expect(mayMentionXTokenHeader('{ token: t }')).toBe(false);
+  });
+});
