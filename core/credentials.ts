@@ -49,3 +49,12 @@ export function redactSecret(value: string): string {
   if (value.length <= 10) return '***';
   return `${value.slice(0, 7)}…(${value.length} chars)`;
 }
+
+/**
+ * True for values people write in docs, samples and tests instead of a real secret:
+ * `<client-secret>`, `${SECRET}`, `xxxxxxxx`, `changeme`, `dt0s02.XXXXXXXX.XXXXXXXX…`.
+ * Rules skip these so an example in a README is not reported as a leaked credential.
+ */
+export function isPlaceholderSecret(value: string): boolean {
+  return /^(?:<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\})$/u.test(value.trim()) || isPlaceholder(value);
+}
