@@ -1,1 +1,11 @@
-export const packageName = 'cloud-automation-oauth';
+/**
+ * cloud-automation-oauth: the OAuth 2.0 client-credentials flow against Dynatrace SSO for
+ * Cloud Automation (hosted Keptn API) clients, with fetch, axios and got adapters.
+ * The guide is docs/oauth.md in the eslint-plugin-cloud-automation repository.
+ */
+export { createOAuthClient, type FetchInput, type OAuthClient, type OAuthClientOptions } from './client.js';
+export { oauthClientFromEnv, type Environment } from './env.js';
+export { OAuthConfigError, OAuthTokenError, type OAuthTokenErrorCode } from './errors.js';
+export type { AxiosLikeInstance, AxiosLikeRequestConfig, GotLikeOptions, GotLikeResponse, OAuthGotHooks } from './adapters.js';
+export { CLOUD_AUTOMATION_SCOPES, DEFAULT_SCOPES, DEFAULT_TOKEN_URL, ENV_VARS } from './facts.js';
+export { parseScopes } from './config.js';

@@ -1,0 +1,315 @@
+import { attachToAxios, bearer, gotHooks, type AxiosLikeInstance, type OAuthGotHooks, type TokenSource } from './adapters.js';
+import { OPTION_NAMES, validateCredentials, validateTuning, type RawCredentials, type SettingNames, type TuningOptions } from './config.js';
+import { OAuthTokenError, type OAuthTokenErrorCode, type OAuthTokenErrorDetails } from './errors.js';
+
+export interface OAuthClientOptions extends TuningOptions {
+  /** OAuth client id from Dynatrace Account Management (`dt0s02.…`). */
+  readonly clientId: string;
+  /** Its secret. Never logged, never in an error message. */
+  readonly clientSecret: string;
+  /** `urn:dtaccount:<account uuid>`: the `resource` of the token request. */
+  readonly accountUrn: string;
+  /**
+   * Scopes to request: an array or a space/comma-separated string, with or without the
+   * `cloudautomation:` prefix. Default: Dynatrace's "typical integration" set; prefer the
+   * exact list `eslint-plugin-cloud-automation migrate` prints.
+   */
+  readonly scopes?: readonly string[] | string | undefined;
+  /** Default `https://sso.dynatrace.com/sso/oauth2/token`. Must be https (plain http only on loopback). */
+  readonly tokenUrl?: string | undefined;
+  /** The fetch used for token requests and by `client.fetch`. Default: the global fetch, looked up per call. */
+  readonly fetch?: typeof globalThis.fetch | undefined;
+  /** Refuse (instead of warn about) a client id or secret that does not look like Dynatrace's. Default false. */
+  readonly strictCredentialShapes?: boolean | undefined;
+  /** Receives warnings (never containing secrets). Default: `process.emitWarning`. */
+  readonly onWarning?: ((message: string) => void) | undefined;
+  /** Clock in milliseconds, for tests. Default `Date.now`. */
+  readonly now?: (() => number) | undefined;
+  /** Source of jitter in [0, 1), for tests. Default `Math.random`. */
+  readonly random?: (() => number) | undefined;
+}
+
+export type FetchInput = string | URL | Request;
+
+export interface OAuthClient {
+  readonly clientId: string;
+  readonly accountUrn: string;
+  readonly scopes: readonly string[];
+  readonly tokenUrl: string;
+  /** The current access token: cached until `expires_in` minus the refresh skew, then fetched anew. */
+  getAccessToken(): Promise<string>;
+  /** `Bearer <token>`, for headers built by hand. */
+  authorizationHeader(): Promise<string>;
+  /** fetch with `Authorization: Bearer …`, any `x-token` removed, and one retry with a fresh token after a 401. */
+  fetch(input: FetchInput, init?: RequestInit): Promise<Response>;
+  /** Authenticates every request of an axios instance; returns the instance. Attaching twice adds nothing. */
+  attachToAxios<T extends AxiosLikeInstance>(instance: T): T;
+  /** Hooks for `got.extend({ hooks: client.gotHooks() })` or `got(url, { hooks: client.gotHooks() })`. */
+  gotHooks(): OAuthGotHooks;
+  /** Forgets the cached token; the next call fetches a new one. */
+  invalidate(): void;
+}
+
+interface CachedToken {
+  readonly token: string;
+  /** From here on a new token is fetched (expiry minus the skew). */
+  readonly refreshAt: number;
+  readonly expiresAt: number;
+}
+
+type AttemptResult =
+  | { readonly ok: true; readonly token: string; readonly lifetimeMs: number }
+  | {
+      readonly ok: false;
+      readonly retryable: boolean;
+      readonly retryAfterMs?: number | undefined;
+      readonly details: Omit<OAuthTokenErrorDetails, 'attempts' | 'tokenUrl'>;
+    };
+
+/** Used when SSO omits `expires_in`: short, so an unknown lifetime cannot produce expired tokens for long. */
+const FALLBACK_LIFETIME_MS = 60_000;
+const MAX_SSO_TEXT = 500;
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+export function createOAuthClient(options: OAuthClientOptions): OAuthClient {
+  if (typeof options !== 'object' || (options as unknown) === null) {
+    throw new TypeError('cloud-automation-oauth: createOAuthClient(options) needs an options object');
+  }
+  return buildClient(options, OPTION_NAMES);
+}
+
+/** Shared by `createOAuthClient` and `oauthClientFromEnv`, which report settings under env var names. */
+export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentials> & RawCredentials, names: SettingNames): OAuthClient {
+  const credentials = validateCredentials(options, names, options.strictCredentialShapes === true);
+  const tuning = validateTuning(options);
+  for (const name of ['fetch', 'onWarning', 'now', 'random'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'function') {
+      throw new TypeError(`cloud-automation-oauth: ${name} must be a function`);
+    }
+  }
+  const { clientId, clientSecret, accountUrn, scopes, tokenUrl } = credentials;
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const fetchImpl = (): typeof globalThis.fetch => options.fetch ?? globalThis.fetch;
+  const warn = options.onWarning ?? emitProcessWarning;
+  for (const warning of credentials.warnings) warn(warning);
+
+  const form = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: clientId,
+    client_secret: clientSecret,
+    scope: scopes.join(' '),
+    resource: accountUrn,
+  }).toString();
+
+  let cached: CachedToken | undefined;
+  let inflight: Promise<string> | undefined;
+
+  /** SSO text goes into error messages: make sure it cannot carry the secret back out. */
+  function scrub(text: string): string {
+    const clipped = text.length > MAX_SSO_TEXT ? `${text.slice(0, MAX_SSO_TEXT)}…` : text;
+    return clipped.split(clientSecret).join('[redacted]');
+  }
+
+  async function attempt(): Promise<AttemptResult> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      controller.abort();
+    }, tuning.timeoutMs);
+    try {
+      const response = await fetchImpl()(tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: form,
+        signal: controller.signal,
+        // A redirect would carry the secret to wherever it points.
+        redirect: 'manual',
+        cache: 'no-store',
+      });
+      const text = await response.text();
+      return interpretResponse(response.status, response.headers, text);
+    } catch (error) {
+      const code: OAuthTokenErrorCode = controller.signal.aborted ? 'CLOUD_AUTOMATION_OAUTH_TIMEOUT' : 'CLOUD_AUTOMATION_OAUTH_NETWORK';
+      return { ok: false, retryable: true, details: { code, cause: error } };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function interpretResponse(status: number, headers: Headers, text: string): AttemptResult {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const textField = (name: string): string | undefined => {
+      const value = fields[name];
+      return typeof value === 'string' ? scrub(value) : typeof value === 'number' ? String(value) : undefined;
+    };
+
+    if (status < 200 || status >= 300) {
+      const errorCode = fields.errorCode;
+      return {
+        ok: false,
+        retryable: status >= 500 || status === 429 || status === 408,
+        retryAfterMs: retryAfter(headers.get('retry-after')),
+        details: {
+          code: 'CLOUD_AUTOMATION_OAUTH_REJECTED',
+          status,
+          error: textField('error'),
+          error_description: textField('error_description'),
+          errorCode: typeof errorCode === 'number' ? errorCode : textField('errorCode'),
+          ssoMessage:
+            textField('message') ??
+            (status >= 300 && status < 400 ? `redirected to ${headers.get('location') ?? '?'}; use the final token URL` : undefined) ??
+            (body === undefined && text.trim() !== '' ? scrub(text.trim()) : undefined),
+          issueId: textField('issueId'),
+        },
+      };
+    }
+
+    const badResponse = (why: string): AttemptResult => ({
+      ok: false,
+      retryable: false,
+      details: { code: 'CLOUD_AUTOMATION_OAUTH_BAD_RESPONSE', status, ssoMessage: why },
+    });
+    if (body === undefined) return badResponse(`SSO answered HTTP ${status} with a body that is not JSON`);
+    const accessToken = fields.access_token;
+    if (typeof accessToken !== 'string' || accessToken === '') return badResponse(`SSO answered HTTP ${status} without an access_token`);
+    const tokenType = fields.token_type;
+    if (tokenType !== undefined && (typeof tokenType !== 'string' || tokenType.toLowerCase() !== 'bearer')) {
+      return badResponse(`SSO issued a token of type ${JSON.stringify(tokenType)}, not Bearer`);
+    }
+    const expiresIn = Number(fields.expires_in);
+    const lifetimeMs = fields.expires_in !== undefined && Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : FALLBACK_LIFETIME_MS;
+    return { ok: true, token: accessToken, lifetimeMs };
+  }
+
+  async function requestToken(): Promise<string> {
+    for (let attempts = 1; ; attempts++) {
+      const sentAt = now();
+      const result = await attempt();
+      if (result.ok) {
+        // Counted from when the request left, so the cached expiry is never later than SSO's.
+        const skew = Math.min(tuning.refreshSkewMs, result.lifetimeMs / 2);
+        cached = { token: result.token, refreshAt: sentAt + result.lifetimeMs - skew, expiresAt: sentAt + result.lifetimeMs };
+        return result.token;
+      }
+      if (!result.retryable || attempts > tuning.retries) {
+        throw new OAuthTokenError({ ...result.details, attempts, tokenUrl });
+      }
+      await sleep(backoffMs(attempts, result.retryAfterMs));
+    }
+  }
+
+  /** Exponential, capped, with equal jitter: half fixed, half random, so retries of many processes spread out. */
+  function backoffMs(attempts: number, retryAfterMs: number | undefined): number {
+    const ceiling = Math.min(tuning.maxRetryDelayMs, tuning.retryDelayMs * 2 ** (attempts - 1));
+    const jittered = ceiling / 2 + (random() * ceiling) / 2;
+    return retryAfterMs === undefined ? jittered : Math.max(jittered, Math.min(retryAfterMs, tuning.maxRetryDelayMs));
+  }
+
+  function retryAfter(header: string | null): number | undefined {
+    if (header === null) return undefined;
+    const seconds = Number(header);
+    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+    const date = Date.parse(header);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  }
+
+  function getAccessToken(): Promise<string> {
+    if (cached !== undefined && now() < cached.refreshAt) return Promise.resolve(cached.token);
+    // One request for every concurrent caller; a failure is shared by them and not cached.
+    inflight ??= requestToken().finally(() => {
+      inflight = undefined;
+    });
+    return inflight;
+  }
+
+  const source: TokenSource = {
+    getAccessToken,
+    discardToken(token) {
+      if (cached?.token === token) cached = undefined;
+    },
+  };
+
+  async function authorizedFetch(input: FetchInput, init?: RequestInit): Promise<Response> {
+    const request = input instanceof Request ? input : undefined;
+    const replayable = request?.body == null && isReplayableFetchBody(init?.body);
+    // A Request with a body can be sent once; keep a copy for the retry after a 401.
+    const spare = request !== undefined && request.body !== null && init?.body === undefined ? request.clone() : undefined;
+
+    const send = async (token: string, target: FetchInput): Promise<Response> => {
+      const headers = new Headers(init?.headers ?? (target instanceof Request ? target.headers : undefined));
+      headers.delete('x-token');
+      headers.set('authorization', bearer(token));
+      return fetchImpl()(target, { ...init, headers });
+    };
+
+    const token = await getAccessToken();
+    const response = await send(token, input);
+    if (response.status !== 401 || !(replayable || spare !== undefined)) return response;
+    // Frees the connection; the body of a refused request is of no use.
+    await response.body?.cancel().catch(() => undefined);
+    source.discardToken(token);
+    return send(await getAccessToken(), spare ?? input);
+  }
+
+  const summary = (): Record<string, unknown> => ({
+    clientId,
+    clientSecret: '[redacted]',
+    accountUrn,
+    scopes,
+    tokenUrl,
+    tokenCached: cached !== undefined && now() < cached.expiresAt,
+  });
+
+  const client: OAuthClient & { toJSON(): Record<string, unknown> } = {
+    clientId,
+    accountUrn,
+    scopes,
+    tokenUrl,
+    getAccessToken,
+    async authorizationHeader() {
+      return bearer(await getAccessToken());
+    },
+    fetch: authorizedFetch,
+    attachToAxios(instance) {
+      return attachToAxios(instance, source);
+    },
+    gotHooks() {
+      return gotHooks(source);
+    },
+    invalidate() {
+      cached = undefined;
+    },
+    toJSON: summary,
+  };
+  Object.defineProperty(client, inspectSymbol, {
+    value: (_depth: number, inspectOptions: unknown, inspect: (value: unknown, options: unknown) => string) =>
+      `OAuthClient ${inspect(summary(), inspectOptions)}`,
+  });
+  Object.defineProperty(client, Symbol.toStringTag, { value: 'OAuthClient' });
+  return Object.freeze(client);
+}
+
+function isReplayableFetchBody(body: unknown): boolean {
+  if (body === undefined || body === null || typeof body === 'string') return true;
+  return (
+    body instanceof URLSearchParams ||
+    body instanceof ArrayBuffer ||
+    ArrayBuffer.isView(body) ||
+    body instanceof Blob ||
+    body instanceof FormData
+  );
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function emitProcessWarning(message: string): void {
+  globalThis.process.emitWarning(message, { type: 'CloudAutomationOAuthWarning', code: 'CLOUD_AUTOMATION_OAUTH_CREDENTIAL_SHAPE' });
+}
