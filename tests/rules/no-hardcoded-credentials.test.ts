@@ -1,5 +1,5 @@
 import rule from '../../rules/no-hardcoded-credentials.js';
-import { TYPED_FILENAME, typedRuleTester, untypedRuleTester } from './rule-testers.js';
+import { testable, TYPED_FILENAME, typedRuleTester, untypedRuleTester } from './rule-testers.js';
 
 // Built from parts so this file holds no string a secret scanner would take for a real credential.
 const CLIENT_SECRET = ['dt0s02', 'ABCD1234', 'Q7RZ2KX9MV4TL8PW3NY6HB1CJ5DF0GS2QA9ZE7RX4TK8LM3VN6PW1YB5HC2JD0FG'] .join('.');
@@ -128,10 +128,10 @@ const cases = {
   ],
 };
 
-untypedRuleTester().run('no-hardcoded-credentials', rule, cases);
+untypedRuleTester().run('no-hardcoded-credentials', testable(rule), cases);
 
 // The rule does not use type information; with a program behind it the results must be the same.
-typedRuleTester().run('no-hardcoded-credentials (typed)', rule, {
+typedRuleTester().run('no-hardcoded-credentials (typed)', testable(rule), {
   valid: cases.valid.map((test) => ({ ...test, filename: TYPED_FILENAME })),
   invalid: cases.invalid.map((test) => ({ ...test, filename: TYPED_FILENAME })),
 });
