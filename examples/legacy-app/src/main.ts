@@ -1,0 +1,54 @@
+import { hostname } from 'node:os';
+import { controlPlaneFromEnv } from './control-plane.js';
+import { checkToken, sendEvent } from './events.js';
+import { registerIntegration } from './uniform.js';
+
+const PROJECT = process.env.KEPTN_PROJECT ?? 'podtato-head';
+const TASK = 'sh.keptn.event.deployment.triggered';
+
+/**
+ * One pass of the integration: register, look for triggered deployments, acknowledge the
+ * first one with a `.started` event. A real service would loop; the demo and the tests
+ * want exactly one pass.
+ */
+export async function runOnce(log: (line: string) => void = console.log): Promise<void> {
+  if (!(await checkToken())) {
+    throw new Error('Cloud Automation rejected the credentials');
+  }
+  const integrationId = await registerIntegration({
+    name: 'legacy-deployer',
+    metadata: {
+      hostname: hostname(),
+      integrationversion: '1.0.0',
+      distributorversion: '1.0.0',
+      location: 'remote-execution-plane',
+      kubernetesmetadata: { namespace: 'default' },
+    },
+    subscriptions: [{ event: TASK, filter: { projects: [PROJECT] } }],
+  });
+  log(`registered integration ${integrationId}`);
+
+  const controlPlane = controlPlaneFromEnv();
+  const projects = await controlPlane.listProjects();
+  log(`projects: ${projects.map((project) => project.projectName).join(', ') || '(none)'}`);
+
+  const triggered = await controlPlane.getTriggeredEvents(TASK, PROJECT);
+  log(`triggered ${TASK} events: ${triggered.length}`);
+
+  const first = triggered[0];
+  if (first) {
+    const { keptnContext } = await sendEvent({
+      type: 'sh.keptn.event.deployment.started',
+      source: 'legacy-deployer',
+      specversion: '1.0',
+      shkeptncontext: first.shkeptncontext,
+      data: { project: PROJECT, triggeredid: first.id },
+    });
+    log(`acknowledged ${first.id} in context ${keptnContext}`);
+  }
+}
+
+runOnce().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
