@@ -96,7 +96,7 @@ function describe(details: OAuthTokenErrorDetails): string {
       ].filter((part) => part !== undefined && part !== '');
       const issue = details.issueId === undefined ? '' : ` (issueId ${details.issueId})`;
       const hint = details.error === 'invalid_client' ? '. Check DT_CLIENT_ID and DT_CLIENT_SECRET (or clientId/clientSecret)' : '';
-      return `cloud-automation-oauth: SSO refused the token request with HTTP ${details.status ?? '?'}${said.length > 0 ? `: ${said.join(': ')}` : ''}${issue}${hint}`;
+      return `cloud-automation-oauth: SSO refused the token request${attempts} with HTTP ${details.status ?? '?'}${said.length > 0 ? `: ${said.join(': ')}` : ''}${issue}${hint}`;
     }
   }
 }

@@ -42,8 +42,8 @@ export type SsoBehaviour =
   | { readonly kind: 'issue'; readonly expiresIn?: number }
   /** 400 `invalid_client`, as Dynatrace answers wrong credentials. */
   | { readonly kind: 'invalid_client' }
-  /** Any status with a JSON body (or a raw string body). */
-  | { readonly kind: 'status'; readonly status: number; readonly body?: unknown }
+  /** Any status with a JSON body (or a raw string body), and extra headers such as `retry-after`. */
+  | { readonly kind: 'status'; readonly status: number; readonly body?: unknown; readonly headers?: Readonly<Record<string, string>> }
   /** 200 with a body that is not JSON. */
   | { readonly kind: 'malformed-json' }
   /** 200 JSON without `access_token`. */
@@ -134,6 +134,8 @@ export interface FakeCloudAutomation {
   queueSsoResponses(...behaviours: SsoBehaviour[]): void;
   /** Makes every token issued so far unacceptable to the API (as if revoked or expired). */
   revokeAllTokens(): void;
+  /** Answers every authenticated API request with this status (401, 503…) until called with undefined. */
+  failApiRequestsWith(status: number | undefined): void;
   isLiveToken(token: string): boolean;
   /** Forgets recorded requests and token requests (issued tokens stay valid). */
   clearRecords(): void;
@@ -174,14 +176,16 @@ export async function startFakeCloudAutomation(options: FakeCloudAutomationOptio
   const tokenRequests: RecordedTokenRequest[] = [];
   const requests: RecordedApiRequest[] = [];
   let defaultBehaviour: SsoBehaviour = { kind: 'issue' };
+  let forcedApiStatus: number | undefined;
   const queued: SsoBehaviour[] = [];
   const hanging = new Set<ServerResponse>();
 
-  function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  function sendJson(response: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
     response.writeHead(status, {
       'content-type': typeof body === 'string' ? 'text/plain' : 'application/json',
       'content-length': Buffer.byteLength(text),
+      ...headers,
     });
     response.end(text);
   }
@@ -253,7 +257,7 @@ export async function startFakeCloudAutomation(options: FakeCloudAutomationOptio
       case 'delay':
         await new Promise((resolve) => setTimeout(resolve, behaviour.ms));
         if (response.destroyed) return;
-        return answerTokenRequest(request, response, url, body, behaviour.then ?? defaultBehaviour);
+        return answerTokenRequest(request, response, url, body, behaviour.then ?? { kind: 'issue' });
       case 'hang':
         remember(0);
         hanging.add(response);
@@ -273,7 +277,7 @@ export async function startFakeCloudAutomation(options: FakeCloudAutomationOptio
         return;
       case 'status':
         remember(behaviour.status);
-        sendJson(response, behaviour.status, behaviour.body ?? { error: 'server_error', message: 'Fake failure' });
+        sendJson(response, behaviour.status, behaviour.body ?? { error: 'server_error', message: 'Fake failure' }, behaviour.headers);
         return;
       case 'invalid_client':
         remember(400, 'invalid_client');
@@ -344,6 +348,9 @@ export async function startFakeCloudAutomation(options: FakeCloudAutomationOptio
     if (auth !== 'bearer' && auth !== 'x-token') {
       status = 401;
       answer = { code: 401, message: auth === 'none' ? 'Missing authorization' : 'Invalid or expired token' };
+    } else if (forcedApiStatus !== undefined) {
+      status = forcedApiStatus;
+      answer = { code: forcedApiStatus, message: 'Forced by the test' };
     } else if (missing.length > 0) {
       status = 403;
       answer = { code: 403, message: `Token lacks scope ${missing.join(' ')}` };
@@ -421,6 +428,9 @@ export async function startFakeCloudAutomation(options: FakeCloudAutomationOptio
     },
     revokeAllTokens() {
       for (const token of tokensByValue.values()) token.revoked = true;
+    },
+    failApiRequestsWith(status) {
+      forcedApiStatus = status;
     },
     isLiveToken(token) {
       return liveToken(token) !== undefined;
