@@ -4,12 +4,14 @@ import { checkToken, sendEvent } from './events.js';
 import { registerIntegration } from './uniform.js';
 
 const PROJECT = process.env.KEPTN_PROJECT ?? 'podtato-head';
+const SERVICE = process.env.KEPTN_SERVICE ?? 'helloservice';
+const IMAGE = process.env.IMAGE ?? 'ghcr.io/podtato-head/podtato-server:v0.3.2';
 const TASK = 'sh.keptn.event.deployment.triggered';
 
 /**
- * One pass of the integration: register, look for triggered deployments, acknowledge the
- * first one with a `.started` event. A real service would loop; the demo and the tests
- * want exactly one pass.
+ * One pass of the integration: register, acknowledge the deployments Keptn is waiting for,
+ * then start the delivery of a new image. A real service would loop; the demo and the
+ * tests want exactly one pass.
  */
 export async function runOnce(log: (line: string) => void = console.log): Promise<void> {
   if (!(await checkToken())) {
@@ -46,6 +48,14 @@ export async function runOnce(log: (line: string) => void = console.log): Promis
     });
     log(`acknowledged ${first.id} in context ${keptnContext}`);
   }
+
+  const delivery = await sendEvent({
+    type: 'sh.keptn.event.dev.delivery.triggered',
+    source: 'legacy-deployer',
+    specversion: '1.0',
+    data: { project: PROJECT, stage: 'dev', service: SERVICE, configurationChange: { values: { image: IMAGE } } },
+  });
+  log(`delivery of ${IMAGE} started in context ${delivery.keptnContext}`);
 }
 
 runOnce().catch((error: unknown) => {
