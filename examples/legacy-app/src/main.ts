@@ -13,8 +13,8 @@ const TASK = 'sh.keptn.event.deployment.triggered';
  * then start the delivery of a new image. A real service would loop; the demo and the
  * tests want exactly one pass.
  */
-export async function runOnce(log: (line: string) => void = console.log): Promise<void> {
-  if (!(await checkToken())) {
+export async function runOnce(log: (line: string) => void = console.log, verifyToken = false): Promise<void> {
+  if (verifyToken && !(await checkToken())) {
     throw new Error('Cloud Automation rejected the credentials');
   }
   const integrationId = await registerIntegration({
@@ -58,7 +58,8 @@ export async function runOnce(log: (line: string) => void = console.log): Promis
   log(`delivery of ${IMAGE} started in context ${delivery.keptnContext}`);
 }
 
-runOnce().catch((error: unknown) => {
+// `--check-token` first asks Keptn whether the API token is still valid (the old /v1/auth habit).
+runOnce(console.log, process.argv.includes('--check-token')).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 });
