@@ -1,0 +1,116 @@
+/**
+ * Small AST helpers shared by the request analysis. They never throw on odd node shapes:
+ * every rule of the plugin must survive any syntactically valid input.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+export type Node = TSESTree.Node;
+export type Expression = TSESTree.Expression;
+
+/** Strips what changes only the static type or the grouping: `x as T`, `x!`, `<T>x`, `x satisfies T`. */
+export function unwrap(node: Node): Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The static name of a member access (`a.b`, `a['b']`, `` a[`b`] ``), or undefined when computed. */
+export function memberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  return literalString(node.property);
+}
+
+/** A string written literally: `'a'`, `` `a` `` (no holes). */
+export function literalString(node: Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : undefined;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
+    return node.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/**
+ * `a.b.c` as its base expression and the static member names after it, or undefined when a
+ * member in between is computed from a value.
+ */
+export function memberChain(node: Node): { base: Node; names: string[] } | undefined {
+  const names: string[] = [];
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(current);
+    if (name === undefined) return undefined;
+    names.unshift(name);
+    current = unwrap(current.object);
+  }
+  return { base: current, names };
+}
+
+/** The static key of an object property: `a`, `'a'`, `` [`a`] ``; computed keys are resolved elsewhere. */
+export function staticPropertyKey(property: { readonly computed: boolean; readonly key: Node }): string | undefined {
+  if (!property.computed) {
+    if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+    if (property.key.type === AST_NODE_TYPES.Literal) return String(property.key.value);
+    return undefined;
+  }
+  return literalString(property.key);
+}
+
+export function isFunctionNode(
+  node: Node,
+): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
+type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
+
+/**
+ * Visits the descendants of `root` (not `root`), depth first. `enter` returns false to skip a
+ * subtree. Used on small subtrees only (a class body, a function body), never the whole file.
+ */
+export function forEachDescendant(root: Node, visitorKeys: VisitorKeys, enter: (node: Node) => boolean | undefined): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    const keys = visitorKeys[node.type] ?? [];
+    for (const key of keys) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? (child as unknown[]) : [child]) {
+        if (isNode(item) && enter(item) !== false) stack.push(item);
+      }
+    }
+  }
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** The return values of a function: the expression body of an arrow, or every `return x` not inside a nested function. */
+export function returnedExpressions(fn: Node, visitorKeys: VisitorKeys): Expression[] {
+  if (!isFunctionNode(fn)) return [];
+  if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return fn.body ? [fn.body] : [];
+  const results: Expression[] = [];
+  forEachDescendant(fn.body, visitorKeys, (node) => {
+    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) results.push(node.argument);
+    return true;
+  });
+  return results;
+}

@@ -1,0 +1,1419 @@
+/**
+ * The request analysis both request rules share: which calls are outgoing HTTP requests of a
+ * client core knows (core/clients.ts), which headers they send and how sure we are that they
+ * go to Cloud Automation. Everything is resolved within the file through scope analysis;
+ * with type information, syntactic candidates are also asked about their types, lazily.
+ *
+ * One analysis per linted file; results are cached per node and per variable, so rules can
+ * ask again without walking again.
+ */
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  analyzeUrl,
+  AXIOS_DEFAULT_HEADER_PATHS,
+  clientForImport,
+  clientForTypeName,
+  clientModules,
+  FETCH_GLOBALS,
+  GLOBAL_OBJECTS,
+  HEADER_WRITE_METHODS,
+  HEADERS_CONSTRUCTORS,
+  HELPER_MODULE,
+  helperClientMembers,
+  helperExports,
+  HOLE,
+  httpClients,
+  nameHint,
+  REQUEST_CONSTRUCTORS,
+  REQUEST_HOOKS,
+  requestSignature,
+  targetConfidence,
+  urlShape,
+  type HttpClientKind,
+  type NameHint,
+  type RequestSignature,
+  type TargetConfidence,
+  type UrlAnalysis,
+  type UrlPart,
+  type UrlShape,
+} from '../../core/index.js';
+import {
+  forEachDescendant,
+  isFunctionNode,
+  literalString,
+  memberChain,
+  memberName,
+  returnedExpressions,
+  staticPropertyKey,
+  unwrap,
+  type Expression,
+  type Node,
+} from './ast.js';
+
+type Variable = TSESLint.Scope.Variable;
+const { DefinitionType } = TSESLint.Scope;
+type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** How far values are followed through variables, calls and spreads; deeper chains are "unknown". */
+const MAX_DEPTH = 6;
+
+/** A client, a client's member function, or an instance made by `axios.create` / `got.extend`. */
+export interface ClientRef {
+  readonly kind: HttpClientKind;
+  /** The binding is one function of the client (`import { request } from 'undici'`). */
+  readonly member?: string;
+  readonly isInstance: boolean;
+  /** Option objects the instance was made with, outermost first (`got.extend(a).extend(b)` → a, b). */
+  readonly defaults: readonly Expression[];
+  /** The instance came from a type or a parameter: its defaults are not visible. */
+  readonly opaque: boolean;
+  /** Passed through the OAuth helper (`client.attachToAxios(instance)`). */
+  readonly helperAuthorized: boolean;
+  /** Variables that hold this client or instance: their other uses may add headers or interceptors. */
+  readonly holders: readonly Variable[];
+  /** Found only through type information. */
+  readonly byType: boolean;
+}
+
+export interface RequestSite {
+  /** The call or `new` expression; for a header written on an instance's defaults, the write itself. */
+  readonly node: Node;
+  readonly client: ClientRef;
+  readonly signature: RequestSignature;
+  /** The URL argument, when the call has one (not when the options come first). */
+  readonly urlArgument: Expression | undefined;
+  /** Options objects of the call (`got.extend(a, b)` has two). */
+  readonly optionArguments: readonly Expression[];
+  /** `axios.create(…)`, `got.extend(…)`: makes an instance, sends nothing itself. */
+  readonly createsInstance: boolean;
+}
+
+/** One header set on a request: the key as written, and the value when there is one. */
+export interface HeaderEntry {
+  /** The header name, when it can be read statically (or from a literal type). */
+  readonly name: string | undefined;
+  /** Where the name is written: the report location. */
+  readonly nameNode: Node;
+  readonly value: Expression | undefined;
+}
+
+export interface HeaderSet {
+  readonly entries: readonly HeaderEntry[];
+  /** False when part of the headers comes from somewhere we cannot see (an unknown call, a parameter). */
+  readonly complete: boolean;
+}
+
+export interface TargetAssessment {
+  readonly confidence: TargetConfidence;
+  readonly url: UrlAnalysis | undefined;
+  /** The URL as written, unknown parts as `*`; undefined when the request has no visible URL. */
+  readonly urlText: string | undefined;
+  /** The host when the URL states it literally. */
+  readonly host: string | undefined;
+  /** Keptn-looking names among the identifiers and env vars the URL and token come from. */
+  readonly keptnNames: readonly string[];
+}
+
+/** An object value as the sum of the keys written into it, wherever they are written. */
+interface Entry {
+  readonly key: string | undefined;
+  /** The unresolved computed key, for a lazy type lookup. */
+  readonly keyExpression: Expression | undefined;
+  readonly keyNode: Node;
+  readonly value: Expression | undefined;
+  /** Writes below this key made elsewhere (`opts.headers['x-token'] = t` on `opts`). */
+  readonly nested: readonly Entry[];
+}
+
+interface EntryList {
+  readonly entries: readonly Entry[];
+  readonly complete: boolean;
+}
+
+const EMPTY: EntryList = { entries: [], complete: true };
+const UNKNOWN: EntryList = { entries: [], complete: false };
+
+const MUTATING_HEADER_METHODS = new Set(HEADER_WRITE_METHODS);
+const allMemberNames = new Set(Object.values(httpClients).flatMap((spec) => Object.keys(spec.members).map((name) => name.split('.')[0] ?? name)));
+
+export interface RequestAnalysisOptions {
+  /** Modules besides `cloud-automation-oauth` whose exports are the OAuth helper. */
+  readonly helperModules?: readonly string[];
+}
+
+/**
+ * Builds the analysis for one file. Cheap to create: nothing is computed until asked.
+ */
+export function createRequestAnalysis(context: AnyRuleContext, options: RequestAnalysisOptions = {}) {
+  const { sourceCode } = context;
+  const visitorKeys = sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
+  const helperModules = new Set([HELPER_MODULE, ...(options.helperModules ?? [])]);
+
+  const clientCache = new Map<Node, ClientRef | null>();
+  const variableClientCache = new Map<Variable, ClientRef | null>();
+  const entryCache = new Map<Node, EntryList>();
+  const variableWritesCache = new Map<Variable, EntryList>();
+  const classFieldCache = new Map<Node, Map<string, Expression[]>>();
+  const siteCache = new Map<Node, RequestSite | null>();
+  const inProgress = new Set<Node | Variable>();
+
+  // ---------------------------------------------------------------- type information (lazy)
+
+  interface TypeServices {
+    readonly checker: {
+      getTypeAtLocation(node: unknown): TypeLike;
+    };
+    readonly map: { get(node: Node): unknown };
+  }
+  interface TypeLike {
+    aliasSymbol?: { name: string } | undefined;
+    getSymbol(): { name: string } | undefined;
+    isStringLiteral(): boolean;
+    isUnion(): boolean;
+    isIntersection(): boolean;
+    value?: unknown;
+    types?: TypeLike[];
+  }
+  let typeServices: TypeServices | null | undefined;
+  function types(): TypeServices | null {
+    if (typeServices !== undefined) return typeServices;
+    typeServices = null;
+    const services = sourceCode.parserServices as
+      | { program?: { getTypeChecker(): TypeServices['checker'] } | null; esTreeNodeToTSNodeMap?: TypeServices['map'] }
+      | undefined;
+    if (services?.program && services.esTreeNodeToTSNodeMap) {
+      typeServices = { checker: services.program.getTypeChecker(), map: services.esTreeNodeToTSNodeMap };
+    }
+    return typeServices;
+  }
+
+  function typeOf(node: Node): TypeLike | undefined {
+    const services = types();
+    if (!services) return undefined;
+    try {
+      const tsNode = services.map.get(node);
+      return tsNode === undefined ? undefined : services.checker.getTypeAtLocation(tsNode);
+    } catch {
+      // A checker failure on odd input must not fail the lint run; the node just stays unknown.
+      return undefined;
+    }
+  }
+
+  function typedString(node: Node): string | undefined {
+    const type = typeOf(node);
+    return type?.isStringLiteral() && typeof type.value === 'string' ? type.value : undefined;
+  }
+
+  function typedClient(node: Node): ClientRef | undefined {
+    const type = typeOf(node);
+    if (!type) return undefined;
+    const candidates = [type, ...(type.isUnion() || type.isIntersection() ? (type.types ?? []) : [])];
+    for (const candidate of candidates) {
+      for (const name of [candidate.aliasSymbol?.name, candidate.getSymbol()?.name]) {
+        const kind = name === undefined ? undefined : clientForTypeName(name);
+        if (kind) {
+          const isInstance = name !== 'AxiosStatic';
+          return { kind, isInstance, defaults: [], opaque: true, helperAuthorized: false, holders: [], byType: true };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- scope
+
+  function variableOf(identifier: TSESTree.Identifier): Variable | undefined {
+    try {
+      return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** No declaration in the file: a global (lib globals have no definitions either). */
+  function isGlobal(identifier: TSESTree.Identifier): boolean {
+    const variable = variableOf(identifier);
+    return !variable || variable.defs.length === 0;
+  }
+
+  /** The value a variable holds, when it is set once (`const`, or `let` never reassigned). */
+  function singleValue(variable: Variable): Expression | undefined {
+    const def = variable.defs[0];
+    if (variable.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+    if (def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
+    const writes = variable.references.filter((reference) => reference.isWrite() && !reference.init);
+    return writes.length === 0 ? def.node.init : undefined;
+  }
+
+  function importSource(variable: Variable): { module: string; importName: string } | undefined {
+    const def = variable.defs[0];
+    if (def?.type !== DefinitionType.ImportBinding) return undefined;
+    const node = def.node;
+    if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      const reference = node.moduleReference;
+      if (reference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+        const module = literalString(reference.expression);
+        return module === undefined ? undefined : { module, importName: '*' };
+      }
+      return undefined;
+    }
+    const declaration = node.parent;
+    if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+    const module = declaration.source.value;
+    if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { module, importName: 'default' };
+    if (node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { module, importName: '*' };
+    const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
+    return { module, importName: imported };
+  }
+
+  /** `require('m')`, `await import('m')`: the module name. */
+  function requiredModule(node: Node): string | undefined {
+    const expression = unwrap(node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node);
+    if (expression.type === AST_NODE_TYPES.ImportExpression) return literalString(expression.source);
+    if (
+      expression.type === AST_NODE_TYPES.CallExpression &&
+      expression.callee.type === AST_NODE_TYPES.Identifier &&
+      expression.callee.name === 'require' &&
+      expression.arguments.length === 1 &&
+      expression.arguments[0] &&
+      isGlobal(expression.callee)
+    ) {
+      return literalString(expression.arguments[0]);
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- clients
+
+  function plainClient(kind: HttpClientKind, member?: string, holders: readonly Variable[] = []): ClientRef {
+    return {
+      kind,
+      ...(member === undefined ? {} : { member }),
+      isInstance: false,
+      defaults: [],
+      opaque: false,
+      helperAuthorized: false,
+      holders,
+      byType: false,
+    };
+  }
+
+  function clientFromModule(module: string, importName: string, holders: readonly Variable[]): ClientRef | undefined {
+    if (!clientModules.has(module)) return undefined;
+    const entry =
+      clientForImport(module, importName) ?? (importName === '*' ? clientForImport(module, 'default') : undefined);
+    return entry ? plainClient(entry.client, entry.member, holders) : undefined;
+  }
+
+  function withHolder(ref: ClientRef | undefined, variable: Variable): ClientRef | undefined {
+    return ref ? { ...ref, holders: [...ref.holders, variable] } : undefined;
+  }
+
+  function clientOfVariable(variable: Variable, depth: number): ClientRef | undefined {
+    const cached = variableClientCache.get(variable);
+    if (cached !== undefined) return cached ?? undefined;
+    if (inProgress.has(variable)) return undefined;
+    inProgress.add(variable);
+    let result: ClientRef | undefined;
+    try {
+      result = computeClientOfVariable(variable, depth);
+    } finally {
+      inProgress.delete(variable);
+    }
+    variableClientCache.set(variable, result ?? null);
+    return result;
+  }
+
+  function computeClientOfVariable(variable: Variable, depth: number): ClientRef | undefined {
+    const def = variable.defs[0];
+    if (!def) return undefined;
+    const imported = importSource(variable);
+    if (imported) return clientFromModule(imported.module, imported.importName, [variable]);
+    if (def.type === DefinitionType.Variable && def.node.type === AST_NODE_TYPES.VariableDeclarator) {
+      const declarator = def.node;
+      if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && declarator.init) {
+        // `const { request } = require('undici')`, `const { default: got } = await import('got')`
+        const module = requiredModule(declarator.init);
+        let key: string | undefined;
+        for (const candidate of declarator.id.properties) {
+          if (candidate.type !== AST_NODE_TYPES.Property) continue;
+          const bound = candidate.value.type === AST_NODE_TYPES.AssignmentPattern ? candidate.value.left : candidate.value;
+          if (bound === def.name) key = staticPropertyKey(candidate);
+        }
+        return module !== undefined && key !== undefined ? clientFromModule(module, key, [variable]) : undefined;
+      }
+      const value = singleValue(variable);
+      if (value) return withHolder(resolveClient(value, depth + 1), variable);
+      return annotatedClient(declarator.id);
+    }
+    if (def.type === DefinitionType.Parameter) {
+      return withHolder(annotatedClient(def.name), variable);
+    }
+    return undefined;
+  }
+
+  /** `client: AxiosInstance`, `api: Got`: a type annotation naming a client type imported from the client's module. */
+  function annotatedClient(node: Node): ClientRef | undefined {
+    const annotation =
+      'typeAnnotation' in node && node.typeAnnotation && node.typeAnnotation.type === AST_NODE_TYPES.TSTypeAnnotation
+        ? node.typeAnnotation.typeAnnotation
+        : undefined;
+    if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+    let typeName: TSESTree.EntityName = annotation.typeName;
+    let root: TSESTree.EntityName = typeName;
+    while (root.type === AST_NODE_TYPES.TSQualifiedName) root = root.left;
+    if (typeName.type === AST_NODE_TYPES.TSQualifiedName) typeName = typeName.right;
+    if (typeName.type !== AST_NODE_TYPES.Identifier || root.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const kind = clientForTypeName(typeName.name);
+    if (!kind || typeName.name === 'ExtendOptions') return undefined;
+    const rootVariable = variableOf(root);
+    const source = rootVariable ? importSource(rootVariable) : undefined;
+    if (!source || !clientModules.has(source.module)) return undefined;
+    return { kind, isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: [], byType: false };
+  }
+
+  /** Which client or instance an expression evaluates to, if any. */
+  function resolveClient(input: Node, depth = 0): ClientRef | undefined {
+    const node = unwrap(input);
+    const cached = clientCache.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    const result = depth > MAX_DEPTH ? undefined : computeClient(node, depth);
+    clientCache.set(node, result ?? null);
+    return result;
+  }
+
+  function computeClient(node: Node, depth: number): ClientRef | undefined {
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const variable = variableOf(node);
+        if (!variable || variable.defs.length === 0) {
+          if (FETCH_GLOBALS.includes(node.name)) return plainClient('fetch');
+          // A page that loads axios from a <script> tag uses the global.
+          if (node.name === 'axios') return plainClient('axios');
+          return undefined;
+        }
+        return clientOfVariable(variable, depth);
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberName(node);
+        const object = unwrap(node.object);
+        if (name === undefined) return undefined;
+        if (object.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.includes(object.name) && isGlobal(object)) {
+          return FETCH_GLOBALS.includes(name) ? plainClient('fetch') : undefined;
+        }
+        if (object.type === AST_NODE_TYPES.ThisExpression) return classFieldClient(node, name, depth);
+        // `require('node-fetch').default`
+        const module = requiredModule(object);
+        if (module !== undefined) return clientFromModule(module, name, []);
+        const base = resolveClient(object, depth + 1);
+        if (base && !base.isInstance && name === 'default') return base;
+        return undefined;
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const module = requiredModule(node);
+        if (module !== undefined) return clientFromModule(module, '*', []);
+        const site = requestSite(node, depth + 1);
+        if (site?.createsInstance) {
+          return {
+            kind: site.client.kind,
+            isInstance: true,
+            defaults: [...site.client.defaults, ...site.optionArguments],
+            opaque: site.client.opaque,
+            helperAuthorized: site.client.helperAuthorized || hasHelperHooks(site.optionArguments),
+            holders: [],
+            byType: site.client.byType,
+          };
+        }
+        // `oauth.attachToAxios(axios.create(…))` returns the instance it was given.
+        const callee = unwrap(node.callee);
+        if (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          memberName(callee) === helperClientMembers.attachToAxios &&
+          node.arguments[0]
+        ) {
+          const inner = resolveClient(node.arguments[0], depth + 1);
+          return inner ? { ...inner, helperAuthorized: true } : undefined;
+        }
+        return undefined;
+      }
+      case AST_NODE_TYPES.AwaitExpression: {
+        const module = requiredModule(node);
+        return module === undefined ? undefined : clientFromModule(module, '*', []);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** `this.http` inside a class: the field initializer, a parameter property, or `this.http = …` in the class. */
+  function classFieldClient(node: TSESTree.MemberExpression, name: string, depth: number): ClientRef | undefined {
+    const values = classFieldValues(node, name);
+    for (const value of values) {
+      const ref = value.type === AST_NODE_TYPES.Identifier && value.parent.type !== AST_NODE_TYPES.AssignmentExpression
+        ? annotatedClient(value)
+        : resolveClient(value, depth + 1);
+      if (ref) return ref;
+    }
+    return undefined;
+  }
+
+  /** Values assigned to `this.<name>` in the enclosing class; a parameter property contributes its parameter. */
+  function classFieldValues(node: Node, name: string): Expression[] {
+    let classBody: Node | undefined = node.parent;
+    while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
+    if (!classBody) return [];
+    let fields = classFieldCache.get(classBody);
+    if (!fields) {
+      fields = collectClassFields(classBody);
+      classFieldCache.set(classBody, fields);
+    }
+    return fields.get(name) ?? [];
+  }
+
+  function collectClassFields(classBody: Node): Map<string, Expression[]> {
+    const fields = new Map<string, Expression[]>();
+    const add = (name: string | undefined, value: Expression | undefined): void => {
+      if (name === undefined || !value) return;
+      const list = fields.get(name) ?? [];
+      list.push(value);
+      fields.set(name, list);
+    };
+    if (classBody.type !== AST_NODE_TYPES.ClassBody) return fields;
+    for (const member of classBody.body) {
+      if (member.type === AST_NODE_TYPES.PropertyDefinition) {
+        const key = staticPropertyKey(member) ?? (member.key.type === AST_NODE_TYPES.PrivateIdentifier ? member.key.name : undefined);
+        if (member.value) add(key, member.value);
+        else if (key !== undefined && member.typeAnnotation) {
+          // `private http: AxiosInstance;` set elsewhere: the annotation still says what it is.
+          const ref = annotatedClient(member);
+          if (ref) add(key, member.key as Expression);
+        }
+      }
+      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+        for (const param of member.value.params) {
+          if (param.type === AST_NODE_TYPES.TSParameterProperty) {
+            const parameter = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+            if (parameter.type === AST_NODE_TYPES.Identifier) add(parameter.name, parameter);
+          }
+        }
+      }
+    }
+    forEachDescendant(classBody, visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.ClassBody) return false;
+      if (
+        node.type === AST_NODE_TYPES.AssignmentExpression &&
+        node.operator === '=' &&
+        node.left.type === AST_NODE_TYPES.MemberExpression &&
+        node.left.object.type === AST_NODE_TYPES.ThisExpression
+      ) {
+        const name =
+          memberName(node.left) ?? (node.left.property.type === AST_NODE_TYPES.PrivateIdentifier ? node.left.property.name : undefined);
+        add(name, node.right);
+      }
+      return true;
+    });
+    return fields;
+  }
+
+  /** `hooks: client.gotHooks()` or `hooks: { beforeRequest: [...client.gotHooks().beforeRequest] }` in got options. */
+  function hasHelperHooks(optionArguments: readonly Expression[]): boolean {
+    for (const argument of optionArguments) {
+      for (const hooks of valuesOf(entriesOf(argument, 0), 'hooks')) {
+        let found = false;
+        const check = (node: Node): boolean => {
+          if (node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === helperClientMembers.gotHooks) found = true;
+          return !found;
+        };
+        if (check(hooks)) forEachDescendant(hooks, visitorKeys, check);
+        if (found) return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- requests
+
+  /** The request a call or `new` expression makes, if it is one. */
+  function requestSite(node: TSESTree.CallExpression | TSESTree.NewExpression, depth = 0): RequestSite | undefined {
+    const cached = siteCache.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    if (inProgress.has(node)) return undefined;
+    inProgress.add(node);
+    let site: RequestSite | undefined;
+    try {
+      site = computeRequestSite(node, depth);
+    } finally {
+      inProgress.delete(node);
+    }
+    siteCache.set(node, site ?? null);
+    return site;
+  }
+
+  function computeRequestSite(node: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): RequestSite | undefined {
+    const callee = unwrap(node.callee);
+    if (node.type === AST_NODE_TYPES.NewExpression) {
+      if (callee.type !== AST_NODE_TYPES.Identifier || !REQUEST_CONSTRUCTORS.includes(callee.name)) return undefined;
+      const variable = variableOf(callee);
+      const source = variable && variable.defs.length > 0 ? importSource(variable) : undefined;
+      const isFetchRequest =
+        !variable ||
+        variable.defs.length === 0 ||
+        (source !== undefined && clientForImport(source.module, 'fetch') !== undefined) ||
+        (source !== undefined && clientForImport(source.module, 'default')?.client === 'fetch');
+      const signature = requestSignature('fetch');
+      if (!isFetchRequest || !signature) return undefined;
+      return buildSite(node, plainClient('fetch'), signature);
+    }
+
+    let client: ClientRef | undefined;
+    let member: string | undefined;
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      client = resolveClient(callee, depth);
+      member = client?.member;
+      if (!client && node.arguments.length > 0 && mayBeTypedInstance(callee)) client = typedClient(callee);
+    } else if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const chain = memberChain(callee);
+      const whole = resolveClient(callee, depth);
+      if (whole && !whole.isInstance) {
+        client = whole;
+        member = whole.member;
+      } else if (chain && chain.names.length > 0) {
+        const last = chain.names.at(-1) ?? '';
+        // `axios.get`, `this.http.get`: the object is the client; `got.stream.get`: two names deep.
+        const object = unwrap(callee.object);
+        client = resolveClient(object, depth);
+        member = last;
+        if (!client && object.type === AST_NODE_TYPES.MemberExpression && chain.names.length >= 2) {
+          const deeper = resolveClient(object.object, depth);
+          if (deeper) {
+            client = deeper;
+            member = chain.names.slice(-2).join('.');
+          }
+        }
+        if (!client && allMemberNames.has(last)) client = typedClient(object);
+      }
+    }
+    if (!client) return undefined;
+    const signature = requestSignature(client.kind, member);
+    if (!signature) return undefined;
+    return buildSite(node, client, signature);
+  }
+
+  /** Only identifiers that may hide an instance are worth a type query: imports from local modules and parameters. */
+  function mayBeTypedInstance(identifier: TSESTree.Identifier): boolean {
+    if (!types()) return false;
+    const variable = variableOf(identifier);
+    const def = variable?.defs[0];
+    if (!variable || !def) return false;
+    return def.type === DefinitionType.Parameter || def.type === DefinitionType.ImportBinding;
+  }
+
+  function buildSite(
+    node: TSESTree.CallExpression | TSESTree.NewExpression,
+    client: ClientRef,
+    signature: RequestSignature,
+  ): RequestSite {
+    const args = node.arguments.map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? undefined : argument));
+    let urlArgument = signature.url === undefined ? undefined : args[signature.url];
+    let optionArguments: Expression[] = [];
+    const first = args[0];
+    if (signature.optionsMayComeFirst && first && looksLikeOptions(first)) {
+      urlArgument = undefined;
+      optionArguments = [first];
+    } else if (signature.options !== undefined) {
+      const rest = signature.restAreOptions ? args.slice(signature.options) : [args[signature.options]];
+      optionArguments = rest.filter((argument): argument is Expression => argument !== undefined);
+    }
+    return {
+      node,
+      client,
+      signature,
+      urlArgument,
+      optionArguments,
+      createsInstance: signature.createsInstance === true,
+    };
+  }
+
+  function looksLikeOptions(node: Expression): boolean {
+    const value = unwrap(node);
+    if (value.type === AST_NODE_TYPES.ObjectExpression) return true;
+    if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral) return false;
+    if (value.type === AST_NODE_TYPES.BinaryExpression) return false;
+    if (value.type === AST_NODE_TYPES.NewExpression) return false;
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(value);
+      const init = variable ? singleValue(variable) : undefined;
+      return init !== undefined && unwrap(init).type === AST_NODE_TYPES.ObjectExpression;
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- object values
+
+  function entry(key: string | undefined, keyNode: Node, value: Expression | undefined, keyExpression?: Expression): Entry {
+    return { key, keyExpression, keyNode, value, nested: [] };
+  }
+
+  function merge(lists: readonly EntryList[]): EntryList {
+    if (lists.length === 1 && lists[0]) return lists[0];
+    return { entries: lists.flatMap((list) => list.entries), complete: lists.every((list) => list.complete) };
+  }
+
+  /** Every key written into the object an expression evaluates to: literal keys, spreads, later writes. */
+  function entriesOf(input: Node, depth: number): EntryList {
+    const node = unwrap(input);
+    const cached = entryCache.get(node);
+    if (cached) return cached;
+    if (depth > MAX_DEPTH || inProgress.has(node)) return UNKNOWN;
+    inProgress.add(node);
+    let result: EntryList;
+    try {
+      result = computeEntries(node, depth);
+    } finally {
+      inProgress.delete(node);
+    }
+    entryCache.set(node, result);
+    return result;
+  }
+
+  function computeEntries(node: Node, depth: number): EntryList {
+    switch (node.type) {
+      case AST_NODE_TYPES.ObjectExpression: {
+        const lists: EntryList[] = [];
+        const own: Entry[] = [];
+        for (const property of node.properties) {
+          if (property.type === AST_NODE_TYPES.SpreadElement) {
+            lists.push(entriesOf(property.argument, depth + 1));
+          } else {
+            const key = propertyKey(property);
+            const value = property.value;
+            own.push(
+              entry(key, property.key, isExpression(value) ? value : undefined, key === undefined && property.computed ? property.key : undefined),
+            );
+          }
+        }
+        return merge([{ entries: own, complete: true }, ...lists]);
+      }
+      case AST_NODE_TYPES.ArrayExpression: {
+        // `new Headers([['x-token', t]])`
+        const own: Entry[] = [];
+        for (const element of node.elements) {
+          if (element?.type !== AST_NODE_TYPES.ArrayExpression) continue;
+          const [name, value] = element.elements;
+          if (!name || name.type === AST_NODE_TYPES.SpreadElement) continue;
+          const key = stringValue(name, depth + 1);
+          own.push(entry(key, name, value && value.type !== AST_NODE_TYPES.SpreadElement ? value : undefined, key === undefined ? name : undefined));
+        }
+        return { entries: own, complete: true };
+      }
+      case AST_NODE_TYPES.LogicalExpression:
+        // `token && { 'x-token': token }` spreads the object or nothing; `a ?? {}` either side.
+        return node.operator === '&&' ? entriesOf(node.right, depth + 1) : merge([entriesOf(node.left, depth + 1), entriesOf(node.right, depth + 1)]);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return merge([entriesOf(node.consequent, depth + 1), entriesOf(node.alternate, depth + 1)]);
+      case AST_NODE_TYPES.AwaitExpression:
+        return entriesOf(node.argument, depth + 1);
+      case AST_NODE_TYPES.Literal:
+        return EMPTY;
+      case AST_NODE_TYPES.NewExpression: {
+        const callee = unwrap(node.callee);
+        if (callee.type === AST_NODE_TYPES.Identifier && HEADERS_CONSTRUCTORS.includes(callee.name)) {
+          const init = node.arguments[0];
+          const own = withLaterWrites(node, depth);
+          return init ? merge([entriesOf(init, depth + 1), own]) : own;
+        }
+        return UNKNOWN;
+      }
+      case AST_NODE_TYPES.CallExpression:
+        return callEntries(node, depth);
+      case AST_NODE_TYPES.Identifier:
+        return identifierEntries(node, depth);
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberName(node);
+        if (name === undefined) return UNKNOWN;
+        if (unwrap(node.object).type === AST_NODE_TYPES.ThisExpression) {
+          return merge(classFieldValues(node, name).map((value) => entriesOf(value, depth + 1)));
+        }
+        const parent = entriesOf(node.object, depth + 1);
+        const lists = entriesAt(parent, name, depth + 1);
+        return lists.entries.length === 0 && !parent.complete ? UNKNOWN : lists;
+      }
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  function isExpression(node: Node): node is Expression {
+    return (
+      node.type !== AST_NODE_TYPES.PrivateIdentifier &&
+      node.type !== AST_NODE_TYPES.ObjectPattern &&
+      node.type !== AST_NODE_TYPES.ArrayPattern &&
+      node.type !== AST_NODE_TYPES.AssignmentPattern &&
+      node.type !== AST_NODE_TYPES.RestElement &&
+      node.type !== AST_NODE_TYPES.TSEmptyBodyFunctionExpression
+    );
+  }
+
+  /** The entries below key `name`: the values written there, and nested writes made elsewhere. */
+  function entriesAt(list: EntryList, name: string, depth: number): EntryList {
+    const lists: EntryList[] = [];
+    for (const item of list.entries) {
+      if (resolvedKey(item) !== name) continue;
+      if (item.value) lists.push(entriesOf(item.value, depth + 1));
+      if (item.nested.length > 0) lists.push({ entries: item.nested, complete: true });
+    }
+    return lists.length === 0 ? EMPTY : merge(lists);
+  }
+
+  function valuesOf(list: EntryList, name: string): Expression[] {
+    return list.entries.filter((item) => resolvedKey(item) === name && item.value).map((item) => item.value as Expression);
+  }
+
+  function callEntries(node: TSESTree.CallExpression, depth: number): EntryList {
+    const callee = unwrap(node.callee);
+    // `Object.assign({}, a, b)`, `Object.assign(headers, { … })`
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      callee.object.type === AST_NODE_TYPES.Identifier &&
+      callee.object.name === 'Object' &&
+      memberName(callee) === 'assign'
+    ) {
+      return merge(node.arguments.map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : entriesOf(argument, depth + 1))));
+    }
+    // `structuredClone(x)`, `{ ...x }` written as a call.
+    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'structuredClone' && node.arguments[0]) {
+      return entriesOf(node.arguments[0], depth + 1);
+    }
+    const fn = localFunction(callee);
+    if (!fn) return UNKNOWN;
+    const returned = returnedExpressions(fn, visitorKeys);
+    return returned.length === 0 ? EMPTY : merge(returned.map((value) => entriesOf(value, depth + 1)));
+  }
+
+  /** The function a callee names, when it is declared in this file. */
+  function localFunction(callee: Node): Node | undefined {
+    if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression) {
+      const name = memberName(callee);
+      let classBody: Node | undefined = callee.parent;
+      while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
+      if (name === undefined || classBody?.type !== AST_NODE_TYPES.ClassBody) return undefined;
+      const method = classBody.body.find(
+        (member): member is TSESTree.MethodDefinition =>
+          member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method' && staticPropertyKey(member as unknown as TSESTree.PropertyDefinition) === name,
+      );
+      return method?.value;
+    }
+    if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = variableOf(callee);
+    const def = variable?.defs[0];
+    if (!variable || !def) return undefined;
+    if (def.type === DefinitionType.FunctionName) return def.node;
+    const value = singleValue(variable);
+    return value && isFunctionNode(unwrap(value)) ? unwrap(value) : undefined;
+  }
+
+  function identifierEntries(node: TSESTree.Identifier, depth: number): EntryList {
+    const variable = variableOf(node);
+    if (!variable || variable.defs.length === 0) return UNKNOWN;
+    const def = variable.defs[0];
+    const writes = variableWrites(variable, depth);
+    if (def?.type === DefinitionType.Variable && def.node.type === AST_NODE_TYPES.VariableDeclarator) {
+      const init = def.node.id.type === AST_NODE_TYPES.Identifier ? def.node.init : undefined;
+      return init ? merge([entriesOf(init, depth + 1), writes]) : { entries: writes.entries, complete: false };
+    }
+    if (def?.type === DefinitionType.Parameter && def.name.type === AST_NODE_TYPES.Identifier) {
+      return merge([parameterEntries(def.node, def.name, depth), writes]);
+    }
+    return UNKNOWN;
+  }
+
+  /** A parameter's object value: the arguments at every call of its function in this file (C5 wrappers). */
+  function parameterEntries(fn: Node, name: TSESTree.Identifier, depth: number): EntryList {
+    if (!isFunctionNode(fn)) return UNKNOWN;
+    const index = fn.params.findIndex(
+      (param) => param === name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name),
+    );
+    if (index < 0) return UNKNOWN;
+    const param = fn.params[index];
+    const defaults = param?.type === AST_NODE_TYPES.AssignmentPattern ? [entriesOf(param.right, depth + 1)] : [];
+    const calls = callSites(fn);
+    if (!calls) return { entries: defaults.flatMap((list) => list.entries), complete: false };
+    const lists = calls.map((call) => {
+      const argument = call.arguments[index];
+      if (!argument) return EMPTY;
+      return argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : entriesOf(argument, depth + 1);
+    });
+    return merge([...defaults, ...lists]);
+  }
+
+  /** Every call of a named local function, or undefined when it escapes (exported, passed around). */
+  function callSites(fn: Node): TSESTree.CallExpression[] | undefined {
+    let identifier: TSESTree.Identifier | undefined;
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) identifier = fn.id;
+    else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
+      identifier = fn.parent.id;
+    }
+    if (!identifier) return undefined;
+    const variable = variableOf(identifier);
+    if (!variable) return undefined;
+    const calls: TSESTree.CallExpression[] = [];
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      const parent = reference.identifier.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier) calls.push(parent);
+      else return undefined;
+    }
+    return calls;
+  }
+
+  /**
+   * Writes into a variable's object after its declaration: `v.k = x`, `v['k'] = x`, `v.set(k, x)`,
+   * `Object.assign(v, …)`, `v = …`, and the same one level down (`v.headers['x-token'] = t`).
+   */
+  function variableWrites(variable: Variable, depth: number): EntryList {
+    const cached = variableWritesCache.get(variable);
+    if (cached) return cached;
+    if (inProgress.has(variable)) return EMPTY;
+    inProgress.add(variable);
+    const lists: EntryList[] = [];
+    try {
+      for (const reference of variable.references) {
+        if (reference.init) continue;
+        if (reference.isWrite()) {
+          const parent = reference.identifier.parent;
+          if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === reference.identifier) {
+            lists.push(entriesOf(parent.right, depth + 1));
+          }
+          continue;
+        }
+        const write = writeThrough(reference.identifier, depth);
+        if (write) lists.push(write);
+      }
+    } finally {
+      inProgress.delete(variable);
+    }
+    const result = lists.length === 0 ? EMPTY : merge(lists);
+    variableWritesCache.set(variable, result);
+    return result;
+  }
+
+  function withLaterWrites(node: Node, depth: number): EntryList {
+    // `const headers = new Headers(); headers.set('x-token', t)`
+    const parent = node.parent;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(parent.id);
+      if (variable) return variableWrites(variable, depth);
+    }
+    return EMPTY;
+  }
+
+  /** What a use of an object (`ref`) writes into it: a member assignment, a header setter call, `Object.assign`. */
+  function writeThrough(ref: Node, depth: number): EntryList | undefined {
+    const path: { name: string | undefined; node: Node; property: Node }[] = [];
+    let current: Node = ref;
+    let parent = current.parent;
+    while (parent && (parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.TSAsExpression)) {
+      current = parent;
+      parent = current.parent;
+    }
+    while (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current && path.length < 5) {
+      path.push({ name: memberName(parent), node: parent, property: parent.property });
+      current = parent;
+      parent = current.parent;
+      while (parent && (parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.ChainExpression)) {
+        current = parent;
+        parent = current.parent;
+      }
+    }
+    if (!parent) return undefined;
+    let leaf: EntryList | undefined;
+    let consumed = path.length;
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === current && path.length > 0) {
+      // `v.headers = {…}` or `v['x-token'] = t`: the last name is the key written.
+      const last = path[path.length - 1];
+      if (!last) return undefined;
+      const key = last.name ?? (last.property.type !== AST_NODE_TYPES.PrivateIdentifier ? stringValue(last.property, depth + 1) : undefined);
+      leaf = {
+        entries: [entry(key, last.property, parent.right, key === undefined && isExpression(last.property) ? last.property : undefined)],
+        complete: true,
+      };
+      consumed = path.length - 1;
+    } else if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === current && path.length > 0) {
+      const method = path[path.length - 1]?.name;
+      const [name, value] = parent.arguments;
+      if (method === undefined || !MUTATING_HEADER_METHODS.has(method) || !name || name.type === AST_NODE_TYPES.SpreadElement) {
+        return undefined;
+      }
+      const key = stringValue(name, depth + 1);
+      leaf = {
+        entries: [entry(key, name, value && value.type !== AST_NODE_TYPES.SpreadElement ? value : undefined, key === undefined ? name : undefined)],
+        complete: true,
+      };
+      consumed = path.length - 1;
+    } else if (
+      parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments[0] === current &&
+      isObjectAssign(parent.callee)
+    ) {
+      leaf = merge(parent.arguments.slice(1).map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : entriesOf(argument, depth + 1))));
+    }
+    if (!leaf) return undefined;
+    // Wrap the leaf in the member names between the variable and the write: `v.headers.set(…)` is under `headers`.
+    let result = leaf;
+    for (let index = consumed - 1; index >= 0; index--) {
+      const step = path[index];
+      if (!step) return undefined;
+      result = { entries: [{ key: step.name, keyExpression: undefined, keyNode: step.property, value: undefined, nested: result.entries }], complete: true };
+    }
+    return result;
+  }
+
+  function isObjectAssign(callee: Node): boolean {
+    const node = unwrap(callee);
+    return (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      node.object.type === AST_NODE_TYPES.Identifier &&
+      node.object.name === 'Object' &&
+      memberName(node) === 'assign'
+    );
+  }
+
+  function propertyKey(property: TSESTree.Property): string | undefined {
+    const key = staticPropertyKey(property);
+    if (key !== undefined || !property.computed) return key;
+    return stringValue(property.key, 0);
+  }
+
+  /** The key of an entry, asking the type checker for a computed key only now that it matters. */
+  function resolvedKey(item: Entry): string | undefined {
+    if (item.key !== undefined || !item.keyExpression) return item.key;
+    return typedString(item.keyExpression);
+  }
+
+  // ---------------------------------------------------------------- strings and URLs
+
+  /** A string value known statically: literals, templates, `+`, `const` variables, `const` object members. */
+  function stringValue(input: Node, depth: number): string | undefined {
+    const shape = shapeOf(input, depth, []);
+    return shape.length === 1 && typeof shape[0] === 'string' ? shape[0] : shape.length === 0 ? '' : undefined;
+  }
+
+  /** The URL an expression builds, holes where it is only known at run time; names met on the way go to `names`. */
+  function shapeOf(input: Node, depth: number, names: string[]): UrlShape {
+    const node = unwrap(input);
+    if (depth > MAX_DEPTH) return [HOLE];
+    switch (node.type) {
+      case AST_NODE_TYPES.Literal:
+        return typeof node.value === 'string' ? urlShape(node.value) : [HOLE];
+      case AST_NODE_TYPES.TemplateLiteral: {
+        const parts: (UrlPart | UrlShape)[] = [];
+        node.quasis.forEach((quasi, index) => {
+          parts.push(quasi.value.cooked ?? quasi.value.raw);
+          const expression = node.expressions[index];
+          if (expression) parts.push(shapeOf(expression, depth + 1, names));
+        });
+        return urlShape(...parts);
+      }
+      case AST_NODE_TYPES.BinaryExpression:
+        if (node.operator !== '+') return [HOLE];
+        return urlShape(shapeOf(node.left, depth + 1, names), shapeOf(node.right, depth + 1, names));
+      case AST_NODE_TYPES.LogicalExpression: {
+        // `process.env.KEPTN_ENDPOINT ?? 'http://localhost:8080'`: the first side is what production uses.
+        const left = shapeOf(node.left, depth + 1, names);
+        shapeOf(node.right, depth + 1, names);
+        return left;
+      }
+      case AST_NODE_TYPES.Identifier: {
+        names.push(node.name);
+        const variable = variableOf(node);
+        const value = variable ? singleValue(variable) : undefined;
+        if (value) return shapeOf(value, depth + 1, names);
+        const typed = typedString(node);
+        return typed === undefined ? [HOLE] : urlShape(typed);
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberName(node);
+        if (name === undefined) return [HOLE];
+        names.push(name);
+        const object = unwrap(node.object);
+        if (object.type === AST_NODE_TYPES.ThisExpression) {
+          const [value] = classFieldValues(node, name);
+          return value && value.type !== AST_NODE_TYPES.Identifier ? shapeOf(value, depth + 1, names) : [HOLE];
+        }
+        if (isEnvObject(object)) return [HOLE];
+        if (name === 'href' || name === 'origin') return shapeOf(object, depth + 1, names);
+        const [value] = valuesOf(entriesOf(object, depth + 1), name);
+        if (value) return shapeOf(value, depth + 1, names);
+        const typed = typedString(node);
+        return typed === undefined ? [HOLE] : urlShape(typed);
+      }
+      case AST_NODE_TYPES.NewExpression: {
+        const callee = unwrap(node.callee);
+        if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'URL') return [HOLE];
+        const [path, base] = node.arguments;
+        if (!path || path.type === AST_NODE_TYPES.SpreadElement) return [HOLE];
+        const pathShape = shapeOf(path, depth + 1, names);
+        if (!base || base.type === AST_NODE_TYPES.SpreadElement) return pathShape;
+        const baseShape = shapeOf(base, depth + 1, names);
+        return resolveAgainst(pathShape, baseShape);
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = unwrap(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'toString') {
+          return shapeOf(callee.object, depth + 1, names);
+        }
+        const fn = localFunction(callee);
+        const [returned] = fn ? returnedExpressions(fn, visitorKeys) : [];
+        return returned ? shapeOf(returned, depth + 1, names) : [HOLE];
+      }
+      default:
+        return [HOLE];
+    }
+  }
+
+  function isEnvObject(node: Node): boolean {
+    // `process.env`, `import.meta.env`
+    return (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(node) === 'env' &&
+      ((node.object.type === AST_NODE_TYPES.Identifier && node.object.name === 'process') ||
+        node.object.type === AST_NODE_TYPES.MetaProperty)
+    );
+  }
+
+  // ---------------------------------------------------------------- headers of a request
+
+  /**
+   * The headers a request sends. `inherited` adds what the instance adds to every request
+   * (its create/extend defaults, interceptors, default header assignments); a rule that
+   * reports each header once reports those where they are written, not at every call.
+   */
+  function requestHeaders(site: RequestSite, inherited: boolean): HeaderSet {
+    const headersOption = httpClients[site.client.kind].headersOption ?? 'headers';
+    const lists: EntryList[] = [];
+    const optionSources = inherited ? [...site.client.defaults, ...site.optionArguments] : site.optionArguments;
+    for (const argument of optionSources) {
+      const options = entriesOf(argument, 0);
+      lists.push(headerList(entriesAt(options, headersOption, 0), options));
+      lists.push(hookHeaders(options));
+    }
+    lists.push(chainedHeaders(site.node, site.client.kind));
+    if (inherited) {
+      if (site.client.opaque) lists.push(UNKNOWN);
+      for (const holder of site.client.holders) lists.push(holderHeaders(holder, site.client.kind));
+    }
+    const merged = merge(lists);
+    const entries = flatten(merged.entries);
+    return {
+      entries,
+      complete: merged.complete && entries.every((item) => item.name !== undefined),
+    };
+  }
+
+  function headerList(headers: EntryList, options: EntryList): EntryList {
+    return options.complete ? headers : { entries: headers.entries, complete: false };
+  }
+
+  function flatten(entries: readonly Entry[]): HeaderEntry[] {
+    const result: HeaderEntry[] = [];
+    for (const item of entries) {
+      // A nested write below a header key is not a header (`headers.common` is a group in axios defaults).
+      if (item.nested.length > 0) {
+        result.push(...flatten(item.nested));
+        continue;
+      }
+      result.push({ name: resolvedKey(item), nameNode: item.keyNode, value: item.value });
+    }
+    return result;
+  }
+
+  /** got/ky `hooks: { beforeRequest: [fn] }`: headers the hook functions write. */
+  function hookHeaders(options: EntryList): EntryList {
+    const lists: EntryList[] = [];
+    for (const hooks of valuesOf(options, 'hooks')) {
+      for (const list of valuesOf(entriesOf(hooks, 0), 'beforeRequest')) {
+        const array = unwrap(list);
+        if (array.type !== AST_NODE_TYPES.ArrayExpression) continue;
+        for (const element of array.elements) {
+          if (element && element.type !== AST_NODE_TYPES.SpreadElement) lists.push(functionHeaderWrites(element));
+        }
+      }
+    }
+    return lists.length === 0 ? EMPTY : merge(lists);
+  }
+
+  /**
+   * Headers a hook or interceptor function writes on the request it gets: `config.headers[k] = v`,
+   * `config.headers.set(k, v)`, `request.headers.set(k, v)`, or returned `{ …config, headers: {…} }`.
+   */
+  function functionHeaderWrites(input: Node): EntryList {
+    let fn = unwrap(input);
+    if (fn.type === AST_NODE_TYPES.Identifier) fn = localFunction(fn) ?? fn;
+    if (!isFunctionNode(fn)) return EMPTY;
+    const lists: EntryList[] = [];
+    const param = fn.params[0];
+    if (param?.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(param);
+      if (variable) {
+        const writes = variableWrites(variable, 0);
+        // got's hook gets the options themselves; axios and ky hand over something with `headers`.
+        lists.push(entriesAt(writes, 'headers', 0));
+      }
+    }
+    for (const returned of returnedExpressions(fn, visitorKeys)) {
+      lists.push(entriesAt(entriesOf(returned, 0), 'headers', 0));
+    }
+    return lists.length === 0 ? EMPTY : { entries: merge(lists).entries, complete: true };
+  }
+
+  /** superagent `.set('x-token', t)` chained on the request, node `req.setHeader(…)` on its result. */
+  function chainedHeaders(node: Node, kind: HttpClientKind): EntryList {
+    const lists: EntryList[] = [];
+    let current: Node = node;
+    for (let steps = 0; steps < 20; steps++) {
+      const member = current.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) break;
+      const call = member.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) break;
+      const name = memberName(member);
+      const [key, value] = call.arguments;
+      if (name !== undefined && MUTATING_HEADER_METHODS.has(name) && key && key.type !== AST_NODE_TYPES.SpreadElement) {
+        if (call.arguments.length === 1) lists.push(entriesOf(key, 0));
+        else {
+          const resolved = stringValue(key, 0);
+          lists.push({
+            entries: [entry(resolved, key, value && value.type !== AST_NODE_TYPES.SpreadElement ? value : undefined, resolved === undefined ? key : undefined)],
+            complete: true,
+          });
+        }
+      }
+      current = call;
+    }
+    // `const req = http.request(…); req.setHeader('x-token', t)`: only header setter calls count here.
+    const parent = current.parent;
+    if (
+      (kind === 'superagent' || kind === 'node-http') &&
+      parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+      parent.init === current &&
+      parent.id.type === AST_NODE_TYPES.Identifier
+    ) {
+      const variable = variableOf(parent.id);
+      if (variable) {
+        const writes = variableWrites(variable, 0);
+        lists.push({
+          entries: writes.entries.filter((item) => item.nested.length === 0 && item.keyNode.parent?.type === AST_NODE_TYPES.CallExpression),
+          complete: true,
+        });
+      }
+    }
+    return lists.length === 0 ? EMPTY : merge(lists);
+  }
+
+  /**
+   * What other uses of a variable holding a client add to every request: axios default headers
+   * (`api.defaults.headers.common[k] = v`) and request interceptors.
+   */
+  function holderHeaders(holder: Variable, kind: HttpClientKind): EntryList {
+    const lists: EntryList[] = [];
+    for (const reference of holder.references) {
+      const defaults = defaultHeadersWrite(reference.identifier);
+      if (defaults) lists.push(defaults);
+      const interceptor = interceptorOf(reference.identifier, kind);
+      if (interceptor) lists.push(functionHeaderWrites(interceptor));
+    }
+    return lists.length === 0 ? EMPTY : merge(lists);
+  }
+
+  /** For `<ref>.defaults.headers[.common][k] = v` and friends: the header written. */
+  function defaultHeadersWrite(ref: Node): EntryList | undefined {
+    const written = writeThrough(ref, 0);
+    if (!written) return undefined;
+    const picked: Entry[] = [];
+    for (const path of AXIOS_DEFAULT_HEADER_PATHS) {
+      let level: readonly Entry[] = written.entries;
+      for (const name of path) level = level.filter((item) => item.key === name).flatMap((item) => item.nested.length > 0 ? item.nested : item.value ? entriesOf(item.value, 0).entries : []);
+      picked.push(...level.filter((item) => !isDefaultsGroup(path, item.key)));
+    }
+    return picked.length === 0 ? undefined : { entries: picked, complete: true };
+  }
+
+  function isDefaultsGroup(path: readonly string[], key: string | undefined): boolean {
+    // `defaults.headers.common` is a group, not a header, when read at the `defaults.headers` level.
+    return path.length === 2 && AXIOS_DEFAULT_HEADER_PATHS.some((other) => other.length === 3 && other[2] === key);
+  }
+
+  /** `<ref>.interceptors.request.use(fn)`: the interceptor function. */
+  function interceptorOf(ref: Node, kind: HttpClientKind): Node | undefined {
+    const hook = REQUEST_HOOKS[kind];
+    if (kind !== 'axios' || !hook) return undefined;
+    let current: Node = ref;
+    for (const name of hook) {
+      const parent = current.parent;
+      if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current || memberName(parent) !== name) return undefined;
+      current = parent;
+    }
+    const call = current.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== current) return undefined;
+    const [fn] = call.arguments;
+    return fn && fn.type !== AST_NODE_TYPES.SpreadElement ? fn : undefined;
+  }
+
+  // ---------------------------------------------------------------- target evidence
+
+  function assessTarget(site: RequestSite, extraNameSources: readonly Node[] = []): TargetAssessment {
+    const names: string[] = [];
+    const kindSpec = httpClients[site.client.kind];
+    const optionLists = [...site.client.defaults, ...site.optionArguments].map((argument) => entriesOf(argument, 0));
+    let url: UrlShape | undefined;
+    if (site.urlArgument) url = shapeOf(site.urlArgument, 0, names);
+    else if (kindSpec.urlOption !== undefined) {
+      for (const list of optionLists) {
+        const [value] = valuesOf(list, kindSpec.urlOption);
+        if (value) url = shapeOf(value, 0, names);
+      }
+    }
+    let base: UrlShape | undefined;
+    if (kindSpec.baseUrlOption !== undefined) {
+      for (const list of optionLists) {
+        const [value] = valuesOf(list, kindSpec.baseUrlOption);
+        if (value) base = shapeOf(value, 0, names);
+      }
+    }
+    for (const source of extraNameSources) collectNames(source, names);
+    const full = url && base && !isAbsolute(url) ? joinUrl(base, url) : (url ?? base);
+    const method = requestMethod(site, optionLists);
+    const analysis = full ? analyzeUrl(full, method) : undefined;
+    const hints = names.map((name) => nameHint(name)).filter((hint): hint is NameHint => hint !== undefined);
+    const keptnNames = [...new Set(names.filter((name) => nameHint(name)?.keptn))];
+    return {
+      confidence: targetConfidence(analysis?.evidence, hints),
+      url: analysis,
+      urlText: full?.map((part) => (part === HOLE ? '*' : part)).join(''),
+      host: full ? literalHost(full) : undefined,
+      keptnNames,
+    };
+  }
+
+  /** Names in a header value (`process.env.KEPTN_API_TOKEN`, `keptnToken`): evidence for D4. */
+  function collectNames(node: Node, names: string[]): void {
+    const value = unwrap(node);
+    if (value.type === AST_NODE_TYPES.Identifier) names.push(value.name);
+    else if (value.type === AST_NODE_TYPES.MemberExpression) {
+      const name = memberName(value);
+      if (name !== undefined) names.push(name);
+    } else if (value.type === AST_NODE_TYPES.TemplateLiteral) {
+      for (const expression of value.expressions) collectNames(expression, names);
+    } else if (value.type === AST_NODE_TYPES.LogicalExpression || value.type === AST_NODE_TYPES.BinaryExpression) {
+      if (value.left.type !== AST_NODE_TYPES.PrivateIdentifier) collectNames(value.left, names);
+      collectNames(value.right, names);
+    } else if (value.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(value.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression) collectNames(callee, names);
+    }
+  }
+
+  function requestMethod(site: RequestSite, optionLists: readonly EntryList[]): string | undefined {
+    if (site.signature.method !== undefined) return site.signature.method;
+    const methodOption = httpClients[site.client.kind].methodOption;
+    let method: string | undefined = 'GET';
+    if (methodOption !== undefined) {
+      for (const list of optionLists) {
+        for (const value of valuesOf(list, methodOption)) method = stringValue(value, 0)?.toUpperCase();
+        if (!list.complete) method = undefined;
+      }
+    }
+    return method;
+  }
+
+  return {
+    requestSite,
+    requestHeaders,
+    assessTarget,
+    resolveClient,
+    /** The static string value of a node (type information used only when given and needed). */
+    stringValue: (node: Node): string | undefined => stringValue(node, 0) ?? typedString(node),
+    writeThrough: (ref: Node) => writeThrough(ref, 0),
+    defaultHeadersWrite,
+    interceptorOf,
+    functionHeaderWrites: (fn: Node): HeaderSet => {
+      const list = functionHeaderWrites(fn);
+      return { entries: flatten(list.entries), complete: list.complete };
+    },
+    flattenEntries: (list: EntryList): HeaderEntry[] => flatten(list.entries),
+    isHelperClient,
+    /** Options carrying the helper's got hooks (`hooks: client.gotHooks()`). */
+    usesHelperHooks: (options: Expression): boolean => hasHelperHooks([options]),
+    get usesTypes(): boolean {
+      return types() !== null;
+    },
+  };
+
+  /** A value made by the OAuth helper (`createOAuthClient(…)`, `oauthClientFromEnv()`), or any import from it. */
+  function isHelperClient(input: Node): boolean {
+    const node = unwrap(input);
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(node);
+      if (!variable) return false;
+      const source = importSource(variable);
+      if (source) return helperModules.has(source.module);
+      const value = singleValue(variable);
+      return value !== undefined && isHelperClient(value);
+    }
+    if (node.type === AST_NODE_TYPES.AwaitExpression) return isHelperClient(node.argument);
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(node.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const variable = variableOf(callee);
+        const source = variable ? importSource(variable) : undefined;
+        return (
+          source !== undefined &&
+          helperModules.has(source.module) &&
+          (source.importName === helperExports.createClient || source.importName === helperExports.clientFromEnv)
+        );
+      }
+    }
+    return false;
+  }
+}
+
+export type RequestAnalysis = ReturnType<typeof createRequestAnalysis>;
+
+/** Makes the analysis for a file once and hands the same one to every rule listener of that file. */
+export function requestAnalysisFor(context: AnyRuleContext, options?: RequestAnalysisOptions): RequestAnalysis {
+  return createRequestAnalysis(context, options);
+}
+
+function isAbsolute(shape: UrlShape): boolean {
+  const first = shape[0];
+  return typeof first === 'string' && /^(?:[a-z][a-z\d+.-]*:)?\/\//iu.test(first);
+}
+
+function joinUrl(base: UrlShape, path: UrlShape): UrlShape {
+  return urlShape(base, '/', path);
+}
+
+/** `new URL(path, base)`: an absolute path replaces the base's path; a relative one is appended. */
+function resolveAgainst(path: UrlShape, base: UrlShape): UrlShape {
+  if (isAbsolute(path)) return path;
+  const first = path[0];
+  if (typeof first === 'string' && first.startsWith('/')) {
+    const head = base[0];
+    if (typeof head === 'string') {
+      const origin = /^(?:[a-z][a-z\d+.-]*:)?\/\/[^/]*/iu.exec(head);
+      if (origin) return urlShape(origin[0], path);
+    }
+    // The origin is unknown but the path is absolute: keep the hole in the host, not the path.
+    if (head === HOLE) return urlShape(HOLE, '://', HOLE, path);
+  }
+  return urlShape(base, '/', path);
+}
+
+function literalHost(shape: UrlShape): string | undefined {
+  const first = shape[0];
+  if (typeof first !== 'string') return undefined;
+  const match = /^(?:[a-z][a-z\d+.-]*:)?\/\/([^/?#]*)/iu.exec(first);
+  if (!match?.[1]) return undefined;
+  // A host followed directly by a hole is not complete (`https://${env}.example.com` is fine, `https://api${x}` is not).
+  const complete = first.length > match[0].length || shape.length === 1;
+  return complete ? match[1].replace(/^[^@]*@/u, '').toLowerCase() : undefined;
+}

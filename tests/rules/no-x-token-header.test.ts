@@ -1,0 +1,604 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+import rule from '../../rules/no-x-token-header.js';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const ruleTester = new RuleTester();
+
+const CA = 'https://abc12345.cloudautomation.live.dynatrace.com';
+const certain = `the target is certainly Cloud Automation (host abc12345.cloudautomation.live.dynatrace.com)`;
+const unknown = 'nothing here shows that the target is Cloud Automation';
+
+function report(client: string, target: string, confidence: string) {
+  return { messageId: 'xTokenHeader' as const, data: { client, target, confidence } };
+}
+
+ruleTester.run('no-x-token-header', rule, {
+  valid: [
+    {
+      name: 'E1 reading a response header is not sending one',
+      code: `
+        const res = await fetch('${CA}/api/v1/metadata');
+        const a = res.headers.get('x-token');
+        import axios from 'axios';
+        const r = await axios.get('/x');
+        console.log(r.headers['x-token'], r.headers['X-Token']);
+      `,
+      filename: 'file.ts',
+    },
+    {
+      name: 'E2 the string in logs, CSS classes, expected values and unrelated objects',
+      code: `
+        console.log('sending x-token header');
+        const css = { 'x-token': 'badge' };
+        document.body.classList.add('x-token');
+        expect(headers).toEqual({ 'x-token': 'abc' });
+        const unrelated = { headers: { 'x-token': 't' } };
+        track({ headers: { 'X-Token': 't' } });
+      `,
+      filename: 'file.ts',
+    },
+    {
+      name: 'E2 a Headers object that never reaches a request',
+      code: `
+        const h = new Headers();
+        h.set('x-token', token);
+        cache.set('x-token', token);
+      `,
+      filename: 'file.ts',
+    },
+    {
+      name: 'E4 a request to an excluded host',
+      code: `fetch('https://keptn.internal.example.com/api/v1/event', { headers: { 'x-token': t } });`,
+      filename: 'file.ts',
+      options: [{ ignoreHosts: ['*.example.com'] }],
+    },
+    {
+      name: 'E4 a request whose URL matches an excluded pattern',
+      code: `import axios from 'axios'; axios.get(\`\${process.env.OTHER_API}/items\`, { headers: { 'x-token': t } });`,
+      filename: 'file.ts',
+      options: [{ ignoreUrlPatterns: ['^\\*/items$'] }],
+    },
+    {
+      name: 'E4 minimumConfidence excludes findings without evidence',
+      code: `fetch('/internal/items', { headers: { 'x-token': t } });`,
+      filename: 'file.ts',
+      options: [{ minimumConfidence: 'possible' }],
+    },
+    {
+      name: 'E5 a local function named fetch is not the library',
+      code: `
+        function fetch(url: string, init: object) { return init; }
+        fetch('${CA}/api/v1/event', { headers: { 'x-token': t } });
+      `,
+      filename: 'file.ts',
+    },
+    {
+      name: 'E5 local variables named axios and got are not the libraries',
+      code: `
+        const axios = { get: (url: string, init: object) => init };
+        axios.get('/api/v1/event', { headers: { 'x-token': t } });
+        const got = makeStub();
+        got('/api/v1/event', { headers: { 'x-token': t } });
+      `,
+      filename: 'file.ts',
+    },
+    {
+      name: 'E2 an unknown function is not reported unless asked',
+      code: `sendLater({ url: '/api/v1/event', headers: { 'x-token': t } });`,
+      filename: 'file.ts',
+    },
+    {
+      name: 'no x-token anywhere: the file is skipped by the text test',
+      code: `import axios from 'axios'; axios.get('/api/v1/event', { headers: { Authorization: 'Bearer x' } });`,
+      filename: 'file.ts',
+    },
+    {
+      name: 'a Keptn request that already uses the OAuth helper',
+      code: `
+        import { oauthClientFromEnv } from 'cloud-automation-oauth';
+        const client = oauthClientFromEnv();
+        await client.fetch('${CA}/api/v1/event', { method: 'POST', headers: { 'content-type': 'application/json' } });
+        // x-token was removed by the migration
+      `,
+      filename: 'file.ts',
+    },
+  ],
+  invalid: [
+    // ---------------------------------------------------------------- A: the key
+    {
+      name: 'A1 quoted key, lower case, single quotes',
+      code: `fetch('${CA}/api/v1/event', { method: 'POST', headers: { 'x-token': token } });`,
+      filename: 'file.ts',
+      errors: [{ ...report('fetch', certain, 'certain'), line: 1, column: 104 }],
+    },
+    {
+      name: 'A1 key in double quotes and other letter cases',
+      code: `
+        import axios from 'axios';
+        axios.get("${CA}/api/v1/metadata", { headers: { "X-Token": a } });
+        axios.get("${CA}/api/v1/metadata", { headers: { 'X-TOKEN': b } });
+      `,
+      filename: 'file.ts',
+      errors: [report('axios', certain, 'certain'), report('axios', certain, 'certain')],
+    },
+    {
+      name: 'A2 template-literal computed key',
+      code: 'fetch(url, { headers: { [`x-token`]: token } });',
+      filename: 'file.ts',
+      errors: [report('fetch', unknown, 'unknown')],
+    },
+    {
+      name: 'A3 computed key through a constant',
+      code: `
+        const H = 'x-token';
+        fetch(url, { headers: { [H]: token } });
+      `,
+      filename: 'file.ts',
+      errors: [report('fetch', unknown, 'unknown')],
+    },
+    {
+      name: 'A3 computed key through a member of a constant object',
+      code: `
+        const HEADERS = { token: 'X-Token' } as const;
+        fetch(url, { headers: { [HEADERS.token]: token } });
+      `,
+      filename: 'file.ts',
+      errors: [report('fetch', unknown, 'unknown')],
+    },
+    {
+      name: 'A4 member assignment on a headers variable that reaches the request',
+      code: `
+        const headers: Record<string, string> = {};
+        headers['x-token'] = token;
+        await fetch(url, { headers });
+      `,
+      filename: 'file.ts',
+      errors: [{ ...report('fetch', unknown, 'unknown'), line: 3 }],
+    },
+    {
+      name: 'A4 config.headers assignment on an options variable',
+      code: `
+        import axios from 'axios';
+        const config: any = { headers: {} };
+        config.headers['X-Token'] = token;
+        await axios.request(config);
+      `,
+      filename: 'file.ts',
+      errors: [{ ...report('axios', unknown, 'unknown'), line: 4 }],
+    },
+    {
+      name: 'A4 axios.defaults.headers.common assignment',
+      code: `
+        import axios from 'axios';
+        axios.defaults.headers.common['x-token'] = process.env.KEPTN_API_TOKEN;
+      `,
+      filename: 'file.ts',
+      errors: [report('axios', 'the target may be Cloud Automation (Keptn-named KEPTN_API_TOKEN)', 'possible')],
+    },
+    {
+      name: 'A4 instance.defaults.headers assignment (also the verb group)',
+      code: `
+        import axios from 'axios';
+        const api = axios.create({ baseURL: '${CA}/api' });
+        api.defaults.headers['x-token'] = token;
+        api.defaults.headers.post['x-token'] = token;
+      `,
+      filename: 'file.ts',
+      errors: [
+        report('an axios instance', certain, 'certain'),
+        report('an axios instance', certain, 'certain'),
+      ],
+    },
+    {
+      name: 'A5 headers.set and headers.append on a Headers object',
+      code: `
+        const headers = new Headers();
+        headers.set('x-token', token);
+        headers.append('X-Token', token);
+        await fetch(new URL('/api/v1/event', base), { method: 'POST', headers });
+      `,
+      filename: 'file.ts',
+      errors: [
+        { ...report('fetch', 'the target is likely Cloud Automation (Keptn API path /api/v1/event)', 'likely'), line: 3 },
+        { ...report('fetch', 'the target is likely Cloud Automation (Keptn API path /api/v1/event)', 'likely'), line: 4 },
+      ],
+    },
+    {
+      name: 'A5 config.headers.set in an axios request interceptor (AxiosHeaders)',
+      code: `
+        import axios from 'axios';
+        const api = axios.create({ baseURL: process.env.KEPTN_API_URL });
+        api.interceptors.request.use((config) => {
+          config.headers.set('x-token', process.env.KEPTN_API_TOKEN);
+          return config;
+        });
+      `,
+      filename: 'file.ts',
+      errors: [report('an axios instance', 'the target is likely Cloud Automation (Keptn endpoint KEPTN_API_URL, KEPTN_API_TOKEN)', 'likely')],
+    },
+    {
+      name: 'A5 superagent .set chain',
+      code: `
+        import superagent from 'superagent';
+        await superagent.post(\`\${KEPTN_ENDPOINT}/v1/event\`).set('x-token', token).send(body);
+      `,
+      filename: 'file.ts',
+      errors: [report('superagent', 'the target is likely Cloud Automation (Keptn path /{…}/v1/event behind KEPTN_ENDPOINT)', 'likely')],
+    },
+    {
+      name: 'A5 node req.setHeader on a request from https.request',
+      code: `
+        const https = require('node:https');
+        const req = https.request({ host: 'abc12345.cloudautomation.live.dynatrace.com', path: '/api/v1/event', method: 'POST' });
+        req.setHeader('x-token', token);
+        req.end(body);
+      `,
+      filename: 'file.cjs',
+      languageOptions: { sourceType: 'commonjs' },
+      errors: [report('node http', unknown, 'unknown')],
+    },
+    {
+      name: 'A6 new Headers with entries and with a record',
+      code: `
+        await fetch(url, { headers: new Headers([['x-token', token], ['accept', 'application/json']]) });
+        await fetch(url, { headers: new Headers({ 'X-Token': token }) });
+      `,
+      filename: 'file.ts',
+      errors: [report('fetch', unknown, 'unknown'), report('fetch', unknown, 'unknown')],
+    },
+    {
+      name: 'A6 Object.assign into the headers',
+      code: `
+        const headers = { accept: 'application/json' };
+        Object.assign(headers, { 'x-token': token });
+        await fetch(url, { headers });
+      `,
+      filename: 'file.ts',
+      errors: [report('fetch', unknown, 'unknown')],
+    },
+    {
+      name: 'A7 conditional spread with && (Keptn Bridge shape)',
+      code: `
+        import axios from 'axios';
+        const instance = axios.create({
+          baseURL: apiUrl,
+          headers: { ...(token && { 'x-token': token }), 'Content-Type': 'application/json' },
+        });
+      `,
+      filename: 'file.ts',
+      errors: [report('axios', unknown, 'unknown')],
+    },
+    {
+      name: 'A7 conditional spread with a ternary',
+      code: `
+        import axios from 'axios';
+        await axios({ method: 'GET', url: \`\${apiUrl}/controlPlane/v1/project\`, headers: { ...(token ? { 'x-token': token } : {}) } });
+      `,
+      filename: 'file.ts',
+      errors: [report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely')],
+    },
+    // ---------------------------------------------------------------- B: the client
+    {
+      name: 'B1 globalThis.fetch and window.fetch',
+      code: `
+        globalThis.fetch(url, { headers: { 'x-token': t } });
+        window.fetch(url, { headers: { 'x-token': t } });
+      `,
+      filename: 'file.tsx',
+      errors: [report('fetch', unknown, 'unknown'), report('fetch', unknown, 'unknown')],
+    },
+    {
+      name: 'B1 node-fetch default import under another name',
+      code: `
+        import nodeFetch from 'node-fetch';
+        await nodeFetch('${CA}/api/v1/event', { headers: { 'x-token': t } });
+      `,
+      filename: 'file.mjs',
+      errors: [report('fetch', certain, 'certain')],
+    },
+    {
+      name: 'B1 undici fetch and request, cross-fetch through require',
+      code: `
+        const { fetch: undiciFetch, request } = require('undici');
+        const crossFetch = require('cross-fetch');
+        undiciFetch(url, { headers: { 'x-token': t } });
+        request(url, { headers: { 'x-token': t } });
+        crossFetch(url, { headers: { 'x-token': t } });
+      `,
+      filename: 'file.cjs',
+      languageOptions: { sourceType: 'commonjs' },
+      errors: [report('fetch', unknown, 'unknown'), report('undici', unknown, 'unknown'), report('fetch', unknown, 'unknown')],
+    },
+    {
+      name: 'B1 new Request(url, init)',
+      code: `const req = new Request('${CA}/api/v1/event', { method: 'POST', headers: { 'x-token': t } }); await fetch(req);`,
+      filename: 'file.ts',
+      errors: [report('fetch', certain, 'certain')],
+    },
+    {
+      name: 'B2 axios(config) and axios(url, config)',
+      code: `
+        import axios from 'axios';
+        axios({ url: '${CA}/api/v1/event', method: 'post', headers: { 'x-token': t } });
+        axios('${CA}/api/v1/metadata', { headers: { 'x-token': t } });
+      `,
+      filename: 'file.ts',
+      errors: [report('axios', certain, 'certain'), report('axios', certain, 'certain')],
+    },
+    {
+      name: 'B2 axios verbs with and without a data argument, and request',
+      code: `
+        import * as ax from 'axios';
+        ax.delete('/api/v1/x', { headers: { 'x-token': t } });
+        ax.post('/api/v1/event', body, { headers: { 'x-token': t } });
+        ax.patch('/api/v1/x', body, { headers: { 'x-token': t } });
+        ax.request({ url: '/api/v1/x', headers: { 'x-token': t } });
+      `,
+      filename: 'file.ts',
+      errors: [
+        report('axios', unknown, 'unknown'),
+        report('axios', 'the target is likely Cloud Automation (Keptn API path /api/v1/event)', 'likely'),
+        report('axios', unknown, 'unknown'),
+        report('axios', unknown, 'unknown'),
+      ],
+    },
+    {
+      name: 'B2 axios instances: variable, module export, class field',
+      code: `
+        import axios from 'axios';
+        export const api = axios.create({ baseURL: '${CA}/api' });
+        api.get('/v1/metadata', { headers: { 'x-token': t } });
+        class Keptn {
+          private http = axios.create();
+          list() { return this.http.get('/controlPlane/v1/project', { headers: { 'x-token': this.token } }); }
+        }
+      `,
+      filename: 'file.ts',
+      errors: [report('an axios instance', certain, 'certain'), report('an axios instance', 'the target is likely Cloud Automation (Keptn API path /controlPlane/v1/project)', 'likely')],
+    },
+    {
+      name: 'B2 axios instance as a parameter typed AxiosInstance (no type information needed for the annotation)',
+      code: `
+        import type { AxiosInstance } from 'axios';
+        export function send(client: AxiosInstance, event: unknown) {
+          return client.post('/v1/event', event, { headers: { 'x-token': process.env.KEPTN_API_TOKEN } });
+        }
+      `,
+      filename: 'file.ts',
+      errors: [report('an axios instance', 'the target is likely Cloud Automation (Keptn path /v1/event behind KEPTN_API_TOKEN)', 'likely')],
+    },
+    {
+      name: 'B3 got function, options first, verbs, stream, paginate',
+      code: `
+        import got from 'got';
+        await got('${CA}/api/v1/metadata', { headers: { 'x-token': t } });
+        await got({ url: '${CA}/api/v1/metadata', headers: { 'x-token': t } });
+        await got.post('${CA}/api/v1/event', { json: e, headers: { 'x-token': t } });
+        got.stream('${CA}/api/v1/metadata', { headers: { 'x-token': t } });
+        await got.paginate.all('${CA}/api/mongodb-datastore/event', { headers: { 'x-token': t } });
+      `,
+      filename: 'file.mjs',
+      errors: Array.from({ length: 5 }, () => report('got', certain, 'certain')),
+    },
+    {
+      name: 'B3 got.extend with prefixUrl, calls on the instance, and a beforeRequest hook',
+      code: `
+        import got from 'got';
+        const keptn = got.extend({ prefixUrl: '${CA}/api', headers: { 'x-token': t } });
+        const hooked = got.extend({
+          prefixUrl: '${CA}/api',
+          hooks: { beforeRequest: [(options) => { options.headers['x-token'] = t; }] },
+        });
+        await keptn.get('v1/metadata');
+      `,
+      filename: 'file.ts',
+      errors: [report('got', certain, 'certain'), report('got', certain, 'certain')],
+    },
+    {
+      name: 'B4 node http.request and https.get with headers in the options',
+      code: `
+        import http from 'node:http';
+        import { get } from 'https';
+        http.request({ hostname: 'keptn', path: '/api/v1/event', method: 'POST', headers: { 'x-token': t } });
+        get('${CA}/api/v1/metadata', { headers: { 'x-token': t } }, () => {});
+      `,
+      filename: 'file.ts',
+      errors: [report('node http', unknown, 'unknown'), report('node http', certain, 'certain')],
+    },
+    {
+      name: 'B5 ky and a ky instance',
+      code: `
+        import ky from 'ky';
+        await ky.post('${CA}/api/v1/event', { headers: { 'x-token': t } });
+        const api = ky.create({ prefixUrl: '${CA}/api', headers: { 'x-token': t } });
+      `,
+      filename: 'file.ts',
+      errors: [report('ky', certain, 'certain'), report('ky', certain, 'certain')],
+    },
+    {
+      name: 'B2 the global axios of a browser script',
+      code: `axios.get('${CA}/api/v1/metadata', { headers: { 'x-token': t } });`,
+      filename: 'file.js',
+      languageOptions: { sourceType: 'script' },
+      errors: [report('axios', certain, 'certain')],
+    },
+    // ---------------------------------------------------------------- C: how options reach the call
+    {
+      name: 'C1 inline object literal',
+      code: `import axios from 'axios'; axios.get(url, { headers: { 'x-token': t } });`,
+      filename: 'file.ts',
+      errors: [report('axios', unknown, 'unknown')],
+    },
+    {
+      name: 'C2 options in a variable, headers in another variable',
+      code: `
+        const headers = { 'x-token': process.env.KEPTN_API_TOKEN };
+        const options = { method: 'POST', headers };
+        await fetch(\`\${process.env.KEPTN_ENDPOINT}/v1/event\`, options);
+      `,
+      filename: 'file.ts',
+      errors: [report('fetch', 'the target is likely Cloud Automation (Keptn path /{…}/v1/event behind KEPTN_ENDPOINT, KEPTN_API_TOKEN)', 'likely')],
+    },
+    {
+      name: 'C3 headers returned by a helper function',
+      code: `
+        function authHeaders() {
+          return { 'x-token': process.env.KEPTN_API_TOKEN, accept: 'application/json' };
+        }
+        const jsonHeaders = () => ({ ...authHeaders() });
+        await fetch(\`\${base}/controlPlane/v1/project\`, { headers: authHeaders() });
+        await fetch(\`\${base}/controlPlane/v1/project\`, { headers: jsonHeaders() });
+      `,
+      filename: 'file.ts',
+      errors: [{ ...report('fetch', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 3 }],
+    },
+    {
+      name: 'C4 spread of base options into another object',
+      code: `
+        import axios from 'axios';
+        const baseOptions = { headers: { 'x-token': t } };
+        await axios.request({ ...baseOptions, method: 'POST', url: '/api/v1/event' });
+      `,
+      filename: 'file.ts',
+      errors: [report('axios', 'the target is likely Cloud Automation (Keptn API path /api/v1/event)', 'likely')],
+    },
+    {
+      name: 'C5 a wrapper adds the header for every request: reported once, in the wrapper',
+      code: `
+        async function keptnRequest(path: string, init: RequestInit = {}) {
+          return fetch(\`\${process.env.KEPTN_API_URL}\${path}\`, { ...init, headers: { ...init.headers, 'x-token': process.env.KEPTN_API_TOKEN } });
+        }
+        await keptnRequest('/v1/event', { method: 'POST' });
+        await keptnRequest('/controlPlane/v1/project');
+      `,
+      filename: 'file.ts',
+      errors: [{ ...report('fetch', 'the target is likely Cloud Automation (Keptn endpoint KEPTN_API_URL, KEPTN_API_TOKEN)', 'likely'), line: 3 }],
+    },
+    {
+      name: 'C5 a wrapper whose callers pass the headers',
+      code: `
+        function send(url: string, headers: Record<string, string>) {
+          return fetch(url, { headers });
+        }
+        send('${CA}/api/v1/metadata', { 'x-token': t });
+      `,
+      filename: 'file.ts',
+      errors: [{ ...report('fetch', unknown, 'unknown'), line: 5 }],
+    },
+    {
+      name: 'C6 class with a private client field set in the constructor',
+      code: `
+        import axios, { type AxiosInstance } from 'axios';
+        export class KeptnClient {
+          private readonly http: AxiosInstance;
+          constructor(private readonly endpoint: string, token: string) {
+            this.http = axios.create({ baseURL: endpoint, headers: { 'x-token': token } });
+          }
+          project(name: string) {
+            return this.http.get(\`/controlPlane/v1/project/\${name}\`);
+          }
+        }
+      `,
+      filename: 'file.ts',
+      errors: [report('axios', unknown, 'unknown')],
+    },
+    // ---------------------------------------------------------------- D: evidence
+    {
+      name: 'D1 literal URL on a sprint host',
+      code: `fetch('https://x1.cloudautomation.sprint.dynatracelabs.com/api/v1/event', { headers: { 'x-token': t } });`,
+      filename: 'file.ts',
+      errors: [report('fetch', 'the target is certainly Cloud Automation (host x1.cloudautomation.sprint.dynatracelabs.com)', 'certain')],
+    },
+    {
+      name: 'D2 concatenation endpoint + "/v1/event"',
+      code: `fetch(endpoint + '/v1/event', { method: 'POST', headers: { 'x-token': t } });`,
+      filename: 'file.ts',
+      errors: [report('fetch', 'the target may be Cloud Automation (Keptn-like path /{…}/v1/event)', 'possible')],
+    },
+    {
+      name: 'D2 /mongodb-datastore/event in a template',
+      code: 'fetch(`${base}/mongodb-datastore/event?project=p`, { headers: { "x-token": t } });',
+      filename: 'file.ts',
+      errors: [report('fetch', 'the target is likely Cloud Automation (Keptn API path /{…}/mongodb-datastore/event)', 'likely')],
+    },
+    {
+      name: 'D3 baseURL on the instance plus a relative path on the call',
+      code: `
+        import axios from 'axios';
+        const api = axios.create({ baseURL: 'https://keptn.example.com/api' });
+        api.get('/controlPlane/v1/project', { headers: { 'x-token': t } });
+      `,
+      filename: 'file.ts',
+      errors: [report('an axios instance', 'the target is likely Cloud Automation (Keptn API path /api/controlPlane/v1/project)', 'likely')],
+    },
+    {
+      name: 'D4 base URL and token from Keptn-named identifiers',
+      code: `fetch(keptnBaseUrl, { headers: { 'x-token': keptnApiToken } });`,
+      filename: 'file.ts',
+      errors: [report('fetch', 'the target is likely Cloud Automation (Keptn endpoint keptnBaseUrl, keptnApiToken)', 'likely')],
+    },
+    {
+      name: 'D5 new URL(path, base)',
+      code: `fetch(new URL('/api/controlPlane/v1/project', process.env.BASE), { headers: { 'x-token': t } });`,
+      filename: 'file.ts',
+      errors: [report('fetch', 'the target is likely Cloud Automation (Keptn API path /api/controlPlane/v1/project)', 'likely')],
+    },
+    // ---------------------------------------------------------------- other behaviour
+    {
+      name: 'a site carrying the codemod marker is still reported',
+      code: `
+        // @cloud-automation-migrate: header set through a callback, migrate by hand
+        fetch(url, { headers: { 'x-token': t } });
+      `,
+      filename: 'file.ts',
+      errors: [report('fetch', unknown, 'unknown')],
+    },
+    {
+      name: 'a leftover x-token next to Authorization: removal is a suggestion, not an autofix, and keeps the other headers',
+      code: `fetch(url, { headers: { 'x-token': t, Authorization: auth, accept: 'application/json' } });`,
+      filename: 'file.ts',
+      errors: [
+        {
+          ...report('fetch', unknown, 'unknown'),
+          suggestions: [{ messageId: 'removeXTokenHeader', output: `fetch(url, { headers: { Authorization: auth, accept: 'application/json' } });` }],
+        },
+      ],
+    },
+    {
+      name: 'no removal suggestion where it would drop a comment',
+      code: `fetch(url, { headers: { Authorization: auth, 'x-token': /* legacy */ t } });`,
+      filename: 'file.ts',
+      errors: [{ ...report('fetch', unknown, 'unknown'), suggestions: [] }],
+    },
+    {
+      name: 'reportUnrecognizedCalls reports headers passed to an unknown function',
+      code: `sendLater({ url: '/api/v1/event', headers: { 'x-token': t } });`,
+      filename: 'file.ts',
+      options: [{ reportUnrecognizedCalls: true }],
+      errors: [{ messageId: 'xTokenHeader', data: { client: 'sendLater()', target: 'the client is not one this rule knows', confidence: 'unknown' } }],
+    },
+    {
+      name: 'an excluded host does not hide other hosts',
+      code: `fetch('${CA}/api/v1/event', { headers: { 'x-token': t } });`,
+      filename: 'file.ts',
+      options: [{ ignoreHosts: ['keptn.example.com'] }],
+      errors: [report('fetch', certain, 'certain')],
+    },
+    {
+      name: 'JSX file: fetch in a component effect',
+      code: `
+        export function Projects() {
+          useEffect(() => { fetch('${CA}/api/controlPlane/v1/project', { headers: { 'x-token': token } }); }, []);
+          return <ul />;
+        }
+      `,
+      filename: 'file.tsx',
+      errors: [report('fetch', certain, 'certain')],
+    },
+  ],
+});
