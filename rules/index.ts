@@ -1,11 +1,16 @@
+import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { packageInfo } from '../core/package-info.js';
 import noHardcodedCredentials from './no-hardcoded-credentials.js';
 import noXTokenHeader from './no-x-token-header.js';
 import requireOauth from './require-oauth.js';
 import validOauthScopes from './valid-oauth-scopes.js';
+import type { CloudAutomationRuleDocs } from './utils/create-rule.js';
 
 const { name, version } = packageInfo();
+
+/** The prefix users write before every rule name (`cloud-automation/no-x-token-header`). */
+export const PLUGIN_NAMESPACE = 'cloud-automation';
 
 export const rules = {
   'no-hardcoded-credentials': noHardcodedCredentials,
@@ -14,10 +19,89 @@ export const rules = {
   'valid-oauth-scopes': validOauthScopes,
 } satisfies Record<string, TSESLint.RuleModule<string, unknown[]>>;
 
+export type RuleName = keyof typeof rules;
+
+/** Every file type the rules understand; flat configs only lint what some `files` entry matches. */
+export const LINTED_FILES = ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'];
+export const TYPESCRIPT_FILES = ['**/*.{ts,tsx,mts,cts}'];
+
+/**
+ * typescript-eslint's parser for TypeScript files. Loaded with `require` rather than a static
+ * import so the plugin still loads (for JavaScript) when a project has no TypeScript tooling,
+ * and so ESLint 8's `require` of the plugin never meets a top-level await.
+ */
+function loadTypeScriptParser(): TSESLint.FlatConfig.Parser | undefined {
+  const require = createRequire(import.meta.url);
+  for (const [module, pick] of [
+    ['@typescript-eslint/parser', (loaded: unknown) => loaded],
+    ['typescript-eslint', (loaded: unknown) => (loaded as { parser?: unknown }).parser],
+  ] as const) {
+    try {
+      const parser = pick(require(module));
+      // Both modules are typescript-eslint's parser; typed as the flat config's parser slot.
+      if (parser && typeof parser === 'object') return parser as TSESLint.FlatConfig.Parser;
+    } catch {
+      // Not installed next to the plugin: try the next place typescript-eslint ships its parser.
+    }
+  }
+  return undefined;
+}
+
+const typescriptParser = loadTypeScriptParser();
+
+type Severity = 'error' | 'warn';
+
+/** Rules of a config: those marked `recommended` in their docs, plus the type-aware ones when asked. */
+function ruleEntries(withTypeChecking: boolean): Record<string, Severity> {
+  const entries: Record<string, Severity> = {};
+  for (const [ruleName, rule] of Object.entries(rules) as [RuleName, (typeof rules)[RuleName]][]) {
+    const docs: CloudAutomationRuleDocs | undefined = rule.meta.docs;
+    if (docs?.requiresTypeChecking === true && !withTypeChecking) continue;
+    if (docs?.recommended === true || docs?.requiresTypeChecking === true) {
+      entries[`${PLUGIN_NAMESPACE}/${ruleName}`] = 'error';
+    }
+  }
+  return entries;
+}
+
 const plugin = {
-  meta: { name, version },
+  meta: { name, version, namespace: PLUGIN_NAMESPACE },
   rules,
-  configs: {} as Record<string, TSESLint.FlatConfig.Config>,
+  configs: {} as {
+    recommended: TSESLint.FlatConfig.ConfigArray;
+    'recommended-type-checked': TSESLint.FlatConfig.ConfigArray;
+    'legacy-recommended': TSESLint.ClassicConfig.Config;
+  },
+};
+
+/** The plugin on every linted file, typescript-eslint's parser on TypeScript files. */
+function flatConfig(configName: string, withTypeChecking: boolean): TSESLint.FlatConfig.ConfigArray {
+  const config: TSESLint.FlatConfig.ConfigArray = [
+    {
+      name: `${PLUGIN_NAMESPACE}/${configName}`,
+      files: LINTED_FILES,
+      plugins: { [PLUGIN_NAMESPACE]: plugin },
+      rules: ruleEntries(withTypeChecking),
+    },
+  ];
+  if (typescriptParser) {
+    config.push({
+      name: `${PLUGIN_NAMESPACE}/${configName}/typescript-parser`,
+      files: TYPESCRIPT_FILES,
+      languageOptions: { parser: typescriptParser },
+    });
+  }
+  return config;
+}
+
+plugin.configs.recommended = flatConfig('recommended', false);
+// Like typescript-eslint's type-checked configs, this one expects the user's config to set
+// `languageOptions.parserOptions.projectService` (or `project`): only they know their tsconfig.
+plugin.configs['recommended-type-checked'] = flatConfig('recommended-type-checked', true);
+plugin.configs['legacy-recommended'] = {
+  plugins: [PLUGIN_NAMESPACE],
+  rules: ruleEntries(false),
+  overrides: [{ files: ['*.ts', '*.tsx', '*.mts', '*.cts'], parser: '@typescript-eslint/parser' }],
 };
 
 export default plugin;
