@@ -1,0 +1,286 @@
+/**
+ * The migration report: built from what the transforms said about each file, rendered as
+ * plain text for a person or as one JSON document for scripts. Pure functions only, so
+ * the wording is tested without running a transform.
+ */
+import type { FileReport } from '../codemods/report.js';
+import { helperEnvVars, HELPER_MODULE, REQUIRED_HELPER_ENV_VARS } from '../core/helper-api.js';
+import { sortScopes, TYPICAL_INTEGRATION_SCOPES } from '../core/scopes.js';
+
+export type RunMode = 'write' | 'dry' | 'print' | 'analyze';
+
+export interface FileOutcome {
+  /** As the user should read it: relative to where the command ran. */
+  readonly file: string;
+  readonly status: 'changed' | 'unchanged' | 'failed';
+  readonly error?: string;
+  readonly reports: readonly FileReport[];
+}
+
+export interface ReportInput {
+  readonly command: 'migrate' | 'scopes';
+  readonly mode: RunMode;
+  readonly transforms: readonly string[];
+  readonly outcomes: readonly FileOutcome[];
+  readonly skipped: readonly { readonly file: string; readonly reason: string }[];
+  /** `--helper-module`, when the user named their own. */
+  readonly helperModule?: string;
+}
+
+export interface ReportedCall {
+  readonly file: string;
+  readonly line: number;
+  readonly method: string | undefined;
+  readonly path: string;
+  readonly routes: readonly string[];
+  readonly scopes: readonly string[];
+  readonly exact: boolean;
+}
+
+export interface ReportedSite {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly transform: string;
+}
+
+export interface MigrationReport {
+  readonly command: 'migrate' | 'scopes';
+  readonly mode: RunMode;
+  readonly transforms: readonly string[];
+  readonly files: {
+    readonly changed: readonly string[];
+    readonly unchanged: readonly string[];
+    readonly skipped: readonly { readonly file: string; readonly reason: string }[];
+    readonly failed: readonly { readonly file: string; readonly message: string }[];
+  };
+  readonly migrated: readonly (ReportedSite & { readonly client: string; readonly what: string })[];
+  readonly manual: readonly (ReportedSite & { readonly what: string; readonly why: string; readonly todo: string })[];
+  readonly scopes: {
+    /** What to grant the OAuth client, `cloudautomation:` prefixed, in vocabulary order. */
+    readonly required: readonly string[];
+    /** True when every call was pinned to its route; false means `required` holds a fallback. */
+    readonly exact: boolean;
+    /** Dynatrace's typical integration set, when it had to stand in for calls we could not read. */
+    readonly fallback: readonly string[];
+    readonly calls: readonly ReportedCall[];
+    /** For each required scope, the calls that need it (`file:line METHOD path`). */
+    readonly neededBy: Readonly<Record<string, readonly string[]>>;
+  };
+  readonly env: {
+    /** Variables the helper reads, with what to put there. */
+    readonly set: readonly { readonly name: string; readonly value: string; readonly note: string }[];
+    /** Old token variables no migrated file reads any more. */
+    readonly retire: readonly string[];
+    /** Old token variables some file still reads, and which files. */
+    readonly stillRead: readonly { readonly name: string; readonly files: readonly string[] }[];
+  };
+  readonly exitCode: 0 | 1;
+}
+
+export function buildReport(input: ReportInput): MigrationReport {
+  const changed: string[] = [];
+  const unchanged: string[] = [];
+  const failed: { file: string; message: string }[] = [];
+  const migrated: MigrationReport['migrated'][number][] = [];
+  const manual: MigrationReport['manual'][number][] = [];
+  const calls: ReportedCall[] = [];
+  const tokenVarsRead = new Map<string, Set<string>>();
+  const retiredSomewhere = new Set<string>();
+
+  for (const outcome of input.outcomes) {
+    if (outcome.status === 'failed') {
+      failed.push({ file: outcome.file, message: outcome.error ?? 'failed' });
+      continue;
+    }
+    (outcome.status === 'changed' ? changed : unchanged).push(outcome.file);
+    for (const report of outcome.reports) {
+      const at = { file: outcome.file, transform: report.transform };
+      for (const site of report.migrated) migrated.push({ ...at, ...site });
+      for (const site of report.manual) manual.push({ ...at, ...site });
+      for (const use of report.routes) {
+        calls.push({
+          file: outcome.file,
+          line: use.line,
+          method: use.method,
+          path: use.displayPath,
+          routes: use.routes,
+          scopes: sortScopes(use.scopes),
+          exact: use.exact,
+        });
+      }
+      const retired = new Set(report.retiredEnvVars);
+      for (const name of report.tokenEnvVars) {
+        if (retired.has(name)) retiredSomewhere.add(name);
+        else (tokenVarsRead.get(name) ?? tokenVarsRead.set(name, new Set()).get(name))?.add(outcome.file);
+      }
+    }
+  }
+  const byPosition = <T extends { file: string; line: number }>(a: T, b: T): number =>
+    a.file.localeCompare(b.file) || a.line - b.line;
+  migrated.sort(byPosition);
+  manual.sort(byPosition);
+  calls.sort(byPosition);
+
+  const scopes = scopeSummary(calls, migrated.length > 0);
+  const touchesCloudAutomation = migrated.length > 0 || calls.length > 0 || manual.length > 0;
+  const env: MigrationReport['env'] = {
+    set: input.command === 'migrate' && touchesCloudAutomation ? envToSet(scopes.required) : [],
+    retire: [...retiredSomewhere].filter((name) => !tokenVarsRead.has(name)).sort(),
+    stillRead: [...tokenVarsRead].map(([name, files]) => ({ name, files: [...files].sort() })).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+  const leftForPerson = input.command === 'migrate' && manual.length > 0;
+  return {
+    command: input.command,
+    mode: input.mode,
+    transforms: input.transforms,
+    files: { changed, unchanged, skipped: input.skipped, failed },
+    migrated,
+    manual,
+    scopes,
+    env,
+    exitCode: failed.length > 0 || leftForPerson ? 1 : 0,
+  };
+}
+
+function callLabel(call: ReportedCall): string {
+  return `${call.file}:${call.line} ${call.method ?? '(method unknown)'} ${call.path}`;
+}
+
+/**
+ * The least scopes the calls need. A call whose route is not pinned down contributes every
+ * route it may hit; a call (or a migrated client) whose route cannot be read at all makes
+ * the report fall back to Dynatrace's documented set for a typical integration, and says so.
+ */
+function scopeSummary(calls: readonly ReportedCall[], migratedSomething: boolean): MigrationReport['scopes'] {
+  const neededBy = new Map<string, string[]>();
+  const unreadable = calls.filter((call) => call.routes.length === 0);
+  const needFallback = unreadable.length > 0 || (migratedSomething && calls.length === 0);
+  for (const call of calls) {
+    for (const scope of call.scopes) (neededBy.get(scope) ?? neededBy.set(scope, []).get(scope))?.push(callLabel(call));
+  }
+  const fallback = needFallback ? [...TYPICAL_INTEGRATION_SCOPES] : [];
+  for (const scope of fallback) {
+    if (!neededBy.has(scope)) neededBy.set(scope, ['(Dynatrace typical integration set: a route could not be read)']);
+  }
+  const required = sortScopes(neededBy.keys());
+  return {
+    required,
+    exact: calls.every((call) => call.exact) && !needFallback,
+    fallback,
+    calls,
+    neededBy: Object.fromEntries(required.map((scope) => [scope, neededBy.get(scope) ?? []])),
+  };
+}
+
+function envToSet(required: readonly string[]): MigrationReport['env']['set'] {
+  const notes: Record<string, [string, string]> = {
+    [helperEnvVars.clientId]: ['dt0s02.XXXXXXXX', 'the OAuth client id from Account Management'],
+    [helperEnvVars.clientSecret]: ['dt0s02.XXXXXXXX.<secret>', 'from your secret store; never commit it'],
+    [helperEnvVars.accountUrn]: ['urn:dtaccount:<account-uuid>', 'the Dynatrace account the client belongs to'],
+  };
+  const set = REQUIRED_HELPER_ENV_VARS.map((name) => {
+    const [value, note] = notes[name] ?? ['…', ''];
+    return { name, value, note };
+  });
+  if (required.length > 0) {
+    set.push({ name: helperEnvVars.scopes, value: `"${required.join(' ')}"`, note: 'the scopes above (optional: the client may also ask for them itself)' });
+  }
+  set.push({ name: helperEnvVars.tokenUrl, value: 'https://sso.dynatrace.com/sso/oauth2/token', note: 'optional: only for sprint/dev SSO' });
+  return set;
+}
+
+const modeTitles: Record<RunMode, string> = {
+  write: 'Cloud Automation migration',
+  dry: 'Cloud Automation migration, dry run: nothing was written',
+  print: 'Cloud Automation migration, print mode: nothing was written',
+  analyze: 'Cloud Automation OAuth scopes (nothing was changed)',
+};
+
+/** The report as a person reads it at the end of a run. */
+export function formatReport(report: MigrationReport, input: { readonly helperModule?: string } = {}): string {
+  const lines: string[] = [];
+  const { files } = report;
+  lines.push(modeTitles[report.mode], '');
+  const changedVerb = report.mode === 'write' ? 'changed' : 'would change';
+  lines.push(
+    `Files: ${files.changed.length} ${changedVerb}, ${files.unchanged.length} unchanged, ${files.skipped.length} skipped, ${files.failed.length} failed to parse or transform`,
+  );
+  if (report.command === 'migrate') {
+    for (const file of files.changed) {
+      const sites = report.migrated.filter((site) => site.file === file);
+      lines.push(`  ${changedVerb === 'changed' ? 'changed' : 'would change'}  ${file}${sites.length ? `: ${sites.map((site) => `${site.what} (line ${site.line})`).join('; ')}` : ''}`);
+    }
+  }
+  for (const { file, reason } of files.skipped) lines.push(`  skipped  ${file}: ${reason}`);
+  for (const { file, message } of files.failed) lines.push(`  failed   ${file}: ${message}`);
+
+  if (report.command === 'migrate') {
+    lines.push('');
+    if (report.manual.length === 0) {
+      lines.push('Left for you: nothing.');
+    } else {
+      lines.push(`Left for you (${report.manual.length}), each marked with a // @cloud-automation-migrate comment:`);
+      for (const site of report.manual) {
+        lines.push(`  ${site.file}:${site.line}:${site.column}  ${site.what}`, `    why:  ${site.why}`, `    todo: ${site.todo}`);
+      }
+    }
+  }
+
+  lines.push('');
+  const { scopes } = report;
+  if (scopes.required.length === 0) {
+    lines.push('OAuth scopes: no Cloud Automation call found, so none needed.');
+  } else {
+    lines.push(
+      scopes.exact
+        ? 'OAuth scopes the code needs (create the OAuth client with exactly these):'
+        : 'OAuth scopes the code needs (not every route could be pinned down; see the notes below):',
+      `  ${scopes.required.join(' ')}`,
+      '',
+      '  scope                                    needed by',
+    );
+    for (const scope of scopes.required) {
+      const users = scopes.neededBy[scope] ?? [];
+      users.forEach((user, index) => lines.push(`  ${(index === 0 ? scope : '').padEnd(40)} ${user}`));
+    }
+    const inexact = scopes.calls.filter((call) => !call.exact);
+    for (const call of inexact) {
+      lines.push(
+        call.routes.length > 0
+          ? `  note: ${callLabel(call)} may hit ${call.routes.join(' or ')}; all their scopes are listed, drop the ones it never needs`
+          : `  note: ${callLabel(call)}: the route cannot be read statically`,
+      );
+    }
+    if (scopes.fallback.length > 0) {
+      lines.push(
+        "  note: where a route could not be read, the list includes Dynatrace's set for a typical integration;",
+        '        narrow it once you know which routes those calls use.',
+      );
+    }
+  }
+
+  if (report.env.set.length > 0 || report.env.retire.length > 0 || report.env.stillRead.length > 0) {
+    lines.push('', 'Environment:');
+    for (const { name, value, note } of report.env.set) {
+    const assignment = `${name}=${value}`;
+    if (assignment.length <= 48) lines.push(`  set     ${assignment.padEnd(48)} ${note}`);
+    else lines.push(`  set     ${assignment}`, `          ${''.padEnd(48)} ${note}`);
+  }
+    for (const name of report.env.retire) lines.push(`  retire  ${name.padEnd(48)} no migrated file reads it any more`);
+    for (const { name, files: readers } of report.env.stillRead) {
+      lines.push(`  keep    ${name.padEnd(48)} still read by ${readers.join(', ')}`);
+    }
+  }
+
+  if (report.command === 'migrate' && report.migrated.length > 0) {
+    const helper = input.helperModule ?? HELPER_MODULE;
+    lines.push('', `Next: ${helper === HELPER_MODULE ? `npm install ${HELPER_MODULE}` : `make sure ${helper} is installed`}, set the variables above, and run your tests.`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The report for `--json`: one document, stable keys, nothing but data. */
+export function reportAsJson(report: MigrationReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

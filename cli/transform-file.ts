@@ -1,0 +1,81 @@
+import jscodeshift, { type API } from 'jscodeshift';
+import type { FileReport, TransformOptions } from '../codemods/report.js';
+import { readSource } from './files.js';
+import type { LoadedTransform } from './transforms.js';
+
+/** What running the transforms on one file gave; nothing is written yet. */
+export interface TransformedFile {
+  readonly file: string;
+  readonly source: string;
+  /** The new text; equal to `source` when nothing changed or the file failed. */
+  readonly output: string;
+  readonly reports: readonly FileReport[];
+  /** Set when the file was left as it was because it could not be processed. */
+  readonly error?: string;
+}
+
+/** Parser by extension, as jscodeshift's `--parser` would be chosen: `<T>x` casts only parse with `ts`. */
+export function parserFor(file: string): 'ts' | 'tsx' {
+  return /\.[cm]?ts$/iu.test(file) ? 'ts' : 'tsx';
+}
+
+/**
+ * Runs the transforms one after another on a file, in this process, with the API object
+ * jscodeshift's own runner builds. A failure anywhere leaves the whole file as it was.
+ */
+export async function transformFile(
+  file: string,
+  transforms: readonly LoadedTransform[],
+  options: Omit<TransformOptions, 'reporter'>,
+): Promise<TransformedFile> {
+  let source: string;
+  try {
+    source = await readSource(file);
+  } catch (error) {
+    return { file, source: '', output: '', reports: [], error: `cannot read the file: ${firstLine(error)}` };
+  }
+  const j = jscodeshift.withParser(parserFor(file));
+  const reports: FileReport[] = [];
+  const messages: string[] = [];
+  const api: API = {
+    j,
+    jscodeshift: j,
+    stats: () => undefined,
+    report: (message: string) => messages.push(message),
+  };
+  let current = source;
+  for (const transform of transforms) {
+    const before = reports.length;
+    let result: unknown;
+    try {
+      result = transform.run({ path: file, source: current }, api, { ...options, reporter: (report: FileReport) => reports.push(report) });
+    } catch (error) {
+      return { file, source, output: source, reports, error: describeFailure(transform.name, error) };
+    }
+    const failed = reports.slice(before).find((report) => report.error !== undefined);
+    if (failed?.error !== undefined) return { file, source, output: source, reports, error: failed.error };
+    if (typeof result === 'string') current = result;
+  }
+  if (current !== source) {
+    // The last line of defence: never write a file that no longer parses.
+    try {
+      j(current);
+    } catch (error) {
+      return { file, source, output: source, reports, error: `the migrated text would not parse, so the file was left as it was: ${firstLine(error)}` };
+    }
+  }
+  return { file, source, output: current, reports };
+}
+
+function describeFailure(transform: string, error: unknown): string {
+  const message = firstLine(error);
+  // Babel's parser errors carry a location and a reason code; anything else is a transform bug.
+  const isSyntaxError =
+    error instanceof SyntaxError || (typeof error === 'object' && error !== null && 'reasonCode' in error) || /cannot parse/u.test(message);
+  return isSyntaxError ? `cannot parse: ${message}` : `${transform} failed on this file and left it unchanged: ${message}`;
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { API, FileInfo, Options } from 'jscodeshift';
+
+/** A jscodeshift transform as this package writes them. */
+// jscodeshift transforms return the new text, or null/undefined for "unchanged"; anything else is treated as unchanged.
+export type TransformFunction = (file: FileInfo, api: API, options: Options) => unknown;
+
+export interface LoadedTransform {
+  readonly name: string;
+  readonly run: TransformFunction;
+}
+
+/**
+ * The transforms `migrate` runs, in the order it runs them on each file: the x-token rewrite
+ * first, so a call it migrates already goes through the helper when a later transform looks
+ * at calls that send no credentials.
+ */
+export const TRANSFORM_NAMES: readonly string[] = ['x-token-to-oauth', 'add-oauth'];
+
+const codemodsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../codemods');
+
+/** The module file of a transform: compiled `.js` in the package, `.ts` when run from sources. */
+export function transformModulePath(name: string): string | undefined {
+  for (const extension of ['.js', '.ts']) {
+    const candidate = path.join(codemodsFolder, `${name}${extension}`);
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+export function availableTransforms(): string[] {
+  return TRANSFORM_NAMES.filter((name) => transformModulePath(name) !== undefined);
+}
+
+export class TransformLoadError extends Error {}
+
+/** Loads the named transforms (all available ones when `names` is empty). */
+export async function loadTransforms(names: readonly string[]): Promise<LoadedTransform[]> {
+  const available = availableTransforms();
+  const wanted = names.length > 0 ? [...new Set(names)] : available;
+  if (wanted.length === 0) {
+    throw new TransformLoadError('this build holds no transform (codemods/x-token-to-oauth is missing); rebuild the package');
+  }
+  const loaded: LoadedTransform[] = [];
+  for (const name of wanted) {
+    const file = transformModulePath(name);
+    if (!file) {
+      const known = available.length > 0 ? available.join(', ') : 'none';
+      throw new TransformLoadError(`unknown transform "${name}" (available: ${known})`);
+    }
+    const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    if (typeof module.default !== 'function') {
+      throw new TransformLoadError(`${file} has no default export to run as a transform`);
+    }
+    loaded.push({ name, run: module.default as TransformFunction });
+  }
+  return loaded;
+}
