@@ -47,6 +47,11 @@ export interface FileReport {
   readonly tokenEnvVars: readonly string[];
   /** Of those, the ones the migrated file no longer reads. */
   readonly retiredEnvVars: readonly string[];
+  /**
+   * Set when the file was left unchanged because it could not be processed: it does not
+   * parse, or the transform hit an internal error. A runner should count it as a failure.
+   */
+  readonly error?: string;
 }
 
 /**

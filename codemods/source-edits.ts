@@ -1,0 +1,123 @@
+/**
+ * Text edits by source offset. The transform parses with jscodeshift but writes its changes
+ * as splices into the original text rather than reprinting nodes: every byte it does not
+ * mean to change stays as the author wrote it (quotes, commas, comments, blank lines).
+ */
+export interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Edit extends Range {
+  readonly text: string;
+}
+
+export class EditConflictError extends Error {
+  constructor(first: Edit, second: Edit) {
+    super(`overlapping edits at ${first.start}-${first.end} and ${second.start}-${second.end}`);
+    this.name = 'EditConflictError';
+  }
+}
+
+/**
+ * Applies edits to `source`. Insertions (empty ranges) at the start of a replaced range go
+ * in front of the replacement; identical edits count once; real overlaps throw, so a bug
+ * in the transform shows up as an unchanged file and a report entry, never as garbage.
+ */
+export function applyEdits(source: string, edits: readonly Edit[]): string {
+  const unique = [...new Map(edits.map((edit) => [`${edit.start}:${edit.end}:${edit.text}`, edit])).values()];
+  const ordered = unique
+    .map((edit, index) => ({ edit, index }))
+    .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.index - b.index)
+    .map(({ edit }) => edit);
+  let result = '';
+  let cursor = 0;
+  let previous: Edit | undefined;
+  for (const edit of ordered) {
+    if (edit.start < cursor) {
+      if (previous) throw new EditConflictError(previous, edit);
+    }
+    result += source.slice(cursor, edit.start) + edit.text;
+    cursor = Math.max(cursor, edit.end);
+    previous = edit;
+  }
+  return result + source.slice(cursor);
+}
+
+export function lineStartOf(source: string, offset: number): number {
+  return source.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The whitespace that indents the line holding `offset`. */
+export function indentationAt(source: string, offset: number): string {
+  const start = lineStartOf(source, offset);
+  return /^[ \t]*/u.exec(source.slice(start, offset))?.[0] ?? '';
+}
+
+function onlyWhitespaceBefore(source: string, offset: number): boolean {
+  return /^[ \t]*$/u.test(source.slice(lineStartOf(source, offset), offset));
+}
+
+/** Offset just past the comma that follows `offset` (whitespace and comments skipped), or undefined. */
+function commaAfter(source: string, offset: number): number | undefined {
+  const match = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*,/u.exec(source.slice(offset));
+  return match ? offset + match[0].length : undefined;
+}
+
+/**
+ * Removes a statement (or class member) and, when it stands alone on its lines, the lines
+ * themselves. Comments before it stay where they are.
+ */
+export function removeStatement(source: string, node: Range): Edit {
+  const lineEnd = source.indexOf('\n', node.end);
+  const rest = source.slice(node.end, lineEnd === -1 ? source.length : lineEnd);
+  if (onlyWhitespaceBefore(source, node.start) && /^[ \t;]*$/u.test(rest)) {
+    return { start: lineStartOf(source, node.start), end: lineEnd === -1 ? source.length : lineEnd + 1, text: '' };
+  }
+  const trailing = /^[ \t]*/u.exec(rest)?.[0].length ?? 0;
+  return { start: node.start, end: node.end + trailing, text: '' };
+}
+
+/**
+ * Removes the items at `removed` (indices) from a comma-separated list (object members,
+ * array elements, arguments, specifiers), keeping commas, line breaks and trailing comments
+ * of what remains in the author's layout. Removing every item is the caller's decision.
+ */
+export function removeListItems(source: string, items: readonly Range[], removed: ReadonlySet<number>): Edit[] {
+  const edits: Edit[] = [];
+  let index = 0;
+  while (index < items.length) {
+    if (!removed.has(index)) {
+      index++;
+      continue;
+    }
+    let last = index;
+    while (removed.has(last + 1)) last++;
+    const first = items[index];
+    const final = items[last];
+    const next = items[last + 1];
+    const before = items[index - 1];
+    if (!first || !final) break;
+    const comma = commaAfter(source, final.end);
+    const lineEnd = source.indexOf('\n', comma ?? final.end);
+    const restOfLine = source.slice(comma ?? final.end, lineEnd === -1 ? source.length : lineEnd);
+    if (onlyWhitespaceBefore(source, first.start) && (next === undefined || next.start > lineEnd) && lineEnd !== -1) {
+      const lineStart = lineStartOf(source, first.start);
+      if (/^[ \t]*$/u.test(restOfLine)) {
+        edits.push({ start: lineStart, end: lineEnd + 1, text: '' });
+      } else {
+        // A comment after the item explains something a person wrote: keep it on its line.
+        const spaces = /^[ \t]*/u.exec(restOfLine)?.[0].length ?? 0;
+        edits.push({ start: first.start, end: (comma ?? final.end) + spaces, text: '' });
+      }
+    } else if (next) {
+      edits.push({ start: first.start, end: next.start, text: '' });
+    } else if (before) {
+      edits.push({ start: before.end, end: comma ?? final.end, text: '' });
+    } else {
+      edits.push({ start: first.start, end: comma ?? final.end, text: '' });
+    }
+    index = last + 1;
+  }
+  return edits;
+}

@@ -1,0 +1,273 @@
+/**
+ * The ts-morph type oracle: answers the questions syntax cannot (which client a callee is,
+ * what an imported constant holds, whether an exported token is used in another module).
+ *
+ * Cost model (docs/performance.md): loading ts-morph takes ~0.6 s and a Project ~1 s, so
+ * both happen lazily, once per process and tsconfig, and only when a transform asks a
+ * question its own scope analysis could not answer. Files enter the Project one at a time,
+ * from the exact text jscodeshift handed the transform, and imports come in on demand;
+ * the tsconfig's whole file list is loaded only for a project-wide reference search.
+ * Babel and TypeScript share source offsets, so questions are asked by [start, end).
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type * as TsMorph from 'ts-morph';
+import { clientForTypeName, type HttpClientKind } from '../core/index.js';
+
+export interface ClientIdentity {
+  readonly kind: HttpClientKind;
+  /** An instance made by `axios.create` / `got.extend` (or typed as one), not the library itself. */
+  readonly instance: boolean;
+}
+
+export type HeadersValueKind = 'Headers' | 'AxiosHeaders' | 'record';
+
+export interface FileTypeOracle {
+  /** Which HTTP client the expression at [start, end) is, judged by its declared type. */
+  clientOf(start: number, end: number): ClientIdentity | undefined;
+  /** The string literal type of the expression (a constant, possibly imported from another module). */
+  stringValue(start: number, end: number): string | undefined;
+  /** Whether a headers value is a `Headers`, an `AxiosHeaders` or a plain record. */
+  headersKind(start: number, end: number): HeadersValueKind | undefined;
+  /** Whether the function whose body contains `offset` is async (declared or by its return type). */
+  isInAsyncFunction(offset: number): boolean | undefined;
+  /**
+   * Whether the declaration named by the identifier at [start, end) is referenced from another
+   * file of the project. True when that cannot be proven (no tsconfig, search failed).
+   */
+  isReferencedElsewhere(start: number, end: number): boolean;
+}
+
+type TsMorphModule = typeof TsMorph;
+
+const requireFromHere = createRequire(import.meta.url);
+let tsMorph: TsMorphModule | undefined;
+// Why require and not import(): the transform stays synchronous, which jscodeshift's
+// runner and the migrate CLI both call the same way, and files that never ask pay nothing.
+function loadTsMorph(): TsMorphModule {
+  tsMorph ??= requireFromHere('ts-morph') as TsMorphModule;
+  return tsMorph;
+}
+
+interface ProjectEntry {
+  readonly project: TsMorph.Project;
+  readonly tsconfig: string | undefined;
+  allFilesLoaded: boolean;
+}
+
+const projects = new Map<string, ProjectEntry>();
+const NO_TSCONFIG = '<no tsconfig>';
+
+/** The tsconfig.json nearest above a file, or undefined. */
+export function nearestTsconfig(filePath: string): string | undefined {
+  let folder = path.dirname(path.resolve(filePath));
+  for (;;) {
+    const candidate = path.join(folder, 'tsconfig.json');
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}
+
+function projectFor(tsconfig: string | undefined, needsJs: boolean): ProjectEntry {
+  const key = tsconfig ?? NO_TSCONFIG;
+  let entry = projects.get(key);
+  if (!entry) {
+    const { Project, ts } = loadTsMorph();
+    const project = tsconfig
+      ? new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true })
+      : new Project({
+          compilerOptions: {
+            allowJs: true,
+            checkJs: false,
+            target: ts.ScriptTarget.ES2022,
+            module: ts.ModuleKind.NodeNext,
+            moduleResolution: ts.ModuleResolutionKind.NodeNext,
+            jsx: ts.JsxEmit.Preserve,
+            skipLibCheck: true,
+          },
+        });
+    entry = { project, tsconfig, allFilesLoaded: false };
+    projects.set(key, entry);
+  }
+  if (needsJs && !entry.project.getCompilerOptions().allowJs) entry.project.compilerOptions.set({ allowJs: true });
+  return entry;
+}
+
+/** Drops every Project this process built (tests that rewrite fixture files between runs). */
+export function resetTypeOracle(): void {
+  projects.clear();
+}
+
+/**
+ * Adds several files in one go before any question is asked, so the checker is built once
+ * rather than after each file. The migrate CLI calls this with its candidate files.
+ */
+export function primeTypeOracle(files: readonly { path: string; source: string }[], tsconfig?: string): void {
+  for (const file of files) {
+    const entry = projectFor(tsconfig ?? nearestTsconfig(file.path), isJsFile(file.path));
+    upsertSourceFile(entry.project, file.path, file.source);
+  }
+}
+
+function isJsFile(filePath: string): boolean {
+  return /\.[cm]?jsx?$/u.test(filePath);
+}
+
+function upsertSourceFile(project: TsMorph.Project, filePath: string, source: string): TsMorph.SourceFile {
+  const absolute = path.resolve(filePath);
+  const existing = project.getSourceFile(absolute);
+  // Replacing identical text would still throw away the checker's work for nothing.
+  if (existing && existing.getFullText() === source) return existing;
+  return project.createSourceFile(absolute, source, { overwrite: true });
+}
+
+/**
+ * An oracle for one file. Nothing is loaded until the first question: a file whose every
+ * question was answered by syntax never touches ts-morph.
+ */
+export function createTypeOracle(filePath: string, source: string, tsconfig?: string): FileTypeOracle {
+  let sourceFile: TsMorph.SourceFile | undefined;
+  let entry: ProjectEntry | undefined;
+
+  const file = (): TsMorph.SourceFile => {
+    if (!sourceFile) {
+      entry = projectFor(tsconfig ?? nearestTsconfig(filePath), isJsFile(filePath));
+      sourceFile = upsertSourceFile(entry.project, filePath, source);
+    }
+    return sourceFile;
+  };
+
+  const nodeAt = (start: number, end: number): TsMorph.Node | undefined => {
+    try {
+      return file().getDescendantAtStartWithWidth(start, end - start);
+    } catch {
+      return undefined;
+    }
+  };
+
+  return {
+    clientOf(start, end) {
+      const node = nodeAt(start, end);
+      return node ? guarded(() => clientIdentityOf(node)) : undefined;
+    },
+    stringValue(start, end) {
+      const node = nodeAt(start, end);
+      if (!node) return undefined;
+      return guarded(() => {
+        const type = node.getType();
+        return type.isStringLiteral() ? (type.getLiteralValue() as string) : undefined;
+      });
+    },
+    headersKind(start, end) {
+      const node = nodeAt(start, end);
+      if (!node) return undefined;
+      return guarded(() => {
+        const names = typeNames(node.getType());
+        if (names.includes('AxiosHeaders')) return 'AxiosHeaders';
+        if (names.includes('Headers')) return 'Headers';
+        return node.getType().isObject() ? 'record' : undefined;
+      });
+    },
+    isInAsyncFunction(offset) {
+      const { Node } = loadTsMorph();
+      const node = file().getDescendantAtPos(offset);
+      const fn = node?.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor));
+      if (!fn || !Node.isFunctionLikeDeclaration(fn)) return undefined;
+      return Node.isAsyncable(fn) && fn.isAsync();
+    },
+    isReferencedElsewhere(start, end) {
+      const node = nodeAt(start, end);
+      const { Node } = loadTsMorph();
+      if (!node || !Node.isIdentifier(node) || !entry) return true;
+      const current = entry;
+      return (
+        guarded(() => {
+          // Only a search over every file the tsconfig names can prove "nowhere else".
+          if (!current.tsconfig) return true;
+          if (!current.allFilesLoaded) {
+            current.project.addSourceFilesFromTsConfig(current.tsconfig);
+            current.allFilesLoaded = true;
+          }
+          const own = file();
+          return node
+            .findReferencesAsNodes()
+            .some((reference) => reference.getSourceFile() !== own);
+        }) ?? true
+      );
+    },
+  };
+}
+
+// The oracle refines what syntax found; a checker failure on odd input must never stop a migration.
+function guarded<T>(question: () => T): T | undefined {
+  try {
+    return question();
+  } catch {
+    return undefined;
+  }
+}
+
+const clientModuleFolders: Readonly<Partial<Record<HttpClientKind, RegExp>>> = {
+  axios: /[\\/]node_modules[\\/]axios[\\/]/u,
+  got: /[\\/]node_modules[\\/]got[\\/]/u,
+  ky: /[\\/]node_modules[\\/]ky[\\/]/u,
+  superagent: /[\\/]node_modules[\\/]@types[\\/]superagent[\\/]/u,
+};
+
+/** Where a real fetch is declared: the DOM lib, Node's types (undici-types), node-fetch, undici. */
+const FETCH_DECLARATION_FILE =
+  /(?:[\\/]lib\.dom\.d\.ts|[\\/]node_modules[\\/](?:@types[\\/]node|undici-types|undici|node-fetch|cross-fetch)[\\/])/u;
+
+function clientIdentityOf(node: TsMorph.Node): ClientIdentity | undefined {
+  const type = node.getType();
+  for (const name of typeNames(type)) {
+    const kind = clientForTypeName(name);
+    if (!kind) continue;
+    const folder = clientModuleFolders[kind];
+    const declaredInLibrary = declarationFiles(type).some((fileName) => folder?.test(fileName) ?? true);
+    if (!declaredInLibrary) continue;
+    const isLibraryItself = name === 'AxiosStatic' || (kind === 'got' && isDefaultGot(node));
+    return { kind, instance: !isLibraryItself };
+  }
+  const symbol = type.getSymbol() ?? node.getSymbol();
+  if (symbol?.getName() === 'fetch' || type.getCallSignatures().length > 0) {
+    const files = (symbol?.getDeclarations() ?? []).map((declaration) => declaration.getSourceFile().getFilePath());
+    if (symbol?.getName() === 'fetch' && files.some((fileName) => FETCH_DECLARATION_FILE.test(fileName))) {
+      return { kind: 'fetch', instance: false };
+    }
+  }
+  return undefined;
+}
+
+function isDefaultGot(node: TsMorph.Node): boolean {
+  // `got` itself and an instance from `got.extend` share the type `Got`; only the import tells them apart.
+  const symbol = node.getSymbol();
+  const aliased = symbol?.getAliasedSymbol() ?? symbol;
+  return (aliased?.getDeclarations() ?? []).some((declaration) =>
+    /[\\/]node_modules[\\/]got[\\/]/u.test(declaration.getSourceFile().getFilePath()),
+  );
+}
+
+function typeNames(type: TsMorph.Type): string[] {
+  const names: string[] = [];
+  const visit = (current: TsMorph.Type): void => {
+    const alias = current.getAliasSymbol()?.getName();
+    if (alias) names.push(alias);
+    const symbol = current.getSymbol()?.getName();
+    if (symbol) names.push(symbol);
+    if (current.isIntersection()) current.getIntersectionTypes().forEach(visit);
+    for (const base of current.getBaseTypes()) visit(base);
+  };
+  visit(type);
+  return names;
+}
+
+function declarationFiles(type: TsMorph.Type): string[] {
+  const symbols = [type.getAliasSymbol(), type.getSymbol()].filter((symbol) => symbol !== undefined);
+  return symbols.flatMap((symbol) =>
+    symbol.getDeclarations().map((declaration) => declaration.getSourceFile().getFilePath()),
+  );
+}
