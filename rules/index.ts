@@ -9,21 +9,24 @@ import type { CloudAutomationRuleDocs } from './utils/create-rule.js';
 
 const { name, version } = packageInfo();
 
-/** The prefix users write before every rule name (`cloud-automation/no-x-token-header`). */
-export const PLUGIN_NAMESPACE = 'cloud-automation';
+// Only the default export: tools that `require()` an ESM plugin (eslint-doc-generator, ESLint 8
+// on Node ≥ 20.19) unwrap `default` only when it is the module's sole export.
 
-export const rules = {
+/** The prefix users write before every rule name (`cloud-automation/no-x-token-header`). */
+const PLUGIN_NAMESPACE = 'cloud-automation';
+
+const rules = {
   'no-hardcoded-credentials': noHardcodedCredentials,
   'no-x-token-header': noXTokenHeader,
   'require-oauth': requireOauth,
   'valid-oauth-scopes': validOauthScopes,
 } satisfies Record<string, TSESLint.RuleModule<string, unknown[]>>;
 
-export type RuleName = keyof typeof rules;
+type RuleName = keyof typeof rules;
 
 /** Every file type the rules understand; flat configs only lint what some `files` entry matches. */
-export const LINTED_FILES = ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'];
-export const TYPESCRIPT_FILES = ['**/*.{ts,tsx,mts,cts}'];
+const LINTED_FILES = ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'];
+const TYPESCRIPT_FILES = ['**/*.{ts,tsx,mts,cts}'];
 
 /**
  * typescript-eslint's parser for TypeScript files. Loaded with `require` rather than a static
