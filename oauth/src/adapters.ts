@@ -38,16 +38,19 @@ export interface AxiosLikeRequestConfig {
   data?: unknown;
 }
 
-interface AxiosLikeInterceptorManager<V> {
-  use(onFulfilled?: ((value: V) => V | Promise<V>) | null, onRejected?: ((error: unknown) => unknown) | null): number;
-  eject(id: number): void;
-}
-
 /** Any axios instance (`axios.create()`, or the default `axios`). */
 export interface AxiosLikeInstance {
   interceptors: {
-    request: AxiosLikeInterceptorManager<AxiosLikeRequestConfig>;
-    response: AxiosLikeInterceptorManager<never>;
+    request: {
+      // Generic, so it fits axios' own config type (InternalAxiosRequestConfig) without naming it.
+      use(onFulfilled: <C extends AxiosLikeRequestConfig>(config: C) => Promise<C>): number;
+      eject(id: number): void;
+    };
+    response: {
+      // Only the rejection handler is used: axios passes responses other than 2xx there.
+      use(onFulfilled: null, onRejected: (error: unknown) => unknown): number;
+      eject(id: number): void;
+    };
   };
   request(config: never): Promise<unknown>;
 }
@@ -120,9 +123,10 @@ export function attachToAxios<T extends AxiosLikeInstance>(instance: T, source: 
     instance.interceptors.response.eject(previous.responseInterceptor);
   }
 
-  const requestInterceptor = instance.interceptors.request.use(async (config) => {
+  const requestInterceptor = instance.interceptors.request.use(async <C extends AxiosLikeRequestConfig>(config: C): Promise<C> => {
     const token = await source.getAccessToken();
-    config.headers = authorizeAxiosHeaders(config.headers, bearer(token));
+    const writable: AxiosLikeRequestConfig = config;
+    writable.headers = authorizeAxiosHeaders(config.headers, bearer(token));
     return config;
   });
 

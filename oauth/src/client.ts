@@ -31,23 +31,27 @@ export interface OAuthClientOptions extends TuningOptions {
 
 export type FetchInput = string | URL | Request;
 
+/**
+ * Every function member is a property, not a method: each works detached from the client
+ * (`const { fetch } = client`, `someLibrary({ fetch: client.fetch })`).
+ */
 export interface OAuthClient {
   readonly clientId: string;
   readonly accountUrn: string;
   readonly scopes: readonly string[];
   readonly tokenUrl: string;
   /** The current access token: cached until `expires_in` minus the refresh skew, then fetched anew. */
-  getAccessToken(): Promise<string>;
+  readonly getAccessToken: () => Promise<string>;
   /** `Bearer <token>`, for headers built by hand. */
-  authorizationHeader(): Promise<string>;
+  readonly authorizationHeader: () => Promise<string>;
   /** fetch with `Authorization: Bearer …`, any `x-token` removed, and one retry with a fresh token after a 401. */
-  fetch(input: FetchInput, init?: RequestInit): Promise<Response>;
+  readonly fetch: (input: FetchInput, init?: RequestInit) => Promise<Response>;
   /** Authenticates every request of an axios instance; returns the instance. Attaching twice adds nothing. */
-  attachToAxios<T extends AxiosLikeInstance>(instance: T): T;
+  readonly attachToAxios: <T extends AxiosLikeInstance>(instance: T) => T;
   /** Hooks for `got.extend({ hooks: client.gotHooks() })` or `got(url, { hooks: client.gotHooks() })`. */
-  gotHooks(): OAuthGotHooks;
+  readonly gotHooks: () => OAuthGotHooks;
   /** Forgets the cached token; the next call fetches a new one. */
-  invalidate(): void;
+  readonly invalidate: () => void;
 }
 
 interface CachedToken {
@@ -124,7 +128,6 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
         signal: controller.signal,
         // A redirect would carry the secret to wherever it points.
         redirect: 'manual',
-        cache: 'no-store',
       });
       const text = await response.text();
       return interpretResponse(response.status, response.headers, text);
@@ -272,17 +275,11 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
     scopes,
     tokenUrl,
     getAccessToken,
-    async authorizationHeader() {
-      return bearer(await getAccessToken());
-    },
+    authorizationHeader: async () => bearer(await getAccessToken()),
     fetch: authorizedFetch,
-    attachToAxios(instance) {
-      return attachToAxios(instance, source);
-    },
-    gotHooks() {
-      return gotHooks(source);
-    },
-    invalidate() {
+    attachToAxios: (instance) => attachToAxios(instance, source),
+    gotHooks: () => gotHooks(source),
+    invalidate: () => {
       cached = undefined;
     },
     toJSON: summary,

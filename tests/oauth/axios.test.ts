@@ -1,7 +1,7 @@
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { OAuthTokenError } from '../../oauth/src/index.js';
+import { OAuthTokenError, type AxiosLikeInstance } from '../../oauth/src/index.js';
 import { setup } from './helpers.js';
 
 /** axios keeps its interceptors in `handlers`, with ejected slots set to null. */
@@ -125,6 +125,6 @@ describe('client.attachToAxios', () => {
 
   it('refuses something that is not an axios instance, with a clear message', async () => {
     const { client } = await setup();
-    expect(() => client.attachToAxios({} as AxiosInstance)).toThrow(/needs an axios instance/u);
+    expect(() => client.attachToAxios({} as unknown as AxiosLikeInstance)).toThrow(/needs an axios instance/u);
   });
 });

@@ -100,7 +100,7 @@ describe('client.fetch', () => {
         controller.close();
       },
     });
-    const response = await client.fetch(`${fake.apiBaseUrl}/v1/event`, { method: 'POST', body, duplex: 'half' } as RequestInit);
+    const response = await client.fetch(`${fake.apiBaseUrl}/v1/event`, { method: 'POST', body, duplex: 'half' });
     expect(response.status).toBe(401);
     expect(fake.requests).toHaveLength(1);
   });
@@ -143,7 +143,7 @@ describe('client.fetch', () => {
     const spy = vi.fn(globalThis.fetch);
     const client = makeClient({ fetch: spy });
     await client.fetch(`${fake.apiBaseUrl}/v1/metadata`);
-    expect(spy.mock.calls.map(([input]) => String(input))).toEqual([fake.ssoTokenUrl, `${fake.apiBaseUrl}/v1/metadata`]);
+    expect(spy.mock.calls.map(([input]) => (input instanceof Request ? input.url : input instanceof URL ? input.href : input))).toEqual([fake.ssoTokenUrl, `${fake.apiBaseUrl}/v1/metadata`]);
   });
 
   it('works when detached from the client (passed around as a fetch function)', async () => {

@@ -28,7 +28,7 @@ export interface Setup {
   clock: ManualClock;
   client: OAuthClient;
   /** Another client for the same fake and clock. */
-  makeClient(overrides?: Partial<OAuthClientOptions>): OAuthClient;
+  makeClient: (overrides?: Partial<OAuthClientOptions>) => OAuthClient;
 }
 
 const open: FakeCloudAutomation[] = [];
