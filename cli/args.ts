@@ -131,7 +131,9 @@ function describeParseError(error: unknown): string {
   const option = /'(-[^']*)'/u.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option} (see --help)`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    return /argument missing/u.test(message) ? `${option.split(' ')[0] ?? option} needs a value` : `${option} takes no value`;
+    // The option is quoted as "-c, --cpus <value>": name it the long way users type it.
+    const name = /--[\w-]+/u.exec(option)?.[0] ?? option;
+    return /argument missing/u.test(message) ? `${name} needs a value` : `${name} takes no value`;
   }
   return message.split('\n')[0] ?? message;
 }

@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, chmodSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { collectFiles, MissingPathError, writeFileAtomic } from '../../cli/files.js';
+import { gitTreeState } from '../../cli/git.js';
+
+let root: string;
+
+function write(relative: string, content = 'export {};\n'): void {
+  const file = path.join(root, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content);
+}
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'ca-cli-files-'));
+});
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('collectFiles', () => {
+  it('walks folders for sources, skipping dependencies, build output, declarations and .gitignore matches', async () => {
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    write('.gitignore', 'generated/\n*.gen.ts\n');
+    write('src/a.ts');
+    write('src/b.tsx');
+    write('src/c.mjs');
+    write('src/d.cjs');
+    write('src/types.d.ts');
+    write('src/readme.md', '# no');
+    write('src/x.gen.ts');
+    write('src/generated/y.ts');
+    write('src/nested/.gitignore', 'local.ts\n');
+    write('src/nested/local.ts');
+    write('src/nested/kept.js');
+    write('node_modules/dep/index.js');
+    write('src/node_modules/dep/index.js');
+    write('dist/index.js');
+    write('coverage/lcov.js');
+    const { files, skipped } = await collectFiles(['.'], root);
+    expect(files.map((file) => path.relative(root, file))).toEqual([
+      'src/a.ts',
+      'src/b.tsx',
+      'src/c.mjs',
+      'src/d.cjs',
+      path.join('src', 'nested', 'kept.js'),
+    ]);
+    expect(skipped).toEqual([]);
+  });
+
+  it("honours a .gitignore above the folder it was given, up to the repository's root", async () => {
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    write('.gitignore', 'legacy/\n');
+    write('app/src/legacy/old.ts');
+    write('app/src/new.ts');
+    const { files } = await collectFiles(['app/src'], root);
+    expect(files.map((file) => path.relative(root, file))).toEqual([path.join('app', 'src', 'new.ts')]);
+  });
+
+  it('takes a file named explicitly, reports names that are not sources, and applies --ignore-pattern', async () => {
+    write('.gitignore', 'ignored.ts\n');
+    write('ignored.ts');
+    write('notes.txt', 'x-token');
+    write('types.d.ts');
+    write('src/keep.ts');
+    write('src/skip.ts');
+    const { files, skipped } = await collectFiles(['ignored.ts', 'notes.txt', 'types.d.ts', 'src', 'src/keep.ts'], root, ['skip.ts']);
+    expect(files.map((file) => path.relative(root, file))).toEqual(['ignored.ts', path.join('src', 'keep.ts')]);
+    expect(skipped.map((entry) => [path.relative(root, entry.file), entry.reason])).toEqual([
+      ['notes.txt', 'not a JavaScript or TypeScript source (.ts .tsx .mts .cts .js .jsx .mjs .cjs)'],
+      ['types.d.ts', 'a declaration file (.d.ts) holds no requests'],
+    ]);
+  });
+
+  it('names every path that does not exist', async () => {
+    write('src/a.ts');
+    const attempt = collectFiles(['src', 'nope', 'lib/missing.ts'], root);
+    await expect(attempt).rejects.toThrow(MissingPathError);
+    await expect(attempt).rejects.toThrow('paths do not exist: nope, lib/missing.ts');
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('replaces the content, keeps the mode and leaves no temporary file', async () => {
+    write('bin.js', 'old');
+    const file = path.join(root, 'bin.js');
+    chmodSync(file, 0o755);
+    await writeFileAtomic(file, 'new');
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(statSync(file).mode & 0o777).toBe(0o755);
+    expect(readdirSync(root)).toEqual(['bin.js']);
+  });
+});
+
+describe('gitTreeState', () => {
+  it('tells clean, dirty (untracked included) and no repository apart', async () => {
+    write('src/a.ts');
+    expect(await gitTreeState(['src'], root)).toEqual({ kind: 'not-a-repository' });
+    const git = (...args: string[]): void => {
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: root });
+    };
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'init');
+    expect(await gitTreeState(['src'], root)).toEqual({ kind: 'clean' });
+    write('src/a.ts', 'export const changed = 1;\n');
+    write('src/new.ts');
+    write('other/outside.ts');
+    expect(await gitTreeState(['src'], root)).toEqual({ kind: 'dirty', changed: ['src/a.ts', 'src/new.ts'] });
+  });
+});

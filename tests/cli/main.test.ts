@@ -1,0 +1,247 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { API, FileInfo, Options } from 'jscodeshift';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FileReport, TransformOptions } from '../../codemods/report.js';
+import { main, type CliDeps } from '../../cli/main.js';
+import type { MigrationReport } from '../../cli/report.js';
+import type { LoadedTransform } from '../../cli/transforms.js';
+import { packageInfo } from '../../core/package-info.js';
+
+/**
+ * A stand-in transform, so these tests pin the CLI's behaviour and not the codemod's:
+ * it drops `'x-token': …` properties, reports one route for `/controlPlane/v1/project`,
+ * and leaves a site for a person wherever the text says MANUAL.
+ */
+const seenOptions: TransformOptions[] = [];
+function tinyTransform(file: FileInfo, api: API, options: Options): string | undefined {
+  const settings = options as TransformOptions;
+  seenOptions.push(settings);
+  const j = api.jscodeshift;
+  const root = j(file.source);
+  const removed = root.find(j.ObjectProperty).filter((property) => {
+    const key = property.node.key;
+    return key.type === 'StringLiteral' && key.value === 'x-token';
+  });
+  const migrated = removed.paths().map((property) => ({
+    line: property.node.loc?.start.line ?? 0,
+    column: (property.node.loc?.start.column ?? 0) + 1,
+    client: 'fetch',
+    what: 'x-token header removed',
+  }));
+  removed.remove();
+  const manualLine = file.source.split('\n').findIndex((line) => line.includes('MANUAL'));
+  const report: FileReport = {
+    transform: 'tiny',
+    file: file.path,
+    migrated,
+    manual: manualLine < 0 ? [] : [{ line: manualLine + 1, column: 1, what: 'odd header', why: 'the tiny transform cannot follow it', todo: 'do it by hand' }],
+    routes: file.source.includes('/controlPlane/v1/project')
+      ? [{ line: 1, method: 'GET', displayPath: '/controlPlane/v1/project', routes: ['/api/controlPlane/v1/project'], scopes: ['cloudautomation:projects:read'], exact: true }]
+      : [],
+    tokenEnvVars: file.source.includes('KEPTN_API_TOKEN') ? ['KEPTN_API_TOKEN'] : [],
+    retiredEnvVars: [],
+  };
+  settings.reporter?.(report);
+  return migrated.length > 0 ? root.toSource() : undefined;
+}
+
+const deps: CliDeps = {
+  loadTransforms: (names) => {
+    if (names.some((name) => name !== 'tiny')) return Promise.reject(new Error('only tiny here'));
+    return Promise.resolve([{ name: 'tiny', run: tinyTransform } satisfies LoadedTransform]);
+  },
+};
+
+const LEGACY = `const url = \`\${process.env.KEPTN_ENDPOINT}/controlPlane/v1/project\`;
+export const list = () => fetch(url, { headers: { 'x-token': process.env.KEPTN_API_TOKEN, accept: 'application/json' } });
+`;
+
+let root: string;
+function write(relative: string, content: string): void {
+  const file = path.join(root, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content);
+}
+const read = (relative: string): string => readFileSync(path.join(root, relative), 'utf8');
+const git = (...args: string[]): string =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: root, encoding: 'utf8' });
+
+async function cli(argv: string[], options: { tty?: boolean; deps?: CliDeps } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(
+    argv,
+    {
+      cwd: root,
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text), isTTY: options.tty ?? false },
+      env: {},
+    },
+    options.deps ?? deps,
+  );
+  return { code, stdout, stderr };
+}
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'ca-cli-main-'));
+  seenOptions.length = 0;
+});
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('migrate', () => {
+  it('rewrites the files, atomically, and reports scopes and env vars (exit 0)', async () => {
+    write('src/list.ts', LEGACY);
+    write('src/plain.ts', 'export const two = 2;\n');
+    const { code, stdout, stderr } = await cli(['migrate', '-t', 'tiny', 'src']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(read('src/list.ts')).not.toContain('x-token');
+    expect(read('src/list.ts')).toContain("accept: 'application/json'");
+    expect(read('src/plain.ts')).toBe('export const two = 2;\n');
+    expect(readdirSync(path.join(root, 'src')).sort()).toEqual(['list.ts', 'plain.ts']);
+    expect(stdout).toContain('Files: 1 changed, 1 unchanged, 0 skipped, 0 failed');
+    expect(stdout).toContain('  cloudautomation:projects:read\n');
+    expect(stdout).toContain('DT_CLIENT_ID=');
+    expect(stdout).toContain('keep    KEPTN_API_TOKEN');
+  });
+
+  it('passes helper and type options through to the transform', async () => {
+    write('src/list.ts', LEGACY);
+    write('tsconfig.json', '{ "compilerOptions": { "strict": true } }');
+    await cli(['migrate', '-t', 'tiny', '--helper-module', '@acme/auth', '--helper-export', 'fromEnv', '--client-export', 'client', '--include-unsure', '--tsconfig', 'tsconfig.json', 'src']);
+    expect(seenOptions[0]).toMatchObject({
+      helperModule: '@acme/auth',
+      helperExport: 'fromEnv',
+      clientExport: 'client',
+      includeUnsure: true,
+      tsconfig: path.join(root, 'tsconfig.json'),
+    });
+    expect(typeof seenOptions[0]?.reporter).toBe('function');
+  });
+
+  it('--dry prints a unified diff and writes nothing', async () => {
+    write('src/list.ts', LEGACY);
+    const { code, stdout } = await cli(['migrate', '--dry', '-t', 'tiny', 'src']);
+    expect(code).toBe(0);
+    expect(read('src/list.ts')).toBe(LEGACY);
+    expect(stdout).toContain('--- a/src/list.ts\n+++ b/src/list.ts\n');
+    expect(stdout).toMatch(/^-export const list = .*'x-token': process\.env\.KEPTN_API_TOKEN/mu);
+    expect(stdout).toContain('dry run: nothing was written');
+    expect(stdout).toContain('1 would change');
+  });
+
+  it('--print prints the new text and writes nothing', async () => {
+    write('src/list.ts', LEGACY);
+    const { stdout } = await cli(['migrate', '--print', '-t', 'tiny', 'src']);
+    expect(read('src/list.ts')).toBe(LEGACY);
+    expect(stdout).toContain('// src/list.ts\nconst url =');
+    expect(stdout).not.toContain("'x-token'");
+  });
+
+  it('--json prints one JSON document and nothing else', async () => {
+    write('src/list.ts', LEGACY);
+    write('src/odd.ts', "// MANUAL\nexport const h = { 'x-token': 'a' };\n");
+    const { code, stdout } = await cli(['migrate', '--json', '--dry', '-t', 'tiny', 'src']);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as MigrationReport & { diff: { file: string; patch: string }[] };
+    expect(report.files.changed).toEqual(['src/list.ts', 'src/odd.ts']);
+    expect(report.manual).toEqual([{ file: 'src/odd.ts', line: 1, column: 1, transform: 'tiny', what: 'odd header', why: 'the tiny transform cannot follow it', todo: 'do it by hand' }]);
+    expect(report.scopes.required).toEqual(['cloudautomation:projects:read']);
+    expect(report.diff.map((entry) => entry.file)).toEqual(['src/list.ts', 'src/odd.ts']);
+    expect(report.exitCode).toBe(1);
+  });
+
+  it('reports a file that does not parse with its parser message, migrates the others, exits 1', async () => {
+    write('src/list.ts', LEGACY);
+    write('src/broken.ts', "const headers = { 'x-token': 'a' ;\n");
+    const { code, stdout } = await cli(['migrate', '-t', 'tiny', 'src']);
+    expect(code).toBe(1);
+    expect(read('src/broken.ts')).toBe("const headers = { 'x-token': 'a' ;\n");
+    expect(read('src/list.ts')).not.toContain('x-token');
+    expect(stdout).toMatch(/failed {3}src\/broken\.ts: cannot parse: .*\(1:\d+\)/u);
+    expect(stdout).toContain('1 changed, 0 unchanged, 0 skipped, 1 failed');
+  });
+
+  it('refuses to write into a dirty git tree, says why and how to override (exit 2)', async () => {
+    write('src/list.ts', LEGACY);
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'init');
+    write('src/list.ts', `${LEGACY}// work in progress\n`);
+    const refused = await cli(['migrate', '-t', 'tiny', 'src']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      'eslint-plugin-cloud-automation: refusing to write: src/list.ts has uncommitted changes, and the migration could not be told apart from them or undone with git. Commit or stash first, look with --dry, or pass --force\n',
+    );
+    expect(read('src/list.ts')).toContain("'x-token'");
+    expect((await cli(['migrate', '--dry', '-t', 'tiny', 'src'])).code).toBe(0);
+    expect((await cli(['migrate', '--force', '-t', 'tiny', 'src'])).code).toBe(0);
+    expect(read('src/list.ts')).not.toContain("'x-token'");
+  });
+
+  it('shows progress on a terminal only', async () => {
+    write('src/a.ts', LEGACY);
+    write('src/b.ts', LEGACY);
+    expect((await cli(['migrate', '--dry', '-t', 'tiny', 'src'], { tty: true })).stderr).toContain('2/2 files');
+    expect((await cli(['migrate', '--dry', '-t', 'tiny', 'src'], { tty: false })).stderr).toBe('');
+    expect((await cli(['migrate', '--dry', '--json', '-t', 'tiny', 'src'], { tty: true })).stderr).toBe('');
+  });
+});
+
+describe('bad input gets one line and exit 2, and nothing is written', () => {
+  it.each([
+    [['migrate', '--frobnicate', 'src'], 'eslint-plugin-cloud-automation: unknown option --frobnicate (see --help)\n'],
+    [['migrate', '-t', 'tiny', 'nowhere'], 'eslint-plugin-cloud-automation: path does not exist: nowhere\n'],
+    [['migrate', '-t', 'tiny', '--tsconfig', 'missing.json', 'src'], 'eslint-plugin-cloud-automation: --tsconfig missing.json: file does not exist or cannot be read\n'],
+  ])('%j', async (argv, message) => {
+    write('src/list.ts', LEGACY);
+    const { code, stderr, stdout } = await cli(argv);
+    expect({ code, stderr, stdout }).toEqual({ code: 2, stderr: message, stdout: '' });
+    expect(read('src/list.ts')).toBe(LEGACY);
+  });
+
+  it('a tsconfig that does not parse', async () => {
+    write('src/list.ts', LEGACY);
+    write('tsconfig.json', '{ "compilerOptions": { "strict": true, } ');
+    const { code, stderr } = await cli(['migrate', '-t', 'tiny', '--tsconfig', 'tsconfig.json', 'src']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^eslint-plugin-cloud-automation: --tsconfig tsconfig\.json: .+\n$/u);
+    expect(stderr.split('\n')).toHaveLength(2);
+    expect(read('src/list.ts')).toBe(LEGACY);
+  });
+
+  it('an unknown transform', async () => {
+    write('src/list.ts', LEGACY);
+    const { code, stderr } = await cli(['migrate', '-t', 'nope', 'src'], { deps: {} });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^eslint-plugin-cloud-automation: unknown transform "nope" \(available: .*\)\n$/u);
+  });
+});
+
+describe('scopes', () => {
+  it('reports the scopes and changes nothing', async () => {
+    write('src/list.ts', LEGACY);
+    const { code, stdout } = await cli(['scopes', '-t', 'tiny', 'src']);
+    expect(code).toBe(0);
+    expect(read('src/list.ts')).toBe(LEGACY);
+    expect(stdout).toContain('Cloud Automation OAuth scopes (nothing was changed)');
+    expect(stdout).toContain('cloudautomation:projects:read            src/list.ts:1 GET /controlPlane/v1/project');
+    expect(stdout).not.toContain('Left for you');
+    expect(stdout).not.toContain('DT_CLIENT_ID');
+  });
+});
+
+describe('--help and --version', () => {
+  it('prints help with examples, and the package version', async () => {
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: eslint-plugin-cloud-automation <command> [options] <paths…>');
+    expect(help.stdout).toContain('npx eslint-plugin-cloud-automation migrate --dry src');
+    expect(await cli(['--version'])).toEqual({ code: 0, stdout: `${packageInfo().version}\n`, stderr: '' });
+  });
+});

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import type { FileReport } from '../../codemods/report.js';
+import { buildReport, formatReport, reportAsJson, type FileOutcome } from '../../cli/report.js';
+import { TYPICAL_INTEGRATION_SCOPES } from '../../core/scopes.js';
+
+function fileReport(file: string, parts: Partial<FileReport>): FileReport {
+  return { transform: 'x-token-to-oauth', file, migrated: [], manual: [], routes: [], tokenEnvVars: [], retiredEnvVars: [], ...parts };
+}
+
+const events: FileOutcome = {
+  file: 'src/events.ts',
+  status: 'changed',
+  reports: [
+    fileReport('/abs/src/events.ts', {
+      migrated: [{ line: 17, column: 26, client: 'fetch', what: 'x-token header → OAuth helper fetch' }],
+      routes: [
+        { line: 17, method: 'POST', displayPath: '/{…}/v1/event', routes: ['/api/v1/event'], scopes: ['cloudautomation:events:write'], exact: true },
+      ],
+      tokenEnvVars: ['KEPTN_API_TOKEN'],
+      retiredEnvVars: ['KEPTN_API_TOKEN'],
+    }),
+  ],
+};
+const controlPlane: FileOutcome = {
+  file: 'src/control-plane.ts',
+  status: 'changed',
+  reports: [
+    fileReport('/abs/src/control-plane.ts', {
+      migrated: [{ line: 21, column: 5, client: 'axios', what: 'x-token in axios.create defaults' }],
+      manual: [{ line: 50, column: 3, what: 'x-token set in a request interceptor', why: 'the value comes from a callback', todo: 'remove the interceptor; the helper sets the token' }],
+      routes: [
+        { line: 32, method: 'GET', displayPath: '/controlPlane/v1/event/triggered/{…}', routes: ['/api/controlPlane/v1/event/triggered/{eventType}'], scopes: ['cloudautomation:events:read'], exact: true },
+        { line: 40, method: 'GET', displayPath: '/controlPlane/v1/project', routes: ['/api/controlPlane/v1/project'], scopes: ['cloudautomation:projects:read'], exact: true },
+      ],
+    }),
+  ],
+};
+
+describe('buildReport', () => {
+  it('unions the scopes, says which call needs which, and what is left', () => {
+    const report = buildReport({
+      command: 'migrate',
+      mode: 'write',
+      transforms: ['x-token-to-oauth'],
+      outcomes: [events, controlPlane, { file: 'src/util.ts', status: 'unchanged', reports: [] }, { file: 'src/broken.ts', status: 'failed', error: 'cannot parse: Unexpected token (3:7)', reports: [] }],
+      skipped: [{ file: 'README.md', reason: 'not a JavaScript or TypeScript source' }],
+    });
+    expect(report.files).toEqual({
+      changed: ['src/events.ts', 'src/control-plane.ts'],
+      unchanged: ['src/util.ts'],
+      skipped: [{ file: 'README.md', reason: 'not a JavaScript or TypeScript source' }],
+      failed: [{ file: 'src/broken.ts', message: 'cannot parse: Unexpected token (3:7)' }],
+    });
+    expect(report.scopes.required).toEqual(['cloudautomation:events:read', 'cloudautomation:events:write', 'cloudautomation:projects:read']);
+    expect(report.scopes.exact).toBe(true);
+    expect(report.scopes.fallback).toEqual([]);
+    expect(report.scopes.neededBy['cloudautomation:events:write']).toEqual(['src/events.ts:17 POST /{…}/v1/event']);
+    expect(report.manual).toEqual([expect.objectContaining({ file: 'src/control-plane.ts', line: 50, transform: 'x-token-to-oauth' })]);
+    expect(report.env.retire).toEqual(['KEPTN_API_TOKEN']);
+    expect(report.env.set.map((entry) => entry.name)).toEqual(['DT_CLIENT_ID', 'DT_CLIENT_SECRET', 'DT_ACCOUNT_URN', 'DT_OAUTH_SCOPES', 'DT_SSO_TOKEN_URL']);
+    expect(report.exitCode).toBe(1);
+    expect(JSON.parse(reportAsJson(report))).toEqual(report);
+  });
+
+  it('exits 0 when everything migrated', () => {
+    const report = buildReport({ command: 'migrate', mode: 'write', transforms: [], outcomes: [events], skipped: [] });
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('keeps an old variable that another file still reads', () => {
+    const stillReads: FileOutcome = { file: 'src/legacy.ts', status: 'unchanged', reports: [fileReport('/abs/src/legacy.ts', { tokenEnvVars: ['KEPTN_API_TOKEN'] })] };
+    const report = buildReport({ command: 'migrate', mode: 'write', transforms: [], outcomes: [events, stillReads], skipped: [] });
+    expect(report.env.retire).toEqual([]);
+    expect(report.env.stillRead).toEqual([{ name: 'KEPTN_API_TOKEN', files: ['src/legacy.ts'] }]);
+  });
+
+  it("falls back to Dynatrace's typical set when a route cannot be read, and says so", () => {
+    const unreadable: FileOutcome = {
+      file: 'src/proxy.ts',
+      status: 'changed',
+      reports: [fileReport('/abs/src/proxy.ts', {
+        migrated: [{ line: 3, column: 1, client: 'axios', what: 'x-token on axios(config)' }],
+        routes: [{ line: 3, method: undefined, displayPath: '/{…}', routes: [], scopes: [], exact: false }],
+      })],
+    };
+    const report = buildReport({ command: 'migrate', mode: 'write', transforms: [], outcomes: [events, unreadable], skipped: [] });
+    expect(report.scopes.exact).toBe(false);
+    expect(report.scopes.fallback).toEqual(TYPICAL_INTEGRATION_SCOPES);
+    expect(report.scopes.required).toEqual(expect.arrayContaining([...TYPICAL_INTEGRATION_SCOPES, 'cloudautomation:events:write']));
+    const text = formatReport(report);
+    expect(text).toContain('not every route could be pinned down');
+    expect(text).toContain('src/proxy.ts:3 (method unknown) /{…}: the route cannot be read statically');
+    expect(text).toContain("Dynatrace's set for a typical integration");
+  });
+
+  it('lists every candidate route of a call whose method is unknown', () => {
+    const ambiguous: FileOutcome = {
+      file: 'src/projects.ts',
+      status: 'unchanged',
+      reports: [fileReport('/abs/src/projects.ts', {
+        routes: [{ line: 9, method: undefined, displayPath: '/controlPlane/v1/project', routes: ['/api/controlPlane/v1/project'], scopes: ['cloudautomation:projects:read', 'cloudautomation:projects:write'], exact: false }],
+      })],
+    };
+    const report = buildReport({ command: 'scopes', mode: 'analyze', transforms: [], outcomes: [ambiguous], skipped: [] });
+    expect(report.scopes.required).toEqual(['cloudautomation:projects:read', 'cloudautomation:projects:write']);
+    expect(report.scopes.fallback).toEqual([]);
+    expect(report.env.set).toEqual([]);
+    expect(formatReport(report)).toContain('may hit /api/controlPlane/v1/project; all their scopes are listed');
+  });
+});
+
+describe('formatReport', () => {
+  it('reads as a person acts on it', () => {
+    const report = buildReport({ command: 'migrate', mode: 'dry', transforms: ['x-token-to-oauth'], outcomes: [events, controlPlane], skipped: [] });
+    expect(formatReport(report)).toMatchInlineSnapshot(`
+      "Cloud Automation migration, dry run: nothing was written
+
+      Files: 2 would change, 0 unchanged, 0 skipped, 0 failed to parse or transform
+        would change  src/events.ts: x-token header → OAuth helper fetch (line 17)
+        would change  src/control-plane.ts: x-token in axios.create defaults (line 21)
+
+      Left for you (1), each marked with a // @cloud-automation-migrate comment:
+        src/control-plane.ts:50:3  x-token set in a request interceptor
+          why:  the value comes from a callback
+          todo: remove the interceptor; the helper sets the token
+
+      OAuth scopes the code needs (create the OAuth client with exactly these):
+        cloudautomation:events:read cloudautomation:events:write cloudautomation:projects:read
+
+        scope                                    needed by
+        cloudautomation:events:read              src/control-plane.ts:32 GET /controlPlane/v1/event/triggered/{…}
+        cloudautomation:events:write             src/events.ts:17 POST /{…}/v1/event
+        cloudautomation:projects:read            src/control-plane.ts:40 GET /controlPlane/v1/project
+
+      Environment:
+        set     DT_CLIENT_ID=dt0s02.XXXXXXXX                     the OAuth client id from Account Management
+        set     DT_CLIENT_SECRET=dt0s02.XXXXXXXX.<secret>        from your secret store; never commit it
+        set     DT_ACCOUNT_URN=urn:dtaccount:<account-uuid>      the Dynatrace account the client belongs to
+        set     DT_OAUTH_SCOPES="cloudautomation:events:read cloudautomation:events:write cloudautomation:projects:read"
+                                                                 the scopes above (optional: the client may also ask for them itself)
+        set     DT_SSO_TOKEN_URL=https://sso.dynatrace.com/sso/oauth2/token
+                                                                 optional: only for sprint/dev SSO
+        retire  KEPTN_API_TOKEN                                  no migrated file reads it any more
+
+      Next: npm install cloud-automation-oauth, set the variables above, and run your tests.
+      "
+    `);
+  });
+
+  it('names a user helper module in the next step', () => {
+    const report = buildReport({ command: 'migrate', mode: 'write', transforms: [], outcomes: [events], skipped: [] });
+    expect(formatReport(report, { helperModule: '@acme/keptn-auth' })).toContain('Next: make sure @acme/keptn-auth is installed');
+  });
+});
