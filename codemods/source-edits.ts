@@ -105,6 +105,9 @@ export function removeListItems(source: string, items: readonly Range[], removed
       const lineStart = lineStartOf(source, first.start);
       if (/^[ \t]*$/u.test(restOfLine)) {
         edits.push({ start: lineStart, end: lineEnd + 1, text: '' });
+        // The list had no trailing comma: the item now last should not gain one.
+        const previousComma = before && !next && comma === undefined ? commaAfter(source, before.end) : undefined;
+        if (previousComma !== undefined && previousComma <= lineStart) edits.push({ start: previousComma - 1, end: previousComma, text: '' });
       } else {
         // A comment after the item explains something a person wrote: keep it on its line.
         const spaces = /^[ \t]*/u.exec(restOfLine)?.[0].length ?? 0;
@@ -120,4 +123,38 @@ export function removeListItems(source: string, items: readonly Range[], removed
     index = last + 1;
   }
   return edits;
+}
+
+function isBlankLineAt(source: string, lineStart: number): boolean {
+  const lineEnd = source.indexOf('\n', lineStart);
+  return lineEnd !== -1 && /^[ \t]*$/u.test(source.slice(lineStart, lineEnd));
+}
+
+/**
+ * Joins whole-line deletions that touch and, where a deletion leaves two blank lines (or a
+ * blank line at the top of the file) behind, deletes one of them: removing a declaration
+ * between two paragraphs must not leave a double gap.
+ */
+export function tidyLineRemovals(source: string, edits: readonly Edit[]): Edit[] {
+  const isLineRemoval = (edit: Edit): boolean =>
+    edit.text === '' && edit.end > edit.start && lineStartOf(source, edit.start) === edit.start && (edit.end === source.length || source[edit.end - 1] === '\n');
+  const removals = edits.filter(isLineRemoval).sort((a, b) => a.start - b.start);
+  const others = edits.filter((edit) => !isLineRemoval(edit));
+  const merged: Edit[] = [];
+  for (const edit of removals) {
+    const last = merged.at(-1);
+    if (last && edit.start <= last.end) merged[merged.length - 1] = { ...last, end: Math.max(last.end, edit.end) };
+    else merged.push(edit);
+  }
+  const insertedAt = new Set(others.filter((edit) => edit.start === edit.end).map((edit) => edit.start));
+  const tidied = merged.map((edit) => {
+    if (insertedAt.has(edit.start) || insertedAt.has(edit.end) || edit.end >= source.length) return edit;
+    const previousLineStart = edit.start === 0 ? -1 : lineStartOf(source, edit.start - 1);
+    const blankBefore = edit.start === 0 || isBlankLineAt(source, previousLineStart);
+    if (blankBefore && isBlankLineAt(source, edit.end)) {
+      return { ...edit, end: source.indexOf('\n', edit.end) + 1 };
+    }
+    return edit;
+  });
+  return [...others, ...tidied];
 }

@@ -49,7 +49,7 @@ import {
   type UrlPart,
 } from '../core/index.js';
 import type { FileReport, ManualSite, MigratedSite, RouteUse, TransformOptions } from './report.js';
-import { applyEdits, indentationAt, lineStartOf, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
+import { applyEdits, indentationAt, lineStartOf, removeListItems, removeStatement, tidyLineRemovals, type Edit, type Range } from './source-edits.js';
 import { createTypeOracle, type ClientIdentity, type FileTypeOracle } from './type-oracle.js';
 
 export const TRANSFORM_NAME = 'x-token-to-oauth';
@@ -200,7 +200,7 @@ class Migration {
       this.removeUnusedPlumbing();
       if (this.needsHelper) this.addHelperImport();
     }
-    const output = this.edits.length > 0 ? applyEdits(this.source, this.edits) : this.source;
+    const output = this.edits.length > 0 ? applyEdits(this.source, tidyLineRemovals(this.source, this.edits)) : this.source;
     const deleted = this.edits.filter((edit) => edit.end > edit.start);
     const tokenEnvVars = [...new Set(envReads.map((read) => read.name))];
     const retiredEnvVars = tokenEnvVars.filter((name) =>
@@ -380,7 +380,8 @@ class Migration {
         if (current.name !== 'init' || !isNodeType(node, 'VariableDeclarator')) break;
         const id = parent.get('id') as AnyPath;
         if (!isNodeType(id.node, 'Identifier')) break;
-        const references = this.referencesOf(id);
+        // Writes into the same object (`headers.set(…)`, `headers[k] = v`) are not where it goes.
+        const references = this.referencesOf(id).filter((reference) => !this.isWriteInto(reference));
         if (references.length === 0) return [{ type: 'unknown', why: 'the value is never used' }];
         return references.flatMap((reference) =>
           this.trace(reference, role, { ...context, depth: context.depth + 1, reference: { path: reference, role } }),
@@ -393,6 +394,19 @@ class Migration {
         break;
     }
     return [{ type: 'unknown', why: 'the codemod cannot follow where this value goes' }];
+  }
+
+  private isWriteInto(reference: AnyPath): boolean {
+    const parent = reference.parent as AnyPath | null;
+    const parentNode = parent?.node;
+    if (!parent || !isNodeType(parentNode, 'MemberExpression') || reference.name !== 'object') return false;
+    const grand = parent.parent?.node as ASTNode | undefined;
+    if (isNodeType(grand, 'AssignmentExpression') && parent.name === 'left') return true;
+    if (isNodeType(grand, 'CallExpression') && parent.name === 'callee') {
+      const method = this.propertyName(parentNode.property as ASTNode, parentNode.computed ?? false);
+      return method !== undefined && ['set', 'append', 'delete', 'has', 'get', 'forEach'].includes(method);
+    }
+    return false;
   }
 
   private isUrlLike(node: ASTNode): boolean {
@@ -944,6 +958,11 @@ class Migration {
       const [use] = requests;
       if (!use || requests.length !== 1) return;
       const async = this.isAsyncContext(use.call);
+      if (kind === 'got' && !async) {
+        // got's request is a promise with `.json()` on it: chaining it behind the token would lose that. Hooks instead.
+        this.migrateGotRequestToHooks(property, target, container);
+        return;
+      }
       this.retired.push(target);
       this.edits.push({ ...rangeOf(target.node), text: `Authorization: ${this.authorizationValue(async)}` });
       if (!async) this.wrapInTokenPromise(use.call);
@@ -962,12 +981,18 @@ class Migration {
       }
       const referenceText = this.text(reference.path.node);
       const parent = reference.path.parent?.node as ASTNode | undefined;
+      const headersRemain = (container.node as ObjectExpression).properties.length > 1;
       if (reference.role === 'options' && parent === use.call.node) {
-        this.edits.push({ ...rangeOf(reference.path.node), text: `{ ...${referenceText}, headers: { ...${referenceText}.headers, ${authorization} } }` });
+        const sharedHeaders = headersRemain ? `...${referenceText}.headers, ` : '';
+        this.edits.push({ ...rangeOf(reference.path.node), text: `{ ...${referenceText}, headers: { ${sharedHeaders}${authorization} } }` });
       } else if (reference.role === 'headers' && isNodeType(parent, 'ObjectProperty') && reference.path.name === 'value') {
         this.edits.push({ ...rangeOf(parent), text: `headers: { ...${referenceText}, ${authorization} }` });
       } else {
         this.leave(property, 'x-token header reused across requests', 'the shared headers reach the request in a shape the codemod does not rewrite', 'send `Authorization: await client.authorizationHeader()` per request');
+        return;
+      }
+      if (!async && kind === 'got') {
+        this.leave(property, 'x-token header reused across got requests', 'a got request outside an async function cannot wait for the token without losing its `.json()` helpers', 'add `hooks: client.gotHooks()` to the shared options, or make the caller async');
         return;
       }
       if (!async) this.wrapInTokenPromise(use.call);
@@ -988,8 +1013,13 @@ class Migration {
       this.leave(property, `x-token header in ${kind} instance defaults`, `${kind} instances are not migrated automatically`, 'add the OAuth helper to the instance by hand');
       return;
     }
-    this.removeHeader(target, container);
     this.needsHelper = true;
+    const headersOnlyToken = (container.node as ObjectExpression).properties.length === 1;
+    const slot = container.parent?.node as ASTNode | undefined;
+    const gotTakesSlot =
+      kind === 'got' && instances.length === 1 && headersOnlyToken && isNodeType(slot, 'ObjectProperty') && this.propertyName(slot.key as ASTNode, false) === 'headers';
+    if (gotTakesSlot) this.retired.push(target);
+    else this.removeHeader(target, container);
     for (const { call } of instances) {
       if (this.wrappedCalls.has(call.node)) continue;
       this.wrappedCalls.add(call.node);
@@ -1004,6 +1034,50 @@ class Migration {
         this.addGotHooks(call);
         this.markMigrated(property.node, 'got', 'x-token in got.extend options → OAuth helper hooks');
       }
+    }
+  }
+
+  private migrateGotRequestToHooks(property: AnyPath, target: AnyPath, container: AnyPath): void {
+    const hooks = `hooks: ${this.clientText}.${helperClientMembers.gotHooks}()`;
+    const slot = container.parent as AnyPath | null;
+    const slotNode = slot?.node;
+    const options = slot?.parent?.node as ASTNode | undefined;
+    if (!isNodeType(slotNode, 'ObjectProperty') || !isNodeType(options, 'ObjectExpression') || this.propertyName(slotNode.key as ASTNode, false) !== 'headers') {
+      this.leave(property, 'x-token header on a got request', 'the headers do not sit in an options object the codemod can extend', 'add `hooks: client.gotHooks()` to the request options');
+      return;
+    }
+    if ((options.properties as ASTNode[]).some((member) => isNodeType(member, 'ObjectProperty') && this.propertyName(member.key as ASTNode, false) === 'hooks')) {
+      this.leave(property, 'x-token header on a got request with hooks', 'the request already has hooks of its own', 'append the helper\'s `client.gotHooks()` entries to them');
+      return;
+    }
+    this.retired.push(target);
+    this.needsHelper = true;
+    if ((container.node as ObjectExpression).properties.length === 1) {
+      this.edits.push({ ...rangeOf(slotNode), text: hooks });
+    } else {
+      this.removeHeader(target, container);
+      this.appendMember(options, hooks);
+    }
+    this.markMigrated(property.node, 'got', 'x-token header → OAuth helper hooks on the request');
+  }
+
+  /** Adds `text` as the last member of an object literal, in the object's own layout. */
+  private appendMember(object: ObjectExpression, text: string): void {
+    const members = object.properties as ASTNode[];
+    const tail = members.at(-1);
+    if (!tail) {
+      this.edits.push({ ...rangeOf(object), text: `{ ${text} }` });
+      return;
+    }
+    const { end } = rangeOf(tail);
+    const multiline = this.source.slice(rangeOf(object).start, end).includes('\n');
+    const indent = indentationAt(this.source, rangeOf(tail).start);
+    const comma = /^\s*,/u.test(this.source.slice(end));
+    if (multiline) {
+      const after = comma ? this.source.indexOf(',', end) + 1 : end;
+      this.edits.push({ start: after, end: after, text: `${comma ? '' : ','}\n${indent}${text}${comma ? ',' : ''}` });
+    } else {
+      this.edits.push({ start: end, end, text: `, ${text}` });
     }
   }
 
@@ -1022,21 +1096,7 @@ class Migration {
           this.edits.push({ ...rangeOf(headersSlot), text: hooks });
           return;
         }
-        const tail = members.at(-1);
-        if (tail) {
-          const { end } = rangeOf(tail);
-          const multiline = this.source.slice(rangeOf(last).start, end).includes('\n');
-          const indent = indentationAt(this.source, rangeOf(tail).start);
-          const comma = /^\s*,/u.test(this.source.slice(end));
-          if (multiline) {
-            const after = comma ? this.source.indexOf(',', end) + 1 : end;
-            this.edits.push({ start: after, end: after, text: `${comma ? '' : ','}\n${indent}${hooks}${comma ? ',' : ''}` });
-          } else {
-            this.edits.push({ start: end, end, text: `, ${hooks}` });
-          }
-          return;
-        }
-        this.edits.push({ ...rangeOf(last), text: `{ ${hooks} }` });
+        this.appendMember(last, hooks);
         return;
       }
     }
@@ -1141,20 +1201,28 @@ class Migration {
   }
 
   private axiosDefaultsOwner(target: ASTNode, targetPath: AnyPath): AnyPath | undefined {
+    // Walk down `a.b.defaults.headers.common` collecting names, keeping the path of each object.
     const names: string[] = [];
+    const objects: AnyPath[] = [];
     let current: ASTNode = target;
     let path: AnyPath = targetPath;
     while (isNodeType(current, 'MemberExpression') && !current.computed && isNodeType(current.property as ASTNode, 'Identifier')) {
       names.unshift((current.property as Identifier).name);
       current = current.object as ASTNode;
       path = path.get('object') as AnyPath;
+      objects.unshift(path);
     }
-    const matches = AXIOS_DEFAULT_HEADER_PATHS.some((candidate) => candidate.length === names.length && candidate.every((name, index) => names[index] === name));
-    if (!matches) return undefined;
-    const client = this.clientOfExpression(path);
-    // `x.defaults.headers.common` is axios's own shape; a client we cannot name is still an axios instance by it.
-    if (client && client.kind !== 'axios') return undefined;
-    return path;
+    for (const candidate of AXIOS_DEFAULT_HEADER_PATHS) {
+      const offset = names.length - candidate.length;
+      if (offset < 0 || !candidate.every((name, index) => names[offset + index] === name)) continue;
+      const owner = objects[offset];
+      if (!owner) continue;
+      const client = this.clientOfExpression(owner);
+      // `x.defaults.headers.common` is axios's own shape; a client we cannot name is still an axios instance by it.
+      if (client && client.kind !== 'axios') return undefined;
+      return owner;
+    }
+    return undefined;
   }
 
   private replaceWithAttach(statement: AnyPath, instanceText: string, site: AnyPath): void {
@@ -1178,7 +1246,8 @@ class Migration {
     const basePath = this.pathOf(base);
     const binding = basePath ? this.bindingOf(basePath) : undefined;
     const fn = binding?.parent as AnyPath | null | undefined;
-    if (!fn || !FUNCTION_TYPES.has(fn.node.type) || binding?.name !== 'params') return undefined;
+    const slot = (binding as (AnyPath & { parentPath?: AnyPath | null }) | undefined)?.parentPath;
+    if (!fn || !FUNCTION_TYPES.has(fn.node.type) || slot?.name !== 'params') return undefined;
     const call = fn.parent as AnyPath | null;
     const callNode = call?.node;
     if (!call || !isNodeType(callNode, 'CallExpression') || callNode.arguments[0] !== fn.node) return undefined;
@@ -1405,8 +1474,10 @@ class Migration {
     if (anchor && this.isRemoved(rangeOf(anchor))) {
       // Every import it could follow is being removed: take the place of the first one.
       const first = body.find((statement) => this.isRemoved(rangeOf(statement))) ?? anchor;
-      const at = lineStartOf(this.source, rangeOf(first).start);
-      this.edits.push({ start: at, end: at, text: `${line}\n` });
+      const { start, end } = rangeOf(first);
+      const lineRange = removeStatement(this.source, { start, end });
+      const kept = this.edits.filter((edit) => !(edit.text === '' && contains(lineRange, edit)));
+      this.edits.splice(0, this.edits.length, ...kept, { start, end, text: line });
       return;
     }
     if (anchor) {
