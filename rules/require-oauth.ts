@@ -12,8 +12,6 @@ import { clientLabel, createTargetFilter, describeTarget, targetFilterSchema, ty
 
 export type Options = [
   TargetFilterOptions & {
-    /** Modules besides `cloud-automation-oauth` that export the OAuth helper (a wrapper of your own). */
-    helperModules?: string[];
     /** Report `POST /api/v1/auth` token checks, which mean nothing under OAuth. */
     reportTokenChecks?: boolean;
   },
@@ -21,7 +19,7 @@ export type Options = [
 export type MessageIds = 'missingOAuth' | 'tokenCheck';
 
 const defaultOptions: Options = [
-  { ignoreHosts: [], ignoreUrlPatterns: [], minimumConfidence: 'possible', helperModules: [], reportTokenChecks: true },
+  { ignoreHosts: [], ignoreUrlPatterns: [], minimumConfidence: 'possible', reportTokenChecks: true },
 ];
 
 export default createRule<Options, MessageIds>({
@@ -44,12 +42,6 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
         properties: {
           ...targetFilterSchema,
-          helperModules: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description: 'Modules besides `cloud-automation-oauth` whose exports are the OAuth helper.',
-          },
           reportTokenChecks: {
             type: 'boolean',
             description: 'Report `POST /api/v1/auth` token checks, which mean nothing under OAuth.',
@@ -67,7 +59,7 @@ export default createRule<Options, MessageIds>({
     if (!typed && !TARGET_EVIDENCE_SOURCE_PATTERN.test(sourceCode.text)) return {};
 
     const filter = createTargetFilter('require-oauth', options, 'possible');
-    const analysis = createRequestAnalysis(context, { helperModules: options.helperModules ?? [] });
+    const analysis = createRequestAnalysis(context);
 
     function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const site = analysis.requestSite(node);

@@ -26,9 +26,13 @@ export function unwrap(node: Node): Node {
   }
 }
 
-/** The static name of a member access (`a.b`, `a['b']`, `` a[`b`] ``), or undefined when computed. */
+/** The static name of a member access (`a.b`, `a['b']`, `` a[`b`] ``, `a.#b`), or undefined when computed. */
 export function memberName(node: TSESTree.MemberExpression): string | undefined {
-  if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  if (!node.computed) {
+    // `this.#http` is named `#http`, so it never collides with a public `http`.
+    if (node.property.type === AST_NODE_TYPES.PrivateIdentifier) return `#${node.property.name}`;
+    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  }
   return literalString(node.property);
 }
 

@@ -10,6 +10,7 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   analyzeUrl,
+  AUTHORIZATION_HEADER,
   AXIOS_DEFAULT_HEADER_PATHS,
   clientForImport,
   clientForTypeName,
@@ -18,9 +19,7 @@ import {
   GLOBAL_OBJECTS,
   HEADER_WRITE_METHODS,
   HEADERS_CONSTRUCTORS,
-  HELPER_MODULE,
   helperClientMembers,
-  helperExports,
   HOLE,
   httpClients,
   nameHint,
@@ -131,23 +130,28 @@ interface EntryList {
 }
 
 const EMPTY: EntryList = { entries: [], complete: true };
+/**
+ * The OAuth helper attached to an instance reads as the Authorization header it sets on every
+ * request, so the rules need no separate notion of "authorised by the helper".
+ */
+function helperAuthorization(attachedAt: Node): EntryList {
+  return {
+    entries: [{ key: AUTHORIZATION_HEADER, keyExpression: undefined, keyNode: attachedAt, value: undefined, nested: [] }],
+    complete: true,
+  };
+}
+
 const UNKNOWN: EntryList = { entries: [], complete: false };
 
 const MUTATING_HEADER_METHODS = new Set(HEADER_WRITE_METHODS);
 const allMemberNames = new Set(Object.values(httpClients).flatMap((spec) => Object.keys(spec.members).map((name) => name.split('.')[0] ?? name)));
 
-export interface RequestAnalysisOptions {
-  /** Modules besides `cloud-automation-oauth` whose exports are the OAuth helper. */
-  readonly helperModules?: readonly string[];
-}
-
 /**
  * Builds the analysis for one file. Cheap to create: nothing is computed until asked.
  */
-export function createRequestAnalysis(context: AnyRuleContext, options: RequestAnalysisOptions = {}) {
+export function createRequestAnalysis(context: AnyRuleContext) {
   const { sourceCode } = context;
   const visitorKeys = sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
-  const helperModules = new Set([HELPER_MODULE, ...(options.helperModules ?? [])]);
 
   const clientCache = new Map<Node, ClientRef | null>();
   const variableClientCache = new Map<Variable, ClientRef | null>();
@@ -481,7 +485,7 @@ export function createRequestAnalysis(context: AnyRuleContext, options: RequestA
     if (classBody.type !== AST_NODE_TYPES.ClassBody) return fields;
     for (const member of classBody.body) {
       if (member.type === AST_NODE_TYPES.PropertyDefinition) {
-        const key = staticPropertyKey(member) ?? (member.key.type === AST_NODE_TYPES.PrivateIdentifier ? member.key.name : undefined);
+        const key = member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : staticPropertyKey(member);
         if (member.value) add(key, member.value);
         else if (key !== undefined && member.typeAnnotation) {
           // `private http: AxiosInstance;` set elsewhere: the annotation still says what it is.
@@ -506,9 +510,7 @@ export function createRequestAnalysis(context: AnyRuleContext, options: RequestA
         node.left.type === AST_NODE_TYPES.MemberExpression &&
         node.left.object.type === AST_NODE_TYPES.ThisExpression
       ) {
-        const name =
-          memberName(node.left) ?? (node.left.property.type === AST_NODE_TYPES.PrivateIdentifier ? node.left.property.name : undefined);
-        add(name, node.right);
+        add(memberName(node.left), node.right);
       }
       return true;
     });
@@ -622,7 +624,8 @@ export function createRequestAnalysis(context: AnyRuleContext, options: RequestA
       optionArguments = [first];
     } else if (signature.options !== undefined) {
       const rest = signature.restAreOptions ? args.slice(signature.options) : [args[signature.options]];
-      optionArguments = rest.filter((argument): argument is Expression => argument !== undefined);
+      // `https.get(url, (res) => …)`: a callback where the options may stand is no options object.
+      optionArguments = rest.filter((argument): argument is Expression => argument !== undefined && !isFunctionNode(unwrap(argument)));
     }
     return {
       node,
@@ -1216,12 +1219,21 @@ export function createRequestAnalysis(context: AnyRuleContext, options: RequestA
   function holderHeaders(holder: Variable, kind: HttpClientKind): EntryList {
     const lists: EntryList[] = [];
     for (const reference of holder.references) {
+      if (isHelperAttachment(reference.identifier)) lists.push(helperAuthorization(reference.identifier));
       const defaults = defaultHeadersWrite(reference.identifier);
       if (defaults) lists.push(defaults);
       const interceptor = interceptorOf(reference.identifier, kind);
       if (interceptor) lists.push(functionHeaderWrites(interceptor));
     }
     return lists.length === 0 ? EMPTY : merge(lists);
+  }
+
+  /** `oauth.attachToAxios(api)` as a statement of its own: every request of `api` carries the helper's token. */
+  function isHelperAttachment(ref: Node): boolean {
+    const call = ref.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== ref) return false;
+    const callee = unwrap(call.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === helperClientMembers.attachToAxios;
   }
 
   /** For `<ref>.defaults.headers[.common][k] = v` and friends: the header written. */
@@ -1340,48 +1352,15 @@ export function createRequestAnalysis(context: AnyRuleContext, options: RequestA
       return { entries: flatten(list.entries), complete: list.complete };
     },
     flattenEntries: (list: EntryList): HeaderEntry[] => flatten(list.entries),
-    isHelperClient,
     /** Options carrying the helper's got hooks (`hooks: client.gotHooks()`). */
     usesHelperHooks: (options: Expression): boolean => hasHelperHooks([options]),
     get usesTypes(): boolean {
       return types() !== null;
     },
   };
-
-  /** A value made by the OAuth helper (`createOAuthClient(…)`, `oauthClientFromEnv()`), or any import from it. */
-  function isHelperClient(input: Node): boolean {
-    const node = unwrap(input);
-    if (node.type === AST_NODE_TYPES.Identifier) {
-      const variable = variableOf(node);
-      if (!variable) return false;
-      const source = importSource(variable);
-      if (source) return helperModules.has(source.module);
-      const value = singleValue(variable);
-      return value !== undefined && isHelperClient(value);
-    }
-    if (node.type === AST_NODE_TYPES.AwaitExpression) return isHelperClient(node.argument);
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      const callee = unwrap(node.callee);
-      if (callee.type === AST_NODE_TYPES.Identifier) {
-        const variable = variableOf(callee);
-        const source = variable ? importSource(variable) : undefined;
-        return (
-          source !== undefined &&
-          helperModules.has(source.module) &&
-          (source.importName === helperExports.createClient || source.importName === helperExports.clientFromEnv)
-        );
-      }
-    }
-    return false;
-  }
 }
 
 export type RequestAnalysis = ReturnType<typeof createRequestAnalysis>;
-
-/** Makes the analysis for a file once and hands the same one to every rule listener of that file. */
-export function requestAnalysisFor(context: AnyRuleContext, options?: RequestAnalysisOptions): RequestAnalysis {
-  return createRequestAnalysis(context, options);
-}
 
 function isAbsolute(shape: UrlShape): boolean {
   const first = shape[0];

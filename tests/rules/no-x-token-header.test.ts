@@ -1,13 +1,7 @@
-import { RuleTester } from '@typescript-eslint/rule-tester';
-import { afterAll, describe, it } from 'vitest';
 import rule from '../../rules/no-x-token-header.js';
+import { testable, untypedRuleTester } from './rule-testers.js';
 
-RuleTester.afterAll = afterAll;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
-
-const ruleTester = new RuleTester();
+const ruleTester = untypedRuleTester();
 
 const CA = 'https://abc12345.cloudautomation.live.dynatrace.com';
 const certain = `the target is certainly Cloud Automation (host abc12345.cloudautomation.live.dynatrace.com)`;
@@ -17,7 +11,7 @@ function report(client: string, target: string, confidence: string) {
   return { messageId: 'xTokenHeader' as const, data: { client, target, confidence } };
 }
 
-ruleTester.run('no-x-token-header', rule, {
+ruleTester.run('no-x-token-header', testable(rule), {
   valid: [
     {
       name: 'E1 reading a response header is not sending one',
@@ -239,7 +233,6 @@ ruleTester.run('no-x-token-header', rule, {
         req.end(body);
       `,
       filename: 'file.cjs',
-      languageOptions: { sourceType: 'commonjs' },
       errors: [report('node http', unknown, 'unknown')],
     },
     {
@@ -311,7 +304,6 @@ ruleTester.run('no-x-token-header', rule, {
         crossFetch(url, { headers: { 'x-token': t } });
       `,
       filename: 'file.cjs',
-      languageOptions: { sourceType: 'commonjs' },
       errors: [report('fetch', unknown, 'unknown'), report('undici', unknown, 'unknown'), report('fetch', unknown, 'unknown')],
     },
     {
@@ -424,7 +416,6 @@ ruleTester.run('no-x-token-header', rule, {
       name: 'B2 the global axios of a browser script',
       code: `axios.get('${CA}/api/v1/metadata', { headers: { 'x-token': t } });`,
       filename: 'file.js',
-      languageOptions: { sourceType: 'script' },
       errors: [report('axios', certain, 'certain')],
     },
     // ---------------------------------------------------------------- C: how options reach the call
