@@ -245,9 +245,7 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
     const spare = request !== undefined && request.body !== null && init?.body === undefined ? request.clone() : undefined;
 
     const send = async (token: string, target: FetchInput): Promise<Response> => {
-      const headers = new Headers(init?.headers ?? (target instanceof Request ? target.headers : undefined));
-      headers.delete('x-token');
-      headers.set('authorization', bearer(token));
+      const headers = authorizedHeaders(init?.headers ?? (target instanceof Request ? target.headers : undefined), bearer(token));
       return fetchImpl()(target, { ...init, headers });
     };
 
@@ -290,6 +288,28 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
   });
   Object.defineProperty(client, Symbol.toStringTag, { value: 'OAuthClient' });
   return Object.freeze(client);
+}
+
+/**
+ * The caller's headers with `Authorization` set and `x-token` gone, in any letter case. A plain
+ * record stays a plain record (copied, never mutated): building a Headers object would cost
+ * more than the rest of the wrapper together.
+ */
+function authorizedHeaders(source: HeadersInit | undefined, authorization: string): HeadersInit {
+  if (source === undefined) return { authorization };
+  if (!(source instanceof Headers) && !Array.isArray(source) && typeof source === 'object') {
+    const copy: Record<string, string> = {};
+    for (const [name, value] of Object.entries(source)) {
+      const lower = name.toLowerCase();
+      if (lower !== 'x-token' && lower !== 'authorization') copy[name] = value;
+    }
+    copy.authorization = authorization;
+    return copy;
+  }
+  const headers = new Headers(source);
+  headers.delete('x-token');
+  headers.set('authorization', authorization);
+  return headers;
 }
 
 function isReplayableFetchBody(body: unknown): boolean {
