@@ -151,7 +151,7 @@ const memoryClient = createOAuthClient({
   tokenUrl: 'http://127.0.0.1:1/unused',
   scopes: ['cloudautomation:metadata:read'],
   fetch: (input, init) =>
-    String(input).endsWith('/unused')
+    (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).endsWith('/unused')
       ? Promise.resolve(Response.json({ token_type: 'Bearer', access_token: 'bench-token', expires_in: 3600 }))
       : memoryFetch(input, init),
 });
