@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import { packageInfo } from '../core/package-info.js';
 import noHardcodedCredentials from './no-hardcoded-credentials.js';
 import noXTokenHeader from './no-x-token-header.js';
@@ -33,7 +34,7 @@ const TYPESCRIPT_FILES = ['**/*.{ts,tsx,mts,cts}'];
  * import so the plugin still loads (for JavaScript) when a project has no TypeScript tooling,
  * and so ESLint 8's `require` of the plugin never meets a top-level await.
  */
-function loadTypeScriptParser(): TSESLint.FlatConfig.Parser | undefined {
+function loadTypeScriptParser(): Linter.Parser | undefined {
   const require = createRequire(import.meta.url);
   for (const [module, pick] of [
     ['@typescript-eslint/parser', (loaded: unknown) => loaded],
@@ -42,7 +43,7 @@ function loadTypeScriptParser(): TSESLint.FlatConfig.Parser | undefined {
     try {
       const parser = pick(require(module));
       // Both modules are typescript-eslint's parser; typed as the flat config's parser slot.
-      if (parser && typeof parser === 'object') return parser as TSESLint.FlatConfig.Parser;
+      if (parser && typeof parser === 'object') return parser as Linter.Parser;
     } catch {
       // Not installed next to the plugin: try the next place typescript-eslint ships its parser.
     }
@@ -70,20 +71,28 @@ function ruleEntries(withTypeChecking: boolean): Record<string, Severity> {
 const plugin = {
   meta: { name, version, namespace: PLUGIN_NAMESPACE },
   rules,
+  // Typed with ESLint's own config types, so `eslint.config.ts` files using `defineConfig` or
+  // `Linter.Config[]` accept them without casts.
   configs: {} as {
-    recommended: TSESLint.FlatConfig.ConfigArray;
-    'recommended-type-checked': TSESLint.FlatConfig.ConfigArray;
-    'legacy-recommended': TSESLint.ClassicConfig.Config;
+    recommended: Linter.Config[];
+    'recommended-type-checked': Linter.Config[];
+    'legacy-recommended': Linter.LegacyConfig;
   },
 };
 
+/**
+ * The rules are built with typescript-eslint's `RuleCreator`, whose types differ from ESLint's
+ * `Rule.RuleModule` in details (`parserServices`, readonly arrays) but not at run time.
+ */
+const eslintPlugin = plugin as unknown as ESLint.Plugin;
+
 /** The plugin on every linted file, typescript-eslint's parser on TypeScript files. */
-function flatConfig(configName: string, withTypeChecking: boolean): TSESLint.FlatConfig.ConfigArray {
-  const config: TSESLint.FlatConfig.ConfigArray = [
+function flatConfig(configName: string, withTypeChecking: boolean): Linter.Config[] {
+  const config: Linter.Config[] = [
     {
       name: `${PLUGIN_NAMESPACE}/${configName}`,
       files: LINTED_FILES,
-      plugins: { [PLUGIN_NAMESPACE]: plugin },
+      plugins: { [PLUGIN_NAMESPACE]: eslintPlugin },
       rules: ruleEntries(withTypeChecking),
     },
   ];
