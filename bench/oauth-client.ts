@@ -16,7 +16,7 @@
  * --concurrency N (default 8), --calls N cached calls per round (default 200000).
  */
 import { parseArgs } from 'node:util';
-import { createOAuthClient } from '../oauth/src/index.js';
+import { createOAuthClient, oauthClientFromEnv } from '../oauth/src/index.js';
 import { FAKE_CREDENTIALS, startFakeCloudAutomation } from '../tests/support/fake-cloud-automation.js';
 
 const { values } = parseArgs({
@@ -79,6 +79,22 @@ for (let round = 0; round < rounds; round++) {
     floorNs.push(await floorLoop(callsPerRound));
   }
 }
+// Migrated code calls oauthClientFromEnv() at every call site: its cost on the shared-client path.
+process.env.DT_CLIENT_ID = FAKE_CREDENTIALS.clientId;
+process.env.DT_CLIENT_SECRET = FAKE_CREDENTIALS.clientSecret;
+process.env.DT_ACCOUNT_URN = FAKE_CREDENTIALS.accountUrn;
+process.env.DT_SSO_TOKEN_URL = fake.ssoTokenUrl;
+const envClient = oauthClientFromEnv();
+function fromEnvLoop(calls: number): number {
+  const started = process.hrtime.bigint();
+  for (let index = 0; index < calls; index++) {
+    if (oauthClientFromEnv() !== envClient) throw new Error('oauthClientFromEnv() returned another client');
+  }
+  return Number(process.hrtime.bigint() - started) / calls;
+}
+fromEnvLoop(callsPerRound / 4);
+const fromEnvNs = Array.from({ length: rounds }, () => fromEnvLoop(callsPerRound / 4));
+
 if (fake.issuedTokens.length !== 0 && (await client.getAccessToken()) !== token) throw new Error('the token changed during the benchmark');
 
 // --- 2. throughput: client.fetch vs fetch with a fixed header --------------------------------
@@ -188,6 +204,7 @@ const lines = [
   `cloud-automation-oauth benchmark — node ${process.version}, ${rounds} interleaved rounds`,
   '',
   `cached getAccessToken():   median ${cachedMedianUs.toFixed(3)} µs/call  (floor: await of a resolved promise ${(median(floorNs) / 1000).toFixed(3)} µs)  target ≤ 5 µs  ${cachedMedianUs <= 5 ? 'OK' : 'MISSED'}`,
+  `oauthClientFromEnv():       median ${(median(fromEnvNs) / 1000).toFixed(3)} µs/call (the same shared client each time)`,
   `plain fetch + fixed header: median ${median(plainRps).toFixed(0)} req/s`,
   `client.fetch:               median ${median(clientRps).toFixed(0)} req/s`,
   `throughput loss:            median of per-round ratios ${lossPercent.toFixed(1)} %, middle half of rounds ${quartiles(ratios)}  target ≤ 5 %  ${lossPercent <= 5 ? 'OK' : 'MISSED'}`,

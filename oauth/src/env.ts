@@ -17,23 +17,21 @@ const clientsBySettings = new Map<string, OAuthClient>();
  * client; later calls with the same settings return that same client and its cached token.
  */
 export function oauthClientFromEnv(env: Environment = process.env): OAuthClient {
-  const raw = [env[ENV_VARS.clientId], env[ENV_VARS.clientSecret], env[ENV_VARS.accountUrn], env[ENV_VARS.scopes], env[ENV_VARS.tokenUrl]];
-  // \u0000 cannot occur in an environment variable, so the key is unambiguous.
-  const rawKey = raw.map((value) => (value === undefined ? '\u0001' : value)).join('\u0000');
+  const clientId = env[ENV_VARS.clientId];
+  const clientSecret = env[ENV_VARS.clientSecret];
+  const accountUrn = env[ENV_VARS.accountUrn];
+  const scopes = env[ENV_VARS.scopes];
+  const tokenUrl = env[ENV_VARS.tokenUrl];
+  // \u0000 cannot occur in an environment variable, and \u0001 marks an unset one, so the key is unambiguous.
+  const rawKey = `${clientId ?? '\u0001'}\u0000${clientSecret ?? '\u0001'}\u0000${accountUrn ?? '\u0001'}\u0000${scopes ?? '\u0001'}\u0000${tokenUrl ?? '\u0001'}`;
   const existing = clientsByRawSettings.get(rawKey);
   if (existing !== undefined) return existing;
 
   const candidate = buildClient(
-    {
-      clientId: env[ENV_VARS.clientId],
-      clientSecret: env[ENV_VARS.clientSecret],
-      accountUrn: env[ENV_VARS.accountUrn],
-      scopes: env[ENV_VARS.scopes],
-      tokenUrl: env[ENV_VARS.tokenUrl],
-    },
+    { clientId, clientSecret, accountUrn, scopes, tokenUrl },
     ENV_VARS,
   );
-  const settingsKey = [candidate.clientId, env[ENV_VARS.clientSecret], candidate.accountUrn, [...candidate.scopes].sort().join(' '), candidate.tokenUrl].join('\u0000');
+  const settingsKey = [candidate.clientId, clientSecret, candidate.accountUrn, [...candidate.scopes].sort().join(' '), candidate.tokenUrl].join('\u0000');
   const client = clientsBySettings.get(settingsKey) ?? candidate;
   clientsBySettings.set(settingsKey, client);
   clientsByRawSettings.set(rawKey, client);
