@@ -42,7 +42,6 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ ignoreHosts: [], ignoreUrlPatterns: [], minimumConfidence: 'unknown', reportUnrecognizedCalls: false }],
   },
-  defaultOptions: [{ ignoreHosts: [], ignoreUrlPatterns: [], minimumConfidence: 'unknown', reportUnrecognizedCalls: false }],
   create(context, [options]) {
     const { sourceCode } = context;
     const typed = Boolean((sourceCode.parserServices as { program?: unknown } | undefined)?.program);

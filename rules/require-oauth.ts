@@ -51,7 +51,6 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions,
   },
-  defaultOptions,
   create(context, [options]) {
     const { sourceCode } = context;
     const typed = Boolean((sourceCode.parserServices as { program?: unknown } | undefined)?.program);
@@ -77,7 +76,7 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: reportNode,
             messageId: 'tokenCheck',
-            data: { path: target.url?.displayPath ?? '/api/v1/auth', replacement: `${reachabilityCheckRoute.method} ${reachabilityCheckRoute.path}` },
+            data: { path: target.url.displayPath, replacement: `${reachabilityCheckRoute.method} ${reachabilityCheckRoute.path}` },
           });
         }
         return;

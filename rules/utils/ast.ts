@@ -31,7 +31,7 @@ export function memberName(node: TSESTree.MemberExpression): string | undefined 
   if (!node.computed) {
     // `this.#http` is named `#http`, so it never collides with a public `http`.
     if (node.property.type === AST_NODE_TYPES.PrivateIdentifier) return `#${node.property.name}`;
-    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+    return node.property.name;
   }
   return literalString(node.property);
 }
@@ -109,7 +109,7 @@ function isNode(value: unknown): value is Node {
 /** The return values of a function: the expression body of an arrow, or every `return x` not inside a nested function. */
 export function returnedExpressions(fn: Node, visitorKeys: VisitorKeys): Expression[] {
   if (!isFunctionNode(fn)) return [];
-  if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return fn.body ? [fn.body] : [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
   const results: Expression[] = [];
   forEachDescendant(fn.body, visitorKeys, (node) => {
     if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return false;

@@ -333,7 +333,7 @@ export function createRequestAnalysis(context: AnyRuleContext) {
     if (!def) return undefined;
     const imported = importSource(variable);
     if (imported) return clientFromModule(imported.module, imported.importName, [variable]);
-    if (def.type === DefinitionType.Variable && def.node.type === AST_NODE_TYPES.VariableDeclarator) {
+    if (def.type === DefinitionType.Variable) {
       const declarator = def.node;
       if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && declarator.init) {
         // `const { request } = require('undici')`, `const { default: got } = await import('got')`
@@ -497,7 +497,7 @@ export function createRequestAnalysis(context: AnyRuleContext) {
         for (const param of member.value.params) {
           if (param.type === AST_NODE_TYPES.TSParameterProperty) {
             const parameter = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
-            if (parameter.type === AST_NODE_TYPES.Identifier) add(parameter.name, parameter);
+            add(parameter.name, parameter);
           }
         }
       }
@@ -521,16 +521,22 @@ export function createRequestAnalysis(context: AnyRuleContext) {
   function hasHelperHooks(optionArguments: readonly Expression[]): boolean {
     for (const argument of optionArguments) {
       for (const hooks of valuesOf(entriesOf(argument, 0), 'hooks')) {
-        let found = false;
-        const check = (node: Node): boolean => {
-          if (node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === helperClientMembers.gotHooks) found = true;
-          return !found;
-        };
-        if (check(hooks)) forEachDescendant(hooks, visitorKeys, check);
-        if (found) return true;
+        if (containsMember(hooks, helperClientMembers.gotHooks)) return true;
       }
     }
     return false;
+  }
+
+  function containsMember(root: Node, name: string): boolean {
+    const matches = (node: Node): boolean => node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === name;
+    const state = { found: matches(root) };
+    if (!state.found) {
+      forEachDescendant(root, visitorKeys, (node) => {
+        if (matches(node)) state.found = true;
+        return !state.found;
+      });
+    }
+    return state.found;
   }
 
   // ---------------------------------------------------------------- requests
@@ -820,7 +826,7 @@ export function createRequestAnalysis(context: AnyRuleContext) {
     if (!variable || variable.defs.length === 0) return UNKNOWN;
     const def = variable.defs[0];
     const writes = variableWrites(variable, depth);
-    if (def?.type === DefinitionType.Variable && def.node.type === AST_NODE_TYPES.VariableDeclarator) {
+    if (def?.type === DefinitionType.Variable) {
       const init = def.node.id.type === AST_NODE_TYPES.Identifier ? def.node.init : undefined;
       return init ? merge([entriesOf(init, depth + 1), writes]) : { entries: writes.entries, complete: false };
     }
@@ -863,7 +869,7 @@ export function createRequestAnalysis(context: AnyRuleContext) {
     for (const reference of variable.references) {
       if (reference.init) continue;
       const parent = reference.identifier.parent;
-      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier) calls.push(parent);
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier) calls.push(parent);
       else return undefined;
     }
     return calls;
@@ -884,7 +890,7 @@ export function createRequestAnalysis(context: AnyRuleContext) {
         if (reference.init) continue;
         if (reference.isWrite()) {
           const parent = reference.identifier.parent;
-          if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === reference.identifier) {
+          if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === reference.identifier) {
             lists.push(entriesOf(parent.right, depth + 1));
           }
           continue;
@@ -923,7 +929,7 @@ export function createRequestAnalysis(context: AnyRuleContext) {
       path.push({ name: memberName(parent), node: parent, property: parent.property });
       current = parent;
       parent = current.parent;
-      while (parent && (parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.ChainExpression)) {
+      while (parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.ChainExpression) {
         current = parent;
         parent = current.parent;
       }
@@ -1177,7 +1183,7 @@ export function createRequestAnalysis(context: AnyRuleContext) {
       const member = current.parent;
       if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) break;
       const call = member.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) break;
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) break;
       const name = memberName(member);
       const [key, value] = call.arguments;
       if (name !== undefined && MUTATING_HEADER_METHODS.has(name) && key && key.type !== AST_NODE_TYPES.SpreadElement) {

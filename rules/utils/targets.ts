@@ -48,7 +48,7 @@ export function createTargetFilter(ruleName: string, options: TargetFilterOption
       return new RegExp(pattern, 'u');
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(`cloud-automation/${ruleName}: ignoreUrlPatterns holds an invalid regular expression ${JSON.stringify(pattern)}: ${reason}`);
+      throw new Error(`cloud-automation/${ruleName}: ignoreUrlPatterns holds an invalid regular expression ${JSON.stringify(pattern)}: ${reason}`, { cause: error });
     }
   });
   const minimum = options.minimumConfidence ?? fallbackMinimum;
