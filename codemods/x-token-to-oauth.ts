@@ -148,6 +148,8 @@ class Migration {
   /** Code the edits delete or replace; identifiers inside may leave their declarations unused. */
   private readonly retired: AnyPath[] = [];
   private readonly identifiers = new Map<string, AnyPath[]>();
+  /** Items to drop from one list (specifiers, declarators, pattern members), applied together so commas stay right. */
+  private readonly listRemovals = new Map<ASTNode, { items: readonly Range[]; removed: Set<number> }>();
   private oracleInstance: FileTypeOracle | undefined;
   private needsHelper = false;
   private readonly style: Style;
@@ -198,6 +200,7 @@ class Migration {
     this.collectRoutes();
     if (this.edits.length > 0) {
       this.removeUnusedPlumbing();
+      for (const { items, removed } of this.listRemovals.values()) this.edits.push(...removeListItems(this.source, items, removed));
       if (this.needsHelper) this.addHelperImport();
     }
     const output = this.edits.length > 0 ? applyEdits(this.source, tidyLineRemovals(this.source, this.edits)) : this.source;
@@ -1344,6 +1347,18 @@ class Migration {
     }
   }
 
+  private removeFromList(owner: ASTNode, items: readonly ASTNode[], item: ASTNode): void {
+    const entry = this.listRemovals.get(owner) ?? { items: items.map(rangeOf), removed: new Set<number>() };
+    entry.removed.add(items.indexOf(item));
+    this.listRemovals.set(owner, entry);
+  }
+
+  /** Whether every item of a list is already queued for removal, counting `item`. */
+  private removesAll(owner: ASTNode, items: readonly ASTNode[], item: ASTNode): boolean {
+    const removed = this.listRemovals.get(owner)?.removed ?? new Set<number>();
+    return items.every((other, index) => other === item || removed.has(index));
+  }
+
   private removeDeclaration(binding: AnyPath): void {
     const declaration = binding.parent as AnyPath | null;
     if (!declaration) return;
@@ -1364,10 +1379,11 @@ class Migration {
       }
       const declarators = (variable.node as ASTNode & { declarations: ASTNode[] }).declarations;
       this.retired.push(declaration.get('init') as AnyPath);
-      if (declarators.length === 1) {
+      if (this.removesAll(variable.node, declarators, node)) {
+        this.listRemovals.delete(variable.node);
         this.edits.push(removeStatement(this.source, rangeOf((exported ? variable.parent : variable).node as ASTNode)));
       } else {
-        this.edits.push(...removeListItems(this.source, declarators.map(rangeOf), new Set([declarators.indexOf(node)])));
+        this.removeFromList(variable.node, declarators, node);
       }
       return;
     }
@@ -1379,11 +1395,13 @@ class Migration {
       if (!this.isPure(declarator.node.init as ASTNode) && this.requireSource(declarator.node.init as ASTNode) === undefined) return;
       const members = pattern.node.properties as ASTNode[];
       const variable = declarator.parent as AnyPath;
-      if (members.length === 1 && (variable.node as ASTNode & { declarations: ASTNode[] }).declarations.length === 1) {
+      if (this.removesAll(pattern.node, members, node)) {
+        if ((variable.node as ASTNode & { declarations: ASTNode[] }).declarations.length !== 1) return;
         if (isNodeType(variable.parent?.node as ASTNode | undefined, 'ExportNamedDeclaration')) return;
+        this.listRemovals.delete(pattern.node);
         this.edits.push(removeStatement(this.source, rangeOf(variable.node)));
-      } else if (members.length > 1) {
-        this.edits.push(...removeListItems(this.source, members.map(rangeOf), new Set([members.indexOf(node)])));
+      } else {
+        this.removeFromList(pattern.node, members, node);
       }
     }
   }
@@ -1391,24 +1409,23 @@ class Migration {
   private removeImportSpecifier(specifier: AnyPath): void {
     const declaration = specifier.parent as AnyPath;
     const specifiers = (declaration.node as ASTNode & { specifiers: ASTNode[] }).specifiers;
-    const remaining = specifiers.filter((other) => other !== specifier.node && !this.isRemoved(rangeOf(other)));
-    if (remaining.length === 0) {
+    const named = specifiers.filter((other) => other.type === 'ImportSpecifier');
+    if (this.removesAll(declaration.node, specifiers, specifier.node)) {
+      this.listRemovals.delete(declaration.node);
       this.edits.push(removeStatement(this.source, rangeOf(declaration.node)));
       return;
     }
-    const named = specifiers.filter((other) => other.type === 'ImportSpecifier');
-    const namedLeft = remaining.filter((other) => other.type === 'ImportSpecifier');
-    if (specifier.node.type === 'ImportSpecifier' && namedLeft.length === 0) {
+    if (specifier.node.type === 'ImportSpecifier' && this.removesAll(declaration.node, named, specifier.node)) {
       // `import a, { b } from 'm'` without b: the braces go too.
-      const defaultSpecifier = remaining[0];
+      const defaultSpecifier = specifiers.find((other) => other.type !== 'ImportSpecifier');
       const lastNamed = named.at(-1);
       if (!defaultSpecifier || !lastNamed) return;
+      this.listRemovals.delete(declaration.node);
       const close = this.source.indexOf('}', rangeOf(lastNamed).end);
       this.edits.push({ start: rangeOf(defaultSpecifier).end, end: close + 1, text: '' });
       return;
     }
-    const list = specifier.node.type === 'ImportSpecifier' ? named : specifiers;
-    this.edits.push(...removeListItems(this.source, list.map(rangeOf), new Set([list.indexOf(specifier.node)])));
+    this.removeFromList(declaration.node, specifiers, specifier.node);
   }
 
   private tokenEnvReads(): { name: string; range: Range }[] {
@@ -1501,8 +1518,9 @@ class Migration {
     // A file header (license, module doc) stays on top; the import goes right after it.
     const header = comments[0];
     const at = header && header.start === 0 ? lineStartOf(this.source, rangeOf(first as ASTNode).start) : first ? lineStartOf(this.source, (comments[0]?.start ?? rangeOf(first).start)) : 0;
-    const separator = header && header.start === 0 ? '' : '';
-    this.edits.push({ start: at, end: at, text: `${separator}${line}\n\n` });
+    // When the first statement is being removed, the blank line after it already separates the import.
+    const firstRemoved = first !== undefined && this.isRemoved(rangeOf(first));
+    this.edits.push({ start: at, end: at, text: firstRemoved ? `${line}\n` : `${line}\n\n` });
   }
 
   private importAnchor(body: readonly ASTNode[], commonJs: boolean): ASTNode | undefined {

@@ -1,0 +1,217 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import jscodeshift from 'jscodeshift';
+import { describe, expect, it } from 'vitest';
+import { MIGRATION_MARKER } from '../../core/index.js';
+import transform, { UnparsableFileError, needsParse, parserForPath } from '../../codemods/x-token-to-oauth.js';
+import type { FileReport, TransformOptions } from '../../codemods/report.js';
+import { runTransform } from './run-transform.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixtures = path.join(here, 'fixtures');
+
+interface FixturePair {
+  readonly name: string;
+  readonly input: string;
+  /** Absent for negatives: the input must come back untouched. */
+  readonly output: string | undefined;
+  readonly options: TransformOptions;
+}
+
+function fixturePairs(): FixturePair[] {
+  return readdirSync(fixtures)
+    .filter((name) => /\.input\.\w+$/u.test(name))
+    .sort()
+    .map((name) => {
+      const input = path.join(fixtures, name);
+      const output = input.replace('.input.', '.output.');
+      const optionsFile = input.replace(/\.input\.\w+$/u, '.options.json');
+      return {
+        name: name.replace('.input', ''),
+        input,
+        output: existsSync(output) ? output : undefined,
+        options: existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as TransformOptions) : {},
+      };
+    });
+}
+
+const pairs = fixturePairs();
+
+describe('fixture pairs', () => {
+  it('covers every extension the transform reads', () => {
+    const extensions = new Set(pairs.map((pair) => path.extname(pair.input)));
+    expect([...extensions].sort()).toEqual(expect.arrayContaining(['.cjs', '.js', '.mjs', '.ts', '.tsx']));
+    expect(pairs.length).toBeGreaterThanOrEqual(25);
+  });
+
+  describe.each(pairs)('$name', (pair) => {
+    const source = readFileSync(pair.input, 'utf8');
+    const expected = pair.output === undefined ? undefined : readFileSync(pair.output, 'utf8');
+
+    it(expected === undefined ? 'stays byte-identical' : 'migrates to the expected output', () => {
+      const { output, report } = runTransform(pair.input, source, pair.options);
+      expect(report?.error).toBeUndefined();
+      expect(output).toBe(expected);
+      if (expected !== undefined) {
+        // The old header only survives where a person was asked to look.
+        const markers = expected.split(MIGRATION_MARKER).length - 1;
+        expect(report?.manual.length ?? 0).toBeGreaterThanOrEqual(markers);
+        expect((report?.migrated.length ?? 0) + markers).toBeGreaterThan(0);
+      }
+    });
+
+    it('changes nothing when run again on its output', () => {
+      const text = expected ?? source;
+      const target = pair.output ?? pair.input;
+      const { output, report } = runTransform(target, text, pair.options);
+      expect(report?.error).toBeUndefined();
+      expect(output).toBeUndefined();
+    });
+  });
+});
+
+describe('what the report says', () => {
+  const reportOf = (name: string, options: TransformOptions = {}): FileReport => {
+    const file = path.join(fixtures, name);
+    const { report } = runTransform(file, readFileSync(file, 'utf8'), options);
+    if (!report) throw new Error(`no report for ${name}`);
+    return report;
+  };
+
+  it('names the routes, their scopes, and the token env vars the file stops reading', () => {
+    const report = reportOf('a1-literal-keys-fetch.input.ts');
+    expect(report.transform).toBe('x-token-to-oauth');
+    expect(report.migrated).toHaveLength(2);
+    expect(report.routes.map((route) => [route.method, route.routes, route.scopes])).toEqual([
+      ['POST', ['POST /api/v1/event'], ['cloudautomation:events:write']],
+      ['GET', ['GET /api/v1/metadata'], ['cloudautomation:metadata:read']],
+    ]);
+    expect(report.tokenEnvVars).toEqual(['KEPTN_API_TOKEN']);
+    expect(report.retiredEnvVars).toEqual(['KEPTN_API_TOKEN']);
+  });
+
+  it('keeps a token env var the file still reads elsewhere', () => {
+    const report = reportOf('f6-token-kept.input.ts');
+    expect(report.tokenEnvVars).toEqual(['KEPTN_API_TOKEN']);
+    expect(report.retiredEnvVars).toEqual([]);
+  });
+
+  it('lists a site left for a person with the reason and what to do', () => {
+    const report = reportOf('f7-auth-check.input.ts');
+    expect(report.migrated).toEqual([]);
+    expect(report.manual).toEqual([
+      expect.objectContaining({
+        line: 5,
+        what: 'x-token sent to POST /api/v1/auth',
+        todo: expect.stringContaining('GET /api/v1/metadata') as unknown,
+      }),
+    ]);
+  });
+
+  it('reports a header without Cloud Automation evidence but leaves it, unless asked', () => {
+    const report = reportOf('e4-unrelated-host.input.ts');
+    expect(report.manual).toEqual([expect.objectContaining({ why: 'nothing shows that this request goes to Cloud Automation' })]);
+    const file = path.join(fixtures, 'e4-unrelated-host.input.ts');
+    const { output } = runTransform(file, readFileSync(file, 'utf8'), { includeUnsure: true });
+    expect(output).toContain('oauthClientFromEnv().fetch(');
+    expect(output).not.toContain("{ 'x-token'");
+  });
+
+  it('prints sites left for a person through api.report when no reporter is given', () => {
+    const file = path.join(fixtures, 'c3-headers-helper-function.input.ts');
+    const printed: string[] = [];
+    transform(
+      { path: file, source: readFileSync(file, 'utf8') },
+      { jscodeshift, j: jscodeshift, stats: () => undefined, report: (message: string) => printed.push(message) },
+      {},
+    );
+    expect(printed).toEqual([expect.stringMatching(/^6:\d+ x-token header in an object: the value is returned by a function/u)]);
+  });
+});
+
+describe('the cross-file fixture project', () => {
+  const projectSources = path.join(fixtures, 'project', 'src');
+  const expectedSources = path.join(fixtures, 'project-output', 'src');
+  const files = readdirSync(projectSources).sort();
+
+  it.each(files)('%s migrates to project-output and is stable on a second run', (name) => {
+    const input = path.join(projectSources, name);
+    const expected = readFileSync(path.join(expectedSources, name), 'utf8');
+    const source = readFileSync(input, 'utf8');
+    const { output, report } = runTransform(input, source);
+    expect(report?.error).toBeUndefined();
+    expect(output ?? source).toBe(expected);
+    expect(runTransform(path.join(expectedSources, name), expected).output).toBeUndefined();
+  });
+
+  it('resolves what only types know: imported header constants, re-exported and injected instances, cross-module use', () => {
+    const run = (name: string) => {
+      const file = path.join(projectSources, name);
+      return runTransform(file, readFileSync(file, 'utf8'));
+    };
+    // The header key is a constant imported from config.ts; the instance is exported as `axios`.
+    expect(run('http.ts').output).toContain('oauthClientFromEnv().attachToAxios(axiosLib.create({');
+    // `axios` here is that instance, imported from http.ts: its calls count as Cloud Automation routes.
+    const events = run('events.ts');
+    expect(events.report?.routes.map((route) => route.routes[0])).toEqual(
+      expect.arrayContaining(['POST /api/v1/event', 'GET /api/controlPlane/v1/event/triggered/{eventType}']),
+    );
+    // The instance is a constructor parameter typed AxiosInstance.
+    expect(run('service.ts').output).toContain('Authorization: await oauthClientFromEnv().authorizationHeader()');
+    // An exported token no other module imports goes; config.ts's token, read by audit.ts, stays.
+    expect(run('local-token.ts').output).not.toContain('legacyKeptnToken');
+    expect(run('config.ts').output).toBeUndefined();
+  });
+});
+
+describe('files the transform does not migrate', () => {
+  it('skips files without any Keptn or x-token text before parsing them', () => {
+    expect(needsParse('export const a = 1;')).toBe(false);
+    expect(needsParse("headers: { 'X-Token': t }")).toBe(true);
+    // Would not parse; the text test alone decides it is not a candidate.
+    const { output, report } = runTransform('plain.ts', 'export const = ;');
+    expect(output).toBeUndefined();
+    expect(report).toBeUndefined();
+  });
+
+  it('reports a file that does not parse and leaves it alone', () => {
+    const source = "const keptnToken = 'abc';\nfetch(url, { headers: { 'x-token': keptnToken }\n";
+    const { output, report } = runTransform('broken.ts', source);
+    expect(output).toBeUndefined();
+    expect(report?.error).toMatch(/^cannot parse with the ts parser: /u);
+    expect(report?.migrated).toEqual([]);
+  });
+
+  it('throws a clear error under plain jscodeshift, which lists the file as failed and goes on', () => {
+    const run = () =>
+      transform(
+        { path: 'broken.js', source: "fetch(url, { headers: { 'x-token': t }" },
+        { jscodeshift, j: jscodeshift, stats: () => undefined, report: () => undefined },
+        {},
+      );
+    expect(run).toThrow(UnparsableFileError);
+    expect(run).toThrow(/^broken\.js: cannot parse, left unchanged/u);
+  });
+
+  it('picks the parser by extension: ts cannot read JSX, tsx cannot read angle-bracket casts', () => {
+    expect(['a.ts', 'a.mts', 'a.cts'].map(parserForPath)).toEqual(['ts', 'ts', 'ts']);
+    expect(['a.tsx', 'a.js', 'a.jsx', 'a.mjs', 'a.cjs'].map(parserForPath)).toEqual(['tsx', 'tsx', 'tsx', 'tsx', 'tsx']);
+    const cast = "const keptnToken = <string>process.env.KEPTN_API_TOKEN;\nexport const r = fetch('https://x.cloudautomation.live.dynatrace.com/api/v1/metadata', { headers: { 'x-token': keptnToken } });\n";
+    expect(runTransform('cast.ts', cast).output).toContain("oauthClientFromEnv().fetch('https://x.cloudautomation.live.dynatrace.com/api/v1/metadata')");
+  });
+
+  it('adds the helper import once even when a file has many sites', () => {
+    const source = [
+      "import axios from 'axios';",
+      '',
+      'export async function a(keptnToken: string) {',
+      "  await axios.get('/api/v1/metadata', { headers: { 'x-token': keptnToken } });",
+      "  await fetch('/api/v1/metadata', { headers: { 'x-token': keptnToken } });",
+      '}',
+      '',
+    ].join('\n');
+    const { output } = runTransform('many.ts', source);
+    expect(output?.match(/from 'cloud-automation-oauth'/gu)).toHaveLength(1);
+  });
+});
