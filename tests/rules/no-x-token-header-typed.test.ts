@@ -1,0 +1,179 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-x-token-header.js';
+import { testable } from './rule-testers.js';
+
+// The request rules' own fixture project: constants, instances and re-exports in other modules.
+// File names are relative to it; the files there stand in for the code each test lints.
+const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'request-rules');
+const ts = 'file.ts';
+const tsx = 'react.tsx';
+
+const typed = new RuleTester({
+  languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixtureDir } },
+});
+const untyped = new RuleTester();
+
+const certain = 'the target is certainly Cloud Automation (host abc12345.cloudautomation.live.dynatrace.com)';
+const unknown = 'nothing here shows that the target is Cloud Automation';
+function report(client: string, target: string, confidence: string) {
+  return { messageId: 'xTokenHeader' as const, data: { client, target, confidence } };
+}
+
+/** What only type information can see: the untyped rule must stay silent on these, the typed one must not. */
+const typeOnly = {
+  importedConstantKey: `
+    import { TOKEN_HEADER } from './constants';
+    await fetch(url, { headers: { [TOKEN_HEADER]: token } });
+  `,
+  importedInstance: `
+    import { api } from './api';
+    await api.get('/v1/metadata', { headers: { 'x-token': token } });
+  `,
+};
+
+untyped.run('no-x-token-header (the same code without type information)', testable(rule), {
+  valid: [
+    { name: 'A3 an imported constant key is invisible without types', code: typeOnly.importedConstantKey, filename: 'file.ts' },
+    { name: 'B2 an imported instance is invisible without types', code: typeOnly.importedInstance, filename: 'file.ts' },
+  ],
+  invalid: [],
+});
+
+typed.run('no-x-token-header (typed)', testable(rule), {
+  valid: [
+    {
+      name: 'E1 reading a response header (typed)',
+      code: `
+        import { api } from './api';
+        const res = await api.get('/v1/metadata');
+        const fromHeader = res.headers['x-token'];
+        const fromFetch = (await fetch(url)).headers.get('x-token');
+      `,
+      filename: ts,
+    },
+    {
+      name: 'E2 an imported constant used in a log line (typed)',
+      code: `
+        import { TOKEN_HEADER } from './constants';
+        console.log(\`set \${TOKEN_HEADER}\`, { [TOKEN_HEADER]: 'redacted' });
+      `,
+      filename: ts,
+    },
+    {
+      name: 'E5 a local fetch with a typed signature (typed)',
+      code: `
+        function fetch(url: string, init: { headers: Record<string, string> }) { return init; }
+        fetch('/api/v1/event', { headers: { 'x-token': 't' } });
+      `,
+      filename: ts,
+    },
+    {
+      name: 'E4 an excluded host found through an imported base URL (typed)',
+      code: `
+        import { KEPTN_API } from './constants';
+        await fetch(\`\${KEPTN_API}/v1/event\`, { headers: { 'x-token': token } });
+      `,
+      filename: ts,
+      options: [{ ignoreHosts: ['*.cloudautomation.live.dynatrace.com'] }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'A3 computed key through an imported constant (typed)',
+      code: typeOnly.importedConstantKey,
+      filename: ts,
+      errors: [report('fetch', unknown, 'unknown')],
+    },
+    {
+      name: 'A3 computed key through a member of an imported const object (typed)',
+      code: `
+        import { HEADER_NAMES } from './constants';
+        await fetch(url, { headers: { [HEADER_NAMES.token]: token, [HEADER_NAMES.accept]: 'application/json' } });
+      `,
+      filename: ts,
+      errors: [report('fetch', unknown, 'unknown')],
+    },
+    {
+      name: 'A5 headers.set with an imported constant (typed)',
+      code: `
+        import { TOKEN_HEADER } from './constants';
+        const headers = new Headers();
+        headers.set(TOKEN_HEADER, token);
+        await fetch(url, { headers });
+      `,
+      filename: ts,
+      errors: [report('fetch', unknown, 'unknown')],
+    },
+    {
+      name: 'B2 an axios instance imported from another module (typed)',
+      code: typeOnly.importedInstance,
+      filename: ts,
+      // The instance's baseURL lives in the other module: only the call's own path is evidence here.
+      errors: [report('an axios instance', 'the target may be Cloud Automation (Keptn-like path /v1/metadata)', 'possible')],
+    },
+    {
+      name: 'B2 a re-exported axios instance (typed)',
+      code: `
+        import { keptnApi } from './reexport';
+        await keptnApi.post('/v1/event', event, { headers: { 'X-Token': token } });
+      `,
+      filename: ts,
+      errors: [report('an axios instance', 'the target may be Cloud Automation (Keptn-like path /v1/event)', 'possible')],
+    },
+    {
+      name: 'B2 a parameter whose type is an alias of AxiosInstance (typed)',
+      code: `
+        import type { AxiosInstance } from 'axios';
+        type Http = AxiosInstance;
+        export function send(http: Http) {
+          return http.get('/controlPlane/v1/project', { headers: { 'x-token': token } });
+        }
+      `,
+      filename: ts,
+      errors: [report('an axios instance', 'the target is likely Cloud Automation (Keptn API path /controlPlane/v1/project)', 'likely')],
+    },
+    {
+      name: 'B3 a got instance imported from another module (typed)',
+      code: `
+        import { keptnGot } from './api';
+        await keptnGot.post('v1/event', { json: {}, headers: { 'x-token': token } });
+      `,
+      filename: ts,
+      errors: [report('a got instance', 'the target may be Cloud Automation (Keptn-like path /v1/event)', 'possible')],
+    },
+    {
+      name: 'C6 a class field typed by an alias, set from an imported instance (typed)',
+      code: `
+        import type { AxiosInstance } from 'axios';
+        import { api } from './api';
+        type Http = AxiosInstance;
+        export class Keptn {
+          private readonly http: Http = api;
+          metadata() { return this.http.get('/v1/metadata', { headers: { 'x-token': this.token } }); }
+          constructor(private readonly token: string) {}
+        }
+      `,
+      filename: ts,
+      errors: [report('an axios instance', 'the target may be Cloud Automation (Keptn-like path /v1/metadata)', 'possible')],
+    },
+    {
+      name: 'D1 a base URL imported from a config module (typed)',
+      code: `
+        import { KEPTN_API } from './constants';
+        await fetch(\`\${KEPTN_API}/v1/event\`, { method: 'POST', headers: { 'x-token': token } });
+      `,
+      filename: ts,
+      errors: [report('fetch', certain, 'certain')],
+    },
+    {
+      name: 'finds everything the untyped rule finds: a literal key in a .tsx component (typed)',
+      code: `
+        export const Sync = () => <button onClick={() => fetch('https://abc12345.cloudautomation.live.dynatrace.com/api/v1/event', { headers: { 'x-token': token } })} />;
+      `,
+      filename: tsx,
+      errors: [report('fetch', certain, 'certain')],
+    },
+  ],
+});
