@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { TransformOptions } from '../codemods/report.js';
-import { transformFile, type TransformedFile } from './transform-file.js';
+import { readAndPrime, transformFile, type TransformedFile } from './transform-file.js';
 import type { LoadedTransform } from './transforms.js';
 
 export interface WorkerRequest {
@@ -31,14 +31,7 @@ export async function runTransforms(
   onProgress: (done: number) => void,
 ): Promise<TransformedFile[]> {
   const workers = Math.min(cpus, files.length);
-  if (workers <= 1) {
-    const results: TransformedFile[] = [];
-    for (const file of files) {
-      results.push(await transformFile(file, transforms, options));
-      onProgress(results.length);
-    }
-    return results;
-  }
+  if (workers <= 1) return transformInProcess(files, transforms, options, onProgress);
   const chunks = Array.from({ length: workers }, (_, index) => files.filter((_, position) => position % workers === index));
   const byFile = new Map<string, TransformedFile>();
   await Promise.all(
@@ -54,20 +47,43 @@ export async function runTransforms(
   );
 }
 
+/** The single-process path; also what each worker thread runs on its share of the files. */
+export async function transformInProcess(
+  files: readonly string[],
+  transforms: readonly LoadedTransform[],
+  options: Omit<TransformOptions, 'reporter'>,
+  onProgress: (done: number) => void,
+): Promise<TransformedFile[]> {
+  const { sources, unreadable } = await readAndPrime(files, transforms, options.tsconfig);
+  const results: TransformedFile[] = [...unreadable];
+  for (const { path: file, source } of sources) {
+    results.push(transformFile(file, source, transforms, options));
+    onProgress(results.length);
+  }
+  const order = new Map(files.map((file, index) => [file, index]));
+  return results.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+}
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-function workerEntry(): { file: string; execArgv: string[] } {
+/** The worker's code: compiled JS in the package; from TypeScript sources (tests, tsx), a bootstrap that registers tsx first. */
+function workerEntry(): { code: string | URL; eval: boolean } {
   const compiled = path.join(here, 'worker.js');
-  if (existsSync(compiled)) return { file: compiled, execArgv: [] };
-  // Running from TypeScript sources (tests, tsx): the worker needs tsx's loader too.
-  const tsxLoader = createRequire(import.meta.url).resolve('tsx');
-  return { file: path.join(here, 'worker.ts'), execArgv: ['--import', pathToFileURL(tsxLoader).href] };
+  if (existsSync(compiled)) return { code: pathToFileURL(compiled), eval: false };
+  // The ESM build of tsx's API (require.resolve would pick the CommonJS one).
+  const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsxApi = pathToFileURL(path.join(tsxRoot, 'dist/esm/api/index.mjs')).href;
+  const source = pathToFileURL(path.join(here, 'worker.ts')).href;
+  return {
+    code: `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`,
+    eval: true,
+  };
 }
 
 function runWorker(request: WorkerRequest, onResult: (result: TransformedFile) => void): Promise<void> {
-  const { file, execArgv } = workerEntry();
+  const entry = workerEntry();
   return new Promise((resolve, reject) => {
-    const worker = new Worker(file, { workerData: request, execArgv });
+    const worker = new Worker(entry.code, { workerData: request, eval: entry.eval });
     let fatal: string | undefined;
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'file') onResult(message.result);

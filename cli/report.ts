@@ -184,7 +184,7 @@ function envToSet(required: readonly string[]): MigrationReport['env']['set'] {
     return { name, value, note };
   });
   if (required.length > 0) {
-    set.push({ name: helperEnvVars.scopes, value: `"${required.join(' ')}"`, note: 'the scopes above (optional: the client may also ask for them itself)' });
+    set.push({ name: helperEnvVars.scopes, value: `"${required.join(' ')}"`, note: "the scopes above; unset, the helper asks for Dynatrace's typical set" });
   }
   set.push({ name: helperEnvVars.tokenUrl, value: 'https://sso.dynatrace.com/sso/oauth2/token', note: 'optional: only for sprint/dev SSO' });
   return set;
@@ -203,9 +203,15 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
   const { files } = report;
   lines.push(modeTitles[report.mode], '');
   const changedVerb = report.mode === 'write' ? 'changed' : 'would change';
-  lines.push(
-    `Files: ${files.changed.length} ${changedVerb}, ${files.unchanged.length} unchanged, ${files.skipped.length} skipped, ${files.failed.length} failed to parse or transform`,
-  );
+  if (report.mode === 'analyze') {
+    const read = files.changed.length + files.unchanged.length;
+    const pending = files.changed.length > 0 ? ` (${files.changed.length} still with calls \`migrate\` would rewrite)` : '';
+    lines.push(`Files: ${read} read${pending}, ${files.skipped.length} skipped, ${files.failed.length} failed to parse`);
+  } else {
+    lines.push(
+      `Files: ${files.changed.length} ${changedVerb}, ${files.unchanged.length} unchanged, ${files.skipped.length} skipped, ${files.failed.length} failed to parse or transform`,
+    );
+  }
   if (report.command === 'migrate') {
     for (const file of files.changed) {
       const sites = report.migrated.filter((site) => site.file === file);

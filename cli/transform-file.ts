@@ -23,17 +23,12 @@ export function parserFor(file: string): 'ts' | 'tsx' {
  * Runs the transforms one after another on a file, in this process, with the API object
  * jscodeshift's own runner builds. A failure anywhere leaves the whole file as it was.
  */
-export async function transformFile(
+export function transformFile(
   file: string,
+  source: string,
   transforms: readonly LoadedTransform[],
   options: Omit<TransformOptions, 'reporter'>,
-): Promise<TransformedFile> {
-  let source: string;
-  try {
-    source = await readSource(file);
-  } catch (error) {
-    return { file, source: '', output: '', reports: [], error: `cannot read the file: ${firstLine(error)}` };
-  }
+): TransformedFile {
   const j = jscodeshift.withParser(parserFor(file));
   const reports: FileReport[] = [];
   const messages: string[] = [];
@@ -45,6 +40,7 @@ export async function transformFile(
   };
   let current = source;
   for (const transform of transforms) {
+    if (transform.needsParse && !transform.needsParse(current)) continue;
     const before = reports.length;
     let result: unknown;
     try {
@@ -78,4 +74,34 @@ function describeFailure(transform: string, error: unknown): string {
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0] ?? message;
+}
+
+export interface SourceFile {
+  readonly path: string;
+  readonly source: string;
+}
+
+/**
+ * Reads the files and hands the ones some transform will parse to the type oracle in one
+ * batch. A file that cannot be read comes back as a failed result instead.
+ */
+export async function readAndPrime(
+  files: readonly string[],
+  transforms: readonly LoadedTransform[],
+  tsconfig: string | undefined,
+): Promise<{ sources: SourceFile[]; unreadable: TransformedFile[] }> {
+  const sources: SourceFile[] = [];
+  const unreadable: TransformedFile[] = [];
+  for (const file of files) {
+    try {
+      sources.push({ path: file, source: await readSource(file) });
+    } catch (error) {
+      unreadable.push({ file, source: '', output: '', reports: [], error: `cannot read the file: ${firstLine(error)}` });
+    }
+  }
+  const candidates = sources.filter(({ source }) => transforms.some((transform) => !transform.needsParse || transform.needsParse(source)));
+  for (const prime of new Set(transforms.map((transform) => transform.prime))) {
+    if (prime && candidates.length > 0) prime(candidates, tsconfig);
+  }
+  return { sources, unreadable };
 }

@@ -137,7 +137,7 @@ describe('formatReport', () => {
         set     DT_CLIENT_SECRET=dt0s02.XXXXXXXX.<secret>        from your secret store; never commit it
         set     DT_ACCOUNT_URN=urn:dtaccount:<account-uuid>      the Dynatrace account the client belongs to
         set     DT_OAUTH_SCOPES="cloudautomation:events:read cloudautomation:events:write cloudautomation:projects:read"
-                                                                 the scopes above (optional: the client may also ask for them itself)
+                                                                 the scopes above; unset, the helper asks for Dynatrace's typical set
         set     DT_SSO_TOKEN_URL=https://sso.dynatrace.com/sso/oauth2/token
                                                                  optional: only for sprint/dev SSO
         retire  KEPTN_API_TOKEN                                  no migrated file reads it any more
