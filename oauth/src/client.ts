@@ -251,7 +251,11 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
 
     const token = await getAccessToken();
     const response = await send(token, input);
-    if (response.status !== 401 || !(replayable || spare !== undefined)) return response;
+    if (response.status !== 401 || !(replayable || spare !== undefined)) {
+      // The copy kept for a retry is not needed: release its half of the body.
+      await spare?.body?.cancel().catch(() => undefined);
+      return response;
+    }
     // Frees the connection; the body of a refused request is of no use.
     await response.body?.cancel().catch(() => undefined);
     source.discardToken(token);
