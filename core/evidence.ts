@@ -4,6 +4,7 @@
  */
 import { X_TOKEN_HEADER } from './headers.js';
 import type { NameHint } from './naming.js';
+import { routeTableSource } from './route-table.js';
 import { routes, type UrlEvidence } from './routes.js';
 
 /** Strongest first. `unknown`: nothing in the code says where the request goes. */
@@ -34,24 +35,31 @@ export function confidenceAtLeast(confidence: TargetConfidence, minimum: TargetC
   return TARGET_CONFIDENCES.indexOf(confidence) <= TARGET_CONFIDENCES.indexOf(minimum);
 }
 
-/** First path segments after `/api` of every route: a URL that shows a Keptn route contains one. */
-const routeHeads = [
+/**
+ * The static start of every route after `/api`, two segments deep (`v1/event`,
+ * `controlPlane/v1`, `mongodb-datastore/event`): a URL that shows a Keptn route contains one.
+ * `/v1` alone would not do as a filter: half the APIs of the world live under it.
+ */
+const routeStarts = [
   ...new Set(
-    routes.flatMap((route) => {
-      const head = route.path.replace(/^\/api\//u, '').split('/')[0];
-      return head ? [head] : [];
-    }),
+    [...routes.map((route) => route.path), ...Object.keys(routeTableSource.legacyPathPrefixes)].map((path) =>
+      path
+        .replace(/^\/api\//u, '')
+        .split('/')
+        .filter((segment) => segment.length > 0 && !segment.startsWith('{'))
+        .slice(0, 2)
+        .join('/'),
+    ),
   ),
-  // Pre-0.19 name of the resource service (core/routes.ts maps it onto the new one).
-  'configuration-service',
-];
+].filter((start) => start.length > 0);
 
 /**
  * A cheap text test: may a file that does NOT match contain any evidence of a Cloud Automation
- * target (host, Keptn route, Keptn-named endpoint or token)? Files that fail it need no analysis.
+ * target (host, Keptn route, Keptn-named endpoint or token)? Files that fail it need no analysis
+ * without type information. `/v1/events` (Stripe) is not `/v1/event`: each start ends at a word boundary.
  */
 export const TARGET_EVIDENCE_SOURCE_PATTERN = new RegExp(
-  `cloud_?automation|keptn|x_?token|/(?:${routeHeads.map((head) => escapeRegExp(head)).join('|')})\\b`,
+  `cloud_?automation|keptn|\\bx_token\\b|/(?:${routeStarts.map(escapeRegExp).join('|')})(?![\\w-])`,
   'iu',
 );
 

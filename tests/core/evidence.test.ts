@@ -58,7 +58,14 @@ describe('cheap text tests', () => {
     ]) {
       expect(TARGET_EVIDENCE_SOURCE_PATTERN.test(text), text).toBe(true);
     }
-    expect(TARGET_EVIDENCE_SOURCE_PATTERN.test("fetch('https://example.com/users')")).toBe(false);
+    for (const text of [
+      "fetch('https://example.com/users')",
+      "axios.get('https://api.stripe.com/v1/events')",
+      "const base = 'https://graph.microsoft.com/v1.0';",
+      'const maxTokens = 10;',
+    ]) {
+      expect(TARGET_EVIDENCE_SOURCE_PATTERN.test(text), text).toBe(false);
+    }
   });
   it('mayMentionXTokenHeader ignores letter case', () => {
     expect(mayMentionXTokenHeader("{ 'X-TOKEN': t }")).toBe(true);
