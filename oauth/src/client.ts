@@ -299,16 +299,17 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
  * record stays a plain record (copied, never mutated): building a Headers object would cost
  * more than the rest of the wrapper together.
  */
-function authorizedHeaders(source: HeadersInit | undefined, authorization: string): HeadersInit {
+function authorizedHeaders(source: RequestInit['headers'], authorization: string): NonNullable<RequestInit['headers']> {
   if (source === undefined) return { authorization };
   if (!(source instanceof Headers) && !Array.isArray(source) && typeof source === 'object') {
-    const copy: Record<string, string> = {};
+    // Values pass through untouched; their type differs between the DOM and Node typings.
+    const copy: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(source)) {
       const lower = name.toLowerCase();
       if (lower !== 'x-token' && lower !== 'authorization') copy[name] = value;
     }
     copy.authorization = authorization;
-    return copy;
+    return copy as NonNullable<RequestInit['headers']>;
   }
   const headers = new Headers(source);
   headers.delete('x-token');
