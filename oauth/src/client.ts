@@ -40,7 +40,11 @@ export interface OAuthClient {
   readonly accountUrn: string;
   readonly scopes: readonly string[];
   readonly tokenUrl: string;
-  /** The current access token: cached until `expires_in` minus the refresh skew, then fetched anew. */
+  /**
+   * The current access token: cached until `expires_in` minus the refresh skew, then fetched
+   * anew. If that refresh fails while the old token has more than half the skew left, the old
+   * token is returned (with a warning) instead of the error.
+   */
   readonly getAccessToken: () => Promise<string>;
   /** `Bearer <token>`, for headers built by hand. */
   readonly authorizationHeader: () => Promise<string>;
@@ -58,6 +62,8 @@ interface CachedToken {
   readonly token: string;
   /** From here on a new token is fetched (expiry minus the skew). */
   readonly refreshAt: number;
+  /** If that refresh fails, this token still serves until here (expiry minus half the skew). */
+  readonly usableUntil: number;
   readonly expiresAt: number;
 }
 
@@ -95,8 +101,11 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const fetchImpl = (): typeof globalThis.fetch => options.fetch ?? globalThis.fetch;
-  const warn = options.onWarning ?? emitProcessWarning;
-  for (const warning of credentials.warnings) warn(warning);
+  const warn = (message: string, code: WarningCode): void => {
+    if (options.onWarning) options.onWarning(message);
+    else globalThis.process.emitWarning(message, { type: 'CloudAutomationOAuthWarning', code });
+  };
+  for (const warning of credentials.warnings) warn(warning, 'CLOUD_AUTOMATION_OAUTH_CREDENTIAL_SHAPE');
 
   const form = new URLSearchParams({
     grant_type: 'client_credentials',
@@ -108,6 +117,7 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
 
   let cached: CachedToken | undefined;
   let inflight: Promise<string> | undefined;
+  let lastRefreshError: unknown;
 
   /** SSO text goes into error messages: make sure it cannot carry the secret back out. */
   function scrub(text: string): string {
@@ -197,7 +207,8 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
       if (result.ok) {
         // Counted from when the request left, so the cached expiry is never later than SSO's.
         const skew = Math.min(tuning.refreshSkewMs, result.lifetimeMs / 2);
-        cached = { token: result.token, refreshAt: sentAt + result.lifetimeMs - skew, expiresAt: sentAt + result.lifetimeMs };
+        const expiresAt = sentAt + result.lifetimeMs;
+        cached = { token: result.token, refreshAt: expiresAt - skew, usableUntil: expiresAt - skew / 2, expiresAt };
         return result.token;
       }
       if (!result.retryable || attempts > tuning.retries) {
@@ -228,7 +239,20 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
     inflight ??= requestToken().finally(() => {
       inflight = undefined;
     });
-    return inflight;
+    const current = cached;
+    if (current === undefined) return inflight;
+    // An SSO hiccup during the refresh window must not stop an integration whose token still works.
+    return inflight.catch((error: unknown) => {
+      if (cached !== current || now() >= current.usableUntil) throw error;
+      if (error !== lastRefreshError) {
+        // Once per failed refresh, not once per waiting caller.
+        lastRefreshError = error;
+        const left = Math.round((current.expiresAt - now()) / 1000);
+        const reason = error instanceof Error ? ` ${error.message}` : '';
+        warn(`cloud-automation-oauth: refreshing the access token failed; using the current one (expires in ${left} s).${reason}`, 'CLOUD_AUTOMATION_OAUTH_REFRESH_FAILED');
+      }
+      return current.token;
+    });
   }
 
   const source: TokenSource = {
@@ -332,6 +356,4 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function emitProcessWarning(message: string): void {
-  globalThis.process.emitWarning(message, { type: 'CloudAutomationOAuthWarning', code: 'CLOUD_AUTOMATION_OAUTH_CREDENTIAL_SHAPE' });
-}
+type WarningCode = 'CLOUD_AUTOMATION_OAUTH_CREDENTIAL_SHAPE' | 'CLOUD_AUTOMATION_OAUTH_REFRESH_FAILED';

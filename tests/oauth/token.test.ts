@@ -79,6 +79,37 @@ describe('getAccessToken: the token request', () => {
     expect(await client.getAccessToken()).not.toBe('no-expiry');
   });
 
+  it('keeps serving the current token when a refresh fails, until half the skew is left', async () => {
+    const warnings: string[] = [];
+    const { fake, client, clock } = await setup(
+      { refreshSkewSeconds: 60, retries: 0, onWarning: (message) => warnings.push(message) },
+      { expiresIn: 300 },
+    );
+    const first = await client.getAccessToken();
+    fake.setSsoBehaviour({ kind: 'status', status: 503 });
+    clock.advance(250_000);
+    const during = await Promise.all(Array.from({ length: 10 }, () => client.getAccessToken()));
+    expect(new Set(during)).toEqual(new Set([first]));
+    expect(fake.isLiveToken(first)).toBe(true);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('refreshing the access token failed; using the current one (expires in 50 s)');
+    expect(warnings[0]).toContain('HTTP 503');
+
+    clock.advance(20_000);
+    await expect(client.getAccessToken()).rejects.toMatchObject({ status: 503 });
+    fake.setSsoBehaviour({ kind: 'issue' });
+    expect(await client.getAccessToken()).not.toBe(first);
+  });
+
+  it('does not fall back to a token the API refused', async () => {
+    const { fake, client, clock } = await setup({ refreshSkewSeconds: 60, retries: 0 }, { expiresIn: 300 });
+    await client.getAccessToken();
+    clock.advance(250_000);
+    fake.setSsoBehaviour({ kind: 'invalid_client' });
+    fake.failApiRequestsWith(401);
+    await expect(client.fetch(`${fake.apiBaseUrl}/v1/metadata`)).rejects.toMatchObject({ error: 'invalid_client' });
+  });
+
   it('invalidate() makes the next call fetch a new token', async () => {
     const { fake, client } = await setup();
     const first = await client.getAccessToken();
