@@ -31,6 +31,8 @@ import {
   KEPTN_TOKEN_ENV_VARS,
   MIGRATION_MARKER,
   clientForImport,
+  clientForTypeName,
+  clientModules,
   analyzeUrl,
   helperClientMembers,
   helperExports,
@@ -232,11 +234,26 @@ class Migration {
     if (!computed) return undefined;
     if (isNodeType(key, 'TemplateLiteral') && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? undefined;
     if (isNodeType(key, 'Identifier')) return this.constantString(key);
-    if (isNodeType(key, 'MemberExpression')) {
+    if (isNodeType(key, 'MemberExpression') && this.mayHoldHeaderName(key)) {
       const { start, end } = rangeOf(key);
       return this.oracle().stringValue(start, end);
     }
     return undefined;
+  }
+
+  /**
+   * Whether `HEADERS.TOKEN`-like keys deserve a question to the oracle: `totals.set(record.owner, …)`
+   * in a hot loop must not load a type checker. Worth asking when the root comes from another
+   * module or a name says header or token.
+   */
+  private mayHoldHeaderName(member: ASTNode): boolean {
+    if (/header|token/iu.test(this.text(member))) return true;
+    let rootNode: ASTNode = member;
+    while (isNodeType(rootNode, 'MemberExpression')) rootNode = rootNode.object as ASTNode;
+    if (!isNodeType(rootNode, 'Identifier')) return false;
+    const path = this.pathOf(rootNode);
+    const binding = path ? this.bindingOf(path) : undefined;
+    return binding?.parent?.node.type.startsWith('Import') === true;
   }
 
   /** A `const` string in this file, or (through the oracle) one imported from another module. */
@@ -473,6 +490,8 @@ class Migration {
       if (!binding) return FETCH_GLOBALS.includes(node.name) ? { kind: 'fetch', instance: false } : undefined;
       const declaration = binding.parent?.node as ASTNode | undefined;
       if (!declaration) return undefined;
+      const annotated = this.clientOfAnnotation(binding.node, binding);
+      if (annotated) return annotated;
       if (declaration.type === 'ImportDefaultSpecifier' || declaration.type === 'ImportSpecifier' || declaration.type === 'ImportNamespaceSpecifier') {
         const importDeclaration = binding.parent?.parent?.node as ASTNode & { source: { value: string } };
         const module = importDeclaration.source.value;
@@ -553,10 +572,20 @@ class Migration {
     const members = (current.node as ASTNode & { body: ASTNode[] }).body;
     for (const [index, member] of members.entries()) {
       const memberPath = body.get(index) as AnyPath;
-      if (isNodeType(member, 'ClassProperty') && this.propertyName(member.key as ASTNode, false) === field && member.value) {
-        return this.instanceMadeBy(memberPath.get('value') as AnyPath);
+      if (isNodeType(member, 'ClassProperty') && this.propertyName(member.key as ASTNode, false) === field) {
+        const annotated = this.clientOfAnnotation(member, memberPath);
+        if (annotated) return annotated;
+        if (member.value) return this.instanceMadeBy(memberPath.get('value') as AnyPath);
       }
       if (isNodeType(member, 'ClassMethod') && member.kind === 'constructor') {
+        // `constructor(private readonly http: AxiosInstance)`
+        for (const parameter of member.params as ASTNode[]) {
+          const inner = (parameter as ASTNode & { parameter?: ASTNode }).parameter;
+          if (parameter.type === 'TSParameterProperty' && isNodeType(inner, 'Identifier') && inner.name === field) {
+            const annotated = this.clientOfAnnotation(inner, memberPath);
+            if (annotated) return annotated;
+          }
+        }
         let found: ClientIdentity | undefined;
         this.j(memberPath)
           .find(this.j.AssignmentExpression)
@@ -574,6 +603,28 @@ class Migration {
       }
     }
     return undefined;
+  }
+
+  /**
+   * A declared type that names a client type imported from the client's own module
+   * (`http: AxiosInstance`, `client: Got`): answered without the oracle.
+   */
+  private clientOfAnnotation(holder: ASTNode | null | undefined, scopePath: AnyPath): ClientIdentity | undefined {
+    const annotation = (holder as (ASTNode & { typeAnnotation?: ASTNode | null }) | null | undefined)?.typeAnnotation;
+    const type = (annotation as (ASTNode & { typeAnnotation?: ASTNode }) | null | undefined)?.typeAnnotation;
+    if (!isNodeType(type, 'TSTypeReference')) return undefined;
+    const name = type.typeName as ASTNode;
+    if (!isNodeType(name, 'Identifier')) return undefined;
+    const kind = clientForTypeName(name.name);
+    if (!kind) return undefined;
+    const scope = (scopePath.scope as { lookup(name: string): { getBindings(): Record<string, AnyPath[] | undefined> } | null } | null)?.lookup(name.name);
+    const binding = scope?.getBindings()[name.name]?.[0];
+    const specifier = binding?.parent?.node as ASTNode | undefined;
+    const declaration = binding?.parent?.parent?.node as (ASTNode & { source?: { value: string } }) | undefined;
+    if (!isNodeType(specifier, 'ImportSpecifier') || !declaration?.source || !clientModules.has(declaration.source.value)) return undefined;
+    const imported = this.propertyName(specifier.imported as ASTNode, false);
+    if (imported !== name.name && imported !== undefined && clientForTypeName(imported) !== kind) return undefined;
+    return { kind, instance: name.name !== 'AxiosStatic' };
   }
 
   private askOracle(path: AnyPath): ClientIdentity | undefined {
@@ -700,7 +751,9 @@ class Migration {
     this.root.find(j.CallExpression).forEach((call) => {
       const callee = call.node.callee as ASTNode;
       const first = call.node.arguments[0] as ASTNode | undefined;
-      if (!first || !(this.isUrlLike(first) || isNodeType(first, 'ObjectExpression') || isNodeType(first, 'Identifier'))) return;
+      if (!first || !(this.isUrlLike(first) || isNodeType(first, 'ObjectExpression') || isNodeType(first, 'NewExpression'))) return;
+      // The URL text is cheap to read; only a URL that names a Keptn route is worth naming the client for.
+      if (!isNodeType(first, 'ObjectExpression') && analyzeUrl(this.urlShapeOf(first)).routes.length === 0) return;
       // Asking the oracle about every call would cost more than the rest of the run: only
       // names that read like a request (`fetch`, `.get`, `.post`, …) are worth a question.
       const name = isNodeType(callee, 'Identifier')

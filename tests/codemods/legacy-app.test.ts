@@ -84,7 +84,8 @@ describe.skipIf(!existsSync(path.join(example, 'src')))('examples/legacy-app mig
         {
           files: ['**/*.ts'],
           languageOptions: { parser: tseslint.parser },
-          plugins: { 'cloud-automation': plugin },
+          // typescript-eslint's rule types are stricter than ESLint's Plugin type; the shape is the same.
+          plugins: { 'cloud-automation': plugin as unknown as ESLint.Plugin },
           rules: { 'cloud-automation/no-x-token-header': 'error' },
         },
       ],
