@@ -264,7 +264,8 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
 
   async function authorizedFetch(input: FetchInput, init?: RequestInit): Promise<Response> {
     const request = input instanceof Request ? input : undefined;
-    const replayable = request?.body == null && isReplayableFetchBody(init?.body);
+    // init.body, when given, replaces a Request's body (fetch semantics).
+    const replayable = init?.body !== undefined ? isReplayableFetchBody(init.body) : request === undefined || request.body === null;
     // A Request with a body can be sent once; keep a copy for the retry after a 401.
     const spare = request !== undefined && request.body !== null && init?.body === undefined ? request.clone() : undefined;
 
