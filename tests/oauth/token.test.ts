@@ -235,14 +235,14 @@ describe('getAccessToken: failures', () => {
 
   it('times out a slow answer and succeeds on the retry', async () => {
     const { fake, client } = await setup({ timeoutMs: 100, retries: 1 });
-    fake.queueSsoResponses({ kind: 'delay', ms: 400 });
+    fake.queueSsoResponses({ kind: 'delay', ms: 3_000 });
     const started = performance.now();
     const token = await client.getAccessToken();
     const elapsed = performance.now() - started;
     // The abandoned request's connection is gone when its answer is due, so only the retry issued a token.
     expect(fake.issuedTokens.map((issued) => issued.accessToken)).toEqual([token]);
     expect(elapsed).toBeGreaterThanOrEqual(95);
-    expect(elapsed).toBeLessThan(400);
+    expect(elapsed).toBeLessThan(3_000);
   });
 
   it.each([
