@@ -28,7 +28,7 @@ export async function runOnce(log: (line: string) => void = console.log, verifyT
     },
     subscriptions: [{ event: TASK, filter: { projects: [PROJECT] } }],
   });
-  log(`registered integration ${integrationId}`);
+  log(`registered integration ${integrationId || '(the answer held no id)'}`);
 
   const controlPlane = controlPlaneFromEnv();
   const projects = await controlPlane.listProjects();
