@@ -11,6 +11,8 @@
  * fake.requests;       // every /api request: method, path, query, headers, auth, token scopes, body, status
  * fake.queueSsoResponses({ kind: 'status', status: 503 }); // the next token request gets a 503
  * fake.setSsoBehaviour({ kind: 'delay', ms: 500 });        // every token request from now on
+ * fake.revokeAllTokens();                                   // issued tokens now get 401
+ * fake.failApiRequestsWith(503);                            // every authenticated API call gets 503
  * await fake.close();
  * ```
  *
