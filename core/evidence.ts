@@ -60,7 +60,9 @@ const routeStarts = [
  */
 export const TARGET_EVIDENCE_SOURCE_PATTERN = new RegExp(
   `cloud_?automation|keptn|\\bx_token\\b|/(?:${routeStarts.map(escapeRegExp).join('|')})(?![\\w-])`,
-  'iu',
+  // No `u` flag: the pattern is ASCII, and with `u` V8 ran this alternation ~10× slower
+  // (158 µs against 14 µs per 5 KB file), which alone was most of a lint rule's budget.
+  'i',
 );
 
 const X_TOKEN_TEXT = new RegExp(escapeRegExp(X_TOKEN_HEADER), 'iu');

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isAuthorizationHeader, isXTokenHeader, mayMentionXTokenHeader } from '../core/index.js';
 import { memberChain, memberName, unwrap, type Node } from './utils/ast.js';
-import { createRule } from './utils/create-rule.js';
+import { createRuleWithCachedOptions } from './utils/cached-options.js';
 import { createRequestAnalysis, type ClientRef, type HeaderEntry, type RequestSite } from './utils/request-analysis.js';
 import { clientLabel, createTargetFilter, describeTarget, targetFilterSchema, type TargetFilterOptions } from './utils/targets.js';
 
@@ -13,7 +13,7 @@ export type Options = [
 ];
 export type MessageIds = 'xTokenHeader' | 'removeXTokenHeader';
 
-export default createRule<Options, MessageIds>({
+export default createRuleWithCachedOptions<Options, MessageIds>({
   name: 'no-x-token-header',
   meta: {
     type: 'problem',

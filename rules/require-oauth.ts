@@ -6,7 +6,7 @@ import {
   TARGET_EVIDENCE_SOURCE_PATTERN,
 } from '../core/index.js';
 import { unwrap } from './utils/ast.js';
-import { createRule } from './utils/create-rule.js';
+import { createRuleWithCachedOptions } from './utils/cached-options.js';
 import { createRequestAnalysis, type RequestSite } from './utils/request-analysis.js';
 import { clientLabel, createTargetFilter, describeTarget, targetFilterSchema, type TargetFilterOptions } from './utils/targets.js';
 
@@ -22,7 +22,7 @@ const defaultOptions: Options = [
   { ignoreHosts: [], ignoreUrlPatterns: [], minimumConfidence: 'possible', reportTokenChecks: true },
 ];
 
-export default createRule<Options, MessageIds>({
+export default createRuleWithCachedOptions<Options, MessageIds>({
   name: 'require-oauth',
   meta: {
     type: 'problem',
