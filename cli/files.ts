@@ -74,11 +74,23 @@ export async function collectFiles(
       skipped.push({ file: input, reason: 'not a regular file or folder' });
       continue;
     }
-    const inherited = ancestorIgnores(input);
+    // A folder named on the command line is wanted even if an outer .gitignore hides it (a
+    // scratch copy under an ignored folder); the .gitignore files inside it still apply.
+    const ancestors = ancestorIgnores(input);
+    const inherited = isIgnored(input, true, ancestors) ? [] : ancestors;
     if (extra) inherited.push(extra);
     await walk(input, inherited, found);
   }
+  if (found.size === 0 && skipped.length === 0) throw new NoSourcesError(inputs);
   return { files: [...found].sort(), skipped };
+}
+
+export class NoSourcesError extends Error {
+  constructor(inputs: readonly string[]) {
+    super(
+      `no JavaScript or TypeScript files under ${inputs.join(', ')} (node_modules, build output and .gitignore'd files are skipped)`,
+    );
+  }
 }
 
 function whyNotASource(file: string): string | undefined {

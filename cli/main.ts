@@ -3,7 +3,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { TransformOptions } from '../codemods/report.js';
 import { packageInfo } from '../core/package-info.js';
 import { HELP_TEXT, parseCliArgs, type CliOptions } from './args.js';
-import { collectFiles, MissingPathError, writeFileAtomic } from './files.js';
+import { collectFiles, MissingPathError, NoSourcesError, writeFileAtomic } from './files.js';
 import { gitTreeState } from './git.js';
 import { buildReport, formatReport, reportAsJson, type FileOutcome, type RunMode } from './report.js';
 import { runTransforms } from './pool.js';
@@ -44,7 +44,7 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
   try {
     return await run(options, io, deps.loadTransforms ?? loadTransforms);
   } catch (error) {
-    if (error instanceof MissingPathError || error instanceof TransformLoadError || error instanceof UsageError) {
+    if (error instanceof MissingPathError || error instanceof NoSourcesError || error instanceof TransformLoadError || error instanceof UsageError) {
       return usageError(io, error.message);
     }
     throw error;

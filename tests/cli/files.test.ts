@@ -75,6 +75,24 @@ describe('collectFiles', () => {
     ]);
   });
 
+  it('takes a folder named explicitly even when an outer .gitignore hides it, keeping the .gitignore files inside', async () => {
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    write('.gitignore', '.scratch/\n');
+    write('.scratch/copy/src/a.ts');
+    write('.scratch/copy/.gitignore', 'gen/\n');
+    write('.scratch/copy/gen/b.ts');
+    const { files } = await collectFiles(['.scratch/copy'], root);
+    expect(files.map((file) => path.relative(root, file))).toEqual([path.join('.scratch', 'copy', 'src', 'a.ts')]);
+  });
+
+  it('says so when the paths hold no source at all', async () => {
+    write('docs/readme.md', '# hi');
+    write('docs/node_modules/x/index.js');
+    await expect(collectFiles(['docs'], root)).rejects.toThrow(
+      "no JavaScript or TypeScript files under docs (node_modules, build output and .gitignore'd files are skipped)",
+    );
+  });
+
   it('names every path that does not exist', async () => {
     write('src/a.ts');
     const attempt = collectFiles(['src', 'nope', 'lib/missing.ts'], root);
