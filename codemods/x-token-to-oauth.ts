@@ -13,7 +13,12 @@ import type {
   API,
   ASTNode,
   ASTPath,
+  AssignmentExpression,
   CallExpression,
+  MemberExpression,
+  NewExpression,
+  ObjectProperty,
+  VariableDeclarator,
   Collection,
   FileInfo,
   Identifier,
@@ -21,6 +26,7 @@ import type {
   ObjectExpression,
   Options,
 } from 'jscodeshift';
+import { createRequire } from 'node:module';
 import {
   AXIOS_DEFAULT_HEADER_PATHS,
   CANDIDATE_SOURCE_PATTERN,
@@ -60,6 +66,27 @@ export const TRANSFORM_NAME = 'x-token-to-oauth';
 export const SUPPORTED_EXTENSIONS: readonly string[] = ['ts', 'mts', 'cts', 'tsx', 'js', 'jsx', 'mjs', 'cjs'];
 
 export type ParserName = 'ts' | 'tsx';
+
+interface SourceParser {
+  parse(source: string): ASTNode;
+}
+
+const requireFromHere = createRequire(import.meta.url);
+const sourceParsers = new Map<ParserName, SourceParser>();
+
+/**
+ * jscodeshift's own `ts`/`tsx` parser modules (Babel with jscodeshift's plugin list). The
+ * transform never reprints through recast (it splices text), so it parses with them directly
+ * and skips recast's copy of the tree, which costs more than the parse itself.
+ */
+function sourceParser(name: ParserName): SourceParser {
+  let parser = sourceParsers.get(name);
+  if (!parser) {
+    parser = (requireFromHere(`jscodeshift/parser/${name}.js`) as () => SourceParser)();
+    sourceParsers.set(name, parser);
+  }
+  return parser;
+}
 
 /**
  * The jscodeshift parser a file needs: `ts` for TypeScript without JSX (`<T>x` casts only
@@ -150,6 +177,7 @@ class Migration {
   /** Code the edits delete or replace; identifiers inside may leave their declarations unused. */
   private readonly retired: AnyPath[] = [];
   private readonly identifiers = new Map<string, AnyPath[]>();
+  private readonly nodesByType = new Map<string, AnyPath[]>();
   /** Items to drop from one list (specifiers, declarators, pattern members), applied together so commas stay right. */
   private readonly listRemovals = new Map<ASTNode, { items: readonly Range[]; removed: Set<number> }>();
   private oracleInstance: FileTypeOracle | undefined;
@@ -165,15 +193,32 @@ class Migration {
     private readonly file: FileInfo,
     private readonly options: TransformOptions,
   ) {
+    const nodesByType = this.nodesByType;
     this.style = this.detectStyle();
     this.helperName = options.clientExport ?? options.helperExport ?? helperExports.clientFromEnv;
     this.clientText = options.clientExport ?? `${this.helperName}()`;
     this.fileHasKeptnWords = /keptn|cloud_?automation/iu.test(file.source);
-    root.find(j.Identifier).forEach((path) => {
+    // One walk fills every list the migration reads: each `Collection.find` is a full
+    // traversal, and eight of them cost four times the parse (docs/performance.md).
+    j.types.visit((root.get() as AnyPath).node, {
+      visitNode(visited) {
+        // ast-types types visitor paths with its own NodePath; they are the same objects jscodeshift hands out.
+        const path = visited as unknown as AnyPath;
+        const list = nodesByType.get(path.node.type);
+        if (list) list.push(path);
+        else nodesByType.set(path.node.type, [path]);
+        this.traverse(visited);
+      },
+    });
+    this.nodesOfType<Identifier>('Identifier').forEach((path) => {
       const list = this.identifiers.get(path.node.name) ?? [];
       list.push(path);
       this.identifiers.set(path.node.name, list);
     });
+  }
+
+  private nodesOfType<N>(type: string): ASTPath<N>[] {
+    return (this.nodesByType.get(type) ?? []) as ASTPath<N>[];
   }
 
   private get source(): string {
@@ -283,12 +328,12 @@ class Migration {
 
   private findPropertySites(): void {
     const { j } = this;
-    this.root.find(j.ObjectProperty).forEach((path) => {
+    this.nodesOfType<ObjectProperty>('ObjectProperty').forEach((path) => {
       const name = this.headerName(path.node.key as ASTNode, path.node.computed ?? false);
       if (name === undefined || !isXTokenHeader(name)) return;
       this.migrateProperty(path);
     });
-    this.root.find(j.NewExpression).forEach((path) => {
+    this.nodesOfType<NewExpression>('NewExpression').forEach((path) => {
       const callee = path.node.callee as ASTNode;
       if (!isNodeType(callee, 'Identifier') || !HEADERS_CONSTRUCTORS.includes(callee.name)) return;
       const first = path.node.arguments[0] as ASTNode | undefined;
@@ -306,14 +351,14 @@ class Migration {
 
   private findStatementSites(): void {
     const { j } = this;
-    this.root.find(j.AssignmentExpression).forEach((path) => {
+    this.nodesOfType<AssignmentExpression>('AssignmentExpression').forEach((path) => {
       const left = path.node.left as ASTNode;
       if (path.node.operator !== '=' || !isNodeType(left, 'MemberExpression')) return;
       const name = this.headerName(left.property as ASTNode, left.computed ?? false);
       if (name === undefined || !isXTokenHeader(name)) return;
       this.migrateHeaderWrite(path, left.object as ASTNode, path.get('left', 'object') as AnyPath, 'assignment');
     });
-    this.root.find(j.CallExpression).forEach((path) => {
+    this.nodesOfType<CallExpression>('CallExpression').forEach((path) => {
       const callee = path.node.callee as ASTNode;
       if (!isNodeType(callee, 'MemberExpression') || callee.computed) return;
       const method = callee.property as ASTNode;
@@ -748,7 +793,7 @@ class Migration {
   /** Every request the file makes through a client syntax can name, migrated or not. */
   private collectRoutes(): void {
     const { j } = this;
-    this.root.find(j.CallExpression).forEach((call) => {
+    this.nodesOfType<CallExpression>('CallExpression').forEach((call) => {
       const callee = call.node.callee as ASTNode;
       const first = call.node.arguments[0] as ASTNode | undefined;
       if (!first || !(this.isUrlLike(first) || isNodeType(first, 'ObjectExpression') || isNodeType(first, 'NewExpression'))) return;
@@ -789,8 +834,8 @@ class Migration {
   }
 
   private hasMarker(statement: ASTNode): boolean {
-    const comments = (statement as ASTNode & { comments?: { value: string; leading?: boolean }[] }).comments ?? [];
-    if (comments.some((comment) => comment.leading !== false && comment.value.includes(MIGRATION_MARKER))) return true;
+    const comments = (statement as ASTNode & { leadingComments?: { value: string }[] | null }).leadingComments ?? [];
+    if (comments.some((comment) => comment.value.includes(MIGRATION_MARKER))) return true;
     // A marker on the line above that the parser attached elsewhere (after a previous statement).
     const { start } = rangeOf(statement);
     const lineStart = lineStartOf(this.source, start);
@@ -1484,13 +1529,13 @@ class Migration {
   private tokenEnvReads(): { name: string; range: Range }[] {
     const reads: { name: string; range: Range }[] = [];
     const isTokenVar = (name: string): boolean => KEPTN_TOKEN_ENV_VARS.includes(name) || nameHint(name)?.role === 'token';
-    this.root.find(this.j.MemberExpression).forEach((path) => {
+    this.nodesOfType<MemberExpression>('MemberExpression').forEach((path) => {
       const object = path.node.object as ASTNode;
       if (!isNodeType(object, 'MemberExpression') || this.text(object).replace(/\s/gu, '') !== 'process.env') return;
       const name = this.propertyName(path.node.property as ASTNode, path.node.computed ?? false);
       if (name !== undefined && isTokenVar(name)) reads.push({ name, range: rangeOf(path.node) });
     });
-    this.root.find(this.j.VariableDeclarator).forEach((path) => {
+    this.nodesOfType<VariableDeclarator>('VariableDeclarator').forEach((path) => {
       const { id, init } = path.node as ASTNode & { id: ASTNode; init: ASTNode | null };
       if (!init || !isNodeType(id, 'ObjectPattern') || this.text(init).replace(/\s/gu, '') !== 'process.env') return;
       for (const property of id.properties as ASTNode[]) {
@@ -1567,7 +1612,7 @@ class Migration {
       return;
     }
     const first = body[0];
-    const comments = (first as (ASTNode & { comments?: { start: number; end: number; leading?: boolean }[] }) | undefined)?.comments?.filter((comment) => comment.leading !== false) ?? [];
+    const comments = (first as (ASTNode & { leadingComments?: { start: number; end: number }[] | null }) | undefined)?.leadingComments ?? [];
     // A file header (license, module doc) stays on top; the import goes right after it.
     const header = comments[0];
     const at = header && header.start === 0 ? lineStartOf(this.source, rangeOf(first as ASTNode).start) : first ? lineStartOf(this.source, (comments[0]?.start ?? rangeOf(first).start)) : 0;
@@ -1636,10 +1681,10 @@ export default function transform(file: FileInfo, api: API, options: Options): s
   const settings = options as TransformOptions;
   if (!needsParse(file.source)) return undefined;
   const parser = parserForPath(file.path);
-  const j = api.jscodeshift.withParser(parser);
+  const j = api.jscodeshift;
   let root: Collection;
   try {
-    root = j(file.source);
+    root = j(sourceParser(parser).parse(file.source));
   } catch (error) {
     const reason = errorMessage(error);
     if (settings.reporter) {
@@ -1652,7 +1697,7 @@ export default function transform(file: FileInfo, api: API, options: Options): s
   let report: FileReport;
   try {
     ({ output, report } = new Migration(j, root, file, settings).run());
-    if (output !== file.source) j(output);
+    if (output !== file.source) sourceParser(parser).parse(output);
   } catch (error) {
     // Our own bug, or output that would not parse: the file stays exactly as it was.
     const reason = `the codemod failed on this file and left it unchanged: ${errorMessage(error)}`;
