@@ -144,7 +144,8 @@ function helperAuthorization(attachedAt: Node): EntryList {
 const UNKNOWN: EntryList = { entries: [], complete: false };
 
 const MUTATING_HEADER_METHODS = new Set(HEADER_WRITE_METHODS);
-const allMemberNames = new Set(Object.values(httpClients).flatMap((spec) => Object.keys(spec.members).map((name) => name.split('.')[0] ?? name)));
+const URL_LIKE_NAME = /url|uri|path|endpoint|route|href/iu;
+const allMemberNames = new Set(Object.values(httpClients).flatMap((spec) => Object.keys(spec.members).flatMap((name) => name.split('.'))));
 
 /**
  * Builds the analysis for one file. Cheap to create: nothing is computed until asked.
@@ -578,8 +579,11 @@ export function createRequestAnalysis(context: AnyRuleContext) {
     if (callee.type === AST_NODE_TYPES.Identifier) {
       client = resolveClient(callee, depth);
       member = client?.member;
-      if (!client && node.arguments.length > 0 && mayBeTypedInstance(callee)) client = typedClient(callee);
+      if (!client && mayBeTypedInstance(callee) && looksLikeRequestArguments(node)) client = typedClient(callee);
     } else if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      // `console.log(…)`, `items.map(…)`: a member no client has is no request; skip before any scope lookup.
+      const name = memberName(callee);
+      if (name === undefined || !(allMemberNames.has(name) || FETCH_GLOBALS.includes(name) || name === 'default')) return undefined;
       const chain = memberChain(callee);
       const whole = resolveClient(callee, depth);
       if (whole && !whole.isInstance) {
@@ -598,13 +602,47 @@ export function createRequestAnalysis(context: AnyRuleContext) {
             member = chain.names.slice(-2).join('.');
           }
         }
-        if (!client && allMemberNames.has(last)) client = typedClient(object);
+        if (!client && mayHideTypedInstance(object) && looksLikeRequestArguments(node)) client = typedClient(object);
       }
     }
     if (!client) return undefined;
     const signature = requestSignature(client.kind, member);
     if (!signature) return undefined;
     return buildSite(node, client, signature);
+  }
+
+  /**
+   * A type query is worth it only for arguments shaped like a request: a URL written as a string,
+   * template or concatenation, an options object, or a variable named like a URL. `map.get(key)`
+   * and `cache.set(k, v)` never reach the checker.
+   */
+  function looksLikeRequestArguments(call: TSESTree.CallExpression): boolean {
+    const first = call.arguments[0];
+    if (!first) return false;
+    const value = unwrap(first);
+    switch (value.type) {
+      case AST_NODE_TYPES.Literal:
+        return typeof value.value === 'string';
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.ObjectExpression:
+        return true;
+      case AST_NODE_TYPES.Identifier:
+        return URL_LIKE_NAME.test(value.name);
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberName(value);
+        return name !== undefined && URL_LIKE_NAME.test(name);
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** The object of a member call may be an instance only types can see: an import, a parameter, `this.x`. */
+  function mayHideTypedInstance(object: Node): boolean {
+    if (!types()) return false;
+    if (object.type === AST_NODE_TYPES.Identifier) return mayBeTypedInstance(object);
+    return object.type === AST_NODE_TYPES.MemberExpression && unwrap(object.object).type === AST_NODE_TYPES.ThisExpression;
   }
 
   /** Only identifiers that may hide an instance are worth a type query: imports from local modules and parameters. */
