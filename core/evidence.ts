@@ -2,6 +2,7 @@
  * How sure a finding is that a request goes to Cloud Automation, from the evidence a rule
  * can see in the source (PATTERNS D1–D5). Rules and the codemod grade findings the same way.
  */
+import { clientModules, FETCH_GLOBALS, REQUEST_CONSTRUCTORS } from './clients.js';
 import { X_TOKEN_HEADER } from './headers.js';
 import type { NameHint } from './naming.js';
 import { routeTableSource } from './route-table.js';
@@ -63,6 +64,18 @@ export const TARGET_EVIDENCE_SOURCE_PATTERN = new RegExp(
   // No `u` flag: the pattern is ASCII, and with `u` V8 ran this alternation ~10× slower
   // (158 µs against 14 µs per 5 KB file), which alone was most of a lint rule's budget.
   'i',
+);
+
+/**
+ * A cheap text test: may this source text make a request with a client the plugin knows
+ * (a client module's name, the `fetch` global, `new Request`)? Instances made elsewhere are
+ * invisible to it; use it only where such instances do not matter.
+ */
+export const CLIENT_SOURCE_PATTERN = new RegExp(
+  [...new Set([...clientModules].map((module) => module.replace(/^node:/u, '')))]
+    .concat(FETCH_GLOBALS, REQUEST_CONSTRUCTORS)
+    .map((name) => `\\b${escapeRegExp(name)}\\b`)
+    .join('|'),
 );
 
 const X_TOKEN_TEXT = new RegExp(escapeRegExp(X_TOKEN_HEADER), 'iu');

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
+  CLIENT_SOURCE_PATTERN,
   isAuthorizationHeader,
   isTokenCheckRoute,
   reachabilityCheckRoute,
@@ -54,6 +55,8 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     const typed = Boolean((sourceCode.parserServices as { program?: unknown } | undefined)?.program);
+    // A finding needs a client this file names: instances known only by type are never reported.
+    if (!CLIENT_SOURCE_PATTERN.test(sourceCode.text)) return {};
     // Without types, every kind of evidence (host, Keptn path, Keptn-named variable) is written in this file.
     if (!typed && !TARGET_EVIDENCE_SOURCE_PATTERN.test(sourceCode.text)) return {};
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   analyzeUrl,
+  CLIENT_SOURCE_PATTERN,
   confidenceAtLeast,
   HOLE,
   mayMentionXTokenHeader,
@@ -65,6 +66,14 @@ describe('cheap text tests', () => {
       'const maxTokens = 10;',
     ]) {
       expect(TARGET_EVIDENCE_SOURCE_PATTERN.test(text), text).toBe(false);
+    }
+  });
+  it('CLIENT_SOURCE_PATTERN finds every client module and the fetch global, not look-alike words', () => {
+    for (const text of ["import axios from 'axios'", "require('node:https')", 'await fetch(url)', "from 'got'", 'new Request(url)', "from 'ky'"]) {
+      expect(CLIENT_SOURCE_PATTERN.test(text), text).toBe(true);
+    }
+    for (const text of ['const forgotten = 1;', 'prefetchData()', 'const sky = 2;']) {
+      expect(CLIENT_SOURCE_PATTERN.test(text), text).toBe(false);
     }
   });
   it('mayMentionXTokenHeader ignores letter case', () => {
