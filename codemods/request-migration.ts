@@ -1,0 +1,744 @@
+/**
+ * What every transform of this package does to a file, whatever it looks for: one walk
+ * that indexes the tree, naming the HTTP client behind a call (syntax first, the type
+ * oracle when syntax cannot tell), the routes a file's requests hit and so the scopes it
+ * needs, marker comments and report entries for sites left to a person, the rewrites that
+ * route a request through the OAuth helper, and the helper import in the file's own style.
+ * A transform extends it with what it searches for; the edits are spliced into the
+ * original text, so several passes can share one parse and one edit list.
+ */
+import type { ASTNode, ASTPath, CallExpression, Collection, FileInfo, Identifier, JSCodeshift, ObjectExpression } from 'jscodeshift';
+import {
+  GLOBAL_OBJECTS,
+  FETCH_GLOBALS,
+  HOLE,
+  MIGRATION_MARKER,
+  clientForImport,
+  clientForTypeName,
+  clientModules,
+  analyzeUrl,
+  helperClientMembers,
+  helperExports,
+  HELPER_MODULE,
+  requestSignature,
+  scopesForRoutes,
+  urlShape,
+  type RequestSignature,
+  type UrlPart,
+} from '../core/index.js';
+import type { FileReport, ManualSite, MigratedSite, RouteUse, TransformOptions } from './report.js';
+import { applyEdits, indentationAt, lineStartOf, removeStatement, tidyLineRemovals, type Edit, type Range } from './source-edits.js';
+import { createTypeOracle, type ClientIdentity, type FileTypeOracle } from './type-oracle.js';
+
+export type AnyPath = ASTPath;
+
+export interface CallInfo {
+  readonly client: ClientIdentity;
+  readonly member: string | undefined;
+  readonly signature: RequestSignature;
+}
+
+export const FUNCTION_TYPES = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ObjectMethod',
+  'ClassMethod',
+  'ClassPrivateMethod',
+]);
+export const STATEMENT_CONTAINERS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'SwitchCase', 'ClassBody']);
+export const TRANSPARENT_WRAPPERS = new Set([
+  'TSAsExpression',
+  'TSSatisfiesExpression',
+  'TSNonNullExpression',
+  'TSTypeAssertion',
+  'ParenthesizedExpression',
+]);
+
+export function rangeOf(node: ASTNode): Range {
+  const { start, end } = node as ASTNode & { start?: number; end?: number };
+  return { start: start ?? 0, end: end ?? 0 };
+}
+
+export function contains(outer: Range, inner: Range): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+export function isNodeType<T extends string>(node: ASTNode | null | undefined, type: T): node is ASTNode & { type: T } {
+  return node?.type === type;
+}
+
+/** What a reader needs to see on a line of its own, quoted the file's way. */
+export interface Style {
+  readonly quote: string;
+  readonly semicolon: string;
+  readonly commonJs: boolean;
+}
+
+export abstract class RequestMigration {
+  protected readonly edits: Edit[] = [];
+  protected readonly migrated: MigratedSite[] = [];
+  protected readonly manual: ManualSite[] = [];
+  protected readonly routes = new Map<string, RouteUse>();
+  protected readonly fetchCallsMigrated = new Set<ASTNode>();
+  protected readonly wrappedCalls = new Set<ASTNode>();
+  protected readonly attachedInstances = new Set<string>();
+  protected readonly markedStatements = new Set<ASTNode>();
+  /** Code the edits delete or replace; identifiers inside may leave their declarations unused. */
+  protected readonly retired: AnyPath[] = [];
+  protected readonly identifiers = new Map<string, AnyPath[]>();
+  protected readonly nodesByType = new Map<string, AnyPath[]>();
+  /** Items to drop from one list (specifiers, declarators, pattern members), applied together so commas stay right. */
+  protected oracleInstance: FileTypeOracle | undefined;
+  protected needsHelper = false;
+  protected readonly style: Style;
+  protected readonly clientText: string;
+  protected readonly helperName: string;
+  protected readonly fileHasKeptnWords: boolean;
+
+  protected constructor(
+    protected readonly j: JSCodeshift,
+    protected readonly root: Collection,
+    protected readonly file: FileInfo,
+    protected readonly options: TransformOptions,
+  ) {
+    const nodesByType = this.nodesByType;
+    this.style = this.detectStyle();
+    this.helperName = options.clientExport ?? options.helperExport ?? helperExports.clientFromEnv;
+    this.clientText = options.clientExport ?? `${this.helperName}()`;
+    this.fileHasKeptnWords = /keptn|cloud_?automation/iu.test(file.source);
+    // One walk fills every list the migration reads: each `Collection.find` is a full
+    // traversal, and eight of them cost four times the parse (docs/performance.md).
+    j.types.visit((root.get() as AnyPath).node, {
+      visitNode(visited) {
+        // ast-types types visitor paths with its own NodePath; they are the same objects jscodeshift hands out.
+        const path = visited as unknown as AnyPath;
+        const list = nodesByType.get(path.node.type);
+        if (list) list.push(path);
+        else nodesByType.set(path.node.type, [path]);
+        this.traverse(visited);
+      },
+    });
+    this.nodesOfType<Identifier>('Identifier').forEach((path) => {
+      const list = this.identifiers.get(path.node.name) ?? [];
+      list.push(path);
+      this.identifiers.set(path.node.name, list);
+    });
+  }
+
+  protected nodesOfType<N>(type: string): ASTPath<N>[] {
+    return (this.nodesByType.get(type) ?? []) as ASTPath<N>[];
+  }
+
+  protected get source(): string {
+    return this.file.source;
+  }
+
+  protected oracle(): FileTypeOracle {
+    this.oracleInstance ??= createTypeOracle(this.file.path, this.source, this.options.tsconfig);
+    return this.oracleInstance;
+  }
+
+  protected text(node: ASTNode): string {
+    const { start, end } = rangeOf(node);
+    return this.source.slice(start, end);
+  }
+
+  protected position(node: ASTNode): { line: number; column: number } {
+    const { loc } = node as ASTNode & { loc?: { start: { line: number; column: number } } };
+    return { line: loc?.start.line ?? 0, column: (loc?.start.column ?? 0) + 1 };
+  }
+
+  protected pathOf(identifier: Identifier): AnyPath | undefined {
+    return this.identifiers.get(identifier.name)?.find((path) => path.node === identifier);
+  }
+
+  protected isUrlLike(node: ASTNode): boolean {
+    return ['StringLiteral', 'TemplateLiteral', 'BinaryExpression'].includes(node.type);
+  }
+
+  protected propertyName(key: ASTNode, computed: boolean): string | undefined {
+    if (isNodeType(key, 'Identifier') && !computed) return key.name;
+    if (isNodeType(key, 'StringLiteral')) return key.value;
+    return undefined;
+  }
+
+  // ── which client is this? ───────────────────────────────────────────────────────────
+
+  protected bindingOf(path: AnyPath): AnyPath | undefined {
+    const node = path.node;
+    if (!isNodeType(node, 'Identifier')) return undefined;
+    const scope = (path.scope as { lookup(name: string): { getBindings(): Record<string, AnyPath[] | undefined> } | null } | null)?.lookup(node.name);
+    return scope?.getBindings()[node.name]?.[0];
+  }
+
+  protected isReference(path: AnyPath): boolean {
+    const parent = path.parent?.node as ASTNode | undefined;
+    if (!parent) return false;
+    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && path.name === 'property') {
+      return (parent as ASTNode & { computed: boolean }).computed;
+    }
+    if ((parent.type === 'ObjectProperty' || parent.type === 'ClassProperty' || parent.type === 'ObjectMethod' || parent.type === 'ClassMethod') && path.name === 'key') {
+      return (parent as ASTNode & { computed?: boolean }).computed === true;
+    }
+    if (parent.type.startsWith('Import')) return false;
+    if (parent.type === 'ExportSpecifier' && path.name === 'exported') return false;
+    if (parent.type.startsWith('TS') && parent.type !== 'TSAsExpression' && parent.type !== 'TSNonNullExpression' && parent.type !== 'TSSatisfiesExpression') {
+      return parent.type === 'TSTypeQuery' || parent.type === 'TSExportAssignment';
+    }
+    return true;
+  }
+
+  /** Every other place in the file that reads the binding declared at `declaration`. */
+  protected referencesOf(declaration: AnyPath): AnyPath[] {
+    const node = declaration.node;
+    if (!isNodeType(node, 'Identifier')) return [];
+    return (this.identifiers.get(node.name) ?? []).filter(
+      (path) => path.node !== node && this.isReference(path) && this.bindingOf(path)?.node === node,
+    );
+  }
+
+  protected requireSource(node: ASTNode | null | undefined): string | undefined {
+    if (!isNodeType(node, 'CallExpression')) return undefined;
+    const callee = node.callee as ASTNode;
+    const first = node.arguments[0] as ASTNode | undefined;
+    if (isNodeType(callee, 'Identifier') && callee.name === 'require' && isNodeType(first, 'StringLiteral')) return first.value;
+    return undefined;
+  }
+
+  protected clientOfExpression(path: AnyPath): (ClientIdentity & { member?: string }) | undefined {
+    const node = path.node;
+    if (TRANSPARENT_WRAPPERS.has(node.type)) return this.clientOfExpression(path.get('expression') as AnyPath);
+    if (isNodeType(node, 'Identifier')) {
+      const binding = this.bindingOf(path);
+      if (!binding) return FETCH_GLOBALS.includes(node.name) ? { kind: 'fetch', instance: false } : undefined;
+      const declaration = binding.parent?.node as ASTNode | undefined;
+      if (!declaration) return undefined;
+      const annotated = this.clientOfAnnotation(binding.node, binding);
+      if (annotated) return annotated;
+      if (declaration.type === 'ImportDefaultSpecifier' || declaration.type === 'ImportSpecifier' || declaration.type === 'ImportNamespaceSpecifier') {
+        const importDeclaration = binding.parent?.parent?.node as ASTNode & { source: { value: string } };
+        const module = importDeclaration.source.value;
+        const imported =
+          declaration.type === 'ImportDefaultSpecifier'
+            ? 'default'
+            : declaration.type === 'ImportNamespaceSpecifier'
+              ? '*'
+              : this.propertyName((declaration as ASTNode & { imported: ASTNode }).imported, false) ?? '';
+        const entry = clientForImport(module, imported) ?? (imported === '*' ? clientForImport(module, 'default') : undefined);
+        if (entry) return { kind: entry.client, instance: false, ...(entry.member ? { member: entry.member } : {}) };
+        return this.askOracle(path);
+      }
+      if (isNodeType(declaration, 'VariableDeclarator') && binding.name === 'id') {
+        const init = declaration.init as ASTNode | null | undefined;
+        const required = this.requireSource(init);
+        if (required !== undefined) {
+          const entry = clientForImport(required, 'default') ?? clientForImport(required, '*');
+          return entry ? { kind: entry.client, instance: false } : this.askOracle(path);
+        }
+        if (init) {
+          const initPath = binding.parent?.get('init') as AnyPath;
+          const made = this.instanceMadeBy(initPath);
+          if (made) return made;
+        }
+        return this.askOracle(path);
+      }
+      if (declaration.type === 'ObjectProperty') {
+        // `const { fetch } = require('undici')`
+        const declarator = binding.parent?.parent?.parent?.node as ASTNode | undefined;
+        const required = isNodeType(declarator, 'VariableDeclarator') ? this.requireSource(declarator.init) : undefined;
+        const key = this.propertyName((declaration as ASTNode & { key: ASTNode }).key, false);
+        if (required !== undefined && key !== undefined) {
+          const entry = clientForImport(required, key);
+          if (entry) return { kind: entry.client, instance: false, ...(entry.member ? { member: entry.member } : {}) };
+        }
+      }
+      return this.askOracle(path);
+    }
+    if (isNodeType(node, 'MemberExpression') && !node.computed) {
+      const object = node.object as ASTNode;
+      const property = node.property as ASTNode;
+      if (!isNodeType(property, 'Identifier')) return undefined;
+      if (isNodeType(object, 'Identifier') && GLOBAL_OBJECTS.includes(object.name) && !this.bindingOf(path.get('object') as AnyPath)) {
+        return FETCH_GLOBALS.includes(property.name) ? { kind: 'fetch', instance: false } : undefined;
+      }
+      if (isNodeType(object, 'ThisExpression')) return this.clientOfField(path, property.name) ?? this.askOracle(path);
+      return this.askOracle(path);
+    }
+    if (isNodeType(node, 'CallExpression')) return this.instanceMadeBy(path);
+    return undefined;
+  }
+
+  /** `axios.create(…)`, `got.extend(…)`, or the helper's `attachToAxios(<instance>)`. */
+  protected instanceMadeBy(path: AnyPath): ClientIdentity | undefined {
+    const node = path.node;
+    if (TRANSPARENT_WRAPPERS.has(node.type) || node.type === 'AwaitExpression') {
+      return this.instanceMadeBy(path.get(node.type === 'AwaitExpression' ? 'argument' : 'expression') as AnyPath);
+    }
+    if (!isNodeType(node, 'CallExpression')) return undefined;
+    const callee = node.callee as ASTNode;
+    if (!isNodeType(callee, 'MemberExpression') || callee.computed) return undefined;
+    const property = callee.property as ASTNode;
+    if (!isNodeType(property, 'Identifier')) return undefined;
+    if (property.name === helperClientMembers.attachToAxios) return { kind: 'axios', instance: true };
+    const owner = this.clientOfExpression(path.get('callee', 'object') as AnyPath);
+    if (!owner) return undefined;
+    const signature = requestSignature(owner.kind, property.name);
+    return signature?.createsInstance ? { kind: owner.kind, instance: true } : undefined;
+  }
+
+  /** A class field set to a client where it is declared or in the constructor. */
+  protected clientOfField(path: AnyPath, field: string): ClientIdentity | undefined {
+    let current: AnyPath | null = path;
+    while (current && current.node.type !== 'ClassBody') current = current.parent as AnyPath | null;
+    if (!current) return undefined;
+    const body = current.get('body') as AnyPath;
+    const members = (current.node as ASTNode & { body: ASTNode[] }).body;
+    for (const [index, member] of members.entries()) {
+      const memberPath = body.get(index) as AnyPath;
+      if (isNodeType(member, 'ClassProperty') && this.propertyName(member.key, false) === field) {
+        const annotated = this.clientOfAnnotation(member, memberPath);
+        if (annotated) return annotated;
+        if (member.value) return this.instanceMadeBy(memberPath.get('value') as AnyPath);
+      }
+      if (isNodeType(member, 'ClassMethod') && member.kind === 'constructor') {
+        // `constructor(private readonly http: AxiosInstance)`
+        for (const parameter of member.params as ASTNode[]) {
+          const inner = (parameter as ASTNode & { parameter?: ASTNode }).parameter;
+          if (parameter.type === 'TSParameterProperty' && isNodeType(inner, 'Identifier') && inner.name === field) {
+            const annotated = this.clientOfAnnotation(inner, memberPath);
+            if (annotated) return annotated;
+          }
+        }
+        let found: ClientIdentity | undefined;
+        this.j(memberPath)
+          .find(this.j.AssignmentExpression)
+          .forEach((assignment) => {
+            const left = assignment.node.left as ASTNode;
+            if (
+              isNodeType(left, 'MemberExpression') &&
+              isNodeType(left.object as ASTNode, 'ThisExpression') &&
+              this.propertyName(left.property, left.computed ?? false) === field
+            ) {
+              found ??= this.instanceMadeBy(assignment.get('right') as AnyPath);
+            }
+          });
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * A declared type that names a client type imported from the client's own module
+   * (`http: AxiosInstance`, `client: Got`): answered without the oracle.
+   */
+  protected clientOfAnnotation(holder: ASTNode | null | undefined, scopePath: AnyPath): ClientIdentity | undefined {
+    const annotation = (holder as (ASTNode & { typeAnnotation?: ASTNode | null }) | null | undefined)?.typeAnnotation;
+    const type = (annotation as (ASTNode & { typeAnnotation?: ASTNode }) | null | undefined)?.typeAnnotation;
+    if (!isNodeType(type, 'TSTypeReference')) return undefined;
+    const name = type.typeName as ASTNode;
+    if (!isNodeType(name, 'Identifier')) return undefined;
+    const kind = clientForTypeName(name.name);
+    if (!kind) return undefined;
+    const scope = (scopePath.scope as { lookup(name: string): { getBindings(): Record<string, AnyPath[] | undefined> } | null } | null)?.lookup(name.name);
+    const binding = scope?.getBindings()[name.name]?.[0];
+    const specifier = binding?.parent?.node as ASTNode | undefined;
+    const declaration = binding?.parent?.parent?.node as (ASTNode & { source?: { value: string } }) | undefined;
+    if (!isNodeType(specifier, 'ImportSpecifier') || !declaration?.source || !clientModules.has(declaration.source.value)) return undefined;
+    const imported = this.propertyName(specifier.imported, false);
+    if (imported !== name.name && imported !== undefined && clientForTypeName(imported) !== kind) return undefined;
+    return { kind, instance: name.name !== 'AxiosStatic' };
+  }
+
+  protected askOracle(path: AnyPath): ClientIdentity | undefined {
+    const { start, end } = rangeOf(path.node);
+    return this.oracle().clientOf(start, end);
+  }
+
+  protected classifyCall(call: ASTPath<CallExpression>): CallInfo | undefined {
+    const callee = call.node.callee as ASTNode;
+    const calleePath = call.get('callee') as AnyPath;
+    let client: (ClientIdentity & { member?: string }) | undefined;
+    let member: string | undefined;
+    if (isNodeType(callee, 'MemberExpression') && !callee.computed && isNodeType(callee.property as ASTNode, 'Identifier')) {
+      const name = (callee.property as Identifier).name;
+      const object = callee.object as ASTNode;
+      if (isNodeType(object, 'Identifier') && GLOBAL_OBJECTS.includes(object.name) && FETCH_GLOBALS.includes(name)) {
+        client = this.clientOfExpression(calleePath);
+      } else if (isNodeType(object, 'MemberExpression') && !object.computed && isNodeType(object.property as ASTNode, 'Identifier')) {
+        // `got.stream.get(…)`, `got.paginate.all(…)`, or `this.http.get(…)`.
+        const inner = (object.property as Identifier).name;
+        const owner = this.clientOfExpression(calleePath.get('object', 'object') as AnyPath);
+        if (owner && requestSignature(owner.kind, `${inner}.${name}`)) {
+          client = owner;
+          member = `${inner}.${name}`;
+        } else {
+          client = this.clientOfExpression(calleePath.get('object') as AnyPath);
+          member = name;
+        }
+      } else {
+        client = this.clientOfExpression(calleePath.get('object') as AnyPath);
+        member = name;
+      }
+    } else {
+      client = this.clientOfExpression(calleePath);
+      member = client?.member;
+    }
+    if (!client) return undefined;
+    const signature = requestSignature(client.kind, member);
+    if (!signature) return undefined;
+    return { client, member, signature };
+  }
+
+  // ── routes: what the requests hit, so the report can name the scopes ───────────────
+
+  protected urlShapeOf(node: ASTNode | undefined, depth = 0): readonly UrlPart[] {
+    if (!node || depth > 5) return [HOLE];
+    if (isNodeType(node, 'StringLiteral')) return [node.value];
+    if (isNodeType(node, 'TemplateLiteral')) {
+      const parts: (UrlPart | readonly UrlPart[])[] = [];
+      node.quasis.forEach((quasi, index) => {
+        parts.push(quasi.value.cooked ?? quasi.value.raw);
+        const expression = node.expressions[index] as ASTNode | undefined;
+        if (expression) parts.push(this.urlShapeOf(expression, depth + 1));
+      });
+      return urlShape(...parts);
+    }
+    if (isNodeType(node, 'BinaryExpression') && node.operator === '+') {
+      return urlShape(this.urlShapeOf(node.left, depth + 1), this.urlShapeOf(node.right, depth + 1));
+    }
+    if (isNodeType(node, 'Identifier')) {
+      const path = this.pathOf(node);
+      const binding = path ? this.bindingOf(path) : undefined;
+      const declarator = binding?.parent?.node as ASTNode | undefined;
+      if (isNodeType(declarator, 'VariableDeclarator') && binding?.name === 'id') {
+        const init = declarator.init as ASTNode | null;
+        if (init && (isNodeType(init, 'StringLiteral') || isNodeType(init, 'TemplateLiteral') || isNodeType(init, 'BinaryExpression'))) {
+          return this.urlShapeOf(init, depth + 1);
+        }
+      }
+      return [HOLE];
+    }
+    if (isNodeType(node, 'NewExpression') && isNodeType(node.callee as ASTNode, 'Identifier') && (node.callee as Identifier).name === 'URL') {
+      return urlShape(HOLE, this.urlShapeOf(node.arguments[0], depth + 1));
+    }
+    return [HOLE];
+  }
+
+  protected requestParts(call: CallExpression, info: CallInfo): { url: ASTNode | undefined; method: string | undefined } {
+    const args = call.arguments as ASTNode[];
+    const { signature } = info;
+    let options = signature.options === undefined ? undefined : args[signature.options];
+    let url = signature.url === undefined ? undefined : args[signature.url];
+    if (signature.optionsMayComeFirst && url && isNodeType(url, 'ObjectExpression')) {
+      options = url;
+      url = undefined;
+    }
+    let method = signature.method;
+    if (isNodeType(options, 'ObjectExpression')) {
+      for (const property of options.properties as ASTNode[]) {
+        if (!isNodeType(property, 'ObjectProperty')) continue;
+        const key = this.propertyName(property.key, property.computed ?? false);
+        const value = property.value as ASTNode;
+        if (key === 'method' && isNodeType(value, 'StringLiteral')) method ??= value.value.toUpperCase();
+        if (key === 'url' && url === undefined) url = value;
+      }
+    }
+    if (info.client.kind === 'fetch' || (info.member === undefined && info.client.kind !== 'undici')) method ??= info.client.kind === 'fetch' ? 'GET' : undefined;
+    if (info.client.kind === 'axios' && info.member === undefined) method ??= 'GET';
+    if (info.client.kind === 'got' && (info.member === undefined || info.member === 'stream' || info.member.startsWith('paginate'))) method ??= 'GET';
+    return { url, method };
+  }
+
+  protected recordRoute(call: CallExpression, info: CallInfo): ReturnType<typeof analyzeUrl> | undefined {
+    const { url, method } = this.requestParts(call, info);
+    if (!url) return undefined;
+    const analysis = analyzeUrl(this.urlShapeOf(url), method);
+    if (analysis.routes.length === 0) return analysis;
+    const { line } = this.position(call);
+    const key = `${line}:${method ?? ''}:${analysis.displayPath}`;
+    this.routes.set(key, {
+      line,
+      method,
+      displayPath: analysis.displayPath,
+      routes: analysis.routes.map((route) => `${route.method} ${route.path}`),
+      scopes: scopesForRoutes(analysis.routes),
+      exact: analysis.exact,
+    });
+    return analysis;
+  }
+
+  /** Every request the file makes through a client syntax can name, migrated or not. */
+  protected collectRoutes(): void {
+    const { j } = this;
+    this.nodesOfType<CallExpression>('CallExpression').forEach((call) => {
+      const callee = call.node.callee as ASTNode;
+      const first = call.node.arguments[0] as ASTNode | undefined;
+      if (!first || !(this.isUrlLike(first) || isNodeType(first, 'ObjectExpression') || isNodeType(first, 'NewExpression'))) return;
+      // The URL text is cheap to read; only a URL that names a Keptn route is worth naming the client for.
+      if (!isNodeType(first, 'ObjectExpression') && analyzeUrl(this.urlShapeOf(first)).routes.length === 0) return;
+      // Asking the oracle about every call would cost more than the rest of the run: only
+      // names that read like a request (`fetch`, `.get`, `.post`, …) are worth a question.
+      const name = isNodeType(callee, 'Identifier')
+        ? callee.name
+        : isNodeType(callee, 'MemberExpression') && isNodeType(callee.property as ASTNode, 'Identifier')
+          ? (callee.property as Identifier).name
+          : undefined;
+      if (name === undefined || !/^(?:fetch|request|get|post|put|patch|delete|head|axios|got|http|api|client|keptn\w*)$/iu.test(name)) return;
+      const info = this.classifyCall(call);
+      if (info && !info.signature.createsInstance) this.recordRoute(call.node, info);
+    });
+  }
+
+  // ── markers and report entries ─────────────────────────────────────────────────────
+
+  protected statementOf(path: AnyPath): AnyPath | undefined {
+    let current: AnyPath | null = path;
+    while (current) {
+      const parent = current.parent as AnyPath | null;
+      if (parent && STATEMENT_CONTAINERS.has(parent.node.type) && current.name !== 'key') return current;
+      current = parent;
+    }
+    return undefined;
+  }
+
+  protected hasMarker(statement: ASTNode): boolean {
+    const comments = (statement as ASTNode & { leadingComments?: { value: string }[] | null }).leadingComments ?? [];
+    if (comments.some((comment) => comment.value.includes(MIGRATION_MARKER))) return true;
+    // A marker on the line above that the parser attached elsewhere (after a previous statement).
+    const { start } = rangeOf(statement);
+    const lineStart = lineStartOf(this.source, start);
+    const previousLineStart = lineStartOf(this.source, Math.max(0, lineStart - 1));
+    return this.source.slice(previousLineStart, lineStart).includes(MIGRATION_MARKER);
+  }
+
+  /** Leaves a site as it is: one marker comment above its statement and a report entry. */
+  protected leave(path: AnyPath, what: string, why: string, todo: string): void {
+    const statement = this.statementOf(path);
+    const { line, column } = this.position(path.node);
+    this.manual.push({ line, column, what, why, todo });
+    if (!statement || this.markedStatements.has(statement.node) || this.hasMarker(statement.node)) return;
+    this.markedStatements.add(statement.node);
+    const { start } = rangeOf(statement.node);
+    const indent = indentationAt(this.source, start);
+    const lineStart = lineStartOf(this.source, start);
+    const atLineStart = this.source.slice(lineStart, start).trim() === '';
+    const comment = `// ${MIGRATION_MARKER} ${why}; ${todo}`;
+    this.edits.push(
+      atLineStart
+        ? { start: lineStart, end: lineStart, text: `${indent}${comment}\n` }
+        : { start, end: start, text: `/* ${MIGRATION_MARKER} ${why}; ${todo} */ ` },
+    );
+  }
+
+  protected markMigrated(node: ASTNode, client: string, what: string): void {
+    const { line, column } = this.position(node);
+    this.migrated.push({ line, column, client, what });
+  }
+
+  // ── rewrites both transforms write ──────────────────────────────────────────────────
+
+  protected isAsyncContext(path: AnyPath): boolean {
+    let current: AnyPath | null = path.parent as AnyPath | null;
+    while (current) {
+      if (FUNCTION_TYPES.has(current.node.type)) return (current.node as ASTNode & { async?: boolean }).async === true;
+      current = current.parent as AnyPath | null;
+    }
+    // Top-level await exists only in modules.
+    return !this.style.commonJs && /\.(?:mjs|mts|ts|tsx)$/u.test(this.file.path);
+  }
+
+  protected authorizationValue(async: boolean): string {
+    return async ? `await ${this.clientText}.${helperClientMembers.authorizationHeader}()` : 'authorization';
+  }
+
+  protected wrapInTokenPromise(call: ASTPath<CallExpression>): void {
+    if (this.wrappedCalls.has(call.node)) return;
+    this.wrappedCalls.add(call.node);
+    const { start, end } = rangeOf(call.node);
+    this.edits.push(
+      { start, end: start, text: `${this.clientText}.${helperClientMembers.authorizationHeader}().then((authorization) => ` },
+      { start: end, end, text: ')' },
+    );
+  }
+
+  protected useHelperFetch(call: ASTPath<CallExpression>): void {
+    if (this.fetchCallsMigrated.has(call.node)) return;
+    this.fetchCallsMigrated.add(call.node);
+    const callee = call.get('callee') as AnyPath;
+    this.retired.push(callee);
+    this.edits.push({ ...rangeOf(callee.node), text: `${this.clientText}.${helperClientMembers.fetch}` });
+    this.needsHelper = true;
+  }
+
+  protected appendMember(object: ObjectExpression, text: string): void {
+    const members = object.properties as ASTNode[];
+    const tail = members.at(-1);
+    if (!tail) {
+      this.edits.push({ ...rangeOf(object), text: `{ ${text} }` });
+      return;
+    }
+    const { end } = rangeOf(tail);
+    const multiline = this.source.slice(rangeOf(object).start, end).includes('\n');
+    const indent = indentationAt(this.source, rangeOf(tail).start);
+    const comma = /^\s*,/u.test(this.source.slice(end));
+    if (multiline) {
+      const after = comma ? this.source.indexOf(',', end) + 1 : end;
+      this.edits.push({ start: after, end: after, text: `${comma ? '' : ','}\n${indent}${text}${comma ? ',' : ''}` });
+    } else {
+      this.edits.push({ start: end, end, text: `, ${text}` });
+    }
+  }
+
+  protected addGotHooks(call: ASTPath<CallExpression>): void {
+    const hooks = `hooks: ${this.clientText}.${helperClientMembers.gotHooks}()`;
+    const args = call.node.arguments as ASTNode[];
+    const last = args.at(-1);
+    if (isNodeType(last, 'ObjectExpression') && args.length === 1) {
+      const members = last.properties as ASTNode[];
+      const hasHooks = members.some((member) => isNodeType(member, 'ObjectProperty') && this.propertyName(member.key, false) === 'hooks');
+      if (!hasHooks) {
+        const headersSlot = members.find((member) => isNodeType(member, 'ObjectProperty') && this.propertyName(member.key as ASTNode, false) === 'headers');
+        const slotValue = (headersSlot as (ASTNode & { value?: ASTNode }) | undefined)?.value;
+        if (headersSlot && isNodeType(slotValue, 'ObjectExpression') && slotValue.properties.length === 1) {
+          // The headers held only x-token: the hooks take their place (removeHeader left `headers` for us).
+          this.edits.push({ ...rangeOf(headersSlot), text: hooks });
+          return;
+        }
+        this.appendMember(last, hooks);
+        return;
+      }
+    }
+    const { end } = rangeOf(call.node);
+    this.edits.push({ start: end - 1, end: end - 1, text: `${args.length > 0 ? ', ' : ''}{ ${hooks} }` });
+  }
+
+  protected runsOnce(statement: AnyPath): boolean {
+    const container = statement.parent?.node as ASTNode | undefined;
+    if (isNodeType(container, 'Program') || isNodeType(container, 'StaticBlock')) return true;
+    const owner = statement.parent?.parent?.node as ASTNode | undefined;
+    return isNodeType(container, 'BlockStatement') && isNodeType(owner, 'ClassMethod') && owner.kind === 'constructor';
+  }
+
+  protected isRemoved(range: Range): boolean {
+    return this.edits.some((edit) => edit.end > edit.start && contains(edit, range));
+  }
+
+  // ── finishing ────────────────────────────────────────────────────────────────────
+
+  /** The text with every queued edit and, when a rewrite needs it, the helper import. */
+  protected applyQueuedEdits(): string {
+    if (this.edits.length === 0) return this.source;
+    if (this.needsHelper) this.addHelperImport();
+    return applyEdits(this.source, tidyLineRemovals(this.source, this.edits));
+  }
+
+  protected fileReport(transform: string, tokenEnvVars: readonly string[] = [], retiredEnvVars: readonly string[] = []): FileReport {
+    return {
+      transform,
+      file: this.file.path,
+      migrated: this.migrated,
+      manual: this.manual,
+      routes: [...this.routes.values()],
+      tokenEnvVars,
+      retiredEnvVars,
+    };
+  }
+
+  // ── the helper import ─────────────────────────────────────────────────────────────
+
+  protected detectStyle(): Style {
+    const program = (this.root.get() as AnyPath).node as ASTNode & { program: { body: ASTNode[] } };
+    const body = program.program.body;
+    const hasEsm = body.some((statement) => statement.type === 'ImportDeclaration' || statement.type.startsWith('Export'));
+    const extension = /\.([cm]?)[jt]sx?$/iu.exec(this.file.path)?.[1] ?? '';
+    const commonJs = extension === 'c' || (extension !== 'm' && !hasEsm && /\brequire\s*\(|\bmodule\.exports\b|\bexports\./u.test(this.file.source));
+    const quoteSample = /^\s*(?:import\b[^'"\n]*|[^\n]*\brequire\s*\()(['"])/mu.exec(this.file.source)?.[1] ?? /(['"])/u.exec(this.file.source)?.[1];
+    const firstStatement = body.find((statement) => statement.type === 'ImportDeclaration' || statement.type === 'VariableDeclaration' || statement.type === 'ExpressionStatement');
+    const semicolon = firstStatement && !this.text(firstStatement).trimEnd().endsWith(';') ? '' : ';';
+    return { quote: quoteSample ?? "'", semicolon, commonJs };
+  }
+
+  protected addHelperImport(): void {
+    const module = this.options.helperModule ?? HELPER_MODULE;
+    const name = this.helperName;
+    const { quote, semicolon, commonJs } = this.style;
+    const program = (this.root.get() as AnyPath).node as ASTNode & { program: { body: ASTNode[]; directives?: ASTNode[] } };
+    const body = program.program.body;
+    if (this.identifiers.get(name)?.some((path) => this.isReference(path) || path.parent?.node.type === 'ImportSpecifier')) {
+      // Already imported (a previous run, or by hand) or the user has something of that name: reuse it.
+      const existing = body.find((statement) => isNodeType(statement, 'ImportDeclaration') && (statement.source as { value: string }).value === module);
+      if (existing || this.identifiers.get(name)?.some((path) => path.parent?.node.type === 'ImportSpecifier' || path.parent?.node.type === 'ObjectProperty')) return;
+    }
+    const existingImport = body.find(
+      (statement): statement is ASTNode & { specifiers: ASTNode[] } =>
+        isNodeType(statement, 'ImportDeclaration') && (statement.source as { value: string }).value === module && statement.importKind !== 'type',
+    );
+    const lastNamed = existingImport?.specifiers.filter((specifier) => specifier.type === 'ImportSpecifier').at(-1);
+    if (lastNamed) {
+      const { end } = rangeOf(lastNamed);
+      this.edits.push({ start: end, end, text: `, ${name}` });
+      return;
+    }
+    const line = commonJs
+      ? `const { ${name} } = require(${quote}${module}${quote})${semicolon}`
+      : `import { ${name} } from ${quote}${module}${quote}${semicolon}`;
+    const anchor = this.importAnchor(body, commonJs);
+    if (anchor && this.isRemoved(rangeOf(anchor))) {
+      // Every import it could follow is being removed: take the place of the first one.
+      const first = body.find((statement) => this.isRemoved(rangeOf(statement))) ?? anchor;
+      const { start, end } = rangeOf(first);
+      const lineRange = removeStatement(this.source, { start, end });
+      const kept = this.edits.filter((edit) => !(edit.text === '' && contains(lineRange, edit)));
+      this.edits.splice(0, this.edits.length, ...kept, { start, end, text: line });
+      return;
+    }
+    if (anchor) {
+      const { end } = rangeOf(anchor);
+      const lineEnd = this.source.indexOf('\n', end);
+      const at = lineEnd === -1 ? this.source.length : lineEnd;
+      this.edits.push({ start: at, end: at, text: `\n${line}` });
+      return;
+    }
+    const directives = program.program.directives ?? [];
+    const lastDirective = directives.at(-1);
+    if (lastDirective) {
+      const { end } = rangeOf(lastDirective);
+      const lineEnd = this.source.indexOf('\n', end);
+      const at = lineEnd === -1 ? this.source.length : lineEnd;
+      this.edits.push({ start: at, end: at, text: `\n\n${line}` });
+      return;
+    }
+    const first = body[0];
+    const comments = (first as (ASTNode & { leadingComments?: { start: number; end: number }[] | null }) | undefined)?.leadingComments ?? [];
+    // A file header (license, module doc) stays on top; the import goes right after it.
+    const header = comments[0];
+    const at = header && header.start === 0 ? lineStartOf(this.source, rangeOf(first as ASTNode).start) : first ? lineStartOf(this.source, (comments[0]?.start ?? rangeOf(first).start)) : 0;
+    // When the first statement is being removed, the blank line after it already separates the import.
+    const firstRemoved = first !== undefined && this.isRemoved(rangeOf(first));
+    this.edits.push({ start: at, end: at, text: firstRemoved ? `${line}\n` : `${line}\n\n` });
+  }
+
+  protected importAnchor(body: readonly ASTNode[], commonJs: boolean): ASTNode | undefined {
+    let anchor: ASTNode | undefined;
+    for (const statement of body) {
+      if (anchor && this.isRemoved(rangeOf(statement)) && !this.isRemoved(rangeOf(anchor))) continue;
+      if (!commonJs && statement.type === 'ImportDeclaration') anchor = statement;
+      else if (commonJs && isNodeType(statement, 'VariableDeclaration') && statement.declarations.some((declarator) => this.isRequireInit((declarator as ASTNode & { init: ASTNode | null }).init))) anchor = statement;
+      else if (anchor || !commonJs) {
+        if (!commonJs) continue;
+        break;
+      }
+    }
+    return anchor;
+  }
+
+  protected isRequireInit(node: ASTNode | null): boolean {
+    if (!node) return false;
+    if (this.requireSource(node) !== undefined) return true;
+    if (isNodeType(node, 'MemberExpression')) return this.isRequireInit(node.object);
+    if (isNodeType(node, 'CallExpression')) return this.isRequireInit(node.callee) || (node.arguments as ASTNode[]).some((argument) => this.requireSource(argument) !== undefined);
+    return false;
+  }
+}
