@@ -50,6 +50,8 @@ interface Target {
 }
 
 class AddOAuthMigration extends RequestMigration {
+  private readonly replacedTokenChecks = new Set<number>();
+
   constructor(j: JSCodeshift, root: Collection, file: FileInfo, options: TransformOptions) {
     super(j, root, file, options);
   }
@@ -57,6 +59,10 @@ class AddOAuthMigration extends RequestMigration {
   run(): { output: string; report: FileReport } {
     this.findRequests();
     this.collectRoutes();
+    // A token check replaced by a metadata read no longer hits POST /api/v1/auth.
+    for (const [key, route] of this.routes) {
+      if (this.replacedTokenChecks.has(route.line) && route.method === 'POST') this.routes.delete(key);
+    }
     return { output: this.applyQueuedEdits(), report: this.fileReport(TRANSFORM_NAME) };
   }
 
@@ -411,6 +417,7 @@ class AddOAuthMigration extends RequestMigration {
     this.edits.push(pathEdit);
     this.useHelperFetch(call);
     const { line, column } = this.position(call.node);
+    this.replacedTokenChecks.add(line);
     this.routes.set(`${line}:${reachabilityCheckRoute.method}:${reachabilityCheckRoute.path}`, {
       line,
       method: reachabilityCheckRoute.method,

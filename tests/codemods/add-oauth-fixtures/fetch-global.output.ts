@@ -1,0 +1,16 @@
+import { oauthClientFromEnv } from 'cloud-automation-oauth';
+
+const KEPTN_ENDPOINT = process.env.KEPTN_ENDPOINT ?? '';
+
+export async function sendEvent(event: object): Promise<void> {
+  const response = await oauthClientFromEnv().fetch(`${KEPTN_ENDPOINT}/v1/event`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(event),
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+}
+
+export function projects(): Promise<Response> {
+  return oauthClientFromEnv().fetch('https://abc12345.cloudautomation.live.dynatrace.com/api/controlPlane/v1/project');
+}

@@ -1,0 +1,14 @@
+import { oauthClientFromEnv } from 'cloud-automation-oauth';
+
+const KEPTN_ENDPOINT = process.env.KEPTN_ENDPOINT ?? '';
+
+export async function canReachKeptn(): Promise<boolean> {
+  const response = await oauthClientFromEnv().fetch(`${KEPTN_ENDPOINT}/v1/metadata`);
+  return response.ok;
+}
+
+export async function tokenOwner(): Promise<unknown> {
+  // @cloud-automation-migrate POST /api/v1/auth only checks the old API token and means nothing under OAuth; delete this check, or call GET /api/v1/metadata (cloudautomation:metadata:read) through the helper
+  const response = await fetch(`${KEPTN_ENDPOINT}/v1/auth`, { method: 'POST' });
+  return response.json();
+}
