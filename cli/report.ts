@@ -87,6 +87,7 @@ export function buildReport(input: ReportInput): MigrationReport {
   const calls: ReportedCall[] = [];
   const tokenVarsRead = new Map<string, Set<string>>();
   const retiredSomewhere = new Set<string>();
+  const seenCalls = new Set<string>();
 
   for (const outcome of input.outcomes) {
     if (outcome.status === 'failed') {
@@ -99,6 +100,10 @@ export function buildReport(input: ReportInput): MigrationReport {
       for (const site of report.migrated) migrated.push({ ...at, ...site });
       for (const site of report.manual) manual.push({ ...at, ...site });
       for (const use of report.routes) {
+        // Two transforms on one file may both see the same call; it needs its scopes once.
+        const key = `${outcome.file}\u0000${use.line}\u0000${use.method ?? ''}\u0000${use.displayPath}`;
+        if (seenCalls.has(key)) continue;
+        seenCalls.add(key);
         calls.push({
           file: outcome.file,
           line: use.line,

@@ -62,6 +62,13 @@ describe('buildReport', () => {
     expect(JSON.parse(reportAsJson(report))).toEqual(report);
   });
 
+  it('counts a call two transforms both reported once', () => {
+    const twice: FileOutcome = { ...events, reports: [...events.reports, { ...fileReport('/abs/src/events.ts', { routes: events.reports[0]?.routes ?? [] }), transform: 'add-oauth' }] };
+    const report = buildReport({ command: 'migrate', mode: 'write', transforms: [], outcomes: [twice], skipped: [] });
+    expect(report.scopes.calls).toHaveLength(1);
+    expect(report.scopes.neededBy['cloudautomation:events:write']).toEqual(['src/events.ts:17 POST /{…}/v1/event']);
+  });
+
   it('exits 0 when everything migrated', () => {
     const report = buildReport({ command: 'migrate', mode: 'write', transforms: [], outcomes: [events], skipped: [] });
     expect(report.exitCode).toBe(0);
