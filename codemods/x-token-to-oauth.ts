@@ -145,6 +145,11 @@ const TRANSPARENT_WRAPPERS = new Set([
   'ParenthesizedExpression',
 ]);
 
+/** ast-types types `NodePath#parent` as any; the parent of a path is always a path (or null at the root). */
+function parentOf(path: AnyPath | null | undefined): AnyPath | null {
+  return (path?.parent ?? null) as AnyPath | null;
+}
+
 function rangeOf(node: ASTNode): Range {
   const { start, end } = node as ASTNode & { start?: number; end?: number };
   return { start: start ?? 0, end: end ?? 0 };
@@ -298,7 +303,7 @@ class Migration {
     if (!isNodeType(rootNode, 'Identifier')) return false;
     const path = this.pathOf(rootNode);
     const binding = path ? this.bindingOf(path) : undefined;
-    return binding?.parent?.node.type.startsWith('Import') === true;
+    return parentOf(binding)?.node.type.startsWith('Import') === true;
   }
 
   /** A `const` string in this file, or (through the oracle) one imported from another module. */
@@ -306,7 +311,7 @@ class Migration {
     const path = this.pathOf(identifier);
     const binding = path ? this.bindingOf(path) : undefined;
     if (!binding) return undefined;
-    const declarator = binding.parent?.node as ASTNode | undefined;
+    const declarator = parentOf(binding)?.node as ASTNode | undefined;
     if (isNodeType(declarator, 'VariableDeclarator') && binding.name === 'id') {
       const init = declarator.init as ASTNode | null | undefined;
       if (isNodeType(init, 'StringLiteral')) return init.value;
@@ -327,7 +332,6 @@ class Migration {
   }
 
   private findPropertySites(): void {
-    const { j } = this;
     this.nodesOfType<ObjectProperty>('ObjectProperty').forEach((path) => {
       const name = this.headerName(path.node.key as ASTNode, path.node.computed ?? false);
       if (name === undefined || !isXTokenHeader(name)) return;
@@ -350,7 +354,6 @@ class Migration {
   }
 
   private findStatementSites(): void {
-    const { j } = this;
     this.nodesOfType<AssignmentExpression>('AssignmentExpression').forEach((path) => {
       const left = path.node.left as ASTNode;
       if (path.node.operator !== '=' || !isNodeType(left, 'MemberExpression')) return;
@@ -380,7 +383,7 @@ class Migration {
     if (context.depth > 8) return [{ type: 'unknown', why: 'the value passes through too many variables to follow' }];
     let current = start;
     for (;;) {
-      const parent = current.parent as AnyPath | null;
+      const parent = parentOf(current) as AnyPath | null;
       if (!parent) return [{ type: 'unknown', why: 'the value is not used' }];
       const node = parent.node;
       const transparent =
@@ -390,18 +393,18 @@ class Migration {
       if (!transparent) break;
       current = parent;
     }
-    const parent = current.parent as AnyPath;
+    const parent = parentOf(current) as AnyPath;
     const node = parent.node;
     switch (node.type) {
       case 'ObjectProperty': {
         if (current.name !== 'value' || !isNodeType(node, 'ObjectProperty')) break;
         const key = this.propertyName(node.key as ASTNode, node.computed ?? false);
-        const object = parent.parent as AnyPath;
+        const object = parentOf(parent) as AnyPath;
         if (role === 'headers' && key === 'headers') {
           return this.trace(object, 'options', { ...context, depth: context.depth + 1, sawHeadersSlot: true });
         }
         if (role === 'headers' && key !== undefined && AXIOS_VERBS.has(key)) {
-          const grand = object.parent as AnyPath | null;
+          const grand = parentOf(object) as AnyPath | null;
           const grandNode = grand?.node;
           if (isNodeType(grandNode, 'ObjectProperty') && this.propertyName(grandNode.key as ASTNode, false) === 'headers') {
             return this.trace(object, 'headers', { ...context, depth: context.depth + 1 });
@@ -410,7 +413,7 @@ class Migration {
         return [{ type: 'unknown', why: `the value is stored as \`${key ?? '[computed]'}\`, which the codemod cannot follow` }];
       }
       case 'SpreadElement':
-        return this.trace(parent.parent as AnyPath, role, { ...context, depth: context.depth + 1 });
+        return this.trace(parentOf(parent) as AnyPath, role, { ...context, depth: context.depth + 1 });
       case 'NewExpression': {
         const callee = (node as ASTNode & { callee: ASTNode }).callee;
         if (role === 'headers' && isNodeType(callee, 'Identifier') && HEADERS_CONSTRUCTORS.includes(callee.name)) {
@@ -462,10 +465,10 @@ class Migration {
   }
 
   private isWriteInto(reference: AnyPath): boolean {
-    const parent = reference.parent as AnyPath | null;
+    const parent = parentOf(reference) as AnyPath | null;
     const parentNode = parent?.node;
     if (!parent || !isNodeType(parentNode, 'MemberExpression') || reference.name !== 'object') return false;
-    const grand = parent.parent?.node as ASTNode | undefined;
+    const grand = parentOf(parent)?.node as ASTNode | undefined;
     if (isNodeType(grand, 'AssignmentExpression') && parent.name === 'left') return true;
     if (isNodeType(grand, 'CallExpression') && parent.name === 'callee') {
       const method = this.propertyName(parentNode.property as ASTNode, parentNode.computed ?? false);
@@ -494,7 +497,7 @@ class Migration {
   }
 
   private isReference(path: AnyPath): boolean {
-    const parent = path.parent?.node as ASTNode | undefined;
+    const parent = parentOf(path)?.node as ASTNode | undefined;
     if (!parent) return false;
     if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && path.name === 'property') {
       return (parent as ASTNode & { computed: boolean }).computed;
@@ -533,12 +536,12 @@ class Migration {
     if (isNodeType(node, 'Identifier')) {
       const binding = this.bindingOf(path);
       if (!binding) return FETCH_GLOBALS.includes(node.name) ? { kind: 'fetch', instance: false } : undefined;
-      const declaration = binding.parent?.node as ASTNode | undefined;
+      const declaration = parentOf(binding)?.node as ASTNode | undefined;
       if (!declaration) return undefined;
       const annotated = this.clientOfAnnotation(binding.node, binding);
       if (annotated) return annotated;
       if (declaration.type === 'ImportDefaultSpecifier' || declaration.type === 'ImportSpecifier' || declaration.type === 'ImportNamespaceSpecifier') {
-        const importDeclaration = binding.parent?.parent?.node as ASTNode & { source: { value: string } };
+        const importDeclaration = parentOf(parentOf(binding))?.node as ASTNode & { source: { value: string } };
         const module = importDeclaration.source.value;
         const imported =
           declaration.type === 'ImportDefaultSpecifier'
@@ -558,7 +561,7 @@ class Migration {
           return entry ? { kind: entry.client, instance: false } : this.askOracle(path);
         }
         if (init) {
-          const initPath = binding.parent?.get('init') as AnyPath;
+          const initPath = parentOf(binding)?.get('init') as AnyPath;
           const made = this.instanceMadeBy(initPath);
           if (made) return made;
         }
@@ -566,7 +569,7 @@ class Migration {
       }
       if (declaration.type === 'ObjectProperty') {
         // `const { fetch } = require('undici')`
-        const declarator = binding.parent?.parent?.parent?.node as ASTNode | undefined;
+        const declarator = parentOf(parentOf(parentOf(binding)))?.node as ASTNode | undefined;
         const required = isNodeType(declarator, 'VariableDeclarator') ? this.requireSource(declarator.init as ASTNode) : undefined;
         const key = this.propertyName((declaration as ASTNode & { key: ASTNode }).key, false);
         if (required !== undefined && key !== undefined) {
@@ -611,7 +614,7 @@ class Migration {
   /** A class field set to a client where it is declared or in the constructor. */
   private clientOfField(path: AnyPath, field: string): ClientIdentity | undefined {
     let current: AnyPath | null = path;
-    while (current && current.node.type !== 'ClassBody') current = current.parent as AnyPath | null;
+    while (current && current.node.type !== 'ClassBody') current = parentOf(current) as AnyPath | null;
     if (!current) return undefined;
     const body = current.get('body') as AnyPath;
     const members = (current.node as ASTNode & { body: ASTNode[] }).body;
@@ -664,8 +667,8 @@ class Migration {
     if (!kind) return undefined;
     const scope = (scopePath.scope as { lookup(name: string): { getBindings(): Record<string, AnyPath[] | undefined> } | null } | null)?.lookup(name.name);
     const binding = scope?.getBindings()[name.name]?.[0];
-    const specifier = binding?.parent?.node as ASTNode | undefined;
-    const declaration = binding?.parent?.parent?.node as (ASTNode & { source?: { value: string } }) | undefined;
+    const specifier = parentOf(binding)?.node as ASTNode | undefined;
+    const declaration = parentOf(parentOf(binding))?.node as (ASTNode & { source?: { value: string } }) | undefined;
     if (!isNodeType(specifier, 'ImportSpecifier') || !declaration?.source || !clientModules.has(declaration.source.value)) return undefined;
     const imported = this.propertyName(specifier.imported as ASTNode, false);
     if (imported !== name.name && imported !== undefined && clientForTypeName(imported) !== kind) return undefined;
@@ -732,7 +735,7 @@ class Migration {
     if (isNodeType(node, 'Identifier')) {
       const path = this.pathOf(node);
       const binding = path ? this.bindingOf(path) : undefined;
-      const declarator = binding?.parent?.node as ASTNode | undefined;
+      const declarator = parentOf(binding)?.node as ASTNode | undefined;
       if (isNodeType(declarator, 'VariableDeclarator') && binding?.name === 'id') {
         const init = declarator.init as ASTNode | null;
         if (init && (isNodeType(init, 'StringLiteral') || isNodeType(init, 'TemplateLiteral') || isNodeType(init, 'BinaryExpression'))) {
@@ -792,7 +795,6 @@ class Migration {
 
   /** Every request the file makes through a client syntax can name, migrated or not. */
   private collectRoutes(): void {
-    const { j } = this;
     this.nodesOfType<CallExpression>('CallExpression').forEach((call) => {
       const callee = call.node.callee as ASTNode;
       const first = call.node.arguments[0] as ASTNode | undefined;
@@ -826,7 +828,7 @@ class Migration {
   private statementOf(path: AnyPath): AnyPath | undefined {
     let current: AnyPath | null = path;
     while (current) {
-      const parent = current.parent as AnyPath | null;
+      const parent = parentOf(current) as AnyPath | null;
       if (parent && STATEMENT_CONTAINERS.has(parent.node.type) && current.name !== 'key') return current;
       current = parent;
     }
@@ -884,17 +886,17 @@ class Migration {
 
   /** The removal an `x-token` property needs: the property, or a conditional spread holding only it. */
   private removalTarget(property: AnyPath): { target: AnyPath; container: AnyPath } {
-    const object = property.parent as AnyPath;
+    const object = parentOf(property) as AnyPath;
     let current: AnyPath = object;
     for (;;) {
-      const parent = current.parent as AnyPath | null;
+      const parent = parentOf(current) as AnyPath | null;
       if (!parent) break;
       if (parent.node.type === 'LogicalExpression' || parent.node.type === 'ParenthesizedExpression' || (parent.node.type === 'ConditionalExpression' && current.name !== 'test')) {
         current = parent;
         continue;
       }
       if (parent.node.type === 'SpreadElement' && (object.node as ObjectExpression).properties.length === 1) {
-        return { target: parent, container: parent.parent as AnyPath };
+        return { target: parent, container: parentOf(parent) as AnyPath };
       }
       break;
     }
@@ -915,10 +917,10 @@ class Migration {
   }
 
   private isAsyncContext(path: AnyPath): boolean {
-    let current: AnyPath | null = path.parent as AnyPath | null;
+    let current: AnyPath | null = parentOf(path) as AnyPath | null;
     while (current) {
       if (FUNCTION_TYPES.has(current.node.type)) return (current.node as ASTNode & { async?: boolean }).async === true;
-      current = current.parent as AnyPath | null;
+      current = parentOf(current) as AnyPath | null;
     }
     // Top-level await exists only in modules.
     return !this.style.commonJs && /\.(?:mjs|mts|ts|tsx)$/u.test(this.file.path);
@@ -1003,13 +1005,13 @@ class Migration {
     this.retired.push(target);
     if (members.length === 1) {
       // `headers: { 'x-token': t }` → drop `headers` too; an inline options object left empty goes with it.
-      const slot = container.parent as AnyPath | null;
+      const slot = parentOf(container) as AnyPath | null;
       const slotNode = slot?.node;
       if (slot && isNodeType(slotNode, 'ObjectProperty') && this.propertyName(slotNode.key as ASTNode, false) === 'headers') {
-        const options = slot.parent as AnyPath;
+        const options = parentOf(slot) as AnyPath;
         const optionsNode = options.node as ObjectExpression;
         if (optionsNode.properties.length === 1) {
-          const call = options.parent as AnyPath | null;
+          const call = parentOf(options) as AnyPath | null;
           const callNode = call?.node;
           if (call && (isNodeType(callNode, 'CallExpression') || isNodeType(callNode, 'NewExpression'))) {
             const args = callNode.arguments as ASTNode[];
@@ -1081,7 +1083,7 @@ class Migration {
         return;
       }
       const referenceText = this.text(reference.path.node);
-      const parent = reference.path.parent?.node as ASTNode | undefined;
+      const parent = parentOf(reference.path)?.node as ASTNode | undefined;
       const headersRemain = (container.node as ObjectExpression).properties.length > 1;
       if (reference.role === 'options' && parent === use.call.node) {
         const sharedHeaders = headersRemain ? `...${referenceText}.headers, ` : '';
@@ -1116,7 +1118,7 @@ class Migration {
     }
     this.needsHelper = true;
     const headersOnlyToken = (container.node as ObjectExpression).properties.length === 1;
-    const slot = container.parent?.node as ASTNode | undefined;
+    const slot = parentOf(container)?.node as ASTNode | undefined;
     const gotTakesSlot =
       kind === 'got' && instances.length === 1 && headersOnlyToken && isNodeType(slot, 'ObjectProperty') && this.propertyName(slot.key as ASTNode, false) === 'headers';
     if (gotTakesSlot) this.retired.push(target);
@@ -1140,9 +1142,9 @@ class Migration {
 
   private migrateGotRequestToHooks(property: AnyPath, target: AnyPath, container: AnyPath): void {
     const hooks = `hooks: ${this.clientText}.${helperClientMembers.gotHooks}()`;
-    const slot = container.parent as AnyPath | null;
+    const slot = parentOf(container) as AnyPath | null;
     const slotNode = slot?.node;
-    const options = slot?.parent?.node as ASTNode | undefined;
+    const options = parentOf(slot)?.node as ASTNode | undefined;
     if (!isNodeType(slotNode, 'ObjectProperty') || !isNodeType(options, 'ObjectExpression') || this.propertyName(slotNode.key as ASTNode, false) !== 'headers') {
       this.leave(property, 'x-token header on a got request', 'the headers do not sit in an options object the codemod can extend', 'add `hooks: client.gotHooks()` to the request options');
       return;
@@ -1234,11 +1236,11 @@ class Migration {
       this.manual.push({ line, column, what, why: 'marked for a person by an earlier run', todo: 'finish the migration by hand and remove the marker' });
       return;
     }
-    const expressionStatement = site.parent?.node as ASTNode | undefined;
+    const expressionStatement = parentOf(site)?.node as ASTNode | undefined;
     const standalone = isNodeType(expressionStatement, 'ExpressionStatement');
     // `if (token) x['x-token'] = token;` goes as a whole: without the header the test has no purpose.
-    const guard = standalone ? this.soleGuard(site.parent as AnyPath) : undefined;
-    const removable = guard ?? (standalone ? (site.parent as AnyPath) : undefined);
+    const guard = standalone ? this.soleGuard(parentOf(site) as AnyPath) : undefined;
+    const removable = guard ?? (standalone ? (parentOf(site) as AnyPath) : undefined);
     if (guard) statement = guard;
 
     // axios defaults: `<instance>.defaults.headers(.common)['x-token'] = t`
@@ -1262,7 +1264,7 @@ class Migration {
     // A headers object in a variable, sent by fetch.
     if (isNodeType(target, 'Identifier') && removable) {
       const binding = this.bindingOf(targetPath);
-      const declarator = binding?.parent as AnyPath | null | undefined;
+      const declarator = parentOf(binding) as AnyPath | null | undefined;
       if (binding && isNodeType(declarator?.node, 'VariableDeclarator') && binding.name === 'id' && declarator.get('init').node) {
         const uses = this.trace(declarator.get('init') as AnyPath, 'headers', { reference: undefined, depth: 0, sawHeadersSlot: false });
         const fetchOnly = uses.length > 0 && uses.every((use) => use.type === 'request' && use.info.client.kind === 'fetch');
@@ -1284,10 +1286,10 @@ class Migration {
   /** The `if` whose only job is this statement (no else), so both go together. */
   private soleGuard(statement: AnyPath): AnyPath | undefined {
     let current = statement;
-    let parent = current.parent as AnyPath | null;
+    let parent = parentOf(current) as AnyPath | null;
     if (parent && isNodeType(parent.node, 'BlockStatement') && parent.node.body.length === 1) {
       current = parent;
-      parent = current.parent as AnyPath | null;
+      parent = parentOf(current) as AnyPath | null;
     }
     if (parent && isNodeType(parent.node, 'IfStatement') && !parent.node.alternate && current.name === 'consequent') return parent;
     return undefined;
@@ -1295,9 +1297,9 @@ class Migration {
 
   /** True at module level, in a class constructor or a static block: code that runs once per instance/module. */
   private runsOnce(statement: AnyPath): boolean {
-    const container = statement.parent?.node as ASTNode | undefined;
+    const container = parentOf(statement)?.node as ASTNode | undefined;
     if (isNodeType(container, 'Program') || isNodeType(container, 'StaticBlock')) return true;
-    const owner = statement.parent?.parent?.node as ASTNode | undefined;
+    const owner = parentOf(parentOf(statement))?.node as ASTNode | undefined;
     return isNodeType(container, 'BlockStatement') && isNodeType(owner, 'ClassMethod') && owner.kind === 'constructor';
   }
 
@@ -1346,10 +1348,10 @@ class Migration {
     if (!isNodeType(base, 'Identifier') || this.propertyName(target.property as ASTNode, false) !== 'headers') return undefined;
     const basePath = this.pathOf(base);
     const binding = basePath ? this.bindingOf(basePath) : undefined;
-    const fn = binding?.parent as AnyPath | null | undefined;
+    const fn = parentOf(binding) as AnyPath | null | undefined;
     const slot = (binding as (AnyPath & { parentPath?: AnyPath | null }) | undefined)?.parentPath;
     if (!fn || !FUNCTION_TYPES.has(fn.node.type) || slot?.name !== 'params') return undefined;
-    const call = fn.parent as AnyPath | null;
+    const call = parentOf(fn) as AnyPath | null;
     const callNode = call?.node;
     if (!call || !isNodeType(callNode, 'CallExpression') || callNode.arguments[0] !== fn.node) return undefined;
     const callee = callNode.callee as ASTNode;
@@ -1365,7 +1367,7 @@ class Migration {
   }
 
   private migrateInterceptor(site: AnyPath, removable: AnyPath, interceptor: { fn: AnyPath; use: AnyPath; instance: ASTNode }): void {
-    const useStatement = interceptor.use.parent as AnyPath | null;
+    const useStatement = parentOf(interceptor.use) as AnyPath | null;
     if (!useStatement || !isNodeType(useStatement.node, 'ExpressionStatement') || !this.runsOnce(useStatement)) {
       this.leave(site, 'x-token set in an axios request interceptor', 'the interceptor is registered somewhere that may run many times', `attach the helper once: ${this.clientText}.${helperClientMembers.attachToAxios}(instance)`);
       return;
@@ -1458,7 +1460,7 @@ class Migration {
   }
 
   private removeDeclaration(binding: AnyPath): void {
-    const declaration = binding.parent as AnyPath | null;
+    const declaration = parentOf(binding) as AnyPath | null;
     if (!declaration) return;
     const node = declaration.node;
     if (node.type === 'ImportDefaultSpecifier' || node.type === 'ImportSpecifier' || node.type === 'ImportNamespaceSpecifier') {
@@ -1468,8 +1470,8 @@ class Migration {
     if (isNodeType(node, 'VariableDeclarator') && binding.name === 'id') {
       const init = node.init as ASTNode | null;
       if (!this.isPure(init)) return;
-      const variable = declaration.parent as AnyPath;
-      const exported = isNodeType(variable.parent?.node as ASTNode | undefined, 'ExportNamedDeclaration');
+      const variable = parentOf(declaration) as AnyPath;
+      const exported = isNodeType(parentOf(variable)?.node as ASTNode | undefined, 'ExportNamedDeclaration');
       if (exported) {
         const { start, end } = rangeOf(binding.node);
         const nameEnd = start + (binding.node as Identifier).name.length;
@@ -1479,7 +1481,7 @@ class Migration {
       this.retired.push(declaration.get('init') as AnyPath);
       if (this.removesAll(variable.node, declarators, node)) {
         this.listRemovals.delete(variable.node);
-        this.edits.push(removeStatement(this.source, rangeOf((exported ? variable.parent : variable).node as ASTNode)));
+        this.edits.push(removeStatement(this.source, rangeOf(((exported ? parentOf(variable) : variable) ?? variable).node)));
       } else {
         this.removeFromList(variable.node, declarators, node);
       }
@@ -1487,15 +1489,15 @@ class Migration {
     }
     // `const { KEPTN_API_TOKEN } = process.env` / `const { token } = require('./config')`
     if (isNodeType(node, 'ObjectProperty')) {
-      const pattern = declaration.parent as AnyPath | null;
-      const declarator = pattern?.parent as AnyPath | null;
+      const pattern = parentOf(declaration) as AnyPath | null;
+      const declarator = parentOf(pattern) as AnyPath | null;
       if (!pattern || !declarator || !isNodeType(declarator.node, 'VariableDeclarator') || !isNodeType(pattern.node, 'ObjectPattern')) return;
       if (!this.isPure(declarator.node.init as ASTNode) && this.requireSource(declarator.node.init as ASTNode) === undefined) return;
       const members = pattern.node.properties as ASTNode[];
-      const variable = declarator.parent as AnyPath;
+      const variable = parentOf(declarator) as AnyPath;
       if (this.removesAll(pattern.node, members, node)) {
         if ((variable.node as ASTNode & { declarations: ASTNode[] }).declarations.length !== 1) return;
-        if (isNodeType(variable.parent?.node as ASTNode | undefined, 'ExportNamedDeclaration')) return;
+        if (isNodeType(parentOf(variable)?.node as ASTNode | undefined, 'ExportNamedDeclaration')) return;
         this.listRemovals.delete(pattern.node);
         this.edits.push(removeStatement(this.source, rangeOf(variable.node)));
       } else {
@@ -1505,7 +1507,7 @@ class Migration {
   }
 
   private removeImportSpecifier(specifier: AnyPath): void {
-    const declaration = specifier.parent as AnyPath;
+    const declaration = parentOf(specifier) as AnyPath;
     const specifiers = (declaration.node as ASTNode & { specifiers: ASTNode[] }).specifiers;
     const named = specifiers.filter((other) => other.type === 'ImportSpecifier');
     if (this.removesAll(declaration.node, specifiers, specifier.node)) {
@@ -1567,10 +1569,10 @@ class Migration {
     const { quote, semicolon, commonJs } = this.style;
     const program = (this.root.get() as AnyPath).node as ASTNode & { program: { body: ASTNode[]; directives?: ASTNode[] } };
     const body = program.program.body;
-    if (this.identifiers.get(name)?.some((path) => this.isReference(path) || path.parent?.node.type === 'ImportSpecifier')) {
+    if (this.identifiers.get(name)?.some((path) => this.isReference(path) || parentOf(path)?.node.type === 'ImportSpecifier')) {
       // Already imported (a previous run, or by hand) or the user has something of that name: reuse it.
       const existing = body.find((statement) => isNodeType(statement, 'ImportDeclaration') && (statement.source as { value: string }).value === module);
-      if (existing || this.identifiers.get(name)?.some((path) => path.parent?.node.type === 'ImportSpecifier' || path.parent?.node.type === 'ObjectProperty')) return;
+      if (existing || this.identifiers.get(name)?.some((path) => parentOf(path)?.node.type === 'ImportSpecifier' || parentOf(path)?.node.type === 'ObjectProperty')) return;
     }
     const existingImport = body.find(
       (statement): statement is ASTNode & { specifiers: ASTNode[] } =>

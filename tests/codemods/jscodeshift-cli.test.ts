@@ -56,7 +56,7 @@ describe('jscodeshift CLI', () => {
     const args = [cli, '--no-babel', '--fail-on-error', '--extensions=ts,cjs', '-t', transform, work];
     const result = await run(process.execPath, args, { cwd: root }).then(
       (ok) => ({ ...ok, code: 0 }),
-      (error: { stdout: string; stderr: string; code: number }) => error,
+      (error: unknown) => error as { stdout: string; stderr: string; code: number },
     );
     expect(result.stdout).toMatch(/1 errors/u);
     expect(result.stdout).toMatch(/2 ok/u);
