@@ -8,7 +8,7 @@
  * become a `GET …/api/v1/metadata` reachability check where only success or failure is read.
  * See docs/codemods/add-oauth.md.
  */
-import type { API, ASTNode, ASTPath, CallExpression, Collection, FileInfo, Identifier, JSCodeshift, ObjectExpression, Options } from 'jscodeshift';
+import type { API, ASTNode, ASTPath, CallExpression, FileInfo, Identifier, ObjectExpression, Options } from 'jscodeshift';
 import {
   TARGET_EVIDENCE_SOURCE_PATTERN,
   analyzeUrl,
@@ -24,7 +24,7 @@ import {
   type NameHint,
   type TargetConfidence,
 } from '../core/index.js';
-import type { FileReport, TransformOptions } from './report.js';
+import type { FileReport } from './report.js';
 import { RequestMigration, contains, isNodeType, rangeOf, type AnyPath, type CallInfo } from './request-migration.js';
 import { removeListItems } from './source-edits.js';
 import { runMigrationTransform } from './transform-runner.js';
@@ -51,10 +51,6 @@ interface Target {
 
 class AddOAuthMigration extends RequestMigration {
   private readonly replacedTokenChecks = new Set<number>();
-
-  constructor(j: JSCodeshift, root: Collection, file: FileInfo, options: TransformOptions) {
-    super(j, root, file, options);
-  }
 
   run(): { output: string; report: FileReport } {
     this.findRequests();
@@ -166,7 +162,7 @@ class AddOAuthMigration extends RequestMigration {
   private declaratorOf(identifier: Identifier): ASTNode | undefined {
     const path = this.pathOf(identifier);
     const binding = path ? this.bindingOf(path) : undefined;
-    const declarator = binding?.parent?.node as ASTNode | undefined;
+    const declarator = (binding?.parent as AnyPath | null | undefined)?.node;
     return isNodeType(declarator, 'VariableDeclarator') ? declarator : undefined;
   }
 
@@ -314,7 +310,7 @@ class AddOAuthMigration extends RequestMigration {
   }
 
   /** Once per instance: the helper attached where it is made, so every request through it is covered. */
-  private authenticateInstance(create: CallExpression, kind: 'axios' | 'got' | string): void {
+  private authenticateInstance(create: CallExpression, kind: string): void {
     if (this.wrappedCalls.has(create)) return;
     this.wrappedCalls.add(create);
     this.needsHelper = true;
@@ -468,7 +464,7 @@ class AddOAuthMigration extends RequestMigration {
     if (isNodeType(node, 'VariableDeclarator') && current.name === 'init' && isNodeType(node.id as ASTNode, 'Identifier')) {
       const references = this.referencesOf(parent.get('id') as AnyPath);
       return references.every((reference) => {
-        const member = reference.parent?.node as ASTNode | undefined;
+        const member = (reference.parent as AnyPath | null | undefined)?.node;
         return isNodeType(member, 'MemberExpression') && reference.name === 'object' && this.isSignalMember(member);
       });
     }

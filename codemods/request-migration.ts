@@ -96,7 +96,7 @@ export abstract class RequestMigration {
   protected readonly helperName: string;
   protected readonly fileHasKeptnWords: boolean;
 
-  protected constructor(
+  constructor(
     protected readonly j: JSCodeshift,
     protected readonly root: Collection,
     protected readonly file: FileInfo,
