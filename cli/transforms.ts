@@ -49,8 +49,8 @@ export async function loadTransforms(names: readonly string[]): Promise<LoadedTr
   for (const name of wanted) {
     const file = transformModulePath(name);
     if (!file) {
-      const known = available.length > 0 ? available.join(', ') : 'none';
-      throw new TransformLoadError(`unknown transform "${name}" (available: ${known})`);
+      const known = available.length > 0 ? available.join(' or ') : 'none available in this build';
+      throw new TransformLoadError(`--transform wants ${known}, got "${name}"`);
     }
     const module = (await import(pathToFileURL(file).href)) as { default?: unknown; needsParse?: unknown };
     if (typeof module.default !== 'function') {

@@ -52,6 +52,13 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(argv)).toEqual({ kind: 'usage-error', message });
   });
 
+  it('takes one transform, or both in the order given', () => {
+    const only = parseCliArgs(['migrate', '-t', 'add-oauth', 'src']);
+    expect(only.kind === 'run' && only.options.transforms).toEqual(['add-oauth']);
+    const both = parseCliArgs(['migrate', '--transform', 'x-token-to-oauth', '--transform', 'add-oauth', 'src']);
+    expect(both.kind === 'run' && both.options.transforms).toEqual(['x-token-to-oauth', 'add-oauth']);
+  });
+
   it('answers --help, help <command> and --version before anything else', () => {
     expect(parseCliArgs(['--help'])).toEqual({ kind: 'help', command: undefined });
     expect(parseCliArgs(['help', 'scopes'])).toEqual({ kind: 'help', command: 'scopes' });

@@ -193,6 +193,37 @@ describe('migrate', () => {
   });
 });
 
+describe('migrate with the package transforms', () => {
+  const BOTH = `const KEPTN_ENDPOINT = process.env.KEPTN_ENDPOINT ?? '';
+export async function sendEvent(event: object): Promise<Response> {
+  return fetch(\`\${KEPTN_ENDPOINT}/v1/event\`, { method: 'POST', headers: { 'x-token': process.env.KEPTN_API_TOKEN ?? '' }, body: JSON.stringify(event) });
+}
+export async function projects(): Promise<Response> {
+  return fetch(\`\${KEPTN_ENDPOINT}/controlPlane/v1/project\`);
+}
+`;
+
+  it('runs x-token-to-oauth and add-oauth by default, into one report', async () => {
+    write('src/keptn.ts', BOTH);
+    const { code, stdout } = await cli(['migrate', '--json', '--dry', 'src'], { deps: {} });
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as MigrationReport & { diff: { file: string; patch: string }[] };
+    expect(report.transforms).toEqual(['x-token-to-oauth', 'add-oauth']);
+    expect(report.migrated.map((site) => site.transform).sort()).toEqual(['add-oauth', 'x-token-to-oauth']);
+    expect(report.scopes.required).toEqual(expect.arrayContaining(['cloudautomation:events:write', 'cloudautomation:projects:read']));
+    expect(report.diff[0]?.patch.match(/oauthClientFromEnv\(\)\.fetch\(/gu)).toHaveLength(2);
+    expect(read('src/keptn.ts')).toBe(BOTH);
+  });
+
+  it('-t add-oauth runs only that one', async () => {
+    write('src/keptn.ts', BOTH);
+    const { stdout } = await cli(['migrate', '--json', '--dry', '-t', 'add-oauth', 'src'], { deps: {} });
+    const report = JSON.parse(stdout) as MigrationReport;
+    expect(report.transforms).toEqual(['add-oauth']);
+    expect(report.migrated).toEqual([expect.objectContaining({ transform: 'add-oauth', line: 6 })]);
+  });
+});
+
 describe('bad input gets one line and exit 2, and nothing is written', () => {
   it.each([
     [['migrate', '--frobnicate', 'src'], 'eslint-plugin-cloud-automation: unknown option --frobnicate (see --help)\n'],
@@ -219,7 +250,7 @@ describe('bad input gets one line and exit 2, and nothing is written', () => {
     write('src/list.ts', LEGACY);
     const { code, stderr } = await cli(['migrate', '-t', 'nope', 'src'], { deps: {} });
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^eslint-plugin-cloud-automation: unknown transform "nope" \(available: .*\)\n$/u);
+    expect(stderr).toBe('eslint-plugin-cloud-automation: --transform wants x-token-to-oauth or add-oauth, got "nope"\n');
   });
 });
 
