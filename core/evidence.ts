@@ -2,6 +2,7 @@
  * How sure a finding is that a request goes to Cloud Automation, from the evidence a rule
  * can see in the source (PATTERNS D1–D5). Rules and the codemod grade findings the same way.
  */
+import { isBuiltin } from 'node:module';
 import { clientModules, FETCH_GLOBALS, REQUEST_CONSTRUCTORS } from './clients.js';
 import { X_TOKEN_HEADER } from './headers.js';
 import type { NameHint } from './naming.js';
@@ -87,4 +88,23 @@ export function mayMentionXTokenHeader(text: string): boolean {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** `from 'm'`, `import 'm'`, `import('m')`, `require('m')`: every way a module specifier is written. */
+const MODULE_SPECIFIER_TEXT = /\b(?:from|import|require)\s*\(?\s*(['"])([^'"\n]{1,200})\1/g;
+
+/**
+ * A cheap text test for the type-aware paths of the rules: may this file take a value (a header
+ * name, a base URL, an instance) from a module that could define one? The HTTP clients' own modules
+ * and Node's built-ins export no Cloud Automation URL or `x-token` name, so a file importing only
+ * those gains nothing from type information that its own text does not already show. Errs towards
+ * true: a specifier inside a string or comment also counts.
+ */
+export function mayImportProjectValues(text: string): boolean {
+  MODULE_SPECIFIER_TEXT.lastIndex = 0;
+  for (let match = MODULE_SPECIFIER_TEXT.exec(text); match; match = MODULE_SPECIFIER_TEXT.exec(text)) {
+    const specifier = match[2] ?? '';
+    if (!clientModules.has(specifier) && !isBuiltin(specifier)) return true;
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isAuthorizationHeader, isXTokenHeader, mayMentionXTokenHeader } from '../core/index.js';
-import { memberChain, memberName, unwrap, type Node } from './utils/ast.js';
+import { isAuthorizationHeader, isXTokenHeader, mayImportProjectValues, mayMentionXTokenHeader } from '../core/index.js';
+import { isTyped, memberChain, memberName, unwrap, type Node } from './utils/ast.js';
 import { createRuleWithCachedOptions } from './utils/cached-options.js';
 import { createRequestAnalysis, type ClientRef, type HeaderEntry, type RequestSite } from './utils/request-analysis.js';
 import { clientLabel, createTargetFilter, describeTarget, targetFilterSchema, type TargetFilterOptions } from './utils/targets.js';
@@ -44,9 +44,8 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
-    const typed = Boolean((sourceCode.parserServices as { program?: unknown } | undefined)?.program);
-    // Without types the header name must be written in this file; with types it may come from an import.
-    if (!typed && !mayMentionXTokenHeader(sourceCode.text)) return {};
+    // The header name is written in this file, or (with types) imported from a module that can define it.
+    if (!mayMentionXTokenHeader(sourceCode.text) && !(isTyped(sourceCode) && mayImportProjectValues(sourceCode.text))) return {};
 
     const filter = createTargetFilter('no-x-token-header', options, 'unknown');
     const analysis = createRequestAnalysis(context);

@@ -3,10 +3,11 @@ import {
   CLIENT_SOURCE_PATTERN,
   isAuthorizationHeader,
   isTokenCheckRoute,
+  mayImportProjectValues,
   reachabilityCheckRoute,
   TARGET_EVIDENCE_SOURCE_PATTERN,
 } from '../core/index.js';
-import { unwrap } from './utils/ast.js';
+import { isTyped, unwrap } from './utils/ast.js';
 import { createRuleWithCachedOptions } from './utils/cached-options.js';
 import { createRequestAnalysis, type RequestSite } from './utils/request-analysis.js';
 import { clientLabel, createTargetFilter, describeTarget, targetFilterSchema, type TargetFilterOptions } from './utils/targets.js';
@@ -54,11 +55,12 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
-    const typed = Boolean((sourceCode.parserServices as { program?: unknown } | undefined)?.program);
+    const { text } = sourceCode;
+    // Evidence (host, Keptn path, Keptn-named variable) is written in this file, or (with types) a URL
+    // may be imported from a module that can define one. Tested first: it rejects the most files.
+    if (!TARGET_EVIDENCE_SOURCE_PATTERN.test(text) && !(isTyped(sourceCode) && mayImportProjectValues(text))) return {};
     // A finding needs a client this file names: instances known only by type are never reported.
-    if (!CLIENT_SOURCE_PATTERN.test(sourceCode.text)) return {};
-    // Without types, every kind of evidence (host, Keptn path, Keptn-named variable) is written in this file.
-    if (!typed && !TARGET_EVIDENCE_SOURCE_PATTERN.test(sourceCode.text)) return {};
+    if (!CLIENT_SOURCE_PATTERN.test(text)) return {};
 
     const filter = createTargetFilter('require-oauth', options, 'possible');
     const analysis = createRequestAnalysis(context);

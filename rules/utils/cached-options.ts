@@ -24,9 +24,14 @@ export function createRuleWithCachedOptions<Options extends readonly unknown[], 
   const rule = createRule<Options, MessageIds>(spec);
   const defaults = (spec.meta.defaultOptions ?? []) as Options;
   const merged = new Map<string, Options>();
+  // ESLint ≥ 9 hands every file the same array when a rule is configured without options
+  // (`'error'`: the rule's `meta.defaultOptions`), so most files skip even the JSON key.
+  const byIdentity = new WeakMap<object, Options>();
   return {
     ...rule,
     create(context) {
+      const known = byIdentity.get(context.options);
+      if (known) return spec.create(context, known);
       const key = JSON.stringify(context.options);
       let options = merged.get(key);
       if (!options) {
@@ -37,6 +42,7 @@ export function createRuleWithCachedOptions<Options extends readonly unknown[], 
         merged.set(key, fresh);
         options = fresh;
       }
+      byIdentity.set(context.options, options);
       return spec.create(context, options);
     },
   };
