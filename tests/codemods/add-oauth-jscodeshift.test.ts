@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const fixtures = path.join(here, 'add-oauth-fixtures');
+
+/**
+ * add-oauth under the real jscodeshift CLI, built the way jscodeshift-cli.test.ts builds
+ * x-token-to-oauth (a plain transpile of core/ and codemods/ inside the checkout).
+ */
+let build: string;
+let work: string;
+
+beforeAll(() => {
+  mkdirSync(path.join(root, '.tmp'), { recursive: true });
+  build = mkdtempSync(path.join(root, '.tmp', 'add-oauth-cli-'));
+  for (const folder of ['core', 'codemods']) {
+    mkdirSync(path.join(build, folder), { recursive: true });
+    for (const name of readdirSync(path.join(root, folder)).filter((file) => file.endsWith('.ts'))) {
+      const { outputText } = ts.transpileModule(readFileSync(path.join(root, folder, name), 'utf8'), {
+        compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+        fileName: name,
+      });
+      writeFileSync(path.join(build, folder, name.replace(/\.ts$/u, '.js')), outputText);
+    }
+  }
+  work = mkdtempSync(path.join(tmpdir(), 'add-oauth-cli-'));
+  copyFileSync(path.join(fixtures, 'axios-instance.input.ts'), path.join(work, 'client.ts'));
+  copyFileSync(path.join(fixtures, 'fetch-then-chain.input.js'), path.join(work, 'projects.js'));
+  copyFileSync(path.join(fixtures, 'negative-unrelated-host.input.ts'), path.join(work, 'github.ts'));
+  writeFileSync(path.join(work, 'broken.ts'), 'fetch(`${KEPTN_ENDPOINT}/v1/event`\n');
+});
+
+afterAll(() => {
+  rmSync(build, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('add-oauth under the jscodeshift CLI', () => {
+  it('migrates, leaves unrelated files, lists an unparsable file as an error', async () => {
+    const cli = path.join(root, 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
+    const args = [cli, '--no-babel', '--fail-on-error', '--extensions=ts,js', '-t', path.join(build, 'codemods', 'add-oauth.js'), work];
+    const result = await run(process.execPath, args, { cwd: root }).then(
+      (ok) => ({ ...ok, code: 0 }),
+      (error: unknown) => error as { stdout: string; stderr: string; code: number },
+    );
+    expect(result.stdout).toMatch(/1 errors/u);
+    expect(result.stdout).toMatch(/2 ok/u);
+    expect(result.code).toBe(1);
+    expect(readFileSync(path.join(work, 'client.ts'), 'utf8')).toBe(readFileSync(path.join(fixtures, 'axios-instance.output.ts'), 'utf8'));
+    expect(readFileSync(path.join(work, 'projects.js'), 'utf8')).toBe(readFileSync(path.join(fixtures, 'fetch-then-chain.output.js'), 'utf8'));
+    expect(readFileSync(path.join(work, 'github.ts'), 'utf8')).toBe(readFileSync(path.join(fixtures, 'negative-unrelated-host.input.ts'), 'utf8'));
+  });
+});
