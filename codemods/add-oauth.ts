@@ -64,7 +64,7 @@ class AddOAuthMigration extends RequestMigration {
 
   private findRequests(): void {
     for (const call of this.nodesOfType<CallExpression>('CallExpression')) {
-      const name = this.calleeName(call.node.callee as ASTNode);
+      const name = this.calleeName(call.node.callee);
       if (name === undefined || !REQUEST_LIKE_NAME.test(name)) continue;
       const info = this.classifyCall(call);
       if (!info || info.signature.createsInstance) continue;
@@ -130,7 +130,7 @@ class AddOAuthMigration extends RequestMigration {
     if (!isNodeType(node, 'ObjectExpression')) return 'unknown';
     for (const member of node.properties as ASTNode[]) {
       if (!isNodeType(member, 'ObjectProperty')) return 'unknown';
-      const key = this.propertyName(member.key as ASTNode, member.computed ?? false);
+      const key = this.propertyName(member.key, member.computed ?? false);
       if (key === undefined) return 'unknown';
       if (key === 'hooks' || key === 'agent' || key === 'auth' || key === 'username') return 'sent';
       if (key !== 'headers') continue;
@@ -138,7 +138,7 @@ class AddOAuthMigration extends RequestMigration {
       if (!isNodeType(headers, 'ObjectExpression')) return 'unknown';
       for (const header of headers.properties as ASTNode[]) {
         if (!isNodeType(header, 'ObjectProperty')) return 'unknown';
-        const name = this.propertyName(header.key as ASTNode, header.computed ?? false);
+        const name = this.propertyName(header.key, header.computed ?? false);
         if (name === undefined) return 'unknown';
         if (isAuthorizationHeader(name)) return 'sent';
       }
@@ -185,7 +185,7 @@ class AddOAuthMigration extends RequestMigration {
       return undefined;
     }
     if (isNodeType(node, 'MemberExpression') && isNodeType(node.object as ASTNode, 'ThisExpression')) {
-      const field = this.propertyName(node.property as ASTNode, node.computed ?? false);
+      const field = this.propertyName(node.property, node.computed ?? false);
       return field === undefined ? undefined : this.fieldOrigin(callee, field);
     }
     return undefined;
@@ -204,7 +204,7 @@ class AddOAuthMigration extends RequestMigration {
       .find(this.j.AssignmentExpression)
       .forEach((assignment) => {
         const left = assignment.node.left as ASTNode;
-        if (isNodeType(left, 'MemberExpression') && isNodeType(left.object as ASTNode, 'ThisExpression') && this.propertyName(left.property as ASTNode, left.computed ?? false) === field) {
+        if (isNodeType(left, 'MemberExpression') && isNodeType(left.object as ASTNode, 'ThisExpression') && this.propertyName(left.property, left.computed ?? false) === field) {
           found ??= assignment.get('right') as AnyPath;
         }
       });
@@ -212,7 +212,7 @@ class AddOAuthMigration extends RequestMigration {
     this.j(classBody)
       .find(this.j.ClassProperty)
       .forEach((property) => {
-        if (this.propertyName(property.node.key as ASTNode, false) === field && property.node.value) found ??= property.get('value') as AnyPath;
+        if (this.propertyName(property.node.key, false) === field && property.node.value) found ??= property.get('value') as AnyPath;
       });
     return found;
   }
@@ -255,8 +255,8 @@ class AddOAuthMigration extends RequestMigration {
     if (!isNodeType(defaults, 'ObjectExpression')) return undefined;
     for (const member of defaults.properties as ASTNode[]) {
       if (!isNodeType(member, 'ObjectProperty')) continue;
-      const key = this.propertyName(member.key as ASTNode, member.computed ?? false);
-      if (key === 'baseURL' || key === 'prefixUrl') return member.value as ASTNode;
+      const key = this.propertyName(member.key, member.computed ?? false);
+      if (key === 'baseURL' || key === 'prefixUrl') return member.value;
     }
     return undefined;
   }
@@ -305,7 +305,7 @@ class AddOAuthMigration extends RequestMigration {
   private isInstanceFactory(call: CallExpression): boolean {
     const callee = call.callee as ASTNode;
     if (!isNodeType(callee, 'MemberExpression')) return false;
-    const name = this.propertyName(callee.property as ASTNode, callee.computed ?? false);
+    const name = this.propertyName(callee.property, callee.computed ?? false);
     return name === 'create' || name === 'extend';
   }
 
@@ -350,7 +350,7 @@ class AddOAuthMigration extends RequestMigration {
 
   private headersObject(options: ObjectExpression): ObjectExpression | undefined {
     for (const member of options.properties as ASTNode[]) {
-      if (!isNodeType(member, 'ObjectProperty') || this.propertyName(member.key as ASTNode, member.computed ?? false) !== 'headers') continue;
+      if (!isNodeType(member, 'ObjectProperty') || this.propertyName(member.key, member.computed ?? false) !== 'headers') continue;
       const value = member.value as ASTNode;
       return isNodeType(value, 'ObjectExpression') ? value : undefined;
     }
@@ -429,8 +429,8 @@ class AddOAuthMigration extends RequestMigration {
   private authPathEdit(url: ASTNode): { start: number; end: number; text: string } | undefined {
     let literal: ASTNode | undefined;
     if (isNodeType(url, 'StringLiteral')) literal = url;
-    else if (isNodeType(url, 'TemplateLiteral')) literal = url.quasis.at(-1) as ASTNode | undefined;
-    else if (isNodeType(url, 'BinaryExpression') && url.operator === '+') literal = url.right as ASTNode;
+    else if (isNodeType(url, 'TemplateLiteral')) literal = url.quasis.at(-1);
+    else if (isNodeType(url, 'BinaryExpression') && url.operator === '+') literal = url.right;
     if (!literal || (!isNodeType(literal, 'StringLiteral') && !isNodeType(literal, 'TemplateElement'))) return undefined;
     const { start, end } = rangeOf(literal);
     // A string literal ends with its quote; a template element ends right before the backtick.
