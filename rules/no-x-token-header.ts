@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isAuthorizationHeader, isXTokenHeader, mayImportProjectValues, mayMentionXTokenHeader } from '../core/index.js';
-import { isTyped, memberChain, memberName, unwrap, type Node } from './utils/ast.js';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { HEADER_WRITE_METHODS, isAuthorizationHeader, isXTokenHeader, mayImportProjectValues, mayMentionXTokenHeader } from '../core/index.js';
+import { isTyped, literalString, memberChain, memberName, unwrap, type Node } from './utils/ast.js';
 import { createRuleWithCachedOptions } from './utils/cached-options.js';
 import { createRequestAnalysis, type ClientRef, type HeaderEntry, type RequestSite } from './utils/request-analysis.js';
 import { clientLabel, createTargetFilter, describeTarget, targetFilterSchema, type TargetFilterOptions } from './utils/targets.js';
@@ -45,7 +45,8 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     // The header name is written in this file, or (with types) imported from a module that can define it.
-    if (!mayMentionXTokenHeader(sourceCode.text) && !(isTyped(sourceCode) && mayImportProjectValues(sourceCode.text))) return {};
+    const mentioned = mayMentionXTokenHeader(sourceCode.text);
+    if (!mentioned && !(isTyped(sourceCode) && mayImportProjectValues(sourceCode.text))) return {};
 
     const filter = createTargetFilter('no-x-token-header', options, 'unknown');
     const analysis = createRequestAnalysis(context);
@@ -165,8 +166,8 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
       }
     }
 
-    return {
-      CallExpression(node) {
+    const visitors = {
+      CallExpression(node: TSESTree.CallExpression) {
         const site = analysis.requestSite(node);
         if (site) {
           reportAll(analysis.requestHeaders(site, false).entries, site);
@@ -181,13 +182,72 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
         }
         if (options.reportUnrecognizedCalls) checkUnrecognized(node);
       },
-      NewExpression(node) {
+      NewExpression(node: TSESTree.NewExpression) {
         const site = analysis.requestSite(node);
         if (site) reportAll(analysis.requestHeaders(site, false).entries, site);
       },
-      AssignmentExpression(node) {
+      AssignmentExpression(node: TSESTree.AssignmentExpression) {
         if (node.left.type === AST_NODE_TYPES.MemberExpression) checkDefaultsWrite(node.left, node);
       },
     };
+    if (mentioned) return visitors;
+
+    // Typed, and the name is not written here: only a computed key whose value comes from an import
+    // can be `x-token`. Collect while ESLint walks (cheap), ask the checker at the end for those keys
+    // alone, and analyse the requests only when one of them is the header name.
+    const keys: Node[] = [];
+    const calls: TSESTree.CallExpression[] = [];
+    const constructions: TSESTree.NewExpression[] = [];
+    const assignments: TSESTree.AssignmentExpression[] = [];
+    const addKey = (key: Node | null | undefined): void => {
+      if (key && key.type !== AST_NODE_TYPES.SpreadElement && literalString(key) === undefined) keys.push(key);
+    };
+    return {
+      Property(node) {
+        if (node.computed) addKey(node.key);
+      },
+      ArrayExpression(node) {
+        // `new Headers([[NAME, token]])`
+        if (node.parent.type === AST_NODE_TYPES.ArrayExpression) addKey(node.elements[0]);
+      },
+      CallExpression(node) {
+        calls.push(node);
+        const callee = unwrap(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && HEADER_WRITE_METHODS.includes(memberName(callee) ?? '')) addKey(node.arguments[0]);
+      },
+      NewExpression(node) {
+        constructions.push(node);
+      },
+      AssignmentExpression(node) {
+        assignments.push(node);
+        if (node.left.type === AST_NODE_TYPES.MemberExpression && node.left.computed) addKey(node.left.property);
+      },
+      'Program:exit'() {
+        if (!keys.some((key) => importedRoot(key) && isXTokenHeader(analysis.stringValue(key) ?? ''))) return;
+        for (const node of calls) visitors.CallExpression(node);
+        for (const node of constructions) visitors.NewExpression(node);
+        for (const node of assignments) visitors.AssignmentExpression(node);
+      },
+    };
+
+    /** `NAME`, `NAMES.token`, or a `const` set from one of them, where `NAME` is imported. */
+    function importedRoot(key: Node): boolean {
+      let root = unwrap(key);
+      for (let steps = 0; steps < 2; steps++) {
+        while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+        if (root.type !== AST_NODE_TYPES.Identifier) return false;
+        const name = root.name;
+        let variable: TSESLint.Scope.Variable | undefined;
+        for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(root); scope && !variable; scope = scope.upper) {
+          variable = scope.set.get(name);
+        }
+        const def = variable?.defs[0];
+        if (!def) return false;
+        if (def.type === TSESLint.Scope.DefinitionType.ImportBinding) return true;
+        if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+        root = unwrap(def.node.init);
+      }
+      return false;
+    }
   },
 });

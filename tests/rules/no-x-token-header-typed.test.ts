@@ -62,6 +62,16 @@ typed.run('no-x-token-header (typed)', testable(rule), {
       filename: ts,
     },
     {
+      name: 'a file importing project modules whose computed keys are not the header (typed)',
+      code: `
+        import { HEADER_NAMES } from './constants';
+        const totals = new Map<string, number>();
+        totals.set(HEADER_NAMES.accept, 1);
+        await fetch(url, { headers: { [HEADER_NAMES.accept]: 'application/json' } });
+      `,
+      filename: ts,
+    },
+    {
       name: 'E5 a local fetch with a typed signature (typed)',
       code: `
         function fetch(url: string, init: { headers: Record<string, string> }) { return init; }
@@ -102,6 +112,25 @@ typed.run('no-x-token-header (typed)', testable(rule), {
         const headers = new Headers();
         headers.set(TOKEN_HEADER, token);
         await fetch(url, { headers });
+      `,
+      filename: ts,
+      errors: [report('fetch', unknown, 'unknown')],
+    },
+    {
+      name: 'A6 headers tuples with an imported constant (typed)',
+      code: `
+        import { TOKEN_HEADER } from './constants';
+        await fetch(url, { headers: new Headers([[TOKEN_HEADER, token]]) });
+      `,
+      filename: ts,
+      errors: [report('fetch', unknown, 'unknown')],
+    },
+    {
+      name: 'A3 computed key through a local alias of an imported constant (typed)',
+      code: `
+        import { TOKEN_HEADER } from './constants';
+        const name = TOKEN_HEADER;
+        await fetch(url, { headers: { [name]: token } });
       `,
       filename: ts,
       errors: [report('fetch', unknown, 'unknown')],
