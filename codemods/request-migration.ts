@@ -75,6 +75,11 @@ export interface Style {
   readonly commonJs: boolean;
 }
 
+/** ast-types types `NodePath#parent` as any; the parent of a path is always a path (or null at the root). */
+export function parentOf(path: AnyPath | null | undefined): AnyPath | null {
+  return (path?.parent ?? null) as AnyPath | null;
+}
+
 export abstract class RequestMigration {
   protected readonly edits: Edit[] = [];
   protected readonly migrated: MigratedSite[] = [];
@@ -173,7 +178,7 @@ export abstract class RequestMigration {
   }
 
   protected isReference(path: AnyPath): boolean {
-    const parent = path.parent?.node as ASTNode | undefined;
+    const parent = parentOf(path)?.node;
     if (!parent) return false;
     if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && path.name === 'property') {
       return (parent as ASTNode & { computed: boolean }).computed;
@@ -212,12 +217,12 @@ export abstract class RequestMigration {
     if (isNodeType(node, 'Identifier')) {
       const binding = this.bindingOf(path);
       if (!binding) return FETCH_GLOBALS.includes(node.name) ? { kind: 'fetch', instance: false } : undefined;
-      const declaration = binding.parent?.node as ASTNode | undefined;
+      const declaration = parentOf(binding)?.node;
       if (!declaration) return undefined;
       const annotated = this.clientOfAnnotation(binding.node, binding);
       if (annotated) return annotated;
       if (declaration.type === 'ImportDefaultSpecifier' || declaration.type === 'ImportSpecifier' || declaration.type === 'ImportNamespaceSpecifier') {
-        const importDeclaration = binding.parent?.parent?.node as ASTNode & { source: { value: string } };
+        const importDeclaration = parentOf(parentOf(binding))?.node as ASTNode & { source: { value: string } };
         const module = importDeclaration.source.value;
         const imported =
           declaration.type === 'ImportDefaultSpecifier'
@@ -237,7 +242,7 @@ export abstract class RequestMigration {
           return entry ? { kind: entry.client, instance: false } : this.askOracle(path);
         }
         if (init) {
-          const initPath = binding.parent?.get('init') as AnyPath;
+          const initPath = parentOf(binding)?.get('init') as AnyPath;
           const made = this.instanceMadeBy(initPath);
           if (made) return made;
         }
@@ -245,7 +250,7 @@ export abstract class RequestMigration {
       }
       if (declaration.type === 'ObjectProperty') {
         // `const { fetch } = require('undici')`
-        const declarator = binding.parent?.parent?.parent?.node as ASTNode | undefined;
+        const declarator = parentOf(parentOf(parentOf(binding)))?.node;
         const required = isNodeType(declarator, 'VariableDeclarator') ? this.requireSource(declarator.init) : undefined;
         const key = this.propertyName((declaration as ASTNode & { key: ASTNode }).key, false);
         if (required !== undefined && key !== undefined) {
@@ -290,7 +295,7 @@ export abstract class RequestMigration {
   /** A class field set to a client where it is declared or in the constructor. */
   protected clientOfField(path: AnyPath, field: string): ClientIdentity | undefined {
     let current: AnyPath | null = path;
-    while (current && current.node.type !== 'ClassBody') current = current.parent as AnyPath | null;
+    while (current && current.node.type !== 'ClassBody') current = parentOf(current);
     if (!current) return undefined;
     const body = current.get('body') as AnyPath;
     const members = (current.node as ASTNode & { body: ASTNode[] }).body;
@@ -334,7 +339,7 @@ export abstract class RequestMigration {
    * (`http: AxiosInstance`, `client: Got`): answered without the oracle.
    */
   protected clientOfAnnotation(holder: ASTNode | null | undefined, scopePath: AnyPath): ClientIdentity | undefined {
-    const annotation = (holder as (ASTNode & { typeAnnotation?: ASTNode | null }) | null | undefined)?.typeAnnotation;
+    const annotation = (holder as unknown as { typeAnnotation?: ASTNode | null } | null | undefined)?.typeAnnotation;
     const type = (annotation as (ASTNode & { typeAnnotation?: ASTNode }) | null | undefined)?.typeAnnotation;
     if (!isNodeType(type, 'TSTypeReference')) return undefined;
     const name = type.typeName as ASTNode;
@@ -343,8 +348,8 @@ export abstract class RequestMigration {
     if (!kind) return undefined;
     const scope = (scopePath.scope as { lookup(name: string): { getBindings(): Record<string, AnyPath[] | undefined> } | null } | null)?.lookup(name.name);
     const binding = scope?.getBindings()[name.name]?.[0];
-    const specifier = binding?.parent?.node as ASTNode | undefined;
-    const declaration = binding?.parent?.parent?.node as (ASTNode & { source?: { value: string } }) | undefined;
+    const specifier = parentOf(binding)?.node;
+    const declaration = parentOf(parentOf(binding))?.node as (ASTNode & { source?: { value: string } }) | undefined;
     if (!isNodeType(specifier, 'ImportSpecifier') || !declaration?.source || !clientModules.has(declaration.source.value)) return undefined;
     const imported = this.propertyName(specifier.imported, false);
     if (imported !== name.name && imported !== undefined && clientForTypeName(imported) !== kind) return undefined;
@@ -411,7 +416,7 @@ export abstract class RequestMigration {
     if (isNodeType(node, 'Identifier')) {
       const path = this.pathOf(node);
       const binding = path ? this.bindingOf(path) : undefined;
-      const declarator = binding?.parent?.node as ASTNode | undefined;
+      const declarator = parentOf(binding)?.node;
       if (isNodeType(declarator, 'VariableDeclarator') && binding?.name === 'id') {
         const init = declarator.init as ASTNode | null;
         if (init && (isNodeType(init, 'StringLiteral') || isNodeType(init, 'TemplateLiteral') || isNodeType(init, 'BinaryExpression'))) {
@@ -471,7 +476,6 @@ export abstract class RequestMigration {
 
   /** Every request the file makes through a client syntax can name, migrated or not. */
   protected collectRoutes(): void {
-    const { j } = this;
     this.nodesOfType<CallExpression>('CallExpression').forEach((call) => {
       const callee = call.node.callee as ASTNode;
       const first = call.node.arguments[0] as ASTNode | undefined;
@@ -496,7 +500,7 @@ export abstract class RequestMigration {
   protected statementOf(path: AnyPath): AnyPath | undefined {
     let current: AnyPath | null = path;
     while (current) {
-      const parent = current.parent as AnyPath | null;
+      const parent = parentOf(current);
       if (parent && STATEMENT_CONTAINERS.has(parent.node.type) && current.name !== 'key') return current;
       current = parent;
     }
@@ -540,10 +544,10 @@ export abstract class RequestMigration {
   // ── rewrites both transforms write ──────────────────────────────────────────────────
 
   protected isAsyncContext(path: AnyPath): boolean {
-    let current: AnyPath | null = path.parent as AnyPath | null;
+    let current: AnyPath | null = parentOf(path);
     while (current) {
       if (FUNCTION_TYPES.has(current.node.type)) return (current.node as ASTNode & { async?: boolean }).async === true;
-      current = current.parent as AnyPath | null;
+      current = parentOf(current);
     }
     // Top-level await exists only in modules.
     return !this.style.commonJs && /\.(?:mjs|mts|ts|tsx)$/u.test(this.file.path);
@@ -615,9 +619,9 @@ export abstract class RequestMigration {
   }
 
   protected runsOnce(statement: AnyPath): boolean {
-    const container = statement.parent?.node as ASTNode | undefined;
+    const container = parentOf(statement)?.node;
     if (isNodeType(container, 'Program') || isNodeType(container, 'StaticBlock')) return true;
-    const owner = statement.parent?.parent?.node as ASTNode | undefined;
+    const owner = parentOf(parentOf(statement))?.node;
     return isNodeType(container, 'BlockStatement') && isNodeType(owner, 'ClassMethod') && owner.kind === 'constructor';
   }
 
@@ -666,10 +670,10 @@ export abstract class RequestMigration {
     const { quote, semicolon, commonJs } = this.style;
     const program = (this.root.get() as AnyPath).node as ASTNode & { program: { body: ASTNode[]; directives?: ASTNode[] } };
     const body = program.program.body;
-    if (this.identifiers.get(name)?.some((path) => this.isReference(path) || path.parent?.node.type === 'ImportSpecifier')) {
+    if (this.identifiers.get(name)?.some((path) => this.isReference(path) || parentOf(path)?.node.type === 'ImportSpecifier')) {
       // Already imported (a previous run, or by hand) or the user has something of that name: reuse it.
       const existing = body.find((statement) => isNodeType(statement, 'ImportDeclaration') && (statement.source as { value: string }).value === module);
-      if (existing || this.identifiers.get(name)?.some((path) => path.parent?.node.type === 'ImportSpecifier' || path.parent?.node.type === 'ObjectProperty')) return;
+      if (existing || this.identifiers.get(name)?.some((path) => parentOf(path)?.node.type === 'ImportSpecifier' || parentOf(path)?.node.type === 'ObjectProperty')) return;
     }
     const existingImport = body.find(
       (statement): statement is ASTNode & { specifiers: ASTNode[] } =>
@@ -711,7 +715,7 @@ export abstract class RequestMigration {
       return;
     }
     const first = body[0];
-    const comments = (first as (ASTNode & { leadingComments?: { start: number; end: number }[] | null }) | undefined)?.leadingComments ?? [];
+    const comments = (first as unknown as { leadingComments?: { start: number; end: number }[] | null } | undefined)?.leadingComments ?? [];
     // A file header (license, module doc) stays on top; the import goes right after it.
     const header = comments[0];
     const at = header && header.start === 0 ? lineStartOf(this.source, rangeOf(first as ASTNode).start) : first ? lineStartOf(this.source, (comments[0]?.start ?? rangeOf(first).start)) : 0;
