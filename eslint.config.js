@@ -13,6 +13,7 @@ export default tseslint.config(
       '.bench/**',
       '.tmp/**',
       'tests/**/fixtures/**',
+      'tests/**/*-fixtures/**',
       'examples/**',
       'docs/**',
     ],
