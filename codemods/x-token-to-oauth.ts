@@ -19,96 +19,41 @@ import type {
   NewExpression,
   ObjectProperty,
   VariableDeclarator,
-  Collection,
   FileInfo,
   Identifier,
-  JSCodeshift,
   ObjectExpression,
   Options,
 } from 'jscodeshift';
-import { createRequire } from 'node:module';
 import {
   AXIOS_DEFAULT_HEADER_PATHS,
   CANDIDATE_SOURCE_PATTERN,
-  GLOBAL_OBJECTS,
-  FETCH_GLOBALS,
   HEADERS_CONSTRUCTORS,
-  HOLE,
   KEPTN_TOKEN_ENV_VARS,
-  MIGRATION_MARKER,
-  clientForImport,
-  clientForTypeName,
-  clientModules,
   analyzeUrl,
   helperClientMembers,
-  helperExports,
-  HELPER_MODULE,
   isAuthorizationHeader,
   isTokenCheckRoute,
   isXTokenHeader,
   looksLikeApiToken,
   nameHint,
   reachabilityCheckRoute,
-  requestSignature,
-  scopesForRoutes,
-  urlShape,
   type HttpClientKind,
-  type RequestSignature,
-  type UrlPart,
 } from '../core/index.js';
-import type { FileReport, ManualSite, MigratedSite, RouteUse, TransformOptions } from './report.js';
-import { applyEdits, indentationAt, lineStartOf, removeListItems, removeStatement, tidyLineRemovals, type Edit, type Range } from './source-edits.js';
-import { createTypeOracle, type ClientIdentity, type FileTypeOracle } from './type-oracle.js';
+import type { FileReport } from './report.js';
+import { applyEdits, indentationAt, removeListItems, removeStatement, tidyLineRemovals, type Range } from './source-edits.js';
+import { RequestMigration, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo } from './request-migration.js';
+import { runMigrationTransform } from './transform-runner.js';
+
+export { SUPPORTED_EXTENSIONS, UnparsableFileError, parserForPath, type ParserName } from './transform-runner.js';
 
 export const TRANSFORM_NAME = 'x-token-to-oauth';
-
-/** Extensions the transform reads; jscodeshift's `--extensions` should list them. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = ['ts', 'mts', 'cts', 'tsx', 'js', 'jsx', 'mjs', 'cjs'];
-
-export type ParserName = 'ts' | 'tsx';
-
-interface SourceParser {
-  parse(source: string): ASTNode;
-}
-
-const requireFromHere = createRequire(import.meta.url);
-const sourceParsers = new Map<ParserName, SourceParser>();
-
-/**
- * jscodeshift's own `ts`/`tsx` parser modules (Babel with jscodeshift's plugin list). The
- * transform never reprints through recast (it splices text), so it parses with them directly
- * and skips recast's copy of the tree, which costs more than the parse itself.
- */
-function sourceParser(name: ParserName): SourceParser {
-  let parser = sourceParsers.get(name);
-  if (!parser) {
-    parser = (requireFromHere(`jscodeshift/parser/${name}.js`) as () => SourceParser)();
-    sourceParsers.set(name, parser);
-  }
-  return parser;
-}
-
-/**
- * The jscodeshift parser a file needs: `ts` for TypeScript without JSX (`<T>x` casts only
- * parse there), `tsx` for everything else, plain JavaScript included (it may hold JSX).
- */
-export function parserForPath(filePath: string): ParserName {
-  return /\.[cm]?ts$/iu.test(filePath) ? 'ts' : 'tsx';
-}
 
 /** The cheap test a runner does before reading a file into a parser: false means "unchanged, skip". */
 export function needsParse(source: string): boolean {
   return CANDIDATE_SOURCE_PATTERN.test(source);
 }
 
-type AnyPath = ASTPath;
 type Role = 'headers' | 'options';
-
-interface CallInfo {
-  readonly client: ClientIdentity;
-  readonly member: string | undefined;
-  readonly signature: RequestSignature;
-}
 
 type Use =
   | {
@@ -128,122 +73,11 @@ interface Context {
 }
 
 const AXIOS_VERBS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
-const FUNCTION_TYPES = new Set([
-  'FunctionDeclaration',
-  'FunctionExpression',
-  'ArrowFunctionExpression',
-  'ObjectMethod',
-  'ClassMethod',
-  'ClassPrivateMethod',
-]);
-const STATEMENT_CONTAINERS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'SwitchCase', 'ClassBody']);
-const TRANSPARENT_WRAPPERS = new Set([
-  'TSAsExpression',
-  'TSSatisfiesExpression',
-  'TSNonNullExpression',
-  'TSTypeAssertion',
-  'ParenthesizedExpression',
-]);
 
-/** ast-types types `NodePath#parent` as any; the parent of a path is always a path (or null at the root). */
-function parentOf(path: AnyPath | null | undefined): AnyPath | null {
-  return (path?.parent ?? null) as AnyPath | null;
-}
 
-function rangeOf(node: ASTNode): Range {
-  const { start, end } = node as ASTNode & { start?: number; end?: number };
-  return { start: start ?? 0, end: end ?? 0 };
-}
-
-function contains(outer: Range, inner: Range): boolean {
-  return outer.start <= inner.start && inner.end <= outer.end;
-}
-
-function isNodeType<T extends string>(node: ASTNode | null | undefined, type: T): node is ASTNode & { type: T } {
-  return node?.type === type;
-}
-
-/** What a reader needs to see on a line of its own, quoted the file's way. */
-interface Style {
-  readonly quote: string;
-  readonly semicolon: string;
-  readonly commonJs: boolean;
-}
-
-class Migration {
-  private readonly edits: Edit[] = [];
-  private readonly migrated: MigratedSite[] = [];
-  private readonly manual: ManualSite[] = [];
-  private readonly routes = new Map<string, RouteUse>();
-  private readonly fetchCallsMigrated = new Set<ASTNode>();
-  private readonly wrappedCalls = new Set<ASTNode>();
-  private readonly attachedInstances = new Set<string>();
-  private readonly markedStatements = new Set<ASTNode>();
-  /** Code the edits delete or replace; identifiers inside may leave their declarations unused. */
-  private readonly retired: AnyPath[] = [];
-  private readonly identifiers = new Map<string, AnyPath[]>();
-  private readonly nodesByType = new Map<string, AnyPath[]>();
+class Migration extends RequestMigration {
   /** Items to drop from one list (specifiers, declarators, pattern members), applied together so commas stay right. */
   private readonly listRemovals = new Map<ASTNode, { items: readonly Range[]; removed: Set<number> }>();
-  private oracleInstance: FileTypeOracle | undefined;
-  private needsHelper = false;
-  private readonly style: Style;
-  private readonly clientText: string;
-  private readonly helperName: string;
-  private readonly fileHasKeptnWords: boolean;
-
-  constructor(
-    private readonly j: JSCodeshift,
-    private readonly root: Collection,
-    private readonly file: FileInfo,
-    private readonly options: TransformOptions,
-  ) {
-    const nodesByType = this.nodesByType;
-    this.style = this.detectStyle();
-    this.helperName = options.clientExport ?? options.helperExport ?? helperExports.clientFromEnv;
-    this.clientText = options.clientExport ?? `${this.helperName}()`;
-    this.fileHasKeptnWords = /keptn|cloud_?automation/iu.test(file.source);
-    // One walk fills every list the migration reads: each `Collection.find` is a full
-    // traversal, and eight of them cost four times the parse (docs/performance.md).
-    j.types.visit((root.get() as AnyPath).node, {
-      visitNode(visited) {
-        // ast-types types visitor paths with its own NodePath; they are the same objects jscodeshift hands out.
-        const path = visited as unknown as AnyPath;
-        const list = nodesByType.get(path.node.type);
-        if (list) list.push(path);
-        else nodesByType.set(path.node.type, [path]);
-        this.traverse(visited);
-      },
-    });
-    this.nodesOfType<Identifier>('Identifier').forEach((path) => {
-      const list = this.identifiers.get(path.node.name) ?? [];
-      list.push(path);
-      this.identifiers.set(path.node.name, list);
-    });
-  }
-
-  private nodesOfType<N>(type: string): ASTPath<N>[] {
-    return (this.nodesByType.get(type) ?? []) as ASTPath<N>[];
-  }
-
-  private get source(): string {
-    return this.file.source;
-  }
-
-  private oracle(): FileTypeOracle {
-    this.oracleInstance ??= createTypeOracle(this.file.path, this.source, this.options.tsconfig);
-    return this.oracleInstance;
-  }
-
-  private text(node: ASTNode): string {
-    const { start, end } = rangeOf(node);
-    return this.source.slice(start, end);
-  }
-
-  private position(node: ASTNode): { line: number; column: number } {
-    const { loc } = node as ASTNode & { loc?: { start: { line: number; column: number } } };
-    return { line: loc?.start.line ?? 0, column: (loc?.start.column ?? 0) + 1 };
-  }
 
   run(): { output: string; report: FileReport } {
     const envReads = this.tokenEnvReads();
@@ -325,10 +159,6 @@ class Migration {
       return this.oracle().stringValue(start, end);
     }
     return undefined;
-  }
-
-  private pathOf(identifier: Identifier): AnyPath | undefined {
-    return this.identifiers.get(identifier.name)?.find((path) => path.node === identifier);
   }
 
   private findPropertySites(): void {
@@ -477,344 +307,9 @@ class Migration {
     return false;
   }
 
-  private isUrlLike(node: ASTNode): boolean {
-    return ['StringLiteral', 'TemplateLiteral', 'BinaryExpression'].includes(node.type);
-  }
-
-  private propertyName(key: ASTNode, computed: boolean): string | undefined {
-    if (isNodeType(key, 'Identifier') && !computed) return key.name;
-    if (isNodeType(key, 'StringLiteral')) return key.value;
-    return undefined;
-  }
-
   // ── which client is this? ───────────────────────────────────────────────────────────
 
-  private bindingOf(path: AnyPath): AnyPath | undefined {
-    const node = path.node;
-    if (!isNodeType(node, 'Identifier')) return undefined;
-    const scope = (path.scope as { lookup(name: string): { getBindings(): Record<string, AnyPath[] | undefined> } | null } | null)?.lookup(node.name);
-    return scope?.getBindings()[node.name]?.[0];
-  }
-
-  private isReference(path: AnyPath): boolean {
-    const parent = parentOf(path)?.node;
-    if (!parent) return false;
-    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && path.name === 'property') {
-      return (parent as ASTNode & { computed: boolean }).computed;
-    }
-    if ((parent.type === 'ObjectProperty' || parent.type === 'ClassProperty' || parent.type === 'ObjectMethod' || parent.type === 'ClassMethod') && path.name === 'key') {
-      return (parent as ASTNode & { computed?: boolean }).computed === true;
-    }
-    if (parent.type.startsWith('Import')) return false;
-    if (parent.type === 'ExportSpecifier' && path.name === 'exported') return false;
-    if (parent.type.startsWith('TS') && parent.type !== 'TSAsExpression' && parent.type !== 'TSNonNullExpression' && parent.type !== 'TSSatisfiesExpression') {
-      return parent.type === 'TSTypeQuery' || parent.type === 'TSExportAssignment';
-    }
-    return true;
-  }
-
-  /** Every other place in the file that reads the binding declared at `declaration`. */
-  private referencesOf(declaration: AnyPath): AnyPath[] {
-    const node = declaration.node;
-    if (!isNodeType(node, 'Identifier')) return [];
-    return (this.identifiers.get(node.name) ?? []).filter(
-      (path) => path.node !== node && this.isReference(path) && this.bindingOf(path)?.node === node,
-    );
-  }
-
-  private requireSource(node: ASTNode | null | undefined): string | undefined {
-    if (!isNodeType(node, 'CallExpression')) return undefined;
-    const callee = node.callee as ASTNode;
-    const first = node.arguments[0] as ASTNode | undefined;
-    if (isNodeType(callee, 'Identifier') && callee.name === 'require' && isNodeType(first, 'StringLiteral')) return first.value;
-    return undefined;
-  }
-
-  private clientOfExpression(path: AnyPath): (ClientIdentity & { member?: string }) | undefined {
-    const node = path.node;
-    if (TRANSPARENT_WRAPPERS.has(node.type)) return this.clientOfExpression(path.get('expression') as AnyPath);
-    if (isNodeType(node, 'Identifier')) {
-      const binding = this.bindingOf(path);
-      if (!binding) return FETCH_GLOBALS.includes(node.name) ? { kind: 'fetch', instance: false } : undefined;
-      const declaration = parentOf(binding)?.node;
-      if (!declaration) return undefined;
-      const annotated = this.clientOfAnnotation(binding.node, binding);
-      if (annotated) return annotated;
-      if (declaration.type === 'ImportDefaultSpecifier' || declaration.type === 'ImportSpecifier' || declaration.type === 'ImportNamespaceSpecifier') {
-        const importDeclaration = parentOf(parentOf(binding))?.node as ASTNode & { source: { value: string } };
-        const module = importDeclaration.source.value;
-        const imported =
-          declaration.type === 'ImportDefaultSpecifier'
-            ? 'default'
-            : declaration.type === 'ImportNamespaceSpecifier'
-              ? '*'
-              : this.propertyName((declaration as ASTNode & { imported: ASTNode }).imported, false) ?? '';
-        const entry = clientForImport(module, imported) ?? (imported === '*' ? clientForImport(module, 'default') : undefined);
-        if (entry) return { kind: entry.client, instance: false, ...(entry.member ? { member: entry.member } : {}) };
-        return this.askOracle(path);
-      }
-      if (isNodeType(declaration, 'VariableDeclarator') && binding.name === 'id') {
-        const init = declaration.init as ASTNode | null | undefined;
-        const required = this.requireSource(init);
-        if (required !== undefined) {
-          const entry = clientForImport(required, 'default') ?? clientForImport(required, '*');
-          return entry ? { kind: entry.client, instance: false } : this.askOracle(path);
-        }
-        if (init) {
-          const initPath = parentOf(binding)?.get('init') as AnyPath;
-          const made = this.instanceMadeBy(initPath);
-          if (made) return made;
-        }
-        return this.askOracle(path);
-      }
-      if (declaration.type === 'ObjectProperty') {
-        // `const { fetch } = require('undici')`
-        const declarator = parentOf(parentOf(parentOf(binding)))?.node;
-        const required = isNodeType(declarator, 'VariableDeclarator') ? this.requireSource(declarator.init) : undefined;
-        const key = this.propertyName((declaration as ASTNode & { key: ASTNode }).key, false);
-        if (required !== undefined && key !== undefined) {
-          const entry = clientForImport(required, key);
-          if (entry) return { kind: entry.client, instance: false, ...(entry.member ? { member: entry.member } : {}) };
-        }
-      }
-      return this.askOracle(path);
-    }
-    if (isNodeType(node, 'MemberExpression') && !node.computed) {
-      const object = node.object as ASTNode;
-      const property = node.property as ASTNode;
-      if (!isNodeType(property, 'Identifier')) return undefined;
-      if (isNodeType(object, 'Identifier') && GLOBAL_OBJECTS.includes(object.name) && !this.bindingOf(path.get('object') as AnyPath)) {
-        return FETCH_GLOBALS.includes(property.name) ? { kind: 'fetch', instance: false } : undefined;
-      }
-      if (isNodeType(object, 'ThisExpression')) return this.clientOfField(path, property.name) ?? this.askOracle(path);
-      return this.askOracle(path);
-    }
-    if (isNodeType(node, 'CallExpression')) return this.instanceMadeBy(path);
-    return undefined;
-  }
-
-  /** `axios.create(…)`, `got.extend(…)`, or the helper's `attachToAxios(<instance>)`. */
-  private instanceMadeBy(path: AnyPath): ClientIdentity | undefined {
-    const node = path.node;
-    if (TRANSPARENT_WRAPPERS.has(node.type) || node.type === 'AwaitExpression') {
-      return this.instanceMadeBy(path.get(node.type === 'AwaitExpression' ? 'argument' : 'expression') as AnyPath);
-    }
-    if (!isNodeType(node, 'CallExpression')) return undefined;
-    const callee = node.callee as ASTNode;
-    if (!isNodeType(callee, 'MemberExpression') || callee.computed) return undefined;
-    const property = callee.property as ASTNode;
-    if (!isNodeType(property, 'Identifier')) return undefined;
-    if (property.name === helperClientMembers.attachToAxios) return { kind: 'axios', instance: true };
-    const owner = this.clientOfExpression(path.get('callee', 'object') as AnyPath);
-    if (!owner) return undefined;
-    const signature = requestSignature(owner.kind, property.name);
-    return signature?.createsInstance ? { kind: owner.kind, instance: true } : undefined;
-  }
-
-  /** A class field set to a client where it is declared or in the constructor. */
-  private clientOfField(path: AnyPath, field: string): ClientIdentity | undefined {
-    let current: AnyPath | null = path;
-    while (current && current.node.type !== 'ClassBody') current = parentOf(current);
-    if (!current) return undefined;
-    const body = current.get('body') as AnyPath;
-    const members = (current.node as ASTNode & { body: ASTNode[] }).body;
-    for (const [index, member] of members.entries()) {
-      const memberPath = body.get(index) as AnyPath;
-      if (isNodeType(member, 'ClassProperty') && this.propertyName(member.key, false) === field) {
-        const annotated = this.clientOfAnnotation(member, memberPath);
-        if (annotated) return annotated;
-        if (member.value) return this.instanceMadeBy(memberPath.get('value') as AnyPath);
-      }
-      if (isNodeType(member, 'ClassMethod') && member.kind === 'constructor') {
-        // `constructor(private readonly http: AxiosInstance)`
-        for (const parameter of member.params as ASTNode[]) {
-          const inner = (parameter as ASTNode & { parameter?: ASTNode }).parameter;
-          if (parameter.type === 'TSParameterProperty' && isNodeType(inner, 'Identifier') && inner.name === field) {
-            const annotated = this.clientOfAnnotation(inner, memberPath);
-            if (annotated) return annotated;
-          }
-        }
-        let found: ClientIdentity | undefined;
-        this.j(memberPath)
-          .find(this.j.AssignmentExpression)
-          .forEach((assignment) => {
-            const left = assignment.node.left as ASTNode;
-            if (
-              isNodeType(left, 'MemberExpression') &&
-              isNodeType(left.object as ASTNode, 'ThisExpression') &&
-              this.propertyName(left.property, left.computed ?? false) === field
-            ) {
-              found ??= this.instanceMadeBy(assignment.get('right') as AnyPath);
-            }
-          });
-        if (found) return found;
-      }
-    }
-    return undefined;
-  }
-
-  /**
-   * A declared type that names a client type imported from the client's own module
-   * (`http: AxiosInstance`, `client: Got`): answered without the oracle.
-   */
-  private clientOfAnnotation(holder: ASTNode | null | undefined, scopePath: AnyPath): ClientIdentity | undefined {
-    // tsc needs this assertion (ASTNode has no typeAnnotation); the lint's view of the union disagrees.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
-    const annotation = (holder as (ASTNode & { typeAnnotation?: ASTNode | null }) | null | undefined)?.typeAnnotation;
-    const type = (annotation as (ASTNode & { typeAnnotation?: ASTNode }) | null | undefined)?.typeAnnotation;
-    if (!isNodeType(type, 'TSTypeReference')) return undefined;
-    const name = type.typeName as ASTNode;
-    if (!isNodeType(name, 'Identifier')) return undefined;
-    const kind = clientForTypeName(name.name);
-    if (!kind) return undefined;
-    const scope = (scopePath.scope as { lookup(name: string): { getBindings(): Record<string, AnyPath[] | undefined> } | null } | null)?.lookup(name.name);
-    const binding = scope?.getBindings()[name.name]?.[0];
-    const specifier = parentOf(binding)?.node;
-    const declaration = parentOf(parentOf(binding))?.node as (ASTNode & { source?: { value: string } }) | undefined;
-    if (!isNodeType(specifier, 'ImportSpecifier') || !declaration?.source || !clientModules.has(declaration.source.value)) return undefined;
-    const imported = this.propertyName(specifier.imported, false);
-    if (imported !== name.name && imported !== undefined && clientForTypeName(imported) !== kind) return undefined;
-    return { kind, instance: name.name !== 'AxiosStatic' };
-  }
-
-  private askOracle(path: AnyPath): ClientIdentity | undefined {
-    const { start, end } = rangeOf(path.node);
-    return this.oracle().clientOf(start, end);
-  }
-
-  private classifyCall(call: ASTPath<CallExpression>): CallInfo | undefined {
-    const callee = call.node.callee as ASTNode;
-    const calleePath = call.get('callee') as AnyPath;
-    let client: (ClientIdentity & { member?: string }) | undefined;
-    let member: string | undefined;
-    if (isNodeType(callee, 'MemberExpression') && !callee.computed && isNodeType(callee.property as ASTNode, 'Identifier')) {
-      const name = (callee.property as Identifier).name;
-      const object = callee.object as ASTNode;
-      if (isNodeType(object, 'Identifier') && GLOBAL_OBJECTS.includes(object.name) && FETCH_GLOBALS.includes(name)) {
-        client = this.clientOfExpression(calleePath);
-      } else if (isNodeType(object, 'MemberExpression') && !object.computed && isNodeType(object.property as ASTNode, 'Identifier')) {
-        // `got.stream.get(…)`, `got.paginate.all(…)`, or `this.http.get(…)`.
-        const inner = (object.property as Identifier).name;
-        const owner = this.clientOfExpression(calleePath.get('object', 'object') as AnyPath);
-        if (owner && requestSignature(owner.kind, `${inner}.${name}`)) {
-          client = owner;
-          member = `${inner}.${name}`;
-        } else {
-          client = this.clientOfExpression(calleePath.get('object') as AnyPath);
-          member = name;
-        }
-      } else {
-        client = this.clientOfExpression(calleePath.get('object') as AnyPath);
-        member = name;
-      }
-    } else {
-      client = this.clientOfExpression(calleePath);
-      member = client?.member;
-    }
-    if (!client) return undefined;
-    const signature = requestSignature(client.kind, member);
-    if (!signature) return undefined;
-    return { client, member, signature };
-  }
-
   // ── routes: what the requests hit, so the report can name the scopes ───────────────
-
-  private urlShapeOf(node: ASTNode | undefined, depth = 0): readonly UrlPart[] {
-    if (!node || depth > 5) return [HOLE];
-    if (isNodeType(node, 'StringLiteral')) return [node.value];
-    if (isNodeType(node, 'TemplateLiteral')) {
-      const parts: (UrlPart | readonly UrlPart[])[] = [];
-      node.quasis.forEach((quasi, index) => {
-        parts.push(quasi.value.cooked ?? quasi.value.raw);
-        const expression = node.expressions[index] as ASTNode | undefined;
-        if (expression) parts.push(this.urlShapeOf(expression, depth + 1));
-      });
-      return urlShape(...parts);
-    }
-    if (isNodeType(node, 'BinaryExpression') && node.operator === '+') {
-      return urlShape(this.urlShapeOf(node.left, depth + 1), this.urlShapeOf(node.right, depth + 1));
-    }
-    if (isNodeType(node, 'Identifier')) {
-      const path = this.pathOf(node);
-      const binding = path ? this.bindingOf(path) : undefined;
-      const declarator = parentOf(binding)?.node;
-      if (isNodeType(declarator, 'VariableDeclarator') && binding?.name === 'id') {
-        const init = declarator.init as ASTNode | null;
-        if (init && (isNodeType(init, 'StringLiteral') || isNodeType(init, 'TemplateLiteral') || isNodeType(init, 'BinaryExpression'))) {
-          return this.urlShapeOf(init, depth + 1);
-        }
-      }
-      return [HOLE];
-    }
-    if (isNodeType(node, 'NewExpression') && isNodeType(node.callee as ASTNode, 'Identifier') && (node.callee as Identifier).name === 'URL') {
-      return urlShape(HOLE, this.urlShapeOf(node.arguments[0], depth + 1));
-    }
-    return [HOLE];
-  }
-
-  private requestParts(call: CallExpression, info: CallInfo): { url: ASTNode | undefined; method: string | undefined } {
-    const args = call.arguments as ASTNode[];
-    const { signature } = info;
-    let options = signature.options === undefined ? undefined : args[signature.options];
-    let url = signature.url === undefined ? undefined : args[signature.url];
-    if (signature.optionsMayComeFirst && url && isNodeType(url, 'ObjectExpression')) {
-      options = url;
-      url = undefined;
-    }
-    let method = signature.method;
-    if (isNodeType(options, 'ObjectExpression')) {
-      for (const property of options.properties as ASTNode[]) {
-        if (!isNodeType(property, 'ObjectProperty')) continue;
-        const key = this.propertyName(property.key, property.computed ?? false);
-        const value = property.value as ASTNode;
-        if (key === 'method' && isNodeType(value, 'StringLiteral')) method ??= value.value.toUpperCase();
-        if (key === 'url' && url === undefined) url = value;
-      }
-    }
-    if (info.client.kind === 'fetch' || (info.member === undefined && info.client.kind !== 'undici')) method ??= info.client.kind === 'fetch' ? 'GET' : undefined;
-    if (info.client.kind === 'axios' && info.member === undefined) method ??= 'GET';
-    if (info.client.kind === 'got' && (info.member === undefined || info.member === 'stream' || info.member.startsWith('paginate'))) method ??= 'GET';
-    return { url, method };
-  }
-
-  private recordRoute(call: CallExpression, info: CallInfo): ReturnType<typeof analyzeUrl> | undefined {
-    const { url, method } = this.requestParts(call, info);
-    if (!url) return undefined;
-    const analysis = analyzeUrl(this.urlShapeOf(url), method);
-    if (analysis.routes.length === 0) return analysis;
-    const { line } = this.position(call);
-    const key = `${line}:${method ?? ''}:${analysis.displayPath}`;
-    this.routes.set(key, {
-      line,
-      method,
-      displayPath: analysis.displayPath,
-      routes: analysis.routes.map((route) => `${route.method} ${route.path}`),
-      scopes: scopesForRoutes(analysis.routes),
-      exact: analysis.exact,
-    });
-    return analysis;
-  }
-
-  /** Every request the file makes through a client syntax can name, migrated or not. */
-  private collectRoutes(): void {
-    this.nodesOfType<CallExpression>('CallExpression').forEach((call) => {
-      const callee = call.node.callee as ASTNode;
-      const first = call.node.arguments[0] as ASTNode | undefined;
-      if (!first || !(this.isUrlLike(first) || isNodeType(first, 'ObjectExpression') || isNodeType(first, 'NewExpression'))) return;
-      // The URL text is cheap to read; only a URL that names a Keptn route is worth naming the client for.
-      if (!isNodeType(first, 'ObjectExpression') && analyzeUrl(this.urlShapeOf(first)).routes.length === 0) return;
-      // Asking the oracle about every call would cost more than the rest of the run: only
-      // names that read like a request (`fetch`, `.get`, `.post`, …) are worth a question.
-      const name = isNodeType(callee, 'Identifier')
-        ? callee.name
-        : isNodeType(callee, 'MemberExpression') && isNodeType(callee.property as ASTNode, 'Identifier')
-          ? (callee.property as Identifier).name
-          : undefined;
-      if (name === undefined || !/^(?:fetch|request|get|post|put|patch|delete|head|axios|got|http|api|client|keptn\w*)$/iu.test(name)) return;
-      const info = this.classifyCall(call);
-      if (info && !info.signature.createsInstance) this.recordRoute(call.node, info);
-    });
-  }
 
   // ── rewrites ────────────────────────────────────────────────────────────────────────
 
@@ -825,50 +320,6 @@ class Migration {
       const { url } = this.requestParts(use.call.node, use.info);
       return url !== undefined && analyzeUrl(this.urlShapeOf(url)).evidence !== undefined;
     });
-  }
-
-  private statementOf(path: AnyPath): AnyPath | undefined {
-    let current: AnyPath | null = path;
-    while (current) {
-      const parent = parentOf(current);
-      if (parent && STATEMENT_CONTAINERS.has(parent.node.type) && current.name !== 'key') return current;
-      current = parent;
-    }
-    return undefined;
-  }
-
-  private hasMarker(statement: ASTNode): boolean {
-    const comments = (statement as ASTNode & { leadingComments?: { value: string }[] | null }).leadingComments ?? [];
-    if (comments.some((comment) => comment.value.includes(MIGRATION_MARKER))) return true;
-    // A marker on the line above that the parser attached elsewhere (after a previous statement).
-    const { start } = rangeOf(statement);
-    const lineStart = lineStartOf(this.source, start);
-    const previousLineStart = lineStartOf(this.source, Math.max(0, lineStart - 1));
-    return this.source.slice(previousLineStart, lineStart).includes(MIGRATION_MARKER);
-  }
-
-  /** Leaves a site as it is: one marker comment above its statement and a report entry. */
-  private leave(path: AnyPath, what: string, why: string, todo: string): void {
-    const statement = this.statementOf(path);
-    const { line, column } = this.position(path.node);
-    this.manual.push({ line, column, what, why, todo });
-    if (!statement || this.markedStatements.has(statement.node) || this.hasMarker(statement.node)) return;
-    this.markedStatements.add(statement.node);
-    const { start } = rangeOf(statement.node);
-    const indent = indentationAt(this.source, start);
-    const lineStart = lineStartOf(this.source, start);
-    const atLineStart = this.source.slice(lineStart, start).trim() === '';
-    const comment = `// ${MIGRATION_MARKER} ${why}; ${todo}`;
-    this.edits.push(
-      atLineStart
-        ? { start: lineStart, end: lineStart, text: `${indent}${comment}\n` }
-        : { start, end: start, text: `/* ${MIGRATION_MARKER} ${why}; ${todo} */ ` },
-    );
-  }
-
-  private markMigrated(node: ASTNode, client: string, what: string): void {
-    const { line, column } = this.position(node);
-    this.migrated.push({ line, column, client, what });
   }
 
   private report(path: AnyPath, what: string, why: string, todo: string, uses: readonly Use[]): void {
@@ -916,30 +367,6 @@ class Migration {
     if (!value) return false;
     if (isNodeType(value, 'StringLiteral')) return looksLikeApiToken(value.value);
     return /token|secret|auth|key/iu.test(this.text(value));
-  }
-
-  private isAsyncContext(path: AnyPath): boolean {
-    let current: AnyPath | null = parentOf(path);
-    while (current) {
-      if (FUNCTION_TYPES.has(current.node.type)) return (current.node as ASTNode & { async?: boolean }).async === true;
-      current = parentOf(current);
-    }
-    // Top-level await exists only in modules.
-    return !this.style.commonJs && /\.(?:mjs|mts|ts|tsx)$/u.test(this.file.path);
-  }
-
-  private authorizationValue(async: boolean): string {
-    return async ? `await ${this.clientText}.${helperClientMembers.authorizationHeader}()` : 'authorization';
-  }
-
-  private wrapInTokenPromise(call: ASTPath<CallExpression>): void {
-    if (this.wrappedCalls.has(call.node)) return;
-    this.wrappedCalls.add(call.node);
-    const { start, end } = rangeOf(call.node);
-    this.edits.push(
-      { start, end: start, text: `${this.clientText}.${helperClientMembers.authorizationHeader}().then((authorization) => ` },
-      { start: end, end, text: ')' },
-    );
   }
 
   private migrateProperty(property: AnyPath): void {
@@ -1033,15 +460,6 @@ class Migration {
       return;
     }
     this.edits.push(...removeListItems(this.source, members.map(rangeOf), new Set([index])));
-  }
-
-  private useHelperFetch(call: ASTPath<CallExpression>): void {
-    if (this.fetchCallsMigrated.has(call.node)) return;
-    this.fetchCallsMigrated.add(call.node);
-    const callee = call.get('callee') as AnyPath;
-    this.retired.push(callee);
-    this.edits.push({ ...rangeOf(callee.node), text: `${this.clientText}.${helperClientMembers.fetch}` });
-    this.needsHelper = true;
   }
 
   private migratePerRequestHeader(
@@ -1166,49 +584,6 @@ class Migration {
     this.markMigrated(property.node, 'got', 'x-token header → OAuth helper hooks on the request');
   }
 
-  /** Adds `text` as the last member of an object literal, in the object's own layout. */
-  private appendMember(object: ObjectExpression, text: string): void {
-    const members = object.properties as ASTNode[];
-    const tail = members.at(-1);
-    if (!tail) {
-      this.edits.push({ ...rangeOf(object), text: `{ ${text} }` });
-      return;
-    }
-    const { end } = rangeOf(tail);
-    const multiline = this.source.slice(rangeOf(object).start, end).includes('\n');
-    const indent = indentationAt(this.source, rangeOf(tail).start);
-    const comma = /^\s*,/u.test(this.source.slice(end));
-    if (multiline) {
-      const after = comma ? this.source.indexOf(',', end) + 1 : end;
-      this.edits.push({ start: after, end: after, text: `${comma ? '' : ','}\n${indent}${text}${comma ? ',' : ''}` });
-    } else {
-      this.edits.push({ start: end, end, text: `, ${text}` });
-    }
-  }
-
-  private addGotHooks(call: ASTPath<CallExpression>): void {
-    const hooks = `hooks: ${this.clientText}.${helperClientMembers.gotHooks}()`;
-    const args = call.node.arguments as ASTNode[];
-    const last = args.at(-1);
-    if (isNodeType(last, 'ObjectExpression') && args.length === 1) {
-      const members = last.properties as ASTNode[];
-      const hasHooks = members.some((member) => isNodeType(member, 'ObjectProperty') && this.propertyName(member.key, false) === 'hooks');
-      if (!hasHooks) {
-        const headersSlot = members.find((member) => isNodeType(member, 'ObjectProperty') && this.propertyName(member.key as ASTNode, false) === 'headers');
-        const slotValue = (headersSlot as (ASTNode & { value?: ASTNode }) | undefined)?.value;
-        if (headersSlot && isNodeType(slotValue, 'ObjectExpression') && slotValue.properties.length === 1) {
-          // The headers held only x-token: the hooks take their place (removeHeader left `headers` for us).
-          this.edits.push({ ...rangeOf(headersSlot), text: hooks });
-          return;
-        }
-        this.appendMember(last, hooks);
-        return;
-      }
-    }
-    const { end } = rangeOf(call.node);
-    this.edits.push({ start: end - 1, end: end - 1, text: `${args.length > 0 ? ', ' : ''}{ ${hooks} }` });
-  }
-
   private migrateHeadersEntry(newHeaders: AnyPath, array: ASTNode & { elements: unknown[] }, index: number): void {
     const entryPath = (newHeaders.get('arguments', 0, 'elements', index) as AnyPath);
     const uses = this.trace(newHeaders, 'headers', { reference: undefined, depth: 0, sawHeadersSlot: true });
@@ -1296,14 +671,6 @@ class Migration {
     }
     if (parent && isNodeType(parent.node, 'IfStatement') && !parent.node.alternate && current.name === 'consequent') return parent;
     return undefined;
-  }
-
-  /** True at module level, in a class constructor or a static block: code that runs once per instance/module. */
-  private runsOnce(statement: AnyPath): boolean {
-    const container = parentOf(statement)?.node;
-    if (isNodeType(container, 'Program') || isNodeType(container, 'StaticBlock')) return true;
-    const owner = parentOf(parentOf(statement))?.node;
-    return isNodeType(container, 'BlockStatement') && isNodeType(owner, 'ClassMethod') && owner.kind === 'constructor';
   }
 
   private axiosDefaultsOwner(target: ASTNode, targetPath: AnyPath): AnyPath | undefined {
@@ -1396,10 +763,6 @@ class Migration {
   }
 
   // ── old-token plumbing ────────────────────────────────────────────────────────────
-
-  private isRemoved(range: Range): boolean {
-    return this.edits.some((edit) => edit.end > edit.start && contains(edit, range));
-  }
 
   private isPure(node: ASTNode | null | undefined): boolean {
     if (!node) return true;
@@ -1554,165 +917,24 @@ class Migration {
 
   // ── the helper import ─────────────────────────────────────────────────────────────
 
-  private detectStyle(): Style {
-    const program = (this.root.get() as AnyPath).node as ASTNode & { program: { body: ASTNode[] } };
-    const body = program.program.body;
-    const hasEsm = body.some((statement) => statement.type === 'ImportDeclaration' || statement.type.startsWith('Export'));
-    const extension = /\.([cm]?)[jt]sx?$/iu.exec(this.file.path)?.[1] ?? '';
-    const commonJs = extension === 'c' || (extension !== 'm' && !hasEsm && /\brequire\s*\(|\bmodule\.exports\b|\bexports\./u.test(this.file.source));
-    const quoteSample = /^\s*(?:import\b[^'"\n]*|[^\n]*\brequire\s*\()(['"])/mu.exec(this.file.source)?.[1] ?? /(['"])/u.exec(this.file.source)?.[1];
-    const firstStatement = body.find((statement) => statement.type === 'ImportDeclaration' || statement.type === 'VariableDeclaration' || statement.type === 'ExpressionStatement');
-    const semicolon = firstStatement && !this.text(firstStatement).trimEnd().endsWith(';') ? '' : ';';
-    return { quote: quoteSample ?? "'", semicolon, commonJs };
-  }
-
-  private addHelperImport(): void {
-    const module = this.options.helperModule ?? HELPER_MODULE;
-    const name = this.helperName;
-    const { quote, semicolon, commonJs } = this.style;
-    const program = (this.root.get() as AnyPath).node as ASTNode & { program: { body: ASTNode[]; directives?: ASTNode[] } };
-    const body = program.program.body;
-    if (this.identifiers.get(name)?.some((path) => this.isReference(path) || parentOf(path)?.node.type === 'ImportSpecifier')) {
-      // Already imported (a previous run, or by hand) or the user has something of that name: reuse it.
-      const existing = body.find((statement) => isNodeType(statement, 'ImportDeclaration') && (statement.source as { value: string }).value === module);
-      if (existing || this.identifiers.get(name)?.some((path) => parentOf(path)?.node.type === 'ImportSpecifier' || parentOf(path)?.node.type === 'ObjectProperty')) return;
-    }
-    const existingImport = body.find(
-      (statement): statement is ASTNode & { specifiers: ASTNode[] } =>
-        isNodeType(statement, 'ImportDeclaration') && (statement.source as { value: string }).value === module && statement.importKind !== 'type',
-    );
-    const lastNamed = existingImport?.specifiers.filter((specifier) => specifier.type === 'ImportSpecifier').at(-1);
-    if (lastNamed) {
-      const { end } = rangeOf(lastNamed);
-      this.edits.push({ start: end, end, text: `, ${name}` });
-      return;
-    }
-    const line = commonJs
-      ? `const { ${name} } = require(${quote}${module}${quote})${semicolon}`
-      : `import { ${name} } from ${quote}${module}${quote}${semicolon}`;
-    const anchor = this.importAnchor(body, commonJs);
-    if (anchor && this.isRemoved(rangeOf(anchor))) {
-      // Every import it could follow is being removed: take the place of the first one.
-      const first = body.find((statement) => this.isRemoved(rangeOf(statement))) ?? anchor;
-      const { start, end } = rangeOf(first);
-      const lineRange = removeStatement(this.source, { start, end });
-      const kept = this.edits.filter((edit) => !(edit.text === '' && contains(lineRange, edit)));
-      this.edits.splice(0, this.edits.length, ...kept, { start, end, text: line });
-      return;
-    }
-    if (anchor) {
-      const { end } = rangeOf(anchor);
-      const lineEnd = this.source.indexOf('\n', end);
-      const at = lineEnd === -1 ? this.source.length : lineEnd;
-      this.edits.push({ start: at, end: at, text: `\n${line}` });
-      return;
-    }
-    const directives = program.program.directives ?? [];
-    const lastDirective = directives.at(-1);
-    if (lastDirective) {
-      const { end } = rangeOf(lastDirective);
-      const lineEnd = this.source.indexOf('\n', end);
-      const at = lineEnd === -1 ? this.source.length : lineEnd;
-      this.edits.push({ start: at, end: at, text: `\n\n${line}` });
-      return;
-    }
-    const first = body[0];
-    // tsc needs this assertion (not every statement type declares leadingComments); the lint's view disagrees.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
-    const comments = (first as (ASTNode & { leadingComments?: { start: number; end: number }[] | null }) | undefined)?.leadingComments ?? [];
-    // A file header (license, module doc) stays on top; the import goes right after it.
-    const header = comments[0];
-    const at = header && header.start === 0 ? lineStartOf(this.source, rangeOf(first as ASTNode).start) : first ? lineStartOf(this.source, (comments[0]?.start ?? rangeOf(first).start)) : 0;
-    // When the first statement is being removed, the blank line after it already separates the import.
-    const firstRemoved = first !== undefined && this.isRemoved(rangeOf(first));
-    this.edits.push({ start: at, end: at, text: firstRemoved ? `${line}\n` : `${line}\n\n` });
-  }
-
-  private importAnchor(body: readonly ASTNode[], commonJs: boolean): ASTNode | undefined {
-    let anchor: ASTNode | undefined;
-    for (const statement of body) {
-      if (anchor && this.isRemoved(rangeOf(statement)) && !this.isRemoved(rangeOf(anchor))) continue;
-      if (!commonJs && statement.type === 'ImportDeclaration') anchor = statement;
-      else if (commonJs && isNodeType(statement, 'VariableDeclaration') && statement.declarations.some((declarator) => this.isRequireInit((declarator as ASTNode & { init: ASTNode | null }).init))) anchor = statement;
-      else if (anchor || !commonJs) {
-        if (!commonJs) continue;
-        break;
-      }
-    }
-    return anchor;
-  }
-
-  private isRequireInit(node: ASTNode | null): boolean {
-    if (!node) return false;
-    if (this.requireSource(node) !== undefined) return true;
-    if (isNodeType(node, 'MemberExpression')) return this.isRequireInit(node.object);
-    if (isNodeType(node, 'CallExpression')) return this.isRequireInit(node.callee) || (node.arguments as ASTNode[]).some((argument) => this.requireSource(argument) !== undefined);
-    return false;
-  }
-}
-
-export class UnparsableFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-  ) {
-    super(`${file}: cannot parse, left unchanged (${reason})`);
-    this.name = 'UnparsableFileError';
-  }
-}
-
-function emptyReport(file: string, error?: string): FileReport {
-  return {
-    transform: TRANSFORM_NAME,
-    file,
-    migrated: [],
-    manual: [],
-    routes: [],
-    tokenEnvVars: [],
-    retiredEnvVars: [],
-    ...(error === undefined ? {} : { error }),
-  };
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
 }
 
 /**
  * The transform. Returns the new text, or undefined when the file is left as it was (what
- * jscodeshift counts as "skipped"). Under jscodeshift's CLI a file that does not parse
- * throws (listed as an error, the run goes on); with `options.reporter` it is reported
- * with `error` set instead, so the in-process runner sees every outcome the same way.
+ * jscodeshift counts as "skipped"); parse failures and internal errors as in ./transform-runner.ts.
  */
 export default function transform(file: FileInfo, api: API, options: Options): string | undefined {
-  const settings = options as TransformOptions;
-  if (!needsParse(file.source)) return undefined;
-  const parser = parserForPath(file.path);
-  const j = api.jscodeshift;
-  let root: Collection;
-  try {
-    root = j(sourceParser(parser).parse(file.source));
-  } catch (error) {
-    const reason = errorMessage(error);
-    if (settings.reporter) {
-      settings.reporter(emptyReport(file.path, `cannot parse with the ${parser} parser: ${reason}`));
-      return undefined;
-    }
-    throw new UnparsableFileError(file.path, reason);
-  }
-  let output: string;
-  let report: FileReport;
-  try {
-    ({ output, report } = new Migration(j, root, file, settings).run());
-    if (output !== file.source) sourceParser(parser).parse(output);
-  } catch (error) {
-    // Our own bug, or output that would not parse: the file stays exactly as it was.
-    const reason = `the codemod failed on this file and left it unchanged: ${errorMessage(error)}`;
-    if (settings.reporter) settings.reporter(emptyReport(file.path, reason));
-    else api.report(reason);
-    return undefined;
-  }
-  if (settings.reporter) settings.reporter(report);
-  else for (const site of report.manual) api.report(`${site.line}:${site.column} ${site.what}: ${site.why}. ${site.todo}`);
-  return output === file.source ? undefined : output;
+  return runMigrationTransform(
+    {
+      name: TRANSFORM_NAME,
+      needsParse,
+      migrate: (j, root, source, settings) => {
+        const { output, report } = new Migration(j, root, source, settings).run();
+        return { output, reports: [report] };
+      },
+    },
+    file,
+    api,
+    options,
+  );
 }
