@@ -97,18 +97,7 @@ class Migration extends RequestMigration {
         .filter((read) => read.name === name)
         .every((read) => deleted.some((edit) => contains(edit, read.range))),
     );
-    return {
-      output,
-      report: {
-        transform: TRANSFORM_NAME,
-        file: this.file.path,
-        migrated: this.migrated,
-        manual: this.manual,
-        routes: [...this.routes.values()],
-        tokenEnvVars,
-        retiredEnvVars,
-      },
-    };
+    return { output, report: this.fileReport(TRANSFORM_NAME, tokenEnvVars, retiredEnvVars) };
   }
 
   // ── finding header writes ────────────────────────────────────────────────────────────
