@@ -14,11 +14,11 @@
  * set size", one process thanks to --run-in-band). Targets: ≤ 1.5× the no-op, ≤ 1 GB.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { transpileCodemods } from '../tests/support/transpile-codemods.js';
 import { generateCorpus } from './generate-corpus.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,16 +42,7 @@ const build = path.join(benchDir, 'build');
 /** core/ and codemods/ transpiled to ESM inside the checkout, so dependencies resolve as from dist/. */
 function buildTransform(): string {
   rmSync(build, { recursive: true, force: true });
-  for (const folder of ['core', 'codemods']) {
-    mkdirSync(path.join(build, folder), { recursive: true });
-    for (const name of readdirSync(path.join(root, folder)).filter((file) => file.endsWith('.ts'))) {
-      const { outputText } = ts.transpileModule(readFileSync(path.join(root, folder, name), 'utf8'), {
-        compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
-        fileName: name,
-      });
-      writeFileSync(path.join(build, folder, name.replace(/\.ts$/u, '.js')), outputText);
-    }
-  }
+  transpileCodemods(root, build);
   return path.join(build, 'codemods', 'x-token-to-oauth.js');
 }
 

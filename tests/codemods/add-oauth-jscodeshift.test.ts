@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { transpileCodemods } from '../support/transpile-codemods.js';
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,16 +22,7 @@ let work: string;
 beforeAll(() => {
   mkdirSync(path.join(root, '.tmp'), { recursive: true });
   build = mkdtempSync(path.join(root, '.tmp', 'add-oauth-cli-'));
-  for (const folder of ['core', 'codemods']) {
-    mkdirSync(path.join(build, folder), { recursive: true });
-    for (const name of readdirSync(path.join(root, folder)).filter((file) => file.endsWith('.ts'))) {
-      const { outputText } = ts.transpileModule(readFileSync(path.join(root, folder, name), 'utf8'), {
-        compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
-        fileName: name,
-      });
-      writeFileSync(path.join(build, folder, name.replace(/\.ts$/u, '.js')), outputText);
-    }
-  }
+  transpileCodemods(root, build);
   work = mkdtempSync(path.join(tmpdir(), 'add-oauth-cli-'));
   copyFileSync(path.join(fixtures, 'axios-instance.input.ts'), path.join(work, 'client.ts'));
   copyFileSync(path.join(fixtures, 'fetch-then-chain.input.js'), path.join(work, 'projects.js'));
