@@ -49,17 +49,20 @@ interface Target {
   readonly tokenCheck: boolean;
 }
 
-class AddOAuthMigration extends RequestMigration {
+export class AddOAuthMigration extends RequestMigration {
   private readonly replacedTokenChecks = new Set<number>();
 
-  run(): { output: string; report: FileReport } {
+  plan(): void {
     this.findRequests();
-    this.collectRoutes();
+    if (!this.continuesEarlierPass) this.collectRoutes();
     // A token check replaced by a metadata read no longer hits POST /api/v1/auth.
     for (const [key, route] of this.routes) {
       if (this.replacedTokenChecks.has(route.line) && route.method === 'POST') this.routes.delete(key);
     }
-    return { output: this.applyQueuedEdits(), report: this.fileReport(TRANSFORM_NAME) };
+  }
+
+  report(): FileReport {
+    return this.fileReport(TRANSFORM_NAME);
   }
 
   private findRequests(): void {
@@ -483,10 +486,7 @@ export default function transform(file: FileInfo, api: API, options: Options): s
     {
       name: TRANSFORM_NAME,
       needsParse,
-      migrate: (j, root, source, settings) => {
-        const { output, report } = new AddOAuthMigration(j, root, source, settings).run();
-        return { output, reports: [report] };
-      },
+      migrate: (j, root, source, settings) => RequestMigration.runPasses([new AddOAuthMigration(j, root, source, settings)]),
     },
     file,
     api,

@@ -80,22 +80,41 @@ export function parentOf(path: AnyPath | null | undefined): AnyPath | null {
   return (path?.parent ?? null) as AnyPath | null;
 }
 
+/**
+ * What the passes over one parsed file share: the tree index, the queued edits, what has been
+ * rewritten and marked, the routes seen, and whether the helper import is needed. A later pass
+ * sees the earlier passes' edits (so it never rewrites a call twice) and the text is spliced once.
+ */
+export interface SharedFileState {
+  readonly edits: Edit[];
+  readonly routes: Map<string, RouteUse>;
+  readonly fetchCallsMigrated: Set<ASTNode>;
+  readonly wrappedCalls: Set<ASTNode>;
+  readonly attachedInstances: Set<string>;
+  readonly markedStatements: Set<ASTNode>;
+  /** Code the edits delete or replace; identifiers inside may leave their declarations unused. */
+  readonly retired: AnyPath[];
+  readonly identifiers: Map<string, AnyPath[]>;
+  readonly nodesByType: Map<string, AnyPath[]>;
+  oracle: FileTypeOracle | undefined;
+  needsHelper: boolean;
+}
+
 export abstract class RequestMigration {
-  protected readonly edits: Edit[] = [];
+  protected readonly shared: SharedFileState;
+  protected readonly edits: Edit[];
   protected readonly migrated: MigratedSite[] = [];
   protected readonly manual: ManualSite[] = [];
-  protected readonly routes = new Map<string, RouteUse>();
-  protected readonly fetchCallsMigrated = new Set<ASTNode>();
-  protected readonly wrappedCalls = new Set<ASTNode>();
-  protected readonly attachedInstances = new Set<string>();
-  protected readonly markedStatements = new Set<ASTNode>();
-  /** Code the edits delete or replace; identifiers inside may leave their declarations unused. */
-  protected readonly retired: AnyPath[] = [];
-  protected readonly identifiers = new Map<string, AnyPath[]>();
-  protected readonly nodesByType = new Map<string, AnyPath[]>();
-  /** Items to drop from one list (specifiers, declarators, pattern members), applied together so commas stay right. */
-  protected oracleInstance: FileTypeOracle | undefined;
-  protected needsHelper = false;
+  protected readonly routes: Map<string, RouteUse>;
+  protected readonly fetchCallsMigrated: Set<ASTNode>;
+  protected readonly wrappedCalls: Set<ASTNode>;
+  protected readonly attachedInstances: Set<string>;
+  protected readonly markedStatements: Set<ASTNode>;
+  protected readonly retired: AnyPath[];
+  protected readonly identifiers: Map<string, AnyPath[]>;
+  protected readonly nodesByType: Map<string, AnyPath[]>;
+  /** True when an earlier pass over the same tree already indexed it and collected its routes. */
+  protected readonly continuesEarlierPass: boolean;
   protected readonly style: Style;
   protected readonly clientText: string;
   protected readonly helperName: string;
@@ -106,12 +125,39 @@ export abstract class RequestMigration {
     protected readonly root: Collection,
     protected readonly file: FileInfo,
     protected readonly options: TransformOptions,
+    earlierPass?: RequestMigration,
   ) {
-    const nodesByType = this.nodesByType;
+    this.continuesEarlierPass = earlierPass !== undefined;
+    this.shared = earlierPass?.shared ?? {
+      edits: [],
+      routes: new Map(),
+      fetchCallsMigrated: new Set(),
+      wrappedCalls: new Set(),
+      attachedInstances: new Set(),
+      markedStatements: new Set(),
+      retired: [],
+      identifiers: new Map(),
+      nodesByType: new Map(),
+      oracle: undefined,
+      needsHelper: false,
+    };
+    ({
+      edits: this.edits,
+      routes: this.routes,
+      fetchCallsMigrated: this.fetchCallsMigrated,
+      wrappedCalls: this.wrappedCalls,
+      attachedInstances: this.attachedInstances,
+      markedStatements: this.markedStatements,
+      retired: this.retired,
+      identifiers: this.identifiers,
+      nodesByType: this.nodesByType,
+    } = this.shared);
     this.style = this.detectStyle();
     this.helperName = options.clientExport ?? options.helperExport ?? helperExports.clientFromEnv;
     this.clientText = options.clientExport ?? `${this.helperName}()`;
     this.fileHasKeptnWords = /keptn|cloud_?automation/iu.test(file.source);
+    if (earlierPass) return;
+    const nodesByType = this.nodesByType;
     // One walk fills every list the migration reads: each `Collection.find` is a full
     // traversal, and eight of them cost four times the parse (docs/performance.md).
     j.types.visit((root.get() as AnyPath).node, {
@@ -139,9 +185,17 @@ export abstract class RequestMigration {
     return this.file.source;
   }
 
+  protected get needsHelper(): boolean {
+    return this.shared.needsHelper;
+  }
+
+  protected set needsHelper(needed: boolean) {
+    this.shared.needsHelper = needed;
+  }
+
   protected oracle(): FileTypeOracle {
-    this.oracleInstance ??= createTypeOracle(this.file.path, this.source, this.options.tsconfig);
-    return this.oracleInstance;
+    this.shared.oracle ??= createTypeOracle(this.file.path, this.source, this.options.tsconfig);
+    return this.shared.oracle;
   }
 
   protected text(node: ASTNode): string {
@@ -507,7 +561,9 @@ export abstract class RequestMigration {
     return undefined;
   }
 
+  /** The statement carries a marker already, in the text or queued by an earlier pass. */
   protected hasMarker(statement: ASTNode): boolean {
+    if (this.markedStatements.has(statement)) return true;
     const comments = (statement as ASTNode & { leadingComments?: { value: string }[] | null }).leadingComments ?? [];
     if (comments.some((comment) => comment.value.includes(MIGRATION_MARKER))) return true;
     // A marker on the line above that the parser attached elsewhere (after a previous statement).
@@ -631,11 +687,27 @@ export abstract class RequestMigration {
 
   // ── finishing ────────────────────────────────────────────────────────────────────
 
-  /** The text with every queued edit and, when a rewrite needs it, the helper import. */
+  /** Finds this pass's sites and queues its edits; nothing is applied until every pass has planned. */
+  abstract plan(): void;
+
+  /** What this pass tells the runner about the file; read once every pass over the tree has planned. */
+  abstract report(): FileReport;
+
+  /** The text with every queued edit of every pass and, when a rewrite needs it, the helper import once. */
   protected applyQueuedEdits(): string {
     if (this.edits.length === 0) return this.source;
     if (this.needsHelper) this.addHelperImport();
     return applyEdits(this.source, tidyLineRemovals(this.source, this.edits));
+  }
+
+  /**
+   * Runs passes that share one parse (each constructed with the one before it): every pass plans,
+   * then the edits are spliced once and each pass reports.
+   */
+  static runPasses(passes: readonly RequestMigration[]): { output: string; reports: FileReport[] } {
+    for (const pass of passes) pass.plan();
+    const output = passes[0]?.applyQueuedEdits() ?? '';
+    return { output, reports: passes.map((pass) => pass.report()) };
   }
 
   protected fileReport(transform: string, tokenEnvVars: readonly string[] = [], retiredEnvVars: readonly string[] = []): FileReport {

@@ -75,29 +75,31 @@ interface Context {
 const AXIOS_VERBS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
 
-class Migration extends RequestMigration {
+export class XTokenMigration extends RequestMigration {
   /** Items to drop from one list (specifiers, declarators, pattern members), applied together so commas stay right. */
   private readonly listRemovals = new Map<ASTNode, { items: readonly Range[]; removed: Set<number> }>();
+  private envReads: { name: string; range: Range }[] = [];
 
-  run(): { output: string; report: FileReport } {
-    const envReads = this.tokenEnvReads();
+  plan(): void {
+    this.envReads = this.tokenEnvReads();
     this.findPropertySites();
     this.findStatementSites();
-    this.collectRoutes();
+    if (!this.continuesEarlierPass) this.collectRoutes();
     if (this.edits.length > 0) {
       this.removeUnusedPlumbing();
       for (const { items, removed } of this.listRemovals.values()) this.edits.push(...removeListItems(this.source, items, removed));
-      if (this.needsHelper) this.addHelperImport();
     }
-    const output = this.edits.length > 0 ? applyEdits(this.source, tidyLineRemovals(this.source, this.edits)) : this.source;
+  }
+
+  report(): FileReport {
     const deleted = this.edits.filter((edit) => edit.end > edit.start);
-    const tokenEnvVars = [...new Set(envReads.map((read) => read.name))];
+    const tokenEnvVars = [...new Set(this.envReads.map((read) => read.name))];
     const retiredEnvVars = tokenEnvVars.filter((name) =>
-      envReads
+      this.envReads
         .filter((read) => read.name === name)
         .every((read) => deleted.some((edit) => contains(edit, read.range))),
     );
-    return { output, report: this.fileReport(TRANSFORM_NAME, tokenEnvVars, retiredEnvVars) };
+    return this.fileReport(TRANSFORM_NAME, tokenEnvVars, retiredEnvVars);
   }
 
   // ── finding header writes ────────────────────────────────────────────────────────────
@@ -311,7 +313,7 @@ class Migration extends RequestMigration {
     });
   }
 
-  private report(path: AnyPath, what: string, why: string, todo: string, uses: readonly Use[]): void {
+  private leaveSite(path: AnyPath, what: string, why: string, todo: string, uses: readonly Use[]): void {
     if (!this.hasEvidence(uses)) {
       const { line, column } = this.position(path.node);
       this.manual.push({
@@ -372,11 +374,11 @@ class Migration extends RequestMigration {
     if (!this.looksLikeHeaders(containerNode, propertyNode.value, uses)) return;
     const unknown = uses.find((use) => use.type === 'unknown');
     if (unknown) {
-      this.report(property, 'x-token header in an object', unknown.why, 'send the request through the OAuth helper (see docs/codemods/x-token-to-oauth.md)', uses);
+      this.leaveSite(property, 'x-token header in an object', unknown.why, 'send the request through the OAuth helper (see docs/codemods/x-token-to-oauth.md)', uses);
       return;
     }
     if (!this.hasEvidence(uses)) {
-      this.report(property, 'x-token header', '', '', uses);
+      this.leaveSite(property, 'x-token header', '', '', uses);
       return;
     }
     const requests = uses.filter((use) => use.type === 'request');
@@ -578,11 +580,11 @@ class Migration extends RequestMigration {
     const uses = this.trace(newHeaders, 'headers', { reference: undefined, depth: 0, sawHeadersSlot: true });
     const unknown = uses.find((use) => use.type === 'unknown');
     if (unknown || uses.some((use) => use.type !== 'request' || use.info.client.kind !== 'fetch')) {
-      this.report(entryPath, 'x-token entry in new Headers([...])', unknown?.why ?? 'the headers reach a client other than fetch', 'send the request through the OAuth helper', uses);
+      this.leaveSite(entryPath, 'x-token entry in new Headers([...])', unknown?.why ?? 'the headers reach a client other than fetch', 'send the request through the OAuth helper', uses);
       return;
     }
     if (!this.hasEvidence(uses)) {
-      this.report(entryPath, 'x-token entry', '', '', uses);
+      this.leaveSite(entryPath, 'x-token entry', '', '', uses);
       return;
     }
     this.retired.push(entryPath);
@@ -643,11 +645,11 @@ class Migration extends RequestMigration {
           return;
         }
         const unknown = uses.find((use) => use.type === 'unknown');
-        this.report(site, what, unknown?.why ?? 'the headers reach a client other than fetch', 'send `Authorization: await client.authorizationHeader()` instead', uses);
+        this.leaveSite(site, what, unknown?.why ?? 'the headers reach a client other than fetch', 'send `Authorization: await client.authorizationHeader()` instead', uses);
         return;
       }
     }
-    this.report(site, what, 'the codemod cannot tell which requests this header object reaches', 'send the request through the OAuth helper', []);
+    this.leaveSite(site, what, 'the codemod cannot tell which requests this header object reaches', 'send the request through the OAuth helper', []);
   }
 
   /** The `if` whose only job is this statement (no else), so both go together. */
@@ -917,10 +919,7 @@ export default function transform(file: FileInfo, api: API, options: Options): s
     {
       name: TRANSFORM_NAME,
       needsParse,
-      migrate: (j, root, source, settings) => {
-        const { output, report } = new Migration(j, root, source, settings).run();
-        return { output, reports: [report] };
-      },
+      migrate: (j, root, source, settings) => RequestMigration.runPasses([new XTokenMigration(j, root, source, settings)]),
     },
     file,
     api,
