@@ -155,7 +155,8 @@ Options:
   -p, --print                Write nothing; print each changed file's new text.
   -c, --cpus <n>             Files are split over n worker threads (default 1; each worker
                              loads its own TypeScript program, so more is not always faster).
-  -t, --transform <name>     Run only this transform (repeatable): x-token-to-oauth, add-oauth. Default: both, in that order.
+  -t, --transform <name>     Run only this transform (repeatable): x-token-to-oauth, add-oauth.
+                             Default: both, in that order, over one parse of each file.
       --helper-module <m>    Import the OAuth helper from <m> (default cloud-automation-oauth),
                              e.g. your own wrapper module.
       --helper-export <name> Export of <m> that makes a client from the environment

@@ -121,7 +121,7 @@ async function run(options: CliOptions, io: CliIo, load: typeof loadTransforms):
   const report = buildReport({
     command: options.command,
     mode,
-    transforms: transforms.map((transform) => transform.name),
+    transforms: transforms.flatMap((transform) => transform.covers ?? [transform.name]),
     outcomes,
     skipped: selection.skipped.map(({ file, reason }) => ({ file: display(file), reason })),
     ...(options.helperModule === undefined ? {} : { helperModule: options.helperModule }),

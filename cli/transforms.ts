@@ -12,14 +12,19 @@ export interface LoadedTransform {
   readonly run: TransformFunction;
   /** The transform's cheap text test: false means it would leave the file untouched without parsing. */
   readonly needsParse?: (source: string) => boolean;
+  /** The transforms it stands for in the report, when it runs several in one pass. */
+  readonly covers?: readonly string[];
 }
 
 /**
- * The transforms `migrate` runs, in the order it runs them on each file: the x-token rewrite
- * first, so a call it migrates already goes through the helper when a later transform looks
- * at calls that send no credentials.
+ * The transforms `migrate` offers, in the order it runs them on each file: the x-token rewrite
+ * first, so a call it migrates already goes through the helper when add-oauth looks at calls
+ * that send no credentials.
  */
 export const TRANSFORM_NAMES: readonly string[] = ['x-token-to-oauth', 'add-oauth'];
+
+/** The module that runs every transform of TRANSFORM_NAMES over one parse of each file. */
+export const COMBINED_TRANSFORM = 'migrate';
 
 const codemodsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../codemods');
 
@@ -38,13 +43,19 @@ export function availableTransforms(): string[] {
 
 export class TransformLoadError extends Error {}
 
-/** Loads the named transforms (all available ones when `names` is empty). */
+/**
+ * Loads the named transforms (all available ones when `names` is empty). Asked for every one of
+ * them, it loads the combined transform instead: one parse per file and one report, in the same
+ * order, with the same result (tests/codemods/migrate.test.ts).
+ */
 export async function loadTransforms(names: readonly string[]): Promise<LoadedTransform[]> {
   const available = availableTransforms();
-  const wanted = names.length > 0 ? [...new Set(names)] : available;
+  let wanted = names.length > 0 ? [...new Set(names)] : available;
   if (wanted.length === 0) {
     throw new TransformLoadError('this build holds no transform (codemods/x-token-to-oauth is missing); rebuild the package');
   }
+  const combined = transformModulePath(COMBINED_TRANSFORM) !== undefined;
+  if (combined && wanted.length === TRANSFORM_NAMES.length && TRANSFORM_NAMES.every((name) => wanted.includes(name))) wanted = [COMBINED_TRANSFORM];
   const loaded: LoadedTransform[] = [];
   for (const name of wanted) {
     const file = transformModulePath(name);
@@ -52,7 +63,7 @@ export async function loadTransforms(names: readonly string[]): Promise<LoadedTr
       const known = available.length > 0 ? available.join(' or ') : 'none available in this build';
       throw new TransformLoadError(`--transform wants ${known}, got "${name}"`);
     }
-    const module = (await import(pathToFileURL(file).href)) as { default?: unknown; needsParse?: unknown };
+    const module = (await import(pathToFileURL(file).href)) as { default?: unknown; needsParse?: unknown; COMBINED_TRANSFORMS?: unknown };
     if (typeof module.default !== 'function') {
       throw new TransformLoadError(`${file} has no default export to run as a transform`);
     }
@@ -60,6 +71,7 @@ export async function loadTransforms(names: readonly string[]): Promise<LoadedTr
       name,
       run: module.default as TransformFunction,
       ...(typeof module.needsParse === 'function' ? { needsParse: module.needsParse as (source: string) => boolean } : {}),
+      ...(Array.isArray(module.COMBINED_TRANSFORMS) ? { covers: module.COMBINED_TRANSFORMS as string[] } : {}),
     });
   }
   return loaded;

@@ -40,7 +40,7 @@ import {
   type HttpClientKind,
 } from '../core/index.js';
 import type { FileReport } from './report.js';
-import { applyEdits, indentationAt, removeListItems, removeStatement, tidyLineRemovals, type Range } from './source-edits.js';
+import { indentationAt, removeListItems, removeStatement, type Range } from './source-edits.js';
 import { RequestMigration, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo } from './request-migration.js';
 import { runMigrationTransform } from './transform-runner.js';
 

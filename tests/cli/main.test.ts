@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileReport, TransformOptions } from '../../codemods/report.js';
 import { main, type CliDeps } from '../../cli/main.js';
 import type { MigrationReport } from '../../cli/report.js';
-import type { LoadedTransform } from '../../cli/transforms.js';
+import { loadTransforms, type LoadedTransform } from '../../cli/transforms.js';
 import { packageInfo } from '../../core/package-info.js';
 
 /**
@@ -212,7 +212,19 @@ export async function projects(): Promise<Response> {
     expect(report.migrated.map((site) => site.transform).sort()).toEqual(['add-oauth', 'x-token-to-oauth']);
     expect(report.scopes.required).toEqual(expect.arrayContaining(['cloudautomation:events:write', 'cloudautomation:projects:read']));
     expect(report.diff[0]?.patch.match(/oauthClientFromEnv\(\)\.fetch\(/gu)).toHaveLength(2);
+    // Lines of the file as it was, each call once (two parses used to count a call at two lines).
+    expect(report.scopes.calls.map((call) => `${call.line} ${call.method ?? ''} ${call.path}`)).toEqual([
+      '3 POST /{…}/v1/event',
+      '6 GET /{…}/controlPlane/v1/project',
+    ]);
     expect(read('src/keptn.ts')).toBe(BOTH);
+  });
+
+  it('loads both as one transform, so each file is parsed once', async () => {
+    const all = await loadTransforms([]);
+    expect(all.map((transform) => [transform.name, transform.covers])).toEqual([['migrate', ['x-token-to-oauth', 'add-oauth']]]);
+    expect((await loadTransforms(['add-oauth', 'x-token-to-oauth'])).map((transform) => transform.name)).toEqual(['migrate']);
+    expect((await loadTransforms(['add-oauth'])).map((transform) => transform.name)).toEqual(['add-oauth']);
   });
 
   it('-t add-oauth runs only that one', async () => {

@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATION_MARKER } from '../../core/index.js';
 import plugin from '../../rules/index.js';
 import type { FileReport } from '../../codemods/report.js';
-import { runTransform } from './run-transform.js';
+import migrate from '../../codemods/migrate.js';
+import xTokenToOAuth from '../../codemods/x-token-to-oauth.js';
+import { runTransformReports, type Transform } from './run-transform.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -17,10 +19,16 @@ const example = path.join(root, 'examples', 'legacy-app');
 
 /**
  * The "must show" run: the realistic legacy service (fetch, an axios instance, a got
- * instance) migrated in a copy, then parsed, type-checked, re-linted with
- * `cloud-automation/no-x-token-header`, and migrated a second time.
+ * instance) migrated in a copy, then parsed, type-checked, re-linted with the rules the
+ * transform answers, and migrated a second time. Once with x-token-to-oauth alone, once with
+ * `migrate`, what the CLI runs by default (x-token-to-oauth and add-oauth over one parse).
  */
-describe.skipIf(!existsSync(path.join(example, 'src')))('examples/legacy-app migrated in a copy', () => {
+const runs: { name: string; transform: Transform; rules: readonly string[] }[] = [
+  { name: 'x-token-to-oauth', transform: xTokenToOAuth, rules: ['cloud-automation/no-x-token-header'] },
+  { name: 'migrate', transform: migrate, rules: ['cloud-automation/no-x-token-header', 'cloud-automation/require-oauth'] },
+];
+
+describe.skipIf(!existsSync(path.join(example, 'src'))).each(runs)('examples/legacy-app migrated in a copy by $name', ({ transform, rules }) => {
   let copy: string;
   const reports: FileReport[] = [];
   const sources = () => readdirSync(path.join(copy, 'src')).filter((name) => name.endsWith('.ts')).sort();
@@ -32,8 +40,8 @@ describe.skipIf(!existsSync(path.join(example, 'src')))('examples/legacy-app mig
     cpSync(example, copy, { recursive: true, filter: (source) => !source.includes('node_modules') });
     for (const name of sources()) {
       const file = path.join(copy, 'src', name);
-      const { output, report } = runTransform(file, readFileSync(file, 'utf8'));
-      if (report) reports.push(report);
+      const { output, reports: fileReports } = runTransformReports(file, readFileSync(file, 'utf8'), {}, transform);
+      reports.push(...fileReports);
       if (output !== undefined) writeFileSync(file, output);
     }
   });
@@ -76,7 +84,7 @@ describe.skipIf(!existsSync(path.join(example, 'src')))('examples/legacy-app mig
     expect(diagnostics).toEqual([]);
   });
 
-  it('re-lints clean with no-x-token-header except the marked site', async () => {
+  it(`re-lints clean with ${rules.join(' and ')} except the marked site`, async () => {
     const eslint = new ESLint({
       cwd: copy,
       overrideConfigFile: true,
@@ -86,7 +94,7 @@ describe.skipIf(!existsSync(path.join(example, 'src')))('examples/legacy-app mig
           languageOptions: { parser: tseslint.parser },
           // typescript-eslint's rule types are stricter than ESLint's Plugin type; the shape is the same.
           plugins: { 'cloud-automation': plugin as unknown as ESLint.Plugin },
-          rules: { 'cloud-automation/no-x-token-header': 'error' },
+          rules: Object.fromEntries(rules.map((rule) => [rule, 'error'])),
         },
       ],
     });
@@ -94,7 +102,7 @@ describe.skipIf(!existsSync(path.join(example, 'src')))('examples/legacy-app mig
     const findings = results.flatMap((result) =>
       result.messages.map((message) => ({ file: result.filePath, line: message.line, rule: message.ruleId })),
     );
-    expect(findings.every((finding) => finding.rule === 'cloud-automation/no-x-token-header')).toBe(true);
+    expect(findings.every((finding) => finding.rule !== null && rules.includes(finding.rule))).toBe(true);
     expect(findings.length).toBeGreaterThan(0);
     for (const finding of findings) {
       // Each remaining finding sits in a statement the codemod marked for a person.
@@ -107,7 +115,7 @@ describe.skipIf(!existsSync(path.join(example, 'src')))('examples/legacy-app mig
   it('changes nothing on a second run', () => {
     for (const name of sources()) {
       const file = path.join(copy, 'src', name);
-      expect(runTransform(file, readFileSync(file, 'utf8')).output).toBeUndefined();
+      expect(runTransformReports(file, readFileSync(file, 'utf8'), {}, transform).output).toBeUndefined();
     }
   });
 });

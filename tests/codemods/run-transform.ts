@@ -1,6 +1,6 @@
 /** Runs the transform in-process the way the migrate CLI does, collecting its report. */
 import jscodeshift from 'jscodeshift';
-import transform from '../../codemods/x-token-to-oauth.js';
+import xTokenToOAuth from '../../codemods/x-token-to-oauth.js';
 import type { FileReport, TransformOptions } from '../../codemods/report.js';
 
 export interface TransformResult {
@@ -11,8 +11,22 @@ export interface TransformResult {
   readonly printed: readonly string[];
 }
 
-export function runTransform(path: string, source: string, options: TransformOptions = {}): TransformResult {
-  let report: FileReport | undefined;
+export type Transform = typeof xTokenToOAuth;
+
+/** `x-token-to-oauth` unless another transform is given; with several reports, the last one. */
+export function runTransform(path: string, source: string, options: TransformOptions = {}, transform: Transform = xTokenToOAuth): TransformResult {
+  const { output, reports, printed } = runTransformReports(path, source, options, transform);
+  return { output, report: reports.at(-1), printed };
+}
+
+/** Every report the transform gave (the combined `migrate` gives one per pass). */
+export function runTransformReports(
+  path: string,
+  source: string,
+  options: TransformOptions = {},
+  transform: Transform = xTokenToOAuth,
+): { output: string | undefined; reports: FileReport[]; printed: string[] } {
+  const reports: FileReport[] = [];
   const printed: string[] = [];
   const output = transform(
     { path, source },
@@ -20,9 +34,9 @@ export function runTransform(path: string, source: string, options: TransformOpt
     {
       ...options,
       reporter: (fileReport: FileReport) => {
-        report = fileReport;
+        reports.push(fileReport);
       },
     },
   );
-  return { output, report, printed };
+  return { output, reports, printed };
 }

@@ -1,0 +1,95 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import addOAuth from '../../codemods/add-oauth.js';
+import migrate, { needsParse } from '../../codemods/migrate.js';
+import type { FileReport, TransformOptions } from '../../codemods/report.js';
+import { runTransformReports } from './run-transform.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+
+/** Every input the two transforms are tested on, plus the example app's sources. */
+function sourceFiles(): { name: string; file: string; options: TransformOptions }[] {
+  const fromFolder = (folder: string, filter: (name: string) => boolean) =>
+    readdirSync(folder, { recursive: true, encoding: 'utf8' })
+      .filter(filter)
+      .sort()
+      .map((name) => {
+        const file = path.join(folder, name);
+        const optionsFile = /\.input\.\w+$/u.test(file) ? file.replace(/\.input\.\w+$/u, '.options.json') : undefined;
+        const options = optionsFile !== undefined && existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as TransformOptions) : {};
+        return { name: path.relative(root, file), file, options };
+      });
+  const isSource = (name: string) => /\.(?:[cm]?[jt]s|tsx)$/u.test(name) && !name.endsWith('.d.ts');
+  return [
+    ...fromFolder(path.join(here, 'fixtures'), (name) => isSource(name) && !name.includes('.output.')),
+    ...fromFolder(path.join(here, 'add-oauth-fixtures'), (name) => isSource(name) && !name.includes('.output.')),
+    ...fromFolder(path.join(root, 'examples', 'legacy-app', 'src'), isSource),
+  ];
+}
+
+/**
+ * What a person reads in the report, without the transform that said it and without lines: run
+ * one after the other, add-oauth counts lines in x-token-to-oauth's output, the combined run in
+ * the file as it was.
+ */
+function summary(reports: readonly FileReport[]) {
+  const sites = (pick: (report: FileReport) => readonly { what: string }[]) => reports.flatMap(pick).map((site) => site.what).sort();
+  const routes = new Set(reports.flatMap((report) => report.routes.map((route) => `${route.method ?? ''} ${route.displayPath}`)));
+  return {
+    migrated: sites((report) => report.migrated),
+    manual: sites((report) => report.manual),
+    routes: [...routes].sort(),
+    tokenEnvVars: [...new Set(reports.flatMap((report) => report.tokenEnvVars))].sort(),
+    retiredEnvVars: [...new Set(reports.flatMap((report) => report.retiredEnvVars))].sort(),
+    errors: reports.flatMap((report) => (report.error === undefined ? [] : [report.error])),
+  };
+}
+
+const files = sourceFiles();
+
+describe('migrate: both transforms over one parse', () => {
+  it('covers every fixture input of both transforms and the example app', () => {
+    expect(files.length).toBeGreaterThanOrEqual(40);
+  });
+
+  describe.each(files)('$name', ({ file, options }) => {
+    const source = readFileSync(file, 'utf8');
+
+    it('gives the text and the report of x-token-to-oauth followed by add-oauth', () => {
+      const first = runTransformReports(file, source, options);
+      const afterFirst = first.output ?? source;
+      const second = runTransformReports(file, afterFirst, options, addOAuth);
+      const combined = runTransformReports(file, source, options, migrate);
+      expect(combined.output ?? source).toBe(second.output ?? afterFirst);
+      const sequential = summary([...first.reports, ...second.reports]);
+      const together = summary(combined.reports);
+      expect(together.migrated).toEqual(sequential.migrated);
+      expect(together.manual).toEqual(sequential.manual);
+      expect(together.tokenEnvVars).toEqual(sequential.tokenEnvVars);
+      expect(together.retiredEnvVars).toEqual(sequential.retiredEnvVars);
+      expect(together.errors).toEqual([]);
+      // Run one after the other, a token check replaced by a metadata read is reported as both
+      // (x-token-to-oauth saw the POST before add-oauth replaced it); together, as the read alone.
+      expect(together.routes).toEqual(sequential.routes.filter((route) => !together.routes.includes('GET /api/v1/metadata') || route !== 'POST /api/v1/auth'));
+      const lines = source.split('\n').length;
+      for (const report of combined.reports) {
+        for (const site of [...report.migrated, ...report.manual, ...report.routes]) expect(site.line).toBeLessThanOrEqual(lines);
+      }
+    });
+
+    it('changes nothing when run again on its output', () => {
+      const once = runTransformReports(file, source, options, migrate).output;
+      if (once === undefined) return;
+      expect(runTransformReports(file, once, options, migrate).output).toBeUndefined();
+    });
+  });
+
+  it('does not parse a file neither transform has work in', () => {
+    expect(needsParse('export const sum = (a: number, b: number) => a + b;\n')).toBe(false);
+    expect(needsParse("await fetch(url, { headers: { 'x-token': token } });")).toBe(true);
+    expect(needsParse("await fetch(`${process.env.KEPTN_ENDPOINT}/v1/project`);")).toBe(true);
+  });
+});
