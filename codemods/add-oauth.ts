@@ -70,7 +70,7 @@ export class AddOAuthMigration extends RequestMigration {
       const name = this.calleeName(call.node.callee);
       if (name === undefined || !REQUEST_LIKE_NAME.test(name)) continue;
       const info = this.classifyCall(call);
-      if (!info || info.signature.createsInstance) continue;
+      if (!info || info.signature.createsInstance || info.viaHelper === true) continue;
       if (info.client.kind !== 'fetch' && info.client.kind !== 'axios' && info.client.kind !== 'got') continue;
       this.considerRequest(call, info);
     }
@@ -110,7 +110,7 @@ export class AddOAuthMigration extends RequestMigration {
       this.replaceTokenCheck(call, info, options);
       return;
     }
-    this.recordRoute(call.node, info);
+    this.recordRoute(call, info);
     this.authenticate(call, info, options, origin);
   }
 
@@ -173,53 +173,6 @@ export class AddOAuthMigration extends RequestMigration {
    * Where a client instance is made in this file: the `axios.create(…)`/`got.extend(…)` (or
    * the helper's wrapper around one) a variable or class field is set to.
    */
-  private instanceOrigin(call: ASTPath<CallExpression>): AnyPath | undefined {
-    let callee = call.get('callee') as AnyPath;
-    if (isNodeType(callee.node, 'MemberExpression')) {
-      const object = callee.get('object') as AnyPath;
-      // `got.stream.get(…)` on an instance: the instance is one level further in.
-      callee = isNodeType(object.node, 'MemberExpression') && this.isInstancePath(object.get('object') as AnyPath) ? (object.get('object') as AnyPath) : object;
-    }
-    const node = callee.node;
-    if (isNodeType(node, 'Identifier')) {
-      const binding = this.bindingOf(callee);
-      const declarator = binding?.parent as AnyPath | null | undefined;
-      if (binding?.name === 'id' && isNodeType(declarator?.node, 'VariableDeclarator') && declarator.node.init) return declarator.get('init') as AnyPath;
-      return undefined;
-    }
-    if (isNodeType(node, 'MemberExpression') && isNodeType(node.object as ASTNode, 'ThisExpression')) {
-      const field = this.propertyName(node.property, node.computed ?? false);
-      return field === undefined ? undefined : this.fieldOrigin(callee, field);
-    }
-    return undefined;
-  }
-
-  private isInstancePath(path: AnyPath): boolean {
-    return isNodeType(path.node, 'Identifier') || (isNodeType(path.node, 'MemberExpression') && isNodeType(path.node.object as ASTNode, 'ThisExpression'));
-  }
-
-  private fieldOrigin(path: AnyPath, field: string): AnyPath | undefined {
-    let classBody: AnyPath | null = path;
-    while (classBody && classBody.node.type !== 'ClassBody') classBody = classBody.parent as AnyPath | null;
-    if (!classBody) return undefined;
-    let found: AnyPath | undefined;
-    this.j(classBody)
-      .find(this.j.AssignmentExpression)
-      .forEach((assignment) => {
-        const left = assignment.node.left as ASTNode;
-        if (isNodeType(left, 'MemberExpression') && isNodeType(left.object as ASTNode, 'ThisExpression') && this.propertyName(left.property, left.computed ?? false) === field) {
-          found ??= assignment.get('right') as AnyPath;
-        }
-      });
-    if (found) return found;
-    this.j(classBody)
-      .find(this.j.ClassProperty)
-      .forEach((property) => {
-        if (this.propertyName(property.node.key, false) === field && property.node.value) found ??= property.get('value') as AnyPath;
-      });
-    return found;
-  }
-
   /** The instance goes through the helper already, or its defaults carry credentials. */
   private originAuthenticates(origin: AnyPath): boolean {
     const text = this.text(origin.node);
@@ -228,14 +181,6 @@ export class AddOAuthMigration extends RequestMigration {
     if (!isNodeType(create, 'CallExpression')) return true;
     const defaults = (create.arguments as ASTNode[])[0];
     return this.credentialsIn({ node: defaults }) !== 'none';
-  }
-
-  private unwrapped(node: ASTNode): ASTNode {
-    let current = node;
-    while (current.type === 'AwaitExpression' || current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'ParenthesizedExpression') {
-      current = (current as ASTNode & { expression?: ASTNode; argument?: ASTNode }).expression ?? (current as ASTNode & { argument: ASTNode }).argument;
-    }
-    return current;
   }
 
   /** How sure the file is that the request goes to Cloud Automation (PATTERNS.md D1–D5), as the rule judges it. */
@@ -248,20 +193,6 @@ export class AddOAuthMigration extends RequestMigration {
     const confidence = targetConfidence(analysis?.evidence, names);
     const tokenCheck = analysis?.exact === true && analysis.routes.length > 0 && analysis.routes.every(isTokenCheckRoute);
     return { confidence, tokenCheck };
-  }
-
-  /** `baseURL` (axios) or `prefixUrl` (got) in the options the instance was made with (D3). */
-  private baseUrlOf(origin: ASTNode): ASTNode | undefined {
-    const create = this.unwrapped(origin);
-    if (!isNodeType(create, 'CallExpression')) return undefined;
-    const defaults = (create.arguments as ASTNode[])[0];
-    if (!isNodeType(defaults, 'ObjectExpression')) return undefined;
-    for (const member of defaults.properties as ASTNode[]) {
-      if (!isNodeType(member, 'ObjectProperty')) continue;
-      const key = this.propertyName(member.key, member.computed ?? false);
-      if (key === 'baseURL' || key === 'prefixUrl') return member.value;
-    }
-    return undefined;
   }
 
   /** Keptn-named identifiers and env reads in a URL expression (D4). */
@@ -395,7 +326,7 @@ export class AddOAuthMigration extends RequestMigration {
     const optionsNode = options?.node;
     const simpleOptions = isNodeType(optionsNode, 'ObjectExpression') && (optionsNode.properties as ASTNode[]).every((member) => isNodeType(member, 'ObjectProperty'));
     if (info.client.kind !== 'fetch' || !pathEdit || !simpleOptions || url !== (call.node.arguments as ASTNode[])[0] || !this.usedOnlyAsSignal(call)) {
-      this.recordRoute(call.node, info);
+      this.recordRoute(call, info);
       this.leave(call, what, 'POST /api/v1/auth only checks the old API token and means nothing under OAuth', todo);
       return;
     }

@@ -36,6 +36,8 @@ export interface CallInfo {
   readonly client: ClientIdentity;
   readonly member: string | undefined;
   readonly signature: RequestSignature;
+  /** `client.fetch(…)` on the OAuth helper: authenticated already, and still a route whose scopes count. */
+  readonly viaHelper?: boolean;
 }
 
 export const FUNCTION_TYPES = new Set([
@@ -410,6 +412,53 @@ export abstract class RequestMigration {
     return { kind, instance: name.name !== 'AxiosStatic' };
   }
 
+  // ── calls that go through the OAuth helper already ──────────────────────────────────
+
+  /** `oauthClientFromEnv().fetch`, `client.fetch` with `client` made by the helper or imported as its ready client. */
+  protected isHelperFetch(calleePath: AnyPath): boolean {
+    const callee = calleePath.node;
+    if (!isNodeType(callee, 'MemberExpression') || callee.computed) return false;
+    const property = callee.property as ASTNode;
+    if (!isNodeType(property, 'Identifier') || property.name !== helperClientMembers.fetch) return false;
+    return this.isHelperClient(calleePath.get('object') as AnyPath, 0);
+  }
+
+  protected isHelperClient(path: AnyPath, depth: number): boolean {
+    const node = path.node;
+    if (depth > 3) return false;
+    if (TRANSPARENT_WRAPPERS.has(node.type)) return this.isHelperClient(path.get('expression') as AnyPath, depth + 1);
+    if (isNodeType(node, 'CallExpression')) {
+      const imported = this.helperImportOf(path.get('callee') as AnyPath);
+      return imported === this.helperName || imported === helperExports.createClient || imported === helperExports.clientFromEnv;
+    }
+    if (!isNodeType(node, 'Identifier')) return false;
+    const imported = this.helperImportOf(path);
+    if (imported !== undefined) return imported === this.options.clientExport;
+    const binding = this.bindingOf(path);
+    const declarator = parentOf(binding)?.node;
+    if (!binding || !isNodeType(declarator, 'VariableDeclarator') || binding.name !== 'id' || !declarator.init) return false;
+    return this.isHelperClient(parentOf(binding)?.get('init') as AnyPath, depth + 1);
+  }
+
+  /** The export an identifier names, when it is imported (or required) from the helper module. */
+  protected helperImportOf(path: AnyPath): string | undefined {
+    if (!isNodeType(path.node, 'Identifier')) return undefined;
+    const binding = this.bindingOf(path);
+    const specifier = parentOf(binding)?.node;
+    const module = this.options.helperModule ?? HELPER_MODULE;
+    if (isNodeType(specifier, 'ImportSpecifier')) {
+      const declaration = parentOf(parentOf(binding))?.node as (ASTNode & { source?: { value: string } }) | undefined;
+      return declaration?.source?.value === module ? this.propertyName(specifier.imported, false) : undefined;
+    }
+    if (isNodeType(specifier, 'ObjectProperty')) {
+      // `const { oauthClientFromEnv } = require('cloud-automation-oauth')`
+      const declarator = parentOf(parentOf(parentOf(binding)))?.node;
+      const required = isNodeType(declarator, 'VariableDeclarator') ? this.requireSource(declarator.init) : undefined;
+      return required === module ? this.propertyName(specifier.key, false) : undefined;
+    }
+    return undefined;
+  }
+
   protected askOracle(path: AnyPath): ClientIdentity | undefined {
     const { start, end } = rangeOf(path.node);
     return this.oracle().clientOf(start, end);
@@ -418,6 +467,10 @@ export abstract class RequestMigration {
   protected classifyCall(call: ASTPath<CallExpression>): CallInfo | undefined {
     const callee = call.node.callee as ASTNode;
     const calleePath = call.get('callee') as AnyPath;
+    if (this.isHelperFetch(calleePath)) {
+      const signature = requestSignature('fetch');
+      return signature ? { client: { kind: 'fetch', instance: false }, member: undefined, signature, viaHelper: true } : undefined;
+    }
     let client: (ClientIdentity & { member?: string }) | undefined;
     let member: string | undefined;
     if (isNodeType(callee, 'MemberExpression') && !callee.computed && isNodeType(callee.property as ASTNode, 'Identifier')) {
@@ -448,6 +501,84 @@ export abstract class RequestMigration {
     const signature = requestSignature(client.kind, member);
     if (!signature) return undefined;
     return { client, member, signature };
+  }
+
+  // ── where an instance was made, and with which base URL ─────────────────────────
+
+  protected instanceOrigin(call: ASTPath<CallExpression>): AnyPath | undefined {
+    let callee = call.get('callee') as AnyPath;
+    if (isNodeType(callee.node, 'MemberExpression')) {
+      const object = callee.get('object') as AnyPath;
+      // `got.stream.get(…)` on an instance: the instance is one level further in.
+      callee = isNodeType(object.node, 'MemberExpression') && this.isInstancePath(object.get('object') as AnyPath) ? (object.get('object') as AnyPath) : object;
+    }
+    const node = callee.node;
+    if (isNodeType(node, 'Identifier')) {
+      const binding = this.bindingOf(callee);
+      const declarator = binding?.parent as AnyPath | null | undefined;
+      if (binding?.name === 'id' && isNodeType(declarator?.node, 'VariableDeclarator') && declarator.node.init) return declarator.get('init') as AnyPath;
+      return undefined;
+    }
+    if (isNodeType(node, 'MemberExpression') && isNodeType(node.object as ASTNode, 'ThisExpression')) {
+      const field = this.propertyName(node.property, node.computed ?? false);
+      return field === undefined ? undefined : this.fieldOrigin(callee, field);
+    }
+    return undefined;
+  }
+
+  protected isInstancePath(path: AnyPath): boolean {
+    return isNodeType(path.node, 'Identifier') || (isNodeType(path.node, 'MemberExpression') && isNodeType(path.node.object as ASTNode, 'ThisExpression'));
+  }
+
+  protected fieldOrigin(path: AnyPath, field: string): AnyPath | undefined {
+    let classBody: AnyPath | null = path;
+    while (classBody && classBody.node.type !== 'ClassBody') classBody = classBody.parent as AnyPath | null;
+    if (!classBody) return undefined;
+    let found: AnyPath | undefined;
+    this.j(classBody)
+      .find(this.j.AssignmentExpression)
+      .forEach((assignment) => {
+        const left = assignment.node.left as ASTNode;
+        if (isNodeType(left, 'MemberExpression') && isNodeType(left.object as ASTNode, 'ThisExpression') && this.propertyName(left.property, left.computed ?? false) === field) {
+          found ??= assignment.get('right') as AnyPath;
+        }
+      });
+    if (found) return found;
+    this.j(classBody)
+      .find(this.j.ClassProperty)
+      .forEach((property) => {
+        if (this.propertyName(property.node.key, false) === field && property.node.value) found ??= property.get('value') as AnyPath;
+      });
+    return found;
+  }
+
+  protected unwrapped(node: ASTNode): ASTNode {
+    let current = node;
+    while (current.type === 'AwaitExpression' || current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'ParenthesizedExpression') {
+      current = (current as ASTNode & { expression?: ASTNode; argument?: ASTNode }).expression ?? (current as ASTNode & { argument: ASTNode }).argument;
+    }
+    return current;
+  }
+
+  /** `baseURL` (axios) or `prefixUrl` (got) in the options the instance was made with (D3). */
+  protected baseUrlOf(origin: ASTNode): ASTNode | undefined {
+    let create = this.unwrapped(origin);
+    if (!isNodeType(create, 'CallExpression')) return undefined;
+    const callee = create.callee as ASTNode;
+    // `client.attachToAxios(axios.create({ baseURL }))`: the base is the wrapped instance's.
+    if (isNodeType(callee, 'MemberExpression') && this.propertyName(callee.property, false) === helperClientMembers.attachToAxios) {
+      const inner = (create.arguments as ASTNode[])[0];
+      create = inner ? this.unwrapped(inner) : create;
+      if (!isNodeType(create, 'CallExpression')) return undefined;
+    }
+    const defaults = (create.arguments as ASTNode[])[0];
+    if (!isNodeType(defaults, 'ObjectExpression')) return undefined;
+    for (const member of defaults.properties as ASTNode[]) {
+      if (!isNodeType(member, 'ObjectProperty')) continue;
+      const key = this.propertyName(member.key, member.computed ?? false);
+      if (key === 'baseURL' || key === 'prefixUrl') return member.value;
+    }
+    return undefined;
   }
 
   // ── routes: what the requests hit, so the report can name the scopes ───────────────
@@ -510,10 +641,27 @@ export abstract class RequestMigration {
     return { url, method };
   }
 
-  protected recordRoute(call: CallExpression, info: CallInfo): ReturnType<typeof analyzeUrl> | undefined {
+  /** The URL a request goes to: its own, behind the `baseURL`/`prefixUrl` of the instance it goes through. */
+  protected requestUrlShape(call: ASTPath<CallExpression>, info: CallInfo, url: ASTNode): readonly UrlPart[] {
+    const own = this.urlShapeOf(url);
+    const first = own[0];
+    // An absolute URL (or one whose start the code computes) does not take the instance's base.
+    if (!info.client.instance || typeof first !== 'string' || /^[a-z][a-z\d+.-]*:/iu.test(first)) return own;
+    const origin = this.instanceOrigin(call);
+    const base = origin ? this.baseUrlOf(origin.node) : undefined;
+    if (!base) return own;
+    // axios and got both put one slash between the base and a relative path.
+    const baseShape = this.urlShapeOf(base);
+    const last = baseShape.at(-1);
+    const joined = typeof last === 'string' && last.endsWith('/') ? [last.slice(0, -1)] : [];
+    return urlShape(joined.length > 0 ? baseShape.slice(0, -1) : baseShape, joined, first.startsWith('/') ? own : ['/', ...own]);
+  }
+
+  protected recordRoute(callPath: ASTPath<CallExpression>, info: CallInfo): ReturnType<typeof analyzeUrl> | undefined {
+    const call = callPath.node;
     const { url, method } = this.requestParts(call, info);
     if (!url) return undefined;
-    const analysis = analyzeUrl(this.urlShapeOf(url), method);
+    const analysis = analyzeUrl(this.requestUrlShape(callPath, info, url), method);
     if (analysis.routes.length === 0) return analysis;
     const { line } = this.position(call);
     const key = `${line}:${method ?? ''}:${analysis.displayPath}`;
@@ -534,8 +682,6 @@ export abstract class RequestMigration {
       const callee = call.node.callee as ASTNode;
       const first = call.node.arguments[0] as ASTNode | undefined;
       if (!first || !(this.isUrlLike(first) || isNodeType(first, 'ObjectExpression') || isNodeType(first, 'NewExpression'))) return;
-      // The URL text is cheap to read; only a URL that names a Keptn route is worth naming the client for.
-      if (!isNodeType(first, 'ObjectExpression') && analyzeUrl(this.urlShapeOf(first)).routes.length === 0) return;
       // Asking the oracle about every call would cost more than the rest of the run: only
       // names that read like a request (`fetch`, `.get`, `.post`, …) are worth a question.
       const name = isNodeType(callee, 'Identifier')
@@ -544,8 +690,14 @@ export abstract class RequestMigration {
           ? (callee.property as Identifier).name
           : undefined;
       if (name === undefined || !/^(?:fetch|request|get|post|put|patch|delete|head|axios|got|http|api|client|keptn\w*)$/iu.test(name)) return;
+      // The URL text is cheap to read; only a URL that names a Keptn route, or a path on an
+      // instance made with a base URL, is worth naming the client for.
+      if (!isNodeType(first, 'ObjectExpression') && analyzeUrl(this.urlShapeOf(first)).routes.length === 0) {
+        const origin = isNodeType(callee, 'MemberExpression') ? this.instanceOrigin(call) : undefined;
+        if (!origin || !this.baseUrlOf(origin.node)) return;
+      }
       const info = this.classifyCall(call);
-      if (info && !info.signature.createsInstance) this.recordRoute(call.node, info);
+      if (info && !info.signature.createsInstance) this.recordRoute(call, info);
     });
   }
 
@@ -627,6 +779,7 @@ export abstract class RequestMigration {
     if (this.fetchCallsMigrated.has(call.node)) return;
     this.fetchCallsMigrated.add(call.node);
     const callee = call.get('callee') as AnyPath;
+    if (this.isHelperFetch(callee)) return;
     this.retired.push(callee);
     this.edits.push({ ...rangeOf(callee.node), text: `${this.clientText}.${helperClientMembers.fetch}` });
     this.needsHelper = true;

@@ -384,7 +384,7 @@ export class XTokenMigration extends RequestMigration {
     const requests = uses.filter((use) => use.type === 'request');
     const instances = uses.filter((use) => use.type === 'instance');
     for (const use of requests) {
-      const analysis = this.recordRoute(use.call.node, use.info);
+      const analysis = this.recordRoute(use.call, use.info);
       if (analysis?.routes.some(isTokenCheckRoute) === true && analysis.routes.every(isTokenCheckRoute)) {
         this.leave(
           property,
@@ -590,7 +590,7 @@ export class XTokenMigration extends RequestMigration {
     this.retired.push(entryPath);
     const elements = array.elements as ASTNode[];
     this.edits.push(...removeListItems(this.source, elements.map(rangeOf), new Set([index])));
-    for (const use of uses) if (use.type === 'request') { this.recordRoute(use.call.node, use.info); this.useHelperFetch(use.call); }
+    for (const use of uses) if (use.type === 'request') { this.recordRoute(use.call, use.info); this.useHelperFetch(use.call); }
     this.markMigrated(entryPath.node, 'fetch', 'x-token entry in Headers → OAuth helper fetch');
   }
 
@@ -640,7 +640,7 @@ export class XTokenMigration extends RequestMigration {
         if (fetchOnly && this.hasEvidence(uses)) {
           this.retired.push(removable);
           this.edits.push(removeStatement(this.source, rangeOf(removable.node)));
-          for (const use of uses) if (use.type === 'request') { this.recordRoute(use.call.node, use.info); this.useHelperFetch(use.call); }
+          for (const use of uses) if (use.type === 'request') { this.recordRoute(use.call, use.info); this.useHelperFetch(use.call); }
           this.markMigrated(site.node, 'fetch', `${what} → OAuth helper fetch`);
           return;
         }

@@ -277,6 +277,35 @@ describe('scopes', () => {
     expect(stdout).not.toContain('Left for you');
     expect(stdout).not.toContain('DT_CLIENT_ID');
   });
+
+  it('counts calls that already go through the OAuth helper, long after the migration', async () => {
+    write(
+      'src/migrated.ts',
+      `import axios from 'axios';
+import { createOAuthClient, oauthClientFromEnv } from 'cloud-automation-oauth';
+const KEPTN_ENDPOINT = process.env.KEPTN_ENDPOINT ?? '';
+const client = createOAuthClient({ clientId: 'id', clientSecret: 'secret', accountUrn: 'urn:dtaccount:x' });
+const api = client.attachToAxios(axios.create({ baseURL: \`\${KEPTN_ENDPOINT}/controlPlane\` }));
+export async function sendEvent(event: object): Promise<Response> {
+  return oauthClientFromEnv().fetch(\`\${KEPTN_ENDPOINT}/v1/event\`, { method: 'POST', body: JSON.stringify(event) });
+}
+export const projects = () => client.fetch(\`\${KEPTN_ENDPOINT}/controlPlane/v1/project\`);
+export const stages = (project: string) => api.get(\`/v1/project/\${project}/stage\`);
+`,
+    );
+    const { code, stdout } = await cli(['scopes', '--json', 'src'], { deps: {} });
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as MigrationReport;
+    expect(report.scopes.calls.map((call) => `${call.line} ${call.method ?? ''} ${call.path}`)).toEqual([
+      '7 POST /{…}/v1/event',
+      '9 GET /{…}/controlPlane/v1/project',
+      '10 GET /{…}/controlPlane/v1/project/{…}/stage',
+    ]);
+    // The stage list is read through the attached axios instance: its path sits behind the instance's baseURL.
+    expect(report.scopes.exact).toBe(true);
+    expect(report.scopes.required).toEqual(['cloudautomation:events:write', 'cloudautomation:projects:read', 'cloudautomation:stages:read']);
+    expect(report.migrated).toEqual([]);
+  });
 });
 
 describe('--help and --version', () => {

@@ -25,6 +25,21 @@ const inputs = readdirSync(fixtures)
   .filter((name) => /\.input\.\w+$/u.test(name))
   .sort();
 
+describe('calls that already authenticate', () => {
+  it('are left alone, and their routes still count for the scopes', () => {
+    const input = path.join(fixtures, 'negative-authenticated.input.ts');
+    const { output, report } = run(input, readFileSync(input, 'utf8'));
+    expect(output).toBeUndefined();
+    expect(report?.routes.map((route) => `${route.method ?? ''} ${route.displayPath}`).sort()).toEqual([
+      'GET /{…}/api/controlPlane/v1/project',
+      'GET /{…}/controlPlane/v1/project',
+      'GET /{…}/controlPlane/v1/project/sockshop/stage',
+      'GET /{…}/v1/metadata',
+      'GET /{…}/v1/metadata',
+    ]);
+  });
+});
+
 describe('add-oauth fixture pairs', () => {
   it('has positives in every module style and negatives', () => {
     const extensions = new Set(inputs.map((name) => path.extname(name)));

@@ -10,6 +10,7 @@ const keptn = got.extend({ prefixUrl: `${KEPTN_ENDPOINT}/`, hooks: client.gotHoo
 export async function all(bearer: string): Promise<unknown[]> {
   return Promise.all([
     client.fetch(`${KEPTN_ENDPOINT}/v1/metadata`),
+    oauthClientFromEnv().fetch(`${KEPTN_ENDPOINT}/controlPlane/v1/project/sockshop/stage`),
     fetch(`${KEPTN_ENDPOINT}/controlPlane/v1/project`, { headers: { Authorization: `Bearer ${bearer}` } }),
     http.get('/controlPlane/v1/project'),
     keptn.get('v1/metadata').json(),
