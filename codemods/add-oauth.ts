@@ -68,12 +68,39 @@ export class AddOAuthMigration extends RequestMigration {
   private findRequests(): void {
     for (const call of this.nodesOfType<CallExpression>('CallExpression')) {
       const name = this.calleeName(call.node.callee);
-      if (name === undefined || !REQUEST_LIKE_NAME.test(name)) continue;
+      if (name === undefined || !REQUEST_LIKE_NAME.test(name) || !this.mayTargetCloudAutomation(call)) continue;
       const info = this.classifyCall(call);
       if (!info || info.signature.createsInstance || info.viaHelper === true) continue;
       if (info.client.kind !== 'fetch' && info.client.kind !== 'axios' && info.client.kind !== 'got') continue;
       this.considerRequest(call, info);
     }
+  }
+
+  /**
+   * Before naming the client, which may ask the type checker (seconds for the first question):
+   * could anything in the call's syntax show a Cloud Automation target? Looser than `targetOf`
+   * (every argument and the instance's base URL, whatever the client), so it only drops calls
+   * `targetOf` would judge `unknown` anyway — `this.cache.get(key)` in a file that also talks to Keptn.
+   */
+  private mayTargetCloudAutomation(call: ASTPath<CallExpression>): boolean {
+    const origin = isNodeType(call.node.callee as ASTNode, 'MemberExpression') ? this.instanceOrigin(call) : undefined;
+    const base = origin ? this.baseUrlOf(origin.node) : undefined;
+    const args = (call.node.arguments as ASTNode[]).slice(0, 2);
+    const names: NameHint[] = [];
+    for (const node of base ? [...args, base] : args) this.collectNameHints(node, names);
+    const urls: (ASTNode | undefined)[] = [];
+    for (const argument of args) {
+      if (!isNodeType(argument, 'ObjectExpression')) {
+        urls.push(argument);
+        continue;
+      }
+      for (const member of argument.properties as ASTNode[]) {
+        if (isNodeType(member, 'ObjectProperty') && ['url', 'baseURL', 'prefixUrl'].includes(this.propertyName(member.key, member.computed ?? false) ?? '')) urls.push(member.value);
+      }
+    }
+    if (urls.length === 0) urls.push(undefined);
+    const baseShape = base ? this.urlShapeOf(base) : [];
+    return urls.some((url) => targetConfidence(analyzeUrl(urlShape(baseShape, url ? this.urlShapeOf(url) : [])).evidence, names) !== 'unknown');
   }
 
   private calleeName(callee: ASTNode): string | undefined {

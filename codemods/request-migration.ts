@@ -7,7 +7,7 @@
  * A transform extends it with what it searches for; the edits are spliced into the
  * original text, so several passes can share one parse and one edit list.
  */
-import type { ASTNode, ASTPath, CallExpression, Collection, FileInfo, Identifier, JSCodeshift, ObjectExpression } from 'jscodeshift';
+import type { ASTNode, ASTPath, AssignmentExpression, CallExpression, ClassProperty, Collection, FileInfo, Identifier, JSCodeshift, ObjectExpression } from 'jscodeshift';
 import {
   GLOBAL_OBJECTS,
   FETCH_GLOBALS,
@@ -181,6 +181,11 @@ export abstract class RequestMigration {
 
   protected nodesOfType<N>(type: string): ASTPath<N>[] {
     return (this.nodesByType.get(type) ?? []) as ASTPath<N>[];
+  }
+
+  /** The indexed nodes of a type inside a range, in source order. */
+  protected nodesWithin<N>(type: string, range: Range): ASTPath<N>[] {
+    return this.nodesOfType<N>(type).filter((path) => contains(range, rangeOf(path.node as ASTNode)));
   }
 
   protected get source(): string {
@@ -372,18 +377,16 @@ export abstract class RequestMigration {
           }
         }
         let found: ClientIdentity | undefined;
-        this.j(memberPath)
-          .find(this.j.AssignmentExpression)
-          .forEach((assignment) => {
-            const left = assignment.node.left as ASTNode;
-            if (
-              isNodeType(left, 'MemberExpression') &&
-              isNodeType(left.object as ASTNode, 'ThisExpression') &&
-              this.propertyName(left.property, left.computed ?? false) === field
-            ) {
-              found ??= this.instanceMadeBy(assignment.get('right') as AnyPath);
-            }
-          });
+        for (const assignment of this.nodesWithin<AssignmentExpression>('AssignmentExpression', rangeOf(member))) {
+          const left = assignment.node.left as ASTNode;
+          if (
+            isNodeType(left, 'MemberExpression') &&
+            isNodeType(left.object as ASTNode, 'ThisExpression') &&
+            this.propertyName(left.property, left.computed ?? false) === field
+          ) {
+            found ??= this.instanceMadeBy(assignment.get('right') as AnyPath);
+          }
+        }
         if (found) return found;
       }
     }
@@ -532,24 +535,20 @@ export abstract class RequestMigration {
 
   protected fieldOrigin(path: AnyPath, field: string): AnyPath | undefined {
     let classBody: AnyPath | null = path;
-    while (classBody && classBody.node.type !== 'ClassBody') classBody = classBody.parent as AnyPath | null;
+    while (classBody && classBody.node.type !== 'ClassBody') classBody = parentOf(classBody);
     if (!classBody) return undefined;
-    let found: AnyPath | undefined;
-    this.j(classBody)
-      .find(this.j.AssignmentExpression)
-      .forEach((assignment) => {
-        const left = assignment.node.left as ASTNode;
-        if (isNodeType(left, 'MemberExpression') && isNodeType(left.object as ASTNode, 'ThisExpression') && this.propertyName(left.property, left.computed ?? false) === field) {
-          found ??= assignment.get('right') as AnyPath;
-        }
-      });
-    if (found) return found;
-    this.j(classBody)
-      .find(this.j.ClassProperty)
-      .forEach((property) => {
-        if (this.propertyName(property.node.key, false) === field && property.node.value) found ??= property.get('value') as AnyPath;
-      });
-    return found;
+    const body = rangeOf(classBody.node);
+    // From the tree index, not a `find` per question: a file asks this for every instance call.
+    for (const assignment of this.nodesWithin<AssignmentExpression>('AssignmentExpression', body)) {
+      const left = assignment.node.left as ASTNode;
+      if (isNodeType(left, 'MemberExpression') && isNodeType(left.object as ASTNode, 'ThisExpression') && this.propertyName(left.property, left.computed ?? false) === field) {
+        return assignment.get('right') as AnyPath;
+      }
+    }
+    for (const property of this.nodesWithin<ClassProperty>('ClassProperty', body)) {
+      if (this.propertyName(property.node.key, false) === field && property.node.value) return property.get('value') as AnyPath;
+    }
+    return undefined;
   }
 
   protected unwrapped(node: ASTNode): ASTNode {
