@@ -1,5 +1,6 @@
 import jscodeshift, { type API } from 'jscodeshift';
 import type { FileReport, TransformOptions } from '../codemods/report.js';
+import { parserForPath, sourceParser } from '../codemods/transform-runner.js';
 import { readSource } from './files.js';
 import type { LoadedTransform } from './transforms.js';
 
@@ -14,11 +15,6 @@ export interface TransformedFile {
   readonly error?: string;
 }
 
-/** Parser by extension, as jscodeshift's `--parser` would be chosen: `<T>x` casts only parse with `ts`. */
-export function parserFor(file: string): 'ts' | 'tsx' {
-  return /\.[cm]?ts$/iu.test(file) ? 'ts' : 'tsx';
-}
-
 /**
  * Runs the transforms one after another on a file, in this process, with the API object
  * jscodeshift's own runner builds. A failure anywhere leaves the whole file as it was.
@@ -29,7 +25,7 @@ export function transformFile(
   transforms: readonly LoadedTransform[],
   options: Omit<TransformOptions, 'reporter'>,
 ): TransformedFile {
-  const j = jscodeshift.withParser(parserFor(file));
+  const j = jscodeshift.withParser(parserForPath(file));
   const reports: FileReport[] = [];
   const messages: string[] = [];
   const api: API = {
@@ -53,9 +49,10 @@ export function transformFile(
     if (typeof result === 'string') current = result;
   }
   if (current !== source) {
-    // The last line of defence: never write a file that no longer parses.
+    // The last line of defence: never write a file that no longer parses (Babel alone, as the
+    // transforms parse: recast's copy of the tree would be thrown away).
     try {
-      j(current);
+      sourceParser(parserForPath(file)).parse(current);
     } catch (error) {
       return { file, source, output: source, reports, error: `the migrated text would not parse, so the file was left as it was: ${firstLine(error)}` };
     }

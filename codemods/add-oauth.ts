@@ -25,7 +25,7 @@ import {
   type TargetConfidence,
 } from '../core/index.js';
 import type { FileReport } from './report.js';
-import { RequestMigration, contains, isNodeType, rangeOf, type AnyPath, type CallInfo } from './request-migration.js';
+import { RequestMigration, contains, forEachNodeIn, isNodeType, rangeOf, type AnyPath, type CallInfo } from './request-migration.js';
 import { removeListItems } from './source-edits.js';
 import { runMigrationTransform } from './transform-runner.js';
 
@@ -224,23 +224,13 @@ export class AddOAuthMigration extends RequestMigration {
 
   /** Keptn-named identifiers and env reads in a URL expression (D4). */
   private collectNameHints(node: ASTNode, names: NameHint[]): void {
-    this.j(node)
-      .find(this.j.Identifier)
-      .forEach((path) => {
-        const hint = nameHint(path.node.name);
-        if (hint) names.push(hint);
-      });
-    if (isNodeType(node, 'Identifier')) {
-      const hint = nameHint(node.name);
+    forEachNodeIn(node, (inner) => {
+      const text = isNodeType(inner, 'Identifier') ? inner.name : isNodeType(inner, 'StringLiteral') ? inner.value : undefined;
+      const hint = text === undefined ? undefined : nameHint(text);
       if (hint) names.push(hint);
-    }
-    this.j(node)
-      .find(this.j.StringLiteral)
-      .forEach((path) => {
-        const hint = nameHint(path.node.value);
-        if (hint) names.push(hint);
-      });
+    });
   }
+
 
   // ── rewrites ─────────────────────────────────────────────────────────────────────
 

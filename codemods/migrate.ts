@@ -7,6 +7,7 @@
  *   npx jscodeshift -t node_modules/eslint-plugin-cloud-automation/dist/codemods/migrate.js src
  */
 import type { API, FileInfo, Options } from 'jscodeshift';
+import { CANDIDATE_SOURCE_PATTERN, TARGET_EVIDENCE_SOURCE_PATTERN } from '../core/index.js';
 import { AddOAuthMigration, needsParse as addOAuthNeedsParse } from './add-oauth.js';
 import { RequestMigration } from './request-migration.js';
 import { runMigrationTransform } from './transform-runner.js';
@@ -19,9 +20,12 @@ export const TRANSFORM_NAME = 'migrate';
 /** The transforms this one runs, in order. */
 export const COMBINED_TRANSFORMS: readonly string[] = ['x-token-to-oauth', 'add-oauth'];
 
+// Both passes' text tests as one expression: one scan of the file, half the time of two.
+const EITHER_PASS_PATTERN = new RegExp(`${CANDIDATE_SOURCE_PATTERN.source}|${TARGET_EVIDENCE_SOURCE_PATTERN.source}`, 'i');
+
 /** Either pass may have work here; a file neither text test accepts is never parsed. */
 export function needsParse(source: string): boolean {
-  return xTokenNeedsParse(source) || addOAuthNeedsParse(source);
+  return EITHER_PASS_PATTERN.test(source);
 }
 
 export default function transform(file: FileInfo, api: API, options: Options): string | undefined {

@@ -70,6 +70,106 @@ export function isNodeType<T extends string>(node: ASTNode | null | undefined, t
   return node?.type === type;
 }
 
+const NOT_CHILDREN = new Set(['loc', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'comments', 'tokens']);
+
+function isAstNode(value: unknown): value is ASTNode {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/**
+ * `node` and every node under it, read straight off Babel's objects. For a small subtree asked
+ * about once per call, a jscodeshift `find` (a Collection, NodePaths, type tables) costs many
+ * times the walk.
+ */
+export function forEachNodeIn(node: ASTNode, visit: (node: ASTNode) => void): void {
+  visit(node);
+  for (const [key, value] of Object.entries(node)) {
+    if (NOT_CHILDREN.has(key)) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (isAstNode(item)) forEachNodeIn(item, visit);
+    } else if (isAstNode(value)) {
+      forEachNodeIn(value, visit);
+    }
+  }
+}
+
+/**
+ * Every node of the file by type, and identifiers by name, from one walk over Babel's objects.
+ * NodePaths (what scope lookups and `parent` need) are made only for the nodes a pass asks
+ * about, each through its parent's `get`, so they are the very paths jscodeshift would hand out:
+ * building them all with ast-types' visitor cost as much as the parse.
+ */
+export class TreeIndex {
+  private readonly placements = new Map<ASTNode, { readonly parent: ASTNode; readonly key: string; readonly index: number | undefined }>();
+  private readonly nodesByType = new Map<string, ASTNode[]>();
+  private readonly identifierNodes = new Map<string, ASTNode[]>();
+  private readonly paths = new Map<ASTNode, AnyPath>();
+  private readonly pathsByType = new Map<string, AnyPath[]>();
+  private readonly identifierPaths = new Map<string, AnyPath[]>();
+
+  constructor(rootPath: AnyPath) {
+    this.paths.set(rootPath.node, rootPath);
+    this.walk(rootPath.node);
+  }
+
+  private walk(node: ASTNode): void {
+    const list = this.nodesByType.get(node.type);
+    if (list) list.push(node);
+    else this.nodesByType.set(node.type, [node]);
+    if (isNodeType(node, 'Identifier')) {
+      const named = this.identifierNodes.get(node.name);
+      if (named) named.push(node);
+      else this.identifierNodes.set(node.name, [node]);
+    }
+    for (const key of Object.keys(node)) {
+      if (NOT_CHILDREN.has(key)) continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        value.forEach((item, index) => {
+          if (!isAstNode(item)) return;
+          this.placements.set(item, { parent: node, key, index });
+          this.walk(item);
+        });
+      } else if (isAstNode(value)) {
+        this.placements.set(value, { parent: node, key, index: undefined });
+        this.walk(value);
+      }
+    }
+  }
+
+  pathOf(node: ASTNode): AnyPath {
+    const known = this.paths.get(node);
+    if (known) return known;
+    const placement = this.placements.get(node);
+    if (!placement) throw new Error(`a ${node.type} node outside the indexed tree`);
+    const parent = this.pathOf(placement.parent);
+    const path = (placement.index === undefined ? parent.get(placement.key) : parent.get(placement.key, placement.index)) as AnyPath;
+    this.paths.set(node, path);
+    return path;
+  }
+
+  ofType(type: string): AnyPath[] {
+    let paths = this.pathsByType.get(type);
+    if (!paths) {
+      paths = (this.nodesByType.get(type) ?? []).map((node) => this.pathOf(node));
+      this.pathsByType.set(type, paths);
+    }
+    return paths;
+  }
+
+  /** The paths of every identifier spelled `name`, in source order; undefined when there is none. */
+  get(name: string): AnyPath[] | undefined {
+    let paths = this.identifierPaths.get(name);
+    if (!paths) {
+      const nodes = this.identifierNodes.get(name);
+      if (!nodes) return undefined;
+      paths = nodes.map((node) => this.pathOf(node));
+      this.identifierPaths.set(name, paths);
+    }
+    return paths;
+  }
+}
+
 /** What a reader needs to see on a line of its own, quoted the file's way. */
 export interface Style {
   readonly quote: string;
@@ -96,8 +196,7 @@ export interface SharedFileState {
   readonly markedStatements: Set<ASTNode>;
   /** Code the edits delete or replace; identifiers inside may leave their declarations unused. */
   readonly retired: AnyPath[];
-  readonly identifiers: Map<string, AnyPath[]>;
-  readonly nodesByType: Map<string, AnyPath[]>;
+  readonly index: TreeIndex;
   oracle: FileTypeOracle | undefined;
   needsHelper: boolean;
 }
@@ -113,8 +212,8 @@ export abstract class RequestMigration {
   protected readonly attachedInstances: Set<string>;
   protected readonly markedStatements: Set<ASTNode>;
   protected readonly retired: AnyPath[];
-  protected readonly identifiers: Map<string, AnyPath[]>;
-  protected readonly nodesByType: Map<string, AnyPath[]>;
+  /** Identifier paths by name. */
+  protected readonly identifiers: TreeIndex;
   /** True when an earlier pass over the same tree already indexed it and collected its routes. */
   protected readonly continuesEarlierPass: boolean;
   protected readonly style: Style;
@@ -138,8 +237,9 @@ export abstract class RequestMigration {
       attachedInstances: new Set(),
       markedStatements: new Set(),
       retired: [],
-      identifiers: new Map(),
-      nodesByType: new Map(),
+      // One walk fills every list the migration reads: each `Collection.find` is a full
+      // traversal, and eight of them cost four times the parse (docs/performance.md).
+      index: new TreeIndex(root.get() as AnyPath),
       oracle: undefined,
       needsHelper: false,
     };
@@ -151,36 +251,16 @@ export abstract class RequestMigration {
       attachedInstances: this.attachedInstances,
       markedStatements: this.markedStatements,
       retired: this.retired,
-      identifiers: this.identifiers,
-      nodesByType: this.nodesByType,
+      index: this.identifiers,
     } = this.shared);
     this.style = this.detectStyle();
     this.helperName = options.clientExport ?? options.helperExport ?? helperExports.clientFromEnv;
     this.clientText = options.clientExport ?? `${this.helperName}()`;
     this.fileHasKeptnWords = /keptn|cloud_?automation/iu.test(file.source);
-    if (earlierPass) return;
-    const nodesByType = this.nodesByType;
-    // One walk fills every list the migration reads: each `Collection.find` is a full
-    // traversal, and eight of them cost four times the parse (docs/performance.md).
-    j.types.visit((root.get() as AnyPath).node, {
-      visitNode(visited) {
-        // ast-types types visitor paths with its own NodePath; they are the same objects jscodeshift hands out.
-        const path = visited as unknown as AnyPath;
-        const list = nodesByType.get(path.node.type);
-        if (list) list.push(path);
-        else nodesByType.set(path.node.type, [path]);
-        this.traverse(visited);
-      },
-    });
-    this.nodesOfType<Identifier>('Identifier').forEach((path) => {
-      const list = this.identifiers.get(path.node.name) ?? [];
-      list.push(path);
-      this.identifiers.set(path.node.name, list);
-    });
   }
 
   protected nodesOfType<N>(type: string): ASTPath<N>[] {
-    return (this.nodesByType.get(type) ?? []) as ASTPath<N>[];
+    return this.shared.index.ofType(type) as ASTPath<N>[];
   }
 
   /** The indexed nodes of a type inside a range, in source order. */
