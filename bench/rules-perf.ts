@@ -1,14 +1,15 @@
 /**
  * What the rules cost, side by side in one run on the generated corpus (bench/generate-corpus.ts):
  *
- *   npx tsx bench/rules-perf.ts [--corpus .bench/corpus] [--files 2000] [--runs 3] [--typed-runs 2]
+ *   npx tsx bench/rules-perf.ts [--corpus .bench/corpus] [--files 2000] [--runs 3] [--typed-runs 2] [--pre-parsed-rounds 5]
  *
  * - untyped: the no-rule floor (typescript-eslint parser, no rules) vs the recommended config,
  *   interleaved, medians of wall time; each rule's own time from ESLint's `stats` in the same runs,
  *   and each rule alone once more (its own time when nothing else runs);
  * - typed: the floor with `projectService` and no rules vs `recommended-type-checked`;
- * - the literal-key case: `no-x-token-header` against the equivalent hand-written
- *   `no-restricted-syntax` selector, in one process over pre-parsed files (see `literalKeyCase`).
+ * - in one process over pre-parsed files (see `preParsedCosts`): each rule alone, the config, and
+ *   the literal-key case, `no-x-token-header` against the equivalent hand-written
+ *   `no-restricted-syntax` selector, each against the no-rule floor and an empty listener.
  *
  * Every measurement runs in its own Node process (no warm caches or programs carried over).
  * Wall time on a shared 2-core machine varies ±10–15 %: read the ratios and the rule times.
@@ -91,47 +92,59 @@ async function measure(scenario: Scenario, corpus: string): Promise<Measurement>
   return { scenario, wallMs, ruleMs, parseMs, findings, rssMb: process.memoryUsage().rss / 2 ** 20 };
 }
 
-interface LiteralKeyCase {
+const RULE_NAMES = ['no-x-token-header', 'require-oauth', 'no-hardcoded-credentials', 'valid-oauth-scopes'] as const;
+type PreParsedConfig = 'none' | 'listener' | 'selector' | 'recommended' | (typeof RULE_NAMES)[number];
+
+interface PreParsedCosts {
+  /** Median over rounds of the summed parse time of every file, ms. */
+  readonly parseMs: number;
   /** Median over rounds of the summed verify time of every file, ms, per configuration. */
-  readonly medianMs: Record<LiteralKeyConfig, number>;
-  readonly findings: Record<LiteralKeyConfig, number>;
+  readonly verifyMs: Record<PreParsedConfig, number>;
+  readonly findings: Record<PreParsedConfig, number>;
   readonly rounds: number;
 }
-type LiteralKeyConfig = 'listener' | 'selector' | 'rule';
 
 /**
- * `stats` cannot compare a selector with a rule: ESLint tests a selector's attributes while it walks
- * the tree and charges the rule only for `create()` and for listener calls on nodes that matched, so
- * the selector's real work goes uncounted. Here every configuration pays for what it makes ESLint do:
- * each file is parsed outside the clock and verified from its `SourceCode`, fresh for every
- * configuration (no AST-keyed cache carries over), and timed per file, the configurations in a
- * rotating order so drift in machine load falls on all of them alike. The baseline, `listener`, is a
- * rule with one empty `Property` listener: the tree walk and the per-node dispatch that any rule
- * with a listener costs, so `selector − listener` and `rule − listener` are what each adds.
+ * What each configuration makes ESLint do, in one process over pre-parsed files. `stats` cannot
+ * compare a selector with a rule: ESLint tests a selector's attributes while it walks the tree and
+ * charges the rule only for `create()` and for listener calls on nodes that matched, so the
+ * selector's real work goes uncounted; and wall time of whole runs varies more than the rules
+ * cost. Here each file is parsed (timed apart) and verified from its `SourceCode`, fresh for every
+ * configuration (no AST-keyed cache carries over), timed per file, the configurations in a rotating
+ * order so drift in machine load falls on all of them alike. `none` has no rule (the floor is parse
+ * + `none`); `listener` is one rule with one empty `Property` listener: the per-node dispatch any
+ * rule with a listener costs, so `x − listener` is what a rule or the selector adds itself.
  */
-function literalKeyCase(corpus: string, rounds: number): LiteralKeyCase {
+function preParsedCosts(corpus: string, rounds: number): PreParsedCosts {
   const [main, parserConfig] = plugin.configs.recommended;
   const parser = parserConfig?.languageOptions?.parser;
   if (!main?.plugins || !parser) throw new Error('the recommended config lacks the plugin or the typescript-eslint parser');
   const base: Linter.Config = { files: TS_FILES, languageOptions: { parser } };
   const emptyListenerPlugin = { rules: { 'empty-listener': { create: () => ({ Property: () => undefined }) } } };
-  const configs: Record<LiteralKeyConfig, Linter.Config[]> = {
+  const withRules = (rules: Linter.RulesRecord): Linter.Config[] => [base, { files: TS_FILES, plugins: main.plugins ?? {}, rules }];
+  const configs: Record<PreParsedConfig, Linter.Config[]> = {
+    none: [base],
     listener: [base, { files: TS_FILES, plugins: { bench: emptyListenerPlugin }, rules: { 'bench/empty-listener': 'error' } }],
     selector: [base, { files: TS_FILES, rules: { 'no-restricted-syntax': ['error', { selector: X_TOKEN_SELECTOR, message: 'x-token header' }] } }],
-    rule: [base, { files: TS_FILES, plugins: main.plugins, rules: { 'cloud-automation/no-x-token-header': 'error' } }],
+    recommended: [...plugin.configs.recommended],
+    ...(Object.fromEntries(RULE_NAMES.map((rule) => [rule, withRules({ [`cloud-automation/${rule}`]: 'error' })])) as Record<(typeof RULE_NAMES)[number], Linter.Config[]>),
   };
-  const names = Object.keys(configs) as LiteralKeyConfig[];
+  const names = Object.keys(configs) as PreParsedConfig[];
   const manifest = JSON.parse(readFileSync(path.join(corpus, 'manifest.json'), 'utf8')) as { files: string[] };
   const sources = manifest.files.map((file) => ({ filename: path.join(corpus, file), text: readFileSync(path.join(corpus, file), 'utf8') }));
   const linter = new Linter();
-  const totals = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<LiteralKeyConfig, number[]>;
-  const findings = Object.fromEntries(names.map((name) => [name, 0])) as Record<LiteralKeyConfig, number>;
+  const parseTotals: number[] = [];
+  const totals = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<PreParsedConfig, number[]>;
+  const findings = Object.fromEntries(names.map((name) => [name, 0])) as Record<PreParsedConfig, number>;
   for (let round = 0; round < rounds; round++) {
-    const sums = Object.fromEntries(names.map((name) => [name, 0])) as Record<LiteralKeyConfig, number>;
+    const sums = Object.fromEntries(names.map((name) => [name, 0])) as Record<PreParsedConfig, number>;
+    let parseSum = 0;
     sources.forEach(({ filename, text }, index) => {
       for (let offset = 0; offset < names.length; offset++) {
-        const name = names[(index + round + offset) % names.length] as LiteralKeyConfig;
+        const name = names[(index + round + offset) % names.length] as PreParsedConfig;
+        const parseStarted = performance.now();
         const parseErrors = linter.verify(text, [base], filename);
+        if (offset === 0) parseSum += performance.now() - parseStarted;
         if (parseErrors.length > 0) throw new Error(`${filename} did not parse: ${parseErrors[0]?.message ?? ''}`);
         const sourceCode = linter.getSourceCode();
         const started = performance.now();
@@ -140,10 +153,11 @@ function literalKeyCase(corpus: string, rounds: number): LiteralKeyCase {
         if (round === 0) findings[name] += messages.length;
       }
     });
+    parseTotals.push(parseSum);
     for (const name of names) totals[name].push(sums[name]);
   }
-  const medianMs = Object.fromEntries(names.map((name) => [name, median(totals[name])])) as Record<LiteralKeyConfig, number>;
-  return { medianMs, findings, rounds };
+  const verifyMs = Object.fromEntries(names.map((name) => [name, median(totals[name])])) as Record<PreParsedConfig, number>;
+  return { parseMs: median(parseTotals), verifyMs, findings, rounds };
 }
 
 function runInChild(scenario: Scenario, corpus: string): Measurement {
@@ -168,7 +182,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       worker: { type: 'string' },
-      'literal-key-rounds': { type: 'string', default: '7' },
+      'pre-parsed-rounds': { type: 'string', default: '5' },
       corpus: { type: 'string', default: '.bench/corpus' },
       files: { type: 'string', default: '2000' },
       runs: { type: 'string', default: '3' },
@@ -177,8 +191,8 @@ async function main(): Promise<void> {
     },
   });
   const corpus = path.resolve(values.corpus);
-  if (values.worker === 'literal-key') {
-    console.log(JSON.stringify(literalKeyCase(corpus, Number(values['literal-key-rounds']))));
+  if (values.worker === 'pre-parsed') {
+    console.log(JSON.stringify(preParsedCosts(corpus, Number(values['pre-parsed-rounds']))));
     return;
   }
   if (values.worker) {
@@ -203,21 +217,21 @@ async function main(): Promise<void> {
     record('floor');
     record('recommended');
   }
-  for (const rule of ['no-x-token-header', 'require-oauth', 'no-hardcoded-credentials', 'valid-oauth-scopes'] as const) {
+  for (const rule of RULE_NAMES) {
     record(`rule:${rule}`);
   }
   for (let run = 0; run < typedRuns; run++) {
     record('typed-floor');
     record('typed-recommended');
   }
-  const literalKey = JSON.parse(
+  const preParsed = JSON.parse(
     execFileSync(
       process.execPath,
-      ['--import', 'tsx', fileURLToPath(import.meta.url), '--worker', 'literal-key', '--corpus', corpus, '--literal-key-rounds', values['literal-key-rounds']],
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--worker', 'pre-parsed', '--corpus', corpus, '--pre-parsed-rounds', values['pre-parsed-rounds']],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
     ).trim().split('\n').at(-1) ?? '{}',
-  ) as LiteralKeyCase;
-  console.error(`  literal-key case (${literalKey.rounds} rounds)   ${JSON.stringify(literalKey.medianMs)}`);
+  ) as PreParsedCosts;
+  console.error(`  pre-parsed (${preParsed.rounds} rounds): parse ${preParsed.parseMs.toFixed(0)} ms, verify ${JSON.stringify(preParsed.verifyMs)}`);
 
   const of = (scenario: Scenario): Measurement[] => all.filter((measurement) => measurement.scenario === scenario);
   const wall = (scenario: Scenario): number => median(of(scenario).map((measurement) => measurement.wallMs));
@@ -237,9 +251,17 @@ async function main(): Promise<void> {
     lines.push(`| ${id}: own time in recommended / alone | ${seconds(inConfig)} / ${seconds(alone)} | ${percent(inConfig, floor)} / ${percent(alone, floor)} |`);
   }
   lines.push(`| all four rules' own time in recommended | ${seconds(recommendedRules)} | ${percent(recommendedRules, floor)} |`);
-  const { listener, selector, rule } = literalKey.medianMs;
+  const { verifyMs } = preParsed;
+  const preParsedFloor = preParsed.parseMs + verifyMs.none;
+  lines.push(`| pre-parsed, one process: floor = parse + verify without rules | ${seconds(preParsedFloor)} | — |`);
+  lines.push(`| pre-parsed: ESLint's own cost of any rule with a listener (empty \`Property\` listener) | ${seconds(verifyMs.listener - verifyMs.none)} | ${percent(verifyMs.listener - verifyMs.none, preParsedFloor)} |`);
+  for (const rule of [...RULE_NAMES, 'recommended'] as const) {
+    const over = verifyMs[rule] - verifyMs.none;
+    const own = verifyMs[rule] - verifyMs.listener;
+    lines.push(`| pre-parsed: ${rule === 'recommended' ? 'recommended config' : `cloud-automation/${rule} alone`}, over the floor / over the empty listener | ${seconds(over)} / ${seconds(own)} | ${percent(over, preParsedFloor)} / ${percent(own, preParsedFloor)} |`);
+  }
   lines.push(
-    `| literal-key case, pre-parsed, cost over an empty listener: no-x-token-header / no-restricted-syntax selector | ${seconds(rule - listener)} / ${seconds(selector - listener)} | ratio ${((rule - listener) / (selector - listener)).toFixed(2)} (findings ${literalKey.findings.rule} / ${literalKey.findings.selector}) |`,
+    `| literal-key case, pre-parsed, over the empty listener: no-x-token-header / no-restricted-syntax selector | ${seconds(verifyMs['no-x-token-header'] - verifyMs.listener)} / ${seconds(verifyMs.selector - verifyMs.listener)} | ratio ${((verifyMs['no-x-token-header'] - verifyMs.listener) / (verifyMs.selector - verifyMs.listener)).toFixed(2)} (findings ${preParsed.findings['no-x-token-header']} / ${preParsed.findings.selector}) |`,
   );
   lines.push(`| typed floor (projectService, no rules) | ${seconds(typedFloor)} | — |`);
   lines.push(`| recommended-type-checked, wall | ${seconds(wall('typed-recommended'))} | ${percent(wall('typed-recommended') - typedFloor, typedFloor)} |`);
