@@ -11,12 +11,13 @@
  * sources are linted again with a TypeScript program behind them (type-aware paths).
  * Exit code 1 when any rule threw.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Linter } from 'eslint';
 import ts from 'typescript';
 import plugin from '../rules/index.js';
+import { sourceFiles } from './source-files.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,25 +29,6 @@ const { values } = parseArgs({
 const root = path.resolve(values.root);
 const maxBytes = Number(values['max-bytes']);
 const typedLimit = Number(values['typed-limit']);
-
-const extensions = new Set(['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx']);
-
-/** Every source file under `root`, declaration files excluded, in a stable order. */
-function sourceFiles(folder: string, found: string[] = []): string[] {
-  let entries;
-  try {
-    entries = readdirSync(folder, { withFileTypes: true });
-  } catch {
-    return found;
-  }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory() && !entry.isSymbolicLink()) sourceFiles(full, found);
-    else if (entry.isFile() && extensions.has(path.extname(entry.name)) && !/\.d\.[cm]?ts$/u.test(entry.name)) found.push(full);
-  }
-  return found;
-}
 
 const ruleSettings: Linter.RulesRecord = {
   'cloud-automation/no-x-token-header': ['error', { reportUnrecognizedCalls: true }],
