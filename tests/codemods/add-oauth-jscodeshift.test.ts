@@ -5,7 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import migrate from '../../codemods/migrate.js';
 import { transpileCodemods } from '../support/transpile-codemods.js';
+import { runTransformReports } from './run-transform.js';
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -18,6 +20,12 @@ const fixtures = path.join(here, 'add-oauth-fixtures');
  */
 let build: string;
 let work: string;
+let combinedWork: string;
+const combinedInputs = [
+  ['x-token-client.ts', path.join(here, 'fixtures', 'a4-axios-defaults.input.ts')],
+  ['no-credentials.ts', path.join(fixtures, 'axios-instance.input.ts')],
+  ['token-check.ts', path.join(fixtures, 'token-check.input.ts')],
+] as const;
 
 beforeAll(() => {
   mkdirSync(path.join(root, '.tmp'), { recursive: true });
@@ -28,11 +36,14 @@ beforeAll(() => {
   copyFileSync(path.join(fixtures, 'fetch-then-chain.input.js'), path.join(work, 'projects.js'));
   copyFileSync(path.join(fixtures, 'negative-unrelated-host.input.ts'), path.join(work, 'github.ts'));
   writeFileSync(path.join(work, 'broken.ts'), 'fetch(`${KEPTN_ENDPOINT}/v1/event`\n');
+  combinedWork = mkdtempSync(path.join(tmpdir(), 'migrate-cli-'));
+  for (const [name, input] of combinedInputs) copyFileSync(input, path.join(combinedWork, name));
 });
 
 afterAll(() => {
   rmSync(build, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
+  rmSync(combinedWork, { recursive: true, force: true });
 });
 
 describe('add-oauth under the jscodeshift CLI', () => {
@@ -49,5 +60,19 @@ describe('add-oauth under the jscodeshift CLI', () => {
     expect(readFileSync(path.join(work, 'client.ts'), 'utf8')).toBe(readFileSync(path.join(fixtures, 'axios-instance.output.ts'), 'utf8'));
     expect(readFileSync(path.join(work, 'projects.js'), 'utf8')).toBe(readFileSync(path.join(fixtures, 'fetch-then-chain.output.js'), 'utf8'));
     expect(readFileSync(path.join(work, 'github.ts'), 'utf8')).toBe(readFileSync(path.join(fixtures, 'negative-unrelated-host.input.ts'), 'utf8'));
+  });
+});
+
+describe('migrate (both transforms, one parse) under the jscodeshift CLI', () => {
+  it('writes what it gives in process, for x-token sites and calls without credentials alike', async () => {
+    const cli = path.join(root, 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
+    const args = [cli, '--no-babel', '--extensions=ts', '-t', path.join(build, 'codemods', 'migrate.js'), combinedWork];
+    const { stdout } = await run(process.execPath, args, { cwd: root });
+    expect(stdout).toMatch(/3 ok/u);
+    for (const [name, input] of combinedInputs) {
+      const expected = runTransformReports(input, readFileSync(input, 'utf8'), {}, migrate).output;
+      expect(expected).toBeDefined();
+      expect(readFileSync(path.join(combinedWork, name), 'utf8')).toBe(expected);
+    }
   });
 });
