@@ -10,7 +10,10 @@
  */
 import type { API, ASTNode, ASTPath, CallExpression, FileInfo, Identifier, ObjectExpression, Options } from 'jscodeshift';
 import {
+  REQUEST_LIKE_CALLEE,
   TARGET_EVIDENCE_SOURCE_PATTERN,
+  URL_OPTIONS,
+  BASE_URL_OPTIONS,
   analyzeUrl,
   urlShape,
   confidenceAtLeast,
@@ -38,8 +41,6 @@ export function needsParse(source: string): boolean {
   return TARGET_EVIDENCE_SOURCE_PATTERN.test(source);
 }
 
-/** Callee names worth naming a client for: asking the oracle about every call would cost more than the run. */
-const REQUEST_LIKE_NAME = /^(?:fetch|request|get|post|put|patch|delete|head|options|stream|axios|got|http|api|client|keptn\w*)$/iu;
 
 /** What a request's options say about its credentials. */
 type Credentials = 'none' | 'sent' | 'unknown';
@@ -68,7 +69,7 @@ export class AddOAuthMigration extends RequestMigration {
   private findRequests(): void {
     for (const call of this.nodesOfType<CallExpression>('CallExpression')) {
       const name = this.calleeName(call.node.callee);
-      if (name === undefined || !REQUEST_LIKE_NAME.test(name) || !this.mayTargetCloudAutomation(call)) continue;
+      if (name === undefined || !REQUEST_LIKE_CALLEE.test(name) || !this.mayTargetCloudAutomation(call)) continue;
       const info = this.classifyCall(call);
       if (!info || info.signature.createsInstance || info.viaHelper === true) continue;
       if (info.client.kind !== 'fetch' && info.client.kind !== 'axios' && info.client.kind !== 'got') continue;
@@ -95,12 +96,16 @@ export class AddOAuthMigration extends RequestMigration {
         continue;
       }
       for (const member of argument.properties as ASTNode[]) {
-        if (isNodeType(member, 'ObjectProperty') && ['url', 'baseURL', 'prefixUrl'].includes(this.propertyName(member.key, member.computed ?? false) ?? '')) urls.push(member.value);
+        if (isNodeType(member, 'ObjectProperty') && this.isUrlOption(this.propertyName(member.key, member.computed ?? false))) urls.push(member.value);
       }
     }
     if (urls.length === 0) urls.push(undefined);
     const baseShape = base ? this.urlShapeOf(base) : [];
     return urls.some((url) => targetConfidence(analyzeUrl(urlShape(baseShape, url ? this.urlShapeOf(url) : [])).evidence, names) !== 'unknown');
+  }
+
+  private isUrlOption(key: string | undefined): boolean {
+    return key !== undefined && (URL_OPTIONS.has(key) || BASE_URL_OPTIONS.has(key));
   }
 
   private calleeName(callee: ASTNode): string | undefined {

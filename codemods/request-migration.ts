@@ -9,7 +9,10 @@
  */
 import type { ASTNode, ASTPath, AssignmentExpression, CallExpression, ClassProperty, Collection, FileInfo, Identifier, JSCodeshift, ObjectExpression } from 'jscodeshift';
 import {
+  BASE_URL_OPTIONS,
   GLOBAL_OBJECTS,
+  REQUEST_LIKE_CALLEE,
+  isKeptnName,
   FETCH_GLOBALS,
   HOLE,
   MIGRATION_MARKER,
@@ -256,7 +259,7 @@ export abstract class RequestMigration {
     this.style = this.detectStyle();
     this.helperName = options.clientExport ?? options.helperExport ?? helperExports.clientFromEnv;
     this.clientText = options.clientExport ?? `${this.helperName}()`;
-    this.fileHasKeptnWords = /keptn|cloud_?automation/iu.test(file.source);
+    this.fileHasKeptnWords = isKeptnName(file.source);
   }
 
   protected nodesOfType<N>(type: string): ASTPath<N>[] {
@@ -655,7 +658,7 @@ export abstract class RequestMigration {
     for (const member of defaults.properties as ASTNode[]) {
       if (!isNodeType(member, 'ObjectProperty')) continue;
       const key = this.propertyName(member.key, member.computed ?? false);
-      if (key === 'baseURL' || key === 'prefixUrl') return member.value;
+      if (key !== undefined && BASE_URL_OPTIONS.has(key)) return member.value;
     }
     return undefined;
   }
@@ -768,7 +771,7 @@ export abstract class RequestMigration {
         : isNodeType(callee, 'MemberExpression') && isNodeType(callee.property as ASTNode, 'Identifier')
           ? (callee.property as Identifier).name
           : undefined;
-      if (name === undefined || !/^(?:fetch|request|get|post|put|patch|delete|head|axios|got|http|api|client|keptn\w*)$/iu.test(name)) return;
+      if (name === undefined || !REQUEST_LIKE_CALLEE.test(name)) return;
       // The URL text is cheap to read; only a URL that names a Keptn route, or a path on an
       // instance made with a base URL, is worth naming the client for.
       if (!isNodeType(first, 'ObjectExpression') && analyzeUrl(this.urlShapeOf(first)).routes.length === 0) {

@@ -216,6 +216,19 @@ export function clientForImport(module: string, importName: string): ClientImpor
 export const clientModules: ReadonlySet<string> = new Set(clientImports.map((entry) => entry.module));
 
 /** Globals that are the WHATWG fetch, and the objects that carry it. */
+/** Options that hold a base URL relative request URLs resolve against (`baseURL`, `prefixUrl`), across clients. */
+export const BASE_URL_OPTIONS: ReadonlySet<string> = new Set(Object.values(httpClients).flatMap((spec) => (spec.baseUrlOption ? [spec.baseUrlOption] : [])));
+
+/** Options that hold a request's URL when the options come first (`url`), across clients. */
+export const URL_OPTIONS: ReadonlySet<string> = new Set(Object.values(httpClients).flatMap((spec) => (spec.urlOption ? [spec.urlOption] : [])));
+
+/**
+ * Callee names worth naming a client for when only syntax has been read: the clients' own names,
+ * their request members, and the names a wrapper or an instance usually has (`api.get`,
+ * `keptnClient(…)`). Naming the client of every call would cost more than the rest of a run.
+ */
+export const REQUEST_LIKE_CALLEE = /^(?:fetch|request|get|post|put|patch|delete|head|options|stream|axios|got|http|api|client|keptn\w*)$/iu;
+
 export const FETCH_GLOBALS: readonly string[] = ['fetch'];
 export const GLOBAL_OBJECTS: readonly string[] = ['globalThis', 'window', 'self', 'global'];
 
