@@ -101,18 +101,6 @@ export function resetTypeOracle(): void {
   projects.clear();
 }
 
-/**
- * Adds several files in one go before any question is asked, so the checker is built once
- * rather than after each file. The migrate CLI does not: on the 2,000-file corpus priming all
- * candidates up front was slower and bigger than answering file by file (docs/performance.md).
- */
-export function primeTypeOracle(files: readonly { path: string; source: string }[], tsconfig?: string): void {
-  for (const file of files) {
-    const entry = projectFor(tsconfig ?? nearestTsconfig(file.path), isJsFile(file.path));
-    upsertSourceFile(entry.project, file.path, file.source);
-  }
-}
-
 function isJsFile(filePath: string): boolean {
   return /\.[cm]?jsx?$/u.test(filePath);
 }
