@@ -200,6 +200,8 @@ export interface SharedFileState {
   /** Code the edits delete or replace; identifiers inside may leave their declarations unused. */
   readonly retired: AnyPath[];
   readonly index: TreeIndex;
+  /** What each call was classified as: both passes walk the same calls, and naming a client may ask the checker. */
+  readonly calls: Map<ASTNode, CallInfo | undefined>;
   oracle: FileTypeOracle | undefined;
   needsHelper: boolean;
 }
@@ -243,6 +245,7 @@ export abstract class RequestMigration {
       // One walk fills every list the migration reads: each `Collection.find` is a full
       // traversal, and eight of them cost four times the parse (docs/performance.md).
       index: new TreeIndex(root.get() as AnyPath),
+      calls: new Map(),
       oracle: undefined,
       needsHelper: false,
     };
@@ -551,6 +554,14 @@ export abstract class RequestMigration {
   }
 
   protected classifyCall(call: ASTPath<CallExpression>): CallInfo | undefined {
+    const known = this.shared.calls;
+    if (known.has(call.node)) return known.get(call.node);
+    const info = this.classifyCallOnce(call);
+    known.set(call.node, info);
+    return info;
+  }
+
+  private classifyCallOnce(call: ASTPath<CallExpression>): CallInfo | undefined {
     const callee = call.node.callee as ASTNode;
     const calleePath = call.get('callee') as AnyPath;
     if (this.isHelperFetch(calleePath)) {
