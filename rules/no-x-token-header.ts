@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { HEADER_WRITE_METHODS, isAuthorizationHeader, isXTokenHeader, mayImportProjectValues, mayMentionXTokenHeader } from '../core/index.js';
-import { isTyped, literalString, memberChain, memberName, unwrap, type Node } from './utils/ast.js';
+import { literalString, memberChain, memberName, unwrap, type Node } from '../analysis/ast.js';
+import { eslintHost, isTyped } from '../analysis/eslint-host.js';
 import { createRuleWithCachedOptions } from './utils/cached-options.js';
-import { createRequestAnalysis, type ClientRef, type HeaderEntry, type RequestSite } from './utils/request-analysis.js';
+import { createRequestAnalysis, type ClientRef, type HeaderEntry, type RequestSite } from '../analysis/request-analysis.js';
 import { clientLabel, createTargetFilter, describeTarget, targetFilterSchema, type TargetFilterOptions } from './utils/targets.js';
 
 export type Options = [
@@ -49,7 +50,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     if (!mentioned && !(isTyped(sourceCode) && mayImportProjectValues(sourceCode.text))) return {};
 
     const filter = createTargetFilter('no-x-token-header', options, 'unknown');
-    const analysis = createRequestAnalysis(context);
+    const analysis = createRequestAnalysis(eslintHost(context));
     const reported = new Set<Node>();
 
     function report(entry: HeaderEntry, site: RequestSite): void {

@@ -7,9 +7,10 @@ import {
   reachabilityCheckRoute,
   TARGET_EVIDENCE_SOURCE_PATTERN,
 } from '../core/index.js';
-import { isTyped, unwrap } from './utils/ast.js';
+import { unwrap } from '../analysis/ast.js';
+import { eslintHost, isTyped } from '../analysis/eslint-host.js';
 import { createRuleWithCachedOptions } from './utils/cached-options.js';
-import { createRequestAnalysis, type RequestSite } from './utils/request-analysis.js';
+import { createRequestAnalysis, type RequestSite } from '../analysis/request-analysis.js';
 import { clientLabel, createTargetFilter, describeTarget, targetFilterSchema, type TargetFilterOptions } from './utils/targets.js';
 
 export type Options = [
@@ -63,7 +64,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     if (!CLIENT_SOURCE_PATTERN.test(text)) return {};
 
     const filter = createTargetFilter('require-oauth', options, 'possible');
-    const analysis = createRequestAnalysis(context);
+    const analysis = createRequestAnalysis(eslintHost(context));
 
     function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const site = analysis.requestSite(node);

@@ -4,7 +4,7 @@
  */
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { TARGET_CONFIDENCES, confidenceAtLeast, httpClients, type TargetConfidence } from '../../core/index.js';
-import type { ClientRef, TargetAssessment } from './request-analysis.js';
+import type { ClientRef, TargetAssessment } from '../../analysis/request-analysis.js';
 
 export interface TargetFilterOptions {
   /** Hosts whose requests are never reported: `keptn.internal.example.com`, or `*.example.com` for subdomains. */

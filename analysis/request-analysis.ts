@@ -35,7 +35,7 @@ import {
   type UrlAnalysis,
   type UrlPart,
   type UrlShape,
-} from '../../core/index.js';
+} from '../core/index.js';
 import {
   forEachDescendant,
   isFunctionNode,
@@ -48,10 +48,10 @@ import {
   type Expression,
   type Node,
 } from './ast.js';
+import type { AnalysisHost, TypeQuestions } from './host.js';
 
 type Variable = TSESLint.Scope.Variable;
 const { DefinitionType } = TSESLint.Scope;
-type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** How far values are followed through variables, calls and spreads; deeper chains are "unknown". */
 const MAX_DEPTH = 6;
@@ -150,9 +150,8 @@ const allMemberNames = new Set(Object.values(httpClients).flatMap((spec) => Obje
 /**
  * Builds the analysis for one file. Cheap to create: nothing is computed until asked.
  */
-export function createRequestAnalysis(context: AnyRuleContext) {
-  const { sourceCode } = context;
-  const visitorKeys = sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
+export function createRequestAnalysis(host: AnalysisHost) {
+  const { visitorKeys } = host;
 
   const clientCache = new Map<Node, ClientRef | null>();
   const variableClientCache = new Map<Variable, ClientRef | null>();
@@ -164,72 +163,27 @@ export function createRequestAnalysis(context: AnyRuleContext) {
 
   // ---------------------------------------------------------------- type information (lazy)
 
-  interface TypeServices {
-    readonly checker: {
-      getTypeAtLocation(node: unknown): TypeLike;
-    };
-    readonly map: { get(node: Node): unknown };
-  }
-  interface TypeLike {
-    aliasSymbol?: { name: string } | undefined;
-    getSymbol(): { name: string } | undefined;
-    isStringLiteral(): boolean;
-    isUnion(): boolean;
-    isIntersection(): boolean;
-    value?: unknown;
-    types?: TypeLike[];
-  }
-  let typeServices: TypeServices | null | undefined;
-  function types(): TypeServices | null {
-    if (typeServices !== undefined) return typeServices;
-    typeServices = null;
-    const services = sourceCode.parserServices as
-      | { program?: { getTypeChecker(): TypeServices['checker'] } | null; esTreeNodeToTSNodeMap?: TypeServices['map'] }
-      | undefined;
-    if (services?.program && services.esTreeNodeToTSNodeMap) {
-      typeServices = { checker: services.program.getTypeChecker(), map: services.esTreeNodeToTSNodeMap };
-    }
-    return typeServices;
-  }
-
-  function typeOf(node: Node): TypeLike | undefined {
-    const services = types();
-    if (!services) return undefined;
-    try {
-      const tsNode = services.map.get(node);
-      return tsNode === undefined ? undefined : services.checker.getTypeAtLocation(tsNode);
-    } catch {
-      // A checker failure on odd input must not fail the lint run; the node just stays unknown.
-      return undefined;
-    }
+  let typeQuestions: TypeQuestions | null | undefined;
+  function types(): TypeQuestions | null {
+    typeQuestions ??= host.types() ?? null;
+    return typeQuestions;
   }
 
   function typedString(node: Node): string | undefined {
-    const type = typeOf(node);
-    return type?.isStringLiteral() && typeof type.value === 'string' ? type.value : undefined;
+    return types()?.stringLiteral(node);
   }
 
   function typedClient(node: Node): ClientRef | undefined {
-    const type = typeOf(node);
-    if (!type) return undefined;
-    const candidates = [type, ...(type.isUnion() || type.isIntersection() ? (type.types ?? []) : [])];
-    for (const candidate of candidates) {
-      for (const name of [candidate.aliasSymbol?.name, candidate.getSymbol()?.name]) {
-        const kind = name === undefined ? undefined : clientForTypeName(name);
-        if (kind) {
-          const isInstance = name !== 'AxiosStatic';
-          return { kind, isInstance, defaults: [], opaque: true, helperAuthorized: false, holders: [], byType: true };
-        }
-      }
-    }
-    return undefined;
+    const found = types()?.client(node);
+    if (!found) return undefined;
+    return { kind: found.kind, isInstance: found.isInstance, defaults: [], opaque: true, helperAuthorized: false, holders: [], byType: true };
   }
 
   // ---------------------------------------------------------------- scope
 
   function variableOf(identifier: TSESTree.Identifier): Variable | undefined {
     try {
-      return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier) ?? undefined;
+      return ASTUtils.findVariable(host.getScope(identifier), identifier) ?? undefined;
     } catch {
       return undefined;
     }

@@ -118,8 +118,3 @@ export function returnedExpressions(fn: Node, visitorKeys: VisitorKeys): Express
   });
   return results;
 }
-
-/** Whether the file was parsed with type information (a TypeScript program behind it). */
-export function isTyped(sourceCode: { readonly parserServices?: unknown }): boolean {
-  return Boolean((sourceCode.parserServices as { program?: unknown } | undefined)?.program);
-}

@@ -1,0 +1,74 @@
+/**
+ * The request analysis hosted by an ESLint rule: scopes and visitor keys from the rule's
+ * `sourceCode`, type questions from typescript-eslint's program when the config provides one.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { clientForTypeName } from '../core/index.js';
+import type { AnalysisHost, TypeQuestions, TypedClient, VisitorKeys } from './host.js';
+
+type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** The parts of a TypeScript type the questions read; typed structurally so the plugin never imports `typescript`. */
+interface TypeLike {
+  aliasSymbol?: { name: string } | undefined;
+  getSymbol(): { name: string } | undefined;
+  isStringLiteral(): boolean;
+  isUnion(): boolean;
+  isIntersection(): boolean;
+  value?: unknown;
+  types?: TypeLike[];
+}
+
+interface ProgramServices {
+  readonly program?: { getTypeChecker(): { getTypeAtLocation(node: unknown): TypeLike } } | null;
+  readonly esTreeNodeToTSNodeMap?: { get(node: TSESTree.Node): unknown };
+}
+
+/** Whether the file was parsed with type information (a TypeScript program behind it). */
+export function isTyped(sourceCode: { readonly parserServices?: unknown }): boolean {
+  return Boolean((sourceCode.parserServices as ProgramServices | undefined)?.program);
+}
+
+export function eslintHost(context: AnyRuleContext): AnalysisHost {
+  const { sourceCode } = context;
+  return {
+    text: sourceCode.text,
+    visitorKeys: sourceCode.visitorKeys as VisitorKeys,
+    getScope: (node) => sourceCode.getScope(node),
+    types: () => checkerQuestions(sourceCode.parserServices as ProgramServices | undefined),
+  };
+}
+
+function checkerQuestions(services: ProgramServices | undefined): TypeQuestions | undefined {
+  const program = services?.program;
+  const map = services?.esTreeNodeToTSNodeMap;
+  if (!program || !map) return undefined;
+  const checker = program.getTypeChecker();
+  function typeOf(node: TSESTree.Node): TypeLike | undefined {
+    try {
+      const tsNode = map?.get(node);
+      return tsNode === undefined ? undefined : checker.getTypeAtLocation(tsNode);
+    } catch {
+      // A checker failure on odd input must not fail the lint run; the node just stays unknown.
+      return undefined;
+    }
+  }
+  return {
+    stringLiteral(node) {
+      const type = typeOf(node);
+      return type?.isStringLiteral() && typeof type.value === 'string' ? type.value : undefined;
+    },
+    client(node): TypedClient | undefined {
+      const type = typeOf(node);
+      if (!type) return undefined;
+      const candidates = [type, ...(type.isUnion() || type.isIntersection() ? (type.types ?? []) : [])];
+      for (const candidate of candidates) {
+        for (const name of [candidate.aliasSymbol?.name, candidate.getSymbol()?.name]) {
+          const kind = name === undefined ? undefined : clientForTypeName(name);
+          if (kind) return { kind, isInstance: name !== 'AxiosStatic' };
+        }
+      }
+      return undefined;
+    },
+  };
+}
