@@ -4,7 +4,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { clientForTypeName } from '../core/index.js';
-import type { AnalysisHost, TypeQuestions, TypedClient, VisitorKeys } from './host.js';
+import type { AnalysisHost, TypeQuestions, TypedClient } from './host.js';
 
 type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -33,9 +33,9 @@ export function eslintHost(context: AnyRuleContext): AnalysisHost {
   const { sourceCode } = context;
   return {
     text: sourceCode.text,
-    visitorKeys: sourceCode.visitorKeys as VisitorKeys,
+    visitorKeys: sourceCode.visitorKeys,
     getScope: (node) => sourceCode.getScope(node),
-    types: () => checkerQuestions(sourceCode.parserServices as ProgramServices | undefined),
+    types: () => checkerQuestions(sourceCode.parserServices),
   };
 }
 

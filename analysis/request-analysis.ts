@@ -1350,6 +1350,16 @@ export function createRequestAnalysis(host: AnalysisHost) {
       return { entries: flatten(list.entries), complete: list.complete };
     },
     flattenEntries: (list: EntryList): HeaderEntry[] => flatten(list.entries),
+    /**
+     * The client an expression's type names, asked only where syntax allows an instance to hide
+     * (an import, a parameter, `this.x`); undefined without type information.
+     */
+    typedClient: (node: Node): ClientRef | undefined => {
+      const value = unwrap(node);
+      return mayHideTypedInstance(value) ? typedClient(value) : undefined;
+    },
+    /** An instance of `kind` whose making is not visible here (imported from a local module). */
+    opaqueInstance: (kind: HttpClientKind): ClientRef => ({ kind, isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: [], byType: false }),
     /** Options carrying the helper's got hooks (`hooks: client.gotHooks()`). */
     usesHelperHooks: (options: Expression): boolean => hasHelperHooks([options]),
     get usesTypes(): boolean {

@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { HEADER_WRITE_METHODS, isAuthorizationHeader, isXTokenHeader, mayImportProjectValues, mayMentionXTokenHeader } from '../core/index.js';
-import { literalString, memberChain, memberName, unwrap, type Node } from '../analysis/ast.js';
+import { HEADER_WRITE_METHODS, isXTokenHeader, mayImportProjectValues, mayMentionXTokenHeader } from '../core/index.js';
+import { literalString, memberName, unwrap, type Node } from '../analysis/ast.js';
+import { createFindings, DEFAULT_MINIMUM_CONFIDENCE, type XTokenFinding } from '../analysis/findings.js';
 import { eslintHost, isTyped } from '../analysis/eslint-host.js';
 import { createRuleWithCachedOptions } from './utils/cached-options.js';
-import { createRequestAnalysis, type ClientRef, type HeaderEntry, type RequestSite } from '../analysis/request-analysis.js';
+import { createRequestAnalysis } from '../analysis/request-analysis.js';
 import { clientLabel, createTargetFilter, describeTarget, targetFilterSchema, type TargetFilterOptions } from './utils/targets.js';
 
 export type Options = [
@@ -49,34 +50,26 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     const mentioned = mayMentionXTokenHeader(sourceCode.text);
     if (!mentioned && !(isTyped(sourceCode) && mayImportProjectValues(sourceCode.text))) return {};
 
-    const filter = createTargetFilter('no-x-token-header', options, 'unknown');
+    const filter = createTargetFilter('no-x-token-header', options, DEFAULT_MINIMUM_CONFIDENCE.xToken);
     const analysis = createRequestAnalysis(eslintHost(context));
-    const reported = new Set<Node>();
+    const findings = createFindings(analysis, {
+      excludesXToken: (target) => filter.excludes(target),
+      excludesRequest: () => true,
+      reportUnrecognizedCalls: options.reportUnrecognizedCalls === true,
+    });
 
-    function report(entry: HeaderEntry, site: RequestSite): void {
-      if (reported.has(entry.nameNode)) return;
-      const target = analysis.assessTarget(site, entry.value ? [entry.value] : []);
-      if (filter.excludes(target)) return;
-      reported.add(entry.nameNode);
-      // Dropping the header alone would leave the request unauthenticated; once it also sends
-      // Authorization (added by hand or by the helper), the leftover header can go.
-      const suggestion = removalFix(entry.nameNode) && sendsAuthorization(site) ? removalFix(entry.nameNode) : undefined;
-      context.report({
-        node: entry.nameNode,
-        messageId: 'xTokenHeader',
-        data: { client: clientLabel(site.client), target: describeTarget(target), confidence: target.confidence },
-        suggest: suggestion ? [{ messageId: 'removeXTokenHeader', fix: suggestion }] : [],
-      });
-    }
-
-    function reportAll(entries: readonly HeaderEntry[], site: RequestSite): void {
-      for (const entry of entries) {
-        if (entry.name !== undefined && isXTokenHeader(entry.name)) report(entry, site);
+    function report(found: readonly XTokenFinding[]): void {
+      for (const finding of found) {
+        // Dropping the header alone would leave the request unauthenticated; once it also sends
+        // Authorization (added by hand or by the helper), the leftover header can go.
+        const fix = finding.alsoAuthorized ? removalFix(finding.node) : undefined;
+        context.report({
+          node: finding.node,
+          messageId: 'xTokenHeader',
+          data: { client: clientLabel(finding.site.client), target: describeTarget(finding.target), confidence: finding.target.confidence },
+          suggest: fix ? [{ messageId: 'removeXTokenHeader', fix }] : [],
+        });
       }
-    }
-
-    function sendsAuthorization(site: RequestSite): boolean {
-      return site.client.helperAuthorized || analysis.requestHeaders(site, true).entries.some((entry) => entry.name !== undefined && isAuthorizationHeader(entry.name));
     }
 
     /** Deleting a literal property is offered only where no comment would go with it. */
@@ -97,98 +90,22 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
       return (fixer) => fixer.removeRange(range);
     }
 
-    function pseudoSite(node: TSESTree.CallExpression | TSESTree.AssignmentExpression, client: ClientRef): RequestSite {
-      return {
-        node,
-        client,
-        signature: {},
-        urlArgument: undefined,
-        optionArguments: [],
-        createsInstance: true,
-      };
-    }
-
-    /** `axios.defaults.headers.common['x-token'] = t`, `Object.assign(api.defaults.headers, …)`, `…headers.set(…)`. */
-    function checkDefaultsWrite(target: Node, node: TSESTree.CallExpression | TSESTree.AssignmentExpression): void {
-      let current = unwrap(target);
-      while (current.type === AST_NODE_TYPES.MemberExpression) {
-        if (memberName(current) === 'defaults') {
-          const clientNode = current.object;
-          const client = analysis.resolveClient(clientNode);
-          if (client?.kind !== 'axios') return;
-          const written = analysis.defaultHeadersWrite(unwrap(clientNode));
-          if (written) reportAll(analysis.flattenEntries(written), pseudoSite(node, client));
-          return;
-        }
-        current = unwrap(current.object);
-      }
-    }
-
-    function checkInterceptor(node: TSESTree.CallExpression): void {
-      const callee = unwrap(node.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'use') return;
-      const chain = memberChain(callee);
-      if (!chain || chain.names.length < 3) return;
-      const names = chain.names.slice(-3).join('.');
-      if (names !== 'interceptors.request.use') return;
-      const interceptors = unwrap(callee.object);
-      if (interceptors.type !== AST_NODE_TYPES.MemberExpression) return;
-      const requestMember = unwrap(interceptors.object);
-      if (requestMember.type !== AST_NODE_TYPES.MemberExpression) return;
-      const clientNode = requestMember.object;
-      const client = analysis.resolveClient(clientNode);
-      const [fn] = node.arguments;
-      if (client?.kind !== 'axios' || !fn) return;
-      reportAll(analysis.functionHeaderWrites(fn).entries, pseudoSite(node, client));
-    }
-
-    function checkUnrecognized(node: TSESTree.CallExpression): void {
-      for (const argument of node.arguments) {
-        const value = unwrap(argument);
-        if (value.type !== AST_NODE_TYPES.ObjectExpression) continue;
-        let headerObject: Node | undefined;
-        for (const property of value.properties) {
-          if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'headers') {
-            headerObject = unwrap(property.value);
-          }
-        }
-        if (headerObject?.type !== AST_NODE_TYPES.ObjectExpression) continue;
-        for (const property of headerObject.properties) {
-          if (property.type !== AST_NODE_TYPES.Property) continue;
-          const name = property.computed ? analysis.stringValue(property.key) : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : analysis.stringValue(property.key);
-          if (name === undefined || !isXTokenHeader(name) || reported.has(property.key)) continue;
-          reported.add(property.key);
-          context.report({
-            node: property.key,
-            messageId: 'xTokenHeader',
-            data: { client: `${sourceCode.getText(node.callee).slice(0, 40)}()`, target: 'the client is not one this rule knows', confidence: 'unknown' },
-          });
-        }
-      }
-    }
-
     const visitors = {
       CallExpression(node: TSESTree.CallExpression) {
-        const site = analysis.requestSite(node);
-        if (site) {
-          reportAll(analysis.requestHeaders(site, false).entries, site);
-          return;
+        report(findings.xTokenAtCall(node));
+        for (const unknown of findings.unrecognizedAtCall(node)) {
+          context.report({
+            node: unknown.node,
+            messageId: 'xTokenHeader',
+            data: { client: `${sourceCode.getText(unknown.call.callee).slice(0, 40)}()`, target: 'the client is not one this rule knows', confidence: 'unknown' },
+          });
         }
-        const callee = unwrap(node.callee);
-        if (callee.type === AST_NODE_TYPES.MemberExpression) {
-          checkInterceptor(node);
-          const method = memberName(callee);
-          if (method === 'set' || method === 'append') checkDefaultsWrite(callee.object, node);
-          else if (method === 'assign' && node.arguments[0]) checkDefaultsWrite(node.arguments[0], node);
-        }
-        if (options.reportUnrecognizedCalls) checkUnrecognized(node);
       },
       NewExpression(node: TSESTree.NewExpression) {
-        const site = analysis.requestSite(node);
-        if (site) reportAll(analysis.requestHeaders(site, false).entries, site);
+        report(findings.xTokenAtNew(node));
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
-        if (node.left.type === AST_NODE_TYPES.MemberExpression) checkDefaultsWrite(node.left, node);
+        report(findings.xTokenAtAssignment(node));
       },
     };
     if (mentioned) return visitors;

@@ -1,16 +1,14 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import {
   CLIENT_SOURCE_PATTERN,
-  isAuthorizationHeader,
-  isTokenCheckRoute,
   mayImportProjectValues,
   reachabilityCheckRoute,
   TARGET_EVIDENCE_SOURCE_PATTERN,
 } from '../core/index.js';
-import { unwrap } from '../analysis/ast.js';
+import { createFindings, DEFAULT_MINIMUM_CONFIDENCE } from '../analysis/findings.js';
 import { eslintHost, isTyped } from '../analysis/eslint-host.js';
 import { createRuleWithCachedOptions } from './utils/cached-options.js';
-import { createRequestAnalysis, type RequestSite } from '../analysis/request-analysis.js';
+import { createRequestAnalysis } from '../analysis/request-analysis.js';
 import { clientLabel, createTargetFilter, describeTarget, targetFilterSchema, type TargetFilterOptions } from './utils/targets.js';
 
 export type Options = [
@@ -63,50 +61,35 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     // A finding needs a client this file names: instances known only by type are never reported.
     if (!CLIENT_SOURCE_PATTERN.test(text)) return {};
 
-    const filter = createTargetFilter('require-oauth', options, 'possible');
-    const analysis = createRequestAnalysis(eslintHost(context));
+    const filter = createTargetFilter('require-oauth', options, DEFAULT_MINIMUM_CONFIDENCE.request);
+    const findings = createFindings(createRequestAnalysis(eslintHost(context)), {
+      excludesXToken: () => true,
+      excludesRequest: (target) => filter.excludes(target),
+    });
 
     function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-      const site = analysis.requestSite(node);
-      if (!site || site.createsInstance) return;
-      const headers = analysis.requestHeaders(site, true);
-      const target = analysis.assessTarget(
-        site,
-        headers.entries.flatMap((entry) => (entry.value ? [entry.value] : [])),
-      );
-      if (filter.excludes(target)) return;
-      const reportNode = unwrap(node.callee);
-      const tokenCheck = target.url?.exact === true && target.url.routes.length > 0 && target.url.routes.every(isTokenCheckRoute);
-      if (tokenCheck) {
-        if (options.reportTokenChecks !== false) {
-          context.report({
-            node: reportNode,
-            messageId: 'tokenCheck',
-            data: { path: target.url.displayPath, replacement: `${reachabilityCheckRoute.method} ${reachabilityCheckRoute.path}` },
-          });
-        }
+      const finding = findings.requestAt(node);
+      if (!finding) return;
+      const { target } = finding;
+      if (finding.kind === 'token-check') {
+        if (options.reportTokenChecks === false) return;
+        context.report({
+          node: finding.node,
+          messageId: 'tokenCheck',
+          data: { path: target.url?.displayPath ?? '', replacement: `${reachabilityCheckRoute.method} ${reachabilityCheckRoute.path}` },
+        });
         return;
       }
-      if (authorized(site, headers.entries) || !headers.complete) return;
       context.report({
-        node: reportNode,
+        node: finding.node,
         messageId: 'missingOAuth',
-        data: { client: clientLabel(site.client), target: describeTarget(target), confidence: target.confidence },
+        data: { client: clientLabel(finding.site.client), target: describeTarget(target), confidence: target.confidence },
       });
-    }
-
-    function authorized(site: RequestSite, entries: readonly { name: string | undefined }[]): boolean {
-      if (site.client.helperAuthorized) return true;
-      if (entries.some((entry) => entry.name !== undefined && isAuthorizationHeader(entry.name))) return true;
-      // got(url, { hooks: client.gotHooks() }) on a single request.
-      return site.optionArguments.some((argument) => analysis.usesHelperHooks(argument));
     }
 
     return {
       CallExpression: check,
-      NewExpression(node) {
-        if (node.callee.type === AST_NODE_TYPES.Identifier) check(node);
-      },
+      NewExpression: check,
     };
   },
 });

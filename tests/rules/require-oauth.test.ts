@@ -14,6 +14,17 @@ const tokenCheck = (path: string) => ({ messageId: 'tokenCheck' as const, data: 
 ruleTester.run('require-oauth', testable(rule), {
   valid: [
     {
+      // One finding per problem: the x-token request is no-x-token-header's to report (and x-token-to-oauth's to migrate).
+      name: 'a request that sends x-token, on the request or in its instance defaults, is left to no-x-token-header',
+      code: `
+        import axios from 'axios';
+        await fetch('${CA}/api/v1/event', { method: 'POST', headers: { 'X-Token': token } });
+        const api = axios.create({ baseURL: '${CA}/api', headers: { 'x-token': token } });
+        await api.get('/v1/metadata');
+      `,
+      filename: 'file.ts',
+    },
+    {
       name: "E3 the helper's fetch",
       code: `
         import { oauthClientFromEnv } from 'cloud-automation-oauth';
@@ -151,7 +162,7 @@ ruleTester.run('require-oauth', testable(rule), {
   invalid: [
     {
       name: 'D1 fetch to a Cloud Automation host without Authorization',
-      code: `await fetch('${CA}/api/v1/event', { method: 'POST', headers: { 'x-token': token } });`,
+      code: `await fetch('${CA}/api/v1/event', { method: 'POST', headers: { accept: 'application/json' } });`,
       filename: 'file.ts',
       errors: [{ ...missing('fetch', certain, 'certain'), line: 1, column: 7, endColumn: 12 }],
     },
@@ -171,10 +182,10 @@ ruleTester.run('require-oauth', testable(rule), {
       errors: [missing('fetch', 'the target may be Cloud Automation (Keptn-like path /{…}/v1/event)', 'possible')],
     },
     {
-      name: 'D3 instance baseURL plus a relative path, token only in the instance defaults',
+      name: 'D3 instance baseURL plus a relative path, no credentials in the instance defaults',
       code: `
         import axios from 'axios';
-        const api = axios.create({ baseURL: '${CA}/api', headers: { 'x-token': token } });
+        const api = axios.create({ baseURL: '${CA}/api', headers: { accept: 'application/json' } });
         await api.get('/v1/metadata');
         await api.post('/v1/event', event);
       `,
@@ -199,7 +210,7 @@ ruleTester.run('require-oauth', testable(rule), {
     },
     {
       name: 'D4 a Keptn-named token is evidence too',
-      code: `fetch(url, { headers: { 'x-token': keptnApiToken } });`,
+      code: `fetch(url, { headers: { 'x-keptn-context': keptnApiToken } });`,
       filename: 'file.ts',
       errors: [missing('fetch', 'the target may be Cloud Automation (Keptn-named keptnApiToken)', 'possible')],
     },
@@ -254,7 +265,7 @@ ruleTester.run('require-oauth', testable(rule), {
       name: 'C5 a wrapper without OAuth: reported once, inside the wrapper',
       code: `
         async function keptn(path: string, init: RequestInit = {}) {
-          return fetch(\`\${process.env.KEPTN_API_URL}\${path}\`, { ...init, headers: { 'x-token': process.env.KEPTN_API_TOKEN } });
+          return fetch(\`\${process.env.KEPTN_API_URL}\${path}\`, { ...init, headers: { 'x-keptn-context': process.env.KEPTN_API_TOKEN } });
         }
         await keptn('/v1/event', { method: 'POST' });
       `,
@@ -289,9 +300,9 @@ ruleTester.run('require-oauth', testable(rule), {
       errors: [tokenCheck('/{…}/v1/auth')],
     },
     {
-      name: 'a request whose Authorization is only an x-token is still unauthorised (tsx)',
+      name: 'a request without credentials in JSX (tsx)',
       code: `
-        export const Button = () => <button onClick={() => fetch('${CA}/api/v1/event', { method: 'POST', headers: { 'X-Token': token } })} />;
+        export const Button = () => <button onClick={() => fetch('${CA}/api/v1/event', { method: 'POST' })} />;
       `,
       filename: 'file.tsx',
       errors: [missing('fetch', certain, 'certain')],

@@ -1,0 +1,238 @@
+/**
+ * What is wrong with a file's requests, decided once for the rules and the codemods: every
+ * `x-token` header a request sends (what `no-x-token-header` reports and `x-token-to-oauth`
+ * migrates or marks), and every Cloud Automation request without OAuth and every API-token
+ * check (what `require-oauth` reports and `add-oauth` migrates or marks).
+ *
+ * A host feeds nodes in ESLint's traversal order (depth first, parents before children):
+ * ESLint through a rule's listeners, the codemods through `collectFindings`. A header reached
+ * by several requests is reported at the first of them and remembers them all, so the codemod
+ * can rewrite every request it reaches.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isAuthorizationHeader, isTokenCheckRoute, isXTokenHeader, type TargetConfidence } from '../core/index.js';
+import { memberChain, memberName, unwrap, type Node } from './ast.js';
+import type { VisitorKeys } from './host.js';
+import type { ClientRef, HeaderEntry, RequestAnalysis, RequestSite, TargetAssessment } from './request-analysis.js';
+
+export interface XTokenFinding {
+  /** Where the header name is written: the report location. */
+  readonly node: Node;
+  readonly entry: HeaderEntry;
+  /** The first request (or instance, or defaults write) found to send it. */
+  readonly site: RequestSite;
+  readonly target: TargetAssessment;
+  /** Every request, instance or defaults write that sends this header, the first one included. */
+  readonly sites: RequestSite[];
+  /** The request also sends an `Authorization` header: the `x-token` is a leftover. */
+  readonly alsoAuthorized: boolean;
+}
+
+export interface RequestFinding {
+  /** `missing-oauth`: a Cloud Automation request with no credentials; `token-check`: `POST /api/v1/auth`. */
+  readonly kind: 'missing-oauth' | 'token-check';
+  /** The callee: the report location. */
+  readonly node: Node;
+  readonly site: RequestSite;
+  readonly target: TargetAssessment;
+}
+
+export interface FindingOptions {
+  /** The user's filter (ignored hosts, URL patterns, minimum confidence) for x-token findings. */
+  readonly excludesXToken: (target: TargetAssessment) => boolean;
+  /** The same for requests without OAuth. */
+  readonly excludesRequest: (target: TargetAssessment) => boolean;
+  /** Report an `x-token` in a `headers` object passed to a function no client spec describes. */
+  readonly reportUnrecognizedCalls?: boolean;
+}
+
+/** The confidence the recommended configs report at: what the codemod must account for, site by site. */
+export const DEFAULT_MINIMUM_CONFIDENCE: { readonly xToken: TargetConfidence; readonly request: TargetConfidence } = {
+  xToken: 'unknown',
+  request: 'possible',
+};
+
+/** An `x-token` in a `headers` object passed to something no client spec describes. */
+export interface UnrecognizedXToken {
+  readonly node: Node;
+  readonly call: TSESTree.CallExpression;
+}
+
+export function createFindings(analysis: RequestAnalysis, options: FindingOptions) {
+  const xTokenByName = new Map<Node, XTokenFinding>();
+  const unrecognized = new Set<Node>();
+
+  function sendsAuthorization(site: RequestSite): boolean {
+    return (
+      site.client.helperAuthorized ||
+      analysis.requestHeaders(site, true).entries.some((entry) => entry.name !== undefined && isAuthorizationHeader(entry.name))
+    );
+  }
+
+  /** New findings for `entries` sent by `site`; a header already found only learns of one more site. */
+  function xTokenEntries(entries: readonly HeaderEntry[], site: RequestSite): XTokenFinding[] {
+    const found: XTokenFinding[] = [];
+    for (const entry of entries) {
+      if (entry.name === undefined || !isXTokenHeader(entry.name)) continue;
+      const known = xTokenByName.get(entry.nameNode);
+      const target = analysis.assessTarget(site, entry.value ? [entry.value] : []);
+      if (options.excludesXToken(target)) continue;
+      if (known) {
+        if (!known.sites.includes(site)) known.sites.push(site);
+        continue;
+      }
+      const finding: XTokenFinding = { node: entry.nameNode, entry, site, target, sites: [site], alsoAuthorized: sendsAuthorization(site) };
+      xTokenByName.set(entry.nameNode, finding);
+      found.push(finding);
+    }
+    return found;
+  }
+
+  /** Written on an instance's defaults or in its interceptor: the instance is the "request". */
+  function instanceSite(node: TSESTree.CallExpression | TSESTree.AssignmentExpression, client: ClientRef): RequestSite {
+    return { node, client, signature: {}, urlArgument: undefined, optionArguments: [], createsInstance: true };
+  }
+
+  /** `axios.defaults.headers.common['x-token'] = t`, `Object.assign(api.defaults.headers, …)`, `…headers.set(…)`. */
+  function defaultsWrite(target: Node, node: TSESTree.CallExpression | TSESTree.AssignmentExpression): XTokenFinding[] {
+    let current = unwrap(target);
+    while (current.type === AST_NODE_TYPES.MemberExpression) {
+      if (memberName(current) === 'defaults') {
+        const clientNode = current.object;
+        // `<x>.defaults.headers[.common]` is axios's own shape: an instance imported from a local
+        // module is axios by it, with or without types; a client known to be another is not.
+        const client = analysis.resolveClient(clientNode) ?? analysis.typedClient(clientNode) ?? analysis.opaqueInstance('axios');
+        if (client.kind !== 'axios') return [];
+        const written = analysis.defaultHeadersWrite(unwrap(clientNode));
+        return written ? xTokenEntries(analysis.flattenEntries(written), instanceSite(node, client)) : [];
+      }
+      current = unwrap(current.object);
+    }
+    return [];
+  }
+
+  function interceptor(node: TSESTree.CallExpression): XTokenFinding[] {
+    const callee = unwrap(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'use') return [];
+    const chain = memberChain(callee);
+    if (!chain || chain.names.length < 3 || chain.names.slice(-3).join('.') !== 'interceptors.request.use') return [];
+    const interceptors = unwrap(callee.object);
+    if (interceptors.type !== AST_NODE_TYPES.MemberExpression) return [];
+    const requestMember = unwrap(interceptors.object);
+    if (requestMember.type !== AST_NODE_TYPES.MemberExpression) return [];
+    const clientNode = requestMember.object;
+    const client = analysis.resolveClient(clientNode) ?? analysis.typedClient(clientNode);
+    const [fn] = node.arguments;
+    if (client?.kind !== 'axios' || !fn) return [];
+    return xTokenEntries(analysis.functionHeaderWrites(fn).entries, instanceSite(node, client));
+  }
+
+  function unrecognizedCall(node: TSESTree.CallExpression): UnrecognizedXToken[] {
+    const found: UnrecognizedXToken[] = [];
+    for (const argument of node.arguments) {
+      const value = unwrap(argument);
+      if (value.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      let headerObject: Node | undefined;
+      for (const property of value.properties) {
+        if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'headers') {
+          headerObject = unwrap(property.value);
+        }
+      }
+      if (headerObject?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      for (const property of headerObject.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const name = !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : analysis.stringValue(property.key);
+        if (name === undefined || !isXTokenHeader(name) || unrecognized.has(property.key) || xTokenByName.has(property.key)) continue;
+        unrecognized.add(property.key);
+        found.push({ node: property.key, call: node });
+      }
+    }
+    return found;
+  }
+
+  return {
+    /** x-token findings a call makes: as a request, a defaults write, an interceptor. */
+    xTokenAtCall(node: TSESTree.CallExpression): XTokenFinding[] {
+      const site = analysis.requestSite(node);
+      if (site) return xTokenEntries(analysis.requestHeaders(site, false).entries, site);
+      const callee = unwrap(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return [];
+      const found = interceptor(node);
+      const method = memberName(callee);
+      if (method === 'set' || method === 'append') found.push(...defaultsWrite(callee.object, node));
+      else if (method === 'assign' && node.arguments[0]) found.push(...defaultsWrite(node.arguments[0], node));
+      return found;
+    },
+    xTokenAtNew(node: TSESTree.NewExpression): XTokenFinding[] {
+      const site = analysis.requestSite(node);
+      return site ? xTokenEntries(analysis.requestHeaders(site, false).entries, site) : [];
+    },
+    xTokenAtAssignment(node: TSESTree.AssignmentExpression): XTokenFinding[] {
+      return node.left.type === AST_NODE_TYPES.MemberExpression ? defaultsWrite(node.left, node) : [];
+    },
+    /** Only with `reportUnrecognizedCalls`: after the call's own findings, so a known header is never reported twice. */
+    unrecognizedAtCall(node: TSESTree.CallExpression): UnrecognizedXToken[] {
+      return options.reportUnrecognizedCalls === true ? unrecognizedCall(node) : [];
+    },
+
+    /** A request with no OAuth, or an API-token check; nothing for a request that sends `x-token` (that is an x-token finding). */
+    requestAt(node: TSESTree.CallExpression | TSESTree.NewExpression): RequestFinding | undefined {
+      if (node.type === AST_NODE_TYPES.NewExpression && node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const site = analysis.requestSite(node);
+      if (!site || site.createsInstance) return undefined;
+      const headers = analysis.requestHeaders(site, true);
+      const target = analysis.assessTarget(site, headers.entries.flatMap((entry) => (entry.value ? [entry.value] : [])));
+      if (options.excludesRequest(target)) return undefined;
+      const reportNode = unwrap(node.callee);
+      if (target.url?.exact === true && target.url.routes.length > 0 && target.url.routes.every(isTokenCheckRoute)) {
+        return { kind: 'token-check', node: reportNode, site, target };
+      }
+      if (!headers.complete || headers.entries.some((entry) => entry.name !== undefined && isXTokenHeader(entry.name))) return undefined;
+      if (site.client.helperAuthorized || headers.entries.some((entry) => entry.name !== undefined && isAuthorizationHeader(entry.name))) return undefined;
+      // got(url, { hooks: client.gotHooks() }) on a single request.
+      if (site.optionArguments.some((argument) => analysis.usesHelperHooks(argument))) return undefined;
+      return { kind: 'missing-oauth', node: reportNode, site, target };
+    },
+
+    /** Every x-token finding so far, each with all the sites that send it. */
+    xTokenFindings(): XTokenFinding[] {
+      return [...xTokenByName.values()];
+    },
+  };
+}
+
+export type Findings = ReturnType<typeof createFindings>;
+
+/** Every finding of a whole file, in ESLint's traversal order: how the codemods see what the rules report. */
+export function collectFindings(
+  root: Node,
+  visitorKeys: VisitorKeys,
+  findings: Findings,
+): { xToken: XTokenFinding[]; requests: RequestFinding[] } {
+  const requests: RequestFinding[] = [];
+  const visit = (node: Node): void => {
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      findings.xTokenAtCall(node);
+      const request = findings.requestAt(node);
+      if (request) requests.push(request);
+    } else if (node.type === AST_NODE_TYPES.NewExpression) {
+      findings.xTokenAtNew(node);
+      const request = findings.requestAt(node);
+      if (request) requests.push(request);
+    } else if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+      findings.xTokenAtAssignment(node);
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child as unknown[]) if (isNode(item)) visit(item);
+      } else if (isNode(child)) visit(child);
+    }
+  };
+  visit(root);
+  return { xToken: findings.xTokenFindings(), requests };
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
