@@ -90,7 +90,7 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
 
   /** Written on an instance's defaults or in its interceptor: the instance is the "request". */
   function instanceSite(node: TSESTree.CallExpression | TSESTree.AssignmentExpression, client: ClientRef): RequestSite {
-    return { node, client, signature: {}, urlArgument: undefined, optionArguments: [], createsInstance: true };
+    return { node, client, signature: {}, member: undefined, viaHelper: false, urlArgument: undefined, optionArguments: [], createsInstance: true };
   }
 
   /** `axios.defaults.headers.common['x-token'] = t`, `Object.assign(api.defaults.headers, …)`, `…headers.set(…)`. */

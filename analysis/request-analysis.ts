@@ -20,6 +20,8 @@ import {
   HEADER_WRITE_METHODS,
   HEADERS_CONSTRUCTORS,
   helperClientMembers,
+  helperExports,
+  HELPER_MODULE,
   HOLE,
   httpClients,
   nameHint,
@@ -79,6 +81,10 @@ export interface RequestSite {
   readonly node: Node;
   readonly client: ClientRef;
   readonly signature: RequestSignature;
+  /** The client member called (`get`, `stream.get`), undefined for the client itself. */
+  readonly member: string | undefined;
+  /** Goes through the OAuth helper's own fetch (`client.fetch(…)`): authorised, and still a route. */
+  readonly viaHelper: boolean;
   /** The URL argument, when the call has one (not when the options come first). */
   readonly urlArgument: Expression | undefined;
   /** Options objects of the call (`got.extend(a, b)` has two). */
@@ -150,8 +156,17 @@ const allMemberNames = new Set(Object.values(httpClients).flatMap((spec) => Obje
 /**
  * Builds the analysis for one file. Cheap to create: nothing is computed until asked.
  */
-export function createRequestAnalysis(host: AnalysisHost) {
+/** Where migrated code gets its OAuth client: the helper package, or the user's own module and ready client. */
+export interface AnalysisOptions {
+  /** The module the helper is imported from (default `cloud-automation-oauth`). */
+  readonly helperModule?: string | undefined;
+  /** A ready client exported by that module, used instead of `oauthClientFromEnv()`. */
+  readonly clientExport?: string | undefined;
+}
+
+export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptions = {}) {
   const { visitorKeys } = host;
+  const helperModule = options.helperModule ?? HELPER_MODULE;
 
   const clientCache = new Map<Node, ClientRef | null>();
   const variableClientCache = new Map<Variable, ClientRef | null>();
@@ -538,6 +553,8 @@ export function createRequestAnalysis(host: AnalysisHost) {
       // `console.log(…)`, `items.map(…)`: a member no client has is no request; skip before any scope lookup.
       const name = memberName(callee);
       if (name === undefined || !(allMemberNames.has(name) || FETCH_GLOBALS.includes(name) || name === 'default')) return undefined;
+      const viaHelper = helperFetchSite(node, callee);
+      if (viaHelper) return viaHelper;
       const chain = memberChain(callee);
       const whole = resolveClient(callee, depth);
       if (whole && !whole.isInstance) {
@@ -562,7 +579,54 @@ export function createRequestAnalysis(host: AnalysisHost) {
     if (!client) return undefined;
     const signature = requestSignature(client.kind, member);
     if (!signature) return undefined;
-    return buildSite(node, client, signature);
+    return buildSite(node, client, signature, member);
+  }
+
+  /** `client.fetch(…)` where `client` is the OAuth helper's: a fetch request that carries the token. */
+  function helperFetchSite(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): RequestSite | undefined {
+    if (memberName(callee) !== helperClientMembers.fetch || !isHelperClient(callee.object, 0)) return undefined;
+    const signature = requestSignature('fetch');
+    return signature ? buildSite(node, { ...plainClient('fetch'), helperAuthorized: true }, signature, undefined, true) : undefined;
+  }
+
+  /** The export an identifier names when it is imported or required from the helper module. */
+  function helperImport(identifier: TSESTree.Identifier): string | undefined {
+    const variable = variableOf(identifier);
+    if (!variable) return undefined;
+    const imported = importSource(variable);
+    if (imported) return imported.module === helperModule ? imported.importName : undefined;
+    const def = variable.defs[0];
+    if (def?.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.ObjectPattern || !def.node.init) return undefined;
+    if (requiredModule(def.node.init) !== helperModule) return undefined;
+    for (const property of def.node.id.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const bound = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      if (bound === def.name) return staticPropertyKey(property);
+    }
+    return undefined;
+  }
+
+  /** An OAuth helper client: made by the helper's factories, or the user's ready client export. */
+  function isHelperClient(input: Node, depth: number): boolean {
+    const node = unwrap(input);
+    if (depth > MAX_DEPTH) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(node.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? helperImport(callee) : undefined;
+      return name === helperExports.createClient || name === helperExports.clientFromEnv;
+    }
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const imported = helperImport(node);
+      if (imported !== undefined) return imported === options.clientExport;
+      const variable = variableOf(node);
+      const value = variable ? singleValue(variable) : undefined;
+      return value !== undefined && isHelperClient(value, depth + 1);
+    }
+    if (node.type === AST_NODE_TYPES.MemberExpression && unwrap(node.object).type === AST_NODE_TYPES.ThisExpression) {
+      const name = memberName(node);
+      return name !== undefined && classFieldValues(node, name).some((value) => value !== node && isHelperClient(value, depth + 1));
+    }
+    return false;
   }
 
   /**
@@ -612,6 +676,8 @@ export function createRequestAnalysis(host: AnalysisHost) {
     node: TSESTree.CallExpression | TSESTree.NewExpression,
     client: ClientRef,
     signature: RequestSignature,
+    member?: string,
+    viaHelper = false,
   ): RequestSite {
     const args = node.arguments.map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? undefined : argument));
     let urlArgument = signature.url === undefined ? undefined : args[signature.url];
@@ -629,6 +695,8 @@ export function createRequestAnalysis(host: AnalysisHost) {
       node,
       client,
       signature,
+      member,
+      viaHelper,
       urlArgument,
       optionArguments,
       createsInstance: signature.createsInstance === true,
