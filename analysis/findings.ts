@@ -60,6 +60,7 @@ export interface UnrecognizedXToken {
 
 export function createFindings(analysis: RequestAnalysis, options: FindingOptions) {
   const xTokenByName = new Map<Node, XTokenFinding>();
+  const requestSites: RequestSite[] = [];
   const unrecognized = new Set<Node>();
 
   function sendsAuthorization(site: RequestSite): boolean {
@@ -194,31 +195,78 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
       return { kind: 'missing-oauth', node: reportNode, site, target };
     },
 
-    /** Every x-token finding so far, each with all the sites that send it. */
+    /** A request met in the traversal: evidence for the instance it goes through. */
+    noteRequest(site: RequestSite): void {
+      if (!site.createsInstance) requestSites.push(site);
+    },
+
+    /**
+     * Every x-token finding, each with all the sites that send it. A header set on an instance
+     * (its defaults, a defaults write, an interceptor) goes with every request made through that
+     * instance, so those requests' evidence counts for it: `axios.create({ baseURL: endpoint })`
+     * says nothing, `this.client.get('/controlPlane/v1/project')` does. Called once the whole
+     * file has been seen.
+     */
     xTokenFindings(): XTokenFinding[] {
-      return [...xTokenByName.values()];
+      const results: XTokenFinding[] = [];
+      for (const finding of xTokenByName.values()) {
+        let best = finding.target;
+        for (const site of finding.sites) {
+          if (!site.createsInstance) continue;
+          for (const request of requestSites) {
+            if (!sameInstance(site, request)) continue;
+            const target = analysis.assessTarget(request);
+            if (confidenceRank(target.confidence) > confidenceRank(best.confidence) && !options.excludesXToken(target)) best = target;
+          }
+        }
+        results.push(best === finding.target ? finding : { ...finding, target: best });
+      }
+      return results;
     },
   };
 }
 
 export type Findings = ReturnType<typeof createFindings>;
 
+const CONFIDENCE_ORDER: readonly TargetConfidence[] = ['unknown', 'possible', 'likely', 'certain'];
+function confidenceRank(confidence: TargetConfidence): number {
+  return CONFIDENCE_ORDER.indexOf(confidence);
+}
+
+/**
+ * Whether `request` goes through the instance that `instance` makes or configures: the options
+ * the instance was made with are among the request's defaults, a variable holds both, or
+ * (axios's own defaults) the request uses the default export itself.
+ */
+function sameInstance(instance: RequestSite, request: RequestSite): boolean {
+  if (request.client.kind !== instance.client.kind) return false;
+  // `axios.create(options)`: the requests whose instance was made with these options.
+  if (instance.signature.createsInstance === true) return instance.optionArguments.some((options) => request.client.defaults.includes(options));
+  // A defaults write or an interceptor on a client: the requests through the same instance or variable.
+  if (instance.client.defaults.some((options) => request.client.defaults.includes(options))) return true;
+  return instance.client.holders.some((holder) => request.client.holders.includes(holder));
+}
+
 /** Every finding of a whole file, in ESLint's traversal order: how the codemods see what the rules report. */
 export function collectFindings(
   root: Node,
   visitorKeys: VisitorKeys,
+  analysis: RequestAnalysis,
   findings: Findings,
-): { xToken: XTokenFinding[]; requests: RequestFinding[] } {
+): { xToken: XTokenFinding[]; requests: RequestFinding[]; sites: RequestSite[] } {
   const requests: RequestFinding[] = [];
+  const sites: RequestSite[] = [];
   const visit = (node: Node): void => {
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      findings.xTokenAtCall(node);
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+      if (node.type === AST_NODE_TYPES.CallExpression) findings.xTokenAtCall(node);
+      else findings.xTokenAtNew(node);
       const request = findings.requestAt(node);
       if (request) requests.push(request);
-    } else if (node.type === AST_NODE_TYPES.NewExpression) {
-      findings.xTokenAtNew(node);
-      const request = findings.requestAt(node);
-      if (request) requests.push(request);
+      const site = analysis.requestSite(node);
+      if (site) {
+        sites.push(site);
+        findings.noteRequest(site);
+      }
     } else if (node.type === AST_NODE_TYPES.AssignmentExpression) {
       findings.xTokenAtAssignment(node);
     }
@@ -230,7 +278,7 @@ export function collectFindings(
     }
   };
   visit(root);
-  return { xToken: findings.xTokenFindings(), requests };
+  return { xToken: findings.xTokenFindings(), requests, sites };
 }
 
 function isNode(value: unknown): value is Node {

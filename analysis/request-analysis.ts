@@ -117,6 +117,8 @@ export interface TargetAssessment {
   readonly host: string | undefined;
   /** Keptn-looking names among the identifiers and env vars the URL and token come from. */
   readonly keptnNames: readonly string[];
+  /** The HTTP method, upper case, when the call or its options state it (or the client's default). */
+  readonly method: string | undefined;
 }
 
 /** An object value as the sum of the keys written into it, wherever they are written. */
@@ -1369,24 +1371,30 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       urlText: full?.map((part) => (part === HOLE ? '*' : part)).join(''),
       host: full ? literalHost(full) : undefined,
       keptnNames,
+      method,
     };
   }
 
   /** Names in a header value (`process.env.KEPTN_API_TOKEN`, `keptnToken`): evidence for D4. */
-  function collectNames(node: Node, names: string[]): void {
+  function collectNames(node: Node, names: string[], depth = 0): void {
     const value = unwrap(node);
-    if (value.type === AST_NODE_TYPES.Identifier) names.push(value.name);
-    else if (value.type === AST_NODE_TYPES.MemberExpression) {
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      names.push(value.name);
+      // `const apiToken = process.env.KEPTN_API_TOKEN`: the name the value was read under counts too.
+      const variable = depth < 2 ? variableOf(value) : undefined;
+      const init = variable ? singleValue(variable) : undefined;
+      if (init) collectNames(init, names, depth + 1);
+    } else if (value.type === AST_NODE_TYPES.MemberExpression) {
       const name = memberName(value);
       if (name !== undefined) names.push(name);
     } else if (value.type === AST_NODE_TYPES.TemplateLiteral) {
-      for (const expression of value.expressions) collectNames(expression, names);
+      for (const expression of value.expressions) collectNames(expression, names, depth);
     } else if (value.type === AST_NODE_TYPES.LogicalExpression || value.type === AST_NODE_TYPES.BinaryExpression) {
-      if (value.left.type !== AST_NODE_TYPES.PrivateIdentifier) collectNames(value.left, names);
-      collectNames(value.right, names);
+      if (value.left.type !== AST_NODE_TYPES.PrivateIdentifier) collectNames(value.left, names, depth);
+      collectNames(value.right, names, depth);
     } else if (value.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(value.callee);
-      if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression) collectNames(callee, names);
+      if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression) collectNames(callee, names, depth);
     }
   }
 
@@ -1443,8 +1451,14 @@ function isAbsolute(shape: UrlShape): boolean {
   return typeof first === 'string' && /^(?:[a-z][a-z\d+.-]*:)?\/\//iu.test(first);
 }
 
+/** An instance's base and a relative path, with one slash between them as axios and got put it. */
 function joinUrl(base: UrlShape, path: UrlShape): UrlShape {
-  return urlShape(base, '/', path);
+  const first = path[0];
+  const last = base.at(-1);
+  const pathSlash = typeof first === 'string' && first.startsWith('/');
+  const baseSlash = typeof last === 'string' && last.endsWith('/');
+  if (pathSlash && baseSlash) return urlShape(base.slice(0, -1), last.slice(0, -1), path);
+  return urlShape(base, pathSlash || baseSlash ? '' : '/', path);
 }
 
 /** `new URL(path, base)`: an absolute path replaces the base's path; a relative one is appended. */

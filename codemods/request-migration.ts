@@ -25,13 +25,19 @@ import {
   HELPER_MODULE,
   requestSignature,
   scopesForRoutes,
+  confidenceAtLeast,
+  type UrlAnalysis,
   urlShape,
   type RequestSignature,
   type UrlPart,
 } from '../core/index.js';
 import type { FileReport, ManualSite, MigratedSite, RouteUse, TransformOptions } from './report.js';
 import { applyEdits, indentationAt, lineStartOf, removeStatement, tidyLineRemovals, type Edit, type Range } from './source-edits.js';
-import { createTypeOracle, type ClientIdentity, type FileTypeOracle } from './type-oracle.js';
+import { createTypeOracle, oracleQuestions, type ClientIdentity, type FileTypeOracle } from './type-oracle.js';
+import type { Node as EstreeNode } from '../analysis/ast.js';
+import { parseForAnalysis, type ParsedFile } from '../analysis/estree-host.js';
+import { collectFindings, createFindings, DEFAULT_MINIMUM_CONFIDENCE, type RequestFinding, type XTokenFinding } from '../analysis/findings.js';
+import { createRequestAnalysis, type RequestAnalysis, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
 
 export type AnyPath = ASTPath;
 
@@ -109,6 +115,7 @@ export class TreeIndex {
   private readonly paths = new Map<ASTNode, AnyPath>();
   private readonly pathsByType = new Map<string, AnyPath[]>();
   private readonly identifierPaths = new Map<string, AnyPath[]>();
+  private byRange: Map<string, ASTNode[]> | undefined;
 
   constructor(rootPath: AnyPath) {
     this.paths.set(rootPath.node, rootPath);
@@ -149,6 +156,23 @@ export class TreeIndex {
     const path = (placement.index === undefined ? parent.get(placement.key) : parent.get(placement.key, placement.index)) as AnyPath;
     this.paths.set(node, path);
     return path;
+  }
+
+  /** The Babel nodes spanning exactly `[start, end)`, outermost first: where an ESTree node of the analysis stands. */
+  atRange(start: number, end: number): AnyPath[] {
+    if (!this.byRange) {
+      this.byRange = new Map();
+      for (const nodes of this.nodesByType.values()) {
+        for (const node of nodes) {
+          const { start: from, end: to } = rangeOf(node);
+          const key = `${from}:${to}`;
+          const list = this.byRange.get(key);
+          if (list) list.push(node);
+          else this.byRange.set(key, [node]);
+        }
+      }
+    }
+    return (this.byRange.get(`${start}:${end}`) ?? []).map((node) => this.pathOf(node));
   }
 
   ofType(type: string): AnyPath[] {
@@ -203,7 +227,19 @@ export interface SharedFileState {
   /** What each call was classified as: both passes walk the same calls, and naming a client may ask the checker. */
   readonly calls: Map<ASTNode, CallInfo | undefined>;
   oracle: FileTypeOracle | undefined;
+  /** The one request analysis over this file's ESTree, and what it finds: built on first use. */
+  facts: FileFacts | undefined;
   needsHelper: boolean;
+}
+
+/** What the shared analysis (analysis/) says about the file: the same answers the rules report. */
+export interface FileFacts {
+  readonly parsed: ParsedFile;
+  readonly analysis: RequestAnalysis;
+  readonly xToken: readonly XTokenFinding[];
+  readonly requests: readonly RequestFinding[];
+  /** Every request, instance and helper call of the file, in source order. */
+  readonly sites: readonly RequestSite[];
 }
 
 export abstract class RequestMigration {
@@ -247,6 +283,7 @@ export abstract class RequestMigration {
       index: new TreeIndex(root.get() as AnyPath),
       calls: new Map(),
       oracle: undefined,
+      facts: undefined,
       needsHelper: false,
     };
     ({
@@ -289,6 +326,41 @@ export abstract class RequestMigration {
   protected oracle(): FileTypeOracle {
     this.shared.oracle ??= createTypeOracle(this.file.path, this.source, this.options.tsconfig);
     return this.shared.oracle;
+  }
+
+  /**
+   * The analysis the rules run, over this file's ESTree, with the ts-morph oracle answering its
+   * type questions: the codemods act on exactly the sites the typed lint reports.
+   */
+  protected facts(): FileFacts {
+    if (!this.shared.facts) {
+      const parsed = parseForAnalysis(this.source, this.file.path, () => oracleQuestions(this.oracle()));
+      const analysis = createRequestAnalysis(parsed.host, { helperModule: this.options.helperModule, clientExport: this.options.clientExport });
+      const findings = createFindings(analysis, {
+        excludesXToken: (target) => !confidenceAtLeast(target.confidence, DEFAULT_MINIMUM_CONFIDENCE.xToken),
+        excludesRequest: (target) => !confidenceAtLeast(target.confidence, DEFAULT_MINIMUM_CONFIDENCE.request),
+      });
+      const { xToken, requests, sites } = collectFindings(parsed.ast, parsed.host.visitorKeys, analysis, findings);
+      this.shared.facts = { parsed, analysis, xToken, requests, sites };
+    }
+    return this.shared.facts;
+  }
+
+  /** The ESTree node of the analysis that stands where a Babel node stands. */
+  protected estreeNode(node: ASTNode, type?: string): EstreeNode | undefined {
+    const { start, end } = rangeOf(node);
+    return this.facts().parsed.nodeAt(start, end, type);
+  }
+
+  /** The Babel path standing where an ESTree node of the analysis stands (the innermost one of that span). */
+  protected babelPath(node: EstreeNode, type?: string): AnyPath | undefined {
+    const paths = this.shared.index.atRange(node.range[0], node.range[1]);
+    return type === undefined ? paths.at(-1) : paths.find((path) => path.node.type === type);
+  }
+
+  /** A finding's target is sure enough to rewrite: `likely` or better, or anything with `--include-unsure`. */
+  protected sureEnough(target: TargetAssessment): boolean {
+    return this.options.includeUnsure === true || confidenceAtLeast(target.confidence, 'likely');
   }
 
   protected text(node: ASTNode): string {
@@ -562,42 +634,15 @@ export abstract class RequestMigration {
   }
 
   private classifyCallOnce(call: ASTPath<CallExpression>): CallInfo | undefined {
-    const callee = call.node.callee as ASTNode;
-    const calleePath = call.get('callee') as AnyPath;
-    if (this.isHelperFetch(calleePath)) {
-      const signature = requestSignature('fetch');
-      return signature ? { client: { kind: 'fetch', instance: false }, member: undefined, signature, viaHelper: true } : undefined;
-    }
-    let client: (ClientIdentity & { member?: string }) | undefined;
-    let member: string | undefined;
-    if (isNodeType(callee, 'MemberExpression') && !callee.computed && isNodeType(callee.property as ASTNode, 'Identifier')) {
-      const name = (callee.property as Identifier).name;
-      const object = callee.object as ASTNode;
-      if (isNodeType(object, 'Identifier') && GLOBAL_OBJECTS.includes(object.name) && FETCH_GLOBALS.includes(name)) {
-        client = this.clientOfExpression(calleePath);
-      } else if (isNodeType(object, 'MemberExpression') && !object.computed && isNodeType(object.property as ASTNode, 'Identifier')) {
-        // `got.stream.get(…)`, `got.paginate.all(…)`, or `this.http.get(…)`.
-        const inner = (object.property as Identifier).name;
-        const owner = this.clientOfExpression(calleePath.get('object', 'object') as AnyPath);
-        if (owner && requestSignature(owner.kind, `${inner}.${name}`)) {
-          client = owner;
-          member = `${inner}.${name}`;
-        } else {
-          client = this.clientOfExpression(calleePath.get('object') as AnyPath);
-          member = name;
-        }
-      } else {
-        client = this.clientOfExpression(calleePath.get('object') as AnyPath);
-        member = name;
-      }
-    } else {
-      client = this.clientOfExpression(calleePath);
-      member = client?.member;
-    }
-    if (!client) return undefined;
-    const signature = requestSignature(client.kind, member);
-    if (!signature) return undefined;
-    return { client, member, signature };
+    const node = this.estreeNode(call.node, 'CallExpression');
+    const site = node?.type === 'CallExpression' ? this.facts().analysis.requestSite(node) : undefined;
+    if (!site) return undefined;
+    return {
+      client: { kind: site.client.kind, instance: site.client.isInstance },
+      member: site.member,
+      signature: site.signature,
+      ...(site.viaHelper ? { viaHelper: true } : {}),
+    };
   }
 
   // ── where an instance was made, and with which base URL ─────────────────────────
@@ -750,48 +795,35 @@ export abstract class RequestMigration {
     return urlShape(joined.length > 0 ? baseShape.slice(0, -1) : baseShape, joined, first.startsWith('/') ? own : ['/', ...own]);
   }
 
-  protected recordRoute(callPath: ASTPath<CallExpression>, info: CallInfo): ReturnType<typeof analyzeUrl> | undefined {
-    const call = callPath.node;
-    const { url, method } = this.requestParts(call, info);
-    if (!url) return undefined;
-    const analysis = analyzeUrl(this.requestUrlShape(callPath, info, url), method);
-    if (analysis.routes.length === 0) return analysis;
-    const { line } = this.position(call);
-    const key = `${line}:${method ?? ''}:${analysis.displayPath}`;
+  /** The route a request hits, as the analysis reads its URL, method and instance base, into the scope report. */
+  protected recordRoute(callPath: ASTPath<CallExpression>, info?: CallInfo): UrlAnalysis | undefined {
+    void info;
+    const node = this.estreeNode(callPath.node, 'CallExpression');
+    const site = node?.type === 'CallExpression' ? this.facts().analysis.requestSite(node) : undefined;
+    return site ? this.recordSiteRoute(site) : undefined;
+  }
+
+  protected recordSiteRoute(site: RequestSite): UrlAnalysis | undefined {
+    const { url, method } = this.facts().analysis.assessTarget(site);
+    if (!url || url.routes.length === 0) return url;
+    const line = site.node.loc.start.line;
+    const key = `${line}:${method ?? ''}:${url.displayPath}`;
     this.routes.set(key, {
       line,
       method,
-      displayPath: analysis.displayPath,
-      routes: analysis.routes.map((route) => `${route.method} ${route.path}`),
-      scopes: scopesForRoutes(analysis.routes),
-      exact: analysis.exact,
+      displayPath: url.displayPath,
+      routes: url.routes.map((route) => `${route.method} ${route.path}`),
+      scopes: scopesForRoutes(url.routes),
+      exact: url.exact,
     });
-    return analysis;
+    return url;
   }
 
-  /** Every request the file makes through a client syntax can name, migrated or not. */
+  /** Every request the analysis finds in the file, migrated or not, with its route. */
   protected collectRoutes(): void {
-    this.nodesOfType<CallExpression>('CallExpression').forEach((call) => {
-      const callee = call.node.callee as ASTNode;
-      const first = call.node.arguments[0] as ASTNode | undefined;
-      if (!first || !(this.isUrlLike(first) || isNodeType(first, 'ObjectExpression') || isNodeType(first, 'NewExpression'))) return;
-      // Asking the oracle about every call would cost more than the rest of the run: only
-      // names that read like a request (`fetch`, `.get`, `.post`, …) are worth a question.
-      const name = isNodeType(callee, 'Identifier')
-        ? callee.name
-        : isNodeType(callee, 'MemberExpression') && isNodeType(callee.property as ASTNode, 'Identifier')
-          ? (callee.property as Identifier).name
-          : undefined;
-      if (name === undefined || !REQUEST_LIKE_CALLEE.test(name)) return;
-      // The URL text is cheap to read; only a URL that names a Keptn route, or a path on an
-      // instance made with a base URL, is worth naming the client for.
-      if (!isNodeType(first, 'ObjectExpression') && analyzeUrl(this.urlShapeOf(first)).routes.length === 0) {
-        const origin = isNodeType(callee, 'MemberExpression') ? this.instanceOrigin(call) : undefined;
-        if (!origin || !this.baseUrlOf(origin.node)) return;
-      }
-      const info = this.classifyCall(call);
-      if (info && !info.signature.createsInstance) this.recordRoute(call, info);
-    });
+    for (const site of this.facts().sites) {
+      if (!site.createsInstance) this.recordSiteRoute(site);
+    }
   }
 
   // ── markers and report entries ─────────────────────────────────────────────────────

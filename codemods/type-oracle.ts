@@ -12,6 +12,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { TypeQuestions } from '../analysis/host.js';
 import type * as TsMorph from 'ts-morph';
 import { clientForTypeName, type HttpClientKind } from '../core/index.js';
 
@@ -97,6 +98,17 @@ function projectFor(tsconfig: string | undefined, needsJs: boolean): ProjectEntr
 }
 
 /** Drops every Project this process built (tests that rewrite fixture files between runs). */
+/** The oracle answering the shared analysis's type questions, by the ESTree node's source range. */
+export function oracleQuestions(oracle: FileTypeOracle): TypeQuestions {
+  return {
+    stringLiteral: (node) => oracle.stringValue(node.range[0], node.range[1]),
+    client: (node) => {
+      const found = oracle.clientOf(node.range[0], node.range[1]);
+      return found ? { kind: found.kind, isInstance: found.instance } : undefined;
+    },
+  };
+}
+
 export function resetTypeOracle(): void {
   projects.clear();
 }

@@ -41,6 +41,7 @@ import {
 } from '../core/index.js';
 import type { FileReport } from './report.js';
 import { indentationAt, removeListItems, removeStatement, type Range } from './source-edits.js';
+import type { XTokenFinding } from '../analysis/findings.js';
 import { RequestMigration, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo } from './request-migration.js';
 import { runMigrationTransform } from './transform-runner.js';
 
@@ -82,8 +83,7 @@ export class XTokenMigration extends RequestMigration {
 
   plan(): void {
     this.envReads = this.tokenEnvReads();
-    this.findPropertySites();
-    this.findStatementSites();
+    for (const finding of this.facts().xToken) this.migrateFinding(finding);
     if (!this.continuesEarlierPass) this.collectRoutes();
     if (this.edits.length > 0) {
       this.removeUnusedPlumbing();
@@ -102,100 +102,67 @@ export class XTokenMigration extends RequestMigration {
     return this.fileReport(TRANSFORM_NAME, tokenEnvVars, retiredEnvVars);
   }
 
-  // ── finding header writes ────────────────────────────────────────────────────────────
-
-  private headerName(key: ASTNode, computed: boolean): string | undefined {
-    if (isNodeType(key, 'StringLiteral')) return key.value;
-    if (!computed) return undefined;
-    if (isNodeType(key, 'TemplateLiteral') && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? undefined;
-    if (isNodeType(key, 'Identifier')) return this.constantString(key);
-    if (isNodeType(key, 'MemberExpression') && this.mayHoldHeaderName(key)) {
-      const { start, end } = rangeOf(key);
-      return this.oracle().stringValue(start, end);
-    }
-    return undefined;
-  }
+  // ── the x-token sites: exactly what no-x-token-header reports ──────────────────────
 
   /**
-   * Whether `HEADERS.TOKEN`-like keys deserve a question to the oracle: `totals.set(record.owner, …)`
-   * in a hot loop must not load a type checker. Worth asking when the root comes from another
-   * module or a name says header or token.
+   * One finding of the shared analysis, rewritten where its form allows: the header's key is
+   * found in Babel's tree at the same offsets, and its place (an object property, a `Headers`
+   * entry, an assignment, a setter call) says which rewrite applies. A target the analysis is
+   * not sure of is listed for a person and left alone unless `--include-unsure` was given.
    */
-  private mayHoldHeaderName(member: ASTNode): boolean {
-    if (/header|token/iu.test(this.text(member))) return true;
-    let rootNode: ASTNode = member;
-    while (isNodeType(rootNode, 'MemberExpression')) rootNode = rootNode.object;
-    if (!isNodeType(rootNode, 'Identifier')) return false;
-    const path = this.pathOf(rootNode);
-    const binding = path ? this.bindingOf(path) : undefined;
-    return parentOf(binding)?.node.type.startsWith('Import') === true;
-  }
-
-  /** A `const` string in this file, or (through the oracle) one imported from another module. */
-  private constantString(identifier: Identifier): string | undefined {
-    const path = this.pathOf(identifier);
-    const binding = path ? this.bindingOf(path) : undefined;
-    if (!binding) return undefined;
-    const declarator = parentOf(binding)?.node;
-    if (isNodeType(declarator, 'VariableDeclarator') && binding.name === 'id') {
-      const init = declarator.init as ASTNode | null | undefined;
-      if (isNodeType(init, 'StringLiteral')) return init.value;
-      if (isNodeType(init, 'TemplateLiteral') && init.expressions.length === 0) {
-        return init.quasis[0]?.value.cooked ?? undefined;
-      }
-      return undefined;
-    }
-    if (declarator?.type.startsWith('Import') === true) {
-      const { start, end } = rangeOf(identifier);
-      return this.oracle().stringValue(start, end);
-    }
-    return undefined;
-  }
-
-  private findPropertySites(): void {
-    this.nodesOfType<ObjectProperty>('ObjectProperty').forEach((path) => {
-      const name = this.headerName(path.node.key, path.node.computed ?? false);
-      if (name === undefined || !isXTokenHeader(name)) return;
-      this.migrateProperty(path);
-    });
-    this.nodesOfType<NewExpression>('NewExpression').forEach((path) => {
-      const callee = path.node.callee as ASTNode;
-      if (!isNodeType(callee, 'Identifier') || !HEADERS_CONSTRUCTORS.includes(callee.name)) return;
-      const first = path.node.arguments[0] as ASTNode | undefined;
-      if (!isNodeType(first, 'ArrayExpression')) return;
-      first.elements.forEach((element, index) => {
-        const entry = element as ASTNode | null;
-        if (!isNodeType(entry, 'ArrayExpression')) return;
-        const key = entry.elements[0] as ASTNode | null | undefined;
-        const name = key ? this.headerName(key, true) : undefined;
-        if (name === undefined || !isXTokenHeader(name)) return;
-        this.migrateHeadersEntry(path, first, index);
+  private migrateFinding(finding: XTokenFinding): void {
+    const key = this.babelPath(finding.node);
+    if (!key) return;
+    if (!this.sureEnough(finding.target)) {
+      const { line, column } = this.position(key.node);
+      this.manual.push({
+        line,
+        column,
+        what: 'x-token header',
+        why: `nothing shows that this request goes to Cloud Automation (${finding.target.confidence} target)`,
+        todo: 'migrate it by hand if it does, or run migrate with --include-unsure (jscodeshift: --includeUnsure)',
       });
-    });
-  }
-
-  private findStatementSites(): void {
-    this.nodesOfType<AssignmentExpression>('AssignmentExpression').forEach((path) => {
-      const left = path.node.left as ASTNode;
-      if (path.node.operator !== '=' || !isNodeType(left, 'MemberExpression')) return;
-      const name = this.headerName(left.property, left.computed ?? false);
-      if (name === undefined || !isXTokenHeader(name)) return;
-      this.migrateHeaderWrite(path, left.object, path.get('left', 'object') as AnyPath, 'assignment');
-    });
-    this.nodesOfType<CallExpression>('CallExpression').forEach((path) => {
-      const callee = path.node.callee as ASTNode;
-      if (!isNodeType(callee, 'MemberExpression') || callee.computed) return;
-      const method = callee.property as ASTNode;
-      if (!isNodeType(method, 'Identifier') || !['set', 'append', 'setHeader'].includes(method.name)) return;
-      const key = path.node.arguments[0] as ASTNode | undefined;
-      const name = key ? this.headerName(key, true) : undefined;
-      if (name === undefined || !isXTokenHeader(name)) return;
-      if (method.name === 'setHeader') {
-        this.leave(path, 'x-token header set with setHeader on a node http request', 'node http requests are not migrated automatically', 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper instead');
+      return;
+    }
+    const parent = parentOf(key);
+    const parentNode = parent?.node;
+    if (parent && isNodeType(parentNode, 'ObjectProperty') && key.name === 'key') {
+      this.migrateProperty(parent);
+      return;
+    }
+    // `new Headers([['x-token', t]])`
+    const entry = parent;
+    const array = parentOf(entry);
+    const construction = parentOf(array);
+    if (
+      entry && array && construction &&
+      isNodeType(entry.node, 'ArrayExpression') && key.name === 0 &&
+      isNodeType(array.node, 'ArrayExpression') &&
+      isNodeType(construction.node, 'NewExpression') && array.name === 0
+    ) {
+      this.migrateHeadersEntry(construction, array.node, array.node.elements.indexOf(entry.node as never));
+      return;
+    }
+    const grand = parentOf(parent);
+    // `target['x-token'] = t`
+    if (parent && grand && isNodeType(parentNode, 'MemberExpression') && key.name === 'property' && isNodeType(grand.node, 'AssignmentExpression') && parent.name === 'left' && grand.node.operator === '=') {
+      this.migrateHeaderWrite(grand, parentNode.object, parent.get('object') as AnyPath, 'assignment');
+      return;
+    }
+    // `target.set('x-token', t)`, `target.append(…)`, `req.setHeader(…)`
+    if (parent && isNodeType(parentNode, 'CallExpression') && key.name === 0) {
+      const callee = parentNode.callee as ASTNode;
+      const method = isNodeType(callee, 'MemberExpression') ? this.propertyName(callee.property, callee.computed ?? false) : undefined;
+      if (method === 'setHeader') {
+        this.leave(parent, 'x-token header set with setHeader on a node http request', 'node http requests are not migrated automatically', 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper instead');
         return;
       }
-      this.migrateHeaderWrite(path, callee.object, path.get('callee', 'object') as AnyPath, 'method');
-    });
+      if (isNodeType(callee, 'MemberExpression') && (method === 'set' || method === 'append')) {
+        this.migrateHeaderWrite(parent, callee.object, parent.get('callee', 'object') as AnyPath, 'method');
+        return;
+      }
+    }
+    this.leave(key, 'x-token header', 'the header is written in a form the codemod does not rewrite', 'send the request through the OAuth helper (see docs/codemods/x-token-to-oauth.md)');
   }
 
   // ── data flow: where does a header object go? ────────────────────────────────────────
@@ -304,27 +271,8 @@ export class XTokenMigration extends RequestMigration {
 
   // ── rewrites ────────────────────────────────────────────────────────────────────────
 
-  private hasEvidence(uses: readonly Use[]): boolean {
-    if (this.options.includeUnsure === true || this.fileHasKeptnWords) return true;
-    return uses.some((use) => {
-      if (use.type !== 'request') return false;
-      const { url } = this.requestParts(use.call.node, use.info);
-      return url !== undefined && analyzeUrl(this.urlShapeOf(url)).evidence !== undefined;
-    });
-  }
-
-  private leaveSite(path: AnyPath, what: string, why: string, todo: string, uses: readonly Use[]): void {
-    if (!this.hasEvidence(uses)) {
-      const { line, column } = this.position(path.node);
-      this.manual.push({
-        line,
-        column,
-        what,
-        why: 'nothing shows that this request goes to Cloud Automation',
-        todo: 'migrate it by hand if it does, or run the codemod with includeUnsure',
-      });
-      return;
-    }
+  /** Every finding reaching here is sure enough (see migrateFinding): a site the codemod cannot rewrite is marked. */
+  private leaveSite(path: AnyPath, what: string, why: string, todo: string): void {
     this.leave(path, what, why, todo);
   }
 
@@ -371,14 +319,9 @@ export class XTokenMigration extends RequestMigration {
     const { target, container } = this.removalTarget(property);
     const containerNode = container.node as ObjectExpression;
     const uses = this.trace(container, 'headers', { reference: undefined, depth: 0, sawHeadersSlot: false });
-    if (!this.looksLikeHeaders(containerNode, propertyNode.value, uses)) return;
     const unknown = uses.find((use) => use.type === 'unknown');
     if (unknown) {
-      this.leaveSite(property, 'x-token header in an object', unknown.why, 'send the request through the OAuth helper (see docs/codemods/x-token-to-oauth.md)', uses);
-      return;
-    }
-    if (!this.hasEvidence(uses)) {
-      this.leaveSite(property, 'x-token header', '', '', uses);
+      this.leaveSite(property, 'x-token header in an object', unknown.why, 'send the request through the OAuth helper (see docs/codemods/x-token-to-oauth.md)');
       return;
     }
     const requests = uses.filter((use) => use.type === 'request');
@@ -580,11 +523,7 @@ export class XTokenMigration extends RequestMigration {
     const uses = this.trace(newHeaders, 'headers', { reference: undefined, depth: 0, sawHeadersSlot: true });
     const unknown = uses.find((use) => use.type === 'unknown');
     if (unknown || uses.some((use) => use.type !== 'request' || use.info.client.kind !== 'fetch')) {
-      this.leaveSite(entryPath, 'x-token entry in new Headers([...])', unknown?.why ?? 'the headers reach a client other than fetch', 'send the request through the OAuth helper', uses);
-      return;
-    }
-    if (!this.hasEvidence(uses)) {
-      this.leaveSite(entryPath, 'x-token entry', '', '', uses);
+      this.leaveSite(entryPath, 'x-token entry in new Headers([...])', unknown?.why ?? 'the headers reach a client other than fetch', 'send the request through the OAuth helper');
       return;
     }
     this.retired.push(entryPath);
@@ -637,7 +576,7 @@ export class XTokenMigration extends RequestMigration {
       if (declarator && binding && isNodeType(declaratorNode, 'VariableDeclarator') && binding.name === 'id' && declaratorNode.init) {
         const uses = this.trace(declarator.get('init') as AnyPath, 'headers', { reference: undefined, depth: 0, sawHeadersSlot: false });
         const fetchOnly = uses.length > 0 && uses.every((use) => use.type === 'request' && use.info.client.kind === 'fetch');
-        if (fetchOnly && this.hasEvidence(uses)) {
+        if (fetchOnly) {
           this.retired.push(removable);
           this.edits.push(removeStatement(this.source, rangeOf(removable.node)));
           for (const use of uses) if (use.type === 'request') { this.recordRoute(use.call, use.info); this.useHelperFetch(use.call); }
@@ -645,11 +584,11 @@ export class XTokenMigration extends RequestMigration {
           return;
         }
         const unknown = uses.find((use) => use.type === 'unknown');
-        this.leaveSite(site, what, unknown?.why ?? 'the headers reach a client other than fetch', 'send `Authorization: await client.authorizationHeader()` instead', uses);
+        this.leaveSite(site, what, unknown?.why ?? 'the headers reach a client other than fetch', 'send `Authorization: await client.authorizationHeader()` instead');
         return;
       }
     }
-    this.leaveSite(site, what, 'the codemod cannot tell which requests this header object reaches', 'send the request through the OAuth helper', []);
+    this.leaveSite(site, what, 'the codemod cannot tell which requests this header object reaches', 'send the request through the OAuth helper');
   }
 
   /** The `if` whose only job is this statement (no else), so both go together. */
@@ -681,7 +620,9 @@ export class XTokenMigration extends RequestMigration {
       if (offset < 0 || !candidate.every((name, index) => names[offset + index] === name)) continue;
       const owner = objects[offset];
       if (!owner) continue;
-      const client = this.clientOfExpression(owner);
+      const estree = this.estreeNode(owner.node);
+      const { analysis } = this.facts();
+      const client = estree ? (analysis.resolveClient(estree) ?? analysis.typedClient(estree)) : undefined;
       // `x.defaults.headers.common` is axios's own shape; a client we cannot name is still an axios instance by it.
       if (client && client.kind !== 'axios') return undefined;
       return owner;

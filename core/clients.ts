@@ -120,6 +120,9 @@ const nodeHttp: HttpClientSpec = {
     request: { url: 0, options: 1, optionsMayComeFirst: true },
     get: { url: 0, options: 1, optionsMayComeFirst: true, method: 'GET' },
   },
+  // `https.request({ host, path, method, headers })`: the host is the base the path goes to.
+  baseUrlOption: 'host',
+  urlOption: 'path',
   headersOption: 'headers',
   methodOption: 'method',
   instanceTypeNames: [],

@@ -90,9 +90,13 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
       return (fixer) => fixer.removeRange(range);
     }
 
+    // Found while ESLint walks, reported at the end: a header on an instance takes its evidence
+    // from the requests made through the instance, wherever they stand in the file.
     const visitors = {
       CallExpression(node: TSESTree.CallExpression) {
-        report(findings.xTokenAtCall(node));
+        findings.xTokenAtCall(node);
+        const site = analysis.requestSite(node);
+        if (site) findings.noteRequest(site);
         for (const unknown of findings.unrecognizedAtCall(node)) {
           context.report({
             node: unknown.node,
@@ -102,13 +106,15 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
         }
       },
       NewExpression(node: TSESTree.NewExpression) {
-        report(findings.xTokenAtNew(node));
+        findings.xTokenAtNew(node);
+        const site = analysis.requestSite(node);
+        if (site) findings.noteRequest(site);
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
-        report(findings.xTokenAtAssignment(node));
+        findings.xTokenAtAssignment(node);
       },
     };
-    if (mentioned) return visitors;
+    if (mentioned) return { ...visitors, 'Program:exit': () => report(findings.xTokenFindings()) };
 
     // Typed, and the name is not written here: only a computed key whose value comes from an import
     // can be `x-token`. Collect while ESLint walks (cheap), ask the checker at the end for those keys
@@ -145,6 +151,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
         for (const node of calls) visitors.CallExpression(node);
         for (const node of constructions) visitors.NewExpression(node);
         for (const node of assignments) visitors.AssignmentExpression(node);
+        report(findings.xTokenFindings());
       },
     };
 
