@@ -1358,6 +1358,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         const [value] = valuesOf(list, kindSpec.baseUrlOption);
         if (value) base = shapeOf(value, 0, names);
       }
+      if (base && kindSpec.baseIsHostName === true) base = urlShape('//', base);
     }
     for (const source of extraNameSources) collectNames(source, names);
     const full = url && base && !isAbsolute(url) ? joinUrl(base, url) : (url ?? base);

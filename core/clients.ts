@@ -36,6 +36,8 @@ export interface HttpClientSpec {
   readonly members: Readonly<Record<string, RequestSignature>>;
   /** Option that holds a base URL relative URLs resolve against. */
   readonly baseUrlOption?: string;
+  /** The base option holds a host name without scheme (node's `host`), not a URL. */
+  readonly baseIsHostName?: boolean;
   /** Option that holds the URL when the options come first. */
   readonly urlOption?: string;
   readonly headersOption?: string;
@@ -120,8 +122,9 @@ const nodeHttp: HttpClientSpec = {
     request: { url: 0, options: 1, optionsMayComeFirst: true },
     get: { url: 0, options: 1, optionsMayComeFirst: true, method: 'GET' },
   },
-  // `https.request({ host, path, method, headers })`: the host is the base the path goes to.
+  // `https.request({ host, path, method, headers })`: the host (a bare name) is the base the path goes to.
   baseUrlOption: 'host',
+  baseIsHostName: true,
   urlOption: 'path',
   headersOption: 'headers',
   methodOption: 'method',

@@ -26,7 +26,7 @@ let work: string;
 beforeAll(() => {
   mkdirSync(path.join(root, '.tmp'), { recursive: true });
   build = mkdtempSync(path.join(root, '.tmp', 'codemod-cli-'));
-  for (const folder of ['core', 'codemods']) {
+  for (const folder of ['core', 'analysis', 'codemods']) {
     mkdirSync(path.join(build, folder), { recursive: true });
     for (const name of readdirSync(path.join(root, folder)).filter((file) => file.endsWith('.ts'))) {
       const source = readFileSync(path.join(root, folder, name), 'utf8');

@@ -111,11 +111,25 @@ describe('what the report says', () => {
 
   it('reports a header without Cloud Automation evidence but leaves it, unless asked', () => {
     const report = reportOf('e4-unrelated-host.input.ts');
-    expect(report.manual).toEqual([expect.objectContaining({ why: 'nothing shows that this request goes to Cloud Automation' })]);
+    expect(report.manual).toEqual([
+      expect.objectContaining({
+        why: expect.stringContaining('nothing shows that this request goes to Cloud Automation (unknown target)') as unknown,
+        todo: expect.stringContaining('--include-unsure') as unknown,
+      }),
+    ]);
     const file = path.join(fixtures, 'e4-unrelated-host.input.ts');
     const { output } = runTransform(file, readFileSync(file, 'utf8'), { includeUnsure: true });
     expect(output).toContain('oauthClientFromEnv().fetch(');
     expect(output).not.toContain("{ 'x-token'");
+  });
+
+  it('lists a conditional x-token whose target is only possible, and rewrites nothing (the lint says possible too)', () => {
+    const report = reportOf('a7-conditional-spread-bridge.input.ts');
+    expect(report.migrated).toEqual([]);
+    expect(report.manual.map((site) => [site.line, site.why])).toEqual([
+      [10, 'nothing shows that this request goes to Cloud Automation (possible target)'],
+      [21, 'nothing shows that this request goes to Cloud Automation (possible target)'],
+    ]);
   });
 
   it('prints sites left for a person through api.report when no reporter is given', () => {

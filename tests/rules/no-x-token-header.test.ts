@@ -233,7 +233,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
         req.end(body);
       `,
       filename: 'file.cjs',
-      errors: [report('node http', unknown, 'unknown')],
+      errors: [report('node http', 'the target is certainly Cloud Automation (host abc12345.cloudautomation.live.dynatrace.com)', 'certain')],
     },
     {
       name: 'A6 new Headers with entries and with a record',
@@ -400,7 +400,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
         get('${CA}/api/v1/metadata', { headers: { 'x-token': t } }, () => {});
       `,
       filename: 'file.ts',
-      errors: [report('node http', unknown, 'unknown'), report('node http', certain, 'certain')],
+      errors: [report('node http', 'the target is likely Cloud Automation (Keptn API path /api/v1/event)', 'likely'), report('node http', certain, 'certain')],
     },
     {
       name: 'B5 ky and a ky instance',
@@ -496,7 +496,8 @@ ruleTester.run('no-x-token-header', testable(rule), {
         }
       `,
       filename: 'file.ts',
-      errors: [report('axios', unknown, 'unknown')],
+      // The header sits in the instance's defaults: the instance's requests are its evidence.
+      errors: [report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project/{…})', 'likely')],
     },
     // ---------------------------------------------------------------- D: evidence
     {

@@ -8,7 +8,7 @@ import ts from 'typescript';
  * would race with other builds of dist/). Returns the folder holding the transforms.
  */
 export function transpileCodemods(root: string, outDir: string): string {
-  for (const folder of ['core', 'codemods']) {
+  for (const folder of ['core', 'analysis', 'codemods']) {
     mkdirSync(path.join(outDir, folder), { recursive: true });
     for (const name of readdirSync(path.join(root, folder)).filter((file) => file.endsWith('.ts'))) {
       const { outputText } = ts.transpileModule(readFileSync(path.join(root, folder, name), 'utf8'), {
