@@ -4,9 +4,9 @@
  * build this only for the files their cheap text test lets through, so the rules and the
  * codemods read one tree format with one analysis.
  */
-import { analyze, type ScopeManager } from '@typescript-eslint/scope-manager';
+import { analyze, ScopeType, type ScopeManager } from '@typescript-eslint/scope-manager';
 import { parse } from '@typescript-eslint/typescript-estree';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { visitorKeys as typescriptVisitorKeys } from '@typescript-eslint/visitor-keys';
 import type { Node } from './ast.js';
 import type { AnalysisHost, TypeQuestions, VisitorKeys } from './host.js';
@@ -55,19 +55,19 @@ export function parseForAnalysis(text: string, filePath: string, types: () => Ty
     host,
     nodeAt(start, end, type) {
       const nodes = byRange.get(`${start}:${end}`) ?? [];
-      return type === undefined ? nodes[0] : nodes.find((node) => node.type === type);
+      return type === undefined ? nodes[0] : nodes.find((node) => (node.type as string) === type);
     },
   };
 }
 
 /** ESLint's `SourceCode#getScope`: the innermost scope acquired walking up from the node. */
 function scopeOf(scopeManager: ScopeManager, node: Node): TSESLint.Scope.Scope {
-  const inner = node.type !== 'Program';
+  const inner = node.type !== AST_NODE_TYPES.Program;
   for (let current: Node | undefined = node; current; current = current.parent) {
     const scope = scopeManager.acquire(current, inner);
     if (scope) {
-      if (scope.type === 'function-expression-name') return (scope.childScopes[0] ?? scope) as TSESLint.Scope.Scope;
-      return scope as TSESLint.Scope.Scope;
+      if (scope.type === ScopeType.functionExpressionName) return (scope.childScopes[0] ?? scope);
+      return scope;
     }
   }
   return scopeManager.scopes[0] as TSESLint.Scope.Scope;

@@ -10,13 +10,10 @@
  */
 import type { API, ASTNode, ASTPath, CallExpression, FileInfo, Identifier, ObjectExpression, Options } from 'jscodeshift';
 import {
-  REQUEST_LIKE_CALLEE,
+  httpClients,
   TARGET_EVIDENCE_SOURCE_PATTERN,
-  URL_OPTIONS,
-  BASE_URL_OPTIONS,
   analyzeUrl,
   urlShape,
-  confidenceAtLeast,
   helperClientMembers,
   isAuthorizationHeader,
   isTokenCheckRoute,
@@ -30,6 +27,7 @@ import {
 import type { FileReport } from './report.js';
 import { RequestMigration, contains, forEachNodeIn, isNodeType, rangeOf, type AnyPath, type CallInfo } from './request-migration.js';
 import { removeListItems } from './source-edits.js';
+import type { RequestFinding } from '../analysis/findings.js';
 import { runMigrationTransform } from './transform-runner.js';
 
 export { SUPPORTED_EXTENSIONS, UnparsableFileError, parserForPath } from './transform-runner.js';
@@ -66,84 +64,74 @@ export class AddOAuthMigration extends RequestMigration {
     return this.fileReport(TRANSFORM_NAME);
   }
 
+  /** Exactly what require-oauth reports: requests without OAuth and API-token checks, from the shared analysis. */
   private findRequests(): void {
-    for (const call of this.nodesOfType<CallExpression>('CallExpression')) {
-      const name = this.calleeName(call.node.callee);
-      if (name === undefined || !REQUEST_LIKE_CALLEE.test(name) || !this.mayTargetCloudAutomation(call)) continue;
-      const info = this.classifyCall(call);
-      if (!info || info.signature.createsInstance || info.viaHelper === true) continue;
-      if (info.client.kind !== 'fetch' && info.client.kind !== 'axios' && info.client.kind !== 'got') continue;
-      this.considerRequest(call, info);
-    }
+    for (const finding of this.facts().requests) this.considerFinding(finding);
   }
 
-  /**
-   * Before naming the client, which may ask the type checker (seconds for the first question):
-   * could anything in the call's syntax show a Cloud Automation target? Looser than `targetOf`
-   * (every argument and the instance's base URL, whatever the client), so it only drops calls
-   * `targetOf` would judge `unknown` anyway — `this.cache.get(key)` in a file that also talks to Keptn.
-   */
-  private mayTargetCloudAutomation(call: ASTPath<CallExpression>): boolean {
-    const origin = isNodeType(call.node.callee as ASTNode, 'MemberExpression') ? this.instanceOrigin(call) : undefined;
-    const base = origin ? this.baseUrlOf(origin.node) : undefined;
-    const args = (call.node.arguments as ASTNode[]).slice(0, 2);
-    const names: NameHint[] = [];
-    for (const node of base ? [...args, base] : args) this.collectNameHints(node, names);
-    const urls: (ASTNode | undefined)[] = [];
-    for (const argument of args) {
-      if (!isNodeType(argument, 'ObjectExpression')) {
-        urls.push(argument);
-        continue;
-      }
-      for (const member of argument.properties as ASTNode[]) {
-        if (isNodeType(member, 'ObjectProperty') && this.isUrlOption(this.propertyName(member.key, member.computed ?? false))) urls.push(member.value);
-      }
-    }
-    if (urls.length === 0) urls.push(undefined);
-    const baseShape = base ? this.urlShapeOf(base) : [];
-    return urls.some((url) => targetConfidence(analyzeUrl(urlShape(baseShape, url ? this.urlShapeOf(url) : [])).evidence, names) !== 'unknown');
-  }
-
-  private isUrlOption(key: string | undefined): boolean {
-    return key !== undefined && (URL_OPTIONS.has(key) || BASE_URL_OPTIONS.has(key));
-  }
-
-  private calleeName(callee: ASTNode): string | undefined {
-    if (isNodeType(callee, 'Identifier')) return callee.name;
-    if (isNodeType(callee, 'MemberExpression') && isNodeType(callee.property as ASTNode, 'Identifier')) return (callee.property as Identifier).name;
-    return undefined;
-  }
-
-  private considerRequest(call: ASTPath<CallExpression>, info: CallInfo): void {
-    const statement = this.statementOf(call);
-    // A person was asked to look here (by either transform): hands off.
-    if (statement && this.hasMarker(statement.node)) return;
-    const origin = info.client.instance ? this.instanceOrigin(call) : undefined;
-    // `x-token` anywhere on the way is x-token-to-oauth's to migrate, not ours.
-    if (this.sendsXToken(call, origin)) return;
-    const target = this.targetOf(call, info, origin);
-    if (target.confidence === 'unknown') return;
-    if (origin && this.originAuthenticates(origin)) return;
-    const options = this.optionsOf(call, info);
-    const credentials = this.credentialsIn(options);
-    if (credentials !== 'none') return;
-    if (!confidenceAtLeast(target.confidence, 'likely') && this.options.includeUnsure !== true) {
+  private considerFinding(finding: RequestFinding): void {
+    const call = this.babelPath(finding.site.node, finding.site.node.type);
+    if (!call) return;
+    const kind = finding.site.client.kind;
+    const what = finding.kind === 'token-check' ? 'POST /api/v1/auth token check' : `${kind} request without OAuth`;
+    if (!this.sureEnough(finding.target)) {
       const { line, column } = this.position(call.node);
       this.manual.push({
         line,
         column,
-        what: `${info.client.kind} request without OAuth`,
-        why: 'nothing shows that this request goes to Cloud Automation',
-        todo: 'send it through the OAuth helper by hand if it does, or run the codemod with includeUnsure',
+        what,
+        why: `nothing shows that this request goes to Cloud Automation (${finding.target.confidence} target)`,
+        todo: 'send it through the OAuth helper by hand if it does, or run migrate with --include-unsure (jscodeshift: --includeUnsure)',
       });
       return;
     }
-    if (target.tokenCheck) {
-      this.replaceTokenCheck(call, info, options);
+    const statement = this.statementOf(call);
+    if (statement && this.hasMarker(statement.node)) {
+      const { line, column } = this.position(call.node);
+      const why = this.markedStatements.has(statement.node) ? 'its statement is marked for a person (the x-token it sends is listed too)' : 'marked for a person by an earlier run';
+      this.manual.push({ line, column, what, why, todo: 'finish the migration by hand and remove the marker' });
       return;
     }
-    this.recordRoute(call, info);
-    this.authenticate(call, info, options, origin);
+    if (!isNodeType(call.node, 'CallExpression')) {
+      this.leave(call, what, `the request is made with \`new ${this.text((call.node as ASTNode & { callee: ASTNode }).callee)}\`, which the codemod does not rewrite`, 'send it through the OAuth helper (`client.fetch`)');
+      return;
+    }
+    const callPath = call as ASTPath<CallExpression>;
+    const info = this.classifyCall(callPath);
+    if (!info) return;
+    if (finding.kind === 'token-check') {
+      this.replaceTokenCheck(callPath, info, this.optionsOf(callPath, info));
+      return;
+    }
+    if (kind !== 'fetch' && kind !== 'axios' && kind !== 'got') {
+      this.leave(call, what, `${httpClients[kind].label} requests are not migrated automatically`, 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper');
+      return;
+    }
+    this.recordRoute(callPath);
+    const origin = info.client.instance ? this.instanceOrigin(callPath) : undefined;
+    const options = this.optionsOf(callPath, info);
+    const unwritable = this.unwritableOptions(options?.node, kind, origin);
+    if (unwritable) {
+      this.leave(call, what, unwritable, 'send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built');
+      return;
+    }
+    this.authenticate(callPath, info, options, origin);
+  }
+
+  /**
+   * Why the options cannot take an `Authorization` without changing what the request sends, if
+   * they cannot: built elsewhere (a variable, a call), or spread from elsewhere with no
+   * `headers` of their own (a new `headers` would replace the spread ones).
+   */
+  private unwritableOptions(node: ASTNode | undefined, kind: string, origin: AnyPath | undefined): string | undefined {
+    if (kind !== 'fetch' && origin && isNodeType(this.unwrapped(origin.node), 'CallExpression')) return undefined;
+    if (kind === 'fetch' || !node) return undefined;
+    if (!isNodeType(node, 'ObjectExpression')) return `the options are built elsewhere (\`${this.text(node).slice(0, 40)}\`)`;
+    const members = node.properties as ASTNode[];
+    const headers = members.find((member) => isNodeType(member, 'ObjectProperty') && this.propertyName(member.key, member.computed ?? false) === 'headers');
+    if (headers && !isNodeType((headers as ASTNode & { value: ASTNode }).value, 'ObjectExpression')) return 'the headers are built elsewhere';
+    if (!headers && members.some((member) => !isNodeType(member, 'ObjectProperty'))) return 'the options are spread from elsewhere and may carry headers of their own';
+    return undefined;
   }
 
   // ── what the request is ──────────────────────────────────────────────────────────
@@ -348,7 +336,7 @@ export class AddOAuthMigration extends RequestMigration {
     const optionsNode = options?.node;
     const simpleOptions = isNodeType(optionsNode, 'ObjectExpression') && (optionsNode.properties as ASTNode[]).every((member) => isNodeType(member, 'ObjectProperty'));
     if (info.client.kind !== 'fetch' || !pathEdit || !simpleOptions || url !== (call.node.arguments as ASTNode[])[0] || !this.usedOnlyAsSignal(call)) {
-      this.recordRoute(call, info);
+      this.recordRoute(call);
       this.leave(call, what, 'POST /api/v1/auth only checks the old API token and means nothing under OAuth', todo);
       return;
     }

@@ -11,7 +11,6 @@ import type { ASTNode, ASTPath, AssignmentExpression, CallExpression, ClassPrope
 import {
   BASE_URL_OPTIONS,
   GLOBAL_OBJECTS,
-  REQUEST_LIKE_CALLEE,
   isKeptnName,
   FETCH_GLOBALS,
   HOLE,
@@ -19,7 +18,6 @@ import {
   clientForImport,
   clientForTypeName,
   clientModules,
-  analyzeUrl,
   helperClientMembers,
   helperExports,
   HELPER_MODULE,
@@ -34,6 +32,7 @@ import {
 import type { FileReport, ManualSite, MigratedSite, RouteUse, TransformOptions } from './report.js';
 import { applyEdits, indentationAt, lineStartOf, removeStatement, tidyLineRemovals, type Edit, type Range } from './source-edits.js';
 import { createTypeOracle, oracleQuestions, type ClientIdentity, type FileTypeOracle } from './type-oracle.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { parseForAnalysis, type ParsedFile } from '../analysis/estree-host.js';
 import { collectFindings, createFindings, DEFAULT_MINIMUM_CONFIDENCE, type RequestFinding, type XTokenFinding } from '../analysis/findings.js';
@@ -635,7 +634,7 @@ export abstract class RequestMigration {
 
   private classifyCallOnce(call: ASTPath<CallExpression>): CallInfo | undefined {
     const node = this.estreeNode(call.node, 'CallExpression');
-    const site = node?.type === 'CallExpression' ? this.facts().analysis.requestSite(node) : undefined;
+    const site = node?.type === AST_NODE_TYPES.CallExpression ? this.facts().analysis.requestSite(node) : undefined;
     if (!site) return undefined;
     return {
       client: { kind: site.client.kind, instance: site.client.isInstance },
@@ -796,10 +795,9 @@ export abstract class RequestMigration {
   }
 
   /** The route a request hits, as the analysis reads its URL, method and instance base, into the scope report. */
-  protected recordRoute(callPath: ASTPath<CallExpression>, info?: CallInfo): UrlAnalysis | undefined {
-    void info;
+  protected recordRoute(callPath: ASTPath<CallExpression>): UrlAnalysis | undefined {
     const node = this.estreeNode(callPath.node, 'CallExpression');
-    const site = node?.type === 'CallExpression' ? this.facts().analysis.requestSite(node) : undefined;
+    const site = node?.type === AST_NODE_TYPES.CallExpression ? this.facts().analysis.requestSite(node) : undefined;
     return site ? this.recordSiteRoute(site) : undefined;
   }
 

@@ -13,11 +13,8 @@ import type {
   API,
   ASTNode,
   ASTPath,
-  AssignmentExpression,
   CallExpression,
   MemberExpression,
-  NewExpression,
-  ObjectProperty,
   VariableDeclarator,
   FileInfo,
   Identifier,
@@ -29,11 +26,9 @@ import {
   CANDIDATE_SOURCE_PATTERN,
   HEADERS_CONSTRUCTORS,
   KEPTN_TOKEN_ENV_VARS,
-  analyzeUrl,
   helperClientMembers,
   isAuthorizationHeader,
   isTokenCheckRoute,
-  isXTokenHeader,
   looksLikeApiToken,
   nameHint,
   reachabilityCheckRoute,
@@ -140,7 +135,7 @@ export class XTokenMigration extends RequestMigration {
       isNodeType(array.node, 'ArrayExpression') &&
       isNodeType(construction.node, 'NewExpression') && array.name === 0
     ) {
-      this.migrateHeadersEntry(construction, array.node, array.node.elements.indexOf(entry.node as never));
+      this.migrateHeadersEntry(construction, array.node, array.node.elements.indexOf(entry.node));
       return;
     }
     const grand = parentOf(parent);
@@ -309,7 +304,6 @@ export class XTokenMigration extends RequestMigration {
   }
 
   private migrateProperty(property: AnyPath): void {
-    const propertyNode = property.node as ASTNode & { value: ASTNode };
     const statement = this.statementOf(property);
     if (statement && this.hasMarker(statement.node)) {
       const { line, column } = this.position(property.node);
@@ -327,7 +321,7 @@ export class XTokenMigration extends RequestMigration {
     const requests = uses.filter((use) => use.type === 'request');
     const instances = uses.filter((use) => use.type === 'instance');
     for (const use of requests) {
-      const analysis = this.recordRoute(use.call, use.info);
+      const analysis = this.recordRoute(use.call);
       if (analysis?.routes.some(isTokenCheckRoute) === true && analysis.routes.every(isTokenCheckRoute)) {
         this.leave(
           property,
@@ -529,7 +523,7 @@ export class XTokenMigration extends RequestMigration {
     this.retired.push(entryPath);
     const elements = array.elements as ASTNode[];
     this.edits.push(...removeListItems(this.source, elements.map(rangeOf), new Set([index])));
-    for (const use of uses) if (use.type === 'request') { this.recordRoute(use.call, use.info); this.useHelperFetch(use.call); }
+    for (const use of uses) if (use.type === 'request') { this.recordRoute(use.call); this.useHelperFetch(use.call); }
     this.markMigrated(entryPath.node, 'fetch', 'x-token entry in Headers → OAuth helper fetch');
   }
 
@@ -579,7 +573,7 @@ export class XTokenMigration extends RequestMigration {
         if (fetchOnly) {
           this.retired.push(removable);
           this.edits.push(removeStatement(this.source, rangeOf(removable.node)));
-          for (const use of uses) if (use.type === 'request') { this.recordRoute(use.call, use.info); this.useHelperFetch(use.call); }
+          for (const use of uses) if (use.type === 'request') { this.recordRoute(use.call); this.useHelperFetch(use.call); }
           this.markMigrated(site.node, 'fetch', `${what} → OAuth helper fetch`);
           return;
         }

@@ -114,7 +114,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
         findings.xTokenAtAssignment(node);
       },
     };
-    if (mentioned) return { ...visitors, 'Program:exit': () => report(findings.xTokenFindings()) };
+    if (mentioned) return { ...visitors, 'Program:exit': () => { report(findings.xTokenFindings()); } };
 
     // Typed, and the name is not written here: only a computed key whose value comes from an import
     // can be `x-token`. Collect while ESLint walks (cheap), ask the checker at the end for those keys

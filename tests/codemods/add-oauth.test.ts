@@ -104,7 +104,7 @@ describe('what add-oauth reports', () => {
     const file = path.join(fixtures, 'generic.ts');
     const source = "export const events = (base: string) => fetch(`${base}/v1/event`, { method: 'POST' });\n";
     expect(run(file, source).output).toBeUndefined();
-    expect(run(file, source).report?.manual).toEqual([expect.objectContaining({ why: 'nothing shows that this request goes to Cloud Automation' })]);
+    expect(run(file, source).report?.manual).toEqual([expect.objectContaining({ why: 'nothing shows that this request goes to Cloud Automation (possible target)' })]);
     expect(run(file, source, { includeUnsure: true }).output).toContain('oauthClientFromEnv().fetch(');
   });
 
