@@ -153,6 +153,8 @@ export function attachToAxios<T extends AxiosLikeInstance>(instance: T, source: 
 /** The part of got's normalized `Options` a `beforeRequest` hook touches. */
 export interface GotLikeOptions {
   headers: Record<string, string | string[] | undefined>;
+  /** Read to tell whether the request can be sent again (a stream or generator cannot). */
+  readonly body?: unknown;
 }
 
 /** The part of got's `Response` an `afterResponse` hook reads. */
@@ -169,6 +171,12 @@ export interface GotRetryOptions {
 export interface OAuthGotHooks {
   beforeRequest: ((options: GotLikeOptions) => Promise<void>)[];
   afterResponse: (<R extends GotLikeResponse>(response: R, retryWithMergedOptions: (options: GotRetryOptions) => never) => Promise<R>)[];
+}
+
+function isReplayableGotBody(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return true;
+  const candidate = body as { pipe?: unknown; next?: unknown };
+  return typeof candidate.pipe !== 'function' && typeof candidate.next !== 'function';
 }
 
 export function gotHooks(source: TokenSource): OAuthGotHooks {
@@ -190,6 +198,10 @@ export function gotHooks(source: TokenSource): OAuthGotHooks {
         const refused = tokenFromAuthorization(response.request.options.headers.authorization);
         if (refused === undefined) return response;
         source.discardToken(refused);
+        // got cannot send a consumed stream again (it would fail with "Cannot retry with consumed
+        // body stream") nor a used-up generator (it would send an empty body): the caller gets
+        // the 401 as got's HTTPError, and no token is fetched for a retry that cannot happen.
+        if (!isReplayableGotBody(response.request.options.body)) return response;
         const fresh = await source.getAccessToken();
         // got drops this hook from the repeated request, so a second 401 is returned as it is.
         return retryWithMergedOptions({ headers: { authorization: bearer(fresh) } });

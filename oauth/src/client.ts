@@ -1,6 +1,7 @@
 import { attachToAxios, bearer, gotHooks, type AxiosLikeInstance, type OAuthGotHooks, type TokenSource } from './adapters.js';
 import { OPTION_NAMES, validateCredentials, validateTuning, type RawCredentials, type SettingNames, type TuningOptions } from './config.js';
 import { OAuthTokenError, type OAuthTokenErrorCode, type OAuthTokenErrorDetails } from './errors.js';
+import { scrubber } from './redact.js';
 
 export interface OAuthClientOptions extends TuningOptions {
   /** OAuth client id from Dynatrace Account Management (`dt0s02.…`). */
@@ -68,7 +69,8 @@ interface CachedToken {
 }
 
 type AttemptResult =
-  | { readonly ok: true; readonly token: string; readonly lifetimeMs: number }
+  /** `lifetimeMs` is undefined when SSO did not say (no usable `expires_in`). */
+  | { readonly ok: true; readonly token: string; readonly lifetimeMs: number | undefined }
   | {
       readonly ok: false;
       readonly retryable: boolean;
@@ -76,8 +78,13 @@ type AttemptResult =
       readonly details: Omit<OAuthTokenErrorDetails, 'attempts' | 'tokenUrl'>;
     };
 
-/** Used when SSO omits `expires_in`: short, so an unknown lifetime cannot produce expired tokens for long. */
-const FALLBACK_LIFETIME_MS = 60_000;
+/**
+ * How long a token is used when SSO omits `expires_in`: short, so a token that dies sooner than
+ * expected cannot fail requests for long (a 401 is retried with a new token anyway).
+ */
+const UNKNOWN_LIFETIME_USE_MS = 60_000;
+/** What an access token may hold to be sent as `Bearer <token>`: visible ASCII, nothing else. */
+const HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/u;
 const MAX_SSO_TEXT = 500;
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
@@ -119,10 +126,20 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
   let inflight: Promise<string> | undefined;
   let lastRefreshError: unknown;
 
-  /** SSO text goes into error messages: make sure it cannot carry the secret back out. */
-  function scrub(text: string): string {
-    const clipped = text.length > MAX_SSO_TEXT ? `${text.slice(0, MAX_SSO_TEXT)}…` : text;
-    return clipped.split(clientSecret).join('[redacted]');
+  /** SSO text goes into error messages: it must not carry the secret back out, in any encoding. */
+  const scrub = scrubber([clientSecret], MAX_SSO_TEXT);
+
+  /** Where a redirect pointed, for the error: origin and path only (a query may echo the form), scrubbed. */
+  function redirectTarget(location: string | null): string {
+    if (location === null) return '?';
+    let target: URL;
+    try {
+      target = new URL(location, tokenUrl);
+    } catch {
+      return scrub(location);
+    }
+    const dropped = target.search !== '' || target.hash !== '' ? ' (query not shown)' : '';
+    return `${scrub(`${target.origin}${target.pathname}`)}${dropped}`;
   }
 
   async function attempt(): Promise<AttemptResult> {
@@ -176,7 +193,7 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
           errorCode: typeof errorCode === 'number' ? errorCode : textField('errorCode'),
           ssoMessage:
             textField('message') ??
-            (status >= 300 && status < 400 ? `redirected to ${headers.get('location') ?? '?'}; use the final token URL` : undefined) ??
+            (status >= 300 && status < 400 ? `redirected to ${redirectTarget(headers.get('location'))}; use the final token URL` : undefined) ??
             (body === undefined && text.trim() !== '' ? scrub(text.trim()) : undefined),
           issueId: textField('issueId'),
         },
@@ -191,13 +208,20 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
     if (body === undefined) return badResponse(`SSO answered HTTP ${status} with a body that is not JSON`);
     const accessToken = fields.access_token;
     if (typeof accessToken !== 'string' || accessToken === '') return badResponse(`SSO answered HTTP ${status} without an access_token`);
+    // Checked here, before the token is cached, so it never reaches a header (where CR/LF would
+    // split the request, and fetch would throw a TypeError quoting it).
+    if (!HEADER_SAFE_TOKEN.test(accessToken)) {
+      return badResponse(
+        `SSO answered HTTP ${status} with an access_token of ${accessToken.length} characters that cannot be sent in an HTTP header (it holds a control character, white space or a non-ASCII character); the token is not shown`,
+      );
+    }
     const tokenType = fields.token_type;
     if (tokenType !== undefined && (typeof tokenType !== 'string' || tokenType.toLowerCase() !== 'bearer')) {
-      return badResponse(`SSO issued a token of type ${JSON.stringify(tokenType)}, not Bearer`);
+      return badResponse(`SSO issued a token of type ${JSON.stringify(typeof tokenType === 'string' ? scrub(tokenType.slice(0, 40)) : tokenType)}, not Bearer`);
     }
     const expiresIn = Number(fields.expires_in);
-    const lifetimeMs = fields.expires_in !== undefined && Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : FALLBACK_LIFETIME_MS;
-    return { ok: true, token: accessToken, lifetimeMs };
+    const known = fields.expires_in !== undefined && Number.isFinite(expiresIn) && expiresIn > 0;
+    return { ok: true, token: accessToken, lifetimeMs: known ? expiresIn * 1000 : undefined };
   }
 
   async function requestToken(): Promise<string> {
@@ -205,6 +229,13 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
       const sentAt = now();
       const result = await attempt();
       if (result.ok) {
+        if (result.lifetimeMs === undefined) {
+          // The expiry is unknown, so replacing the token early would protect nothing: it is used
+          // for exactly UNKNOWN_LIFETIME_USE_MS, and not past it if the refresh then fails.
+          const until = sentAt + UNKNOWN_LIFETIME_USE_MS;
+          cached = { token: result.token, refreshAt: until, usableUntil: until, expiresAt: until };
+          return result.token;
+        }
         // Counted from when the request left, so the cached expiry is never later than SSO's.
         const skew = Math.min(tuning.refreshSkewMs, result.lifetimeMs / 2);
         const expiresAt = sentAt + result.lifetimeMs;
