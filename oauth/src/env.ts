@@ -1,4 +1,7 @@
-import { buildClient, type OAuthClient } from './client.js';
+import { attachToAxios, gotHooks } from './adapters.js';
+import type { AdapterOptions, AuthorityResolver, AxiosLikeInstance, OAuthGotHooks } from './adapters.js';
+import { authorityOf, buildClient } from './client.js';
+import type { FetchInput, OAuthClient } from './client.js';
 import { ENV_VARS } from './facts.js';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -88,4 +91,65 @@ export function oauthClientFromEnv(env: Environment = process.env): OAuthClient 
   clientsByRawSettings.set(rawKey, client);
   last = { key: rawKey, client };
   return client;
+}
+
+/**
+ * The OAuth client when OAuth is configured, or nothing when it is not: for code that sent
+ * `x-token` only when a token was configured (`...(apiToken && { 'x-token': apiToken })`).
+ * Every member decides per request from the `DT_*` variables: none set (or all empty) leaves
+ * the request exactly as it was; any set builds the client as `oauthClientFromEnv` does, and
+ * partial or wrong settings fail with its OAuthConfigError naming the variable.
+ */
+export interface OptionalOAuthClient {
+  /** The client `oauthClientFromEnv` gives, or undefined when no `DT_*` variable is set. */
+  readonly client: () => OAuthClient | undefined;
+  /** `client.fetch` when configured, else the global fetch with the request untouched. */
+  readonly fetch: (input: FetchInput, init?: RequestInit) => Promise<Response>;
+  /** Attaches once; each request is authorized only when OAuth is configured at that moment. */
+  readonly attachToAxios: <T extends AxiosLikeInstance>(instance: T, options?: AdapterOptions) => T;
+  /** got hooks that authorize only when OAuth is configured at the time of the request. */
+  readonly gotHooks: (options?: AdapterOptions) => OAuthGotHooks;
+  /** `{ Authorization: 'Bearer …' }` when configured, `{}` when not: for `headers: { ...(await …) }`. */
+  readonly authorizationHeaders: () => Promise<Record<string, string>>;
+}
+
+const optionalClients = new WeakMap<Environment, OptionalOAuthClient>();
+
+/** The client for `env`, undefined when no DT_* variable holds a value; partial settings throw. */
+function configuredClient(env: Environment): OAuthClient | undefined {
+  for (const name of Object.values(ENV_VARS)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') return oauthClientFromEnv(env);
+  }
+  return undefined;
+}
+
+/**
+ * `oauthClientFromEnv`, made conditional: see {@link OptionalOAuthClient}. Settings that are
+ * present but partial or wrong throw here already, so a misconfiguration shows at start-up.
+ */
+export function optionalOAuthClientFromEnv(env: Environment = process.env): OptionalOAuthClient {
+  configuredClient(env);
+  const existing = optionalClients.get(env);
+  if (existing !== undefined) return existing;
+  const resolve: AuthorityResolver = () => {
+    const client = configuredClient(env);
+    return client === undefined ? undefined : authorityOf(client);
+  };
+  const optional: OptionalOAuthClient = Object.freeze({
+    client: () => configuredClient(env),
+    // async, so a configuration error rejects as fetch errors do instead of throwing.
+    fetch: async (input: FetchInput, init?: RequestInit) => {
+      const client = configuredClient(env);
+      return client === undefined ? globalThis.fetch(input, init) : client.fetch(input, init);
+    },
+    attachToAxios: <T extends AxiosLikeInstance>(instance: T, options?: AdapterOptions): T => attachToAxios(instance, resolve, optional, options),
+    gotHooks: (options?: AdapterOptions) => gotHooks(resolve, options),
+    authorizationHeaders: async (): Promise<Record<string, string>> => {
+      const client = configuredClient(env);
+      return client === undefined ? {} : { Authorization: await client.authorizationHeader() };
+    },
+  });
+  optionalClients.set(env, optional);
+  return optional;
 }
