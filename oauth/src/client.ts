@@ -2,8 +2,10 @@ import { attachToAxios, bearer, gotHooks, isCallersAuthorization } from './adapt
 import type { AdapterOptions, Authority, AxiosLikeInstance, OAuthGotHooks, TokenSource } from './adapters.js';
 import { mayAuthorize, parseAudience, requestUrl } from './audience.js';
 import type { ApiBase, Audience } from './audience.js';
-import { OPTION_NAMES, validateCredentials, validateTuning, type RawCredentials, type SettingNames, type TuningOptions } from './config.js';
-import { OAuthTokenError, type OAuthTokenErrorCode, type OAuthTokenErrorDetails } from './errors.js';
+import { OPTION_NAMES, validateCredentials, validateTuning } from './config.js';
+import type { RawCredentials, SettingNames, TuningOptions } from './config.js';
+import { OAuthTokenError } from './errors.js';
+import type { OAuthTokenErrorCode, OAuthTokenErrorDetails } from './errors.js';
 import { scrubber } from './redact.js';
 
 export interface OAuthClientOptions extends TuningOptions {
@@ -29,7 +31,7 @@ export interface OAuthClientOptions extends TuningOptions {
    */
   readonly audience?: Audience | undefined;
   /** The fetch used for token requests and by `client.fetch`. Default: the global fetch, looked up per call. */
-  readonly fetch?: typeof globalThis.fetch | undefined;
+  readonly fetch?: FetchFunction | undefined;
   /** Refuse (instead of warn about) a client id or secret that does not look like Dynatrace's. Default false. */
   readonly strictCredentialShapes?: boolean | undefined;
   /** Receives warnings (never containing secrets). Default: `process.emitWarning`. */
@@ -41,6 +43,8 @@ export interface OAuthClientOptions extends TuningOptions {
 }
 
 export type FetchInput = string | URL | Request;
+/** A fetch function: the global `fetch`, or one with the same signature. */
+export type FetchFunction = (input: FetchInput, init?: RequestInit) => Promise<Response>;
 
 /**
  * Every function member is a property, not a method: each works detached from the client
@@ -130,7 +134,7 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
   const { clientId, clientSecret, accountUrn, scopes, tokenUrl } = credentials;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
-  const fetchImpl = (): typeof globalThis.fetch => options.fetch ?? globalThis.fetch;
+  const fetchImpl = (): FetchFunction => options.fetch ?? globalThis.fetch;
   const warn = (message: string, code: WarningCode): void => {
     if (options.onWarning) options.onWarning(message);
     else globalThis.process.emitWarning(message, { type: 'CloudAutomationOAuthWarning', code });
