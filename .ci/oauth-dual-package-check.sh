@@ -2,7 +2,7 @@
 # CI check for cloud-automation-oauth as users install it (issue 15), in a scratch project:
 #  1. its declarations type-check in a consumer file on TypeScript 4.0, 4.7, 5.x and 6.0, in
 #     CommonJS (module commonjs + moduleResolution node, module/moduleResolution node16) and ESM
-#     (nodenext) setups, without skipLibCheck and without @types/node;
+#     (nodenext; bundler from 5.0) setups, without skipLibCheck, DOM library or @types/node;
 #  2. it is `require`d from a .cjs file with require(esm) turned off and imported from a .mjs
 #     file, and both get one client and make one token request against a loopback SSO;
 #  3. the same runs on the package's minimum Node (from the npm registry's `node` package).
@@ -79,6 +79,7 @@ echo "{ \"compilerOptions\": { $common, \"module\": \"commonjs\", \"moduleResolu
 echo "{ \"compilerOptions\": { $common, \"module\": \"node16\", \"moduleResolution\": \"node16\" }, \"files\": [\"cjs/consumer.ts\"] }" > tsconfig.cjs-node16.json
 echo "{ \"compilerOptions\": { $common, \"module\": \"nodenext\", \"moduleResolution\": \"nodenext\" }, \"files\": [\"esm/consumer.mts\"] }" > tsconfig.esm-nodenext.json
 echo "{ \"extends\": \"./tsconfig.esm-nodenext.json\", \"compilerOptions\": { \"lib\": [\"es2020\", \"dom\"] } }" > tsconfig.esm-nodenext-dom.json
+echo "{ \"compilerOptions\": { $common, \"module\": \"esnext\", \"moduleResolution\": \"bundler\" }, \"files\": [\"esm/consumer.mts\"] }" > tsconfig.esm-bundler.json
 
 status=0
 for entry in "${ts_versions[@]}"; do
@@ -87,6 +88,8 @@ for entry in "${ts_versions[@]}"; do
   setups=(cjs-node)
   # node16/nodenext resolution (package.json "exports") exists from TypeScript 4.7 on.
   [ "$version" != "4.0" ] && setups+=(cjs-node16 esm-nodenext)
+  # moduleResolution bundler exists from TypeScript 5.0 on.
+  case $version in 5|6.0) setups+=(esm-bundler) ;; esac
   extra=()
   # TypeScript 6 deprecates moduleResolution node (node10); projects that keep it say so.
   [ "$version" = "6.0" ] && extra=(--ignoreDeprecations 6.0) && setups+=(esm-nodenext-dom)
