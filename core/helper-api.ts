@@ -8,6 +8,30 @@ export const HELPER_MODULE = 'cloud-automation-oauth';
 export const helperExports = {
   createClient: 'createOAuthClient',
   clientFromEnv: 'oauthClientFromEnv',
+  /**
+   * `optionalOAuthClientFromEnv(env?)`: for credentials sent only when configured
+   * (`...(apiToken && { 'x-token': apiToken })`). Its members (helperOptionalClientMembers)
+   * authorize when any DT_* variable is set, leave the request untouched when none is, and
+   * throw OAuthConfigError on partial settings. Migrated forms:
+   * `optionalOAuthClientFromEnv().attachToAxios(axios.create(…))`,
+   * `got.extend({ …, hooks: optionalOAuthClientFromEnv().gotHooks() })`,
+   * `optionalOAuthClientFromEnv().fetch(url, init)`,
+   * `headers: { …, ...(await optionalOAuthClientFromEnv().authorizationHeaders()) }`.
+   */
+  optionalClientFromEnv: 'optionalOAuthClientFromEnv',
+} as const;
+
+/**
+ * Options of the adapters: `attachToAxios(instance, { audience })`, `gotHooks({ audience })`, and
+ * of `createOAuthClient({ …, audience })`. `audience` is the Cloud Automation API base (a URL
+ * string or URL, or a list of them) the token may go to; without it an adapter uses the
+ * instance's `baseURL` / `prefixUrl`, `client.fetch(url)` the URL it is called with. Known Cloud
+ * Automation hosts over https are always allowed. A codemod passes it where the instance has no
+ * base of its own (an axios instance without baseURL, a single got request):
+ * `gotHooks({ audience: KEPTN_ENDPOINT })`.
+ */
+export const helperAdapterOptions = {
+  audience: 'audience',
 } as const;
 
 /**
@@ -15,8 +39,9 @@ export const helperExports = {
  * - `getAccessToken(): Promise<string>` — the cached token, fetched or refreshed as needed;
  * - `authorizationHeader(): Promise<string>` — `Bearer <token>`, for hand-built headers;
  * - `fetch(input, init?): Promise<Response>` — fetch with the Bearer token, x-token removed;
- * - `attachToAxios(instance): instance` — adds a request interceptor that sets the token on every request;
- * - `gotHooks(): { beforeRequest, afterResponse }` — for `got.extend({ hooks: client.gotHooks() })`;
+ * - `attachToAxios(instance, { audience }?): instance` — adds a request interceptor that sets the token on
+ *   requests under the instance's baseURL (or `audience`) and to Cloud Automation hosts;
+ * - `gotHooks({ audience }?): { beforeRequest, afterResponse }` — for `got.extend({ prefixUrl, hooks: client.gotHooks() })`;
  * - `invalidate(): void` — forgets the cached token.
  */
 export const helperClientMembers = {
@@ -26,6 +51,17 @@ export const helperClientMembers = {
   attachToAxios: 'attachToAxios',
   gotHooks: 'gotHooks',
   invalidate: 'invalidate',
+} as const;
+
+/** Members of the optional client `optionalOAuthClientFromEnv()` returns. */
+export const helperOptionalClientMembers = {
+  /** `client(): OAuthClient | undefined` — undefined when no DT_* variable is set. */
+  client: 'client',
+  fetch: 'fetch',
+  attachToAxios: 'attachToAxios',
+  gotHooks: 'gotHooks',
+  /** `authorizationHeaders(): Promise<{ Authorization } | {}>`, to spread into hand-built headers. */
+  authorizationHeaders: 'authorizationHeaders',
 } as const;
 
 /** Env vars the helper reads, and what each holds. */

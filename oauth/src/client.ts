@@ -1,6 +1,12 @@
-import { attachToAxios, bearer, gotHooks, type AxiosLikeInstance, type OAuthGotHooks, type TokenSource } from './adapters.js';
-import { OPTION_NAMES, validateCredentials, validateTuning, type RawCredentials, type SettingNames, type TuningOptions } from './config.js';
-import { OAuthTokenError, type OAuthTokenErrorCode, type OAuthTokenErrorDetails } from './errors.js';
+import { attachToAxios, bearer, gotHooks, isCallersAuthorization } from './adapters.js';
+import type { AdapterOptions, Authority, AxiosLikeInstance, OAuthGotHooks, TokenSource } from './adapters.js';
+import { mayAuthorize, parseAudience, requestUrl } from './audience.js';
+import type { ApiBase, Audience } from './audience.js';
+import { OPTION_NAMES, validateCredentials, validateTuning } from './config.js';
+import type { RawCredentials, SettingNames, TuningOptions } from './config.js';
+import { OAuthTokenError } from './errors.js';
+import type { OAuthTokenErrorCode, OAuthTokenErrorDetails } from './errors.js';
+import { scrubber } from './redact.js';
 
 export interface OAuthClientOptions extends TuningOptions {
   /** OAuth client id from Dynatrace Account Management (`dt0s02.…`). */
@@ -17,8 +23,15 @@ export interface OAuthClientOptions extends TuningOptions {
   readonly scopes?: readonly string[] | string | undefined;
   /** Default `https://sso.dynatrace.com/sso/oauth2/token`. Must be https (plain http only on loopback). */
   readonly tokenUrl?: string | undefined;
+  /**
+   * The Cloud Automation API base(s) this client's token is for (`https://<env>.cloudautomation.live.dynatrace.com/api`):
+   * the adapters authorize a request only when its final URL is under one of them, or on a known
+   * Cloud Automation host over https. Default: per adapter, the axios instance's `baseURL`, got's
+   * `prefixUrl`, or the URL `client.fetch` is called with. An adapter's own `audience` wins over this.
+   */
+  readonly audience?: Audience | undefined;
   /** The fetch used for token requests and by `client.fetch`. Default: the global fetch, looked up per call. */
-  readonly fetch?: typeof globalThis.fetch | undefined;
+  readonly fetch?: FetchFunction | undefined;
   /** Refuse (instead of warn about) a client id or secret that does not look like Dynatrace's. Default false. */
   readonly strictCredentialShapes?: boolean | undefined;
   /** Receives warnings (never containing secrets). Default: `process.emitWarning`. */
@@ -30,6 +43,8 @@ export interface OAuthClientOptions extends TuningOptions {
 }
 
 export type FetchInput = string | URL | Request;
+/** A fetch function: the global `fetch`, or one with the same signature. */
+export type FetchFunction = (input: FetchInput, init?: RequestInit) => Promise<Response>;
 
 /**
  * Every function member is a property, not a method: each works detached from the client
@@ -48,12 +63,22 @@ export interface OAuthClient {
   readonly getAccessToken: () => Promise<string>;
   /** `Bearer <token>`, for headers built by hand. */
   readonly authorizationHeader: () => Promise<string>;
-  /** fetch with `Authorization: Bearer …`, any `x-token` removed, and one retry with a fresh token after a 401. */
+  /**
+   * fetch with `Authorization: Bearer …`, any `x-token` removed, and one retry with a fresh token
+   * after a 401. The URL it is called with is the audience, unless the client has an `audience`.
+   * An Authorization the caller set is kept.
+   */
   readonly fetch: (input: FetchInput, init?: RequestInit) => Promise<Response>;
-  /** Authenticates every request of an axios instance; returns the instance. Attaching twice adds nothing. */
-  readonly attachToAxios: <T extends AxiosLikeInstance>(instance: T) => T;
-  /** Hooks for `got.extend({ hooks: client.gotHooks() })` or `got(url, { hooks: client.gotHooks() })`. */
-  readonly gotHooks: () => OAuthGotHooks;
+  /**
+   * Authenticates the requests of an axios instance that go to its `baseURL` (or `options.audience`)
+   * and to Cloud Automation hosts; returns the instance. Attaching twice adds nothing.
+   */
+  readonly attachToAxios: <T extends AxiosLikeInstance>(instance: T, options?: AdapterOptions) => T;
+  /**
+   * Hooks for `got.extend({ prefixUrl, hooks: client.gotHooks() })`; they authenticate requests
+   * under `prefixUrl` (or `options.audience`) and to Cloud Automation hosts.
+   */
+  readonly gotHooks: (options?: AdapterOptions) => OAuthGotHooks;
   /** Forgets the cached token; the next call fetches a new one. */
   readonly invalidate: () => void;
 }
@@ -68,7 +93,8 @@ interface CachedToken {
 }
 
 type AttemptResult =
-  | { readonly ok: true; readonly token: string; readonly lifetimeMs: number }
+  /** `lifetimeMs` is undefined when SSO did not say (no usable `expires_in`). */
+  | { readonly ok: true; readonly token: string; readonly lifetimeMs: number | undefined }
   | {
       readonly ok: false;
       readonly retryable: boolean;
@@ -76,9 +102,16 @@ type AttemptResult =
       readonly details: Omit<OAuthTokenErrorDetails, 'attempts' | 'tokenUrl'>;
     };
 
-/** Used when SSO omits `expires_in`: short, so an unknown lifetime cannot produce expired tokens for long. */
-const FALLBACK_LIFETIME_MS = 60_000;
+/**
+ * How long a token is used when SSO omits `expires_in`: short, so a token that dies sooner than
+ * expected cannot fail requests for long (a 401 is retried with a new token anyway).
+ */
+const UNKNOWN_LIFETIME_USE_MS = 60_000;
+/** What an access token may hold to be sent as `Bearer <token>`: visible ASCII, nothing else. */
+const HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/u;
 const MAX_SSO_TEXT = 500;
+/** Tokens remembered as this client's own; a request retried with an older one than these gets a new one anyway after its 401. */
+const RECENT_TOKENS = 8;
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 export function createOAuthClient(options: OAuthClientOptions): OAuthClient {
@@ -97,10 +130,11 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
       throw new TypeError(`cloud-automation-oauth: ${name} must be a function`);
     }
   }
+  const audience: readonly ApiBase[] | undefined = options.audience === undefined ? undefined : parseAudience(options.audience, 'audience');
   const { clientId, clientSecret, accountUrn, scopes, tokenUrl } = credentials;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
-  const fetchImpl = (): typeof globalThis.fetch => options.fetch ?? globalThis.fetch;
+  const fetchImpl = (): FetchFunction => options.fetch ?? globalThis.fetch;
   const warn = (message: string, code: WarningCode): void => {
     if (options.onWarning) options.onWarning(message);
     else globalThis.process.emitWarning(message, { type: 'CloudAutomationOAuthWarning', code });
@@ -116,13 +150,25 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
   }).toString();
 
   let cached: CachedToken | undefined;
+  /** The last tokens issued, to tell the helper's own Authorization (from an earlier attempt) from the caller's. */
+  const recentTokens: string[] = [];
   let inflight: Promise<string> | undefined;
   let lastRefreshError: unknown;
 
-  /** SSO text goes into error messages: make sure it cannot carry the secret back out. */
-  function scrub(text: string): string {
-    const clipped = text.length > MAX_SSO_TEXT ? `${text.slice(0, MAX_SSO_TEXT)}…` : text;
-    return clipped.split(clientSecret).join('[redacted]');
+  /** SSO text goes into error messages: it must not carry the secret back out, in any encoding. */
+  const scrub = scrubber([clientSecret], MAX_SSO_TEXT);
+
+  /** Where a redirect pointed, for the error: origin and path only (a query may echo the form), scrubbed. */
+  function redirectTarget(location: string | null): string {
+    if (location === null) return '?';
+    let target: URL;
+    try {
+      target = new URL(location, tokenUrl);
+    } catch {
+      return scrub(location);
+    }
+    const dropped = target.search !== '' || target.hash !== '' ? ' (query not shown)' : '';
+    return `${scrub(`${target.origin}${target.pathname}`)}${dropped}`;
   }
 
   async function attempt(): Promise<AttemptResult> {
@@ -176,7 +222,7 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
           errorCode: typeof errorCode === 'number' ? errorCode : textField('errorCode'),
           ssoMessage:
             textField('message') ??
-            (status >= 300 && status < 400 ? `redirected to ${headers.get('location') ?? '?'}; use the final token URL` : undefined) ??
+            (status >= 300 && status < 400 ? `redirected to ${redirectTarget(headers.get('location'))}; use the final token URL` : undefined) ??
             (body === undefined && text.trim() !== '' ? scrub(text.trim()) : undefined),
           issueId: textField('issueId'),
         },
@@ -191,13 +237,20 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
     if (body === undefined) return badResponse(`SSO answered HTTP ${status} with a body that is not JSON`);
     const accessToken = fields.access_token;
     if (typeof accessToken !== 'string' || accessToken === '') return badResponse(`SSO answered HTTP ${status} without an access_token`);
+    // Checked here, before the token is cached, so it never reaches a header (where CR/LF would
+    // split the request, and fetch would throw a TypeError quoting it).
+    if (!HEADER_SAFE_TOKEN.test(accessToken)) {
+      return badResponse(
+        `SSO answered HTTP ${status} with an access_token of ${accessToken.length} characters that cannot be sent in an HTTP header (it holds a control character, white space or a non-ASCII character); the token is not shown`,
+      );
+    }
     const tokenType = fields.token_type;
     if (tokenType !== undefined && (typeof tokenType !== 'string' || tokenType.toLowerCase() !== 'bearer')) {
-      return badResponse(`SSO issued a token of type ${JSON.stringify(tokenType)}, not Bearer`);
+      return badResponse(`SSO issued a token of type ${JSON.stringify(typeof tokenType === 'string' ? scrub(tokenType.slice(0, 40)) : tokenType)}, not Bearer`);
     }
     const expiresIn = Number(fields.expires_in);
-    const lifetimeMs = fields.expires_in !== undefined && Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : FALLBACK_LIFETIME_MS;
-    return { ok: true, token: accessToken, lifetimeMs };
+    const known = fields.expires_in !== undefined && Number.isFinite(expiresIn) && expiresIn > 0;
+    return { ok: true, token: accessToken, lifetimeMs: known ? expiresIn * 1000 : undefined };
   }
 
   async function requestToken(): Promise<string> {
@@ -205,6 +258,15 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
       const sentAt = now();
       const result = await attempt();
       if (result.ok) {
+        recentTokens.push(result.token);
+        if (recentTokens.length > RECENT_TOKENS) recentTokens.shift();
+        if (result.lifetimeMs === undefined) {
+          // The expiry is unknown, so replacing the token early would protect nothing: it is used
+          // for exactly UNKNOWN_LIFETIME_USE_MS, and not past it if the refresh then fails.
+          const until = sentAt + UNKNOWN_LIFETIME_USE_MS;
+          cached = { token: result.token, refreshAt: until, usableUntil: until, expiresAt: until };
+          return result.token;
+        }
         // Counted from when the request left, so the cached expiry is never later than SSO's.
         const skew = Math.min(tuning.refreshSkewMs, result.lifetimeMs / 2);
         const expiresAt = sentAt + result.lifetimeMs;
@@ -260,17 +322,27 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
     discardToken(token) {
       if (cached?.token === token) cached = undefined;
     },
+    issued: (token) => recentTokens.includes(token),
   };
+  const authority: Authority = { source, audience };
+  const resolveAuthority = (): Authority => authority;
 
   async function authorizedFetch(input: FetchInput, init?: RequestInit): Promise<Response> {
     const request = input instanceof Request ? input : undefined;
+    const callerHeaders = init?.headers ?? request?.headers;
+    // Without a configured audience, the URL named here is where the token is meant to go.
+    const allowed = audience === undefined || mayAuthorize(requestUrl(request?.url ?? input), audience);
+    if (!allowed) return fetchImpl()(input, init);
+    if (isCallersAuthorization(fetchAuthorization(callerHeaders), source)) {
+      return fetchImpl()(input, { ...init, headers: editFetchHeaders(callerHeaders, undefined) });
+    }
     // init.body, when given, replaces a Request's body (fetch semantics).
     const replayable = init?.body !== undefined ? isReplayableFetchBody(init.body) : request === undefined || request.body === null;
     // A Request with a body can be sent once; keep a copy for the retry after a 401.
     const spare = request !== undefined && request.body !== null && init?.body === undefined ? request.clone() : undefined;
 
     const send = async (token: string, target: FetchInput): Promise<Response> => {
-      const headers = authorizedHeaders(init?.headers ?? (target instanceof Request ? target.headers : undefined), bearer(token));
+      const headers = editFetchHeaders(init?.headers ?? (target instanceof Request ? target.headers : undefined), bearer(token));
       return fetchImpl()(target, { ...init, headers });
     };
 
@@ -304,8 +376,8 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
     getAccessToken,
     authorizationHeader: async () => bearer(await getAccessToken()),
     fetch: authorizedFetch,
-    attachToAxios: (instance) => attachToAxios(instance, source),
-    gotHooks: () => gotHooks(source),
+    attachToAxios: (instance, adapterOptions) => attachToAxios(instance, resolveAuthority, source, adapterOptions),
+    gotHooks: (adapterOptions) => gotHooks(resolveAuthority, adapterOptions),
     invalidate: () => {
       cached = undefined;
     },
@@ -316,30 +388,50 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
       `OAuthClient ${inspect(summary(), inspectOptions)}`,
   });
   Object.defineProperty(client, Symbol.toStringTag, { value: 'OAuthClient' });
-  return Object.freeze(client);
+  const frozen = Object.freeze(client);
+  authorities.set(frozen, authority);
+  return frozen;
+}
+
+/** The token source and audience behind each client, for the optional client's adapters. */
+const authorities = new WeakMap<OAuthClient, Authority>();
+
+export function authorityOf(client: OAuthClient): Authority | undefined {
+  return authorities.get(client);
 }
 
 /**
- * The caller's headers with `Authorization` set and `x-token` gone, in any letter case. A plain
- * record stays a plain record (copied, never mutated): building a Headers object would cost
- * more than the rest of the wrapper together.
+ * The caller's headers with `x-token` gone and, when `authorization` is given, `Authorization`
+ * set, in any letter case. A plain record stays a plain record (copied, never mutated): building
+ * a Headers object would cost more than the rest of the wrapper together.
  */
-function authorizedHeaders(source: RequestInit['headers'], authorization: string): NonNullable<RequestInit['headers']> {
-  if (source === undefined) return { authorization };
+function editFetchHeaders(source: RequestInit['headers'], authorization: string | undefined): RequestInit['headers'] {
+  if (source === undefined) return authorization === undefined ? undefined : { authorization };
   if (!(source instanceof Headers) && !Array.isArray(source) && typeof source === 'object') {
     // Values pass through untouched; their type differs between the DOM and Node typings.
     const copy: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(source)) {
       const lower = name.toLowerCase();
-      if (lower !== 'x-token' && lower !== 'authorization') copy[name] = value;
+      if (lower !== 'x-token' && (authorization === undefined || lower !== 'authorization')) copy[name] = value;
     }
-    copy.authorization = authorization;
+    if (authorization !== undefined) copy.authorization = authorization;
     return copy as NonNullable<RequestInit['headers']>;
   }
   const headers = new Headers(source);
   headers.delete('x-token');
-  headers.set('authorization', authorization);
+  if (authorization !== undefined) headers.set('authorization', authorization);
   return headers;
+}
+
+/** The Authorization among fetch headers of any form (Headers, record, list of pairs), or undefined. */
+function fetchAuthorization(source: RequestInit['headers']): unknown {
+  if (source === undefined) return undefined;
+  if (source instanceof Headers) return source.get('authorization') ?? undefined;
+  const pairs: readonly unknown[] = Array.isArray(source) ? source : Object.entries(source);
+  for (const pair of pairs) {
+    if (Array.isArray(pair) && typeof pair[0] === 'string' && pair[0].toLowerCase() === 'authorization') return pair[1] as unknown;
+  }
+  return undefined;
 }
 
 function isReplayableFetchBody(body: unknown): boolean {

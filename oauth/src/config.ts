@@ -1,4 +1,5 @@
 import { OAuthConfigError } from './errors.js';
+import { looksLikeSecret, quoteSetting } from './redact.js';
 import {
   ACCOUNT_URN_PATTERN,
   CLIENT_ID_PATTERN,
@@ -77,15 +78,15 @@ export function validateCredentials(raw: RawCredentials, names: SettingNames, st
     const hint = /^[\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12}$/iu.test(accountUrn)
       ? `; write it as urn:dtaccount:${accountUrn.toLowerCase()}`
       : '';
-    throw new OAuthConfigError(names.accountUrn, `must be urn:dtaccount:<account uuid, lower-case>, got "${accountUrn}"${hint}`);
+    throw new OAuthConfigError(names.accountUrn, `must be urn:dtaccount:<account uuid, lower-case>, got ${quoteSetting(accountUrn, [clientSecret])}${hint}`);
   }
 
   return {
     clientId,
     clientSecret,
     accountUrn,
-    scopes: validateScopes(raw.scopes, names.scopes),
-    tokenUrl: validateTokenUrl(raw.tokenUrl, names.tokenUrl),
+    scopes: validateScopes(raw.scopes, names.scopes, [clientSecret]),
+    tokenUrl: validateTokenUrl(raw.tokenUrl, names.tokenUrl, [clientSecret]),
     warnings,
   };
 
@@ -110,7 +111,8 @@ export function parseScopes(list: string): string[] {
   return list.split(/[\s,]+/u).filter((scope) => scope !== '');
 }
 
-function validateScopes(value: unknown, setting: string): readonly string[] {
+/** `secrets`: values an error must not quote (the client secret, in case it was put here by mistake). */
+function validateScopes(value: unknown, setting: string, secrets: readonly string[]): readonly string[] {
   if (value === undefined || value === '') return DEFAULT_SCOPES;
   let list: readonly unknown[];
   if (typeof value === 'string') list = parseScopes(value);
@@ -127,8 +129,12 @@ function validateScopes(value: unknown, setting: string): readonly string[] {
     if (knownScopes.has(scope)) {
       if (!scopes.includes(scope)) scopes.push(scope);
     } else {
+      if (looksLikeSecret(trimmed, secrets)) {
+        unknown.push(quoteSetting(trimmed, secrets));
+        continue;
+      }
       const near = nearestScope(scope);
-      unknown.push(near === undefined ? `"${trimmed}"` : `"${trimmed}" (did you mean ${near}?)`);
+      unknown.push(near === undefined ? quoteSetting(trimmed) : `${quoteSetting(trimmed)} (did you mean ${near}?)`);
     }
   }
   if (unknown.length > 0) {
@@ -142,14 +148,14 @@ function validateScopes(value: unknown, setting: string): readonly string[] {
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
 
-function validateTokenUrl(value: unknown, setting: string): string {
+function validateTokenUrl(value: unknown, setting: string, secrets: readonly string[]): string {
   if (value === undefined || value === '') return DEFAULT_TOKEN_URL;
   if (typeof value !== 'string') throw new OAuthConfigError(setting, `must be a URL string, got ${typeof value}`);
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new OAuthConfigError(setting, `is not a URL: "${value}"`);
+    throw new OAuthConfigError(setting, `is not a URL: ${quoteSetting(value, secrets)}`);
   }
   if (url.username !== '' || url.password !== '') {
     // The value itself is not echoed: it holds a credential.
@@ -159,7 +165,7 @@ function validateTokenUrl(value: unknown, setting: string): string {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     throw new OAuthConfigError(
       setting,
-      `must be an https URL (plain http only to localhost/127.0.0.1/[::1]), got "${url.protocol}//${url.host}${url.pathname}"; the client secret travels in this request`,
+      `must be an https URL (plain http only to localhost/127.0.0.1/[::1]), got ${quoteSetting(`${url.protocol}//${url.host}${url.pathname}`, secrets)}; the client secret travels in this request`,
     );
   }
   return url.href;

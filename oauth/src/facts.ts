@@ -68,3 +68,13 @@ export const ENV_VARS = {
   scopes: 'DT_OAUTH_SCOPES',
   tokenUrl: 'DT_SSO_TOKEN_URL',
 } as const;
+
+/**
+ * Host names of Cloud Automation environments (live, sprint, dev): `<environment id><suffix>`.
+ * Requests to them over https may carry the token whatever the configured audience.
+ */
+export const CLOUD_AUTOMATION_HOST_SUFFIXES: readonly string[] = [
+  '.cloudautomation.live.dynatrace.com',
+  '.cloudautomation.sprint.dynatracelabs.com',
+  '.cloudautomation.dev.dynatracelabs.com',
+];

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HELPER_MODULE, REQUIRED_HELPER_ENV_VARS, helperClientMembers, helperEnvVars, helperExports } from '../../core/helper-api.js';
+import { HELPER_MODULE, REQUIRED_HELPER_ENV_VARS, helperAdapterOptions, helperClientMembers, helperEnvVars, helperExports, helperOptionalClientMembers } from '../../core/helper-api.js';
 import * as oauth from '../../oauth/src/index.js';
 import { FAKE_CREDENTIALS } from '../support/fake-cloud-automation.js';
 
@@ -30,6 +30,20 @@ describe('the helper package provides every name core/helper-api.ts promises', (
     for (const client of [fromOptions, fromEnv]) {
       expect(typeof (client as unknown as Record<string, unknown>)[member]).toBe('function');
     }
+  });
+
+  it.each(Object.values(helperOptionalClientMembers))('gives the optional client the method %s', (member) => {
+    const optional = oauth.optionalOAuthClientFromEnv({});
+    expect(typeof (optional as unknown as Record<string, unknown>)[member]).toBe('function');
+  });
+
+  it('takes the adapter options core names', async () => {
+    const client = oauth.createOAuthClient({ ...FAKE_CREDENTIALS });
+    const bad = { [helperAdapterOptions.audience]: 'not a url' };
+    expect(() => client.gotHooks(bad)).toThrow(`gotHooks() ${helperAdapterOptions.audience}`);
+    expect(() => oauth.createOAuthClient({ ...FAKE_CREDENTIALS, ...bad })).toThrow(helperAdapterOptions.audience);
+    const { default: axios } = await import('axios');
+    expect(() => client.attachToAxios(axios.create(), bad)).toThrow(`attachToAxios() ${helperAdapterOptions.audience}`);
   });
 
   it('reads exactly the env vars core lists, and requires the ones core marks required', () => {

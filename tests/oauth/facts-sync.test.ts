@@ -12,10 +12,13 @@ import {
   OAUTH_CLIENT_SECRET_PATTERN,
   SCOPE_PREFIX,
   TYPICAL_INTEGRATION_SCOPES,
+  environments,
   helperEnvVars,
+  isCloudAutomationHost,
   isDynatraceSecret,
   isOAuthClientSecret,
 } from '../../core/index.js';
+import { isCloudAutomationUrl } from '../../oauth/src/audience.js';
 import * as facts from '../../oauth/src/facts.js';
 
 const samples = [
@@ -67,5 +70,20 @@ describe('oauth/src/facts.ts agrees with core/', () => {
 
   it('reads the env vars core tells users to set', () => {
     expect(facts.ENV_VARS).toEqual(helperEnvVars);
+  });
+
+  it('knows the Cloud Automation hosts core knows, and places hosts as core does', () => {
+    expect([...facts.CLOUD_AUTOMATION_HOST_SUFFIXES].sort()).toEqual(Object.values(environments).map((environment) => environment.hostSuffix).sort());
+    for (const host of [
+      'abc12345.cloudautomation.live.dynatrace.com',
+      'x.cloudautomation.sprint.dynatracelabs.com',
+      'x.cloudautomation.dev.dynatracelabs.com',
+      'cloudautomation.live.dynatrace.com',
+      'abc.cloudautomation.live.dynatrace.com.evil.example',
+      'keptn.example.com',
+      'abc.CloudAutomation.Live.Dynatrace.com',
+    ]) {
+      expect(isCloudAutomationUrl(new URL(`https://${host}/api`)), host).toBe(isCloudAutomationHost(host));
+    }
   });
 });

@@ -38,10 +38,13 @@ describe('client.fetch', () => {
     expect(fake.requests[0]?.headers.accept).toBe('application/json');
   });
 
-  it('replaces an Authorization header the caller set', async () => {
+  it('keeps an Authorization header the caller set, fetches no token for it, and does not retry its 401', async () => {
     const { fake, client } = await setup();
-    await client.fetch(`${fake.apiBaseUrl}/v1/metadata`, { headers: { Authorization: 'Basic abc' } });
-    expect(fake.requests[0]?.auth).toBe('bearer');
+    const response = await client.fetch(`${fake.apiBaseUrl}/v1/metadata`, { headers: { Authorization: 'Basic abc', 'x-token': 'legacy' } });
+    expect(response.status).toBe(401);
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0]).toMatchObject({ token: 'Basic abc', xTokenPresent: false });
+    expect(fake.tokenRequests).toHaveLength(0);
   });
 
   it('takes a Request (with its headers and body) as input', async () => {

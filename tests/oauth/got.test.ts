@@ -33,7 +33,8 @@ describe('client.gotHooks', () => {
         ],
       },
     });
-    await api(`${fake.apiBaseUrl}/v1/metadata`, { hooks: client.gotHooks(), headers: { 'x-token': 'legacy' } });
+    // A single request has no prefixUrl: its audience is named (a loopback host is no Cloud Automation host).
+    await api(`${fake.apiBaseUrl}/v1/metadata`, { hooks: client.gotHooks({ audience: fake.apiBaseUrl }), headers: { 'x-token': 'legacy' } });
     expect(seen).toEqual([`${fake.apiBaseUrl}/v1/metadata`]);
     expect(fake.requests[0]).toMatchObject({ auth: 'bearer', xTokenPresent: false });
   });

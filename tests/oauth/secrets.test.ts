@@ -101,7 +101,7 @@ describe('the client secret and tokens stay out of sight', () => {
       const { fake, client } = await setup();
       await client.fetch(`${fake.apiBaseUrl}/v1/metadata`, { headers: { 'x-token': 'legacy' } });
       await client.attachToAxios(axios.create({ baseURL: fake.apiBaseUrl })).get('/v1/metadata');
-      await got(`${fake.apiBaseUrl}/v1/metadata`, { hooks: client.gotHooks() });
+      await got(`${fake.apiBaseUrl}/v1/metadata`, { hooks: client.gotHooks({ audience: fake.apiBaseUrl }) });
       fake.revokeAllTokens();
       await client.fetch(`${fake.apiBaseUrl}/v1/metadata`);
       client.invalidate();
