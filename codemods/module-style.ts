@@ -75,9 +75,15 @@ export function decideModuleStyle(filePath: string, source: string, packageType:
     : style('require', 'commonjs', 'no module syntax, in a CommonJS package');
 }
 
+/** The last answer: every pass of the combined transform asks about the same file once. */
+let lastAnswer: { readonly filePath: string; readonly source: string; readonly style: ModuleStyle } | undefined;
+
 /** `decideModuleStyle` with the nearest package.json read from disk. */
 export function moduleStyleOf(filePath: string, source: string): ModuleStyle {
-  return decideModuleStyle(filePath, source, nearestPackageType(filePath));
+  if (lastAnswer?.filePath === filePath && lastAnswer.source === source) return lastAnswer.style;
+  const style = decideModuleStyle(filePath, source, nearestPackageType(filePath));
+  lastAnswer = { filePath, source, style };
+  return style;
 }
 
 // ── the nearest package.json ──────────────────────────────────────────────────────────
@@ -137,6 +143,7 @@ function readPackageType(file: string): PackageType | undefined {
 /** Forgets every package.json read so far (a long-lived process whose package.json files change). */
 export function clearModuleStyleCache(): void {
   packageTypeByFolder.clear();
+  lastAnswer = undefined;
 }
 
 // ── how the file is written ───────────────────────────────────────────────────────────
