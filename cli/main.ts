@@ -7,6 +7,7 @@ import { collectFiles, MissingPathError, NoSourcesError, writeFileAtomic } from 
 import { gitTreeState } from './git.js';
 import { buildReport, formatReport, reportAsJson, type FileOutcome, type RunMode } from './report.js';
 import { runTransforms } from './pool.js';
+import { runtimeReport } from './runtime-check.js';
 import { loadTransforms, TransformLoadError } from './transforms.js';
 import { validateTsconfig } from './tsconfig.js';
 
@@ -118,6 +119,17 @@ async function run(options: CliOptions, io: CliIo, load: typeof loadTransforms):
     outcomes.push({ file, status: changed ? 'changed' : 'unchanged', reports: result.reports });
   }
 
+  // Runtime check: do the packages of the migrated files declare a Node that runs the helper?
+  // Skipped with --helper-module: what the user's own module needs is not known here.
+  const migratedNow = new Set(outcomes.filter((outcome) => outcome.status === 'changed').map((outcome) => outcome.file));
+  const runtime =
+    options.command === 'migrate' && options.helperModule === undefined
+      ? await runtimeReport(
+          results.filter((result) => migratedNow.has(display(result.file)) && result.reports.some((report) => report.migrated.length > 0)).map((result) => result.file),
+          display,
+        )
+      : undefined;
+
   const report = buildReport({
     command: options.command,
     mode,
@@ -125,6 +137,7 @@ async function run(options: CliOptions, io: CliIo, load: typeof loadTransforms):
     outcomes,
     skipped: selection.skipped.map(({ file, reason }) => ({ file: display(file), reason })),
     ...(options.helperModule === undefined ? {} : { helperModule: options.helperModule }),
+    ...(runtime === undefined ? {} : { runtime }),
   });
   if (options.json) {
     const document = JSON.parse(reportAsJson(report)) as Record<string, unknown>;

@@ -6,6 +6,7 @@
 import type { FileReport } from '../codemods/report.js';
 import { helperEnvVars, HELPER_MODULE, REQUIRED_HELPER_ENV_VARS } from '../core/helper-api.js';
 import { sortScopes, TYPICAL_INTEGRATION_SCOPES } from '../core/scopes.js';
+import { formatRuntimeSection, type RuntimeReport } from './runtime-check.js';
 
 export type RunMode = 'write' | 'dry' | 'print' | 'analyze';
 
@@ -25,6 +26,8 @@ export interface ReportInput {
   readonly skipped: readonly { readonly file: string; readonly reason: string }[];
   /** `--helper-module`, when the user named their own. */
   readonly helperModule?: string;
+  /** Runtime declarations of the migrated packages (migrate only; see runtime-check.ts). */
+  readonly runtime?: RuntimeReport;
 }
 
 export interface ReportedCall {
@@ -75,6 +78,8 @@ export interface MigrationReport {
     /** Old token variables some file still reads, and which files. */
     readonly stillRead: readonly { readonly name: string; readonly files: readonly string[] }[];
   };
+  /** Declarations that run migrated code on a Node too old for the helper; absent for `scopes`. */
+  readonly runtime?: RuntimeReport;
   readonly exitCode: 0 | 1;
 }
 
@@ -144,7 +149,9 @@ export function buildReport(input: ReportInput): MigrationReport {
     manual,
     scopes,
     env,
-    exitCode: failed.length > 0 || leftForPerson ? 1 : 0,
+    ...(input.runtime === undefined ? {} : { runtime: input.runtime }),
+    // A migrated package that cannot run the helper is left for a person as much as a marked site.
+    exitCode: failed.length > 0 || leftForPerson || (input.runtime?.warnings.length ?? 0) > 0 ? 1 : 0,
   };
 }
 
@@ -283,6 +290,8 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
       lines.push(`  keep    ${name.padEnd(48)} still read by ${readers.join(', ')}`);
     }
   }
+
+  lines.push(...formatRuntimeSection(report.runtime, input.helperModule ?? HELPER_MODULE));
 
   if (report.command === 'migrate' && report.migrated.length > 0) {
     const helper = input.helperModule ?? HELPER_MODULE;

@@ -30,6 +30,7 @@ import {
   type UrlPart,
 } from '../core/index.js';
 import type { FileReport, ManualSite, MigratedSite, RouteUse, TransformOptions } from './report.js';
+import { moduleStyleOf } from './module-style.js';
 import { applyEdits, indentationAt, lineStartOf, removeStatement, tidyLineRemovals, type Edit, type Range } from './source-edits.js';
 import { createTypeOracle, oracleQuestions, type ClientIdentity, type FileTypeOracle } from './type-oracle.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -201,6 +202,7 @@ export interface Style {
   readonly quote: string;
   readonly semicolon: string;
   readonly commonJs: boolean;
+  readonly topLevelAwait: boolean;
 }
 
 /** ast-types types `NodePath#parent` as any; the parent of a path is always a path (or null at the root). */
@@ -881,7 +883,7 @@ export abstract class RequestMigration {
       current = parentOf(current);
     }
     // Top-level await exists only in modules.
-    return !this.style.commonJs && /\.(?:mjs|mts|ts|tsx)$/u.test(this.file.path);
+    return this.style.topLevelAwait;
   }
 
   protected authorizationValue(async: boolean): string {
@@ -1003,13 +1005,12 @@ export abstract class RequestMigration {
   protected detectStyle(): Style {
     const program = (this.root.get() as AnyPath).node as ASTNode & { program: { body: ASTNode[] } };
     const body = program.program.body;
-    const hasEsm = body.some((statement) => statement.type === 'ImportDeclaration' || statement.type.startsWith('Export'));
-    const extension = /\.([cm]?)[jt]sx?$/iu.exec(this.file.path)?.[1] ?? '';
-    const commonJs = extension === 'c' || (extension !== 'm' && !hasEsm && /\brequire\s*\(|\bmodule\.exports\b|\bexports\./u.test(this.file.source));
+    const { form, topLevelAwait } = moduleStyleOf(this.file.path, this.file.source);
+    const commonJs = form === 'require';
     const quoteSample = /^\s*(?:import\b[^'"\n]*|[^\n]*\brequire\s*\()(['"])/mu.exec(this.file.source)?.[1] ?? /(['"])/u.exec(this.file.source)?.[1];
     const firstStatement = body.find((statement) => statement.type === 'ImportDeclaration' || statement.type === 'VariableDeclaration' || statement.type === 'ExpressionStatement');
     const semicolon = firstStatement && !this.text(firstStatement).trimEnd().endsWith(';') ? '' : ';';
-    return { quote: quoteSample ?? "'", semicolon, commonJs };
+    return { quote: quoteSample ?? "'", semicolon, commonJs, topLevelAwait };
   }
 
   protected addHelperImport(): void {
