@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
+import { createUnifiedPatch } from './diff.js';
 import type { TransformOptions } from '../codemods/report.js';
 import { packageInfo } from '../core/package-info.js';
 import { HELP_TEXT, parseCliArgs, type CliOptions } from './args.js';
@@ -113,7 +113,7 @@ async function run(options: CliOptions, io: CliIo, load: typeof loadTransforms):
         continue;
       }
     }
-    if (changed && mode === 'dry') diffs.push({ file, patch: createTwoFilesPatch(`a/${file}`, `b/${file}`, result.source, result.output) });
+    if (changed && mode === 'dry') diffs.push({ file, patch: createUnifiedPatch(`a/${file}`, `b/${file}`, result.source, result.output) });
     if (changed && mode === 'print') diffs.push({ file, patch: result.output });
     outcomes.push({ file, status: changed ? 'changed' : 'unchanged', reports: result.reports });
   }
