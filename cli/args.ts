@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { transformOptionProblem } from '../codemods/transform-runner.js';
 
 export type Command = 'migrate' | 'scopes';
 
@@ -76,22 +77,12 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (!Number.isInteger(cpus) || cpus < 1) {
     return { kind: 'usage-error', message: `--cpus wants a whole number of at least 1, got "${values.cpus ?? ''}"` };
   }
-  for (const [flag, value] of [
-    ['--helper-module', values['helper-module']],
-    ['--helper-export', values['helper-export']],
-    ['--client-export', values['client-export']],
-    ['--tsconfig', values.tsconfig],
-  ] as const) {
-    if (value?.trim() === '') return { kind: 'usage-error', message: `${flag} needs a value` };
-  }
-  for (const [flag, value] of [
-    ['--helper-export', values['helper-export']],
-    ['--client-export', values['client-export']],
-  ] as const) {
-    if (value !== undefined && !/^[A-Za-z_$][\w$]*$/u.test(value)) {
-      return { kind: 'usage-error', message: `${flag} must be a JavaScript identifier, got "${value}"` };
-    }
-  }
+  if (values.tsconfig?.trim() === '') return { kind: 'usage-error', message: '--tsconfig needs a value' };
+  const helperProblem = transformOptionProblem(
+    { helperModule: values['helper-module'], helperExport: values['helper-export'], clientExport: values['client-export'] },
+    'cli',
+  );
+  if (helperProblem) return { kind: 'usage-error', message: helperProblem };
   if (command === 'scopes') {
     const writeFlags = (['dry', 'print', 'force'] as const).filter((flag) => values[flag]);
     if (writeFlags.length > 0) {
