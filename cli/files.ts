@@ -219,24 +219,21 @@ export async function readSource(file: string): Promise<string> {
   }
 }
 
+/** Where the first byte that breaks UTF-8 sits (a decoder error carries no offset). */
 function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  let low = 0;
-  let high = bytes.length;
-  // The longest valid prefix, by halving: a decoder error carries no offset.
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    const valid = (() => {
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
-        return true;
-      } catch {
-        return false;
-      }
-    })();
-    if (valid) low = middle;
-    else high = middle - 1;
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index] ?? 0;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || index + length > bytes.length) return index;
+    try {
+      strictUtf8.decode(bytes.subarray(index, index + length));
+    } catch {
+      return index;
+    }
+    index += length;
   }
-  return low;
+  return index;
 }
 
 /** Why a write was refused; `file` is the user's path, never the temporary one. */

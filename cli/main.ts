@@ -114,11 +114,16 @@ async function run(options: CliOptions, io: CliIo, load: typeof loadTransforms):
     return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
   };
   const outcomes: FileOutcome[] = [];
+  const skippedWhileReading: { file: string; reason: string }[] = [];
   const diffs: { file: string; patch: string }[] = [];
   const leftovers = mode === 'write' ? removeLeftoverTemporaries(results.filter((result) => result.output !== result.source).map((result) => result.file)) : [];
   const stop = mode === 'write' ? stopOnSignal() : undefined;
   for (const result of results) {
     const file = display(result.file);
+    if (result.skipped !== undefined) {
+      skippedWhileReading.push({ file, reason: result.skipped });
+      continue;
+    }
     if (result.error !== undefined) {
       outcomes.push({ file, status: 'failed', error: result.error, reports: result.reports });
       continue;
@@ -148,7 +153,7 @@ async function run(options: CliOptions, io: CliIo, load: typeof loadTransforms):
     mode,
     transforms: transforms.flatMap((transform) => transform.covers ?? [transform.name]),
     outcomes,
-    skipped: selection.skipped.map(({ file, reason }) => ({ file: display(file), reason })),
+    skipped: [...selection.skipped.map(({ file, reason }) => ({ file: display(file), reason })), ...skippedWhileReading],
     ...(options.helperModule === undefined ? {} : { helperModule: options.helperModule }),
     removedLeftovers: leftovers.map(display),
   });

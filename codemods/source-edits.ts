@@ -29,7 +29,14 @@ export function applyEdits(source: string, edits: readonly Edit[]): string {
   // Transforms write their inserted lines with \n; a CRLF file gets them in its own ending,
   // here where every transform's edits pass, so no transform has to think of it.
   const inFileEnding = (text: string): string => (newline === '\n' ? text : text.replace(/\r?\n/gu, newline));
-  const unique = [...new Map(edits.map((edit) => [`${edit.start}:${edit.end}:${edit.text}`, { ...edit, text: inFileEnding(edit.text) }])).values()];
+  // An insertion "at the end of the line" found with indexOf('\n') lands between \r and \n:
+  // put it before the \r, so the line keeps its ending whole.
+  const inFileLayout = (edit: Edit): Edit => {
+    const text = inFileEnding(edit.text);
+    const splitsCrlf = edit.start === edit.end && source[edit.start - 1] === '\r' && source[edit.start] === '\n';
+    return splitsCrlf ? { start: edit.start - 1, end: edit.end - 1, text } : { ...edit, text };
+  };
+  const unique = [...new Map(edits.map(inFileLayout).map((edit) => [`${edit.start}:${edit.end}:${edit.text}`, edit])).values()];
   const ordered = unique
     .map((edit, index) => ({ edit, index }))
     .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.index - b.index)
