@@ -302,6 +302,7 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
  * forge report lines, move the cursor or reorder what is shown.
  */
 export function printable(line: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   return line.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, (character) => {
     const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001B': '\\e' };
     const code = character.codePointAt(0) ?? 0;

@@ -102,7 +102,7 @@ describe('collectFiles', () => {
 });
 
 describe('writeFileAtomic', () => {
-  it('replaces the content, keeps the mode and leaves no temporary file', async () => {
+  it('replaces the content, keeps the mode and leaves no temporary file', () => {
     write('bin.js', 'old');
     const file = path.join(root, 'bin.js');
     chmodSync(file, 0o755);
