@@ -149,7 +149,8 @@ Options:
   -t, --transform <name>     Run only this transform (repeatable): x-token-to-oauth, add-oauth.
                              Default: both, in that order, over one parse of each file.
       --helper-module <m>    Import the OAuth helper from <m> (default cloud-automation-oauth),
-                             e.g. your own wrapper module.
+                             e.g. your own wrapper module: a package name, subpath, relative
+                             path or #alias (letters, digits and @ / . _ ~ # : + -).
       --helper-export <name> Export of <m> that makes a client from the environment
                              (default oauthClientFromEnv).
       --client-export <name> Import a ready client exported as <name> from <m> instead of
