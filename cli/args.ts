@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { transformOptionProblem } from '../codemods/transform-runner.js';
 
 export type Command = 'migrate' | 'scopes';
 
@@ -76,22 +77,12 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (!Number.isInteger(cpus) || cpus < 1) {
     return { kind: 'usage-error', message: `--cpus wants a whole number of at least 1, got "${values.cpus ?? ''}"` };
   }
-  for (const [flag, value] of [
-    ['--helper-module', values['helper-module']],
-    ['--helper-export', values['helper-export']],
-    ['--client-export', values['client-export']],
-    ['--tsconfig', values.tsconfig],
-  ] as const) {
-    if (value?.trim() === '') return { kind: 'usage-error', message: `${flag} needs a value` };
-  }
-  for (const [flag, value] of [
-    ['--helper-export', values['helper-export']],
-    ['--client-export', values['client-export']],
-  ] as const) {
-    if (value !== undefined && !/^[A-Za-z_$][\w$]*$/u.test(value)) {
-      return { kind: 'usage-error', message: `${flag} must be a JavaScript identifier, got "${value}"` };
-    }
-  }
+  if (values.tsconfig?.trim() === '') return { kind: 'usage-error', message: '--tsconfig needs a value' };
+  const helperProblem = transformOptionProblem(
+    { helperModule: values['helper-module'], helperExport: values['helper-export'], clientExport: values['client-export'] },
+    'cli',
+  );
+  if (helperProblem) return { kind: 'usage-error', message: helperProblem };
   if (command === 'scopes') {
     const writeFlags = (['dry', 'print', 'force'] as const).filter((flag) => values[flag]);
     if (writeFlags.length > 0) {
@@ -158,7 +149,8 @@ Options:
   -t, --transform <name>     Run only this transform (repeatable): x-token-to-oauth, add-oauth.
                              Default: both, in that order, over one parse of each file.
       --helper-module <m>    Import the OAuth helper from <m> (default cloud-automation-oauth),
-                             e.g. your own wrapper module.
+                             e.g. your own wrapper module: a package name, subpath, relative
+                             path or #alias (letters, digits and @ / . _ ~ # : + -).
       --helper-export <name> Export of <m> that makes a client from the environment
                              (default oauthClientFromEnv).
       --client-export <name> Import a ready client exported as <name> from <m> instead of

@@ -1,6 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { readdir, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  fchmodSync,
+  fchownSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -30,8 +46,10 @@ export interface SkippedFile {
 export interface FileSelection {
   /** Absolute paths, sorted, each once. */
   readonly files: readonly string[];
-  /** Files named on the command line that are not sources the transforms read. */
+  /** Files named on the command line that are not sources the transforms read, and symlinks that lead outside. */
   readonly skipped: readonly SkippedFile[];
+  /** Real paths of the given paths: nothing outside them is read as a source or written. */
+  readonly roots: readonly string[];
 }
 
 export class MissingPathError extends Error {
@@ -81,8 +99,22 @@ export async function collectFiles(
     if (extra) inherited.push(extra);
     await walk(input, inherited, found);
   }
-  if (found.size === 0 && skipped.length === 0) throw new NoSourcesError(inputs);
-  return { files: [...found].sort(), skipped };
+  // A symlink in the tree may point anywhere: only what resolves inside a given path is taken,
+  // and a file reached twice (a link beside its target) is taken once.
+  const roots = await Promise.all(absolute.map((input) => realpath(input)));
+  const byTarget = new Map<string, string>();
+  for (const file of [...found].sort()) {
+    const target = await realpath(file).catch(() => undefined);
+    if (target === undefined) {
+      skipped.push({ file, reason: 'a symlink that leads nowhere' });
+    } else if (!isWithin(target, roots)) {
+      skipped.push({ file, reason: `a symlink to ${target}, outside the given paths: not read, not written` });
+    } else if (!byTarget.has(target)) {
+      byTarget.set(target, file);
+    }
+  }
+  if (byTarget.size === 0 && skipped.length === 0) throw new NoSourcesError(inputs);
+  return { files: [...byTarget.values()].sort(), skipped, roots };
 }
 
 export class NoSourcesError extends Error {
@@ -164,28 +196,221 @@ async function walk(folder: string, inherited: readonly ScopedIgnore[], found: S
   }
 }
 
+/** A file that is not valid UTF-8: decoding it would turn its bytes into U+FFFD on write. */
+export class NotUtf8Error extends Error {
+  constructor(readonly offset: number) {
+    super(`not valid UTF-8 (first bad byte at offset ${offset}); left as it is, since rewriting it would replace such bytes. Convert it to UTF-8 and run again`);
+    this.name = 'NotUtf8Error';
+  }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The file's text, only when it round-trips: valid UTF-8 decodes to a string that encodes to
+ * the very same bytes (a BOM stays in the string, so it is written back too).
+ */
 export async function readSource(file: string): Promise<string> {
-  return readFile(file, 'utf8');
+  const bytes = await readFile(file);
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new NotUtf8Error(firstInvalidUtf8Offset(bytes));
+  }
+}
+
+/** Where the first byte that breaks UTF-8 sits (a decoder error carries no offset). */
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index] ?? 0;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || index + length > bytes.length) return index;
+    try {
+      strictUtf8.decode(bytes.subarray(index, index + length));
+    } catch {
+      return index;
+    }
+    index += length;
+  }
+  return index;
+}
+
+/** Why a write was refused; `file` is the user's path, never the temporary one. */
+export class WriteRefusedError extends Error {
+  constructor(
+    readonly reason: 'conflict' | 'read-only' | 'outside' | 'permission' | 'io',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WriteRefusedError';
+  }
+}
+
+/** Temporary files are named so a leftover is recognisable: never a source, never a user's file. */
+const TEMPORARY_MARK = 'cloud-automation-migrate';
+const TEMPORARY_NAME = new RegExp(`^\\..+\\.${TEMPORARY_MARK}-(\\d+)-[0-9a-f]{8}\\.tmp$`, 'u');
+
+export function temporaryNameFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${TEMPORARY_MARK}-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Temporary files that exist right now, for the signal handler to remove. */
+const liveTemporaries = new Set<string>();
+
+/** Removes the temporary files of writes in progress; safe to call from a signal handler. */
+export function removeLiveTemporaries(): void {
+  for (const file of liveTemporaries) {
+    try {
+      unlinkSync(file);
+    } catch {
+      // Already renamed into place or never created: nothing left to clean.
+    }
+  }
+  liveTemporaries.clear();
+}
+
+export interface AtomicWriteOptions {
+  /** The bytes the file held when it was read; anything else on disk now is a conflict. */
+  readonly expected: string;
+  /** Real paths of the folders and files the user named; the target must lie within one. */
+  readonly roots?: readonly string[];
+  /** How the file is named to the user in messages. */
+  readonly shownAs?: string;
+}
+
+export function isWithin(target: string, roots: readonly string[]): boolean {
+  return roots.some((root) => {
+    const relative = path.relative(root, target);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  });
+}
+
+/** Root can write anything; a file without any write bit is read-only to this tool all the same. */
+function isReadOnly(target: string, mode: number): boolean {
+  if ((mode & 0o222) === 0) return true;
+  try {
+    accessSync(target, constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /**
  * Replaces a file's content in one step: a reader (or a crash) sees the old text or the new
  * one, never half of it. The temporary file sits beside the target so the rename stays on one
- * file system; the file's mode is kept.
+ * file system; mode (and, as root, owner) are copied onto it before the rename.
+ *
+ * Synchronous on purpose: the CLI writes one file at a time, and a signal handler runs only
+ * between two calls, so it never meets a temporary file whose creation is still in flight.
+ *
+ * Refused, with the user's file named: a target outside `roots` (a symlink pointing out), a
+ * read-only file, and a file whose bytes differ from `expected` (changed since it was read,
+ * checked again by size and mtime just before the rename).
  */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  // Through a symlink, replace the file it points to, not the link.
-  const target = await realpath(file);
-  const temporary = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
-  const { mode } = await stat(target);
+export function writeFileAtomic(file: string, content: string, options: AtomicWriteOptions): void {
+  const shown = options.shownAs ?? file;
+  // Through a symlink, replace the file it points to, not the link, and only inside the roots.
+  let target: string;
   try {
-    await writeFile(temporary, content, { mode });
-    await rename(temporary, target);
+    target = realpathSync(file);
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
+    throw new WriteRefusedError('io', `cannot find ${shown} any more (${codeOf(error)}); not written`);
   }
+  if (options.roots && !isWithin(target, options.roots)) {
+    throw new WriteRefusedError('outside', `${shown} leads to ${target}, outside the given paths; not written`);
+  }
+  const before = statSync(target);
+  if (isReadOnly(target, before.mode)) {
+    throw new WriteRefusedError('read-only', `${shown} is read-only (mode ${(before.mode & 0o777).toString(8).padStart(4, '0')}); not written. Make it writable (chmod u+w) to migrate it`);
+  }
+  const expected = Buffer.from(options.expected, 'utf8');
+  if (before.size !== expected.length || !readFileSync(target).equals(expected)) {
+    throw new WriteRefusedError('conflict', `conflict: ${shown} changed on disk since migrate read it; not written, your version is kept. Run migrate on it again`);
+  }
+  const temporary = temporaryNameFor(target);
+  liveTemporaries.add(temporary);
+  try {
+    let descriptor: number;
+    try {
+      descriptor = openSync(temporary, 'wx', 0o600);
+    } catch (error) {
+      throw new WriteRefusedError('permission', `cannot write ${shown}: no new file can be made in its folder ${path.dirname(target)} (${codeOf(error)})`);
+    }
+    try {
+      writeFileSync(descriptor, Buffer.from(content, 'utf8'));
+      // umask would narrow the mode given to open: 666 must stay 666, 777 stay 777.
+      fchmodSync(descriptor, before.mode & 0o7777);
+      if (process.getuid?.() === 0) {
+        try {
+          fchownSync(descriptor, before.uid, before.gid);
+        } catch {
+          // A file system without owners (some mounts): the content still matters more.
+        }
+      }
+      fsyncSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+    const now = statSync(target);
+    if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino) {
+      throw new WriteRefusedError('conflict', `conflict: ${shown} changed on disk while migrate wrote it; not written, your version is kept. Run migrate on it again`);
+    }
+    renameSync(temporary, target);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Never created, or renamed already.
+    }
+    if (error instanceof WriteRefusedError) throw error;
+    throw new WriteRefusedError('io', `cannot write ${shown} (${codeOf(error)})`);
+  } finally {
+    liveTemporaries.delete(temporary);
+  }
+}
+
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, someone else's.
+    return (error as { code?: unknown }).code === 'EPERM';
+  }
+}
+
+/**
+ * Temporary files a killed run (SIGKILL, power loss) left beside the given files: recognised by
+ * name, and only when the process that made them is gone. They hold migrated text that was never
+ * renamed into place, so the user's file is intact and removing them loses nothing.
+ */
+export function removeLeftoverTemporaries(files: readonly string[]): string[] {
+  const removed: string[] = [];
+  const folders = new Set(files.map((file) => path.dirname(file)));
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const pid = TEMPORARY_NAME.exec(name)?.[1];
+      if (pid === undefined || isProcessAlive(Number(pid))) continue;
+      try {
+        unlinkSync(path.join(folder, name));
+        removed.push(path.join(folder, name));
+      } catch {
+        // Not ours to remove after all (permissions): it stays, harmless.
+      }
+    }
+  }
+  return removed.sort();
 }

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
+import { createUnifiedPatch } from './diff.js';
 import type { TransformOptions } from '../codemods/report.js';
 import { packageInfo } from '../core/package-info.js';
 import { HELP_TEXT, parseCliArgs, type CliOptions } from './args.js';
-import { collectFiles, MissingPathError, NoSourcesError, writeFileAtomic } from './files.js';
+import { collectFiles, MissingPathError, NoSourcesError, removeLeftoverTemporaries, removeLiveTemporaries, writeFileAtomic } from './files.js';
 import { gitTreeState } from './git.js';
-import { buildReport, formatReport, reportAsJson, type FileOutcome, type RunMode } from './report.js';
+import { buildReport, formatReport, printable, reportAsJson, type FileOutcome, type RunMode } from './report.js';
 import { runTransforms } from './pool.js';
 import { runtimeReport } from './runtime-check.js';
 import { loadTransforms, TransformLoadError } from './transforms.js';
@@ -28,16 +28,20 @@ const BIN = 'eslint-plugin-cloud-automation';
 
 /** Runs the CLI; resolves to the exit code (0 done, 1 something left or failed, 2 bad usage). */
 export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
+  // Known before the arguments are understood: a script that asked for JSON gets JSON, even
+  // for a usage error in the arguments themselves.
+  const terminator = argv.indexOf('--');
+  const json = (terminator === -1 ? argv : argv.slice(0, terminator)).includes('--json');
   const parsed = parseCliArgs(argv);
   switch (parsed.kind) {
     case 'help':
       io.stdout.write(HELP_TEXT);
       return 0;
     case 'version':
-      io.stdout.write(`${packageInfo().version}\n`);
+      io.stdout.write(json ? `${JSON.stringify({ version: packageInfo().version })}\n` : `${packageInfo().version}\n`);
       return 0;
     case 'usage-error':
-      return usageError(io, parsed.message);
+      return usageError(io, parsed.message, json);
     case 'run':
       break;
   }
@@ -46,7 +50,14 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
     return await run(options, io, deps.loadTransforms ?? loadTransforms);
   } catch (error) {
     if (error instanceof MissingPathError || error instanceof NoSourcesError || error instanceof TransformLoadError || error instanceof UsageError) {
-      return usageError(io, error.message);
+      return usageError(io, error.message, json);
+    }
+    if (json) {
+      // A bug of ours; the stack still goes to stderr so it can be reported.
+      const message = error instanceof Error ? error.message : String(error);
+      io.stdout.write(`${JSON.stringify({ error: { kind: 'internal', message }, exitCode: 1 }, null, 2)}\n`);
+      io.stderr.write(`${BIN}: internal error: ${printable(error instanceof Error ? (error.stack ?? message) : message)}\n`);
+      return 1;
     }
     throw error;
   }
@@ -54,8 +65,9 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
 
 export class UsageError extends Error {}
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr.write(`${BIN}: ${message}\n`);
+function usageError(io: CliIo, message: string, json: boolean): number {
+  io.stderr.write(`${BIN}: ${printable(message)}\n`);
+  if (json) io.stdout.write(`${JSON.stringify({ error: { kind: 'usage', message }, exitCode: 2 }, null, 2)}\n`);
   return 2;
 }
 
@@ -73,6 +85,11 @@ async function run(options: CliOptions, io: CliIo, load: typeof loadTransforms):
       const shown = state.changed.slice(0, 3).join(', ') + (state.changed.length > 3 ? `, and ${state.changed.length - 3} more` : '');
       throw new UsageError(
         `refusing to write: ${shown} ${state.changed.length === 1 ? 'has' : 'have'} uncommitted changes, and the migration could not be told apart from them or undone with git. Commit or stash first, look with --dry, or pass --force`,
+      );
+    }
+    if (state.kind === 'unknown') {
+      throw new UsageError(
+        `refusing to write: git cannot tell whether the files have uncommitted changes (${state.reason}), so the migration might not be undoable with git. Fix what git reports, look with --dry, or pass --force to write anyway`,
       );
     }
   }
@@ -98,23 +115,36 @@ async function run(options: CliOptions, io: CliIo, load: typeof loadTransforms):
     return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
   };
   const outcomes: FileOutcome[] = [];
+  const skippedWhileReading: { file: string; reason: string }[] = [];
   const diffs: { file: string; patch: string }[] = [];
+  const leftovers = mode === 'write' ? removeLeftoverTemporaries(results.filter((result) => result.output !== result.source).map((result) => result.file)) : [];
+  const stop = mode === 'write' ? stopOnSignal() : undefined;
   for (const result of results) {
     const file = display(result.file);
+    if (result.skipped !== undefined) {
+      skippedWhileReading.push({ file, reason: result.skipped });
+      continue;
+    }
     if (result.error !== undefined) {
       outcomes.push({ file, status: 'failed', error: result.error, reports: result.reports });
       continue;
     }
     const changed = result.output !== result.source;
     if (changed && mode === 'write') {
+      if (stop?.signal() === undefined) await stop?.yield();
+      const signal = stop?.signal();
+      if (signal !== undefined) {
+        outcomes.push({ file, status: 'failed', error: `not written: the run was stopped by ${signal} before this file; it is as it was`, reports: result.reports });
+        continue;
+      }
       try {
-        await writeFileAtomic(result.file, result.output);
+        writeFileAtomic(result.file, result.output, { expected: result.source, roots: selection.roots, shownAs: file });
       } catch (error) {
-        outcomes.push({ file, status: 'failed', error: `cannot write: ${error instanceof Error ? error.message : String(error)}`, reports: result.reports });
+        outcomes.push({ file, status: 'failed', error: error instanceof Error ? error.message : String(error), reports: result.reports });
         continue;
       }
     }
-    if (changed && mode === 'dry') diffs.push({ file, patch: createTwoFilesPatch(`a/${file}`, `b/${file}`, result.source, result.output) });
+    if (changed && mode === 'dry') diffs.push({ file, patch: createUnifiedPatch(`a/${printable(file)}`, `b/${printable(file)}`, result.source, result.output) });
     if (changed && mode === 'print') diffs.push({ file, patch: result.output });
     outcomes.push({ file, status: changed ? 'changed' : 'unchanged', reports: result.reports });
   }
@@ -135,10 +165,13 @@ async function run(options: CliOptions, io: CliIo, load: typeof loadTransforms):
     mode,
     transforms: transforms.flatMap((transform) => transform.covers ?? [transform.name]),
     outcomes,
-    skipped: selection.skipped.map(({ file, reason }) => ({ file: display(file), reason })),
+    skipped: [...selection.skipped.map(({ file, reason }) => ({ file: display(file), reason })), ...skippedWhileReading],
     ...(options.helperModule === undefined ? {} : { helperModule: options.helperModule }),
     ...(runtime === undefined ? {} : { runtime }),
+    removedLeftovers: leftovers.map(display),
   });
+  stop?.release();
+  const interrupted = stop?.signal();
   if (options.json) {
     const document = JSON.parse(reportAsJson(report)) as Record<string, unknown>;
     if (mode === 'dry') document.diff = diffs.map(({ file, patch }) => ({ file, patch }));
@@ -146,10 +179,44 @@ async function run(options: CliOptions, io: CliIo, load: typeof loadTransforms):
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   } else {
     for (const { file, patch } of diffs) {
-      io.stdout.write(mode === 'print' ? `// ${file}\n${patch}${patch.endsWith('\n') ? '' : '\n'}\n` : patch);
+      // The patch body is the file's own text, shown as is (like git diff); names are escaped.
+      io.stdout.write(mode === 'print' ? `// ${printable(file)}\n${patch}${patch.endsWith('\n') ? '' : '\n'}\n` : patch);
     }
     if (diffs.length > 0) io.stdout.write('\n');
     io.stdout.write(formatReport(report, options.helperModule === undefined ? {} : { helperModule: options.helperModule }));
   }
+  if (interrupted !== undefined) {
+    io.stderr.write(`${BIN}: stopped by ${interrupted}; every file is either as it was or fully migrated, and no temporary file is left\n`);
+    return interrupted === 'SIGINT' ? 130 : 143;
+  }
   return report.exitCode;
+}
+
+/**
+ * While files are written, SIGINT and SIGTERM stop the run between two files instead of
+ * killing it: the file being written is finished or not started, nothing is half-done, and the
+ * report still says which files were written. A second signal ends the process at once, after
+ * removing any temporary file. Before the writes start, the signals keep their default (end the
+ * process): nothing is being written then.
+ */
+function stopOnSignal(): { signal(): NodeJS.Signals | undefined; yield(): Promise<void>; release(): void } {
+  let received: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (received !== undefined) {
+      removeLiveTemporaries();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
+    received = signal;
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: () => received,
+    // Writes are synchronous: this is where a pending signal gets its turn.
+    yield: () => new Promise((resolve) => setImmediate(resolve)),
+    release: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
 }

@@ -28,6 +28,8 @@ export interface ReportInput {
   readonly helperModule?: string;
   /** Runtime declarations of the migrated packages (migrate only; see runtime-check.ts). */
   readonly runtime?: RuntimeReport;
+  /** Temporary files a killed earlier run left beside these files, removed before writing. */
+  readonly removedLeftovers?: readonly string[];
 }
 
 export interface ReportedCall {
@@ -56,6 +58,8 @@ export interface MigrationReport {
     readonly unchanged: readonly string[];
     readonly skipped: readonly { readonly file: string; readonly reason: string }[];
     readonly failed: readonly { readonly file: string; readonly message: string }[];
+    /** Temporary files of a killed earlier run, removed (the files they belonged to were intact). */
+    readonly removedLeftovers: readonly string[];
   };
   readonly migrated: readonly (ReportedSite & { readonly client: string; readonly what: string })[];
   readonly manual: readonly (ReportedSite & { readonly what: string; readonly why: string; readonly todo: string })[];
@@ -144,7 +148,7 @@ export function buildReport(input: ReportInput): MigrationReport {
     command: input.command,
     mode: input.mode,
     transforms: input.transforms,
-    files: { changed, unchanged, skipped: input.skipped, failed },
+    files: { changed, unchanged, skipped: input.skipped, failed, removedLeftovers: input.removedLeftovers ?? [] },
     migrated,
     manual,
     scopes,
@@ -232,6 +236,7 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
   }
   for (const { file, reason } of files.skipped) lines.push(`  skipped  ${file}: ${reason}`);
   for (const { file, message } of files.failed) lines.push(`  failed   ${file}: ${message}`);
+  for (const file of files.removedLeftovers) lines.push(`  removed  ${file}: a temporary file an interrupted run left behind (its file was intact)`);
 
   if (report.command === 'migrate') {
     lines.push('');
@@ -297,7 +302,21 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
     const helper = input.helperModule ?? HELPER_MODULE;
     lines.push('', `Next: ${helper === HELPER_MODULE ? `npm install ${HELPER_MODULE}` : `make sure ${helper} is installed`}, set the variables above, and run your tests.`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(printable).join('\n')}\n`;
+}
+
+/**
+ * One line as it may reach a terminal: control characters (ESC, CR, LF, …), DEL, C1 controls,
+ * line separators and bidirectional overrides are written as escapes, so a file name cannot
+ * forge report lines, move the cursor or reorder what is shown.
+ */
+export function printable(line: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return line.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, (character) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001B': '\\e' };
+    const code = character.codePointAt(0) ?? 0;
+    return named[character] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  });
 }
 
 /** The report for `--json`: one document, stable keys, nothing but data. */

@@ -1,7 +1,8 @@
 import jscodeshift, { type API } from 'jscodeshift';
 import type { FileReport, TransformOptions } from '../codemods/report.js';
 import { parserForPath, sourceParser, type ParserName } from '../codemods/transform-runner.js';
-import { readSource } from './files.js';
+import { readFile } from 'node:fs/promises';
+import { NotUtf8Error, readSource } from './files.js';
 import type { LoadedTransform } from './transforms.js';
 
 /** What running the transforms on one file gave; nothing is written yet. */
@@ -13,6 +14,24 @@ export interface TransformedFile {
   readonly reports: readonly FileReport[];
   /** Set when the file was left as it was because it could not be processed. */
   readonly error?: string;
+  /** Set when the file was not read as a source at all (not UTF-8, nothing to migrate in it). */
+  readonly skipped?: string;
+}
+
+/**
+ * A file that is not UTF-8 is never rewritten: its text could not be written back byte for
+ * byte. Read as Latin-1 (every byte one character) only to tell whether it matters: if the
+ * transforms' own text test finds nothing, it is skipped; if it may hold calls to migrate, it
+ * fails, so the run ends with exit 1 and the user converts it.
+ */
+function notUtf8(file: string, error: NotUtf8Error, transforms: readonly LoadedTransform[]): Promise<TransformedFile> {
+  return readFile(file).then((bytes) => {
+    const asLatin1 = bytes.toString('latin1');
+    const mayNeedWork = transforms.some((transform) => transform.needsParse === undefined || transform.needsParse(asLatin1));
+    return mayNeedWork
+      ? { file, source: '', output: '', reports: [], error: `${error.message}; it may hold calls to migrate` }
+      : { file, source: '', output: '', reports: [], skipped: error.message };
+  });
 }
 
 const apis = new Map<ParserName, API>();
@@ -101,6 +120,7 @@ export async function transformPath(
   try {
     source = await readSource(file);
   } catch (error) {
+    if (error instanceof NotUtf8Error) return notUtf8(file, error, transforms);
     return { file, source: '', output: '', reports: [], error: `cannot read the file: ${firstLine(error)}` };
   }
   const result = transformFile(file, source, transforms, options);

@@ -25,7 +25,18 @@ export class EditConflictError extends Error {
  * in the transform shows up as an unchanged file and a report entry, never as garbage.
  */
 export function applyEdits(source: string, edits: readonly Edit[]): string {
-  const unique = [...new Map(edits.map((edit) => [`${edit.start}:${edit.end}:${edit.text}`, edit])).values()];
+  const newline = lineEndingOf(source);
+  // Transforms write their inserted lines with \n; a CRLF file gets them in its own ending,
+  // here where every transform's edits pass, so no transform has to think of it.
+  const inFileEnding = (text: string): string => (newline === '\n' ? text : text.replace(/\r?\n/gu, newline));
+  // An insertion "at the end of the line" found with indexOf('\n') lands between \r and \n:
+  // put it before the \r, so the line keeps its ending whole.
+  const inFileLayout = (edit: Edit): Edit => {
+    const text = inFileEnding(edit.text);
+    const splitsCrlf = edit.start === edit.end && source[edit.start - 1] === '\r' && source[edit.start] === '\n';
+    return splitsCrlf ? { start: edit.start - 1, end: edit.end - 1, text } : { ...edit, text };
+  };
+  const unique = [...new Map(edits.map(inFileLayout).map((edit) => [`${edit.start}:${edit.end}:${edit.text}`, edit])).values()];
   const ordered = unique
     .map((edit, index) => ({ edit, index }))
     .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.index - b.index)
@@ -42,6 +53,12 @@ export function applyEdits(source: string, edits: readonly Edit[]): string {
     previous = edit;
   }
   return result + source.slice(cursor);
+}
+
+/** The file's line ending, as its first line break has it; \n for a file of one line. */
+export function lineEndingOf(source: string): '\n' | '\r\n' {
+  const first = source.indexOf('\n');
+  return first > 0 && source[first - 1] === '\r' ? '\r\n' : '\n';
 }
 
 export function lineStartOf(source: string, offset: number): number {
@@ -71,7 +88,7 @@ function commaAfter(source: string, offset: number): number | undefined {
 export function removeStatement(source: string, node: Range): Edit {
   const lineEnd = source.indexOf('\n', node.end);
   const rest = source.slice(node.end, lineEnd === -1 ? source.length : lineEnd);
-  if (onlyWhitespaceBefore(source, node.start) && /^[ \t;]*$/u.test(rest)) {
+  if (onlyWhitespaceBefore(source, node.start) && /^[ \t;]*\r?$/u.test(rest)) {
     return { start: lineStartOf(source, node.start), end: lineEnd === -1 ? source.length : lineEnd + 1, text: '' };
   }
   const trailing = /^[ \t]*/u.exec(rest)?.[0].length ?? 0;
@@ -103,7 +120,7 @@ export function removeListItems(source: string, items: readonly Range[], removed
     const restOfLine = source.slice(comma ?? final.end, lineEnd === -1 ? source.length : lineEnd);
     if (onlyWhitespaceBefore(source, first.start) && (next === undefined || next.start > lineEnd) && lineEnd !== -1) {
       const lineStart = lineStartOf(source, first.start);
-      if (/^[ \t]*$/u.test(restOfLine)) {
+      if (/^[ \t]*\r?$/u.test(restOfLine)) {
         edits.push({ start: lineStart, end: lineEnd + 1, text: '' });
         // The list had no trailing comma: the item now last should not gain one.
         const previousComma = before && !next && comma === undefined ? commaAfter(source, before.end) : undefined;
@@ -127,7 +144,7 @@ export function removeListItems(source: string, items: readonly Range[], removed
 
 function isBlankLineAt(source: string, lineStart: number): boolean {
   const lineEnd = source.indexOf('\n', lineStart);
-  return lineEnd !== -1 && /^[ \t]*$/u.test(source.slice(lineStart, lineEnd));
+  return lineEnd !== -1 && /^[ \t]*\r?$/u.test(source.slice(lineStart, lineEnd));
 }
 
 /**

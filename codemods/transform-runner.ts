@@ -98,9 +98,24 @@ export interface MigrationTransform {
  * not parse throws (listed as an error, the run goes on); with `options.reporter` it is
  * reported with `error` set instead, so the in-process runner sees every outcome the same way.
  */
-export function runMigrationTransform(transform: MigrationTransform, file: FileInfo, api: API, options: Options): string | undefined {
+export function runMigrationTransform(transform: MigrationTransform, input: FileInfo, api: API, options: Options): string | undefined {
   const settings = options as TransformOptions;
-  if (!transform.needsParse(file.source)) return undefined;
+  // Under jscodeshift's CLI the options come straight from `--helperModule=…`: refuse them
+  // before they are spliced into code, as the migrate CLI does before it starts.
+  const problem = transformOptionProblem(settings, 'jscodeshift');
+  if (problem) throw new InvalidTransformOptionError(problem);
+  if (!transform.needsParse(input.source)) return undefined;
+  // A byte order mark belongs at the very start; without it here an inserted import would
+  // go in front of the text and leave U+FEFF in the middle of the file.
+  const bom = input.source.startsWith(BYTE_ORDER_MARK) ? BYTE_ORDER_MARK : '';
+  const file = bom ? { ...input, source: input.source.slice(1) } : input;
+  const output = migrateParsed(transform, file, api, settings);
+  return output === undefined ? undefined : bom + output;
+}
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+function migrateParsed(transform: MigrationTransform, file: FileInfo, api: API, settings: TransformOptions): string | undefined {
   const parser = parserForPath(file.path);
   const j = api.jscodeshift;
   let root: Collection;
@@ -131,4 +146,63 @@ export function runMigrationTransform(transform: MigrationTransform, file: FileI
     else for (const site of report.manual) api.report(`${site.line}:${site.column} ${site.what}: ${site.why}. ${site.todo}`);
   }
   return output === file.source ? undefined : output;
+}
+
+export class InvalidTransformOptionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidTransformOptionError';
+  }
+}
+
+/**
+ * Words that cannot name an imported binding (`import { class } from …` does not parse), plus
+ * the strict-mode and module ones, since the migrated file is often an ES module.
+ */
+const RESERVED_WORDS = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in ' +
+    'instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package ' +
+    'private protected public await arguments eval'
+  ).split(' '),
+);
+
+/** A JavaScript identifier (ASCII), usable as an imported binding. */
+export function isImportableIdentifier(value: string): boolean {
+  return /^[A-Za-z_$][\w$]*$/u.test(value) && !RESERVED_WORDS.has(value);
+}
+
+/**
+ * A module specifier we are willing to write into an import: a package name (scoped or not)
+ * with an optional subpath, a relative or absolute path, or an alias such as `#auth` or
+ * `~/auth`. Quotes, backslashes, spaces and control characters never belong there.
+ */
+export function isModuleSpecifier(value: string): boolean {
+  return /^[A-Za-z0-9@./_~#:+-]+$/u.test(value) && !value.endsWith('/') && !/(?:^|\/)\.{3,}(?:\/|$)/u.test(value);
+}
+
+export const MODULE_SPECIFIER_FORM =
+  'a module specifier: a package name such as cloud-automation-oauth or @acme/keptn-auth, a subpath, a relative path such as ./auth.js, or an alias such as #auth; only letters, digits and @ / . _ ~ # : + -';
+
+/**
+ * The first problem with the helper options, or undefined. `style` names them the way the user
+ * typed them: `--helper-module` for the migrate CLI, `--helperModule` under jscodeshift.
+ */
+export function transformOptionProblem(
+  options: { readonly helperModule?: unknown; readonly helperExport?: unknown; readonly clientExport?: unknown },
+  style: 'cli' | 'jscodeshift',
+): string | undefined {
+  const name = (camel: string, kebab: string): string => (style === 'cli' ? `--${kebab}` : `--${camel}`);
+  const checks = [
+    ['helperModule', 'helper-module', options.helperModule, isModuleSpecifier, MODULE_SPECIFIER_FORM],
+    ['helperExport', 'helper-export', options.helperExport, isImportableIdentifier, 'a JavaScript identifier that is not a reserved word, such as oauthClientFromEnv'],
+    ['clientExport', 'client-export', options.clientExport, isImportableIdentifier, 'a JavaScript identifier that is not a reserved word, such as keptnOAuth'],
+  ] as const;
+  for (const [camel, kebab, value, accepts, form] of checks) {
+    if (value === undefined) continue;
+    const flag = name(camel, kebab);
+    if (value === '' || value === true) return `${flag} needs a value: ${form}`;
+    if (typeof value !== 'string' || !accepts(value)) return `${flag} must be ${form}; got ${JSON.stringify(value)}`;
+  }
+  return undefined;
 }

@@ -45,7 +45,7 @@ describe('parseCliArgs', () => {
     [['migrate'], 'migrate needs at least one file or folder, e.g. `migrate src`'],
     [[], 'missing command: use `migrate <paths…>` or `scopes <paths…>`'],
     [['transmogrify', 'src'], 'unknown command "transmogrify": use `migrate <paths…>` or `scopes <paths…>`'],
-    [['migrate', '--helper-export', 'not valid', 'src'], '--helper-export must be a JavaScript identifier, got "not valid"'],
+    [['migrate', '--helper-export', 'not valid', 'src'], '--helper-export must be a JavaScript identifier that is not a reserved word, such as oauthClientFromEnv; got "not valid"'],
     [['scopes', '--dry', 'src'], 'scopes never writes, so --dry means nothing there'],
     [['migrate', '--progress', '--no-progress', 'src'], '--progress and --no-progress contradict each other'],
   ])('rejects %j with one clear line', (argv, message) => {

@@ -102,11 +102,11 @@ describe('collectFiles', () => {
 });
 
 describe('writeFileAtomic', () => {
-  it('replaces the content, keeps the mode and leaves no temporary file', async () => {
+  it('replaces the content, keeps the mode and leaves no temporary file', () => {
     write('bin.js', 'old');
     const file = path.join(root, 'bin.js');
     chmodSync(file, 0o755);
-    await writeFileAtomic(file, 'new');
+    writeFileAtomic(file, 'new', { expected: 'old' });
     expect(readFileSync(file, 'utf8')).toBe('new');
     expect(statSync(file).mode & 0o777).toBe(0o755);
     expect(readdirSync(root)).toEqual(['bin.js']);

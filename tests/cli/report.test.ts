@@ -50,6 +50,7 @@ describe('buildReport', () => {
       unchanged: ['src/util.ts'],
       skipped: [{ file: 'README.md', reason: 'not a JavaScript or TypeScript source' }],
       failed: [{ file: 'src/broken.ts', message: 'cannot parse: Unexpected token (3:7)' }],
+      removedLeftovers: [],
     });
     expect(report.scopes.required).toEqual(['cloudautomation:events:read', 'cloudautomation:events:write', 'cloudautomation:projects:read']);
     expect(report.scopes.exact).toBe(true);
