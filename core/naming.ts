@@ -32,7 +32,8 @@ export interface NameHint {
   readonly keptn: boolean;
 }
 
-const KEPTN_WORD = /keptn|cloud_?automation/iu;
+/** A name that says Keptn or Cloud Automation (`keptnToken`, `CLOUD_AUTOMATION_URL`, `KeptnService`). */
+export const KEPTN_WORD = /keptn|cloud_?automation/iu;
 const TOKEN_WORD = /token|x_?token|api_?key/iu;
 const ENDPOINT_WORD = /endpoint|url|uri|host|base|server|api$/iu;
 

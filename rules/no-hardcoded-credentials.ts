@@ -7,11 +7,12 @@ import {
   isPlaceholderSecret,
   isXTokenHeader,
   looksLikeApiToken,
+  mayHoldCredential,
   nameHint,
   redactSecret,
   HEADER_WRITE_METHODS,
 } from '../core/index.js';
-import { createRule } from './utils/create-rule.js';
+import { createRuleWithCachedOptions } from './utils/cached-options.js';
 import { calleeName, literalString, memberName, propertyKeyName, staticString } from './utils/static-string.js';
 
 export type Options = [];
@@ -30,7 +31,7 @@ type Sink =
   | { kind: 'client-secret' }
   | { kind: 'keptn-token-name'; name: string };
 
-export default createRule<Options, MessageIds>({
+export default createRuleWithCachedOptions<Options, MessageIds>({
   name: 'no-hardcoded-credentials',
   meta: {
     type: 'problem',
@@ -55,6 +56,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
+    // Most files hold no Dynatrace secret and no place a token is reported in: no listener at all.
+    if (!mayHoldCredential(sourceCode.text)) return {};
 
     function check(node: TSESTree.Literal | TSESTree.TemplateLiteral, value: string): void {
       if (value.length < MIN_CANDIDATE_LENGTH) return;

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { HEADER_WRITE_METHODS, isAuthorizationHeader, isXTokenHeader, mayImportProjectValues, mayMentionXTokenHeader } from '../core/index.js';
+import { HEADER_WRITE_METHODS, isAuthorizationHeader, isXTokenHeader, mayImportProjectValues, mayWriteXTokenHeader } from '../core/index.js';
 import { isTyped, literalString, memberChain, memberName, unwrap, type Node } from './utils/ast.js';
 import { createRuleWithCachedOptions } from './utils/cached-options.js';
 import { createRequestAnalysis, type ClientRef, type HeaderEntry, type RequestSite } from './utils/request-analysis.js';
@@ -45,7 +45,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     // The header name is written in this file, or (with types) imported from a module that can define it.
-    const mentioned = mayMentionXTokenHeader(sourceCode.text);
+    const mentioned = mayWriteXTokenHeader(sourceCode.text);
     if (!mentioned && !(isTyped(sourceCode) && mayImportProjectValues(sourceCode.text))) return {};
 
     const filter = createTargetFilter('no-x-token-header', options, 'unknown');

@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
-  CLIENT_SOURCE_PATTERN,
   isAuthorizationHeader,
   isTokenCheckRoute,
   mayImportProjectValues,
+  mayNameKnownClient,
+  mayShowCloudAutomationTarget,
   reachabilityCheckRoute,
-  TARGET_EVIDENCE_SOURCE_PATTERN,
 } from '../core/index.js';
 import { isTyped, unwrap } from './utils/ast.js';
 import { createRuleWithCachedOptions } from './utils/cached-options.js';
@@ -58,9 +58,9 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     const { text } = sourceCode;
     // Evidence (host, Keptn path, Keptn-named variable) is written in this file, or (with types) a URL
     // may be imported from a module that can define one. Tested first: it rejects the most files.
-    if (!TARGET_EVIDENCE_SOURCE_PATTERN.test(text) && !(isTyped(sourceCode) && mayImportProjectValues(text))) return {};
+    if (!mayShowCloudAutomationTarget(text) && !(isTyped(sourceCode) && mayImportProjectValues(text))) return {};
     // A finding needs a client this file names: instances known only by type are never reported.
-    if (!CLIENT_SOURCE_PATTERN.test(text)) return {};
+    if (!mayNameKnownClient(text)) return {};
 
     const filter = createTargetFilter('require-oauth', options, 'possible');
     const analysis = createRequestAnalysis(context);
