@@ -6,7 +6,7 @@
  * Typed cases are left out: oxlint runs JS plugins without type information.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -74,6 +74,24 @@ async function loadBuiltPlugin(): Promise<{ configs: { recommended: Linter.Confi
   return ((await import(pathToFileURL(builtPlugin).href)) as { default: { configs: { recommended: Linter.Config[] } } }).default;
 }
 
+/** Turns oxlint's JSON report into findings; anything not from the plugin (a parse error) is kept as `oxlint:…`. */
+function oxlintFindings(cwd: string, stdout: string, status: number | null, stderr: string): Findings {
+  let report: { diagnostics: OxlintDiagnostic[] };
+  try {
+    report = JSON.parse(stdout) as { diagnostics: OxlintDiagnostic[] };
+  } catch {
+    throw new Error(`oxlint printed no JSON report (exit ${status ?? 'none'}): ${stderr}${stdout}`.slice(0, 4000));
+  }
+  const findings: Findings = {};
+  for (const diagnostic of report.diagnostics) {
+    const file = path.resolve(cwd, diagnostic.filename);
+    const match = /^cloud-automation\((.+)\)$/u.exec(diagnostic.code ?? '');
+    const rule = match ? `cloud-automation/${match[1] ?? ''}` : `oxlint:${diagnostic.code ?? 'error'}`;
+    (findings[file] ??= []).push(`${rule}:${diagnostic.labels?.[0]?.span.line ?? 0}`);
+  }
+  return findings;
+}
+
 /** Runs oxlint from `cwd` over `targets` with the built plugin; `overrides` set per-file rule options. */
 function oxlint(cwd: string, targets: string[], rules: Record<string, unknown>, overrides: { files: string[]; rules: Record<string, unknown> }[] = []): Findings {
   const configPath = path.join(cwd, '.oxlintrc.json');
@@ -85,21 +103,7 @@ function oxlint(cwd: string, targets: string[], rules: Record<string, unknown>, 
     maxBuffer: 64 * 2 ** 20,
   });
   // oxlint exits 1 when it reports problems; anything it could not do shows on stderr and in the JSON.
-  let report: { diagnostics: OxlintDiagnostic[] };
-  try {
-    report = JSON.parse(result.stdout) as { diagnostics: OxlintDiagnostic[] };
-  } catch {
-    throw new Error(`oxlint printed no JSON report (exit ${result.status ?? 'none'}): ${result.stderr}${result.stdout}`.slice(0, 4000));
-  }
-  const findings: Findings = {};
-  for (const diagnostic of report.diagnostics) {
-    const file = path.resolve(cwd, diagnostic.filename);
-    const match = /^cloud-automation\((.+)\)$/u.exec(diagnostic.code ?? '');
-    // Anything else (a parse error, a plugin that failed to load) is a difference ESLint would not show.
-    const rule = match ? `cloud-automation/${match[1] ?? ''}` : `oxlint:${diagnostic.code ?? 'error'}`;
-    (findings[file] ??= []).push(`${rule}:${diagnostic.labels?.[0]?.span.line ?? 0}`);
-  }
-  return findings;
+  return oxlintFindings(cwd, result.stdout, result.status, result.stderr);
 }
 
 async function eslint(cwd: string, targets: string[], config: Linter.Config[]): Promise<Findings> {
@@ -145,6 +149,33 @@ describe('oxlint with the built plugin finds what ESLint finds with configs.reco
     // Not vacuous: the example app alone sends x-token in several files.
     expect(Object.values(viaEslint).flat().length).toBeGreaterThan(5);
     expect(viaOxlint).toEqual(viaEslint);
+  });
+
+  it('with the .oxlintrc.json and the oxlint.config.ts that docs/oxlint.md gives, plugin named as a user names it', async () => {
+    const doc = readFileSync(path.join(repoRoot, 'docs/oxlint.md'), 'utf8');
+    const block = (language: string): string => {
+      const match = new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\`\`\``, 'u').exec(doc.slice(doc.indexOf('## Setup')));
+      if (!match?.[1]) throw new Error(`docs/oxlint.md has no ${language} block under ## Setup`);
+      return match[1];
+    };
+    const target = path.join(repoRoot, 'examples/legacy-app/src');
+    const viaEslint = normalized(await eslint(repoRoot, [target], [...plugin.configs.recommended]), repoRoot);
+    for (const [configFile, language] of [['.oxlintrc.json', 'json'], ['oxlint.config.ts', 'ts']] as const) {
+      const project = path.join(workDir, `user-${language}`);
+      mkdirSync(path.join(project, 'node_modules'), { recursive: true });
+      // As installed: the plugin and oxlint resolve from the project's node_modules.
+      symlinkSync(repoRoot, path.join(project, 'node_modules/eslint-plugin-cloud-automation'), 'dir');
+      symlinkSync(path.join(repoRoot, 'node_modules/oxlint'), path.join(project, 'node_modules/oxlint'), 'dir');
+      writeFileSync(path.join(project, 'package.json'), JSON.stringify({ type: 'module' }));
+      writeFileSync(path.join(project, configFile), block(language));
+      // Node.js < 22.18 cannot import a .ts config by itself; tsx's loader stands in for it there.
+      const loader = language === 'ts' ? ['--import', pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/esm/index.mjs')).href] : [];
+      const result = spawnSync(process.execPath, [...loader, oxlintBin, '--format', 'json', target], { cwd: project, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+      const all = oxlintFindings(project, result.stdout, result.status, result.stderr);
+      // oxlint's own default rules stay on in the documented setup; compare the plugin's findings.
+      const pluginOnly = Object.fromEntries(Object.entries(all).map(([file, list]) => [file, list.filter((finding) => finding.startsWith('cloud-automation/'))]));
+      expect(normalized(pluginOnly, repoRoot), configFile).toEqual(viaEslint);
+    }
   });
 
   it('on every untyped valid and invalid case of the rule tests, with each case’s options', async () => {
