@@ -29,7 +29,7 @@ describe('the text tests rules run before registering listeners', () => {
     ]) {
       expect(mayHoldCredential(text), text).toBe(true);
     }
-    for (const text of [PLAIN, "const dt0 = 'dt0'", 'const tokenCount = 3;', "const MAX_TOKEN = 'abc'"]) {
+    for (const text of [PLAIN, "const dt0 = 'dt0'", 'const tokenCount = 3;', "const tokenLimit = 3"]) {
       expect(mayHoldCredential(text), text).toBe(false);
     }
   });
