@@ -13,6 +13,7 @@ import {
   HEADER_WRITE_METHODS,
 } from '../core/index.js';
 import { createRuleWithCachedOptions } from './utils/cached-options.js';
+import { staticPropertyKey } from './utils/ast.js';
 import { calleeName, literalString, memberName, propertyKeyName, staticString } from './utils/static-string.js';
 
 export type Options = [];
@@ -142,7 +143,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
         case AST_NODE_TYPES.Property:
           return parent.value === node ? propertySink(parent) : undefined;
         case AST_NODE_TYPES.PropertyDefinition:
-          return parent.value === node ? nameSink(propertyKeyName(parent, sourceCode.getScope(parent))) : undefined;
+          return parent.value === node ? nameSink(keyName(parent)) : undefined;
         case AST_NODE_TYPES.AssignmentExpression:
           return parent.right === node ? targetSink(parent.left) : undefined;
         case AST_NODE_TYPES.CallExpression:
@@ -156,8 +157,13 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
       }
     }
 
+    /** A key's name; the scope lookup (not free: most literals sit under plain keys) only for computed keys. */
+    function keyName(property: TSESTree.Property | TSESTree.PropertyDefinition): string | undefined {
+      return property.computed ? propertyKeyName(property, sourceCode.getScope(property)) : staticPropertyKey(property);
+    }
+
     function propertySink(property: TSESTree.Property): Sink | undefined {
-      const key = propertyKeyName(property, sourceCode.getScope(property));
+      const key = keyName(property);
       if (key === undefined) return undefined;
       if (isXTokenHeader(key)) return { kind: 'x-token' };
       if (key === CLIENT_SECRET_OPTION && isHelperOptions(property.parent)) return { kind: 'client-secret' };
@@ -173,7 +179,11 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     /** `headers['x-token'] = '…'`, `config.keptnToken = '…'`, `keptnToken = '…'`. */
     function targetSink(target: TSESTree.Node): Sink | undefined {
       if (target.type === AST_NODE_TYPES.MemberExpression) {
-        const name = memberName(target, sourceCode.getScope(target));
+        const name = target.computed
+          ? memberName(target, sourceCode.getScope(target))
+          : target.property.type === AST_NODE_TYPES.Identifier
+            ? target.property.name
+            : undefined;
         if (name !== undefined && isXTokenHeader(name)) return { kind: 'x-token' };
         return nameSink(name);
       }
