@@ -5,6 +5,8 @@
 export const OAUTH_CLIENT_ID_PATTERN = /^dt0s02\.[A-Z\d]{8}$/u;
 export const OAUTH_CLIENT_SECRET_PATTERN = /^dt0s02\.[A-Z\d]{8}\.[A-Z\d]{64}$/u;
 export const ACCOUNT_URN_PATTERN = /^urn:dtaccount:[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/u;
+/** How every Dynatrace-issued secret below starts (`dt0s02.`, `dt0c01.`): a text test for them. */
+export const DYNATRACE_SECRET_START = /dt0[a-z]\d{2}\./;
 /** Dynatrace platform tokens and API tokens (`dt0c01.…`) are secrets too. */
 const DYNATRACE_TOKEN_PATTERN = /^dt0[a-z]\d{2}\.[A-Z\d]{8,}\.[A-Za-z\d]{16,}$/u;
 

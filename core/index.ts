@@ -7,3 +7,4 @@ export * from './hosts.js';
 export * from './naming.js';
 export * from './routes.js';
 export * from './scopes.js';
+export * from './source-text.js';

@@ -32,7 +32,9 @@ export interface NameHint {
   readonly keptn: boolean;
 }
 
-const KEPTN_WORD = /keptn|cloud_?automation/iu;
+/** Lower-case words that make a name say Keptn or Cloud Automation (`keptnToken`, `CLOUD_AUTOMATION_URL`). */
+export const KEPTN_WORDS: readonly string[] = ['keptn', 'cloudautomation', 'cloud_automation'];
+const KEPTN_WORD = new RegExp(KEPTN_WORDS.join('|'), 'iu');
 const TOKEN_WORD = /token|x_?token|api_?key/iu;
 const ENDPOINT_WORD = /endpoint|url|uri|host|base|server|api$/iu;
 

@@ -51,8 +51,6 @@ function loadTypeScriptParser(): Linter.Parser | undefined {
   return undefined;
 }
 
-const typescriptParser = loadTypeScriptParser();
-
 type Severity = 'error' | 'warn';
 
 /** Rules of a config: those marked `recommended` in their docs, plus the type-aware ones when asked. */
@@ -88,6 +86,7 @@ const eslintPlugin = plugin as unknown as ESLint.Plugin;
 
 /** The plugin on every linted file, typescript-eslint's parser on TypeScript files. */
 function flatConfig(configName: string, withTypeChecking: boolean): Linter.Config[] {
+  const typescriptParser = loadTypeScriptParser();
   const config: Linter.Config[] = [
     {
       name: `${PLUGIN_NAMESPACE}/${configName}`,
@@ -106,14 +105,28 @@ function flatConfig(configName: string, withTypeChecking: boolean): Linter.Confi
   return config;
 }
 
-plugin.configs.recommended = flatConfig('recommended', false);
+/**
+ * Each config is built the first time it is read. Building one loads typescript-eslint's parser,
+ * and with it TypeScript: most of the plugin's load time, and of no use to a linter that brings its
+ * own parser and reads only `rules` (oxlint's `jsPlugins`), which then never pays for it.
+ */
+function defineLazyConfig<Name extends keyof typeof plugin.configs>(configName: Name, build: () => (typeof plugin.configs)[Name]): void {
+  let built: (typeof plugin.configs)[Name] | undefined;
+  Object.defineProperty(plugin.configs, configName, {
+    enumerable: true,
+    configurable: true,
+    get: () => (built ??= build()),
+  });
+}
+
+defineLazyConfig('recommended', () => flatConfig('recommended', false));
 // Like typescript-eslint's type-checked configs, this one expects the user's config to set
 // `languageOptions.parserOptions.projectService` (or `project`): only they know their tsconfig.
-plugin.configs['recommended-type-checked'] = flatConfig('recommended-type-checked', true);
-plugin.configs['legacy-recommended'] = {
+defineLazyConfig('recommended-type-checked', () => flatConfig('recommended-type-checked', true));
+defineLazyConfig('legacy-recommended', () => ({
   plugins: [PLUGIN_NAMESPACE],
   rules: ruleEntries(false),
   overrides: [{ files: ['*.ts', '*.tsx', '*.mts', '*.cts'], parser: '@typescript-eslint/parser' }],
-};
+}));
 
 export default plugin;

@@ -7,11 +7,13 @@ import {
   isPlaceholderSecret,
   isXTokenHeader,
   looksLikeApiToken,
+  mayHoldCredential,
   nameHint,
   redactSecret,
   HEADER_WRITE_METHODS,
 } from '../core/index.js';
-import { createRule } from './utils/create-rule.js';
+import { createRuleWithCachedOptions } from './utils/cached-options.js';
+import { staticPropertyKey } from '../analysis/ast.js';
 import { calleeName, literalString, memberName, propertyKeyName, staticString } from './utils/static-string.js';
 
 export type Options = [];
@@ -30,7 +32,7 @@ type Sink =
   | { kind: 'client-secret' }
   | { kind: 'keptn-token-name'; name: string };
 
-export default createRule<Options, MessageIds>({
+export default createRuleWithCachedOptions<Options, MessageIds>({
   name: 'no-hardcoded-credentials',
   meta: {
     type: 'problem',
@@ -55,6 +57,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
+    // Most files hold no Dynatrace secret and no place a token is reported in: no listener at all.
+    if (!mayHoldCredential(sourceCode.text)) return {};
 
     function check(node: TSESTree.Literal | TSESTree.TemplateLiteral, value: string): void {
       if (value.length < MIN_CANDIDATE_LENGTH) return;
@@ -139,7 +143,7 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.Property:
           return parent.value === node ? propertySink(parent) : undefined;
         case AST_NODE_TYPES.PropertyDefinition:
-          return parent.value === node ? nameSink(propertyKeyName(parent, sourceCode.getScope(parent))) : undefined;
+          return parent.value === node ? nameSink(keyName(parent)) : undefined;
         case AST_NODE_TYPES.AssignmentExpression:
           return parent.right === node ? targetSink(parent.left) : undefined;
         case AST_NODE_TYPES.CallExpression:
@@ -153,8 +157,13 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** A key's name; the scope lookup (not free: most literals sit under plain keys) only for computed keys. */
+    function keyName(property: TSESTree.Property | TSESTree.PropertyDefinition): string | undefined {
+      return property.computed ? propertyKeyName(property, sourceCode.getScope(property)) : staticPropertyKey(property);
+    }
+
     function propertySink(property: TSESTree.Property): Sink | undefined {
-      const key = propertyKeyName(property, sourceCode.getScope(property));
+      const key = keyName(property);
       if (key === undefined) return undefined;
       if (isXTokenHeader(key)) return { kind: 'x-token' };
       if (key === CLIENT_SECRET_OPTION && isHelperOptions(property.parent)) return { kind: 'client-secret' };
@@ -170,7 +179,11 @@ export default createRule<Options, MessageIds>({
     /** `headers['x-token'] = '…'`, `config.keptnToken = '…'`, `keptnToken = '…'`. */
     function targetSink(target: TSESTree.Node): Sink | undefined {
       if (target.type === AST_NODE_TYPES.MemberExpression) {
-        const name = memberName(target, sourceCode.getScope(target));
+        const name = target.computed
+          ? memberName(target, sourceCode.getScope(target))
+          : target.property.type === AST_NODE_TYPES.Identifier
+            ? target.property.name
+            : undefined;
         if (name !== undefined && isXTokenHeader(name)) return { kind: 'x-token' };
         return nameSink(name);
       }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { HEADER_WRITE_METHODS, isXTokenHeader, mayImportProjectValues, mayMentionXTokenHeader } from '../core/index.js';
+import { HEADER_WRITE_METHODS, isXTokenHeader, mayImportProjectValues, mayWriteXTokenHeader } from '../core/index.js';
 import { literalString, memberName, unwrap, type Node } from '../analysis/ast.js';
 import { createFindings, DEFAULT_MINIMUM_CONFIDENCE, type XTokenFinding } from '../analysis/findings.js';
 import { eslintHost, isTyped } from '../analysis/eslint-host.js';
@@ -47,7 +47,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     // The header name is written in this file, or (with types) imported from a module that can define it.
-    const mentioned = mayMentionXTokenHeader(sourceCode.text);
+    const mentioned = mayWriteXTokenHeader(sourceCode.text);
     if (!mentioned && !(isTyped(sourceCode) && mayImportProjectValues(sourceCode.text))) return {};
 
     const filter = createTargetFilter('no-x-token-header', options, DEFAULT_MINIMUM_CONFIDENCE.xToken);

@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import {
-  CLIENT_SOURCE_PATTERN,
   mayImportProjectValues,
+  mayNameKnownClient,
+  mayShowCloudAutomationTarget,
   reachabilityCheckRoute,
-  TARGET_EVIDENCE_SOURCE_PATTERN,
 } from '../core/index.js';
 import { createFindings, DEFAULT_MINIMUM_CONFIDENCE } from '../analysis/findings.js';
 import { eslintHost, isTyped } from '../analysis/eslint-host.js';
@@ -57,9 +57,9 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     const { text } = sourceCode;
     // Evidence (host, Keptn path, Keptn-named variable) is written in this file, or (with types) a URL
     // may be imported from a module that can define one. Tested first: it rejects the most files.
-    if (!TARGET_EVIDENCE_SOURCE_PATTERN.test(text) && !(isTyped(sourceCode) && mayImportProjectValues(text))) return {};
+    if (!mayShowCloudAutomationTarget(text) && !(isTyped(sourceCode) && mayImportProjectValues(text))) return {};
     // A finding needs a client this file names: instances known only by type are never reported.
-    if (!CLIENT_SOURCE_PATTERN.test(text)) return {};
+    if (!mayNameKnownClient(text)) return {};
 
     const filter = createTargetFilter('require-oauth', options, DEFAULT_MINIMUM_CONFIDENCE.request);
     const findings = createFindings(createRequestAnalysis(eslintHost(context)), {

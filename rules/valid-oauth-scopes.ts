@@ -6,6 +6,7 @@ import {
   HOLE,
   isValidScope,
   nearestScope,
+  oauthScopeSites,
   SCOPE_PREFIX,
   scopesForRoutes,
   sortScopes,
@@ -13,7 +14,7 @@ import {
   withScopePrefix,
   type UrlShape,
 } from '../core/index.js';
-import { createRule } from './utils/create-rule.js';
+import { createRuleWithCachedOptions } from './utils/cached-options.js';
 import { calleeName, literalString, memberName, propertyKeyName, skipTypeWrappers, staticString } from './utils/static-string.js';
 
 export interface ValidOauthScopesOptions {
@@ -43,7 +44,7 @@ interface ScopeUse {
   readonly range: TSESTree.Range | undefined;
 }
 
-export default createRule<Options, MessageIds>({
+export default createRuleWithCachedOptions<Options, MessageIds>({
   name: 'valid-oauth-scopes',
   meta: {
     type: 'problem',
@@ -82,6 +83,9 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
+    // Scopes are only read from helper calls and DT_OAUTH_SCOPES defaults; listen only where the text has them.
+    const sites = oauthScopeSites(sourceCode.text);
+    if (!sites.helperCalls && !sites.envVarDefaults) return {};
     const allowUnprefixed = options.allowUnprefixed === true;
     const reportUnneeded = options.reportUnneededScopes === true;
     const requested: ScopeUse[] = [];
@@ -293,23 +297,26 @@ export default createRule<Options, MessageIds>({
       for (const scope of scopesForRoutes(analysis.routes)) needed.add(scope);
     }
 
-    const listener: TSESLint.RuleListener = {
-      CallExpression(node): void {
+    const listener: TSESLint.RuleListener = {};
+    if (sites.helperCalls || reportUnneeded) {
+      listener.CallExpression = (node): void => {
         const name = calleeName(node);
         if (name === helperExports.createClient || name === helperExports.clientFromEnv) checkHelperCall(node, name);
         else if (reportUnneeded) recordNeededScopes(node);
-      },
-      MemberExpression(node): void {
+      };
+    }
+    if (sites.envVarDefaults) {
+      listener.MemberExpression = (node): void => {
         // Cheapest test first: most member expressions are `a.b` with another name.
         if (!node.computed && (node.property.type !== AST_NODE_TYPES.Identifier || node.property.name !== helperEnvVars.scopes)) {
           return;
         }
         if (memberName(node, sourceCode.getScope(node)) === helperEnvVars.scopes) checkEnvDefault(node);
-      },
-      AssignmentPattern(node): void {
+      };
+      listener.AssignmentPattern = (node): void => {
         if (node.parent.type === AST_NODE_TYPES.Property) checkDestructuredDefault(node);
-      },
-    };
+      };
+    }
     if (reportUnneeded) {
       listener['Program:exit'] = (): void => {
         // Without a single recognised call the file is a config module: its scopes serve other files.
