@@ -47,8 +47,8 @@
  * 1. typed lint sites == codemod sites, with the same confidence;
  * 2. untyped lint sites ⊆ typed lint sites, no untyped confidence above the typed one, and every
  *    site (or confidence) only the typed lint finds is explained by ./needs-types.ts;
- * 3. after migration, the typed lint reports only at sites the codemod left for a person (its
- *    manual entries, followed to their new lines).
+ * 3. after migration, the typed lint reports only on lines the codemod left for a person (the
+ *    lines of its manual entries, of either kind, followed to where they moved in the output).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -122,7 +122,7 @@ export interface FileOutcome {
   readonly errors: readonly string[];
 }
 
-export type Check = 'typed = codemod' | 'untyped ⊆ typed' | 'after migration';
+export type Check = 'typed = codemod' | 'untyped ⊆ typed' | 'after migration' | 'fixture expectation';
 
 export interface Disagreement {
   readonly check: Check;
@@ -476,15 +476,15 @@ export function compareFile(outcome: FileOutcome, source: string): Comparison {
   // 3. after migration, findings only where the codemod left the code for a person.
   if (outcome.output !== undefined) {
     const lines = survivingLines(source, outcome.output);
-    const left = new Map<string, number>();
+    // By line, whatever the kind: a site left for a person may still draw either rule's finding.
+    const left = new Set<number>();
     for (const site of outcome.codemod) {
-      if (site.outcome !== 'manual') continue;
-      const moved = lines.get(site.line);
-      if (moved !== undefined) left.set(siteKey({ kind: site.kind, line: moved }), (left.get(siteKey({ kind: site.kind, line: moved })) ?? 0) + 1);
+      const moved = site.outcome === 'manual' ? lines.get(site.line) : undefined;
+      if (moved !== undefined) left.add(moved);
     }
-    for (const [key, findings] of groupBy(outcome.afterMigration, siteKey)) {
+    for (const findings of groupBy(outcome.afterMigration, siteKey).values()) {
       const [first] = findings;
-      if (!first || findings.length <= (left.get(key) ?? 0)) continue;
+      if (!first || left.has(first.line)) continue;
       const original = [...lines].find(([, moved]) => moved === first.line)?.[0];
       disagreements.push({
         check: 'after migration',
@@ -555,4 +555,82 @@ export function summarize(outcomes: readonly FileOutcome[]): Summary {
 /** Whether the harness must find zero disagreements (set by CI once the one analysis lands). */
 export function strictAgreement(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
   return env.AGREEMENT_STRICT === '1';
+}
+
+// ── the harness's own fixtures: what a correct single analysis should say ────────────
+
+/** One site of a fixture's `*.expected.json`. */
+export interface ExpectedSite {
+  readonly line: number;
+  readonly kind: SiteKind;
+  readonly confidence: TargetConfidence;
+  /** Found by the untyped lint too (with the same confidence unless `untypedConfidence` says otherwise). */
+  readonly untyped: boolean;
+  readonly untypedConfidence?: TargetConfidence;
+  /** `marked`: left with a marker comment; `listed`: left in the report only, below the threshold. */
+  readonly codemod: 'migrated' | 'marked' | 'listed';
+  readonly why: string;
+}
+
+export interface Expectation {
+  readonly shape: string;
+  readonly sites: readonly ExpectedSite[];
+}
+
+function expectedSays(site: ExpectedSite): string {
+  return `${site.kind} ${site.confidence}${site.untyped ? '' : ' (typed only)'}, codemod ${site.codemod}`;
+}
+
+/** How one side's sites differ from the expectation, as rows of the disagreement table. */
+export function compareExpected(outcome: FileOutcome, expectation: Expectation): Disagreement[] {
+  const rows: Disagreement[] = [];
+  const { file } = outcome;
+  const expectedBySite = groupBy(expectation.sites, siteKey);
+  const sides: { name: string; findings: readonly LintFinding[]; expected: (site: ExpectedSite) => TargetConfidence | undefined }[] = [
+    { name: 'typed lint', findings: outcome.typed, expected: (site) => site.confidence },
+    { name: 'untyped lint', findings: outcome.untyped, expected: (site) => (site.untyped ? (site.untypedConfidence ?? site.confidence) : undefined) },
+  ];
+  for (const side of sides) {
+    const actual = groupBy(side.findings, siteKey);
+    for (const key of new Set([...expectedBySite.keys(), ...actual.keys()])) {
+      const wanted = (expectedBySite.get(key) ?? []).flatMap((site) => {
+        const confidence = side.expected(site);
+        return confidence === undefined ? [] : [{ site, confidence }];
+      });
+      const found = actual.get(key) ?? [];
+      const [first] = [...wanted.map((entry) => entry.site), ...found];
+      if (!first) continue;
+      const differs =
+        wanted.length !== found.length ||
+        found.some((finding, index) => finding.confidence !== undefined && finding.confidence !== wanted[index]?.confidence);
+      if (!differs) continue;
+      rows.push({
+        check: 'fixture expectation',
+        file,
+        line: first.line,
+        kind: first.kind,
+        lint: `${side.name}: ${found.map(lintSays).join('; ') || '—'}`,
+        codemod: `expected: ${wanted.map((entry) => `${entry.site.kind} ${entry.confidence}`).join('; ') || 'nothing'}`,
+      });
+    }
+  }
+  const actualSites = groupBy(outcome.codemod, siteKey);
+  for (const key of new Set([...expectedBySite.keys(), ...actualSites.keys()])) {
+    const wanted = expectedBySite.get(key) ?? [];
+    const found = actualSites.get(key) ?? [];
+    const [first] = [...wanted, ...found];
+    if (!first) continue;
+    const outcomeOf = (site: CodemodSite): ExpectedSite['codemod'] => (site.outcome === 'migrated' ? 'migrated' : site.confidenceClass === 'acts' ? 'marked' : 'listed');
+    const differs = wanted.length !== found.length || found.some((site, index) => outcomeOf(site) !== wanted[index]?.codemod);
+    if (!differs) continue;
+    rows.push({
+      check: 'fixture expectation',
+      file,
+      line: first.line,
+      kind: first.kind,
+      lint: `expected: ${wanted.map(expectedSays).join('; ') || 'nothing'}`,
+      codemod: found.map((site) => `${outcomeOf(site)} — ${codemodSays(site)}`).join('; ') || '—',
+    });
+  }
+  return rows;
 }

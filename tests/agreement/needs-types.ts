@@ -147,6 +147,25 @@ function enclosingClass(file: ParsedFile, node: Node): TSESTree.ClassDeclaration
   return undefined;
 }
 
+/**
+ * A declared type that can tell a checker something syntax cannot: a named type (`AxiosInstance`,
+ * `Got`, `typeof client`), not `string` or `object`, which say nothing about a client or a URL.
+ */
+function namesAType(type: TSESTree.TypeNode): boolean {
+  switch (type.type) {
+    case AST_NODE_TYPES.TSTypeReference:
+    case AST_NODE_TYPES.TSTypeQuery:
+    case AST_NODE_TYPES.TSImportType:
+    case AST_NODE_TYPES.TSLiteralType:
+      return true;
+    case AST_NODE_TYPES.TSUnionType:
+    case AST_NODE_TYPES.TSIntersectionType:
+      return type.types.some(namesAType);
+    default:
+      return false;
+  }
+}
+
 function text(file: ParsedFile, node: Node): string {
   return file.source.slice(node.range[0], node.range[1]).replace(/\s+/gu, ' ');
 }
@@ -176,12 +195,12 @@ function typeDependencies(file: ParsedFile, node: Node, reasons: Set<string>, se
       }
       case 'Parameter': {
         const annotation = definition.name.type === AST_NODE_TYPES.Identifier ? definition.name.typeAnnotation : undefined;
-        if (annotation) reasons.add(`\`${id.name}\` is a parameter typed \`${text(file, annotation.typeAnnotation)}\``);
+        if (annotation && namesAType(annotation.typeAnnotation)) reasons.add(`\`${id.name}\` is a parameter typed \`${text(file, annotation.typeAnnotation)}\``);
         return;
       }
       case 'Variable': {
         const declarator = definition.node;
-        if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.typeAnnotation) {
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.typeAnnotation && namesAType(declarator.id.typeAnnotation.typeAnnotation)) {
           reasons.add(`\`${id.name}\` is declared with the type \`${text(file, declarator.id.typeAnnotation.typeAnnotation)}\``);
         }
         if (declarator.init) typeDependencies(file, declarator.init, reasons, seen, depth + 1);
@@ -196,14 +215,14 @@ function typeDependencies(file: ParsedFile, node: Node, reasons: Set<string>, se
     if (!owner) return;
     for (const element of owner.body.body) {
       if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.computed && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name) {
-        if (element.typeAnnotation) reasons.add(`\`this.${name}\` is a class field typed \`${text(file, element.typeAnnotation.typeAnnotation)}\``);
+        if (element.typeAnnotation && namesAType(element.typeAnnotation.typeAnnotation)) reasons.add(`\`this.${name}\` is a class field typed \`${text(file, element.typeAnnotation.typeAnnotation)}\``);
         if (element.value) typeDependencies(file, element.value, reasons, seen, depth + 1);
       }
       if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
         for (const parameter of element.value.params) {
           if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
           const bound = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.left : parameter.parameter;
-          if (bound.type === AST_NODE_TYPES.Identifier && bound.name === name && bound.typeAnnotation) {
+          if (bound.type === AST_NODE_TYPES.Identifier && bound.name === name && bound.typeAnnotation && namesAType(bound.typeAnnotation.typeAnnotation)) {
             reasons.add(`\`this.${name}\` is a constructor parameter typed \`${text(file, bound.typeAnnotation.typeAnnotation)}\``);
           }
         }
