@@ -311,14 +311,27 @@ export interface RunOptions {
   /** Called after each file, for progress on big runs. */
   readonly onFile?: (done: number, total: number) => void;
   readonly cwd?: string;
+  /** Filled with the wall time of each phase, ms. */
+  readonly timings?: Partial<Record<Phase, number>>;
 }
+
+export type Phase = 'typed lint' | 'untyped lint' | 'codemod (default and --include-unsure)' | 'typed lint of the migrated text';
 
 /** Lints (typed, untyped), migrates, and lints the migrated text of every input. */
 export async function runAgreement(inputs: readonly InputFile[], options: RunOptions = {}): Promise<FileOutcome[]> {
   const linters = createLinters(options.cwd);
   const files = inputs.map((input) => path.resolve(input.file));
-  const typedResults = new Map((await linters.typed.lintFiles(files)).map((result) => [result.filePath, result]));
-  const untypedResults = new Map((await linters.untyped.lintFiles(files)).map((result) => [result.filePath, result]));
+  const timings = options.timings ?? {};
+  const timed = async <T>(phase: Phase, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[phase] = (timings[phase] ?? 0) + performance.now() - started;
+    }
+  };
+  const typedResults = new Map((await timed('typed lint', () => linters.typed.lintFiles(files))).map((result) => [result.filePath, result]));
+  const untypedResults = new Map((await timed('untyped lint', () => linters.untyped.lintFiles(files))).map((result) => [result.filePath, result]));
   const outcomes: FileOutcome[] = [];
   for (const [index, input] of inputs.entries()) {
     const file = path.resolve(input.file);
@@ -330,15 +343,17 @@ export async function runAgreement(inputs: readonly InputFile[], options: RunOpt
     const typed = findingsOf(typedResult, linters.captured);
     const untyped = findingsOf(untypedResult, linters.captured);
     errors.push(...typed.errors, ...untyped.errors.map((error) => `untyped ${error}`));
-    const byDefault = await runCodemod(input, source, false);
-    const withUnsure = await runCodemod(input, source, true);
+    const [byDefault, withUnsure] = await timed('codemod (default and --include-unsure)', async () => [
+      await runCodemod(input, source, false),
+      await runCodemod(input, source, true),
+    ]);
     if (byDefault.error !== undefined) errors.push(`codemod: ${byDefault.error}`);
     let afterMigration: LintFinding[] = [];
     const changed = byDefault.output !== source;
     if (changed) {
       // The migrated text stands in for the file in its program: the project service takes the
       // linted text for the file, its imports are read from disk.
-      const [result] = await linters.typed.lintText(byDefault.output, { filePath: file });
+      const [result] = await timed('typed lint of the migrated text', () => linters.typed.lintText(byDefault.output, { filePath: file }));
       if (result) {
         const after = findingsOf(result, linters.captured);
         afterMigration = after.findings;
