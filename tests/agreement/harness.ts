@@ -270,8 +270,8 @@ function entriesOf(reports: readonly FileReport[]): { kind: SiteKind; outcome: '
     const kind = KIND_OF_PASS.get(report.transform);
     if (!kind) return [];
     return [
-      ...report.migrated.map((entry) => ({ kind, outcome: 'migrated' as const, entry: entry as ReportEntry })),
-      ...report.manual.map((entry) => ({ kind, outcome: 'manual' as const, entry: entry as ReportEntry })),
+      ...report.migrated.map((entry) => ({ kind, outcome: 'migrated' as const, entry })),
+      ...report.manual.map((entry) => ({ kind, outcome: 'manual' as const, entry })),
     ];
   });
 }
@@ -412,8 +412,8 @@ export function survivingLines(source: string, output: string): Map<number, numb
   let after = 1;
   for (const part of diffLines(source, output)) {
     const count = part.count;
-    if (part.added === true) after += count;
-    else if (part.removed === true) before += count;
+    if (part.added) after += count;
+    else if (part.removed) before += count;
     else {
       for (let offset = 0; offset < count; offset++) map.set(before + offset, after + offset);
       before += count;

@@ -13,20 +13,22 @@
  * Anything else only the typed lint finds is a disagreement: the untyped lint should have seen it.
  */
 import { parseForESLint } from '@typescript-eslint/parser';
-import type { Scope, ScopeManager } from '@typescript-eslint/scope-manager';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { clientModules } from '../../core/index.js';
 
 type Node = TSESTree.Node;
+type Reference = TSESLint.Scope.Reference;
+type Variable = TSESLint.Scope.Variable;
+const { DefinitionType } = TSESLint.Scope;
 
 interface ParsedFile {
   readonly ast: TSESTree.Program;
   readonly source: string;
-  readonly references: Map<Node, Scope.Reference>;
+  readonly references: Map<Node, Reference>;
   readonly parents: Map<Node, Node>;
   readonly children: Map<Node, Node[]>;
   /** Each variable's references, for following a value forward to the calls it reaches. */
-  readonly variableReferences: Map<Scope.Variable, readonly Scope.Reference[]>;
+  readonly variableReferences: Map<Variable, readonly Reference[]>;
 }
 
 const parsed = new Map<string, ParsedFile>();
@@ -43,9 +45,9 @@ function parse(filePath: string, source: string): ParsedFile {
     sourceType: /\.c[jt]s$/u.test(filePath) ? 'script' : 'module',
     ecmaVersion: 'latest',
   });
-  const scopeManager = result.scopeManager as ScopeManager;
-  const references = new Map<Node, Scope.Reference>();
-  const variableReferences = new Map<Scope.Variable, readonly Scope.Reference[]>();
+  const { scopeManager, ast } = result;
+  const references = new Map<Node, Reference>();
+  const variableReferences = new Map<Variable, readonly Reference[]>();
   for (const scope of scopeManager.scopes) {
     for (const reference of scope.references) references.set(reference.identifier, reference);
     for (const variable of scope.variables) variableReferences.set(variable, variable.references);
@@ -65,8 +67,8 @@ function parse(filePath: string, source: string): ParsedFile {
       }
     }
   };
-  link(result.ast);
-  const file = { ast: result.ast, source, references, parents, children, variableReferences };
+  link(ast);
+  const file = { ast, source, references, parents, children, variableReferences };
   // One file at a time is asked about; keep only the last.
   parsed.clear();
   parsed.set(key, file);
@@ -123,7 +125,7 @@ function requestParts(file: ParsedFile, start: Node, depth = 0): Node[] {
     if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
       if (depth >= 3) return [];
       const variable = [...file.variableReferences.keys()].find((candidate) => candidate.identifiers.includes(parent.id as TSESTree.Identifier));
-      return (file.variableReferences.get(variable as Scope.Variable) ?? [])
+      return (file.variableReferences.get(variable as Variable) ?? [])
         .filter((reference) => reference.identifier !== parent.id)
         .flatMap((reference) => requestParts(file, reference.identifier as Node, depth + 1));
     }
@@ -187,18 +189,18 @@ function typeDependencies(file: ParsedFile, node: Node, reasons: Set<string>, se
     const definition = variable?.defs[0];
     if (!definition) return;
     switch (definition.type) {
-      case 'ImportBinding': {
+      case DefinitionType.ImportBinding: {
         const declaration = definition.parent as TSESTree.ImportDeclaration;
         const module = declaration.source.value;
         if (!clientModules.has(module)) reasons.add(`\`${id.name}\` is imported from '${module}'`);
         return;
       }
-      case 'Parameter': {
+      case DefinitionType.Parameter: {
         const annotation = definition.name.type === AST_NODE_TYPES.Identifier ? definition.name.typeAnnotation : undefined;
         if (annotation && namesAType(annotation.typeAnnotation)) reasons.add(`\`${id.name}\` is a parameter typed \`${text(file, annotation.typeAnnotation)}\``);
         return;
       }
-      case 'Variable': {
+      case DefinitionType.Variable: {
         const declarator = definition.node;
         if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.typeAnnotation && namesAType(declarator.id.typeAnnotation.typeAnnotation)) {
           reasons.add(`\`${id.name}\` is declared with the type \`${text(file, declarator.id.typeAnnotation.typeAnnotation)}\``);
@@ -222,7 +224,7 @@ function typeDependencies(file: ParsedFile, node: Node, reasons: Set<string>, se
         for (const parameter of element.value.params) {
           if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
           const bound = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.left : parameter.parameter;
-          if (bound.type === AST_NODE_TYPES.Identifier && bound.name === name && bound.typeAnnotation && namesAType(bound.typeAnnotation.typeAnnotation)) {
+          if ('name' in bound && bound.name === name && bound.typeAnnotation && namesAType(bound.typeAnnotation.typeAnnotation)) {
             reasons.add(`\`this.${name}\` is a constructor parameter typed \`${text(file, bound.typeAnnotation.typeAnnotation)}\``);
           }
         }
