@@ -14,7 +14,9 @@ const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/u;
 /** Sources of a folder, recursively, without outputs, declaration files and `*-output` trees. */
 function sourcesIn(folder: string): InputFile[] {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .filter((name) => SOURCE.test(name) && !name.endsWith('.d.ts') && !/\.output\./u.test(name) && !/(?:^|[/\\])[\w-]*output[/\\]/u.test(name))
+    .filter((name) => SOURCE.test(name) && !name.endsWith('.d.ts') && !/\.output\./u.test(name) && !/(?:^|[/\\])[\w-]*output[/\\]/u.test(name)
+      // The module-style fixtures are packages of their own (package.json, no tsconfig): the CLI tests run them.
+      && !/(?:^|[/\\])module-style[/\\]/u.test(name))
     .sort()
     .map((name) => {
       const file = path.join(folder, name);

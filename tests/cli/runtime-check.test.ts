@@ -98,7 +98,7 @@ describe('checkRuntimes', () => {
         line: 2,
         declares: '16.20.2',
         oldestNode: '16.20.2',
-        change: '20.19.0',
+        change: '18.17.0',
         alternatives: ['any later version'],
         files: [at('nvm-pinned/cron.js')],
       },
@@ -108,7 +108,7 @@ describe('checkRuntimes', () => {
         line: 5,
         declares: 'engines.node: ">=14"',
         oldestNode: '14.0.0',
-        change: '"node": ">=20.19"',
+        change: '"node": ">=18.17"',
         alternatives: [],
         files: [at('old-engines/lib/client.mjs')],
       },
@@ -134,10 +134,10 @@ describe('checkRuntimes', () => {
     mkdirSync(nested, { recursive: true });
     writeFileSync(path.join(nested, 'package.json'), JSON.stringify({ name: 'modern', engines: { node: '^20.19.0 || >=22' } }));
     writeFileSync(path.join(nested, 'a.js'), '');
-    writeFileSync(path.join(nested, '.node-version'), 'v18\n');
+    writeFileSync(path.join(nested, '.node-version'), 'v16\n');
     const warnings = await checkRuntimes([path.join(nested, 'a.js'), at('old-engines/lib/client.mjs'), path.join(nested, 'b.js')]);
     expect(warnings.map((warning) => [path.relative(root, warning.file), warning.declares, warning.files.map((file) => path.relative(root, file))])).toEqual([
-      ['old-engines/lib/modern/.node-version', 'v18', ['old-engines/lib/modern/a.js', 'old-engines/lib/modern/b.js']],
+      ['old-engines/lib/modern/.node-version', 'v16', ['old-engines/lib/modern/a.js', 'old-engines/lib/modern/b.js']],
       ['old-engines/package.json', 'engines.node: ">=14"', ['old-engines/lib/client.mjs']],
     ]);
   });
@@ -181,7 +181,7 @@ describe('migrate reports the runtime', () => {
   it('in the text report, with the declaring file and line', async () => {
     const { code, stdout } = await cli(['migrate', '--dry', '.'], root);
     const section = stdout.slice(stdout.indexOf('Runtime:'));
-    expect(section).toMatch(/^Runtime: cloud-automation-oauth needs Node 20\.19 or later \(global fetch, Headers, Request and Response: Node 18\.0; require\(\) of an ES module, for CommonJS callers: Node 20\.19\)\./u);
+    expect(section).toMatch(/^Runtime: cloud-automation-oauth needs Node 18\.17 or later \(global fetch, Headers, Request and Response: Node 18\.0; the oldest Node the helper is tested on: Node 18\.17\)\./u);
     expect(section).toContain('These 4 declarations run migrated code on an older Node:');
     expect(section).toContain(
       [
@@ -192,7 +192,7 @@ describe('migrate reports the runtime', () => {
     );
     expect(section).toContain('  azure-task/KeptnEventTask/task.json:10  execution: Node10: the agent runs the task on Node 10');
     expect(section).toContain('  old-engines/package.json:5  engines.node: ">=14": the package allows Node 14.0.0');
-    expect(section).toContain('    change to: "node": ">=20.19"');
+    expect(section).toContain('    change to: "node": ">=18.17"');
     expect(section).toContain('    change to: "Node20_1": { "target": "index.js" } under "execution" (or "Node24": { "target": "index.js" })');
     expect(section).toContain('  nvm-pinned/.nvmrc:2  16.20.2: nvm installs Node 16.20.2');
     expect(section).not.toContain('fine/');
@@ -204,7 +204,7 @@ describe('migrate reports the runtime', () => {
     const report = JSON.parse(stdout) as MigrationReport;
     expect(code).toBe(1);
     expect(report.files.changed).toContain('fine/src/report.js');
-    expect(report.runtime?.helperMinimumNode).toBe('20.19.0');
+    expect(report.runtime?.helperMinimumNode).toBe('18.17.0');
     expect(report.runtime?.warnings.map(({ kind, file, line, files }) => ({ kind, file, line, files }))).toEqual([
       { kind: 'azure-devops-task', file: 'azure-task/KeptnEventTask/task.json', line: 10, files: ['azure-task/KeptnEventTask/index.ts'] },
       { kind: 'github-action', file: 'github-action/action.yml', line: 8, files: ['github-action/src/index.js'] },
