@@ -8,24 +8,15 @@
  * become a `GET …/api/v1/metadata` reachability check where only success or failure is read.
  * See docs/codemods/add-oauth.md.
  */
-import type { API, ASTNode, ASTPath, CallExpression, FileInfo, Identifier, ObjectExpression, Options } from 'jscodeshift';
+import type { API, ASTNode, ASTPath, CallExpression, FileInfo, ObjectExpression, Options } from 'jscodeshift';
 import {
   httpClients,
   TARGET_EVIDENCE_SOURCE_PATTERN,
-  analyzeUrl,
-  urlShape,
   helperClientMembers,
-  isAuthorizationHeader,
-  isTokenCheckRoute,
-  mayMentionXTokenHeader,
-  nameHint,
   reachabilityCheckRoute,
-  targetConfidence,
-  type NameHint,
-  type TargetConfidence,
 } from '../core/index.js';
 import type { FileReport } from './report.js';
-import { RequestMigration, contains, forEachNodeIn, isNodeType, rangeOf, type AnyPath, type CallInfo } from './request-migration.js';
+import { RequestMigration, isNodeType, rangeOf, type AnyPath, type CallInfo } from './request-migration.js';
 import { removeListItems } from './source-edits.js';
 import type { RequestFinding } from '../analysis/findings.js';
 import { runMigrationTransform } from './transform-runner.js';
@@ -37,15 +28,6 @@ export const TRANSFORM_NAME = 'add-oauth';
 /** The cheap test a runner does before parsing: without any Keptn evidence in the text there is nothing to do. */
 export function needsParse(source: string): boolean {
   return TARGET_EVIDENCE_SOURCE_PATTERN.test(source);
-}
-
-
-/** What a request's options say about its credentials. */
-type Credentials = 'none' | 'sent' | 'unknown';
-
-interface Target {
-  readonly confidence: TargetConfidence;
-  readonly tokenCheck: boolean;
 }
 
 export class AddOAuthMigration extends RequestMigration {
@@ -145,85 +127,6 @@ export class AddOAuthMigration extends RequestMigration {
     if (signature.options === undefined) return undefined;
     return { index: signature.options, node: args[signature.options] };
   }
-
-  /** Like the rule: only an options object the codemod can read whole says "no credentials". */
-  private credentialsIn(options: { node: ASTNode | undefined } | undefined): Credentials {
-    const node = options?.node;
-    if (!node) return 'none';
-    if (!isNodeType(node, 'ObjectExpression')) return 'unknown';
-    for (const member of node.properties as ASTNode[]) {
-      if (!isNodeType(member, 'ObjectProperty')) return 'unknown';
-      const key = this.propertyName(member.key, member.computed ?? false);
-      if (key === undefined) return 'unknown';
-      if (key === 'hooks' || key === 'agent' || key === 'auth' || key === 'username') return 'sent';
-      if (key !== 'headers') continue;
-      const headers = member.value as ASTNode;
-      if (!isNodeType(headers, 'ObjectExpression')) return 'unknown';
-      for (const header of headers.properties as ASTNode[]) {
-        if (!isNodeType(header, 'ObjectProperty')) return 'unknown';
-        const name = this.propertyName(header.key, header.computed ?? false);
-        if (name === undefined) return 'unknown';
-        if (isAuthorizationHeader(name)) return 'sent';
-      }
-    }
-    return 'none';
-  }
-
-  private sendsXToken(call: ASTPath<CallExpression>, origin: AnyPath | undefined): boolean {
-    if (mayMentionXTokenHeader(this.text(call.node))) return true;
-    if (origin && mayMentionXTokenHeader(this.text(origin.node))) return true;
-    // Options or headers built in a variable of this file.
-    for (const argument of call.node.arguments as ASTNode[]) {
-      if (!isNodeType(argument, 'Identifier')) continue;
-      const declarator = this.declaratorOf(argument);
-      if (declarator && mayMentionXTokenHeader(this.text(declarator))) return true;
-    }
-    // Already rewritten by x-token-to-oauth in the same pass.
-    return this.edits.some((edit) => contains(rangeOf(call.node), edit) || contains(edit, rangeOf(call.node)));
-  }
-
-  private declaratorOf(identifier: Identifier): ASTNode | undefined {
-    const path = this.pathOf(identifier);
-    const binding = path ? this.bindingOf(path) : undefined;
-    const declarator = (binding?.parent as AnyPath | null | undefined)?.node;
-    return isNodeType(declarator, 'VariableDeclarator') ? declarator : undefined;
-  }
-
-  /**
-   * Where a client instance is made in this file: the `axios.create(…)`/`got.extend(…)` (or
-   * the helper's wrapper around one) a variable or class field is set to.
-   */
-  /** The instance goes through the helper already, or its defaults carry credentials. */
-  private originAuthenticates(origin: AnyPath): boolean {
-    const text = this.text(origin.node);
-    if (text.includes(`.${helperClientMembers.attachToAxios}(`) || text.includes(`.${helperClientMembers.gotHooks}(`)) return true;
-    const create = this.unwrapped(origin.node);
-    if (!isNodeType(create, 'CallExpression')) return true;
-    const defaults = (create.arguments as ASTNode[])[0];
-    return this.credentialsIn({ node: defaults }) !== 'none';
-  }
-
-  /** How sure the file is that the request goes to Cloud Automation (PATTERNS.md D1–D5), as the rule judges it. */
-  private targetOf(call: ASTPath<CallExpression>, info: CallInfo, origin: AnyPath | undefined): Target {
-    const { url, method } = this.requestParts(call.node, info);
-    const base = origin ? this.baseUrlOf(origin.node) : undefined;
-    const analysis = base || url ? analyzeUrl(urlShape(base ? this.urlShapeOf(base) : [], url ? this.urlShapeOf(url) : []), method) : undefined;
-    const names: NameHint[] = [];
-    for (const node of [url, base]) if (node) this.collectNameHints(node, names);
-    const confidence = targetConfidence(analysis?.evidence, names);
-    const tokenCheck = analysis?.exact === true && analysis.routes.length > 0 && analysis.routes.every(isTokenCheckRoute);
-    return { confidence, tokenCheck };
-  }
-
-  /** Keptn-named identifiers and env reads in a URL expression (D4). */
-  private collectNameHints(node: ASTNode, names: NameHint[]): void {
-    forEachNodeIn(node, (inner) => {
-      const text = isNodeType(inner, 'Identifier') ? inner.name : isNodeType(inner, 'StringLiteral') ? inner.value : undefined;
-      const hint = text === undefined ? undefined : nameHint(text);
-      if (hint) names.push(hint);
-    });
-  }
-
 
   // ── rewrites ─────────────────────────────────────────────────────────────────────
 

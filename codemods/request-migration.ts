@@ -10,18 +10,11 @@
 import type { ASTNode, ASTPath, AssignmentExpression, CallExpression, ClassProperty, Collection, FileInfo, Identifier, JSCodeshift, ObjectExpression } from 'jscodeshift';
 import {
   BASE_URL_OPTIONS,
-  GLOBAL_OBJECTS,
-  isKeptnName,
-  FETCH_GLOBALS,
   HOLE,
   MIGRATION_MARKER,
-  clientForImport,
-  clientForTypeName,
-  clientModules,
   helperClientMembers,
   helperExports,
   HELPER_MODULE,
-  requestSignature,
   scopesForRoutes,
   confidenceAtLeast,
   type UrlAnalysis,
@@ -266,7 +259,6 @@ export abstract class RequestMigration {
   protected readonly style: Style;
   protected readonly clientText: string;
   protected readonly helperName: string;
-  protected readonly fileHasKeptnWords: boolean;
 
   constructor(
     protected readonly j: JSCodeshift,
@@ -305,7 +297,6 @@ export abstract class RequestMigration {
     this.style = this.detectStyle();
     this.helperName = options.clientExport ?? options.helperExport ?? helperExports.clientFromEnv;
     this.clientText = options.clientExport ?? `${this.helperName}()`;
-    this.fileHasKeptnWords = isKeptnName(file.source);
   }
 
   protected nodesOfType<N>(type: string): ASTPath<N>[] {
@@ -438,149 +429,6 @@ export abstract class RequestMigration {
     return undefined;
   }
 
-  protected clientOfExpression(path: AnyPath): (ClientIdentity & { member?: string }) | undefined {
-    const node = path.node;
-    if (TRANSPARENT_WRAPPERS.has(node.type)) return this.clientOfExpression(path.get('expression') as AnyPath);
-    if (isNodeType(node, 'Identifier')) {
-      const binding = this.bindingOf(path);
-      if (!binding) return FETCH_GLOBALS.includes(node.name) ? { kind: 'fetch', instance: false } : undefined;
-      const declaration = parentOf(binding)?.node;
-      if (!declaration) return undefined;
-      const annotated = this.clientOfAnnotation(binding.node, binding);
-      if (annotated) return annotated;
-      if (declaration.type === 'ImportDefaultSpecifier' || declaration.type === 'ImportSpecifier' || declaration.type === 'ImportNamespaceSpecifier') {
-        const importDeclaration = parentOf(parentOf(binding))?.node as ASTNode & { source: { value: string } };
-        const module = importDeclaration.source.value;
-        const imported =
-          declaration.type === 'ImportDefaultSpecifier'
-            ? 'default'
-            : declaration.type === 'ImportNamespaceSpecifier'
-              ? '*'
-              : this.propertyName((declaration as ASTNode & { imported: ASTNode }).imported, false) ?? '';
-        const entry = clientForImport(module, imported) ?? (imported === '*' ? clientForImport(module, 'default') : undefined);
-        if (entry) return { kind: entry.client, instance: false, ...(entry.member ? { member: entry.member } : {}) };
-        return this.askOracle(path);
-      }
-      if (isNodeType(declaration, 'VariableDeclarator') && binding.name === 'id') {
-        const init = declaration.init as ASTNode | null | undefined;
-        const required = this.requireSource(init);
-        if (required !== undefined) {
-          const entry = clientForImport(required, 'default') ?? clientForImport(required, '*');
-          return entry ? { kind: entry.client, instance: false } : this.askOracle(path);
-        }
-        if (init) {
-          const initPath = parentOf(binding)?.get('init') as AnyPath;
-          const made = this.instanceMadeBy(initPath);
-          if (made) return made;
-        }
-        return this.askOracle(path);
-      }
-      if (declaration.type === 'ObjectProperty') {
-        // `const { fetch } = require('undici')`
-        const declarator = parentOf(parentOf(parentOf(binding)))?.node;
-        const required = isNodeType(declarator, 'VariableDeclarator') ? this.requireSource(declarator.init) : undefined;
-        const key = this.propertyName((declaration as ASTNode & { key: ASTNode }).key, false);
-        if (required !== undefined && key !== undefined) {
-          const entry = clientForImport(required, key);
-          if (entry) return { kind: entry.client, instance: false, ...(entry.member ? { member: entry.member } : {}) };
-        }
-      }
-      return this.askOracle(path);
-    }
-    if (isNodeType(node, 'MemberExpression') && !node.computed) {
-      const object = node.object as ASTNode;
-      const property = node.property as ASTNode;
-      if (!isNodeType(property, 'Identifier')) return undefined;
-      if (isNodeType(object, 'Identifier') && GLOBAL_OBJECTS.includes(object.name) && !this.bindingOf(path.get('object') as AnyPath)) {
-        return FETCH_GLOBALS.includes(property.name) ? { kind: 'fetch', instance: false } : undefined;
-      }
-      if (isNodeType(object, 'ThisExpression')) return this.clientOfField(path, property.name) ?? this.askOracle(path);
-      return this.askOracle(path);
-    }
-    if (isNodeType(node, 'CallExpression')) return this.instanceMadeBy(path);
-    return undefined;
-  }
-
-  /** `axios.create(…)`, `got.extend(…)`, or the helper's `attachToAxios(<instance>)`. */
-  protected instanceMadeBy(path: AnyPath): ClientIdentity | undefined {
-    const node = path.node;
-    if (TRANSPARENT_WRAPPERS.has(node.type) || node.type === 'AwaitExpression') {
-      return this.instanceMadeBy(path.get(node.type === 'AwaitExpression' ? 'argument' : 'expression') as AnyPath);
-    }
-    if (!isNodeType(node, 'CallExpression')) return undefined;
-    const callee = node.callee as ASTNode;
-    if (!isNodeType(callee, 'MemberExpression') || callee.computed) return undefined;
-    const property = callee.property as ASTNode;
-    if (!isNodeType(property, 'Identifier')) return undefined;
-    if (property.name === helperClientMembers.attachToAxios) return { kind: 'axios', instance: true };
-    const owner = this.clientOfExpression(path.get('callee', 'object') as AnyPath);
-    if (!owner) return undefined;
-    const signature = requestSignature(owner.kind, property.name);
-    return signature?.createsInstance ? { kind: owner.kind, instance: true } : undefined;
-  }
-
-  /** A class field set to a client where it is declared or in the constructor. */
-  protected clientOfField(path: AnyPath, field: string): ClientIdentity | undefined {
-    let current: AnyPath | null = path;
-    while (current && current.node.type !== 'ClassBody') current = parentOf(current);
-    if (!current) return undefined;
-    const body = current.get('body') as AnyPath;
-    const members = (current.node as ASTNode & { body: ASTNode[] }).body;
-    for (const [index, member] of members.entries()) {
-      const memberPath = body.get(index) as AnyPath;
-      if (isNodeType(member, 'ClassProperty') && this.propertyName(member.key, false) === field) {
-        const annotated = this.clientOfAnnotation(member, memberPath);
-        if (annotated) return annotated;
-        if (member.value) return this.instanceMadeBy(memberPath.get('value') as AnyPath);
-      }
-      if (isNodeType(member, 'ClassMethod') && member.kind === 'constructor') {
-        // `constructor(private readonly http: AxiosInstance)`
-        for (const parameter of member.params as ASTNode[]) {
-          const inner = (parameter as ASTNode & { parameter?: ASTNode }).parameter;
-          if (parameter.type === 'TSParameterProperty' && isNodeType(inner, 'Identifier') && inner.name === field) {
-            const annotated = this.clientOfAnnotation(inner, memberPath);
-            if (annotated) return annotated;
-          }
-        }
-        let found: ClientIdentity | undefined;
-        for (const assignment of this.nodesWithin<AssignmentExpression>('AssignmentExpression', rangeOf(member))) {
-          const left = assignment.node.left as ASTNode;
-          if (
-            isNodeType(left, 'MemberExpression') &&
-            isNodeType(left.object as ASTNode, 'ThisExpression') &&
-            this.propertyName(left.property, left.computed ?? false) === field
-          ) {
-            found ??= this.instanceMadeBy(assignment.get('right') as AnyPath);
-          }
-        }
-        if (found) return found;
-      }
-    }
-    return undefined;
-  }
-
-  /**
-   * A declared type that names a client type imported from the client's own module
-   * (`http: AxiosInstance`, `client: Got`): answered without the oracle.
-   */
-  protected clientOfAnnotation(holder: ASTNode | null | undefined, scopePath: AnyPath): ClientIdentity | undefined {
-    const annotation = (holder as unknown as { typeAnnotation?: ASTNode | null } | null | undefined)?.typeAnnotation;
-    const type = (annotation as (ASTNode & { typeAnnotation?: ASTNode }) | null | undefined)?.typeAnnotation;
-    if (!isNodeType(type, 'TSTypeReference')) return undefined;
-    const name = type.typeName as ASTNode;
-    if (!isNodeType(name, 'Identifier')) return undefined;
-    const kind = clientForTypeName(name.name);
-    if (!kind) return undefined;
-    const scope = (scopePath.scope as { lookup(name: string): { getBindings(): Record<string, AnyPath[] | undefined> } | null } | null)?.lookup(name.name);
-    const binding = scope?.getBindings()[name.name]?.[0];
-    const specifier = parentOf(binding)?.node;
-    const declaration = parentOf(parentOf(binding))?.node as (ASTNode & { source?: { value: string } }) | undefined;
-    if (!isNodeType(specifier, 'ImportSpecifier') || !declaration?.source || !clientModules.has(declaration.source.value)) return undefined;
-    const imported = this.propertyName(specifier.imported, false);
-    if (imported !== name.name && imported !== undefined && clientForTypeName(imported) !== kind) return undefined;
-    return { kind, instance: name.name !== 'AxiosStatic' };
-  }
-
   // ── calls that go through the OAuth helper already ──────────────────────────────────
 
   /** `oauthClientFromEnv().fetch`, `client.fetch` with `client` made by the helper or imported as its ready client. */
@@ -626,11 +474,6 @@ export abstract class RequestMigration {
       return required === module ? this.propertyName(specifier.key, false) : undefined;
     }
     return undefined;
-  }
-
-  protected askOracle(path: AnyPath): ClientIdentity | undefined {
-    const { start, end } = rangeOf(path.node);
-    return this.oracle().clientOf(start, end);
   }
 
   protected classifyCall(call: ASTPath<CallExpression>): CallInfo | undefined {
@@ -785,22 +628,6 @@ export abstract class RequestMigration {
     if (info.client.kind === 'axios' && info.member === undefined) method ??= 'GET';
     if (info.client.kind === 'got' && (info.member === undefined || info.member === 'stream' || info.member.startsWith('paginate'))) method ??= 'GET';
     return { url, method };
-  }
-
-  /** The URL a request goes to: its own, behind the `baseURL`/`prefixUrl` of the instance it goes through. */
-  protected requestUrlShape(call: ASTPath<CallExpression>, info: CallInfo, url: ASTNode): readonly UrlPart[] {
-    const own = this.urlShapeOf(url);
-    const first = own[0];
-    // An absolute URL (or one whose start the code computes) does not take the instance's base.
-    if (!info.client.instance || typeof first !== 'string' || /^[a-z][a-z\d+.-]*:/iu.test(first)) return own;
-    const origin = this.instanceOrigin(call);
-    const base = origin ? this.baseUrlOf(origin.node) : undefined;
-    if (!base) return own;
-    // axios and got both put one slash between the base and a relative path.
-    const baseShape = this.urlShapeOf(base);
-    const last = baseShape.at(-1);
-    const joined = typeof last === 'string' && last.endsWith('/') ? [last.slice(0, -1)] : [];
-    return urlShape(joined.length > 0 ? baseShape.slice(0, -1) : baseShape, joined, first.startsWith('/') ? own : ['/', ...own]);
   }
 
   /** The route a request hits, as the analysis reads its URL, method and instance base, into the scope report. */

@@ -29,7 +29,6 @@ import {
   helperClientMembers,
   isAuthorizationHeader,
   isTokenCheckRoute,
-  looksLikeApiToken,
   nameHint,
   reachabilityCheckRoute,
   type HttpClientKind,
@@ -69,7 +68,6 @@ interface Context {
 }
 
 const AXIOS_VERBS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
-
 
 export class XTokenMigration extends RequestMigration {
   /** Items to drop from one list (specifiers, declarators, pattern members), applied together so commas stay right. */
@@ -288,19 +286,6 @@ export class XTokenMigration extends RequestMigration {
       break;
     }
     return { target: property, container: object };
-  }
-
-  private looksLikeHeaders(container: ObjectExpression, value: ASTNode | undefined, uses: readonly Use[]): boolean {
-    if (uses.some((use) => use.type !== 'unknown')) return true;
-    const otherHeader = (container.properties as ASTNode[]).some((property) => {
-      if (!isNodeType(property, 'ObjectProperty')) return false;
-      const key = this.propertyName(property.key, property.computed ?? false);
-      return key !== undefined && /^(?:content-type|accept|authorization|user-agent)$/iu.test(key);
-    });
-    if (otherHeader) return true;
-    if (!value) return false;
-    if (isNodeType(value, 'StringLiteral')) return looksLikeApiToken(value.value);
-    return /token|secret|auth|key/iu.test(this.text(value));
   }
 
   private migrateProperty(property: AnyPath): void {
