@@ -53,6 +53,19 @@ import {
 import type { AnalysisHost, TypeQuestions } from './host.js';
 
 type Variable = TSESLint.Scope.Variable;
+
+/** `this.http` of one class: every `this.http` in that class body refers to the same instance. */
+export interface FieldHolder {
+  readonly field: string;
+  readonly references: readonly TSESTree.MemberExpression[];
+}
+
+/** Where an instance is kept: a variable, or a class field. */
+export type Holder = Variable | FieldHolder;
+
+function holderReferenceNodes(holder: Holder): readonly Node[] {
+  return 'field' in holder ? holder.references : holder.references.map((reference) => reference.identifier);
+}
 const { DefinitionType } = TSESLint.Scope;
 
 /** How far values are followed through variables, calls and spreads; deeper chains are "unknown". */
@@ -70,8 +83,8 @@ export interface ClientRef {
   readonly opaque: boolean;
   /** Passed through the OAuth helper (`client.attachToAxios(instance)`). */
   readonly helperAuthorized: boolean;
-  /** Variables that hold this client or instance: their other uses may add headers or interceptors. */
-  readonly holders: readonly Variable[];
+  /** Variables (or class fields) that hold this client or instance: their other uses may add headers or interceptors. */
+  readonly holders: readonly Holder[];
   /** Found only through type information. */
   readonly byType: boolean;
 }
@@ -175,6 +188,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   const entryCache = new Map<Node, EntryList>();
   const variableWritesCache = new Map<Variable, EntryList>();
   const classFieldCache = new Map<Node, Map<string, Expression[]>>();
+  const fieldHolderCache = new Map<Node, Map<string, FieldHolder>>();
   const siteCache = new Map<Node, RequestSite | null>();
   const inProgress = new Set<Node | Variable>();
 
@@ -428,9 +442,36 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       const ref = value.type === AST_NODE_TYPES.Identifier && value.parent.type !== AST_NODE_TYPES.AssignmentExpression
         ? annotatedClient(value)
         : resolveClient(value, depth + 1);
-      if (ref) return ref;
+      const holder = ref ? fieldHolder(node, name) : undefined;
+      if (ref) return holder ? { ...ref, holders: [...ref.holders, holder] } : ref;
     }
     return undefined;
+  }
+
+  /** Every `this.<name>` of the class around `node` (not of classes nested in it): defaults and attachments written through any of them. */
+  function fieldHolder(node: Node, name: string): FieldHolder | undefined {
+    let classBody: Node | undefined = node.parent;
+    while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
+    if (!classBody) return undefined;
+    let holders = fieldHolderCache.get(classBody);
+    if (!holders) {
+      holders = new Map();
+      fieldHolderCache.set(classBody, holders);
+      const body = classBody;
+      forEachDescendant(body, visitorKeys, (descendant) => {
+        if (descendant.type === AST_NODE_TYPES.ClassBody && descendant !== body) return false;
+        if (descendant.type === AST_NODE_TYPES.MemberExpression && descendant.object.type === AST_NODE_TYPES.ThisExpression) {
+          const field = memberName(descendant);
+          if (field !== undefined) {
+            const holder = holders?.get(field) ?? { field, references: [] };
+            (holder.references as TSESTree.MemberExpression[]).push(descendant);
+            holders?.set(field, holder);
+          }
+        }
+        return true;
+      });
+    }
+    return holders.get(name);
   }
 
   /** Values assigned to `this.<name>` in the enclosing class; a parameter property contributes its parameter. */
@@ -1284,13 +1325,13 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * What other uses of a variable holding a client add to every request: axios default headers
    * (`api.defaults.headers.common[k] = v`) and request interceptors.
    */
-  function holderHeaders(holder: Variable, kind: HttpClientKind): EntryList {
+  function holderHeaders(holder: Holder, kind: HttpClientKind): EntryList {
     const lists: EntryList[] = [];
-    for (const reference of holder.references) {
-      if (isHelperAttachment(reference.identifier)) lists.push(helperAuthorization(reference.identifier));
-      const defaults = defaultHeadersWrite(reference.identifier);
+    for (const reference of holderReferenceNodes(holder)) {
+      if (isHelperAttachment(reference)) lists.push(helperAuthorization(reference));
+      const defaults = defaultHeadersWrite(reference);
       if (defaults) lists.push(defaults);
-      const interceptor = interceptorOf(reference.identifier, kind);
+      const interceptor = interceptorOf(reference, kind);
       if (interceptor) lists.push(functionHeaderWrites(interceptor));
     }
     return lists.length === 0 ? EMPTY : merge(lists);

@@ -140,6 +140,9 @@ export class AddOAuthMigration extends RequestMigration {
     const create = origin ? this.unwrapped(origin.node) : undefined;
     if (isNodeType(create, 'CallExpression') && this.isInstanceFactory(create)) {
       this.authenticateInstance(create, kind);
+      // Reported at the request, where the lint reports it: one instance may serve requests that
+      // the analysis judges differently, and a person reads the report call by call.
+      this.markMigrated(call.node, kind, `request through ${kind === "axios" ? "an axios" : "a got"} instance → OAuth helper ${kind === "axios" ? "attached" : "hooks added"} where the instance is made`);
       return;
     }
     if (!options) {
@@ -167,11 +170,9 @@ export class AddOAuthMigration extends RequestMigration {
         { start, end: start, text: `${this.clientText}.${helperClientMembers.attachToAxios}(` },
         { start: end, end, text: ')' },
       );
-      this.markMigrated(create, 'axios', 'axios instance without credentials → OAuth helper attached to the instance');
     } else {
       const path = this.nodesOfType<CallExpression>('CallExpression').find((candidate) => candidate.node === create);
       if (path) this.addGotHooks(path);
-      this.markMigrated(create, 'got', 'got instance without credentials → OAuth helper hooks');
     }
   }
 
