@@ -7,7 +7,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 export type Node = TSESTree.Node;
 export type Expression = TSESTree.Expression;
 
-/** Strips what changes only the static type or the grouping: `x as T`, `x!`, `<T>x`, `x satisfies T`. */
+/** Strips what changes only the static type or the grouping (`x as T`, `x!`, `<T>x`, `x satisfies T`), and the `(0, f)` of compiled calls. */
 export function unwrap(node: Node): Node {
   let current = node;
   for (;;) {
@@ -20,6 +20,14 @@ export function unwrap(node: Node): Node {
       case AST_NODE_TYPES.ChainExpression:
         current = current.expression;
         break;
+      case AST_NODE_TYPES.SequenceExpression: {
+        // `(0, node_fetch_1.default)(…)`: how TypeScript and Babel compile a call of an import, so
+        // that it runs without a `this`; the value is the last expression.
+        const last = current.expressions.at(-1);
+        if (!last || !current.expressions.slice(0, -1).every((expression) => expression.type === AST_NODE_TYPES.Literal)) return current;
+        current = last;
+        break;
+      }
       default:
         return current;
     }
@@ -117,4 +125,33 @@ export function returnedExpressions(fn: Node, visitorKeys: VisitorKeys): Express
     return true;
   });
   return results;
+}
+
+/**
+ * The module-interop wrappers compilers put around `require` (`__importDefault(require('x'))`,
+ * `tslib_1.__importStar(…)`, Babel's `_interopRequireDefault(…)`): they give the module, or an
+ * object whose `default` is the module.
+ */
+const INTEROP_HELPERS: ReadonlySet<string> = new Set([
+  '__importDefault',
+  '__importStar',
+  '_interopRequireDefault',
+  '_interopRequireWildcard',
+  '__toESM',
+  '__toCommonJS',
+]);
+
+/** The `require(…)` call inside a compiler's interop wrapper, or the expression itself. */
+export function unwrapInterop(node: Node): Node {
+  const expression = unwrap(node);
+  if (expression.type !== AST_NODE_TYPES.CallExpression || expression.arguments.length === 0) return expression;
+  const callee = unwrap(expression.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && !callee.computed
+        ? callee.property.name
+        : undefined;
+  const argument = expression.arguments[0];
+  return name !== undefined && INTEROP_HELPERS.has(name) && argument && argument.type !== AST_NODE_TYPES.SpreadElement ? unwrap(argument) : expression;
 }

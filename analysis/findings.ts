@@ -185,10 +185,13 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
       const target = analysis.assessTarget(site, headers.entries.flatMap((entry) => (entry.value ? [entry.value] : [])));
       if (options.excludesRequest(target)) return undefined;
       const reportNode = unwrap(node.callee);
+      // A request that sends x-token is no-x-token-header's finding, token check or not: one problem, one report.
+      const sendsXToken = headers.entries.some((entry) => entry.name !== undefined && isXTokenHeader(entry.name));
+      if (sendsXToken) return undefined;
       if (target.url?.exact === true && target.url.routes.length > 0 && target.url.routes.every(isTokenCheckRoute)) {
         return { kind: 'token-check', node: reportNode, site, target };
       }
-      if (!headers.complete || headers.entries.some((entry) => entry.name !== undefined && isXTokenHeader(entry.name))) return undefined;
+      if (!headers.complete) return undefined;
       if (site.client.helperAuthorized || headers.entries.some((entry) => entry.name !== undefined && isAuthorizationHeader(entry.name))) return undefined;
       // got(url, { hooks: client.gotHooks() }) on a single request.
       if (site.optionArguments.some((argument) => analysis.usesHelperHooks(argument))) return undefined;

@@ -47,6 +47,7 @@ import {
   returnedExpressions,
   staticPropertyKey,
   unwrap,
+  unwrapInterop,
   type Expression,
   type Node,
 } from './ast.js';
@@ -258,7 +259,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
 
   /** `require('m')`, `await import('m')`: the module name. */
   function requiredModule(node: Node): string | undefined {
-    const expression = unwrap(node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node);
+    const expression = unwrapInterop(node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node);
     if (expression.type === AST_NODE_TYPES.ImportExpression) return literalString(expression.source);
     if (
       expression.type === AST_NODE_TYPES.CallExpression &&

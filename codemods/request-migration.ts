@@ -740,8 +740,17 @@ export abstract class RequestMigration {
     const callee = call.get('callee') as AnyPath;
     if (this.isHelperFetch(callee)) return;
     this.retired.push(callee);
-    this.edits.push({ ...rangeOf(callee.node), text: `${this.clientText}.${helperClientMembers.fetch}` });
+    this.edits.push({ ...this.calleeRangeWithParentheses(call, callee.node), text: `${this.clientText}.${helperClientMembers.fetch}` });
     this.needsHelper = true;
+  }
+
+  /** `(0, node_fetch_1.default)` of compiled code goes with its parentheses: they were there only for the comma. */
+  private calleeRangeWithParentheses(call: ASTPath<CallExpression>, callee: ASTNode): { start: number; end: number } {
+    const range = rangeOf(callee);
+    const parenthesized = (callee as ASTNode & { extra?: { parenthesized?: boolean } }).extra?.parenthesized === true;
+    const callStart = rangeOf(call.node).start;
+    if (!parenthesized || this.source[callStart] !== '(' || !/^\s*\)/u.test(this.source.slice(range.end))) return range;
+    return { start: callStart, end: this.source.indexOf(')', range.end) + 1 };
   }
 
   protected appendMember(object: ObjectExpression, text: string): void {
