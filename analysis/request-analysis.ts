@@ -55,6 +55,10 @@ import type { AnalysisHost, TypeQuestions } from './host.js';
 
 type Variable = TSESLint.Scope.Variable;
 
+const NODE_URL_MODULES: ReadonlySet<string> = new Set(['url', 'node:url']);
+/** Keys that code writes only into a request's options object, never into a URL string. */
+const OPTION_KEYS_WRITTEN: ReadonlySet<string> = new Set(['headers', 'method', 'path', 'hostname', 'host', 'port', 'agent']);
+
 /** `this.http` of one class: every `this.http` in that class body refers to the same instance. */
 export interface FieldHolder {
   readonly field: string;
@@ -257,6 +261,30 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return { module, importName: imported };
   }
 
+  /**
+   * The module binding a variable holds: an import, or a `require` (`const x = require('m')` is the
+   * module itself, `const { request } = require('undici')` one export of it).
+   */
+  function bindingSource(variable: Variable): { module: string; importName: string } | undefined {
+    const imported = importSource(variable);
+    if (imported) return imported;
+    const def = variable.defs[0];
+    if (def?.type !== DefinitionType.Variable || !def.node.init) return undefined;
+    const module = requiredModule(def.node.init);
+    if (module === undefined) return undefined;
+    if (def.node.id.type === AST_NODE_TYPES.Identifier) return { module, importName: '*' };
+    if (def.node.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+    for (const property of def.node.id.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const bound = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      if (bound === def.name) {
+        const key = staticPropertyKey(property);
+        return key === undefined ? undefined : { module, importName: key };
+      }
+    }
+    return undefined;
+  }
+
   /** `require('m')`, `await import('m')`: the module name. */
   function requiredModule(node: Node): string | undefined {
     const expression = unwrapInterop(node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node);
@@ -322,16 +350,10 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (imported) return clientFromModule(imported.module, imported.importName, [variable]);
     if (def.type === DefinitionType.Variable) {
       const declarator = def.node;
-      if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && declarator.init) {
+      if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
         // `const { request } = require('undici')`, `const { default: got } = await import('got')`
-        const module = requiredModule(declarator.init);
-        let key: string | undefined;
-        for (const candidate of declarator.id.properties) {
-          if (candidate.type !== AST_NODE_TYPES.Property) continue;
-          const bound = candidate.value.type === AST_NODE_TYPES.AssignmentPattern ? candidate.value.left : candidate.value;
-          if (bound === def.name) key = staticPropertyKey(candidate);
-        }
-        return module !== undefined && key !== undefined ? clientFromModule(module, key, [variable]) : undefined;
+        const required = bindingSource(variable);
+        return required ? clientFromModule(required.module, required.importName, [variable]) : undefined;
       }
       const value = singleValue(variable);
       if (value) return withHolder(resolveClient(value, depth + 1), variable);
@@ -636,18 +658,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   /** The export an identifier names when it is imported or required from the helper module. */
   function helperImport(identifier: TSESTree.Identifier): string | undefined {
     const variable = variableOf(identifier);
-    if (!variable) return undefined;
-    const imported = importSource(variable);
-    if (imported) return imported.module === helperModule ? imported.importName : undefined;
-    const def = variable.defs[0];
-    if (def?.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.ObjectPattern || !def.node.init) return undefined;
-    if (requiredModule(def.node.init) !== helperModule) return undefined;
-    for (const property of def.node.id.properties) {
-      if (property.type !== AST_NODE_TYPES.Property) continue;
-      const bound = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
-      if (bound === def.name) return staticPropertyKey(property);
-    }
-    return undefined;
+    const source = variable ? bindingSource(variable) : undefined;
+    return source?.module === helperModule && source.importName !== '*' ? source.importName : undefined;
   }
 
   /** An OAuth helper client: made by the helper's factories, or the user's ready client export. */
@@ -727,8 +739,9 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     let urlArgument = signature.url === undefined ? undefined : args[signature.url];
     let optionArguments: Expression[] = [];
     const first = args[0];
-    if (signature.optionsMayComeFirst && first && looksLikeOptions(first)) {
-      urlArgument = undefined;
+    const leading = signature.optionsMayComeFirst && first ? leadingOptions(first, 0) : undefined;
+    if (first && leading) {
+      urlArgument = leading.parsedFrom;
       optionArguments = [first];
     } else if (signature.options !== undefined) {
       const rest = signature.restAreOptions ? args.slice(signature.options) : [args[signature.options]];
@@ -747,18 +760,57 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     };
   }
 
-  function looksLikeOptions(node: Expression): boolean {
+  /**
+   * Whether the first argument of a client that takes `(url, options)` or `(options)` is an
+   * options object, and the URL the options were parsed from if so: node's
+   * `https.request(url.parse(u))`, `Object.assign(url.parse(u), { headers })`, a variable holding
+   * one of those, or a variable (a parameter too) the code writes `headers`/`method`/`path` into.
+   */
+  function leadingOptions(node: Expression, depth: number): { parsedFrom?: Expression } | undefined {
     const value = unwrap(node);
-    if (value.type === AST_NODE_TYPES.ObjectExpression) return true;
-    if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral) return false;
-    if (value.type === AST_NODE_TYPES.BinaryExpression) return false;
-    if (value.type === AST_NODE_TYPES.NewExpression) return false;
-    if (value.type === AST_NODE_TYPES.Identifier) {
-      const variable = variableOf(value);
-      const init = variable ? singleValue(variable) : undefined;
-      return init !== undefined && unwrap(init).type === AST_NODE_TYPES.ObjectExpression;
+    if (depth > MAX_DEPTH) return undefined;
+    if (value.type === AST_NODE_TYPES.ObjectExpression) return {};
+    if (value.type === AST_NODE_TYPES.CallExpression) {
+      const parsedFrom = urlParsedBy(value);
+      if (parsedFrom) return { parsedFrom };
+      if (!isObjectAssign(value.callee)) return undefined;
+      const target = value.arguments[0];
+      return (target && target.type !== AST_NODE_TYPES.SpreadElement ? leadingOptions(target, depth + 1) : undefined) ?? {};
     }
-    return false;
+    if (value.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = variableOf(value);
+    if (!variable) return undefined;
+    const init = singleValue(variable);
+    const fromInit = init ? leadingOptions(init, depth + 1) : undefined;
+    if (fromInit) return fromInit;
+    // A string URL gets no `headers` written into it: only an options object does.
+    return variable.references.some((reference) => writtenOptionKey(reference.identifier)) ? {} : undefined;
+  }
+
+  function writtenOptionKey(reference: Node): boolean {
+    const member = reference.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference) return false;
+    const name = memberName(member);
+    return name !== undefined && OPTION_KEYS_WRITTEN.has(name) && member.parent.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member;
+  }
+
+  /** `url.parse(u)` / `parse(u)` of node's `url` module: the URL `u` it was given. */
+  function urlParsedBy(call: TSESTree.CallExpression): Expression | undefined {
+    const callee = unwrap(call.callee);
+    const [argument] = call.arguments;
+    if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    let binding: TSESTree.Identifier | undefined;
+    let importName = 'parse';
+    if (callee.type === AST_NODE_TYPES.Identifier) binding = callee;
+    else if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'parse' && unwrap(callee.object).type === AST_NODE_TYPES.Identifier) {
+      binding = unwrap(callee.object) as TSESTree.Identifier;
+      importName = '*';
+    }
+    const variable = binding ? variableOf(binding) : undefined;
+    const source = variable ? bindingSource(variable) : undefined;
+    if (!source || !NODE_URL_MODULES.has(source.module)) return undefined;
+    const bound = source.importName === 'default' ? '*' : source.importName;
+    return bound === importName ? argument : undefined;
   }
 
   // ---------------------------------------------------------------- object values
@@ -885,12 +937,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   function callEntries(node: TSESTree.CallExpression, depth: number): EntryList {
     const callee = unwrap(node.callee);
     // `Object.assign({}, a, b)`, `Object.assign(headers, { … })`
-    if (
-      callee.type === AST_NODE_TYPES.MemberExpression &&
-      callee.object.type === AST_NODE_TYPES.Identifier &&
-      callee.object.name === 'Object' &&
-      memberName(callee) === 'assign'
-    ) {
+    if (isObjectAssign(node.callee)) {
       return merge(node.arguments.map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : entriesOf(argument, depth + 1))));
     }
     // `structuredClone(x)`, `{ ...x }` written as a call.
