@@ -347,7 +347,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const def = variable.defs[0];
     if (!def) return undefined;
     const imported = importSource(variable);
-    if (imported) return clientFromModule(imported.module, imported.importName, [variable]);
+    if (imported) return clientFromModule(imported.module, imported.importName, [variable]) ?? configuredAsAxiosInstance(variable);
     if (def.type === DefinitionType.Variable) {
       const declarator = def.node;
       if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
@@ -360,9 +360,21 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       return annotatedClient(declarator.id);
     }
     if (def.type === DefinitionType.Parameter) {
-      return withHolder(annotatedClient(def.name), variable);
+      return withHolder(annotatedClient(def.name), variable) ?? configuredAsAxiosInstance(variable);
     }
     return undefined;
+  }
+
+  /**
+   * An instance made in another module (or passed in) that this file configures in axios's own
+   * shape — `api.defaults.headers.common[k] = v`, `api.interceptors.request.use(fn)` — is an axios
+   * instance, with or without types; its calls here are its requests.
+   */
+  function configuredAsAxiosInstance(variable: Variable): ClientRef | undefined {
+    const configured = variable.references.some(
+      (reference) => defaultHeadersWrite(reference.identifier) !== undefined || interceptorOf(reference.identifier, 'axios') !== undefined,
+    );
+    return configured ? { kind: 'axios', isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: [variable], byType: false } : undefined;
   }
 
   /** `client: AxiosInstance`, `api: Got`: a type annotation naming a client type imported from the client's module. */
@@ -1198,7 +1210,9 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         const object = unwrap(node.object);
         if (object.type === AST_NODE_TYPES.ThisExpression) {
           const [value] = classFieldValues(node, name);
-          return value && value.type !== AST_NODE_TYPES.Identifier ? shapeOf(value, depth + 1, names) : [HOLE];
+          // An identifier that is the field's own key stands for "set elsewhere"; one assigned (`this.baseUrl = keptnApiUrl`) is a value.
+          const assigned = value && (value.type !== AST_NODE_TYPES.Identifier || value.parent.type === AST_NODE_TYPES.AssignmentExpression);
+          return value && assigned ? shapeOf(value, depth + 1, names) : [HOLE];
         }
         if (isEnvObject(object)) return [HOLE];
         if (name === 'href' || name === 'origin') return shapeOf(object, depth + 1, names);
@@ -1477,6 +1491,10 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     } else if (value.type === AST_NODE_TYPES.MemberExpression) {
       const name = memberName(value);
       if (name !== undefined) names.push(name);
+      // `this.baseUrl = keptnApiUrl` in the constructor: the name the value came in under counts too.
+      if (name !== undefined && depth < 2 && unwrap(value.object).type === AST_NODE_TYPES.ThisExpression) {
+        for (const assigned of classFieldValues(value, name)) if (assigned !== value) collectNames(assigned, names, depth + 1);
+      }
     } else if (value.type === AST_NODE_TYPES.TemplateLiteral) {
       for (const expression of value.expressions) collectNames(expression, names, depth);
     } else if (value.type === AST_NODE_TYPES.LogicalExpression || value.type === AST_NODE_TYPES.BinaryExpression) {
