@@ -3,8 +3,10 @@
  * own fixtures (./harness.ts says what is compared and how sites pair). The generated corpus
  * runs through bench/agreement.ts.
  *
- * Today the lint and the migration disagree, so the run only prints the disagreements; with
- * AGREEMENT_STRICT=1 it fails on any. The switch goes once the one analysis of issue 11 lands.
+ * Any disagreement between the lint and the migration fails the run (AGREEMENT_STRICT=0 only
+ * prints them). Where a fixture's expectation is ahead of the codemod's edits, the row is named in
+ * OPEN_EXPECTATIONS with its reason; the list must match exactly, so a fix shows up as a failure
+ * that asks for the entry to go.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +27,16 @@ import {
 import { agreementFixtures, fixtureInputs, inputGroups } from './inputs.js';
 
 const strict = strictAgreement();
+
+/**
+ * Fixture rows where the analysis and the lint say what the expectation says but the codemod's
+ * edits do not yet (issue 12: the codemod marks what it should rewrite). `file:line [kind]`.
+ */
+const OPEN_EXPECTATIONS: ReadonlyMap<string, string> = new Map([
+  ['tests/agreement/fixtures/require-oauth-option-shapes.ts:9 [no-oauth]', 'options in a variable: add-oauth marks it (the options are built elsewhere) instead of writing Authorization where they are built'],
+  ['tests/agreement/fixtures/shadowed-let-options.ts:5 [x-token]', 'a let options object mutated before the call: x-token-to-oauth cannot yet follow it'],
+  ['tests/agreement/fixtures/shadowed-let-options.ts:7 [x-token]', 'the same shape where the inner let shadows an outer one: x-token-to-oauth says "never used"'],
+]);
 const inputs = fixtureInputs();
 
 function expectationOf(file: string): Expectation | undefined {
@@ -34,7 +46,7 @@ function expectationOf(file: string): Expectation | undefined {
 
 function report(title: string, rows: readonly Disagreement[]): void {
   // The count is printed either way: it is the lead's work list until it reaches zero.
-  console.log(`${title}: ${String(rows.length)} disagreement${rows.length === 1 ? '' : 's'}${strict ? '' : ' (AGREEMENT_STRICT=1 fails on any)'}\n${formatDisagreements(rows)}`);
+  console.log(`${title}: ${String(rows.length)} disagreement${rows.length === 1 ? '' : 's'}${strict ? '' : ' (AGREEMENT_STRICT=0: listed only)'}\n${formatDisagreements(rows)}`);
 }
 
 describe('agreement: typed lint = migrate, untyped ⊆ typed, clean after migration', () => {
@@ -101,7 +113,9 @@ describe('agreement: typed lint = migrate, untyped ⊆ typed, clean after migrat
         return outcome && expectation ? compareExpected(outcome, expectation) : [];
       });
       report('fixtures vs expectation', rows);
-      if (strict) expect(formatDisagreements(rows)).toBe('no disagreements\n');
+      if (!strict) return;
+      const keys = [...new Set(rows.map((row) => `${path.relative(repositoryRoot, row.file)}:${String(row.line)} [${row.kind}]`))].sort();
+      expect(keys, 'rows not in OPEN_EXPECTATIONS are regressions; entries not in the rows are fixed and must go').toEqual([...OPEN_EXPECTATIONS.keys()].sort());
     });
   });
 });

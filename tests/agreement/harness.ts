@@ -567,9 +567,9 @@ export function summarize(outcomes: readonly FileOutcome[]): Summary {
   };
 }
 
-/** Whether the harness must find zero disagreements (set by CI once the one analysis lands). */
+/** Whether any disagreement fails the run: always, unless AGREEMENT_STRICT=0 asks only for the list (to survey a new corpus). */
 export function strictAgreement(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
-  return env.AGREEMENT_STRICT === '1';
+  return env.AGREEMENT_STRICT !== '0';
 }
 
 // ── the harness's own fixtures: what a correct single analysis should say ────────────
