@@ -16,9 +16,8 @@
  * ESLint rows: each `--plugin` build's `configs.recommended` with `stats`, in its own process,
  * `--eslint-runs` times, interleaved: the four rules' own time and its share of the run; and, in
  * the same rotation, the same config with its rules replaced by one rule whose `create` returns
- * no listener (`no-op`): what ESLint charges any rule. `stats` charges the first rule of each file
- * with work that is not the rule's (a trivial `create` placed first measures ~0.2 % of the run),
- * so this row says how much of the four rules' share a rule that does nothing would show.
+ * no listener (`no-op`): what `stats` charges a rule that does nothing, the floor under the
+ * four rules' share.
  *
  * The whole table, from a fresh checkout:
  *
