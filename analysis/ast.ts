@@ -92,20 +92,30 @@ export function isFunctionNode(
 type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 
 /**
- * Visits the descendants of `root` (not `root`), depth first. `enter` returns false to skip a
- * subtree. Used on small subtrees only (a class body, a function body), never the whole file.
+ * Nodes that only say what a type is (`: AxiosInstance`, `<T>`): no value is written, returned or
+ * read below them, which is all the callers look for, so the walk does not go in. On typed code
+ * they are a good part of a class body.
+ */
+const TYPE_ONLY_NODES: ReadonlySet<string> = new Set(['TSTypeAnnotation', 'TSTypeParameterDeclaration', 'TSTypeParameterInstantiation']);
+
+/**
+ * Visits the descendants of `root` (not `root`), depth first, type annotations skipped. `enter`
+ * returns false to skip a subtree. Used on small subtrees only (a class body, a function body),
+ * never the whole file.
  */
 export function forEachDescendant(root: Node, visitorKeys: VisitorKeys, enter: (node: Node) => boolean | undefined): void {
   const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
-    const keys = visitorKeys[node.type] ?? [];
+  const visit = (item: unknown): void => {
+    if (isNode(item) && !TYPE_ONLY_NODES.has(item.type) && enter(item) !== false) stack.push(item);
+  };
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const keys = visitorKeys[node.type];
+    if (!keys) continue;
     for (const key of keys) {
       const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? (child as unknown[]) : [child]) {
-        if (isNode(item) && enter(item) !== false) stack.push(item);
-      }
+      // Most children are single nodes: no array is made to loop over them.
+      if (Array.isArray(child)) for (const item of child as unknown[]) visit(item);
+      else visit(child);
     }
   }
 }

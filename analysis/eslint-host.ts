@@ -5,6 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { clientForTypeName } from '../core/index.js';
 import type { AnalysisHost, TypeQuestions, TypedClient } from './host.js';
+import { createRequestAnalysis, type RequestAnalysis } from './request-analysis.js';
 
 type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -37,6 +38,24 @@ export function eslintHost(context: AnyRuleContext): AnalysisHost {
     getScope: (node) => sourceCode.getScope(node),
     types: () => checkerQuestions(sourceCode.parserServices),
   };
+}
+
+const analysesBySourceCode = new WeakMap<object, RequestAnalysis>();
+
+/**
+ * The request analysis of the file `context` lints, one per file for every rule that asks:
+ * no-x-token-header and require-oauth ask about the same calls, and the analysis caches what it
+ * resolves (clients, class fields, header objects), so the second rule finds it done. It depends
+ * on the file alone (the rules' options filter findings, not the analysis).
+ */
+export function sharedRequestAnalysis(context: AnyRuleContext): RequestAnalysis {
+  const { sourceCode } = context;
+  let analysis = analysesBySourceCode.get(sourceCode);
+  if (!analysis) {
+    analysis = createRequestAnalysis(eslintHost(context));
+    analysesBySourceCode.set(sourceCode, analysis);
+  }
+  return analysis;
 }
 
 function checkerQuestions(services: ProgramServices | undefined): TypeQuestions | undefined {

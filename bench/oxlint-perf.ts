@@ -14,7 +14,14 @@
  *   what a user would write by hand; oxlint hands every file's tree to JavaScript for it;
  * - `plugin:<label>`: each `--plugin` build's four rules, as docs/oxlint.md sets them up.
  * ESLint rows: each `--plugin` build's `configs.recommended` with `stats`, in its own process,
- * `--eslint-runs` times, interleaved: the four rules' own time and its share of the run.
+ * `--eslint-runs` times, interleaved: the four rules' own time and its share of the run; and, in
+ * the same rotation, the same config with its rules replaced by one rule whose `create` returns
+ * no listener (`no-op`): what `stats` charges a rule that does nothing, the floor under the
+ * four rules' share.
+ *
+ * The whole table, from a fresh checkout:
+ *
+ *   npm run build && npx tsx bench/oxlint-perf.ts --runs 5 --eslint-runs 3
  *
  * oxlint honours .gitignore (and .bench/ is ignored), so the corpus is linted from a temporary copy.
  * Build the plugin first (`npm run build`): oxlint loads JavaScript.
@@ -90,10 +97,22 @@ function runOxlint(config: string, configPath: string, cwd: string): OxlintRun {
   return { config, wallMs, findings };
 }
 
-/** One ESLint run of a build's `configs.recommended` with `stats`, in this process. */
+/** The label of the ESLint run with the config's rules replaced by one that does nothing. */
+const NO_OP = 'no-op';
+
+/** The recommended config's parser and files, with one rule whose `create` returns no listener. */
+function noOpConfig(recommended: readonly Linter.Config[]): Linter.Config[] {
+  const noOpPlugin = { rules: { 'no-op': { meta: { schema: [] }, create: () => ({}) } } };
+  return recommended.map((entry) =>
+    entry.rules ? { ...entry, plugins: { bench: noOpPlugin }, rules: { 'bench/no-op': 'error' } } : entry,
+  );
+}
+
+/** One ESLint run of a build's `configs.recommended` (or its no-op twin) with `stats`, in this process. */
 async function eslintWorker(pluginPath: string, corpus: string, label: string): Promise<EslintRun> {
   const plugin = ((await import(pathToFileURL(pluginPath).href)) as { default: { configs: { recommended: Linter.Config[] } } }).default;
-  const eslint = new ESLint({ cwd: corpus, overrideConfigFile: true, overrideConfig: [...plugin.configs.recommended], stats: true });
+  const config = label === NO_OP ? noOpConfig(plugin.configs.recommended) : [...plugin.configs.recommended];
+  const eslint = new ESLint({ cwd: corpus, overrideConfigFile: true, overrideConfig: config, stats: true });
   const started = performance.now();
   const results = await eslint.lintFiles(['src']);
   const wallMs = performance.now() - started;
@@ -193,9 +212,11 @@ async function main(): Promise<void> {
       }
     }
     const eslintRunsDone: EslintRun[] = [];
+    // The no-op rule with the first build's config (parser, files), in the same rotation.
+    const eslintConfigs: [string, string][] = [...plugins, [NO_OP, plugins[0]?.[1] ?? '']];
     for (let round = 0; round < eslintRuns; round++) {
-      for (let offset = 0; offset < plugins.length; offset++) {
-        const [label, file] = plugins[(round + offset) % plugins.length] ?? ['', ''];
+      for (let offset = 0; offset < eslintConfigs.length; offset++) {
+        const [label, file] = eslintConfigs[(round + offset) % eslintConfigs.length] ?? ['', ''];
         const run = eslintInChild(label, file, corpus);
         eslintRunsDone.push(run);
         const own = Object.values(run.ruleMs).reduce((sum, ms) => sum + ms, 0);
@@ -216,15 +237,17 @@ async function main(): Promise<void> {
       const label = describe[name] ?? `oxlint, the plugin's four rules (${name.slice('plugin:'.length)})`;
       lines.push(`| ${label} | ${seconds(wall(name))} | ${(wall(name) / literalKey).toFixed(2)}× | ${findings(name)} |`);
     }
-    lines.push('', '| ESLint `--stats`, configs.recommended | median wall | four rules\' own time | share of the run | per rule (own time) | findings |', '|---|---|---|---|---|---|');
-    for (const [label] of plugins) {
+    lines.push('', '| ESLint `stats`, configs.recommended | median wall | rules\' own time | share of the run (median) | shares of each run | per rule (own time) | findings |', '|---|---|---|---|---|---|---|');
+    for (const [label] of eslintConfigs) {
       const mine = eslintRunsDone.filter((run) => run.plugin === label);
       const runWall = median(mine.map((run) => run.wallMs));
-      const perRule = PLUGIN_RULES.map((rule) => [rule, median(mine.map((run) => run.ruleMs[`cloud-automation/${rule}`] ?? 0))] as const);
-      const own = median(mine.map((run) => Object.values(run.ruleMs).reduce((sum, ms) => sum + ms, 0)));
-      const share = median(mine.map((run) => Object.values(run.ruleMs).reduce((sum, ms) => sum + ms, 0) / run.wallMs));
+      const ruleNames = label === NO_OP ? ['bench/no-op'] : PLUGIN_RULES.map((rule) => `cloud-automation/${rule}`);
+      const perRule = ruleNames.map((rule) => [rule, median(mine.map((run) => run.ruleMs[rule] ?? 0))] as const);
+      const ownOf = (run: EslintRun): number => Object.values(run.ruleMs).reduce((sum, ms) => sum + ms, 0);
+      const shares = mine.map((run) => ownOf(run) / run.wallMs);
+      const name = label === NO_OP ? 'one rule with no listener (what `stats` charges any rule)' : `the plugin's four rules (${label})`;
       lines.push(
-        `| ${label} | ${seconds(runWall)} | ${seconds(own)} | ${(100 * share).toFixed(2)} % | ${perRule.map(([rule, ms]) => `${rule} ${(ms / 1000).toFixed(3)} s`).join(', ')} | ${[...new Set(mine.map((run) => run.findings))].join('/')} |`,
+        `| ${name} | ${seconds(runWall)} | ${seconds(median(mine.map(ownOf)))} | ${(100 * median(shares)).toFixed(2)} % | ${shares.map((share) => `${(100 * share).toFixed(2)} %`).join(', ')} | ${perRule.map(([rule, ms]) => `${rule.replace(/^[^/]+\//u, '')} ${(ms / 1000).toFixed(3)} s`).join(', ')} | ${[...new Set(mine.map((run) => run.findings))].join('/')} |`,
       );
     }
     console.log(lines.join('\n'));

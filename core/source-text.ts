@@ -5,26 +5,51 @@
  * does no work for it. Each test must pass every file the rule could report on, and so is built
  * from the same facts the rule decides with; a false "may" only costs time.
  *
- * Every file of a project goes through these, four rules each, so they use `String#includes` on
- * a lower-cased copy of the text (made once per file and shared by the rules) instead of
- * case-insensitive regular expressions, which V8 cannot scan for quickly.
+ * Every file of a project goes through these, four rules each, so each fact about a text is
+ * computed once and shared by the four rules of the file (they ask one after another about the
+ * same string), and the words are looked for with `String#includes` on a lower-cased copy instead
+ * of case-insensitive regular expressions, which V8 cannot scan for quickly. V8 finds a word
+ * whose first character is rare in code (`x`, `k`, `\`) without looking at most of the text, so
+ * the common case, a file holding none of the words, costs a few scans of a few microseconds.
  */
 import { DYNATRACE_SECRET_START } from './credentials.js';
-import { CLIENT_SOURCE_PATTERN, TARGET_EVIDENCE_SOURCE_PATTERN } from './evidence.js';
+import { CLIENT_SOURCE_PATTERN, mayMatchTargetEvidence } from './evidence.js';
 import { X_TOKEN_HEADER } from './headers.js';
 import { helperEnvVars, helperExports } from './helper-api.js';
 import { KEPTN_TOKEN_ENV_VARS, KEPTN_WORDS } from './naming.js';
 
-let lastText: string | undefined;
-let lastLowerCased = '';
+/** What the rules have asked so far about the current text; `undefined` = not computed yet. */
+interface TextFacts {
+  readonly text: string;
+  lowerCased: string | undefined;
+  escapes: boolean | undefined;
+  xToken: boolean | undefined;
+  keptnWords: boolean | undefined;
+  target: boolean | undefined;
+  namesCreateClient: boolean | undefined;
+}
 
-/** The rules of one file ask in turn about the same text: lower-case it once. */
-function lowerCased(text: string): string {
-  if (text !== lastText) {
-    lastText = text;
-    lastLowerCased = text.toLowerCase();
+let facts: TextFacts = { text: '', lowerCased: '', escapes: false, xToken: false, keptnWords: false, target: false, namesCreateClient: false };
+
+/** The facts of `text`: the rules of one file ask in turn about the same text, so one record is kept. */
+function factsOf(text: string): TextFacts {
+  if (facts.text !== text) {
+    facts = {
+      text,
+      lowerCased: undefined,
+      escapes: undefined,
+      xToken: undefined,
+      keptnWords: undefined,
+      target: undefined,
+      namesCreateClient: undefined,
+    };
   }
-  return lastLowerCased;
+  return facts;
+}
+
+function lowerCased(known: TextFacts): string {
+  known.lowerCased ??= known.text.toLowerCase();
+  return known.lowerCased;
 }
 
 const ESCAPE_SEQUENCE_TEXT = /\\(?:x[\da-f]{2}|u[\da-f]{4}|u\{)/i;
@@ -34,19 +59,56 @@ const ESCAPE_SEQUENCE_TEXT = /\\(?:x[\da-f]{2}|u[\da-f]{4}|u\{)/i;
  * escapes has a value (or name) its text does not show, so no word test can rule it out.
  */
 export function mayHideWordsInEscapes(text: string): boolean {
-  return (text.includes('\\x') || text.includes('\\u')) && ESCAPE_SEQUENCE_TEXT.test(text);
+  const known = factsOf(text);
+  known.escapes ??= (text.includes('\\x') || text.includes('\\u')) && ESCAPE_SEQUENCE_TEXT.test(text);
+  return known.escapes;
 }
 
 const X_TOKEN_WORD = X_TOKEN_HEADER.toLowerCase();
 
+function writesXToken(known: TextFacts): boolean {
+  known.xToken ??= lowerCased(known).includes(X_TOKEN_WORD);
+  return known.xToken;
+}
+
+/**
+ * The Keptn words by their first five letters (`cloudautomation` and `cloud_automation` share
+ * `cloud`): a text without the shared start is scanned once for both.
+ */
+const KEPTN_WORD_GROUPS: ReadonlyMap<string, readonly string[]> = KEPTN_WORDS.reduce((groups, word) => {
+  const start = word.slice(0, 5);
+  groups.set(start, [...(groups.get(start) ?? []), word]);
+  return groups;
+}, new Map<string, string[]>());
+
+/** `keptn`, `cloudautomation`, `cloud_automation`: in names, hosts and env vars alike. */
+function showsKeptnWords(known: TextFacts): boolean {
+  if (known.keptnWords === undefined) {
+    const lower = lowerCased(known);
+    let found = false;
+    for (const [start, words] of KEPTN_WORD_GROUPS) {
+      if (lower.includes(start) && words.some((word) => lower.includes(word))) {
+        found = true;
+        break;
+      }
+    }
+    known.keptnWords = found;
+  }
+  return known.keptnWords;
+}
+
 /** May this source text send the `x-token` header by a name it writes (no-x-token-header without types)? */
 export function mayWriteXTokenHeader(text: string): boolean {
-  return lowerCased(text).includes(X_TOKEN_WORD) || mayHideWordsInEscapes(text);
+  const known = factsOf(text);
+  return writesXToken(known) || mayHideWordsInEscapes(text);
 }
 
 /** May this source text show a Cloud Automation target: a host, a Keptn route, a Keptn-named value? */
 export function mayShowCloudAutomationTarget(text: string): boolean {
-  return TARGET_EVIDENCE_SOURCE_PATTERN.test(text) || mayHideWordsInEscapes(text);
+  const known = factsOf(text);
+  // The Keptn words are usually known already (no-hardcoded-credentials asks first).
+  known.target ??= showsKeptnWords(known) || mayMatchTargetEvidence(text, lowerCased(known), true);
+  return known.target || mayHideWordsInEscapes(text);
 }
 
 /** May this source text name a client the plugin knows (a client module, `fetch`, `new Request`)? */
@@ -57,21 +119,28 @@ export function mayNameKnownClient(text: string): boolean {
 /**
  * Where no-hardcoded-credentials reports a plain token: the `x-token` header, a name that says
  * Keptn token (`KEPTN_API_TOKEN`, `keptnToken`, `X_TOKEN`, see `nameHint`), or the client secret
- * option of `createOAuthClient`. Lower case, as the text they are looked for in.
+ * option of `createOAuthClient`. Lower case, as the text they are looked for in. The header name
+ * and the Keptn words are tested as shared facts; these are the rest.
  */
-const CREDENTIAL_PLACE_WORDS: readonly string[] = [
-  X_TOKEN_WORD,
-  ...KEPTN_WORDS,
-  ...KEPTN_TOKEN_ENV_VARS.map((name) => name.toLowerCase()).filter((name) => !KEPTN_WORDS.some((word) => name.includes(word))),
-  helperExports.createClient.toLowerCase(),
-];
+const OTHER_CREDENTIAL_PLACE_WORDS: readonly string[] = KEPTN_TOKEN_ENV_VARS.map((name) => name.toLowerCase()).filter(
+  (name) => !KEPTN_WORDS.some((word) => name.includes(word)) && !name.includes(X_TOKEN_WORD),
+);
+const CREATE_CLIENT_WORD = helperExports.createClient.toLowerCase();
+
+/** `createOAuthClient` in any case: a client secret option (credentials) and scopes (valid-oauth-scopes). */
+function namesCreateClient(known: TextFacts): boolean {
+  known.namesCreateClient ??= lowerCased(known).includes(CREATE_CLIENT_WORD);
+  return known.namesCreateClient;
+}
 /** Every Dynatrace secret starts like this (`dt0s02.`, `dt0c01.`). */
 const DYNATRACE_SECRET_WORD = 'dt0';
 
 /** May this source text hold a credential no-hardcoded-credentials reports? */
 export function mayHoldCredential(text: string): boolean {
-  const lower = lowerCased(text);
-  if (CREDENTIAL_PLACE_WORDS.some((word) => lower.includes(word))) return true;
+  const known = factsOf(text);
+  if (writesXToken(known) || showsKeptnWords(known)) return true;
+  const lower = lowerCased(known);
+  if (OTHER_CREDENTIAL_PLACE_WORDS.some((word) => lower.includes(word)) || namesCreateClient(known)) return true;
   if (text.includes(DYNATRACE_SECRET_WORD) && DYNATRACE_SECRET_START.test(text)) return true;
   return mayHideWordsInEscapes(text);
 }
@@ -84,7 +153,7 @@ export function mayHoldCredential(text: string): boolean {
 export function oauthScopeSites(text: string): { helperCalls: boolean; envVarDefaults: boolean } {
   const escaped = mayHideWordsInEscapes(text);
   return {
-    helperCalls: escaped || text.includes(helperExports.createClient) || text.includes(helperExports.clientFromEnv),
+    helperCalls: escaped || namesCreateClient(factsOf(text)) || text.includes(helperExports.clientFromEnv),
     envVarDefaults: escaped || text.includes(helperEnvVars.scopes),
   };
 }

@@ -2,9 +2,8 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { HEADER_WRITE_METHODS, isXTokenHeader, mayImportProjectValues, mayWriteXTokenHeader } from '../core/index.js';
 import { literalString, memberName, unwrap, type Node } from '../analysis/ast.js';
 import { createFindings, DEFAULT_MINIMUM_CONFIDENCE, type XTokenFinding } from '../analysis/findings.js';
-import { eslintHost, isTyped } from '../analysis/eslint-host.js';
+import { isTyped, sharedRequestAnalysis } from '../analysis/eslint-host.js';
 import { createRuleWithCachedOptions } from './utils/cached-options.js';
-import { createRequestAnalysis } from '../analysis/request-analysis.js';
 import { clientLabel, createTargetFilter, describeTarget, targetFilterSchema, type TargetFilterOptions } from './utils/targets.js';
 
 export type Options = [
@@ -51,7 +50,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     if (!mentioned && !(isTyped(sourceCode) && mayImportProjectValues(sourceCode.text))) return {};
 
     const filter = createTargetFilter('no-x-token-header', options, DEFAULT_MINIMUM_CONFIDENCE.xToken);
-    const analysis = createRequestAnalysis(eslintHost(context));
+    const analysis = sharedRequestAnalysis(context);
     const findings = createFindings(analysis, {
       excludesXToken: (target) => filter.excludes(target),
       excludesRequest: () => true,

@@ -6,9 +6,8 @@ import {
   reachabilityCheckRoute,
 } from '../core/index.js';
 import { createFindings, DEFAULT_MINIMUM_CONFIDENCE } from '../analysis/findings.js';
-import { eslintHost, isTyped } from '../analysis/eslint-host.js';
+import { isTyped, sharedRequestAnalysis } from '../analysis/eslint-host.js';
 import { createRuleWithCachedOptions } from './utils/cached-options.js';
-import { createRequestAnalysis } from '../analysis/request-analysis.js';
 import { clientLabel, createTargetFilter, describeTarget, targetFilterSchema, type TargetFilterOptions } from './utils/targets.js';
 
 export type Options = [
@@ -62,7 +61,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     if (!mayNameKnownClient(text)) return {};
 
     const filter = createTargetFilter('require-oauth', options, DEFAULT_MINIMUM_CONFIDENCE.request);
-    const findings = createFindings(createRequestAnalysis(eslintHost(context)), {
+    const findings = createFindings(sharedRequestAnalysis(context), {
       excludesXToken: () => true,
       excludesRequest: (target) => filter.excludes(target),
     });

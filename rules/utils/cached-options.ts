@@ -14,9 +14,13 @@ type NamedRule<Options extends readonly unknown[], MessageIds extends string> = 
 /**
  * `createRule` without its per-file cost of merging options. RuleCreator deep-clones and merges
  * the defaults for every linted file; measured on the 2,000-file corpus that was most of the own
- * time of a rule whose cheap text test skips the file. ESLint hands every file a fresh options
- * array, so the merged options are cached by their JSON text (tiny: a few strings and flags).
- * The cached object is shared between files: rules must treat their options as read-only.
+ * time of a rule whose cheap text test skips the file. The cached object is shared between files:
+ * rules must treat their options as read-only.
+ *
+ * ESLint hands every file a fresh options array, even for a rule configured as plain `'error'`
+ * (it merges `meta.defaultOptions` into a new array per file), so identity never matches. The
+ * options are small JSON values that stay the same from file to file: compared in place with the
+ * previous file's (no allocation), and looked up by their JSON text only when they differ.
  */
 export function createRuleWithCachedOptions<Options extends readonly unknown[], MessageIds extends string>(
   spec: RuleSpec<Options, MessageIds>,
@@ -24,26 +28,47 @@ export function createRuleWithCachedOptions<Options extends readonly unknown[], 
   const rule = createRule<Options, MessageIds>(spec);
   const defaults = (spec.meta.defaultOptions ?? []) as Options;
   const merged = new Map<string, Options>();
-  // ESLint ≥ 9 hands every file the same array when a rule is configured without options
-  // (`'error'`: the rule's `meta.defaultOptions`), so most files skip even the JSON key.
-  const byIdentity = new WeakMap<object, Options>();
+  let lastRaw: unknown;
+  let lastMerged: Options | undefined;
   return {
     ...rule,
     create(context) {
-      const known = byIdentity.get(context.options);
-      if (known) return spec.create(context, known);
-      const key = JSON.stringify(context.options);
+      const raw = context.options;
+      if (lastMerged !== undefined && sameJsonValue(raw, lastRaw)) return spec.create(context, lastMerged);
+      const key = JSON.stringify(raw);
       let options = merged.get(key);
       if (!options) {
         // Same merge RuleCreator does; ESLint has validated context.options against the schema.
-        const fresh: Options = ESLintUtils.applyDefault<Options, Options>(defaults, context.options);
+        options = ESLintUtils.applyDefault<Options, Options>(defaults, raw);
         // A config has a handful of option sets; the bound only guards against pathological callers.
         if (merged.size > 100) merged.clear();
-        merged.set(key, fresh);
-        options = fresh;
+        merged.set(key, options);
       }
-      byIdentity.set(context.options, options);
+      // A copy: the caller owns `raw` and could change it after this file.
+      lastRaw = JSON.parse(key) as unknown;
+      lastMerged = options;
       return spec.create(context, options);
     },
   };
+}
+
+/** Deep equality of JSON-like values (what rule options are after ESLint's schema validation). */
+function sameJsonValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) if (!sameJsonValue(a[index], b[index])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const aRecord = a as Record<string, unknown>;
+  const bRecord = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in aRecord) {
+    if (!Object.hasOwn(bRecord, key) || !sameJsonValue(aRecord[key], bRecord[key])) return false;
+    count++;
+  }
+  for (const key in bRecord) if (Object.hasOwn(bRecord, key)) count--;
+  return count === 0;
 }

@@ -6,7 +6,9 @@ import {
   HOLE,
   mayMentionXTokenHeader,
   nameHint,
+  routes,
   TARGET_EVIDENCE_SOURCE_PATTERN,
+  mayMatchTargetEvidence,
   targetConfidence,
   urlShape,
   type NameHint,
@@ -66,6 +68,42 @@ describe('cheap text tests', () => {
       'const maxTokens = 10;',
     ]) {
       expect(TARGET_EVIDENCE_SOURCE_PATTERN.test(text), text).toBe(false);
+    }
+  });
+  it('mayMatchTargetEvidence passes every text the pattern passes (the rules ask it instead of the pattern)', () => {
+    const texts = [
+      'https://x.cloudautomation.live.dynatrace.com',
+      'process.env.CLOUD_AUTOMATION_URL',
+      '`${base}/controlPlane/v1/project`',
+      "endpoint + '/v1/event'",
+      "'/mongodb-datastore/event'",
+      'process.env.KEPTN_ENDPOINT',
+      'process.env.X_TOKEN',
+      "'/configuration-service/v1/project'",
+      // Every route of the table, as a client would write it.
+      ...routes.map((route) => `fetch(\`\${base}${route.path.replace(/\{[^}]*\}/gu, '${id}')}\`)`),
+      ...routes.map((route) => `'${route.path.replace(/^\/api/u, '').toUpperCase()}'`),
+    ];
+    for (const text of texts) {
+      expect(TARGET_EVIDENCE_SOURCE_PATTERN.test(text), text).toBe(true);
+      expect(mayMatchTargetEvidence(text, text.toLowerCase()), text).toBe(true);
+    }
+    // The same answer as the pattern wherever `/v1` or a word stands next to what is no route start.
+    for (const text of [
+      "axios.get('https://api.stripe.com/v1/events')",
+      "const base = 'https://graph.microsoft.com/v1.0/x';",
+      'const v1x = 1; // /v1',
+      "'/v10/event' + '/v1/eventual' + '/api/v1' + 'controlPlane/v1' + '/controlPlane/v1-beta'",
+      "'/v1/auth/' + '/controlplane/v1'",
+      "'/x/controlPlane/v1'",
+      "'/secrets/v1?x=1'",
+      "const x_tokens = 1; const keptn_like = 'mongodb-datastore/events';",
+      "const keptn_like = 'mongodb-datastore/events';",
+      "'/mongodb-datastore/event'",
+      "'İ/v1/event'",
+      "'İ/v1/x'",
+    ]) {
+      expect(mayMatchTargetEvidence(text, text.toLowerCase()), text).toBe(TARGET_EVIDENCE_SOURCE_PATTERN.test(text));
     }
   });
   it('CLIENT_SOURCE_PATTERN finds every client module and the fetch global, not look-alike words', () => {
