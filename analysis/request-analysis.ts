@@ -51,6 +51,7 @@ import {
   type Node,
 } from './ast.js';
 import type { AnalysisHost, TypeQuestions } from './host.js';
+import { createRouteResolver, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
 
 type Variable = TSESLint.Scope.Variable;
 const { DefinitionType } = TSESLint.Scope;
@@ -122,7 +123,7 @@ export interface TargetAssessment {
 }
 
 /** An object value as the sum of the keys written into it, wherever they are written. */
-interface Entry {
+export interface Entry {
   readonly key: string | undefined;
   /** The unresolved computed key, for a lazy type lookup. */
   readonly keyExpression: Expression | undefined;
@@ -132,7 +133,7 @@ interface Entry {
   readonly nested: readonly Entry[];
 }
 
-interface EntryList {
+export interface EntryList {
   readonly entries: readonly Entry[];
   readonly complete: boolean;
 }
@@ -168,6 +169,8 @@ export interface AnalysisOptions {
 
 export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptions = {}) {
   const { visitorKeys } = host;
+  // The route resolver asks the analysis about headers and targets; it is made on first use.
+  const analysisApi = (): RequestAnalysis => self;
   const helperModule = options.helperModule ?? HELPER_MODULE;
 
   const clientCache = new Map<Node, ClientRef | null>();
@@ -1412,10 +1415,38 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return method;
   }
 
-  return {
+  /** The primitives the route resolution (./request-routes.ts) follows values with. */
+  const valueFlow = {
+    variableOf,
+    singleValue,
+    classFieldValues,
+    entriesOf: (node: Node): EntryList => entriesOf(node, 0),
+    valuesOf,
+    localFunction,
+    callSites,
+    typedString,
+    stringValue: (node: Node): string | undefined => stringValue(node, 0),
+  };
+  let routeResolver: RouteResolver | undefined;
+
+  const self = {
     requestSite,
     requestHeaders,
     assessTarget,
+    /**
+     * Every route a request may hit, following its URL and method through variables (also
+     * reassigned ones), helper functions, options built up by assignment, spreads, wrappers'
+     * parameters and instance bases; what the scope report and `valid-oauth-scopes` count.
+     */
+    requestRoutes: (site: RequestSite): RequestRoutes => {
+      routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
+      return routeResolver.routes(site);
+    },
+    /** Whether a request is a Cloud Automation call the scope report must account for, and its routes. */
+    cloudAutomationCall: (site: RequestSite): CloudAutomationCall | undefined => {
+      routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
+      return routeResolver.cloudAutomationCall(site);
+    },
     resolveClient,
     /** The static string value of a node (type information used only when given and needed). */
     stringValue: (node: Node): string | undefined => stringValue(node, 0) ?? typedString(node),
@@ -1443,17 +1474,18 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       return types() !== null;
     },
   };
+  return self;
 }
 
 export type RequestAnalysis = ReturnType<typeof createRequestAnalysis>;
 
-function isAbsolute(shape: UrlShape): boolean {
+export function isAbsolute(shape: UrlShape): boolean {
   const first = shape[0];
   return typeof first === 'string' && /^(?:[a-z][a-z\d+.-]*:)?\/\//iu.test(first);
 }
 
 /** An instance's base and a relative path, with one slash between them as axios and got put it. */
-function joinUrl(base: UrlShape, path: UrlShape): UrlShape {
+export function joinUrl(base: UrlShape, path: UrlShape): UrlShape {
   const first = path[0];
   const last = base.at(-1);
   const pathSlash = typeof first === 'string' && first.startsWith('/');
@@ -1463,7 +1495,7 @@ function joinUrl(base: UrlShape, path: UrlShape): UrlShape {
 }
 
 /** `new URL(path, base)`: an absolute path replaces the base's path; a relative one is appended. */
-function resolveAgainst(path: UrlShape, base: UrlShape): UrlShape {
+export function resolveAgainst(path: UrlShape, base: UrlShape): UrlShape {
   if (isAbsolute(path)) return path;
   const first = path[0];
   if (typeof first === 'string' && first.startsWith('/')) {
