@@ -557,7 +557,9 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     } else if (callee.type === AST_NODE_TYPES.MemberExpression) {
       // `console.log(…)`, `items.map(…)`: a member no client has is no request; skip before any scope lookup.
       const name = memberName(callee);
-      if (name === undefined || !(allMemberNames.has(name) || FETCH_GLOBALS.includes(name) || name === 'default')) return undefined;
+      // `this.http(options)`: an instance held in a class field, called itself.
+      const classField = unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression;
+      if (name === undefined || !(allMemberNames.has(name) || FETCH_GLOBALS.includes(name) || name === 'default' || classField)) return undefined;
       const viaHelper = helperFetchSite(node, callee);
       if (viaHelper) return viaHelper;
       const chain = memberChain(callee);
@@ -565,6 +567,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       if (whole && !whole.isInstance) {
         client = whole;
         member = whole.member;
+      } else if (whole && classField) {
+        client = whole;
       } else if (chain && chain.names.length > 0) {
         const last = chain.names.at(-1) ?? '';
         // `axios.get`, `this.http.get`: the object is the client; `got.stream.get`: two names deep.
