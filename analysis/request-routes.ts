@@ -271,7 +271,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
    */
   function callsOf(fn: Node): { calls: TSESTree.CallExpression[]; open: boolean } | undefined {
     const local = flow.callSites(fn);
-    if (local) return { calls: local, open: false };
+    if (local) return { calls: local, open: isExported(fn) };
     const method = fn.parent;
     if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method' || method.static) return undefined;
     const cached = methodCallCache.get(method);
@@ -296,6 +296,13 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     }
     methodCallCache.set(method, result ?? null);
     return result;
+  }
+
+  /** `export function f`, `export const f = () => …`, `export default function`: other modules may call it. */
+  function isExported(fn: Node): boolean {
+    let current: Node | undefined = fn.parent;
+    if (current?.type === AST_NODE_TYPES.VariableDeclarator) current = current.parent?.parent;
+    return current?.type === AST_NODE_TYPES.ExportNamedDeclaration || current?.type === AST_NODE_TYPES.ExportDefaultDeclaration || fn.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration || fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
   }
 
   // ---------------------------------------------------------------- writes that reach a read
@@ -424,9 +431,9 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
    * the object holds (a later key overrides a spread before it); otherwise the key may also be
    * missing or come from what the file does not show.
    */
-  function optionValues(input: Node, key: string, env: Env, depth: number): { values: Bound[]; definite: boolean } {
+  function optionValues(input: Node, key: string, env: Env, depth: number): OptionValues {
     const node = unwrap(input);
-    if (depth > MAX_DEPTH) return { values: [], definite: false };
+    if (depth > MAX_DEPTH) return { values: [], definite: false, complete: false };
     if (node.type === AST_NODE_TYPES.Identifier) {
       const variable = flow.variableOf(node);
       const bound = variable ? env?.get(variable) : undefined;
@@ -434,31 +441,42 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       const def = variable?.defs[0];
       if (variable && def?.type === DefinitionType.Parameter) {
         const values = parameterValues(variable, def.node, depth);
-        const found = values.map((value) => (value ? optionValues(value.node, key, value.env, depth + 1) : { values: [], definite: false }));
-        return { values: found.flatMap((one) => one.values), definite: found.every((one) => one.definite) };
+        const found = values.map((value): OptionValues => (value ? optionValues(value.node, key, value.env, depth + 1) : { values: [], definite: false, complete: false }));
+        return { values: found.flatMap((one) => one.values), definite: found.every((one) => one.definite), complete: found.every((one) => one.complete) };
       }
     }
     if (node.type === AST_NODE_TYPES.ObjectExpression) {
       const values: Bound[] = [];
+      let complete = true;
       for (const property of [...node.properties].reverse()) {
         if (property.type === AST_NODE_TYPES.SpreadElement) {
           const spread = optionValues(property.argument, key, env, depth + 1);
           values.push(...spread.values);
-          if (spread.definite) return { values, definite: true };
+          if (spread.definite) return { values, definite: true, complete: true };
+          complete &&= spread.complete;
           continue;
         }
         const name = staticPropertyKey(property) ?? (property.computed ? flow.stringValue(property.key) : undefined);
         if (name === key && isValue(property.value)) {
           values.push({ node: property.value, env });
-          return { values, definite: true };
+          return { values, definite: true, complete: true };
         }
+        if (name === undefined) complete = false;
       }
-      return { values, definite: false };
+      return { values, definite: false, complete };
     }
     // Variables, later writes (`options.url = …`), calls returning options, `Object.assign`: the analysis' entries.
     const list = flow.entriesOf(node);
     const written = flow.valuesOf(list, key).map((value) => ({ node: value, env }));
-    return { values: written, definite: written.length > 0 && list.complete };
+    return { values: written, definite: written.length > 0 && list.complete, complete: list.complete };
+  }
+
+  interface OptionValues {
+    readonly values: Bound[];
+    /** One of `values` is surely what the object holds under the key. */
+    readonly definite: boolean;
+    /** Every key the object may hold is visible: without a value here, the key is not set. */
+    readonly complete: boolean;
   }
 
   function isValue(node: Node): node is Expression {
@@ -512,7 +530,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     if (option === undefined) return methods;
     for (const source of sources) {
       const found = optionValues(source.node, option, source.env, 0);
-      const complete = found.definite || flow.entriesOf(source.node).complete || unwrap(source.node).type === AST_NODE_TYPES.ObjectExpression;
+      const complete = found.definite || found.complete;
       const values = found.values.flatMap((value) =>
         shapesOf(value.node, value.env, 0, names).map((shape) => (shape.length === 1 && typeof shape[0] === 'string' ? shape[0].toUpperCase() : undefined)),
       );
