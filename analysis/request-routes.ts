@@ -279,20 +279,20 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     const name = method.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${method.key.name}` : staticPropertyKey(method);
     const classBody = method.parent;
     let result: { calls: TSESTree.CallExpression[]; open: boolean } | undefined;
-    if (name !== undefined && classBody.type === AST_NODE_TYPES.ClassBody) {
+    if (name !== undefined) {
       const calls: TSESTree.CallExpression[] = [];
-      let escapes = false;
+      const use = { escapes: false };
       forEachDescendant(classBody, visitorKeys, (node) => {
         if (node.type !== AST_NODE_TYPES.MemberExpression || unwrap(node.object).type !== AST_NODE_TYPES.ThisExpression) return true;
         const member = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : memberName(node);
         if (member !== name) return true;
         const parent = node.parent;
         if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node) calls.push(parent);
-        else escapes = true;
+        else use.escapes = true;
         return true;
       });
       const isPrivate = method.accessibility === 'private' || method.key.type === AST_NODE_TYPES.PrivateIdentifier;
-      result = escapes ? undefined : { calls, open: !isPrivate };
+      result = use.escapes ? undefined : { calls, open: !isPrivate };
     }
     methodCallCache.set(method, result ?? null);
     return result;
@@ -301,7 +301,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
   /** `export function f`, `export const f = () => …`, `export default function`: other modules may call it. */
   function isExported(fn: Node): boolean {
     let current: Node | undefined = fn.parent;
-    if (current?.type === AST_NODE_TYPES.VariableDeclarator) current = current.parent?.parent;
+    if (current?.type === AST_NODE_TYPES.VariableDeclarator) current = current.parent.parent;
     return current?.type === AST_NODE_TYPES.ExportNamedDeclaration || current?.type === AST_NODE_TYPES.ExportDefaultDeclaration || fn.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration || fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
   }
 
@@ -332,7 +332,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       const parent: Node = current.parent;
       const list = statementList(parent);
       if (list) {
-        const index = list.indexOf(current as TSESTree.Statement);
+        const index = list.indexOf(current);
         for (let at = index - 1; at >= 0; at--) {
           const statement = list[at];
           if (!statement) continue;
@@ -640,7 +640,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     if (def.type === DefinitionType.Parameter && isFunctionNode(def.node)) {
       // `client.authorizationHeader().then((authorization) => …)`
       const call = def.node.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
       const callee = unwrap(call.callee);
       return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'then' && callsHelperHeader(unwrap(callee.object));
     }

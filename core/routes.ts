@@ -277,7 +277,7 @@ const routePatterns: readonly RoutePattern[] = routes.map((route) => {
     if (piece.startsWith('{')) path.push(ONE_SEGMENT_CHAR, SEGMENT_TEXT);
     else for (const char of piece) path.push({ kind: 'char', char });
   }
-  const writtenBase: PatternToken[] = [ANY_TEXT, ...[...'/api'].map((char): PatternToken => ({ kind: 'base-char', char }))];
+  const writtenBase: PatternToken[] = [ANY_TEXT, ...Array.from('/api', (char): PatternToken => ({ kind: 'base-char', char }))];
   return { route, forms: [path, [...writtenBase, ...path]] };
 });
 

@@ -14,7 +14,9 @@ import { MIGRATION_MARKER } from '../../core/index.js';
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 mkdirSync(path.join(repository, '.tmp'), { recursive: true });
 const root = mkdtempSync(path.join(repository, '.tmp', 'scopes-markers-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
 
 const files: Record<string, string> = {
   // Nothing says where `base` points: listed for a person, not rewritten, no marker.
