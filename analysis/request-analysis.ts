@@ -52,6 +52,7 @@ import {
   type Node,
 } from './ast.js';
 import type { AnalysisHost, TypeQuestions } from './host.js';
+import { createRouteResolver, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -140,7 +141,7 @@ export interface TargetAssessment {
 }
 
 /** An object value as the sum of the keys written into it, wherever they are written. */
-interface Entry {
+export interface Entry {
   readonly key: string | undefined;
   /** The unresolved computed key, for a lazy type lookup. */
   readonly keyExpression: Expression | undefined;
@@ -150,7 +151,7 @@ interface Entry {
   readonly nested: readonly Entry[];
 }
 
-interface EntryList {
+export interface EntryList {
   readonly entries: readonly Entry[];
   readonly complete: boolean;
 }
@@ -186,6 +187,8 @@ export interface AnalysisOptions {
 
 export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptions = {}) {
   const { visitorKeys } = host;
+  // The route resolver asks the analysis about headers and targets; it is made on first use.
+  const analysisApi = (): RequestAnalysis => self;
   const helperModule = options.helperModule ?? HELPER_MODULE;
 
   const clientCache = new Map<Node, ClientRef | null>();
@@ -630,7 +633,9 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     } else if (callee.type === AST_NODE_TYPES.MemberExpression) {
       // `console.log(…)`, `items.map(…)`: a member no client has is no request; skip before any scope lookup.
       const name = memberName(callee);
-      if (name === undefined || !(allMemberNames.has(name) || FETCH_GLOBALS.includes(name) || name === 'default')) return undefined;
+      // `this.http(options)`: an instance held in a class field, called itself.
+      const classField = unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression;
+      if (name === undefined || !(allMemberNames.has(name) || FETCH_GLOBALS.includes(name) || name === 'default' || classField)) return undefined;
       const viaHelper = helperFetchSite(node, callee);
       if (viaHelper) return viaHelper;
       const chain = memberChain(callee);
@@ -638,6 +643,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       if (whole && !whole.isInstance) {
         client = whole;
         member = whole.member;
+      } else if (whole && classField) {
+        client = whole;
       } else if (chain && chain.names.length > 0) {
         const last = chain.names.at(-1) ?? '';
         // `axios.get`, `this.http.get`: the object is the client; `got.stream.get`: two names deep.
@@ -1519,10 +1526,38 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return method;
   }
 
-  return {
+  /** The primitives the route resolution (./request-routes.ts) follows values with. */
+  const valueFlow = {
+    variableOf,
+    singleValue,
+    classFieldValues,
+    entriesOf: (node: Node): EntryList => entriesOf(node, 0),
+    valuesOf,
+    localFunction,
+    callSites,
+    typedString,
+    stringValue: (node: Node): string | undefined => stringValue(node, 0),
+  };
+  let routeResolver: RouteResolver | undefined;
+
+  const self = {
     requestSite,
     requestHeaders,
     assessTarget,
+    /**
+     * Every route a request may hit, following its URL and method through variables (also
+     * reassigned ones), helper functions, options built up by assignment, spreads, wrappers'
+     * parameters and instance bases; what the scope report and `valid-oauth-scopes` count.
+     */
+    requestRoutes: (site: RequestSite): RequestRoutes => {
+      routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
+      return routeResolver.routes(site);
+    },
+    /** Whether a request is a Cloud Automation call the scope report must account for, and its routes. */
+    cloudAutomationCall: (site: RequestSite): CloudAutomationCall | undefined => {
+      routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
+      return routeResolver.cloudAutomationCall(site);
+    },
     resolveClient,
     /** The static string value of a node (type information used only when given and needed). */
     stringValue: (node: Node): string | undefined => stringValue(node, 0) ?? typedString(node),
@@ -1550,17 +1585,18 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       return types() !== null;
     },
   };
+  return self;
 }
 
 export type RequestAnalysis = ReturnType<typeof createRequestAnalysis>;
 
-function isAbsolute(shape: UrlShape): boolean {
+export function isAbsolute(shape: UrlShape): boolean {
   const first = shape[0];
   return typeof first === 'string' && /^(?:[a-z][a-z\d+.-]*:)?\/\//iu.test(first);
 }
 
 /** An instance's base and a relative path, with one slash between them as axios and got put it. */
-function joinUrl(base: UrlShape, path: UrlShape): UrlShape {
+export function joinUrl(base: UrlShape, path: UrlShape): UrlShape {
   const first = path[0];
   const last = base.at(-1);
   const pathSlash = typeof first === 'string' && first.startsWith('/');
@@ -1570,7 +1606,7 @@ function joinUrl(base: UrlShape, path: UrlShape): UrlShape {
 }
 
 /** `new URL(path, base)`: an absolute path replaces the base's path; a relative one is appended. */
-function resolveAgainst(path: UrlShape, base: UrlShape): UrlShape {
+export function resolveAgainst(path: UrlShape, base: UrlShape): UrlShape {
   if (isAbsolute(path)) return path;
   const first = path[0];
   if (typeof first === 'string' && first.startsWith('/')) {

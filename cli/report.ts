@@ -4,8 +4,8 @@
  * the wording is tested without running a transform.
  */
 import type { FileReport } from '../codemods/report.js';
-import { helperEnvVars, HELPER_MODULE, REQUIRED_HELPER_ENV_VARS } from '../core/helper-api.js';
-import { sortScopes, TYPICAL_INTEGRATION_SCOPES } from '../core/scopes.js';
+import { helperEnvVars, HELPER_MODULE, MIGRATION_MARKER, REQUIRED_HELPER_ENV_VARS } from '../core/helper-api.js';
+import { ALL_SCOPES, sortScopes } from '../core/scopes.js';
 import { formatRuntimeSection, type RuntimeReport } from './runtime-check.js';
 
 export type RunMode = 'write' | 'dry' | 'print' | 'analyze';
@@ -35,11 +35,18 @@ export interface ReportInput {
 export interface ReportedCall {
   readonly file: string;
   readonly line: number;
+  /** The client the call goes through (`axios`, `fetch (OAuth helper)`). */
+  readonly client: string;
   readonly method: string | undefined;
   readonly path: string;
+  /** The URL as the code builds it, unknown parts written `{…}`. */
+  readonly url: string;
   readonly routes: readonly string[];
   readonly scopes: readonly string[];
+  /** True when every route the call may take is known. */
   readonly exact: boolean;
+  /** When not exact: every scope a route the call could still hit needs (a superset). */
+  readonly possibleScopes: readonly string[];
 }
 
 export interface ReportedSite {
@@ -62,14 +69,21 @@ export interface MigrationReport {
     readonly removedLeftovers: readonly string[];
   };
   readonly migrated: readonly (ReportedSite & { readonly client: string; readonly what: string })[];
-  readonly manual: readonly (ReportedSite & { readonly what: string; readonly why: string; readonly todo: string })[];
+  /** `marked`: a marker comment stands above the site (false: the site is only listed here). */
+  readonly manual: readonly (ReportedSite & { readonly what: string; readonly why: string; readonly todo: string; readonly marked?: boolean })[];
   readonly scopes: {
-    /** What to grant the OAuth client, `cloudautomation:` prefixed, in vocabulary order. */
-    readonly required: readonly string[];
-    /** True when every call was pinned to its route; false means `required` holds a fallback. */
+    /**
+     * True only when every Cloud Automation call found has a known route: `required` is then
+     * exactly what the code needs. False: `required` is a lower bound, `unknown` lists the calls
+     * whose route is not known and `fallback` is a superset that covers them.
+     */
     readonly exact: boolean;
-    /** Dynatrace's typical integration set, when it had to stand in for calls we could not read. */
+    /** The scopes of the calls with known routes, `cloudautomation:` prefixed, in vocabulary order. */
+    readonly required: readonly string[];
+    /** Empty when exact; otherwise `required` plus every scope an unknown call could need. */
     readonly fallback: readonly string[];
+    /** The calls whose route is not known: where they are, their client and the URL shape that could be read. */
+    readonly unknown: readonly ReportedCall[];
     readonly calls: readonly ReportedCall[];
     /** For each required scope, the calls that need it (`file:line METHOD path`). */
     readonly neededBy: Readonly<Record<string, readonly string[]>>;
@@ -110,17 +124,20 @@ export function buildReport(input: ReportInput): MigrationReport {
       for (const site of report.manual) manual.push({ ...at, ...site });
       for (const use of report.routes) {
         // Two transforms on one file may both see the same call; it needs its scopes once.
-        const key = `${outcome.file}\u0000${use.line}\u0000${use.method ?? ''}\u0000${use.displayPath}`;
+        const key = `${outcome.file}\u0000${use.line}\u0000${use.column ?? 0}\u0000${use.method ?? ''}\u0000${use.displayPath}`;
         if (seenCalls.has(key)) continue;
         seenCalls.add(key);
         calls.push({
           file: outcome.file,
           line: use.line,
+          client: use.client ?? 'unknown client',
           method: use.method,
           path: use.displayPath,
+          url: use.url ?? use.displayPath,
           routes: use.routes,
           scopes: sortScopes(use.scopes),
           exact: use.exact,
+          possibleScopes: use.exact ? [] : sortScopes(use.possibleScopes ?? ALL_SCOPES),
         });
       }
       const retired = new Set(report.retiredEnvVars);
@@ -136,10 +153,10 @@ export function buildReport(input: ReportInput): MigrationReport {
   manual.sort(byPosition);
   calls.sort(byPosition);
 
-  const scopes = scopeSummary(calls, migrated.length > 0);
+  const scopes = scopeSummary(calls);
   const touchesCloudAutomation = migrated.length > 0 || calls.length > 0 || manual.length > 0;
   const env: MigrationReport['env'] = {
-    set: input.command === 'migrate' && touchesCloudAutomation ? envToSet(scopes.required) : [],
+    set: input.command === 'migrate' && touchesCloudAutomation ? envToSet(scopes.required, scopes.exact) : [],
     retire: [...retiredSomewhere].filter((name) => !tokenVarsRead.has(name)).sort(),
     stillRead: [...tokenVarsRead].map(([name, files]) => ({ name, files: [...files].sort() })).sort((a, b) => a.name.localeCompare(b.name)),
   };
@@ -164,32 +181,30 @@ function callLabel(call: ReportedCall): string {
 }
 
 /**
- * The least scopes the calls need. A call whose route is not pinned down contributes every
- * route it may hit; a call (or a migrated client) whose route cannot be read at all makes
- * the report fall back to Dynatrace's documented set for a typical integration, and says so.
+ * The least scopes the calls need. Only calls whose every route is known count towards
+ * `required`; a call whose route is not known is listed, and the fallback covers every route it
+ * could still hit, so granting the fallback never leaves a call without its scope.
  */
-function scopeSummary(calls: readonly ReportedCall[], migratedSomething: boolean): MigrationReport['scopes'] {
+function scopeSummary(calls: readonly ReportedCall[]): MigrationReport['scopes'] {
   const neededBy = new Map<string, string[]>();
-  const unreadable = calls.filter((call) => call.routes.length === 0);
-  const needFallback = unreadable.length > 0 || (migratedSomething && calls.length === 0);
+  const unknown = calls.filter((call) => !call.exact);
   for (const call of calls) {
+    if (!call.exact) continue;
     for (const scope of call.scopes) (neededBy.get(scope) ?? neededBy.set(scope, []).get(scope))?.push(callLabel(call));
   }
-  const fallback = needFallback ? [...TYPICAL_INTEGRATION_SCOPES] : [];
-  for (const scope of fallback) {
-    if (!neededBy.has(scope)) neededBy.set(scope, ['(Dynatrace typical integration set: a route could not be read)']);
-  }
   const required = sortScopes(neededBy.keys());
+  const fallback = unknown.length === 0 ? [] : sortScopes([...required, ...unknown.flatMap((call) => call.possibleScopes)]);
   return {
+    exact: unknown.length === 0,
     required,
-    exact: calls.every((call) => call.exact) && !needFallback,
     fallback,
+    unknown,
     calls,
     neededBy: Object.fromEntries(required.map((scope) => [scope, neededBy.get(scope) ?? []])),
   };
 }
 
-function envToSet(required: readonly string[]): MigrationReport['env']['set'] {
+function envToSet(required: readonly string[], exact: boolean): MigrationReport['env']['set'] {
   const notes: Record<string, [string, string]> = {
     [helperEnvVars.clientId]: ['dt0s02.XXXXXXXX', 'the OAuth client id from Account Management'],
     [helperEnvVars.clientSecret]: ['dt0s02.XXXXXXXX.<secret>', 'from your secret store; never commit it'],
@@ -200,7 +215,10 @@ function envToSet(required: readonly string[]): MigrationReport['env']['set'] {
     return { name, value, note };
   });
   if (required.length > 0) {
-    set.push({ name: helperEnvVars.scopes, value: `"${required.join(' ')}"`, note: "the scopes above; unset, the helper asks for Dynatrace's typical set" });
+    const note = exact
+      ? "the scopes above; unset, the helper asks for Dynatrace's typical set"
+      : 'the known calls\' scopes: add what the calls with unknown routes need (at most the fallback above)';
+    set.push({ name: helperEnvVars.scopes, value: `"${required.join(' ')}"`, note });
   }
   set.push({ name: helperEnvVars.tokenUrl, value: 'https://sso.dynatrace.com/sso/oauth2/token', note: 'optional: only for sprint/dev SSO' });
   return set;
@@ -243,45 +261,15 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
     if (report.manual.length === 0) {
       lines.push('Left for you: nothing.');
     } else {
-      lines.push(`Left for you (${report.manual.length}), each marked with a // @cloud-automation-migrate comment:`);
+      lines.push(leftForYouHeading(report));
       for (const site of report.manual) {
-        lines.push(`  ${site.file}:${site.line}:${site.column}  ${site.what}`, `    why:  ${site.why}`, `    todo: ${site.todo}`);
+        lines.push(`  ${site.file}:${site.line}:${site.column}  ${site.what}${site.marked === false ? ' (listed here only, no marker)' : ''}`, `    why:  ${site.why}`, `    todo: ${site.todo}`);
       }
     }
   }
 
   lines.push('');
-  const { scopes } = report;
-  if (scopes.required.length === 0) {
-    lines.push('OAuth scopes: no Cloud Automation call found, so none needed.');
-  } else {
-    lines.push(
-      scopes.exact
-        ? 'OAuth scopes the code needs (create the OAuth client with exactly these):'
-        : 'OAuth scopes the code needs (not every route could be pinned down; see the notes below):',
-      `  ${scopes.required.join(' ')}`,
-      '',
-      '  scope                                    needed by',
-    );
-    for (const scope of scopes.required) {
-      const users = scopes.neededBy[scope] ?? [];
-      users.forEach((user, index) => lines.push(`  ${(index === 0 ? scope : '').padEnd(40)} ${user}`));
-    }
-    const inexact = scopes.calls.filter((call) => !call.exact);
-    for (const call of inexact) {
-      lines.push(
-        call.routes.length > 0
-          ? `  note: ${callLabel(call)} may hit ${call.routes.join(' or ')}; all their scopes are listed, drop the ones it never needs`
-          : `  note: ${callLabel(call)}: the route cannot be read statically`,
-      );
-    }
-    if (scopes.fallback.length > 0) {
-      lines.push(
-        "  note: where a route could not be read, the list includes Dynatrace's set for a typical integration;",
-        '        narrow it once you know which routes those calls use.',
-      );
-    }
-  }
+  lines.push(...formatScopes(report.scopes));
 
   if (report.env.set.length > 0 || report.env.retire.length > 0 || report.env.stillRead.length > 0) {
     lines.push('', 'Environment:');
@@ -303,6 +291,59 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
     lines.push('', `Next: ${helper === HELPER_MODULE ? `npm install ${HELPER_MODULE}` : `make sure ${helper} is installed`}, set the variables above, and run your tests.`);
   }
   return `${lines.map(printable).join('\n')}\n`;
+}
+
+/** How many sites are left, and how many of them carry (or, in a dry run, would carry) a marker. */
+function leftForYouHeading(report: MigrationReport): string {
+  const total = report.manual.length;
+  const marked = report.manual.filter((site) => site.marked !== false).length;
+  const marker = `a // ${MIGRATION_MARKER} comment`;
+  const verb = report.mode === 'write' ? 'marked' : 'to be marked';
+  if (marked === total) return `Left for you (${total}), each ${verb} with ${marker}:`;
+  if (marked === 0) return `Left for you (${total}), listed here only (no marker in the code):`;
+  return `Left for you (${total}): ${marked} ${verb} with ${marker}, ${total - marked} listed here only:`;
+}
+
+/** The scope section: exact scopes, or a lower bound, the calls whose route is unknown and a fallback that covers them. */
+function formatScopes(scopes: MigrationReport['scopes']): string[] {
+  const lines: string[] = [];
+  if (scopes.calls.length === 0) return ['OAuth scopes: no Cloud Automation call found, so none needed.'];
+  const known = scopes.calls.length - scopes.unknown.length;
+  if (scopes.exact) {
+    lines.push(`OAuth scopes the code needs: exact, every Cloud Automation call's route is known (${plural(scopes.calls.length, 'call')}). Create the OAuth client with exactly these:`);
+  } else {
+    lines.push(
+      `OAuth scopes: not exact. ${plural(scopes.unknown.length, 'Cloud Automation call')} of ${scopes.calls.length} ${scopes.unknown.length === 1 ? 'has a route' : 'have routes'} that cannot be read from the code (listed below).`,
+      scopes.required.length > 0
+        ? `At least these, which the ${plural(known, 'call')} with known routes need:`
+        : 'No call has a known route, so there is no lower bound.',
+    );
+  }
+  if (scopes.required.length > 0) {
+    lines.push(`  ${scopes.required.join(' ')}`, '', '  scope                                    needed by');
+    for (const scope of scopes.required) {
+      const users = scopes.neededBy[scope] ?? [];
+      users.forEach((user, index) => lines.push(`  ${(index === 0 ? scope : '').padEnd(40)} ${user}`));
+    }
+  }
+  if (!scopes.exact) {
+    lines.push('', 'Calls whose route is unknown:');
+    for (const call of scopes.unknown) {
+      const pinned = call.routes.length > 0 ? `; may hit ${call.routes.join(' or ')}` : '';
+      lines.push(`  ${call.file}:${call.line}  ${call.client}  ${call.method ?? '(method unknown)'} ${call.url}${pinned}; could need ${plural(call.possibleScopes.length, 'scope')}`);
+    }
+    lines.push(
+      '',
+      'Fallback (not exact: a superset that covers every route the calls above could hit):',
+      `  ${scopes.fallback.join(' ')}`,
+      '  Grant the lower bound plus what those calls really use; the fallback only if you cannot tell.',
+    );
+  }
+  return lines;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /**

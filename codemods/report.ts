@@ -21,19 +21,29 @@ export interface ManualSite {
   readonly why: string;
   /** What a person should do about it. */
   readonly todo: string;
+  /** A `// @cloud-automation-migrate` marker stands above the site in the output (written now or by an earlier run). */
+  readonly marked?: boolean;
 }
 
 export interface RouteUse {
   readonly line: number;
+  readonly column?: number;
+  /** The method when the code pins one; undefined when it may be several or is not shown. */
   readonly method: string | undefined;
-  /** The path as the code builds it, holes written `{…}`. */
+  /** The path as the code builds it, holes written `{…}` (alternatives joined with ` | `). */
   readonly displayPath: string;
-  /** Route paths from core's table that the call may hit. */
+  /** The client the call goes through (`axios`, `fetch`, `fetch (OAuth helper)`). */
+  readonly client?: string;
+  /** The URL as the code builds it, unknown parts written `{…}` (alternatives joined with ` | `). */
+  readonly url?: string;
+  /** Route paths from core's table that the call hits (`GET /api/v1/metadata`); when not `exact`, the ones pinned so far. */
   readonly routes: readonly string[];
   /** Scopes those routes need (`cloudautomation:` prefixed). */
   readonly scopes: readonly string[];
-  /** False when the route could not be pinned down statically. */
+  /** True when every route the call may take is known (URL and method pinned on every path). */
   readonly exact: boolean;
+  /** When not `exact`: every scope a route the call could still hit needs (a superset). */
+  readonly possibleScopes?: readonly string[];
 }
 
 export interface FileReport {

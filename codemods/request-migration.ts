@@ -17,6 +17,7 @@ import {
   HELPER_MODULE,
   scopesForRoutes,
   confidenceAtLeast,
+  httpClients,
   type UrlAnalysis,
   urlShape,
   type RequestSignature,
@@ -630,30 +631,40 @@ export abstract class RequestMigration {
     return { url, method };
   }
 
-  /** The route a request hits, as the analysis reads its URL, method and instance base, into the scope report. */
+  /**
+   * The URL analysis of a request (what the edit planning asks about token checks). Its routes
+   * reach the scope report through `collectRoutes`, like every other request of the file.
+   */
   protected recordRoute(callPath: ASTPath<CallExpression>): UrlAnalysis | undefined {
     const node = this.estreeNode(callPath.node, 'CallExpression');
     const site = node?.type === AST_NODE_TYPES.CallExpression ? this.facts().analysis.requestSite(node) : undefined;
-    return site ? this.recordSiteRoute(site) : undefined;
+    if (!site) return undefined;
+    this.recordSiteRoute(site);
+    return this.facts().analysis.assessTarget(site).url;
   }
 
-  protected recordSiteRoute(site: RequestSite): UrlAnalysis | undefined {
-    const { url, method } = this.facts().analysis.assessTarget(site);
-    if (!url || url.routes.length === 0) return url;
-    const line = site.node.loc.start.line;
-    const key = `${line}:${method ?? ''}:${url.displayPath}`;
-    this.routes.set(key, {
+  /** One Cloud Automation call into the scope report, as the shared analysis resolves its routes. */
+  protected recordSiteRoute(site: RequestSite): void {
+    const call = this.facts().analysis.cloudAutomationCall(site);
+    if (!call) return;
+    const { routes } = call;
+    const { line, column } = site.node.loc.start;
+    const [onlyMethod, ...otherMethods] = routes.methods;
+    this.routes.set(`${site.node.range[0]}`, {
       line,
-      method,
-      displayPath: url.displayPath,
-      routes: url.routes.map((route) => `${route.method} ${route.path}`),
-      scopes: scopesForRoutes(url.routes),
-      exact: url.exact,
+      column: column + 1,
+      method: otherMethods.length === 0 ? onlyMethod : undefined,
+      displayPath: routes.displayPaths.join(' | '),
+      client: site.viaHelper ? `${httpClients[site.client.kind].label} (OAuth helper)` : httpClients[site.client.kind].label,
+      url: routes.urls.join(' | '),
+      routes: routes.routes.map((route) => `${route.method} ${route.path}`),
+      scopes: scopesForRoutes(routes.routes),
+      exact: routes.known,
+      ...(routes.known ? {} : { possibleScopes: scopesForRoutes(routes.candidates) }),
     });
-    return url;
   }
 
-  /** Every request the analysis finds in the file, migrated or not, with its route. */
+  /** Every Cloud Automation call the analysis finds in the file, migrated or not, with its routes. */
   protected collectRoutes(): void {
     for (const site of this.facts().sites) {
       if (!site.createsInstance) this.recordSiteRoute(site);
@@ -863,11 +874,34 @@ export abstract class RequestMigration {
       transform,
       file: this.file.path,
       migrated: this.migrated,
-      manual: this.manual,
+      manual: this.manualWithMarkers(),
       routes: [...this.routes.values()],
       tokenEnvVars,
       retiredEnvVars,
     };
+  }
+
+  /**
+   * The sites left for a person, each saying whether a marker stands above it: queued by this
+   * run or already in the file. Sites listed without a rewrite or a marker (a target the
+   * analysis is not sure of) say so, so the report never claims a marker that is not there.
+   */
+  private manualWithMarkers(): ManualSite[] {
+    if (this.manual.length === 0) return this.manual;
+    const lineStarts = [0];
+    for (let index = this.source.indexOf('\n'); index !== -1; index = this.source.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+    const nodeAt = new Map<number, ASTNode>();
+    forEachNodeIn((this.root.get() as AnyPath).node, (node) => {
+      const { start } = rangeOf(node);
+      nodeAt.set(start, node);
+    });
+    return this.manual.map((site) => {
+      if (site.marked !== undefined) return site;
+      const node = nodeAt.get((lineStarts[site.line - 1] ?? 0) + site.column - 1);
+      const statement = node ? this.statementOf(this.shared.index.pathOf(node)) : undefined;
+      const marked = statement !== undefined && (this.markedStatements.has(statement.node) || this.hasMarker(statement.node));
+      return { ...site, marked };
+    });
   }
 
   // ── the helper import ─────────────────────────────────────────────────────────────

@@ -244,3 +244,120 @@ function segmentMatches(segment: string, expected: string | null): boolean {
     .join('[^/]*');
   return new RegExp(`^${pattern}$`, 'u').test(expected);
 }
+
+/**
+ * One character class of a URL pattern: a literal character, any text (a hole in the code's
+ * URL: it may hold slashes, a base path, a query), or a route parameter's text (no slash).
+ */
+type PatternToken =
+  | { readonly kind: 'char'; readonly char: string }
+  /** A character of the `/api` base that the code must write itself: a hole after it holds no base. */
+  | { readonly kind: 'base-char'; readonly char: string }
+  | { readonly kind: 'any-text' }
+  | { readonly kind: 'one-segment-char' }
+  | { readonly kind: 'segment-text' };
+
+const ANY_TEXT: PatternToken = { kind: 'any-text' };
+const ONE_SEGMENT_CHAR: PatternToken = { kind: 'one-segment-char' };
+const SEGMENT_TEXT: PatternToken = { kind: 'segment-text' };
+
+interface RoutePattern {
+  readonly route: Route;
+  /**
+   * The ways the code may write the route: the route's path after a base held by a hole
+   * (`${endpoint}/v1/event`), or after a written `/api` with anything before it.
+   */
+  readonly forms: readonly (readonly PatternToken[])[];
+}
+
+const routePatterns: readonly RoutePattern[] = routes.map((route) => {
+  const path: PatternToken[] = [];
+  for (const piece of stripApiBase(route.path).split(/(\{[^}]*\})/u)) {
+    // A parameter is never empty: one character that is no slash, then any more of them.
+    if (piece.startsWith('{')) path.push(ONE_SEGMENT_CHAR, SEGMENT_TEXT);
+    else for (const char of piece) path.push({ kind: 'char', char });
+  }
+  const writtenBase: PatternToken[] = [ANY_TEXT, ...Array.from('/api', (char): PatternToken => ({ kind: 'base-char', char }))];
+  return { route, forms: [path, [...writtenBase, ...path]] };
+});
+
+/**
+ * Every route of the table a call could hit, whatever its holes turn out to hold at run time:
+ * a superset, never a guess. Unlike `analyzeUrl`, a hole here may stand for any text at all
+ * (slashes, a whole path, a query string, nothing), and an unknown method stands for every
+ * method. `${apiUrl}${req.url}` can hit every route; `/{…}/project/{…}` with an unknown method
+ * every route with a `project/<name>` in its path.
+ */
+export function routesCouldMatch(url: UrlShape, method?: string): Route[] {
+  const tokens = shapeTokens(url);
+  const upperMethod = method?.toUpperCase();
+  return routePatterns
+    .filter((pattern) => (upperMethod === undefined || pattern.route.method === upperMethod) && pattern.forms.some((form) => patternsIntersect(tokens, form)))
+    .map((pattern) => pattern.route);
+}
+
+/** The path part of a code URL as tokens: scheme and literal host dropped, literal query cut, slashes folded. */
+function shapeTokens(url: UrlShape): PatternToken[] {
+  let text = shapeToText(url);
+  const query = /[?#]/u.exec(text);
+  if (query) text = text.slice(0, query.index);
+  // A literal scheme and host: the path starts after them. A hole before `//` may be a scheme.
+  const authority = /^(?:[a-z][a-z\d+.-]*:|\uE000:?)?\/\/[^/]*/iu.exec(text);
+  if (authority) text = text.slice(authority[0].length);
+  text = text.replace(/\/{2,}/gu, '/');
+  for (const [legacy, current] of legacyPrefixes) text = text.replace(legacy, current);
+  const tokens: PatternToken[] = [];
+  for (const char of text) {
+    if (char === HOLE_CHAR) {
+      if (tokens.at(-1) !== ANY_TEXT) tokens.push(ANY_TEXT);
+    } else {
+      tokens.push({ kind: 'char', char });
+    }
+  }
+  return tokens;
+}
+
+function isRepeating(token: PatternToken | undefined): boolean {
+  return token?.kind === 'any-text' || token?.kind === 'segment-text';
+}
+
+function tokensOverlap(a: PatternToken, b: PatternToken): boolean {
+  if (b.kind === 'base-char') return a.kind === 'char' && a.char === b.char;
+  if (a.kind === 'base-char') return false;
+  if (a.kind === 'any-text' || b.kind === 'any-text') return true;
+  if (a.kind === 'char' && b.kind === 'char') return a.char === b.char;
+  if (a.kind === 'char') return a.char !== '/';
+  if (b.kind === 'char') return b.char !== '/';
+  return true;
+}
+
+/**
+ * Whether some text matches both the code's URL and a route pattern. Once the route is matched,
+ * what is left of the URL may still be a trailing slash, or a hole that holds a query string.
+ */
+function patternsIntersect(url: readonly PatternToken[], route: readonly PatternToken[]): boolean {
+  const memo = new Map<number, boolean>();
+  const width = route.length + 1;
+  const restIsEmptyable = (from: number): boolean => url.slice(from).every(isRepeating);
+  const match = (i: number, j: number): boolean => {
+    const key = i * width + j;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    memo.set(key, false);
+    let result = false;
+    const a = url[i];
+    const b = route[j];
+    if (i === url.length && j === route.length) result = true;
+    else if (a && isRepeating(a) && match(i + 1, j)) result = true;
+    else if (b && isRepeating(b) && match(i, j + 1)) result = true;
+    else if (j === route.length) {
+      // Past the route: only a trailing slash and holes (a query string) may follow.
+      result = restIsEmptyable(i) || (a?.kind === 'char' && a.char === '/' && restIsEmptyable(i + 1));
+    } else if (a && b && tokensOverlap(a, b) && !(isRepeating(a) && isRepeating(b))) {
+      result = match(isRepeating(a) ? i : i + 1, isRepeating(b) ? j : j + 1);
+    }
+    memo.set(key, result);
+    return result;
+  };
+  return match(0, 0);
+}

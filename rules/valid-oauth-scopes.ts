@@ -1,21 +1,19 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { eslintHost } from '../analysis/eslint-host.js';
+import { createRequestAnalysis, type RequestAnalysis } from '../analysis/request-analysis.js';
 import {
-  analyzeUrl,
   helperEnvVars,
   helperExports,
-  HOLE,
   isValidScope,
   nearestScope,
   oauthScopeSites,
   SCOPE_PREFIX,
   scopesForRoutes,
   sortScopes,
-  urlShape,
   withScopePrefix,
-  type UrlShape,
 } from '../core/index.js';
 import { createRuleWithCachedOptions } from './utils/cached-options.js';
-import { calleeName, literalString, memberName, propertyKeyName, skipTypeWrappers, staticString } from './utils/static-string.js';
+import { calleeName, literalString, memberName, propertyKeyName, skipTypeWrappers } from './utils/static-string.js';
 
 export interface ValidOauthScopesOptions {
   /** Accept `events:read` for `cloudautomation:events:read` (the helper adds the prefix itself). */
@@ -33,8 +31,6 @@ export type MessageIds =
   | 'replaceScope';
 
 const SCOPES_OPTION = 'scopes';
-/** Member names that say which HTTP method a client call uses (`axios.post`, `got.delete`). */
-const METHOD_MEMBERS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options']);
 
 /** One scope string found in the code, with what the rule needs to point at it and fix it. */
 interface ScopeUse {
@@ -234,67 +230,19 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
       if (propertyKeyName(property, sourceCode.getScope(property)) === helperEnvVars.scopes) collectScopes(pattern.right);
     }
 
-    /** The URL of a request call, as a shape `analyzeUrl` reads: literals, templates and `+` chains. */
-    function urlShapeOf(node: TSESTree.Node, depth = 0): UrlShape {
-      const bare = skipTypeWrappers(node);
-      const text = literalString(bare);
-      if (text !== undefined) return [text];
-      if (bare.type === AST_NODE_TYPES.TemplateLiteral) {
-        const parts: (string | typeof HOLE)[] = [];
-        bare.quasis.forEach((quasi, index) => {
-          parts.push(quasi.value.cooked ?? HOLE);
-          if (index < bare.expressions.length) parts.push(HOLE);
-        });
-        return urlShape(...parts);
-      }
-      if (bare.type === AST_NODE_TYPES.BinaryExpression && bare.operator === '+' && depth < 8) {
-        return urlShape(urlShapeOf(bare.left, depth + 1), urlShapeOf(bare.right, depth + 1));
-      }
-      if (bare.type === AST_NODE_TYPES.NewExpression && calleeName(bare) === 'URL' && bare.arguments[0]) {
-        // `new URL('/api/v1/event', base)`: the base sits in front of the path.
-        return urlShape(HOLE, urlShapeOf(bare.arguments[0], depth + 1));
-      }
-      const constant = staticString(bare, sourceCode.getScope(bare));
-      return constant === undefined ? [HOLE] : [constant];
-    }
-
-    function methodOf(call: TSESTree.CallExpression): string | undefined {
-      const name = calleeName(call);
-      if (name !== undefined && METHOD_MEMBERS.has(name) && call.callee.type !== AST_NODE_TYPES.Identifier) {
-        return name === 'del' ? 'DELETE' : name.toUpperCase();
-      }
-      for (const argument of call.arguments.slice(1, 3)) {
-        if (argument.type !== AST_NODE_TYPES.ObjectExpression) continue;
-        for (const property of argument.properties) {
-          if (property.type !== AST_NODE_TYPES.Property) continue;
-          if (propertyKeyName(property, sourceCode.getScope(property)) !== 'method') continue;
-          return staticString(property.value, sourceCode.getScope(property))?.toUpperCase();
-        }
-      }
-      return undefined;
-    }
-
-    /** Records the scopes a request call in this file needs, when its URL says it is Cloud Automation. */
-    function recordNeededScopes(call: TSESTree.CallExpression): void {
-      const [first] = call.arguments;
-      if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
-      const bare = skipTypeWrappers(first);
-      if (
-        bare.type !== AST_NODE_TYPES.Literal &&
-        bare.type !== AST_NODE_TYPES.TemplateLiteral &&
-        bare.type !== AST_NODE_TYPES.BinaryExpression &&
-        bare.type !== AST_NODE_TYPES.NewExpression
-      ) {
-        return;
-      }
-      const shape = urlShapeOf(bare);
-      if (shape.every((part) => part === HOLE)) return;
-      // fetch, axios, got and node http all send GET when nothing says otherwise.
-      const analysis = analyzeUrl(shape, methodOf(call) ?? 'GET');
-      if (analysis.evidence === undefined || analysis.routes.length === 0) return;
+    /**
+     * Records the scopes a request in this file may need, resolved by the shared analysis the
+     * scope report uses (analysis/request-routes.ts): a call whose route is not known counts
+     * with every scope a route it could hit needs, so no scope it may use is called unneeded.
+     */
+    let analysis: RequestAnalysis | undefined;
+    function recordNeededScopes(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      analysis ??= createRequestAnalysis(eslintHost(context));
+      const site = analysis.requestSite(call);
+      const found = site ? analysis.cloudAutomationCall(site) : undefined;
+      if (!found) return;
       sawCloudAutomationCall = true;
-      // Several candidate routes: any of them may be the one, so all their scopes count as needed.
-      for (const scope of scopesForRoutes(analysis.routes)) needed.add(scope);
+      for (const scope of scopesForRoutes(found.routes.candidates)) needed.add(scope);
     }
 
     const listener: TSESLint.RuleListener = {};
@@ -305,6 +253,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
         else if (reportUnneeded) recordNeededScopes(node);
       };
     }
+    if (reportUnneeded) listener.NewExpression = recordNeededScopes;
     if (sites.envVarDefaults) {
       listener.MemberExpression = (node): void => {
         // Cheapest test first: most member expressions are `a.b` with another name.

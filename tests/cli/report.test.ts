@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileReport } from '../../codemods/report.js';
 import { buildReport, formatReport, reportAsJson, type FileOutcome } from '../../cli/report.js';
-import { TYPICAL_INTEGRATION_SCOPES } from '../../core/scopes.js';
 
 function fileReport(file: string, parts: Partial<FileReport>): FileReport {
   return { transform: 'x-token-to-oauth', file, migrated: [], manual: [], routes: [], tokenEnvVars: [], retiredEnvVars: [], ...parts };
@@ -82,38 +81,63 @@ describe('buildReport', () => {
     expect(report.env.stillRead).toEqual([{ name: 'KEPTN_API_TOKEN', files: ['src/legacy.ts'] }]);
   });
 
-  it("falls back to Dynatrace's typical set when a route cannot be read, and says so", () => {
+  it('is not exact when a route is unknown: a lower bound, the call listed, a fallback that covers it', () => {
+    const possibleScopes = ['cloudautomation:events:read', 'cloudautomation:projects:read', 'cloudautomation:secrets:delete'];
     const unreadable: FileOutcome = {
       file: 'src/proxy.ts',
       status: 'changed',
       reports: [fileReport('/abs/src/proxy.ts', {
         migrated: [{ line: 3, column: 1, client: 'axios', what: 'x-token on axios(config)' }],
-        routes: [{ line: 3, method: undefined, displayPath: '/{…}', routes: [], scopes: [], exact: false }],
+        routes: [{ line: 3, method: undefined, displayPath: '/{…}', client: 'axios', url: '{…}', routes: [], scopes: [], exact: false, possibleScopes }],
       })],
     };
     const report = buildReport({ command: 'migrate', mode: 'write', transforms: [], outcomes: [events, unreadable], skipped: [] });
     expect(report.scopes.exact).toBe(false);
-    expect(report.scopes.fallback).toEqual(TYPICAL_INTEGRATION_SCOPES);
-    expect(report.scopes.required).toEqual(expect.arrayContaining([...TYPICAL_INTEGRATION_SCOPES, 'cloudautomation:events:write']));
+    // The lower bound is what the known calls need; the fallback adds every scope the unknown call could need.
+    expect(report.scopes.required).toEqual(['cloudautomation:events:write']);
+    expect(report.scopes.unknown).toEqual([expect.objectContaining({ file: 'src/proxy.ts', line: 3, client: 'axios', url: '{…}', possibleScopes })]);
+    expect(report.scopes.fallback).toEqual(['cloudautomation:events:read', 'cloudautomation:events:write', 'cloudautomation:projects:read', 'cloudautomation:secrets:delete']);
     const text = formatReport(report);
-    expect(text).toContain('not every route could be pinned down');
-    expect(text).toContain('src/proxy.ts:3 (method unknown) /{…}: the route cannot be read statically');
-    expect(text).toContain("Dynatrace's set for a typical integration");
+    expect(text).toContain('OAuth scopes: not exact. 1 Cloud Automation call of 2 has a route that cannot be read from the code (listed below).');
+    expect(text).toContain('At least these, which the 1 call with known routes need:');
+    expect(text).toContain('  src/proxy.ts:3  axios  (method unknown) {…}; could need 3 scopes');
+    expect(text).toContain('Fallback (not exact: a superset that covers every route the calls above could hit):');
+    expect(text).not.toContain('exactly these');
+    expect(text).not.toContain('typical integration');
+    expect(report.env.set.find((entry) => entry.name === 'DT_OAUTH_SCOPES')?.note).toContain('add what the calls with unknown routes need');
   });
 
-  it('lists every candidate route of a call whose method is unknown', () => {
+  it('lists a call whose method is unknown with the routes it may hit, not as exact', () => {
     const ambiguous: FileOutcome = {
       file: 'src/projects.ts',
       status: 'unchanged',
       reports: [fileReport('/abs/src/projects.ts', {
-        routes: [{ line: 9, method: undefined, displayPath: '/controlPlane/v1/project', routes: ['/api/controlPlane/v1/project'], scopes: ['cloudautomation:projects:read', 'cloudautomation:projects:write'], exact: false }],
+        routes: [{ line: 9, method: undefined, displayPath: '/controlPlane/v1/project', client: 'fetch', url: '{…}/controlPlane/v1/project', routes: [], scopes: [], exact: false, possibleScopes: ['cloudautomation:projects:read', 'cloudautomation:projects:write'] }],
       })],
     };
     const report = buildReport({ command: 'scopes', mode: 'analyze', transforms: [], outcomes: [ambiguous], skipped: [] });
-    expect(report.scopes.required).toEqual(['cloudautomation:projects:read', 'cloudautomation:projects:write']);
-    expect(report.scopes.fallback).toEqual([]);
+    expect(report.scopes.required).toEqual([]);
+    expect(report.scopes.exact).toBe(false);
+    expect(report.scopes.fallback).toEqual(['cloudautomation:projects:read', 'cloudautomation:projects:write']);
     expect(report.env.set).toEqual([]);
-    expect(formatReport(report)).toContain('may hit /api/controlPlane/v1/project; all their scopes are listed');
+    const text = formatReport(report);
+    expect(text).toContain('No call has a known route, so there is no lower bound.');
+    expect(text).toContain('src/projects.ts:9  fetch  (method unknown) {…}/controlPlane/v1/project; could need 2 scopes');
+  });
+
+  it('claims a marker only for sites that got one', () => {
+    const site = { line: 5, column: 3, what: 'x-token header', why: 'nothing shows that this request goes to Cloud Automation (unknown target)', todo: 'migrate it by hand if it does, or run migrate with --include-unsure (jscodeshift: --includeUnsure)' };
+    const outcome = (marked: readonly boolean[]): FileOutcome => ({
+      file: 'src/a.ts',
+      status: 'unchanged',
+      reports: [fileReport('/abs/src/a.ts', { manual: marked.map((value, index) => ({ ...site, line: site.line + index, marked: value })) })],
+    });
+    const text = (marked: readonly boolean[], mode: 'write' | 'dry' = 'write'): string => formatReport(buildReport({ command: 'migrate', mode, transforms: [], outcomes: [outcome(marked)], skipped: [] }));
+    expect(text([false])).toContain('Left for you (1), listed here only (no marker in the code):');
+    expect(text([false])).toContain('src/a.ts:5:3  x-token header (listed here only, no marker)');
+    expect(text([true, false])).toContain('Left for you (2): 1 marked with a // @cloud-automation-migrate comment, 1 listed here only:');
+    expect(text([true])).toContain('Left for you (1), each marked with a // @cloud-automation-migrate comment:');
+    expect(text([true], 'dry')).toContain('Left for you (1), each to be marked with a // @cloud-automation-migrate comment:');
   });
 });
 
@@ -127,12 +151,12 @@ describe('formatReport', () => {
         would change  src/events.ts: x-token header → OAuth helper fetch (line 17)
         would change  src/control-plane.ts: x-token in axios.create defaults (line 21)
 
-      Left for you (1), each marked with a // @cloud-automation-migrate comment:
+      Left for you (1), each to be marked with a // @cloud-automation-migrate comment:
         src/control-plane.ts:50:3  x-token set in a request interceptor
           why:  the value comes from a callback
           todo: remove the interceptor; the helper sets the token
 
-      OAuth scopes the code needs (create the OAuth client with exactly these):
+      OAuth scopes the code needs: exact, every Cloud Automation call's route is known (3 calls). Create the OAuth client with exactly these:
         cloudautomation:events:read cloudautomation:events:write cloudautomation:projects:read
 
         scope                                    needed by

@@ -27,8 +27,37 @@ const cases = {
     {
       name: 'unneeded-scope check: every scope used by a call in the file',
       code: [
+        "import { createOAuthClient } from 'cloud-automation-oauth';",
         "const client = createOAuthClient({ scopes: ['cloudautomation:events:write'] });",
         "await client.fetch(`${process.env.KEPTN_ENDPOINT}/api/v1/event`, { method: 'POST', body });",
+      ].join('\n'),
+      options: reportUnneeded,
+    },
+    {
+      name: 'unneeded-scope check: URLs and methods followed like the scope report (a let set on both paths, options built by assignment)',
+      code: [
+        "import { createOAuthClient } from 'cloud-automation-oauth';",
+        "const client = createOAuthClient({ scopes: 'cloudautomation:projects:read cloudautomation:stages:read cloudautomation:secrets:delete' });",
+        'export async function read(project: string | undefined): Promise<unknown> {',
+        '  let url: string;',
+        '  if (project) url = `${process.env.KEPTN_ENDPOINT}/api/controlPlane/v1/project/${project}/stage`;',
+        '  else url = `${process.env.KEPTN_ENDPOINT}/api/controlPlane/v1/project`;',
+        '  return (await client.fetch(url)).json();',
+        '}',
+        'export async function drop(name: string): Promise<void> {',
+        "  const init: RequestInit = { headers: { Authorization: await client.authorizationHeader() } };",
+        "  init.method = 'DELETE';",
+        '  await fetch(`${process.env.KEPTN_ENDPOINT}/api/secrets/v1/secret?name=${name}`, init);',
+        '}',
+      ].join('\n'),
+      options: reportUnneeded,
+    },
+    {
+      name: 'unneeded-scope check: a call whose route is unknown may need any scope it could hit',
+      code: [
+        "import { createOAuthClient } from 'cloud-automation-oauth';",
+        "const client = createOAuthClient({ scopes: ['cloudautomation:logs:delete', 'cloudautomation:statistics:write'] });",
+        'export const proxy = (path: string, init: RequestInit) => client.fetch(`${process.env.KEPTN_ENDPOINT}${path}`, init);',
       ].join('\n'),
       options: reportUnneeded,
     },
@@ -189,6 +218,7 @@ const cases = {
     {
       name: 'unneeded-scope check: a scope none of the file’s calls needs',
       code: [
+        "import { createOAuthClient } from 'cloud-automation-oauth';",
         "const client = createOAuthClient({ scopes: ['cloudautomation:events:write', 'cloudautomation:secrets:delete'] });",
         "await axios.post(process.env.KEPTN_ENDPOINT + '/api/v1/event', event);",
       ].join('\n'),
@@ -203,11 +233,25 @@ const cases = {
     {
       name: 'unneeded-scope check: a literal Cloud Automation URL',
       code: [
+        "import { createOAuthClient } from 'cloud-automation-oauth';",
         "const client = createOAuthClient({ scopes: 'cloudautomation:projects:read cloudautomation:events:write' });",
         "await client.fetch('https://abc123.cloudautomation.live.dynatrace.com/api/controlPlane/v1/project');",
       ].join('\n'),
       options: reportUnneeded,
       errors: [{ messageId: 'unneededScope' as const, data: { scope: 'cloudautomation:events:write', needed: 'cloudautomation:projects:read' } }],
+    },
+    {
+      name: 'unneeded-scope check: a URL in a local const through the helper fetch',
+      code: [
+        "import { oauthClientFromEnv } from 'cloud-automation-oauth';",
+        "const scopes = process.env.DT_OAUTH_SCOPES ?? 'cloudautomation:metadata:read cloudautomation:events:read';",
+        'export async function metadata(): Promise<unknown> {',
+        '  const apiURL = `${process.env.KEPTN_API_URL}/v1/metadata`;',
+        '  return (await oauthClientFromEnv().fetch(apiURL)).json();',
+        '}',
+      ].join('\n'),
+      options: reportUnneeded,
+      errors: [{ messageId: 'unneededScope' as const, data: { scope: 'cloudautomation:events:read', needed: 'cloudautomation:metadata:read' } }],
     },
   ],
 };

@@ -1,0 +1,717 @@
+/**
+ * Which Cloud Automation routes a request may hit, for the scope report and `valid-oauth-scopes`.
+ *
+ * The target assessment (request-analysis.ts) reads one URL per request, enough to grade the
+ * evidence. Scopes need more: every value the URL and the method can take. So this follows
+ * them as far as the file shows them, and keeps every alternative:
+ * - `const` and `let` variables, also `let`s reassigned before the call (the writes that can
+ *   reach the call: the last statement before it that assigns on every path, and any
+ *   conditional write after that), `+=` included;
+ * - templates, concatenations, `cond ? a : b`, `new URL(path, base)`, `.toString()`;
+ * - options objects, their spreads (a later key wins) and keys assigned after the object was
+ *   made (`options.url = …`, `options.method = …`);
+ * - functions and methods that return a URL, with their parameters bound to the arguments;
+ * - a wrapper's parameters: one context per call of the wrapper in the file, so the URL and the
+ *   method of one call stay together (`request('GET', '/a')`, `request('POST', '/b')`);
+ * - instance bases (`baseURL`, `prefixUrl`) and node's `host` + `path`.
+ * A value the file does not show is a hole: the call's route is then "unknown", and
+ * `candidates` holds every route it could still hit (core's `routesCouldMatch`), a superset.
+ */
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  analyzeUrl,
+  AUTHORIZATION_HEADER,
+  helperClientMembers,
+  HOLE,
+  httpClients,
+  isAuthorizationHeader,
+  isXTokenHeader,
+  nameHint,
+  routesCouldMatch,
+  targetConfidence,
+  TARGET_CONFIDENCES,
+  urlShape,
+  type NameHint,
+  type Route,
+  type TargetConfidence,
+  type UrlPart,
+  type UrlShape,
+} from '../core/index.js';
+import { forEachDescendant, isFunctionNode, memberName, returnedExpressions, staticPropertyKey, unwrap, type Expression, type Node } from './ast.js';
+import type { AnalysisHost } from './host.js';
+import type { EntryList, RequestAnalysis, RequestSite } from './request-analysis.js';
+import { isAbsolute, joinUrl, resolveAgainst } from './request-analysis.js';
+
+type Variable = TSESLint.Scope.Variable;
+const { DefinitionType } = TSESLint.Scope;
+
+/** A value and the parameter bindings it is read under (a helper function's body, a wrapper's context). */
+interface Bound {
+  readonly node: Node;
+  readonly env: Env;
+}
+type Env = ReadonlyMap<Variable, Bound> | undefined;
+
+/** Beyond this many alternatives a value is a hole: the report lists the call as unknown. */
+const MAX_ALTERNATIVES = 24;
+/** Wrapper contexts followed per request (calls of the enclosing function). */
+const MAX_CONTEXTS = 48;
+const MAX_DEPTH = 10;
+
+export interface RequestRoutes {
+  /** Every route of the table the call may hit, where the code pins them; empty when nothing is pinned. */
+  readonly routes: readonly Route[];
+  /** True when every way the call can go (every URL and method it may use) is pinned to a route. */
+  readonly known: boolean;
+  /** Every route the call could hit for all the code shows: `routes` when known, a superset otherwise. */
+  readonly candidates: readonly Route[];
+  /** The methods the call may use, upper case; undefined stands for a method the code does not show. */
+  readonly methods: readonly (string | undefined)[];
+  /** The URLs as the code builds them, unknown parts written `{…}` (deduplicated). */
+  readonly urls: readonly string[];
+  /** The paths as core reads them (`/{…}/controlPlane/v1/project`), one per URL. */
+  readonly displayPaths: readonly string[];
+  /** How sure the URL (and the names it is built from) makes us that the call goes to Cloud Automation. */
+  readonly confidence: TargetConfidence;
+}
+
+export interface CloudAutomationCall {
+  readonly routes: RequestRoutes;
+  /** What authenticates it now: the old header, the OAuth helper, or nothing visible. */
+  readonly credential: 'x-token' | 'oauth-helper' | undefined;
+}
+
+/** The analysis' own value-flow primitives (request-analysis.ts), shared so both read values alike. */
+export interface ValueFlow {
+  variableOf(identifier: TSESTree.Identifier): Variable | undefined;
+  singleValue(variable: Variable): Expression | undefined;
+  classFieldValues(node: Node, name: string): Expression[];
+  entriesOf(node: Node): EntryList;
+  valuesOf(list: EntryList, name: string): Expression[];
+  localFunction(callee: Node): Node | undefined;
+  callSites(fn: Node): TSESTree.CallExpression[] | undefined;
+  typedString(node: Node): string | undefined;
+  stringValue(node: Node): string | undefined;
+}
+
+export type RouteResolver = ReturnType<typeof createRouteResolver>;
+
+export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysis, flow: ValueFlow) {
+  const { visitorKeys } = host;
+  const routeCache = new Map<Node, RequestRoutes>();
+  const callCache = new Map<Node, CloudAutomationCall | null>();
+  const methodCallCache = new Map<Node, { calls: TSESTree.CallExpression[]; open: boolean } | null>();
+
+  /** Parameters met without a binding while reading one request: the wrapper contexts to try. */
+  let freeParameters: Set<Variable> | undefined;
+
+  // ---------------------------------------------------------------- strings with alternatives
+
+  function product(lists: readonly (readonly UrlShape[])[]): UrlShape[] {
+    let result: UrlShape[] = [[]];
+    for (const list of lists) {
+      const next: UrlShape[] = [];
+      for (const prefix of result) for (const shape of list) next.push(urlShape(prefix, shape));
+      if (next.length > MAX_ALTERNATIVES) return [[HOLE]];
+      result = next;
+    }
+    return result;
+  }
+
+  function union(lists: readonly (readonly UrlShape[])[]): UrlShape[] {
+    const seen = new Map<string, UrlShape>();
+    for (const list of lists) for (const shape of list) seen.set(shapeKey(shape), shape);
+    const result = [...seen.values()];
+    return result.length > MAX_ALTERNATIVES ? [[HOLE]] : result;
+  }
+
+  /** Every string an expression may evaluate to, holes where the file does not tell. */
+  function shapesOf(input: Node, env: Env, depth: number, names: string[]): UrlShape[] {
+    const node = unwrap(input);
+    if (depth > MAX_DEPTH) return [[HOLE]];
+    switch (node.type) {
+      case AST_NODE_TYPES.Literal:
+        return [typeof node.value === 'string' ? urlShape(node.value) : [HOLE]];
+      case AST_NODE_TYPES.TemplateLiteral: {
+        const parts: UrlShape[][] = [];
+        node.quasis.forEach((quasi, index) => {
+          parts.push([urlShape(quasi.value.cooked ?? quasi.value.raw)]);
+          const expression = node.expressions[index];
+          if (expression) parts.push(shapesOf(expression, env, depth + 1, names));
+        });
+        return product(parts);
+      }
+      case AST_NODE_TYPES.BinaryExpression:
+        if (node.operator !== '+') return [[HOLE]];
+        return product([shapesOf(node.left, env, depth + 1, names), shapesOf(node.right, env, depth + 1, names)]);
+      case AST_NODE_TYPES.LogicalExpression: {
+        // `process.env.KEPTN_ENDPOINT ?? 'http://localhost:8080'`: the first side is what production uses.
+        const left = shapesOf(node.left, env, depth + 1, names);
+        shapesOf(node.right, env, depth + 1, names);
+        return left;
+      }
+      case AST_NODE_TYPES.ConditionalExpression:
+        return union([shapesOf(node.consequent, env, depth + 1, names), shapesOf(node.alternate, env, depth + 1, names)]);
+      case AST_NODE_TYPES.Identifier:
+        names.push(node.name);
+        return union(identifierValues(node, env, depth).map((bound) => (bound ? shapesOf(bound.node, bound.env, depth + 1, names) : typedShape(node))));
+      case AST_NODE_TYPES.MemberExpression:
+        return memberShapes(node, env, depth, names);
+      case AST_NODE_TYPES.NewExpression: {
+        const callee = unwrap(node.callee);
+        if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'URL') return [[HOLE]];
+        const [path, base] = node.arguments;
+        if (!path || path.type === AST_NODE_TYPES.SpreadElement) return [[HOLE]];
+        const paths = shapesOf(path, env, depth + 1, names);
+        if (!base || base.type === AST_NODE_TYPES.SpreadElement) return paths;
+        const bases = shapesOf(base, env, depth + 1, names);
+        return union(paths.map((one) => bases.map((other) => resolveAgainst(one, other))));
+      }
+      case AST_NODE_TYPES.CallExpression:
+        return callShapes(node, env, depth, names);
+      default:
+        return [[HOLE]];
+    }
+  }
+
+  function typedShape(node: Node): UrlShape[] {
+    const typed = flow.typedString(node);
+    return [typed === undefined ? [HOLE] : urlShape(typed)];
+  }
+
+  function memberShapes(node: TSESTree.MemberExpression, env: Env, depth: number, names: string[]): UrlShape[] {
+    const name = memberName(node);
+    if (name === undefined) return [[HOLE]];
+    names.push(name);
+    const object = unwrap(node.object);
+    if (object.type === AST_NODE_TYPES.ThisExpression) {
+      // Every value the class assigns to the field; a constructor parameter is a hole.
+      const values = flow.classFieldValues(node, name).filter((value) => value.type !== AST_NODE_TYPES.Identifier || value.parent.type === AST_NODE_TYPES.AssignmentExpression);
+      // (A parameter property `constructor(private base: string)` contributes its parameter: a hole.)
+      return values.length === 0 ? [[HOLE]] : union(values.map((value) => shapesOf(value, undefined, depth + 1, names)));
+    }
+    if (isEnvObject(object)) return [[HOLE]];
+    if (name === 'href' || name === 'origin') return shapesOf(object, env, depth + 1, names);
+    const values = optionValues(object, name, env, depth + 1);
+    if (values.values.length > 0) {
+      const shapes = values.values.map((bound) => shapesOf(bound.node, bound.env, depth + 1, names));
+      return union(values.definite ? shapes : [...shapes, typedShape(node)]);
+    }
+    return typedShape(node);
+  }
+
+  function callShapes(node: TSESTree.CallExpression, env: Env, depth: number, names: string[]): UrlShape[] {
+    const callee = unwrap(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'toString') return shapesOf(callee.object, env, depth + 1, names);
+    const fn = flow.localFunction(callee);
+    if (!fn || !isFunctionNode(fn)) return [[HOLE]];
+    const returned = returnedExpressions(fn, visitorKeys);
+    if (returned.length === 0) return [[HOLE]];
+    const inner = bindArguments(fn, node, env);
+    return union(returned.map((value) => shapesOf(value, inner, depth + 1, names)));
+  }
+
+  /** The parameters of `fn` bound to the arguments of `call`, read under the caller's bindings. */
+  function bindArguments(fn: Node, call: TSESTree.CallExpression, env: Env): Env {
+    if (!isFunctionNode(fn)) return env;
+    const bindings = new Map<Variable, Bound>(env ?? []);
+    fn.params.forEach((param, index) => {
+      const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      if (target.type !== AST_NODE_TYPES.Identifier) return;
+      const variable = flow.variableOf(target);
+      const argument = call.arguments[index];
+      if (!variable) return;
+      if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) bindings.set(variable, { node: argument, env });
+      else if (!argument && param.type === AST_NODE_TYPES.AssignmentPattern) bindings.set(variable, { node: param.right, env: bindings });
+    });
+    return bindings;
+  }
+
+  /**
+   * The values an identifier may hold where it is read: a bound parameter's argument, a
+   * parameter's arguments at every call of its function, a variable's writes that reach here.
+   * `undefined` in the list stands for a value the file does not show.
+   */
+  function identifierValues(node: TSESTree.Identifier, env: Env, depth: number): (Bound | undefined)[] {
+    const variable = flow.variableOf(node);
+    if (!variable || variable.defs.length === 0) return [undefined];
+    const bound = env?.get(variable);
+    if (bound) return [bound];
+    const def = variable.defs[0];
+    if (def?.type === DefinitionType.Parameter) return parameterValues(variable, def.node, depth);
+    if (def?.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier) return [undefined];
+    const single = flow.singleValue(variable);
+    if (single) return [{ node: single, env: undefined }];
+    return reachingValues(variable, node, depth);
+  }
+
+  /** A parameter without a binding: the arguments of every call of its function, when all are in this file. */
+  function parameterValues(variable: Variable, fn: Node, depth: number): (Bound | undefined)[] {
+    freeParameters?.add(variable);
+    if (!isFunctionNode(fn) || depth > MAX_DEPTH) return [undefined];
+    const index = fn.params.findIndex((param) => (param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param) === variable.defs[0]?.name);
+    if (index < 0) return [undefined];
+    const param = fn.params[index];
+    const calls = callsOf(fn);
+    if (!calls || calls.calls.length === 0) return [undefined];
+    const values: (Bound | undefined)[] = calls.calls.map((call) => {
+      const argument = call.arguments[index];
+      if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) return { node: argument, env: undefined };
+      if (!argument && param?.type === AST_NODE_TYPES.AssignmentPattern) return { node: param.right, env: undefined };
+      return undefined;
+    });
+    if (calls.open) values.push(undefined);
+    return values;
+  }
+
+  /**
+   * The calls of a function in this file: a named function or `const` arrow that never escapes,
+   * or a class method called as `this.name(…)`. `open` when code elsewhere may call it too (a
+   * method that is not private).
+   */
+  function callsOf(fn: Node): { calls: TSESTree.CallExpression[]; open: boolean } | undefined {
+    const local = flow.callSites(fn);
+    if (local) return { calls: local, open: isExported(fn) };
+    const method = fn.parent;
+    if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method' || method.static) return undefined;
+    const cached = methodCallCache.get(method);
+    if (cached !== undefined) return cached ?? undefined;
+    const name = method.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${method.key.name}` : staticPropertyKey(method);
+    const classBody = method.parent;
+    let result: { calls: TSESTree.CallExpression[]; open: boolean } | undefined;
+    if (name !== undefined) {
+      const calls: TSESTree.CallExpression[] = [];
+      const use = { escapes: false };
+      forEachDescendant(classBody, visitorKeys, (node) => {
+        if (node.type !== AST_NODE_TYPES.MemberExpression || unwrap(node.object).type !== AST_NODE_TYPES.ThisExpression) return true;
+        const member = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : memberName(node);
+        if (member !== name) return true;
+        const parent = node.parent;
+        if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node) calls.push(parent);
+        else use.escapes = true;
+        return true;
+      });
+      const isPrivate = method.accessibility === 'private' || method.key.type === AST_NODE_TYPES.PrivateIdentifier;
+      result = use.escapes ? undefined : { calls, open: !isPrivate };
+    }
+    methodCallCache.set(method, result ?? null);
+    return result;
+  }
+
+  /** `export function f`, `export const f = () => …`, `export default function`: other modules may call it. */
+  function isExported(fn: Node): boolean {
+    let current: Node | undefined = fn.parent;
+    if (current?.type === AST_NODE_TYPES.VariableDeclarator) current = current.parent.parent;
+    return current?.type === AST_NODE_TYPES.ExportNamedDeclaration || current?.type === AST_NODE_TYPES.ExportDefaultDeclaration || fn.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration || fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+  }
+
+  // ---------------------------------------------------------------- writes that reach a read
+
+  /**
+   * For a `let` written more than once: the writes that may still hold when `reference` is read.
+   * Walking back from the read through the statements before it, every write met is possible,
+   * until a statement that assigns on every path (or the declaration itself). A write in another
+   * function, or in a loop around the read, may happen at any time: then every write counts.
+   */
+  function reachingValues(variable: Variable, reference: Node, depth: number): (Bound | undefined)[] {
+    const declarator = variable.defs[0]?.node;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator) return [undefined];
+    const writes = variable.references
+      .filter((ref) => ref.isWrite() && !ref.init)
+      .map((ref) => ref.identifier)
+      .filter((identifier): identifier is TSESTree.Identifier => identifier.type === AST_NODE_TYPES.Identifier);
+    const readFunction = enclosingFunction(reference);
+    const everyWrite = (): (Bound | undefined)[] => [
+      ...(declarator.init ? [{ node: declarator.init, env: undefined }] : []),
+      ...writes.flatMap((write) => writtenValues(write, variable, depth)),
+    ];
+    if (writes.some((write) => enclosingFunction(write) !== readFunction) || insideLoopWith(reference, writes, declarator)) return everyWrite();
+    const found: (Bound | undefined)[] = [];
+    let current: Node = reference;
+    while (current.parent && current !== declarator) {
+      const parent: Node = current.parent;
+      const list = statementList(parent);
+      if (list) {
+        const index = list.indexOf(current);
+        for (let at = index - 1; at >= 0; at--) {
+          const statement = list[at];
+          if (!statement) continue;
+          if (statement.range[0] <= declarator.range[0] && declarator.range[1] <= statement.range[1]) {
+            if (declarator.init) found.push({ node: declarator.init, env: undefined });
+            return found;
+          }
+          const inside = writes.filter((write) => statement.range[0] <= write.range[0] && write.range[1] <= statement.range[1]);
+          for (const write of inside.reverse()) found.push(...writtenValues(write, variable, depth));
+          if (inside.length > 0 && assignsOnEveryPath(statement, variable)) return found;
+        }
+      }
+      current = parent;
+    }
+    // The read comes before any write in its statement list: the declaration's value, if any.
+    if (declarator.init) found.push({ node: declarator.init, env: undefined });
+    return found.length > 0 ? found : [undefined];
+  }
+
+  /** What one write stores: `x = v` → v; `x += v` → every value before it, with v appended. */
+  function writtenValues(write: TSESTree.Identifier, variable: Variable, depth: number): (Bound | undefined)[] {
+    const parent = write.parent;
+    if (parent.type !== AST_NODE_TYPES.AssignmentExpression || parent.left !== write) return [undefined];
+    if (parent.operator === '=') return [{ node: parent.right, env: undefined }];
+    if (parent.operator !== '+=' || depth > MAX_DEPTH) return [undefined];
+    // Read as `x + v`, with the values of x that reach this write.
+    const before = reachingValues(variable, write, depth + 1);
+    return before.map((value) => (value ? { node: syntheticConcat(value.node, parent.right), env: value.env } : undefined));
+  }
+
+  /** `a + b` as a node the shape reader understands; never part of the tree. */
+  function syntheticConcat(left: Node, right: Expression): Node {
+    return { type: AST_NODE_TYPES.BinaryExpression, operator: '+', left, right, parent: right.parent, range: right.range, loc: right.loc } as unknown as Node;
+  }
+
+  function statementList(node: Node): readonly Node[] | undefined {
+    if (node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.Program || node.type === AST_NODE_TYPES.StaticBlock) return node.body;
+    if (node.type === AST_NODE_TYPES.SwitchCase) return node.consequent;
+    return undefined;
+  }
+
+  function assignsOnEveryPath(statement: Node, variable: Variable): boolean {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ExpressionStatement:
+        return assigns(statement.expression, variable);
+      case AST_NODE_TYPES.BlockStatement:
+        return statement.body.some((child) => assignsOnEveryPath(child, variable));
+      case AST_NODE_TYPES.IfStatement:
+        return statement.alternate !== null && assignsOnEveryPath(statement.consequent, variable) && assignsOnEveryPath(statement.alternate, variable);
+      case AST_NODE_TYPES.SwitchStatement: {
+        if (!statement.cases.some((switchCase) => switchCase.test === null)) return false;
+        return statement.cases.every((switchCase) => switchCase.consequent.length === 0 || switchCase.consequent.some((child) => assignsOnEveryPath(child, variable)));
+      }
+      case AST_NODE_TYPES.TryStatement:
+        return assignsOnEveryPath(statement.block, variable) && (statement.handler === null || assignsOnEveryPath(statement.handler.body, variable));
+      default:
+        return false;
+    }
+  }
+
+  function assigns(expression: Node, variable: Variable): boolean {
+    const node = unwrap(expression);
+    if (node.type === AST_NODE_TYPES.SequenceExpression) return node.expressions.some((part) => assigns(part, variable));
+    return (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.left.type === AST_NODE_TYPES.Identifier &&
+      flow.variableOf(node.left) === variable
+    );
+  }
+
+  function enclosingFunction(node: Node): Node | undefined {
+    let current = node.parent;
+    while (current && !isFunctionNode(current)) current = current.parent;
+    return current;
+  }
+
+  function insideLoopWith(reference: Node, writes: readonly Node[], declarator: Node): boolean {
+    for (let current = reference.parent; current && current !== declarator.parent; current = current.parent) {
+      if (isFunctionNode(current)) return false;
+      const loop =
+        current.type === AST_NODE_TYPES.ForStatement ||
+        current.type === AST_NODE_TYPES.ForInStatement ||
+        current.type === AST_NODE_TYPES.ForOfStatement ||
+        current.type === AST_NODE_TYPES.WhileStatement ||
+        current.type === AST_NODE_TYPES.DoWhileStatement;
+      const range = current.range;
+      if (loop && writes.some((write) => range[0] <= write.range[0] && write.range[1] <= range[1]) && !(range[0] <= declarator.range[0] && declarator.range[1] <= range[1])) return true;
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- options
+
+  /**
+   * The values a key of an options object may have. `definite` when one of them is surely what
+   * the object holds (a later key overrides a spread before it); otherwise the key may also be
+   * missing or come from what the file does not show.
+   */
+  function optionValues(input: Node, key: string, env: Env, depth: number): OptionValues {
+    const node = unwrap(input);
+    if (depth > MAX_DEPTH) return { values: [], definite: false, complete: false };
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = flow.variableOf(node);
+      const bound = variable ? env?.get(variable) : undefined;
+      if (bound) return optionValues(bound.node, key, bound.env, depth + 1);
+      const def = variable?.defs[0];
+      if (variable && def?.type === DefinitionType.Parameter) {
+        const values = parameterValues(variable, def.node, depth);
+        const found = values.map((value): OptionValues => (value ? optionValues(value.node, key, value.env, depth + 1) : { values: [], definite: false, complete: false }));
+        return { values: found.flatMap((one) => one.values), definite: found.every((one) => one.definite), complete: found.every((one) => one.complete) };
+      }
+    }
+    if (node.type === AST_NODE_TYPES.ObjectExpression) {
+      const values: Bound[] = [];
+      let complete = true;
+      for (const property of [...node.properties].reverse()) {
+        if (property.type === AST_NODE_TYPES.SpreadElement) {
+          const spread = optionValues(property.argument, key, env, depth + 1);
+          values.push(...spread.values);
+          if (spread.definite) return { values, definite: true, complete: true };
+          complete &&= spread.complete;
+          continue;
+        }
+        const name = staticPropertyKey(property) ?? (property.computed ? flow.stringValue(property.key) : undefined);
+        if (name === key && isValue(property.value)) {
+          values.push({ node: property.value, env });
+          return { values, definite: true, complete: true };
+        }
+        if (name === undefined) complete = false;
+      }
+      return { values, definite: false, complete };
+    }
+    // Variables, later writes (`options.url = …`), calls returning options, `Object.assign`: the analysis' entries.
+    const list = flow.entriesOf(node);
+    const written = flow.valuesOf(list, key).map((value) => ({ node: value, env }));
+    return { values: written, definite: written.length > 0 && list.complete, complete: list.complete };
+  }
+
+  interface OptionValues {
+    readonly values: Bound[];
+    /** One of `values` is surely what the object holds under the key. */
+    readonly definite: boolean;
+    /** Every key the object may hold is visible: without a value here, the key is not set. */
+    readonly complete: boolean;
+  }
+
+  function isValue(node: Node): node is Expression {
+    return node.type !== AST_NODE_TYPES.AssignmentPattern && node.type !== AST_NODE_TYPES.ObjectPattern && node.type !== AST_NODE_TYPES.ArrayPattern && node.type !== AST_NODE_TYPES.TSEmptyBodyFunctionExpression;
+  }
+
+  // ---------------------------------------------------------------- one request
+
+  interface Reading {
+    readonly urls: UrlShape[];
+    readonly methods: (string | undefined)[];
+  }
+
+  function readRequest(site: RequestSite, env: Env, names: string[]): Reading {
+    const spec = httpClients[site.client.kind];
+    const optionSources: Bound[] = [
+      ...site.client.defaults.map((node) => ({ node, env: undefined })),
+      ...site.optionArguments.map((node) => ({ node, env })),
+    ];
+    let urls: UrlShape[] | undefined;
+    if (site.urlArgument) urls = shapesOf(site.urlArgument, env, 0, names);
+    else if (spec.urlOption !== undefined) urls = optionShapes(optionSources, spec.urlOption, names);
+    let bases: UrlShape[] | undefined;
+    if (spec.baseUrlOption !== undefined) {
+      bases = optionShapes(optionSources, spec.baseUrlOption, names);
+      if (bases && spec.baseIsHostName === true) bases = bases.map((base) => urlShape('//', base));
+    }
+    let full: UrlShape[];
+    if (urls && bases) full = union(urls.map((url) => (isAbsolute(url) ? [url] : bases.map((base) => joinUrl(base, url)))));
+    else full = urls ?? bases ?? [[HOLE]];
+    return { urls: full, methods: requestMethods(site, optionSources, names) };
+  }
+
+  /** The values of an option across the option objects, a later object overriding an earlier one. */
+  function optionShapes(sources: readonly Bound[], key: string, names: string[]): UrlShape[] | undefined {
+    let result: UrlShape[] | undefined;
+    for (const source of sources) {
+      const found = optionValues(source.node, key, source.env, 0);
+      if (found.values.length === 0) continue;
+      const shapes = union(found.values.map((value) => shapesOf(value.node, value.env, 0, names)));
+      result = found.definite || !result ? shapes : union([result, shapes]);
+    }
+    return result;
+  }
+
+  function requestMethods(site: RequestSite, sources: readonly Bound[], names: string[]): (string | undefined)[] {
+    if (site.signature.method !== undefined) return [site.signature.method];
+    const option = httpClients[site.client.kind].methodOption;
+    // Every client sends GET when nothing says otherwise.
+    let methods: (string | undefined)[] = ['GET'];
+    if (option === undefined) return methods;
+    for (const source of sources) {
+      const found = optionValues(source.node, option, source.env, 0);
+      const complete = found.definite || found.complete;
+      const values = found.values.flatMap((value) =>
+        shapesOf(value.node, value.env, 0, names).map((shape) => (shape.length === 1 && typeof shape[0] === 'string' ? shape[0].toUpperCase() : undefined)),
+      );
+      if (found.definite) methods = values;
+      else methods = [...methods, ...values, ...(complete ? [] : [undefined])];
+    }
+    return [...new Set(methods)];
+  }
+
+  function routes(site: RequestSite): RequestRoutes {
+    const cached = routeCache.get(site.node);
+    if (cached) return cached;
+    const names: string[] = [];
+    freeParameters = new Set();
+    const first = readRequest(site, undefined, names);
+    const free = freeParameters;
+    freeParameters = undefined;
+    const readings = [first];
+    // A wrapper's parameters: read the request once per call of the wrapper, so the URL and the
+    // method of one call stay together.
+    const wrapper = enclosingFunction(site.node);
+    const wrapperParameters = [...free].filter((variable) => variable.defs[0]?.node === wrapper);
+    const calls = wrapper && wrapperParameters.length > 0 ? callsOf(wrapper) : undefined;
+    if (wrapper && calls && calls.calls.length > 0 && calls.calls.length <= MAX_CONTEXTS) {
+      readings.length = 0;
+      for (const call of calls.calls) readings.push(readRequest(site, bindArguments(wrapper, call, undefined), []));
+      if (calls.open) readings.push(readRequest(site, openContext(wrapper), []));
+    }
+    const result = summarize(readings, names, site);
+    routeCache.set(site.node, result);
+    return result;
+  }
+
+  /** A wrapper called from elsewhere too: its parameters may hold anything. */
+  function openContext(fn: Node): Env {
+    const bindings = new Map<Variable, Bound>();
+    if (!isFunctionNode(fn)) return bindings;
+    for (const param of fn.params) {
+      const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      const variable = target.type === AST_NODE_TYPES.Identifier ? flow.variableOf(target) : undefined;
+      // An identifier no variable holds: read as a hole.
+      if (variable) bindings.set(variable, { node: UNKNOWN_VALUE, env: undefined });
+    }
+    return bindings;
+  }
+
+  function summarize(readings: readonly Reading[], names: readonly string[], site: RequestSite): RequestRoutes {
+    const pinned = new Map<string, Route>();
+    const candidates = new Map<string, Route>();
+    const urls = new Set<string>();
+    const displayPaths = new Set<string>();
+    const methods = new Set<string | undefined>();
+    let known = true;
+    let best: TargetConfidence = analysis.assessTarget(site).confidence;
+    const hints = names.map((name) => nameHint(name)).filter((hint): hint is NameHint => hint !== undefined);
+    for (const reading of readings) {
+      for (const url of reading.urls) {
+        urls.add(shapeText(url));
+        for (const method of reading.methods) {
+          methods.add(method);
+          const read = analyzeUrl(url, method);
+          displayPaths.add(read.displayPath);
+          const confidence = targetConfidence(read.evidence, hints);
+          if (TARGET_CONFIDENCES.indexOf(confidence) < TARGET_CONFIDENCES.indexOf(best)) best = confidence;
+          const isPinned = method !== undefined && read.exact && read.routes.length > 0 && !url.every((part) => part === HOLE);
+          if (isPinned) {
+            for (const route of read.routes) {
+              pinned.set(routeKey(route), route);
+              candidates.set(routeKey(route), route);
+            }
+          } else {
+            known = false;
+            for (const route of routesCouldMatch(url, method)) candidates.set(routeKey(route), route);
+          }
+        }
+      }
+    }
+    return {
+      routes: [...pinned.values()],
+      known: known && pinned.size > 0,
+      candidates: [...candidates.values()],
+      methods: [...methods],
+      urls: [...urls],
+      displayPaths: [...displayPaths],
+      confidence: best,
+    };
+  }
+
+  // ---------------------------------------------------------------- credentials
+
+  /** The request authenticates through the OAuth helper: its fetch, an attached instance, its got hooks, or its header. */
+  function usesOAuthHelper(site: RequestSite, headers: ReturnType<RequestAnalysis['requestHeaders']>): boolean {
+    if (site.viaHelper || site.client.helperAuthorized) return true;
+    if (site.optionArguments.some((argument) => analysis.usesHelperHooks(argument))) return true;
+    return headers.entries.some((entry) => entry.name !== undefined && isAuthorizationHeader(entry.name) && (entry.value === undefined ? entry.name === AUTHORIZATION_HEADER : fromHelper(entry.value, 0)));
+  }
+
+  /** `await client.authorizationHeader()`, or the value a `.then` on it hands over, or a variable holding either. */
+  function fromHelper(input: Node, depth: number): boolean {
+    const node = unwrap(input);
+    if (depth > 3) return false;
+    if (callsHelperHeader(node)) return true;
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = flow.variableOf(node);
+    const def = variable?.defs[0];
+    if (!variable || !def) return false;
+    if (def.type === DefinitionType.Parameter && isFunctionNode(def.node)) {
+      // `client.authorizationHeader().then((authorization) => …)`
+      const call = def.node.parent;
+      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = unwrap(call.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'then' && callsHelperHeader(unwrap(callee.object));
+    }
+    const value = flow.singleValue(variable);
+    return value !== undefined && fromHelper(value, depth + 1);
+  }
+
+  function callsHelperHeader(root: Node): boolean {
+    let found = false;
+    const matches = (node: Node): boolean =>
+      node.type === AST_NODE_TYPES.CallExpression &&
+      unwrap(node.callee).type === AST_NODE_TYPES.MemberExpression &&
+      memberName(unwrap(node.callee) as TSESTree.MemberExpression) === helperClientMembers.authorizationHeader;
+    if (matches(root)) return true;
+    forEachDescendant(root, visitorKeys, (node) => {
+      if (isFunctionNode(node)) return false;
+      if (matches(node)) found = true;
+      return !found;
+    });
+    return found;
+  }
+
+  /**
+   * A request the scope report accounts for: it sends the old header or goes through the OAuth
+   * helper, or its URL (and the names it is built from) point at Cloud Automation; and its URL
+   * could reach some route of the table. Neither side changes when `migrate` rewrites the
+   * credentials, so `scopes` says the same before and after a migration.
+   */
+  function cloudAutomationCall(site: RequestSite): CloudAutomationCall | undefined {
+    const cached = callCache.get(site.node);
+    if (cached !== undefined) return cached ?? undefined;
+    let result: CloudAutomationCall | undefined;
+    if (!site.createsInstance) {
+      const found = routes(site);
+      const headers = analysis.requestHeaders(site, true);
+      const credential = headers.entries.some((entry) => entry.name !== undefined && isXTokenHeader(entry.name))
+        ? 'x-token'
+        : usesOAuthHelper(site, headers)
+          ? 'oauth-helper'
+          : undefined;
+      const evidence = TARGET_CONFIDENCES.indexOf(found.confidence) <= TARGET_CONFIDENCES.indexOf('possible');
+      if ((credential !== undefined || evidence) && found.candidates.length > 0) result = { routes: found, credential };
+    }
+    callCache.set(site.node, result ?? null);
+    return result;
+  }
+
+  return { routes, cloudAutomationCall };
+}
+
+/** A value nothing in the file shows: read as a hole wherever it stands. */
+const UNKNOWN_VALUE = { type: AST_NODE_TYPES.ThisExpression, range: [0, 0] } as unknown as Node;
+
+function isEnvObject(node: Node): boolean {
+  // `process.env`, `import.meta.env`
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(node) === 'env' &&
+    ((node.object.type === AST_NODE_TYPES.Identifier && node.object.name === 'process') || node.object.type === AST_NODE_TYPES.MetaProperty)
+  );
+}
+
+function shapeKey(shape: UrlShape): string {
+  return shape.map((part: UrlPart) => (part === HOLE ? '\uE000' : part)).join('');
+}
+
+/** A URL shape for people: unknown parts written `{…}`. */
+export function shapeText(shape: UrlShape): string {
+  return shape.map((part: UrlPart) => (part === HOLE ? '{…}' : part)).join('');
+}
+
+function routeKey(route: Route): string {
+  return `${route.method} ${route.path}`;
+}

@@ -1,0 +1,62 @@
+/**
+ * Each shape of issue 13, one fixture each (tests/scopes/fixtures/<shape>.ts), with the exact
+ * route list the scope report must give for it (<shape>.expected.json): which calls count, on
+ * which line, which routes they hit, and for a call whose route is unknown, every scope it
+ * could need. Run through the CLI's `scopes --json`, the path a user takes.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../cli/main.js';
+import type { MigrationReport } from '../../cli/report.js';
+import { ALL_SCOPES, sortScopes } from '../../core/index.js';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+interface ExpectedCall {
+  readonly line: number;
+  readonly exact: boolean;
+  readonly routes: readonly string[];
+  /** Every scope of the vocabulary (`"all"`), or the list; only for calls whose route is unknown. */
+  readonly possibleScopes?: readonly string[] | 'all';
+}
+
+export async function scopesReport(cwd: string, paths: readonly string[]): Promise<MigrationReport> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['scopes', '--json', ...paths], {
+    cwd,
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: {},
+  });
+  if (code === 2) throw new Error(`scopes failed: ${stderr}`);
+  return JSON.parse(stdout) as MigrationReport;
+}
+
+const shapes = readdirSync(fixtures).filter((name) => name.endsWith('.expected.json')).map((name) => name.replace(/\.expected\.json$/u, ''));
+
+describe('scopes: the route list of each shape', () => {
+  it.each(shapes)('%s', async (shape) => {
+    const expected = JSON.parse(readFileSync(path.join(fixtures, `${shape}.expected.json`), 'utf8')) as { calls: ExpectedCall[] };
+    const report = await scopesReport(fixtures, [`${shape}.ts`]);
+    expect(report.files.failed).toEqual([]);
+    const actual = report.scopes.calls.map((call) => ({
+      line: call.line,
+      exact: call.exact,
+      routes: [...call.routes].sort(),
+      ...(call.exact ? {} : { possibleScopes: call.possibleScopes.length === ALL_SCOPES.length ? 'all' : call.possibleScopes }),
+    }));
+    const wanted = expected.calls.map((call) => ({
+      line: call.line,
+      exact: call.exact,
+      routes: [...call.routes].sort(),
+      ...(call.exact ? {} : { possibleScopes: call.possibleScopes === 'all' ? 'all' : sortScopes(call.possibleScopes ?? []) }),
+    }));
+    expect(actual).toEqual(wanted);
+    // `exact` only when every call's route is known; `required` is then the union of their scopes.
+    expect(report.scopes.exact).toBe(expected.calls.every((call) => call.exact));
+    expect(report.scopes.unknown.map((call) => call.line)).toEqual(expected.calls.filter((call) => !call.exact).map((call) => call.line));
+  });
+});
