@@ -26,6 +26,7 @@ import type { FileReport, ManualSite, MigratedSite, RouteUse, TransformOptions }
 import { moduleStyleOf } from './module-style.js';
 import { applyEdits, indentationAt, lineStartOf, removeStatement, tidyLineRemovals, type Edit, type Range } from './source-edits.js';
 import { createTypeOracle, oracleQuestions, type ClientIdentity, type FileTypeOracle } from './type-oracle.js';
+import { removeUnusedBindings, type BindingOutcome } from './unused-bindings.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { parseForAnalysis, type ParsedFile } from '../analysis/estree-host.js';
@@ -229,6 +230,8 @@ export interface SharedFileState {
   /** The one request analysis over this file's ESTree, and what it finds: built on first use. */
   facts: FileFacts | undefined;
   needsHelper: boolean;
+  /** What became of each binding the edits referenced: set once every pass has planned. */
+  bindings: readonly BindingOutcome[];
 }
 
 /** What the shared analysis (analysis/) says about the file: the same answers the rules report. */
@@ -283,6 +286,7 @@ export abstract class RequestMigration {
       oracle: undefined,
       facts: undefined,
       needsHelper: false,
+      bindings: [],
     };
     ({
       edits: this.edits,
@@ -832,6 +836,24 @@ export abstract class RequestMigration {
   /** What this pass tells the runner about the file; read once every pass over the tree has planned. */
   abstract report(): FileReport;
 
+  /** Once, after every pass has planned: declarations the edits of all passes left unused go (./unused-bindings.ts). */
+  private removeUnusedBindings(): void {
+    if (this.edits.length === 0) return;
+    this.shared.bindings = removeUnusedBindings({
+      j: this.j,
+      source: this.source,
+      filePath: this.file.path,
+      edits: this.edits,
+      retired: this.retired,
+      bindingOf: (path) => this.bindingOf(path),
+      isReference: (path) => this.isReference(path),
+      referencesOf: (declaration) => this.referencesOf(declaration),
+      isRemoved: (range) => this.isRemoved(range),
+      requireSource: (node) => this.requireSource(node),
+      referencedInOtherModules: (start, end) => this.oracle().isReferencedElsewhere(start, end),
+    });
+  }
+
   /** The text with every queued edit of every pass and, when a rewrite needs it, the helper import once. */
   protected applyQueuedEdits(): string {
     if (this.edits.length === 0) return this.source;
@@ -845,6 +867,7 @@ export abstract class RequestMigration {
    */
   static runPasses(passes: readonly RequestMigration[]): { output: string; reports: FileReport[] } {
     for (const pass of passes) pass.plan();
+    passes[0]?.removeUnusedBindings();
     const output = passes[0]?.applyQueuedEdits() ?? '';
     return { output, reports: passes.map((pass) => pass.report()) };
   }
