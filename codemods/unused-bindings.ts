@@ -230,7 +230,6 @@ class UnusedBindingRemoval {
   }
 
   private removePatternMember(member: AnyPath): boolean {
-    const { scope } = this;
     const pattern = parentOf(member);
     const declarator = parentOf(pattern);
     if (!pattern || !declarator || !isNodeType(declarator.node, 'VariableDeclarator') || !isNodeType(pattern.node, 'ObjectPattern')) return false;

@@ -14,8 +14,6 @@ import type {
   ASTNode,
   ASTPath,
   CallExpression,
-  MemberExpression,
-  VariableDeclarator,
   FileInfo,
   Identifier,
   ObjectExpression,
@@ -25,16 +23,14 @@ import {
   AXIOS_DEFAULT_HEADER_PATHS,
   CANDIDATE_SOURCE_PATTERN,
   HEADERS_CONSTRUCTORS,
-  KEPTN_TOKEN_ENV_VARS,
   helperClientMembers,
   isAuthorizationHeader,
   isTokenCheckRoute,
-  nameHint,
   reachabilityCheckRoute,
   type HttpClientKind,
 } from '../core/index.js';
 import type { FileReport } from './report.js';
-import { indentationAt, removeListItems, removeStatement, type Range } from './source-edits.js';
+import { indentationAt, removeListItems, removeStatement } from './source-edits.js';
 import type { XTokenFinding } from '../analysis/findings.js';
 import { RequestMigration, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo } from './request-migration.js';
 import { runMigrationTransform } from './transform-runner.js';
@@ -70,23 +66,18 @@ interface Context {
 const AXIOS_VERBS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
 export class XTokenMigration extends RequestMigration {
-  private envReads: { name: string; range: Range }[] = [];
 
   plan(): void {
-    this.envReads = this.tokenEnvReads();
     for (const finding of this.facts().xToken) this.migrateFinding(finding);
     if (!this.continuesEarlierPass) this.collectRoutes();
   }
 
   report(): FileReport {
-    const deleted = this.edits.filter((edit) => edit.end > edit.start);
-    const tokenEnvVars = [...new Set(this.envReads.map((read) => read.name))];
-    const retiredEnvVars = tokenEnvVars.filter((name) =>
-      this.envReads
-        .filter((read) => read.name === name)
-        .every((read) => deleted.some((edit) => contains(edit, read.range))),
-    );
-    return this.fileReport(TRANSFORM_NAME, tokenEnvVars, retiredEnvVars);
+    const plumbing = this.tokenPlumbing();
+    const envReads = plumbing.filter((entry) => entry.kind === 'env-var');
+    const tokenEnvVars = [...new Set(envReads.map((read) => read.name))];
+    const retiredEnvVars = tokenEnvVars.filter((name) => envReads.every((read) => read.name !== name || read.fate === 'retire'));
+    return { ...this.fileReport(TRANSFORM_NAME, tokenEnvVars, retiredEnvVars), tokenPlumbing: plumbing };
   }
 
   // ── the x-token sites: exactly what no-x-token-header reports ──────────────────────
@@ -668,27 +659,6 @@ export class XTokenMigration extends RequestMigration {
   }
 
   // ── old-token plumbing (what goes once every pass has planned: ./unused-bindings.ts) ──
-
-  private tokenEnvReads(): { name: string; range: Range }[] {
-    const reads: { name: string; range: Range }[] = [];
-    const isTokenVar = (name: string): boolean => KEPTN_TOKEN_ENV_VARS.includes(name) || nameHint(name)?.role === 'token';
-    this.nodesOfType<MemberExpression>('MemberExpression').forEach((path) => {
-      const object = path.node.object as ASTNode;
-      if (!isNodeType(object, 'MemberExpression') || this.text(object).replace(/\s/gu, '') !== 'process.env') return;
-      const name = this.propertyName(path.node.property, path.node.computed ?? false);
-      if (name !== undefined && isTokenVar(name)) reads.push({ name, range: rangeOf(path.node) });
-    });
-    this.nodesOfType<VariableDeclarator>('VariableDeclarator').forEach((path) => {
-      const { id, init } = path.node as ASTNode & { id: ASTNode; init: ASTNode | null };
-      if (!init || !isNodeType(id, 'ObjectPattern') || this.text(init).replace(/\s/gu, '') !== 'process.env') return;
-      for (const property of id.properties as ASTNode[]) {
-        if (!isNodeType(property, 'ObjectProperty')) continue;
-        const name = this.propertyName(property.key, property.computed ?? false);
-        if (name !== undefined && isTokenVar(name)) reads.push({ name, range: rangeOf(property) });
-      }
-    });
-    return reads;
-  }
 
   // ── the helper import ─────────────────────────────────────────────────────────────
 
