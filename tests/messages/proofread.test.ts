@@ -21,7 +21,6 @@ import type { ClientRef, TargetAssessment } from '../../analysis/request-analysi
 import plugin from '../../rules/index.js';
 import { clientLabel, describeTarget } from '../../rules/utils/targets.js';
 import migrate from '../../codemods/migrate.js';
-import type { FileReport } from '../../codemods/report.js';
 import { HELP_TEXT, parseCliArgs } from '../../cli/args.js';
 import { buildReport, formatReport, type FileOutcome } from '../../cli/report.js';
 import { runTransformReports } from '../codemods/run-transform.js';
