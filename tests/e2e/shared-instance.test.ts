@@ -116,7 +116,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fake.close();
-  await new Promise<void>((resolve) => feed.close(() => resolve()));
+  await new Promise<void>((resolve) => {
+    feed.close(() => {
+      resolve();
+    });
+  });
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -125,7 +129,8 @@ describe('a shared axios instance that also calls another host, before and after
 
   it('before: the app works with the legacy token (and leaks it to the feed host, which is why this test exists)', async () => {
     const result = await runApp({ KEPTN_API_URL: fake.apiBaseUrl, KEPTN_API_TOKEN: LEGACY_TOKEN, RELEASE_FEED_URL: feedUrl, USER_AUTHORIZATION: userAuthorization });
-    expect(result).toMatchObject({ projects: expect.any(Array), asUser: expect.any(Array), release: '2.4.1' });
+    expect(Array.isArray(result.projects) && Array.isArray(result.asUser)).toBe(true);
+    expect(result.release).toBe('2.4.1');
     expect(fake.requests.map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual([
       'GET /api/controlPlane/v1/project 200',
       'POST /api/v1/event 200',
