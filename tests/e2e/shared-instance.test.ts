@@ -154,7 +154,8 @@ describe('a shared axios instance that also calls another host, before and after
     expect(report.tokens.keep).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'env-var', name: 'KEPTN_API_TOKEN', file: 'src/main.ts', line: 3 })]));
     const again = await runCli(['migrate', '--dry', '--json', 'src']);
     expect((JSON.parse(again.stdout) as MigrationReport).files.changed).toEqual([]);
-  });
+    // Two CLI runs with the type oracle: ~40 s alone on 2 cores, more when the suite shares them.
+  }, 240_000);
 
   // Fails on main a783b18: migrate writes `oauthClientFromEnv().attachToAxios(axios.create({…}))`
   // without an audience, and the instance has no baseURL (its URLs are built from keptnApiUrl), so
