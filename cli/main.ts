@@ -5,6 +5,7 @@ import { packageInfo } from '../core/package-info.js';
 import { HELP_TEXT, parseCliArgs, type CliOptions } from './args.js';
 import { collectFiles, MissingPathError, NoSourcesError, removeLeftoverTemporaries, removeLiveTemporaries, writeFileAtomic } from './files.js';
 import { gitTreeState } from './git.js';
+import { declarationsOfInputs } from './input-declarations.js';
 import { buildReport, formatReport, printable, reportAsJson, type FileOutcome, type RunMode } from './report.js';
 import { runTransforms } from './pool.js';
 import { runtimeReport } from './runtime-check.js';
@@ -160,6 +161,14 @@ async function run(options: CliOptions, io: CliIo, load: typeof loadTransforms):
         )
       : undefined;
 
+  // action.yml / task.json entries of the token inputs the files read: named in the report, never edited.
+  const inputReads = results.flatMap((result) =>
+    result.reports.flatMap((fileReport) =>
+      (fileReport.tokenPlumbing ?? []).flatMap((entry) => (entry.kind === 'action-input' || entry.kind === 'task-input' ? [{ sourceFile: result.file, kind: entry.kind, name: entry.name }] : [])),
+    ),
+  );
+  const inputDeclarations = declarationsOfInputs(inputReads).map((declaration) => ({ ...declaration, file: display(declaration.file) }));
+
   const report = buildReport({
     command: options.command,
     mode,
@@ -169,6 +178,7 @@ async function run(options: CliOptions, io: CliIo, load: typeof loadTransforms):
     ...(options.helperModule === undefined ? {} : { helperModule: options.helperModule }),
     ...(runtime === undefined ? {} : { runtime }),
     removedLeftovers: leftovers.map(display),
+    inputDeclarations,
   });
   stop?.release();
   const interrupted = stop?.signal();

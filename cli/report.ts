@@ -3,7 +3,8 @@
  * plain text for a person or as one JSON document for scripts. Pure functions only, so
  * the wording is tested without running a transform.
  */
-import type { FileReport } from '../codemods/report.js';
+import type { FileReport, TokenPlumbing } from '../codemods/report.js';
+import type { InputDeclaration } from './input-declarations.js';
 import { helperEnvVars, HELPER_MODULE, MIGRATION_MARKER, REQUIRED_HELPER_ENV_VARS } from '../core/helper-api.js';
 import { ALL_SCOPES, sortScopes } from '../core/scopes.js';
 import { formatRuntimeSection, type RuntimeReport } from './runtime-check.js';
@@ -30,6 +31,15 @@ export interface ReportInput {
   readonly runtime?: RuntimeReport;
   /** Temporary files a killed earlier run left beside these files, removed before writing. */
   readonly removedLeftovers?: readonly string[];
+  /** action.yml / task.json entries of the token inputs the files read, `file` as shown to the user. */
+  readonly inputDeclarations?: readonly InputDeclaration[];
+}
+
+/** A place the old API token is read or held, with where an input is declared. */
+export interface ReportedToken extends TokenPlumbing {
+  readonly file: string;
+  /** For an action/task input: its entries in action.yml / task.json. */
+  readonly declaredIn: readonly { readonly file: string; readonly line: number; readonly required: boolean }[];
 }
 
 export interface ReportedCall {
@@ -96,6 +106,13 @@ export interface MigrationReport {
     /** Old token variables some file still reads, and which files. */
     readonly stillRead: readonly { readonly name: string; readonly files: readonly string[] }[];
   };
+  /**
+   * The old API token in the code: `retire` lists what nothing sends any more after the migration
+   * (env reads, action/task inputs and their action.yml/task.json entries, variables, parameters),
+   * `keep` what something still sends. An env var or input counts as one: it is kept when any read
+   * of it anywhere is kept, and then all its reads are listed under `keep`.
+   */
+  readonly tokens: { readonly retire: readonly ReportedToken[]; readonly keep: readonly ReportedToken[] };
   /** Declarations that run migrated code on a Node too old for the helper; absent for `scopes`. */
   readonly runtime?: RuntimeReport;
   readonly exitCode: 0 | 1;
@@ -160,6 +177,7 @@ export function buildReport(input: ReportInput): MigrationReport {
     retire: [...retiredSomewhere].filter((name) => !tokenVarsRead.has(name)).sort(),
     stillRead: [...tokenVarsRead].map(([name, files]) => ({ name, files: [...files].sort() })).sort((a, b) => a.name.localeCompare(b.name)),
   };
+  const tokens = tokenLists(input.outcomes, input.inputDeclarations ?? []);
   const leftForPerson = input.command === 'migrate' && manual.length > 0;
   return {
     command: input.command,
@@ -170,10 +188,55 @@ export function buildReport(input: ReportInput): MigrationReport {
     manual,
     scopes,
     env,
+    tokens,
     ...(input.runtime === undefined ? {} : { runtime: input.runtime }),
     // A migrated package that cannot run the helper is left for a person as much as a marked site.
     exitCode: failed.length > 0 || leftForPerson || (input.runtime?.warnings.length ?? 0) > 0 ? 1 : 0,
   };
+}
+
+function tokenLists(outcomes: readonly FileOutcome[], declarations: readonly InputDeclaration[]): MigrationReport['tokens'] {
+  const entries: ReportedToken[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.status === 'failed') continue;
+    const seen = new Set<string>();
+    for (const report of outcome.reports) {
+      for (const entry of report.tokenPlumbing ?? []) {
+        const key = `${entry.kind}\u0000${entry.name}\u0000${entry.line}\u0000${entry.column}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const declaredIn = declarations
+          .filter((declaration) => declaration.kind === entry.kind && declaration.name.toLowerCase() === entry.name.toLowerCase())
+          .map(({ file, line, required }) => ({ file, line, required }));
+        entries.push({ ...entry, file: outcome.file, declaredIn });
+      }
+    }
+  }
+  // An env var or input is configured once for every reader: kept if any reader still sends it.
+  const shared = (entry: ReportedToken): string | undefined => (entry.kind === 'variable' || entry.kind === 'parameter' ? undefined : `${entry.kind}\u0000${entry.name.toLowerCase()}`);
+  const keptNames = new Set(entries.filter((entry) => entry.fate === 'keep').map(shared).filter((key) => key !== undefined));
+  const kept = (entry: ReportedToken): boolean => entry.fate === 'keep' || keptNames.has(shared(entry) ?? '');
+  const order = (a: ReportedToken, b: ReportedToken): number => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+  return { retire: entries.filter((entry) => !kept(entry)).sort(order), keep: entries.filter(kept).sort(order) };
+}
+
+const tokenKindLabels: Record<TokenPlumbing['kind'], string> = {
+  'env-var': 'env var',
+  'action-input': 'action input',
+  'task-input': 'task input',
+  variable: 'variable',
+  parameter: 'parameter',
+};
+
+/** One line per place: what, where, why, and for an input where it is declared. */
+function tokenLine(verb: 'retire' | 'keep', entry: ReportedToken): string[] {
+  const what = `${tokenKindLabels[entry.kind]} ${entry.name}`;
+  const lines = [`  ${verb.padEnd(7)} ${what.padEnd(40)} ${entry.file}:${entry.line}  ${entry.why}${entry.required === true ? ' (read as required)' : ''}`];
+  for (const declaration of entry.declaredIn) {
+    const required = declaration.required ? ', required: true' : '';
+    lines.push(`          ${''.padEnd(40)} declared in ${declaration.file}:${declaration.line}${required}${verb === 'retire' ? '; delete it there' : ''}`);
+  }
+  return lines;
 }
 
 function callLabel(call: ReportedCall): string {
@@ -274,14 +337,20 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
   if (report.env.set.length > 0 || report.env.retire.length > 0 || report.env.stillRead.length > 0) {
     lines.push('', 'Environment:');
     for (const { name, value, note } of report.env.set) {
-    const assignment = `${name}=${value}`;
-    if (assignment.length <= 48) lines.push(`  set     ${assignment.padEnd(48)} ${note}`);
-    else lines.push(`  set     ${assignment}`, `          ${''.padEnd(48)} ${note}`);
-  }
+      const assignment = `${name}=${value}`;
+      if (assignment.length <= 48) lines.push(`  set     ${assignment.padEnd(48)} ${note}`);
+      else lines.push(`  set     ${assignment}`, `          ${''.padEnd(48)} ${note}`);
+    }
     for (const name of report.env.retire) lines.push(`  retire  ${name.padEnd(48)} no migrated file reads it any more`);
     for (const { name, files: readers } of report.env.stillRead) {
       lines.push(`  keep    ${name.padEnd(48)} still read by ${readers.join(', ')}`);
     }
+  }
+
+  if (report.tokens.retire.length > 0 || report.tokens.keep.length > 0) {
+    lines.push('', 'The old API token in the code (retire: nothing sends it any more; keep: something still does):');
+    for (const entry of report.tokens.retire) lines.push(...tokenLine('retire', entry));
+    for (const entry of report.tokens.keep) lines.push(...tokenLine('keep', entry));
   }
 
   lines.push(...formatRuntimeSection(report.runtime, input.helperModule ?? HELPER_MODULE));

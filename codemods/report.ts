@@ -46,6 +46,21 @@ export interface RouteUse {
   readonly possibleScopes?: readonly string[];
 }
 
+/** One place the old API token is read or held, and what the migration left of it. */
+export interface TokenPlumbing {
+  readonly kind: 'env-var' | 'action-input' | 'task-input' | 'variable' | 'parameter';
+  /** The env var, the input's name, or the variable's. */
+  readonly name: string;
+  readonly line: number;
+  readonly column: number;
+  /** `retire`: nothing sends it once the migration applies; `keep`: something may still send it. */
+  readonly fate: 'retire' | 'keep';
+  /** Why, in a few words: "the migration removed this read", "read only to check that it is set". */
+  readonly why: string;
+  /** For an input: the code reads it as required (`{ required: true }`, `getInputRequired`, `tl.getInput(name, true)`). */
+  readonly required?: boolean;
+}
+
 export interface FileReport {
   /** Transform that produced the report: `x-token-to-oauth`, `add-oauth`. */
   readonly transform: string;
@@ -55,8 +70,14 @@ export interface FileReport {
   readonly routes: readonly RouteUse[];
   /** Env vars the old token plumbing read (`KEPTN_API_TOKEN`). */
   readonly tokenEnvVars: readonly string[];
-  /** Of those, the ones the migrated file no longer reads. */
+  /** Of those, the ones the migrated file no longer sends (removed, or only checked for being set). */
   readonly retiredEnvVars: readonly string[];
+  /**
+   * The old token's plumbing in this file (env reads, action/task inputs, variables and
+   * parameters that carried it), each with whether anything still sends it (./token-plumbing.ts).
+   * Absent from transforms that retire no token.
+   */
+  readonly tokenPlumbing?: readonly TokenPlumbing[];
   /**
    * Set when the file was left unchanged because it could not be processed: it does not
    * parse, or the transform hit an internal error. A runner should count it as a failure.

@@ -23,10 +23,12 @@ import {
   type RequestSignature,
   type UrlPart,
 } from '../core/index.js';
-import type { FileReport, ManualSite, MigratedSite, RouteUse, TransformOptions } from './report.js';
+import type { FileReport, ManualSite, MigratedSite, RouteUse, TokenPlumbing, TransformOptions } from './report.js';
 import { moduleStyleOf } from './module-style.js';
 import { applyEdits, indentationAt, lineStartOf, removeStatement, tidyLineRemovals, type Edit, type Range } from './source-edits.js';
 import { createTypeOracle, oracleQuestions, type ClientIdentity, type FileTypeOracle } from './type-oracle.js';
+import { removeUnusedBindings, type BindingOutcome } from './unused-bindings.js';
+import { tokenPlumbing } from './token-plumbing.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { parseForAnalysis, type ParsedFile } from '../analysis/estree-host.js';
@@ -230,6 +232,8 @@ export interface SharedFileState {
   /** The one request analysis over this file's ESTree, and what it finds: built on first use. */
   facts: FileFacts | undefined;
   needsHelper: boolean;
+  /** What became of each binding the edits referenced: set once every pass has planned. */
+  bindings: readonly BindingOutcome[];
 }
 
 /** What the shared analysis (analysis/) says about the file: the same answers the rules report. */
@@ -284,6 +288,7 @@ export abstract class RequestMigration {
       oracle: undefined,
       facts: undefined,
       needsHelper: false,
+      bindings: [],
     };
     ({
       edits: this.edits,
@@ -852,6 +857,62 @@ export abstract class RequestMigration {
   /** What this pass tells the runner about the file; read once every pass over the tree has planned. */
   abstract report(): FileReport;
 
+  /** Once, after every pass has planned: declarations the edits of all passes left unused go (./unused-bindings.ts). */
+  private removeUnusedBindings(): void {
+    if (this.edits.length === 0) return;
+    this.shared.bindings = removeUnusedBindings({
+      j: this.j,
+      source: this.source,
+      filePath: this.file.path,
+      edits: this.edits,
+      retired: this.retired,
+      bindingOf: (path) => this.bindingOf(path),
+      isReference: (path) => this.isReference(path),
+      referencesOf: (declaration) => this.referencesOf(declaration),
+      isRemoved: (range) => this.isRemoved(range),
+      requireSource: (node) => this.requireSource(node),
+      referencedInOtherModules: (start, end) => this.oracle().isReferencedElsewhere(start, end),
+    });
+  }
+
+  /** The old token's reads, variables and parameters, judged against every pass's edits (call after planning). */
+  protected tokenPlumbing(): TokenPlumbing[] {
+    return tokenPlumbing(
+      {
+        source: this.source,
+        nodesOfType: (type) => this.nodesOfType(type),
+        bindingOf: (path) => this.bindingOf(path),
+        referencesOf: (declaration) => this.referencesOf(declaration),
+        isRemoved: (range) => this.isRemoved(range),
+        propertyName: (key, computed) => this.propertyName(key, computed),
+        position: (node) => this.position(node),
+        moduleOf: (binding) => this.moduleOf(binding),
+      },
+      this.shared.bindings,
+    );
+  }
+
+  /** The module an import or `require` binding comes from: `import * as core from '@actions/core'`, `const tl = require('…')`. */
+  protected moduleOf(binding: AnyPath): string | undefined {
+    const declaration = parentOf(binding)?.node;
+    if (declaration?.type.startsWith('Import') === true) {
+      const source = (parentOf(parentOf(binding))?.node as (ASTNode & { source?: { value?: unknown } }) | undefined)?.source?.value;
+      return typeof source === 'string' ? source : undefined;
+    }
+    // `import tl = require('azure-pipelines-task-lib/task')`
+    if (isNodeType(declaration, 'TSImportEqualsDeclaration')) {
+      const reference = declaration.moduleReference as ASTNode & { expression?: { value?: unknown } };
+      return typeof reference.expression?.value === 'string' ? reference.expression.value : undefined;
+    }
+    let declarator = parentOf(binding);
+    // `const { getInput } = require('@actions/core')`
+    while (declarator && (isNodeType(declarator.node, 'ObjectProperty') || isNodeType(declarator.node, 'ObjectPattern'))) declarator = parentOf(declarator);
+    if (!declarator || !isNodeType(declarator.node, 'VariableDeclarator')) return undefined;
+    let init = declarator.node.init as ASTNode | null;
+    while (init && (isNodeType(init, 'MemberExpression') || TRANSPARENT_WRAPPERS.has(init.type))) init = isNodeType(init, 'MemberExpression') ? init.object : (init as ASTNode & { expression: ASTNode }).expression;
+    return this.requireSource(init);
+  }
+
   /** The text with every queued edit of every pass and, when a rewrite needs it, the helper import once. */
   protected applyQueuedEdits(): string {
     if (this.edits.length === 0) return this.source;
@@ -865,6 +926,7 @@ export abstract class RequestMigration {
    */
   static runPasses(passes: readonly RequestMigration[]): { output: string; reports: FileReport[] } {
     for (const pass of passes) pass.plan();
+    passes[0]?.removeUnusedBindings();
     const output = passes[0]?.applyQueuedEdits() ?? '';
     return { output, reports: passes.map((pass) => pass.report()) };
   }

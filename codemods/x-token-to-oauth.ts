@@ -14,8 +14,6 @@ import type {
   ASTNode,
   ASTPath,
   CallExpression,
-  MemberExpression,
-  VariableDeclarator,
   FileInfo,
   Identifier,
   ObjectExpression,
@@ -25,16 +23,14 @@ import {
   AXIOS_DEFAULT_HEADER_PATHS,
   CANDIDATE_SOURCE_PATTERN,
   HEADERS_CONSTRUCTORS,
-  KEPTN_TOKEN_ENV_VARS,
   helperClientMembers,
   isAuthorizationHeader,
   isTokenCheckRoute,
-  nameHint,
   reachabilityCheckRoute,
   type HttpClientKind,
 } from '../core/index.js';
 import type { FileReport } from './report.js';
-import { indentationAt, removeListItems, removeStatement, type Range } from './source-edits.js';
+import { indentationAt, removeListItems, removeStatement } from './source-edits.js';
 import type { XTokenFinding } from '../analysis/findings.js';
 import { RequestMigration, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo } from './request-migration.js';
 import { runMigrationTransform } from './transform-runner.js';
@@ -70,29 +66,18 @@ interface Context {
 const AXIOS_VERBS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
 export class XTokenMigration extends RequestMigration {
-  /** Items to drop from one list (specifiers, declarators, pattern members), applied together so commas stay right. */
-  private readonly listRemovals = new Map<ASTNode, { items: readonly Range[]; removed: Set<number> }>();
-  private envReads: { name: string; range: Range }[] = [];
 
   plan(): void {
-    this.envReads = this.tokenEnvReads();
     for (const finding of this.facts().xToken) this.migrateFinding(finding);
     if (!this.continuesEarlierPass) this.collectRoutes();
-    if (this.edits.length > 0) {
-      this.removeUnusedPlumbing();
-      for (const { items, removed } of this.listRemovals.values()) this.edits.push(...removeListItems(this.source, items, removed));
-    }
   }
 
   report(): FileReport {
-    const deleted = this.edits.filter((edit) => edit.end > edit.start);
-    const tokenEnvVars = [...new Set(this.envReads.map((read) => read.name))];
-    const retiredEnvVars = tokenEnvVars.filter((name) =>
-      this.envReads
-        .filter((read) => read.name === name)
-        .every((read) => deleted.some((edit) => contains(edit, read.range))),
-    );
-    return this.fileReport(TRANSFORM_NAME, tokenEnvVars, retiredEnvVars);
+    const plumbing = this.tokenPlumbing();
+    const envReads = plumbing.filter((entry) => entry.kind === 'env-var');
+    const tokenEnvVars = [...new Set(envReads.map((read) => read.name))];
+    const retiredEnvVars = tokenEnvVars.filter((name) => envReads.every((read) => read.name !== name || read.fate === 'retire'));
+    return { ...this.fileReport(TRANSFORM_NAME, tokenEnvVars, retiredEnvVars), tokenPlumbing: plumbing };
   }
 
   // ── the x-token sites: exactly what no-x-token-header reports ──────────────────────
@@ -673,158 +658,7 @@ export class XTokenMigration extends RequestMigration {
     this.markMigrated(site.node, 'axios', 'x-token set in a request interceptor → OAuth helper attached to the instance');
   }
 
-  // ── old-token plumbing ────────────────────────────────────────────────────────────
-
-  private isPure(node: ASTNode | null | undefined): boolean {
-    if (!node) return true;
-    switch (node.type) {
-      case 'StringLiteral':
-      case 'NumericLiteral':
-      case 'BooleanLiteral':
-      case 'NullLiteral':
-      case 'Identifier':
-        return true;
-      case 'MemberExpression':
-        return this.isPure((node as ASTNode & { object: ASTNode }).object) && !(node as ASTNode & { computed: boolean }).computed || isNodeType((node as ASTNode & { property: ASTNode }).property, 'StringLiteral');
-      case 'TemplateLiteral':
-        return (node as ASTNode & { expressions: ASTNode[] }).expressions.every((expression) => this.isPure(expression));
-      case 'LogicalExpression':
-      case 'BinaryExpression': {
-        const { left, right } = node as ASTNode & { left: ASTNode; right: ASTNode };
-        return this.isPure(left) && this.isPure(right);
-      }
-      case 'ConditionalExpression': {
-        const { test, consequent, alternate } = node as ASTNode & { test: ASTNode; consequent: ASTNode; alternate: ASTNode };
-        return this.isPure(test) && this.isPure(consequent) && this.isPure(alternate);
-      }
-      default:
-        return TRANSPARENT_WRAPPERS.has(node.type) && this.isPure((node as ASTNode & { expression: ASTNode }).expression);
-    }
-  }
-
-  /** Removes declarations and imports the migrated code no longer reads; keeps anything still used. */
-  private removeUnusedPlumbing(): void {
-    const handled = new Set<ASTNode>();
-    for (let round = 0; round < 3; round++) {
-      const candidates = new Map<ASTNode, AnyPath>();
-      for (const retired of this.retired.splice(0)) {
-        const identifiers: AnyPath[] = isNodeType(retired.node, 'Identifier') ? [retired] : this.j(retired).find(this.j.Identifier).paths();
-        for (const identifier of identifiers) {
-          if (!this.isReference(identifier)) continue;
-          const binding = this.bindingOf(identifier);
-          if (binding && !handled.has(binding.node)) candidates.set(binding.node, binding);
-        }
-      }
-      if (candidates.size === 0) return;
-      for (const binding of candidates.values()) {
-        handled.add(binding.node);
-        const stillUsed = this.referencesOf(binding).some((reference) => !this.isRemoved(rangeOf(reference.node)));
-        if (!stillUsed) this.removeDeclaration(binding);
-      }
-    }
-  }
-
-  private removeFromList(owner: ASTNode, items: readonly ASTNode[], item: ASTNode): void {
-    const entry = this.listRemovals.get(owner) ?? { items: items.map(rangeOf), removed: new Set<number>() };
-    entry.removed.add(items.indexOf(item));
-    this.listRemovals.set(owner, entry);
-  }
-
-  /** Whether every item of a list is already queued for removal, counting `item`. */
-  private removesAll(owner: ASTNode, items: readonly ASTNode[], item: ASTNode): boolean {
-    const removed = this.listRemovals.get(owner)?.removed ?? new Set<number>();
-    return items.every((other, index) => other === item || removed.has(index));
-  }
-
-  private removeDeclaration(binding: AnyPath): void {
-    const declaration = parentOf(binding);
-    if (!declaration) return;
-    const node = declaration.node;
-    if (node.type === 'ImportDefaultSpecifier' || node.type === 'ImportSpecifier' || node.type === 'ImportNamespaceSpecifier') {
-      this.removeImportSpecifier(declaration);
-      return;
-    }
-    if (isNodeType(node, 'VariableDeclarator') && binding.name === 'id') {
-      const init = node.init as ASTNode | null;
-      if (!this.isPure(init)) return;
-      const variable = parentOf(declaration) as AnyPath;
-      const exported = isNodeType(parentOf(variable)?.node, 'ExportNamedDeclaration');
-      if (exported) {
-        const { start, end } = rangeOf(binding.node);
-        const nameEnd = start + (binding.node as Identifier).name.length;
-        if (this.oracle().isReferencedElsewhere(start, Math.min(end, nameEnd))) return;
-      }
-      const declarators = (variable.node as ASTNode & { declarations: ASTNode[] }).declarations;
-      this.retired.push(declaration.get('init') as AnyPath);
-      if (this.removesAll(variable.node, declarators, node)) {
-        this.listRemovals.delete(variable.node);
-        this.edits.push(removeStatement(this.source, rangeOf(((exported ? parentOf(variable) : variable) ?? variable).node)));
-      } else {
-        this.removeFromList(variable.node, declarators, node);
-      }
-      return;
-    }
-    // `const { KEPTN_API_TOKEN } = process.env` / `const { token } = require('./config')`
-    if (isNodeType(node, 'ObjectProperty')) {
-      const pattern = parentOf(declaration);
-      const declarator = parentOf(pattern);
-      if (!pattern || !declarator || !isNodeType(declarator.node, 'VariableDeclarator') || !isNodeType(pattern.node, 'ObjectPattern')) return;
-      if (!this.isPure(declarator.node.init) && this.requireSource(declarator.node.init) === undefined) return;
-      const members = pattern.node.properties as ASTNode[];
-      const variable = parentOf(declarator) as AnyPath;
-      if (this.removesAll(pattern.node, members, node)) {
-        if ((variable.node as ASTNode & { declarations: ASTNode[] }).declarations.length !== 1) return;
-        if (isNodeType(parentOf(variable)?.node, 'ExportNamedDeclaration')) return;
-        this.listRemovals.delete(pattern.node);
-        this.edits.push(removeStatement(this.source, rangeOf(variable.node)));
-      } else {
-        this.removeFromList(pattern.node, members, node);
-      }
-    }
-  }
-
-  private removeImportSpecifier(specifier: AnyPath): void {
-    const declaration = parentOf(specifier) as AnyPath;
-    const specifiers = (declaration.node as ASTNode & { specifiers: ASTNode[] }).specifiers;
-    const named = specifiers.filter((other) => other.type === 'ImportSpecifier');
-    if (this.removesAll(declaration.node, specifiers, specifier.node)) {
-      this.listRemovals.delete(declaration.node);
-      this.edits.push(removeStatement(this.source, rangeOf(declaration.node)));
-      return;
-    }
-    if (specifier.node.type === 'ImportSpecifier' && this.removesAll(declaration.node, named, specifier.node)) {
-      // `import a, { b } from 'm'` without b: the braces go too.
-      const defaultSpecifier = specifiers.find((other) => other.type !== 'ImportSpecifier');
-      const lastNamed = named.at(-1);
-      if (!defaultSpecifier || !lastNamed) return;
-      this.listRemovals.delete(declaration.node);
-      const close = this.source.indexOf('}', rangeOf(lastNamed).end);
-      this.edits.push({ start: rangeOf(defaultSpecifier).end, end: close + 1, text: '' });
-      return;
-    }
-    this.removeFromList(declaration.node, specifiers, specifier.node);
-  }
-
-  private tokenEnvReads(): { name: string; range: Range }[] {
-    const reads: { name: string; range: Range }[] = [];
-    const isTokenVar = (name: string): boolean => KEPTN_TOKEN_ENV_VARS.includes(name) || nameHint(name)?.role === 'token';
-    this.nodesOfType<MemberExpression>('MemberExpression').forEach((path) => {
-      const object = path.node.object as ASTNode;
-      if (!isNodeType(object, 'MemberExpression') || this.text(object).replace(/\s/gu, '') !== 'process.env') return;
-      const name = this.propertyName(path.node.property, path.node.computed ?? false);
-      if (name !== undefined && isTokenVar(name)) reads.push({ name, range: rangeOf(path.node) });
-    });
-    this.nodesOfType<VariableDeclarator>('VariableDeclarator').forEach((path) => {
-      const { id, init } = path.node as ASTNode & { id: ASTNode; init: ASTNode | null };
-      if (!init || !isNodeType(id, 'ObjectPattern') || this.text(init).replace(/\s/gu, '') !== 'process.env') return;
-      for (const property of id.properties as ASTNode[]) {
-        if (!isNodeType(property, 'ObjectProperty')) continue;
-        const name = this.propertyName(property.key, property.computed ?? false);
-        if (name !== undefined && isTokenVar(name)) reads.push({ name, range: rangeOf(property) });
-      }
-    });
-    return reads;
-  }
+  // ── old-token plumbing (what goes once every pass has planned: ./unused-bindings.ts) ──
 
   // ── the helper import ─────────────────────────────────────────────────────────────
 

@@ -32,7 +32,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     },
     messages: {
       missingOAuth:
-        'This {{client}} request sends no OAuth authorization; {{target}}. Send it through the `cloud-automation-oauth` client (`client.fetch`, `client.attachToAxios(instance)`, `got.extend({ hooks: client.gotHooks() })`), or run `npx eslint-plugin-cloud-automation migrate`.',
+        'This request, sent by {{client}}, carries no OAuth authorization; {{target}}. Send it through the `cloud-automation-oauth` client (`client.fetch`, `client.attachToAxios(instance)`, `got.extend({ hooks: client.gotHooks() })`), or run `npx eslint-plugin-cloud-automation migrate`.',
       tokenCheck:
         '`POST {{path}}` checks an API token, which means nothing under OAuth: remove it, or check reachability with `{{replacement}}` through the `cloud-automation-oauth` client.',
     },

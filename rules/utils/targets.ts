@@ -71,16 +71,18 @@ function hostMatches(host: string, pattern: string): boolean {
 export function describeTarget(target: TargetAssessment): string {
   const path = target.url?.displayPath;
   const names = target.keptnNames.slice(0, 2).join(', ');
+  // Each fragment names only what the analysis found: an empty name list never leaves "()".
+  const behind = names === '' ? '' : ` behind ${names}`;
   switch (target.confidence) {
     case 'certain':
-      return `the target is certainly Cloud Automation (host ${target.host ?? 'on a Cloud Automation domain'})`;
+      return target.host === undefined ? 'the target is certainly Cloud Automation (a Cloud Automation host)' : `the target is certainly Cloud Automation (host ${target.host})`;
     case 'likely':
       if (target.url?.evidence === 'keptn-path' && path) return `the target is likely Cloud Automation (Keptn API path ${path})`;
-      if (target.url?.evidence === 'generic-path' && path) return `the target is likely Cloud Automation (Keptn path ${path} behind ${names})`;
-      return `the target is likely Cloud Automation (Keptn endpoint ${names})`;
+      if (target.url?.evidence === 'generic-path' && path) return `the target is likely Cloud Automation (Keptn path ${path}${behind})`;
+      return names === '' ? 'the target is likely Cloud Automation' : `the target is likely Cloud Automation (Keptn endpoint ${names})`;
     case 'possible':
       if (target.url?.evidence === 'generic-path' && path) return `the target may be Cloud Automation (Keptn-like path ${path})`;
-      return `the target may be Cloud Automation (Keptn-named ${names})`;
+      return names === '' ? 'the target may be Cloud Automation' : `the target may be Cloud Automation (Keptn-named ${names})`;
     case 'unknown':
       return 'nothing here shows that the target is Cloud Automation';
   }

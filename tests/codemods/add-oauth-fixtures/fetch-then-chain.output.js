@@ -1,4 +1,3 @@
-const fetch = require('node-fetch');
 const { oauthClientFromEnv } = require('cloud-automation-oauth');
 
 const keptnEndpoint = process.env.KEPTN_ENDPOINT;

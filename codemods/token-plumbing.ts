@@ -1,0 +1,209 @@
+/**
+ * The old API token's plumbing after a migration, for the report's "retire" and "keep" lists:
+ * env reads (`process.env.KEPTN_API_TOKEN`), GitHub Action and Azure DevOps task inputs
+ * (`core.getInput('keptn-api-token', { required: true })`, `tl.getInput('apiToken', true)`),
+ * and the variables and parameters that carried the token to the removed header.
+ *
+ * "Retire" means nothing sends the value any more once the queued edits apply: the read was
+ * removed, or what is left only checks that it is set (`if (!token)`, `token.length`, a
+ * comparison, `core.setSecret(token)`), or nothing reads it at all. Any other use (an argument,
+ * an assignment, a header of a request the migration left alone) may send it: "keep". Nothing
+ * here edits the file: a required input or a missing-token check is the user's to delete, along
+ * with the action.yml / task.json entry the CLI finds for it.
+ */
+import type { ASTNode, ASTPath } from 'jscodeshift';
+import { KEPTN_TOKEN_ENV_VARS, isXTokenHeader, nameHint } from '../core/index.js';
+import type { TokenPlumbing } from './report.js';
+import { isNodeType, parentOf, rangeOf, TRANSPARENT_WRAPPERS, type AnyPath } from './request-migration.js';
+import type { Range } from './source-edits.js';
+import type { BindingOutcome } from './unused-bindings.js';
+
+export interface PlumbingScope {
+  readonly source: string;
+  nodesOfType(type: string): AnyPath[];
+  bindingOf(path: AnyPath): AnyPath | undefined;
+  referencesOf(declaration: AnyPath): AnyPath[];
+  isRemoved(range: Range): boolean;
+  propertyName(key: ASTNode, computed: boolean): string | undefined;
+  position(node: ASTNode): { line: number; column: number };
+  /** The module an import or `require` binding comes from, if it is one. */
+  moduleOf(binding: AnyPath): string | undefined;
+}
+
+/** Input readers of the two CI systems Keptn integrations ship for, by module. */
+const INPUT_READERS: readonly { readonly module: RegExp; readonly kind: 'action-input' | 'task-input'; readonly functions: ReadonlySet<string> }[] = [
+  { module: /^@actions\/core$/u, kind: 'action-input', functions: new Set(['getInput']) },
+  { module: /^azure-pipelines-task-lib(?:\/task)?$/u, kind: 'task-input', functions: new Set(['getInput', 'getInputRequired']) },
+];
+/** An input whose name says it is a token or key; the reader (getInput) already says it is configuration. */
+const TOKEN_INPUT_NAME = /token|api[-_]?key/iu;
+const TOKEN_VARIABLE_NAME = /token|api_?key/iu;
+const COMPARISONS = new Set(['===', '!==', '==', '!=', '<', '>', '<=', '>=']);
+const TESTS: Readonly<Record<string, string>> = { IfStatement: 'test', ConditionalExpression: 'test', WhileStatement: 'test', DoWhileStatement: 'test', ForStatement: 'test' };
+/** Calls that take a token without sending it anywhere: GitHub Actions masks it in the log. */
+const NON_SENDING_CALLS = new Set(['setSecret']);
+
+interface Read {
+  readonly kind: TokenPlumbing['kind'];
+  readonly name: string;
+  readonly node: ASTNode;
+  readonly path: AnyPath;
+  readonly required?: boolean;
+}
+
+/** The old token's reads, variables and parameters in this file, each with its fate after the queued edits. */
+export function tokenPlumbing(scope: PlumbingScope, bindings: readonly BindingOutcome[]): TokenPlumbing[] {
+  const entries: TokenPlumbing[] = [];
+  const judge = (node: ASTNode, fate: { fate: 'retire' | 'keep'; why: string }, rest: Omit<TokenPlumbing, 'line' | 'column' | 'fate' | 'why'>): void => {
+    entries.push({ ...rest, ...scope.position(node), ...fate });
+  };
+  for (const read of [...envReads(scope), ...inputReads(scope)]) {
+    judge(read.node, fateOfRead(scope, read.path), { kind: read.kind, name: read.name, ...(read.required === undefined ? {} : { required: read.required }) });
+  }
+  for (const { binding, fate } of bindings) {
+    if (fate === 'removed' || !isTokenBinding(scope, binding)) continue;
+    const parameter = isParameter(binding);
+    const name = (binding.node as ASTNode & { name: string }).name;
+    judge(binding.node, fateOfBinding(scope, binding), { kind: parameter ? 'parameter' : 'variable', name });
+  }
+  return entries.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function envReads(scope: PlumbingScope): Read[] {
+  const reads: Read[] = [];
+  const isTokenVar = (name: string): boolean => KEPTN_TOKEN_ENV_VARS.includes(name) || nameHint(name)?.role === 'token';
+  const isProcessEnv = (node: ASTNode): boolean => scope.source.slice(rangeOf(node).start, rangeOf(node).end).replace(/\s/gu, '') === 'process.env';
+  for (const path of scope.nodesOfType('MemberExpression')) {
+    const node = path.node as ASTNode & { object: ASTNode; property: ASTNode; computed?: boolean };
+    if (!isNodeType(node.object, 'MemberExpression') || !isProcessEnv(node.object)) continue;
+    const name = scope.propertyName(node.property, node.computed ?? false);
+    if (name !== undefined && isTokenVar(name)) reads.push({ kind: 'env-var', name, node, path });
+  }
+  for (const path of scope.nodesOfType('VariableDeclarator')) {
+    const { id, init } = path.node as ASTNode & { id: ASTNode; init: ASTNode | null };
+    if (!init || !isNodeType(id, 'ObjectPattern') || !isProcessEnv(init)) continue;
+    (id.properties as ASTNode[]).forEach((property, index) => {
+      if (!isNodeType(property, 'ObjectProperty')) return;
+      const name = scope.propertyName(property.key, property.computed ?? false);
+      if (name === undefined || !isTokenVar(name)) return;
+      const propertyPath = (path.get('id') as AnyPath).get('properties', index) as AnyPath;
+      // The local binding is what is read afterwards: judge it, not the pattern.
+      reads.push({ kind: 'env-var', name, node: property, path: propertyPath.get('value') as AnyPath });
+    });
+  }
+  return reads;
+}
+
+function inputReads(scope: PlumbingScope): Read[] {
+  const reads: Read[] = [];
+  for (const path of scope.nodesOfType('CallExpression')) {
+    const call = path.node as ASTNode & { callee: ASTNode; arguments: ASTNode[] };
+    const reader = inputReaderOf(scope, path.get('callee') as AnyPath);
+    const first = call.arguments[0];
+    if (!reader || !isNodeType(first, 'StringLiteral') || !TOKEN_INPUT_NAME.test(first.value)) continue;
+    reads.push({ kind: reader.kind, name: first.value, node: call, path, required: isRequired(scope, reader.function, call.arguments[1]) });
+  }
+  return reads;
+}
+
+/** `core.getInput` / `tl.getInput` through a namespace or default import, or `getInput` imported by name. */
+function inputReaderOf(scope: PlumbingScope, callee: AnyPath): { kind: 'action-input' | 'task-input'; function: string } | undefined {
+  const node = callee.node as ASTNode & { object?: ASTNode; property?: ASTNode; computed?: boolean; name?: string };
+  let functionName: string | undefined;
+  let owner: AnyPath | undefined;
+  if (isNodeType(node, 'MemberExpression') && isNodeType(node.object as ASTNode, 'Identifier')) {
+    functionName = scope.propertyName(node.property, node.computed ?? false);
+    owner = callee.get('object') as AnyPath;
+  } else if (isNodeType(node, 'Identifier')) {
+    functionName = node.name;
+    owner = callee;
+  }
+  if (functionName === undefined || !owner) return undefined;
+  const binding = scope.bindingOf(owner);
+  const module = binding ? scope.moduleOf(binding) : undefined;
+  if (module === undefined) return undefined;
+  const reader = INPUT_READERS.find((candidate) => candidate.module.test(module) && candidate.functions.has(functionName));
+  return reader ? { kind: reader.kind, function: functionName } : undefined;
+}
+
+/** `{ required: true }` (Actions), `true` as the second argument or `getInputRequired` (Azure). */
+function isRequired(scope: PlumbingScope, functionName: string, options: ASTNode | undefined): boolean {
+  if (functionName === 'getInputRequired') return true;
+  if (isNodeType(options, 'BooleanLiteral')) return options.value;
+  if (!isNodeType(options, 'ObjectExpression')) return false;
+  return (options.properties as ASTNode[]).some(
+    (member) => isNodeType(member, 'ObjectProperty') && scope.propertyName(member.key, member.computed ?? false) === 'required' && isNodeType(member.value as ASTNode, 'BooleanLiteral') && (member.value as ASTNode & { value: boolean }).value,
+  );
+}
+
+function isParameter(binding: AnyPath): boolean {
+  let slot: ASTPath | null = binding;
+  // `function f({ token })`, `function f(token = '')`, `constructor(private token: string)`
+  while (slot && ['ObjectProperty', 'AssignmentPattern', 'ObjectPattern', 'TSParameterProperty'].includes((parentOf(slot)?.node.type) ?? '')) slot = parentOf(slot);
+  // ast-types types `parentPath` as any; it is the list the slot sits in.
+  return (slot?.parentPath as ASTPath | null | undefined)?.name === 'params';
+}
+
+/** A binding that held the old token: named so, or initialised from a token env var or input. */
+function isTokenBinding(scope: PlumbingScope, binding: AnyPath): boolean {
+  const name = (binding.node as ASTNode & { name?: string }).name ?? '';
+  const declarator = parentOf(binding)?.node as (ASTNode & { init?: ASTNode | null }) | undefined;
+  const init = isNodeType(declarator, 'VariableDeclarator') ? declarator.init : undefined;
+  // `const TOKEN_HEADER = 'x-token'` names the header, not the token.
+  if (isNodeType(init, 'StringLiteral') && isXTokenHeader(init.value)) return false;
+  if (TOKEN_VARIABLE_NAME.test(name)) return true;
+  if (!init) return false;
+  const text = scope.source.slice(rangeOf(init).start, rangeOf(init).end);
+  return KEPTN_TOKEN_ENV_VARS.some((variable) => text.includes(variable)) || /getInput(?:Required)?\s*\(\s*['"][^'"]*(?:token|api[-_]?key)/iu.test(text);
+}
+
+/** What becomes of a token read: removed, held in a binding (judged by its uses), or used in place. */
+function fateOfRead(scope: PlumbingScope, path: AnyPath): { fate: 'retire' | 'keep'; why: string } {
+  if (scope.isRemoved(rangeOf(path.node))) return { fate: 'retire', why: 'the migration removed this read' };
+  if (isNodeType(path.node, 'Identifier') && scope.bindingOf(path)?.node === path.node) return fateOfBinding(scope, path);
+  let current = path;
+  let parent = parentOf(current);
+  // `process.env.KEPTN_API_TOKEN ?? ''` and `as string` still hold the token.
+  while (parent && (TRANSPARENT_WRAPPERS.has(parent.node.type) || (isNodeType(parent.node, 'LogicalExpression') && current.name === 'left'))) {
+    current = parent;
+    parent = parentOf(current);
+  }
+  if (parent && isNodeType(parent.node, 'VariableDeclarator') && current.name === 'init' && isNodeType(parent.node.id as ASTNode, 'Identifier')) {
+    return fateOfBinding(scope, parent.get('id') as AnyPath);
+  }
+  return sends(scope, path) ? { fate: 'keep', why: 'still sent or passed on here' } : { fate: 'retire', why: 'read only to check that it is set' };
+}
+
+function fateOfBinding(scope: PlumbingScope, binding: AnyPath): { fate: 'retire' | 'keep'; why: string } {
+  const remaining = scope.referencesOf(binding).filter((reference) => !scope.isRemoved(rangeOf(reference.node)));
+  const sending = remaining.find((reference) => sends(scope, reference));
+  if (sending) return { fate: 'keep', why: `still sent or passed on (line ${scope.position(sending.node).line})` };
+  return remaining.length === 0 ? { fate: 'retire', why: 'nothing reads it any more' } : { fate: 'retire', why: 'read only to check that it is set' };
+}
+
+/**
+ * Whether a use of the token may send it somewhere. Only uses that cannot are recognised: a
+ * condition (`if (!token)`, `token ? … : …`, `a && token` as a test), a comparison, `.length`,
+ * `typeof`, and `core.setSecret(token)`. Everything else counts as sending.
+ */
+function sends(scope: PlumbingScope, reference: AnyPath): boolean {
+  let current = reference;
+  let parent = parentOf(current);
+  while (parent && (TRANSPARENT_WRAPPERS.has(parent.node.type) || isNodeType(parent.node, 'LogicalExpression') || (isNodeType(parent.node, 'UnaryExpression') && parent.node.operator === '!'))) {
+    if (isNodeType(parent.node, 'UnaryExpression')) return false;
+    current = parent;
+    parent = parentOf(current);
+  }
+  if (!parent) return true;
+  const node = parent.node;
+  if (TESTS[node.type] === current.name) return false;
+  if (isNodeType(node, 'UnaryExpression') && node.operator === 'typeof') return false;
+  if (isNodeType(node, 'BinaryExpression') && COMPARISONS.has(node.operator)) return false;
+  if (isNodeType(node, 'MemberExpression') && current.name === 'object' && scope.propertyName(node.property, node.computed ?? false) === 'length') return false;
+  if (isNodeType(node, 'CallExpression') && current.name !== 'callee') {
+    const callee = node.callee as ASTNode;
+    const name = isNodeType(callee, 'MemberExpression') ? scope.propertyName(callee.property, callee.computed ?? false) : isNodeType(callee, 'Identifier') ? callee.name : undefined;
+    if (name !== undefined && NON_SENDING_CALLS.has(name)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,145 @@
+/**
+ * Leftovers of a migration: an import or `require` the rewrite made unused is removed the same
+ * way in every file and by every transform (codemods/unused-bindings.ts is the one place that
+ * does it); one still used, one unused before the migration, or one whose declaration does more
+ * than bind stays.
+ */
+import { describe, expect, it } from 'vitest';
+import addOAuth from '../../codemods/add-oauth.js';
+import migrate from '../../codemods/migrate.js';
+import xTokenToOAuth from '../../codemods/x-token-to-oauth.js';
+import { runTransform, type Transform } from './run-transform.js';
+
+/** An x-token request (x-token-to-oauth's and migrate's) or a request without credentials (add-oauth's and migrate's). */
+function xTokenCall(client: string): string {
+  return `${client}(endpoint + '/v1/event', { method: 'POST', headers: { 'x-token': process.env.KEPTN_API_TOKEN } })`;
+}
+function bareCall(client: string): string {
+  return `${client}(endpoint + '/controlPlane/v1/project')`;
+}
+
+function output(file: string, source: string, transform: Transform): string {
+  const { output: text } = runTransform(file, source, {}, transform);
+  if (text === undefined) throw new Error(`${file}: the transform left the file unchanged`);
+  // A second run is a no-op: the removal must not leave anything it would remove next time.
+  expect(runTransform(file, text, {}, transform).output ?? text).toBe(text);
+  return text;
+}
+
+const loaders = {
+  esm: { file: 'service.ts', load: "import fetch from 'node-fetch';", exportGo: 'export async function go()', tail: '' },
+  cjs: { file: 'service.cjs', load: "const fetch = require('node-fetch');", exportGo: 'async function go()', tail: 'module.exports = { go };\n' },
+} as const;
+
+describe('an HTTP client import the migration made unused', () => {
+  const cases = [
+    { name: 'x-token-to-oauth', transform: xTokenToOAuth, call: xTokenCall },
+    { name: 'add-oauth', transform: addOAuth, call: bareCall },
+    { name: 'migrate (x-token request)', transform: migrate, call: xTokenCall },
+    { name: 'migrate (request without credentials)', transform: migrate, call: bareCall },
+  ] as const;
+  for (const { name, transform, call } of cases) {
+    for (const [style, { file, load, exportGo, tail }] of Object.entries(loaders)) {
+      it(`${name}, ${style}: goes`, () => {
+        const source = `${load}\nconst endpoint = process.env.KEPTN_ENDPOINT;\n${exportGo} {\n  return ${call('fetch')};\n}\n${tail}`;
+        const text = output(file, source, transform);
+        expect(text).not.toMatch(/node-fetch/u);
+        expect(text).toMatch(/oauthClientFromEnv\(\)\.fetch\(endpoint/u);
+      });
+
+      it(`${name}, ${style}: stays while another call still uses it`, () => {
+        const source = `${load}\nconst endpoint = process.env.KEPTN_ENDPOINT;\n${exportGo} {\n  await fetch('https://example.org/feed.json');\n  return ${call('fetch')};\n}\n${tail}`;
+        const text = output(file, source, transform);
+        expect(text).toContain(load);
+        expect(text).toContain("await fetch('https://example.org/feed.json')");
+      });
+    }
+  }
+
+  it('`require(…).default` and a destructured `require` go like an import; an exported one stays', () => {
+    const source = [
+      "const fetch = require('node-fetch').default;",
+      "const { fetch: undiciFetch } = require('undici');",
+      "const crossFetch = require('cross-fetch');",
+      'const endpoint = process.env.KEPTN_ENDPOINT;',
+      'async function go() {',
+      `  await ${bareCall('undiciFetch')};`,
+      `  await ${bareCall('crossFetch')};`,
+      `  return ${xTokenCall('fetch')};`,
+      '}',
+      'module.exports = { go, crossFetch };',
+      '',
+    ].join('\n');
+    const text = output('service.cjs', source, migrate);
+    expect(text).not.toMatch(/node-fetch|undici/u);
+    expect(text).toContain("const crossFetch = require('cross-fetch');");
+  });
+
+  it('an import unused before the migration is not the migration’s to remove', () => {
+    const source = `import axios from 'axios';\nimport fetch from 'node-fetch';\nconst endpoint = process.env.KEPTN_ENDPOINT;\nexport async function go() {\n  return ${xTokenCall('fetch')};\n}\n`;
+    const text = output('service.ts', source, migrate);
+    expect(text).toContain("import axios from 'axios';");
+    expect(text).not.toMatch(/node-fetch/u);
+  });
+});
+
+describe('the old token plumbing the migration made unused', () => {
+  it('a token variable and its env read go; an import of it from a local module goes in TypeScript', () => {
+    const source = [
+      "import { keptnApiToken } from './config';",
+      'const endpoint = process.env.KEPTN_ENDPOINT;',
+      'const legacyToken = process.env.KEPTN_API_TOKEN;',
+      'export async function go() {',
+      "  await fetch(endpoint + '/v1/event', { method: 'POST', headers: { 'x-token': legacyToken } });",
+      "  return fetch(endpoint + '/v1/event', { method: 'POST', headers: { 'x-token': keptnApiToken } });",
+      '}',
+      '',
+    ].join('\n');
+    const text = output('service.ts', source, migrate);
+    expect(text).not.toMatch(/legacyToken|keptnApiToken|KEPTN_API_TOKEN|\.\/config/u);
+  });
+
+  it('in JavaScript the local module still loads: `import "./config.js"` and `require("./config")` stay', () => {
+    const esm = [
+      "import { keptnApiToken } from './config.js';",
+      'const endpoint = process.env.KEPTN_ENDPOINT;',
+      'export async function go() {',
+      "  return fetch(endpoint + '/v1/event', { method: 'POST', headers: { 'x-token': keptnApiToken } });",
+      '}',
+      '',
+    ].join('\n');
+    const esmText = output('service.mjs', esm, migrate);
+    expect(esmText).toMatch(/^import '\.\/config\.js';$/mu);
+    expect(esmText).not.toMatch(/keptnApiToken/u);
+
+    const cjs = [
+      "const { keptnApiToken } = require('./config');",
+      'const endpoint = process.env.KEPTN_ENDPOINT;',
+      'async function go() {',
+      "  return fetch(endpoint + '/v1/event', { method: 'POST', headers: { 'x-token': keptnApiToken } });",
+      '}',
+      'module.exports = { go };',
+      '',
+    ].join('\n');
+    const cjsText = output('service.cjs', cjs, migrate);
+    expect(cjsText).toMatch(/^require\('\.\/config'\);$/mu);
+    expect(cjsText).not.toMatch(/keptnApiToken/u);
+  });
+
+  it('a declaration that does more than bind stays: a required action input throws when it is missing', () => {
+    const source = [
+      "import * as core from '@actions/core';",
+      "import axios from 'axios';",
+      'export async function run() {',
+      "  const keptnApiToken = core.getInput('keptn-api-token', { required: true });",
+      "  const endpoint = core.getInput('keptn-api-url');",
+      "  await axios.post(endpoint + '/v1/event', {}, { headers: { 'x-token': keptnApiToken } });",
+      '}',
+      '',
+    ].join('\n');
+    const text = output('action.ts', source, migrate);
+    expect(text).toContain("const keptnApiToken = core.getInput('keptn-api-token', { required: true });");
+    expect(text).toContain("import axios from 'axios';");
+    expect(text).not.toMatch(/x-token/u);
+  });
+});
