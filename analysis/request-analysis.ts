@@ -615,7 +615,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(node.callee);
       const name = callee.type === AST_NODE_TYPES.Identifier ? helperImport(callee) : undefined;
-      return name === helperExports.createClient || name === helperExports.clientFromEnv;
+      return name === helperExports.createClient || name === helperExports.clientFromEnv || name === helperExports.optionalClientFromEnv;
     }
     if (node.type === AST_NODE_TYPES.Identifier) {
       const imported = helperImport(node);

@@ -11,9 +11,12 @@ import type { ASTNode, ASTPath, AssignmentExpression, CallExpression, ClassPrope
 import {
   BASE_URL_OPTIONS,
   HOLE,
+  helperAdapterOptions,
+  isCloudAutomationHost,
   MIGRATION_MARKER,
   helperClientMembers,
   helperExports,
+  helperOptionalClientMembers,
   HELPER_MODULE,
   scopesForRoutes,
   confidenceAtLeast,
@@ -58,6 +61,12 @@ export const TRANSPARENT_WRAPPERS = new Set([
   'TSTypeAssertion',
   'ParenthesizedExpression',
 ]);
+
+/** An https URL on a Cloud Automation host: the helper authorizes it whatever the audience. */
+function isCloudAutomationUrl(url: string): boolean {
+  const host = /^https:\/\/([^/?#@]*)/iu.exec(url)?.[1];
+  return host !== undefined && isCloudAutomationHost(host);
+}
 
 export function rangeOf(node: ASTNode): Range {
   const { start, end } = node as ASTNode & { start?: number; end?: number };
@@ -229,6 +238,8 @@ export interface SharedFileState {
   /** The one request analysis over this file's ESTree, and what it finds: built on first use. */
   facts: FileFacts | undefined;
   needsHelper: boolean;
+  /** The helper's exports the edits use (the client factory, the optional client): imported together. */
+  readonly helperNames: Set<string>;
 }
 
 /** What the shared analysis (analysis/) says about the file: the same answers the rules report. */
@@ -283,6 +294,7 @@ export abstract class RequestMigration {
       oracle: undefined,
       facts: undefined,
       needsHelper: false,
+      helperNames: new Set(),
     };
     ({
       edits: this.edits,
@@ -318,6 +330,151 @@ export abstract class RequestMigration {
 
   protected set needsHelper(needed: boolean) {
     this.shared.needsHelper = needed;
+    if (needed) this.shared.helperNames.add(this.helperName);
+  }
+
+  /**
+   * The optional client (`optionalOAuthClientFromEnv()`) for a credential the old code sent only
+   * when configured, or undefined when the user named a helper of their own, which has no such
+   * form. Using it queues its import.
+   */
+  protected optionalClient(): string | undefined {
+    const module = this.options.helperModule ?? HELPER_MODULE;
+    if (module !== HELPER_MODULE || this.options.clientExport !== undefined) return undefined;
+    if (this.options.helperExport !== undefined && this.options.helperExport !== helperExports.clientFromEnv) return undefined;
+    return `${helperExports.optionalClientFromEnv}()`;
+  }
+
+  /** Records that an edit wrote the optional client. */
+  protected useOptionalClient(): void {
+    this.shared.needsHelper = true;
+    this.shared.helperNames.add(helperExports.optionalClientFromEnv);
+  }
+
+  /**
+   * What to give the helper as `audience` so it authorizes the URL `url` names (an expression of
+   * the request), evaluated at `at` instead: the API base the URL is built on
+   * (`${KEPTN_ENDPOINT}/v1/event` → `KEPTN_ENDPOINT`), or the URL itself when it has no such
+   * prefix. `null` when none is needed (a literal https Cloud Automation host, which the helper
+   * always allows); undefined when the URL cannot be named at `at` (a call, a name that is not in
+   * scope there, a relative URL).
+   */
+  protected audienceFor(url: ASTNode | undefined, at: AnyPath): string | null | undefined {
+    if (!url) return undefined;
+    const node = this.unwrapped(url);
+    if (isNodeType(node, 'StringLiteral')) {
+      if (isCloudAutomationUrl(node.value)) return null;
+      return /^https?:\/\//iu.test(node.value) ? this.text(node) : undefined;
+    }
+    if (isNodeType(node, 'TemplateLiteral')) {
+      const [head, next] = node.quasis;
+      const first = node.expressions[0] as ASTNode | undefined;
+      if (head && next && first && (head.value.cooked ?? head.value.raw) === '' && /^\/|^$/u.test(next.value.cooked ?? next.value.raw) && this.nameableAt(first, at)) {
+        return this.text(first);
+      }
+      // Holes stand for an environment id at most: `https://${env}.cloudautomation.live.dynatrace.com/api`.
+      const literal = node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('x');
+      if (isCloudAutomationUrl(literal)) return null;
+      return /^https?:\/\//iu.test(literal) && this.nameableAt(node, at) ? this.text(node) : undefined;
+    }
+    if (isNodeType(node, 'BinaryExpression') && node.operator === '+') {
+      let left: ASTNode = node;
+      while (isNodeType(left, 'BinaryExpression') && left.operator === '+') left = left.left as ASTNode;
+      const leftmost = this.unwrapped(left);
+      if (isNodeType(leftmost, 'StringLiteral')) return this.audienceFor(leftmost, at) === null ? null : this.nameableAt(node, at) && /^https?:\/\//iu.test(leftmost.value) ? this.text(node) : undefined;
+      return this.nameableAt(leftmost, at) ? this.text(leftmost) : undefined;
+    }
+    if (isNodeType(node, 'NewExpression') && isNodeType(node.callee as ASTNode, 'Identifier') && (node.callee as Identifier).name === 'URL') {
+      const [path, base] = node.arguments as ASTNode[];
+      if (base) return this.nameableAt(base, at) ? this.text(base) : undefined;
+      return this.audienceFor(path, at);
+    }
+    if (isNodeType(node, 'Identifier') || isNodeType(node, 'MemberExpression')) return this.nameableAt(node, at) ? this.text(node) : undefined;
+    return undefined;
+  }
+
+  /**
+   * Whether an expression means the same at `at` as where it is written: made of names, member
+   * reads and literals only, every name bound to the same declaration there and declared before
+   * `at` (or a function parameter of a function around both), `this` only within the same function.
+   */
+  protected nameableAt(expression: ASTNode, at: AnyPath): boolean {
+    const where = this.pathOfNode(expression);
+    if (!where) return false;
+    const sameFunction = this.enclosingFunction(where) === this.enclosingFunction(at);
+    let nameable = true;
+    const check = (path: AnyPath): void => {
+      if (!nameable) return;
+      const node = path.node;
+      switch (node.type) {
+        case 'Identifier': {
+          if (!this.isReference(path)) return;
+          const binding = this.bindingOf(path);
+          if (!binding) {
+            // A global (`process`): the same everywhere it is not shadowed.
+            if (this.lookupAt(at, node.name) !== undefined) nameable = false;
+            return;
+          }
+          // Bound to the same declaration at `at`, and declared before it (no temporal dead zone).
+          if (this.lookupAt(at, node.name) !== binding.node || rangeOf(binding.node).start > rangeOf(at.node).start) nameable = false;
+          return;
+        }
+        case 'ThisExpression':
+          if (!sameFunction) nameable = false;
+          return;
+        case 'MemberExpression': {
+          check(path.get('object') as AnyPath);
+          if ((node as ASTNode & { computed: boolean }).computed) check(path.get('property') as AnyPath);
+          return;
+        }
+        case 'StringLiteral':
+        case 'NumericLiteral':
+          return;
+        case 'TemplateLiteral':
+          (node as ASTNode & { expressions: ASTNode[] }).expressions.forEach((_, index) => check(path.get('expressions', index) as AnyPath));
+          return;
+        case 'BinaryExpression':
+        case 'LogicalExpression':
+          check(path.get('left') as AnyPath);
+          check(path.get('right') as AnyPath);
+          return;
+        default:
+          if (TRANSPARENT_WRAPPERS.has(node.type)) check(path.get('expression') as AnyPath);
+          else nameable = false;
+      }
+    };
+    check(where);
+    return nameable;
+  }
+
+  private pathOfNode(node: ASTNode): AnyPath | undefined {
+    try {
+      return this.shared.index.pathOf(node);
+    } catch {
+      return undefined;
+    }
+  }
+
+  protected enclosingFunction(path: AnyPath): ASTNode | undefined {
+    let current = parentOf(path);
+    while (current) {
+      if (FUNCTION_TYPES.has(current.node.type)) return current.node;
+      current = parentOf(current);
+    }
+    return undefined;
+  }
+
+  /** The declaration `name` resolves to at `at`, or undefined for a global. */
+  private lookupAt(at: AnyPath, name: string): ASTNode | undefined {
+    const scope = (at.scope as { lookup(name: string): { getBindings(): Record<string, AnyPath[] | undefined> } | null } | null)?.lookup(name);
+    return scope?.getBindings()[name]?.[0]?.node;
+  }
+
+  /** `{ audience: … }` as the adapters take it, or '' when none is needed. */
+  protected audienceOption(audiences: readonly string[]): string {
+    const unique = [...new Set(audiences)];
+    if (unique.length === 0) return '';
+    return `{ ${helperAdapterOptions.audience}: ${unique.length === 1 ? unique[0] : `[${unique.join(', ')}]`} }`;
   }
 
   protected oracle(): FileTypeOracle {
@@ -446,7 +603,7 @@ export abstract class RequestMigration {
     if (TRANSPARENT_WRAPPERS.has(node.type)) return this.isHelperClient(path.get('expression') as AnyPath, depth + 1);
     if (isNodeType(node, 'CallExpression')) {
       const imported = this.helperImportOf(path.get('callee') as AnyPath);
-      return imported === this.helperName || imported === helperExports.createClient || imported === helperExports.clientFromEnv;
+      return imported === this.helperName || imported === helperExports.createClient || imported === helperExports.clientFromEnv || imported === helperExports.optionalClientFromEnv;
     }
     if (!isNodeType(node, 'Identifier')) return false;
     const imported = this.helperImportOf(path);
@@ -724,24 +881,33 @@ export abstract class RequestMigration {
     return async ? `await ${this.clientText}.${helperClientMembers.authorizationHeader}()` : 'authorization';
   }
 
-  protected wrapInTokenPromise(call: ASTPath<CallExpression>): void {
+  /**
+   * `client.authorizationHeader().then((authorization) => call)`; with the optional client,
+   * `optional.authorizationHeaders().then((authorization) => call)` (the headers to spread).
+   */
+  protected wrapInTokenPromise(call: ASTPath<CallExpression>, optional?: string): void {
     if (this.wrappedCalls.has(call.node)) return;
     this.wrappedCalls.add(call.node);
     const { start, end } = rangeOf(call.node);
+    const promise = optional === undefined
+      ? `${this.clientText}.${helperClientMembers.authorizationHeader}()`
+      : `${optional}.${helperOptionalClientMembers.authorizationHeaders}()`;
     this.edits.push(
-      { start, end: start, text: `${this.clientText}.${helperClientMembers.authorizationHeader}().then((authorization) => ` },
+      { start, end: start, text: `${promise}.then((authorization) => ` },
       { start: end, end, text: ')' },
     );
   }
 
-  protected useHelperFetch(call: ASTPath<CallExpression>): void {
+  /** The call goes through the helper's fetch; `optional`: the optional client's, for a conditional credential. */
+  protected useHelperFetch(call: ASTPath<CallExpression>, optional?: string): void {
     if (this.fetchCallsMigrated.has(call.node)) return;
     this.fetchCallsMigrated.add(call.node);
     const callee = call.get('callee') as AnyPath;
     if (this.isHelperFetch(callee)) return;
     this.retired.push(callee);
-    this.edits.push({ ...rangeOf(callee.node), text: `${this.clientText}.${helperClientMembers.fetch}` });
-    this.needsHelper = true;
+    this.edits.push({ ...rangeOf(callee.node), text: `${optional ?? this.clientText}.${helperClientMembers.fetch}` });
+    if (optional === undefined) this.needsHelper = true;
+    else this.useOptionalClient();
   }
 
   protected appendMember(object: ObjectExpression, text: string): void {
@@ -763,8 +929,9 @@ export abstract class RequestMigration {
     }
   }
 
-  protected addGotHooks(call: ASTPath<CallExpression>): void {
-    const hooks = `hooks: ${this.clientText}.${helperClientMembers.gotHooks}()`;
+  /** `hooks: client.gotHooks(audience)` on a got call's options; `client` is the optional client for a conditional credential. */
+  protected addGotHooks(call: ASTPath<CallExpression>, audience = '', client = this.clientText): void {
+    const hooks = `hooks: ${client}.${helperClientMembers.gotHooks}(${audience})`;
     const args = call.node.arguments as ASTNode[];
     const last = args.at(-1);
     if (isNodeType(last, 'ObjectExpression') && args.length === 1) {
@@ -876,15 +1043,18 @@ export abstract class RequestMigration {
 
   protected addHelperImport(): void {
     const module = this.options.helperModule ?? HELPER_MODULE;
-    const name = this.helperName;
     const { quote, semicolon, commonJs } = this.style;
     const program = (this.root.get() as AnyPath).node as ASTNode & { program: { body: ASTNode[]; directives?: ASTNode[] } };
     const body = program.program.body;
-    if (this.identifiers.get(name)?.some((path) => this.isReference(path) || parentOf(path)?.node.type === 'ImportSpecifier')) {
+    const wanted = this.shared.helperNames.size > 0 ? [...this.shared.helperNames] : [this.helperName];
+    const available = (name: string): boolean => {
+      if (!this.identifiers.get(name)?.some((path) => this.isReference(path) || parentOf(path)?.node.type === 'ImportSpecifier')) return false;
       // Already imported (a previous run, or by hand) or the user has something of that name: reuse it.
       const existing = body.find((statement) => isNodeType(statement, 'ImportDeclaration') && (statement.source as { value: string }).value === module);
-      if (existing || this.identifiers.get(name)?.some((path) => parentOf(path)?.node.type === 'ImportSpecifier' || parentOf(path)?.node.type === 'ObjectProperty')) return;
-    }
+      return existing !== undefined || this.identifiers.get(name)?.some((path) => parentOf(path)?.node.type === 'ImportSpecifier' || parentOf(path)?.node.type === 'ObjectProperty') === true;
+    };
+    const names = wanted.filter((name) => !available(name));
+    if (names.length === 0) return;
     const existingImport = body.find(
       (statement): statement is ASTNode & { specifiers: ASTNode[] } =>
         isNodeType(statement, 'ImportDeclaration') && (statement.source as { value: string }).value === module && statement.importKind !== 'type',
@@ -892,12 +1062,13 @@ export abstract class RequestMigration {
     const lastNamed = existingImport?.specifiers.filter((specifier) => specifier.type === 'ImportSpecifier').at(-1);
     if (lastNamed) {
       const { end } = rangeOf(lastNamed);
-      this.edits.push({ start: end, end, text: `, ${name}` });
+      this.edits.push({ start: end, end, text: `, ${names.join(', ')}` });
       return;
     }
+    const list = names.join(', ');
     const line = commonJs
-      ? `const { ${name} } = require(${quote}${module}${quote})${semicolon}`
-      : `import { ${name} } from ${quote}${module}${quote}${semicolon}`;
+      ? `const { ${list} } = require(${quote}${module}${quote})${semicolon}`
+      : `import { ${list} } from ${quote}${module}${quote}${semicolon}`;
     const anchor = this.importAnchor(body, commonJs);
     if (anchor && this.isRemoved(rangeOf(anchor))) {
       // Every import it could follow is being removed: take the place of the first one.
