@@ -238,7 +238,7 @@ function confidenceRank(confidence: TargetConfidence): number {
  * the instance was made with are among the request's defaults, a variable holds both, or
  * (axios's own defaults) the request uses the default export itself.
  */
-function sameInstance(instance: RequestSite, request: RequestSite): boolean {
+export function sameInstance(instance: RequestSite, request: RequestSite): boolean {
   if (request.client.kind !== instance.client.kind) return false;
   // `axios.create(options)`: the requests whose instance was made with these options.
   if (instance.signature.createsInstance === true) return instance.optionArguments.some((options) => request.client.defaults.includes(options));

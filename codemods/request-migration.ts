@@ -379,7 +379,7 @@ export abstract class RequestMigration {
     }
     if (isNodeType(node, 'BinaryExpression') && node.operator === '+') {
       let left: ASTNode = node;
-      while (isNodeType(left, 'BinaryExpression') && left.operator === '+') left = left.left as ASTNode;
+      while (isNodeType(left, 'BinaryExpression') && left.operator === '+') left = left.left;
       const leftmost = this.unwrapped(left);
       if (isNodeType(leftmost, 'StringLiteral')) return this.audienceFor(leftmost, at) === null ? null : this.nameableAt(node, at) && /^https?:\/\//iu.test(leftmost.value) ? this.text(node) : undefined;
       return this.nameableAt(leftmost, at) ? this.text(leftmost) : undefined;
@@ -415,8 +415,10 @@ export abstract class RequestMigration {
             if (this.lookupAt(at, node.name) !== undefined) nameable = false;
             return;
           }
-          // Bound to the same declaration at `at`, and declared before it (no temporal dead zone).
+          // Bound to the same declaration at `at`, declared before it (no temporal dead zone), and
+          // never reassigned (a `let` set later would still be unset where the audience is read).
           if (this.lookupAt(at, node.name) !== binding.node || rangeOf(binding.node).start > rangeOf(at.node).start) nameable = false;
+          else if (this.referencesOf(binding).some((reference) => isNodeType(parentOf(reference)?.node, 'AssignmentExpression') && reference.name === 'left')) nameable = false;
           return;
         }
         case 'ThisExpression':
@@ -431,7 +433,7 @@ export abstract class RequestMigration {
         case 'NumericLiteral':
           return;
         case 'TemplateLiteral':
-          (node as ASTNode & { expressions: ASTNode[] }).expressions.forEach((_, index) => check(path.get('expressions', index) as AnyPath));
+          (node as ASTNode & { expressions: ASTNode[] }).expressions.forEach((_, index) => { check(path.get('expressions', index) as AnyPath); });
           return;
         case 'BinaryExpression':
         case 'LogicalExpression':
