@@ -102,7 +102,7 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
         const clientNode = current.object;
         // `<x>.defaults.headers[.common]` is axios's own shape: an instance imported from a local
         // module is axios by it, with or without types; a client known to be another is not.
-        const client = analysis.resolveClient(clientNode) ?? analysis.typedClient(clientNode) ?? analysis.opaqueInstance('axios');
+        const client = analysis.resolveClient(clientNode) ?? analysis.typedClient(clientNode) ?? analysis.opaqueInstance('axios', clientNode);
         if (client.kind !== 'axios') return [];
         const written = analysis.defaultHeadersWrite(unwrap(clientNode));
         return written ? xTokenEntries(analysis.flattenEntries(written), instanceSite(node, client)) : [];

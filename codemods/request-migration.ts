@@ -469,7 +469,7 @@ export abstract class RequestMigration {
   /** The declaration `name` resolves to at `at`, or undefined for a global. */
   private lookupAt(at: AnyPath, name: string): ASTNode | undefined {
     const scope = (at.scope as { lookup(name: string): { getBindings(): Record<string, AnyPath[] | undefined> } | null } | null)?.lookup(name);
-    return scope?.getBindings()[name]?.[0]?.node;
+    return this.visibleBinding(scope?.getBindings()[name] ?? [], rangeOf(at.node))?.node;
   }
 
   /** `{ audience: … }` as the adapters take it, or '' when none is needed. */
@@ -551,7 +551,44 @@ export abstract class RequestMigration {
     const node = path.node;
     if (!isNodeType(node, 'Identifier')) return undefined;
     const scope = (path.scope as { lookup(name: string): { getBindings(): Record<string, AnyPath[] | undefined> } | null } | null)?.lookup(node.name);
-    return scope?.getBindings()[node.name]?.[0];
+    return this.visibleBinding(scope?.getBindings()[node.name] ?? [], rangeOf(node));
+  }
+
+  /**
+   * ast-types' scopes are function-wide: a `let` or `const` declared in a block is listed with
+   * the function's own, so the one that holds at `at` is the declaration whose block is the
+   * innermost around it (`let options` inside an `if` shadows an outer `options` there only).
+   */
+  protected visibleBinding(candidates: readonly AnyPath[], at: Range): AnyPath | undefined {
+    if (candidates.length <= 1) return candidates[0];
+    let best: AnyPath | undefined;
+    let bestSize = Number.POSITIVE_INFINITY;
+    for (const candidate of candidates) {
+      const region = this.visibilityRegion(candidate);
+      if (!region || !contains(region, at)) continue;
+      const size = region.end - region.start;
+      if (size < bestSize) {
+        best = candidate;
+        bestSize = size;
+      }
+    }
+    return best ?? candidates[0];
+  }
+
+  private visibilityRegion(binding: AnyPath): Range | undefined {
+    let current = parentOf(binding);
+    let blockScoped = false;
+    while (current) {
+      const type = current.node.type;
+      if (type === 'VariableDeclaration') blockScoped = (current.node as ASTNode & { kind: string }).kind !== 'var';
+      if (type === 'ClassDeclaration' && current.node !== binding.node) blockScoped = true;
+      if (blockScoped && (type === 'BlockStatement' || type === 'StaticBlock' || type === 'SwitchStatement' || type === 'ForStatement' || type === 'ForInStatement' || type === 'ForOfStatement')) return rangeOf(current.node);
+      // A function's own name is visible around it, not only inside.
+      const ownName = current === parentOf(binding) && binding.name === 'id';
+      if ((FUNCTION_TYPES.has(type) && !ownName) || type === 'Program') return rangeOf(current.node);
+      current = parentOf(current);
+    }
+    return undefined;
   }
 
   protected isReference(path: AnyPath): boolean {

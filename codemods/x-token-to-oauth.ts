@@ -243,7 +243,7 @@ export class XTokenMigration extends RequestMigration {
   }
 
   private unreachableWhy(site: RequestSite): string {
-    if (site.node.type === AST_NODE_TYPES.NewExpression) return 'the header goes into `new Request(…)`, whose request object may be sent from anywhere';
+    if (site.node.type === AST_NODE_TYPES.NewExpression) return 'the header is built into `new Request(…)`, and the codemod does not follow the Request object to the fetch that sends it';
     if (site.node.type === AST_NODE_TYPES.AssignmentExpression) return 'the header object is assigned into an instance\'s defaults';
     return `the header is written into the ${site.client.kind} instance through \`${this.source.slice(site.node.range[0], Math.min(site.node.range[1], site.node.range[0] + 40))}…\``;
   }
@@ -492,7 +492,7 @@ export class XTokenMigration extends RequestMigration {
         'fetch',
         otherAuthorization ? 'x-token header removed (the request already sends Authorization)' : `x-token header → OAuth helper fetch${optional === undefined ? '' : ' (only when OAuth is configured)'}`,
       );
-    } else if (kind === 'axios' || kind === 'got') {
+    } else if (kind === 'axios' || kind === 'got' || kind === 'undici') {
       this.migratePerRequestHeader(property, target, container, requests, kind, otherAuthorization, optional);
     } else {
       this.leave(property, `x-token header on a ${kind} request`, `${kind} requests are not migrated automatically`, 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper');
@@ -552,7 +552,8 @@ export class XTokenMigration extends RequestMigration {
     }
     this.edits.push(...removeListItems(this.source, members.map(rangeOf), new Set([index])));
     const { start } = rangeOf(first);
-    this.edits.push({ start, end: start, text: `${entry}, ` });
+    const multiline = this.source.slice(rangeOf(container.node).start, start).includes('\n');
+    this.edits.push({ start, end: start, text: multiline ? `${entry},\n${indentationAt(this.source, start)}` : `${entry}, ` });
   }
 
   /** The entry a request's headers get: `Authorization: …`, or with the optional client its headers spread. */
@@ -598,6 +599,14 @@ export class XTokenMigration extends RequestMigration {
       this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}${async ? '' : ' (token promise chained before the request)'}`);
       return;
     }
+    // Built in a variable for one request, just before it, in the same async block: the token goes in where the x-token was.
+    const [single] = requests;
+    if (requests.length === 1 && single && this.isAsyncContext(single.call) && this.sameBlockBefore(container, single.call)) {
+      this.placeAuthorization(target, container, this.authorizationEntry(true, optional));
+      this.helperUsed(optional);
+      this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}`);
+      return;
+    }
     // Built once in a variable and reused: the token goes in at each request, never into the shared object.
     const planned: Edit[] = [];
     const chained: ASTPath<CallExpression>[] = [];
@@ -632,6 +641,19 @@ export class XTokenMigration extends RequestMigration {
     this.removeHeader(target, container);
     this.helperUsed(optional);
     this.markMigrated(property.node, kind, `x-token header in shared options → Authorization from the OAuth helper at each request${onlyWhenConfigured}`);
+  }
+
+  /**
+   * The statement holding `value` comes before the one holding `call`, in the same statement list
+   * of the same function: the value is built each time just before that request is sent.
+   */
+  private sameBlockBefore(value: AnyPath, call: AnyPath): boolean {
+    const valueStatement = this.statementOf(value);
+    const callStatement = this.statementOf(call);
+    if (!valueStatement || !callStatement) return false;
+    const list = parentOf(valueStatement)?.node;
+    if (list !== parentOf(callStatement)?.node || isNodeType(list, 'Program') || isNodeType(list, 'ClassBody')) return false;
+    return rangeOf(valueStatement.node).end <= rangeOf(callStatement.node).start;
   }
 
   /** The URL expression of a request in Babel's tree: its URL argument, or `url` in its options object. */
