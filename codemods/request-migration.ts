@@ -32,7 +32,7 @@ import { createTypeOracle, oracleQuestions, type ClientIdentity, type FileTypeOr
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { parseForAnalysis, type ParsedFile } from '../analysis/estree-host.js';
-import { collectFindings, createFindings, DEFAULT_MINIMUM_CONFIDENCE, type RequestFinding, type XTokenFinding } from '../analysis/findings.js';
+import { collectFindings, createFindings, DEFAULT_MINIMUM_CONFIDENCE, sameInstance, type RequestFinding, type XTokenFinding } from '../analysis/findings.js';
 import { createRequestAnalysis, type RequestAnalysis, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
 
 export type AnyPath = ASTPath;
@@ -470,6 +470,83 @@ export abstract class RequestMigration {
   private lookupAt(at: AnyPath, name: string): ASTNode | undefined {
     const scope = (at.scope as { lookup(name: string): { getBindings(): Record<string, AnyPath[] | undefined> } | null } | null)?.lookup(name);
     return this.visibleBinding(scope?.getBindings()[name] ?? [], rangeOf(at.node))?.node;
+  }
+
+  /** The URL expression of a request in Babel's tree: its URL argument, or `url` in its options object. */
+  protected urlNodeOf(site: RequestSite): ASTNode | undefined {
+    if (site.urlArgument) return this.babelPath(site.urlArgument)?.node;
+    for (const argument of site.optionArguments) {
+      const options = this.babelPath(argument)?.node;
+      if (!isNodeType(options, 'ObjectExpression')) continue;
+      for (const member of options.properties as ASTNode[]) {
+        if (isNodeType(member, 'ObjectProperty') && this.propertyName(member.key, member.computed ?? false) === 'url') return member.value;
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether an options expression of an instance names a `baseURL` / `prefixUrl`: true, false, or undefined when it cannot be seen. */
+  protected namesBase(options: ASTNode | undefined, depth = 0): boolean | undefined {
+    const node = options ? this.unwrapped(options) : undefined;
+    if (!node || depth > 3) return undefined;
+    if (isNodeType(node, 'Identifier')) {
+      const path = this.pathOf(node);
+      const binding = path ? this.bindingOf(path) : undefined;
+      const declarator = parentOf(binding)?.node;
+      return isNodeType(declarator, 'VariableDeclarator') && declarator.init ? this.namesBase(declarator.init, depth + 1) : undefined;
+    }
+    if (!isNodeType(node, 'ObjectExpression')) return undefined;
+    let seen: boolean | undefined = false;
+    for (const member of node.properties as ASTNode[]) {
+      if (isNodeType(member, 'ObjectProperty')) {
+        const key = this.propertyName(member.key, member.computed ?? false);
+        if (key !== undefined && BASE_URL_OPTIONS.has(key)) return true;
+      } else if (isNodeType(member, 'SpreadElement')) {
+        const spread = this.namesBase(member.argument, depth + 1);
+        if (spread === true) return true;
+        if (spread === undefined) seen = undefined;
+      }
+    }
+    return seen;
+  }
+
+  /**
+   * The `{ audience }` an adapter attached to an instance needs so the helper authorizes what
+   * the x-token reached: nothing when the instance has a base of its own (the helper's default)
+   * or is made elsewhere; else the API bases of the instance's Cloud Automation requests in this
+   * file, named where the adapter is attached (`at`). A reason instead when they cannot be named.
+   */
+  protected instanceAudience(site: RequestSite, at: AnyPath): { readonly audience: string } | { readonly why: string } {
+    if (site.client.opaque) return { audience: '' };
+    const own = site.createsInstance && site.node.type === AST_NODE_TYPES.CallExpression && site.signature.createsInstance === true ? site.optionArguments : [];
+    const bases = [...site.client.defaults, ...own].map((options) => this.namesBase(this.babelPath(options)?.node));
+    if (bases.some((base) => base !== false)) return { audience: '' };
+    const { analysis, sites } = this.facts();
+    const requests = sites.filter((request) => !request.createsInstance && sameInstance(site, request) && this.sureEnough(analysis.assessTarget(request)));
+    const option = site.client.kind === 'got' ? 'prefixUrl' : 'baseURL';
+    if (requests.length === 0) {
+      return { why: `the instance has no ${option} and none of its requests is in this file, so the helper would authorize only Cloud Automation hosts` };
+    }
+    const audiences: string[] = [];
+    for (const request of requests) {
+      const url = this.urlNodeOf(request);
+      const audience = this.audienceFor(url, at);
+      if (audience === undefined && url !== undefined && this.isRelativeUrl(url)) {
+        return { why: `the instance has no ${option} and its request on line ${request.node.loc.start.line} uses a relative URL, which the helper authorizes only under a ${option}` };
+      }
+      if (audience === undefined) {
+        return { why: `the instance has no ${option}, and the URL of its request on line ${request.node.loc.start.line} cannot be named where the helper is attached` };
+      }
+      if (audience !== null) audiences.push(audience);
+    }
+    return { audience: this.audienceOption(audiences) };
+  }
+
+  /** `'/api/v1/metadata'`, `` `/controlPlane/${p}` ``: a URL the client resolves against a base. */
+  protected isRelativeUrl(url: ASTNode): boolean {
+    const node = this.unwrapped(url);
+    const head = isNodeType(node, 'StringLiteral') ? node.value : isNodeType(node, 'TemplateLiteral') ? (node.quasis[0]?.value.cooked ?? '') : undefined;
+    return head !== undefined && head !== '' && !/^[a-z][a-z\d+.-]*:/iu.test(head);
   }
 
   /** `{ audience: … }` as the adapters take it, or '' when none is needed. */
