@@ -211,8 +211,8 @@ export class XTokenMigration extends RequestMigration {
 
   /** `function authHeaders() { return { 'x-token': t } }`: every caller of the function gets the header. */
   private returnedWhy(header: ASTNode): string | undefined {
-    let current: AnyPath | null = this.shared.index.pathOf(header);
-    while (current) {
+    let current: AnyPath = this.shared.index.pathOf(header);
+    for (;;) {
       const parent = parentOf(current);
       if (!parent) return undefined;
       const type = parent.node.type;
@@ -225,7 +225,6 @@ export class XTokenMigration extends RequestMigration {
       if (!(TRANSPARENT_WRAPPERS.has(type) || type === 'ObjectExpression' || type === 'ObjectProperty' || type === 'SpreadElement' || type === 'LogicalExpression' || type === 'ConditionalExpression')) return undefined;
       current = parent;
     }
-    return undefined;
   }
 
   private enclosingFunctionPath(path: AnyPath): AnyPath | undefined {

@@ -12,7 +12,7 @@ const fixtures = path.join(root, 'tests/codemods/fixtures');
 for (const name of readdirSync(fixtures)) {
   if (!/\.input\.\w+$/u.test(name)) continue;
   const optionsFile = path.join(fixtures, name.replace(/\.input\.\w+$/u, '.options.json'));
-  inputs.push({ file: path.join(fixtures, name), options: existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {} });
+  inputs.push({ file: path.join(fixtures, name), options: existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as TransformOptions) : {} });
 }
 const walk = (dir: string): string[] => readdirSync(dir).flatMap((name) => { const full = path.join(dir, name); return statSync(full).isDirectory() ? walk(full) : [full]; });
 for (const dir of ['tests/codemods/fixtures/project/src', 'tests/codemods/fixtures/module-style', 'examples/legacy-app/src']) {
