@@ -102,7 +102,7 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
         const clientNode = current.object;
         // `<x>.defaults.headers[.common]` is axios's own shape: an instance imported from a local
         // module is axios by it, with or without types; a client known to be another is not.
-        const client = analysis.resolveClient(clientNode) ?? analysis.typedClient(clientNode) ?? analysis.opaqueInstance('axios');
+        const client = analysis.resolveClient(clientNode) ?? analysis.typedClient(clientNode) ?? analysis.opaqueInstance('axios', clientNode);
         if (client.kind !== 'axios') return [];
         const written = analysis.defaultHeadersWrite(unwrap(clientNode));
         return written ? xTokenEntries(analysis.flattenEntries(written), instanceSite(node, client)) : [];
@@ -241,7 +241,7 @@ function confidenceRank(confidence: TargetConfidence): number {
  * the instance was made with are among the request's defaults, a variable holds both, or
  * (axios's own defaults) the request uses the default export itself.
  */
-function sameInstance(instance: RequestSite, request: RequestSite): boolean {
+export function sameInstance(instance: RequestSite, request: RequestSite): boolean {
   if (request.client.kind !== instance.client.kind) return false;
   // `axios.create(options)`: the requests whose instance was made with these options.
   if (instance.signature.createsInstance === true) return instance.optionArguments.some((options) => request.client.defaults.includes(options));

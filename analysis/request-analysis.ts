@@ -215,7 +215,9 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   function typedClient(node: Node): ClientRef | undefined {
     const found = types()?.client(node);
     if (!found) return undefined;
-    return { kind: found.kind, isInstance: found.isInstance, defaults: [], opaque: true, helperAuthorized: false, holders: [], byType: true };
+    // The variable holding it is how its other uses (defaults writes, requests) are told to be one instance.
+    const holder = node.type === AST_NODE_TYPES.Identifier ? variableOf(node) : undefined;
+    return { kind: found.kind, isInstance: found.isInstance, defaults: [], opaque: true, helperAuthorized: false, holders: holder ? [holder] : [], byType: true };
   }
 
   // ---------------------------------------------------------------- scope
@@ -688,7 +690,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(node.callee);
       const name = callee.type === AST_NODE_TYPES.Identifier ? helperImport(callee) : undefined;
-      return name === helperExports.createClient || name === helperExports.clientFromEnv;
+      return name === helperExports.createClient || name === helperExports.clientFromEnv || name === helperExports.optionalClientFromEnv;
     }
     if (node.type === AST_NODE_TYPES.Identifier) {
       const imported = helperImport(node);
@@ -1578,7 +1580,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       return mayHideTypedInstance(value) ? typedClient(value) : undefined;
     },
     /** An instance of `kind` whose making is not visible here (imported from a local module). */
-    opaqueInstance: (kind: HttpClientKind): ClientRef => ({ kind, isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: [], byType: false }),
+    opaqueInstance: (kind: HttpClientKind, held?: Node): ClientRef => {
+      const value = held ? unwrap(held) : undefined;
+      const holder = value?.type === AST_NODE_TYPES.Identifier ? variableOf(value) : undefined;
+      return { kind, isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: holder ? [holder] : [], byType: false };
+    },
     /** Options carrying the helper's got hooks (`hooks: client.gotHooks()`). */
     usesHelperHooks: (options: Expression): boolean => hasHelperHooks([options]),
     get usesTypes(): boolean {

@@ -19,6 +19,7 @@ import type { FileReport } from './report.js';
 import { RequestMigration, isNodeType, rangeOf, type AnyPath, type CallInfo } from './request-migration.js';
 import { removeListItems } from './source-edits.js';
 import type { RequestFinding } from '../analysis/findings.js';
+import type { RequestSite } from '../analysis/request-analysis.js';
 import { runMigrationTransform } from './transform-runner.js';
 
 export { SUPPORTED_EXTENSIONS, UnparsableFileError, parserForPath } from './transform-runner.js';
@@ -97,7 +98,7 @@ export class AddOAuthMigration extends RequestMigration {
       this.leave(call, what, unwritable, 'send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built');
       return;
     }
-    this.authenticate(callPath, info, options, origin);
+    this.authenticate(callPath, info, options, origin, finding.site);
   }
 
   /**
@@ -130,7 +131,7 @@ export class AddOAuthMigration extends RequestMigration {
 
   // ── rewrites ─────────────────────────────────────────────────────────────────────
 
-  private authenticate(call: ASTPath<CallExpression>, info: CallInfo, options: { index: number; node: ASTNode | undefined } | undefined, origin: AnyPath | undefined): void {
+  private authenticate(call: ASTPath<CallExpression>, info: CallInfo, options: { index: number; node: ASTNode | undefined } | undefined, origin: AnyPath | undefined, site: RequestSite): void {
     const { kind } = info.client;
     if (kind === 'fetch') {
       this.useHelperFetch(call);
@@ -138,18 +139,19 @@ export class AddOAuthMigration extends RequestMigration {
       return;
     }
     const create = origin ? this.unwrapped(origin.node) : undefined;
-    if (isNodeType(create, 'CallExpression') && this.isInstanceFactory(create)) {
-      this.authenticateInstance(create, kind);
+    if (isNodeType(create, 'CallExpression') && this.isInstanceFactory(create) && origin) {
       // Reported at the request, where the lint reports it: one instance may serve requests that
       // the analysis judges differently, and a person reads the report call by call.
-      this.markMigrated(call.node, kind, `request through ${kind === "axios" ? "an axios" : "a got"} instance → OAuth helper ${kind === "axios" ? "attached" : "hooks added"} where the instance is made`);
+      if (this.authenticateInstance(create, kind, origin, call)) {
+        this.markMigrated(call.node, kind, `request through ${kind === 'axios' ? 'an axios' : 'a got'} instance → OAuth helper ${kind === 'axios' ? 'attached' : 'hooks added'} where the instance is made`);
+      }
       return;
     }
     if (!options) {
       this.leave(call, `${kind} request without OAuth`, 'the codemod cannot tell where this call takes its options', 'send `Authorization: await client.authorizationHeader()` from the OAuth helper');
       return;
     }
-    this.authenticateRequest(call, info, options);
+    this.authenticateRequest(call, info, options, site);
   }
 
   private isInstanceFactory(call: CallExpression): boolean {
@@ -159,35 +161,51 @@ export class AddOAuthMigration extends RequestMigration {
     return name === 'create' || name === 'extend';
   }
 
-  /** Once per instance: the helper attached where it is made, so every request through it is covered. */
-  private authenticateInstance(create: CallExpression, kind: string): void {
-    if (this.wrappedCalls.has(create)) return;
+  /** Once per instance: the helper attached where it is made, so every request through it is covered. False when the request is left marked instead. */
+  private authenticateInstance(create: CallExpression, kind: string, origin: AnyPath, call: AnyPath): boolean {
+    if (this.wrappedCalls.has(create)) return true;
+    // Without a base of its own the adapter is told the API bases of the instance's requests.
+    const estree = this.estreeNode(create, 'CallExpression');
+    const instance = this.facts().sites.find((site) => site.node === estree && site.createsInstance);
+    const audience = instance ? this.instanceAudience(instance, origin) : { audience: '' };
+    if ('why' in audience) {
+      this.leave(call, `${kind} request without OAuth`, audience.why, `give the instance a ${kind === 'got' ? 'prefixUrl' : 'baseURL'}, or attach the helper with { audience: <API base URL> }`);
+      return false;
+    }
     this.wrappedCalls.add(create);
     this.needsHelper = true;
     if (kind === 'axios') {
       const { start, end } = rangeOf(create);
       this.edits.push(
         { start, end: start, text: `${this.clientText}.${helperClientMembers.attachToAxios}(` },
-        { start: end, end, text: ')' },
+        { start: end, end, text: audience.audience === '' ? ')' : `, ${audience.audience})` },
       );
     } else {
       const path = this.nodesOfType<CallExpression>('CallExpression').find((candidate) => candidate.node === create);
-      if (path) this.addGotHooks(path);
+      if (path) this.addGotHooks(path, audience.audience);
     }
+    return true;
   }
 
   /** Per request, the way x-token-to-oauth rewrites a per-request header. */
-  private authenticateRequest(call: ASTPath<CallExpression>, info: CallInfo, options: { index: number; node: ASTNode | undefined }): void {
+  private authenticateRequest(call: ASTPath<CallExpression>, info: CallInfo, options: { index: number; node: ASTNode | undefined }, site: RequestSite): void {
     const { kind } = info.client;
     const async = this.isAsyncContext(call);
     const streaming = info.member === 'stream' || info.member?.startsWith('stream.') === true || info.member?.startsWith('paginate') === true;
-    this.needsHelper = true;
     if (kind === 'got' && (!async || streaming)) {
       // got's request is a promise with `.json()` on it (or a stream): waiting for the token first would lose that.
-      this.addOption(call, options, `hooks: ${this.clientText}.${helperClientMembers.gotHooks}()`);
+      // A single request has no prefixUrl of its own (unless an instance gives it one): the hooks are told where the token may go.
+      const audience = site.client.defaults.length > 0 ? null : this.audienceFor(this.urlNodeOf(site), call);
+      if (audience === undefined) {
+        this.leave(call, 'got request without OAuth', 'the token must come from the helper\'s hooks here, and the request\'s URL cannot be named as their audience', 'make the function async, or add `hooks: client.gotHooks({ audience: <API base URL> })` to the request');
+        return;
+      }
+      this.needsHelper = true;
+      this.addOption(call, options, `hooks: ${this.clientText}.${helperClientMembers.gotHooks}(${this.audienceOption(audience === null ? [] : [audience])})`);
       this.markMigrated(call.node, 'got', 'got request without credentials → OAuth helper hooks on the request');
       return;
     }
+    this.needsHelper = true;
     const authorization = `Authorization: ${this.authorizationValue(async)}`;
     const headers = isNodeType(options.node, 'ObjectExpression') ? this.headersObject(options.node) : undefined;
     if (headers) this.appendMember(headers, authorization);

@@ -11,9 +11,12 @@ import type { ASTNode, ASTPath, AssignmentExpression, CallExpression, ClassPrope
 import {
   BASE_URL_OPTIONS,
   HOLE,
+  helperAdapterOptions,
+  isCloudAutomationHost,
   MIGRATION_MARKER,
   helperClientMembers,
   helperExports,
+  helperOptionalClientMembers,
   HELPER_MODULE,
   scopesForRoutes,
   confidenceAtLeast,
@@ -32,7 +35,7 @@ import { tokenPlumbing } from './token-plumbing.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { parseForAnalysis, type ParsedFile } from '../analysis/estree-host.js';
-import { collectFindings, createFindings, DEFAULT_MINIMUM_CONFIDENCE, type RequestFinding, type XTokenFinding } from '../analysis/findings.js';
+import { collectFindings, createFindings, DEFAULT_MINIMUM_CONFIDENCE, sameInstance, type RequestFinding, type XTokenFinding } from '../analysis/findings.js';
 import { createRequestAnalysis, type RequestAnalysis, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
 
 export type AnyPath = ASTPath;
@@ -61,6 +64,12 @@ export const TRANSPARENT_WRAPPERS = new Set([
   'TSTypeAssertion',
   'ParenthesizedExpression',
 ]);
+
+/** An https URL on a Cloud Automation host: the helper authorizes it whatever the audience. */
+function isCloudAutomationUrl(url: string): boolean {
+  const host = /^https:\/\/([^/?#@]*)/iu.exec(url)?.[1];
+  return host !== undefined && isCloudAutomationHost(host);
+}
 
 export function rangeOf(node: ASTNode): Range {
   const { start, end } = node as ASTNode & { start?: number; end?: number };
@@ -234,6 +243,8 @@ export interface SharedFileState {
   needsHelper: boolean;
   /** What became of each binding the edits referenced: set once every pass has planned. */
   bindings: readonly BindingOutcome[];
+  /** The helper's exports the edits use (the client factory, the optional client): imported together. */
+  readonly helperNames: Set<string>;
 }
 
 /** What the shared analysis (analysis/) says about the file: the same answers the rules report. */
@@ -289,6 +300,7 @@ export abstract class RequestMigration {
       facts: undefined,
       needsHelper: false,
       bindings: [],
+      helperNames: new Set(),
     };
     ({
       edits: this.edits,
@@ -324,6 +336,230 @@ export abstract class RequestMigration {
 
   protected set needsHelper(needed: boolean) {
     this.shared.needsHelper = needed;
+    if (needed) this.shared.helperNames.add(this.helperName);
+  }
+
+  /**
+   * The optional client (`optionalOAuthClientFromEnv()`) for a credential the old code sent only
+   * when configured, or undefined when the user named a helper of their own, which has no such
+   * form. Using it queues its import.
+   */
+  protected optionalClient(): string | undefined {
+    const module = this.options.helperModule ?? HELPER_MODULE;
+    if (module !== HELPER_MODULE || this.options.clientExport !== undefined) return undefined;
+    if (this.options.helperExport !== undefined && this.options.helperExport !== helperExports.clientFromEnv) return undefined;
+    return `${helperExports.optionalClientFromEnv}()`;
+  }
+
+  /** Records that an edit wrote the optional client. */
+  protected useOptionalClient(): void {
+    this.shared.needsHelper = true;
+    this.shared.helperNames.add(helperExports.optionalClientFromEnv);
+  }
+
+  /**
+   * What to give the helper as `audience` so it authorizes the URL `url` names (an expression of
+   * the request), evaluated at `at` instead: the API base the URL is built on
+   * (`${KEPTN_ENDPOINT}/v1/event` → `KEPTN_ENDPOINT`), or the URL itself when it has no such
+   * prefix. `null` when none is needed (a literal https Cloud Automation host, which the helper
+   * always allows); undefined when the URL cannot be named at `at` (a call, a name that is not in
+   * scope there, a relative URL).
+   */
+  protected audienceFor(url: ASTNode | undefined, at: AnyPath): string | null | undefined {
+    if (!url) return undefined;
+    const node = this.unwrapped(url);
+    if (isNodeType(node, 'StringLiteral')) {
+      if (isCloudAutomationUrl(node.value)) return null;
+      return /^https?:\/\//iu.test(node.value) ? this.text(node) : undefined;
+    }
+    if (isNodeType(node, 'TemplateLiteral')) {
+      const [head, next] = node.quasis;
+      const first = node.expressions[0] as ASTNode | undefined;
+      if (head && next && first && (head.value.cooked ?? head.value.raw) === '' && /^\/|^$/u.test(next.value.cooked ?? next.value.raw) && this.nameableAt(first, at)) {
+        return this.text(first);
+      }
+      // Holes stand for an environment id at most: `https://${env}.cloudautomation.live.dynatrace.com/api`.
+      const literal = node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('x');
+      if (isCloudAutomationUrl(literal)) return null;
+      return /^https?:\/\//iu.test(literal) && this.nameableAt(node, at) ? this.text(node) : undefined;
+    }
+    if (isNodeType(node, 'BinaryExpression') && node.operator === '+') {
+      let left: ASTNode = node;
+      while (isNodeType(left, 'BinaryExpression') && left.operator === '+') left = left.left;
+      const leftmost = this.unwrapped(left);
+      if (isNodeType(leftmost, 'StringLiteral')) return this.audienceFor(leftmost, at) === null ? null : this.nameableAt(node, at) && /^https?:\/\//iu.test(leftmost.value) ? this.text(node) : undefined;
+      return this.nameableAt(leftmost, at) ? this.text(leftmost) : undefined;
+    }
+    if (isNodeType(node, 'NewExpression') && isNodeType(node.callee as ASTNode, 'Identifier') && (node.callee as Identifier).name === 'URL') {
+      const [path, base] = node.arguments as ASTNode[];
+      if (base) return this.nameableAt(base, at) ? this.text(base) : undefined;
+      return this.audienceFor(path, at);
+    }
+    if (isNodeType(node, 'Identifier') || isNodeType(node, 'MemberExpression')) return this.nameableAt(node, at) ? this.text(node) : undefined;
+    return undefined;
+  }
+
+  /**
+   * Whether an expression means the same at `at` as where it is written: made of names, member
+   * reads and literals only, every name bound to the same declaration there and declared before
+   * `at` (or a function parameter of a function around both), `this` only within the same function.
+   */
+  protected nameableAt(expression: ASTNode, at: AnyPath): boolean {
+    const where = this.pathOfNode(expression);
+    if (!where) return false;
+    const sameFunction = this.enclosingFunction(where) === this.enclosingFunction(at);
+    let nameable = true;
+    const check = (path: AnyPath): void => {
+      if (!nameable) return;
+      const node = path.node;
+      switch (node.type) {
+        case 'Identifier': {
+          if (!this.isReference(path)) return;
+          const binding = this.bindingOf(path);
+          if (!binding) {
+            // A global (`process`): the same everywhere it is not shadowed.
+            if (this.lookupAt(at, node.name) !== undefined) nameable = false;
+            return;
+          }
+          // Bound to the same declaration at `at`, declared before it (no temporal dead zone), and
+          // never reassigned (a `let` set later would still be unset where the audience is read).
+          if (this.lookupAt(at, node.name) !== binding.node || rangeOf(binding.node).start > rangeOf(at.node).start) nameable = false;
+          else if (this.referencesOf(binding).some((reference) => isNodeType(parentOf(reference)?.node, 'AssignmentExpression') && reference.name === 'left')) nameable = false;
+          return;
+        }
+        case 'ThisExpression':
+          if (!sameFunction) nameable = false;
+          return;
+        case 'MemberExpression': {
+          check(path.get('object') as AnyPath);
+          if ((node as ASTNode & { computed: boolean }).computed) check(path.get('property') as AnyPath);
+          return;
+        }
+        case 'StringLiteral':
+        case 'NumericLiteral':
+          return;
+        case 'TemplateLiteral':
+          (node as ASTNode & { expressions: ASTNode[] }).expressions.forEach((_, index) => { check(path.get('expressions', index) as AnyPath); });
+          return;
+        case 'BinaryExpression':
+        case 'LogicalExpression':
+          check(path.get('left') as AnyPath);
+          check(path.get('right') as AnyPath);
+          return;
+        default:
+          if (TRANSPARENT_WRAPPERS.has(node.type)) check(path.get('expression') as AnyPath);
+          else nameable = false;
+      }
+    };
+    check(where);
+    return nameable;
+  }
+
+  private pathOfNode(node: ASTNode): AnyPath | undefined {
+    try {
+      return this.shared.index.pathOf(node);
+    } catch {
+      return undefined;
+    }
+  }
+
+  protected enclosingFunction(path: AnyPath): ASTNode | undefined {
+    let current = parentOf(path);
+    while (current) {
+      if (FUNCTION_TYPES.has(current.node.type)) return current.node;
+      current = parentOf(current);
+    }
+    return undefined;
+  }
+
+  /** The declaration `name` resolves to at `at`, or undefined for a global. */
+  private lookupAt(at: AnyPath, name: string): ASTNode | undefined {
+    const scope = (at.scope as { lookup(name: string): { getBindings(): Record<string, AnyPath[] | undefined> } | null } | null)?.lookup(name);
+    return this.visibleBinding(scope?.getBindings()[name] ?? [], rangeOf(at.node))?.node;
+  }
+
+  /** The URL expression of a request in Babel's tree: its URL argument, or `url` in its options object. */
+  protected urlNodeOf(site: RequestSite): ASTNode | undefined {
+    if (site.urlArgument) return this.babelPath(site.urlArgument)?.node;
+    for (const argument of site.optionArguments) {
+      const options = this.babelPath(argument)?.node;
+      if (!isNodeType(options, 'ObjectExpression')) continue;
+      for (const member of options.properties as ASTNode[]) {
+        if (isNodeType(member, 'ObjectProperty') && this.propertyName(member.key, member.computed ?? false) === 'url') return member.value;
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether an options expression of an instance names a `baseURL` / `prefixUrl`: true, false, or undefined when it cannot be seen. */
+  protected namesBase(options: ASTNode | undefined, depth = 0): boolean | undefined {
+    const node = options ? this.unwrapped(options) : undefined;
+    if (!node || depth > 3) return undefined;
+    if (isNodeType(node, 'Identifier')) {
+      const path = this.pathOf(node);
+      const binding = path ? this.bindingOf(path) : undefined;
+      const declarator = parentOf(binding)?.node;
+      return isNodeType(declarator, 'VariableDeclarator') && declarator.init ? this.namesBase(declarator.init, depth + 1) : undefined;
+    }
+    if (!isNodeType(node, 'ObjectExpression')) return undefined;
+    let seen: boolean | undefined = false;
+    for (const member of node.properties as ASTNode[]) {
+      if (isNodeType(member, 'ObjectProperty')) {
+        const key = this.propertyName(member.key, member.computed ?? false);
+        if (key !== undefined && BASE_URL_OPTIONS.has(key)) return true;
+      } else if (isNodeType(member, 'SpreadElement')) {
+        const spread = this.namesBase(member.argument, depth + 1);
+        if (spread === true) return true;
+        if (spread === undefined) seen = undefined;
+      }
+    }
+    return seen;
+  }
+
+  /**
+   * The `{ audience }` an adapter attached to an instance needs so the helper authorizes what
+   * the x-token reached: nothing when the instance has a base of its own (the helper's default)
+   * or is made elsewhere; else the API bases of the instance's Cloud Automation requests in this
+   * file, named where the adapter is attached (`at`). A reason instead when they cannot be named.
+   */
+  protected instanceAudience(site: RequestSite, at: AnyPath): { readonly audience: string } | { readonly why: string } {
+    if (site.client.opaque) return { audience: '' };
+    const own = site.createsInstance && site.node.type === AST_NODE_TYPES.CallExpression && site.signature.createsInstance === true ? site.optionArguments : [];
+    const bases = [...site.client.defaults, ...own].map((options) => this.namesBase(this.babelPath(options)?.node));
+    if (bases.some((base) => base !== false)) return { audience: '' };
+    const { analysis, sites } = this.facts();
+    const requests = sites.filter((request) => !request.createsInstance && sameInstance(site, request) && this.sureEnough(analysis.assessTarget(request)));
+    const option = site.client.kind === 'got' ? 'prefixUrl' : 'baseURL';
+    if (requests.length === 0) {
+      return { why: `the instance has no ${option} and none of its requests is in this file, so the helper would authorize only Cloud Automation hosts` };
+    }
+    const audiences: string[] = [];
+    for (const request of requests) {
+      const url = this.urlNodeOf(request);
+      const audience = this.audienceFor(url, at);
+      if (audience === undefined && url !== undefined && this.isRelativeUrl(url)) {
+        return { why: `the instance has no ${option} and its request on line ${request.node.loc.start.line} uses a relative URL, which the helper authorizes only under a ${option}` };
+      }
+      if (audience === undefined) {
+        return { why: `the instance has no ${option}, and the URL of its request on line ${request.node.loc.start.line} cannot be named where the helper is attached` };
+      }
+      if (audience !== null) audiences.push(audience);
+    }
+    return { audience: this.audienceOption(audiences) };
+  }
+
+  /** `'/api/v1/metadata'`, `` `/controlPlane/${p}` ``: a URL the client resolves against a base. */
+  protected isRelativeUrl(url: ASTNode): boolean {
+    const node = this.unwrapped(url);
+    const head = isNodeType(node, 'StringLiteral') ? node.value : isNodeType(node, 'TemplateLiteral') ? (node.quasis[0]?.value.cooked ?? '') : undefined;
+    return head !== undefined && head !== '' && !/^[a-z][a-z\d+.-]*:/iu.test(head);
+  }
+
+  /** `{ audience: … }` as the adapters take it, or '' when none is needed. */
+  protected audienceOption(audiences: readonly string[]): string {
+    const unique = [...new Set(audiences)];
+    if (unique.length === 0) return '';
+    return `{ ${helperAdapterOptions.audience}: ${unique.length === 1 ? unique[0] : `[${unique.join(', ')}]`} }`;
   }
 
   protected oracle(): FileTypeOracle {
@@ -398,7 +634,44 @@ export abstract class RequestMigration {
     const node = path.node;
     if (!isNodeType(node, 'Identifier')) return undefined;
     const scope = (path.scope as { lookup(name: string): { getBindings(): Record<string, AnyPath[] | undefined> } | null } | null)?.lookup(node.name);
-    return scope?.getBindings()[node.name]?.[0];
+    return this.visibleBinding(scope?.getBindings()[node.name] ?? [], rangeOf(node));
+  }
+
+  /**
+   * ast-types' scopes are function-wide: a `let` or `const` declared in a block is listed with
+   * the function's own, so the one that holds at `at` is the declaration whose block is the
+   * innermost around it (`let options` inside an `if` shadows an outer `options` there only).
+   */
+  protected visibleBinding(candidates: readonly AnyPath[], at: Range): AnyPath | undefined {
+    if (candidates.length <= 1) return candidates[0];
+    let best: AnyPath | undefined;
+    let bestSize = Number.POSITIVE_INFINITY;
+    for (const candidate of candidates) {
+      const region = this.visibilityRegion(candidate);
+      if (!region || !contains(region, at)) continue;
+      const size = region.end - region.start;
+      if (size < bestSize) {
+        best = candidate;
+        bestSize = size;
+      }
+    }
+    return best ?? candidates[0];
+  }
+
+  private visibilityRegion(binding: AnyPath): Range | undefined {
+    let current = parentOf(binding);
+    let blockScoped = false;
+    while (current) {
+      const type = current.node.type;
+      if (type === 'VariableDeclaration') blockScoped = (current.node as ASTNode & { kind: string }).kind !== 'var';
+      if (type === 'ClassDeclaration' && current.node !== binding.node) blockScoped = true;
+      if (blockScoped && (type === 'BlockStatement' || type === 'StaticBlock' || type === 'SwitchStatement' || type === 'ForStatement' || type === 'ForInStatement' || type === 'ForOfStatement')) return rangeOf(current.node);
+      // A function's own name is visible around it, not only inside.
+      const ownName = current === parentOf(binding) && binding.name === 'id';
+      if ((FUNCTION_TYPES.has(type) && !ownName) || type === 'Program') return rangeOf(current.node);
+      current = parentOf(current);
+    }
+    return undefined;
   }
 
   protected isReference(path: AnyPath): boolean {
@@ -452,7 +725,7 @@ export abstract class RequestMigration {
     if (TRANSPARENT_WRAPPERS.has(node.type)) return this.isHelperClient(path.get('expression') as AnyPath, depth + 1);
     if (isNodeType(node, 'CallExpression')) {
       const imported = this.helperImportOf(path.get('callee') as AnyPath);
-      return imported === this.helperName || imported === helperExports.createClient || imported === helperExports.clientFromEnv;
+      return imported === this.helperName || imported === helperExports.createClient || imported === helperExports.clientFromEnv || imported === helperExports.optionalClientFromEnv;
     }
     if (!isNodeType(node, 'Identifier')) return false;
     const imported = this.helperImportOf(path);
@@ -643,15 +916,14 @@ export abstract class RequestMigration {
   protected recordRoute(callPath: ASTPath<CallExpression>): UrlAnalysis | undefined {
     const node = this.estreeNode(callPath.node, 'CallExpression');
     const site = node?.type === AST_NODE_TYPES.CallExpression ? this.facts().analysis.requestSite(node) : undefined;
-    if (!site) return undefined;
-    this.recordSiteRoute(site);
-    return this.facts().analysis.assessTarget(site).url;
+    return site ? this.recordSiteRoute(site) : undefined;
   }
 
-  /** One Cloud Automation call into the scope report, as the shared analysis resolves its routes. */
-  protected recordSiteRoute(site: RequestSite): void {
+  /** One Cloud Automation call into the scope report, as the shared analysis resolves its routes; the call's own URL reading, for the caller's decisions. */
+  protected recordSiteRoute(site: RequestSite): UrlAnalysis | undefined {
+    const url = this.facts().analysis.assessTarget(site).url;
     const call = this.facts().analysis.cloudAutomationCall(site);
-    if (!call) return;
+    if (!call) return url;
     const { routes } = call;
     const { line, column } = site.node.loc.start;
     const [onlyMethod, ...otherMethods] = routes.methods;
@@ -667,6 +939,7 @@ export abstract class RequestMigration {
       exact: routes.known,
       ...(routes.known ? {} : { possibleScopes: scopesForRoutes(routes.candidates) }),
     });
+    return url;
   }
 
   /** Every Cloud Automation call the analysis finds in the file, migrated or not, with its routes. */
@@ -740,24 +1013,33 @@ export abstract class RequestMigration {
     return async ? `await ${this.clientText}.${helperClientMembers.authorizationHeader}()` : 'authorization';
   }
 
-  protected wrapInTokenPromise(call: ASTPath<CallExpression>): void {
+  /**
+   * `client.authorizationHeader().then((authorization) => call)`; with the optional client,
+   * `optional.authorizationHeaders().then((authorization) => call)` (the headers to spread).
+   */
+  protected wrapInTokenPromise(call: ASTPath<CallExpression>, optional?: string): void {
     if (this.wrappedCalls.has(call.node)) return;
     this.wrappedCalls.add(call.node);
     const { start, end } = rangeOf(call.node);
+    const promise = optional === undefined
+      ? `${this.clientText}.${helperClientMembers.authorizationHeader}()`
+      : `${optional}.${helperOptionalClientMembers.authorizationHeaders}()`;
     this.edits.push(
-      { start, end: start, text: `${this.clientText}.${helperClientMembers.authorizationHeader}().then((authorization) => ` },
+      { start, end: start, text: `${promise}.then((authorization) => ` },
       { start: end, end, text: ')' },
     );
   }
 
-  protected useHelperFetch(call: ASTPath<CallExpression>): void {
+  /** The call goes through the helper's fetch; `optional`: the optional client's, for a conditional credential. */
+  protected useHelperFetch(call: ASTPath<CallExpression>, optional?: string): void {
     if (this.fetchCallsMigrated.has(call.node)) return;
     this.fetchCallsMigrated.add(call.node);
     const callee = call.get('callee') as AnyPath;
     if (this.isHelperFetch(callee)) return;
     this.retired.push(callee);
-    this.edits.push({ ...this.calleeRangeWithParentheses(call, callee.node), text: `${this.clientText}.${helperClientMembers.fetch}` });
-    this.needsHelper = true;
+    this.edits.push({ ...this.calleeRangeWithParentheses(call, callee.node), text: `${optional ?? this.clientText}.${helperClientMembers.fetch}` });
+    if (optional === undefined) this.needsHelper = true;
+    else this.useOptionalClient();
   }
 
   /** `(0, node_fetch_1.default)` of compiled code goes with its parentheses: they were there only for the comma. */
@@ -788,8 +1070,9 @@ export abstract class RequestMigration {
     }
   }
 
-  protected addGotHooks(call: ASTPath<CallExpression>): void {
-    const hooks = `hooks: ${this.clientText}.${helperClientMembers.gotHooks}()`;
+  /** `hooks: client.gotHooks(audience)` on a got call's options; `client` is the optional client for a conditional credential. */
+  protected addGotHooks(call: ASTPath<CallExpression>, audience = '', client = this.clientText): void {
+    const hooks = `hooks: ${client}.${helperClientMembers.gotHooks}(${audience})`;
     const args = call.node.arguments as ASTNode[];
     const last = args.at(-1);
     if (isNodeType(last, 'ObjectExpression') && args.length === 1) {
@@ -981,15 +1264,18 @@ export abstract class RequestMigration {
 
   protected addHelperImport(): void {
     const module = this.options.helperModule ?? HELPER_MODULE;
-    const name = this.helperName;
     const { quote, semicolon, commonJs } = this.style;
     const program = (this.root.get() as AnyPath).node as ASTNode & { program: { body: ASTNode[]; directives?: ASTNode[] } };
     const body = program.program.body;
-    if (this.identifiers.get(name)?.some((path) => this.isReference(path) || parentOf(path)?.node.type === 'ImportSpecifier')) {
+    const wanted = this.shared.helperNames.size > 0 ? [...this.shared.helperNames] : [this.helperName];
+    const available = (name: string): boolean => {
+      if (!this.identifiers.get(name)?.some((path) => this.isReference(path) || parentOf(path)?.node.type === 'ImportSpecifier')) return false;
       // Already imported (a previous run, or by hand) or the user has something of that name: reuse it.
       const existing = body.find((statement) => isNodeType(statement, 'ImportDeclaration') && (statement.source as { value: string }).value === module);
-      if (existing || this.identifiers.get(name)?.some((path) => parentOf(path)?.node.type === 'ImportSpecifier' || parentOf(path)?.node.type === 'ObjectProperty')) return;
-    }
+      return existing !== undefined || this.identifiers.get(name)?.some((path) => parentOf(path)?.node.type === 'ImportSpecifier' || parentOf(path)?.node.type === 'ObjectProperty') === true;
+    };
+    const names = wanted.filter((name) => !available(name));
+    if (names.length === 0) return;
     const existingImport = body.find(
       (statement): statement is ASTNode & { specifiers: ASTNode[] } =>
         isNodeType(statement, 'ImportDeclaration') && (statement.source as { value: string }).value === module && statement.importKind !== 'type',
@@ -997,12 +1283,13 @@ export abstract class RequestMigration {
     const lastNamed = existingImport?.specifiers.filter((specifier) => specifier.type === 'ImportSpecifier').at(-1);
     if (lastNamed) {
       const { end } = rangeOf(lastNamed);
-      this.edits.push({ start: end, end, text: `, ${name}` });
+      this.edits.push({ start: end, end, text: `, ${names.join(', ')}` });
       return;
     }
+    const list = names.join(', ');
     const line = commonJs
-      ? `const { ${name} } = require(${quote}${module}${quote})${semicolon}`
-      : `import { ${name} } from ${quote}${module}${quote}${semicolon}`;
+      ? `const { ${list} } = require(${quote}${module}${quote})${semicolon}`
+      : `import { ${list} } from ${quote}${module}${quote}${semicolon}`;
     const anchor = this.importAnchor(body, commonJs);
     if (anchor && this.isRemoved(rangeOf(anchor))) {
       // Every import it could follow is being removed: take the place of the first one.

@@ -24,15 +24,19 @@ import {
   CANDIDATE_SOURCE_PATTERN,
   HEADERS_CONSTRUCTORS,
   helperClientMembers,
+  helperExports,
+  helperOptionalClientMembers,
   isAuthorizationHeader,
   isTokenCheckRoute,
   reachabilityCheckRoute,
   type HttpClientKind,
 } from '../core/index.js';
 import type { FileReport } from './report.js';
-import { indentationAt, removeListItems, removeStatement } from './source-edits.js';
+import { indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
 import type { XTokenFinding } from '../analysis/findings.js';
+import type { RequestSite } from '../analysis/request-analysis.js';
 import { RequestMigration, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo } from './request-migration.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { runMigrationTransform } from './transform-runner.js';
 
 export { SUPPORTED_EXTENSIONS, UnparsableFileError, parserForPath, type ParserName } from './transform-runner.js';
@@ -46,21 +50,33 @@ export function needsParse(source: string): boolean {
 
 type Role = 'headers' | 'options';
 
+/** The last variable the header object went through on its way into a request: where a per-request edit goes. */
+interface Reference {
+  readonly path: AnyPath;
+  readonly role: Role;
+}
+
 type Use =
   | {
       readonly type: 'request';
       readonly call: ASTPath<CallExpression>;
       readonly info: CallInfo;
-      /** The last variable reference the value went through on its way to the call, if any. */
-      readonly reference: { readonly path: AnyPath; readonly role: Role } | undefined;
+      readonly site: RequestSite;
+      readonly reference: Reference | undefined;
     }
-  | { readonly type: 'instance'; readonly call: ASTPath<CallExpression>; readonly info: CallInfo }
+  | { readonly type: 'instance'; readonly call: ASTPath<CallExpression>; readonly info: CallInfo; readonly site: RequestSite }
   | { readonly type: 'unknown'; readonly why: string };
 
-interface Context {
-  readonly reference: { readonly path: AnyPath; readonly role: Role } | undefined;
-  readonly depth: number;
-  readonly sawHeadersSlot: boolean;
+/** What locating a header object inside a request's options found: the variable nearest the call, and what was read on the way. */
+interface Reach {
+  readonly reference: Reference | undefined;
+}
+
+interface ReachState {
+  /** Declarations of the variables the value passed through. */
+  readonly holders: Map<ASTNode, AnyPath>;
+  /** Initializers and assigned values read on the way: a use of a holder inside them is part of the path. */
+  readonly through: Range[];
 }
 
 const AXIOS_VERBS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
@@ -105,7 +121,7 @@ export class XTokenMigration extends RequestMigration {
     const parent = parentOf(key);
     const parentNode = parent?.node;
     if (parent && isNodeType(parentNode, 'ObjectProperty') && key.name === 'key') {
-      this.migrateProperty(parent);
+      this.migrateProperty(parent, finding);
       return;
     }
     // `new Headers([['x-token', t]])`
@@ -118,13 +134,13 @@ export class XTokenMigration extends RequestMigration {
       isNodeType(array.node, 'ArrayExpression') &&
       isNodeType(construction.node, 'NewExpression') && array.name === 0
     ) {
-      this.migrateHeadersEntry(construction, array.node, array.node.elements.indexOf(entry.node));
+      this.migrateHeadersEntry(construction, array.node, array.node.elements.indexOf(entry.node), finding);
       return;
     }
     const grand = parentOf(parent);
     // `target['x-token'] = t`
     if (parent && grand && isNodeType(parentNode, 'MemberExpression') && key.name === 'property' && isNodeType(grand.node, 'AssignmentExpression') && parent.name === 'left' && grand.node.operator === '=') {
-      this.migrateHeaderWrite(grand, parentNode.object, parent.get('object') as AnyPath, 'assignment');
+      this.migrateHeaderWrite(grand, parentNode.object, parent.get('object') as AnyPath, 'assignment', finding);
       return;
     }
     // `target.set('x-token', t)`, `target.append(…)`, `req.setHeader(…)`
@@ -136,98 +152,184 @@ export class XTokenMigration extends RequestMigration {
         return;
       }
       if (isNodeType(callee, 'MemberExpression') && (method === 'set' || method === 'append')) {
-        this.migrateHeaderWrite(parent, callee.object, parent.get('callee', 'object') as AnyPath, 'method');
+        this.migrateHeaderWrite(parent, callee.object, parent.get('callee', 'object') as AnyPath, 'method', finding);
         return;
       }
     }
     this.leave(key, 'x-token header', 'the header is written in a form the codemod does not rewrite', 'send the request through the OAuth helper (see docs/codemods/x-token-to-oauth.md)');
   }
 
-  // ── data flow: where does a header object go? ────────────────────────────────────────
+  // ── where the header goes: the finding's sites, located in the edit tree ──────────
 
-  private trace(start: AnyPath, role: Role, context: Context): Use[] {
-    if (context.depth > 8) return [{ type: 'unknown', why: 'the value passes through too many variables to follow' }];
-    let current = start;
+  /**
+   * The requests and instances that send the header object `header`: exactly the sites the
+   * shared analysis found for the finding, each located in Babel's tree with the variable
+   * through which the object enters it (where a per-request edit goes). A site whose options
+   * reach the object in a way no edit here rewrites, or a variable on the way that is also used
+   * somewhere the analysis did not find a request, is an `unknown` use with the reason.
+   */
+  private usesOf(finding: XTokenFinding, header: ASTNode): Use[] {
+    const uses: Use[] = [];
+    const state: ReachState = { holders: new Map(), through: [] };
+    for (const site of finding.sites) {
+      const line = site.node.loc.start.line;
+      const call = this.babelPath(site.node, 'CallExpression') as ASTPath<CallExpression> | undefined;
+      if (!call || !isNodeType(call.node, 'CallExpression')) {
+        uses.push({ type: 'unknown', why: this.unreachableWhy(site) });
+        continue;
+      }
+      let reach: Reach | undefined;
+      for (const argument of site.optionArguments) {
+        const path = this.babelPath(argument);
+        reach = path ? this.reach(path, 'options', header, undefined, state, 0) : undefined;
+        if (reach) break;
+      }
+      const info: CallInfo = { client: { kind: site.client.kind, instance: site.client.isInstance }, member: site.member, signature: site.signature, ...(site.viaHelper ? { viaHelper: true } : {}) };
+      if (!reach) uses.push({ type: 'unknown', why: this.returnedWhy(header) ?? `the header reaches the ${site.client.kind} ${site.createsInstance ? 'instance' : 'request'} on line ${line} in a way the codemod does not rewrite` });
+      else if (site.createsInstance) uses.push({ type: 'instance', call, info, site });
+      else uses.push({ type: 'request', call, info, site, reference: reach.reference });
+    }
+    const escape = this.escapingUse(finding, state);
+    if (escape) uses.push({ type: 'unknown', why: escape });
+    return uses;
+  }
+
+  /** `function authHeaders() { return { 'x-token': t } }`: every caller of the function gets the header. */
+  private returnedWhy(header: ASTNode): string | undefined {
+    let current: AnyPath = this.shared.index.pathOf(header);
     for (;;) {
       const parent = parentOf(current);
-      if (!parent) return [{ type: 'unknown', why: 'the value is not used' }];
-      const node = parent.node;
-      const transparent =
-        TRANSPARENT_WRAPPERS.has(node.type) ||
-        node.type === 'LogicalExpression' ||
-        (node.type === 'ConditionalExpression' && current.name !== 'test');
-      if (!transparent) break;
+      if (!parent) return undefined;
+      const type = parent.node.type;
+      const returned = type === 'ReturnStatement' || (type === 'ArrowFunctionExpression' && current.name === 'body');
+      if (returned) {
+        const fn = type === 'ReturnStatement' ? this.enclosingFunctionPath(parent) : parent;
+        const name = fn ? this.functionName(fn) : undefined;
+        return `the header object is returned by ${name === undefined ? 'a function' : `\`${name}()\``}, so every caller of it sends the header; rewriting it would change all of them`;
+      }
+      if (!(TRANSPARENT_WRAPPERS.has(type) || type === 'ObjectExpression' || type === 'ObjectProperty' || type === 'SpreadElement' || type === 'LogicalExpression' || type === 'ConditionalExpression')) return undefined;
       current = parent;
     }
-    const parent = parentOf(current) as AnyPath;
-    const node = parent.node;
+  }
+
+  private enclosingFunctionPath(path: AnyPath): AnyPath | undefined {
+    let current = parentOf(path);
+    while (current && !FUNCTION_TYPES.has(current.node.type)) current = parentOf(current);
+    return current ?? undefined;
+  }
+
+  private functionName(fn: AnyPath): string | undefined {
+    const id = (fn.node as ASTNode & { id?: ASTNode | null; key?: ASTNode }).id ?? (fn.node as ASTNode & { key?: ASTNode }).key;
+    if (isNodeType(id, 'Identifier')) return id.name;
+    const declarator = parentOf(fn)?.node;
+    return isNodeType(declarator, 'VariableDeclarator') && isNodeType(declarator.id as ASTNode, 'Identifier') ? (declarator.id as Identifier).name : undefined;
+  }
+
+  private unreachableWhy(site: RequestSite): string {
+    if (site.node.type === AST_NODE_TYPES.NewExpression) return 'the header is built into `new Request(…)`, and the codemod does not follow the Request object to the fetch that sends it';
+    if (site.node.type === AST_NODE_TYPES.AssignmentExpression) return 'the header object is assigned into an instance\'s defaults';
+    return `the header is written into the ${site.client.kind} instance through \`${this.source.slice(site.node.range[0], Math.min(site.node.range[1], site.node.range[0] + 40))}…\``;
+  }
+
+  /**
+   * Whether `target` is what the expression at `path` evaluates to, or sits in it where a request
+   * reads headers (`headers`, an axios defaults group, a spread, a `Headers` init), following
+   * variables back to their values. `role` says what the expression is to the request.
+   */
+  private reach(path: AnyPath, role: Role, target: ASTNode, reference: Reference | undefined, state: ReachState, depth: number): Reach | undefined {
+    const node = path.node;
+    if (node === target) return { reference };
+    if (depth > 8) return undefined;
+    const next = (child: AnyPath, childRole: Role = role): Reach | undefined => this.reach(child, childRole, target, reference, state, depth + 1);
+    if (TRANSPARENT_WRAPPERS.has(node.type)) return next(path.get('expression') as AnyPath);
     switch (node.type) {
-      case 'ObjectProperty': {
-        if (current.name !== 'value' || !isNodeType(node, 'ObjectProperty')) break;
-        const key = this.propertyName(node.key, node.computed ?? false);
-        const object = parentOf(parent) as AnyPath;
-        if (role === 'headers' && key === 'headers') {
-          return this.trace(object, 'options', { ...context, depth: context.depth + 1, sawHeadersSlot: true });
-        }
-        if (role === 'headers' && key !== undefined && AXIOS_VERBS.has(key)) {
-          const grand = parentOf(object);
-          const grandNode = grand?.node;
-          if (isNodeType(grandNode, 'ObjectProperty') && this.propertyName(grandNode.key, false) === 'headers') {
-            return this.trace(object, 'headers', { ...context, depth: context.depth + 1 });
+      case 'AwaitExpression':
+        return next(path.get('argument') as AnyPath);
+      case 'LogicalExpression':
+        return next(path.get('right') as AnyPath) ?? next(path.get('left') as AnyPath);
+      case 'ConditionalExpression':
+        return next(path.get('consequent') as AnyPath) ?? next(path.get('alternate') as AnyPath);
+      case 'ObjectExpression': {
+        const properties = (node).properties as ASTNode[];
+        for (let index = 0; index < properties.length; index++) {
+          const property = properties[index] as ASTNode;
+          let found: Reach | undefined;
+          if (isNodeType(property, 'SpreadElement')) found = next(path.get('properties', index, 'argument') as AnyPath);
+          else if (isNodeType(property, 'ObjectProperty')) {
+            const key = this.propertyName(property.key, property.computed ?? false);
+            if (role === 'options' && key === 'headers') found = next(path.get('properties', index, 'value') as AnyPath, 'headers');
+            else if (role === 'headers' && key !== undefined && AXIOS_VERBS.has(key)) found = next(path.get('properties', index, 'value') as AnyPath, 'headers');
           }
+          if (found) return found;
         }
-        return [{ type: 'unknown', why: `the value is stored as \`${key ?? '[computed]'}\`, which the codemod cannot follow` }];
+        return undefined;
       }
-      case 'SpreadElement':
-        return this.trace(parentOf(parent) as AnyPath, role, { ...context, depth: context.depth + 1 });
       case 'NewExpression': {
         const callee = (node as ASTNode & { callee: ASTNode }).callee;
-        if (role === 'headers' && isNodeType(callee, 'Identifier') && HEADERS_CONSTRUCTORS.includes(callee.name)) {
-          return this.trace(parent, 'headers', { ...context, depth: context.depth + 1, sawHeadersSlot: true });
-        }
-        return [{ type: 'unknown', why: `the value is passed to \`new ${this.text(callee)}\`, which the codemod cannot follow` }];
+        if (role !== 'headers' || !isNodeType(callee, 'Identifier') || !HEADERS_CONSTRUCTORS.includes(callee.name)) return undefined;
+        return (node as ASTNode & { arguments: ASTNode[] }).arguments.length > 0 ? next(path.get('arguments', 0) as AnyPath) : undefined;
       }
-      case 'CallExpression':
-      case 'OptionalCallExpression': {
-        const call = parent as ASTPath<CallExpression>;
-        const index = call.node.arguments.indexOf(current.node as never);
-        if (index < 0) break;
-        const info = this.classifyCall(call);
-        if (!info) {
-          return [{ type: 'unknown', why: `the value is passed to \`${this.text(call.node.callee)}\`, which the codemod cannot follow` }];
+      case 'Identifier': {
+        const binding = this.bindingOf(path);
+        const declarator = parentOf(binding);
+        if (!binding || !declarator || !isNodeType(declarator.node, 'VariableDeclarator') || binding.name !== 'id') return undefined;
+        const here: Reference = reference ?? { path, role };
+        const values: AnyPath[] = [];
+        if (declarator.node.init) values.push(declarator.get('init') as AnyPath);
+        // `let options; options = {…}` and `options.headers = {…}`: values written later count too.
+        const written: { value: AnyPath; role: Role }[] = [];
+        for (const use of this.referencesOf(binding)) {
+          const parent = parentOf(use);
+          const grand = parentOf(parent);
+          if (parent && isNodeType(parent.node, 'AssignmentExpression') && use.name === 'left' && parent.node.operator === '=') {
+            written.push({ value: parent.get('right') as AnyPath, role });
+          } else if (
+            role === 'options' && parent && grand && isNodeType(parent.node, 'MemberExpression') && use.name === 'object' &&
+            this.propertyName(parent.node.property, parent.node.computed ?? false) === 'headers' &&
+            isNodeType(grand.node, 'AssignmentExpression') && parent.name === 'left' && grand.node.operator === '='
+          ) {
+            written.push({ value: grand.get('right') as AnyPath, role: 'headers' });
+          }
         }
-        const { signature } = info;
-        const optionsIndex = signature.options;
-        const isOptions =
-          role === 'options' &&
-          optionsIndex !== undefined &&
-          (index === optionsIndex ||
-            (signature.optionsMayComeFirst === true && index === 0 && !this.isUrlLike(current.node)) ||
-            (signature.restAreOptions === true && index >= optionsIndex));
-        if (!isOptions) {
-          return [{ type: 'unknown', why: `the value reaches ${info.client.kind} as an argument the codemod does not expect` }];
+        for (const value of [...values.map((item) => ({ value: item, role })), ...written]) {
+          const found = this.reach(value.value, value.role, target, here, state, depth + 1);
+          if (found) {
+            state.holders.set(binding.node, binding);
+            state.through.push(rangeOf(value.value.node));
+            return found;
+          }
         }
-        if (signature.createsInstance) return [{ type: 'instance', call, info }];
-        return [{ type: 'request', call, info, reference: context.reference }];
+        return undefined;
       }
-      case 'VariableDeclarator': {
-        if (current.name !== 'init' || !isNodeType(node, 'VariableDeclarator')) break;
-        const id = parent.get('id') as AnyPath;
-        if (!isNodeType(id.node, 'Identifier')) break;
-        // Writes into the same object (`headers.set(…)`, `headers[k] = v`) are not where it goes.
-        const references = this.referencesOf(id).filter((reference) => !this.isWriteInto(reference));
-        if (references.length === 0) return [{ type: 'unknown', why: 'the value is never used' }];
-        return references.flatMap((reference) =>
-          this.trace(reference, role, { ...context, depth: context.depth + 1, reference: { path: reference, role } }),
-        );
-      }
-      case 'ReturnStatement':
-      case 'ArrowFunctionExpression':
-        return [{ type: 'unknown', why: 'the value is returned by a function; where it goes depends on each caller' }];
       default:
-        break;
+        return undefined;
     }
-    return [{ type: 'unknown', why: 'the codemod cannot follow where this value goes' }];
+  }
+
+  /**
+   * A variable the header object passed through that is also used where no request of the
+   * finding reads it (handed to a function, returned, stored): removing the header there would
+   * change what that use sees, so the site is left for a person.
+   */
+  private escapingUse(finding: XTokenFinding, state: ReachState): string | undefined {
+    const sites = finding.sites.map((site) => ({ start: site.node.range[0], end: site.node.range[1] }));
+    for (const binding of state.holders.values()) {
+      for (const use of this.referencesOf(binding)) {
+        const range = rangeOf(use.node);
+        if (sites.some((site) => contains(site, range)) || state.through.some((through) => contains(through, range))) continue;
+        if (this.isWriteInto(use)) continue;
+        const parent = parentOf(use);
+        const parentNode = parent?.node;
+        // `options.url = …`, `options.timeout`: reading or writing one member hands nothing on.
+        if (isNodeType(parentNode, 'MemberExpression') && use.name === 'object' && this.propertyName(parentNode.property, parentNode.computed ?? false) !== 'headers') continue;
+        if (isNodeType(parentNode, 'AssignmentExpression') && use.name === 'left') continue;
+        const statement = this.statementOf(use);
+        const line = this.position(use.node).line;
+        const shown = statement ? this.text(statement.node).split('\n')[0]?.trim().slice(0, 60) ?? '' : (binding.node as Identifier).name;
+        return `\`${(binding.node as Identifier).name}\` is also used on line ${line} (\`${shown}\`), where the codemod cannot tell what it does with the header`;
+      }
+    }
+    return undefined;
   }
 
   private isWriteInto(reference: AnyPath): boolean {
@@ -273,7 +375,54 @@ export class XTokenMigration extends RequestMigration {
     return { target: property, container: object };
   }
 
-  private migrateProperty(property: AnyPath): void {
+  /**
+   * The header is sent only under a condition: `...(token && { 'x-token': token })`,
+   * `...(token ? { 'x-token': token } : {})`, `headers: token ? { … } : undefined`.
+   */
+  private sentConditionally(property: AnyPath): boolean {
+    let current = parentOf(property);
+    while (current) {
+      const parent = parentOf(current);
+      if (!parent) return false;
+      const type = parent.node.type;
+      if (type === 'LogicalExpression' || (type === 'ConditionalExpression' && current.name !== 'test')) return true;
+      const passes = TRANSPARENT_WRAPPERS.has(type) || type === 'SpreadElement' || (type === 'ObjectExpression' && current.node.type === 'SpreadElement');
+      if (!passes) return false;
+      current = parent;
+    }
+    return false;
+  }
+
+  /** A header statement that runs only under a condition: `if (token) headers['x-token'] = token`. */
+  private writtenConditionally(statement: AnyPath): boolean {
+    let current = parentOf(statement);
+    while (current && !FUNCTION_TYPES.has(current.node.type) && current.node.type !== 'Program') {
+      const type = current.node.type;
+      if (type === 'IfStatement' || type === 'ConditionalExpression' || type === 'LogicalExpression' || type === 'SwitchCase') return true;
+      current = parentOf(current);
+    }
+    return false;
+  }
+
+  /**
+   * The optional client for a credential sent only when configured, or undefined (the site is
+   * marked) when the user's own helper has no such form: an unconditional token would break
+   * every deployment that relied on sending none.
+   */
+  private conditionalClient(site: AnyPath, what: string): string | undefined {
+    const optional = this.optionalClient();
+    if (optional === undefined) {
+      this.leaveSite(
+        site,
+        what,
+        'the header is sent only when a token is configured, and the configured helper has no form that authorizes only when configured',
+        `send Authorization only when OAuth is configured (cloud-automation-oauth has ${helperExports.optionalClientFromEnv}() for this)`,
+      );
+    }
+    return optional;
+  }
+
+  private migrateProperty(property: AnyPath, finding: XTokenFinding): void {
     const statement = this.statementOf(property);
     if (statement && this.hasMarker(statement.node)) {
       const { line, column } = this.position(property.node);
@@ -282,7 +431,7 @@ export class XTokenMigration extends RequestMigration {
     }
     const { target, container } = this.removalTarget(property);
     const containerNode = container.node as ObjectExpression;
-    const uses = this.trace(container, 'headers', { reference: undefined, depth: 0, sawHeadersSlot: false });
+    const uses = this.usesOf(finding, container.node);
     const unknown = uses.find((use) => use.type === 'unknown');
     if (unknown) {
       this.leaveSite(property, 'x-token header in an object', unknown.why, 'send the request through the OAuth helper (see docs/codemods/x-token-to-oauth.md)');
@@ -291,7 +440,7 @@ export class XTokenMigration extends RequestMigration {
     const requests = uses.filter((use) => use.type === 'request');
     const instances = uses.filter((use) => use.type === 'instance');
     for (const use of requests) {
-      const analysis = this.recordRoute(use.call);
+      const analysis = this.recordSiteRoute(use.site);
       if (analysis?.routes.some(isTokenCheckRoute) === true && analysis.routes.every(isTokenCheckRoute)) {
         this.leave(
           property,
@@ -311,14 +460,23 @@ export class XTokenMigration extends RequestMigration {
     const otherAuthorization = (containerNode.properties as ASTNode[]).some(
       (member) => isNodeType(member, 'ObjectProperty') && isAuthorizationHeader(this.propertyName(member.key, member.computed ?? false) ?? ''),
     );
+    let optional: string | undefined;
+    if (this.sentConditionally(property) && !otherAuthorization) {
+      optional = this.conditionalClient(property, 'x-token header sent only when a token is set');
+      if (optional === undefined) return;
+    }
     if (instances.length > 0) {
-      this.migrateInstanceDefaults(property, target, container, instances, kind);
+      this.migrateInstanceDefaults(property, target, container, instances, kind, optional);
     } else if (kind === 'fetch') {
       this.removeHeader(target, container);
-      if (!otherAuthorization) for (const use of requests) this.useHelperFetch(use.call);
-      this.markMigrated(property.node, 'fetch', otherAuthorization ? 'x-token header removed (the request already sends Authorization)' : 'x-token header → OAuth helper fetch');
-    } else if (kind === 'axios' || kind === 'got') {
-      this.migratePerRequestHeader(property, target, container, requests, kind, otherAuthorization);
+      if (!otherAuthorization) for (const use of requests) this.useHelperFetch(use.call, optional);
+      this.markMigrated(
+        property.node,
+        'fetch',
+        otherAuthorization ? 'x-token header removed (the request already sends Authorization)' : `x-token header → OAuth helper fetch${optional === undefined ? '' : ' (only when OAuth is configured)'}`,
+      );
+    } else if (kind === 'axios' || kind === 'got' || kind === 'undici') {
+      this.migratePerRequestHeader(property, target, container, requests, kind, otherAuthorization, optional);
     } else {
       this.leave(property, `x-token header on a ${kind} request`, `${kind} requests are not migrated automatically`, 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper');
     }
@@ -360,6 +518,38 @@ export class XTokenMigration extends RequestMigration {
     this.edits.push(...removeListItems(this.source, members.map(rangeOf), new Set([index])));
   }
 
+  /**
+   * Puts the helper's header where the x-token was. When the code's own `Authorization` comes
+   * earlier in the object (a spread such as `...(user && { Authorization })`), the helper's goes
+   * first instead, so the code's own still wins, as the helper's adapters do.
+   */
+  private placeAuthorization(target: AnyPath, container: AnyPath, entry: string): void {
+    const members = (container.node as ObjectExpression).properties as ASTNode[];
+    const index = members.indexOf(target.node);
+    this.retired.push(target);
+    const first = members[0];
+    const ownBefore = members.slice(0, Math.max(index, 0)).some((member) => isNodeType(member, 'SpreadElement') && /authorization/iu.test(this.text(member)));
+    if (!ownBefore || !first) {
+      this.edits.push({ ...rangeOf(target.node), text: entry });
+      return;
+    }
+    this.edits.push(...removeListItems(this.source, members.map(rangeOf), new Set([index])));
+    const { start } = rangeOf(first);
+    const multiline = this.source.slice(rangeOf(container.node).start, start).includes('\n');
+    this.edits.push({ start, end: start, text: multiline ? `${entry},\n${indentationAt(this.source, start)}` : `${entry}, ` });
+  }
+
+  /** The entry a request's headers get: `Authorization: …`, or with the optional client its headers spread. */
+  private authorizationEntry(async: boolean, optional: string | undefined): string {
+    if (optional === undefined) return `Authorization: ${this.authorizationValue(async)}`;
+    return async ? `...(await ${optional}.${helperOptionalClientMembers.authorizationHeaders}())` : '...authorization';
+  }
+
+  private helperUsed(optional: string | undefined): void {
+    if (optional === undefined) this.needsHelper = true;
+    else this.useOptionalClient();
+  }
+
   private migratePerRequestHeader(
     property: AnyPath,
     target: AnyPath,
@@ -367,8 +557,10 @@ export class XTokenMigration extends RequestMigration {
     requests: readonly Extract<Use, { type: 'request' }>[],
     kind: HttpClientKind,
     otherAuthorization: boolean,
+    optional: string | undefined,
   ): void {
     const containerRange = rangeOf(container.node);
+    const onlyWhenConfigured = optional === undefined ? '' : ' (only when OAuth is configured)';
     if (otherAuthorization) {
       this.removeHeader(target, container);
       this.markMigrated(property.node, kind, 'x-token header removed (the request already sends Authorization)');
@@ -381,46 +573,70 @@ export class XTokenMigration extends RequestMigration {
       const async = this.isAsyncContext(use.call);
       if (kind === 'got' && !async) {
         // got's request is a promise with `.json()` on it: chaining it behind the token would lose that. Hooks instead.
-        this.migrateGotRequestToHooks(property, target, container);
+        this.migrateGotRequestToHooks(property, target, container, use, optional);
         return;
       }
-      this.retired.push(target);
-      this.edits.push({ ...rangeOf(target.node), text: `Authorization: ${this.authorizationValue(async)}` });
-      if (!async) this.wrapInTokenPromise(use.call);
-      this.needsHelper = true;
-      this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper${async ? '' : ' (token promise chained before the request)'}`);
+      this.placeAuthorization(target, container, this.authorizationEntry(async, optional));
+      if (!async) this.wrapInTokenPromise(use.call, optional);
+      this.helperUsed(optional);
+      this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}${async ? '' : ' (token promise chained before the request)'}`);
+      return;
+    }
+    // Built in a variable for one request, just before it, in the same async block: the token goes in where the x-token was.
+    const [single] = requests;
+    if (requests.length === 1 && single && this.isAsyncContext(single.call) && this.sameBlockBefore(container, single.call)) {
+      this.placeAuthorization(target, container, this.authorizationEntry(true, optional));
+      this.helperUsed(optional);
+      this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}`);
       return;
     }
     // Built once in a variable and reused: the token goes in at each request, never into the shared object.
+    const planned: Edit[] = [];
+    const chained: ASTPath<CallExpression>[] = [];
+    const headersRemain = (container.node as ObjectExpression).properties.length > 1;
     for (const use of requests) {
       const reference = use.reference;
       const async = this.isAsyncContext(use.call);
-      const authorization = `Authorization: ${this.authorizationValue(async)}`;
+      const entry = this.authorizationEntry(async, optional);
       if (!reference) {
         this.leave(property, 'x-token header reused across requests', 'the codemod cannot see where the shared headers enter the request', 'send `Authorization: await client.authorizationHeader()` per request');
-        return;
-      }
-      const referenceText = this.text(reference.path.node);
-      const parent = parentOf(reference.path)?.node;
-      const headersRemain = (container.node as ObjectExpression).properties.length > 1;
-      if (reference.role === 'options' && parent === use.call.node) {
-        const sharedHeaders = headersRemain ? `...${referenceText}.headers, ` : '';
-        this.edits.push({ ...rangeOf(reference.path.node), text: `{ ...${referenceText}, headers: { ${sharedHeaders}${authorization} } }` });
-      } else if (reference.role === 'headers' && isNodeType(parent, 'ObjectProperty') && reference.path.name === 'value') {
-        this.edits.push({ ...rangeOf(parent), text: `headers: { ...${referenceText}, ${authorization} }` });
-      } else {
-        this.leave(property, 'x-token header reused across requests', 'the shared headers reach the request in a shape the codemod does not rewrite', 'send `Authorization: await client.authorizationHeader()` per request');
         return;
       }
       if (!async && kind === 'got') {
         this.leave(property, 'x-token header reused across got requests', 'a got request outside an async function cannot wait for the token without losing its `.json()` helpers', 'add `hooks: client.gotHooks()` to the shared options, or make the caller async');
         return;
       }
-      if (!async) this.wrapInTokenPromise(use.call);
+      const referenceText = this.text(reference.path.node);
+      const parent = parentOf(reference.path)?.node;
+      if (reference.role === 'options' && parent === use.call.node) {
+        const sharedHeaders = headersRemain ? `...${referenceText}.headers, ` : '';
+        planned.push({ ...rangeOf(reference.path.node), text: `{ ...${referenceText}, headers: { ${sharedHeaders}${entry} } }` });
+      } else if (reference.role === 'headers' && isNodeType(parent, 'ObjectProperty') && reference.path.name === 'value') {
+        planned.push({ ...rangeOf(parent), text: `headers: { ...${referenceText}, ${entry} }` });
+      } else {
+        this.leave(property, 'x-token header reused across requests', 'the shared headers reach the request in a shape the codemod does not rewrite', 'send `Authorization: await client.authorizationHeader()` per request');
+        return;
+      }
+      if (!async) chained.push(use.call);
     }
+    this.edits.push(...planned);
+    for (const call of chained) this.wrapInTokenPromise(call, optional);
     this.removeHeader(target, container);
-    this.needsHelper = true;
-    this.markMigrated(property.node, kind, 'x-token header in shared options → Authorization from the OAuth helper at each request');
+    this.helperUsed(optional);
+    this.markMigrated(property.node, kind, `x-token header in shared options → Authorization from the OAuth helper at each request${onlyWhenConfigured}`);
+  }
+
+  /**
+   * The statement holding `value` comes before the one holding `call`, in the same statement list
+   * of the same function: the value is built each time just before that request is sent.
+   */
+  private sameBlockBefore(value: AnyPath, call: AnyPath): boolean {
+    const valueStatement = this.statementOf(value);
+    const callStatement = this.statementOf(call);
+    if (!valueStatement || !callStatement) return false;
+    const list = parentOf(valueStatement)?.node;
+    if (list !== parentOf(callStatement)?.node || isNodeType(list, 'Program') || isNodeType(list, 'ClassBody')) return false;
+    return rangeOf(valueStatement.node).end <= rangeOf(callStatement.node).start;
   }
 
   private migrateInstanceDefaults(
@@ -429,37 +645,56 @@ export class XTokenMigration extends RequestMigration {
     container: AnyPath,
     instances: readonly Extract<Use, { type: 'instance' }>[],
     kind: HttpClientKind,
+    optional: string | undefined,
   ): void {
     if (kind !== 'axios' && kind !== 'got') {
       this.leave(property, `x-token header in ${kind} instance defaults`, `${kind} instances are not migrated automatically`, 'add the OAuth helper to the instance by hand');
       return;
     }
-    this.needsHelper = true;
+    const audiences = new Map<ASTNode, string>();
+    for (const { call, site } of instances) {
+      const audience = this.instanceAudience(site, call);
+      if ('why' in audience) {
+        this.leave(property, `x-token header in ${kind} instance defaults`, audience.why, `give the instance a ${kind === 'axios' ? 'baseURL' : 'prefixUrl'}, or attach the helper with the API base the token is for: ${kind === 'axios' ? 'attachToAxios(instance, { audience: <API base URL> })' : 'gotHooks({ audience: <API base URL> })'}`);
+        return;
+      }
+      audiences.set(call.node, audience.audience);
+    }
+    this.helperUsed(optional);
+    const client = optional ?? this.clientText;
     const headersOnlyToken = (container.node as ObjectExpression).properties.length === 1;
     const slot = parentOf(container)?.node;
     const gotTakesSlot =
       kind === 'got' && instances.length === 1 && headersOnlyToken && isNodeType(slot, 'ObjectProperty') && this.propertyName(slot.key, false) === 'headers';
     if (gotTakesSlot) this.retired.push(target);
     else this.removeHeader(target, container);
+    const onlyWhenConfigured = optional === undefined ? '' : ' (only when OAuth is configured)';
     for (const { call } of instances) {
       if (this.wrappedCalls.has(call.node)) continue;
       this.wrappedCalls.add(call.node);
+      const audience = audiences.get(call.node) ?? '';
       if (kind === 'axios') {
         const { start, end } = rangeOf(call.node);
         this.edits.push(
-          { start, end: start, text: `${this.clientText}.${helperClientMembers.attachToAxios}(` },
-          { start: end, end, text: ')' },
+          { start, end: start, text: `${client}.${helperClientMembers.attachToAxios}(` },
+          { start: end, end, text: audience === '' ? ')' : `, ${audience})` },
         );
-        this.markMigrated(property.node, 'axios', 'x-token in axios.create defaults → OAuth helper attached to the instance');
+        this.markMigrated(property.node, 'axios', `x-token in axios.create defaults → OAuth helper attached to the instance${onlyWhenConfigured}`);
       } else {
-        this.addGotHooks(call);
-        this.markMigrated(property.node, 'got', 'x-token in got.extend options → OAuth helper hooks');
+        this.addGotHooks(call, audience, client);
+        this.markMigrated(property.node, 'got', `x-token in got.extend options → OAuth helper hooks${onlyWhenConfigured}`);
       }
     }
   }
 
-  private migrateGotRequestToHooks(property: AnyPath, target: AnyPath, container: AnyPath): void {
-    const hooks = `hooks: ${this.clientText}.${helperClientMembers.gotHooks}()`;
+  private migrateGotRequestToHooks(property: AnyPath, target: AnyPath, container: AnyPath, use: Extract<Use, { type: 'request' }>, optional: string | undefined): void {
+    // A single request has no prefixUrl: the hooks are told where the token may go.
+    const audience = this.audienceFor(this.urlNodeOf(use.site), use.call);
+    if (audience === undefined) {
+      this.leave(property, 'x-token header on a got request', 'outside an async function the token must come from the helper\'s hooks, and the request\'s URL cannot be named as their audience', 'make the function async, or add `hooks: client.gotHooks({ audience: <API base> })` to the request');
+      return;
+    }
+    const hooks = `hooks: ${optional ?? this.clientText}.${helperClientMembers.gotHooks}(${this.audienceOption(audience === null ? [] : [audience])})`;
     const slot = parentOf(container);
     const slotNode = slot?.node;
     const options = parentOf(slot)?.node;
@@ -472,19 +707,19 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     this.retired.push(target);
-    this.needsHelper = true;
+    this.helperUsed(optional);
     if ((container.node as ObjectExpression).properties.length === 1) {
       this.edits.push({ ...rangeOf(slotNode), text: hooks });
     } else {
       this.removeHeader(target, container);
       this.appendMember(options, hooks);
     }
-    this.markMigrated(property.node, 'got', 'x-token header → OAuth helper hooks on the request');
+    this.markMigrated(property.node, 'got', `x-token header → OAuth helper hooks on the request${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
   }
 
-  private migrateHeadersEntry(newHeaders: AnyPath, array: ASTNode & { elements: unknown[] }, index: number): void {
+  private migrateHeadersEntry(newHeaders: AnyPath, array: ASTNode & { elements: unknown[] }, index: number, finding: XTokenFinding): void {
     const entryPath = (newHeaders.get('arguments', 0, 'elements', index) as AnyPath);
-    const uses = this.trace(newHeaders, 'headers', { reference: undefined, depth: 0, sawHeadersSlot: true });
+    const uses = this.usesOf(finding, newHeaders.node);
     const unknown = uses.find((use) => use.type === 'unknown');
     if (unknown || uses.some((use) => use.type !== 'request' || use.info.client.kind !== 'fetch')) {
       this.leaveSite(entryPath, 'x-token entry in new Headers([...])', unknown?.why ?? 'the headers reach a client other than fetch', 'send the request through the OAuth helper');
@@ -493,12 +728,12 @@ export class XTokenMigration extends RequestMigration {
     this.retired.push(entryPath);
     const elements = array.elements as ASTNode[];
     this.edits.push(...removeListItems(this.source, elements.map(rangeOf), new Set([index])));
-    for (const use of uses) if (use.type === 'request') { this.recordRoute(use.call); this.useHelperFetch(use.call); }
+    for (const use of uses) if (use.type === 'request') { this.recordSiteRoute(use.site); this.useHelperFetch(use.call); }
     this.markMigrated(entryPath.node, 'fetch', 'x-token entry in Headers → OAuth helper fetch');
   }
 
   /** `target['x-token'] = v` or `target.set('x-token', v)`. */
-  private migrateHeaderWrite(site: AnyPath, target: ASTNode, targetPath: AnyPath, form: 'assignment' | 'method'): void {
+  private migrateHeaderWrite(site: AnyPath, target: ASTNode, targetPath: AnyPath, form: 'assignment' | 'method', finding: XTokenFinding): void {
     const what = form === 'assignment' ? 'x-token header assignment' : 'x-token header set by method call';
     let statement = this.statementOf(site);
     if (!statement) return;
@@ -513,6 +748,8 @@ export class XTokenMigration extends RequestMigration {
     const guard = standalone ? this.soleGuard(parentOf(site) as AnyPath) : undefined;
     const removable = guard ?? (standalone ? (parentOf(site) as AnyPath) : undefined);
     if (guard) statement = guard;
+    const conditional = guard !== undefined || this.writtenConditionally(statement);
+    const optional = (): string | undefined => (conditional ? this.conditionalClient(site, `${what} made only when a token is set`) : undefined);
 
     // axios defaults: `<instance>.defaults.headers(.common)['x-token'] = t`
     const defaultsOwner = this.axiosDefaultsOwner(target, targetPath);
@@ -521,38 +758,121 @@ export class XTokenMigration extends RequestMigration {
         this.leave(site, 'x-token set on axios defaults at run time', 'the default header is set inside a function that may run many times', `attach the helper once where the instance is made: ${this.clientText}.${helperClientMembers.attachToAxios}(instance)`);
         return;
       }
-      this.replaceWithAttach(removable, this.text(defaultsOwner.node), site);
+      const audience = this.instanceAudience(finding.site, removable);
+      if ('why' in audience) {
+        this.leave(site, 'x-token set on axios defaults', audience.why, `give the instance a baseURL, or attach the helper with the API base the token is for: ${this.clientText}.${helperClientMembers.attachToAxios}(instance, { audience: <API base URL> })`);
+        return;
+      }
+      const client = conditional ? optional() : this.clientText;
+      if (client === undefined) return;
+      this.replaceWithAttach(removable, this.text(defaultsOwner.node), site, client, audience.audience, conditional);
       return;
     }
 
     // request interceptor: `config.headers['x-token'] = t` / `config.headers.set('x-token', t)`
     const interceptor = this.enclosingInterceptor(target);
     if (interceptor && removable) {
-      this.migrateInterceptor(site, removable, interceptor);
+      const audience = this.instanceAudience(finding.site, interceptor.use);
+      if ('why' in audience) {
+        this.leave(site, 'x-token set in an axios request interceptor', audience.why, `give the instance a baseURL, or attach the helper with the API base the token is for: ${this.clientText}.${helperClientMembers.attachToAxios}(instance, { audience: <API base URL> })`);
+        return;
+      }
+      const client = conditional ? optional() : this.clientText;
+      if (client === undefined) return;
+      this.migrateInterceptor(site, removable, interceptor, client, audience.audience, conditional);
       return;
     }
 
-    // A headers object in a variable, sent by fetch.
+    // A headers object in a variable.
     if (isNodeType(target, 'Identifier') && removable) {
       const binding = this.bindingOf(targetPath);
       const declarator = parentOf(binding) as AnyPath | null | undefined;
       const declaratorNode = declarator?.node;
       if (declarator && binding && isNodeType(declaratorNode, 'VariableDeclarator') && binding.name === 'id' && declaratorNode.init) {
-        const uses = this.trace(declarator.get('init') as AnyPath, 'headers', { reference: undefined, depth: 0, sawHeadersSlot: false });
-        const fetchOnly = uses.length > 0 && uses.every((use) => use.type === 'request' && use.info.client.kind === 'fetch');
-        if (fetchOnly) {
-          this.retired.push(removable);
-          this.edits.push(removeStatement(this.source, rangeOf(removable.node)));
-          for (const use of uses) if (use.type === 'request') { this.recordRoute(use.call); this.useHelperFetch(use.call); }
-          this.markMigrated(site.node, 'fetch', `${what} → OAuth helper fetch`);
+        const init = declarator.get('init') as AnyPath;
+        const uses = this.usesOf(finding, init.node);
+        const unknown = uses.find((use) => use.type === 'unknown');
+        if (unknown) {
+          this.leaveSite(site, what, unknown.why, 'send `Authorization: await client.authorizationHeader()` instead');
           return;
         }
-        const unknown = uses.find((use) => use.type === 'unknown');
-        this.leaveSite(site, what, unknown?.why ?? 'the headers reach a client other than fetch', 'send `Authorization: await client.authorizationHeader()` instead');
+        const requests = uses.filter((use) => use.type === 'request');
+        if (requests.length === 0) {
+          this.leaveSite(site, what, 'the headers reach an instance, not a request', 'attach the OAuth helper to the instance');
+          return;
+        }
+        const kinds = new Set(requests.map((use) => use.info.client.kind));
+        if (kinds.size === 1 && kinds.has('fetch')) {
+          const client = conditional ? optional() : undefined;
+          if (conditional && client === undefined) return;
+          this.retired.push(removable);
+          this.edits.push(removeStatement(this.source, rangeOf(removable.node)));
+          for (const use of requests) { this.recordSiteRoute(use.site); this.useHelperFetch(use.call, client); }
+          this.markMigrated(site.node, 'fetch', `${what} → OAuth helper fetch${conditional ? ' (only when OAuth is configured)' : ''}`);
+          return;
+        }
+        if ([...kinds].every((kind) => kind === 'axios' || kind === 'got')) {
+          this.writeAuthorizationInPlace(site, removable, target, init, form, conditional, finding, requests, optional);
+          return;
+        }
+        this.leaveSite(site, what, `the headers reach ${[...kinds].join(' and ')} requests, which the codemod does not migrate`, 'send `Authorization: await client.authorizationHeader()` instead');
         return;
       }
     }
     this.leaveSite(site, what, 'the codemod cannot tell which requests this header object reaches', 'send the request through the OAuth helper');
+  }
+
+  /**
+   * `headers['x-token'] = t` on a plain object that axios or got requests send: the helper's
+   * header is written in its place, at the same moment (`headers.Authorization = await …`), or
+   * with the optional client `Object.assign(headers, await optional.authorizationHeaders())`.
+   */
+  private writeAuthorizationInPlace(
+    site: AnyPath,
+    removable: AnyPath,
+    target: ASTNode,
+    init: AnyPath,
+    form: 'assignment' | 'method',
+    conditional: boolean,
+    finding: XTokenFinding,
+    requests: readonly Extract<Use, { type: 'request' }>[],
+    optional: () => string | undefined,
+  ): void {
+    const what = form === 'assignment' ? 'x-token header assignment' : 'x-token header set by method call';
+    const kind = requests[0]?.info.client.kind ?? 'axios';
+    if (finding.alsoAuthorized) {
+      this.leaveSite(site, what, 'the same headers also carry an Authorization of the code\'s own', 'decide which credential the request sends, then drop the x-token');
+      return;
+    }
+    if (!this.isAsyncContext(site)) {
+      this.leaveSite(site, what, 'the header is written outside an async function, where the token cannot be awaited', 'make the function async and set `Authorization: await client.authorizationHeader()`');
+      return;
+    }
+    const plainObject = isNodeType(this.unwrapped(init.node), 'ObjectExpression');
+    const targetText = this.text(target);
+    let text: string;
+    if (conditional) {
+      if (!plainObject) {
+        this.leaveSite(site, what, 'the header is set only when a token is set, on a headers object the optional client\'s headers cannot be merged into', `spread \`await ${helperExports.optionalClientFromEnv}().authorizationHeaders()\` into the request's headers`);
+        return;
+      }
+      const client = optional();
+      if (client === undefined) return;
+      this.useOptionalClient();
+      text = `Object.assign(${targetText}, await ${client}.${helperOptionalClientMembers.authorizationHeaders}())${this.style.semicolon}`;
+    } else {
+      this.needsHelper = true;
+      const value = `await ${this.clientText}.${helperClientMembers.authorizationHeader}()`;
+      text = form === 'assignment' ? `${targetText}.Authorization = ${value}${this.style.semicolon}` : `${targetText}.set('Authorization', ${value})${this.style.semicolon}`;
+      if (form === 'assignment' && !plainObject) {
+        this.leaveSite(site, what, 'the headers object is not a plain object, so a header cannot be assigned to it the same way', 'set `Authorization` to `await client.authorizationHeader()` on it');
+        return;
+      }
+    }
+    this.retired.push(removable);
+    this.edits.push({ ...rangeOf(removable.node), text });
+    for (const use of requests) this.recordSiteRoute(use.site);
+    this.markMigrated(site.node, kind, `${what} → Authorization from the OAuth helper${conditional ? ' (only when OAuth is configured)' : ''}`);
   }
 
   /** The `if` whose only job is this statement (no else), so both go together. */
@@ -587,23 +907,24 @@ export class XTokenMigration extends RequestMigration {
       const estree = this.estreeNode(owner.node);
       const { analysis } = this.facts();
       const client = estree ? (analysis.resolveClient(estree) ?? analysis.typedClient(estree)) : undefined;
-      // `x.defaults.headers.common` is axios's own shape; a client we cannot name is still an axios instance by it.
+      // `x.defaults.headers.common` is axios's own shape: a client we cannot name is still an axios instance by it.
       if (client && client.kind !== 'axios') return undefined;
       return owner;
     }
     return undefined;
   }
 
-  private replaceWithAttach(statement: AnyPath, instanceText: string, site: AnyPath): void {
+  private replaceWithAttach(statement: AnyPath, instanceText: string, site: AnyPath, client: string, audience: string, conditional: boolean): void {
     this.retired.push(statement);
-    this.needsHelper = true;
-    if (this.attachedInstances.has(instanceText)) {
+    this.helperUsed(conditional ? client : undefined);
+    const key = `${client}:${instanceText}`;
+    if (this.attachedInstances.has(key)) {
       this.edits.push(removeStatement(this.source, rangeOf(statement.node)));
     } else {
-      this.attachedInstances.add(instanceText);
-      this.edits.push({ ...rangeOf(statement.node), text: `${this.clientText}.${helperClientMembers.attachToAxios}(${instanceText})${this.style.semicolon}` });
+      this.attachedInstances.add(key);
+      this.edits.push({ ...rangeOf(statement.node), text: `${client}.${helperClientMembers.attachToAxios}(${instanceText}${audience === '' ? '' : `, ${audience}`})${this.style.semicolon}` });
     }
-    this.markMigrated(site.node, 'axios', 'x-token on axios defaults → OAuth helper attached to the instance');
+    this.markMigrated(site.node, 'axios', `x-token on axios defaults → OAuth helper attached to the instance${conditional ? ' (only when OAuth is configured)' : ''}`);
   }
 
   /** `instance.interceptors.request.use((config) => { … config.headers… })` holding this header write. */
@@ -632,7 +953,14 @@ export class XTokenMigration extends RequestMigration {
     return { fn, use: call, instance: current.object as ASTNode };
   }
 
-  private migrateInterceptor(site: AnyPath, removable: AnyPath, interceptor: { fn: AnyPath; use: AnyPath; instance: ASTNode }): void {
+  private migrateInterceptor(
+    site: AnyPath,
+    removable: AnyPath,
+    interceptor: { fn: AnyPath; use: AnyPath; instance: ASTNode },
+    client: string,
+    audience: string,
+    conditional: boolean,
+  ): void {
     const useStatement = parentOf(interceptor.use);
     if (!useStatement || !isNodeType(useStatement.node, 'ExpressionStatement') || !this.runsOnce(useStatement)) {
       this.leave(site, 'x-token set in an axios request interceptor', 'the interceptor is registered somewhere that may run many times', `attach the helper once: ${this.clientText}.${helperClientMembers.attachToAxios}(instance)`);
@@ -643,9 +971,9 @@ export class XTokenMigration extends RequestMigration {
     const statements = isNodeType(body, 'BlockStatement') ? (body.body as ASTNode[]) : [];
     const others = statements.filter((statement) => statement !== removable.node);
     const onlyReturnsConfig = others.length === 1 && isNodeType(others[0], 'ReturnStatement');
-    this.needsHelper = true;
+    this.helperUsed(conditional ? client : undefined);
     this.retired.push(removable);
-    const attach = `${this.clientText}.${helperClientMembers.attachToAxios}(${instanceText})${this.style.semicolon}`;
+    const attach = `${client}.${helperClientMembers.attachToAxios}(${instanceText}${audience === '' ? '' : `, ${audience}`})${this.style.semicolon}`;
     if (onlyReturnsConfig) {
       this.retired.push(useStatement);
       this.edits.push({ ...rangeOf(useStatement.node), text: attach });
@@ -654,8 +982,8 @@ export class XTokenMigration extends RequestMigration {
       const { end } = rangeOf(useStatement.node);
       this.edits.push({ start: end, end, text: `\n${indentationAt(this.source, rangeOf(useStatement.node).start)}${attach}` });
     }
-    this.attachedInstances.add(instanceText);
-    this.markMigrated(site.node, 'axios', 'x-token set in a request interceptor → OAuth helper attached to the instance');
+    this.attachedInstances.add(`${client}:${instanceText}`);
+    this.markMigrated(site.node, 'axios', `x-token set in a request interceptor → OAuth helper attached to the instance${conditional ? ' (only when OAuth is configured)' : ''}`);
   }
 
   // ── old-token plumbing (what goes once every pass has planned: ./unused-bindings.ts) ──

@@ -8,5 +8,5 @@ export async function uniform(): Promise<unknown> {
 }
 
 export function logs(): Promise<unknown> {
-  return got.get(`${KEPTN_ENDPOINT}/controlPlane/v1/log`, { hooks: oauthClientFromEnv().gotHooks() }).json();
+  return got.get(`${KEPTN_ENDPOINT}/controlPlane/v1/log`, { hooks: oauthClientFromEnv().gotHooks({ audience: KEPTN_ENDPOINT }) }).json();
 }
