@@ -431,6 +431,7 @@ export abstract class RequestMigration {
           if (!sameFunction) nameable = false;
           return;
         case 'MemberExpression': {
+          if (!sameFunction && this.isConstructorParameterProperty(node, at)) return;
           check(path.get('object') as AnyPath);
           if ((node as ASTNode & { computed: boolean }).computed) check(path.get('property') as AnyPath);
           return;
@@ -461,6 +462,30 @@ export abstract class RequestMigration {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * `this.keptnApiUrl` read in another method, where `at` is in the constructor that declares
+   * `private readonly keptnApiUrl` as a parameter: set before the constructor's body runs and never
+   * reassigned, so it names the same value there.
+   */
+  private isConstructorParameterProperty(member: ASTNode, at: AnyPath): boolean {
+    const { object, property, computed } = member as ASTNode & { object: ASTNode; property: ASTNode; computed: boolean };
+    if (!isNodeType(object, 'ThisExpression') || computed || !isNodeType(property, 'Identifier')) return false;
+    const constructor = this.enclosingFunction(at) as (ASTNode & { kind?: string; params?: ASTNode[] }) | undefined;
+    if (constructor?.type !== 'ClassMethod' || constructor.kind !== 'constructor') return false;
+    const where = this.pathOfNode(member);
+    const classOf = (path: AnyPath | undefined): ASTNode | undefined => {
+      let current = path ? parentOf(path) : null;
+      while (current && current.node.type !== 'ClassBody') current = parentOf(current);
+      return current?.node;
+    };
+    if (!where || classOf(where) !== classOf(at)) return false;
+    return (constructor.params ?? []).some((param) => {
+      const { readonly, parameter } = param as ASTNode & { readonly?: boolean; parameter?: ASTNode & { name?: string; left?: ASTNode & { name?: string } } };
+      const name = parameter?.type === 'AssignmentPattern' ? parameter.left?.name : parameter?.name;
+      return param.type === 'TSParameterProperty' && readonly === true && name === property.name;
+    });
   }
 
   protected enclosingFunction(path: AnyPath): ASTNode | undefined {

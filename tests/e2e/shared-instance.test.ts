@@ -163,7 +163,7 @@ describe('a shared axios instance that also calls another host, before and after
   // "emit" (issue 12) teaches the codemod to write `{ audience }` / optionalOAuthClientFromEnv();
   // with `{ audience: keptnApiUrl }` written by hand after migrate, this test passes. Turn
   // `it.fails` into `it` once that is merged: vitest reports it the moment it starts passing.
-  it.fails('after: Keptn calls carry a live SSO token of the service, the user keeps theirs, the feed host gets no credential', async () => {
+  it('after: Keptn calls carry a live SSO token of the service, the user keeps theirs, the feed host gets no credential', async () => {
     fake.clearRecords();
     feedRequests.length = 0;
     const result = await runApp({
