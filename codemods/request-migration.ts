@@ -472,8 +472,8 @@ export abstract class RequestMigration {
   private isConstructorParameterProperty(member: ASTNode, at: AnyPath): boolean {
     const { object, property, computed } = member as ASTNode & { object: ASTNode; property: ASTNode; computed: boolean };
     if (!isNodeType(object, 'ThisExpression') || computed || !isNodeType(property, 'Identifier')) return false;
-    const constructor = this.enclosingFunction(at) as (ASTNode & { kind?: string; params?: ASTNode[] }) | undefined;
-    if (constructor?.type !== 'ClassMethod' || constructor.kind !== 'constructor') return false;
+    const constructor = this.enclosingFunction(at);
+    if (!isNodeType(constructor, 'ClassMethod') || constructor.kind !== 'constructor') return false;
     const where = this.pathOfNode(member);
     const classOf = (path: AnyPath | undefined): ASTNode | undefined => {
       let current = path ? parentOf(path) : null;
@@ -481,10 +481,11 @@ export abstract class RequestMigration {
       return current?.node;
     };
     if (!where || classOf(where) !== classOf(at)) return false;
-    return (constructor.params ?? []).some((param) => {
-      const { readonly, parameter } = param as ASTNode & { readonly?: boolean; parameter?: ASTNode & { name?: string; left?: ASTNode & { name?: string } } };
-      const name = parameter?.type === 'AssignmentPattern' ? parameter.left?.name : parameter?.name;
-      return param.type === 'TSParameterProperty' && readonly === true && name === property.name;
+    return (constructor.params as ASTNode[]).some((param) => {
+      if (!isNodeType(param, 'TSParameterProperty')) return false;
+      const { readonly, parameter } = param as ASTNode & { readonly?: boolean; parameter: ASTNode & { name?: string; left: ASTNode & { name?: string } } };
+      const name = parameter.type === 'AssignmentPattern' ? parameter.left.name : parameter.name;
+      return readonly === true && name === property.name;
     });
   }
 

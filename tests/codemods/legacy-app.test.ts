@@ -28,7 +28,7 @@ const runs: { name: string; transform: Transform; rules: readonly string[] }[] =
   { name: 'migrate', transform: migrate, rules: ['cloud-automation/no-x-token-header', 'cloud-automation/require-oauth'] },
 ];
 
-describe.skipIf(!existsSync(path.join(example, 'src'))).each(runs)('examples/legacy-app migrated in a copy by $name', ({ name: runName, transform, rules }) => {
+describe.skipIf(!existsSync(path.join(example, 'src'))).each(runs)('examples/legacy-app migrated in a copy by $name', ({ transform, rules }) => {
   let copy: string;
   const reports: FileReport[] = [];
   const sources = () => readdirSync(path.join(copy, 'src')).filter((name) => name.endsWith('.ts')).sort();
