@@ -14,6 +14,8 @@ import {
   TARGET_EVIDENCE_SOURCE_PATTERN,
   helperClientMembers,
   reachabilityCheckRoute,
+  TOKEN_CHECK,
+  TOKEN_CHECK_WHY,
 } from '../core/index.js';
 import type { FileReport } from './report.js';
 import { RequestMigration, isNodeType, rangeOf, type AnyPath, type CallInfo } from './request-migration.js';
@@ -56,7 +58,7 @@ export class AddOAuthMigration extends RequestMigration {
     const call = this.babelPath(finding.site.node, finding.site.node.type);
     if (!call) return;
     const kind = finding.site.client.kind;
-    const what = finding.kind === 'token-check' ? 'POST /api/v1/auth token check' : `${kind} request without OAuth`;
+    const what = finding.kind === 'token-check' ? `${TOKEN_CHECK} token check` : `${kind} request without OAuth`;
     if (!this.sureEnough(finding.target)) {
       const { line, column } = this.position(call.node);
       this.manual.push({
@@ -250,7 +252,7 @@ export class AddOAuthMigration extends RequestMigration {
    * the same question (can this client reach Cloud Automation?). Anything else is left marked.
    */
   private replaceTokenCheck(call: ASTPath<CallExpression>, info: CallInfo, options: { index: number; node: ASTNode | undefined } | undefined): void {
-    const what = 'POST /api/v1/auth token check';
+    const what = `${TOKEN_CHECK} token check`;
     const replacement = `${reachabilityCheckRoute.method} ${reachabilityCheckRoute.path}`;
     const todo = `delete this check, or call ${replacement} (${reachabilityCheckRoute.scopes.join(' ')}) through the helper`;
     const { url } = this.requestParts(call.node, info);
@@ -259,7 +261,7 @@ export class AddOAuthMigration extends RequestMigration {
     const simpleOptions = isNodeType(optionsNode, 'ObjectExpression') && (optionsNode.properties as ASTNode[]).every((member) => isNodeType(member, 'ObjectProperty'));
     if (info.client.kind !== 'fetch' || !pathEdit || !simpleOptions || url !== (call.node.arguments as ASTNode[])[0] || !this.usedOnlyAsSignal(call)) {
       this.recordRoute(call);
-      this.leave(call, what, 'POST /api/v1/auth only checks the old API token and means nothing under OAuth', todo);
+      this.leave(call, what, TOKEN_CHECK_WHY, todo);
       return;
     }
     // GET is fetch's default: the method and the body go; other options (signal, headers) stay.

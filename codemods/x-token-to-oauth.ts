@@ -29,6 +29,8 @@ import {
   isAuthorizationHeader,
   isTokenCheckRoute,
   reachabilityCheckRoute,
+  TOKEN_CHECK,
+  TOKEN_CHECK_WHY,
   type HttpClientKind,
 } from '../core/index.js';
 import type { FileReport } from './report.js';
@@ -444,8 +446,8 @@ export class XTokenMigration extends RequestMigration {
       if (analysis?.routes.some(isTokenCheckRoute) === true && analysis.routes.every(isTokenCheckRoute)) {
         this.leave(
           property,
-          'x-token sent to POST /api/v1/auth',
-          'POST /api/v1/auth only checks the old API token and means nothing under OAuth',
+          `x-token sent to ${TOKEN_CHECK}`,
+          TOKEN_CHECK_WHY,
           `delete this check, or call ${reachabilityCheckRoute.method} ${reachabilityCheckRoute.path} (${reachabilityCheckRoute.scopes.join(' ')}) through the helper`,
         );
         return;

@@ -142,9 +142,16 @@ export function scopesForRoutes(matchedRoutes: readonly Route[]): string[] {
   return [...new Set(matchedRoutes.flatMap((route) => route.scopes))];
 }
 
+/** The old token check: it validates an API token, which means nothing under OAuth. */
+export const tokenCheckRoute: Route = findRouteOrThrow('POST', '/api/v1/auth');
+/** `POST /api/v1/auth`, as the report and markers name it. */
+export const TOKEN_CHECK = `${tokenCheckRoute.method} ${tokenCheckRoute.path}`;
+/** Why a token check is left for a person, in the words every transform uses. */
+export const TOKEN_CHECK_WHY = `${TOKEN_CHECK} only checks the old API token and means nothing under OAuth`;
+
 /** True when the route is the old `POST /api/v1/auth` token check, which means nothing under OAuth. */
 export function isTokenCheckRoute(route: Route): boolean {
-  return route.method === 'POST' && route.path === '/api/v1/auth';
+  return route.method === tokenCheckRoute.method && route.path === tokenCheckRoute.path;
 }
 
 /** The route that replaces a token check: a metadata read proves the client is authorised. */
