@@ -67,6 +67,8 @@ type Use =
       readonly reference: Reference | undefined;
     }
   | { readonly type: 'instance'; readonly call: ASTPath<CallExpression>; readonly info: CallInfo; readonly site: RequestSite }
+  /** `new Request(url, init)`: the header travels inside the Request object to whatever sends it. */
+  | { readonly type: 'request-object'; readonly construct: AnyPath; readonly info: CallInfo; readonly site: RequestSite; readonly reference: Reference | undefined }
   | { readonly type: 'unknown'; readonly why: string };
 
 /** What locating a header object inside a request's options found: the variable nearest the call, and what was read on the way. */
@@ -175,18 +177,28 @@ export class XTokenMigration extends RequestMigration {
     const state: ReachState = { holders: new Map(), through: [] };
     for (const site of finding.sites) {
       const line = site.node.loc.start.line;
+      const reachFrom = (): Reach | undefined => {
+        for (const argument of site.optionArguments) {
+          const path = this.babelPath(argument);
+          const found = path ? this.reach(path, 'options', header, undefined, state, 0) : undefined;
+          if (found) return found;
+        }
+        return undefined;
+      };
+      const info: CallInfo = { client: { kind: site.client.kind, instance: site.client.isInstance }, member: site.member, signature: site.signature, ...(site.viaHelper ? { viaHelper: true } : {}) };
+      if (site.node.type === AST_NODE_TYPES.NewExpression) {
+        const construct = this.babelPath(site.node, 'NewExpression');
+        const reach = construct ? reachFrom() : undefined;
+        if (construct && reach) uses.push({ type: 'request-object', construct, info, site, reference: reach.reference });
+        else uses.push({ type: 'unknown', why: this.unreachableWhy(site) });
+        continue;
+      }
       const call = this.babelPath(site.node, 'CallExpression') as ASTPath<CallExpression> | undefined;
       if (!call || !isNodeType(call.node, 'CallExpression')) {
         uses.push({ type: 'unknown', why: this.unreachableWhy(site) });
         continue;
       }
-      let reach: Reach | undefined;
-      for (const argument of site.optionArguments) {
-        const path = this.babelPath(argument);
-        reach = path ? this.reach(path, 'options', header, undefined, state, 0) : undefined;
-        if (reach) break;
-      }
-      const info: CallInfo = { client: { kind: site.client.kind, instance: site.client.isInstance }, member: site.member, signature: site.signature, ...(site.viaHelper ? { viaHelper: true } : {}) };
+      const reach = reachFrom();
       if (!reach) uses.push({ type: 'unknown', why: this.returnedWhy(header) ?? `the header reaches the ${site.client.kind} ${site.createsInstance ? 'instance' : 'request'} on line ${line} in a way the codemod does not rewrite` });
       else if (site.createsInstance) uses.push({ type: 'instance', call, info, site });
       else uses.push({ type: 'request', call, info, site, reference: reach.reference });
@@ -228,7 +240,7 @@ export class XTokenMigration extends RequestMigration {
   }
 
   private unreachableWhy(site: RequestSite): string {
-    if (site.node.type === AST_NODE_TYPES.NewExpression) return 'the header is built into `new Request(…)`, and the codemod does not follow the Request object to the fetch that sends it';
+    if (site.node.type === AST_NODE_TYPES.NewExpression) return `the header reaches the \`new Request(…)\` on line ${site.node.loc.start.line} in a way the codemod does not rewrite`;
     if (site.node.type === AST_NODE_TYPES.AssignmentExpression) return 'the header object is assigned into an instance\'s defaults';
     return `the header is written into the ${site.client.kind} instance through \`${this.source.slice(site.node.range[0], Math.min(site.node.range[1], site.node.range[0] + 40))}…\``;
   }
@@ -441,7 +453,8 @@ export class XTokenMigration extends RequestMigration {
     }
     const requests = uses.filter((use) => use.type === 'request');
     const instances = uses.filter((use) => use.type === 'instance');
-    for (const use of requests) {
+    const requestObjects = uses.filter((use) => use.type === 'request-object');
+    for (const use of [...requests, ...requestObjects]) {
       const analysis = this.recordSiteRoute(use.site);
       if (analysis?.routes.some(isTokenCheckRoute) === true && analysis.routes.every(isTokenCheckRoute)) {
         this.leave(
@@ -467,7 +480,10 @@ export class XTokenMigration extends RequestMigration {
       optional = this.conditionalClient(property, 'x-token header sent only when a token is set');
       if (optional === undefined) return;
     }
-    if (instances.length > 0) {
+    if (requestObjects.length > 0) {
+      if (requests.length > 0 || instances.length > 0) this.leave(property, 'x-token header shared by a Request object and other requests', 'the same headers reach `new Request(…)` and requests made another way', 'send each through the OAuth helper by hand');
+      else this.migrateRequestObject(property, target, container, requestObjects, otherAuthorization, optional);
+    } else if (instances.length > 0) {
       this.migrateInstanceDefaults(property, target, container, instances, kind, optional);
     } else if (kind === 'fetch') {
       this.removeHeader(target, container);
@@ -626,6 +642,42 @@ export class XTokenMigration extends RequestMigration {
     this.removeHeader(target, container);
     this.helperUsed(optional);
     this.markMigrated(property.node, kind, `x-token header in shared options → Authorization from the OAuth helper at each request${onlyWhenConfigured}`);
+  }
+
+  /**
+   * `new Request(url, { headers: { 'x-token': t } })`: the Request carries its headers to whatever
+   * sends it, to the URL it was built for, so the token goes in where the x-token was. That needs
+   * an await where the Request is built; the codemod does not follow the object to its fetch.
+   */
+  private migrateRequestObject(
+    property: AnyPath,
+    target: AnyPath,
+    container: AnyPath,
+    objects: readonly Extract<Use, { type: 'request-object' }>[],
+    otherAuthorization: boolean,
+    optional: string | undefined,
+  ): void {
+    if (otherAuthorization) {
+      this.removeHeader(target, container);
+      this.markMigrated(property.node, 'fetch', 'x-token header removed (the Request already sends Authorization)');
+      return;
+    }
+    const what = 'x-token header in `new Request(…)`';
+    const todo = 'build the Request in an async function with `Authorization: await client.authorizationHeader()`, or send it with `client.fetch(…)`';
+    if (objects.some((use) => !this.isAsyncContext(use.construct))) {
+      this.leave(property, what, 'the Request is built outside an async function, where the token cannot be awaited, and the codemod does not follow the Request object to the fetch that sends it', todo);
+      return;
+    }
+    const [single] = objects;
+    const builtForIt = objects.length === 1 && single !== undefined &&
+      (contains(rangeOf(single.construct.node), rangeOf(container.node)) || this.sameBlockBefore(container, single.construct));
+    if (!builtForIt) {
+      this.leave(property, what, `the header object is built once and shared by ${objects.length === 1 ? 'a Request built elsewhere' : `${objects.length} Requests`}; the codemod puts the token only into headers built for one request`, todo);
+      return;
+    }
+    this.placeAuthorization(target, container, this.authorizationEntry(true, optional));
+    this.helperUsed(optional);
+    this.markMigrated(property.node, 'fetch', `x-token header in \`new Request(…)\` → Authorization from the OAuth helper${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
   }
 
   /**
