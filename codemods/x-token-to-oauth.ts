@@ -81,6 +81,15 @@ interface ReachState {
   readonly holders: Map<ASTNode, AnyPath>;
   /** Initializers and assigned values read on the way: a use of a holder inside them is part of the path. */
   readonly through: Range[];
+  /** Local functions and private methods whose returned object the value was: every call of them must be a request here. */
+  readonly returners: Map<ASTNode, Returner>;
+}
+
+/** A function whose callers can all be seen: a local one by its binding, a private method by its uses on `this`. */
+interface Returner {
+  readonly name: string;
+  readonly function: AnyPath;
+  readonly calls: () => AnyPath[];
 }
 
 const AXIOS_VERBS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
@@ -174,7 +183,7 @@ export class XTokenMigration extends RequestMigration {
    */
   private usesOf(finding: XTokenFinding, header: ASTNode): Use[] {
     const uses: Use[] = [];
-    const state: ReachState = { holders: new Map(), through: [] };
+    const state: ReachState = { holders: new Map(), through: [], returners: new Map() };
     for (const site of finding.sites) {
       const line = site.node.loc.start.line;
       const reachFrom = (): Reach | undefined => {
@@ -219,11 +228,121 @@ export class XTokenMigration extends RequestMigration {
       if (returned) {
         const fn = type === 'ReturnStatement' ? this.enclosingFunctionPath(parent) : parent;
         const name = fn ? this.functionName(fn) : undefined;
-        return `the header object is returned by ${name === undefined ? 'a function' : `\`${name}()\``}, so every caller of it sends the header; rewriting it would change all of them`;
+        const returner = name === undefined ? 'a function' : `\`${name}()\``;
+        const scope = fn ? this.callableFrom(fn) : 'unknown';
+        if (scope === 'module') return `the header object is returned by ${returner}, which is exported: its callers in other modules send the header too, and the codemod cannot rewrite them`;
+        if (scope === 'class') return `the header object is returned by the method ${returner}, which code outside the class can call; make it \`private\` if nothing else does, and run the codemod again`;
+        return `the header object is returned by ${returner}, and the codemod cannot see every caller of it`;
       }
       if (!(TRANSPARENT_WRAPPERS.has(type) || type === 'ObjectExpression' || type === 'ObjectProperty' || type === 'SpreadElement' || type === 'LogicalExpression' || type === 'ConditionalExpression')) return undefined;
       current = parent;
     }
+  }
+
+  /**
+   * The function a callee names when it is declared in this file and not exported (`function f`,
+   * `const f = () => …`): its callers are all here, so they can all be seen and rewritten.
+   */
+  private returnerOf(callee: AnyPath): Returner | undefined {
+    const node = callee.node;
+    if (isNodeType(node, 'MemberExpression') && isNodeType(node.object as ASTNode, 'ThisExpression')) return this.privateMethod(callee);
+    const binding = this.bindingOf(callee);
+    const holder = binding ? parentOf(binding) : undefined;
+    if (!binding || !holder || binding.name !== 'id') return undefined;
+    let fn: AnyPath | undefined;
+    let declaration: AnyPath | undefined;
+    if (isNodeType(holder.node, 'FunctionDeclaration')) {
+      fn = holder;
+      declaration = holder;
+    } else if (isNodeType(holder.node, 'VariableDeclarator') && (holder.parentPath as AnyPath | null)?.node.type === 'VariableDeclaration') {
+      const init = holder.get('init') as AnyPath;
+      const kind = ((holder.parentPath as AnyPath).node as ASTNode & { kind: string }).kind;
+      if (kind === 'const' && init.node && (isNodeType(init.node, 'ArrowFunctionExpression') || isNodeType(init.node, 'FunctionExpression'))) {
+        fn = init;
+        declaration = parentOf(holder) ?? undefined;
+      }
+    }
+    const exported = declaration ? parentOf(declaration)?.node.type : undefined;
+    if (!fn || !declaration || exported === 'ExportNamedDeclaration' || exported === 'ExportDefaultDeclaration') return undefined;
+    return { name: (binding.node as Identifier).name, function: fn, calls: () => this.referencesOf(binding) };
+  }
+
+  /**
+   * `this.headers()` where `headers` is a private method of the class (`private` or `#`), or a
+   * private field holding a function: nothing outside the class can call it, so its uses on
+   * `this` inside the class are all its callers.
+   */
+  private privateMethod(callee: AnyPath): Returner | undefined {
+    const member = callee.node as ASTNode & { property: ASTNode; computed?: boolean };
+    const name = isNodeType(member.property, 'PrivateName') ? `#${(member.property.id as Identifier).name}` : this.propertyName(member.property, member.computed ?? false);
+    if (name === undefined) return undefined;
+    let classBody = parentOf(callee);
+    while (classBody && classBody.node.type !== 'ClassBody') classBody = parentOf(classBody);
+    if (!classBody) return undefined;
+    const members = (classBody.node as ASTNode & { body: ASTNode[] }).body;
+    const keyName = (key: ASTNode, computed: boolean): string | undefined =>
+      isNodeType(key, 'PrivateName') ? `#${(key.id as Identifier).name}` : this.propertyName(key, computed);
+    for (let index = 0; index < members.length; index++) {
+      const item = members[index] as ASTNode & { key: ASTNode; computed?: boolean; static?: boolean; accessibility?: string; kind?: string; value?: ASTNode | null };
+      if (item.static === true || keyName(item.key, item.computed ?? false) !== name) continue;
+      const hidden = name.startsWith('#') || item.accessibility === 'private';
+      if (!hidden) return undefined;
+      const itemPath = classBody.get('body', index) as AnyPath;
+      let fn: AnyPath | undefined;
+      if ((item.type === 'ClassMethod' || item.type === 'ClassPrivateMethod') && item.kind === 'method') fn = itemPath;
+      else if ((item.type === 'ClassProperty' || item.type === 'ClassPrivateProperty') && item.value && (isNodeType(item.value, 'ArrowFunctionExpression') || isNodeType(item.value, 'FunctionExpression'))) fn = itemPath.get('value') as AnyPath;
+      if (!fn) return undefined;
+      const body = classBody;
+      return { name, function: fn, calls: () => this.thisMembers(body, name) };
+    }
+    return undefined;
+  }
+
+  /** Every `this.<name>` / `this.#name` inside a class body. */
+  private thisMembers(classBody: AnyPath, name: string): AnyPath[] {
+    const found: AnyPath[] = [];
+    const j = this.j;
+    j(classBody).find(j.MemberExpression).forEach((path: AnyPath) => {
+      const node = path.node as ASTNode & { object: ASTNode; property: ASTNode; computed?: boolean };
+      if (!isNodeType(node.object, 'ThisExpression')) return;
+      const memberName = isNodeType(node.property, 'PrivateName') ? `#${(node.property.id as Identifier).name}` : this.propertyName(node.property, node.computed ?? false);
+      if (memberName === name) found.push(path);
+    });
+    return found;
+  }
+
+  /** The expressions a function returns: an arrow's expression body, or each `return`'s argument outside nested functions. */
+  private returnedValues(fn: AnyPath): AnyPath[] {
+    const body = fn.get('body') as AnyPath;
+    if (!isNodeType(body.node, 'BlockStatement')) return [body];
+    const values: AnyPath[] = [];
+    const visit = (path: AnyPath): void => {
+      const node = path.node as ASTNode | null | undefined;
+      if (!node || typeof node !== 'object' || FUNCTION_TYPES.has(node.type) || node.type === 'ClassBody') return;
+      if (isNodeType(node, 'ReturnStatement')) {
+        if (node.argument) values.push(path.get('argument') as AnyPath);
+        return;
+      }
+      for (const key of Object.keys(node)) {
+        if (key === 'loc' || key === 'comments' || key === 'leadingComments' || key === 'trailingComments' || key === 'extra') continue;
+        const child = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(child)) child.forEach((item, index) => { if (item && typeof item === 'object' && 'type' in item) visit(path.get(key, index) as AnyPath); });
+        else if (child && typeof child === 'object' && 'type' in child) visit(path.get(key) as AnyPath);
+      }
+    };
+    visit(body);
+    return values;
+  }
+
+  /** Who beyond this file's own code can call a function: another module, code outside its class, or unknown. */
+  private callableFrom(fn: AnyPath): 'module' | 'class' | 'unknown' {
+    let declaration: AnyPath | null = fn;
+    const holder = parentOf(fn);
+    if (holder && isNodeType(holder.node, 'VariableDeclarator')) declaration = parentOf(holder);
+    const around = declaration ? parentOf(declaration)?.node.type : undefined;
+    if (around === 'ExportNamedDeclaration' || around === 'ExportDefaultDeclaration') return 'module';
+    if (fn.node.type === 'ClassMethod' || (holder && holder.node.type === 'ClassProperty')) return 'class';
+    return 'unknown';
   }
 
   private enclosingFunctionPath(path: AnyPath): AnyPath | undefined {
@@ -278,6 +397,22 @@ export class XTokenMigration extends RequestMigration {
         }
         return undefined;
       }
+      case 'CallExpression': {
+        // `headers: authHeaders()`: what a local function returns is what the request reads, and the
+        // call is where a per-request edit goes. `escapingUse` then checks every caller is a request here.
+        const fn = this.returnerOf(path.get('callee') as AnyPath);
+        if (!fn) return undefined;
+        const here: Reference = reference ?? { path, role };
+        for (const returned of this.returnedValues(fn.function)) {
+          const found = this.reach(returned, role, target, here, state, depth + 1);
+          if (found) {
+            state.returners.set(fn.function.node, fn);
+            state.through.push(rangeOf(fn.function.node));
+            return found;
+          }
+        }
+        return undefined;
+      }
       case 'NewExpression': {
         const callee = (node as ASTNode & { callee: ASTNode }).callee;
         if (role !== 'headers' || !isNodeType(callee, 'Identifier') || !HEADERS_CONSTRUCTORS.includes(callee.name)) return undefined;
@@ -327,6 +462,15 @@ export class XTokenMigration extends RequestMigration {
    */
   private escapingUse(finding: XTokenFinding, state: ReachState): string | undefined {
     const sites = finding.sites.map((site) => ({ start: site.node.range[0], end: site.node.range[1] }));
+    for (const returner of state.returners.values()) {
+      for (const call of returner.calls()) {
+        const range = rangeOf(call.node);
+        if (sites.some((site) => contains(site, range)) || state.through.some((through) => contains(through, range))) continue;
+        const statement = this.statementOf(call);
+        const shown = statement ? this.text(statement.node).split('\n')[0]?.trim().slice(0, 60) ?? '' : returner.name;
+        return `\`${returner.name}()\` returns the header and is also used on line ${this.position(call.node).line} (\`${shown}\`), where the codemod sees no request of this header`;
+      }
+    }
     for (const binding of state.holders.values()) {
       for (const use of this.referencesOf(binding)) {
         const range = rangeOf(use.node);

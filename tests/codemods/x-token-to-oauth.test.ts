@@ -140,7 +140,17 @@ describe('what the report says', () => {
       { jscodeshift, j: jscodeshift, stats: () => undefined, report: (message: string) => printed.push(message) },
       {},
     );
-    expect(printed).toEqual([expect.stringMatching(/^6:\d+ x-token header in an object: the header object is returned by `authHeaders\(\)`/u)]);
+    expect(printed).toEqual([
+      expect.stringMatching(/^32:\d+ x-token header in an object: the header object is returned by `keptnHeaders\(\)`, which is exported/u),
+      expect.stringMatching(/^38:\d+ x-token header in an object: `logged\(\)` returns the header and is also used on line 39/u),
+      expect.stringMatching(/^49:\d+ x-token header in an object: the header object is returned by the method `headers\(\)`, which code outside the class can call/u),
+    ]);
+  });
+
+  it('rewrites a header object returned by a local function or a private method at each request, and marks the rest', () => {
+    const report = reportOf('c3-headers-helper-function.input.ts');
+    expect(report.migrated.map((site) => site.line)).toEqual([8, 23]);
+    expect(report.manual.map((site) => site.line)).toEqual([32, 38, 49]);
   });
 });
 
