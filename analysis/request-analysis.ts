@@ -1560,6 +1560,15 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
       return routeResolver.cloudAutomationCall(site);
     },
+    /**
+     * The expressions a request's own URL may be: its URL argument, or the URL option of its
+     * options (also written into them later, `options.url = …`). Empty when none is visible.
+     */
+    requestUrlValues: (site: RequestSite): Node[] => {
+      if (site.urlArgument) return [site.urlArgument];
+      const key = httpClients[site.client.kind].urlOption;
+      return key === undefined ? [] : site.optionArguments.flatMap((argument) => valuesOf(entriesOf(argument, 0), key));
+    },
     resolveClient,
     /** The static string value of a node (type information used only when given and needed). */
     stringValue: (node: Node): string | undefined => stringValue(node, 0) ?? typedString(node),

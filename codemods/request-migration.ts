@@ -365,7 +365,7 @@ export abstract class RequestMigration {
    * always allows); undefined when the URL cannot be named at `at` (a call, a name that is not in
    * scope there, a relative URL).
    */
-  protected audienceFor(url: ASTNode | undefined, at: AnyPath): string | null | undefined {
+  protected audienceFor(url: ASTNode | undefined, at: AnyPath, depth = 0): string | null | undefined {
     if (!url) return undefined;
     const node = this.unwrapped(url);
     if (isNodeType(node, 'StringLiteral')) {
@@ -395,8 +395,83 @@ export abstract class RequestMigration {
       if (base) return this.nameableAt(base, at) ? this.text(base) : undefined;
       return this.audienceFor(path, at);
     }
-    if (isNodeType(node, 'Identifier') || isNodeType(node, 'MemberExpression')) return this.nameableAt(node, at) ? this.text(node) : undefined;
+    if (isNodeType(node, 'CallExpression') && depth < 4) {
+      // `this.resourceUrl(project)` building `${this.baseUrl}/resource-service/…`: the base every return shares.
+      const callee = this.pathOfNode(node.callee as ASTNode);
+      const method = callee ? this.classMethodOf(callee) : undefined;
+      const returned = method ? this.returnedValues(method.function).map((value) => this.audienceFor(value.node, at, depth + 1)) : [];
+      const [first] = returned;
+      return first !== undefined && returned.every((audience) => audience === first) ? first : undefined;
+    }
+    if (isNodeType(node, 'Identifier') || isNodeType(node, 'MemberExpression')) {
+      if (this.nameableAt(node, at)) return this.text(node);
+      // `const url = `${this.baseUrl}/controlPlane/v1/project`` in another method: its value's base may be nameable here.
+      const value = isNodeType(node, 'Identifier') ? this.constValue(node) : undefined;
+      return value && depth < 4 ? this.audienceFor(value, at, depth + 1) : undefined;
+    }
     return undefined;
+  }
+
+  /**
+   * The method `this.<name>` / `this.#name` names in the class around the member expression:
+   * a method, or a field holding a function. `hidden`: `private` or `#`, so only the class calls it.
+   */
+  protected classMethodOf(callee: AnyPath): { name: string; function: AnyPath; classBody: AnyPath; hidden: boolean } | undefined {
+    const member = callee.node as ASTNode & { object?: ASTNode; property?: ASTNode; computed?: boolean };
+    if (!isNodeType(callee.node, 'MemberExpression') || !member.object || !member.property || !isNodeType(member.object, 'ThisExpression')) return undefined;
+    const keyName = (key: ASTNode, computed: boolean): string | undefined =>
+      isNodeType(key, 'PrivateName') ? `#${(key.id as Identifier).name}` : this.propertyName(key, computed);
+    const name = keyName(member.property, member.computed ?? false);
+    if (name === undefined) return undefined;
+    let classBody = parentOf(callee);
+    while (classBody && classBody.node.type !== 'ClassBody') classBody = parentOf(classBody);
+    if (!classBody) return undefined;
+    const members = (classBody.node as ASTNode & { body: ASTNode[] }).body;
+    for (let index = 0; index < members.length; index++) {
+      const item = members[index] as ASTNode & { key: ASTNode; computed?: boolean; static?: boolean; accessibility?: string; kind?: string; value?: ASTNode | null };
+      if (item.static === true || keyName(item.key, item.computed ?? false) !== name) continue;
+      const itemPath = classBody.get('body', index) as AnyPath;
+      let fn: AnyPath | undefined;
+      if ((item.type === 'ClassMethod' || item.type === 'ClassPrivateMethod') && item.kind === 'method') fn = itemPath;
+      else if ((item.type === 'ClassProperty' || item.type === 'ClassPrivateProperty') && item.value && (isNodeType(item.value, 'ArrowFunctionExpression') || isNodeType(item.value, 'FunctionExpression'))) fn = itemPath.get('value') as AnyPath;
+      return fn ? { name, function: fn, classBody, hidden: name.startsWith('#') || item.accessibility === 'private' } : undefined;
+    }
+    return undefined;
+  }
+
+  /** The expressions a function returns: an arrow's expression body, or each `return`'s argument outside nested functions. */
+  protected returnedValues(fn: AnyPath): AnyPath[] {
+    const body = fn.get('body') as AnyPath;
+    if (!isNodeType(body.node, 'BlockStatement')) return [body];
+    const values: AnyPath[] = [];
+    const visit = (path: AnyPath): void => {
+      const node = path.node as ASTNode | null | undefined;
+      if (!node || typeof node !== 'object' || FUNCTION_TYPES.has(node.type) || node.type === 'ClassBody') return;
+      if (isNodeType(node, 'ReturnStatement')) {
+        if (node.argument) values.push(path.get('argument') as AnyPath);
+        return;
+      }
+      for (const key of Object.keys(node)) {
+        if (key === 'loc' || key === 'comments' || key === 'leadingComments' || key === 'trailingComments' || key === 'extra') continue;
+        const child = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(child)) child.forEach((item, index) => { if (item && typeof item === 'object' && 'type' in item) visit(path.get(key, index) as AnyPath); });
+        else if (child && typeof child === 'object' && 'type' in child) visit(path.get(key) as AnyPath);
+      }
+    };
+    visit(body);
+    return values;
+  }
+
+  /** The initializer of the `const` an identifier reads (a `let` never assigned again counts too). */
+  private constValue(identifier: ASTNode): ASTNode | undefined {
+    const path = this.pathOfNode(identifier);
+    const binding = path ? this.bindingOf(path) : undefined;
+    const declarator = binding ? parentOf(binding) : undefined;
+    if (!binding || !declarator || binding.name !== 'id' || !isNodeType(declarator.node, 'VariableDeclarator') || !declarator.node.init) return undefined;
+    const kind = (parentOf(declarator)?.node as (ASTNode & { kind?: string }) | undefined)?.kind;
+    if (kind === 'var') return undefined;
+    if (kind !== 'const' && this.referencesOf(binding).some((reference) => isNodeType(parentOf(reference)?.node, 'AssignmentExpression') && reference.name === 'left')) return undefined;
+    return declarator.node.init as ASTNode;
   }
 
   /**
@@ -504,17 +579,15 @@ export abstract class RequestMigration {
     return this.visibleBinding(scope?.getBindings()[name] ?? [], rangeOf(at.node))?.node;
   }
 
-  /** The URL expression of a request in Babel's tree: its URL argument, or `url` in its options object. */
+  /** The URL expression of a request in Babel's tree, when it has exactly one: its URL argument, or the `url` its options hold. */
   protected urlNodeOf(site: RequestSite): ASTNode | undefined {
-    if (site.urlArgument) return this.babelPath(site.urlArgument)?.node;
-    for (const argument of site.optionArguments) {
-      const options = this.babelPath(argument)?.node;
-      if (!isNodeType(options, 'ObjectExpression')) continue;
-      for (const member of options.properties as ASTNode[]) {
-        if (isNodeType(member, 'ObjectProperty') && this.propertyName(member.key, member.computed ?? false) === 'url') return member.value;
-      }
-    }
-    return undefined;
+    const values = this.urlNodesOf(site);
+    return values.length === 1 ? values[0] : undefined;
+  }
+
+  /** Every expression a request's URL may be (`options.url = …` written later included), in Babel's tree. */
+  protected urlNodesOf(site: RequestSite): ASTNode[] {
+    return this.facts().analysis.requestUrlValues(site).flatMap((value) => this.babelPath(value)?.node ?? []);
   }
 
   /** Whether an options expression of an instance names a `baseURL` / `prefixUrl`: true, false, or undefined when it cannot be seen. */
@@ -561,15 +634,18 @@ export abstract class RequestMigration {
     }
     const audiences: string[] = [];
     for (const request of requests) {
-      const url = this.urlNodeOf(request);
-      const audience = this.audienceFor(url, at);
-      if (audience === undefined && url !== undefined && this.isRelativeUrl(url)) {
-        return { why: `the instance has no ${option} and its request on line ${request.node.loc.start.line} uses a relative URL, which the helper authorizes only under a ${option}` };
+      const urls = this.urlNodesOf(request);
+      if (urls.length === 0) return { why: `the instance has no ${option}, and the URL of its request on line ${request.node.loc.start.line} cannot be seen` };
+      for (const url of urls) {
+        const audience = this.audienceFor(url, at);
+        if (audience === undefined && this.isRelativeUrl(url)) {
+          return { why: `the instance has no ${option} and its request on line ${request.node.loc.start.line} uses a relative URL, which the helper authorizes only under a ${option}` };
+        }
+        if (audience === undefined) {
+          return { why: `the instance has no ${option}, and the URL of its request on line ${request.node.loc.start.line} cannot be named where the helper is attached` };
+        }
+        if (audience !== null) audiences.push(audience);
       }
-      if (audience === undefined) {
-        return { why: `the instance has no ${option}, and the URL of its request on line ${request.node.loc.start.line} cannot be named where the helper is attached` };
-      }
-      if (audience !== null) audiences.push(audience);
     }
     return { audience: this.audienceOption(audiences) };
   }

@@ -273,29 +273,9 @@ export class XTokenMigration extends RequestMigration {
    * `this` inside the class are all its callers.
    */
   private privateMethod(callee: AnyPath): Returner | undefined {
-    const member = callee.node as ASTNode & { property: ASTNode; computed?: boolean };
-    const name = isNodeType(member.property, 'PrivateName') ? `#${(member.property.id as Identifier).name}` : this.propertyName(member.property, member.computed ?? false);
-    if (name === undefined) return undefined;
-    let classBody = parentOf(callee);
-    while (classBody && classBody.node.type !== 'ClassBody') classBody = parentOf(classBody);
-    if (!classBody) return undefined;
-    const members = (classBody.node as ASTNode & { body: ASTNode[] }).body;
-    const keyName = (key: ASTNode, computed: boolean): string | undefined =>
-      isNodeType(key, 'PrivateName') ? `#${(key.id as Identifier).name}` : this.propertyName(key, computed);
-    for (let index = 0; index < members.length; index++) {
-      const item = members[index] as ASTNode & { key: ASTNode; computed?: boolean; static?: boolean; accessibility?: string; kind?: string; value?: ASTNode | null };
-      if (item.static === true || keyName(item.key, item.computed ?? false) !== name) continue;
-      const hidden = name.startsWith('#') || item.accessibility === 'private';
-      if (!hidden) return undefined;
-      const itemPath = classBody.get('body', index) as AnyPath;
-      let fn: AnyPath | undefined;
-      if ((item.type === 'ClassMethod' || item.type === 'ClassPrivateMethod') && item.kind === 'method') fn = itemPath;
-      else if ((item.type === 'ClassProperty' || item.type === 'ClassPrivateProperty') && item.value && (isNodeType(item.value, 'ArrowFunctionExpression') || isNodeType(item.value, 'FunctionExpression'))) fn = itemPath.get('value') as AnyPath;
-      if (!fn) return undefined;
-      const body = classBody;
-      return { name, function: fn, calls: () => this.thisMembers(body, name) };
-    }
-    return undefined;
+    const method = this.classMethodOf(callee);
+    if (!method?.hidden) return undefined;
+    return { name: method.name, function: method.function, calls: () => this.thisMembers(method.classBody, method.name) };
   }
 
   /** Every `this.<name>` / `this.#name` inside a class body. */
@@ -309,29 +289,6 @@ export class XTokenMigration extends RequestMigration {
       if (memberName === name) found.push(path);
     });
     return found;
-  }
-
-  /** The expressions a function returns: an arrow's expression body, or each `return`'s argument outside nested functions. */
-  private returnedValues(fn: AnyPath): AnyPath[] {
-    const body = fn.get('body') as AnyPath;
-    if (!isNodeType(body.node, 'BlockStatement')) return [body];
-    const values: AnyPath[] = [];
-    const visit = (path: AnyPath): void => {
-      const node = path.node as ASTNode | null | undefined;
-      if (!node || typeof node !== 'object' || FUNCTION_TYPES.has(node.type) || node.type === 'ClassBody') return;
-      if (isNodeType(node, 'ReturnStatement')) {
-        if (node.argument) values.push(path.get('argument') as AnyPath);
-        return;
-      }
-      for (const key of Object.keys(node)) {
-        if (key === 'loc' || key === 'comments' || key === 'leadingComments' || key === 'trailingComments' || key === 'extra') continue;
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) child.forEach((item, index) => { if (item && typeof item === 'object' && 'type' in item) visit(path.get(key, index) as AnyPath); });
-        else if (child && typeof child === 'object' && 'type' in child) visit(path.get(key) as AnyPath);
-      }
-    };
-    visit(body);
-    return values;
   }
 
   /** Who beyond this file's own code can call a function: another module, code outside its class, or unknown. */

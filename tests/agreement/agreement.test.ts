@@ -34,13 +34,11 @@ const strict = strictAgreement();
  */
 const OPEN_EXPECTATIONS: ReadonlyMap<string, string> = new Map([
   ['tests/agreement/fixtures/require-oauth-option-shapes.ts:9 [no-oauth]', 'options in a variable: add-oauth marks it (the options are built elsewhere) instead of writing Authorization where they are built'],
-  // The helper authorizes an instance only for its audience; these instances have no baseURL and
-  // their requests' URLs cannot be named where the instance is made, so the codemod marks them
-  // (a helper attached without an audience would send no token at all).
+  // The helper authorizes an instance only for its audience; this instance has no baseURL and its
+  // request's URL is built from a parameter of the function that sends it, which cannot be named
+  // where the instance is made, so the codemod marks it (a helper attached without an audience
+  // would send no token at all).
   ['tests/agreement/fixtures/options-url-method-assigned.ts:11 [no-oauth]', 'instance without baseURL: no nameable audience where it is made'],
-  ['tests/agreement/fixtures/service-class-local-url.ts:13 [no-oauth]', 'instance without baseURL: no nameable audience where it is made'],
-  ['tests/agreement/fixtures/service-class-local-url.ts:19 [no-oauth]', 'instance without baseURL: no nameable audience where it is made'],
-  ['tests/agreement/fixtures/service-class-local-url.ts:24 [no-oauth]', 'instance without baseURL: no nameable audience where it is made'],
 ]);
 const inputs = fixtureInputs();
 
