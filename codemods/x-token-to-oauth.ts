@@ -596,6 +596,8 @@ export class XTokenMigration extends RequestMigration {
       );
     } else if (kind === 'axios' || kind === 'got' || kind === 'undici') {
       this.migratePerRequestHeader(property, target, container, requests, kind, otherAuthorization, optional);
+    } else if (kind === 'node-http') {
+      this.migrateNodeHttp(property, target, container, requests, otherAuthorization, optional);
     } else {
       this.leave(property, `x-token header on a ${kind} request`, `${kind} requests are not migrated automatically`, 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper');
     }
@@ -779,6 +781,85 @@ export class XTokenMigration extends RequestMigration {
     this.placeAuthorization(target, container, this.authorizationEntry(true, optional));
     this.helperUsed(optional);
     this.markMigrated(property.node, 'fetch', `x-token header in \`new Request(…)\` → Authorization from the OAuth helper${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
+  }
+
+  /**
+   * node's `http(s).request` / `get` takes its headers when it is called and writes them with the
+   * request, so the token must be in hand by then: awaited where the request is made, or, inside a
+   * Promise executor (`await new Promise((resolve) => { https.request(…) })`), awaited just before
+   * the statement holding that `new Promise` in the async function around it. Anywhere else the
+   * request would have to be deferred, which changes what the function returns: marked.
+   */
+  private migrateNodeHttp(
+    property: AnyPath,
+    target: AnyPath,
+    container: AnyPath,
+    requests: readonly Extract<Use, { type: 'request' }>[],
+    otherAuthorization: boolean,
+    optional: string | undefined,
+  ): void {
+    if (otherAuthorization) {
+      this.removeHeader(target, container);
+      this.markMigrated(property.node, 'node-http', 'x-token header removed (the request already sends Authorization)');
+      return;
+    }
+    const what = 'x-token header on a node-http request';
+    const todo = 'await `client.authorizationHeader()` before the request is made and send it as `Authorization`';
+    const [use] = requests;
+    const builtForIt = requests.length === 1 && use !== undefined &&
+      (contains(rangeOf(use.call.node), rangeOf(container.node)) || this.sameBlockBefore(container, use.call));
+    if (!use || !builtForIt) {
+      this.leave(property, what, 'the header object is shared by several node-http requests or built away from the one that sends it', todo);
+      return;
+    }
+    const onlyWhenConfigured = optional === undefined ? '' : ' (only when OAuth is configured)';
+    // Where the header object is evaluated is where the token must be in hand.
+    if (this.isAsyncContext(container)) {
+      this.placeAuthorization(target, container, this.authorizationEntry(true, optional));
+      this.helperUsed(optional);
+      this.markMigrated(property.node, 'node-http', `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}`);
+      return;
+    }
+    const hoist = this.executorHoistPoint(container);
+    if (!hoist) {
+      const fn = this.enclosingFunctionPath(container);
+      const name = fn ? this.functionName(fn) : undefined;
+      this.leave(property, what, `node's request writes the headers it is given, and ${name === undefined ? 'the function that makes it' : `\`${name}()\``} is not async, so the OAuth token (which must be awaited) cannot be there in time without changing what the function returns`, todo);
+      return;
+    }
+    const variable = this.freeName(hoist, 'authorization');
+    const value = optional === undefined
+      ? `await ${this.clientText}.${helperClientMembers.authorizationHeader}()`
+      : `await ${optional}.${helperOptionalClientMembers.authorizationHeaders}()`;
+    const { start } = rangeOf(hoist.node);
+    this.edits.push({ start, end: start, text: `const ${variable} = ${value};\n${indentationAt(this.source, start)}` });
+    this.placeAuthorization(target, container, optional === undefined ? `Authorization: ${variable}` : `...${variable}`);
+    this.helperUsed(optional);
+    this.markMigrated(property.node, 'node-http', `x-token header → Authorization from the OAuth helper, awaited before the Promise that makes the request${onlyWhenConfigured}`);
+  }
+
+  /**
+   * `await new Promise((resolve, reject) => { …request… })` in an async function: the executor
+   * runs at once, so a token awaited just before the statement holding the `new Promise` is there
+   * when the request is made. The statement, or undefined for any other place.
+   */
+  private executorHoistPoint(at: AnyPath): AnyPath | undefined {
+    const executor = this.enclosingFunctionPath(at);
+    const promise = executor ? parentOf(executor) : undefined;
+    const promiseNode = promise?.node as (ASTNode & { callee?: ASTNode; arguments?: ASTNode[] }) | undefined;
+    if (!executor || !promise || !promiseNode || !isNodeType(promiseNode, 'NewExpression') || promiseNode.arguments?.[0] !== executor.node) return undefined;
+    if (!isNodeType(promiseNode.callee as ASTNode, 'Identifier') || (promiseNode.callee as Identifier).name !== 'Promise' || !this.isAsyncContext(promise)) return undefined;
+    const statement = this.statementOf(promise);
+    return statement && isNodeType(parentOf(statement)?.node, 'BlockStatement') ? statement : undefined;
+  }
+
+  /** `name`, or `name2`, `name3`…: the first not bound where `at` is. */
+  private freeName(at: AnyPath, name: string): string {
+    const scope = at.scope as { lookup(name: string): unknown } | null;
+    for (let index = 1; ; index++) {
+      const candidate = index === 1 ? name : `${name}${index}`;
+      if (!scope?.lookup(candidate) && !new RegExp(`\\b${candidate}\\b`, 'u').test(this.text(at.node))) return candidate;
+    }
   }
 
   /**
