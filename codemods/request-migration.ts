@@ -1086,11 +1086,12 @@ export abstract class RequestMigration {
     const indent = indentationAt(this.source, start);
     const lineStart = lineStartOf(this.source, start);
     const atLineStart = this.source.slice(lineStart, start).trim() === '';
-    const comment = `// ${MIGRATION_MARKER} ${why}; ${todo}`;
+    // Line numbers are the input's; in the written file, markers and imports have moved the lines, so the comment names none.
+    const said = why.replace(/ on line \d+/gu, '');
     this.edits.push(
       atLineStart
-        ? { start: lineStart, end: lineStart, text: `${indent}${comment}\n` }
-        : { start, end: start, text: `/* ${MIGRATION_MARKER} ${why}; ${todo} */ ` },
+        ? { start: lineStart, end: lineStart, text: `${indent}// ${MIGRATION_MARKER} ${said}; ${todo}\n` }
+        : { start, end: start, text: `/* ${MIGRATION_MARKER} ${said}; ${todo} */ ` },
     );
   }
 
