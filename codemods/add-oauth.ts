@@ -18,7 +18,7 @@ import {
   TOKEN_CHECK_WHY,
 } from '../core/index.js';
 import type { FileReport } from './report.js';
-import { RequestMigration, isNodeType, rangeOf, type AnyPath, type CallInfo } from './request-migration.js';
+import { RequestMigration, isNodeType, parentOf, rangeOf, type AnyPath, type CallInfo } from './request-migration.js';
 import { removeListItems } from './source-edits.js';
 import type { RequestFinding } from '../analysis/findings.js';
 import type { RequestSite } from '../analysis/request-analysis.js';
@@ -94,7 +94,8 @@ export class AddOAuthMigration extends RequestMigration {
     }
     this.recordRoute(callPath);
     const origin = info.client.instance ? this.instanceOrigin(callPath) : undefined;
-    const options = this.optionsOf(callPath, info);
+    const written = this.optionsOf(callPath, info);
+    const options = written && this.optionsBuiltForCall(written, callPath);
     const unwritable = this.unwritableOptions(options?.node, kind, origin);
     if (unwritable) {
       this.leave(call, what, unwritable, 'send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built');
@@ -117,6 +118,24 @@ export class AddOAuthMigration extends RequestMigration {
     if (headers && !isNodeType((headers as ASTNode & { value: ASTNode }).value, 'ObjectExpression')) return 'the headers are built elsewhere';
     if (!headers && members.some((member) => !isNodeType(member, 'ObjectProperty'))) return 'the options are spread from elsewhere and may carry headers of their own';
     return undefined;
+  }
+
+  /**
+   * `const options = { headers: {…} }; await axios.get(url, options)`: options built for this one
+   * request just before it (a `const` in the same block, read nowhere else) are written where they
+   * are built, as if they were inline. Anything else stays as written.
+   */
+  private optionsBuiltForCall(options: { index: number; node: ASTNode | undefined }, call: ASTPath<CallExpression>): { index: number; node: ASTNode | undefined } {
+    const argument = options.node;
+    const path = argument && isNodeType(argument, 'Identifier') ? (call.get('arguments', options.index) as AnyPath) : undefined;
+    const binding = path ? this.bindingOf(path) : undefined;
+    const declarator = binding ? parentOf(binding) : undefined;
+    const declaration = declarator ? parentOf(declarator) : undefined;
+    if (!binding || !declarator || !declaration || binding.name !== 'id' || !isNodeType(declarator.node, 'VariableDeclarator')) return options;
+    const init = declarator.node.init as ASTNode | null | undefined;
+    if ((declaration.node as ASTNode & { kind?: string }).kind !== 'const' || !isNodeType(init, 'ObjectExpression')) return options;
+    if (this.referencesOf(binding).length !== 1 || !this.sameBlockBefore(declarator, call)) return options;
+    return { index: options.index, node: init };
   }
 
   // ── what the request is ──────────────────────────────────────────────────────────

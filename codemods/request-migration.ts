@@ -462,6 +462,19 @@ export abstract class RequestMigration {
     return values;
   }
 
+  /**
+   * The statement holding `value` comes before the one holding `call`, in the same statement list
+   * of the same function: the value is built each time just before that request is sent.
+   */
+  protected sameBlockBefore(value: AnyPath, call: AnyPath): boolean {
+    const valueStatement = this.statementOf(value);
+    const callStatement = this.statementOf(call);
+    if (!valueStatement || !callStatement) return false;
+    const list = parentOf(valueStatement)?.node;
+    if (list !== parentOf(callStatement)?.node || isNodeType(list, 'Program') || isNodeType(list, 'ClassBody')) return false;
+    return rangeOf(valueStatement.node).end <= rangeOf(callStatement.node).start;
+  }
+
   /** The initializer of the `const` an identifier reads (a `let` never assigned again counts too). */
   private constValue(identifier: ASTNode): ASTNode | undefined {
     const path = this.pathOfNode(identifier);

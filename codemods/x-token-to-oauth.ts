@@ -862,19 +862,6 @@ export class XTokenMigration extends RequestMigration {
     }
   }
 
-  /**
-   * The statement holding `value` comes before the one holding `call`, in the same statement list
-   * of the same function: the value is built each time just before that request is sent.
-   */
-  private sameBlockBefore(value: AnyPath, call: AnyPath): boolean {
-    const valueStatement = this.statementOf(value);
-    const callStatement = this.statementOf(call);
-    if (!valueStatement || !callStatement) return false;
-    const list = parentOf(valueStatement)?.node;
-    if (list !== parentOf(callStatement)?.node || isNodeType(list, 'Program') || isNodeType(list, 'ClassBody')) return false;
-    return rangeOf(valueStatement.node).end <= rangeOf(callStatement.node).start;
-  }
-
   private migrateInstanceDefaults(
     property: AnyPath,
     target: AnyPath,

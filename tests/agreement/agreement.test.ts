@@ -33,7 +33,6 @@ const strict = strictAgreement();
  * edits do not yet (issue 12: the codemod marks what it should rewrite). `file:line [kind]`.
  */
 const OPEN_EXPECTATIONS: ReadonlyMap<string, string> = new Map([
-  ['tests/agreement/fixtures/require-oauth-option-shapes.ts:9 [no-oauth]', 'options in a variable: add-oauth marks it (the options are built elsewhere) instead of writing Authorization where they are built'],
   // The helper authorizes an instance only for its audience; this instance has no baseURL and its
   // request's URL is built from a parameter of the function that sends it, which cannot be named
   // where the instance is made, so the codemod marks it (a helper attached without an audience

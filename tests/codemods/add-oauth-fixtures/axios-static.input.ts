@@ -14,3 +14,18 @@ export async function send(event: object): Promise<void> {
 export function stages(project: string): Promise<unknown> {
   return axios.get(`${keptnApiUrl}/controlPlane/v1/project/${project}/stage`, { timeout: 5000 });
 }
+
+// Options built for the one request just after them: written where they are built.
+export async function services(project: string, stage: string): Promise<unknown> {
+  const options = { params: { pageSize: 50 }, timeout: 5000 };
+  const { data } = await axios.get(`${keptnApiUrl}/controlPlane/v1/project/${project}/stage/${stage}/service`, options);
+  return data;
+}
+
+// Options shared by two requests: left for a person.
+export async function sequences(project: string): Promise<unknown[]> {
+  const options = { headers: { accept: 'application/json' } };
+  const first = await axios.get(`${keptnApiUrl}/controlPlane/v1/sequence/${project}?pageSize=10`, options);
+  const next = await axios.get(`${keptnApiUrl}/controlPlane/v1/sequence/${project}?pageSize=10&nextPageKey=10`, options);
+  return [first.data, next.data];
+}
