@@ -397,7 +397,7 @@ export abstract class RequestMigration {
     }
     if (isNodeType(node, 'CallExpression') && depth < 4) {
       // `this.resourceUrl(project)` building `${this.baseUrl}/resource-service/…`: the base every return shares.
-      const callee = this.pathOfNode(node.callee as ASTNode);
+      const callee = this.pathOfNode(node.callee);
       const method = callee ? this.classMethodOf(callee) : undefined;
       const returned = method ? this.returnedValues(method.function).map((value) => this.audienceFor(value.node, at, depth + 1)) : [];
       const [first] = returned;
@@ -481,10 +481,11 @@ export abstract class RequestMigration {
     const binding = path ? this.bindingOf(path) : undefined;
     const declarator = binding ? parentOf(binding) : undefined;
     if (!binding || !declarator || binding.name !== 'id' || !isNodeType(declarator.node, 'VariableDeclarator') || !declarator.node.init) return undefined;
-    const kind = (parentOf(declarator)?.node as (ASTNode & { kind?: string }) | undefined)?.kind;
+    const declaration = parentOf(declarator)?.node;
+    const kind = isNodeType(declaration, 'VariableDeclaration') ? declaration.kind : undefined;
     if (kind === 'var') return undefined;
     if (kind !== 'const' && this.referencesOf(binding).some((reference) => isNodeType(parentOf(reference)?.node, 'AssignmentExpression') && reference.name === 'left')) return undefined;
-    return declarator.node.init as ASTNode;
+    return declarator.node.init;
   }
 
   /**

@@ -257,7 +257,7 @@ export class XTokenMigration extends RequestMigration {
     } else if (isNodeType(holder.node, 'VariableDeclarator') && (holder.parentPath as AnyPath | null)?.node.type === 'VariableDeclaration') {
       const init = holder.get('init') as AnyPath;
       const kind = ((holder.parentPath as AnyPath).node as ASTNode & { kind: string }).kind;
-      if (kind === 'const' && init.node && (isNodeType(init.node, 'ArrowFunctionExpression') || isNodeType(init.node, 'FunctionExpression'))) {
+      if (kind === 'const' && (isNodeType(init.node, 'ArrowFunctionExpression') || isNodeType(init.node, 'FunctionExpression'))) {
         fn = init;
         declaration = parentOf(holder) ?? undefined;
       }
@@ -806,10 +806,12 @@ export class XTokenMigration extends RequestMigration {
     const what = 'x-token header on a node-http request';
     const todo = 'await `client.authorizationHeader()` before the request is made and send it as `Authorization`';
     const [use] = requests;
-    const builtForIt = requests.length === 1 && use !== undefined &&
-      (contains(rangeOf(use.call.node), rangeOf(container.node)) || this.sameBlockBefore(container, use.call));
+    // Built for this request: inside its call, or just before the statement that makes it (or makes the Promise around it).
+    const requestStatement = use ? (this.executorHoistPoint(use.call) ?? use.call) : undefined;
+    const builtForIt = requests.length === 1 && use !== undefined && requestStatement !== undefined &&
+      (contains(rangeOf(use.call.node), rangeOf(container.node)) || this.sameBlockBefore(container, requestStatement));
     if (!use || !builtForIt) {
-      this.leave(property, what, 'the header object is shared by several node-http requests or built away from the one that sends it', todo);
+      this.leave(property, what, requests.length > 1 ? `the header object is shared by ${requests.length} node-http requests` : 'the header object is built away from the request that sends it', todo);
       return;
     }
     const onlyWhenConfigured = optional === undefined ? '' : ' (only when OAuth is configured)';
@@ -846,8 +848,8 @@ export class XTokenMigration extends RequestMigration {
   private executorHoistPoint(at: AnyPath): AnyPath | undefined {
     const executor = this.enclosingFunctionPath(at);
     const promise = executor ? parentOf(executor) : undefined;
-    const promiseNode = promise?.node as (ASTNode & { callee?: ASTNode; arguments?: ASTNode[] }) | undefined;
-    if (!executor || !promise || !promiseNode || !isNodeType(promiseNode, 'NewExpression') || promiseNode.arguments?.[0] !== executor.node) return undefined;
+    const promiseNode = promise?.node;
+    if (!executor || !promise || !promiseNode || !isNodeType(promiseNode, 'NewExpression') || promiseNode.arguments[0] !== executor.node) return undefined;
     if (!isNodeType(promiseNode.callee as ASTNode, 'Identifier') || (promiseNode.callee as Identifier).name !== 'Promise' || !this.isAsyncContext(promise)) return undefined;
     const statement = this.statementOf(promise);
     return statement && isNodeType(parentOf(statement)?.node, 'BlockStatement') ? statement : undefined;

@@ -1,0 +1,9 @@
+// fetch with a Request object built first.
+const KEPTN_API_URL = process.env.KEPTN_API_URL ?? '';
+const KEPTN_API_TOKEN = process.env.KEPTN_API_TOKEN ?? '';
+
+export async function sequenceStatus(project) {
+  const request = new Request(`${KEPTN_API_URL}/controlPlane/v1/sequence/${project}`, { headers: { 'x-token': KEPTN_API_TOKEN } });
+  const response = await fetch(request);
+  return response.status;
+}

@@ -1,0 +1,12 @@
+import { metadataStatus, projectStatus } from './keptn-http.js';
+import { sequenceStatus } from './keptn-fetch.js';
+import { serviceStatus, stageStatus } from './keptn-axios.js';
+
+const statuses = {
+  metadata: await metadataStatus(),
+  project: await projectStatus('sockshop'),
+  sequence: await sequenceStatus('sockshop'),
+  stage: await stageStatus('sockshop'),
+  service: await serviceStatus('sockshop', 'dev'),
+};
+console.log(JSON.stringify(statuses));

@@ -1,0 +1,101 @@
+/**
+ * The request forms issue 12 added to the migration, run for real on loopback (127.0.0.1): node's
+ * http inside hand-written Promise executors (the header built in the executor, and built on the
+ * options just before the Promise), a fetch `Request` object built before it is sent, and axios
+ * calls whose headers come from a module-local helper function (in an async function and in a
+ * promise chain). The app runs with the legacy token, the real `migrate` CLI rewrites a copy, and
+ * the copy runs with only the OAuth client configured: every call must reach the API with a live
+ * SSO token and no `x-token`, and a second `migrate` must change nothing.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MigrationReport } from '../../cli/report.js';
+import { FAKE_CREDENTIALS, startFakeCloudAutomation, type FakeCloudAutomation } from '../support/fake-cloud-automation.js';
+
+const run = promisify(execFile);
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const appSource = path.join(repoRoot, 'tests/e2e/forms-app');
+const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const LEGACY_TOKEN = 'f'.repeat(45);
+const CALLS = ['metadata', 'project', 'sequence', 'stage', 'service'];
+
+let fake: FakeCloudAutomation;
+let work: string;
+let app: string;
+
+function linkDependencies(modules: string): void {
+  mkdirSync(modules);
+  for (const entry of readdirSync(path.join(repoRoot, 'node_modules'))) {
+    if (entry !== 'cloud-automation-oauth') symlinkSync(path.join(repoRoot, 'node_modules', entry), path.join(modules, entry));
+  }
+  // Today's helper sources, not a build that may be stale.
+  const helper = path.join(modules, 'cloud-automation-oauth');
+  mkdirSync(helper);
+  writeFileSync(path.join(helper, 'package.json'), JSON.stringify({ name: 'cloud-automation-oauth', type: 'module', exports: './index.ts' }));
+  writeFileSync(path.join(helper, 'index.ts'), `export * from ${JSON.stringify(path.join(repoRoot, 'oauth/src/index.ts'))};\n`);
+}
+
+async function runApp(env: Record<string, string>): Promise<Record<string, number>> {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(KEPTN_|DT_|HTTPS?_PROXY|NO_PROXY)/iu.test(name)));
+  const { stdout } = await run(process.execPath, ['--import', tsx, 'src/main.js'], { cwd: app, env: { ...clean, ...env }, timeout: 60_000 });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
+}
+
+async function migrate(args: readonly string[]): Promise<MigrationReport> {
+  const { stdout } = await run(process.execPath, ['--import', tsx, path.join(repoRoot, 'cli/index.ts'), 'migrate', '--json', ...args, 'src'], { cwd: app, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(stdout) as MigrationReport;
+}
+
+beforeAll(async () => {
+  fake = await startFakeCloudAutomation({ legacyTokens: [LEGACY_TOKEN], clients: [FAKE_CREDENTIALS] });
+  expect(new URL(fake.url).hostname).toBe('127.0.0.1');
+  work = mkdtempSync(path.join(tmpdir(), 'ca-e2e-forms-'));
+  app = path.join(work, 'forms-app');
+  cpSync(appSource, app, { recursive: true });
+  linkDependencies(path.join(app, 'node_modules'));
+});
+
+afterAll(async () => {
+  await fake.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('node http in Promise executors, a fetch Request object and a headers helper, before and after `migrate`', () => {
+  it('before: every call is accepted with the legacy x-token', async () => {
+    const statuses = await runApp({ KEPTN_API_URL: fake.apiBaseUrl, KEPTN_API_TOKEN: LEGACY_TOKEN });
+    expect(statuses).toEqual(Object.fromEntries(CALLS.map((call) => [call, 200])));
+    expect(fake.requests.map((request) => request.auth)).toEqual(CALLS.map(() => 'x-token'));
+  });
+
+  it('migrate rewrites every x-token site, marks none, and changes nothing on a second run', async () => {
+    const report = await migrate([]);
+    expect(report.files.failed).toEqual([]);
+    expect([...report.files.changed].sort()).toEqual(['src/keptn-axios.js', 'src/keptn-fetch.js', 'src/keptn-http.js']);
+    for (const file of report.files.changed) expect(readFileSync(path.join(app, file), 'utf8')).not.toMatch(/x-token|@cloud-automation-migrate/iu);
+    expect((await migrate(['--dry'])).files.changed).toEqual([]);
+  }, 240_000);
+
+  it('after: every call carries a live SSO token of the service and no x-token', async () => {
+    fake.clearRecords();
+    const statuses = await runApp({
+      KEPTN_API_URL: fake.apiBaseUrl,
+      DT_CLIENT_ID: FAKE_CREDENTIALS.clientId,
+      DT_CLIENT_SECRET: FAKE_CREDENTIALS.clientSecret,
+      DT_ACCOUNT_URN: FAKE_CREDENTIALS.accountUrn,
+      DT_SSO_TOKEN_URL: fake.ssoTokenUrl,
+    });
+    expect(statuses).toEqual(Object.fromEntries(CALLS.map((call) => [call, 200])));
+    const issued = new Set(fake.issuedTokens.map((token) => `Bearer ${token.accessToken}`));
+    expect(fake.requests).toHaveLength(CALLS.length);
+    for (const request of fake.requests) {
+      expect(request).toMatchObject({ auth: 'bearer', xTokenPresent: false, status: 200 });
+      expect(issued.has(String(request.headers.authorization))).toBe(true);
+    }
+  });
+});
