@@ -182,12 +182,13 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
       const site = analysis.requestSite(node);
       if (!site || site.createsInstance) return undefined;
       const headers = analysis.requestHeaders(site, true);
+      // A request that sends x-token is no-x-token-header's finding, token check or not: one problem, one report.
+      // Decided before the target, which it does not depend on: in files that use x-token, most requests send it.
+      const sendsXToken = headers.entries.some((entry) => entry.name !== undefined && isXTokenHeader(entry.name));
+      if (sendsXToken) return undefined;
       const target = analysis.assessTarget(site, headers.entries.flatMap((entry) => (entry.value ? [entry.value] : [])));
       if (options.excludesRequest(target)) return undefined;
       const reportNode = unwrap(node.callee);
-      // A request that sends x-token is no-x-token-header's finding, token check or not: one problem, one report.
-      const sendsXToken = headers.entries.some((entry) => entry.name !== undefined && isXTokenHeader(entry.name));
-      if (sendsXToken) return undefined;
       if (target.url?.exact === true && target.url.routes.length > 0 && target.url.routes.every(isTokenCheckRoute)) {
         return { kind: 'token-check', node: reportNode, site, target };
       }

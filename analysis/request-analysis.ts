@@ -60,6 +60,12 @@ const NODE_URL_MODULES: ReadonlySet<string> = new Set(['url', 'node:url']);
 /** Keys that code writes only into a request's options object, never into a URL string. */
 const OPTION_KEYS_WRITTEN: ReadonlySet<string> = new Set(['headers', 'method', 'path', 'hostname', 'host', 'port', 'agent']);
 
+/** What a class body says about `this.<name>`: the values assigned to it, and every use of it. */
+interface ClassMembers {
+  readonly fields: Map<string, Expression[]>;
+  readonly holders: Map<string, FieldHolder>;
+}
+
 /** `this.http` of one class: every `this.http` in that class body refers to the same instance. */
 export interface FieldHolder {
   readonly field: string;
@@ -195,9 +201,12 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   const variableClientCache = new Map<Variable, ClientRef | null>();
   const entryCache = new Map<Node, EntryList>();
   const variableWritesCache = new Map<Variable, EntryList>();
-  const classFieldCache = new Map<Node, Map<string, Expression[]>>();
-  const fieldHolderCache = new Map<Node, Map<string, FieldHolder>>();
+  /** By class body: the values assigned to each `this.<name>`, and every `this.<name>` (one walk finds both). */
+  const classMembersCache = new Map<Node, ClassMembers>();
   const siteCache = new Map<Node, RequestSite | null>();
+  /** By site, with and without what the instance adds: no-x-token-header and require-oauth ask about the same sites. */
+  const ownHeadersCache = new Map<RequestSite, HeaderSet>();
+  const inheritedHeadersCache = new Map<RequestSite, HeaderSet>();
   const inProgress = new Set<Node | Variable>();
 
   // ---------------------------------------------------------------- type information (lazy)
@@ -493,25 +502,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     let classBody: Node | undefined = node.parent;
     while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
     if (!classBody) return undefined;
-    let holders = fieldHolderCache.get(classBody);
-    if (!holders) {
-      holders = new Map();
-      fieldHolderCache.set(classBody, holders);
-      const body = classBody;
-      forEachDescendant(body, visitorKeys, (descendant) => {
-        if (descendant.type === AST_NODE_TYPES.ClassBody && descendant !== body) return false;
-        if (descendant.type === AST_NODE_TYPES.MemberExpression && descendant.object.type === AST_NODE_TYPES.ThisExpression) {
-          const field = memberName(descendant);
-          if (field !== undefined) {
-            const holder = holders?.get(field) ?? { field, references: [] };
-            (holder.references as TSESTree.MemberExpression[]).push(descendant);
-            holders?.set(field, holder);
-          }
-        }
-        return true;
-      });
-    }
-    return holders.get(name);
+    return classMembers(classBody).holders.get(name);
   }
 
   /** Values assigned to `this.<name>` in the enclosing class; a parameter property contributes its parameter. */
@@ -519,23 +510,28 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     let classBody: Node | undefined = node.parent;
     while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
     if (!classBody) return [];
-    let fields = classFieldCache.get(classBody);
-    if (!fields) {
-      fields = collectClassFields(classBody);
-      classFieldCache.set(classBody, fields);
-    }
-    return fields.get(name) ?? [];
+    return classMembers(classBody).fields.get(name) ?? [];
   }
 
-  function collectClassFields(classBody: Node): Map<string, Expression[]> {
+  function classMembers(classBody: Node): ClassMembers {
+    let members = classMembersCache.get(classBody);
+    if (!members) {
+      members = collectClassMembers(classBody);
+      classMembersCache.set(classBody, members);
+    }
+    return members;
+  }
+
+  function collectClassMembers(classBody: Node): ClassMembers {
     const fields = new Map<string, Expression[]>();
+    const holders = new Map<string, FieldHolder>();
     const add = (name: string | undefined, value: Expression | undefined): void => {
       if (name === undefined || !value) return;
       const list = fields.get(name) ?? [];
       list.push(value);
       fields.set(name, list);
     };
-    if (classBody.type !== AST_NODE_TYPES.ClassBody) return fields;
+    if (classBody.type !== AST_NODE_TYPES.ClassBody) return { fields, holders };
     for (const member of classBody.body) {
       if (member.type === AST_NODE_TYPES.PropertyDefinition) {
         const key = member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : staticPropertyKey(member);
@@ -555,6 +551,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         }
       }
     }
+    // Not into nested classes: their `this` is another object.
     forEachDescendant(classBody, visitorKeys, (node) => {
       if (node.type === AST_NODE_TYPES.ClassBody) return false;
       if (
@@ -565,9 +562,17 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       ) {
         add(memberName(node.left), node.right);
       }
+      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
+        const field = memberName(node);
+        if (field !== undefined) {
+          const holder = holders.get(field) ?? { field, references: [] };
+          (holder.references as TSESTree.MemberExpression[]).push(node);
+          holders.set(field, holder);
+        }
+      }
       return true;
     });
-    return fields;
+    return { fields, holders };
   }
 
   /** `hooks: client.gotHooks()` or `hooks: { beforeRequest: [...client.gotHooks().beforeRequest] }` in got options. */
@@ -1272,6 +1277,16 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * reports each header once reports those where they are written, not at every call.
    */
   function requestHeaders(site: RequestSite, inherited: boolean): HeaderSet {
+    const cache = inherited ? inheritedHeadersCache : ownHeadersCache;
+    let headers = cache.get(site);
+    if (!headers) {
+      headers = computeRequestHeaders(site, inherited);
+      cache.set(site, headers);
+    }
+    return headers;
+  }
+
+  function computeRequestHeaders(site: RequestSite, inherited: boolean): HeaderSet {
     const headersOption = httpClients[site.client.kind].headersOption ?? 'headers';
     const lists: EntryList[] = [];
     const optionSources = inherited ? [...site.client.defaults, ...site.optionArguments] : site.optionArguments;

@@ -99,11 +99,34 @@ const compiledRoutes: readonly CompiledRoute[] = routes.map((route) => ({
 }));
 
 /**
+ * Answers by method and URL text. The same request is read by several rules and again for the
+ * instance it goes through, and a codebase calls the same endpoints from many places; the answer
+ * depends on the two alone. Frozen, since every caller shares it. The bound only guards memory.
+ */
+const analysesByUrl = new Map<string, UrlAnalysis>();
+const MAX_REMEMBERED_URLS = 2000;
+
+/**
  * Reads a URL shape the way a Keptn client builds it and says which routes it can hit.
  * `method` narrows the routes; pass undefined when the method is not known statically.
  */
 export function analyzeUrl(url: UrlShape | string, method?: string): UrlAnalysis {
-  const { host, path } = splitHostAndPath(typeof url === 'string' ? url : shapeToText(url));
+  const text = typeof url === 'string' ? url : shapeToText(url);
+  // The method's length first: no method text can run into the URL text.
+  const key = method === undefined ? `-${text}` : `${method.length}:${method}${text}`;
+  let analysis = analysesByUrl.get(key);
+  if (!analysis) {
+    analysis = computeUrlAnalysis(text, method);
+    Object.freeze(analysis.routes);
+    Object.freeze(analysis);
+    if (analysesByUrl.size >= MAX_REMEMBERED_URLS) analysesByUrl.clear();
+    analysesByUrl.set(key, analysis);
+  }
+  return analysis;
+}
+
+function computeUrlAnalysis(text: string, method: string | undefined): UrlAnalysis {
+  const { host, path } = splitHostAndPath(text);
   // A hole right after the host may start the path (`${host}${path}`); one inside is the environment id.
   const hostname = host?.replace(/\uE000$/u, '').replaceAll(HOLE_CHAR, 'x');
   const environment = hostname === undefined ? undefined : cloudAutomationEnvironment(hostname);
@@ -113,11 +136,12 @@ export function analyzeUrl(url: UrlShape | string, method?: string): UrlAnalysis
     ? compiledRoutes.filter((compiled) => compiled.route.method === upperMethod)
     : compiledRoutes;
 
-  let matched = candidates.filter((compiled) => matchesRoute(segments, compiled.segments, false, host !== undefined));
+  const starts = routeStarts(segments, host !== undefined);
+  let matched = candidates.filter((compiled) => matchesRoute(segments, starts, compiled.segments, false));
   let exact = matched.length > 0;
   const distinctive = hasDistinctiveService(segments);
   if (!exact && distinctive) {
-    matched = candidates.filter((compiled) => matchesRoute(segments, compiled.segments, true, host !== undefined));
+    matched = candidates.filter((compiled) => matchesRoute(segments, starts, compiled.segments, true));
   }
   // Without the method, one path can still name several routes (GET and POST of a resource).
   exact &&= upperMethod !== undefined || new Set(matched.map((compiled) => compiled.route.path)).size === 1;
@@ -199,15 +223,23 @@ function hasDistinctiveService(segments: readonly string[]): boolean {
  */
 function matchesRoute(
   input: readonly string[],
+  starts: readonly number[],
   route: readonly (string | null)[],
   loose: boolean,
-  hostKnown: boolean,
 ): boolean {
-  for (let start = 0; start <= input.length; start++) {
-    if (!acceptablePrefix(input.slice(0, start), hostKnown)) continue;
+  for (const start of starts) {
     if (matchFrom(input, start, route, 0, loose)) return true;
   }
   return false;
+}
+
+/** Where in `input` a route may start: after an acceptable prefix. The same for every route, so found once. */
+function routeStarts(input: readonly string[], hostKnown: boolean): number[] {
+  const starts: number[] = [];
+  for (let start = 0; start <= input.length; start++) {
+    if (acceptablePrefix(input.slice(0, start), hostKnown)) starts.push(start);
+  }
+  return starts;
 }
 
 function acceptablePrefix(prefix: readonly string[], hostKnown: boolean): boolean {

@@ -57,8 +57,6 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
-    // Most files hold no Dynatrace secret and no place a token is reported in: no listener at all.
-    if (!mayHoldCredential(sourceCode.text)) return {};
 
     function check(node: TSESTree.Literal | TSESTree.TemplateLiteral, value: string): void {
       if (value.length < MIN_CANDIDATE_LENGTH) return;
@@ -246,4 +244,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
       },
     } satisfies TSESLint.RuleListener;
   },
-});
+},
+  // Most files hold no Dynatrace secret and no place a token is reported in: no listener at all.
+  (sourceCode) => mayHoldCredential(sourceCode.text),
+);

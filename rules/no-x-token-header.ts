@@ -45,9 +45,8 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
-    // The header name is written in this file, or (with types) imported from a module that can define it.
+    // `mayReportIn` let the file through: the name is written here, or only (typed) imported.
     const mentioned = mayWriteXTokenHeader(sourceCode.text);
-    if (!mentioned && !(isTyped(sourceCode) && mayImportProjectValues(sourceCode.text))) return {};
 
     const filter = createTargetFilter('no-x-token-header', options, DEFAULT_MINIMUM_CONFIDENCE.xToken);
     const analysis = sharedRequestAnalysis(context);
@@ -174,4 +173,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
       return false;
     }
   },
-});
+},
+  // The header name is written in this file, or (with types) imported from a module that can define it.
+  (sourceCode) => mayWriteXTokenHeader(sourceCode.text) || (isTyped(sourceCode) && mayImportProjectValues(sourceCode.text)),
+);

@@ -52,14 +52,6 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     defaultOptions,
   },
   create(context, [options]) {
-    const { sourceCode } = context;
-    const { text } = sourceCode;
-    // Evidence (host, Keptn path, Keptn-named variable) is written in this file, or (with types) a URL
-    // may be imported from a module that can define one. Tested first: it rejects the most files.
-    if (!mayShowCloudAutomationTarget(text) && !(isTyped(sourceCode) && mayImportProjectValues(text))) return {};
-    // A finding needs a client this file names: instances known only by type are never reported.
-    if (!mayNameKnownClient(text)) return {};
-
     const filter = createTargetFilter('require-oauth', options, DEFAULT_MINIMUM_CONFIDENCE.request);
     const findings = createFindings(sharedRequestAnalysis(context), {
       excludesXToken: () => true,
@@ -91,4 +83,13 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
       NewExpression: check,
     };
   },
-});
+},
+  (sourceCode) => {
+    const { text } = sourceCode;
+    // Evidence (host, Keptn path, Keptn-named variable) is written in this file, or (with types) a URL
+    // may be imported from a module that can define one. Tested first: it rejects the most files.
+    if (!mayShowCloudAutomationTarget(text) && !(isTyped(sourceCode) && mayImportProjectValues(text))) return false;
+    // A finding needs a client this file names: instances known only by type are never reported.
+    return mayNameKnownClient(text);
+  },
+);

@@ -79,9 +79,8 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
-    // Scopes are only read from helper calls and DT_OAUTH_SCOPES defaults; listen only where the text has them.
+    // `mayReportIn` let the file through; listen only for the kind of site its text shows.
     const sites = oauthScopeSites(sourceCode.text);
-    if (!sites.helperCalls && !sites.envVarDefaults) return {};
     const allowUnprefixed = options.allowUnprefixed === true;
     const reportUnneeded = options.reportUnneededScopes === true;
     const requested: ScopeUse[] = [];
@@ -286,4 +285,10 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     }
     return listener;
   },
-});
+},
+  // Scopes are only read from helper calls and DT_OAUTH_SCOPES defaults: only files whose text has them.
+  (sourceCode) => {
+    const sites = oauthScopeSites(sourceCode.text);
+    return sites.helperCalls || sites.envVarDefaults;
+  },
+);

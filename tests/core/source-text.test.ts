@@ -6,6 +6,7 @@ import {
   mayShowCloudAutomationTarget,
   mayWriteXTokenHeader,
   oauthScopeSites,
+  routes,
 } from '../../core/index.js';
 
 const PLAIN = `import axios from 'axios';
@@ -55,5 +56,32 @@ describe('the text tests rules run before registering listeners', () => {
       expect(mayWriteXTokenHeader(text), text).toBe(false);
       expect(mayShowCloudAutomationTarget(text), text).toBe(false);
     }
+  });
+
+  it('the one scan every test starts with lets through every word a test looks for, in any case', () => {
+    const cases: [string, (text: string) => boolean][] = [
+      ["headers: { 'X-TOKEN': t }", mayWriteXTokenHeader],
+      ["headers: { 'x-Token': t }", mayHoldCredential],
+      ['process.env.KePtN_API_TOKEN', mayHoldCredential],
+      ['const CloudAutomationUrl = u', mayShowCloudAutomationTarget],
+      ['process.env.CLOUD_AUTOMATION_TOKEN', mayHoldCredential],
+      ['process.env.x_TOKEN', mayHoldCredential],
+      ['process.env.X_TOKEN', mayShowCloudAutomationTarget],
+      ["CREATEOAUTHCLIENT({ clientSecret: 's' })", mayHoldCredential],
+      ["const s = 'dt0s02.ABCD1234.XYZ'", mayHoldCredential],
+      // The Kelvin sign lower-cases to `k`: `\u212Aeptn` reads as a Keptn name to the tests.
+      ['const \u212AEPTN_API_TOKEN = t', mayHoldCredential],
+      ['const \u212AEPTN_ENDPOINT = e', mayShowCloudAutomationTarget],
+      ["'x-to\u212Aen'", mayWriteXTokenHeader],
+      // Every route of the table, upper-cased, as the only evidence in the file.
+      ...routes.map((route): [string, (text: string) => boolean] => [
+        `axios.get(base + '${route.path.replace(/^\/api/u, '').replace(/\{[^}]*\}/gu, 'x').toUpperCase()}')`,
+        mayShowCloudAutomationTarget,
+      ]),
+    ];
+    for (const [text, test] of cases) expect(test(text), `${test.name}: ${text}`).toBe(true);
+    expect(oauthScopeSites('OAUTHCLIENTFROMENV()').helperCalls).toBe(false);
+    expect(oauthScopeSites('oauthClientFromEnv()').helperCalls).toBe(true);
+    expect(oauthScopeSites("process.env.DT_OAUTH_SCOPES ?? 'x'").envVarDefaults).toBe(true);
   });
 });
