@@ -5,7 +5,7 @@
  * the scopes the CLI reported are exactly the ones those routes need.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationReport } from '../../cli/report.js';
 import { analyzeUrl, scopesForRoutes } from '../../core/routes.js';
 import { sortScopes } from '../../core/scopes.js';
+import { linkDependencies } from '../support/e2e-app.js';
 import { FAKE_CREDENTIALS, startFakeCloudAutomation, type FakeCloudAutomation, type RecordedApiRequest } from '../support/fake-cloud-automation.js';
 
 const run = promisify(execFile);
@@ -49,21 +50,6 @@ async function runCli(args: readonly string[]): Promise<{ code: number; stdout: 
     const failure = error as { code?: number; stdout?: string; stderr?: string };
     return { code: failure.code ?? -1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
   }
-}
-
-/**
- * axios and got resolve from the checkout, as in the example's own folder; the helper
- * resolves to its TypeScript sources, so the test runs today's helper and not a stale build.
- */
-function linkDependencies(modules: string): void {
-  mkdirSync(modules);
-  for (const entry of readdirSync(path.join(repoRoot, 'node_modules'))) {
-    if (entry !== 'cloud-automation-oauth') symlinkSync(path.join(repoRoot, 'node_modules', entry), path.join(modules, entry));
-  }
-  const helper = path.join(modules, 'cloud-automation-oauth');
-  mkdirSync(helper);
-  writeFileSync(path.join(helper, 'package.json'), JSON.stringify({ name: 'cloud-automation-oauth', type: 'module', exports: './index.ts' }));
-  writeFileSync(path.join(helper, 'index.ts'), `export * from ${JSON.stringify(path.join(repoRoot, 'oauth/src/index.ts'))};\n`);
 }
 
 beforeAll(async () => {

@@ -8,7 +8,7 @@
  * SSO token and no `x-token`, and a second `migrate` must change nothing.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationReport } from '../../cli/report.js';
+import { linkDependencies } from '../support/e2e-app.js';
 import { FAKE_CREDENTIALS, startFakeCloudAutomation, type FakeCloudAutomation } from '../support/fake-cloud-automation.js';
 
 const run = promisify(execFile);
@@ -28,18 +29,6 @@ const CALLS = ['metadata', 'project', 'sequence', 'stage', 'service'];
 let fake: FakeCloudAutomation;
 let work: string;
 let app: string;
-
-function linkDependencies(modules: string): void {
-  mkdirSync(modules);
-  for (const entry of readdirSync(path.join(repoRoot, 'node_modules'))) {
-    if (entry !== 'cloud-automation-oauth') symlinkSync(path.join(repoRoot, 'node_modules', entry), path.join(modules, entry));
-  }
-  // Today's helper sources, not a build that may be stale.
-  const helper = path.join(modules, 'cloud-automation-oauth');
-  mkdirSync(helper);
-  writeFileSync(path.join(helper, 'package.json'), JSON.stringify({ name: 'cloud-automation-oauth', type: 'module', exports: './index.ts' }));
-  writeFileSync(path.join(helper, 'index.ts'), `export * from ${JSON.stringify(path.join(repoRoot, 'oauth/src/index.ts'))};\n`);
-}
 
 async function runApp(env: Record<string, string>): Promise<Record<string, number>> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(KEPTN_|DT_|HTTPS?_PROXY|NO_PROXY)/iu.test(name)));

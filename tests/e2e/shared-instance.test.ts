@@ -10,7 +10,7 @@
  * - the other host receives no credential of any kind.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -20,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationReport } from '../../cli/report.js';
+import { linkDependencies } from '../support/e2e-app.js';
 import { FAKE_CREDENTIALS, startFakeCloudAutomation, type FakeCloudAutomation } from '../support/fake-cloud-automation.js';
 
 const run = promisify(execFile);
@@ -73,18 +74,6 @@ async function userToken(): Promise<string> {
   const body = (await response.json()) as { access_token?: string };
   if (!response.ok || body.access_token === undefined) throw new Error(`the fake SSO refused the user client: ${response.status}`);
   return body.access_token;
-}
-
-function linkDependencies(modules: string): void {
-  mkdirSync(modules);
-  for (const entry of readdirSync(path.join(repoRoot, 'node_modules'))) {
-    if (entry !== 'cloud-automation-oauth') symlinkSync(path.join(repoRoot, 'node_modules', entry), path.join(modules, entry));
-  }
-  // The helper resolves to its TypeScript sources: the test runs today's helper, not a stale build.
-  const helper = path.join(modules, 'cloud-automation-oauth');
-  mkdirSync(helper);
-  writeFileSync(path.join(helper, 'package.json'), JSON.stringify({ name: 'cloud-automation-oauth', type: 'module', exports: './index.ts' }));
-  writeFileSync(path.join(helper, 'index.ts'), `export * from ${JSON.stringify(path.join(repoRoot, 'oauth/src/index.ts'))};\n`);
 }
 
 async function runApp(env: Record<string, string>): Promise<{ projects: string[]; context: string; asUser: string[]; release: string }> {
