@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationReport } from '../../cli/report.js';
 import { analyzeUrl, scopesForRoutes } from '../../core/routes.js';
 import { sortScopes } from '../../core/scopes.js';
-import { linkDependencies } from '../support/e2e-app.js';
+import { linkDependencies, runCli } from '../support/e2e-app.js';
 import { FAKE_CREDENTIALS, startFakeCloudAutomation, type FakeCloudAutomation, type RecordedApiRequest } from '../support/fake-cloud-automation.js';
 
 const run = promisify(execFile);
@@ -40,16 +40,6 @@ let app: string;
 async function runApp(env: Record<string, string>): Promise<{ stdout: string; stderr: string }> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(KEPTN_|DT_)/u.test(name)));
   return run(process.execPath, ['--import', tsx, 'src/main.ts'], { cwd: app, env: { ...clean, ...env }, timeout: 60_000 });
-}
-
-async function runCli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', tsx, path.join(repoRoot, 'cli/index.ts'), ...args], { cwd: app, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failure.code ?? -1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
-  }
 }
 
 beforeAll(async () => {
@@ -86,7 +76,7 @@ describe('the example app, before and after `migrate`', () => {
   });
 
   it('migrate rewrites the copy and reports what it did as JSON', async () => {
-    const result = await runCli(['migrate', '--json', 'src']);
+    const result = await runCli(app, ['migrate', '--json', 'src']);
     expect(result.stderr).toBe('');
     report = JSON.parse(result.stdout) as MigrationReport;
     expect(report.files.failed).toEqual([]);
@@ -132,8 +122,8 @@ describe('the example app, before and after `migrate`', () => {
   it('--cpus 2 (worker threads) gives the same diff and report as one process', async () => {
     const fresh = path.join(work, 'fresh');
     cpSync(path.join(repoRoot, 'examples/legacy-app/src'), fresh, { recursive: true });
-    const inProcess = await runCli(['migrate', '--dry', '--json', fresh]);
-    const threaded = await runCli(['migrate', '--dry', '--json', '--cpus', '2', fresh]);
+    const inProcess = await runCli(app, ['migrate', '--dry', '--json', fresh]);
+    const threaded = await runCli(app, ['migrate', '--dry', '--json', '--cpus', '2', fresh]);
     expect(threaded.stderr).toBe('');
     expect(JSON.parse(threaded.stdout)).toEqual(JSON.parse(inProcess.stdout));
     expect((JSON.parse(threaded.stdout) as { diff: unknown[] }).diff.length).toBeGreaterThanOrEqual(3);
@@ -141,7 +131,7 @@ describe('the example app, before and after `migrate`', () => {
 
   it('scopes, run on the migrated copy, finds the same calls and scopes and changes nothing', async () => {
     const snapshot = ['control-plane.ts', 'events.ts', 'uniform.ts'].map((file) => readFileSync(path.join(app, 'src', file), 'utf8'));
-    const result = await runCli(['scopes', '--json', 'src']);
+    const result = await runCli(app, ['scopes', '--json', 'src']);
     expect(result.code).toBe(0);
     const later = JSON.parse(result.stdout) as MigrationReport;
     expect(later.mode).toBe('analyze');

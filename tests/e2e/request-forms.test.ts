@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationReport } from '../../cli/report.js';
-import { linkDependencies } from '../support/e2e-app.js';
+import { linkDependencies, runCli } from '../support/e2e-app.js';
 import { FAKE_CREDENTIALS, startFakeCloudAutomation, type FakeCloudAutomation } from '../support/fake-cloud-automation.js';
 
 const run = promisify(execFile);
@@ -37,8 +37,9 @@ async function runApp(env: Record<string, string>): Promise<Record<string, numbe
 }
 
 async function migrate(args: readonly string[]): Promise<MigrationReport> {
-  const { stdout } = await run(process.execPath, ['--import', tsx, path.join(repoRoot, 'cli/index.ts'), 'migrate', '--json', ...args, 'src'], { cwd: app, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
-  return JSON.parse(stdout) as MigrationReport;
+  const result = await runCli(app, ['migrate', '--json', ...args, 'src']);
+  expect(result.stderr).toBe('');
+  return JSON.parse(result.stdout) as MigrationReport;
 }
 
 beforeAll(async () => {

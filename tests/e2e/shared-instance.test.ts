@@ -20,7 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationReport } from '../../cli/report.js';
-import { linkDependencies } from '../support/e2e-app.js';
+import { linkDependencies, runCli } from '../support/e2e-app.js';
 import { FAKE_CREDENTIALS, startFakeCloudAutomation, type FakeCloudAutomation } from '../support/fake-cloud-automation.js';
 
 const run = promisify(execFile);
@@ -82,16 +82,6 @@ async function runApp(env: Record<string, string>): Promise<{ projects: string[]
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { projects: string[]; context: string; asUser: string[]; release: string };
 }
 
-async function runCli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', tsx, path.join(repoRoot, 'cli/index.ts'), ...args], { cwd: app, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failure.code ?? -1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
-  }
-}
-
 beforeAll(async () => {
   fake = await startFakeCloudAutomation({ legacyTokens: [LEGACY_TOKEN], clients: [FAKE_CREDENTIALS, USER_CLIENT] });
   await startFeed();
@@ -129,7 +119,7 @@ describe('a shared axios instance that also calls another host, before and after
   });
 
   it('migrate rewrites the copy, leaves nothing unparsable, and names the token parameter and env var to retire', async () => {
-    const result = await runCli(['migrate', '--json', 'src']);
+    const result = await runCli(app, ['migrate', '--json', 'src']);
     expect(result.stderr).toBe('');
     report = JSON.parse(result.stdout) as MigrationReport;
     expect(report.files.failed).toEqual([]);
@@ -141,7 +131,7 @@ describe('a shared axios instance that also calls another host, before and after
     expect(report.tokens.retire).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'parameter', name: 'apiToken', file: 'src/keptn-service.ts', line: 10 })]));
     // main.ts still reads KEPTN_API_TOKEN and hands it to the constructor: kept, named with its line.
     expect(report.tokens.keep).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'env-var', name: 'KEPTN_API_TOKEN', file: 'src/main.ts', line: 3 })]));
-    const again = await runCli(['migrate', '--dry', '--json', 'src']);
+    const again = await runCli(app, ['migrate', '--dry', '--json', 'src']);
     expect((JSON.parse(again.stdout) as MigrationReport).files.changed).toEqual([]);
     // Two CLI runs with the type oracle: ~40 s alone on 2 cores, more when the suite shares them.
   }, 240_000);
