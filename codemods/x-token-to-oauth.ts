@@ -92,6 +92,9 @@ interface Returner {
   readonly calls: () => AnyPath[];
 }
 
+/** Clients whose requests the codemod rewrites one by one. */
+const PER_REQUEST_KINDS: ReadonlySet<HttpClientKind> = new Set(['fetch', 'axios', 'got', 'undici', 'node-http']);
+
 const AXIOS_VERBS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
 export class XTokenMigration extends RequestMigration {
@@ -581,23 +584,24 @@ export class XTokenMigration extends RequestMigration {
       optional = this.conditionalClient(property, 'x-token header sent only when a token is set');
       if (optional === undefined) return;
     }
-    if (requestObjects.length > 0) {
-      if (requests.length > 0 || instances.length > 0) this.leave(property, 'x-token header shared by a Request object and other requests', 'the same headers reach `new Request(…)` and requests made another way', 'send each through the OAuth helper by hand');
-      else this.migrateRequestObject(property, target, container, requestObjects, otherAuthorization, optional);
+    if (requestObjects.length > 0 && (requests.length > 0 || instances.length > 0)) {
+      this.leave(property, 'x-token header shared by a Request object and other requests', 'the same headers reach `new Request(…)` and requests made another way', 'send each through the OAuth helper by hand');
     } else if (instances.length > 0) {
       this.migrateInstanceDefaults(property, target, container, instances, kind, optional);
+    } else if (otherAuthorization && PER_REQUEST_KINDS.has(kind)) {
+      // The request sends its own Authorization already: the x-token is only a leftover.
+      this.removeHeader(target, container);
+      this.markMigrated(property.node, kind, `x-token header removed (the ${requestObjects.length > 0 ? 'Request' : 'request'} already sends Authorization)`);
+    } else if (requestObjects.length > 0) {
+      this.migrateRequestObject(property, target, container, requestObjects, optional);
     } else if (kind === 'fetch') {
       this.removeHeader(target, container);
-      if (!otherAuthorization) for (const use of requests) this.useHelperFetch(use.call, optional);
-      this.markMigrated(
-        property.node,
-        'fetch',
-        otherAuthorization ? 'x-token header removed (the request already sends Authorization)' : `x-token header → OAuth helper fetch${optional === undefined ? '' : ' (only when OAuth is configured)'}`,
-      );
+      for (const use of requests) this.useHelperFetch(use.call, optional);
+      this.markMigrated(property.node, 'fetch', `x-token header → OAuth helper fetch${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
     } else if (kind === 'axios' || kind === 'got' || kind === 'undici') {
-      this.migratePerRequestHeader(property, target, container, requests, kind, otherAuthorization, optional);
+      this.migratePerRequestHeader(property, target, container, requests, kind, optional);
     } else if (kind === 'node-http') {
-      this.migrateNodeHttp(property, target, container, requests, otherAuthorization, optional);
+      this.migrateNodeHttp(property, target, container, requests, optional);
     } else {
       this.leave(property, `x-token header on a ${kind} request`, `${kind} requests are not migrated automatically`, 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper');
     }
@@ -677,16 +681,10 @@ export class XTokenMigration extends RequestMigration {
     container: AnyPath,
     requests: readonly Extract<Use, { type: 'request' }>[],
     kind: HttpClientKind,
-    otherAuthorization: boolean,
     optional: string | undefined,
   ): void {
     const containerRange = rangeOf(container.node);
     const onlyWhenConfigured = optional === undefined ? '' : ' (only when OAuth is configured)';
-    if (otherAuthorization) {
-      this.removeHeader(target, container);
-      this.markMigrated(property.node, kind, 'x-token header removed (the request already sends Authorization)');
-      return;
-    }
     const inline = requests.every((use) => contains(rangeOf(use.call.node), containerRange));
     if (inline) {
       const [use] = requests;
@@ -757,14 +755,8 @@ export class XTokenMigration extends RequestMigration {
     target: AnyPath,
     container: AnyPath,
     objects: readonly Extract<Use, { type: 'request-object' }>[],
-    otherAuthorization: boolean,
     optional: string | undefined,
   ): void {
-    if (otherAuthorization) {
-      this.removeHeader(target, container);
-      this.markMigrated(property.node, 'fetch', 'x-token header removed (the Request already sends Authorization)');
-      return;
-    }
     const what = 'x-token header in `new Request(…)`';
     const todo = 'build the Request in an async function with `Authorization: await client.authorizationHeader()`, or send it with `client.fetch(…)`';
     if (objects.some((use) => !this.isAsyncContext(use.construct))) {
@@ -795,14 +787,8 @@ export class XTokenMigration extends RequestMigration {
     target: AnyPath,
     container: AnyPath,
     requests: readonly Extract<Use, { type: 'request' }>[],
-    otherAuthorization: boolean,
     optional: string | undefined,
   ): void {
-    if (otherAuthorization) {
-      this.removeHeader(target, container);
-      this.markMigrated(property.node, 'node-http', 'x-token header removed (the request already sends Authorization)');
-      return;
-    }
     const what = 'x-token header on a node-http request';
     const todo = 'await `client.authorizationHeader()` before the request is made and send it as `Authorization`';
     const [use] = requests;
