@@ -13,12 +13,12 @@ import {
   httpClients,
   TARGET_EVIDENCE_SOURCE_PATTERN,
   helperClientMembers,
-  reachabilityCheckRoute,
+  REACHABILITY_CHECK,
   TOKEN_CHECK,
-  TOKEN_CHECK_WHY,
+  TOKEN_CHECK_TODO,
 } from '../core/index.js';
 import type { FileReport } from './report.js';
-import { RequestMigration, isNodeType, parentOf, rangeOf, type AnyPath, type CallInfo } from './request-migration.js';
+import { RequestMigration, isNodeType, tokenCheckLeft, parentOf, rangeOf, type AnyPath, type CallInfo } from './request-migration.js';
 import { removeListItems } from './source-edits.js';
 import type { RequestFinding } from '../analysis/findings.js';
 import type { RequestSite } from '../analysis/request-analysis.js';
@@ -34,15 +34,9 @@ export function needsParse(source: string): boolean {
 }
 
 export class AddOAuthMigration extends RequestMigration {
-  private readonly replacedTokenChecks = new Set<number>();
-
   plan(): void {
     this.findRequests();
     if (!this.continuesEarlierPass) this.collectRoutes();
-    // A token check replaced by a metadata read no longer hits POST /api/v1/auth.
-    for (const [key, route] of this.routes) {
-      if (this.replacedTokenChecks.has(route.line) && route.method === 'POST') this.routes.delete(key);
-    }
   }
 
   report(): FileReport {
@@ -85,7 +79,7 @@ export class AddOAuthMigration extends RequestMigration {
     const info = this.classifyCall(callPath);
     if (!info) return;
     if (finding.kind === 'token-check') {
-      this.replaceTokenCheck(callPath, info, this.optionsOf(callPath, info));
+      this.migrateTokenCheck(callPath, info);
       return;
     }
     if (kind !== 'fetch' && kind !== 'axios' && kind !== 'got') {
@@ -265,102 +259,17 @@ export class AddOAuthMigration extends RequestMigration {
 
   // ── POST /api/v1/auth token checks ───────────────────────────────────────────────
 
-  /**
-   * `POST …/v1/auth` asks whether the old API token is valid: meaningless under OAuth. Where
-   * the answer is only read as success or failure, a metadata read through the helper answers
-   * the same question (can this client reach Cloud Automation?). Anything else is left marked.
-   */
-  private replaceTokenCheck(call: ASTPath<CallExpression>, info: CallInfo, options: { index: number; node: ASTNode | undefined } | undefined): void {
-    const what = `${TOKEN_CHECK} token check`;
-    const replacement = `${reachabilityCheckRoute.method} ${reachabilityCheckRoute.path}`;
-    const todo = `delete this check, or call ${replacement} (${reachabilityCheckRoute.scopes.join(' ')}) through the helper`;
-    const { url } = this.requestParts(call.node, info);
-    const pathEdit = url ? this.authPathEdit(url) : undefined;
-    const optionsNode = options?.node;
-    const simpleOptions = isNodeType(optionsNode, 'ObjectExpression') && (optionsNode.properties as ASTNode[]).every((member) => isNodeType(member, 'ObjectProperty'));
-    if (info.client.kind !== 'fetch' || !pathEdit || !simpleOptions || url !== (call.node.arguments as ASTNode[])[0] || !this.usedOnlyAsSignal(call)) {
-      this.recordRoute(call);
-      this.leave(call, what, TOKEN_CHECK_WHY, todo);
+  /** A token check becomes a metadata read through the helper's fetch where its shape allows; else it is marked. */
+  private migrateTokenCheck(call: ASTPath<CallExpression>, info: CallInfo): void {
+    const left = info.client.kind === 'fetch' ? this.replaceTokenCheck(call, info) : tokenCheckLeft('add-oauth rewrites token checks of fetch only');
+    if (!left) {
+      this.useHelperFetch(call);
+      const { line, column } = this.position(call.node);
+      this.migrated.push({ line, column, client: 'fetch', what: `${TOKEN_CHECK} token check → ${REACHABILITY_CHECK} reachability check through the OAuth helper fetch` });
       return;
     }
-    // GET is fetch's default: the method and the body go; other options (signal, headers) stay.
-    const members = optionsNode.properties as ASTNode[];
-    const dropped = new Set(
-      members.flatMap((member, index) => {
-        const key = this.propertyName((member as ASTNode & { key: ASTNode }).key, (member as ASTNode & { computed?: boolean }).computed ?? false);
-        return key === 'method' || key === 'body' ? [index] : [];
-      }),
-    );
-    if (dropped.size === members.length) {
-      const args = call.node.arguments as ASTNode[];
-      this.edits.push(...removeListItems(this.source, args.map(rangeOf), new Set([args.indexOf(optionsNode)])));
-    } else if (dropped.size > 0) {
-      this.edits.push(...removeListItems(this.source, members.map(rangeOf), dropped));
-    }
-    this.edits.push(pathEdit);
-    this.useHelperFetch(call);
-    const { line, column } = this.position(call.node);
-    this.replacedTokenChecks.add(line);
-    this.routes.set(`${line}:${reachabilityCheckRoute.method}:${reachabilityCheckRoute.path}`, {
-      line,
-      method: reachabilityCheckRoute.method,
-      displayPath: reachabilityCheckRoute.path,
-      routes: [replacement],
-      scopes: reachabilityCheckRoute.scopes,
-      exact: true,
-    });
-    this.migrated.push({ line, column, client: 'fetch', what: `${what} → ${replacement} reachability check through the OAuth helper fetch` });
-  }
-
-  /** The edit that turns the `auth` at the end of the URL's last literal part into `metadata`. */
-  private authPathEdit(url: ASTNode): { start: number; end: number; text: string } | undefined {
-    let literal: ASTNode | undefined;
-    if (isNodeType(url, 'StringLiteral')) literal = url;
-    else if (isNodeType(url, 'TemplateLiteral')) literal = url.quasis.at(-1);
-    else if (isNodeType(url, 'BinaryExpression') && url.operator === '+') literal = url.right;
-    if (!literal || (!isNodeType(literal, 'StringLiteral') && !isNodeType(literal, 'TemplateElement'))) return undefined;
-    const { start, end } = rangeOf(literal);
-    // A string literal ends with its quote; a template element ends right before the backtick.
-    const closing = isNodeType(literal, 'StringLiteral') ? 1 : 0;
-    const body = this.source.slice(start, end - closing);
-    const match = /\/v1\/auth\/?$/u.exec(body);
-    if (!match) return undefined;
-    const at = start + match.index + '/v1/'.length;
-    return { start: at, end: end - closing, text: 'metadata' };
-  }
-
-  /**
-   * The response is read only as success or failure: awaited and dropped, or kept in a
-   * variable read only through `.ok` / `.status`, or `(await fetch(…)).ok`.
-   */
-  private usedOnlyAsSignal(call: ASTPath<CallExpression>): boolean {
-    let current = call as AnyPath;
-    let parent = current.parent as AnyPath | null;
-    if (parent && isNodeType(parent.node, 'AwaitExpression')) {
-      current = parent;
-      parent = current.parent as AnyPath | null;
-    }
-    while (parent && isNodeType(parent.node, 'ParenthesizedExpression')) {
-      current = parent;
-      parent = current.parent as AnyPath | null;
-    }
-    if (!parent) return false;
-    const node = parent.node;
-    if (isNodeType(node, 'ExpressionStatement')) return true;
-    if (isNodeType(node, 'MemberExpression') && current.name === 'object') return this.isSignalMember(node);
-    if (isNodeType(node, 'VariableDeclarator') && current.name === 'init' && isNodeType(node.id as ASTNode, 'Identifier')) {
-      const references = this.referencesOf(parent.get('id') as AnyPath);
-      return references.every((reference) => {
-        const member = (reference.parent as AnyPath | null | undefined)?.node;
-        return isNodeType(member, 'MemberExpression') && reference.name === 'object' && this.isSignalMember(member);
-      });
-    }
-    return false;
-  }
-
-  private isSignalMember(member: ASTNode & { property: unknown; computed?: boolean }): boolean {
-    const name = this.propertyName(member.property as ASTNode, member.computed ?? false);
-    return name === 'ok' || name === 'status';
+    this.recordRoute(call);
+    this.leave(call, `${TOKEN_CHECK} token check`, left.why, TOKEN_CHECK_TODO);
   }
 }
 

@@ -18,17 +18,20 @@ import {
   helperExports,
   helperOptionalClientMembers,
   HELPER_MODULE,
+  reachabilityCheckRoute,
   scopesForRoutes,
+  TOKEN_CHECK_WHY,
   confidenceAtLeast,
   httpClients,
   type UrlAnalysis,
   urlShape,
+  type HttpClientKind,
   type RequestSignature,
   type UrlPart,
 } from '../core/index.js';
 import type { FileReport, ManualSite, MigratedSite, RouteUse, TokenPlumbing, TransformOptions } from './report.js';
 import { moduleStyleOf } from './module-style.js';
-import { applyEdits, indentationAt, lineStartOf, removeStatement, tidyLineRemovals, type Edit, type Range } from './source-edits.js';
+import { applyEdits, indentationAt, lineStartOf, removeListItems, removeStatement, tidyLineRemovals, type Edit, type Range } from './source-edits.js';
 import { createTypeOracle, oracleQuestions, type ClientIdentity, type FileTypeOracle } from './type-oracle.js';
 import { removeUnusedBindings, type BindingOutcome } from './unused-bindings.js';
 import { tokenPlumbing } from './token-plumbing.js';
@@ -257,6 +260,21 @@ export interface FileFacts {
   readonly sites: readonly RequestSite[];
 }
 
+/** Why a token check stays for a person: what it is, then what kept the codemod from replacing it. */
+export function tokenCheckLeft(detail: string): { readonly why: string } {
+  return { why: `${TOKEN_CHECK_WHY}, and ${detail}` };
+}
+
+/** What a response is read for when only success or failure matters (fetch, axios, got). */
+const SIGNAL_MEMBERS = new Set(['ok', 'status', 'statusCode']);
+
+/** Where each client a token check can be rewritten for carries a body: dropped with the POST. */
+const TOKEN_CHECK_BODY_OPTIONS: Partial<Record<HttpClientKind, readonly string[]>> = {
+  fetch: ['body'],
+  axios: ['data'],
+  got: ['body', 'json', 'form'],
+};
+
 export abstract class RequestMigration {
   protected readonly shared: SharedFileState;
   protected readonly edits: Edit[];
@@ -268,6 +286,8 @@ export abstract class RequestMigration {
   protected readonly attachedInstances: Set<string>;
   protected readonly markedStatements: Set<ASTNode>;
   protected readonly retired: AnyPath[];
+  /** Token checks rewritten into reachability reads, by the analysis offset that keys their route. */
+  private readonly tokenChecksReplaced = new Set<string>();
   /** Identifier paths by name. */
   protected readonly identifiers: TreeIndex;
   /** True when an earlier pass over the same tree already indexed it and collected its routes. */
@@ -1041,9 +1061,11 @@ export abstract class RequestMigration {
     const call = this.facts().analysis.cloudAutomationCall(site);
     if (!call) return url;
     const { routes } = call;
+    const key = `${site.node.range[0]}`;
+    if (this.tokenChecksReplaced.has(key)) return url;
     const { line, column } = site.node.loc.start;
     const [onlyMethod, ...otherMethods] = routes.methods;
-    this.routes.set(`${site.node.range[0]}`, {
+    this.routes.set(key, {
       line,
       column: column + 1,
       method: otherMethods.length === 0 ? onlyMethod : undefined,
@@ -1166,6 +1188,137 @@ export abstract class RequestMigration {
     const callStart = rangeOf(call.node).start;
     if (!parenthesized || this.source[callStart] !== '(' || !/^\s*\)/u.test(this.source.slice(range.end))) return range;
     return { start: callStart, end: this.source.indexOf(')', range.end) + 1 };
+  }
+
+  /**
+   * `POST …/v1/auth` asks whether the old API token is valid, which means nothing under OAuth.
+   * Where the answer is read only as success or failure, a metadata read answers the question
+   * that is left (can this client reach Cloud Automation?). Plans the edits that turn the call
+   * into that read (the path, the method, the body) and records its route; authorizing it is
+   * the caller's part. For any other shape it plans nothing and returns why, for the marker.
+   * `alsoDropped` picks option members the caller wants gone with the method and the body.
+   */
+  protected replaceTokenCheck(call: ASTPath<CallExpression>, info: CallInfo, alsoDropped: (member: ASTNode) => boolean = () => false): { readonly why: string } | undefined {
+    const kind = info.client.kind;
+    const bodyOptions = TOKEN_CHECK_BODY_OPTIONS[kind];
+    if (!bodyOptions) return tokenCheckLeft(`the codemod rewrites token checks of fetch, axios and got, not of ${httpClients[kind].label}`);
+    if (!this.usedOnlyAsSignal(call)) return tokenCheckLeft('its response is read for more than success or failure, which a metadata read would answer differently');
+    // A direct call takes its method from the options (GET without one); a verb member is renamed.
+    const verb = info.member;
+    const unusualShape = tokenCheckLeft('the call is not written as `fetch(url, { method })`, `client(url, { method })` or `client.post(url)` with its options inline, the shapes the codemod turns into a metadata read');
+    if (verb !== undefined && verb !== 'post') return unusualShape;
+    if (verb !== undefined && (kind === 'fetch' || !isNodeType(call.node.callee, 'MemberExpression') || call.node.callee.computed)) return unusualShape;
+    const args = call.node.arguments as ASTNode[];
+    const { url } = this.requestParts(call.node, info);
+    const pathEdit = url ? this.authPathEdit(url) : undefined;
+    if (!pathEdit) return tokenCheckLeft('its URL does not end in a literal `/v1/auth` the codemod can turn into `/v1/metadata`');
+    const { signature } = info;
+    const data = signature.data === undefined ? undefined : args[signature.data];
+    if (data && !this.isNothing(data)) return tokenCheckLeft('it sends a body, which a metadata read cannot carry');
+    const optionsIndex = signature.optionsMayComeFirst && isNodeType(args[0], 'ObjectExpression') ? 0 : signature.options;
+    const options = optionsIndex === undefined ? undefined : args[optionsIndex];
+    if (options !== undefined && !isNodeType(options, 'ObjectExpression')) return unusualShape;
+    const members = (options?.properties ?? []) as ASTNode[];
+    if (!members.every((member) => isNodeType(member, 'ObjectProperty'))) return unusualShape;
+    const droppedMembers = new Set(
+      members.flatMap((member, index) => {
+        const key = this.propertyName((member as ASTNode & { key: ASTNode }).key, (member as ASTNode & { computed?: boolean }).computed ?? false);
+        return key === 'method' || (key !== undefined && bodyOptions.includes(key)) || alsoDropped(member) ? [index] : [];
+      }),
+    );
+    const namesMethod = members.some((member) => this.propertyName((member as ASTNode & { key: ASTNode }).key, (member as ASTNode & { computed?: boolean }).computed ?? false) === 'method');
+    if (verb === undefined && !namesMethod) return unusualShape;
+    const droppedArguments = new Set<number>();
+    if (data && signature.data !== undefined) droppedArguments.add(signature.data);
+    if (options && optionsIndex !== undefined && optionsIndex > 0 && droppedMembers.size === members.length) droppedArguments.add(optionsIndex);
+    else if (options && droppedMembers.size > 0) this.edits.push(...removeListItems(this.source, members.map(rangeOf), droppedMembers));
+    if (droppedArguments.size > 0) this.edits.push(...removeListItems(this.source, args.map(rangeOf), droppedArguments));
+    if (verb !== undefined) this.edits.push({ ...rangeOf((call.node.callee as ASTNode & { property: ASTNode }).property), text: 'get' });
+    this.edits.push(pathEdit);
+    this.recordReachabilityCheck(call, kind);
+    return undefined;
+  }
+
+  /** `undefined`, `null` or `void 0`: a body argument that sends nothing. */
+  private isNothing(node: ASTNode): boolean {
+    return (isNodeType(node, 'Identifier') && node.name === 'undefined') || isNodeType(node, 'NullLiteral') || (isNodeType(node, 'UnaryExpression') && node.operator === 'void');
+  }
+
+  /** The replaced token check in the scope report, under the key its request has there, its URL as the code now builds it. */
+  private recordReachabilityCheck(call: ASTPath<CallExpression>, kind: HttpClientKind): void {
+    const site = this.estreeNode(call.node, 'CallExpression');
+    if (!site) return;
+    const key = `${site.range[0]}`;
+    this.recordRoute(call);
+    const before = this.routes.get(key);
+    this.tokenChecksReplaced.add(key);
+    const renamed = (text: string): string => text.replace(/\/v1\/auth\/?$/u, '/v1/metadata');
+    this.routes.set(key, {
+      ...(before ? { line: before.line, column: before.column } : this.position(call.node)),
+      method: reachabilityCheckRoute.method,
+      displayPath: before ? renamed(before.displayPath) : reachabilityCheckRoute.path,
+      client: httpClients[kind].label,
+      ...(before?.url === undefined ? {} : { url: renamed(before.url) }),
+      routes: [`${reachabilityCheckRoute.method} ${reachabilityCheckRoute.path}`],
+      scopes: reachabilityCheckRoute.scopes,
+      exact: true,
+    });
+  }
+
+  /** The edit that turns the `auth` at the end of the URL's last literal part into `metadata`. */
+  private authPathEdit(url: ASTNode): Edit | undefined {
+    let literal: ASTNode | undefined;
+    if (isNodeType(url, 'StringLiteral')) literal = url;
+    else if (isNodeType(url, 'TemplateLiteral')) literal = url.quasis.at(-1);
+    else if (isNodeType(url, 'BinaryExpression') && url.operator === '+') literal = url.right;
+    if (!literal || (!isNodeType(literal, 'StringLiteral') && !isNodeType(literal, 'TemplateElement'))) return undefined;
+    const { start, end } = rangeOf(literal);
+    // A string literal ends with its quote; a template element ends right before the backtick.
+    const closing = isNodeType(literal, 'StringLiteral') ? 1 : 0;
+    const body = this.source.slice(start, end - closing);
+    const match = /\/v1\/auth\/?$/u.exec(body);
+    if (!match) return undefined;
+    const at = start + match.index + '/v1/'.length;
+    return { start: at, end: end - closing, text: 'metadata' };
+  }
+
+  /**
+   * The response is read only as success or failure: awaited and dropped, or kept in a
+   * variable read only through its status, or `(await fetch(…)).ok`.
+   */
+  private usedOnlyAsSignal(call: ASTPath<CallExpression>): boolean {
+    let current = call as AnyPath;
+    let parent = current.parent as AnyPath | null;
+    if (parent && isNodeType(parent.node, 'AwaitExpression')) {
+      current = parent;
+      parent = current.parent as AnyPath | null;
+    }
+    while (parent && isNodeType(parent.node, 'ParenthesizedExpression')) {
+      current = parent;
+      parent = current.parent as AnyPath | null;
+    }
+    if (!parent) return false;
+    const node = parent.node;
+    if (isNodeType(node, 'ExpressionStatement')) return true;
+    if (isNodeType(node, 'MemberExpression') && current.name === 'object') return this.isSignalMember(node);
+    if (isNodeType(node, 'VariableDeclarator') && current.name === 'init' && isNodeType(node.id as ASTNode, 'ObjectPattern')) {
+      // `const { status } = await …`
+      return ((node.id as ASTNode & { properties: ASTNode[] }).properties).every(
+        (property) => isNodeType(property, 'ObjectProperty') && SIGNAL_MEMBERS.has(this.propertyName(property.key, property.computed ?? false) ?? ''),
+      );
+    }
+    if (isNodeType(node, 'VariableDeclarator') && current.name === 'init' && isNodeType(node.id as ASTNode, 'Identifier')) {
+      const references = this.referencesOf(parent.get('id') as AnyPath);
+      return references.every((reference) => {
+        const member = (reference.parent as AnyPath | null | undefined)?.node;
+        return isNodeType(member, 'MemberExpression') && reference.name === 'object' && this.isSignalMember(member);
+      });
+    }
+    return false;
+  }
+
+  private isSignalMember(member: ASTNode & { property: unknown; computed?: boolean }): boolean {
+    return SIGNAL_MEMBERS.has(this.propertyName(member.property as ASTNode, member.computed ?? false) ?? '');
   }
 
   protected appendMember(object: ObjectExpression, text: string): void {

@@ -28,16 +28,16 @@ import {
   helperOptionalClientMembers,
   isAuthorizationHeader,
   isTokenCheckRoute,
-  reachabilityCheckRoute,
+  REACHABILITY_CHECK,
   TOKEN_CHECK,
-  TOKEN_CHECK_WHY,
+  TOKEN_CHECK_TODO,
   type HttpClientKind,
 } from '../core/index.js';
 import type { FileReport } from './report.js';
 import { indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
 import type { XTokenFinding } from '../analysis/findings.js';
 import type { RequestSite } from '../analysis/request-analysis.js';
-import { RequestMigration, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo } from './request-migration.js';
+import { RequestMigration, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { runMigrationTransform } from './transform-runner.js';
 
@@ -558,17 +558,13 @@ export class XTokenMigration extends RequestMigration {
     const requests = uses.filter((use) => use.type === 'request');
     const instances = uses.filter((use) => use.type === 'instance');
     const requestObjects = uses.filter((use) => use.type === 'request-object');
-    for (const use of [...requests, ...requestObjects]) {
+    const tokenChecks = [...requests, ...requestObjects].filter((use) => {
       const analysis = this.recordSiteRoute(use.site);
-      if (analysis?.routes.some(isTokenCheckRoute) === true && analysis.routes.every(isTokenCheckRoute)) {
-        this.leave(
-          property,
-          `x-token sent to ${TOKEN_CHECK}`,
-          TOKEN_CHECK_WHY,
-          `delete this check, or call ${reachabilityCheckRoute.method} ${reachabilityCheckRoute.path} (${reachabilityCheckRoute.scopes.join(' ')}) through the helper`,
-        );
-        return;
-      }
+      return analysis?.routes.some(isTokenCheckRoute) === true && analysis.routes.every(isTokenCheckRoute);
+    });
+    if (tokenChecks.length > 0) {
+      this.migrateTokenCheck(property, target, container, uses);
+      return;
     }
     const kinds = new Set(uses.map((use) => (use.type === 'unknown' ? 'unknown' : use.info.client.kind)));
     if (kinds.size !== 1 || (instances.length > 0 && requests.length > 0)) {
@@ -576,9 +572,7 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     const kind = [...kinds][0] as HttpClientKind;
-    const otherAuthorization = (containerNode.properties as ASTNode[]).some(
-      (member) => isNodeType(member, 'ObjectProperty') && isAuthorizationHeader(this.propertyName(member.key, member.computed ?? false) ?? ''),
-    );
+    const otherAuthorization = this.sendsOtherAuthorization(container);
     let optional: string | undefined;
     if (this.sentConditionally(property) && !otherAuthorization) {
       optional = this.conditionalClient(property, 'x-token header sent only when a token is set');
@@ -605,6 +599,65 @@ export class XTokenMigration extends RequestMigration {
     } else {
       this.leave(property, `x-token header on a ${kind} request`, `${kind} requests are not migrated automatically`, 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper');
     }
+  }
+
+  /**
+   * An x-token that only a token check sends: the check becomes a metadata read, authorized as
+   * the rest of the file's requests of its client are (the helper's fetch, or `Authorization`
+   * awaited where the x-token was). A check sent only when a token is set stays conditional.
+   */
+  private migrateTokenCheck(property: AnyPath, target: AnyPath, container: AnyPath, uses: readonly Use[]): void {
+    const [use] = uses;
+    const what = `x-token sent to ${TOKEN_CHECK}`;
+    if (use?.type !== 'request' || uses.length !== 1) {
+      this.leave(property, what, tokenCheckLeft('the same headers reach other requests too').why, TOKEN_CHECK_TODO);
+      return;
+    }
+    const kind = use.info.client.kind;
+    // The helper's fetch awaits the token itself; other clients need it in hand.
+    if (kind !== 'fetch' && !this.isAsyncContext(use.call)) {
+      this.leave(property, what, tokenCheckLeft('it is made outside an async function, where the OAuth token cannot be awaited').why, TOKEN_CHECK_TODO);
+      return;
+    }
+    let optional: string | undefined;
+    const otherAuthorization = this.sendsOtherAuthorization(container);
+    if (this.sentConditionally(property) && !otherAuthorization) {
+      optional = this.conditionalClient(property, 'x-token header sent only when a token is set');
+      if (optional === undefined) return;
+    }
+    const headersSlot = parentOf(container)?.node;
+    const optionsOfSlot = parentOf(parentOf(container))?.node;
+    const headersInOptions = isNodeType(headersSlot, 'ObjectProperty') && optionsOfSlot !== undefined && (use.call.node.arguments as ASTNode[]).includes(optionsOfSlot);
+    const onlyHeader = ((container.node as ObjectExpression).properties as ASTNode[]).length === 1;
+    if (kind === 'fetch') {
+      // The headers member goes with the method when the x-token was all it held.
+      const dropHeaders = headersInOptions && onlyHeader ? (member: ASTNode): boolean => member === headersSlot : undefined;
+      const left = this.replaceTokenCheck(use.call, use.info, dropHeaders);
+      if (left) {
+        this.leave(property, what, left.why, TOKEN_CHECK_TODO);
+        return;
+      }
+      if (dropHeaders) this.retired.push(target);
+      else this.removeHeader(target, container);
+      if (!otherAuthorization) this.useHelperFetch(use.call, optional);
+    } else {
+      const left = this.replaceTokenCheck(use.call, use.info);
+      if (left) {
+        this.leave(property, what, left.why, TOKEN_CHECK_TODO);
+        return;
+      }
+      if (otherAuthorization) this.removeHeader(target, container);
+      else this.placeAuthorization(target, container, this.authorizationEntry(true, optional));
+      if (!otherAuthorization) this.helperUsed(optional);
+    }
+    this.markMigrated(property.node, kind, `x-token ${TOKEN_CHECK} token check → ${REACHABILITY_CHECK} reachability check through the OAuth helper${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
+  }
+
+  /** The headers hold the code's own `Authorization` next to the x-token. */
+  private sendsOtherAuthorization(container: AnyPath): boolean {
+    return ((container.node as ObjectExpression).properties as ASTNode[]).some(
+      (member) => isNodeType(member, 'ObjectProperty') && isAuthorizationHeader(this.propertyName(member.key, member.computed ?? false) ?? ''),
+    );
   }
 
   /** Drops the x-token entry from its object, and the object itself where it was only that header. */

@@ -180,6 +180,10 @@ export function isTokenCheckRoute(route: Route): boolean {
 
 /** The route that replaces a token check: a metadata read proves the client is authorised. */
 export const reachabilityCheckRoute: Route = findRouteOrThrow('GET', '/api/v1/metadata');
+/** `GET /api/v1/metadata`, as the report names the read that replaces a token check. */
+export const REACHABILITY_CHECK = `${reachabilityCheckRoute.method} ${reachabilityCheckRoute.path}`;
+/** What a person does with a token check the codemods leave marked. */
+export const TOKEN_CHECK_TODO = `delete this check, or call ${REACHABILITY_CHECK} (${reachabilityCheckRoute.scopes.join(' ')}) through the helper`;
 
 function findRouteOrThrow(method: string, path: string): Route {
   const route = routes.find((candidate) => candidate.method === method && candidate.path === path);

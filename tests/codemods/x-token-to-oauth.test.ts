@@ -97,16 +97,27 @@ describe('what the report says', () => {
     expect(report.retiredEnvVars).toEqual([]);
   });
 
-  it('lists a site left for a person with the reason and what to do', () => {
+  it('turns token checks read only as success or failure into metadata reads, and says why it leaves the others', () => {
     const report = reportOf('f7-auth-check.input.ts');
-    expect(report.migrated).toEqual([]);
+    expect(report.migrated.map((site) => `${site.line} ${site.client}`)).toEqual(['10 fetch', '16 axios', '22 got', '28 fetch']);
+    expect(report.migrated.every((site) => site.what.includes('→ GET /api/v1/metadata'))).toBe(true);
     expect(report.manual).toEqual([
       expect.objectContaining({
-        line: 5,
+        line: 34,
         what: 'x-token sent to POST /api/v1/auth',
+        why: expect.stringContaining('its response is read for more than success or failure') as unknown,
         todo: expect.stringContaining('GET /api/v1/metadata') as unknown,
       }),
     ]);
+    // The replaced checks are metadata reads in the scope report; the one left is still the token check.
+    expect(report.routes.map((route) => `${route.line} ${route.method ?? '?'} ${route.displayPath}`)).toEqual([
+      '10 GET /{…}/v1/metadata',
+      '16 GET /{…}/v1/metadata',
+      '22 GET /{…}/v1/metadata',
+      '28 GET /{…}/v1/metadata',
+      '34 POST /{…}/v1/auth',
+    ]);
+    expect(report.routes.slice(0, 4).every((route) => route.scopes.join() === 'cloudautomation:metadata:read')).toBe(true);
   });
 
   it('reports a header without Cloud Automation evidence but leaves it, unless asked', () => {
