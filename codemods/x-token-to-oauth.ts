@@ -358,6 +358,15 @@ export class XTokenMigration extends RequestMigration {
         return undefined;
       }
       case 'CallExpression': {
+        // `Object.assign(url.parse(u), { headers })`: the call returns its first argument with the others copied in.
+        if (this.isObjectAssign((node as ASTNode & { callee: ASTNode }).callee)) {
+          const count = (node as ASTNode & { arguments: ASTNode[] }).arguments.length;
+          for (let index = 0; index < count; index++) {
+            const found = next(path.get('arguments', index) as AnyPath);
+            if (found) return found;
+          }
+          return undefined;
+        }
         // `headers: authHeaders()`: what a local function returns is what the request reads, and the
         // call is where a per-request edit goes. `escapingUse` then checks every caller is a request here.
         const fn = this.returnerOf(path.get('callee') as AnyPath);
@@ -413,6 +422,10 @@ export class XTokenMigration extends RequestMigration {
       default:
         return undefined;
     }
+  }
+
+  private isObjectAssign(callee: ASTNode): boolean {
+    return isNodeType(callee, 'MemberExpression') && !callee.computed && isNodeType(callee.object as ASTNode, 'Identifier') && (callee.object as Identifier).name === 'Object' && this.propertyName(callee.property as ASTNode, false) === 'assign';
   }
 
   /**
@@ -996,6 +1009,14 @@ export class XTokenMigration extends RequestMigration {
     this.markMigrated(entryPath.node, 'fetch', 'x-token entry in Headers → OAuth helper fetch');
   }
 
+  /** The name of the enclosing function's parameter an assignment writes, if it writes one as it is. */
+  private parameterValue(site: AnyPath): string | undefined {
+    const value = isNodeType(site.node, 'AssignmentExpression') ? (site.get('right') as AnyPath) : undefined;
+    if (!value || !isNodeType(value.node, 'Identifier')) return undefined;
+    const binding = this.bindingOf(value);
+    return binding?.parentPath?.name === 'params' && FUNCTION_TYPES.has(parentOf(binding)?.node.type ?? '') ? value.node.name : undefined;
+  }
+
   /** `target['x-token'] = v` or `target.set('x-token', v)`. */
   private migrateHeaderWrite(site: AnyPath, target: ASTNode, targetPath: AnyPath, form: 'assignment' | 'method', finding: XTokenFinding): void {
     const what = form === 'assignment' ? 'x-token header assignment' : 'x-token header set by method call';
@@ -1019,7 +1040,14 @@ export class XTokenMigration extends RequestMigration {
     const defaultsOwner = this.axiosDefaultsOwner(target, targetPath);
     if (defaultsOwner && form === 'assignment') {
       if (!removable || !this.runsOnce(statement)) {
-        this.leave(site, 'x-token set on axios defaults at run time', 'the default header is set inside a function that may run many times', `attach the helper once where the instance is made: ${this.clientText}.${helperClientMembers.attachToAxios}(instance)`);
+        const passedIn = this.parameterValue(site);
+        const why = passedIn
+          ? `the default header is set at run time to \`${passedIn}\`, a token the caller passes in, which one OAuth client from the environment cannot stand for`
+          : 'the default header is set inside a function that may run many times';
+        const todo = passedIn
+          ? `if one OAuth client should authorize every request of this instance, attach the helper where the instance is made (${this.clientText}.${helperClientMembers.attachToAxios}(instance)) and delete this line; a token per caller needs an OAuth client per caller`
+          : `attach the helper once where the instance is made: ${this.clientText}.${helperClientMembers.attachToAxios}(instance)`;
+        this.leave(site, 'x-token set on axios defaults at run time', why, todo);
         return;
       }
       const audience = this.instanceAudience(finding.site, removable);

@@ -2,13 +2,15 @@
 // codemod fixtures and the example app (the set issue 12 names), and every fixture folder of the
 // repository that holds request code (rule, scope, agreement, CLI runtime and e2e apps too).
 // Sites not migrated are grouped by why: below `likely` (never rewritten without
-// --include-unsure), token checks (no OAuth equivalent), and forms marked as unsafe to rewrite.
+// --include-unsure), token checks whose answer is read for more than success or failure (no
+// OAuth equivalent: the others become metadata reads), and forms marked as unsafe to rewrite.
 // Run: npx tsx scripts/x-token-coverage.ts
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTransform } from '../tests/codemods/run-transform.js';
 import type { TransformOptions } from '../codemods/report.js';
+import { TOKEN_CHECK_WHY } from '../core/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const inputs: { file: string; options: TransformOptions }[] = [];
@@ -48,7 +50,7 @@ inputs.forEach(({ file, options }, index) => {
     if (unstable) set.unstable++;
     for (const site of (report?.manual ?? []).filter((entry) => /x-token/u.test(entry.what))) {
       if (/^nothing shows that this request goes to Cloud Automation/u.test(site.why)) set.unsure++;
-      else if (/only checks the old API token/u.test(site.why)) set.tokenChecks++;
+      else if (site.why.startsWith(TOKEN_CHECK_WHY)) set.tokenChecks++;
       else set.marked.push(`${path.relative(root, file)}:${site.line} ${site.why}`);
     }
   }
