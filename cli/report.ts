@@ -213,7 +213,7 @@ function tokenLists(outcomes: readonly FileOutcome[], declarations: readonly Inp
     }
   }
   // An env var or input is configured once for every reader: kept if any reader still sends it.
-  const shared = (entry: ReportedToken): string | undefined => (entry.kind === 'variable' || entry.kind === 'parameter' ? undefined : `${entry.kind}\u0000${entry.name.toLowerCase()}`);
+  const shared = (entry: ReportedToken): string | undefined => (entry.kind === 'variable' || entry.kind === 'parameter' || entry.kind === 'field' ? undefined : `${entry.kind}\u0000${entry.name.toLowerCase()}`);
   const keptNames = new Set(entries.filter((entry) => entry.fate === 'keep').map(shared).filter((key) => key !== undefined));
   const kept = (entry: ReportedToken): boolean => entry.fate === 'keep' || keptNames.has(shared(entry) ?? '');
   const order = (a: ReportedToken, b: ReportedToken): number => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
@@ -226,6 +226,7 @@ const tokenKindLabels: Record<TokenPlumbing['kind'], string> = {
   'task-input': 'task input',
   variable: 'variable',
   parameter: 'parameter',
+  field: 'class field',
 };
 
 /** One line per place: what, where, why, and for an input where it is declared. */

@@ -261,15 +261,16 @@ export class AddOAuthMigration extends RequestMigration {
 
   /** A token check becomes a metadata read through the helper's fetch where its shape allows; else it is marked. */
   private migrateTokenCheck(call: ASTPath<CallExpression>, info: CallInfo): void {
-    const left = info.client.kind === 'fetch' ? this.replaceTokenCheck(call, info) : tokenCheckLeft('add-oauth rewrites token checks of fetch only');
-    if (!left) {
+    const plan = info.client.kind === 'fetch' ? this.planTokenCheck(call, info) : tokenCheckLeft('add-oauth rewrites token checks of fetch only');
+    if ('edits' in plan) {
+      this.applyTokenCheck(plan);
       this.useHelperFetch(call);
       const { line, column } = this.position(call.node);
       this.migrated.push({ line, column, client: 'fetch', what: `${TOKEN_CHECK} token check → ${REACHABILITY_CHECK} reachability check through the OAuth helper fetch` });
       return;
     }
     this.recordRoute(call);
-    this.leave(call, `${TOKEN_CHECK} token check`, left.why, TOKEN_CHECK_TODO);
+    this.leave(call, `${TOKEN_CHECK} token check`, plan.why, TOKEN_CHECK_TODO);
   }
 }
 

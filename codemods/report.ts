@@ -48,8 +48,8 @@ export interface RouteUse {
 
 /** One place the old API token is read or held, and what the migration left of it. */
 export interface TokenPlumbing {
-  readonly kind: 'env-var' | 'action-input' | 'task-input' | 'variable' | 'parameter';
-  /** The env var, the input's name, or the variable's. */
+  readonly kind: 'env-var' | 'action-input' | 'task-input' | 'variable' | 'parameter' | 'field';
+  /** The env var, the input's name, or the variable's, parameter's or class field's. */
   readonly name: string;
   readonly line: number;
   readonly column: number;

@@ -260,6 +260,13 @@ export interface FileFacts {
   readonly sites: readonly RequestSite[];
 }
 
+/** The edits that turn one token check into a metadata read, planned before anything is queued. */
+export interface TokenCheckPlan {
+  readonly call: ASTPath<CallExpression>;
+  readonly kind: HttpClientKind;
+  readonly edits: readonly Edit[];
+}
+
 /** Why a token check stays for a person: what it is, then what kept the codemod from replacing it. */
 export function tokenCheckLeft(detail: string): { readonly why: string } {
   return { why: `${TOKEN_CHECK_WHY}, and ${detail}` };
@@ -1193,12 +1200,12 @@ export abstract class RequestMigration {
   /**
    * `POST …/v1/auth` asks whether the old API token is valid, which means nothing under OAuth.
    * Where the answer is read only as success or failure, a metadata read answers the question
-   * that is left (can this client reach Cloud Automation?). Plans the edits that turn the call
-   * into that read (the path, the method, the body) and records its route; authorizing it is
-   * the caller's part. For any other shape it plans nothing and returns why, for the marker.
+   * that is left (can this client reach Cloud Automation?). Plans, without queuing them, the
+   * edits that turn the call into that read (the path, the method, an empty body); authorizing
+   * it is the caller's part. For any other shape, says why not, for the marker.
    * `alsoDropped` picks option members the caller wants gone with the method and the body.
    */
-  protected replaceTokenCheck(call: ASTPath<CallExpression>, info: CallInfo, alsoDropped: (member: ASTNode) => boolean = () => false): { readonly why: string } | undefined {
+  protected planTokenCheck(call: ASTPath<CallExpression>, info: CallInfo, alsoDropped: (member: ASTNode) => boolean = () => false): TokenCheckPlan | { readonly why: string } {
     const kind = info.client.kind;
     const bodyOptions = TOKEN_CHECK_BODY_OPTIONS[kind];
     if (!bodyOptions) return tokenCheckLeft(`the codemod rewrites token checks of fetch, axios and got, not of ${httpClients[kind].label}`);
@@ -1213,35 +1220,43 @@ export abstract class RequestMigration {
     const pathEdit = url ? this.authPathEdit(url) : undefined;
     if (!pathEdit) return tokenCheckLeft('its URL does not end in a literal `/v1/auth` the codemod can turn into `/v1/metadata`');
     const { signature } = info;
+    const sendsBody = tokenCheckLeft('it sends a body, which a metadata read cannot carry');
     const data = signature.data === undefined ? undefined : args[signature.data];
-    if (data && !this.isNothing(data)) return tokenCheckLeft('it sends a body, which a metadata read cannot carry');
+    if (data && !this.sendsNothing(data)) return sendsBody;
     const optionsIndex = signature.optionsMayComeFirst && isNodeType(args[0], 'ObjectExpression') ? 0 : signature.options;
     const options = optionsIndex === undefined ? undefined : args[optionsIndex];
     if (options !== undefined && !isNodeType(options, 'ObjectExpression')) return unusualShape;
     const members = (options?.properties ?? []) as ASTNode[];
     if (!members.every((member) => isNodeType(member, 'ObjectProperty'))) return unusualShape;
-    const droppedMembers = new Set(
-      members.flatMap((member, index) => {
-        const key = this.propertyName((member as ASTNode & { key: ASTNode }).key, (member as ASTNode & { computed?: boolean }).computed ?? false);
-        return key === 'method' || (key !== undefined && bodyOptions.includes(key)) || alsoDropped(member) ? [index] : [];
-      }),
-    );
-    const namesMethod = members.some((member) => this.propertyName((member as ASTNode & { key: ASTNode }).key, (member as ASTNode & { computed?: boolean }).computed ?? false) === 'method');
-    if (verb === undefined && !namesMethod) return unusualShape;
+    const keyOf = (member: ASTNode): string | undefined => this.propertyName((member as ASTNode & { key: ASTNode }).key, (member as ASTNode & { computed?: boolean }).computed ?? false);
+    const bodies = members.filter((member) => bodyOptions.includes(keyOf(member) ?? ''));
+    if (bodies.some((member) => !this.sendsNothing((member as ASTNode & { value: ASTNode }).value))) return sendsBody;
+    if (verb === undefined && !members.some((member) => keyOf(member) === 'method')) return unusualShape;
+    const droppedMembers = new Set(members.flatMap((member, index) => (keyOf(member) === 'method' || bodies.includes(member) || alsoDropped(member) ? [index] : [])));
+    const edits: Edit[] = [];
     const droppedArguments = new Set<number>();
     if (data && signature.data !== undefined) droppedArguments.add(signature.data);
     if (options && optionsIndex !== undefined && optionsIndex > 0 && droppedMembers.size === members.length) droppedArguments.add(optionsIndex);
-    else if (options && droppedMembers.size > 0) this.edits.push(...removeListItems(this.source, members.map(rangeOf), droppedMembers));
-    if (droppedArguments.size > 0) this.edits.push(...removeListItems(this.source, args.map(rangeOf), droppedArguments));
-    if (verb !== undefined) this.edits.push({ ...rangeOf((call.node.callee as ASTNode & { property: ASTNode }).property), text: 'get' });
-    this.edits.push(pathEdit);
-    this.recordReachabilityCheck(call, kind);
-    return undefined;
+    else if (options && droppedMembers.size > 0) edits.push(...removeListItems(this.source, members.map(rangeOf), droppedMembers));
+    if (droppedArguments.size > 0) edits.push(...removeListItems(this.source, args.map(rangeOf), droppedArguments));
+    if (verb !== undefined) edits.push({ ...rangeOf((call.node.callee as ASTNode & { property: ASTNode }).property), text: 'get' });
+    edits.push(pathEdit);
+    return { call, kind, edits };
   }
 
-  /** `undefined`, `null` or `void 0`: a body argument that sends nothing. */
-  private isNothing(node: ASTNode): boolean {
-    return (isNodeType(node, 'Identifier') && node.name === 'undefined') || isNodeType(node, 'NullLiteral') || (isNodeType(node, 'UnaryExpression') && node.operator === 'void');
+  /** Queues a planned token-check rewrite and puts the metadata read in the scope report. */
+  protected applyTokenCheck(plan: TokenCheckPlan): void {
+    this.edits.push(...plan.edits);
+    this.recordReachabilityCheck(plan.call, plan.kind);
+  }
+
+  /** A body that sends nothing: `undefined`, `null`, `void 0`, `{}`, `[]` or `''` (\`/v1/auth\` reads none anyway). */
+  private sendsNothing(node: ASTNode): boolean {
+    if (isNodeType(node, 'Identifier')) return node.name === 'undefined';
+    if (isNodeType(node, 'ObjectExpression')) return node.properties.length === 0;
+    if (isNodeType(node, 'ArrayExpression')) return node.elements.length === 0;
+    if (isNodeType(node, 'StringLiteral')) return node.value === '';
+    return isNodeType(node, 'NullLiteral') || (isNodeType(node, 'UnaryExpression') && node.operator === 'void');
   }
 
   /** The replaced token check in the scope report, under the key its request has there, its URL as the code now builds it. */

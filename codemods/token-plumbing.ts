@@ -62,11 +62,67 @@ export function tokenPlumbing(scope: PlumbingScope, bindings: readonly BindingOu
   }
   for (const { binding, fate } of bindings) {
     if (fate === 'removed' || !isTokenBinding(scope, binding)) continue;
+    // A parameter property is read as `this.<name>`: judged with the class members below.
+    if (parentOf(binding)?.node.type === 'TSParameterProperty') continue;
     const parameter = isParameter(binding);
     const name = (binding.node as ASTNode & { name: string }).name;
     judge(binding.node, fateOfBinding(scope, binding), { kind: parameter ? 'parameter' : 'variable', name });
   }
+  for (const member of tokenMembers(scope)) judge(member.key, member.fate, { kind: member.kind, name: member.name });
   return entries.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/**
+ * Class members that carried the token to a removed header: `constructor(private token: string)`
+ * and `private keptnToken = process.env.KEPTN_API_TOKEN`. Their reads are `this.<name>`, which no
+ * binding sees, so they are judged by the reads left in the class body. Members none of whose
+ * reads the migration removed are not its business and are not listed.
+ */
+function tokenMembers(scope: PlumbingScope): { key: ASTNode; name: string; kind: 'parameter' | 'field'; fate: { fate: 'retire' | 'keep'; why: string } }[] {
+  const members: { key: ASTNode; name: string; kind: 'parameter' | 'field'; fate: { fate: 'retire' | 'keep'; why: string } }[] = [];
+  const thisReads = scope.nodesOfType('MemberExpression').filter((path) => {
+    const node = path.node as ASTNode & { object: ASTNode; computed?: boolean };
+    // `this.token = value` writes the member; it sends nothing.
+    const write = isNodeType(parentOf(path)?.node, 'AssignmentExpression') && path.name === 'left';
+    return isNodeType(node.object, 'ThisExpression') && !node.computed && !write;
+  });
+  for (const body of scope.nodesOfType('ClassBody')) {
+    const within = rangeOf(body.node);
+    const declared: { key: ASTNode; name: string; kind: 'parameter' | 'field'; init: ASTNode | null | undefined }[] = [];
+    for (const member of (body.node as ASTNode & { body: ASTNode[] }).body) {
+      const { key, value, kind, params } = member as ASTNode & { key?: ASTNode; value?: ASTNode | null; kind?: string; params?: ASTNode[] };
+      if ((isNodeType(member, 'ClassProperty') || isNodeType(member, 'ClassPrivateProperty')) && key) {
+        const name = isNodeType(key, 'PrivateName') ? `#${(key.id as ASTNode & { name: string }).name}` : scope.propertyName(key, (member as ASTNode & { computed?: boolean }).computed ?? false);
+        if (name !== undefined) declared.push({ key, name, kind: 'field', init: value });
+      } else if ((isNodeType(member, 'ClassMethod') && kind === 'constructor') && params) {
+        for (const param of params) {
+          if (!isNodeType(param, 'TSParameterProperty')) continue;
+          const inner = param.parameter as ASTNode;
+          const identifier = isNodeType(inner, 'AssignmentPattern') ? inner.left : inner;
+          if (isNodeType(identifier, 'Identifier')) declared.push({ key: identifier, name: identifier.name, kind: 'parameter', init: undefined });
+        }
+      }
+    }
+    for (const member of declared) {
+      const initText = member.init ? scope.source.slice(rangeOf(member.init).start, rangeOf(member.init).end) : '';
+      const holdsToken = TOKEN_VARIABLE_NAME.test(member.name) || KEPTN_TOKEN_ENV_VARS.some((variable) => initText.includes(variable));
+      if (!holdsToken) continue;
+      const reads = thisReads.filter((path) => {
+        const range = rangeOf(path.node);
+        const property = (path.node as ASTNode & { property: ASTNode }).property;
+        const name = isNodeType(property, 'PrivateName') ? `#${(property.id as ASTNode & { name: string }).name}` : scope.propertyName(property, false);
+        return name === member.name && range.start >= within.start && range.end <= within.end;
+      });
+      const remaining = reads.filter((path) => !scope.isRemoved(rangeOf(path.node)));
+      if (remaining.length === reads.length) continue;
+      const sending = remaining.find((reference) => sends(scope, reference));
+      const fate = sending
+        ? { fate: 'keep' as const, why: `still sent or passed on (line ${scope.position(sending.node).line})` }
+        : { fate: 'retire' as const, why: remaining.length === 0 ? 'nothing reads it any more' : 'read only to check that it is set' };
+      members.push({ key: member.key, name: member.name, kind: member.kind, fate });
+    }
+  }
+  return members;
 }
 
 function envReads(scope: PlumbingScope): Read[] {

@@ -616,8 +616,8 @@ export class XTokenMigration extends RequestMigration {
 
   /**
    * An x-token that only a token check sends: the check becomes a metadata read, authorized as
-   * the rest of the file's requests of its client are (the helper's fetch, or `Authorization`
-   * awaited where the x-token was). A check sent only when a token is set stays conditional.
+   * the file's other requests of its client are (the helper's fetch, or `Authorization` awaited
+   * where the request is made). A check sent only when a token is set stays conditional.
    */
   private migrateTokenCheck(property: AnyPath, target: AnyPath, container: AnyPath, uses: readonly Use[]): void {
     const [use] = uses;
@@ -641,29 +641,26 @@ export class XTokenMigration extends RequestMigration {
     const headersSlot = parentOf(container)?.node;
     const optionsOfSlot = parentOf(parentOf(container))?.node;
     const headersInOptions = isNodeType(headersSlot, 'ObjectProperty') && optionsOfSlot !== undefined && (use.call.node.arguments as ASTNode[]).includes(optionsOfSlot);
-    const onlyHeader = ((container.node as ObjectExpression).properties as ASTNode[]).length === 1;
-    if (kind === 'fetch') {
-      // The headers member goes with the method when the x-token was all it held.
-      const dropHeaders = headersInOptions && onlyHeader ? (member: ASTNode): boolean => member === headersSlot : undefined;
-      const left = this.replaceTokenCheck(use.call, use.info, dropHeaders);
-      if (left) {
-        this.leave(property, what, left.why, TOKEN_CHECK_TODO);
-        return;
-      }
+    // fetch: the headers member goes with the method when the x-token was all it held.
+    const dropHeaders = kind === 'fetch' && headersInOptions && ((container.node as ObjectExpression).properties as ASTNode[]).length === 1;
+    const plan = this.planTokenCheck(use.call, use.info, dropHeaders ? (member) => member === headersSlot : undefined);
+    if (!('edits' in plan)) {
+      this.leave(property, what, plan.why, TOKEN_CHECK_TODO);
+      return;
+    }
+    const migrated = `x-token ${TOKEN_CHECK} token check → ${REACHABILITY_CHECK} reachability check through the OAuth helper${optional === undefined ? '' : ' (only when OAuth is configured)'}`;
+    if (otherAuthorization) {
+      this.removeHeader(target, container);
+    } else if (kind === 'fetch') {
       if (dropHeaders) this.retired.push(target);
       else this.removeHeader(target, container);
-      if (!otherAuthorization) this.useHelperFetch(use.call, optional);
-    } else {
-      const left = this.replaceTokenCheck(use.call, use.info);
-      if (left) {
-        this.leave(property, what, left.why, TOKEN_CHECK_TODO);
-        return;
-      }
-      if (otherAuthorization) this.removeHeader(target, container);
-      else this.placeAuthorization(target, container, this.authorizationEntry(true, optional));
-      if (!otherAuthorization) this.helperUsed(optional);
+      this.useHelperFetch(use.call, optional);
+    } else if (!this.migratePerRequestHeader(property, target, container, [use], kind, optional, migrated)) {
+      // Marked with the reason the header could not move; the check stays as it was.
+      return;
     }
-    this.markMigrated(property.node, kind, `x-token ${TOKEN_CHECK} token check → ${REACHABILITY_CHECK} reachability check through the OAuth helper${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
+    this.applyTokenCheck(plan);
+    if (otherAuthorization || kind === 'fetch') this.markMigrated(property.node, kind, migrated);
   }
 
   /** The headers hold the code's own `Authorization` next to the x-token. */
@@ -748,32 +745,32 @@ export class XTokenMigration extends RequestMigration {
     requests: readonly Extract<Use, { type: 'request' }>[],
     kind: HttpClientKind,
     optional: string | undefined,
-  ): void {
+    described?: string,
+  ): boolean {
     const containerRange = rangeOf(container.node);
     const onlyWhenConfigured = optional === undefined ? '' : ' (only when OAuth is configured)';
     const inline = requests.every((use) => contains(rangeOf(use.call.node), containerRange));
     if (inline) {
       const [use] = requests;
-      if (!use || requests.length !== 1) return;
+      if (!use || requests.length !== 1) return false;
       const async = this.isAsyncContext(use.call);
       if (kind === 'got' && !async) {
         // got's request is a promise with `.json()` on it: chaining it behind the token would lose that. Hooks instead.
-        this.migrateGotRequestToHooks(property, target, container, use, optional);
-        return;
+        return this.migrateGotRequestToHooks(property, target, container, use, optional);
       }
       this.placeAuthorization(target, container, this.authorizationEntry(async, optional));
       if (!async) this.wrapInTokenPromise(use.call, optional);
       this.helperUsed(optional);
-      this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}${async ? '' : ' (token promise chained before the request)'}`);
-      return;
+      this.markMigrated(property.node, kind, described ?? `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}${async ? '' : ' (token promise chained before the request)'}`);
+      return true;
     }
     // Built in a variable for one request, just before it, in the same async block: the token goes in where the x-token was.
     const [single] = requests;
     if (requests.length === 1 && single && this.isAsyncContext(single.call) && this.sameBlockBefore(container, single.call)) {
       this.placeAuthorization(target, container, this.authorizationEntry(true, optional));
       this.helperUsed(optional);
-      this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}`);
-      return;
+      this.markMigrated(property.node, kind, described ?? `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}`);
+      return true;
     }
     // Built once in a variable and reused: the token goes in at each request, never into the shared object.
     const planned: Edit[] = [];
@@ -785,11 +782,11 @@ export class XTokenMigration extends RequestMigration {
       const entry = this.authorizationEntry(async, optional);
       if (!reference) {
         this.leave(property, 'x-token header reused across requests', 'the codemod cannot see where the shared headers enter the request', 'send `Authorization: await client.authorizationHeader()` per request');
-        return;
+        return false;
       }
       if (!async && kind === 'got') {
         this.leave(property, 'x-token header reused across got requests', 'a got request outside an async function cannot wait for the token without losing its `.json()` helpers', 'add `hooks: client.gotHooks()` to the shared options, or make the caller async');
-        return;
+        return false;
       }
       const referenceText = this.text(reference.path.node);
       const parent = parentOf(reference.path)?.node;
@@ -800,7 +797,7 @@ export class XTokenMigration extends RequestMigration {
         planned.push({ ...rangeOf(parent), text: `headers: { ...${referenceText}, ${entry} }` });
       } else {
         this.leave(property, 'x-token header reused across requests', 'the shared headers reach the request in a shape the codemod does not rewrite', 'send `Authorization: await client.authorizationHeader()` per request');
-        return;
+        return false;
       }
       if (!async) chained.push(use.call);
     }
@@ -808,7 +805,8 @@ export class XTokenMigration extends RequestMigration {
     for (const call of chained) this.wrapInTokenPromise(call, optional);
     this.removeHeader(target, container);
     this.helperUsed(optional);
-    this.markMigrated(property.node, kind, `x-token header in shared options → Authorization from the OAuth helper at each request${onlyWhenConfigured}`);
+    this.markMigrated(property.node, kind, described ?? `x-token header in shared options → Authorization from the OAuth helper at each request${onlyWhenConfigured}`);
+    return true;
   }
 
   /**
@@ -964,12 +962,12 @@ export class XTokenMigration extends RequestMigration {
     }
   }
 
-  private migrateGotRequestToHooks(property: AnyPath, target: AnyPath, container: AnyPath, use: Extract<Use, { type: 'request' }>, optional: string | undefined): void {
+  private migrateGotRequestToHooks(property: AnyPath, target: AnyPath, container: AnyPath, use: Extract<Use, { type: 'request' }>, optional: string | undefined): boolean {
     // A single request has no prefixUrl: the hooks are told where the token may go.
     const audience = this.audienceFor(this.urlNodeOf(use.site), use.call);
     if (audience === undefined) {
       this.leave(property, 'x-token header on a got request', 'outside an async function the token must come from the helper\'s hooks, and the request\'s URL cannot be named as their audience', 'make the function async, or add `hooks: client.gotHooks({ audience: <API base> })` to the request');
-      return;
+      return false;
     }
     const hooks = `hooks: ${optional ?? this.clientText}.${helperClientMembers.gotHooks}(${this.audienceOption(audience === null ? [] : [audience])})`;
     const slot = parentOf(container);
@@ -977,11 +975,11 @@ export class XTokenMigration extends RequestMigration {
     const options = parentOf(slot)?.node;
     if (!isNodeType(slotNode, 'ObjectProperty') || !isNodeType(options, 'ObjectExpression') || this.propertyName(slotNode.key, false) !== 'headers') {
       this.leave(property, 'x-token header on a got request', 'the headers do not sit in an options object the codemod can extend', 'add `hooks: client.gotHooks()` to the request options');
-      return;
+      return false;
     }
     if ((options.properties as ASTNode[]).some((member) => isNodeType(member, 'ObjectProperty') && this.propertyName(member.key, false) === 'hooks')) {
       this.leave(property, 'x-token header on a got request with hooks', 'the request already has hooks of its own', 'append the helper\'s `client.gotHooks()` entries to them');
-      return;
+      return false;
     }
     this.retired.push(target);
     this.helperUsed(optional);
@@ -992,6 +990,7 @@ export class XTokenMigration extends RequestMigration {
       this.appendMember(options, hooks);
     }
     this.markMigrated(property.node, 'got', `x-token header → OAuth helper hooks on the request${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
+    return true;
   }
 
   private migrateHeadersEntry(newHeaders: AnyPath, array: ASTNode & { elements: unknown[] }, index: number, finding: XTokenFinding): void {

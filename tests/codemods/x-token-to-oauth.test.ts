@@ -99,7 +99,7 @@ describe('what the report says', () => {
 
   it('turns token checks read only as success or failure into metadata reads, and says why it leaves the others', () => {
     const report = reportOf('f7-auth-check.input.ts');
-    expect(report.migrated.map((site) => `${site.line} ${site.client}`)).toEqual(['10 fetch', '16 axios', '22 got', '28 fetch']);
+    expect(report.migrated.map((site) => `${site.line} ${site.client}`)).toEqual(['10 fetch', '16 axios', '22 got', '28 fetch', '42 axios']);
     expect(report.migrated.every((site) => site.what.includes('→ GET /api/v1/metadata'))).toBe(true);
     expect(report.manual).toEqual([
       expect.objectContaining({
@@ -108,6 +108,7 @@ describe('what the report says', () => {
         why: expect.stringContaining('its response is read for more than success or failure') as unknown,
         todo: expect.stringContaining('GET /api/v1/metadata') as unknown,
       }),
+      expect.objectContaining({ line: 54, why: expect.stringContaining('it sends a body, which a metadata read cannot carry') as unknown }),
     ]);
     // The replaced checks are metadata reads in the scope report; the one left is still the token check.
     expect(report.routes.map((route) => `${route.line} ${route.method ?? '?'} ${route.displayPath}`)).toEqual([
@@ -116,7 +117,11 @@ describe('what the report says', () => {
       '22 GET /{…}/v1/metadata',
       '28 GET /{…}/v1/metadata',
       '34 POST /{…}/v1/auth',
+      '47 GET /{…}/v1/metadata',
+      '54 POST /{…}/v1/auth',
     ]);
+    // The class's token now reaches nothing; the module's is still sent by the checks left for a person.
+    expect(report.tokenPlumbing?.map((entry) => `${entry.kind} ${entry.name} ${entry.fate}`)).toEqual(['variable keptnToken keep', 'env-var KEPTN_API_TOKEN keep', 'parameter token retire']);
     expect(report.routes.slice(0, 4).every((route) => route.scopes.join() === 'cloudautomation:metadata:read')).toBe(true);
   });
 
