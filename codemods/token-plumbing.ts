@@ -57,8 +57,10 @@ export function tokenPlumbing(scope: PlumbingScope, bindings: readonly BindingOu
   const judge = (node: ASTNode, fate: { fate: 'retire' | 'keep'; why: string }, rest: Omit<TokenPlumbing, 'line' | 'column' | 'fate' | 'why'>): void => {
     entries.push({ ...rest, ...scope.position(node), ...fate });
   };
+  const members = tokenMembers(scope);
+  const fieldFates = new Map(members.flatMap((member) => (member.declaration ? [[member.declaration, member.fate] as const] : [])));
   for (const read of [...envReads(scope), ...inputReads(scope)]) {
-    judge(read.node, fateOfRead(scope, read.path), { kind: read.kind, name: read.name, ...(read.required === undefined ? {} : { required: read.required }) });
+    judge(read.node, fateOfRead(scope, read.path, fieldFates), { kind: read.kind, name: read.name, ...(read.required === undefined ? {} : { required: read.required }) });
   }
   for (const { binding, fate } of bindings) {
     if (fate === 'removed' || !isTokenBinding(scope, binding)) continue;
@@ -68,9 +70,20 @@ export function tokenPlumbing(scope: PlumbingScope, bindings: readonly BindingOu
     const name = (binding.node as ASTNode & { name: string }).name;
     judge(binding.node, fateOfBinding(scope, binding), { kind: parameter ? 'parameter' : 'variable', name });
   }
-  for (const member of tokenMembers(scope)) judge(member.key, member.fate, { kind: member.kind, name: member.name });
+  for (const member of members) judge(member.key, member.fate, { kind: member.kind, name: member.name });
   return entries.sort((a, b) => a.line - b.line || a.column - b.column);
 }
+
+interface TokenMember {
+  readonly key: ASTNode;
+  readonly name: string;
+  readonly kind: 'parameter' | 'field';
+  readonly fate: Fate;
+  /** A field's declaration, whose initializer (an env read) shares its fate. */
+  readonly declaration?: ASTNode;
+}
+
+type Fate = { readonly fate: 'retire' | 'keep'; readonly why: string };
 
 /**
  * Class members that carried the token to a removed header: `constructor(private token: string)`
@@ -78,8 +91,8 @@ export function tokenPlumbing(scope: PlumbingScope, bindings: readonly BindingOu
  * binding sees, so they are judged by the reads left in the class body. Members none of whose
  * reads the migration removed are not its business and are not listed.
  */
-function tokenMembers(scope: PlumbingScope): { key: ASTNode; name: string; kind: 'parameter' | 'field'; fate: { fate: 'retire' | 'keep'; why: string } }[] {
-  const members: { key: ASTNode; name: string; kind: 'parameter' | 'field'; fate: { fate: 'retire' | 'keep'; why: string } }[] = [];
+function tokenMembers(scope: PlumbingScope): TokenMember[] {
+  const members: TokenMember[] = [];
   const thisReads = scope.nodesOfType('MemberExpression').filter((path) => {
     const node = path.node as ASTNode & { object: ASTNode; computed?: boolean };
     // `this.token = value` writes the member; it sends nothing.
@@ -88,12 +101,12 @@ function tokenMembers(scope: PlumbingScope): { key: ASTNode; name: string; kind:
   });
   for (const body of scope.nodesOfType('ClassBody')) {
     const within = rangeOf(body.node);
-    const declared: { key: ASTNode; name: string; kind: 'parameter' | 'field'; init: ASTNode | null | undefined }[] = [];
+    const declared: { key: ASTNode; name: string; kind: 'parameter' | 'field'; init: ASTNode | null | undefined; declaration?: ASTNode }[] = [];
     for (const member of (body.node as ASTNode & { body: ASTNode[] }).body) {
       const { key, value, kind, params } = member as ASTNode & { key?: ASTNode; value?: ASTNode | null; kind?: string; params?: ASTNode[] };
       if ((isNodeType(member, 'ClassProperty') || isNodeType(member, 'ClassPrivateProperty')) && key) {
         const name = isNodeType(key, 'PrivateName') ? `#${(key.id as ASTNode & { name: string }).name}` : scope.propertyName(key, (member as ASTNode & { computed?: boolean }).computed ?? false);
-        if (name !== undefined) declared.push({ key, name, kind: 'field', init: value });
+        if (name !== undefined) declared.push({ key, name, kind: 'field', init: value, declaration: member });
       } else if ((isNodeType(member, 'ClassMethod') && kind === 'constructor') && params) {
         for (const param of params) {
           if (!isNodeType(param, 'TSParameterProperty')) continue;
@@ -119,7 +132,7 @@ function tokenMembers(scope: PlumbingScope): { key: ASTNode; name: string; kind:
       const fate = sending
         ? { fate: 'keep' as const, why: `still sent or passed on (line ${scope.position(sending.node).line})` }
         : { fate: 'retire' as const, why: remaining.length === 0 ? 'nothing reads it any more' : 'read only to check that it is set' };
-      members.push({ key: member.key, name: member.name, kind: member.kind, fate });
+      members.push({ key: member.key, name: member.name, kind: member.kind, fate, ...(member.declaration ? { declaration: member.declaration } : {}) });
     }
   }
   return members;
@@ -214,7 +227,7 @@ function isTokenBinding(scope: PlumbingScope, binding: AnyPath): boolean {
 }
 
 /** What becomes of a token read: removed, held in a binding (judged by its uses), or used in place. */
-function fateOfRead(scope: PlumbingScope, path: AnyPath): { fate: 'retire' | 'keep'; why: string } {
+function fateOfRead(scope: PlumbingScope, path: AnyPath, fieldFates: ReadonlyMap<ASTNode, Fate>): Fate {
   if (scope.isRemoved(rangeOf(path.node))) return { fate: 'retire', why: 'the migration removed this read' };
   if (isNodeType(path.node, 'Identifier') && scope.bindingOf(path)?.node === path.node) return fateOfBinding(scope, path);
   let current = path;
@@ -227,6 +240,9 @@ function fateOfRead(scope: PlumbingScope, path: AnyPath): { fate: 'retire' | 'ke
   if (parent && isNodeType(parent.node, 'VariableDeclarator') && current.name === 'init' && isNodeType(parent.node.id as ASTNode, 'Identifier')) {
     return fateOfBinding(scope, parent.get('id') as AnyPath);
   }
+  // `private keptnToken = process.env.KEPTN_API_TOKEN`: the field holds the token.
+  const field = parent && current.name === 'value' ? fieldFates.get(parent.node) : undefined;
+  if (field) return field;
   return sends(scope, path) ? { fate: 'keep', why: 'still sent or passed on here' } : { fate: 'retire', why: 'read only to check that it is set' };
 }
 

@@ -125,6 +125,39 @@ describe('what the report says', () => {
     expect(report.routes.slice(0, 4).every((route) => route.scopes.join() === 'cloudautomation:metadata:read')).toBe(true);
   });
 
+  it('judges class members that carried the token by the `this.<name>` reads left, and their env reads with them', () => {
+    const source = [
+      "import axios from 'axios';",
+      'export class KeptnClient {',
+      '  private keptnToken = process.env.KEPTN_API_TOKEN;',
+      '  constructor(private readonly endpoint: string, private readonly apiToken: string) {}',
+      '  async projects() {',
+      "    return axios.get(`${this.endpoint}/api/controlPlane/v1/project`, { headers: { 'x-token': this.keptnToken } });",
+      '  }',
+      '  async event(body: unknown) {',
+      "    return axios.post(`${this.endpoint}/api/v1/event`, body, { headers: { 'x-token': this.apiToken } });",
+      '  }',
+      '  hasToken() {',
+      '    return this.apiToken.length > 0;',
+      '  }',
+      '}',
+      'export class Untouched {',
+      '  private token = process.env.KEPTN_API_TOKEN;',
+      '  send() { return fetch(`https://example.com/?t=${this.token}`); }',
+      '}',
+      '',
+    ].join('\n');
+    const { report } = runTransform('client.ts', source);
+    expect(report?.migrated).toHaveLength(2);
+    expect(report?.tokenPlumbing?.map((entry) => `${entry.line} ${entry.kind} ${entry.name} ${entry.fate}: ${entry.why}`)).toEqual([
+      '3 field keptnToken retire: nothing reads it any more',
+      '3 env-var KEPTN_API_TOKEN retire: nothing reads it any more',
+      '4 parameter apiToken retire: read only to check that it is set',
+      // A member none of whose reads the migration removed is not listed; its env read is still sent.
+      '16 env-var KEPTN_API_TOKEN keep: still sent or passed on here',
+    ]);
+  });
+
   it('reports a header without Cloud Automation evidence but leaves it, unless asked', () => {
     const report = reportOf('e4-unrelated-host.input.ts');
     expect(report.manual).toEqual([
