@@ -56,10 +56,11 @@ async function lint(folder, plugin) {
   return results.flatMap((result) => result.messages.map((message) => ({ file: result.filePath, ...message })));
 }
 
+// With --check-token the app starts with the old POST /v1/auth token check, which the migration turns into a metadata read.
 async function runApp(folder, env) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(KEPTN_|DT_)/u.test(name)));
   try {
-    const { stdout } = await run(process.execPath, ['--import', tsxLoader, 'src/main.ts'], { cwd: folder, env: { ...clean, ...env }, timeout: 60_000 });
+    const { stdout } = await run(process.execPath, ['--import', tsxLoader, 'src/main.ts', '--check-token'], { cwd: folder, env: { ...clean, ...env }, timeout: 60_000 });
     return { ok: true, output: stdout.trimEnd() };
   } catch (error) {
     return { ok: false, output: `${error.stdout ?? ''}${error.stderr ?? error.message}`.trimEnd() };
