@@ -70,12 +70,13 @@ describe('the example app', () => {
       'src/control-plane.ts:32 GET /api/controlPlane/v1/event/triggered/{eventType}',
       'src/control-plane.ts:40 GET /api/controlPlane/v1/project',
       'src/events.ts:16 POST /api/v1/event',
-      'src/events.ts:32 POST /api/v1/auth',
+      // The token check, as the migration rewrites it: a metadata read, whose scope the client needs.
+      'src/events.ts:32 GET /api/v1/metadata',
       'src/uniform.ts:30 POST /api/controlPlane/v1/uniform/registration',
     ]);
     expect(report.scopes.exact).toBe(true);
     expect(report.scopes.required).toEqual(
-      scopesOf(['GET /api/controlPlane/v1/event/triggered/{eventType}', 'GET /api/controlPlane/v1/project', 'POST /api/v1/event', 'POST /api/v1/auth', 'POST /api/controlPlane/v1/uniform/registration']),
+      scopesOf(['GET /api/controlPlane/v1/event/triggered/{eventType}', 'GET /api/controlPlane/v1/project', 'POST /api/v1/event', 'GET /api/v1/metadata', 'POST /api/controlPlane/v1/uniform/registration']),
     );
   });
 });
