@@ -19,7 +19,6 @@ import {
 } from '../core/index.js';
 import type { FileReport } from './report.js';
 import { RequestMigration, isNodeType, tokenCheckLeft, parentOf, rangeOf, type AnyPath, type CallInfo } from './request-migration.js';
-import { removeListItems } from './source-edits.js';
 import type { RequestFinding } from '../analysis/findings.js';
 import type { RequestSite } from '../analysis/request-analysis.js';
 import { runMigrationTransform } from './transform-runner.js';

@@ -425,7 +425,7 @@ export class XTokenMigration extends RequestMigration {
   }
 
   private isObjectAssign(callee: ASTNode): boolean {
-    return isNodeType(callee, 'MemberExpression') && !callee.computed && isNodeType(callee.object as ASTNode, 'Identifier') && (callee.object as Identifier).name === 'Object' && this.propertyName(callee.property as ASTNode, false) === 'assign';
+    return isNodeType(callee, 'MemberExpression') && !callee.computed && isNodeType(callee.object as ASTNode, 'Identifier') && (callee.object as Identifier).name === 'Object' && this.propertyName(callee.property, false) === 'assign';
   }
 
   /**
@@ -561,7 +561,6 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     const { target, container } = this.removalTarget(property);
-    const containerNode = container.node as ObjectExpression;
     const uses = this.usesOf(finding, container.node);
     const unknown = uses.find((use) => use.type === 'unknown');
     if (unknown) {
@@ -1013,7 +1012,9 @@ export class XTokenMigration extends RequestMigration {
     const value = isNodeType(site.node, 'AssignmentExpression') ? (site.get('right') as AnyPath) : undefined;
     if (!value || !isNodeType(value.node, 'Identifier')) return undefined;
     const binding = this.bindingOf(value);
-    return binding?.parentPath?.name === 'params' && FUNCTION_TYPES.has(parentOf(binding)?.node.type ?? '') ? value.node.name : undefined;
+    // ast-types types `parentPath` as any; it is the list the binding sits in.
+    const list = binding?.parentPath as AnyPath | null | undefined;
+    return list?.name === 'params' && FUNCTION_TYPES.has(parentOf(binding)?.node.type ?? '') ? value.node.name : undefined;
   }
 
   /** `target['x-token'] = v` or `target.set('x-token', v)`. */
