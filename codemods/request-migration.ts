@@ -1209,7 +1209,7 @@ export abstract class RequestMigration {
     const kind = info.client.kind;
     const bodyOptions = TOKEN_CHECK_BODY_OPTIONS[kind];
     if (!bodyOptions) return tokenCheckLeft(`the codemod rewrites token checks of fetch, axios and got, not of ${httpClients[kind].label}`);
-    if (!this.usedOnlyAsSignal(call)) return tokenCheckLeft('its response is read for more than success or failure, which a metadata read would answer differently');
+    if (!this.usedOnlyAsSignal(call)) return tokenCheckLeft('its response is not read only for success or failure where the codemod can see it, and a metadata read answers with other data');
     // A direct call takes its method from the options (GET without one); a verb member is renamed.
     const verb = info.member;
     const unusualShape = tokenCheckLeft('the call is not written as `fetch(url, { method })`, `client(url, { method })` or `client.post(url)` with its options inline, the shapes the codemod turns into a metadata read');
@@ -1298,8 +1298,9 @@ export abstract class RequestMigration {
   }
 
   /**
-   * The response is read only as success or failure: awaited and dropped, or kept in a
-   * variable read only through its status, or `(await fetch(…)).ok`.
+   * The response is read only as success or failure: awaited and dropped, `(await fetch(…)).ok`,
+   * kept in a variable (or destructured) read only for its status, or handed to a `.then`
+   * callback that reads only that.
    */
   private usedOnlyAsSignal(call: ASTPath<CallExpression>): boolean {
     let current = call as AnyPath;
@@ -1315,21 +1316,29 @@ export abstract class RequestMigration {
     if (!parent) return false;
     const node = parent.node;
     if (isNodeType(node, 'ExpressionStatement')) return true;
-    if (isNodeType(node, 'MemberExpression') && current.name === 'object') return this.isSignalMember(node);
-    if (isNodeType(node, 'VariableDeclarator') && current.name === 'init' && isNodeType(node.id as ASTNode, 'ObjectPattern')) {
-      // `const { status } = await …`
-      return ((node.id as ASTNode & { properties: ASTNode[] }).properties).every(
+    if (isNodeType(node, 'VariableDeclarator') && current.name === 'init') return this.boundOnlyAsSignal(parent.get('id') as AnyPath);
+    if (!isNodeType(node, 'MemberExpression') || current.name !== 'object') return false;
+    if (this.isSignalMember(node)) return true;
+    // `fetch(…).then((response) => response.ok)`
+    const then = parent.parent as AnyPath | null;
+    const callback = (then?.node as (ASTNode & { arguments?: ASTNode[] }) | undefined)?.arguments?.[0];
+    if (this.propertyName(node.property, node.computed ?? false) !== 'then' || !then || !isNodeType(then.node, 'CallExpression') || parent.name !== 'callee') return false;
+    if (!isNodeType(callback, 'ArrowFunctionExpression') && !isNodeType(callback, 'FunctionExpression')) return false;
+    return callback.params.length === 1 && this.boundOnlyAsSignal(then.get('arguments', 0, 'params', 0) as AnyPath);
+  }
+
+  /** A binding of the response (`response`, `{ status }`) read only for its status. */
+  private boundOnlyAsSignal(id: AnyPath): boolean {
+    if (isNodeType(id.node, 'ObjectPattern')) {
+      return (id.node.properties as ASTNode[]).every(
         (property) => isNodeType(property, 'ObjectProperty') && SIGNAL_MEMBERS.has(this.propertyName(property.key, property.computed ?? false) ?? ''),
       );
     }
-    if (isNodeType(node, 'VariableDeclarator') && current.name === 'init' && isNodeType(node.id as ASTNode, 'Identifier')) {
-      const references = this.referencesOf(parent.get('id') as AnyPath);
-      return references.every((reference) => {
-        const member = (reference.parent as AnyPath | null | undefined)?.node;
-        return isNodeType(member, 'MemberExpression') && reference.name === 'object' && this.isSignalMember(member);
-      });
-    }
-    return false;
+    if (!isNodeType(id.node, 'Identifier')) return false;
+    return this.referencesOf(id).every((reference) => {
+      const member = (reference.parent as AnyPath | null | undefined)?.node;
+      return isNodeType(member, 'MemberExpression') && reference.name === 'object' && this.isSignalMember(member);
+    });
   }
 
   private isSignalMember(member: ASTNode & { property: unknown; computed?: boolean }): boolean {

@@ -621,8 +621,12 @@ export class XTokenMigration extends RequestMigration {
   private migrateTokenCheck(property: AnyPath, target: AnyPath, container: AnyPath, uses: readonly Use[]): void {
     const [use] = uses;
     const what = `x-token sent to ${TOKEN_CHECK}`;
-    if (use?.type !== 'request' || uses.length !== 1) {
+    if (!use || uses.length !== 1) {
       this.leave(property, what, tokenCheckLeft('the same headers reach other requests too').why, TOKEN_CHECK_TODO);
+      return;
+    }
+    if (use.type !== 'request') {
+      this.leave(property, what, tokenCheckLeft('it is built as a `new Request(…)`, which the codemod does not turn into a metadata read').why, TOKEN_CHECK_TODO);
       return;
     }
     const kind = use.info.client.kind;

@@ -8,7 +8,7 @@ export async function canReachKeptn(): Promise<boolean> {
 }
 
 export async function tokenOwner(): Promise<unknown> {
-  // @cloud-automation-migrate POST /api/v1/auth only checks the old API token and means nothing under OAuth, and its response is read for more than success or failure, which a metadata read would answer differently; delete this check, or call GET /api/v1/metadata (cloudautomation:metadata:read) through the helper
+  // @cloud-automation-migrate POST /api/v1/auth only checks the old API token and means nothing under OAuth, and its response is not read only for success or failure where the codemod can see it, and a metadata read answers with other data; delete this check, or call GET /api/v1/metadata (cloudautomation:metadata:read) through the helper
   const response = await fetch(`${KEPTN_ENDPOINT}/v1/auth`, { method: 'POST' });
   return response.json();
 }
