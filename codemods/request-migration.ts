@@ -1321,8 +1321,8 @@ export abstract class RequestMigration {
     if (this.isSignalMember(node)) return true;
     // `fetch(…).then((response) => response.ok)`
     const then = parent.parent as AnyPath | null;
-    const callback = (then?.node as (ASTNode & { arguments?: ASTNode[] }) | undefined)?.arguments?.[0];
     if (this.propertyName(node.property, node.computed ?? false) !== 'then' || !then || !isNodeType(then.node, 'CallExpression') || parent.name !== 'callee') return false;
+    const callback = then.node.arguments[0] as ASTNode | undefined;
     if (!isNodeType(callback, 'ArrowFunctionExpression') && !isNodeType(callback, 'FunctionExpression')) return false;
     return callback.params.length === 1 && this.boundOnlyAsSignal(then.get('arguments', 0, 'params', 0) as AnyPath);
   }
