@@ -18,6 +18,7 @@ import {
   helperExports,
   helperOptionalClientMembers,
   HELPER_MODULE,
+  asReachabilityPath,
   reachabilityCheckRoute,
   scopesForRoutes,
   TOKEN_CHECK_WHY,
@@ -1267,7 +1268,7 @@ export abstract class RequestMigration {
     this.recordRoute(call);
     const before = this.routes.get(key);
     this.tokenChecksReplaced.add(key);
-    const renamed = (text: string): string => text.replace(/\/v1\/auth\/?$/u, '/v1/metadata');
+    const renamed = (text: string): string => asReachabilityPath(text) ?? text;
     this.routes.set(key, {
       ...(before ? { line: before.line, column: before.column } : this.position(call.node)),
       method: reachabilityCheckRoute.method,
@@ -1290,11 +1291,8 @@ export abstract class RequestMigration {
     const { start, end } = rangeOf(literal);
     // A string literal ends with its quote; a template element ends right before the backtick.
     const closing = isNodeType(literal, 'StringLiteral') ? 1 : 0;
-    const body = this.source.slice(start, end - closing);
-    const match = /\/v1\/auth\/?$/u.exec(body);
-    if (!match) return undefined;
-    const at = start + match.index + '/v1/'.length;
-    return { start: at, end: end - closing, text: 'metadata' };
+    const replaced = asReachabilityPath(this.source.slice(start, end - closing));
+    return replaced === undefined ? undefined : { start, end: end - closing, text: replaced };
   }
 
   /**

@@ -182,6 +182,20 @@ export function isTokenCheckRoute(route: Route): boolean {
 export const reachabilityCheckRoute: Route = findRouteOrThrow('GET', '/api/v1/metadata');
 /** `GET /api/v1/metadata`, as the report names the read that replaces a token check. */
 export const REACHABILITY_CHECK = `${reachabilityCheckRoute.method} ${reachabilityCheckRoute.path}`;
+/** The token check's path and its replacement's, below the API base code usually holds (`${KEPTN_ENDPOINT}/v1/auth`). */
+const tokenCheckTail = tokenCheckRoute.path.replace(/^\/api/u, '');
+const reachabilityTail = reachabilityCheckRoute.path.replace(/^\/api/u, '');
+
+/**
+ * The text of a URL's last literal part with a trailing token-check path (`…/v1/auth`, with or
+ * without a final slash) turned into the reachability read's (`…/v1/metadata`); undefined when
+ * the text does not end so.
+ */
+export function asReachabilityPath(text: string): string | undefined {
+  const trimmed = text.endsWith('/') ? text.slice(0, -1) : text;
+  return trimmed.endsWith(tokenCheckTail) ? `${trimmed.slice(0, -tokenCheckTail.length)}${reachabilityTail}` : undefined;
+}
+
 /** What a person does with a token check the codemods leave marked. */
 export const TOKEN_CHECK_TODO = `delete this check, or call ${REACHABILITY_CHECK} (${reachabilityCheckRoute.scopes.join(' ')}) through the helper`;
 

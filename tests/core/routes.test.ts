@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeUrl, HOLE, isValidScope, routes, scopesForRoutes, urlShape, isTokenCheckRoute, reachabilityCheckRoute } from '../../core/index.js';
+import { analyzeUrl, HOLE, isValidScope, routes, scopesForRoutes, urlShape, isTokenCheckRoute, reachabilityCheckRoute, asReachabilityPath } from '../../core/index.js';
 import { routeTableSource } from '../../core/route-table.js';
 
 /** A concrete path for a route: each `{param}` filled with a plausible value. */
@@ -141,5 +141,14 @@ describe('token check route', () => {
     const [auth] = analyzeUrl(urlShape(HOLE, '/v1/auth'), 'POST').routes;
     expect(auth && isTokenCheckRoute(auth)).toBe(true);
     expect(reachabilityCheckRoute.scopes).toEqual(['cloudautomation:metadata:read']);
+  });
+});
+
+describe('asReachabilityPath', () => {
+  it('turns a trailing token-check path into the metadata read, and leaves anything else', () => {
+    expect(asReachabilityPath('/v1/auth')).toBe('/v1/metadata');
+    expect(asReachabilityPath("'https://x.live.dynatrace.com/api/v1/auth/")).toBe("'https://x.live.dynatrace.com/api/v1/metadata");
+    expect(asReachabilityPath('/v1/auth/extra')).toBeUndefined();
+    expect(asReachabilityPath('/v1/oauth')).toBeUndefined();
   });
 });
