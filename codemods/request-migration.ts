@@ -276,13 +276,6 @@ export function tokenCheckLeft(detail: string): { readonly why: string } {
 /** What a response is read for when only success or failure matters (fetch, axios, got). */
 const SIGNAL_MEMBERS = new Set(['ok', 'status', 'statusCode']);
 
-/** Where each client a token check can be rewritten for carries a body: dropped with the POST. */
-const TOKEN_CHECK_BODY_OPTIONS: Partial<Record<HttpClientKind, readonly string[]>> = {
-  fetch: ['body'],
-  axios: ['data'],
-  got: ['body', 'json', 'form'],
-};
-
 export abstract class RequestMigration {
   protected readonly shared: SharedFileState;
   protected readonly edits: Edit[];
@@ -1208,7 +1201,8 @@ export abstract class RequestMigration {
    */
   protected planTokenCheck(call: ASTPath<CallExpression>, info: CallInfo, alsoDropped: (member: ASTNode) => boolean = () => false): TokenCheckPlan | { readonly why: string } {
     const kind = info.client.kind;
-    const bodyOptions = TOKEN_CHECK_BODY_OPTIONS[kind];
+    // The clients whose body options core knows: the ones a token check can be rewritten for.
+    const { bodyOptions } = httpClients[kind];
     if (!bodyOptions) return tokenCheckLeft(`the codemod rewrites token checks of fetch, axios and got, not of ${httpClients[kind].label}`);
     if (!this.usedOnlyAsSignal(call)) return tokenCheckLeft('its response is not read only for success or failure where the codemod can see it, and a metadata read answers with other data');
     // A direct call takes its method from the options (GET without one); a verb member is renamed.

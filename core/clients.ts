@@ -41,6 +41,8 @@ export interface HttpClientSpec {
   /** Option that holds the URL when the options come first. */
   readonly urlOption?: string;
   readonly headersOption?: string;
+  /** Options that carry a request body (`body`, axios' `data`, got's `json`/`form`). */
+  readonly bodyOptions?: readonly string[];
   readonly methodOption?: string;
   /** Type names (from the client's own typings) of the client and its instances. */
   readonly instanceTypeNames: readonly string[];
@@ -73,6 +75,7 @@ const axios: HttpClientSpec = {
   baseUrlOption: 'baseURL',
   urlOption: 'url',
   headersOption: 'headers',
+  bodyOptions: ['data'],
   methodOption: 'method',
   instanceTypeNames: ['AxiosInstance', 'AxiosStatic', 'Axios'],
 };
@@ -100,6 +103,7 @@ const got: HttpClientSpec = {
   baseUrlOption: 'prefixUrl',
   urlOption: 'url',
   headersOption: 'headers',
+  bodyOptions: ['body', 'json', 'form'],
   methodOption: 'method',
   instanceTypeNames: ['Got', 'GotStream', 'ExtendOptions'],
 };
@@ -111,6 +115,7 @@ const fetch: HttpClientSpec = {
   members: {},
   urlOption: 'url',
   headersOption: 'headers',
+  bodyOptions: ['body'],
   methodOption: 'method',
   instanceTypeNames: [],
 };
