@@ -628,7 +628,10 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         (source !== undefined && clientForImport(source.module, 'default')?.client === 'fetch');
       const signature = requestSignature('fetch');
       if (!isFetchRequest || !signature) return undefined;
-      return buildSite(node, plainClient('fetch'), signature);
+      // `client.fetch(new Request(…))`: the helper's fetch authorizes the Request it is handed.
+      const sender = node.parent;
+      const sentByHelper = sender.type === AST_NODE_TYPES.CallExpression && sender.arguments[0] === node && sender.callee.type === AST_NODE_TYPES.MemberExpression && helperFetchSite(sender, sender.callee) !== undefined;
+      return sentByHelper ? buildSite(node, { ...plainClient('fetch'), helperAuthorized: true }, signature, undefined, true) : buildSite(node, plainClient('fetch'), signature);
     }
 
     let client: ClientRef | undefined;

@@ -669,11 +669,17 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
    * could reach some route of the table. Neither side changes when `migrate` rewrites the
    * credentials, so `scopes` says the same before and after a migration.
    */
+  function sendsRequestObject(site: RequestSite): boolean {
+    const url = site.urlArgument === undefined ? undefined : unwrap(site.urlArgument);
+    return url?.type === AST_NODE_TYPES.NewExpression && analysis.requestSite(url) !== undefined;
+  }
+
   function cloudAutomationCall(site: RequestSite): CloudAutomationCall | undefined {
     const cached = callCache.get(site.node);
     if (cached !== undefined) return cached ?? undefined;
     let result: CloudAutomationCall | undefined;
-    if (!site.createsInstance) {
+    // `fetch(new Request(…))`: the call is accounted for at the Request, which holds its URL and method.
+    if (!site.createsInstance && !sendsRequestObject(site)) {
       const found = routes(site);
       const headers = analysis.requestHeaders(site, true);
       const credential = headers.entries.some((entry) => entry.name !== undefined && isXTokenHeader(entry.name))

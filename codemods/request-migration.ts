@@ -7,7 +7,7 @@
  * A transform extends it with what it searches for; the edits are spliced into the
  * original text, so several passes can share one parse and one edit list.
  */
-import type { ASTNode, ASTPath, AssignmentExpression, CallExpression, ClassProperty, Collection, FileInfo, Identifier, JSCodeshift, ObjectExpression } from 'jscodeshift';
+import type { ASTNode, ASTPath, AssignmentExpression, CallExpression, ClassProperty, Collection, FileInfo, Identifier, JSCodeshift, NewExpression, ObjectExpression } from 'jscodeshift';
 import {
   BASE_URL_OPTIONS,
   HOLE,
@@ -263,7 +263,8 @@ export interface FileFacts {
 
 /** The edits that turn one token check into a metadata read, planned before anything is queued. */
 export interface TokenCheckPlan {
-  readonly call: ASTPath<CallExpression>;
+  /** The request: a call, or the `new Request(…)` a fetch sends at once. */
+  readonly call: ASTPath<CallExpression | NewExpression>;
   readonly kind: HttpClientKind;
   readonly edits: readonly Edit[];
 }
@@ -1021,7 +1022,7 @@ export abstract class RequestMigration {
     return [HOLE];
   }
 
-  protected requestParts(call: CallExpression, info: CallInfo): { url: ASTNode | undefined; method: string | undefined } {
+  protected requestParts(call: CallExpression | NewExpression, info: CallInfo): { url: ASTNode | undefined; method: string | undefined } {
     const args = call.arguments as ASTNode[];
     const { signature } = info;
     let options = signature.options === undefined ? undefined : args[signature.options];
@@ -1050,9 +1051,9 @@ export abstract class RequestMigration {
    * The URL analysis of a request (what the edit planning asks about token checks). Its routes
    * reach the scope report through `collectRoutes`, like every other request of the file.
    */
-  protected recordRoute(callPath: ASTPath<CallExpression>): UrlAnalysis | undefined {
-    const node = this.estreeNode(callPath.node, 'CallExpression');
-    const site = node?.type === AST_NODE_TYPES.CallExpression ? this.facts().analysis.requestSite(node) : undefined;
+  protected recordRoute(callPath: ASTPath<CallExpression | NewExpression>): UrlAnalysis | undefined {
+    const node = this.estreeNode(callPath.node, callPath.node.type);
+    const site = node?.type === AST_NODE_TYPES.CallExpression || node?.type === AST_NODE_TYPES.NewExpression ? this.facts().analysis.requestSite(node) : undefined;
     return site ? this.recordSiteRoute(site) : undefined;
   }
 
@@ -1198,13 +1199,19 @@ export abstract class RequestMigration {
    * edits that turn the call into that read (the path, the method, an empty body); authorizing
    * it is the caller's part. For any other shape, says why not, for the marker.
    * `alsoDropped` picks option members the caller wants gone with the method and the body.
+   * `response` is the call whose answer is read: the fetch that sends a `new Request(…)` at once.
    */
-  protected planTokenCheck(call: ASTPath<CallExpression>, info: CallInfo, alsoDropped: (member: ASTNode) => boolean = () => false): TokenCheckPlan | { readonly why: string } {
+  protected planTokenCheck(
+    call: ASTPath<CallExpression | NewExpression>,
+    info: CallInfo,
+    alsoDropped: (member: ASTNode) => boolean = () => false,
+    response: ASTPath<CallExpression> = call as ASTPath<CallExpression>,
+  ): TokenCheckPlan | { readonly why: string } {
     const kind = info.client.kind;
     // The clients whose body options core knows: the ones a token check can be rewritten for.
     const { bodyOptions } = httpClients[kind];
     if (!bodyOptions) return tokenCheckLeft(`the codemod rewrites token checks of fetch, axios and got, not of ${httpClients[kind].label}`);
-    if (!this.usedOnlyAsSignal(call)) return tokenCheckLeft('its response is not read only for success or failure where the codemod can see it, and a metadata read answers with other data');
+    if (!this.usedOnlyAsSignal(response)) return tokenCheckLeft('its response is not read only for success or failure where the codemod can see it, and a metadata read answers with other data');
     // A direct call takes its method from the options (GET without one); a verb member is renamed.
     const verb = info.member;
     const unusualShape = tokenCheckLeft('the call is not written as `fetch(url, { method })`, `client(url, { method })` or `client.post(url)` with its options inline, the shapes the codemod turns into a metadata read');
@@ -1255,8 +1262,8 @@ export abstract class RequestMigration {
   }
 
   /** The replaced token check in the scope report, under the key its request has there, its URL as the code now builds it. */
-  private recordReachabilityCheck(call: ASTPath<CallExpression>, kind: HttpClientKind): void {
-    const site = this.estreeNode(call.node, 'CallExpression');
+  private recordReachabilityCheck(call: ASTPath<CallExpression | NewExpression>, kind: HttpClientKind): void {
+    const site = this.estreeNode(call.node, call.node.type);
     if (!site) return;
     const key = `${site.range[0]}`;
     this.recordRoute(call);

@@ -16,6 +16,7 @@ import type {
   CallExpression,
   FileInfo,
   Identifier,
+  NewExpression,
   ObjectExpression,
   Options,
 } from 'jscodeshift';
@@ -625,13 +626,20 @@ export class XTokenMigration extends RequestMigration {
       this.leave(property, what, tokenCheckLeft('the same headers reach other requests too').why, TOKEN_CHECK_TODO);
       return;
     }
-    if (use.type !== 'request') {
-      this.leave(property, what, tokenCheckLeft('it is built as a `new Request(…)`, which the codemod does not turn into a metadata read').why, TOKEN_CHECK_TODO);
+    if (use.type === 'unknown' || use.type === 'instance') {
+      this.leave(property, what, tokenCheckLeft('the same headers reach other requests too').why, TOKEN_CHECK_TODO);
+      return;
+    }
+    // A `new Request(…)` handed at once to fetch is that fetch's request; one kept or passed on is not.
+    const request = use.type === 'request' ? use.call : use.construct as ASTPath<NewExpression>;
+    const response = use.type === 'request' ? use.call : this.fetchSendingAtOnce(use.construct);
+    if (!response) {
+      this.leave(property, what, tokenCheckLeft('it is built as a `new Request(…)` that is not handed straight to a `fetch(…)`, so the codemod cannot see how its answer is read').why, TOKEN_CHECK_TODO);
       return;
     }
     const kind = use.info.client.kind;
     // The helper's fetch awaits the token itself; other clients need it in hand.
-    if (kind !== 'fetch' && !this.isAsyncContext(use.call)) {
+    if (kind !== 'fetch' && !this.isAsyncContext(request)) {
       this.leave(property, what, tokenCheckLeft('it is made outside an async function, where the OAuth token cannot be awaited').why, TOKEN_CHECK_TODO);
       return;
     }
@@ -643,10 +651,10 @@ export class XTokenMigration extends RequestMigration {
     }
     const headersSlot = parentOf(container)?.node;
     const optionsOfSlot = parentOf(parentOf(container))?.node;
-    const headersInOptions = isNodeType(headersSlot, 'ObjectProperty') && optionsOfSlot !== undefined && (use.call.node.arguments as ASTNode[]).includes(optionsOfSlot);
+    const headersInOptions = isNodeType(headersSlot, 'ObjectProperty') && optionsOfSlot !== undefined && (request.node.arguments as ASTNode[]).includes(optionsOfSlot);
     // fetch: the headers member goes with the method when the x-token was all it held.
     const dropHeaders = kind === 'fetch' && headersInOptions && ((container.node as ObjectExpression).properties as ASTNode[]).length === 1;
-    const plan = this.planTokenCheck(use.call, use.info, dropHeaders ? (member) => member === headersSlot : undefined);
+    const plan = this.planTokenCheck(request, use.info, dropHeaders ? (member) => member === headersSlot : undefined, response);
     if (!('edits' in plan)) {
       this.leave(property, what, plan.why, TOKEN_CHECK_TODO);
       return;
@@ -657,13 +665,25 @@ export class XTokenMigration extends RequestMigration {
     } else if (kind === 'fetch') {
       if (dropHeaders) this.retired.push(target);
       else this.removeHeader(target, container);
-      this.useHelperFetch(use.call, optional);
-    } else if (!this.migratePerRequestHeader(property, target, container, [use], kind, optional, migrated)) {
+      this.useHelperFetch(response, optional);
+    } else if (use.type !== 'request' || !this.migratePerRequestHeader(property, target, container, [use], kind, optional, migrated)) {
       // Marked with the reason the header could not move; the check stays as it was.
       return;
     }
     this.applyTokenCheck(plan);
     if (otherAuthorization || kind === 'fetch') this.markMigrated(property.node, kind, migrated);
+  }
+
+  /** `fetch(new Request(…))`: the global fetch call that sends the Request it is handed, when the Request is the global one too. */
+  private fetchSendingAtOnce(construct: AnyPath): ASTPath<CallExpression> | undefined {
+    const call = parentOf(construct);
+    const callee = (construct.node as NewExpression).callee;
+    // The helper's fetch knows the global Request; one from node-fetch or undici is another class.
+    const scope = construct.scope as { lookup(name: string): unknown } | null;
+    if (!isNodeType(callee, 'Identifier') || !scope || scope.lookup(callee.name)) return undefined;
+    if (!call || !isNodeType(call.node, 'CallExpression') || construct.name !== 0 || call.node.arguments.length !== 1) return undefined;
+    const info = this.classifyCall(call as ASTPath<CallExpression>);
+    return info?.client.kind === 'fetch' && info.member === undefined && !info.viaHelper ? (call as ASTPath<CallExpression>) : undefined;
   }
 
   /** The headers hold the code's own `Authorization` next to the x-token. */

@@ -39,6 +39,14 @@ ruleTester.run('require-oauth', testable(rule), {
       filename: 'file.ts',
     },
     {
+      name: "E3 a Request handed straight to the helper's fetch",
+      code: `
+        import { oauthClientFromEnv } from 'cloud-automation-oauth';
+        const response = await oauthClientFromEnv().fetch(new Request('${CA}/api/v1/metadata'));
+      `,
+      filename: 'file.ts',
+    },
+    {
       name: 'E3 an Authorization bearer header from the helper',
       code: `
         import { createOAuthClient } from 'cloud-automation-oauth';
