@@ -846,13 +846,21 @@ export class XTokenMigration extends RequestMigration {
   ): void {
     const what = 'x-token header in `new Request(…)`';
     const todo = 'build the Request in an async function with `Authorization: await client.authorizationHeader()`, or send it with `client.fetch(…)`';
-    if (objects.some((use) => !this.isAsyncContext(use.construct))) {
-      this.leave(property, what, 'the Request is built outside an async function, where the token cannot be awaited, and the codemod does not follow the Request object to the fetch that sends it', todo);
-      return;
-    }
     const [single] = objects;
     const builtForIt = objects.length === 1 && single !== undefined &&
       (contains(rangeOf(single.construct.node), rangeOf(container.node)) || this.sameBlockBefore(container, single.construct));
+    // `fetch(new Request(…))` where nothing can be awaited: the helper's fetch authorizes the Request itself.
+    const sender = builtForIt && !this.isAsyncContext(single.construct) ? this.fetchSendingAtOnce(single.construct) : undefined;
+    if (sender) {
+      this.removeHeader(target, container);
+      this.useHelperFetch(sender, optional);
+      this.markMigrated(property.node, 'fetch', `x-token header in \`new Request(…)\` → OAuth helper fetch${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
+      return;
+    }
+    if (objects.some((use) => !this.isAsyncContext(use.construct))) {
+      this.leave(property, what, 'the Request is built outside an async function, where the token cannot be awaited, and it is not handed straight to a `fetch(…)` the helper could send it through', todo);
+      return;
+    }
     if (!builtForIt) {
       this.leave(property, what, `the header object is built once and shared by ${objects.length === 1 ? 'a Request built elsewhere' : `${objects.length} Requests`}; the codemod puts the token only into headers built for one request`, todo);
       return;
