@@ -1,7 +1,8 @@
 /**
  * The request forms issue 12 added to the migration, run for real on loopback (127.0.0.1): node's
  * http inside hand-written Promise executors (the header built in the executor, and built on the
- * options just before the Promise), a fetch `Request` object built before it is sent, and axios
+ * options just before the Promise), fetch `Request` objects (built before they are sent, and handed
+ * straight to fetch in a plain function returning the promise), and axios
  * calls whose headers come from a module-local helper function (in an async function and in a
  * promise chain). The app runs with the legacy token, the real `migrate` CLI rewrites a copy, and
  * the copy runs with only the OAuth client configured: every call must reach the API with a live
@@ -24,7 +25,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const appSource = path.join(repoRoot, 'tests/e2e/forms-app');
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const LEGACY_TOKEN = 'f'.repeat(45);
-const CALLS = ['metadata', 'project', 'sequence', 'stage', 'service'];
+const CALLS = ['metadata', 'project', 'sequence', 'projects', 'stage', 'service'];
 
 let fake: FakeCloudAutomation;
 let work: string;

@@ -1,11 +1,12 @@
 import { metadataStatus, projectStatus } from './keptn-http.js';
-import { sequenceStatus } from './keptn-fetch.js';
+import { projectsStatus, sequenceStatus } from './keptn-fetch.js';
 import { serviceStatus, stageStatus } from './keptn-axios.js';
 
 const statuses = {
   metadata: await metadataStatus(),
   project: await projectStatus('sockshop'),
   sequence: await sequenceStatus('sockshop'),
+  projects: await projectsStatus(),
   stage: await stageStatus('sockshop'),
   service: await serviceStatus('sockshop', 'dev'),
 };
