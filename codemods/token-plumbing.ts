@@ -101,18 +101,19 @@ function tokenMembers(scope: PlumbingScope): TokenMember[] {
   });
   for (const body of scope.nodesOfType('ClassBody')) {
     const within = rangeOf(body.node);
-    const declared: { key: ASTNode; name: string; kind: 'parameter' | 'field'; init: ASTNode | null | undefined; declaration?: ASTNode }[] = [];
+    const declared: { key: ASTNode; name: string; kind: 'parameter' | 'field'; init: ASTNode | null | undefined; declaration?: ASTNode; private: boolean }[] = [];
     for (const member of (body.node as ASTNode & { body: ASTNode[] }).body) {
       const { key, value, kind, params } = member as ASTNode & { key?: ASTNode; value?: ASTNode | null; kind?: string; params?: ASTNode[] };
       if ((isNodeType(member, 'ClassProperty') || isNodeType(member, 'ClassPrivateProperty')) && key) {
         const name = isNodeType(key, 'PrivateName') ? `#${(key.id as ASTNode & { name: string }).name}` : scope.propertyName(key, (member as ASTNode & { computed?: boolean }).computed ?? false);
-        if (name !== undefined) declared.push({ key, name, kind: 'field', init: value, declaration: member });
+        const isPrivate = isNodeType(member, 'ClassPrivateProperty') || isNodeType(key, 'PrivateName') || (member as ASTNode & { accessibility?: string }).accessibility === 'private';
+        if (name !== undefined) declared.push({ key, name, kind: 'field', init: value, declaration: member, private: isPrivate });
       } else if ((isNodeType(member, 'ClassMethod') && kind === 'constructor') && params) {
         for (const param of params) {
           if (!isNodeType(param, 'TSParameterProperty')) continue;
           const inner = param.parameter as ASTNode;
           const identifier = isNodeType(inner, 'AssignmentPattern') ? inner.left : inner;
-          if (isNodeType(identifier, 'Identifier')) declared.push({ key: identifier, name: identifier.name, kind: 'parameter', init: undefined });
+          if (isNodeType(identifier, 'Identifier')) declared.push({ key: identifier, name: identifier.name, kind: 'parameter', init: undefined, private: param.accessibility === 'private' });
         }
       }
     }
@@ -129,9 +130,12 @@ function tokenMembers(scope: PlumbingScope): TokenMember[] {
       const remaining = reads.filter((path) => !scope.isRemoved(rangeOf(path.node)));
       if (remaining.length === reads.length) continue;
       const sending = remaining.find((reference) => sends(scope, reference));
-      const fate = sending
-        ? { fate: 'keep' as const, why: `still sent or passed on (line ${scope.position(sending.node).line})` }
-        : { fate: 'retire' as const, why: remaining.length === 0 ? 'nothing reads it any more' : 'read only to check that it is set' };
+      // Only a private member's reads are all in this class body; a subclass or a caller may read another.
+      const fate: Fate = sending
+        ? { fate: 'keep', why: `still sent or passed on (line ${scope.position(sending.node).line})` }
+        : !member.private
+          ? { fate: 'keep', why: 'not private: a subclass or code outside the class may still read it; retire it if nothing does' }
+          : { fate: 'retire', why: remaining.length === 0 ? 'nothing reads it any more' : 'read only to check that it is set' };
       members.push({ key: member.key, name: member.name, kind: member.kind, fate, ...(member.declaration ? { declaration: member.declaration } : {}) });
     }
   }

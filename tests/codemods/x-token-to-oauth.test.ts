@@ -162,6 +162,34 @@ describe('what the report says', () => {
     ]);
   });
 
+  it('never names a member retire that a subclass or a caller may still read: only private members are judged by their class alone', () => {
+    const source = [
+      "import axios from 'axios';",
+      'export class KeptnBase {',
+      '  keptnToken = process.env.KEPTN_API_TOKEN;',
+      '  constructor(protected readonly endpoint: string, protected readonly apiToken: string) {}',
+      '  async projects() {',
+      "    return axios.get(`${this.endpoint}/api/controlPlane/v1/project`, { headers: { 'x-token': this.keptnToken } });",
+      '  }',
+      '  async event(body: unknown) {',
+      "    return axios.post(`${this.endpoint}/api/v1/event`, body, { headers: { 'x-token': this.apiToken } });",
+      '  }',
+      '}',
+      'export class KeptnWebhook extends KeptnBase {',
+      '  signature() { return sign(this.apiToken); }',
+      '}',
+      'declare function sign(token: string): string;',
+      '',
+    ].join('\n');
+    const { report } = runTransform('client.ts', source);
+    expect(report?.migrated).toHaveLength(2);
+    expect(report?.tokenPlumbing?.map((entry) => `${entry.line} ${entry.kind} ${entry.name} ${entry.fate}: ${entry.why}`)).toEqual([
+      '3 field keptnToken keep: not private: a subclass or code outside the class may still read it; retire it if nothing does',
+      '3 env-var KEPTN_API_TOKEN keep: not private: a subclass or code outside the class may still read it; retire it if nothing does',
+      '4 parameter apiToken keep: not private: a subclass or code outside the class may still read it; retire it if nothing does',
+    ]);
+  });
+
   it('reports a header without Cloud Automation evidence but leaves it, unless asked', () => {
     const report = reportOf('e4-unrelated-host.input.ts');
     expect(report.manual).toEqual([
