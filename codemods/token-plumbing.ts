@@ -251,10 +251,18 @@ function fateOfRead(scope: PlumbingScope, path: AnyPath, fieldFates: ReadonlyMap
 }
 
 function fateOfBinding(scope: PlumbingScope, binding: AnyPath): { fate: 'retire' | 'keep'; why: string } {
+  // `export const KEPTN_API_TOKEN = …`: its readers in other modules are not in this file.
+  if (isExportedDeclaration(binding)) return { fate: 'keep', why: 'exported: other modules may still read it; retire it if none does' };
   const remaining = scope.referencesOf(binding).filter((reference) => !scope.isRemoved(rangeOf(reference.node)));
   const sending = remaining.find((reference) => sends(scope, reference));
   if (sending) return { fate: 'keep', why: `still sent or passed on (line ${scope.position(sending.node).line})` };
   return remaining.length === 0 ? { fate: 'retire', why: 'nothing reads it any more' } : { fate: 'retire', why: 'read only to check that it is set' };
+}
+
+function isExportedDeclaration(binding: AnyPath): boolean {
+  const declarator = parentOf(binding);
+  const declaration = parentOf(declarator);
+  return isNodeType(declarator?.node, 'VariableDeclarator') && isNodeType(parentOf(declaration)?.node, 'ExportNamedDeclaration');
 }
 
 /**

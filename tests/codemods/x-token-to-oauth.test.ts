@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jscodeshift from 'jscodeshift';
@@ -187,6 +188,30 @@ describe('what the report says', () => {
       '3 field keptnToken keep: not private: a subclass or code outside the class may still read it; retire it if nothing does',
       '3 env-var KEPTN_API_TOKEN keep: not private: a subclass or code outside the class may still read it; retire it if nothing does',
       '4 parameter apiToken keep: not private: a subclass or code outside the class may still read it; retire it if nothing does',
+    ]);
+  });
+
+  it('keeps an exported token variable that this file no longer reads: other modules may import it', () => {
+    const source = [
+      "import axios from 'axios';",
+      "export const KEPTN_API_TOKEN = process.env.KEPTN_API_TOKEN ?? '';",
+      "const keptnToken = process.env.KEPTN_TOKEN ?? '';",
+      'export async function projects(base: string) {',
+      "  await axios.get(`${base}/api/controlPlane/v1/project`, { headers: { 'x-token': keptnToken } });",
+      "  return axios.get(`${base}/api/controlPlane/v1/project/a/stage`, { headers: { 'x-token': KEPTN_API_TOKEN } });",
+      '}',
+      '',
+    ].join('\n');
+    // Outside any tsconfig project, no search can prove that no other module imports the export.
+    const { output, report } = runTransform(path.join(tmpdir(), 'no-project', 'client.ts'), source);
+    expect(output).toContain("export const KEPTN_API_TOKEN = process.env.KEPTN_API_TOKEN ?? '';");
+    expect(output).not.toContain('const keptnToken');
+    expect(report?.migrated).toHaveLength(2);
+    expect(report?.tokenPlumbing?.map((entry) => `${entry.line} ${entry.kind} ${entry.name} ${entry.fate}: ${entry.why}`)).toEqual([
+      '2 variable KEPTN_API_TOKEN keep: exported: other modules may still read it; retire it if none does',
+      '2 env-var KEPTN_API_TOKEN keep: exported: other modules may still read it; retire it if none does',
+      // The local one went with its declaration: its env read is listed as removed.
+      '3 env-var KEPTN_TOKEN retire: the migration removed this read',
     ]);
   });
 
