@@ -628,10 +628,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         (source !== undefined && clientForImport(source.module, 'default')?.client === 'fetch');
       const signature = requestSignature('fetch');
       if (!isFetchRequest || !signature) return undefined;
-      // `client.fetch(new Request(…))`: the helper's fetch authorizes the Request it is handed.
-      const sender = node.parent;
-      const sentByHelper = sender.type === AST_NODE_TYPES.CallExpression && sender.arguments[0] === node && sender.callee.type === AST_NODE_TYPES.MemberExpression && helperFetchSite(sender, sender.callee) !== undefined;
-      return sentByHelper ? buildSite(node, { ...plainClient('fetch'), helperAuthorized: true }, signature, undefined, true) : buildSite(node, plainClient('fetch'), signature);
+      return sentOnlyByHelperFetch(node) ? buildSite(node, { ...plainClient('fetch'), helperAuthorized: true }, signature, undefined, true) : buildSite(node, plainClient('fetch'), signature);
     }
 
     let client: ClientRef | undefined;
@@ -678,6 +675,23 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   /** `client.fetch(…)` where `client` is the OAuth helper's: a fetch request that carries the token. */
+  /**
+   * `client.fetch(new Request(…))`, or a `const` Request read nowhere but as what the helper's
+   * fetch sends: the helper authorizes the Request it is handed.
+   */
+  function sentOnlyByHelperFetch(request: TSESTree.NewExpression): boolean {
+    const sentByHelper = (value: TSESTree.Node): boolean => {
+      const sender = value.parent;
+      return sender?.type === AST_NODE_TYPES.CallExpression && sender.arguments[0] === value && sender.callee.type === AST_NODE_TYPES.MemberExpression && helperFetchSite(sender, sender.callee) !== undefined;
+    };
+    if (sentByHelper(request)) return true;
+    const declarator = request.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== request || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+    if (declarator.parent.kind !== 'const') return false;
+    const reads = variableOf(declarator.id)?.references.filter((reference) => reference.identifier !== declarator.id) ?? [];
+    return reads.length > 0 && reads.every((reference) => sentByHelper(reference.identifier));
+  }
+
   function helperFetchSite(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): RequestSite | undefined {
     if (memberName(callee) !== helperClientMembers.fetch || !isHelperClient(callee.object, 0)) return undefined;
     const signature = requestSignature('fetch');

@@ -671,7 +671,10 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
    */
   function sendsRequestObject(site: RequestSite): boolean {
     const url = site.urlArgument === undefined ? undefined : unwrap(site.urlArgument);
-    return url?.type === AST_NODE_TYPES.NewExpression && analysis.requestSite(url) !== undefined;
+    const variable = url?.type === AST_NODE_TYPES.Identifier ? flow.variableOf(url) : undefined;
+    const held = variable ? flow.singleValue(variable) : undefined;
+    const request = held === undefined ? url : unwrap(held);
+    return request?.type === AST_NODE_TYPES.NewExpression && analysis.requestSite(request) !== undefined;
   }
 
   function cloudAutomationCall(site: RequestSite): CloudAutomationCall | undefined {

@@ -47,6 +47,15 @@ ruleTester.run('require-oauth', testable(rule), {
       filename: 'file.ts',
     },
     {
+      name: "E3 a Request kept in a const and sent only by the helper's fetch",
+      code: `
+        import { oauthClientFromEnv } from 'cloud-automation-oauth';
+        const request = new Request('${CA}/api/v1/metadata');
+        await oauthClientFromEnv().fetch(request);
+      `,
+      filename: 'file.ts',
+    },
+    {
       name: 'E3 an Authorization bearer header from the helper',
       code: `
         import { createOAuthClient } from 'cloud-automation-oauth';
@@ -173,6 +182,17 @@ ruleTester.run('require-oauth', testable(rule), {
     },
   ],
   invalid: [
+    {
+      name: "a Request that is also sent by a plain fetch is not the helper's alone",
+      code: `
+        import { oauthClientFromEnv } from 'cloud-automation-oauth';
+        const request = new Request('${CA}/api/v1/metadata');
+        await oauthClientFromEnv().fetch(request);
+        await fetch(request);
+      `,
+      filename: 'file.ts',
+      errors: [{ ...missing('fetch', certain, 'certain'), line: 3 }],
+    },
     {
       name: 'D1 fetch to a Cloud Automation host without Authorization',
       code: `await fetch('${CA}/api/v1/event', { method: 'POST', headers: { accept: 'application/json' } });`,
