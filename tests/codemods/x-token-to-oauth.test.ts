@@ -130,18 +130,25 @@ describe('what the report says', () => {
     expect(report.routes.slice(0, 4).every((route) => route.scopes.join() === 'cloudautomation:metadata:read')).toBe(true);
   });
 
+  /** A class whose methods send the token held in a field (`keptnToken`) and in a parameter property (`apiToken`). */
+  const classSendingTokenMembers = (head: string, access: 'private' | 'protected'): string[] => [
+    "import axios from 'axios';",
+    head,
+    `  ${access === 'private' ? 'private ' : ''}keptnToken = process.env.KEPTN_API_TOKEN;`,
+    `  constructor(${access} readonly endpoint: string, ${access} readonly apiToken: string) {}`,
+    '  async projects() {',
+    "    return axios.get(`${this.endpoint}/api/controlPlane/v1/project`, { headers: { 'x-token': this.keptnToken } });",
+    '  }',
+    '  async event(body: unknown) {',
+    "    return axios.post(`${this.endpoint}/api/v1/event`, body, { headers: { 'x-token': this.apiToken } });",
+    '  }',
+  ];
+  const plumbingOf = (report: FileReport | undefined): string[] | undefined =>
+    report?.tokenPlumbing?.map((entry) => `${entry.line} ${entry.kind} ${entry.name} ${entry.fate}: ${entry.why}`);
+
   it('judges class members that carried the token by the `this.<name>` reads left, and their env reads with them', () => {
     const source = [
-      "import axios from 'axios';",
-      'export class KeptnClient {',
-      '  private keptnToken = process.env.KEPTN_API_TOKEN;',
-      '  constructor(private readonly endpoint: string, private readonly apiToken: string) {}',
-      '  async projects() {',
-      "    return axios.get(`${this.endpoint}/api/controlPlane/v1/project`, { headers: { 'x-token': this.keptnToken } });",
-      '  }',
-      '  async event(body: unknown) {',
-      "    return axios.post(`${this.endpoint}/api/v1/event`, body, { headers: { 'x-token': this.apiToken } });",
-      '  }',
+      ...classSendingTokenMembers('export class KeptnClient {', 'private'),
       '  hasToken() {',
       '    return this.apiToken.length > 0;',
       '  }',
@@ -154,7 +161,7 @@ describe('what the report says', () => {
     ].join('\n');
     const { report } = runTransform('client.ts', source);
     expect(report?.migrated).toHaveLength(2);
-    expect(report?.tokenPlumbing?.map((entry) => `${entry.line} ${entry.kind} ${entry.name} ${entry.fate}: ${entry.why}`)).toEqual([
+    expect(plumbingOf(report)).toEqual([
       '3 field keptnToken retire: nothing reads it any more',
       '3 env-var KEPTN_API_TOKEN retire: nothing reads it any more',
       '4 parameter apiToken retire: read only to check that it is set',
@@ -165,16 +172,7 @@ describe('what the report says', () => {
 
   it('never names a member retire that a subclass or a caller may still read: only private members are judged by their class alone', () => {
     const source = [
-      "import axios from 'axios';",
-      'export class KeptnBase {',
-      '  keptnToken = process.env.KEPTN_API_TOKEN;',
-      '  constructor(protected readonly endpoint: string, protected readonly apiToken: string) {}',
-      '  async projects() {',
-      "    return axios.get(`${this.endpoint}/api/controlPlane/v1/project`, { headers: { 'x-token': this.keptnToken } });",
-      '  }',
-      '  async event(body: unknown) {',
-      "    return axios.post(`${this.endpoint}/api/v1/event`, body, { headers: { 'x-token': this.apiToken } });",
-      '  }',
+      ...classSendingTokenMembers('export class KeptnBase {', 'protected'),
       '}',
       'export class KeptnWebhook extends KeptnBase {',
       '  signature() { return sign(this.apiToken); }',
@@ -184,7 +182,7 @@ describe('what the report says', () => {
     ].join('\n');
     const { report } = runTransform('client.ts', source);
     expect(report?.migrated).toHaveLength(2);
-    expect(report?.tokenPlumbing?.map((entry) => `${entry.line} ${entry.kind} ${entry.name} ${entry.fate}: ${entry.why}`)).toEqual([
+    expect(plumbingOf(report)).toEqual([
       '3 field keptnToken keep: not private: a subclass or code outside the class may still read it; retire it if nothing does',
       '3 env-var KEPTN_API_TOKEN keep: not private: a subclass or code outside the class may still read it; retire it if nothing does',
       '4 parameter apiToken keep: not private: a subclass or code outside the class may still read it; retire it if nothing does',
@@ -207,7 +205,7 @@ describe('what the report says', () => {
     expect(output).toContain("export const KEPTN_API_TOKEN = process.env.KEPTN_API_TOKEN ?? '';");
     expect(output).not.toContain('const keptnToken');
     expect(report?.migrated).toHaveLength(2);
-    expect(report?.tokenPlumbing?.map((entry) => `${entry.line} ${entry.kind} ${entry.name} ${entry.fate}: ${entry.why}`)).toEqual([
+    expect(plumbingOf(report)).toEqual([
       '2 variable KEPTN_API_TOKEN keep: exported: other modules may still read it; retire it if none does',
       '2 env-var KEPTN_API_TOKEN keep: exported: other modules may still read it; retire it if none does',
       // The local one went with its declaration: its env read is listed as removed.
