@@ -674,7 +674,6 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return buildSite(node, client, signature, member);
   }
 
-  /** `client.fetch(…)` where `client` is the OAuth helper's: a fetch request that carries the token. */
   /**
    * `client.fetch(new Request(…))`, or a `const` Request read nowhere but as what the helper's
    * fetch sends: the helper authorizes the Request it is handed.
@@ -692,6 +691,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return reads.length > 0 && reads.every((reference) => sentByHelper(reference.identifier));
   }
 
+  /** `client.fetch(…)` where `client` is the OAuth helper's: a fetch request that carries the token. */
   function helperFetchSite(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): RequestSite | undefined {
     if (memberName(callee) !== helperClientMembers.fetch || !isHelperClient(callee.object, 0)) return undefined;
     const signature = requestSignature('fetch');

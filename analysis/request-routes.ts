@@ -663,12 +663,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     return found;
   }
 
-  /**
-   * A request the scope report accounts for: it sends the old header or goes through the OAuth
-   * helper, or its URL (and the names it is built from) point at Cloud Automation; and its URL
-   * could reach some route of the table. Neither side changes when `migrate` rewrites the
-   * credentials, so `scopes` says the same before and after a migration.
-   */
+  /** `fetch(new Request(…))`, `fetch(request)` with a `const request = new Request(…)`: the Request is the request. */
   function sendsRequestObject(site: RequestSite): boolean {
     const url = site.urlArgument === undefined ? undefined : unwrap(site.urlArgument);
     const variable = url?.type === AST_NODE_TYPES.Identifier ? flow.variableOf(url) : undefined;
@@ -677,6 +672,12 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     return request?.type === AST_NODE_TYPES.NewExpression && analysis.requestSite(request) !== undefined;
   }
 
+  /**
+   * A request the scope report accounts for: it sends the old header or goes through the OAuth
+   * helper, or its URL (and the names it is built from) point at Cloud Automation; and its URL
+   * could reach some route of the table. Neither side changes when `migrate` rewrites the
+   * credentials, so `scopes` says the same before and after a migration.
+   */
   function cloudAutomationCall(site: RequestSite): CloudAutomationCall | undefined {
     const cached = callCache.get(site.node);
     if (cached !== undefined) return cached ?? undefined;

@@ -627,7 +627,7 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     if (use.type === 'unknown' || use.type === 'instance') {
-      this.leave(property, what, tokenCheckLeft('the same headers reach other requests too').why, TOKEN_CHECK_TODO);
+      this.leave(property, what, tokenCheckLeft('the header sits in an instance\'s defaults, which its other requests share').why, TOKEN_CHECK_TODO);
       return;
     }
     // A `new Request(…)` handed at once to fetch is that fetch's request; one kept or passed on is not.
