@@ -34,6 +34,21 @@ export function unwrap(node: Node): Node {
   }
 }
 
+/** The outermost of the type-only wrappers around a value (`x as T`, `x!`, `<T>x`, `x satisfies T`): where the value stands in its parent. */
+export function outermostTypeWrapper(node: Node): Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSTypeAssertion)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
 /** The static name of a member access (`a.b`, `a['b']`, `` a[`b`] ``, `a.#b`), or undefined when computed. */
 export function memberName(node: TSESTree.MemberExpression): string | undefined {
   if (!node.computed) {

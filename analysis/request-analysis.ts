@@ -44,6 +44,7 @@ import {
   literalString,
   memberChain,
   memberName,
+  outermostTypeWrapper,
   returnedExpressions,
   staticPropertyKey,
   unwrap,
@@ -118,6 +119,9 @@ export interface RequestSite {
   readonly createsInstance: boolean;
 }
 
+/** Why the helper's fetch cannot take over sending a `new Request(…)`. */
+export type RequestSendingRefusal = 'module-class' | 'not-one-fetch' | 'fetch-with-init';
+
 /** One header set on a request: the key as written, and the value when there is one. */
 export interface HeaderEntry {
   /** The header name, when it can be read statically (or from a literal type). */
@@ -180,9 +184,6 @@ const MUTATING_HEADER_METHODS = new Set(HEADER_WRITE_METHODS);
 const URL_LIKE_NAME = /url|uri|path|endpoint|route|href/iu;
 const allMemberNames = new Set(Object.values(httpClients).flatMap((spec) => Object.keys(spec.members).flatMap((name) => name.split('.'))));
 
-/**
- * Builds the analysis for one file. Cheap to create: nothing is computed until asked.
- */
 /** Where migrated code gets its OAuth client: the helper package, or the user's own module and ready client. */
 export interface AnalysisOptions {
   /** The module the helper is imported from (default `cloud-automation-oauth`). */
@@ -191,6 +192,7 @@ export interface AnalysisOptions {
   readonly clientExport?: string | undefined;
 }
 
+/** Builds the analysis for one file. Cheap to create: nothing is computed until asked. */
 export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptions = {}) {
   const { visitorKeys } = host;
   // The route resolver asks the analysis about headers and targets; it is made on first use.
@@ -618,16 +620,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   function computeRequestSite(node: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): RequestSite | undefined {
     const callee = unwrap(node.callee);
     if (node.type === AST_NODE_TYPES.NewExpression) {
-      if (callee.type !== AST_NODE_TYPES.Identifier || !REQUEST_CONSTRUCTORS.includes(callee.name)) return undefined;
-      const variable = variableOf(callee);
-      const source = variable && variable.defs.length > 0 ? importSource(variable) : undefined;
-      const isFetchRequest =
-        !variable ||
-        variable.defs.length === 0 ||
-        (source !== undefined && clientForImport(source.module, 'fetch') !== undefined) ||
-        (source !== undefined && clientForImport(source.module, 'default')?.client === 'fetch');
       const signature = requestSignature('fetch');
-      if (!isFetchRequest || !signature) return undefined;
+      if (requestClass(callee) === undefined || !signature) return undefined;
       return sentOnlyByHelperFetch(node) ? buildSite(node, { ...plainClient('fetch'), helperAuthorized: true }, signature, undefined, true) : buildSite(node, plainClient('fetch'), signature);
     }
 
@@ -675,20 +669,73 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   /**
-   * `client.fetch(new Request(…))`, or a `const` Request read nowhere but as what the helper's
-   * fetch sends: the helper authorizes the Request it is handed.
+   * A fetch `Request` class: the global one (`Request`, `globalThis.Request`), or one a fetch
+   * module exports, however it is named here (`import { Request as R } from 'node-fetch'`,
+   * `nodeFetch.Request`, `undici.Request`). Which of the two it is matters to the helper's fetch,
+   * which knows only the global class.
    */
-  function sentOnlyByHelperFetch(request: TSESTree.NewExpression): boolean {
-    const sentByHelper = (value: TSESTree.Node): boolean => {
-      const sender = value.parent;
-      return sender?.type === AST_NODE_TYPES.CallExpression && sender.arguments[0] === value && sender.callee.type === AST_NODE_TYPES.MemberExpression && helperFetchSite(sender, sender.callee) !== undefined;
+  function requestClass(callee: Node): 'global' | 'module' | undefined {
+    const fromFetchModule = (module: string): boolean =>
+      clientForImport(module, 'fetch') !== undefined || clientForImport(module, 'default')?.client === 'fetch';
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(callee);
+      if (!variable || variable.defs.length === 0) return REQUEST_CONSTRUCTORS.includes(callee.name) ? 'global' : undefined;
+      const source = bindingSource(variable);
+      if (!source || !fromFetchModule(source.module)) return undefined;
+      // `import { Request } from 'node-fetch'`, `const { Request: R } = require('undici')`; a default or namespace binding is the module itself.
+      const exported = source.importName === '*' || source.importName === 'default' ? callee.name : source.importName;
+      return REQUEST_CONSTRUCTORS.includes(exported) ? 'module' : undefined;
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const name = memberName(callee);
+    const object = unwrap(callee.object);
+    if (name === undefined || !REQUEST_CONSTRUCTORS.includes(name) || object.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = variableOf(object);
+    if (!variable || variable.defs.length === 0) return GLOBAL_OBJECTS.includes(object.name) ? 'global' : undefined;
+    const source = bindingSource(variable);
+    return source !== undefined && (source.importName === '*' || source.importName === 'default') && fromFetchModule(source.module) ? 'module' : undefined;
+  }
+
+  /**
+   * The calls a `new Request(…)` is sent by: the call it is handed to as the first argument, or
+   * every such call of a `const` that holds it and is read nowhere else. Undefined when the
+   * Request goes anywhere else too (returned, stored, passed on as a later argument).
+   */
+  function sendersOf(request: TSESTree.NewExpression): TSESTree.CallExpression[] | undefined {
+    const senderOf = (value: TSESTree.Node): TSESTree.CallExpression | undefined => {
+      const argument = outermostTypeWrapper(value);
+      const sender = argument.parent;
+      return sender?.type === AST_NODE_TYPES.CallExpression && sender.arguments[0] === argument ? sender : undefined;
     };
-    if (sentByHelper(request)) return true;
+    const direct = senderOf(request);
+    if (direct) return [direct];
     const declarator = request.parent;
-    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== request || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
-    if (declarator.parent.kind !== 'const') return false;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== request || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (declarator.parent.kind !== 'const') return undefined;
     const reads = variableOf(declarator.id)?.references.filter((reference) => reference.identifier !== declarator.id) ?? [];
-    return reads.length > 0 && reads.every((reference) => sentByHelper(reference.identifier));
+    const senders = reads.map((reference) => senderOf(reference.identifier));
+    return reads.length > 0 && senders.every((sender) => sender !== undefined) ? senders as TSESTree.CallExpression[] : undefined;
+  }
+
+  /** `client.fetch(new Request(…))`, or a `const` Request nothing but the helper's fetch sends: the helper authorizes the Request it is handed. */
+  function sentOnlyByHelperFetch(request: TSESTree.NewExpression): boolean {
+    return sendersOf(request)?.every((sender) => sender.callee.type === AST_NODE_TYPES.MemberExpression && helperFetchSite(sender, sender.callee) !== undefined) ?? false;
+  }
+
+  /**
+   * The one plain `fetch(request)` that sends a Request of the global class, handed to it at once
+   * or through a `const` nothing else reads: where the helper's fetch can take over the sending,
+   * and whose answer is the Request's answer. Otherwise why not: the helper's fetch knows only the
+   * global Request (one from node-fetch or undici is another class), and a second argument to
+   * fetch changes the Request it sends.
+   */
+  function fetchSendingRequest(request: TSESTree.NewExpression): { readonly sender: TSESTree.CallExpression } | { readonly not: RequestSendingRefusal } {
+    if (requestClass(unwrap(request.callee)) !== 'global') return { not: 'module-class' };
+    const senders = sendersOf(request);
+    const [sender] = senders ?? [];
+    const site = sender && senders?.length === 1 ? requestSite(sender) : undefined;
+    if (!sender || !site || site.client.kind !== 'fetch' || site.member !== undefined || site.viaHelper) return { not: 'not-one-fetch' };
+    return sender.arguments.length === 1 ? { sender } : { not: 'fetch-with-init' };
   }
 
   /** `client.fetch(…)` where `client` is the OAuth helper's: a fetch request that carries the token. */
@@ -1602,6 +1649,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       return key === undefined ? [] : site.optionArguments.flatMap((argument) => valuesOf(entriesOf(argument, 0), key));
     },
     resolveClient,
+    fetchSendingRequest,
     /** The static string value of a node (type information used only when given and needed). */
     stringValue: (node: Node): string | undefined => stringValue(node, 0) ?? typedString(node),
     writeThrough: (ref: Node) => writeThrough(ref, 0),

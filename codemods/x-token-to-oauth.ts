@@ -37,7 +37,7 @@ import {
 import type { FileReport } from './report.js';
 import { indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
 import type { XTokenFinding } from '../analysis/findings.js';
-import type { RequestSite } from '../analysis/request-analysis.js';
+import type { RequestSendingRefusal, RequestSite } from '../analysis/request-analysis.js';
 import { RequestMigration, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { runMigrationTransform } from './transform-runner.js';
@@ -50,6 +50,13 @@ export const TRANSFORM_NAME = 'x-token-to-oauth';
 export function needsParse(source: string): boolean {
   return CANDIDATE_SOURCE_PATTERN.test(source);
 }
+
+/** Why the helper's fetch cannot take over sending a `new Request(…)`, in the words of a marker. */
+const REQUEST_SENDING_REFUSALS: Readonly<Record<RequestSendingRefusal, string>> = {
+  'module-class': 'it is the `Request` class of a fetch module (node-fetch, undici), not the global one the helper\'s fetch authorizes',
+  'not-one-fetch': 'it is not sent by one `fetch(…)` alone (handed to it at once, or through a `const` nothing else reads)',
+  'fetch-with-init': 'its `fetch(…)` is given options too, which change the Request it sends',
+};
 
 type Role = 'headers' | 'options';
 
@@ -632,11 +639,12 @@ export class XTokenMigration extends RequestMigration {
     }
     // A `new Request(…)` handed at once to fetch is that fetch's request; one kept or passed on is not.
     const request = use.type === 'request' ? use.call : use.construct as ASTPath<NewExpression>;
-    const response = use.type === 'request' ? use.call : this.fetchSendingAtOnce(use.construct);
-    if (!response) {
-      this.leave(property, what, tokenCheckLeft('it is built as a `new Request(…)` that is not handed straight to a `fetch(…)`, so the codemod cannot see how its answer is read').why, TOKEN_CHECK_TODO);
+    const sending = use.type === 'request' ? { call: use.call } : this.fetchSendingAtOnce(use);
+    if ('why' in sending) {
+      this.leave(property, what, tokenCheckLeft(`it is built as a \`new Request(…)\` whose answer the codemod cannot follow: ${sending.why}`).why, TOKEN_CHECK_TODO);
       return;
     }
+    const response = sending.call;
     const kind = use.info.client.kind;
     // The helper's fetch awaits the token itself; other clients need it in hand.
     if (kind !== 'fetch' && !this.isAsyncContext(request)) {
@@ -674,16 +682,12 @@ export class XTokenMigration extends RequestMigration {
     if (otherAuthorization || kind === 'fetch') this.markMigrated(property.node, kind, migrated);
   }
 
-  /** `fetch(new Request(…))`: the global fetch call that sends the Request it is handed, when the Request is the global one too. */
-  private fetchSendingAtOnce(construct: AnyPath): ASTPath<CallExpression> | undefined {
-    const call = parentOf(construct);
-    const callee = (construct.node as NewExpression).callee;
-    // The helper's fetch knows the global Request; one from node-fetch or undici is another class.
-    const scope = construct.scope as { lookup(name: string): unknown } | null;
-    if (!isNodeType(callee, 'Identifier') || !scope || scope.lookup(callee.name)) return undefined;
-    if (!call || !isNodeType(call.node, 'CallExpression') || construct.name !== 0 || call.node.arguments.length !== 1) return undefined;
-    const info = this.classifyCall(call as ASTPath<CallExpression>);
-    return info?.client.kind === 'fetch' && info.member === undefined && !info.viaHelper ? (call as ASTPath<CallExpression>) : undefined;
+  /** The plain `fetch(…)` that sends this Request and nothing else does, as the analysis finds it; else why there is none. */
+  private fetchSendingAtOnce(use: Extract<Use, { type: 'request-object' }>): { readonly call: ASTPath<CallExpression> } | { readonly why: string } {
+    const found = use.site.node.type === AST_NODE_TYPES.NewExpression ? this.facts().analysis.fetchSendingRequest(use.site.node) : { not: 'not-one-fetch' as const };
+    const call = 'sender' in found ? this.babelPath(found.sender, 'CallExpression') as ASTPath<CallExpression> | undefined : undefined;
+    if (call) return { call };
+    return { why: REQUEST_SENDING_REFUSALS['not' in found ? found.not : 'not-one-fetch'] };
   }
 
   /** The headers hold the code's own `Authorization` next to the x-token. */
@@ -850,15 +854,16 @@ export class XTokenMigration extends RequestMigration {
     const builtForIt = objects.length === 1 && single !== undefined &&
       (contains(rangeOf(single.construct.node), rangeOf(container.node)) || this.sameBlockBefore(container, single.construct));
     // `fetch(new Request(…))` where nothing can be awaited: the helper's fetch authorizes the Request itself.
-    const sender = builtForIt && !this.isAsyncContext(single.construct) ? this.fetchSendingAtOnce(single.construct) : undefined;
-    if (sender) {
+    const sending = builtForIt && !this.isAsyncContext(single.construct) ? this.fetchSendingAtOnce(single) : undefined;
+    if (sending && 'call' in sending) {
       this.removeHeader(target, container);
-      this.useHelperFetch(sender, optional);
+      this.useHelperFetch(sending.call, optional);
       this.markMigrated(property.node, 'fetch', `x-token header in \`new Request(…)\` → OAuth helper fetch${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
       return;
     }
     if (objects.some((use) => !this.isAsyncContext(use.construct))) {
-      this.leave(property, what, 'the Request is built outside an async function, where the token cannot be awaited, and it is not handed straight to a `fetch(…)` the helper could send it through', todo);
+      const why = sending && 'why' in sending ? sending.why : REQUEST_SENDING_REFUSALS['not-one-fetch'];
+      this.leave(property, what, `the Request is built outside an async function, where the token cannot be awaited, and the helper's fetch cannot send it instead: ${why}`, todo);
       return;
     }
     if (!builtForIt) {

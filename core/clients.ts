@@ -226,7 +226,6 @@ export function clientForImport(module: string, importName: string): ClientImpor
 /** Modules whose imports may bind a client; a cheap first test before looking at specifiers. */
 export const clientModules: ReadonlySet<string> = new Set(clientImports.map((entry) => entry.module));
 
-/** Globals that are the WHATWG fetch, and the objects that carry it. */
 /** Options that hold a base URL relative request URLs resolve against (`baseURL`, `prefixUrl`), across clients. */
 export const BASE_URL_OPTIONS: ReadonlySet<string> = new Set(Object.values(httpClients).flatMap((spec) => (spec.baseUrlOption ? [spec.baseUrlOption] : [])));
 
@@ -240,6 +239,7 @@ export const URL_OPTIONS: ReadonlySet<string> = new Set(Object.values(httpClient
  */
 export const REQUEST_LIKE_CALLEE = /^(?:fetch|request|get|post|put|patch|delete|head|options|stream|axios|got|http|api|client|keptn\w*)$/iu;
 
+/** Globals that are the WHATWG fetch, and the objects that carry it. */
 export const FETCH_GLOBALS: readonly string[] = ['fetch'];
 export const GLOBAL_OBJECTS: readonly string[] = ['globalThis', 'window', 'self', 'global'];
 

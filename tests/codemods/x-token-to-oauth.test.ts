@@ -100,7 +100,7 @@ describe('what the report says', () => {
 
   it('turns token checks read only as success or failure into metadata reads, and says why it leaves the others', () => {
     const report = reportOf('f7-auth-check.input.ts');
-    expect(report.migrated.map((site) => `${site.line} ${site.client}`)).toEqual(['10 fetch', '16 axios', '22 got', '28 fetch', '42 axios', '60 fetch', '66 fetch']);
+    expect(report.migrated.map((site) => `${site.line} ${site.client}`)).toEqual(['10 fetch', '16 axios', '22 got', '28 fetch', '42 axios', '60 fetch', '66 fetch', '72 fetch']);
     expect(report.migrated.every((site) => site.what.includes('→ GET /api/v1/metadata'))).toBe(true);
     expect(report.manual).toEqual([
       expect.objectContaining({
@@ -110,7 +110,7 @@ describe('what the report says', () => {
         todo: expect.stringContaining('GET /api/v1/metadata') as unknown,
       }),
       expect.objectContaining({ line: 54, why: expect.stringContaining('it sends a body, which a metadata read cannot carry') as unknown }),
-      expect.objectContaining({ line: 72, why: expect.stringContaining('a `new Request(…)` that is not handed straight to a `fetch(…)`') as unknown }),
+      expect.objectContaining({ line: 79, why: expect.stringContaining('a `new Request(…)` whose answer the codemod cannot follow: it is not sent by one `fetch(…)` alone') as unknown }),
     ]);
     // The replaced checks are metadata reads in the scope report; the one left is still the token check.
     expect(report.routes.map((route) => `${route.line} ${route.method ?? '?'} ${route.displayPath}`)).toEqual([
@@ -123,7 +123,8 @@ describe('what the report says', () => {
       '54 POST /{…}/v1/auth',
       '61 GET /{…}/v1/metadata',
       '66 GET /{…}/v1/metadata',
-      '72 POST /{…}/v1/auth',
+      '72 GET /{…}/v1/metadata',
+      '79 POST /{…}/v1/auth',
     ]);
     // The class's token now reaches nothing; the module's is still sent by the checks left for a person.
     expect(report.tokenPlumbing?.map((entry) => `${entry.kind} ${entry.name} ${entry.fate}`)).toEqual(['variable keptnToken keep', 'env-var KEPTN_API_TOKEN keep', 'parameter token retire']);
@@ -211,6 +212,46 @@ describe('what the report says', () => {
       // The local one went with its declaration: its env read is listed as removed.
       '3 env-var KEPTN_TOKEN retire: the migration removed this read',
     ]);
+  });
+
+  it('hands a Request to the helper\'s fetch only where one plain fetch alone sends it', () => {
+    const request = (name: string) => `  const ${name} = new Request(\`\${base}/api/controlPlane/v1/project\`, { headers: { 'x-token': token } });`;
+    const source = [
+      "import { Request as NodeFetchRequest } from 'node-fetch';",
+      "const base = process.env.KEPTN_ENDPOINT ?? '';",
+      "const token = process.env.KEPTN_API_TOKEN ?? '';",
+      'export function once() {',
+      request('request'),
+      '  return fetch(request).then((response) => response.ok);',
+      '}',
+      'export function retried() {',
+      request('request'),
+      '  return fetch(request).catch(() => fetch(request));',
+      '}',
+      'export function reassignable() {',
+      request('request').replace('const', 'let'),
+      '  return fetch(request);',
+      '}',
+      'export function withInit() {',
+      request('request'),
+      "  return fetch(request, { cache: 'no-store' });",
+      '}',
+      'export function nodeFetchClass() {',
+      "  return fetch(new NodeFetchRequest(`${base}/api/controlPlane/v1/project`, { headers: { 'x-token': token } }) as never);",
+      '}',
+      '',
+    ].join('\n');
+    const { output, report } = runTransform(path.join(tmpdir(), 'no-project', 'requests.ts'), source);
+    expect(report?.migrated.map((site) => site.line)).toEqual([5]);
+    expect(output).toContain('return oauthClientFromEnv().fetch(request).then(');
+    // Sent twice, held in a `let`, sent with options, or not the global Request class: each is left, none is half rewritten.
+    expect(report?.manual.map((site) => `${site.line} ${site.why.replace(/^.*cannot send it instead: /u, '')}`)).toEqual([
+      '9 it is not sent by one `fetch(…)` alone (handed to it at once, or through a `const` nothing else reads)',
+      '13 it is not sent by one `fetch(…)` alone (handed to it at once, or through a `const` nothing else reads)',
+      '17 its `fetch(…)` is given options too, which change the Request it sends',
+      '21 it is the `Request` class of a fetch module (node-fetch, undici), not the global one the helper\'s fetch authorizes',
+    ]);
+    expect(output?.match(/oauthClientFromEnv\(\)\.fetch/gu)).toHaveLength(1);
   });
 
   it('reports a header without Cloud Automation evidence but leaves it, unless asked', () => {

@@ -101,6 +101,16 @@ ruleTester.run('no-x-token-header', testable(rule), {
       `,
       filename: 'file.ts',
     },
+    {
+      name: 'E2 a class of its own named Request is no fetch Request',
+      code: `
+        class Request { constructor(readonly url: string, readonly init: unknown) {} }
+        const queued = new Request('${CA}/api/v1/event', { headers: { 'x-token': t } });
+        import { Request as Job } from './queue';
+        const job = new Job('${CA}/api/v1/event', { headers: { 'x-token': t } });
+      `,
+      filename: 'file.ts',
+    },
   ],
   invalid: [
     // ---------------------------------------------------------------- A: the key
@@ -311,6 +321,20 @@ ruleTester.run('no-x-token-header', testable(rule), {
       code: `const req = new Request('${CA}/api/v1/event', { method: 'POST', headers: { 'x-token': t } }); await fetch(req);`,
       filename: 'file.ts',
       errors: [report('fetch', certain, 'certain')],
+    },
+    {
+      name: 'B1 the Request class of a fetch module, however it is named',
+      code: `
+        import { Request as NodeFetchRequest } from 'node-fetch';
+        import * as undici from 'undici';
+        const nodeFetch = require('node-fetch');
+        await fetch(new NodeFetchRequest('${CA}/api/v1/event', { headers: { 'x-token': t } }) as never);
+        await undici.fetch(new undici.Request('${CA}/api/v1/event', { headers: { 'x-token': t } }));
+        await nodeFetch(new nodeFetch.Request('${CA}/api/v1/event', { headers: { 'x-token': t } }));
+        await fetch(new globalThis.Request('${CA}/api/v1/event', { headers: { 'x-token': t } }));
+      `,
+      filename: 'file.ts',
+      errors: [report('fetch', certain, 'certain'), report('fetch', certain, 'certain'), report('fetch', certain, 'certain'), report('fetch', certain, 'certain')],
     },
     {
       name: 'B2 axios(config) and axios(url, config)',
