@@ -710,11 +710,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const direct = senderOf(request);
     if (direct) return [direct];
     const declarator = request.parent;
-    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== request || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== request || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
     if (declarator.parent.kind !== 'const') return undefined;
     const reads = variableOf(declarator.id)?.references.filter((reference) => reference.identifier !== declarator.id) ?? [];
     const senders = reads.map((reference) => senderOf(reference.identifier));
-    return reads.length > 0 && senders.every((sender) => sender !== undefined) ? senders as TSESTree.CallExpression[] : undefined;
+    return reads.length > 0 && senders.every((sender) => sender !== undefined) ? senders : undefined;
   }
 
   /** `client.fetch(new Request(…))`, or a `const` Request nothing but the helper's fetch sends: the helper authorizes the Request it is handed. */
