@@ -58,6 +58,14 @@ const REQUEST_SENDING_REFUSALS: Readonly<Record<RequestSendingRefusal, string>> 
   'fetch-with-init': 'its `fetch(…)` is given options too, which change the Request it sends',
 };
 
+/** ky answers with a promise that has `.json()` and the like on it; chaining it behind the token would lose them. */
+const KY_OUTSIDE_ASYNC = 'a ky request outside an async function cannot wait for the token without losing the `.json()` helpers of the promise it returns';
+const KY_TODO = 'make the function async and send `Authorization: await client.authorizationHeader()`, or set it in a `beforeRequest` hook';
+
+/** A superagent request is sent when it is awaited or ended; waiting for the token first would move that, and what the function returns. */
+const SUPERAGENT_OUTSIDE_ASYNC = 'a superagent request outside an async function cannot wait for the token without changing when it is sent';
+const SUPERAGENT_TODO = "make the function async and set `.set('Authorization', await client.authorizationHeader())`";
+
 type Role = 'headers' | 'options';
 
 /** The last variable the header object went through on its way into a request: where a per-request edit goes. */
@@ -569,6 +577,7 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     const { target, container } = this.removalTarget(property);
+    if (this.migrateSuperagentSetObject(property, target, container, finding)) return;
     const uses = this.usesOf(finding, container.node);
     const unknown = uses.find((use) => use.type === 'unknown');
     if (unknown) {
@@ -612,7 +621,7 @@ export class XTokenMigration extends RequestMigration {
       this.removeHeader(target, container);
       for (const use of requests) this.useHelperFetch(use.call, optional);
       this.markMigrated(property.node, 'fetch', `x-token header → OAuth helper fetch${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
-    } else if (kind === 'axios' || kind === 'got' || kind === 'undici') {
+    } else if (kind === 'axios' || kind === 'got' || kind === 'undici' || kind === 'ky') {
       this.migratePerRequestHeader(property, target, container, requests, kind, optional);
     } else if (kind === 'node-http') {
       this.migrateNodeHttp(property, target, container, requests, optional);
@@ -785,6 +794,10 @@ export class XTokenMigration extends RequestMigration {
         // got's request is a promise with `.json()` on it: chaining it behind the token would lose that. Hooks instead.
         return this.migrateGotRequestToHooks(property, target, container, use, optional);
       }
+      if (kind === 'ky' && !async) {
+        this.leave(property, 'x-token header on a ky request', KY_OUTSIDE_ASYNC, KY_TODO);
+        return false;
+      }
       this.placeAuthorization(target, container, this.authorizationEntry(async, optional));
       if (!async) this.wrapInTokenPromise(use.call, optional);
       this.helperUsed(optional);
@@ -813,6 +826,10 @@ export class XTokenMigration extends RequestMigration {
       }
       if (!async && kind === 'got') {
         this.leave(property, 'x-token header reused across got requests', 'a got request outside an async function cannot wait for the token without losing its `.json()` helpers', 'add `hooks: client.gotHooks()` to the shared options, or make the caller async');
+        return false;
+      }
+      if (!async && kind === 'ky') {
+        this.leave(property, 'x-token header reused across ky requests', KY_OUTSIDE_ASYNC, KY_TODO);
         return false;
       }
       const referenceText = this.text(reference.path.node);
@@ -1055,6 +1072,54 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /** `target['x-token'] = v` or `target.set('x-token', v)`. */
+  /**
+   * `superagent.get(url).set({ 'x-token': t, … })`: the object is the request's headers, so the
+   * token goes in where the x-token was, awaited (the request is sent only when awaited). False
+   * when the object is not that, and the caller goes on.
+   */
+  private migrateSuperagentSetObject(property: AnyPath, target: AnyPath, container: AnyPath, finding: XTokenFinding): boolean {
+    const call = parentOf(container);
+    const callNode = call?.node;
+    if (!call || !isNodeType(callNode, 'CallExpression') || callNode.arguments.length !== 1 || container.name !== 0) return false;
+    const callee = callNode.callee as ASTNode;
+    if (!isNodeType(callee, 'MemberExpression') || this.propertyName(callee.property, callee.computed ?? false) !== 'set') return false;
+    if (!this.superagentRequestOf(call.get('callee', 'object') as AnyPath, finding)) return false;
+    const what = 'x-token header set on a superagent request';
+    if (!this.isAsyncContext(call)) {
+      this.leave(property, what, SUPERAGENT_OUTSIDE_ASYNC, SUPERAGENT_TODO);
+      return true;
+    }
+    if (this.sendsOtherAuthorization(container)) {
+      this.removeHeader(target, container);
+      this.markMigrated(property.node, 'superagent', 'x-token header removed (the request already sends Authorization)');
+      return true;
+    }
+    let optional: string | undefined;
+    if (this.sentConditionally(property)) {
+      optional = this.conditionalClient(property, 'x-token header sent only when a token is set');
+      if (optional === undefined) return true;
+    }
+    this.placeAuthorization(target, container, this.authorizationEntry(true, optional));
+    this.helperUsed(optional);
+    this.markMigrated(property.node, 'superagent', `x-token header → Authorization from the OAuth helper${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
+    return true;
+  }
+
+  /** The superagent request a `.set(…)` is chained on (`superagent.post(url).set(…)`, through other chained calls), when the analysis found it as this header's request. */
+  private superagentRequestOf(target: AnyPath, finding: XTokenFinding): RequestSite | undefined {
+    const [only] = finding.sites;
+    if (finding.sites.length !== 1 || only?.client.kind !== 'superagent') return undefined;
+    let current: ASTNode = target.node;
+    for (let steps = 0; steps < 20 && isNodeType(current, 'CallExpression'); steps++) {
+      const { start, end } = rangeOf(current);
+      if (start === only.node.range[0] && end === only.node.range[1]) return only;
+      const callee = current.callee as ASTNode;
+      if (!isNodeType(callee, 'MemberExpression')) return undefined;
+      current = callee.object;
+    }
+    return undefined;
+  }
+
   private migrateHeaderWrite(site: AnyPath, target: ASTNode, targetPath: AnyPath, form: 'assignment' | 'method', finding: XTokenFinding): void {
     const what = form === 'assignment' ? 'x-token header assignment' : 'x-token header set by method call';
     let statement = this.statementOf(site);
@@ -1109,6 +1174,26 @@ export class XTokenMigration extends RequestMigration {
       const client = conditional ? optional() : this.clientText;
       if (client === undefined) return;
       this.migrateInterceptor(site, removable, interceptor, client, audience.audience, conditional);
+      return;
+    }
+
+    // superagent: `superagent.post(url).set('x-token', t)`, set on the request the chain is building.
+    const request = form === 'method' ? this.superagentRequestOf(targetPath, finding) : undefined;
+    if (request) {
+      const call = site.node as CallExpression;
+      const [name, value] = call.arguments as ASTNode[];
+      if (!this.isAsyncContext(site)) {
+        this.leave(site, what, SUPERAGENT_OUTSIDE_ASYNC, SUPERAGENT_TODO);
+        return;
+      }
+      if (conditional || call.arguments.length !== 2 || !name || !value) {
+        this.leave(site, what, conditional ? 'the header is set only when a token is set' : 'the header is set in a form the codemod does not rewrite', SUPERAGENT_TODO);
+        return;
+      }
+      this.retired.push(site.get('arguments', 1) as AnyPath);
+      this.edits.push({ start: rangeOf(name).start, end: rangeOf(value).end, text: `${this.style.quote}Authorization${this.style.quote}, ${this.authorizationValue(true)}` });
+      this.needsHelper = true;
+      this.markMigrated(name, 'superagent', 'x-token header → Authorization from the OAuth helper');
       return;
     }
 
