@@ -214,6 +214,17 @@ describe('what the report says', () => {
     ]);
   });
 
+  it('rewrites ky and superagent requests in async code, and says why it leaves the others', () => {
+    const report = reportOf('b5-ky-superagent.input.ts');
+    expect(report.migrated.map((site) => `${site.line} ${site.client}`)).toEqual(['13 ky', '19 superagent', '25 superagent', '32 ky']);
+    expect(report.manual.map((site) => `${site.line} ${site.why}`)).toEqual([
+      '38 a ky request outside an async function cannot wait for the token without losing the `.json()` helpers of the promise it returns',
+      '43 a superagent request outside an async function cannot wait for the token without changing when it is sent',
+    ]);
+    // The token is still read by the two requests left for a person.
+    expect(report.tokenPlumbing?.map((entry) => `${entry.kind} ${entry.name} ${entry.fate}`)).toEqual(['variable KEPTN_API_TOKEN keep', 'env-var KEPTN_API_TOKEN keep']);
+  });
+
   it('hands a Request to the helper\'s fetch only where one plain fetch alone sends it', () => {
     const request = (name: string) => `  const ${name} = new Request(\`\${base}/api/controlPlane/v1/project\`, { headers: { 'x-token': token } });`;
     const source = [

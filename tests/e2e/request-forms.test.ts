@@ -2,9 +2,9 @@
  * The request forms issue 12 added to the migration, run for real on loopback (127.0.0.1): node's
  * http inside hand-written Promise executors (the header built in the executor, and built on the
  * options just before the Promise), fetch `Request` objects (built before they are sent, and handed
- * straight to fetch in a plain function returning the promise), and axios
+ * straight to fetch in a plain function returning the promise), axios
  * calls whose headers come from a module-local helper function (in an async function and in a
- * promise chain). The app runs with the legacy token, the real `migrate` CLI rewrites a copy, and
+ * promise chain), a ky call with per-request headers, and superagent requests with `.set(…)`. The app runs with the legacy token, the real `migrate` CLI rewrites a copy, and
  * the copy runs with only the OAuth client configured: every call must reach the API with a live
  * SSO token and no `x-token`, and a second `migrate` must change nothing.
  */
@@ -25,7 +25,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const appSource = path.join(repoRoot, 'tests/e2e/forms-app');
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const LEGACY_TOKEN = 'f'.repeat(45);
-const CALLS = ['metadata', 'project', 'sequence', 'projects', 'stage', 'service'];
+const CALLS = ['metadata', 'project', 'sequence', 'projects', 'stage', 'service', 'resources', 'event', 'sequenceState'];
 
 let fake: FakeCloudAutomation;
 let work: string;
@@ -57,7 +57,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-describe('node http in Promise executors, a fetch Request object and a headers helper, before and after `migrate`', () => {
+describe('node http in Promise executors, fetch Request objects, a headers helper, ky and superagent, before and after `migrate`', () => {
   it('before: every call is accepted with the legacy x-token', async () => {
     const statuses = await runApp({ KEPTN_API_URL: fake.apiBaseUrl, KEPTN_API_TOKEN: LEGACY_TOKEN });
     expect(statuses).toEqual(Object.fromEntries(CALLS.map((call) => [call, 200])));
@@ -67,7 +67,7 @@ describe('node http in Promise executors, a fetch Request object and a headers h
   it('migrate rewrites every x-token site, marks none, and changes nothing on a second run', async () => {
     const report = await migrate([]);
     expect(report.files.failed).toEqual([]);
-    expect([...report.files.changed].sort()).toEqual(['src/keptn-axios.js', 'src/keptn-fetch.js', 'src/keptn-http.js']);
+    expect([...report.files.changed].sort()).toEqual(['src/keptn-axios.js', 'src/keptn-fetch.js', 'src/keptn-http.js', 'src/keptn-ky-superagent.js']);
     for (const file of report.files.changed) expect(readFileSync(path.join(app, file), 'utf8')).not.toMatch(/x-token|@cloud-automation-migrate/iu);
     expect((await migrate(['--dry'])).files.changed).toEqual([]);
   }, 240_000);

@@ -1,6 +1,7 @@
 import { metadataStatus, projectStatus } from './keptn-http.js';
 import { projectsStatus, sequenceStatus } from './keptn-fetch.js';
 import { serviceStatus, stageStatus } from './keptn-axios.js';
+import { eventStatus, sequenceStateStatus, serviceResourceStatus } from './keptn-ky-superagent.js';
 
 const statuses = {
   metadata: await metadataStatus(),
@@ -9,5 +10,8 @@ const statuses = {
   projects: await projectsStatus(),
   stage: await stageStatus('sockshop'),
   service: await serviceStatus('sockshop', 'dev'),
+  resources: await serviceResourceStatus('sockshop'),
+  event: await eventStatus('sockshop'),
+  sequenceState: await sequenceStateStatus('sockshop'),
 };
 console.log(JSON.stringify(statuses));
