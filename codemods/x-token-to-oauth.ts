@@ -1071,7 +1071,6 @@ export class XTokenMigration extends RequestMigration {
     return list?.name === 'params' && FUNCTION_TYPES.has(parentOf(binding)?.node.type ?? '') ? value.node.name : undefined;
   }
 
-  /** `target['x-token'] = v` or `target.set('x-token', v)`. */
   /**
    * `superagent.get(url).set({ 'x-token': t, … })`: the object is the request's headers, so the
    * token goes in where the x-token was, awaited (the request is sent only when awaited). False
@@ -1120,6 +1119,7 @@ export class XTokenMigration extends RequestMigration {
     return undefined;
   }
 
+  /** `target['x-token'] = v` or `target.set('x-token', v)`. */
   private migrateHeaderWrite(site: AnyPath, target: ASTNode, targetPath: AnyPath, form: 'assignment' | 'method', finding: XTokenFinding): void {
     const what = form === 'assignment' ? 'x-token header assignment' : 'x-token header set by method call';
     let statement = this.statementOf(site);
