@@ -675,9 +675,9 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * which knows only the global class.
    */
   function requestClass(callee: Node): 'global' | 'module' | undefined {
-    const fromFetchModule = (module: string): boolean =>
-      clientForImport(module, 'fetch') !== undefined || clientForImport(module, 'default')?.client === 'fetch';
     if (callee.type === AST_NODE_TYPES.Identifier) {
+      // Every `new X()` of the file comes here: look X up only when it can be a Request class.
+      if (!REQUEST_CONSTRUCTORS.includes(callee.name) && !renamedRequestClasses(callee).has(callee.name)) return undefined;
       const variable = variableOf(callee);
       if (!variable || variable.defs.length === 0) return REQUEST_CONSTRUCTORS.includes(callee.name) ? 'global' : undefined;
       const source = bindingSource(variable);
@@ -694,6 +694,30 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (!variable || variable.defs.length === 0) return GLOBAL_OBJECTS.includes(object.name) ? 'global' : undefined;
     const source = bindingSource(variable);
     return source !== undefined && (source.importName === '*' || source.importName === 'default') && fromFetchModule(source.module) ? 'module' : undefined;
+  }
+
+  function fromFetchModule(module: string): boolean {
+    return clientForImport(module, 'fetch') !== undefined || clientForImport(module, 'default')?.client === 'fetch';
+  }
+
+  let renamedRequestNames: Set<string> | undefined;
+  /**
+   * Local names other than `Request` bound to a fetch module's Request class at the top of the
+   * file (`import { Request as R } from 'node-fetch'`, `const { Request: R } = require('undici')`),
+   * collected once from the module's bindings.
+   */
+  function renamedRequestClasses(anywhere: Node): Set<string> {
+    if (renamedRequestNames) return renamedRequestNames;
+    renamedRequestNames = new Set();
+    let top: TSESLint.Scope.Scope = host.getScope(anywhere);
+    while (top.upper) top = top.upper;
+    for (const scope of [top, ...top.childScopes.filter((child) => child.block.type === AST_NODE_TYPES.Program)]) {
+      for (const variable of scope.variables) {
+        const source = variable.defs.length > 0 ? bindingSource(variable) : undefined;
+        if (source && REQUEST_CONSTRUCTORS.includes(source.importName) && fromFetchModule(source.module)) renamedRequestNames.add(variable.name);
+      }
+    }
+    return renamedRequestNames;
   }
 
   /**
