@@ -157,7 +157,7 @@ export function returnedExpressions(fn: Node, visitorKeys: VisitorKeys): Express
  * `tslib_1.__importStar(…)`, Babel's `_interopRequireDefault(…)`): they give the module, or an
  * object whose `default` is the module.
  */
-const INTEROP_HELPERS: ReadonlySet<string> = new Set([
+export const INTEROP_HELPERS: ReadonlySet<string> = new Set([
   '__importDefault',
   '__importStar',
   '_interopRequireDefault',

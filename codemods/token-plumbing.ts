@@ -11,7 +11,7 @@
  * here edits the file: a required input or a missing-token check is the user's to delete, along
  * with the action.yml / task.json entry the CLI finds for it.
  */
-import type { ASTNode, ASTPath } from 'jscodeshift';
+import type { ASTNode, ASTPath, Identifier } from 'jscodeshift';
 import { KEPTN_TOKEN_ENV_VARS, isXTokenHeader, nameHint } from '../core/index.js';
 import type { TokenPlumbing } from './report.js';
 import { isNodeType, parentOf, rangeOf, TRANSPARENT_WRAPPERS, type AnyPath } from './request-migration.js';
@@ -236,9 +236,13 @@ function fateOfRead(scope: PlumbingScope, path: AnyPath, fieldFates: ReadonlyMap
   if (isNodeType(path.node, 'Identifier') && scope.bindingOf(path)?.node === path.node) return fateOfBinding(scope, path);
   let current = path;
   let parent = parentOf(current);
-  // `process.env.KEPTN_API_TOKEN ?? ''` and `as string` still hold the token.
-  while (parent && (TRANSPARENT_WRAPPERS.has(parent.node.type) || (isNodeType(parent.node, 'LogicalExpression') && current.name === 'left'))) {
-    current = parent;
+  // `process.env.KEPTN_API_TOKEN ?? ''` and `as string` still hold the token, and so does the
+  // `(_a = process.env.KEPTN_API_TOKEN) !== null && _a !== void 0 ? _a : ''` a compiler writes for `??`.
+  for (;;) {
+    const nullish = parent ? compiledNullishOf(scope, current, parent) : undefined;
+    if (nullish) current = nullish;
+    else if (parent && (TRANSPARENT_WRAPPERS.has(parent.node.type) || (isNodeType(parent.node, 'LogicalExpression') && current.name === 'left'))) current = parent;
+    else break;
     parent = parentOf(current);
   }
   if (parent && isNodeType(parent.node, 'VariableDeclarator') && current.name === 'init' && isNodeType(parent.node.id as ASTNode, 'Identifier')) {
@@ -248,6 +252,40 @@ function fateOfRead(scope: PlumbingScope, path: AnyPath, fieldFates: ReadonlyMap
   const field = parent && current.name === 'value' ? fieldFates.get(parent.node) : undefined;
   if (field) return field;
   return sends(scope, path) ? { fate: 'keep', why: 'still sent or passed on here' } : { fate: 'retire', why: 'read only to check that it is set' };
+}
+
+/**
+ * The conditional a compiler writes for `value ?? fallback` when `value` is assigned to its temporary
+ * (`(_a = value) !== null && _a !== void 0 ? _a : fallback`, or the `=== null ||` form): its value is
+ * `value` or the fallback, so it holds what `value` holds, provided nothing else reads the temporary.
+ * `current` is the assigned value.
+ */
+function compiledNullishOf(scope: PlumbingScope, current: AnyPath, parent: AnyPath): AnyPath | undefined {
+  const assignment = parent.node;
+  if (!isNodeType(assignment, 'AssignmentExpression') || assignment.operator !== '=' || current.name !== 'right' || !isNodeType(assignment.left as ASTNode, 'Identifier')) return undefined;
+  const temporary = (assignment.left as Identifier).name;
+  let compared: AnyPath = parent;
+  let above = parentOf(compared);
+  while (above && TRANSPARENT_WRAPPERS.has(above.node.type)) {
+    compared = above;
+    above = parentOf(compared);
+  }
+  const isTemporary = (node: ASTNode | null | undefined): boolean => isNodeType(node, 'Identifier') && node.name === temporary;
+  if (!above || !isNodeType(above.node, 'BinaryExpression') || compared.name !== 'left') return undefined;
+  const positive = above.node.operator === '!==';
+  if (!positive && above.node.operator !== '===') return undefined;
+  const test = parentOf(above);
+  if (!test || !isNodeType(test.node, 'LogicalExpression') || above.name !== 'left' || test.node.operator !== (positive ? '&&' : '||')) return undefined;
+  const conditional = parentOf(test);
+  if (!conditional || !isNodeType(conditional.node, 'ConditionalExpression') || test.name !== 'test') return undefined;
+  if (!isTemporary(positive ? conditional.node.consequent : conditional.node.alternate)) return undefined;
+  const binding = scope.bindingOf(parent.get('left') as AnyPath);
+  const within = rangeOf(conditional.node);
+  const readElsewhere = !binding || scope.referencesOf(binding).some((reference) => {
+    const range = rangeOf(reference.node);
+    return range.start < within.start || range.end > within.end;
+  });
+  return readElsewhere ? undefined : conditional;
 }
 
 function fateOfBinding(scope: PlumbingScope, binding: AnyPath): { fate: 'retire' | 'keep'; why: string } {

@@ -22,6 +22,7 @@
  *   `import './config.js';` / `require('./config');` stay in its place.
  */
 import type { ASTNode, Identifier, JSCodeshift } from 'jscodeshift';
+import { INTEROP_HELPERS } from '../analysis/ast.js';
 import { clientModules } from '../core/index.js';
 import { isNodeType, parentOf, rangeOf, TRANSPARENT_WRAPPERS, type AnyPath } from './request-migration.js';
 import { removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
@@ -106,11 +107,16 @@ class UnusedBindingRemoval {
     return clientModules.has(module) || (form === 'import' && TYPESCRIPT_FILE.test(this.scope.filePath));
   }
 
-  /** The module a `require` initializer loads: `require('m')`, `require('m').default`, `require('m').fetch`. */
+  /**
+   * The module a `require` initializer loads: `require('m')`, `require('m').default`,
+   * `require('m').fetch`, and compiled `__importDefault(require('m'))` (the wrapper only reads it).
+   */
   private requiredModule(node: ASTNode | null | undefined): string | undefined {
     let current = node;
     while (current && TRANSPARENT_WRAPPERS.has(current.type)) current = (current as ASTNode & { expression: ASTNode }).expression;
     if (isNodeType(current, 'MemberExpression') && !current.computed) return this.requiredModule(current.object);
+    const wrapped = interopArgument(current);
+    if (wrapped) return this.requiredModule(wrapped);
     return this.scope.requireSource(current);
   }
 
@@ -223,8 +229,8 @@ class UnusedBindingRemoval {
   /** The `require('m')` call inside `require('m').default` and the like. */
   private requireCall(node: ASTNode | null | undefined): ASTNode | undefined {
     let current = node;
-    while (current && (TRANSPARENT_WRAPPERS.has(current.type) || isNodeType(current, 'MemberExpression'))) {
-      current = isNodeType(current, 'MemberExpression') ? current.object : (current as ASTNode & { expression: ASTNode }).expression;
+    while (current && (TRANSPARENT_WRAPPERS.has(current.type) || isNodeType(current, 'MemberExpression') || interopArgument(current))) {
+      current = isNodeType(current, 'MemberExpression') ? current.object : (interopArgument(current) ?? (current as ASTNode & { expression: ASTNode }).expression);
     }
     return this.scope.requireSource(current) === undefined ? undefined : (current ?? undefined);
   }
@@ -277,4 +283,13 @@ class UnusedBindingRemoval {
     this.removeFromList(declarationNode, specifiers, specifier.node);
     return true;
   }
+}
+
+/** The argument of a compiler's module-interop wrapper call (`__importDefault(x)`, `tslib_1.__importStar(x)`). */
+function interopArgument(node: ASTNode | null | undefined): ASTNode | undefined {
+  if (!isNodeType(node, 'CallExpression') || node.arguments.length !== 1) return undefined;
+  const callee = node.callee as ASTNode;
+  const name = isNodeType(callee, 'Identifier') ? callee.name : isNodeType(callee, 'MemberExpression') && !callee.computed && isNodeType(callee.property as ASTNode, 'Identifier') ? (callee.property as Identifier).name : undefined;
+  const argument = node.arguments[0] as ASTNode;
+  return name !== undefined && INTEROP_HELPERS.has(name) && !isNodeType(argument, 'SpreadElement') ? argument : undefined;
 }

@@ -75,6 +75,24 @@ describe('an HTTP client import the migration made unused', () => {
     expect(text).toContain("const crossFetch = require('cross-fetch');");
   });
 
+  it('compiled CommonJS: a `require` inside tsc’s or Babel’s interop wrapper goes like a plain one', () => {
+    for (const wrapped of ['__importDefault(require("node-fetch"))', 'tslib_1.__importDefault(require("node-fetch"))', '_interopRequireDefault(require("node-fetch"))']) {
+      const source = [
+        '"use strict";',
+        `const node_fetch_1 = ${wrapped};`,
+        'const endpoint = process.env.KEPTN_ENDPOINT;',
+        'async function go() {',
+        `  return ${xTokenCall('(0, node_fetch_1.default)')};`,
+        '}',
+        'exports.go = go;',
+        '',
+      ].join('\n');
+      const text = output('service.js', source, xTokenToOAuth);
+      expect(text, wrapped).not.toMatch(/node-fetch|node_fetch_1/u);
+      expect(text, wrapped).toMatch(/oauthClientFromEnv\(\)\.fetch\(endpoint/u);
+    }
+  });
+
   it('an import unused before the migration is not the migration’s to remove', () => {
     const source = `import axios from 'axios';\nimport fetch from 'node-fetch';\nconst endpoint = process.env.KEPTN_ENDPOINT;\nexport async function go() {\n  return ${xTokenCall('fetch')};\n}\n`;
     const text = output('service.ts', source, migrate);
@@ -124,6 +142,30 @@ describe('the old token plumbing the migration made unused', () => {
     const cjsText = output('service.cjs', cjs, migrate);
     expect(cjsText).toMatch(/^require\('\.\/config'\);$/mu);
     expect(cjsText).not.toMatch(/keptnApiToken/u);
+  });
+
+  it('compiled CommonJS: the env read behind tsc’s spelled-out `??` is judged with the variable it ends in', () => {
+    const source = [
+      '"use strict";',
+      'var _a;',
+      'const endpoint = process.env.KEPTN_ENDPOINT;',
+      "const apiToken = (_a = process.env.KEPTN_API_TOKEN) !== null && _a !== void 0 ? _a : '';",
+      'async function go() {',
+      "  return fetch(endpoint + '/v1/event', { method: 'POST', headers: { 'x-token': apiToken } });",
+      '}',
+      'exports.go = go;',
+      '',
+    ].join('\n');
+    const { report } = runTransform('service.js', source, {}, xTokenToOAuth);
+    expect(report?.tokenPlumbing?.map((entry) => `${entry.kind} ${entry.name} ${entry.fate}: ${entry.why}`)).toEqual([
+      'variable apiToken retire: nothing reads it any more',
+      'env-var KEPTN_API_TOKEN retire: nothing reads it any more',
+    ]);
+
+    // The same temporary read where it is sent keeps the env var: the shape alone decides nothing.
+    const sent = source.replace("'x-token': apiToken", "'x-token': apiToken, 'x-trace': _a");
+    const sentReport = runTransform('service.js', sent, {}, xTokenToOAuth).report;
+    expect(sentReport?.tokenPlumbing?.find((entry) => entry.kind === 'env-var')?.fate).toBe('keep');
   });
 
   it('a declaration that does more than bind stays: a required action input throws when it is missing', () => {
