@@ -16,6 +16,7 @@ export interface CliOptions {
   readonly clientExport: string | undefined;
   readonly tsconfig: string | undefined;
   readonly includeUnsure: boolean;
+  readonly library: boolean;
   readonly json: boolean;
   readonly force: boolean;
   /** Transforms to run, in order; empty means every transform the package ships. */
@@ -43,6 +44,7 @@ const optionSpec = {
   'client-export': { type: 'string' },
   tsconfig: { type: 'string' },
   'include-unsure': { type: 'boolean' },
+  library: { type: 'boolean' },
   json: { type: 'boolean' },
   force: { type: 'boolean', short: 'f' },
   transform: { type: 'string', short: 't', multiple: true },
@@ -106,6 +108,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       clientExport: values['client-export'],
       tsconfig: values.tsconfig,
       includeUnsure: values['include-unsure'] ?? false,
+      library: values.library ?? false,
       json: values.json ?? false,
       force: values.force ?? false,
       transforms: values.transform ?? [],
@@ -159,6 +162,8 @@ Options:
                              above each file).
       --include-unsure       Also migrate x-token sites with no evidence that they talk to
                              Cloud Automation (they are only reported by default).
+      --library              The files are a published library: keep every export as it is,
+                             even one no file of the tsconfig uses (other packages may).
       --ignore-pattern <p>   Leave out files matching this .gitignore-style pattern (repeatable).
       --json                 Print the report as one JSON document on stdout (for CI and scripts).
   -f, --force                Write even when the git tree has uncommitted changes.

@@ -101,6 +101,7 @@ async function run(options: CliOptions, io: CliIo, load: typeof loadTransforms):
     ...(options.clientExport === undefined ? {} : { clientExport: options.clientExport }),
     ...(tsconfig === undefined ? {} : { tsconfig }),
     includeUnsure: options.includeUnsure,
+    library: options.library,
   };
 
   const showProgress = options.progress ?? (io.stderr.isTTY === true && !options.json && !io.env.CI);

@@ -99,6 +99,12 @@ export interface TransformOptions {
   readonly clientExport?: string;
   /** Also migrate sites without evidence that they target Cloud Automation. */
   readonly includeUnsure?: boolean;
+  /**
+   * The files are a published library: other packages may import any export, so no export counts
+   * as unused because no file of the tsconfig uses it (an exported token constant stays, a request
+   * through an exported header function is marked).
+   */
+  readonly library?: boolean;
   /** tsconfig for the type oracle; by default the nearest one above each file. */
   readonly tsconfig?: string;
   readonly reporter?: (report: FileReport) => void;

@@ -1447,7 +1447,7 @@ export abstract class RequestMigration {
       referencesOf: (declaration) => this.referencesOf(declaration),
       isRemoved: (range) => this.isRemoved(range),
       requireSource: (node) => this.requireSource(node),
-      referencedInOtherModules: (start, end) => this.oracle().isReferencedElsewhere(start, end),
+      referencedInOtherModules: (start, end) => this.options.library === true || this.oracle().referencesInOtherFiles(start, end)?.length !== 0,
     });
   }
 

@@ -34,10 +34,18 @@ export interface FileTypeOracle {
   /** Whether the function whose body contains `offset` is async (declared or by its return type). */
   isInAsyncFunction(offset: number): boolean | undefined;
   /**
-   * Whether the declaration named by the identifier at [start, end) is referenced from another
-   * file of the project. True when that cannot be proven (no tsconfig, search failed).
+   * Where the declaration named by the identifier at [start, end) is referenced from other files
+   * of the project (empty: nowhere else), or undefined when that cannot be proven (no tsconfig,
+   * search failed).
    */
-  isReferencedElsewhere(start: number, end: number): boolean;
+  referencesInOtherFiles(start: number, end: number): readonly SourceLocation[] | undefined;
+}
+
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  /** An import or re-export of the name, not a use of its value. */
+  readonly inImport: boolean;
 }
 
 type TsMorphModule = typeof TsMorph;
@@ -179,25 +187,28 @@ export function createTypeOracle(filePath: string, source: string, tsconfig?: st
       if (!fn || !Node.isFunctionLikeDeclaration(fn)) return undefined;
       return Node.isAsyncable(fn) && fn.isAsync();
     },
-    isReferencedElsewhere(start, end) {
+    referencesInOtherFiles(start, end) {
       const node = nodeAt(start, end);
       const { Node } = loadTsMorph();
-      if (!node || !Node.isIdentifier(node) || !entry) return true;
+      if (!node || !Node.isIdentifier(node) || !entry) return undefined;
       const current = entry;
-      return (
-        guarded(() => {
-          // Only a search over every file the tsconfig names can prove "nowhere else".
-          if (!current.tsconfig) return true;
-          if (!current.allFilesLoaded) {
-            current.project.addSourceFilesFromTsConfig(current.tsconfig);
-            current.allFilesLoaded = true;
-          }
-          const own = file();
-          return node
-            .findReferencesAsNodes()
-            .some((reference) => reference.getSourceFile() !== own);
-        }) ?? true
-      );
+      return guarded(() => {
+        // Only a search over every file the tsconfig names can prove "nowhere else".
+        if (!current.tsconfig) return undefined;
+        if (!current.allFilesLoaded) {
+          current.project.addSourceFilesFromTsConfig(current.tsconfig);
+          current.allFilesLoaded = true;
+        }
+        const own = file();
+        return node
+          .findReferencesAsNodes()
+          .filter((reference) => reference.getSourceFile() !== own)
+          .map((reference) => ({
+            file: reference.getSourceFile().getFilePath(),
+            line: reference.getStartLineNumber(),
+            inImport: reference.getFirstAncestor((ancestor) => Node.isImportDeclaration(ancestor) || Node.isExportDeclaration(ancestor)) !== undefined,
+          }));
+      });
     },
   };
 }

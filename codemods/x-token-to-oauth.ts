@@ -34,7 +34,9 @@ import {
   TOKEN_CHECK_TODO,
   type HttpClientKind,
 } from '../core/index.js';
+import path from 'node:path';
 import type { FileReport } from './report.js';
+import type { SourceLocation } from './type-oracle.js';
 import { indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
 import type { XTokenFinding } from '../analysis/findings.js';
 import type { RequestSendingRefusal, RequestSite } from '../analysis/request-analysis.js';
@@ -249,7 +251,7 @@ export class XTokenMigration extends RequestMigration {
         const name = fn ? this.functionName(fn) : undefined;
         const returner = name === undefined ? 'a function' : `\`${name}()\``;
         const scope = fn ? this.callableFrom(fn) : 'unknown';
-        if (scope === 'module') return `the header object is returned by ${returner}, which is exported: its callers in other modules send the header too, and the codemod cannot rewrite them`;
+        if (scope === 'module') return `the header object is returned by ${returner}, which is exported${this.exportedUseWhy(fn)}`;
         if (scope === 'class') return `the header object is returned by the method ${returner}, which code outside the class can call; make it \`private\` if nothing else does, and run the codemod again`;
         return `the header object is returned by ${returner}, and the codemod cannot see every caller of it`;
       }
@@ -282,8 +284,34 @@ export class XTokenMigration extends RequestMigration {
       }
     }
     const exported = declaration ? parentOf(declaration)?.node.type : undefined;
-    if (!fn || !declaration || exported === 'ExportNamedDeclaration' || exported === 'ExportDefaultDeclaration') return undefined;
+    if (!fn || !declaration || exported === 'ExportDefaultDeclaration') return undefined;
+    // An export that no other module of the project uses is called only here, like a local one
+    // (the same proof the token-variable cleanup asks before removing an exported constant).
+    if (exported === 'ExportNamedDeclaration' && (this.options.library === true || this.usesInOtherModules(binding)?.length !== 0)) return undefined;
     return { name: (binding.node as Identifier).name, function: fn, calls: () => this.referencesOf(binding) };
+  }
+
+  /** Where other modules of the project use an exported name; undefined when that cannot be searched. */
+  private usesInOtherModules(binding: AnyPath): readonly SourceLocation[] | undefined {
+    const { start } = rangeOf(binding.node);
+    return this.oracle().referencesInOtherFiles(start, start + (binding.node as Identifier).name.length);
+  }
+
+  /** Why an exported header function's callers cannot all be rewritten here. */
+  private exportedUseWhy(fn: AnyPath | undefined): string {
+    const holder = fn ? parentOf(fn) : undefined;
+    const declaration = fn && isNodeType(fn.node, 'FunctionDeclaration') ? fn : holder && isNodeType(holder.node, 'VariableDeclarator') ? parentOf(holder) : undefined;
+    if (declaration && parentOf(declaration)?.node.type === 'ExportDefaultDeclaration') return ' as the default: the codemod does not follow default imports to their callers';
+    if (this.options.library === true) return ' from a library (--library): code in other packages may call it and send the header too';
+    const id = fn && isNodeType(fn.node, 'FunctionDeclaration') ? (fn.get('id') as AnyPath) : holder ? (holder.get('id') as AnyPath) : undefined;
+    const uses = id && isNodeType(id.node, 'Identifier') ? this.usesInOtherModules(id) : undefined;
+    if (uses?.length === 0) return ', and reaches the request in a way the codemod does not rewrite';
+    if (uses === undefined) return ': with no tsconfig.json above this file to search, the codemod cannot tell whether other modules call it and send the header too';
+    // The calls say more than the imports that bring the name in; an import alone is still a use.
+    const calls = uses.filter((use) => !use.inImport);
+    const listed = calls.length > 0 ? calls : uses;
+    const shown = listed.slice(0, 3).map((use) => `${path.relative(path.dirname(this.file.path), use.file)}:${use.line}`);
+    return ` and used in other modules (${shown.join(', ')}${listed.length > 3 ? ', …' : ''}), which send the header too; the codemod rewrites one file at a time`;
   }
 
   /**

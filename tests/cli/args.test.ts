@@ -5,7 +5,7 @@ describe('parseCliArgs', () => {
   it('reads migrate with every option', () => {
     const parsed = parseCliArgs([
       'migrate', '--dry', '--cpus', '2', '--helper-module', '@acme/keptn-auth', '--helper-export', 'makeClient',
-      '--client-export', 'keptnOAuth', '--tsconfig', 'tsconfig.app.json', '--include-unsure', '--json', '--force',
+      '--client-export', 'keptnOAuth', '--tsconfig', 'tsconfig.app.json', '--include-unsure', '--library', '--json', '--force',
       '-t', 'x-token-to-oauth', '--ignore-pattern', 'legacy/**', 'src', 'lib/keptn.ts',
     ]);
     expect(parsed).toEqual({
@@ -21,6 +21,7 @@ describe('parseCliArgs', () => {
         clientExport: 'keptnOAuth',
         tsconfig: 'tsconfig.app.json',
         includeUnsure: true,
+        library: true,
         json: true,
         force: true,
         transforms: ['x-token-to-oauth'],

@@ -113,12 +113,13 @@ describe('migrate', () => {
   it('passes helper and type options through to the transform', async () => {
     write('src/list.ts', LEGACY);
     write('tsconfig.json', '{ "compilerOptions": { "strict": true } }');
-    await cli(['migrate', '-t', 'tiny', '--helper-module', '@acme/auth', '--helper-export', 'fromEnv', '--client-export', 'client', '--include-unsure', '--tsconfig', 'tsconfig.json', 'src']);
+    await cli(['migrate', '-t', 'tiny', '--helper-module', '@acme/auth', '--helper-export', 'fromEnv', '--client-export', 'client', '--include-unsure', '--library', '--tsconfig', 'tsconfig.json', 'src']);
     expect(seenOptions[0]).toMatchObject({
       helperModule: '@acme/auth',
       helperExport: 'fromEnv',
       clientExport: 'client',
       includeUnsure: true,
+      library: true,
       tsconfig: path.join(root, 'tsconfig.json'),
     });
     expect(typeof seenOptions[0]?.reporter).toBe('function');

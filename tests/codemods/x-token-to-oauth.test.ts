@@ -297,16 +297,42 @@ describe('what the report says', () => {
       {},
     );
     expect(printed).toEqual([
-      expect.stringMatching(/^32:\d+ x-token header in an object: the header object is returned by `keptnHeaders\(\)`, which is exported/u),
       expect.stringMatching(/^38:\d+ x-token header in an object: `logged\(\)` returns the header and is also used on line 39/u),
       expect.stringMatching(/^49:\d+ x-token header in an object: the header object is returned by the method `headers\(\)`, which code outside the class can call/u),
     ]);
   });
 
-  it('rewrites a header object returned by a local function or a private method at each request, and marks the rest', () => {
+  it('rewrites a header object returned by a local function, a private method or an export no other module uses at each request, and marks the rest', () => {
     const report = reportOf('c3-headers-helper-function.input.ts');
-    expect(report.migrated.map((site) => site.line)).toEqual([8, 23]);
-    expect(report.manual.map((site) => site.line)).toEqual([32, 38, 49]);
+    expect(report.migrated.map((site) => site.line)).toEqual([8, 23, 32]);
+    expect(report.manual.map((site) => site.line)).toEqual([38, 49]);
+  });
+
+  it('marks an exported header function that another module calls, naming that call, and one it cannot search for callers', () => {
+    const crossModule = path.join(fixtures, 'project', 'src', 'headers.ts');
+    expect(runTransform(crossModule, readFileSync(crossModule, 'utf8')).report?.manual.map((site) => site.why)).toEqual([
+      'the header object is returned by `keptnHeaders()`, which is exported and used in other modules (stages.ts:7), which send the header too; the codemod rewrites one file at a time',
+    ]);
+    // With no tsconfig.json above the file there is no project to search: "no other caller" is not proven.
+    const source = "import axios from 'axios';\nexport const keptnHeaders = () => ({ 'x-token': process.env.KEPTN_API_TOKEN ?? '' });\nexport async function stages(base: string) {\n  return axios.get(`${base}/controlPlane/v1/project/demo/stage`, { headers: keptnHeaders() });\n}\n";
+    const alone = runTransform(path.join(tmpdir(), 'no-project', 'headers.ts'), source).report;
+    expect(alone?.migrated).toEqual([]);
+    expect(alone?.manual.map((site) => site.why)).toEqual([
+      'the header object is returned by `keptnHeaders()`, which is exported: with no tsconfig.json above this file to search, the codemod cannot tell whether other modules call it and send the header too',
+    ]);
+  });
+
+  it('with `library`, keeps every export as it is: other packages may use what no file of the tsconfig does', () => {
+    const c3 = path.join(fixtures, 'c3-headers-helper-function.input.ts');
+    const library = runTransform(c3, readFileSync(c3, 'utf8'), { library: true });
+    expect(library.report?.manual.find((site) => site.line === 32)?.why).toBe(
+      'the header object is returned by `keptnHeaders()`, which is exported from a library (--library): code in other packages may call it and send the header too',
+    );
+    expect(library.output).toContain("export const keptnHeaders = (token: string) => ({ 'x-token': token });");
+    const localToken = path.join(fixtures, 'project', 'src', 'local-token.ts');
+    const kept = runTransform(localToken, readFileSync(localToken, 'utf8'), { library: true }).output;
+    expect(kept).toContain("export const legacyKeptnToken = process.env.KEPTN_TOKEN ?? '';");
+    expect(kept).not.toContain("'x-token'");
   });
 });
 
