@@ -194,7 +194,7 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
       }
       if (!headers.complete) return undefined;
       if (site.client.helperAuthorized || headers.entries.some((entry) => entry.name !== undefined && isAuthorizationHeader(entry.name))) return undefined;
-      // got(url, { hooks: client.gotHooks() }) on a single request.
+      // got(url, { hooks: client.gotHooks() }) or ky(url, { hooks: client.kyHooks() }) on a single request.
       if (site.optionArguments.some((argument) => analysis.usesHelperHooks(argument))) return undefined;
       return { kind: 'missing-oauth', node: reportNode, site, target };
     },

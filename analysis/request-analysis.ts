@@ -577,11 +577,14 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return { fields, holders };
   }
 
-  /** `hooks: client.gotHooks()` or `hooks: { beforeRequest: [...client.gotHooks().beforeRequest] }` in got options. */
+  /**
+   * `hooks: client.gotHooks()` / `client.kyHooks()`, or `hooks: { beforeRequest: [...client.gotHooks().beforeRequest] }`,
+   * in got or ky options.
+   */
   function hasHelperHooks(optionArguments: readonly Expression[]): boolean {
     for (const argument of optionArguments) {
       for (const hooks of valuesOf(entriesOf(argument, 0), 'hooks')) {
-        if (containsMember(hooks, helperClientMembers.gotHooks)) return true;
+        if (containsMember(hooks, helperClientMembers.gotHooks) || containsMember(hooks, helperClientMembers.kyHooks)) return true;
       }
     }
     return false;

@@ -196,7 +196,7 @@ export class AddOAuthMigration extends RequestMigration {
       );
     } else {
       const path = this.nodesOfType<CallExpression>('CallExpression').find((candidate) => candidate.node === create);
-      if (path) this.addGotHooks(path, audience.audience);
+      if (path) this.addHooks(path, 'got', audience.audience);
     }
     return true;
   }

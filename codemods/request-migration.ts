@@ -664,7 +664,7 @@ export abstract class RequestMigration {
     if (bases.some((base) => base !== false)) return { audience: '' };
     const { analysis, sites } = this.facts();
     const requests = sites.filter((request) => !request.createsInstance && sameInstance(site, request) && this.sureEnough(analysis.assessTarget(request)));
-    const option = site.client.kind === 'got' ? 'prefixUrl' : 'baseURL';
+    const option = httpClients[site.client.kind].baseUrlOption ?? 'baseURL';
     if (requests.length === 0) {
       return { why: `the instance has no ${option} and none of its requests is in this file, so the helper would authorize only Cloud Automation hosts` };
     }
@@ -1363,9 +1363,12 @@ export abstract class RequestMigration {
     }
   }
 
-  /** `hooks: client.gotHooks(audience)` on a got call's options; `client` is the optional client for a conditional credential. */
-  protected addGotHooks(call: ASTPath<CallExpression>, audience = '', client = this.clientText): void {
-    const hooks = `hooks: ${client}.${helperClientMembers.gotHooks}(${audience})`;
+  /**
+   * `hooks: client.gotHooks(audience)` on a got call's options, `client.kyHooks(audience)` on ky's;
+   * `client` is the optional client for a conditional credential.
+   */
+  protected addHooks(call: ASTPath<CallExpression>, kind: 'got' | 'ky', audience = '', client = this.clientText): void {
+    const hooks = `hooks: ${client}.${kind === 'ky' ? helperClientMembers.kyHooks : helperClientMembers.gotHooks}(${audience})`;
     const args = call.node.arguments as ASTNode[];
     const last = args.at(-1);
     if (isNodeType(last, 'ObjectExpression') && args.length === 1) {

@@ -27,6 +27,7 @@ import {
   helperClientMembers,
   helperExports,
   helperOptionalClientMembers,
+  httpClients,
   isAuthorizationHeader,
   isTokenCheckRoute,
   REACHABILITY_CHECK,
@@ -61,8 +62,6 @@ const REQUEST_SENDING_REFUSALS: Readonly<Record<RequestSendingRefusal, string>> 
 };
 
 /** ky answers with a promise that has `.json()` and the like on it; chaining it behind the token would lose them. */
-const KY_OUTSIDE_ASYNC = 'a ky request outside an async function cannot wait for the token without losing the `.json()` helpers of the promise it returns';
-const KY_TODO = 'make the function async and send `Authorization: await client.authorizationHeader()`, or set it in a `beforeRequest` hook';
 
 /** A superagent request is sent when it is awaited or ended; waiting for the token first would move that, and what the function returns. */
 const SUPERAGENT_OUTSIDE_ASYNC = 'a superagent request outside an async function cannot wait for the token without changing when it is sent';
@@ -818,13 +817,10 @@ export class XTokenMigration extends RequestMigration {
       const [use] = requests;
       if (!use || requests.length !== 1) return false;
       const async = this.isAsyncContext(use.call);
-      if (kind === 'got' && !async) {
-        // got's request is a promise with `.json()` on it: chaining it behind the token would lose that. Hooks instead.
-        return this.migrateGotRequestToHooks(property, target, container, use, optional);
-      }
-      if (kind === 'ky' && !async) {
-        this.leave(property, 'x-token header on a ky request', KY_OUTSIDE_ASYNC, KY_TODO);
-        return false;
+      if ((kind === 'got' || kind === 'ky') && !async) {
+        // got's and ky's requests are promises with `.json()` on them: chaining them behind the token
+        // would lose that. Their hooks may be async, so the helper's hooks wait for the token instead.
+        return this.migrateRequestToHooks(property, target, container, use, kind, optional);
       }
       this.placeAuthorization(target, container, this.authorizationEntry(async, optional));
       if (!async) this.wrapInTokenPromise(use.call, optional);
@@ -857,7 +853,7 @@ export class XTokenMigration extends RequestMigration {
         return false;
       }
       if (!async && kind === 'ky') {
-        this.leave(property, 'x-token header reused across ky requests', KY_OUTSIDE_ASYNC, KY_TODO);
+        this.leave(property, 'x-token header reused across ky requests', 'a ky request outside an async function cannot wait for the token without losing the `.json()` helpers of the promise it returns', 'add `hooks: client.kyHooks({ audience: <API base> })` to each request, or make the caller async');
         return false;
       }
       const referenceText = this.text(reference.path.node);
@@ -1003,15 +999,22 @@ export class XTokenMigration extends RequestMigration {
     kind: HttpClientKind,
     optional: string | undefined,
   ): void {
-    if (kind !== 'axios' && kind !== 'got') {
+    if (kind !== 'axios' && kind !== 'got' && kind !== 'ky') {
       this.leave(property, `x-token header in ${kind} instance defaults`, `${kind} instances are not migrated automatically`, 'add the OAuth helper to the instance by hand');
       return;
     }
     const audiences = new Map<ASTNode, string>();
     for (const { call, site } of instances) {
+      // ky.create/extend take one options object: the helper's hooks go into it, or nowhere.
+      const hooksHaveNoPlace = kind === 'ky' && !this.optionsTakeHooks(call);
+      if (hooksHaveNoPlace) {
+        this.leave(property, 'x-token header in ky instance defaults', 'the instance\'s options are not one object literal without hooks, where the helper\'s hooks could go', 'add `hooks: client.kyHooks()` to the instance options, next to its own hooks');
+        return;
+      }
       const audience = this.instanceAudience(site, call);
       if ('why' in audience) {
-        this.leave(property, `x-token header in ${kind} instance defaults`, audience.why, `give the instance a ${kind === 'axios' ? 'baseURL' : 'prefixUrl'}, or attach the helper with the API base the token is for: ${kind === 'axios' ? 'attachToAxios(instance, { audience: <API base URL> })' : 'gotHooks({ audience: <API base URL> })'}`);
+        const adapter = kind === 'axios' ? 'attachToAxios(instance, { audience: <API base URL> })' : `${kind === 'ky' ? 'kyHooks' : 'gotHooks'}({ audience: <API base URL> })`;
+        this.leave(property, `x-token header in ${kind} instance defaults`, audience.why, `give the instance a ${httpClients[kind].baseUrlOption ?? 'baseURL'}, or attach the helper with the API base the token is for: ${adapter}`);
         return;
       }
       audiences.set(call.node, audience.audience);
@@ -1021,7 +1024,7 @@ export class XTokenMigration extends RequestMigration {
     const headersOnlyToken = (container.node as ObjectExpression).properties.length === 1;
     const slot = parentOf(container)?.node;
     const gotTakesSlot =
-      kind === 'got' && instances.length === 1 && headersOnlyToken && isNodeType(slot, 'ObjectProperty') && this.propertyName(slot.key, false) === 'headers';
+      (kind === 'got' || kind === 'ky') && instances.length === 1 && headersOnlyToken && isNodeType(slot, 'ObjectProperty') && this.propertyName(slot.key, false) === 'headers';
     if (gotTakesSlot) this.retired.push(target);
     else this.removeHeader(target, container);
     const onlyWhenConfigured = optional === undefined ? '' : ' (only when OAuth is configured)';
@@ -1037,29 +1040,38 @@ export class XTokenMigration extends RequestMigration {
         );
         this.markMigrated(property.node, 'axios', `x-token in axios.create defaults → OAuth helper attached to the instance${onlyWhenConfigured}`);
       } else {
-        this.addGotHooks(call, audience, client);
-        this.markMigrated(property.node, 'got', `x-token in got.extend options → OAuth helper hooks${onlyWhenConfigured}`);
+        this.addHooks(call, kind, audience, client);
+        this.markMigrated(property.node, kind, `x-token in ${kind} instance options → OAuth helper hooks${onlyWhenConfigured}`);
       }
     }
   }
 
-  private migrateGotRequestToHooks(property: AnyPath, target: AnyPath, container: AnyPath, use: Extract<Use, { type: 'request' }>, optional: string | undefined): boolean {
+  /** One object literal of options with no `hooks` of its own: `addHooks` puts the helper's there. */
+  private optionsTakeHooks(call: ASTPath<CallExpression>): boolean {
+    const args = call.node.arguments as ASTNode[];
+    const [options] = args;
+    return args.length === 1 && isNodeType(options, 'ObjectExpression') &&
+      !(options.properties as ASTNode[]).some((member) => !isNodeType(member, 'ObjectProperty') || this.propertyName(member.key, false) === 'hooks');
+  }
+
+  private migrateRequestToHooks(property: AnyPath, target: AnyPath, container: AnyPath, use: Extract<Use, { type: 'request' }>, kind: 'got' | 'ky', optional: string | undefined): boolean {
+    const member = kind === 'ky' ? helperClientMembers.kyHooks : helperClientMembers.gotHooks;
     // A single request has no prefixUrl: the hooks are told where the token may go.
     const audience = this.audienceFor(this.urlNodeOf(use.site), use.call);
     if (audience === undefined) {
-      this.leave(property, 'x-token header on a got request', 'outside an async function the token must come from the helper\'s hooks, and the request\'s URL cannot be named as their audience', 'make the function async, or add `hooks: client.gotHooks({ audience: <API base> })` to the request');
+      this.leave(property, `x-token header on a ${kind} request`, 'outside an async function the token must come from the helper\'s hooks, and the request\'s URL cannot be named as their audience', `make the function async, or add \`hooks: client.${member}({ audience: <API base> })\` to the request`);
       return false;
     }
-    const hooks = `hooks: ${optional ?? this.clientText}.${helperClientMembers.gotHooks}(${this.audienceOption(audience === null ? [] : [audience])})`;
+    const hooks = `hooks: ${optional ?? this.clientText}.${member}(${this.audienceOption(audience === null ? [] : [audience])})`;
     const slot = parentOf(container);
     const slotNode = slot?.node;
     const options = parentOf(slot)?.node;
     if (!isNodeType(slotNode, 'ObjectProperty') || !isNodeType(options, 'ObjectExpression') || this.propertyName(slotNode.key, false) !== 'headers') {
-      this.leave(property, 'x-token header on a got request', 'the headers do not sit in an options object the codemod can extend', 'add `hooks: client.gotHooks()` to the request options');
+      this.leave(property, `x-token header on a ${kind} request`, 'the headers do not sit in an options object the codemod can extend', `add \`hooks: client.${member}()\` to the request options`);
       return false;
     }
     if ((options.properties as ASTNode[]).some((member) => isNodeType(member, 'ObjectProperty') && this.propertyName(member.key, false) === 'hooks')) {
-      this.leave(property, 'x-token header on a got request with hooks', 'the request already has hooks of its own', 'append the helper\'s `client.gotHooks()` entries to them');
+      this.leave(property, `x-token header on a ${kind} request with hooks`, 'the request already has hooks of its own', `append the helper's \`client.${member}()\` entries to them`);
       return false;
     }
     this.retired.push(target);
@@ -1070,7 +1082,7 @@ export class XTokenMigration extends RequestMigration {
       this.removeHeader(target, container);
       this.appendMember(options, hooks);
     }
-    this.markMigrated(property.node, 'got', `x-token header → OAuth helper hooks on the request${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
+    this.markMigrated(property.node, kind, `x-token header → OAuth helper hooks on the request${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
     return true;
   }
 

@@ -42,6 +42,8 @@ export const helperAdapterOptions = {
  * - `attachToAxios(instance, { audience }?): instance` — adds a request interceptor that sets the token on
  *   requests under the instance's baseURL (or `audience`) and to Cloud Automation hosts;
  * - `gotHooks({ audience }?): { beforeRequest, afterResponse }` — for `got.extend({ prefixUrl, hooks: client.gotHooks() })`;
+ * - `kyHooks({ audience }?): { beforeRequest, afterResponse }` — for `ky.create({ prefixUrl, hooks: client.kyHooks() })`
+ *   and a single `ky(url, { hooks: client.kyHooks({ audience }) })` (ky awaits async hooks, so no caller must be async);
  * - `invalidate(): void` — forgets the cached token.
  */
 export const helperClientMembers = {
@@ -50,6 +52,7 @@ export const helperClientMembers = {
   fetch: 'fetch',
   attachToAxios: 'attachToAxios',
   gotHooks: 'gotHooks',
+  kyHooks: 'kyHooks',
   invalidate: 'invalidate',
 } as const;
 
@@ -60,6 +63,7 @@ export const helperOptionalClientMembers = {
   fetch: 'fetch',
   attachToAxios: 'attachToAxios',
   gotHooks: 'gotHooks',
+  kyHooks: 'kyHooks',
   /** `authorizationHeaders(): Promise<{ Authorization } | {}>`, to spread into hand-built headers. */
   authorizationHeaders: 'authorizationHeaders',
 } as const;

@@ -214,15 +214,42 @@ describe('what the report says', () => {
     ]);
   });
 
-  it('rewrites ky and superagent requests in async code, and says why it leaves the others', () => {
+  it('rewrites ky requests and instances, superagent requests in async code, and says why it leaves the others', () => {
     const report = reportOf('b5-ky-superagent.input.ts');
-    expect(report.migrated.map((site) => `${site.line} ${site.client}`)).toEqual(['13 ky', '19 superagent', '25 superagent', '32 ky']);
-    expect(report.manual.map((site) => `${site.line} ${site.why}`)).toEqual([
-      '38 a ky request outside an async function cannot wait for the token without losing the `.json()` helpers of the promise it returns',
-      '43 a superagent request outside an async function cannot wait for the token without changing when it is sent',
+    expect(report.migrated.map((site) => `${site.line} ${site.client}: ${site.what}`)).toEqual([
+      '14 ky: x-token header → Authorization from the OAuth helper',
+      '20 superagent: x-token header → Authorization from the OAuth helper',
+      '26 superagent: x-token header → Authorization from the OAuth helper',
+      '33 ky: x-token header → Authorization from the OAuth helper',
+      '40 ky: x-token header → OAuth helper hooks on the request',
+      '44 ky: x-token in ky instance options → OAuth helper hooks',
     ]);
-    // The token is still read by the two requests left for a person.
+    expect(report.manual.map((site) => `${site.line} ${site.why}`)).toEqual([
+      '52 a superagent request outside an async function cannot wait for the token without changing when it is sent',
+    ]);
+    // The token is still read by the request left for a person.
     expect(report.tokenPlumbing?.map((entry) => `${entry.kind} ${entry.name} ${entry.fate}`)).toEqual(['variable KEPTN_API_TOKEN keep', 'env-var KEPTN_API_TOKEN keep']);
+  });
+
+  it('leaves a ky instance whose options have hooks of their own or are not one object literal, and says so', () => {
+    const source = [
+      "import ky from 'ky';",
+      "const base = process.env.KEPTN_ENDPOINT ?? '';",
+      "const token = process.env.KEPTN_API_TOKEN ?? '';",
+      'const shared = { timeout: 5000 };',
+      "export const logged = ky.create({ prefixUrl: base, headers: { 'x-token': token }, hooks: { beforeRequest: [(request) => { console.log(request.url); }] } });",
+      "export const spread = ky.extend({ ...shared, prefixUrl: base, headers: { 'x-token': token } });",
+      "export const stages = () => logged.get('controlPlane/v1/project/demo/stage').json();",
+      "export const services = () => spread.get('controlPlane/v1/project/demo/stage/dev/service').json();",
+      '',
+    ].join('\n');
+    const { output, report } = runTransform(path.join(fixtures, 'ky-instances.ts'), source);
+    expect(report?.migrated).toEqual([]);
+    expect(report?.manual.map((site) => `${site.line} ${site.why}`)).toEqual([
+      '5 the instance\'s options are not one object literal without hooks, where the helper\'s hooks could go',
+      '6 the instance\'s options are not one object literal without hooks, where the helper\'s hooks could go',
+    ]);
+    expect(output).not.toContain("from 'cloud-automation-oauth'");
   });
 
   it('hands a Request to the helper\'s fetch only where one plain fetch alone sends it', () => {
