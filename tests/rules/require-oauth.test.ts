@@ -94,6 +94,16 @@ ruleTester.run('require-oauth', testable(rule), {
       filename: 'file.mjs',
     },
     {
+      name: 'E3 ky instance and ky request with the helper hooks',
+      code: `
+        import ky from 'ky';
+        const keptn = ky.create({ prefixUrl: '${CA}/api', hooks: client.kyHooks() });
+        await keptn.get('v1/metadata').json();
+        await ky.get('${CA}/api/v1/metadata', { hooks: client.kyHooks({ audience: '${CA}/api' }) }).json();
+      `,
+      filename: 'file.mjs',
+    },
+    {
       name: 'E3 an axios interceptor that sets Authorization',
       code: `
         import axios from 'axios';
