@@ -390,6 +390,8 @@ describe('the cross-file fixture project', () => {
     expect(events.report?.routes.map((route) => route.routes[0])).toEqual(
       expect.arrayContaining(['POST /api/v1/event', 'GET /api/controlPlane/v1/event/triggered/{eventType}']),
     );
+    // Through the barrel index.ts, renamed: only the checker sees that `keptnHttp` is http.ts's axios instance.
+    expect(run('webhooks.ts').output).toContain("keptnHttp.post(`/v1/event`, { type: 'sh.keptn.event.webhook.registered', data: { project, url } }, { headers: { Authorization: await oauthClientFromEnv().authorizationHeader() } })");
     // The instance is a constructor parameter typed AxiosInstance.
     expect(run('service.ts').output).toContain('Authorization: await oauthClientFromEnv().authorizationHeader()');
     // An exported token no other module imports goes; config.ts's token, read by audit.ts, stays.
