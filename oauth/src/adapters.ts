@@ -1,6 +1,7 @@
 /**
- * axios and got adapters, typed structurally so this package depends on neither: an axios
- * instance or got's `Options`/`Response` satisfy these shapes without an import.
+ * axios, got and ky adapters, typed structurally so this package depends on none of them: an
+ * axios instance, got's `Options`/`Response` or ky's `KyRequest`/`NormalizedOptions`/`KyResponse`
+ * satisfy these shapes without an import.
  */
 
 import { baseOf, mayAuthorize, parseAudience, requestUrl } from './audience.js';
@@ -24,13 +25,13 @@ export interface Authority {
 /** Asked per request; undefined means "no OAuth client is configured": the request is left as it is. */
 export type AuthorityResolver = () => Authority | undefined;
 
-/** Options of `attachToAxios(instance, options)` and `gotHooks(options)`. */
+/** Options of `attachToAxios(instance, options)`, `gotHooks(options)` and `kyHooks(options)`. */
 export interface AdapterOptions {
   /**
    * The Cloud Automation API base(s) the token is for: a request gets the token only when its
    * final URL is under one of them (same origin, path under the base's path), or on a known
    * Cloud Automation host over https. Default: the client's `audience`, else the instance's own
-   * `baseURL` (axios) or `prefixUrl` (got), read at each request.
+   * `baseURL` (axios) or `prefixUrl` (got, ky), read at each request.
    */
   readonly audience?: Audience | undefined;
 }
@@ -335,6 +336,166 @@ export function gotHooks(resolve: AuthorityResolver, options?: AdapterOptions): 
         const fresh = await authority.source.getAccessToken();
         // got drops this hook from the repeated request, so a second 401 is returned as it is.
         return retryWithMergedOptions({ headers: { authorization: bearer(fresh) } });
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// ky
+
+/** The part of a fetch `Headers` the ky hooks read and write. */
+export interface KyLikeHeaders {
+  get(name: string): string | null;
+  set(name: string, value: string): void;
+  delete(name: string): void;
+}
+
+/** The part of ky's `KyRequest` (a fetch Request) the hooks use. */
+export interface KyLikeRequest {
+  /** The final URL: ky has already joined `prefixUrl` and `searchParams` into it. */
+  readonly url: string;
+  readonly headers: KyLikeHeaders;
+  readonly bodyUsed: boolean;
+  clone(): Request;
+}
+
+/**
+ * The part of ky's normalized options the hooks read. ky's `NormalizedOptions` type names only
+ * `prefixUrl` of these; `fetch` and `timeout` are there at run time (ky 1.x) and read with care.
+ */
+export interface KyLikeOptions {
+  /** Read at each request: the default audience. */
+  readonly prefixUrl?: unknown;
+  /** ky's `fetch` option (default: the global fetch): the repeated request goes through it too. */
+  readonly fetch?: unknown;
+  /** ky's per-attempt timeout in milliseconds, or false. */
+  readonly timeout?: unknown;
+}
+
+/** The part of ky's `KyResponse` an `afterResponse` hook reads. */
+export interface KyLikeResponse {
+  readonly status: number;
+}
+
+/** Hooks for `ky.create({ prefixUrl, hooks })` or a single `ky(url, { hooks })`. */
+export interface OAuthKyHooks {
+  beforeRequest: ((request: KyLikeRequest, options: KyLikeOptions) => Promise<void>)[];
+  afterResponse: ((request: KyLikeRequest, options: KyLikeOptions, response: KyLikeResponse) => Promise<Response | undefined>)[];
+}
+
+type KyFetch = (input: Request, init?: Record<string, unknown>) => Promise<Response>;
+
+/**
+ * Option names ky 1.14 keeps from the fetch call (core/constants.js): the RequestInit members
+ * already applied to its Request, and ky's own options. The rest are fetch-only options such
+ * as undici's `dispatcher` (a proxy or TLS setting), which ky passes to fetch beside the Request.
+ */
+const KY_REQUEST_INIT_KEYS = new Set(['method', 'headers', 'body', 'mode', 'credentials', 'cache', 'redirect', 'referrer', 'referrerPolicy', 'integrity', 'keepalive', 'signal', 'window', 'duplex']);
+const KY_OWN_KEYS = new Set(['json', 'parseJson', 'stringifyJson', 'searchParams', 'prefixUrl', 'retry', 'timeout', 'hooks', 'throwHttpErrors', 'onDownloadProgress', 'onUploadProgress', 'fetch', 'context']);
+/** Passed to fetch even where the Request carries it (Next.js patches Request with `next`). */
+const KY_VENDOR_KEYS = new Set(['next']);
+
+/** The fetch-only options ky passes beside its Request, chosen as ky 1.14's findUnknownOptions chooses them. */
+function kyFetchOnlyOptions(request: Request, options: KyLikeOptions): Record<string, unknown> {
+  const chosen: Record<string, unknown> = {};
+  for (const key of Object.keys(options)) {
+    if (KY_REQUEST_INIT_KEYS.has(key) || KY_OWN_KEYS.has(key)) continue;
+    if (!(key in request) || KY_VENDOR_KEYS.has(key)) chosen[key] = Reflect.get(options, key) as unknown;
+  }
+  return chosen;
+}
+
+/**
+ * Shaped as ky's TimeoutError (name, message, `request`): ky's `isTimeoutError()` and its retry
+ * logic know one by its name, so a timeout of the repeated request counts as ky's own would.
+ */
+function kyTimeoutError(request: Request): Error {
+  return Object.assign(new Error(`Request timed out: ${request.method} ${request.url}`), { name: 'TimeoutError', request });
+}
+
+/**
+ * Sends `request` once more as ky would send an attempt: through ky's `fetch` option, with the
+ * fetch-only options ky passes beside the Request, under ky's per-attempt `timeout`, and
+ * aborted with the caller's signal (ky's request signal, which the clone follows).
+ */
+async function resendKyRequest(request: KyLikeRequest, options: KyLikeOptions): Promise<Response> {
+  const send: KyFetch = typeof options.fetch === 'function' ? (options.fetch as KyFetch) : globalThis.fetch;
+  // A clone: ky keeps `request` (and its unread body) for its own retries after this one.
+  const copy = request.clone();
+  const init = kyFetchOnlyOptions(copy, options);
+  const controller = new AbortController();
+  const follow = (): void => {
+    controller.abort(copy.signal.reason);
+  };
+  // By hand rather than AbortSignal.any(), which Node 18 lacks.
+  if (copy.signal.aborted) follow();
+  else copy.signal.addEventListener('abort', follow, { once: true });
+  const attempt = new Request(copy, { signal: controller.signal });
+  const timeoutMs = typeof options.timeout === 'number' ? options.timeout : undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    if (timeoutMs === undefined) return await send(attempt, init);
+    return await new Promise<Response>((resolve, reject) => {
+      timer = setTimeout(() => {
+        const error = kyTimeoutError(attempt);
+        controller.abort(error);
+        reject(error);
+      }, timeoutMs);
+      send(attempt, init).then(resolve, reject);
+    });
+  } finally {
+    clearTimeout(timer);
+    copy.signal.removeEventListener('abort', follow);
+  }
+}
+
+export function kyHooks(resolve: AuthorityResolver, options?: AdapterOptions): OAuthKyHooks {
+  const audience = adapterAudience(options, 'kyHooks()');
+  return {
+    beforeRequest: [
+      async (request, kyOptions) => {
+        const authority = resolve();
+        if (authority === undefined) return;
+        const bases = audience ?? authority.audience ?? listOf(baseOf(kyOptions.prefixUrl));
+        if (!mayAuthorize(requestUrl(request.url), bases)) return;
+        // Headers are case-insensitive: these remove and replace any spelling.
+        if (isCallersAuthorization(request.headers.get(AUTHORIZATION), authority.source)) {
+          request.headers.delete(X_TOKEN);
+          return;
+        }
+        const token = await authority.source.getAccessToken();
+        request.headers.delete(X_TOKEN);
+        request.headers.set(AUTHORIZATION, bearer(token));
+      },
+    ],
+    afterResponse: [
+      async (request, kyOptions, response) => {
+        if (response.status !== 401) return undefined;
+        const authority = resolve();
+        // ky hands this hook a clone of the request as sent, so it carries the Authorization the
+        // beforeRequest hook set.
+        const refused = tokenFromAuthorization(request.headers.get(AUTHORIZATION));
+        // Only a request the helper authorized: the caller's own credential is theirs to renew.
+        if (authority === undefined || refused === undefined || !authority.source.issued(refused)) return undefined;
+        authority.source.discardToken(refused);
+        // ky's clone keeps the body unread; only an afterResponse hook before this one can have
+        // read it, and then there is nothing left to send.
+        if (request.bodyUsed) return undefined;
+        const fresh = await authority.source.getAccessToken();
+        // Set on ky's request too: should ky retry later (a 5xx to this attempt), beforeRequest
+        // sees the helper's own token there and puts the current one in its place.
+        request.headers.set(AUTHORIZATION, bearer(fresh));
+        // Sent here and the Response returned, rather than through ky.retry(): that needs ky's
+        // own marker class, which a zero-dependency package cannot import, and it would count
+        // against the caller's retry.limit (retry: 0 would forbid it). ky takes a returned
+        // Response as the answer (Ky.js, afterResponse loop): later afterResponse hooks,
+        // throwHttpErrors with beforeError hooks, onDownloadProgress and .json() apply to it,
+        // and a 5xx to it is retried by ky as usual. A second 401 is returned as it is, since
+        // this hook does not run on its own resend. Not carried over: beforeRequest and
+        // beforeRetry hooks are not run again (what earlier beforeRequest hooks set on the
+        // request is in this clone already), and onUploadProgress does not see the body again.
+        return resendKyRequest(request, kyOptions);
       },
     ],
   };

@@ -1,5 +1,5 @@
-import { attachToAxios, bearer, gotHooks, isCallersAuthorization } from './adapters.js';
-import type { AdapterOptions, Authority, AxiosLikeInstance, OAuthGotHooks, TokenSource } from './adapters.js';
+import { attachToAxios, bearer, gotHooks, isCallersAuthorization, kyHooks } from './adapters.js';
+import type { AdapterOptions, Authority, AxiosLikeInstance, OAuthGotHooks, OAuthKyHooks, TokenSource } from './adapters.js';
 import { mayAuthorize, parseAudience, requestUrl } from './audience.js';
 import type { ApiBase, Audience } from './audience.js';
 import { OPTION_NAMES, validateCredentials, validateTuning } from './config.js';
@@ -27,7 +27,7 @@ export interface OAuthClientOptions extends TuningOptions {
    * The Cloud Automation API base(s) this client's token is for (`https://<env>.cloudautomation.live.dynatrace.com/api`):
    * the adapters authorize a request only when its final URL is under one of them, or on a known
    * Cloud Automation host over https. Default: per adapter, the axios instance's `baseURL`, got's
-   * `prefixUrl`, or the URL `client.fetch` is called with. An adapter's own `audience` wins over this.
+   * or ky's `prefixUrl`, or the URL `client.fetch` is called with. An adapter's own `audience` wins over this.
    */
   readonly audience?: Audience | undefined;
   /** The fetch used for token requests and by `client.fetch`. Default: the global fetch, looked up per call. */
@@ -79,6 +79,13 @@ export interface OAuthClient {
    * under `prefixUrl` (or `options.audience`) and to Cloud Automation hosts.
    */
   readonly gotHooks: (options?: AdapterOptions) => OAuthGotHooks;
+  /**
+   * Hooks for `ky.create({ prefixUrl, hooks: client.kyHooks() })`, or a single
+   * `ky(url, { hooks: client.kyHooks({ audience }) })`: they authenticate requests under
+   * `prefixUrl` (or `options.audience`) and to Cloud Automation hosts, remove `x-token`, keep an
+   * Authorization the caller set, and send a request refused with 401 once more with a fresh token.
+   */
+  readonly kyHooks: (options?: AdapterOptions) => OAuthKyHooks;
   /** Forgets the cached token; the next call fetches a new one. */
   readonly invalidate: () => void;
 }
@@ -378,6 +385,7 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
     fetch: authorizedFetch,
     attachToAxios: (instance, adapterOptions) => attachToAxios(instance, resolveAuthority, source, adapterOptions),
     gotHooks: (adapterOptions) => gotHooks(resolveAuthority, adapterOptions),
+    kyHooks: (adapterOptions) => kyHooks(resolveAuthority, adapterOptions),
     invalidate: () => {
       cached = undefined;
     },

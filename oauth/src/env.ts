@@ -1,5 +1,5 @@
-import { attachToAxios, gotHooks } from './adapters.js';
-import type { AdapterOptions, AuthorityResolver, AxiosLikeInstance, OAuthGotHooks } from './adapters.js';
+import { attachToAxios, gotHooks, kyHooks } from './adapters.js';
+import type { AdapterOptions, AuthorityResolver, AxiosLikeInstance, OAuthGotHooks, OAuthKyHooks } from './adapters.js';
 import { authorityOf, buildClient } from './client.js';
 import type { FetchInput, OAuthClient } from './client.js';
 import { ENV_VARS } from './facts.js';
@@ -109,6 +109,8 @@ export interface OptionalOAuthClient {
   readonly attachToAxios: <T extends AxiosLikeInstance>(instance: T, options?: AdapterOptions) => T;
   /** got hooks that authorize only when OAuth is configured at the time of the request. */
   readonly gotHooks: (options?: AdapterOptions) => OAuthGotHooks;
+  /** ky hooks that authorize only when OAuth is configured at the time of the request. */
+  readonly kyHooks: (options?: AdapterOptions) => OAuthKyHooks;
   /** `{ Authorization: 'Bearer …' }` when configured, `{}` when not: for `headers: { ...(await …) }`. */
   readonly authorizationHeaders: () => Promise<Record<string, string>>;
 }
@@ -145,6 +147,7 @@ export function optionalOAuthClientFromEnv(env: Environment = process.env): Opti
     },
     attachToAxios: <T extends AxiosLikeInstance>(instance: T, options?: AdapterOptions): T => attachToAxios(instance, resolve, optional, options),
     gotHooks: (options?: AdapterOptions) => gotHooks(resolve, options),
+    kyHooks: (options?: AdapterOptions) => kyHooks(resolve, options),
     authorizationHeaders: async (): Promise<Record<string, string>> => {
       const client = configuredClient(env);
       return client === undefined ? {} : { Authorization: await client.authorizationHeader() };

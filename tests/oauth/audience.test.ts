@@ -6,53 +6,11 @@
  */
 import axios, { AxiosError, AxiosHeaders } from 'axios';
 import got, { HTTPError } from 'got';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isCloudAutomationUrl, mayAuthorize, parseAudience } from '../../oauth/src/audience.js';
 import { OAuthConfigError, optionalOAuthClientFromEnv, type Environment } from '../../oauth/src/index.js';
 import { FAKE_CREDENTIALS } from '../support/fake-cloud-automation.js';
-import { rejectionOf, setup } from './helpers.js';
-
-interface ThirdParty {
-  readonly url: string;
-  readonly seen: { readonly path: string; readonly headers: IncomingHttpHeaders }[];
-}
-
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-
-/** Another host (another loopback port: another origin), answering 200 to anything; `/redirect?to=` redirects. */
-async function startThirdParty(): Promise<ThirdParty> {
-  const seen: { path: string; headers: IncomingHttpHeaders }[] = [];
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    seen.push({ path: url.pathname, headers: request.headers });
-    request.resume();
-    const to = url.searchParams.get('to');
-    if (url.pathname === '/redirect' && to !== null) {
-      response.writeHead(302, { location: to });
-      response.end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end('{"releases":[]}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(() => new Promise((resolve) => {
-    server.close(() => {
-      resolve();
-    });
-  }));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
-}
-
-/** No credential of any kind: no Authorization, no x-token, no cookie, no proxy credential. */
-function expectNoCredential(headers: IncomingHttpHeaders): void {
-  for (const name of ['authorization', 'x-token', 'cookie', 'proxy-authorization']) expect(headers[name], name).toBeUndefined();
-}
+import { expectNoCredential, rejectionOf, setup, startThirdParty } from './helpers.js';
 
 describe('axios: the instance’s baseURL is the audience', () => {
   it('authorizes calls under baseURL, keeps a user Authorization, and gives another host nothing', async () => {

@@ -1,4 +1,6 @@
-import { afterEach } from 'vitest';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, expect } from 'vitest';
 import { createOAuthClient, type OAuthClient, type OAuthClientOptions } from '../../oauth/src/index.js';
 import {
   FAKE_CREDENTIALS,
@@ -32,8 +34,9 @@ export interface Setup {
 }
 
 const open: FakeCloudAutomation[] = [];
+const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  await Promise.all(open.splice(0).map((fake) => fake.close()));
+  await Promise.all([...open.splice(0).map((fake) => fake.close()), ...closers.splice(0).map((close) => close())]);
 });
 
 /** Starts a fake (closed after the test) and a client pointed at it; retries are fast. */
@@ -65,4 +68,40 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected the promise to reject, but it resolved');
+}
+
+export interface ThirdParty {
+  readonly url: string;
+  readonly seen: { readonly path: string; readonly headers: IncomingHttpHeaders }[];
+}
+
+/** Another host (another loopback port: another origin), answering 200 to anything; `/redirect?to=` redirects. Closed after the test. */
+export async function startThirdParty(): Promise<ThirdParty> {
+  const seen: { path: string; headers: IncomingHttpHeaders }[] = [];
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    seen.push({ path: url.pathname, headers: request.headers });
+    request.resume();
+    const to = url.searchParams.get('to');
+    if (url.pathname === '/redirect' && to !== null) {
+      response.writeHead(302, { location: to });
+      response.end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end('{"releases":[]}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  closers.push(() => new Promise((resolve) => {
+    server.close(() => {
+      resolve();
+    });
+    server.closeAllConnections();
+  }));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+}
+
+/** No credential of any kind: no Authorization, no x-token, no cookie, no proxy credential. */
+export function expectNoCredential(headers: IncomingHttpHeaders): void {
+  for (const name of ['authorization', 'x-token', 'cookie', 'proxy-authorization']) expect(headers[name], name).toBeUndefined();
 }
