@@ -7,15 +7,23 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 export type Node = TSESTree.Node;
 export type Expression = TSESTree.Expression;
 
+/** The wrappers that change only the static type of a value: `x as T`, `x satisfies T`, `x!`, `<T>x`. */
+const TYPE_ONLY_WRAPPERS: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+]);
+
 /** Strips what changes only the static type or the grouping (`x as T`, `x!`, `<T>x`, `x satisfies T`), and the `(0, f)` of compiled calls. */
 export function unwrap(node: Node): Node {
   let current = node;
   for (;;) {
+    if (TYPE_ONLY_WRAPPERS.has(current.type)) {
+      current = (current as TSESTree.TSAsExpression).expression;
+      continue;
+    }
     switch (current.type) {
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSSatisfiesExpression:
-      case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TSTypeAssertion:
       case AST_NODE_TYPES.TSInstantiationExpression:
       case AST_NODE_TYPES.ChainExpression:
         current = current.expression;
@@ -37,15 +45,7 @@ export function unwrap(node: Node): Node {
 /** The outermost of the type-only wrappers around a value (`x as T`, `x!`, `<T>x`, `x satisfies T`): where the value stands in its parent. */
 export function outermostTypeWrapper(node: Node): Node {
   let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSTypeAssertion)
-  ) {
-    current = current.parent;
-  }
+  while (current.parent && TYPE_ONLY_WRAPPERS.has(current.parent.type)) current = current.parent;
   return current;
 }
 

@@ -1187,12 +1187,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   /** What a use of an object (`ref`) writes into it: a member assignment, a header setter call, `Object.assign`. */
   function writeThrough(ref: Node, depth: number): EntryList | undefined {
     const path: { name: string | undefined; node: Node; property: Node }[] = [];
-    let current: Node = ref;
+    let current: Node = outermostTypeWrapper(ref);
     let parent = current.parent;
-    while (parent && (parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.TSAsExpression)) {
-      current = parent;
-      parent = current.parent;
-    }
     while (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current && path.length < 5) {
       path.push({ name: memberName(parent), node: parent, property: parent.property });
       current = parent;

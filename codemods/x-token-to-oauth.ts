@@ -173,7 +173,7 @@ export class XTokenMigration extends RequestMigration {
     const grand = parentOf(parent);
     // `target['x-token'] = t`
     if (parent && grand && isNodeType(parentNode, 'MemberExpression') && key.name === 'property' && isNodeType(grand.node, 'AssignmentExpression') && parent.name === 'left' && grand.node.operator === '=') {
-      this.migrateHeaderWrite(grand, parentNode.object, parent.get('object') as AnyPath, 'assignment', finding);
+      this.migrateHeaderWrite(grand, parent.get('object') as AnyPath, 'assignment', finding);
       return;
     }
     // `target.set('x-token', t)`, `target.append(…)`, `req.setHeader(…)`
@@ -185,7 +185,7 @@ export class XTokenMigration extends RequestMigration {
         return;
       }
       if (isNodeType(callee, 'MemberExpression') && (method === 'set' || method === 'append')) {
-        this.migrateHeaderWrite(parent, callee.object, parent.get('callee', 'object') as AnyPath, 'method', finding);
+        this.migrateHeaderWrite(parent, parent.get('callee', 'object') as AnyPath, 'method', finding);
         return;
       }
     }
@@ -507,9 +507,12 @@ export class XTokenMigration extends RequestMigration {
   }
 
   private isWriteInto(reference: AnyPath): boolean {
-    const parent = parentOf(reference);
+    let object = reference;
+    // `(headers as Record<string, string>)['x-token'] = t` writes into `headers` all the same.
+    for (let up = parentOf(object); up && TRANSPARENT_WRAPPERS.has(up.node.type); up = parentOf(object)) object = up;
+    const parent = parentOf(object);
     const parentNode = parent?.node;
-    if (!parent || !isNodeType(parentNode, 'MemberExpression') || reference.name !== 'object') return false;
+    if (!parent || !isNodeType(parentNode, 'MemberExpression') || object.name !== 'object') return false;
     const grand = parentOf(parent)?.node;
     if (isNodeType(grand, 'AssignmentExpression') && parent.name === 'left') return true;
     if (isNodeType(grand, 'CallExpression') && parent.name === 'callee') {
@@ -1160,7 +1163,11 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /** `target['x-token'] = v` or `target.set('x-token', v)`. */
-  private migrateHeaderWrite(site: AnyPath, target: ASTNode, targetPath: AnyPath, form: 'assignment' | 'method', finding: XTokenFinding): void {
+  private migrateHeaderWrite(site: AnyPath, wrappedTargetPath: AnyPath, form: 'assignment' | 'method', finding: XTokenFinding): void {
+    // `(headers as Record<string, string>)['x-token'] = t`, `headers!.set(…)`: the cast writes into the same object.
+    let targetPath = wrappedTargetPath;
+    while (TRANSPARENT_WRAPPERS.has(targetPath.node.type)) targetPath = targetPath.get('expression') as AnyPath;
+    const target = targetPath.node;
     const what = form === 'assignment' ? 'x-token header assignment' : 'x-token header set by method call';
     let statement = this.statementOf(site);
     if (!statement) return;

@@ -165,6 +165,19 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [{ ...report('fetch', unknown, 'unknown'), line: 3 }],
     },
     {
+      name: 'A4 member assignment through a type-only wrapper (`as`, `!`, `<T>x`, `satisfies`)',
+      code: `
+        const headers: Record<string, string> | undefined = {};
+        (headers as Record<string, string>)['x-token'] = token;
+        headers!['X-Token'] = token;
+        (<Record<string, string>>headers)['x-TOKEN'] = token;
+        (headers satisfies object)['X-TOKEN'] = token;
+        await fetch(url, { headers });
+      `,
+      filename: 'file.ts',
+      errors: [3, 4, 5, 6].map((line) => ({ ...report('fetch', unknown, 'unknown'), line })),
+    },
+    {
       name: 'A4 config.headers assignment on an options variable',
       code: `
         import axios from 'axios';
