@@ -4,7 +4,9 @@
  * options just before the Promise), fetch `Request` objects (built before they are sent, and handed
  * straight to fetch in a plain function returning the promise), axios
  * calls whose headers come from a module-local helper function (in an async function and in a
- * promise chain), a ky call with per-request headers, and superagent requests with `.set(…)`. The app runs with the legacy token, the real `migrate` CLI rewrites a copy, and
+ * promise chain), ky calls with per-request headers (async, and a plain function returning ky's
+ * promise, which gets the helper's hooks) and a ky instance's default headers, and superagent
+ * requests with `.set(…)`. The app runs with the legacy token, the real `migrate` CLI rewrites a copy, and
  * the copy runs with only the OAuth client configured: every call must reach the API with a live
  * SSO token and no `x-token`, and a second `migrate` must change nothing.
  */
@@ -25,7 +27,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const appSource = path.join(repoRoot, 'tests/e2e/forms-app');
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const LEGACY_TOKEN = 'f'.repeat(45);
-const CALLS = ['metadata', 'project', 'sequence', 'projects', 'stage', 'service', 'resources', 'event', 'sequenceState'];
+const CALLS = ['metadata', 'project', 'sequence', 'projects', 'stage', 'service', 'resources', 'event', 'sequenceState', 'kyStages', 'kyUniform'];
 
 let fake: FakeCloudAutomation;
 let work: string;

@@ -1,4 +1,5 @@
-// ky with per-request headers, and superagent with `.set(…)` chained on the request.
+// ky with per-request headers (in async code, in a plain function returning ky's promise, and as
+// an instance's defaults), and superagent with `.set(…)` chained on the request.
 import ky from 'ky';
 import superagent from 'superagent';
 
@@ -28,4 +29,19 @@ export async function sequenceStateStatus(project) {
     .set({ 'x-token': KEPTN_API_TOKEN, accept: 'application/json' })
     .ok(() => true);
   return response.status;
+}
+
+// One ky instance for the control plane, the legacy token in its default headers.
+const controlPlane = ky.create({ prefixUrl: `${KEPTN_API_URL}/controlPlane/v1`, headers: { 'x-token': KEPTN_API_TOKEN }, throwHttpErrors: false });
+
+export async function stagesStatus(project) {
+  const response = await controlPlane.get(`project/${project}/stage`);
+  return response.status;
+}
+
+// Not async: it hands back ky's promise, chained.
+export function uniformStatus() {
+  return ky
+    .get(`${KEPTN_API_URL}/controlPlane/v1/uniform/registration`, { headers: { 'x-token': KEPTN_API_TOKEN }, throwHttpErrors: false })
+    .then((response) => response.status);
 }

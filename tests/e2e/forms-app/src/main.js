@@ -1,7 +1,7 @@
 import { metadataStatus, projectStatus } from './keptn-http.js';
 import { projectsStatus, sequenceStatus } from './keptn-fetch.js';
 import { serviceStatus, stageStatus } from './keptn-axios.js';
-import { eventStatus, sequenceStateStatus, serviceResourceStatus } from './keptn-ky-superagent.js';
+import { eventStatus, sequenceStateStatus, serviceResourceStatus, stagesStatus, uniformStatus } from './keptn-ky-superagent.js';
 
 const statuses = {
   metadata: await metadataStatus(),
@@ -13,5 +13,7 @@ const statuses = {
   resources: await serviceResourceStatus('sockshop'),
   event: await eventStatus('sockshop'),
   sequenceState: await sequenceStateStatus('sockshop'),
+  kyStages: await stagesStatus('sockshop'),
+  kyUniform: await uniformStatus(),
 };
 console.log(JSON.stringify(statuses));
