@@ -107,6 +107,11 @@ interface Returner {
   readonly name: string;
   readonly function: AnyPath;
   readonly calls: () => AnyPath[];
+  /**
+   * Whether no caller outside this file can exist; for an export this asks the type oracle for a
+   * project-wide search, so it is asked only once the function is known to return the header.
+   */
+  readonly callersAllHere: () => boolean;
 }
 
 /** Clients whose requests the codemod rewrites one by one. */
@@ -286,8 +291,8 @@ export class XTokenMigration extends RequestMigration {
     if (!fn || !declaration || exported === 'ExportDefaultDeclaration') return undefined;
     // An export that no other module of the project uses is called only here, like a local one
     // (the same proof the token-variable cleanup asks before removing an exported constant).
-    if (exported === 'ExportNamedDeclaration' && (this.options.library === true || this.usesInOtherModules(binding)?.length !== 0)) return undefined;
-    return { name: (binding.node as Identifier).name, function: fn, calls: () => this.referencesOf(binding) };
+    const callersAllHere = exported !== 'ExportNamedDeclaration' ? () => true : () => this.options.library !== true && this.usesInOtherModules(binding)?.length === 0;
+    return { name: (binding.node as Identifier).name, function: fn, calls: () => this.referencesOf(binding), callersAllHere };
   }
 
   /** Where other modules of the project use an exported name; undefined when that cannot be searched. */
@@ -321,7 +326,7 @@ export class XTokenMigration extends RequestMigration {
   private privateMethod(callee: AnyPath): Returner | undefined {
     const method = this.classMethodOf(callee);
     if (!method?.hidden) return undefined;
-    return { name: method.name, function: method.function, calls: () => this.thisMembers(method.classBody, method.name) };
+    return { name: method.name, function: method.function, calls: () => this.thisMembers(method.classBody, method.name), callersAllHere: () => true };
   }
 
   /** Every `this.<name>` / `this.#name` inside a class body. */
@@ -418,6 +423,7 @@ export class XTokenMigration extends RequestMigration {
         for (const returned of this.returnedValues(fn.function)) {
           const found = this.reach(returned, role, target, here, state, depth + 1);
           if (found) {
+            if (!fn.callersAllHere()) return undefined;
             state.returners.set(fn.function.node, fn);
             state.through.push(rangeOf(fn.function.node));
             return found;
