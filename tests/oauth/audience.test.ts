@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { isCloudAutomationUrl, mayAuthorize, parseAudience } from '../../oauth/src/audience.js';
 import { OAuthConfigError, optionalOAuthClientFromEnv, type Environment } from '../../oauth/src/index.js';
 import { FAKE_CREDENTIALS } from '../support/fake-cloud-automation.js';
-import { expectNoCredential, rejectionOf, setup, startThirdParty } from './helpers.js';
+import { dtEnvironment, expectNoCredential, rejectionOf, setup, startThirdParty } from './helpers.js';
 
 describe('axios: the instance’s baseURL is the audience', () => {
   it('authorizes calls under baseURL, keeps a user Authorization, and gives another host nothing', async () => {
@@ -166,16 +166,6 @@ describe('a redirect from an authorized URL to another host carries no token, in
 });
 
 describe('optionalOAuthClientFromEnv: conditional credentials', () => {
-  function dtEnvironment(ssoTokenUrl: string): Environment {
-    return {
-      DT_CLIENT_ID: FAKE_CREDENTIALS.clientId,
-      DT_CLIENT_SECRET: FAKE_CREDENTIALS.clientSecret,
-      DT_ACCOUNT_URN: FAKE_CREDENTIALS.accountUrn,
-      DT_OAUTH_SCOPES: 'events:read metadata:read',
-      DT_SSO_TOKEN_URL: ssoTokenUrl,
-    };
-  }
-
   it('with no DT_* variable set, leaves every request of axios, got and fetch untouched', async () => {
     const { fake } = await setup({}, { legacyTokens: ['legacy-token'] });
     const optional = optionalOAuthClientFromEnv({ DT_CLIENT_ID: '', HOME: '/root' });

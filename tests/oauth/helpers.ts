@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, expect } from 'vitest';
-import { createOAuthClient, type OAuthClient, type OAuthClientOptions } from '../../oauth/src/index.js';
+import { createOAuthClient, type Environment, type OAuthClient, type OAuthClientOptions } from '../../oauth/src/index.js';
 import {
   FAKE_CREDENTIALS,
   startFakeCloudAutomation,
@@ -104,4 +104,15 @@ export async function startThirdParty(): Promise<ThirdParty> {
 /** No credential of any kind: no Authorization, no x-token, no cookie, no proxy credential. */
 export function expectNoCredential(headers: IncomingHttpHeaders): void {
   for (const name of ['authorization', 'x-token', 'cookie', 'proxy-authorization']) expect(headers[name], name).toBeUndefined();
+}
+
+/** The DT_* variables of an OAuth client the fake SSO at `ssoTokenUrl` knows, for the env-based clients. */
+export function dtEnvironment(ssoTokenUrl: string): Environment {
+  return {
+    DT_CLIENT_ID: FAKE_CREDENTIALS.clientId,
+    DT_CLIENT_SECRET: FAKE_CREDENTIALS.clientSecret,
+    DT_ACCOUNT_URN: FAKE_CREDENTIALS.accountUrn,
+    DT_OAUTH_SCOPES: 'events:read metadata:read',
+    DT_SSO_TOKEN_URL: ssoTokenUrl,
+  };
 }

@@ -7,9 +7,8 @@ import ky, { HTTPError, isTimeoutError } from 'ky';
 import type { AfterResponseHook, BeforeRequestHook, Hooks, Options } from 'ky';
 import { Agent, type Dispatcher } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { OAuthTokenError, optionalOAuthClientFromEnv, type Environment, type OAuthClient, type OAuthKyHooks } from '../../oauth/src/index.js';
-import { FAKE_CREDENTIALS } from '../support/fake-cloud-automation.js';
-import { expectNoCredential, rejectionOf, setup, startThirdParty } from './helpers.js';
+import { OAuthTokenError, optionalOAuthClientFromEnv, type OAuthClient, type OAuthKyHooks } from '../../oauth/src/index.js';
+import { dtEnvironment, expectNoCredential, rejectionOf, setup, startThirdParty } from './helpers.js';
 
 /** Compiles only while the hooks fit ky's types; never called. */
 export function kyTypesAccept(client: OAuthClient, hooks: OAuthKyHooks): readonly unknown[] {
@@ -25,16 +24,6 @@ export function kyTypesAccept(client: OAuthClient, hooks: OAuthKyHooks): readonl
     ky.create({ prefixUrl: 'https://abc12345.cloudautomation.live.dynatrace.com/api', hooks: client.kyHooks() }),
     ky.extend({ hooks: { beforeRequest: [...client.kyHooks().beforeRequest], afterResponse: [...client.kyHooks().afterResponse] } }),
   ];
-}
-
-function dtEnvironment(ssoTokenUrl: string): Environment {
-  return {
-    DT_CLIENT_ID: FAKE_CREDENTIALS.clientId,
-    DT_CLIENT_SECRET: FAKE_CREDENTIALS.clientSecret,
-    DT_ACCOUNT_URN: FAKE_CREDENTIALS.accountUrn,
-    DT_OAUTH_SCOPES: 'events:read metadata:read',
-    DT_SSO_TOKEN_URL: ssoTokenUrl,
-  };
 }
 
 describe('client.kyHooks', () => {
