@@ -1037,7 +1037,7 @@ export class XTokenMigration extends RequestMigration {
     if (gotTakesSlot) this.retired.push(target);
     else this.removeHeader(target, container);
     const onlyWhenConfigured = optional === undefined ? '' : ' (only when OAuth is configured)';
-    for (const { call } of instances) {
+    for (const { call, site } of instances) {
       if (this.wrappedCalls.has(call.node)) continue;
       this.wrappedCalls.add(call.node);
       const audience = audiences.get(call.node) ?? '';
@@ -1050,7 +1050,7 @@ export class XTokenMigration extends RequestMigration {
         this.markMigrated(property.node, 'axios', `x-token in axios.create defaults → OAuth helper attached to the instance${onlyWhenConfigured}`);
       } else {
         this.addHooks(call, kind, audience, client);
-        this.markMigrated(property.node, kind, `x-token in ${kind} instance options → OAuth helper hooks${onlyWhenConfigured}`);
+        this.markMigrated(property.node, kind, `x-token in ${kind}.${site.member ?? 'extend'} options → OAuth helper hooks${onlyWhenConfigured}`);
       }
     }
   }

@@ -222,7 +222,7 @@ describe('what the report says', () => {
       '26 superagent: x-token header → Authorization from the OAuth helper',
       '33 ky: x-token header → Authorization from the OAuth helper',
       '40 ky: x-token header → OAuth helper hooks on the request',
-      '44 ky: x-token in ky instance options → OAuth helper hooks',
+      '44 ky: x-token in ky.create options → OAuth helper hooks',
     ]);
     expect(report.manual.map((site) => `${site.line} ${site.why}`)).toEqual([
       '52 a superagent request outside an async function cannot wait for the token without changing when it is sent',
