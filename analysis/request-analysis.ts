@@ -220,6 +220,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   function typedString(node: Node): string | undefined {
+    if (node.type === AST_NODE_TYPES.Identifier && !mayHaveLiteralType(variableOf(node))) return undefined;
     return types()?.stringLiteral(node);
   }
 
@@ -232,6 +233,21 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   // ---------------------------------------------------------------- scope
+
+  /**
+   * Whether the checker could know a string literal for this variable. A parameter typed `string`,
+   * or an untyped parameter of a function declaration, cannot have one, and asking would make the
+   * codemod load ts-morph and build a Program for a question whose answer syntax already has: most
+   * URL holes are such parameters. An untyped arrow or function expression parameter may be
+   * contextually typed (`(['/v1/auth'] as const).map((path) => …)`), so it is still asked.
+   */
+  function mayHaveLiteralType(variable: Variable | undefined): boolean {
+    const def = variable?.defs[0];
+    if (def?.type !== DefinitionType.Parameter || def.name.type !== AST_NODE_TYPES.Identifier) return true;
+    const annotation = def.name.typeAnnotation?.typeAnnotation.type;
+    if (annotation === undefined) return def.node.type !== AST_NODE_TYPES.FunctionDeclaration;
+    return annotation !== AST_NODE_TYPES.TSStringKeyword && annotation !== AST_NODE_TYPES.TSAnyKeyword && annotation !== AST_NODE_TYPES.TSUnknownKeyword;
+  }
 
   function variableOf(identifier: TSESTree.Identifier): Variable | undefined {
     try {

@@ -105,7 +105,6 @@ function projectFor(tsconfig: string | undefined, needsJs: boolean): ProjectEntr
   return entry;
 }
 
-/** Drops every Project this process built (tests that rewrite fixture files between runs). */
 /** The oracle answering the shared analysis's type questions, by the ESTree node's source range. */
 export function oracleQuestions(oracle: FileTypeOracle): TypeQuestions {
   return {
@@ -117,6 +116,7 @@ export function oracleQuestions(oracle: FileTypeOracle): TypeQuestions {
   };
 }
 
+/** Drops every Project this process built (tests that rewrite fixture files between runs). */
 export function resetTypeOracle(): void {
   projects.clear();
 }
