@@ -2,7 +2,8 @@
  * Small AST helpers shared by the request analysis. They never throw on odd node shapes:
  * every rule of the plugin must survive any syntactically valid input.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 export type Node = TSESTree.Node;
 export type Expression = TSESTree.Expression;

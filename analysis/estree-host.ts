@@ -6,7 +6,8 @@
  */
 import { analyze, ScopeType, type ScopeManager } from '@typescript-eslint/scope-manager';
 import { parse } from '@typescript-eslint/typescript-estree';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { visitorKeys as typescriptVisitorKeys } from '@typescript-eslint/visitor-keys';
 import type { Node } from './ast.js';
 import type { AnalysisHost, TypeQuestions, VisitorKeys } from './host.js';

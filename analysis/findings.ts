@@ -9,7 +9,8 @@
  * by several requests is reported at the first of them and remembers them all, so the codemod
  * can rewrite every request it reaches.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { isAuthorizationHeader, isTokenCheckRoute, isXTokenHeader, type TargetConfidence } from '../core/index.js';
 import { memberChain, memberName, unwrap, type Node } from './ast.js';
 import type { VisitorKeys } from './host.js';

@@ -7,7 +7,10 @@
  * One analysis per linted file; results are cached per node and per variable, so rules can
  * ask again without walking again.
  */
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   analyzeUrl,
   AUTHORIZATION_HEADER,
@@ -79,7 +82,6 @@ export type Holder = Variable | FieldHolder;
 function holderReferenceNodes(holder: Holder): readonly Node[] {
   return 'field' in holder ? holder.references : holder.references.map((reference) => reference.identifier);
 }
-const { DefinitionType } = TSESLint.Scope;
 
 /** How far values are followed through variables, calls and spreads; deeper chains are "unknown". */
 const MAX_DEPTH = 6;
@@ -251,7 +253,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
 
   function variableOf(identifier: TSESTree.Identifier): Variable | undefined {
     try {
-      return ASTUtils.findVariable(host.getScope(identifier), identifier) ?? undefined;
+      return findVariable(host.getScope(identifier), identifier) ?? undefined;
     } catch {
       return undefined;
     }

@@ -17,7 +17,9 @@
  * A value the file does not show is a hole: the call's route is then "unknown", and
  * `candidates` holds every route it could still hit (core's `routesCouldMatch`), a superset.
  */
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   analyzeUrl,
   AUTHORIZATION_HEADER,
@@ -43,7 +45,6 @@ import type { EntryList, RequestAnalysis, RequestSite } from './request-analysis
 import { isAbsolute, joinUrl, resolveAgainst } from './request-analysis.js';
 
 type Variable = TSESLint.Scope.Variable;
-const { DefinitionType } = TSESLint.Scope;
 
 /** A value and the parameter bindings it is read under (a helper function's body, a wrapper's context). */
 interface Bound {

@@ -36,7 +36,7 @@ import { applyEdits, indentationAt, lineStartOf, removeListItems, removeStatemen
 import { createTypeOracle, oracleQuestions, type ClientIdentity, type FileTypeOracle } from './type-oracle.js';
 import { removeUnusedBindings, type BindingOutcome } from './unused-bindings.js';
 import { tokenPlumbing } from './token-plumbing.js';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { parseForAnalysis, type ParsedFile } from '../analysis/estree-host.js';
 import { collectFindings, createFindings, DEFAULT_MINIMUM_CONFIDENCE, sameInstance, type RequestFinding, type XTokenFinding } from '../analysis/findings.js';

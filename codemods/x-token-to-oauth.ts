@@ -42,7 +42,7 @@ import { indentationAt, removeListItems, removeStatement, type Edit, type Range 
 import type { XTokenFinding } from '../analysis/findings.js';
 import type { RequestSendingRefusal, RequestSite } from '../analysis/request-analysis.js';
 import { RequestMigration, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo } from './request-migration.js';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
 
 export { SUPPORTED_EXTENSIONS, UnparsableFileError, parserForPath, type ParserName } from './transform-runner.js';
