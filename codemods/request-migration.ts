@@ -224,6 +224,28 @@ export function parentOf(path: AnyPath | null | undefined): AnyPath | null {
   return (path?.parent ?? null) as AnyPath | null;
 }
 
+/** An ast-types scope, as far as the passes use it. */
+interface AstTypesScope {
+  readonly node: ASTNode;
+  readonly parent: AstTypesScope | null;
+  declares(name: string): boolean;
+  getBindings(): Record<string, AnyPath[] | undefined>;
+}
+
+/**
+ * The scope that declares `name` where `at` is, or null for a global: ast-types' `lookup`, minus
+ * its crash. A `catch { … }` without a binding makes a scope whose scan asserts its null
+ * parameter is a pattern ("null does not match type Pattern"); such a scope declares nothing,
+ * so it is stepped over.
+ */
+export function scopeDeclaring(at: AnyPath, name: string): AstTypesScope | null {
+  for (let scope = at.scope as AstTypesScope | null; scope; scope = scope.parent) {
+    if (isNodeType(scope.node, 'CatchClause') && !scope.node.param) continue;
+    if (scope.declares(name)) return scope;
+  }
+  return null;
+}
+
 /**
  * What the passes over one parsed file share: the tree index, the queued edits, what has been
  * rewritten and marked, the routes seen, and whether the helper import is needed. A later pass
@@ -611,8 +633,7 @@ export abstract class RequestMigration {
 
   /** The declaration `name` resolves to at `at`, or undefined for a global. */
   private lookupAt(at: AnyPath, name: string): ASTNode | undefined {
-    const scope = (at.scope as { lookup(name: string): { getBindings(): Record<string, AnyPath[] | undefined> } | null } | null)?.lookup(name);
-    return this.visibleBinding(scope?.getBindings()[name] ?? [], rangeOf(at.node))?.node;
+    return this.visibleBinding(scopeDeclaring(at, name)?.getBindings()[name] ?? [], rangeOf(at.node))?.node;
   }
 
   /** The URL expression of a request in Babel's tree, when it has exactly one: its URL argument, or the `url` its options hold. */
@@ -771,8 +792,7 @@ export abstract class RequestMigration {
   protected bindingOf(path: AnyPath): AnyPath | undefined {
     const node = path.node;
     if (!isNodeType(node, 'Identifier')) return undefined;
-    const scope = (path.scope as { lookup(name: string): { getBindings(): Record<string, AnyPath[] | undefined> } | null } | null)?.lookup(node.name);
-    return this.visibleBinding(scope?.getBindings()[node.name] ?? [], rangeOf(node));
+    return this.visibleBinding(scopeDeclaring(path, node.name)?.getBindings()[node.name] ?? [], rangeOf(node));
   }
 
   /**

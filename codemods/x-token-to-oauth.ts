@@ -41,7 +41,7 @@ import type { SourceLocation } from './type-oracle.js';
 import { indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
 import type { XTokenFinding } from '../analysis/findings.js';
 import type { RequestSendingRefusal, RequestSite } from '../analysis/request-analysis.js';
-import { RequestMigration, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo } from './request-migration.js';
+import { RequestMigration, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
 
@@ -993,10 +993,9 @@ export class XTokenMigration extends RequestMigration {
 
   /** `name`, or `name2`, `name3`…: the first not bound where `at` is. */
   private freeName(at: AnyPath, name: string): string {
-    const scope = at.scope as { lookup(name: string): unknown } | null;
     for (let index = 1; ; index++) {
       const candidate = index === 1 ? name : `${name}${index}`;
-      if (!scope?.lookup(candidate) && !new RegExp(`\\b${candidate}\\b`, 'u').test(this.text(at.node))) return candidate;
+      if (!scopeDeclaring(at, candidate) && !new RegExp(`\\b${candidate}\\b`, 'u').test(this.text(at.node))) return candidate;
     }
   }
 

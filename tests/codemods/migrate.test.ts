@@ -93,3 +93,28 @@ describe('migrate: both transforms over one parse', () => {
     expect(needsParse("await fetch(`${process.env.KEPTN_ENDPOINT}/v1/project`);")).toBe(true);
   });
 });
+
+describe('migrate: shapes the libraries it leans on trip over', () => {
+  // ast-types' scope scan asserts a catch clause's parameter is a pattern; `catch {` has none
+  // (found by bench/codemod-never-breaks.ts in node-fetch, eslint, esbuild and tsx sources).
+  it('resolves names inside a `catch` without a binding', () => {
+    const source = [
+      'async function probe(url) {',
+      '  try {',
+      '    return await fetch(url);',
+      '  } catch {',
+      "    return fetch(url, { headers: { 'x-token': process.env.KEPTN_API_TOKEN } });",
+      '  }',
+      '}',
+      "fetch(`${process.env.KEPTN_ENDPOINT}/v1/event`, { method: 'POST', headers: { 'x-token': process.env.KEPTN_API_TOKEN } });",
+      'module.exports = { probe };',
+      '',
+    ].join('\n');
+    const { output, reports } = runTransformReports('probe.cjs', source, {}, migrate);
+    expect(summary(reports).errors).toEqual([]);
+    expect(output).toContain("oauthClientFromEnv().fetch(`${process.env.KEPTN_ENDPOINT}/v1/event`, { method: 'POST' });");
+    // The request in the catch has no Cloud Automation evidence: listed, not rewritten.
+    expect(output).toContain("return fetch(url, { headers: { 'x-token': process.env.KEPTN_API_TOKEN } });");
+    expect(reports.flatMap((report) => report.manual).map((site) => [site.line, site.why])).toEqual([[5, expect.stringContaining('possible target')]]);
+  });
+});
