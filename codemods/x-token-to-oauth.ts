@@ -65,6 +65,15 @@ const REQUEST_SENDING_REFUSALS: Readonly<Record<RequestSendingRefusal, string>> 
 
 /** A superagent request is sent when it is awaited or ended; waiting for the token first would move that, and what the function returns. */
 const SUPERAGENT_OUTSIDE_ASYNC = 'a superagent request outside an async function cannot wait for the token without changing when it is sent';
+/** The scheme an `Authorization` value visibly starts with (`Basic` in `` `Basic ${creds}` `` or `'Basic ' + a + b`). */
+function authorizationScheme(value: ASTNode): string | undefined {
+  let text: string | undefined;
+  while (isNodeType(value, 'BinaryExpression') && value.operator === '+') value = value.left as ASTNode;
+  if (isNodeType(value, 'StringLiteral')) text = value.value;
+  else if (isNodeType(value, 'TemplateLiteral')) text = value.quasis[0]?.value.cooked ?? undefined;
+  return text === undefined ? undefined : /^\s*([A-Za-z][\w.-]*)\s/u.exec(text)?.[1];
+}
+
 const SUPERAGENT_TODO = "make the function async and set `.set('Authorization', await client.authorizationHeader())`";
 
 type Role = 'headers' | 'options';
@@ -638,6 +647,11 @@ export class XTokenMigration extends RequestMigration {
     }
     const kind = [...kinds][0] as HttpClientKind;
     const otherAuthorization = this.sendsOtherAuthorization(container);
+    const inTheWay = this.credentialInTheWay(container, instances.length > 0);
+    if (inTheWay !== undefined) {
+      this.leaveForCredential(property, instances.length > 0 ? 'instance' : 'request', inTheWay);
+      return;
+    }
     let optional: string | undefined;
     if (this.sentConditionally(property) && !otherAuthorization) {
       optional = this.conditionalClient(property, 'x-token header sent only when a token is set');
@@ -698,6 +712,11 @@ export class XTokenMigration extends RequestMigration {
     }
     let optional: string | undefined;
     const otherAuthorization = this.sendsOtherAuthorization(container);
+    const inTheWay = this.credentialInTheWay(container, false);
+    if (inTheWay !== undefined) {
+      this.leaveForCredential(property, 'request', inTheWay);
+      return;
+    }
     if (this.sentConditionally(property) && !otherAuthorization) {
       optional = this.conditionalClient(property, 'x-token header sent only when a token is set');
       if (optional === undefined) return;
@@ -733,6 +752,40 @@ export class XTokenMigration extends RequestMigration {
     const call = 'sender' in found ? this.babelPath(found.sender, 'CallExpression') as ASTPath<CallExpression> | undefined : undefined;
     if (call) return { call };
     return { why: REQUEST_SENDING_REFUSALS['not' in found ? found.not : 'not-one-fetch'] };
+  }
+
+  /**
+   * A credential sent with the x-token that the OAuth token cannot join: an `Authorization` of
+   * another scheme (`Basic …`), axios's `auth`, got's `username`/`password` (each becomes the
+   * request's `Authorization`), or any `Authorization` in an instance's defaults, which every
+   * request of the instance then carries. The helper never overwrites a caller's Authorization,
+   * so after the x-token went the request would reach Cloud Automation with no credential it
+   * takes. Undefined when there is none.
+   */
+  private credentialInTheWay(container: AnyPath, inInstanceDefaults: boolean): string | undefined {
+    const members = (container.node as ObjectExpression).properties as ASTNode[];
+    for (const member of members) {
+      if (!isNodeType(member, 'ObjectProperty') || !isAuthorizationHeader(this.propertyName(member.key, member.computed ?? false) ?? '')) continue;
+      const scheme = authorizationScheme(member.value as ASTNode);
+      if (scheme !== undefined && scheme.toLowerCase() !== 'bearer') return `\`Authorization: ${scheme} …\``;
+      if (inInstanceDefaults) return 'its own `Authorization` with every request';
+    }
+    const slot = parentOf(container)?.node;
+    const options = parentOf(parentOf(container))?.node;
+    if (!isNodeType(slot, 'ObjectProperty') || this.propertyName(slot.key, false) !== 'headers' || !isNodeType(options, 'ObjectExpression')) return undefined;
+    const keys = new Set((options.properties as ASTNode[]).flatMap((member) => (isNodeType(member, 'ObjectProperty') ? [this.propertyName(member.key, member.computed ?? false)] : [])));
+    if (keys.has('auth')) return '`Authorization: Basic …` through the `auth` option';
+    if (keys.has('username') || keys.has('password')) return '`Authorization: Basic …` through the `username`/`password` options';
+    return undefined;
+  }
+
+  private leaveForCredential(property: AnyPath, holder: 'instance' | 'request', credential: string): void {
+    this.leave(
+      property,
+      `x-token header next to another credential`,
+      `the ${holder} also sends ${credential}; the helper never overwrites a caller's Authorization, so without the x-token Cloud Automation would get no credential it accepts`,
+      'decide which credential Cloud Automation gets: for OAuth, move the other one off these requests (a proxy takes `Proxy-Authorization`) and run the codemod again',
+    );
   }
 
   /** The headers hold the code's own `Authorization` next to the x-token. */
@@ -1134,6 +1187,11 @@ export class XTokenMigration extends RequestMigration {
     const what = 'x-token header set on a superagent request';
     if (!this.isAsyncContext(call)) {
       this.leave(property, what, SUPERAGENT_OUTSIDE_ASYNC, SUPERAGENT_TODO);
+      return true;
+    }
+    const inTheWay = this.credentialInTheWay(container, false);
+    if (inTheWay !== undefined) {
+      this.leaveForCredential(property, 'request', inTheWay);
       return true;
     }
     if (this.sendsOtherAuthorization(container)) {
