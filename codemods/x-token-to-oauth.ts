@@ -68,7 +68,7 @@ const SUPERAGENT_OUTSIDE_ASYNC = 'a superagent request outside an async function
 /** The scheme an `Authorization` value visibly starts with (`Basic` in `` `Basic ${creds}` `` or `'Basic ' + a + b`). */
 function authorizationScheme(value: ASTNode): string | undefined {
   let text: string | undefined;
-  while (isNodeType(value, 'BinaryExpression') && value.operator === '+') value = value.left as ASTNode;
+  while (isNodeType(value, 'BinaryExpression') && value.operator === '+') value = value.left;
   if (isNodeType(value, 'StringLiteral')) text = value.value;
   else if (isNodeType(value, 'TemplateLiteral')) text = value.quasis[0]?.value.cooked ?? undefined;
   return text === undefined ? undefined : /^\s*([A-Za-z][\w.-]*)\s/u.exec(text)?.[1];
@@ -766,7 +766,7 @@ export class XTokenMigration extends RequestMigration {
     const members = (container.node as ObjectExpression).properties as ASTNode[];
     for (const member of members) {
       if (!isNodeType(member, 'ObjectProperty') || !isAuthorizationHeader(this.propertyName(member.key, member.computed ?? false) ?? '')) continue;
-      const scheme = authorizationScheme(member.value as ASTNode);
+      const scheme = authorizationScheme(member.value);
       if (scheme !== undefined && scheme.toLowerCase() !== 'bearer') return `\`Authorization: ${scheme} …\``;
       if (inInstanceDefaults) return 'its own `Authorization` with every request';
     }
