@@ -78,7 +78,7 @@ export class AddOAuthMigration extends RequestMigration {
     const info = this.classifyCall(callPath);
     if (!info) return;
     if (finding.kind === 'token-check') {
-      this.migrateTokenCheck(callPath, info);
+      this.migrateTokenCheck(callPath, info, finding.site.client.helperAuthorized);
       return;
     }
     if (kind !== 'fetch' && kind !== 'axios' && kind !== 'got') {
@@ -258,14 +258,20 @@ export class AddOAuthMigration extends RequestMigration {
 
   // ── POST /api/v1/auth token checks ───────────────────────────────────────────────
 
-  /** A token check becomes a metadata read through the helper's fetch where its shape allows; else it is marked. */
-  private migrateTokenCheck(call: ASTPath<CallExpression>, info: CallInfo): void {
-    const plan = info.client.kind === 'fetch' ? this.planTokenCheck(call, info) : tokenCheckLeft('add-oauth rewrites token checks of fetch only');
+  /**
+   * A token check becomes a metadata read where its shape allows: through the helper's fetch, or
+   * as it is on an instance the helper already authorizes (`attachToAxios`, `gotHooks`); else it
+   * is marked.
+   */
+  private migrateTokenCheck(call: ASTPath<CallExpression>, info: CallInfo, instanceAuthorized: boolean): void {
+    const kind = info.client.kind;
+    const plan = kind === 'fetch' || instanceAuthorized ? this.planTokenCheck(call, info) : tokenCheckLeft('add-oauth rewrites token checks only through fetch or an instance the OAuth helper authorizes');
     if ('edits' in plan) {
       this.applyTokenCheck(plan);
-      this.useHelperFetch(call);
+      if (kind === 'fetch') this.useHelperFetch(call);
       const { line, column } = this.position(call.node);
-      this.migrated.push({ line, column, client: 'fetch', what: `${TOKEN_CHECK} token check → ${REACHABILITY_CHECK} reachability check through the OAuth helper fetch` });
+      const through = kind === 'fetch' ? 'the OAuth helper fetch' : `the ${httpClients[kind].label} instance the OAuth helper authorizes`;
+      this.migrated.push({ line, column, client: kind, what: `${TOKEN_CHECK} token check → ${REACHABILITY_CHECK} reachability check through ${through}` });
       return;
     }
     this.recordRoute(call);

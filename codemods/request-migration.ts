@@ -292,8 +292,8 @@ export interface TokenCheckPlan {
 }
 
 /** Why a token check stays for a person: what it is, then what kept the codemod from replacing it. */
-export function tokenCheckLeft(detail: string): { readonly why: string } {
-  return { why: `${TOKEN_CHECK_WHY}, and ${detail}` };
+export function tokenCheckLeft(detail: string): { readonly why: string; readonly detail: string } {
+  return { why: `${TOKEN_CHECK_WHY}, and ${detail}`, detail };
 }
 
 /** What a response is read for when only success or failure matters (fetch, axios, got). */
@@ -1226,7 +1226,7 @@ export abstract class RequestMigration {
     info: CallInfo,
     alsoDropped: (member: ASTNode) => boolean = () => false,
     response: ASTPath<CallExpression> = call as ASTPath<CallExpression>,
-  ): TokenCheckPlan | { readonly why: string } {
+  ): TokenCheckPlan | { readonly why: string; readonly detail: string } {
     const kind = info.client.kind;
     // The clients whose body options core knows: the ones a token check can be rewritten for.
     const { bodyOptions } = httpClients[kind];

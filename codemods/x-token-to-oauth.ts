@@ -39,9 +39,9 @@ import path from 'node:path';
 import type { FileReport } from './report.js';
 import type { SourceLocation } from './type-oracle.js';
 import { indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
-import type { XTokenFinding } from '../analysis/findings.js';
+import { sameInstance, type XTokenFinding } from '../analysis/findings.js';
 import type { RequestSendingRefusal, RequestSite } from '../analysis/request-analysis.js';
-import { RequestMigration, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo } from './request-migration.js';
+import { RequestMigration, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
 
@@ -1061,7 +1061,7 @@ export class XTokenMigration extends RequestMigration {
     optional: string | undefined,
   ): void {
     if (kind !== 'axios' && kind !== 'got' && kind !== 'ky') {
-      this.leave(property, `x-token header in ${kind} instance defaults`, `${kind} instances are not migrated automatically`, 'add the OAuth helper to the instance by hand');
+      this.leave(property, `x-token header in the ${kind} instance's defaults`, `${kind} instances are not migrated automatically`, 'add the OAuth helper to the instance by hand');
       return;
     }
     const audiences = new Map<ASTNode, string>();
@@ -1069,17 +1069,24 @@ export class XTokenMigration extends RequestMigration {
       // ky.create/extend take one options object: the helper's hooks go into it, or nowhere.
       const hooksHaveNoPlace = kind === 'ky' && !this.optionsTakeHooks(call);
       if (hooksHaveNoPlace) {
-        this.leave(property, 'x-token header in ky instance defaults', 'the instance\'s options are not one object literal without hooks, where the helper\'s hooks could go', 'add `hooks: client.kyHooks()` to the instance options, next to its own hooks');
+        this.leave(property, "x-token header in the ky instance's defaults", 'the instance\'s options are not one object literal without hooks, where the helper\'s hooks could go', 'add `hooks: client.kyHooks()` to the instance options, next to its own hooks');
         return;
       }
       const audience = this.instanceAudience(site, call);
       if ('why' in audience) {
         const adapter = kind === 'axios' ? 'attachToAxios(instance, { audience: <API base URL> })' : `${kind === 'ky' ? 'kyHooks' : 'gotHooks'}({ audience: <API base URL> })`;
-        this.leave(property, `x-token header in ${kind} instance defaults`, audience.why, `give the instance a ${httpClients[kind].baseUrlOption ?? 'baseURL'}, or attach the helper with the API base the token is for: ${adapter}`);
+        this.leave(property, `x-token header in the ${kind} instance's defaults`, audience.why, `give the instance a ${httpClients[kind].baseUrlOption ?? 'baseURL'}, or attach the helper with the API base the token is for: ${adapter}`);
         return;
       }
       audiences.set(call.node, audience.audience);
     }
+    const checks = this.instanceTokenChecks(instances);
+    if ('why' in checks) {
+      this.leave(property, `x-token header in the ${kind} instance's defaults`, checks.why, TOKEN_CHECK_TODO);
+      return;
+    }
+    for (const plan of checks.plans) this.applyTokenCheck(plan);
+    const checksRewritten = checks.plans.length === 0 ? '' : `; its ${TOKEN_CHECK} token check${checks.plans.length === 1 ? '' : 's'} (line ${checks.plans.map((plan) => this.position(plan.call.node).line).join(', ')}) → ${REACHABILITY_CHECK}`;
     this.helperUsed(optional);
     const client = optional ?? this.clientText;
     const headersOnlyToken = (container.node as ObjectExpression).properties.length === 1;
@@ -1099,12 +1106,34 @@ export class XTokenMigration extends RequestMigration {
           { start, end: start, text: `${client}.${helperClientMembers.attachToAxios}(` },
           { start: end, end, text: audience === '' ? ')' : `, ${audience})` },
         );
-        this.markMigrated(property.node, 'axios', `x-token in axios.create defaults → OAuth helper attached to the instance${onlyWhenConfigured}`);
+        this.markMigrated(property.node, 'axios', `x-token in axios.create defaults → OAuth helper attached to the instance${onlyWhenConfigured}${checksRewritten}`);
       } else {
         this.addHooks(call, kind, audience, client);
-        this.markMigrated(property.node, kind, `x-token in ${kind}.${site.member ?? 'extend'} options → OAuth helper hooks${onlyWhenConfigured}`);
+        this.markMigrated(property.node, kind, `x-token in ${kind}.${site.member ?? 'extend'} options → OAuth helper hooks${onlyWhenConfigured}${checksRewritten}`);
       }
     }
+  }
+
+  /**
+   * The `POST /v1/auth` checks made through instances whose x-token moves to the helper. Each
+   * would go on asking about a token the instance no longer sends, so each becomes the metadata
+   * read the helper authorizes (as add-oauth makes it on an instance already migrated); where one
+   * cannot, the x-token stays, with why.
+   */
+  private instanceTokenChecks(instances: readonly Extract<Use, { type: 'instance' }>[]): { readonly plans: TokenCheckPlan[] } | { readonly why: string } {
+    const { sites } = this.facts();
+    const plans: TokenCheckPlan[] = [];
+    for (const request of sites) {
+      if (request.createsInstance || !instances.some(({ site }) => sameInstance(site, request))) continue;
+      const routes = this.recordSiteRoute(request)?.routes ?? [];
+      if (!routes.some(isTokenCheckRoute) || !routes.every(isTokenCheckRoute)) continue;
+      const call = this.babelPath(request.node, 'CallExpression') as ASTPath<CallExpression> | undefined;
+      const info = call && this.classifyCall(call);
+      const plan = call && info ? this.planTokenCheck(call, info) : tokenCheckLeft('the codemod cannot rewrite the call');
+      if (!('edits' in plan)) return { why: `the instance also makes a ${TOKEN_CHECK} token check (line ${request.node.loc.start.line}), which cannot become a metadata read: ${plan.detail}` };
+      plans.push(plan);
+    }
+    return { plans };
   }
 
   /** One object literal of options with no `hooks` of its own: `addHooks` puts the helper's there. */

@@ -95,10 +95,18 @@ describe('what add-oauth reports', () => {
 
   it('replaces a token check read only as success/failure, and marks one whose body is read', () => {
     const report = reportOf('token-check.input.ts');
-    expect(report.migrated).toEqual([expect.objectContaining({ line: 4, what: expect.stringContaining('GET /api/v1/metadata') as unknown })]);
-    expect(report.manual).toEqual([expect.objectContaining({ line: 9, what: 'POST /api/v1/auth token check' })]);
-    expect(report.routes.find((route) => route.line === 4)?.scopes).toEqual(['cloudautomation:metadata:read']);
-    expect(report.routes.some((route) => route.line === 4 && route.method === 'POST')).toBe(false);
+    expect(report.migrated).toEqual([
+      expect.objectContaining({ line: 7, what: expect.stringContaining('GET /api/v1/metadata reachability check through the OAuth helper fetch') as unknown }),
+      // On an instance the helper authorizes, the check only changes its route.
+      expect.objectContaining({ line: 20, client: 'axios', what: expect.stringContaining('through the axios instance the OAuth helper authorizes') as unknown }),
+    ]);
+    expect(report.manual).toEqual([
+      expect.objectContaining({ line: 12, what: 'POST /api/v1/auth token check', why: expect.stringContaining('its response is not read only for success or failure') as unknown }),
+      expect.objectContaining({ line: 26, what: 'POST /api/v1/auth token check', why: expect.stringContaining('only through fetch or an instance the OAuth helper authorizes') as unknown }),
+    ]);
+    expect(report.routes.find((route) => route.line === 7)?.scopes).toEqual(['cloudautomation:metadata:read']);
+    expect(report.routes.find((route) => route.line === 20)?.scopes).toEqual(['cloudautomation:metadata:read']);
+    expect(report.routes.some((route) => (route.line === 7 || route.line === 20) && route.method === 'POST')).toBe(false);
   });
 
   it('lists, but does not rewrite, a generic Keptn path with nothing else showing Cloud Automation', () => {

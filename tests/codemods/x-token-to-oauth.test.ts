@@ -100,7 +100,7 @@ describe('what the report says', () => {
 
   it('turns token checks read only as success or failure into metadata reads, and says why it leaves the others', () => {
     const report = reportOf('f7-auth-check.input.ts');
-    expect(report.migrated.map((site) => `${site.line} ${site.client}`)).toEqual(['10 fetch', '16 axios', '22 got', '28 fetch', '42 axios', '60 fetch', '66 fetch', '72 fetch']);
+    expect(report.migrated.map((site) => `${site.line} ${site.client}`)).toEqual(['10 fetch', '16 axios', '22 got', '28 fetch', '42 axios', '60 fetch', '66 fetch', '72 fetch', '84 axios']);
     expect(report.migrated.every((site) => site.what.includes('→ GET /api/v1/metadata'))).toBe(true);
     expect(report.manual).toEqual([
       expect.objectContaining({
@@ -111,6 +111,12 @@ describe('what the report says', () => {
       }),
       expect.objectContaining({ line: 54, why: expect.stringContaining('it sends a body, which a metadata read cannot carry') as unknown }),
       expect.objectContaining({ line: 79, why: expect.stringContaining('a `new Request(…)` whose answer the codemod cannot follow: it is not sent by one `fetch(…)` alone') as unknown }),
+      // The instance keeps its x-token: the check made through it reads the body.
+      expect.objectContaining({
+        line: 92,
+        what: "x-token header in the got instance's defaults",
+        why: 'the instance also makes a POST /api/v1/auth token check (line 95), which cannot become a metadata read: its response is not read only for success or failure where the codemod can see it, and a metadata read answers with other data',
+      }),
     ]);
     // The replaced checks are metadata reads in the scope report; the one left is still the token check.
     expect(report.routes.map((route) => `${route.line} ${route.method ?? '?'} ${route.displayPath}`)).toEqual([
@@ -125,6 +131,8 @@ describe('what the report says', () => {
       '66 GET /{…}/v1/metadata',
       '72 GET /{…}/v1/metadata',
       '79 POST /{…}/v1/auth',
+      '87 GET /{…}/v1/metadata',
+      '95 POST /{…}/v1/auth',
     ]);
     // The class's token now reaches nothing; the module's is still sent by the checks left for a person.
     expect(report.tokenPlumbing?.map((entry) => `${entry.kind} ${entry.name} ${entry.fate}`)).toEqual(['variable keptnToken keep', 'env-var KEPTN_API_TOKEN keep', 'parameter token retire']);
