@@ -214,10 +214,22 @@ function tokenLists(outcomes: readonly FileOutcome[], declarations: readonly Inp
   }
   // An env var or input is configured once for every reader: kept if any reader still sends it.
   const shared = (entry: ReportedToken): string | undefined => (entry.kind === 'variable' || entry.kind === 'parameter' || entry.kind === 'field' ? undefined : `${entry.kind}\u0000${entry.name.toLowerCase()}`);
-  const keptNames = new Set(entries.filter((entry) => entry.fate === 'keep').map(shared).filter((key) => key !== undefined));
-  const kept = (entry: ReportedToken): boolean => entry.fate === 'keep' || keptNames.has(shared(entry) ?? '');
   const order = (a: ReportedToken, b: ReportedToken): number => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
-  return { retire: entries.filter((entry) => !kept(entry)).sort(order), keep: entries.filter(kept).sort(order) };
+  // The first read that still sends each shared name, to name it on the reads kept only because of it.
+  const senders = new Map<string, ReportedToken>();
+  for (const entry of [...entries].sort(order)) {
+    const key = shared(entry);
+    if (entry.fate === 'keep' && key !== undefined && !senders.has(key)) senders.set(key, entry);
+  }
+  const retire: ReportedToken[] = [];
+  const keep: ReportedToken[] = [];
+  for (const entry of entries) {
+    const sender = entry.fate === 'retire' ? senders.get(shared(entry) ?? '') : undefined;
+    if (entry.fate === 'keep') keep.push(entry);
+    else if (sender) keep.push({ ...entry, fate: 'keep', why: `${entry.why}, but ${sender.file}:${sender.line} still sends or passes on ${sender.name}` });
+    else retire.push(entry);
+  }
+  return { retire: retire.sort(order), keep: keep.sort(order) };
 }
 
 const tokenKindLabels: Record<TokenPlumbing['kind'], string> = {
