@@ -236,6 +236,7 @@ const tokenKindLabels: Record<TokenPlumbing['kind'], string> = {
   'env-var': 'env var',
   'action-input': 'action input',
   'task-input': 'task input',
+  'service-connection': 'service connection parameter',
   variable: 'variable',
   parameter: 'parameter',
   field: 'class field',
@@ -243,7 +244,7 @@ const tokenKindLabels: Record<TokenPlumbing['kind'], string> = {
 
 /** One line per place: what, where, why, and for an input where it is declared. */
 function tokenLine(verb: 'retire' | 'keep', entry: ReportedToken): string[] {
-  const what = `${tokenKindLabels[entry.kind]} ${entry.name}`;
+  const what = `${tokenKindLabels[entry.kind]} ${entry.name}${entry.connection === undefined ? '' : ` of ${entry.connection}`}`;
   const lines = [`  ${verb.padEnd(7)} ${what.padEnd(40)} ${entry.file}:${entry.line}  ${entry.why}${entry.required === true ? ' (read as required)' : ''}`];
   for (const declaration of entry.declaredIn) {
     const required = declaration.required ? ', required: true' : '';

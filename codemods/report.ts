@@ -48,8 +48,8 @@ export interface RouteUse {
 
 /** One place the old API token is read or held, and what the migration left of it. */
 export interface TokenPlumbing {
-  readonly kind: 'env-var' | 'action-input' | 'task-input' | 'variable' | 'parameter' | 'field';
-  /** The env var, the input's name, or the variable's, parameter's or class field's. */
+  readonly kind: 'env-var' | 'action-input' | 'task-input' | 'service-connection' | 'variable' | 'parameter' | 'field';
+  /** The env var, the input's name, a service connection's auth parameter (`apitoken`), or the variable's, parameter's or class field's. */
   readonly name: string;
   readonly line: number;
   readonly column: number;
@@ -57,8 +57,10 @@ export interface TokenPlumbing {
   readonly fate: 'retire' | 'keep';
   /** Why, in a few words: "the migration removed this read", "read only to check that it is set". */
   readonly why: string;
-  /** For an input: the code reads it as required (`{ required: true }`, `getInputRequired`, `tl.getInput(name, true)`). */
+  /** For an input: the code reads it as required (`{ required: true }`, `getInputRequired`, `tl.getInput(name, true)`); for an auth parameter, read with `optional` false. */
   readonly required?: boolean;
+  /** For a service connection's auth parameter: the task input naming the connection (`tl.getInput('keptnConnection', true)`), when the code shows it. */
+  readonly connection?: string;
 }
 
 export interface FileReport {

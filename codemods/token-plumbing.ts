@@ -1,18 +1,23 @@
 /**
  * The old API token's plumbing after a migration, for the report's "retire" and "keep" lists:
  * env reads (`process.env.KEPTN_API_TOKEN`), GitHub Action and Azure DevOps task inputs
- * (`core.getInput('keptn-api-token', { required: true })`, `tl.getInput('apiToken', true)`),
- * and the variables and parameters that carried the token to the removed header.
+ * (`core.getInput('keptn-api-token', { required: true })`, `tl.getInput('apiToken', true)`), an
+ * Azure DevOps service connection's auth parameter (`tl.getEndpointAuthorizationParameter(conn,
+ * 'apitoken', false)`), and the variables and parameters that carried the token to the removed header.
+ * An input or auth parameter is listed only when its name says Keptn or its value reaches an
+ * `x-token` header in this file (`proxyToken` sent as `Proxy-Authorization` is not the old token).
  *
  * "Retire" means nothing sends the value any more once the queued edits apply: the read was
  * removed, or what is left only checks that it is set (`if (!token)`, `token.length`, a
- * comparison, `core.setSecret(token)`), or nothing reads it at all. Any other use (an argument,
- * an assignment, a header of a request the migration left alone) may send it: "keep". Nothing
+ * comparison, `core.setSecret(token)`), or nothing reads it at all, or it is only passed to a
+ * parameter in this file that is retired itself (`new KeptnClient(url, token)` whose constructor
+ * only put it in the removed header). Any other use (an argument, an assignment, a header of a
+ * request the migration left alone) may send it: "keep". Nothing
  * here edits the file: a required input or a missing-token check is the user's to delete, along
  * with the action.yml / task.json entry the CLI finds for it.
  */
 import type { ASTNode, ASTPath, Identifier } from 'jscodeshift';
-import { KEPTN_TOKEN_ENV_VARS, isXTokenHeader, nameHint } from '../core/index.js';
+import { KEPTN_TOKEN_ENV_VARS, isKeptnName, isXTokenHeader, nameHint } from '../core/index.js';
 import type { TokenPlumbing } from './report.js';
 import { isNodeType, parentOf, rangeOf, TRANSPARENT_WRAPPERS, type AnyPath } from './request-migration.js';
 import type { Range } from './source-edits.js';
@@ -35,6 +40,8 @@ const INPUT_READERS: readonly { readonly module: RegExp; readonly kind: 'action-
   { module: /^@actions\/core$/u, kind: 'action-input', functions: new Set(['getInput']) },
   { module: /^azure-pipelines-task-lib(?:\/task)?$/u, kind: 'task-input', functions: new Set(['getInput', 'getInputRequired']) },
 ];
+/** Azure DevOps: a service connection's auth parameter (`getEndpointAuthorizationParameter(id, key, optional)`). */
+const ENDPOINT_AUTH_READERS = { module: /^azure-pipelines-task-lib(?:\/task)?$/u, functions: new Set(['getEndpointAuthorizationParameter', 'getEndpointAuthorizationParameterRequired']) };
 /** An input whose name says it is a token or key; the reader (getInput) already says it is configuration. */
 const TOKEN_INPUT_NAME = /token|api[-_]?key/iu;
 const TOKEN_VARIABLE_NAME = /token|api_?key/iu;
@@ -42,6 +49,9 @@ const COMPARISONS = new Set(['===', '!==', '==', '!=', '<', '>', '<=', '>=']);
 const TESTS: Readonly<Record<string, string>> = { IfStatement: 'test', ConditionalExpression: 'test', WhileStatement: 'test', DoWhileStatement: 'test', ForStatement: 'test' };
 /** Calls that take a token without sending it anywhere: GitHub Actions masks it in the log. */
 const NON_SENDING_CALLS = new Set(['setSecret']);
+/** Calls that put a header on a Headers object: `headers.set('x-token', token)`. */
+const HEADER_SETTERS = new Set(['set', 'append']);
+const FUNCTION_NODES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 
 interface Read {
   readonly kind: TokenPlumbing['kind'];
@@ -49,154 +59,487 @@ interface Read {
   readonly node: ASTNode;
   readonly path: AnyPath;
   readonly required?: boolean;
-}
-
-/** The old token's reads, variables and parameters in this file, each with its fate after the queued edits. */
-export function tokenPlumbing(scope: PlumbingScope, bindings: readonly BindingOutcome[]): TokenPlumbing[] {
-  const entries: TokenPlumbing[] = [];
-  const judge = (node: ASTNode, fate: { fate: 'retire' | 'keep'; why: string }, rest: Omit<TokenPlumbing, 'line' | 'column' | 'fate' | 'why'>): void => {
-    entries.push({ ...rest, ...scope.position(node), ...fate });
-  };
-  const members = tokenMembers(scope);
-  const fieldFates = new Map(members.flatMap((member) => (member.declaration ? [[member.declaration, member.fate] as const] : [])));
-  for (const read of [...envReads(scope), ...inputReads(scope)]) {
-    judge(read.node, fateOfRead(scope, read.path, fieldFates), { kind: read.kind, name: read.name, ...(read.required === undefined ? {} : { required: read.required }) });
-  }
-  for (const { binding, fate } of bindings) {
-    if (fate === 'removed' || !isTokenBinding(scope, binding)) continue;
-    // A parameter property is read as `this.<name>`: judged with the class members below.
-    if (parentOf(binding)?.node.type === 'TSParameterProperty') continue;
-    const parameter = isParameter(binding);
-    const name = (binding.node as ASTNode & { name: string }).name;
-    judge(binding.node, fateOfBinding(scope, binding), { kind: parameter ? 'parameter' : 'variable', name });
-  }
-  for (const member of members) judge(member.key, member.fate, { kind: member.kind, name: member.name });
-  return entries.sort((a, b) => a.line - b.line || a.column - b.column);
-}
-
-interface TokenMember {
-  readonly key: ASTNode;
-  readonly name: string;
-  readonly kind: 'parameter' | 'field';
-  readonly fate: Fate;
-  /** A field's declaration, whose initializer (an env read) shares its fate. */
-  readonly declaration?: ASTNode;
+  /** For a service connection's auth parameter: the task input that names the connection. */
+  readonly connection?: string;
 }
 
 type Fate = { readonly fate: 'retire' | 'keep'; readonly why: string };
 
-/**
- * Class members that carried the token to a removed header: `constructor(private token: string)`
- * and `private keptnToken = process.env.KEPTN_API_TOKEN`. Their reads are `this.<name>`, which no
- * binding sees, so they are judged by the reads left in the class body. Members none of whose
- * reads the migration removed are not its business and are not listed.
- */
-function tokenMembers(scope: PlumbingScope): TokenMember[] {
-  const members: TokenMember[] = [];
-  const thisReads = scope.nodesOfType('MemberExpression').filter((path) => {
-    const node = path.node as ASTNode & { object: ASTNode; computed?: boolean };
-    // `this.token = value` writes the member; it sends nothing.
-    const write = isNodeType(parentOf(path)?.node, 'AssignmentExpression') && path.name === 'left';
-    return isNodeType(node.object, 'ThisExpression') && !node.computed && !write;
-  });
-  for (const body of scope.nodesOfType('ClassBody')) {
-    const within = rangeOf(body.node);
-    const declared: { key: ASTNode; name: string; kind: 'parameter' | 'field'; init: ASTNode | null | undefined; declaration?: ASTNode; private: boolean }[] = [];
+/** What one read of the token does with it once the queued edits apply. */
+type Use = { readonly kind: 'sends' } | { readonly kind: 'checks' } | { readonly kind: 'passed'; readonly to: string; readonly line: number };
+
+/** Where an argument lands in a function or class of this file: a parameter binding, or a parameter property read as `this.<name>`. */
+type Landing = { readonly binding: AnyPath; readonly label: string } | { readonly member: ClassMember; readonly label: string };
+
+interface ClassMember {
+  readonly body: AnyPath;
+  readonly key: ASTNode;
+  readonly name: string;
+  readonly kind: 'parameter' | 'field';
+  readonly init: ASTNode | null | undefined;
+  readonly declaration?: ASTNode;
+  readonly private: boolean;
+}
+
+/** The old token's reads, variables and parameters in this file, each with its fate after the queued edits. */
+export function tokenPlumbing(scope: PlumbingScope, bindings: readonly BindingOutcome[]): TokenPlumbing[] {
+  return new Plumbing(scope).entries(bindings);
+}
+
+class Plumbing {
+  /** Bindings and members being judged, so that a function passing the token to itself ends. */
+  private readonly visiting = new Set<ASTNode>();
+  private thisReadsCache: AnyPath[] | undefined;
+
+  constructor(private readonly scope: PlumbingScope) {}
+
+  entries(bindings: readonly BindingOutcome[]): TokenPlumbing[] {
+    const { scope } = this;
+    const entries: TokenPlumbing[] = [];
+    const judge = (node: ASTNode, fate: Fate, rest: Omit<TokenPlumbing, 'line' | 'column' | 'fate' | 'why'>): void => {
+      entries.push({ ...rest, ...scope.position(node), ...fate });
+    };
+    const members = this.tokenMembers();
+    const fieldFates = new Map(members.flatMap((member) => (member.declaration ? [[member.declaration, member.fate] as const] : [])));
+    for (const read of [...this.envReads(), ...this.inputReads()]) {
+      judge(read.node, this.fateOfRead(read.path, fieldFates), {
+        kind: read.kind,
+        name: read.name,
+        ...(read.required === undefined ? {} : { required: read.required }),
+        ...(read.connection === undefined ? {} : { connection: read.connection }),
+      });
+    }
+    for (const { binding, fate } of bindings) {
+      if (fate === 'removed' || !this.isTokenBinding(binding)) continue;
+      // A parameter property is read as `this.<name>`: judged with the class members below.
+      if (parentOf(binding)?.node.type === 'TSParameterProperty') continue;
+      const parameter = isParameter(binding);
+      const name = (binding.node as ASTNode & { name: string }).name;
+      const judged = this.fateOfBinding(binding);
+      // `const apiToken = tl.getEndpointAuthorizationParameter(…)`: unused now, but a call may fail the run, so
+      // codemods/unused-bindings.ts left it (as it leaves `core.getInput(…, { required: true })`): say so.
+      const why = fate === 'kept' && judged.fate === 'retire' && judged.why === NOTHING_READS ? `${NOTHING_READS}; the migration left its declaration, whose initializer may do more than read a value: delete it yourself` : judged.why;
+      judge(binding.node, { fate: judged.fate, why }, { kind: parameter ? 'parameter' : 'variable', name });
+    }
+    for (const member of members) judge(member.key, member.fate, { kind: member.kind, name: member.name });
+    return entries.sort((a, b) => a.line - b.line || a.column - b.column);
+  }
+
+  /** `this.<name>` reads, writes excluded: `this.token = value` writes the member and sends nothing. */
+  private thisReads(): AnyPath[] {
+    this.thisReadsCache ??= this.scope.nodesOfType('MemberExpression').filter((path) => {
+      const node = path.node as ASTNode & { object: ASTNode; computed?: boolean };
+      const write = isNodeType(parentOf(path)?.node, 'AssignmentExpression') && path.name === 'left';
+      return isNodeType(node.object, 'ThisExpression') && !node.computed && !write;
+    });
+    return this.thisReadsCache;
+  }
+
+  private readsOf(member: ClassMember): AnyPath[] {
+    const { scope } = this;
+    const within = rangeOf(member.body.node);
+    return this.thisReads().filter((path) => {
+      const range = rangeOf(path.node);
+      const property = (path.node as ASTNode & { property: ASTNode }).property;
+      const name = isNodeType(property, 'PrivateName') ? `#${(property.id as ASTNode & { name: string }).name}` : scope.propertyName(property, false);
+      return name === member.name && range.start >= within.start && range.end <= within.end;
+    });
+  }
+
+  /** A class's fields and constructor parameter properties. */
+  private membersOf(body: AnyPath): ClassMember[] {
+    const { scope } = this;
+    const declared: ClassMember[] = [];
     for (const member of (body.node as ASTNode & { body: ASTNode[] }).body) {
       const { key, value, kind, params } = member as ASTNode & { key?: ASTNode; value?: ASTNode | null; kind?: string; params?: ASTNode[] };
       if ((isNodeType(member, 'ClassProperty') || isNodeType(member, 'ClassPrivateProperty')) && key) {
         const name = isNodeType(key, 'PrivateName') ? `#${(key.id as ASTNode & { name: string }).name}` : scope.propertyName(key, (member as ASTNode & { computed?: boolean }).computed ?? false);
         const isPrivate = isNodeType(member, 'ClassPrivateProperty') || isNodeType(key, 'PrivateName') || (member as ASTNode & { accessibility?: string }).accessibility === 'private';
-        if (name !== undefined) declared.push({ key, name, kind: 'field', init: value, declaration: member, private: isPrivate });
-      } else if ((isNodeType(member, 'ClassMethod') && kind === 'constructor') && params) {
+        if (name !== undefined) declared.push({ body, key, name, kind: 'field', init: value, declaration: member, private: isPrivate });
+      } else if (isNodeType(member, 'ClassMethod') && kind === 'constructor' && params) {
         for (const param of params) {
           if (!isNodeType(param, 'TSParameterProperty')) continue;
           const inner = param.parameter as ASTNode;
           const identifier = isNodeType(inner, 'AssignmentPattern') ? inner.left : inner;
-          if (isNodeType(identifier, 'Identifier')) declared.push({ key: identifier, name: identifier.name, kind: 'parameter', init: undefined, private: param.accessibility === 'private' });
+          if (isNodeType(identifier, 'Identifier')) declared.push({ body, key: identifier, name: identifier.name, kind: 'parameter', init: undefined, private: param.accessibility === 'private' });
         }
       }
     }
-    for (const member of declared) {
-      const initText = member.init ? scope.source.slice(rangeOf(member.init).start, rangeOf(member.init).end) : '';
-      const holdsToken = TOKEN_VARIABLE_NAME.test(member.name) || KEPTN_TOKEN_ENV_VARS.some((variable) => initText.includes(variable));
-      if (!holdsToken) continue;
-      const reads = thisReads.filter((path) => {
-        const range = rangeOf(path.node);
-        const property = (path.node as ASTNode & { property: ASTNode }).property;
-        const name = isNodeType(property, 'PrivateName') ? `#${(property.id as ASTNode & { name: string }).name}` : scope.propertyName(property, false);
-        return name === member.name && range.start >= within.start && range.end <= within.end;
-      });
-      const remaining = reads.filter((path) => !scope.isRemoved(rangeOf(path.node)));
-      if (remaining.length === reads.length) continue;
-      const sending = remaining.find((reference) => sends(scope, reference));
+    return declared;
+  }
+
+  /**
+   * Class members that carried the token to a removed header: `constructor(private token: string)`
+   * and `private keptnToken = process.env.KEPTN_API_TOKEN`. Their reads are `this.<name>`, which no
+   * binding sees, so they are judged by the reads left in the class body. Members none of whose
+   * reads the migration removed are not its business and are not listed.
+   */
+  private tokenMembers(): (ClassMember & { fate: Fate })[] {
+    const { scope } = this;
+    const members: (ClassMember & { fate: Fate })[] = [];
+    for (const body of scope.nodesOfType('ClassBody')) {
+      for (const member of this.membersOf(body)) {
+        const initText = member.init ? scope.source.slice(rangeOf(member.init).start, rangeOf(member.init).end) : '';
+        const holdsToken = TOKEN_VARIABLE_NAME.test(member.name) || KEPTN_TOKEN_ENV_VARS.some((variable) => initText.includes(variable));
+        if (!holdsToken) continue;
+        const reads = this.readsOf(member);
+        if (!reads.some((path) => scope.isRemoved(rangeOf(path.node)))) continue;
+        members.push({ ...member, fate: this.fateOfMember(member) });
+      }
+    }
+    return members;
+  }
+
+  private fateOfMember(member: ClassMember): Fate {
+    if (this.visiting.has(member.key)) return { fate: 'retire', why: NOTHING_READS };
+    this.visiting.add(member.key);
+    try {
+      const remaining = this.readsOf(member).filter((path) => !this.scope.isRemoved(rangeOf(path.node)));
+      const fate = this.fateOfUses(remaining);
       // Only a private member's reads are all in this class body; a subclass or a caller may read another.
-      const fate: Fate = sending
-        ? { fate: 'keep', why: `still sent or passed on (line ${scope.position(sending.node).line})` }
-        : !member.private
-          ? { fate: 'keep', why: 'not private: a subclass or code outside the class may still read it; retire it if nothing does' }
-          : { fate: 'retire', why: remaining.length === 0 ? 'nothing reads it any more' : 'read only to check that it is set' };
-      members.push({ key: member.key, name: member.name, kind: member.kind, fate, ...(member.declaration ? { declaration: member.declaration } : {}) });
+      if (fate.fate === 'retire' && !member.private) return { fate: 'keep', why: 'not private: a subclass or code outside the class may still read it; retire it if nothing does' };
+      return fate;
+    } finally {
+      this.visiting.delete(member.key);
     }
   }
-  return members;
+
+  /** Keep when a use may send the token; else retire, saying whether it is unread, only checked, or only passed to something retired. */
+  private fateOfUses(remaining: readonly AnyPath[]): Fate {
+    const { scope } = this;
+    let passed: Extract<Use, { kind: 'passed' }> | undefined;
+    for (const reference of remaining) {
+      const use = this.useOf(reference);
+      if (use.kind === 'sends') return { fate: 'keep', why: `still sent or passed on (line ${scope.position(reference.node).line})` };
+      if (use.kind === 'passed') passed ??= use;
+    }
+    if (passed) return { fate: 'retire', why: `only passed to ${passed.to} (line ${passed.line}), which is retired too` };
+    return remaining.length === 0 ? { fate: 'retire', why: NOTHING_READS } : { fate: 'retire', why: 'read only to check that it is set' };
+  }
+
+  private envReads(): Read[] {
+    const { scope } = this;
+    const reads: Read[] = [];
+    const isTokenVar = (name: string): boolean => KEPTN_TOKEN_ENV_VARS.includes(name) || nameHint(name)?.role === 'token';
+    const isProcessEnv = (node: ASTNode): boolean => scope.source.slice(rangeOf(node).start, rangeOf(node).end).replace(/\s/gu, '') === 'process.env';
+    for (const path of scope.nodesOfType('MemberExpression')) {
+      const node = path.node as ASTNode & { object: ASTNode; property: ASTNode; computed?: boolean };
+      if (!isNodeType(node.object, 'MemberExpression') || !isProcessEnv(node.object)) continue;
+      const name = scope.propertyName(node.property, node.computed ?? false);
+      if (name !== undefined && isTokenVar(name)) reads.push({ kind: 'env-var', name, node, path });
+    }
+    for (const path of scope.nodesOfType('VariableDeclarator')) {
+      const { id, init } = path.node as ASTNode & { id: ASTNode; init: ASTNode | null };
+      if (!init || !isNodeType(id, 'ObjectPattern') || !isProcessEnv(init)) continue;
+      (id.properties as ASTNode[]).forEach((property, index) => {
+        if (!isNodeType(property, 'ObjectProperty')) return;
+        const name = scope.propertyName(property.key, property.computed ?? false);
+        if (name === undefined || !isTokenVar(name)) return;
+        const propertyPath = (path.get('id') as AnyPath).get('properties', index) as AnyPath;
+        // The local binding is what is read afterwards: judge it, not the pattern.
+        reads.push({ kind: 'env-var', name, node: property, path: propertyPath.get('value') as AnyPath });
+      });
+    }
+    return reads;
+  }
+
+  /**
+   * Action and task inputs whose name says token or API key, and a service connection's token
+   * parameter. A generic name (`proxyToken`) is the old token only when its value reaches an
+   * `x-token` header here, sent or removed; a name that says Keptn is listed whatever it reaches.
+   */
+  private inputReads(): Read[] {
+    const { scope } = this;
+    const reads: Read[] = [];
+    for (const path of scope.nodesOfType('CallExpression')) {
+      const call = path.node as ASTNode & { callee: ASTNode; arguments: ASTNode[] };
+      const reader = this.readerOf(path.get('callee') as AnyPath);
+      if (!reader) continue;
+      let read: Read;
+      if (reader.kind === 'service-connection') {
+        const key = call.arguments[1];
+        if (!isNodeType(key, 'StringLiteral') || !TOKEN_INPUT_NAME.test(key.value)) continue;
+        const optional = call.arguments[2];
+        const required = reader.function.endsWith('Required') || (isNodeType(optional, 'BooleanLiteral') && !optional.value);
+        const connection = this.connectionInput(path.get('arguments', 0) as AnyPath);
+        read = { kind: reader.kind, name: key.value, node: call, path, required, ...(connection === undefined ? {} : { connection }) };
+      } else {
+        const first = call.arguments[0];
+        if (!isNodeType(first, 'StringLiteral') || !TOKEN_INPUT_NAME.test(first.value)) continue;
+        read = { kind: reader.kind, name: first.value, node: call, path, required: isRequired(scope, reader.function, call.arguments[1]) };
+      }
+      const saysKeptn = isKeptnName(read.name) || (read.connection !== undefined && isKeptnName(read.connection));
+      if (saysKeptn || this.reachesHeader(path)) reads.push(read);
+    }
+    return reads;
+  }
+
+  /** The task input a connection id was read from: `const conn = tl.getInput('keptnConnection', true)`. */
+  private connectionInput(argument: AnyPath | undefined): string | undefined {
+    let path = argument;
+    if (path && isNodeType(path.node, 'Identifier')) {
+      const binding = this.scope.bindingOf(path);
+      const declarator = binding ? parentOf(binding) : null;
+      path = declarator && isNodeType(declarator.node, 'VariableDeclarator') && binding?.name === 'id' ? (declarator.get('init') as AnyPath) : undefined;
+    }
+    while (path && TRANSPARENT_WRAPPERS.has(nodeOf(path)?.type ?? '')) path = path.get('expression') as AnyPath;
+    const call = path ? nodeOf(path) : undefined;
+    if (!path || !isNodeType(call, 'CallExpression')) return undefined;
+    const reader = this.readerOf(path.get('callee') as AnyPath);
+    const first = (call.arguments as ASTNode[])[0];
+    return reader?.kind === 'task-input' && isNodeType(first, 'StringLiteral') ? first.value : undefined;
+  }
+
+  /** `core.getInput` / `tl.getInput` through a namespace or default import, or `getInput` imported by name. */
+  private readerOf(callee: AnyPath): { kind: 'action-input' | 'task-input' | 'service-connection'; function: string } | undefined {
+    const { scope } = this;
+    const node = callee.node as ASTNode & { object?: ASTNode; property?: ASTNode; computed?: boolean; name?: string };
+    let functionName: string | undefined;
+    let owner: AnyPath | undefined;
+    if (isNodeType(node, 'MemberExpression') && isNodeType(node.object as ASTNode, 'Identifier')) {
+      functionName = scope.propertyName(node.property, node.computed ?? false);
+      owner = callee.get('object') as AnyPath;
+    } else if (isNodeType(node, 'Identifier')) {
+      functionName = node.name;
+      owner = callee;
+    }
+    if (functionName === undefined || !owner) return undefined;
+    const binding = scope.bindingOf(owner);
+    const module = binding ? scope.moduleOf(binding) : undefined;
+    if (module === undefined) return undefined;
+    if (ENDPOINT_AUTH_READERS.module.test(module) && ENDPOINT_AUTH_READERS.functions.has(functionName)) return { kind: 'service-connection', function: functionName };
+    const reader = INPUT_READERS.find((candidate) => candidate.module.test(module) && candidate.functions.has(functionName));
+    return reader ? { kind: reader.kind, function: functionName } : undefined;
+  }
+
+  /** A binding that held the old token: named so, or initialised from a token env var or input. */
+  private isTokenBinding(binding: AnyPath): boolean {
+    const name = (binding.node as ASTNode & { name?: string }).name ?? '';
+    const declarator = parentOf(binding)?.node as (ASTNode & { init?: ASTNode | null }) | undefined;
+    const init = isNodeType(declarator, 'VariableDeclarator') ? declarator.init : undefined;
+    // `const TOKEN_HEADER = 'x-token'` names the header, not the token.
+    if (isNodeType(init, 'StringLiteral') && isXTokenHeader(init.value)) return false;
+    if (TOKEN_VARIABLE_NAME.test(name)) return true;
+    if (!init) return false;
+    const text = this.scope.source.slice(rangeOf(init).start, rangeOf(init).end);
+    return KEPTN_TOKEN_ENV_VARS.some((variable) => text.includes(variable)) || /getInput(?:Required)?\s*\(\s*['"][^'"]*(?:token|api[-_]?key)/iu.test(text);
+  }
+
+  /**
+   * The expression whose value is the read's value: through `as`, `!`, `??` / `||` (left), and
+   * the `(_a = value) !== null && _a !== void 0 ? _a : ''` a compiler writes for `??`.
+   */
+  private holderOf(path: AnyPath): AnyPath {
+    let current = path;
+    let parent = parentOf(current);
+    for (;;) {
+      const nullish = parent ? compiledNullishOf(this.scope, current, parent) : undefined;
+      if (nullish) current = nullish;
+      else if (parent && (TRANSPARENT_WRAPPERS.has(parent.node.type) || (isNodeType(parent.node, 'LogicalExpression') && current.name === 'left'))) current = parent;
+      else break;
+      parent = parentOf(current);
+    }
+    return current;
+  }
+
+  /** What becomes of a token read: removed, held in a binding (judged by its uses), or used in place. */
+  private fateOfRead(path: AnyPath, fieldFates: ReadonlyMap<ASTNode, Fate>): Fate {
+    const { scope } = this;
+    if (scope.isRemoved(rangeOf(path.node))) return { fate: 'retire', why: 'the migration removed this read' };
+    if (isNodeType(path.node, 'Identifier') && scope.bindingOf(path)?.node === path.node) return this.fateOfBinding(path);
+    const current = this.holderOf(path);
+    const parent = parentOf(current);
+    if (parent && isNodeType(parent.node, 'VariableDeclarator') && current.name === 'init' && isNodeType(parent.node.id as ASTNode, 'Identifier')) {
+      return this.fateOfBinding(parent.get('id') as AnyPath);
+    }
+    // `private keptnToken = process.env.KEPTN_API_TOKEN`: the field holds the token.
+    const field = parent && current.name === 'value' ? fieldFates.get(parent.node) : undefined;
+    if (field) return field;
+    const use = this.useOf(path);
+    if (use.kind === 'sends') return { fate: 'keep', why: 'still sent or passed on here' };
+    if (use.kind === 'passed') return { fate: 'retire', why: `only passed to ${use.to} (line ${use.line}), which is retired too` };
+    return { fate: 'retire', why: 'read only to check that it is set' };
+  }
+
+  private fateOfBinding(binding: AnyPath): Fate {
+    // `export const KEPTN_API_TOKEN = …`: its readers in other modules are not in this file.
+    if (isExportedDeclaration(binding)) return { fate: 'keep', why: 'exported: other modules may still read it; retire it if none does' };
+    if (this.visiting.has(binding.node)) return { fate: 'retire', why: NOTHING_READS };
+    this.visiting.add(binding.node);
+    try {
+      return this.fateOfUses(this.scope.referencesOf(binding).filter((reference) => !this.scope.isRemoved(rangeOf(reference.node))));
+    } finally {
+      this.visiting.delete(binding.node);
+    }
+  }
+
+  /**
+   * Whether a use of the token may send it somewhere. Only uses that cannot are recognised: a
+   * condition (`if (!token)`, `token ? … : …`, `a && token` as a test), a comparison, `.length`,
+   * `typeof`, `core.setSecret(token)`, and an argument whose parameter in this file is retired
+   * itself. Everything else counts as sending.
+   */
+  private useOf(reference: AnyPath): Use {
+    const { scope } = this;
+    let current = reference;
+    let parent = parentOf(current);
+    while (parent && (TRANSPARENT_WRAPPERS.has(parent.node.type) || isNodeType(parent.node, 'LogicalExpression') || (isNodeType(parent.node, 'UnaryExpression') && parent.node.operator === '!'))) {
+      if (isNodeType(parent.node, 'UnaryExpression')) return { kind: 'checks' };
+      current = parent;
+      parent = parentOf(current);
+    }
+    if (!parent) return { kind: 'sends' };
+    const node = parent.node;
+    if (TESTS[node.type] === current.name) return { kind: 'checks' };
+    if (isNodeType(node, 'UnaryExpression') && node.operator === 'typeof') return { kind: 'checks' };
+    if (isNodeType(node, 'BinaryExpression') && COMPARISONS.has(node.operator)) return { kind: 'checks' };
+    if (isNodeType(node, 'MemberExpression') && current.name === 'object' && scope.propertyName(node.property, node.computed ?? false) === 'length') return { kind: 'checks' };
+    if (isNodeType(node, 'CallExpression') && current.name !== 'callee') {
+      const callee = node.callee as ASTNode;
+      const name = isNodeType(callee, 'MemberExpression') ? scope.propertyName(callee.property, callee.computed ?? false) : isNodeType(callee, 'Identifier') ? callee.name : undefined;
+      if (name !== undefined && NON_SENDING_CALLS.has(name)) return { kind: 'checks' };
+    }
+    const landing = this.landingOf(current);
+    if (landing) {
+      const fate = 'binding' in landing ? this.fateOfBinding(landing.binding) : this.fateOfMember(landing.member);
+      const at = 'binding' in landing ? landing.binding.node : landing.member.key;
+      if (fate.fate === 'retire') return { kind: 'passed', to: landing.label, line: scope.position(at).line };
+    }
+    return { kind: 'sends' };
+  }
+
+  /**
+   * The parameter an argument lands in when the callee is a function or class declared in this
+   * file: `new KeptnClient(url, token)` → `constructor(private readonly url: string, private
+   * readonly apiToken: string)`. Undefined for anything else (an import, a method, a spread before it).
+   */
+  private landingOf(argument: AnyPath): Landing | undefined {
+    const { scope } = this;
+    const call = parentOf(argument);
+    if (!call || !(isNodeType(call.node, 'CallExpression') || isNodeType(call.node, 'NewExpression'))) return undefined;
+    if ((argument.parentPath as ASTPath | null | undefined)?.name !== 'arguments' || typeof argument.name !== 'number') return undefined;
+    const index = argument.name;
+    const args = call.node.arguments as ASTNode[];
+    if (args.slice(0, index + 1).some((arg) => isNodeType(arg, 'SpreadElement'))) return undefined;
+    const calleePath = call.get('callee') as AnyPath;
+    if (!isNodeType(calleePath.node, 'Identifier')) return undefined;
+    const binding = scope.bindingOf(calleePath);
+    const declaration = binding ? parentOf(binding) : null;
+    if (!binding || !declaration || binding.name !== 'id') return undefined;
+    let target: AnyPath = declaration;
+    if (isNodeType(declaration.node, 'VariableDeclarator')) {
+      // `const send = (token) => …`, `const Client = class { … }`, never reassigned.
+      const variable = parentOf(declaration);
+      if (!isNodeType(variable?.node, 'VariableDeclaration') || variable.node.kind !== 'const') return undefined;
+      target = declaration.get('init') as AnyPath;
+      while (TRANSPARENT_WRAPPERS.has(nodeOf(target)?.type ?? '')) target = target.get('expression') as AnyPath;
+    }
+    if (!nodeOf(target)) return undefined;
+    let params: AnyPath;
+    let owner: AnyPath | undefined;
+    if (isNodeType(target.node, 'ClassDeclaration') || isNodeType(target.node, 'ClassExpression')) {
+      if (!isNodeType(call.node, 'NewExpression')) return undefined;
+      owner = target.get('body') as AnyPath;
+      const members = (owner.node as ASTNode & { body: ASTNode[] }).body;
+      const at = members.findIndex((member) => isNodeType(member, 'ClassMethod') && member.kind === 'constructor');
+      if (at < 0) return undefined;
+      params = (owner.get('body', at) as AnyPath).get('params') as AnyPath;
+    } else if (FUNCTION_NODES.has(target.node.type) && !isNodeType(call.node, 'NewExpression')) {
+      params = target.get('params') as AnyPath;
+    } else {
+      return undefined;
+    }
+    const list = params.value as unknown as ASTNode[];
+    const param = list[index];
+    if (!param || list.slice(0, index + 1).some((item) => isNodeType(item, 'RestElement'))) return undefined;
+    const paramPath = params.get(index) as AnyPath;
+    if (isNodeType(param, 'TSParameterProperty')) {
+      const member = owner ? this.membersOf(owner).find((candidate) => candidate.key === unwrapDefault(param.parameter as ASTNode)) : undefined;
+      return member ? { member, label: `parameter ${member.name}` } : undefined;
+    }
+    const identifier = isNodeType(param, 'AssignmentPattern') ? (paramPath.get('left') as AnyPath) : paramPath;
+    if (!isNodeType(identifier.node, 'Identifier')) return undefined;
+    return { binding: identifier, label: `parameter ${identifier.node.name}` };
+  }
+
+  /**
+   * Whether a read's value reaches an `x-token` header in this file, still there or removed by
+   * the migration: through variables, class members, and parameters of functions declared here.
+   */
+  private reachesHeader(path: AnyPath, seen = new Set<ASTNode>()): boolean {
+    const { scope } = this;
+    if (seen.has(path.node)) return false;
+    seen.add(path.node);
+    if (scope.isRemoved(rangeOf(path.node))) return true;
+    let current = this.holderOf(path);
+    let parent = parentOf(current);
+    // `'Bearer ' + token`, `` `${token}` ``, `cond ? token : ''`: still the token, for where it goes.
+    while (parent && (isNodeType(parent.node, 'BinaryExpression') || isNodeType(parent.node, 'TemplateLiteral') || isNodeType(parent.node, 'LogicalExpression') || (isNodeType(parent.node, 'ConditionalExpression') && current.name !== 'test') || TRANSPARENT_WRAPPERS.has(parent.node.type))) {
+      current = parent;
+      parent = parentOf(current);
+    }
+    if (!parent) return false;
+    const node = parent.node;
+    const isHeaderName = (key: ASTNode | null | undefined, computed: boolean): boolean => {
+      if (!key) return false;
+      const name = isNodeType(key, 'StringLiteral') ? key.value : scope.propertyName(key, computed);
+      return name !== undefined && isXTokenHeader(name);
+    };
+    if (isNodeType(node, 'ObjectProperty') && current.name === 'value') return isHeaderName(node.key, node.computed ?? false);
+    if (isNodeType(node, 'AssignmentExpression') && current.name === 'right') {
+      const left = node.left as ASTNode;
+      if (isNodeType(left, 'MemberExpression') && isHeaderName(left.property, left.computed ?? false)) return true;
+      if (isNodeType(left, 'Identifier')) {
+        const binding = scope.bindingOf(parent.get('left') as AnyPath);
+        return binding !== undefined && this.referencesReach(scope.referencesOf(binding), seen);
+      }
+      if (isNodeType(left, 'MemberExpression') && isNodeType(left.object as ASTNode, 'ThisExpression') && !left.computed) {
+        const name = scope.propertyName(left.property, false);
+        const body = enclosingClassBody(parent);
+        const member = body && name !== undefined ? this.membersOf(body).find((candidate) => candidate.name === name) : undefined;
+        return member !== undefined && this.referencesReach(this.readsOf(member), seen);
+      }
+      return false;
+    }
+    if (isNodeType(node, 'CallExpression') && current.name !== 'callee') {
+      const callee = node.callee as ASTNode;
+      const args = node.arguments as ASTNode[];
+      if (isNodeType(callee, 'MemberExpression') && HEADER_SETTERS.has(scope.propertyName(callee.property, callee.computed ?? false) ?? '') && args[1] === current.node && isNodeType(args[0], 'StringLiteral') && isXTokenHeader(args[0].value)) return true;
+    }
+    if (isNodeType(node, 'VariableDeclarator') && current.name === 'init' && isNodeType(node.id as ASTNode, 'Identifier')) {
+      return this.referencesReach(scope.referencesOf(parent.get('id') as AnyPath), seen);
+    }
+    if (current.name === 'value' && (isNodeType(node, 'ClassProperty') || isNodeType(node, 'ClassPrivateProperty'))) {
+      const body = parentOf(parent);
+      const member = body ? this.membersOf(body).find((candidate) => candidate.declaration === node) : undefined;
+      return member !== undefined && this.referencesReach(this.readsOf(member), seen);
+    }
+    const landing = this.landingOf(current);
+    if (landing) return this.referencesReach('binding' in landing ? scope.referencesOf(landing.binding) : this.readsOf(landing.member), seen);
+    return false;
+  }
+
+  private referencesReach(references: readonly AnyPath[], seen: Set<ASTNode>): boolean {
+    return references.some((reference) => this.reachesHeader(reference, seen));
+  }
 }
 
-function envReads(scope: PlumbingScope): Read[] {
-  const reads: Read[] = [];
-  const isTokenVar = (name: string): boolean => KEPTN_TOKEN_ENV_VARS.includes(name) || nameHint(name)?.role === 'token';
-  const isProcessEnv = (node: ASTNode): boolean => scope.source.slice(rangeOf(node).start, rangeOf(node).end).replace(/\s/gu, '') === 'process.env';
-  for (const path of scope.nodesOfType('MemberExpression')) {
-    const node = path.node as ASTNode & { object: ASTNode; property: ASTNode; computed?: boolean };
-    if (!isNodeType(node.object, 'MemberExpression') || !isProcessEnv(node.object)) continue;
-    const name = scope.propertyName(node.property, node.computed ?? false);
-    if (name !== undefined && isTokenVar(name)) reads.push({ kind: 'env-var', name, node, path });
-  }
-  for (const path of scope.nodesOfType('VariableDeclarator')) {
-    const { id, init } = path.node as ASTNode & { id: ASTNode; init: ASTNode | null };
-    if (!init || !isNodeType(id, 'ObjectPattern') || !isProcessEnv(init)) continue;
-    (id.properties as ASTNode[]).forEach((property, index) => {
-      if (!isNodeType(property, 'ObjectProperty')) return;
-      const name = scope.propertyName(property.key, property.computed ?? false);
-      if (name === undefined || !isTokenVar(name)) return;
-      const propertyPath = (path.get('id') as AnyPath).get('properties', index) as AnyPath;
-      // The local binding is what is read afterwards: judge it, not the pattern.
-      reads.push({ kind: 'env-var', name, node: property, path: propertyPath.get('value') as AnyPath });
-    });
-  }
-  return reads;
+const NOTHING_READS = 'nothing reads it any more';
+
+/** A path's node, or undefined where the slot is empty (`const x;`'s init): ast-types types `node` as always there. */
+function nodeOf(path: AnyPath): ASTNode | undefined {
+  const value: unknown = path.value;
+  return typeof value === 'object' && value !== null ? (value as ASTNode) : undefined;
 }
 
-function inputReads(scope: PlumbingScope): Read[] {
-  const reads: Read[] = [];
-  for (const path of scope.nodesOfType('CallExpression')) {
-    const call = path.node as ASTNode & { callee: ASTNode; arguments: ASTNode[] };
-    const reader = inputReaderOf(scope, path.get('callee') as AnyPath);
-    const first = call.arguments[0];
-    if (!reader || !isNodeType(first, 'StringLiteral') || !TOKEN_INPUT_NAME.test(first.value)) continue;
-    reads.push({ kind: reader.kind, name: first.value, node: call, path, required: isRequired(scope, reader.function, call.arguments[1]) });
-  }
-  return reads;
+function unwrapDefault(node: ASTNode): ASTNode {
+  return isNodeType(node, 'AssignmentPattern') ? (node.left) : node;
 }
 
-/** `core.getInput` / `tl.getInput` through a namespace or default import, or `getInput` imported by name. */
-function inputReaderOf(scope: PlumbingScope, callee: AnyPath): { kind: 'action-input' | 'task-input'; function: string } | undefined {
-  const node = callee.node as ASTNode & { object?: ASTNode; property?: ASTNode; computed?: boolean; name?: string };
-  let functionName: string | undefined;
-  let owner: AnyPath | undefined;
-  if (isNodeType(node, 'MemberExpression') && isNodeType(node.object as ASTNode, 'Identifier')) {
-    functionName = scope.propertyName(node.property, node.computed ?? false);
-    owner = callee.get('object') as AnyPath;
-  } else if (isNodeType(node, 'Identifier')) {
-    functionName = node.name;
-    owner = callee;
-  }
-  if (functionName === undefined || !owner) return undefined;
-  const binding = scope.bindingOf(owner);
-  const module = binding ? scope.moduleOf(binding) : undefined;
-  if (module === undefined) return undefined;
-  const reader = INPUT_READERS.find((candidate) => candidate.module.test(module) && candidate.functions.has(functionName));
-  return reader ? { kind: reader.kind, function: functionName } : undefined;
+function enclosingClassBody(path: AnyPath): AnyPath | undefined {
+  let current = parentOf(path);
+  while (current && !isNodeType(current.node, 'ClassBody')) current = parentOf(current);
+  return current ?? undefined;
 }
 
 /** `{ required: true }` (Actions), `true` as the second argument or `getInputRequired` (Azure). */
@@ -215,43 +558,6 @@ function isParameter(binding: AnyPath): boolean {
   while (slot && ['ObjectProperty', 'AssignmentPattern', 'ObjectPattern', 'TSParameterProperty'].includes((parentOf(slot)?.node.type) ?? '')) slot = parentOf(slot);
   // ast-types types `parentPath` as any; it is the list the slot sits in.
   return (slot?.parentPath as ASTPath | null | undefined)?.name === 'params';
-}
-
-/** A binding that held the old token: named so, or initialised from a token env var or input. */
-function isTokenBinding(scope: PlumbingScope, binding: AnyPath): boolean {
-  const name = (binding.node as ASTNode & { name?: string }).name ?? '';
-  const declarator = parentOf(binding)?.node as (ASTNode & { init?: ASTNode | null }) | undefined;
-  const init = isNodeType(declarator, 'VariableDeclarator') ? declarator.init : undefined;
-  // `const TOKEN_HEADER = 'x-token'` names the header, not the token.
-  if (isNodeType(init, 'StringLiteral') && isXTokenHeader(init.value)) return false;
-  if (TOKEN_VARIABLE_NAME.test(name)) return true;
-  if (!init) return false;
-  const text = scope.source.slice(rangeOf(init).start, rangeOf(init).end);
-  return KEPTN_TOKEN_ENV_VARS.some((variable) => text.includes(variable)) || /getInput(?:Required)?\s*\(\s*['"][^'"]*(?:token|api[-_]?key)/iu.test(text);
-}
-
-/** What becomes of a token read: removed, held in a binding (judged by its uses), or used in place. */
-function fateOfRead(scope: PlumbingScope, path: AnyPath, fieldFates: ReadonlyMap<ASTNode, Fate>): Fate {
-  if (scope.isRemoved(rangeOf(path.node))) return { fate: 'retire', why: 'the migration removed this read' };
-  if (isNodeType(path.node, 'Identifier') && scope.bindingOf(path)?.node === path.node) return fateOfBinding(scope, path);
-  let current = path;
-  let parent = parentOf(current);
-  // `process.env.KEPTN_API_TOKEN ?? ''` and `as string` still hold the token, and so does the
-  // `(_a = process.env.KEPTN_API_TOKEN) !== null && _a !== void 0 ? _a : ''` a compiler writes for `??`.
-  for (;;) {
-    const nullish = parent ? compiledNullishOf(scope, current, parent) : undefined;
-    if (nullish) current = nullish;
-    else if (parent && (TRANSPARENT_WRAPPERS.has(parent.node.type) || (isNodeType(parent.node, 'LogicalExpression') && current.name === 'left'))) current = parent;
-    else break;
-    parent = parentOf(current);
-  }
-  if (parent && isNodeType(parent.node, 'VariableDeclarator') && current.name === 'init' && isNodeType(parent.node.id as ASTNode, 'Identifier')) {
-    return fateOfBinding(scope, parent.get('id') as AnyPath);
-  }
-  // `private keptnToken = process.env.KEPTN_API_TOKEN`: the field holds the token.
-  const field = parent && current.name === 'value' ? fieldFates.get(parent.node) : undefined;
-  if (field) return field;
-  return sends(scope, path) ? { fate: 'keep', why: 'still sent or passed on here' } : { fate: 'retire', why: 'read only to check that it is set' };
 }
 
 /**
@@ -288,44 +594,8 @@ function compiledNullishOf(scope: PlumbingScope, current: AnyPath, parent: AnyPa
   return readElsewhere ? undefined : conditional;
 }
 
-function fateOfBinding(scope: PlumbingScope, binding: AnyPath): { fate: 'retire' | 'keep'; why: string } {
-  // `export const KEPTN_API_TOKEN = …`: its readers in other modules are not in this file.
-  if (isExportedDeclaration(binding)) return { fate: 'keep', why: 'exported: other modules may still read it; retire it if none does' };
-  const remaining = scope.referencesOf(binding).filter((reference) => !scope.isRemoved(rangeOf(reference.node)));
-  const sending = remaining.find((reference) => sends(scope, reference));
-  if (sending) return { fate: 'keep', why: `still sent or passed on (line ${scope.position(sending.node).line})` };
-  return remaining.length === 0 ? { fate: 'retire', why: 'nothing reads it any more' } : { fate: 'retire', why: 'read only to check that it is set' };
-}
-
 function isExportedDeclaration(binding: AnyPath): boolean {
   const declarator = parentOf(binding);
   const declaration = parentOf(declarator);
   return isNodeType(declarator?.node, 'VariableDeclarator') && isNodeType(parentOf(declaration)?.node, 'ExportNamedDeclaration');
-}
-
-/**
- * Whether a use of the token may send it somewhere. Only uses that cannot are recognised: a
- * condition (`if (!token)`, `token ? … : …`, `a && token` as a test), a comparison, `.length`,
- * `typeof`, and `core.setSecret(token)`. Everything else counts as sending.
- */
-function sends(scope: PlumbingScope, reference: AnyPath): boolean {
-  let current = reference;
-  let parent = parentOf(current);
-  while (parent && (TRANSPARENT_WRAPPERS.has(parent.node.type) || isNodeType(parent.node, 'LogicalExpression') || (isNodeType(parent.node, 'UnaryExpression') && parent.node.operator === '!'))) {
-    if (isNodeType(parent.node, 'UnaryExpression')) return false;
-    current = parent;
-    parent = parentOf(current);
-  }
-  if (!parent) return true;
-  const node = parent.node;
-  if (TESTS[node.type] === current.name) return false;
-  if (isNodeType(node, 'UnaryExpression') && node.operator === 'typeof') return false;
-  if (isNodeType(node, 'BinaryExpression') && COMPARISONS.has(node.operator)) return false;
-  if (isNodeType(node, 'MemberExpression') && current.name === 'object' && scope.propertyName(node.property, node.computed ?? false) === 'length') return false;
-  if (isNodeType(node, 'CallExpression') && current.name !== 'callee') {
-    const callee = node.callee as ASTNode;
-    const name = isNodeType(callee, 'MemberExpression') ? scope.propertyName(callee.property, callee.computed ?? false) : isNodeType(callee, 'Identifier') ? callee.name : undefined;
-    if (name !== undefined && NON_SENDING_CALLS.has(name)) return false;
-  }
-  return true;
 }

@@ -1,6 +1,9 @@
 /**
  * The report's "old API token" section on real integration shapes (fixtures/token-plumbing/):
- * a read kept only because another read still sends the same env var says which one.
+ * only what carried the token to an `x-token` header is listed, an Azure DevOps service
+ * connection's token parameter is named as what to retire, a value passed only to a parameter
+ * that is retired itself is retired too, and a read kept only because another read still sends
+ * the same env var says which one.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,6 +40,44 @@ function tokenSection(built: MigrationReport): string[] {
 const brief = (entry: MigrationReport['tokens']['keep'][number]): string => `${entry.fate} ${entry.kind} ${entry.name} ${entry.file}:${entry.line}: ${entry.why}`;
 
 describe('the old API token section', () => {
+  it('Azure DevOps: names the service connection’s token parameter, leaves the proxy token out', () => {
+    const { report: built, outputs } = report('ado-service-connection.js');
+    expect(outputs.get('ado-service-connection.js')).not.toMatch(/x-token/u);
+    expect(built.tokens.keep).toEqual([]);
+    expect(built.tokens.retire.map(brief)).toEqual([
+      'retire variable apiToken ado-service-connection.js:5: nothing reads it any more; the migration left its declaration, whose initializer may do more than read a value: delete it yourself',
+      'retire service-connection apitoken ado-service-connection.js:5: nothing reads it any more',
+    ]);
+    expect(built.tokens.retire[1]).toMatchObject({ required: true, connection: 'keptnConnection' });
+    expect(tokenSection(built)).toContain('retire service connection parameter apitoken of keptnConnection ado-service-connection.js:5 nothing reads it any more (read as required)');
+    // `tl.getEndpointAuthorizationParameter(conn, 'apitoken', false)` fails the task when the parameter is missing: the declaration stays, as a required getInput does.
+    expect(outputs.get('ado-service-connection.js')).toContain("const apiToken = tl.getEndpointAuthorizationParameter(conn, 'apitoken', false);");
+    expect(tokenSection(built).join('\n')).not.toMatch(/proxyToken/u);
+  });
+
+  it('an input whose name does not say Keptn is listed only when it reaches an x-token header', () => {
+    const { report: built } = report('ado-proxy-only.js');
+    expect(built.tokens).toEqual({ retire: [], keep: [] });
+    expect(tokenSection(built)).toEqual([]);
+  });
+
+  it('GitHub Action: an input passed only to a constructor parameter the migration retired is retired too', () => {
+    const { report: built, outputs } = report('action-client.ts');
+    expect(outputs.get('action-client.ts')).not.toMatch(/x-token/u);
+    expect(built.tokens.keep).toEqual([]);
+    expect(built.tokens.retire.map(brief)).toEqual([
+      'retire parameter apiToken action-client.ts:7: nothing reads it any more',
+      'retire action-input keptn_api_token action-client.ts:18: only passed to parameter apiToken (line 7), which is retired too',
+    ]);
+    expect(tokenSection(built)).toContain('retire action input keptn_api_token action-client.ts:18 only passed to parameter apiToken (line 7), which is retired too (read as required)');
+  });
+
+  it('GitHub Action: the same input also sent somewhere else is kept, with the line that sends it', () => {
+    const { report: built } = report('action-client-sent.ts');
+    expect(built.tokens.retire.map(brief)).toEqual(['retire parameter apiToken action-client-sent.ts:12: nothing reads it any more']);
+    expect(built.tokens.keep.map(brief)).toEqual(['keep action-input keptn_api_token action-client-sent.ts:23: still sent or passed on (line 25)']);
+  });
+
   it('an env var kept because another read still sends it names that read, and never says keep and removed alone', () => {
     const { report: built } = report('env-removed.ts', 'env-forwarded.ts');
     expect(built.tokens.retire).toEqual([]);
