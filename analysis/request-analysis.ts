@@ -22,6 +22,7 @@ import {
   GLOBAL_OBJECTS,
   HEADER_WRITE_METHODS,
   HEADERS_CONSTRUCTORS,
+  baseUrlOptions,
   helperClientMembers,
   helperExports,
   HELPER_MODULE,
@@ -498,6 +499,14 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       case AST_NODE_TYPES.AwaitExpression: {
         const module = requiredModule(node);
         return module === undefined ? undefined : clientFromModule(module, '*', []);
+      }
+      case AST_NODE_TYPES.ConditionalExpression: {
+        // `useTls ? https : http`: either module sends the request the same way. Instances are
+        // not merged here: their defaults would have to be told apart per request.
+        const consequent = resolveClient(node.consequent, depth + 1);
+        const alternate = resolveClient(node.alternate, depth + 1);
+        if (!consequent || !alternate || consequent.isInstance || alternate.isInstance || consequent.kind !== alternate.kind) return undefined;
+        return consequent;
       }
       default:
         return undefined;
@@ -1585,13 +1594,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       }
     }
     let base: UrlShape | undefined;
-    if (kindSpec.baseUrlOption !== undefined) {
-      for (const list of optionLists) {
-        const [value] = valuesOf(list, kindSpec.baseUrlOption);
-        if (value) base = shapeOf(value, 0, names);
-      }
-      if (base && kindSpec.baseIsHostName === true) base = urlShape('//', base);
+    for (const list of optionLists) {
+      const value = baseUrlOptions(kindSpec).map((option) => valuesOf(list, option)[0]).find((found) => found !== undefined);
+      if (value) base = shapeOf(value, 0, names);
     }
+    if (base && kindSpec.baseIsHostName === true) base = urlShape('//', base);
     for (const source of extraNameSources) collectNames(source, names);
     const full = url && base && !isAbsolute(url) ? joinUrl(base, url) : (url ?? base);
     const method = requestMethod(site, optionLists);

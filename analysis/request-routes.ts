@@ -23,6 +23,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   analyzeUrl,
   AUTHORIZATION_HEADER,
+  baseUrlOptions,
   helperClientMembers,
   HOLE,
   httpClients,
@@ -501,10 +502,11 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     if (site.urlArgument) urls = shapesOf(site.urlArgument, env, 0, names);
     else if (spec.urlOption !== undefined) urls = optionShapes(optionSources, spec.urlOption, names);
     let bases: UrlShape[] | undefined;
-    if (spec.baseUrlOption !== undefined) {
-      bases = optionShapes(optionSources, spec.baseUrlOption, names);
-      if (bases && spec.baseIsHostName === true) bases = bases.map((base) => urlShape('//', base));
+    for (const option of baseUrlOptions(spec)) {
+      bases = optionShapes(optionSources, option, names);
+      if (bases) break;
     }
+    if (bases && spec.baseIsHostName === true) bases = bases.map((base) => urlShape('//', base));
     let full: UrlShape[];
     if (urls && bases) full = union(urls.map((url) => (isAbsolute(url) ? [url] : bases.map((base) => joinUrl(base, url)))));
     else full = urls ?? bases ?? [[HOLE]];

@@ -16,6 +16,7 @@ import type {
   CallExpression,
   FileInfo,
   Identifier,
+  MemberExpression,
   NewExpression,
   ObjectExpression,
   Options,
@@ -525,9 +526,17 @@ export class XTokenMigration extends RequestMigration {
     let object = reference;
     // `(headers as Record<string, string>)['x-token'] = t` writes into `headers` all the same.
     for (let up = parentOf(object); up && TRANSPARENT_WRAPPERS.has(up.node.type); up = parentOf(object)) object = up;
-    const parent = parentOf(object);
-    const parentNode = parent?.node;
-    if (!parent || !isNodeType(parentNode, 'MemberExpression') || object.name !== 'object') return false;
+    let parent = parentOf(object);
+    const first = parent?.node;
+    if (!parent || !isNodeType(first, 'MemberExpression') || object.name !== 'object') return false;
+    let parentNode: MemberExpression = first;
+    // `options.headers['x-token'] = t` writes into the headers the options hold.
+    const outer = parentOf(parent);
+    const outerNode = outer?.node;
+    if (outer && this.propertyName(first.property, first.computed ?? false) === 'headers' && isNodeType(outerNode, 'MemberExpression') && parent.name === 'object') {
+      parent = outer;
+      parentNode = outerNode;
+    }
     const grand = parentOf(parent)?.node;
     if (isNodeType(grand, 'AssignmentExpression') && parent.name === 'left') return true;
     if (isNodeType(grand, 'CallExpression') && parent.name === 'callee') {
@@ -1336,43 +1345,70 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
 
-    // A headers object in a variable.
-    if (isNodeType(target, 'Identifier') && removable) {
-      const binding = this.bindingOf(targetPath);
-      const declarator = parentOf(binding) as AnyPath | null | undefined;
-      const declaratorNode = declarator?.node;
-      if (declarator && binding && isNodeType(declaratorNode, 'VariableDeclarator') && binding.name === 'id' && declaratorNode.init) {
-        const init = declarator.get('init') as AnyPath;
-        const uses = this.usesOf(finding, init.node);
-        const unknown = uses.find((use) => use.type === 'unknown');
-        if (unknown) {
-          this.leaveSite(site, what, unknown.why, 'send `Authorization: await client.authorizationHeader()` instead');
-          return;
-        }
-        const requests = uses.filter((use) => use.type === 'request');
-        if (requests.length === 0) {
-          this.leaveSite(site, what, 'the headers reach an instance, not a request', 'attach the OAuth helper to the instance');
-          return;
-        }
-        const kinds = new Set(requests.map((use) => use.info.client.kind));
-        if (kinds.size === 1 && kinds.has('fetch')) {
-          const client = conditional ? optional() : undefined;
-          if (conditional && client === undefined) return;
-          this.retired.push(removable);
-          this.edits.push(removeStatement(this.source, rangeOf(removable.node)));
-          for (const use of requests) { this.recordSiteRoute(use.site); this.useHelperFetch(use.call, client); }
-          this.markMigrated(site.node, 'fetch', `${what} → OAuth helper fetch${conditional ? ' (only when OAuth is configured)' : ''}`);
-          return;
-        }
-        if ([...kinds].every((kind) => kind === 'axios' || kind === 'got')) {
-          this.writeAuthorizationInPlace(site, removable, target, init, form, conditional, finding, requests, optional);
-          return;
-        }
-        this.leaveSite(site, what, `the headers reach ${[...kinds].join(' and ')} requests, which the codemod does not migrate`, 'send `Authorization: await client.authorizationHeader()` instead');
+    // A headers object in a variable, or the one an options variable was made with (`options.headers[…] = t`).
+    const headersObject = removable ? this.headersObjectWrittenInto(targetPath) : undefined;
+    if (headersObject && removable) {
+      const init = headersObject;
+      const uses = this.usesOf(finding, init.node);
+      const unknown = uses.find((use) => use.type === 'unknown');
+      if (unknown) {
+        this.leaveSite(site, what, unknown.why, 'send `Authorization: await client.authorizationHeader()` instead');
         return;
       }
+      const requests = uses.filter((use) => use.type === 'request');
+      if (requests.length === 0) {
+        this.leaveSite(site, what, 'the headers reach an instance, not a request', 'attach the OAuth helper to the instance');
+        return;
+      }
+      const kinds = new Set(requests.map((use) => use.info.client.kind));
+      if (kinds.size === 1 && kinds.has('fetch')) {
+        const client = conditional ? optional() : undefined;
+        if (conditional && client === undefined) return;
+        this.retired.push(removable);
+        this.edits.push(removeStatement(this.source, rangeOf(removable.node)));
+        for (const use of requests) { this.recordSiteRoute(use.site); this.useHelperFetch(use.call, client); }
+        this.markMigrated(site.node, 'fetch', `${what} → OAuth helper fetch${conditional ? ' (only when OAuth is configured)' : ''}`);
+        return;
+      }
+      // Each of these reads the headers when the request is made, after the write.
+      if ([...kinds].every((kind) => kind === 'axios' || kind === 'got' || kind === 'node-http')) {
+        this.writeAuthorizationInPlace(site, removable, target, init, form, conditional, finding, requests, optional);
+        return;
+      }
+      this.leaveSite(site, what, `the headers reach ${[...kinds].join(' and ')} requests, which the codemod does not migrate`, 'send `Authorization: await client.authorizationHeader()` instead');
+      return;
     }
     this.leaveSite(site, what, 'the codemod cannot tell which requests this header object reaches', 'send the request through the OAuth helper');
+  }
+
+  /**
+   * The object a header write lands in, where it is the one a variable was made with: `headers`
+   * declared with an initializer, or `options.headers` where `options` was made with a literal
+   * `headers: { … }` that neither `options` nor `options.headers` is ever reassigned away from.
+   */
+  private headersObjectWrittenInto(targetPath: AnyPath): AnyPath | undefined {
+    const target = targetPath.node;
+    const holder = isNodeType(target, 'MemberExpression') && !target.computed && this.propertyName(target.property, false) === 'headers' ? (targetPath.get('object') as AnyPath) : targetPath;
+    if (!isNodeType(holder.node, 'Identifier')) return undefined;
+    const binding = this.bindingOf(holder);
+    const declarator = parentOf(binding);
+    const declaratorNode = declarator?.node;
+    if (!binding || !declarator || binding.name !== 'id' || !isNodeType(declaratorNode, 'VariableDeclarator') || !declaratorNode.init) return undefined;
+    if (holder === targetPath) return declarator.get('init') as AnyPath;
+    const init = declaratorNode.init as ASTNode;
+    if (!isNodeType(init, 'ObjectExpression')) return undefined;
+    const index = (init.properties as ASTNode[]).findIndex(
+      (member) => isNodeType(member, 'ObjectProperty') && this.propertyName(member.key, member.computed ?? false) === 'headers' && isNodeType(member.value as ASTNode, 'ObjectExpression'),
+    );
+    if (index < 0) return undefined;
+    const replaced = this.referencesOf(binding).some((reference) => {
+      const parent = parentOf(reference);
+      if (isNodeType(parent?.node, 'AssignmentExpression') && reference.name === 'left') return true;
+      const member = parent?.node;
+      if (!parent || !isNodeType(member, 'MemberExpression') || reference.name !== 'object' || this.propertyName(member.property, member.computed ?? false) !== 'headers') return false;
+      return isNodeType(parentOf(parent)?.node, 'AssignmentExpression') && parent.name === 'left';
+    });
+    return replaced ? undefined : (declarator.get('init', 'properties', index, 'value') as AnyPath);
   }
 
   /**

@@ -38,6 +38,8 @@ export interface HttpClientSpec {
   readonly baseUrlOption?: string;
   /** The base option holds a host name without scheme (node's `host`), not a URL. */
   readonly baseIsHostName?: boolean;
+  /** Options that name the base too and win over `baseUrlOption` when set (node's `hostname` over `host`). */
+  readonly baseUrlOverrides?: readonly string[];
   /** Option that holds the URL when the options come first. */
   readonly urlOption?: string;
   readonly headersOption?: string;
@@ -130,6 +132,7 @@ const nodeHttp: HttpClientSpec = {
   // `https.request({ host, path, method, headers })`: the host (a bare name) is the base the path goes to.
   baseUrlOption: 'host',
   baseIsHostName: true,
+  baseUrlOverrides: ['hostname'],
   urlOption: 'path',
   headersOption: 'headers',
   methodOption: 'method',
@@ -260,6 +263,11 @@ export const HEADER_READ_METHODS: readonly string[] = ['get', 'has', 'getHeader'
  * The signature of `client(…)` (member undefined) or `client.member(…)`; undefined when the
  * call is not a request the client makes.
  */
+/** The options that name a request's base, the one the client uses first when several are set first. */
+export function baseUrlOptions(spec: HttpClientSpec): readonly string[] {
+  return spec.baseUrlOption === undefined ? [] : [...(spec.baseUrlOverrides ?? []), spec.baseUrlOption];
+}
+
 export function requestSignature(kind: HttpClientKind, member?: string): RequestSignature | undefined {
   const spec = httpClients[kind];
   return member === undefined ? spec.call : spec.members[member];

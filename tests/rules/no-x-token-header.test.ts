@@ -440,6 +440,19 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [report('node http', 'the target is likely Cloud Automation (Keptn API path /api/v1/event)', 'likely'), report('node http', certain, 'certain')],
     },
     {
+      name: 'B4 node http or https picked at run time',
+      code: `
+        const http = require('http');
+        const https = require('https');
+        function projects(useTls, token) {
+          const transport = useTls ? https : http;
+          return transport.request({ hostname: 'abc12345.cloudautomation.live.dynatrace.com', path: '/api/controlPlane/v1/project', headers: { 'x-token': token } });
+        }
+      `,
+      filename: 'file.cjs',
+      errors: [report('node http', certain, 'certain')],
+    },
+    {
       name: 'B5 ky and a ky instance',
       code: `
         import ky from 'ky';
