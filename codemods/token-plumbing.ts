@@ -66,7 +66,7 @@ interface Read {
 type Fate = { readonly fate: 'retire' | 'keep'; readonly why: string };
 
 /** What one read of the token does with it once the queued edits apply. */
-type Use = { readonly kind: 'sends' } | { readonly kind: 'checks' } | { readonly kind: 'passed'; readonly to: string; readonly line: number };
+type Use = { readonly kind: 'sends'; readonly toImported?: string } | { readonly kind: 'checks' } | { readonly kind: 'passed'; readonly to: string; readonly line: number };
 
 /** Where an argument lands in a function or class of this file: a parameter binding, or a parameter property read as `this.<name>`. */
 type Landing = { readonly binding: AnyPath; readonly label: string } | { readonly member: ClassMember; readonly label: string };
@@ -208,11 +208,16 @@ class Plumbing {
   private fateOfUses(remaining: readonly AnyPath[]): Fate {
     const { scope } = this;
     let passed: Extract<Use, { kind: 'passed' }> | undefined;
+    let imported: { to: string; line: number } | undefined;
     for (const reference of remaining) {
       const use = this.useOf(reference);
-      if (use.kind === 'sends') return { fate: 'keep', why: `still sent or passed on (line ${scope.position(reference.node).line})` };
+      const line = scope.position(reference.node).line;
+      // An argument to a function or class imported from another file: its parameter is judged there, not here.
+      if (use.kind === 'sends' && use.toImported !== undefined) imported ??= { to: use.toImported, line };
+      else if (use.kind === 'sends') return { fate: 'keep', why: `still sent or passed on (line ${line})` };
       if (use.kind === 'passed') passed ??= use;
     }
+    if (imported) return { fate: 'keep', why: `passed to ${imported.to} (line ${imported.line}); retire it too if that file's entries retire the parameter` };
     if (passed) return { fate: 'retire', why: `only passed to ${passed.to} (line ${passed.line}), which is retired too` };
     return remaining.length === 0 ? { fate: 'retire', why: NOTHING_READS } : { fate: 'retire', why: 'read only to check that it is set' };
   }
@@ -405,7 +410,21 @@ class Plumbing {
       const at = 'binding' in landing ? landing.binding.node : landing.member.key;
       if (fate.fate === 'retire') return { kind: 'passed', to: landing.label, line: scope.position(at).line };
     }
-    return { kind: 'sends' };
+    const imported = this.importedCallee(current);
+    return imported === undefined ? { kind: 'sends' } : { kind: 'sends', toImported: imported };
+  }
+
+  /** `KeptnClient from ./keptn-client` when the argument goes to `new KeptnClient(…)` / `send(…)` imported from a relative module. */
+  private importedCallee(argument: AnyPath): string | undefined {
+    const call = parentOf(argument);
+    if (!call || !(isNodeType(call.node, 'CallExpression') || isNodeType(call.node, 'NewExpression'))) return undefined;
+    if ((argument.parentPath as ASTPath | null | undefined)?.name !== 'arguments') return undefined;
+    const callee = call.get('callee') as AnyPath;
+    if (!isNodeType(callee.node, 'Identifier')) return undefined;
+    const binding = this.scope.bindingOf(callee);
+    const module = binding ? this.scope.moduleOf(binding) : undefined;
+    // A package's parameters are not in the report; a module of this project's are.
+    return module === undefined || !/^\.{0,2}\//u.test(module) ? undefined : `${callee.node.name} from ${module}`;
   }
 
   /**

@@ -78,6 +78,16 @@ describe('the old API token section', () => {
     expect(built.tokens.keep.map(brief)).toEqual(['keep action-input keptn_api_token action-client-sent.ts:23: still sent or passed on (line 25)']);
   });
 
+  it('GitHub Action: an input passed to a class imported from another file is kept, saying where to look', () => {
+    const { report: built } = report('action-imported-client.ts');
+    expect(built.tokens.retire).toEqual([]);
+    expect(built.tokens.keep.map(brief)).toEqual([
+      "keep action-input keptn_api_token action-imported-client.ts:6: passed to KeptnClient from ./keptn-client.js (line 7); retire it too if that file's entries retire the parameter",
+      // A package's function is not followed: it may send the token anywhere.
+      'keep action-input keptn_api_token action-imported-client.ts:13: still sent or passed on here',
+    ]);
+  });
+
   it('an env var kept because another read still sends it names that read, and never says keep and removed alone', () => {
     const { report: built } = report('env-removed.ts', 'env-forwarded.ts');
     expect(built.tokens.retire).toEqual([]);
