@@ -6,6 +6,7 @@
 import type { FileReport, TokenPlumbing } from '../codemods/report.js';
 import type { InputDeclaration } from './input-declarations.js';
 import { helperEnvVars, HELPER_MODULE, MIGRATION_MARKER, REQUIRED_HELPER_ENV_VARS } from '../core/helper-api.js';
+import { TOKEN_CHECK_WHY } from '../core/routes.js';
 import { ALL_SCOPES, sortScopes } from '../core/scopes.js';
 import { formatRuntimeSection, type RuntimeReport } from './runtime-check.js';
 
@@ -392,6 +393,10 @@ function formatScopes(scopes: MigrationReport['scopes']): string[] {
   const lines: string[] = [];
   if (scopes.calls.length === 0) return ['OAuth scopes: no Cloud Automation call found, so none needed.'];
   const known = scopes.calls.length - scopes.unknown.length;
+  if (scopes.exact && scopes.required.length === 0) {
+    // Only routes no scope covers (the token check is the one): "exactly these:" would list nothing.
+    return [`OAuth scopes the code needs: none. Every Cloud Automation call's route is known (${plural(scopes.calls.length, 'call')}), and no OAuth scope covers any of them: ${TOKEN_CHECK_WHY}.`];
+  }
   if (scopes.exact) {
     lines.push(`OAuth scopes the code needs: exact, every Cloud Automation call's route is known (${plural(scopes.calls.length, 'call')}). Create the OAuth client with exactly these:`);
   } else {

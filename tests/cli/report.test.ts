@@ -125,6 +125,22 @@ describe('buildReport', () => {
     expect(text).toContain('src/projects.ts:9  fetch  (method unknown) {…}/controlPlane/v1/project; could need 2 scopes');
   });
 
+  it('says no scope is needed, rather than "exactly these:" and nothing, when the only calls are token checks', () => {
+    const check: FileOutcome = {
+      file: 'src/check.ts',
+      status: 'unchanged',
+      reports: [fileReport('/abs/src/check.ts', {
+        routes: [{ line: 4, method: 'POST', displayPath: '/{…}/v1/auth', routes: ['/api/v1/auth'], scopes: [], exact: true }],
+      })],
+    };
+    const report = buildReport({ command: 'scopes', mode: 'analyze', transforms: [], outcomes: [check], skipped: [] });
+    expect(report.scopes.exact).toBe(true);
+    expect(report.scopes.required).toEqual([]);
+    const text = formatReport(report);
+    expect(text).toContain("OAuth scopes the code needs: none. Every Cloud Automation call's route is known (1 call), and no OAuth scope covers any of them: POST /api/v1/auth only checks the old API token and means nothing under OAuth.");
+    expect(text).not.toContain('exactly these');
+  });
+
   it('claims a marker only for sites that got one', () => {
     const site = { line: 5, column: 3, what: 'x-token header', why: 'nothing shows that this request goes to Cloud Automation (unknown target)', todo: 'migrate it by hand if it does, or run migrate with --include-unsure (jscodeshift: --includeUnsure)' };
     const outcome = (marked: readonly boolean[]): FileOutcome => ({
