@@ -17,9 +17,9 @@
  * with the action.yml / task.json entry the CLI finds for it.
  */
 import type { ASTNode, ASTPath, Identifier } from 'jscodeshift';
-import { KEPTN_TOKEN_ENV_VARS, isKeptnName, isXTokenHeader, nameHint } from '../core/index.js';
+import { HEADER_WRITE_METHODS, KEPTN_TOKEN_ENV_VARS, isKeptnName, isXTokenHeader, nameHint } from '../core/index.js';
 import type { TokenPlumbing } from './report.js';
-import { isNodeType, parentOf, rangeOf, TRANSPARENT_WRAPPERS, type AnyPath } from './request-migration.js';
+import { FUNCTION_TYPES, isNodeType, parentOf, rangeOf, TRANSPARENT_WRAPPERS, type AnyPath } from './request-migration.js';
 import type { Range } from './source-edits.js';
 import type { BindingOutcome } from './unused-bindings.js';
 
@@ -35,13 +35,14 @@ export interface PlumbingScope {
   moduleOf(binding: AnyPath): string | undefined;
 }
 
+const AZURE_TASK_LIB = /^azure-pipelines-task-lib(?:\/task)?$/u;
 /** Input readers of the two CI systems Keptn integrations ship for, by module. */
 const INPUT_READERS: readonly { readonly module: RegExp; readonly kind: 'action-input' | 'task-input'; readonly functions: ReadonlySet<string> }[] = [
   { module: /^@actions\/core$/u, kind: 'action-input', functions: new Set(['getInput']) },
-  { module: /^azure-pipelines-task-lib(?:\/task)?$/u, kind: 'task-input', functions: new Set(['getInput', 'getInputRequired']) },
+  { module: AZURE_TASK_LIB, kind: 'task-input', functions: new Set(['getInput', 'getInputRequired']) },
 ];
 /** Azure DevOps: a service connection's auth parameter (`getEndpointAuthorizationParameter(id, key, optional)`). */
-const ENDPOINT_AUTH_READERS = { module: /^azure-pipelines-task-lib(?:\/task)?$/u, functions: new Set(['getEndpointAuthorizationParameter', 'getEndpointAuthorizationParameterRequired']) };
+const ENDPOINT_AUTH_READERS = { module: AZURE_TASK_LIB, functions: new Set(['getEndpointAuthorizationParameter', 'getEndpointAuthorizationParameterRequired']) };
 /** An input whose name says it is a token or key; the reader (getInput) already says it is configuration. */
 const TOKEN_INPUT_NAME = /token|api[-_]?key/iu;
 const TOKEN_VARIABLE_NAME = /token|api_?key/iu;
@@ -49,9 +50,6 @@ const COMPARISONS = new Set(['===', '!==', '==', '!=', '<', '>', '<=', '>=']);
 const TESTS: Readonly<Record<string, string>> = { IfStatement: 'test', ConditionalExpression: 'test', WhileStatement: 'test', DoWhileStatement: 'test', ForStatement: 'test' };
 /** Calls that take a token without sending it anywhere: GitHub Actions masks it in the log. */
 const NON_SENDING_CALLS = new Set(['setSecret']);
-/** Calls that put a header on a Headers object: `headers.set('x-token', token)`. */
-const HEADER_SETTERS = new Set(['set', 'append']);
-const FUNCTION_NODES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 
 interface Read {
   readonly kind: TokenPlumbing['kind'];
@@ -463,7 +461,7 @@ class Plumbing {
       const at = members.findIndex((member) => isNodeType(member, 'ClassMethod') && member.kind === 'constructor');
       if (at < 0) return undefined;
       params = (owner.get('body', at) as AnyPath).get('params') as AnyPath;
-    } else if (FUNCTION_NODES.has(target.node.type) && !isNodeType(call.node, 'NewExpression')) {
+    } else if (FUNCTION_TYPES.has(target.node.type) && !isNodeType(call.node, 'NewExpression')) {
       params = target.get('params') as AnyPath;
     } else {
       return undefined;
@@ -523,7 +521,7 @@ class Plumbing {
     if (isNodeType(node, 'CallExpression') && current.name !== 'callee') {
       const callee = node.callee as ASTNode;
       const args = node.arguments as ASTNode[];
-      if (isNodeType(callee, 'MemberExpression') && HEADER_SETTERS.has(scope.propertyName(callee.property, callee.computed ?? false) ?? '') && args[1] === current.node && isNodeType(args[0], 'StringLiteral') && isXTokenHeader(args[0].value)) return true;
+      if (isNodeType(callee, 'MemberExpression') && HEADER_WRITE_METHODS.includes(scope.propertyName(callee.property, callee.computed ?? false) ?? '') && args[1] === current.node && isNodeType(args[0], 'StringLiteral') && isXTokenHeader(args[0].value)) return true;
     }
     if (isNodeType(node, 'VariableDeclarator') && current.name === 'init' && isNodeType(node.id as ASTNode, 'Identifier')) {
       return this.referencesReach(scope.referencesOf(parent.get('id') as AnyPath), seen);

@@ -29,7 +29,9 @@ import {
   helperExports,
   helperOptionalClientMembers,
   httpClients,
+  authorizationScheme,
   isAuthorizationHeader,
+  isBearerValue,
   isTokenCheckRoute,
   REACHABILITY_CHECK,
   TOKEN_CHECK,
@@ -66,13 +68,12 @@ const REQUEST_SENDING_REFUSALS: Readonly<Record<RequestSendingRefusal, string>> 
 
 /** A superagent request is sent when it is awaited or ended; waiting for the token first would move that, and what the function returns. */
 const SUPERAGENT_OUTSIDE_ASYNC = 'a superagent request outside an async function cannot wait for the token without changing when it is sent';
-/** The scheme an `Authorization` value visibly starts with (`Basic` in `` `Basic ${creds}` `` or `'Basic ' + a + b`). */
-function authorizationScheme(value: ASTNode): string | undefined {
-  let text: string | undefined;
+/** The text an expression visibly starts with: `Basic ` in `` `Basic ${creds}` `` or `'Basic ' + a + b`. */
+function leadingText(value: ASTNode): string | undefined {
   while (isNodeType(value, 'BinaryExpression') && value.operator === '+') value = value.left;
-  if (isNodeType(value, 'StringLiteral')) text = value.value;
-  else if (isNodeType(value, 'TemplateLiteral')) text = value.quasis[0]?.value.cooked ?? undefined;
-  return text === undefined ? undefined : /^\s*([A-Za-z][\w.-]*)\s/u.exec(text)?.[1];
+  if (isNodeType(value, 'StringLiteral')) return value.value;
+  if (isNodeType(value, 'TemplateLiteral')) return value.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
 }
 
 const SUPERAGENT_TODO = "make the function async and set `.set('Authorization', await client.authorizationHeader())`";
@@ -656,7 +657,7 @@ export class XTokenMigration extends RequestMigration {
     }
     const kind = [...kinds][0] as HttpClientKind;
     const otherAuthorization = this.sendsOtherAuthorization(container);
-    const inTheWay = this.credentialInTheWay(container, instances.length > 0);
+    const inTheWay = this.credentialInTheWay(container, kind, instances.length > 0);
     if (inTheWay !== undefined) {
       this.leaveForCredential(property, instances.length > 0 ? 'instance' : 'request', inTheWay);
       return;
@@ -721,7 +722,7 @@ export class XTokenMigration extends RequestMigration {
     }
     let optional: string | undefined;
     const otherAuthorization = this.sendsOtherAuthorization(container);
-    const inTheWay = this.credentialInTheWay(container, false);
+    const inTheWay = this.credentialInTheWay(container, use.info.client.kind, false);
     if (inTheWay !== undefined) {
       this.leaveForCredential(property, 'request', inTheWay);
       return;
@@ -771,21 +772,22 @@ export class XTokenMigration extends RequestMigration {
    * so after the x-token went the request would reach Cloud Automation with no credential it
    * takes. Undefined when there is none.
    */
-  private credentialInTheWay(container: AnyPath, inInstanceDefaults: boolean): string | undefined {
+  private credentialInTheWay(container: AnyPath, kind: HttpClientKind, inInstanceDefaults: boolean): string | undefined {
     const members = (container.node as ObjectExpression).properties as ASTNode[];
     for (const member of members) {
       if (!isNodeType(member, 'ObjectProperty') || !isAuthorizationHeader(this.propertyName(member.key, member.computed ?? false) ?? '')) continue;
-      const scheme = authorizationScheme(member.value);
-      if (scheme !== undefined && scheme.toLowerCase() !== 'bearer') return `\`Authorization: ${scheme} …\``;
+      const text = leadingText(member.value);
+      const scheme = text === undefined ? undefined : authorizationScheme(text);
+      if (text !== undefined && scheme !== undefined && !isBearerValue(text.trimStart())) return `\`Authorization: ${scheme} …\``;
       if (inInstanceDefaults) return 'its own `Authorization` with every request';
     }
     const slot = parentOf(container)?.node;
     const options = parentOf(parentOf(container))?.node;
     if (!isNodeType(slot, 'ObjectProperty') || this.propertyName(slot.key, false) !== 'headers' || !isNodeType(options, 'ObjectExpression')) return undefined;
     const keys = new Set((options.properties as ASTNode[]).flatMap((member) => (isNodeType(member, 'ObjectProperty') ? [this.propertyName(member.key, member.computed ?? false)] : [])));
-    if (keys.has('auth')) return '`Authorization: Basic …` through the `auth` option';
-    if (keys.has('username') || keys.has('password')) return '`Authorization: Basic …` through the `username`/`password` options';
-    return undefined;
+    const basic = (httpClients[kind].basicAuthOptions ?? []).filter((option) => keys.has(option));
+    if (basic.length === 0) return undefined;
+    return `\`Authorization: Basic …\` through the ${basic.map((option) => `\`${option}\``).join('/')} option${basic.length === 1 ? '' : 's'}`;
   }
 
   private leaveForCredential(property: AnyPath, holder: 'instance' | 'request', credential: string): void {
@@ -1227,7 +1229,7 @@ export class XTokenMigration extends RequestMigration {
       this.leave(property, what, SUPERAGENT_OUTSIDE_ASYNC, SUPERAGENT_TODO);
       return true;
     }
-    const inTheWay = this.credentialInTheWay(container, false);
+    const inTheWay = this.credentialInTheWay(container, 'superagent', false);
     if (inTheWay !== undefined) {
       this.leaveForCredential(property, 'request', inTheWay);
       return true;

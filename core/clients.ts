@@ -43,6 +43,8 @@ export interface HttpClientSpec {
   /** Option that holds the URL when the options come first. */
   readonly urlOption?: string;
   readonly headersOption?: string;
+  /** Options the client turns into `Authorization: Basic …` (axios's and node's `auth`, got's `username`/`password`). */
+  readonly basicAuthOptions?: readonly string[];
   /** Options that carry a request body (`body`, axios' `data`, got's `json`/`form`). */
   readonly bodyOptions?: readonly string[];
   readonly methodOption?: string;
@@ -77,6 +79,7 @@ const axios: HttpClientSpec = {
   baseUrlOption: 'baseURL',
   urlOption: 'url',
   headersOption: 'headers',
+  basicAuthOptions: ['auth'],
   bodyOptions: ['data'],
   methodOption: 'method',
   instanceTypeNames: ['AxiosInstance', 'AxiosStatic', 'Axios'],
@@ -105,6 +108,7 @@ const got: HttpClientSpec = {
   baseUrlOption: 'prefixUrl',
   urlOption: 'url',
   headersOption: 'headers',
+  basicAuthOptions: ['username', 'password'],
   bodyOptions: ['body', 'json', 'form'],
   methodOption: 'method',
   instanceTypeNames: ['Got', 'GotStream', 'ExtendOptions'],
@@ -135,6 +139,7 @@ const nodeHttp: HttpClientSpec = {
   baseUrlOverrides: ['hostname'],
   urlOption: 'path',
   headersOption: 'headers',
+  basicAuthOptions: ['auth'],
   methodOption: 'method',
   instanceTypeNames: [],
 };
@@ -259,15 +264,15 @@ export const HEADER_WRITE_METHODS: readonly string[] = ['set', 'append', 'setHea
 /** Methods that only read a header: `res.headers.get('x-token')` is not sending one. */
 export const HEADER_READ_METHODS: readonly string[] = ['get', 'has', 'getHeader', 'getAll'];
 
-/**
- * The signature of `client(…)` (member undefined) or `client.member(…)`; undefined when the
- * call is not a request the client makes.
- */
 /** The options that name a request's base, the one the client uses first when several are set first. */
 export function baseUrlOptions(spec: HttpClientSpec): readonly string[] {
   return spec.baseUrlOption === undefined ? [] : [...(spec.baseUrlOverrides ?? []), spec.baseUrlOption];
 }
 
+/**
+ * The signature of `client(…)` (member undefined) or `client.member(…)`; undefined when the
+ * call is not a request the client makes.
+ */
 export function requestSignature(kind: HttpClientKind, member?: string): RequestSignature | undefined {
   const spec = httpClients[kind];
   return member === undefined ? spec.call : spec.members[member];

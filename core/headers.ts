@@ -15,3 +15,8 @@ export function isAuthorizationHeader(name: string): boolean {
 export function isBearerValue(value: string): boolean {
   return /^bearer\s/iu.test(value);
 }
+
+/** The scheme an `Authorization` value starts with (`Basic` in `Basic dXNlcjpwYXNz`), when it shows one. */
+export function authorizationScheme(value: string): string | undefined {
+  return /^\s*([A-Za-z][\w.-]*)\s/u.exec(value)?.[1];
+}

@@ -8,6 +8,7 @@ import {
   isAccountUrn,
   isAuthorizationHeader,
   isBearerValue,
+  authorizationScheme,
   isDynatraceSecret,
   isKeptnName,
   isOAuthClientId,
@@ -112,6 +113,9 @@ describe('headers', () => {
     expect(isAuthorizationHeader('Authorization')).toBe(true);
     expect(isBearerValue('Bearer abc')).toBe(true);
     expect(isBearerValue('Basic abc')).toBe(false);
+    expect(authorizationScheme('Basic dXNlcjpwYXNz')).toBe('Basic');
+    expect(authorizationScheme(' Api-Token dt0c01.x')).toBe('Api-Token');
+    expect(authorizationScheme('dXNlcjpwYXNz')).toBeUndefined();
   });
 });
 
