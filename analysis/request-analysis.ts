@@ -23,6 +23,7 @@ import {
   HEADER_WRITE_METHODS,
   HEADERS_CONSTRUCTORS,
   baseUrlOptions,
+  urlOptions,
   helperClientMembers,
   helperExports,
   HELPER_MODULE,
@@ -1587,9 +1588,9 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const optionLists = [...site.client.defaults, ...site.optionArguments].map((argument) => entriesOf(argument, 0));
     let url: UrlShape | undefined;
     if (site.urlArgument) url = shapeOf(site.urlArgument, 0, names);
-    else if (kindSpec.urlOption !== undefined) {
+    else {
       for (const list of optionLists) {
-        const [value] = valuesOf(list, kindSpec.urlOption);
+        const value = urlOptions(kindSpec).map((option) => valuesOf(list, option)[0]).find((found) => found !== undefined);
         if (value) url = shapeOf(value, 0, names);
       }
     }
@@ -1693,8 +1694,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
      */
     requestUrlValues: (site: RequestSite): Node[] => {
       if (site.urlArgument) return [site.urlArgument];
-      const key = httpClients[site.client.kind].urlOption;
-      return key === undefined ? [] : site.optionArguments.flatMap((argument) => valuesOf(entriesOf(argument, 0), key));
+      const keys = urlOptions(httpClients[site.client.kind]);
+      return site.optionArguments.flatMap((argument) => keys.flatMap((key) => valuesOf(entriesOf(argument, 0), key)));
     },
     resolveClient,
     fetchSendingRequest,

@@ -24,6 +24,7 @@ import {
   analyzeUrl,
   AUTHORIZATION_HEADER,
   baseUrlOptions,
+  urlOptions,
   helperClientMembers,
   HOLE,
   httpClients,
@@ -500,7 +501,12 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     ];
     let urls: UrlShape[] | undefined;
     if (site.urlArgument) urls = shapesOf(site.urlArgument, env, 0, names);
-    else if (spec.urlOption !== undefined) urls = optionShapes(optionSources, spec.urlOption, names);
+    else {
+      for (const option of urlOptions(spec)) {
+        urls = optionShapes(optionSources, option, names);
+        if (urls) break;
+      }
+    }
     let bases: UrlShape[] | undefined;
     for (const option of baseUrlOptions(spec)) {
       bases = optionShapes(optionSources, option, names);

@@ -51,7 +51,7 @@ export class AddOAuthMigration extends RequestMigration {
     const call = this.babelPath(finding.site.node, finding.site.node.type);
     if (!call) return;
     const kind = finding.site.client.kind;
-    const what = finding.kind === 'token-check' ? `${TOKEN_CHECK} token check` : `${kind} request without OAuth`;
+    const what = finding.kind === 'token-check' ? `${TOKEN_CHECK} token check` : `${kind === 'request' ? 'request-package' : kind} request without OAuth`;
     if (!this.sureEnough(finding.target)) {
       const { line, column } = this.position(call.node);
       this.manual.push({
@@ -82,7 +82,8 @@ export class AddOAuthMigration extends RequestMigration {
       return;
     }
     if (kind !== 'fetch' && kind !== 'axios' && kind !== 'got') {
-      this.leave(call, what, `${httpClients[kind].label} requests are not migrated automatically`, 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper');
+      const requests = kind === 'request' ? 'requests of the request package' : `${httpClients[kind].label} requests`;
+      this.leave(call, what, `${requests} are not migrated automatically`, 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper');
       return;
     }
     this.recordRoute(callPath);

@@ -126,7 +126,7 @@ interface Returner {
 }
 
 /** Clients whose requests the codemod rewrites one by one. */
-const PER_REQUEST_KINDS: ReadonlySet<HttpClientKind> = new Set(['fetch', 'axios', 'got', 'undici', 'node-http']);
+const PER_REQUEST_KINDS: ReadonlySet<HttpClientKind> = new Set(['fetch', 'axios', 'got', 'undici', 'node-http', 'request']);
 
 const AXIOS_VERBS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
@@ -683,8 +683,8 @@ export class XTokenMigration extends RequestMigration {
       this.markMigrated(property.node, 'fetch', `x-token header → OAuth helper fetch${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
     } else if (kind === 'axios' || kind === 'got' || kind === 'undici' || kind === 'ky') {
       this.migratePerRequestHeader(property, target, container, requests, kind, optional);
-    } else if (kind === 'node-http') {
-      this.migrateNodeHttp(property, target, container, requests, optional);
+    } else if (kind === 'node-http' || kind === 'request') {
+      this.migrateCallbackStyleRequest(property, target, container, requests, kind, optional);
     } else {
       this.leave(property, `x-token header on a ${kind} request`, `${kind} requests are not migrated automatically`, 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper');
     }
@@ -990,20 +990,24 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /**
-   * node's `http(s).request` / `get` takes its headers when it is called and writes them with the
-   * request, so the token must be in hand by then: awaited where the request is made, or, inside a
-   * Promise executor (`await new Promise((resolve) => { https.request(…) })`), awaited just before
-   * the statement holding that `new Promise` in the async function around it. Anywhere else the
-   * request would have to be deferred, which changes what the function returns: marked.
+   * node's `http(s).request` / `get` and the `request` package take their headers when they are
+   * called and send them with the request (returning a request object or taking a callback, not a
+   * promise to chain onto), so the token must be in hand by then: awaited where the request is
+   * made, or, inside a Promise executor (`await new Promise((resolve) => { https.request(…) })`),
+   * awaited just before the statement holding that `new Promise` in the async function around it.
+   * Anywhere else the request would have to be deferred, which changes what the function returns:
+   * marked.
    */
-  private migrateNodeHttp(
+  private migrateCallbackStyleRequest(
     property: AnyPath,
     target: AnyPath,
     container: AnyPath,
     requests: readonly Extract<Use, { type: 'request' }>[],
+    kind: 'node-http' | 'request',
     optional: string | undefined,
   ): void {
-    const what = 'x-token header on a node-http request';
+    const what = kind === 'node-http' ? 'x-token header on a node-http request' : 'x-token header on a call of the request package';
+    const sender = kind === 'node-http' ? 'node\'s request writes the headers it is given' : 'the request package sends the headers it is given when it is called';
     const todo = 'await `client.authorizationHeader()` before the request is made and send it as `Authorization`';
     const [use] = requests;
     // Built for this request: inside its call, or just before the statement that makes it (or makes the Promise around it).
@@ -1011,7 +1015,7 @@ export class XTokenMigration extends RequestMigration {
     const builtForIt = requests.length === 1 && use !== undefined && requestStatement !== undefined &&
       (contains(rangeOf(use.call.node), rangeOf(container.node)) || this.sameBlockBefore(container, requestStatement));
     if (!use || !builtForIt) {
-      this.leave(property, what, requests.length > 1 ? `the header object is shared by ${requests.length} node-http requests` : 'the header object is built away from the request that sends it', todo);
+      this.leave(property, what, requests.length > 1 ? `the header object is shared by ${requests.length} ${kind} requests` : 'the header object is built away from the request that sends it', todo);
       return;
     }
     const onlyWhenConfigured = optional === undefined ? '' : ' (only when OAuth is configured)';
@@ -1019,14 +1023,14 @@ export class XTokenMigration extends RequestMigration {
     if (this.isAsyncContext(container)) {
       this.placeAuthorization(target, container, this.authorizationEntry(true, optional));
       this.helperUsed(optional);
-      this.markMigrated(property.node, 'node-http', `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}`);
+      this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}`);
       return;
     }
     const hoist = this.executorHoistPoint(container);
     if (!hoist) {
       const fn = this.enclosingFunctionPath(container);
       const name = fn ? this.functionName(fn) : undefined;
-      this.leave(property, what, `node's request writes the headers it is given, and ${name === undefined ? 'the function that makes it' : `\`${name}()\``} is not async, so the OAuth token (which must be awaited) cannot be there in time without changing what the function returns`, todo);
+      this.leave(property, what, `${sender}, and ${name === undefined ? 'the function that makes it' : `\`${name}()\``} is not async, so the OAuth token (which must be awaited) cannot be there in time without changing what the function returns`, todo);
       return;
     }
     const variable = this.freeName(hoist, 'authorization');
@@ -1037,7 +1041,7 @@ export class XTokenMigration extends RequestMigration {
     this.edits.push({ start, end: start, text: `const ${variable} = ${value};\n${indentationAt(this.source, start)}` });
     this.placeAuthorization(target, container, optional === undefined ? `Authorization: ${variable}` : `...${variable}`);
     this.helperUsed(optional);
-    this.markMigrated(property.node, 'node-http', `x-token header → Authorization from the OAuth helper, awaited before the Promise that makes the request${onlyWhenConfigured}`);
+    this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper, awaited before the Promise that makes the request${onlyWhenConfigured}`);
   }
 
   /**
@@ -1072,7 +1076,11 @@ export class XTokenMigration extends RequestMigration {
     optional: string | undefined,
   ): void {
     if (kind !== 'axios' && kind !== 'got' && kind !== 'ky') {
-      this.leave(property, `x-token header in the ${kind} instance's defaults`, `${kind} instances are not migrated automatically`, 'add the OAuth helper to the instance by hand');
+      // The helper plugs into axios, got and ky instances; anything else fixes its headers where it is made.
+      const why = kind === 'request'
+        ? 'the instance made by `request.defaults(…)` fixes its headers when it is made, and the OAuth helper has no hook into the request package to add a fresh token to each request'
+        : `${kind} instances are not migrated automatically`;
+      this.leave(property, `x-token header in the ${kind} instance's defaults`, why, kind === 'request' ? 'send `Authorization: await client.authorizationHeader()` with each request of the instance' : 'add the OAuth helper to the instance by hand');
       return;
     }
     const audiences = new Map<ASTNode, string>();
@@ -1373,7 +1381,7 @@ export class XTokenMigration extends RequestMigration {
         return;
       }
       // Each of these reads the headers when the request is made, after the write.
-      if ([...kinds].every((kind) => kind === 'axios' || kind === 'got' || kind === 'node-http')) {
+      if ([...kinds].every((kind) => kind === 'axios' || kind === 'got' || kind === 'node-http' || kind === 'request')) {
         this.writeAuthorizationInPlace(site, removable, target, init, form, conditional, finding, requests, optional);
         return;
       }

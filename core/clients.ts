@@ -3,7 +3,7 @@
  * URL, options, body and headers. Rules and codemods read the same table, so they agree
  * on what a request looks like; a new client or verb is one entry here.
  */
-export type HttpClientKind = 'fetch' | 'axios' | 'got' | 'node-http' | 'undici' | 'ky' | 'superagent';
+export type HttpClientKind = 'fetch' | 'axios' | 'got' | 'node-http' | 'undici' | 'ky' | 'superagent' | 'request';
 
 /** Where the parts of one request call live among its arguments. */
 export interface RequestSignature {
@@ -42,6 +42,8 @@ export interface HttpClientSpec {
   readonly baseUrlOverrides?: readonly string[];
   /** Option that holds the URL when the options come first. */
   readonly urlOption?: string;
+  /** Other names the client accepts for the URL option (request's `url` beside `uri`). */
+  readonly urlOptionAliases?: readonly string[];
   readonly headersOption?: string;
   /** Options the client turns into `Authorization: Basic …` (axios's and node's `auth`, got's `username`/`password`). */
   readonly basicAuthOptions?: readonly string[];
@@ -178,6 +180,33 @@ const superagent: HttpClientSpec = {
   instanceTypeNames: ['SuperAgentStatic', 'SuperAgentRequest'],
 };
 
+/**
+ * The `request` package and its promise wrappers (`request-promise`, `-native`, the
+ * `postman-request` fork): deprecated since 2020, still in many older Keptn integrations.
+ * `request(uri, options, callback)` or `request(options, callback)`; the instance made by
+ * `request.defaults(options)` is callable too.
+ */
+const request: HttpClientSpec = {
+  kind: 'request',
+  label: 'request',
+  call: { url: 0, options: 1, optionsMayComeFirst: true },
+  members: {
+    ...verbs(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options'], { url: 0, options: 1, optionsMayComeFirst: true }, (name) =>
+      name === 'del' ? 'DELETE' : name.toUpperCase(),
+    ),
+    defaults: { options: 0, createsInstance: true },
+  },
+  baseUrlOption: 'baseUrl',
+  urlOption: 'uri',
+  urlOptionAliases: ['url'],
+  headersOption: 'headers',
+  // `auth: { user, pass }` is Basic, `auth: { bearer }` a Bearer token: a credential of the caller's either way.
+  basicAuthOptions: ['auth'],
+  bodyOptions: ['body', 'json', 'form', 'formData', 'multipart'],
+  methodOption: 'method',
+  instanceTypeNames: ['RequestAPI', 'RequestPromiseAPI'],
+};
+
 export const httpClients: Readonly<Record<HttpClientKind, HttpClientSpec>> = {
   fetch,
   axios,
@@ -186,6 +215,7 @@ export const httpClients: Readonly<Record<HttpClientKind, HttpClientSpec>> = {
   undici,
   ky,
   superagent,
+  request,
 };
 
 /**
@@ -201,6 +231,7 @@ export interface ClientImport {
 }
 
 const nodeHttpModules = ['http', 'https', 'node:http', 'node:https'];
+const requestModules = ['request', 'request-promise', 'request-promise-native', 'postman-request'];
 
 export const clientImports: readonly ClientImport[] = [
   { module: 'axios', importName: 'default', client: 'axios' },
@@ -218,6 +249,10 @@ export const clientImports: readonly ClientImport[] = [
   { module: 'ky', importName: 'default', client: 'ky' },
   { module: 'superagent', importName: 'default', client: 'superagent' },
   { module: 'superagent', importName: '*', client: 'superagent' },
+  ...requestModules.flatMap((module): ClientImport[] => [
+    { module, importName: 'default', client: 'request' },
+    { module, importName: '*', client: 'request' },
+  ]),
   ...nodeHttpModules.flatMap((module): ClientImport[] => [
     { module, importName: '*', client: 'node-http' },
     { module, importName: 'default', client: 'node-http' },
@@ -237,15 +272,10 @@ export const clientModules: ReadonlySet<string> = new Set(clientImports.map((ent
 /** Options that hold a base URL relative request URLs resolve against (`baseURL`, `prefixUrl`), across clients. */
 export const BASE_URL_OPTIONS: ReadonlySet<string> = new Set(Object.values(httpClients).flatMap((spec) => (spec.baseUrlOption ? [spec.baseUrlOption] : [])));
 
-/** Options that hold a request's URL when the options come first (`url`), across clients. */
-export const URL_OPTIONS: ReadonlySet<string> = new Set(Object.values(httpClients).flatMap((spec) => (spec.urlOption ? [spec.urlOption] : [])));
-
-/**
- * Callee names worth naming a client for when only syntax has been read: the clients' own names,
- * their request members, and the names a wrapper or an instance usually has (`api.get`,
- * `keptnClient(…)`). Naming the client of every call would cost more than the rest of a run.
- */
-export const REQUEST_LIKE_CALLEE = /^(?:fetch|request|get|post|put|patch|delete|head|options|stream|axios|got|http|api|client|keptn\w*)$/iu;
+/** The options that may hold a request's URL when the options come first, the client's main name first. */
+export function urlOptions(spec: HttpClientSpec): readonly string[] {
+  return spec.urlOption === undefined ? [] : [spec.urlOption, ...(spec.urlOptionAliases ?? [])];
+}
 
 /** Globals that are the WHATWG fetch, and the objects that carry it. */
 export const FETCH_GLOBALS: readonly string[] = ['fetch'];

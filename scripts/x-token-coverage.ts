@@ -35,8 +35,8 @@ for (const dir of ['tests/agreement/fixtures', 'tests/cli/fixtures/runtime', 'te
   for (const file of walk(path.join(root, dir))) if (sourceFile(file)) inputs.push({ file, options: {} });
 }
 
-interface Tally { files: number; migrated: number; unsure: number; tokenChecks: number; marked: string[]; unstable: number }
-const tally = (): Tally => ({ files: 0, migrated: 0, unsure: 0, tokenChecks: 0, marked: [], unstable: 0 });
+interface Tally { files: number; migrated: number; unsure: number; tokenChecks: string[]; marked: string[]; unstable: number }
+const tally = (): Tally => ({ files: 0, migrated: 0, unsure: 0, tokenChecks: [], marked: [], unstable: 0 });
 const sets = { issue: tally(), apps: tally(), all: tally() };
 const setNames: Record<keyof typeof sets, string> = { issue: 'codemod fixtures + example app', apps: 'the example and e2e apps', all: 'every fixture folder' };
 inputs.forEach(({ file, options }, index) => {
@@ -56,19 +56,21 @@ inputs.forEach(({ file, options }, index) => {
     if (unstable) set.unstable++;
     for (const site of (report?.manual ?? []).filter((entry) => /x-token/u.test(entry.what))) {
       if (/^nothing shows that this request goes to Cloud Automation/u.test(site.why)) set.unsure++;
-      else if (site.why.startsWith(TOKEN_CHECK_WHY)) set.tokenChecks++;
+      else if (site.why.startsWith(TOKEN_CHECK_WHY)) set.tokenChecks.push(`${path.relative(root, file)}:${site.line} ${site.why}`);
       else set.marked.push(`${path.relative(root, file)}:${site.line} ${site.why}`);
     }
   }
 });
 const percent = (part: number, whole: number): string => `${(100 * part / whole).toFixed(1)} %`;
 for (const [name, set] of Object.entries(sets) as [keyof typeof sets, Tally][]) {
-  const sites = set.migrated + set.unsure + set.tokenChecks + set.marked.length;
-  const withEvidence = set.migrated + set.tokenChecks + set.marked.length;
+  const sites = set.migrated + set.unsure + set.tokenChecks.length + set.marked.length;
+  const withEvidence = set.migrated + set.tokenChecks.length + set.marked.length;
   console.log(
-    `${setNames[name]}: files ${set.files}; x-token sites ${sites}: migrated ${set.migrated}; below likely ${set.unsure}, token checks left ${set.tokenChecks}, other forms marked as unsafe ${set.marked.length}. ` +
+    `${setNames[name]}: files ${set.files}; x-token sites ${sites}: migrated ${set.migrated}; below likely ${set.unsure}, token checks left ${set.tokenChecks.length}, other forms marked as unsafe ${set.marked.length}. ` +
       `Migrated, of the ${withEvidence} sites with Cloud Automation evidence: ${percent(set.migrated, withEvidence)} (of all sites: ${percent(set.migrated, sites)}); files changed by a second run: ${set.unstable}`,
   );
 }
+console.log('token checks left (every fixture folder):');
+for (const reason of sets.all.tokenChecks) console.log('  ', reason);
 console.log('marked as unsafe (every fixture folder):');
 for (const reason of sets.all.marked) console.log('  ', reason);

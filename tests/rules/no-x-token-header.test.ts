@@ -248,6 +248,34 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [report('superagent', 'the target is likely Cloud Automation (Keptn path /{…}/v1/event behind KEPTN_ENDPOINT)', 'likely')],
     },
     {
+      name: 'the request package: request-promise with the URL in uri, request.get with it in url',
+      code: `
+        const rp = require('request-promise-native');
+        const request = require('request');
+        async function sendEvent(event) {
+          return rp({ method: 'POST', uri: 'https://abc12345.cloudautomation.live.dynatrace.com/api/v1/event', headers: { 'x-token': token }, body: event, json: true });
+        }
+        function metadata(callback) {
+          request.get({ url: \`\${KEPTN_ENDPOINT}/v1/metadata\`, headers: { 'x-token': token } }, callback);
+        }
+      `,
+      filename: 'file.cjs',
+      errors: [
+        report('request', certain, 'certain'),
+        report('request', 'the target is likely Cloud Automation (Keptn path /{…}/v1/metadata behind KEPTN_ENDPOINT)', 'likely'),
+      ],
+    },
+    {
+      name: 'the request package: an instance made by request.defaults, its evidence from a request under its baseUrl',
+      code: `
+        import request from 'request';
+        const keptn = request.defaults({ baseUrl: process.env.KEPTN_ENDPOINT, headers: { 'x-token': token } });
+        keptn.get('/controlPlane/v1/project', callback);
+      `,
+      filename: 'file.ts',
+      errors: [report('request', 'the target is likely Cloud Automation (Keptn endpoint KEPTN_ENDPOINT)', 'likely')],
+    },
+    {
       name: 'A5 node req.setHeader on a request from https.request',
       code: `
         const https = require('node:https');
