@@ -104,6 +104,8 @@ export interface ClientRef {
   readonly holders: readonly Holder[];
   /** Found only through type information. */
   readonly byType: boolean;
+  /** Request handlers the instance was made with, which may set headers of their own (`[new BearerCredentialHandler(t)]`). */
+  readonly handlers?: Node;
 }
 
 export interface RequestSite {
@@ -186,6 +188,8 @@ const UNKNOWN: EntryList = { entries: [], complete: false };
 
 const MUTATING_HEADER_METHODS = new Set(HEADER_WRITE_METHODS);
 const URL_LIKE_NAME = /url|uri|path|endpoint|route|href/iu;
+/** Classes clients export whose `new` makes an instance (`HttpClient`). */
+const CONSTRUCTOR_NAMES: ReadonlySet<string> = new Set(Object.values(httpClients).flatMap((spec) => (spec.constructorExport === undefined ? [] : [spec.constructorExport])));
 const allMemberNames = new Set(Object.values(httpClients).flatMap((spec) => Object.keys(spec.members).flatMap((name) => name.split('.'))));
 
 /** Where migrated code gets its OAuth client: the helper package, or the user's own module and ready client. */
@@ -468,23 +472,19 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         if (module !== undefined) return clientFromModule(module, name, []);
         const base = resolveClient(object, depth + 1);
         if (base && !base.isInstance && name === 'default') return base;
+        // `httpm.HttpClient` of `import * as httpm from '@actions/http-client'`: the class that makes instances.
+        if (base && !base.isInstance && base.member === undefined && name === httpClients[base.kind].constructorExport) return { ...base, member: 'new' };
         return undefined;
+      }
+      case AST_NODE_TYPES.NewExpression: {
+        const site = requestSite(node, depth + 1);
+        return site?.createsInstance ? instanceMadeBy(site) : undefined;
       }
       case AST_NODE_TYPES.CallExpression: {
         const module = requiredModule(node);
         if (module !== undefined) return clientFromModule(module, '*', []);
         const site = requestSite(node, depth + 1);
-        if (site?.createsInstance) {
-          return {
-            kind: site.client.kind,
-            isInstance: true,
-            defaults: [...site.client.defaults, ...site.optionArguments],
-            opaque: site.client.opaque,
-            helperAuthorized: site.client.helperAuthorized || hasHelperHooks(site.optionArguments),
-            holders: [],
-            byType: site.client.byType,
-          };
-        }
+        if (site?.createsInstance) return instanceMadeBy(site);
         // `oauth.attachToAxios(axios.create(…))` returns the instance it was given.
         const callee = unwrap(node.callee);
         if (
@@ -512,6 +512,23 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       default:
         return undefined;
     }
+  }
+
+  /** The instance `axios.create(…)`, `got.extend(…)` or `new HttpClient(…)` makes, its options its defaults. */
+  function instanceMadeBy(site: RequestSite): ClientRef {
+    const handlers = site.signature.handlers === undefined || !('arguments' in site.node) ? undefined : site.node.arguments[site.signature.handlers];
+    // A credential handler adds its header where the code cannot show it: what the instance sends is not all known.
+    const unseenHeaders = handlers !== undefined && !(handlers.type === AST_NODE_TYPES.ArrayExpression && handlers.elements.length === 0);
+    return {
+      ...(unseenHeaders ? { handlers } : {}),
+      kind: site.client.kind,
+      isInstance: true,
+      defaults: [...site.client.defaults, ...site.optionArguments],
+      opaque: site.client.opaque || unseenHeaders,
+      helperAuthorized: site.client.helperAuthorized || hasHelperHooks(site.optionArguments),
+      holders: [],
+      byType: site.client.byType,
+    };
   }
 
   /** `this.http` inside a class: the field initializer, a parameter property, or `this.http = …` in the class. */
@@ -651,6 +668,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   function computeRequestSite(node: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): RequestSite | undefined {
     const callee = unwrap(node.callee);
     if (node.type === AST_NODE_TYPES.NewExpression) {
+      const made = instanceConstructor(callee, depth);
+      if (made) return made.signature ? buildSite(node, made.client, made.signature, 'new') : undefined;
       const signature = requestSignature('fetch');
       if (requestClass(callee) === undefined || !signature) return undefined;
       return sentOnlyByHelperFetch(node) ? buildSite(node, { ...plainClient('fetch'), helperAuthorized: true }, signature, undefined, true) : buildSite(node, plainClient('fetch'), signature);
@@ -697,6 +716,19 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const signature = requestSignature(client.kind, member);
     if (!signature) return undefined;
     return buildSite(node, client, signature, member);
+  }
+
+  /**
+   * `new HttpClient(…)`: a client class whose `new` makes an instance. Looked up only for a callee
+   * named as some client exports its class, as every `new X()` of the file comes here.
+   */
+  function instanceConstructor(callee: Node, depth: number): { client: ClientRef; signature: RequestSignature | undefined } | undefined {
+    // An identifier may be the class imported under another name; a member must carry the exported one.
+    if (callee.type === AST_NODE_TYPES.MemberExpression && !CONSTRUCTOR_NAMES.has(memberName(callee) ?? '')) return undefined;
+    if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const client = resolveClient(callee, depth);
+    if (client?.member !== 'new' || client.isInstance) return undefined;
+    return { client, signature: requestSignature(client.kind, 'new') };
   }
 
   /**
@@ -1410,6 +1442,9 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       lists.push(headerList(entriesAt(options, headersOption, 0), options));
       lists.push(hookHeaders(options));
     }
+    const call = site.node.type === AST_NODE_TYPES.CallExpression || site.node.type === AST_NODE_TYPES.NewExpression ? site.node : undefined;
+    const headersArgument = site.signature.headers === undefined ? undefined : call?.arguments[site.signature.headers];
+    if (headersArgument && headersArgument.type !== AST_NODE_TYPES.SpreadElement) lists.push(entriesOf(headersArgument, 0));
     lists.push(chainedHeaders(site.node, site.client.kind));
     if (inherited) {
       if (site.client.opaque) lists.push(UNKNOWN);

@@ -126,7 +126,7 @@ interface Returner {
 }
 
 /** Clients whose requests the codemod rewrites one by one. */
-const PER_REQUEST_KINDS: ReadonlySet<HttpClientKind> = new Set(['fetch', 'axios', 'got', 'undici', 'node-http', 'request']);
+const PER_REQUEST_KINDS: ReadonlySet<HttpClientKind> = new Set(['fetch', 'axios', 'got', 'undici', 'node-http', 'request', 'http-client']);
 
 const AXIOS_VERBS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
@@ -228,9 +228,17 @@ export class XTokenMigration extends RequestMigration {
           const found = path ? this.reach(path, 'options', header, undefined, state, 0) : undefined;
           if (found) return found;
         }
-        return undefined;
+        // `http.get(url, headers)`: an argument that is the headers record itself.
+        const headersArgument = site.signature.headers === undefined || !('arguments' in site.node) ? undefined : site.node.arguments[site.signature.headers];
+        const path = headersArgument ? this.babelPath(headersArgument) : undefined;
+        return path ? this.reach(path, 'headers', header, undefined, state, 0) : undefined;
       };
       const info: CallInfo = { client: { kind: site.client.kind, instance: site.client.isInstance }, member: site.member, signature: site.signature, ...(site.viaHelper ? { viaHelper: true } : {}) };
+      if (site.node.type === AST_NODE_TYPES.NewExpression && site.createsInstance) {
+        // `new HttpClient(userAgent, handlers, { headers })`: the helper has no way into its requests.
+        uses.push({ type: 'unknown', why: `\`new ${httpClients[site.client.kind].label}(…)\` on line ${line} makes an instance that sends the header with every request, and its request handlers run synchronously, so none can wait for a fresh OAuth token` });
+        continue;
+      }
       if (site.node.type === AST_NODE_TYPES.NewExpression) {
         const construct = this.babelPath(site.node, 'NewExpression');
         const reach = construct ? reachFrom() : undefined;
@@ -662,6 +670,12 @@ export class XTokenMigration extends RequestMigration {
       this.leaveForCredential(property, instances.length > 0 ? 'instance' : 'request', inTheWay);
       return;
     }
+    // `new HttpClient(ua, [new BearerCredentialHandler(t)])`: a handler sets its header after the request's own, over the helper's.
+    const handlers = requests.map((use) => use.site.client.handlers).find((found) => found !== undefined);
+    if (handlers !== undefined) {
+      this.leave(property, 'x-token header next to request handlers', `the instance was made with request handlers on line ${handlers.loc.start.line}, which may set an \`Authorization\` of their own over the one the helper would send`, 'decide which credential Cloud Automation gets, then send `Authorization: await client.authorizationHeader()` or drop the handler');
+      return;
+    }
     let optional: string | undefined;
     if (this.sentConditionally(property) && !otherAuthorization) {
       optional = this.conditionalClient(property, 'x-token header sent only when a token is set');
@@ -681,7 +695,7 @@ export class XTokenMigration extends RequestMigration {
       this.removeHeader(target, container);
       for (const use of requests) this.useHelperFetch(use.call, optional);
       this.markMigrated(property.node, 'fetch', `x-token header → OAuth helper fetch${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
-    } else if (kind === 'axios' || kind === 'got' || kind === 'undici' || kind === 'ky') {
+    } else if (kind === 'axios' || kind === 'got' || kind === 'undici' || kind === 'ky' || kind === 'http-client') {
       this.migratePerRequestHeader(property, target, container, requests, kind, optional);
     } else if (kind === 'node-http' || kind === 'request') {
       this.migrateCallbackStyleRequest(property, target, container, requests, kind, optional);
@@ -936,6 +950,9 @@ export class XTokenMigration extends RequestMigration {
         planned.push({ ...rangeOf(reference.path.node), text: `{ ...${referenceText}, headers: { ${sharedHeaders}${entry} } }` });
       } else if (reference.role === 'headers' && isNodeType(parent, 'ObjectProperty') && reference.path.name === 'value') {
         planned.push({ ...rangeOf(parent), text: `headers: { ...${referenceText}, ${entry} }` });
+      } else if (reference.role === 'headers' && parent === use.call.node) {
+        // The headers record passed as an argument of its own (`http.get(url, headers)`).
+        planned.push({ ...rangeOf(reference.path.node), text: `{ ...${referenceText}, ${entry} }` });
       } else {
         this.leave(property, 'x-token header reused across requests', 'the shared headers reach the request in a shape the codemod does not rewrite', 'send `Authorization: await client.authorizationHeader()` per request');
         return false;

@@ -3,7 +3,7 @@
  * URL, options, body and headers. Rules and codemods read the same table, so they agree
  * on what a request looks like; a new client or verb is one entry here.
  */
-export type HttpClientKind = 'fetch' | 'axios' | 'got' | 'node-http' | 'undici' | 'ky' | 'superagent' | 'request';
+export type HttpClientKind = 'fetch' | 'axios' | 'got' | 'node-http' | 'undici' | 'ky' | 'superagent' | 'request' | 'http-client';
 
 /** Where the parts of one request call live among its arguments. */
 export interface RequestSignature {
@@ -13,6 +13,10 @@ export interface RequestSignature {
   readonly options?: number;
   /** Index of the request body (axios `post(url, data, config)`). */
   readonly data?: number;
+  /** Index of an argument that is the headers record itself (`HttpClient#get(url, headers)`). */
+  readonly headers?: number;
+  /** Index of request handlers that may add headers unseen (`new HttpClient(ua, [new BearerCredentialHandler(t)])`). */
+  readonly handlers?: number;
   /**
    * The first argument may be the options object itself (`axios(config)`, `got(options)`,
    * `http.request(options)`): then the URL lives in the options and `options` moves to 0.
@@ -52,6 +56,11 @@ export interface HttpClientSpec {
   readonly methodOption?: string;
   /** Type names (from the client's own typings) of the client and its instances. */
   readonly instanceTypeNames: readonly string[];
+  /**
+   * The class whose `new` makes an instance (`new HttpClient(userAgent, handlers, options)`),
+   * as the module exports it; the constructor's signature is the member `new`.
+   */
+  readonly constructorExport?: string;
 }
 
 const bodyVerbs = ['post', 'put', 'patch'] as const;
@@ -207,6 +216,29 @@ const request: HttpClientSpec = {
   instanceTypeNames: ['RequestAPI', 'RequestPromiseAPI'],
 };
 
+/**
+ * `HttpClient` of `@actions/http-client` (what GitHub Actions use) and of `typed-rest-client`
+ * (Azure DevOps tasks), one API: the headers are an argument of their own, not an option, and
+ * `new HttpClient(userAgent, handlers, { headers })` makes an instance with default headers.
+ */
+const httpClient: HttpClientSpec = {
+  kind: 'http-client',
+  label: 'HttpClient',
+  members: {
+    ...verbs(['get', 'del', 'head', 'options'], { url: 0, headers: 1 }, (name) => (name === 'del' ? 'DELETE' : name.toUpperCase())),
+    ...verbs(['post', 'put', 'patch'], { url: 0, data: 1, headers: 2 }),
+    getJson: { url: 0, headers: 1, method: 'GET' },
+    ...verbs(['postJson', 'putJson', 'patchJson'], { url: 0, data: 1, headers: 2 }, (name) => name.replace('Json', '').toUpperCase()),
+    // `request(verb, url, data, headers)`, `sendStream(verb, url, stream, headers)`: the method is the first argument.
+    request: { url: 1, data: 2, headers: 3 },
+    sendStream: { url: 1, data: 2, headers: 3 },
+    new: { handlers: 1, options: 2, createsInstance: true },
+  },
+  headersOption: 'headers',
+  instanceTypeNames: ['HttpClient'],
+  constructorExport: 'HttpClient',
+};
+
 export const httpClients: Readonly<Record<HttpClientKind, HttpClientSpec>> = {
   fetch,
   axios,
@@ -216,6 +248,7 @@ export const httpClients: Readonly<Record<HttpClientKind, HttpClientSpec>> = {
   ky,
   superagent,
   request,
+  'http-client': httpClient,
 };
 
 /**
@@ -232,6 +265,7 @@ export interface ClientImport {
 
 const nodeHttpModules = ['http', 'https', 'node:http', 'node:https'];
 const requestModules = ['request', 'request-promise', 'request-promise-native', 'postman-request'];
+const httpClientModules = ['@actions/http-client', 'typed-rest-client/HttpClient'];
 
 export const clientImports: readonly ClientImport[] = [
   { module: 'axios', importName: 'default', client: 'axios' },
@@ -252,6 +286,10 @@ export const clientImports: readonly ClientImport[] = [
   ...requestModules.flatMap((module): ClientImport[] => [
     { module, importName: 'default', client: 'request' },
     { module, importName: '*', client: 'request' },
+  ]),
+  ...httpClientModules.flatMap((module): ClientImport[] => [
+    { module, importName: '*', client: 'http-client' },
+    { module, importName: 'HttpClient', client: 'http-client', member: 'new' },
   ]),
   ...nodeHttpModules.flatMap((module): ClientImport[] => [
     { module, importName: '*', client: 'node-http' },

@@ -92,5 +92,6 @@ export function describeTarget(target: TargetAssessment): string {
 export function clientLabel(client: ClientRef): string {
   const label = httpClients[client.kind].label;
   if (!client.isInstance) return label;
-  return `${/^[aeiou]/iu.test(label) ? 'an' : 'a'} ${label} instance`;
+  // "an HttpClient": the letters of HTTP are spoken.
+  return `${/^(?:[aeiou]|http)/iu.test(label) ? 'an' : 'a'} ${label} instance`;
 }

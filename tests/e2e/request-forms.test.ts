@@ -6,7 +6,8 @@
  * calls whose headers come from a module-local helper function (in an async function and in a
  * promise chain), ky calls with per-request headers (async, and a plain function returning ky's
  * promise, which gets the helper's hooks) and a ky instance's default headers, and superagent
- * requests with `.set(…)`. The app runs with the legacy token, the real `migrate` CLI rewrites a copy, and
+ * requests with `.set(…)`, and @actions/http-client calls with the headers as their own argument (async,
+ * and a plain function returning the promise, with headers shared at module level). The app runs with the legacy token, the real `migrate` CLI rewrites a copy, and
  * the copy runs with only the OAuth client configured: every call must reach the API with a live
  * SSO token and no `x-token`, and a second `migrate` must change nothing.
  */
@@ -27,7 +28,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const appSource = path.join(repoRoot, 'tests/e2e/forms-app');
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const LEGACY_TOKEN = 'f'.repeat(45);
-const CALLS = ['metadata', 'project', 'sequence', 'projects', 'stage', 'service', 'resources', 'event', 'sequenceState', 'kyStages', 'kyUniform'];
+const CALLS = ['metadata', 'project', 'sequence', 'projects', 'stage', 'service', 'resources', 'event', 'sequenceState', 'kyStages', 'kyUniform', 'actionMetadata', 'actionService'];
 
 let fake: FakeCloudAutomation;
 let work: string;
@@ -59,7 +60,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-describe('node http in Promise executors, fetch Request objects, a headers helper, ky and superagent, before and after `migrate`', () => {
+describe('node http in Promise executors, fetch Request objects, a headers helper, ky, superagent and @actions/http-client, before and after `migrate`', () => {
   it('before: every call is accepted with the legacy x-token', async () => {
     const statuses = await runApp({ KEPTN_API_URL: fake.apiBaseUrl, KEPTN_API_TOKEN: LEGACY_TOKEN });
     expect(statuses).toEqual(Object.fromEntries(CALLS.map((call) => [call, 200])));
@@ -69,7 +70,7 @@ describe('node http in Promise executors, fetch Request objects, a headers helpe
   it('migrate rewrites every x-token site, marks none, and changes nothing on a second run', async () => {
     const report = await migrate([]);
     expect(report.files.failed).toEqual([]);
-    expect([...report.files.changed].sort()).toEqual(['src/keptn-axios.js', 'src/keptn-fetch.js', 'src/keptn-http.js', 'src/keptn-ky-superagent.js']);
+    expect([...report.files.changed].sort()).toEqual(['src/keptn-axios.js', 'src/keptn-fetch.js', 'src/keptn-http-client.js', 'src/keptn-http.js', 'src/keptn-ky-superagent.js']);
     for (const file of report.files.changed) expect(readFileSync(path.join(app, file), 'utf8')).not.toMatch(/x-token|@cloud-automation-migrate/iu);
     expect((await migrate(['--dry'])).files.changed).toEqual([]);
   }, 240_000);

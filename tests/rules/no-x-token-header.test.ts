@@ -276,6 +276,38 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [report('request', 'the target is likely Cloud Automation (Keptn endpoint KEPTN_ENDPOINT)', 'likely')],
     },
     {
+      name: '@actions/http-client: headers passed as their own argument, and the default headers of new HttpClient(…)',
+      code: `
+        import { HttpClient } from '@actions/http-client';
+        const http = new HttpClient('keptn-action');
+        await http.postJson(\`\${KEPTN_ENDPOINT}/v1/event\`, event, { 'x-token': token });
+        const headers = { accept: 'application/json', 'x-token': token };
+        await http.get('https://abc12345.cloudautomation.live.dynatrace.com/api/controlPlane/v1/project', headers);
+        const withDefaults = new HttpClient('keptn-action', [], { headers: { 'x-token': token } });
+        await withDefaults.getJson('https://abc12345.cloudautomation.live.dynatrace.com/api/v1/metadata');
+      `,
+      filename: 'file.ts',
+      errors: [
+        report('an HttpClient instance', 'the target is likely Cloud Automation (Keptn path /{…}/v1/event behind KEPTN_ENDPOINT)', 'likely'),
+        report('an HttpClient instance', certain, 'certain'),
+        report('HttpClient', certain, 'certain'),
+      ],
+    },
+    {
+      name: 'typed-rest-client under a namespace import, and a parameter typed HttpClient',
+      code: `
+        import * as hm from 'typed-rest-client/HttpClient';
+        import type { HttpClient } from '@actions/http-client';
+        const client = new hm.HttpClient('keptn-task');
+        await client.del('https://abc12345.cloudautomation.live.dynatrace.com/api/controlPlane/v1/project/demo', { 'x-token': token });
+        export async function metadata(http: HttpClient) {
+          return http.getJson('https://abc12345.cloudautomation.live.dynatrace.com/api/v1/metadata', { 'x-token': token });
+        }
+      `,
+      filename: 'file.ts',
+      errors: [report('an HttpClient instance', certain, 'certain'), report('an HttpClient instance', certain, 'certain')],
+    },
+    {
       name: 'A5 node req.setHeader on a request from https.request',
       code: `
         const https = require('node:https');

@@ -1,6 +1,7 @@
 import { metadataStatus, projectStatus } from './keptn-http.js';
 import { projectsStatus, sequenceStatus } from './keptn-fetch.js';
 import { serviceStatus, stageStatus } from './keptn-axios.js';
+import { actionMetadataStatus, actionServiceStatus } from './keptn-http-client.js';
 import { eventStatus, sequenceStateStatus, serviceResourceStatus, stagesStatus, uniformStatus } from './keptn-ky-superagent.js';
 
 const statuses = {
@@ -15,5 +16,7 @@ const statuses = {
   sequenceState: await sequenceStateStatus('sockshop'),
   kyStages: await stagesStatus('sockshop'),
   kyUniform: await uniformStatus(),
+  actionMetadata: await actionMetadataStatus(),
+  actionService: await actionServiceStatus('sockshop', 'dev'),
 };
 console.log(JSON.stringify(statuses));
