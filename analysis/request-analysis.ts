@@ -1630,10 +1630,15 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       }
     }
     let base: UrlShape | undefined;
+    let baseNames: string[] = [];
     for (const list of optionLists) {
       const value = baseUrlOptions(kindSpec).map((option) => valuesOf(list, option)[0]).find((found) => found !== undefined);
-      if (value) base = shapeOf(value, 0, names);
+      if (!value) continue;
+      // A later base overrides an earlier one, and so do the names it was built from.
+      baseNames = [];
+      base = shapeOf(value, 0, baseNames);
     }
+    names.push(...baseNames);
     if (base && kindSpec.baseIsHostName === true) base = urlShape('//', base);
     for (const source of extraNameSources) collectNames(source, names);
     const full = url && base && !isAbsolute(url) ? joinUrl(base, url) : (url ?? base);

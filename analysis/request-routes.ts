@@ -522,12 +522,22 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
   /** The values of an option across the option objects, a later object overriding an earlier one. */
   function optionShapes(sources: readonly Bound[], key: string, names: string[]): UrlShape[] | undefined {
     let result: UrlShape[] | undefined;
+    // Names count only from the values that stand: an instance's `prefixUrl` a request overrides says nothing of it.
+    let resultNames: string[] = [];
     for (const source of sources) {
       const found = optionValues(source.node, key, source.env, 0);
       if (found.values.length === 0) continue;
-      const shapes = union(found.values.map((value) => shapesOf(value.node, value.env, 0, names)));
-      result = found.definite || !result ? shapes : union([result, shapes]);
+      const sourceNames: string[] = [];
+      const shapes = union(found.values.map((value) => shapesOf(value.node, value.env, 0, sourceNames)));
+      if (found.definite || !result) {
+        result = shapes;
+        resultNames = sourceNames;
+      } else {
+        result = union([result, shapes]);
+        resultNames = [...resultNames, ...sourceNames];
+      }
     }
+    names.push(...resultNames);
     return result;
   }
 
@@ -701,10 +711,21 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
           ? 'oauth-helper'
           : undefined;
       const evidence = TARGET_CONFIDENCES.indexOf(found.confidence) <= TARGET_CONFIDENCES.indexOf('possible');
-      if ((credential !== undefined || evidence) && found.candidates.length > 0) result = { routes: found, credential };
+      // `api.post(webhookUrl, { prefixUrl: '' })`: a request that names its own base goes where its
+      // own URL says; the instance's credential alone does not make it a Cloud Automation call.
+      const credentialCounts = credential !== undefined && !(namesItsOwnBase(site) && !analysis.requestHeaders(site, false).entries.some((entry) => entry.name !== undefined && isXTokenHeader(entry.name)));
+      if ((credentialCounts || evidence) && found.candidates.length > 0) result = { routes: found, credential };
     }
     callCache.set(site.node, result ?? null);
     return result;
+  }
+
+  /** A request through an instance whose own options set the base to a written value (`prefixUrl: ''`, `baseURL: 'https://…'`). */
+  function namesItsOwnBase(site: RequestSite): boolean {
+    if (!site.client.isInstance) return false;
+    return baseUrlOptions(httpClients[site.client.kind]).some((option) =>
+      site.optionArguments.some((argument) => optionValues(argument, option, undefined, 0).values.some((value) => flow.stringValue(value.node) !== undefined)),
+    );
   }
 
   return { routes, cloudAutomationCall };
