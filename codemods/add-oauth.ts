@@ -81,6 +81,11 @@ export class AddOAuthMigration extends RequestMigration {
       this.migrateTokenCheck(callPath, info, finding.site.client.helperAuthorized);
       return;
     }
+    if (info.signature.headers !== undefined) {
+      this.recordRoute(callPath);
+      this.authenticateHeadersArgument(callPath, info, info.signature.headers);
+      return;
+    }
     if (kind !== 'fetch' && kind !== 'axios' && kind !== 'got') {
       const requests = kind === 'request' ? 'requests of the request package' : `${httpClients[kind].label} requests`;
       this.leave(call, what, `${requests} are not migrated automatically`, 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper');
@@ -225,6 +230,23 @@ export class AddOAuthMigration extends RequestMigration {
     const headers = isNodeType(options.node, 'ObjectExpression') ? this.headersObject(options.node) : undefined;
     if (headers) this.appendMember(headers, authorization);
     else this.addOption(call, options, `headers: { ${authorization} }`);
+    if (!async) this.wrapInTokenPromise(call);
+    this.markMigrated(call.node, kind, `request without credentials → Authorization from the OAuth helper${async ? '' : ' (token promise chained before the request)'}`);
+  }
+
+  /** `http.getJson(url, headers)` of an HttpClient: the headers are an argument of their own, written here or added. */
+  private authenticateHeadersArgument(call: ASTPath<CallExpression>, info: CallInfo, index: number): void {
+    const { kind } = info.client;
+    const headers = (call.node.arguments as ASTNode[])[index];
+    if (headers !== undefined && !isNodeType(headers, 'ObjectExpression')) {
+      this.leave(call, `${kind} request without OAuth`, `the headers are built elsewhere (\`${this.text(headers).slice(0, 40)}\`)`, 'send `Authorization: await client.authorizationHeader()` from the OAuth helper where the headers are built');
+      return;
+    }
+    const async = this.isAsyncContext(call);
+    const authorization = `Authorization: ${this.authorizationValue(async)}`;
+    this.needsHelper = true;
+    if (headers) this.appendMember(headers, authorization);
+    else this.addOption(call, { index, node: undefined }, authorization);
     if (!async) this.wrapInTokenPromise(call);
     this.markMigrated(call.node, kind, `request without credentials → Authorization from the OAuth helper${async ? '' : ' (token promise chained before the request)'}`);
   }
