@@ -121,6 +121,10 @@ export interface RequestSite {
   readonly urlArgument: Expression | undefined;
   /** Options objects of the call (`got.extend(a, b)` has two). */
   readonly optionArguments: readonly Expression[];
+  /** The headers record passed as an argument of its own (`HttpClient#get(url, headers)`), when the signature has one. */
+  readonly headersArgument?: Expression;
+  /** Request handlers an instance is made with (`new HttpClient(ua, handlers)`), when the signature has them. */
+  readonly handlersArgument?: Expression;
   /** `axios.create(…)`, `got.extend(…)`: makes an instance, sends nothing itself. */
   readonly createsInstance: boolean;
 }
@@ -516,7 +520,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
 
   /** The instance `axios.create(…)`, `got.extend(…)` or `new HttpClient(…)` makes, its options its defaults. */
   function instanceMadeBy(site: RequestSite): ClientRef {
-    const handlers = site.signature.handlers === undefined || !('arguments' in site.node) ? undefined : site.node.arguments[site.signature.handlers];
+    const handlers = site.handlersArgument;
     // A credential handler adds its header where the code cannot show it: what the instance sends is not all known.
     const unseenHeaders = handlers !== undefined && !(handlers.type === AST_NODE_TYPES.ArrayExpression && handlers.elements.length === 0);
     return {
@@ -925,6 +929,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       // `https.get(url, (res) => …)`: a callback where the options may stand is no options object.
       optionArguments = rest.filter((argument): argument is Expression => argument !== undefined && !isFunctionNode(unwrap(argument)));
     }
+    const headersArgument = signature.headers === undefined ? undefined : args[signature.headers];
+    const handlersArgument = signature.handlers === undefined ? undefined : args[signature.handlers];
     return {
       node,
       client,
@@ -933,6 +939,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       viaHelper,
       urlArgument,
       optionArguments,
+      ...(headersArgument ? { headersArgument } : {}),
+      ...(handlersArgument ? { handlersArgument } : {}),
       createsInstance: signature.createsInstance === true,
     };
   }
@@ -1442,9 +1450,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       lists.push(headerList(entriesAt(options, headersOption, 0), options));
       lists.push(hookHeaders(options));
     }
-    const call = site.node.type === AST_NODE_TYPES.CallExpression || site.node.type === AST_NODE_TYPES.NewExpression ? site.node : undefined;
-    const headersArgument = site.signature.headers === undefined ? undefined : call?.arguments[site.signature.headers];
-    if (headersArgument && headersArgument.type !== AST_NODE_TYPES.SpreadElement) lists.push(entriesOf(headersArgument, 0));
+    if (site.headersArgument) lists.push(entriesOf(site.headersArgument, 0));
     lists.push(chainedHeaders(site.node, site.client.kind));
     if (inherited) {
       if (site.client.opaque) lists.push(UNKNOWN);

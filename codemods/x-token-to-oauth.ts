@@ -229,8 +229,7 @@ export class XTokenMigration extends RequestMigration {
           if (found) return found;
         }
         // `http.get(url, headers)`: an argument that is the headers record itself.
-        const headersArgument = site.signature.headers === undefined || !('arguments' in site.node) ? undefined : site.node.arguments[site.signature.headers];
-        const path = headersArgument ? this.babelPath(headersArgument) : undefined;
+        const path = site.headersArgument ? this.babelPath(site.headersArgument) : undefined;
         return path ? this.reach(path, 'headers', header, undefined, state, 0) : undefined;
       };
       const info: CallInfo = { client: { kind: site.client.kind, instance: site.client.isInstance }, member: site.member, signature: site.signature, ...(site.viaHelper ? { viaHelper: true } : {}) };
