@@ -169,7 +169,15 @@ export interface Entry {
   readonly value: Expression | undefined;
   /** Writes below this key made elsewhere (`opts.headers['x-token'] = t` on `opts`). */
   readonly nested: readonly Entry[];
+  /**
+   * What the parameters in `value` stand for, when the entry is in the object a local function
+   * returns (`requestOptions('/v1/event', 'POST')`): that call's arguments.
+   */
+  readonly env?: ArgumentEnv;
 }
+
+/** The arguments a local function was called with, by parameter, each read under its caller's own. */
+type ArgumentEnv = ReadonlyMap<Variable, { readonly node: Node; readonly env: ArgumentEnv | undefined }>;
 
 export interface EntryList {
   readonly entries: readonly Entry[];
@@ -1119,12 +1127,19 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return list.entries.filter((item) => resolvedKey(item) === name && item.value).map((item) => item.value as Expression);
   }
 
+  /** `valuesOf`, each with what its parameters stand for where it came from a local function's returned object. */
+  function boundValuesOf(list: EntryList, name: string): { readonly node: Expression; readonly env: ArgumentEnv | undefined }[] {
+    return list.entries.flatMap((item) => (resolvedKey(item) === name && item.value ? [{ node: item.value, env: item.env }] : []));
+  }
+
   function callEntries(node: TSESTree.CallExpression, depth: number): EntryList {
     const callee = unwrap(node.callee);
     // `Object.assign({}, a, b)`, `Object.assign(headers, { … })`
     if (isObjectAssign(node.callee)) {
       return merge(node.arguments.map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : entriesOf(argument, depth + 1))));
     }
+    // `url.parse(u)`: the parts of a URL (read from `u` itself), never headers or a method.
+    if (urlParsedBy(node)) return EMPTY;
     // `structuredClone(x)`, `{ ...x }` written as a call.
     if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'structuredClone' && node.arguments[0]) {
       return entriesOf(node.arguments[0], depth + 1);
@@ -1132,7 +1147,25 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const fn = localFunction(callee);
     if (!fn) return UNKNOWN;
     const returned = returnedExpressions(fn, visitorKeys);
-    return returned.length === 0 ? EMPTY : merge(returned.map((value) => entriesOf(value, depth + 1)));
+    if (returned.length === 0) return EMPTY;
+    const list = merge(returned.map((value) => entriesOf(value, depth + 1)));
+    const env = argumentEnv(fn, node, undefined);
+    return env.size === 0 ? list : { ...list, entries: list.entries.map((item) => (item.env ? item : { ...item, env })) };
+  }
+
+  /** The parameters of `fn` bound to the arguments of `call`, read under `env`, the caller's. */
+  function argumentEnv(fn: Node, call: TSESTree.CallExpression, env: ArgumentEnv | undefined): ArgumentEnv {
+    const bindings = new Map<Variable, { readonly node: Node; readonly env: ArgumentEnv | undefined }>();
+    if (!isFunctionNode(fn)) return bindings;
+    fn.params.forEach((param, index) => {
+      const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      const variable = target.type === AST_NODE_TYPES.Identifier ? variableOf(target) : undefined;
+      const argument = call.arguments[index];
+      if (!variable) return;
+      if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) bindings.set(variable, { node: argument, env });
+      else if (!argument && param.type === AST_NODE_TYPES.AssignmentPattern) bindings.set(variable, { node: param.right, env: undefined });
+    });
+    return bindings;
   }
 
   /** The function a callee names, when it is declared in this file. */
@@ -1335,12 +1368,12 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
 
   /** A string value known statically: literals, templates, `+`, `const` variables, `const` object members. */
   function stringValue(input: Node, depth: number): string | undefined {
-    const shape = shapeOf(input, depth, []);
+    const shape = shapeOf(input, depth, [], undefined);
     return shape.length === 1 && typeof shape[0] === 'string' ? shape[0] : shape.length === 0 ? '' : undefined;
   }
 
   /** The URL an expression builds, holes where it is only known at run time; names met on the way go to `names`. */
-  function shapeOf(input: Node, depth: number, names: string[]): UrlShape {
+  function shapeOf(input: Node, depth: number, names: string[], env: ArgumentEnv | undefined): UrlShape {
     const node = unwrap(input);
     if (depth > MAX_DEPTH) return [HOLE];
     switch (node.type) {
@@ -1351,24 +1384,26 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         node.quasis.forEach((quasi, index) => {
           parts.push(quasi.value.cooked ?? quasi.value.raw);
           const expression = node.expressions[index];
-          if (expression) parts.push(shapeOf(expression, depth + 1, names));
+          if (expression) parts.push(shapeOf(expression, depth + 1, names, env));
         });
         return urlShape(...parts);
       }
       case AST_NODE_TYPES.BinaryExpression:
         if (node.operator !== '+') return [HOLE];
-        return urlShape(shapeOf(node.left, depth + 1, names), shapeOf(node.right, depth + 1, names));
+        return urlShape(shapeOf(node.left, depth + 1, names, env), shapeOf(node.right, depth + 1, names, env));
       case AST_NODE_TYPES.LogicalExpression: {
         // `process.env.KEPTN_ENDPOINT ?? 'http://localhost:8080'`: the first side is what production uses.
-        const left = shapeOf(node.left, depth + 1, names);
-        shapeOf(node.right, depth + 1, names);
+        const left = shapeOf(node.left, depth + 1, names, env);
+        shapeOf(node.right, depth + 1, names, env);
         return left;
       }
       case AST_NODE_TYPES.Identifier: {
         names.push(node.name);
         const variable = variableOf(node);
+        const bound = variable ? env?.get(variable) : undefined;
+        if (bound) return shapeOf(bound.node, depth + 1, names, bound.env);
         const value = variable ? singleValue(variable) : undefined;
-        if (value) return shapeOf(value, depth + 1, names);
+        if (value) return shapeOf(value, depth + 1, names, env);
         const typed = typedString(node);
         return typed === undefined ? [HOLE] : urlShape(typed);
       }
@@ -1381,12 +1416,12 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
           const [value] = classFieldValues(node, name);
           // An identifier that is the field's own key stands for "set elsewhere"; one assigned (`this.baseUrl = keptnApiUrl`) is a value.
           const assigned = value && (value.type !== AST_NODE_TYPES.Identifier || value.parent.type === AST_NODE_TYPES.AssignmentExpression);
-          return value && assigned ? shapeOf(value, depth + 1, names) : [HOLE];
+          return value && assigned ? shapeOf(value, depth + 1, names, env) : [HOLE];
         }
         if (isEnvObject(object)) return [HOLE];
-        if (name === 'href' || name === 'origin') return shapeOf(object, depth + 1, names);
-        const [value] = valuesOf(entriesOf(object, depth + 1), name);
-        if (value) return shapeOf(value, depth + 1, names);
+        if (name === 'href' || name === 'origin') return shapeOf(object, depth + 1, names, env);
+        const [value] = boundValuesOf(entriesOf(object, depth + 1), name);
+        if (value) return shapeOf(value.node, depth + 1, names, value.env);
         const typed = typedString(node);
         return typed === undefined ? [HOLE] : urlShape(typed);
       }
@@ -1395,19 +1430,20 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'URL') return [HOLE];
         const [path, base] = node.arguments;
         if (!path || path.type === AST_NODE_TYPES.SpreadElement) return [HOLE];
-        const pathShape = shapeOf(path, depth + 1, names);
+        const pathShape = shapeOf(path, depth + 1, names, env);
         if (!base || base.type === AST_NODE_TYPES.SpreadElement) return pathShape;
-        const baseShape = shapeOf(base, depth + 1, names);
+        const baseShape = shapeOf(base, depth + 1, names, env);
         return resolveAgainst(pathShape, baseShape);
       }
       case AST_NODE_TYPES.CallExpression: {
         const callee = unwrap(node.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'toString') {
-          return shapeOf(callee.object, depth + 1, names);
+          return shapeOf(callee.object, depth + 1, names, env);
         }
         const fn = localFunction(callee);
         const [returned] = fn ? returnedExpressions(fn, visitorKeys) : [];
-        return returned ? shapeOf(returned, depth + 1, names) : [HOLE];
+        // `url('/v1/metadata')` with `const url = (path) => `${base}${path}``: the path is the argument.
+        return fn && returned ? shapeOf(returned, depth + 1, names, argumentEnv(fn, node, env)) : [HOLE];
       }
       default:
         return [HOLE];
@@ -1628,21 +1664,21 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const kindSpec = httpClients[site.client.kind];
     const optionLists = [...site.client.defaults, ...site.optionArguments].map((argument) => entriesOf(argument, 0));
     let url: UrlShape | undefined;
-    if (site.urlArgument) url = shapeOf(site.urlArgument, 0, names);
+    if (site.urlArgument) url = shapeOf(site.urlArgument, 0, names, undefined);
     else {
       for (const list of optionLists) {
-        const value = urlOptions(kindSpec).map((option) => valuesOf(list, option)[0]).find((found) => found !== undefined);
-        if (value) url = shapeOf(value, 0, names);
+        const value = urlOptions(kindSpec).map((option) => boundValuesOf(list, option)[0]).find((found) => found !== undefined);
+        if (value) url = shapeOf(value.node, 0, names, value.env);
       }
     }
     let base: UrlShape | undefined;
     let baseNames: string[] = [];
     for (const list of optionLists) {
-      const value = baseUrlOptions(kindSpec).map((option) => valuesOf(list, option)[0]).find((found) => found !== undefined);
+      const value = baseUrlOptions(kindSpec).map((option) => boundValuesOf(list, option)[0]).find((found) => found !== undefined);
       if (!value) continue;
       // A later base overrides an earlier one, and so do the names it was built from.
       baseNames = [];
-      base = shapeOf(value, 0, baseNames);
+      base = shapeOf(value.node, 0, baseNames, value.env);
     }
     names.push(...baseNames);
     if (base && kindSpec.baseIsHostName === true) base = urlShape('//', base);

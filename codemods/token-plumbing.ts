@@ -116,7 +116,12 @@ class Plumbing {
       const judged = this.fateOfBinding(binding);
       // `const apiToken = tl.getEndpointAuthorizationParameter(…)`: unused now, but a call may fail the run, so
       // codemods/unused-bindings.ts left it (as it leaves `core.getInput(…, { required: true })`): say so.
-      const why = fate === 'kept' && judged.fate === 'retire' && judged.why === NOTHING_READS ? `${NOTHING_READS}; the migration left its declaration, whose initializer may do more than read a value: delete it yourself` : judged.why;
+      const leftUnread = fate === 'kept' && judged.fate === 'retire' && judged.why === NOTHING_READS;
+      // A parameter is never removed by the migration: its callers, maybe in other files, still pass it.
+      const leftBecause = parameter
+        ? 'the migration does not change a function\'s parameters, which its callers pass: drop it here and where the function is called'
+        : 'the migration left its declaration, whose initializer may do more than read a value: delete it yourself';
+      const why = leftUnread ? `${NOTHING_READS}; ${leftBecause}` : judged.why;
       judge(binding.node, { fate: judged.fate, why }, { kind: parameter ? 'parameter' : 'variable', name });
     }
     for (const member of members) judge(member.key, member.fate, { kind: member.kind, name: member.name });

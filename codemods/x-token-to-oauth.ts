@@ -47,6 +47,7 @@ import type { RequestSendingRefusal, RequestSite } from '../analysis/request-ana
 import { RequestMigration, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
+import { planDeferredSend, type DeferralContext } from './deferred-node-send.js';
 
 export { SUPPORTED_EXTENSIONS, UnparsableFileError, parserForPath, type ParserName } from './transform-runner.js';
 
@@ -839,6 +840,12 @@ export class XTokenMigration extends RequestMigration {
             const args = callNode.arguments as ASTNode[];
             const argIndex = args.indexOf(options.node);
             if (argIndex === args.length - 1 && argIndex > 0) {
+              // `Object.assign(url.parse(…), { headers })` left with its target alone is the target.
+              const [assignTarget] = args;
+              if (args.length === 2 && assignTarget && this.isObjectAssign(callNode.callee) && !isNodeType(assignTarget, 'SpreadElement')) {
+                this.edits.push({ ...rangeOf(callNode), text: this.text(assignTarget) });
+                return;
+              }
               this.edits.push(...removeListItems(this.source, args.map(rangeOf), new Set([argIndex])));
               return;
             }
@@ -1046,7 +1053,23 @@ export class XTokenMigration extends RequestMigration {
     if (!hoist) {
       const fn = this.enclosingFunctionPath(container);
       const name = fn ? this.functionName(fn) : undefined;
-      this.leave(property, what, `${sender}, and ${name === undefined ? 'the function that makes it' : `\`${name}()\``} is not async, so the OAuth token (which must be awaited) cannot be there in time without changing what the function returns`, todo);
+      const notAsync = `${name === undefined ? 'the function that makes it' : `\`${name}()\``} is not async`;
+      if (kind === 'request') {
+        this.leave(property, what, `${sender}, and ${notAsync}, so the OAuth token (which must be awaited) cannot be there in time without changing what the function returns`, todo);
+        return;
+      }
+      const promise = optional === undefined
+        ? `${this.clientText}.${helperClientMembers.authorizationHeader}()`
+        : `${optional}.${helperOptionalClientMembers.authorizationHeaders}()`;
+      const plan = planDeferredSend(this.deferralContext(), use.call, promise, optional !== undefined);
+      if ('why' in plan) {
+        this.leave(property, what, `${notAsync}, and its request cannot wait for the OAuth token (which must be awaited) before it is sent: ${plan.why}`, todo);
+        return;
+      }
+      this.removeHeader(target, container);
+      this.edits.push(...plan.edits);
+      this.helperUsed(optional);
+      this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper, set on the request before it is written, which waits for the token${onlyWhenConfigured}`);
       return;
     }
     const variable = this.freeName(hoist, 'authorization');
@@ -1075,12 +1098,23 @@ export class XTokenMigration extends RequestMigration {
     return statement && isNodeType(parentOf(statement)?.node, 'BlockStatement') ? statement : undefined;
   }
 
-  /** `name`, or `name2`, `name3`…: the first not bound where `at` is. */
-  private freeName(at: AnyPath, name: string): string {
+  /** `name`, or `name2`, `name3`…: the first not bound where `at` is, nor used in it, nor among `taken`. */
+  private freeName(at: AnyPath, name: string, taken: ReadonlySet<string> = new Set()): string {
     for (let index = 1; ; index++) {
       const candidate = index === 1 ? name : `${name}${index}`;
-      if (!scopeDeclaring(at, candidate) && !new RegExp(`\\b${candidate}\\b`, 'u').test(this.text(at.node))) return candidate;
+      if (!taken.has(candidate) && !scopeDeclaring(at, candidate) && !new RegExp(`\\b${candidate}\\b`, 'u').test(this.text(at.node))) return candidate;
     }
+  }
+
+  private deferralContext(): DeferralContext {
+    return {
+      source: this.source,
+      quote: this.style.quote,
+      semicolon: this.style.semicolon,
+      referencesOf: (declaration) => this.referencesOf(declaration),
+      bindingOf: (path) => this.bindingOf(path),
+      freeName: (at, name, taken) => this.freeName(at, name, taken),
+    };
   }
 
   private migrateInstanceDefaults(

@@ -136,7 +136,9 @@ function computeUrlAnalysis(text: string, method: string | undefined): UrlAnalys
     ? compiledRoutes.filter((compiled) => compiled.route.method === upperMethod)
     : compiledRoutes;
 
-  const starts = routeStarts(segments, host !== undefined);
+  // A host made only of holes (`//${hostname}${pathname}` of node's options) shows nothing: it may end in `/api`.
+  const hostVisible = host !== undefined && host.replaceAll(HOLE_CHAR, '') !== '';
+  const starts = routeStarts(segments, hostVisible);
   let matched = candidates.filter((compiled) => matchesRoute(segments, starts, compiled.segments, false));
   let exact = matched.length > 0;
   const distinctive = hasDistinctiveService(segments);

@@ -260,6 +260,66 @@ describe('what the report says', () => {
     expect(output).not.toContain("from 'cloud-automation-oauth'");
   });
 
+  it('makes node requests in plain functions wait for the token before they are written, and leaves what it cannot see written', () => {
+    const source = [
+      "const http = require('node:http');",
+      "const base = process.env.KEPTN_ENDPOINT;",
+      "const token = process.env.KEPTN_API_TOKEN;",
+      'function metadata(callback) {',
+      "  const req = http.get(`${base}/api/v1/metadata`, { headers: { 'x-token': token } }, callback);",
+      "  req.on('error', callback);",
+      '}',
+      'function send(event, body, callback) {',
+      "  const req = http.request(`${base}/api/v1/event`, { method: 'POST', headers: { 'x-token': token } }, callback);",
+      '  req.end(JSON.stringify(event));',
+      '  return body;',
+      '}',
+      'function replaced(callback) {',
+      "  let req = http.request(`${base}/api/controlPlane/v1/project`, { headers: { 'x-token': token } }, callback);",
+      '  req = null;',
+      '}',
+      'function ended(callback) {',
+      "  const req = http.request(`${base}/api/controlPlane/v1/project`, { headers: { 'x-token': token } }, callback);",
+      '  req.end();',
+      '  req.end();',
+      '}',
+      'function flushed(callback) {',
+      "  const req = http.request(`${base}/api/controlPlane/v1/project`, { headers: { 'x-token': token } }, callback);",
+      '  req.flushHeaders();',
+      '  req.end();',
+      '}',
+      'module.exports = { metadata, send, replaced, ended, flushed };',
+      '',
+    ].join('\n');
+    const { output, report } = runTransform(path.join(tmpdir(), 'no-project', 'callbacks.js'), source);
+    expect(report?.migrated.map((site) => site.line)).toEqual([5, 9]);
+    // `get` ends the request as it makes it: the same request, made with `request` and ended once the token is there.
+    expect(output).toContain([
+      "  const req = http.request(`${base}/api/v1/metadata`, {}, callback);",
+      "  oauthClientFromEnv().authorizationHeader().then((authorization) => {",
+      "    req.setHeader('Authorization', authorization);",
+      '    req.end();',
+      '  }, (error) => req.destroy(error));',
+      "  req.on('error', callback);",
+    ].join('\n'));
+    // The event is serialized where it was, under a name the function does not use yet.
+    expect(output).toContain([
+      '  const body2 = JSON.stringify(event);',
+      "  oauthClientFromEnv().authorizationHeader().then((authorization) => {",
+      "    req.setHeader('Authorization', authorization);",
+      '    req.end(body2);',
+      '  }, (error) => req.destroy(error));',
+      '  return body;',
+    ].join('\n'));
+    expect(report?.manual.map((site) => `${site.line} ${site.why.replace(/^.*before it is sent: /u, '')}`)).toEqual([
+      '14 `req` is assigned again on line 15',
+      '18 `req` is not ended exactly once, by its last write, in the statements after it is made',
+      '23 `req.flushHeaders(…)` on line 24 sends or inspects the request in a way the codemod does not follow',
+    ]);
+    // A second run changes nothing.
+    expect(runTransform(path.join(tmpdir(), 'no-project', 'callbacks.js'), output ?? '').output ?? output).toBe(output);
+  });
+
   it('hands a Request to the helper\'s fetch only where one plain fetch alone sends it', () => {
     const request = (name: string) => `  const ${name} = new Request(\`\${base}/api/controlPlane/v1/project\`, { headers: { 'x-token': token } });`;
     const source = [

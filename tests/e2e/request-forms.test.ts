@@ -6,8 +6,10 @@
  * calls whose headers come from a module-local helper function (in an async function and in a
  * promise chain), ky calls with per-request headers (async, and a plain function returning ky's
  * promise, which gets the helper's hooks) and a ky instance's default headers, and superagent
- * requests with `.set(…)`, and @actions/http-client calls with the headers as their own argument (async,
- * and a plain function returning the promise, with headers shared at module level). The app runs with the legacy token, the real `migrate` CLI rewrites a copy, and
+ * requests with `.set(…)`, @actions/http-client calls with the headers as their own argument (async,
+ * and a plain function returning the promise, with headers shared at module level), and node's http
+ * in callback style (no async function anywhere: the request waits for the token before it is
+ * written, and a token that cannot be had reaches the request's `'error'` listener). The app runs with the legacy token, the real `migrate` CLI rewrites a copy, and
  * the copy runs with only the OAuth client configured: every call must reach the API with a live
  * SSO token and no `x-token`, and a second `migrate` must change nothing.
  */
@@ -28,7 +30,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const appSource = path.join(repoRoot, 'tests/e2e/forms-app');
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const LEGACY_TOKEN = 'f'.repeat(45);
-const CALLS = ['metadata', 'project', 'sequence', 'projects', 'stage', 'service', 'resources', 'event', 'sequenceState', 'kyStages', 'kyUniform', 'actionMetadata', 'actionService'];
+const CALLS = ['eventCallback', 'stagesCallback', 'metadata', 'project', 'sequence', 'projects', 'stage', 'service', 'resources', 'event', 'sequenceState', 'kyStages', 'kyUniform', 'actionMetadata', 'actionService'];
 
 let fake: FakeCloudAutomation;
 let work: string;
@@ -91,5 +93,23 @@ describe('node http in Promise executors, fetch Request objects, a headers helpe
       expect(request).toMatchObject({ auth: 'bearer', xTokenPresent: false, status: 200 });
       expect(issued.has(String(request.headers.authorization))).toBe(true);
     }
+    // The callback-style event is written once the token is there, but as it was when sent.
+    const callbackEvents = fake.requests.filter((request) => request.body.includes('forms-app-callback'));
+    expect(callbackEvents).toHaveLength(1);
+    expect(JSON.parse(callbackEvents[0]?.body ?? '{}')).toMatchObject({ source: 'forms-app-callback' });
+  });
+
+  it('after, when SSO refuses the client: callback-style requests get the token error in their error listener, and none is sent', async () => {
+    fake.clearRecords();
+    const statuses = await runApp({
+      FORMS_APP_ONLY_CALLBACKS: '1',
+      KEPTN_API_URL: fake.apiBaseUrl,
+      DT_CLIENT_ID: FAKE_CREDENTIALS.clientId,
+      DT_CLIENT_SECRET: `${FAKE_CREDENTIALS.clientSecret.slice(0, -4)}XXXX`,
+      DT_ACCOUNT_URN: FAKE_CREDENTIALS.accountUrn,
+      DT_SSO_TOKEN_URL: fake.ssoTokenUrl,
+    });
+    expect(statuses).toEqual({ eventCallback: 'error: OAuthTokenError', stagesCallback: 'error: OAuthTokenError' });
+    expect(fake.requests).toEqual([]);
   });
 });

@@ -27,3 +27,16 @@ export async function projectStatus(project) {
   });
   return status;
 }
+
+// Callback style, as older services wrote it: nothing here can await, and the caller gets the request back.
+export function sendEvent(event, callback) {
+  const request = http.request(`${KEPTN_API_URL}/v1/event`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-token': KEPTN_API_TOKEN } }, (response) => read(response, ({ status }) => callback(null, status)));
+  request.on('error', callback);
+  request.write(JSON.stringify(event));
+  request.end();
+  return request;
+}
+
+export function stages(project, callback) {
+  http.get(`${KEPTN_API_URL}/controlPlane/v1/project/${project}/stage`, { headers: { 'x-token': KEPTN_API_TOKEN } }, (response) => read(response, ({ status }) => callback(null, status))).on('error', callback);
+}

@@ -1,0 +1,341 @@
+/**
+ * node's `http(s).request` in a function that is not async. The OAuth token must be awaited, and
+ * the function cannot start awaiting without changing what it returns. But node sends a request's
+ * headers only when the request is first written to or ended, not when it is made: so the request
+ * is still made where it was (the function returns the same object, its listeners are attached as
+ * before), and only its `write`/`end` wait for the token:
+ *
+ *   const req = https.request(options, onResponse);
+ *   req.on('error', onError);
+ *   client.authorizationHeader().then((authorization) => {
+ *     req.setHeader('Authorization', authorization);
+ *     req.end(body);
+ *   }, (error) => req.destroy(error));
+ *
+ * A token that cannot be had destroys the request with that error, so it reaches the code's own
+ * `'error'` listener, as a failed connection would. Values written to the request are evaluated
+ * where they were (hoisted into a `const` unless they cannot change), so a caller that mutates an
+ * object after the call still sends what it sent before.
+ *
+ * Only shapes whose every use of the request object is seen are planned: a request object handed
+ * to other code (piped into, passed as an argument) could be written to where the codemod does
+ * not look, before the token is there.
+ */
+import type { ASTNode, ASTPath, CallExpression } from 'jscodeshift';
+import { forEachNodeIn, isNodeType, parentOf, rangeOf, type AnyPath } from './request-migration.js';
+import { indentationAt, type Edit } from './source-edits.js';
+
+/** What the planner needs of the migration pass around it. */
+export interface DeferralContext {
+  readonly source: string;
+  readonly quote: string;
+  readonly semicolon: string;
+  referencesOf(declaration: AnyPath): AnyPath[];
+  bindingOf(path: AnyPath): AnyPath | undefined;
+  /** A name free at `at`, not among `taken`. */
+  freeName(at: AnyPath, name: string, taken: ReadonlySet<string>): string;
+}
+
+export type DeferredSendPlan = { readonly edits: readonly Edit[] } | { readonly why: string };
+
+/** Members of a ClientRequest that return the request itself: a chain through them still holds it. */
+const RETURNS_THE_REQUEST = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'setTimeout', 'setNoDelay', 'setSocketKeepAlive']);
+/** Members that neither send the headers nor let anything be written: safe before and after the token. */
+const NEITHER_SENDS = new Set([
+  ...RETURNS_THE_REQUEST,
+  'off',
+  'removeListener',
+  'removeAllListeners',
+  'destroy',
+  'abort',
+  'setHeader',
+  'getHeader',
+  'hasHeader',
+  'removeHeader',
+]);
+const SENDS = new Set(['write', 'end']);
+const LITERALS = new Set(['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'BigIntLiteral', 'Literal']);
+
+interface MemberCall {
+  readonly name: string;
+  readonly call: AnyPath;
+}
+
+/** `path.name(…)`: the member called on the value at `path`. */
+function memberCallOn(path: AnyPath): MemberCall | undefined {
+  const member = parentOf(path);
+  const call = parentOf(member);
+  const memberNode = member?.node;
+  if (!member || !call || !isNodeType(memberNode, 'MemberExpression') || memberNode.object !== path.node || memberNode.computed) return undefined;
+  if (!isNodeType(call.node, 'CallExpression') || call.node.callee !== memberNode || !isNodeType(memberNode.property, 'Identifier')) return undefined;
+  return { name: memberNode.property.name, call };
+}
+
+/** One statement per send, in the statement list of the request's own statement. */
+interface Send {
+  readonly statement: AnyPath;
+  readonly call: AnyPath;
+}
+
+/**
+ * Plans the edits that make `call` (a node `request`/`get` whose headers are already free of the
+ * x-token) wait for the token before it is sent; `promise` is the token promise's text and
+ * `headersObject` says it yields headers to spread (the optional client) rather than one value.
+ */
+export function planDeferredSend(context: DeferralContext, call: ASTPath<CallExpression>, promise: string, headersObject: boolean): DeferredSendPlan {
+  const callee = call.node.callee as ASTNode;
+  const calleeName = isNodeType(callee, 'MemberExpression') && !callee.computed && isNodeType(callee.property, 'Identifier') ? callee.property.name : undefined;
+  const isGet = calleeName === 'get';
+  if (!isGet && isNodeType(callee, 'Identifier') && callee.name === 'get') return { why: 'a `get(…)` imported by name ends the request as it makes it' };
+  let top: AnyPath = call;
+  for (let next = memberCallOn(top); next && RETURNS_THE_REQUEST.has(next.name); next = memberCallOn(top)) top = next.call;
+  const following = memberCallOn(top);
+  if (following && following.name !== 'end') return { why: `the request is used as \`${following.name}(…)\` as it is made, which the codemod does not follow` };
+  const holder = following?.call ?? top;
+  const holderParent = parentOf(holder);
+  const statementList = parentOf(holderParent);
+  if (holderParent && isNodeType(holderParent.node, 'ExpressionStatement') && statementList && holdsStatements(statementList.node)) {
+    if (isGet && following) return { why: 'the request is ended twice: `get(…)` ends it already' };
+    if (!isGet && !following) return { why: 'the request is not ended where it is made, so the codemod cannot see when it is sent' };
+    return planForStatement(context, { call, top, end: following?.call, statement: holderParent, isGet, promise, headersObject });
+  }
+  const declarator = holderParent;
+  const declaration = parentOf(declarator);
+  const list = parentOf(declaration);
+  if (
+    !declarator || !declaration || !list || following ||
+    !isNodeType(declarator.node, 'VariableDeclarator') || declarator.node.init !== holder.node || !isNodeType(declarator.node.id, 'Identifier') ||
+    !isNodeType(declaration.node, 'VariableDeclaration') || declaration.node.declarations.length !== 1 || !holdsStatements(list.node)
+  ) {
+    return { why: 'the request object is not kept in a variable of its own, where the codemod could follow what is written to it' };
+  }
+  return planForDeclaration(context, { call, declarator, declaration, isGet, promise, headersObject });
+}
+
+function holdsStatements(node: ASTNode): boolean {
+  return isNodeType(node, 'BlockStatement') || isNodeType(node, 'Program');
+}
+
+interface StatementShape {
+  readonly call: ASTPath<CallExpression>;
+  readonly top: AnyPath;
+  readonly end: AnyPath | undefined;
+  readonly statement: AnyPath;
+  readonly isGet: boolean;
+  readonly promise: string;
+  readonly headersObject: boolean;
+}
+
+/** `https.request(…).on(…).end(body);` or `https.get(…);` as a statement: kept in a `const`, ended later. */
+function planForStatement(context: DeferralContext, shape: StatementShape): DeferredSendPlan {
+  const { source } = context;
+  const taken = new Set<string>();
+  const name = context.freeName(shape.statement, 'req', taken);
+  taken.add(name);
+  const edits: Edit[] = [];
+  const { start, end } = rangeOf(shape.statement.node);
+  edits.push({ start, end: start, text: `const ${name} = ` });
+  if (shape.isGet) edits.push(renameGet(shape.call));
+  const hoisted: string[] = [];
+  let endArguments = '';
+  const endCall = shape.end;
+  if (endCall) {
+    const args = (endCall.node as CallExpression).arguments as ASTNode[];
+    const written = args.map((_, index) => writtenValue(context, endCall.get('arguments', index) as AnyPath, shape.statement, taken, hoisted));
+    if (written.some((value) => value === undefined)) return { why: 'what is written to the request cannot be kept as it was when the request was made' };
+    endArguments = written.join(', ');
+    const topEnd = rangeOf(shape.top.node).end;
+    edits.push({ start: topEnd, end: rangeOf(endCall.node).end, text: '' });
+  }
+  const semicolon = source[end - 1] === ';' ? '' : context.semicolon;
+  const indent = indentationAt(source, start);
+  const sends = [`${name}.end(${endArguments})${context.semicolon}`];
+  const text = deferredText(context, { name, indent, unit: indentUnit(source, shape.statement), hoisted, sends, promise: shape.promise, headersObject: shape.headersObject });
+  edits.push({ start: end, end, text: `${semicolon}\n${indent}${text}` });
+  return { edits };
+}
+
+interface DeclarationShape {
+  readonly call: ASTPath<CallExpression>;
+  readonly declarator: AnyPath;
+  readonly declaration: AnyPath;
+  readonly isGet: boolean;
+  readonly promise: string;
+  readonly headersObject: boolean;
+}
+
+/** `const req = https.request(…);` with `req.write(…)`/`req.end(…)` statements after it: those wait. */
+function planForDeclaration(context: DeferralContext, shape: DeclarationShape): DeferredSendPlan {
+  const { source } = context;
+  const id = shape.declarator.get('id') as AnyPath;
+  const name = (id.node as ASTNode & { name: string }).name;
+  const list = parentOf(shape.declaration) as AnyPath;
+  const body = (list.node as ASTNode & { body: ASTNode[] }).body;
+  const sends: Send[] = [];
+  for (const reference of context.referencesOf(id)) {
+    const parent = parentOf(reference);
+    if (isNodeType(parent?.node, 'ReturnStatement')) continue;
+    const member = memberCallOn(reference);
+    if (member && NEITHER_SENDS.has(member.name)) continue;
+    const statement = member ? parentOf(member.call) : undefined;
+    if (member && SENDS.has(member.name) && statement && isNodeType(statement.node, 'ExpressionStatement') && parentOf(statement)?.node === list.node) {
+      sends.push({ statement, call: member.call });
+      continue;
+    }
+    const line = (reference.node as { loc?: { start: { line: number } } | null }).loc?.start.line;
+    const where = line === undefined ? '' : ` on line ${line}`;
+    if (member && SENDS.has(member.name)) return { why: `\`${name}.${member.name}(…)\`${where} is called inside other code (a callback, a condition, an expression), where the codemod cannot make it wait` };
+    if (member) return { why: `\`${name}.${member.name}(…)\`${where} sends or inspects the request in a way the codemod does not follow` };
+    if (isNodeType(parent?.node, 'AssignmentExpression') && reference.name === 'left') return { why: `\`${name}\` is assigned again${where}` };
+    return { why: `\`${name}\` is handed to other code${where}, which could write to it before the token is there` };
+  }
+  sends.sort((a, b) => rangeOf(a.statement.node).start - rangeOf(b.statement.node).start);
+  const indices = sends.map((send) => body.indexOf(send.statement.node));
+  const declarationIndex = body.indexOf(shape.declaration.node);
+  const ends = sends.filter((send) => memberName(send.call) === 'end');
+  const taken = new Set<string>();
+  const edits: Edit[] = [];
+  if (shape.isGet) {
+    if (sends.length > 0) return { why: `\`${name}\` is written to after \`get(…)\` has ended it` };
+    edits.push(renameGet(shape.call));
+    const { end } = rangeOf(shape.declaration.node);
+    const indent = indentationAt(source, rangeOf(shape.declaration.node).start);
+    const text = deferredText(context, { name, indent, unit: indentUnit(source, shape.declaration), hoisted: [], sends: [`${name}.end()${context.semicolon}`], promise: shape.promise, headersObject: shape.headersObject });
+    edits.push({ start: end, end, text: `\n${indent}${text}` });
+    return { edits };
+  }
+  const last = sends.at(-1);
+  if (!last || ends.length !== 1 || ends[0] !== last) return { why: `\`${name}\` is not ended exactly once, by its last write, in the statements after it is made` };
+  if (indices.some((index, at) => index <= declarationIndex || (at > 0 && index !== (indices[at - 1] ?? -1) + 1))) {
+    return { why: `the writes to \`${name}\` are not one run of statements, which could wait for the token together` };
+  }
+  const first = sends[0] as Send;
+  const hoisted: string[] = [];
+  const sendTexts: string[] = [];
+  for (const send of sends) {
+    const args = (send.call.node as CallExpression).arguments as ASTNode[];
+    const callRange = rangeOf(send.call.node);
+    const statementRange = rangeOf(send.statement.node);
+    let text = '';
+    let cursor = statementRange.start;
+    for (const [index, argument] of args.entries()) {
+      const value = writtenValue(context, send.call.get('arguments', index) as AnyPath, first.statement, taken, hoisted);
+      if (value === undefined) return { why: 'what is written to the request cannot be kept as it was when it was written' };
+      const range = rangeOf(argument);
+      text += source.slice(cursor, range.start) + value;
+      cursor = range.end;
+    }
+    text += source.slice(cursor, statementRange.end);
+    if (!source.slice(callRange.end, statementRange.end).includes(';')) text += context.semicolon;
+    sendTexts.push(reindent(text, indentUnit(source, first.statement), spansTemplateLines(send.statement.node)));
+  }
+  const start = rangeOf(first.statement.node).start;
+  const indent = indentationAt(source, start);
+  const text = deferredText(context, { name, indent, unit: indentUnit(source, first.statement), hoisted, sends: sendTexts, promise: shape.promise, headersObject: shape.headersObject });
+  edits.push({ start, end: rangeOf(last.statement.node).end, text });
+  return { edits };
+}
+
+function memberName(call: AnyPath): string | undefined {
+  const callee = (call.node as CallExpression).callee as ASTNode;
+  return isNodeType(callee, 'MemberExpression') && isNodeType(callee.property, 'Identifier') ? callee.property.name : undefined;
+}
+
+/** `http.get(…)` is `http.request(…)` ended at once: the same request, ended once the token is there. */
+function renameGet(call: ASTPath<CallExpression>): Edit {
+  const callee = call.node.callee as ASTNode & { property: ASTNode };
+  return { ...rangeOf(callee.property), text: 'request' };
+}
+
+/**
+ * The text to write in the deferred send for the argument at `path`: itself when it means the
+ * same later (a literal, a name nothing assigns again, a template of those), else the name of a
+ * `const` that holds it, evaluated where it was (pushed onto `hoisted`).
+ */
+function writtenValue(context: DeferralContext, path: AnyPath, at: AnyPath, taken: Set<string>, hoisted: string[]): string | undefined {
+  const node = path.node;
+  if (isNodeType(node, 'SpreadElement')) return undefined;
+  const text = context.source.slice(rangeOf(node).start, rangeOf(node).end);
+  if (unchanging(context, path)) return text;
+  const name = context.freeName(at, hoisted.length === 0 ? 'body' : `body${hoisted.length + 1}`, taken);
+  taken.add(name);
+  hoisted.push(`const ${name} = ${text}${context.semicolon}`);
+  return name;
+}
+
+function unchanging(context: DeferralContext, path: AnyPath): boolean {
+  const node = path.node;
+  if (LITERALS.has(node.type)) return true;
+  if (isNodeType(node, 'TemplateLiteral')) return node.expressions.every((_, index) => unchanging(context, path.get('expressions', index) as AnyPath));
+  if (!isNodeType(node, 'Identifier')) return false;
+  if (node.name === 'undefined') return true;
+  const binding = context.bindingOf(path);
+  if (!binding) return false;
+  const declarator = parentOf(binding)?.node;
+  const declaration = parentOf(parentOf(binding))?.node;
+  const isConst = isNodeType(declarator, 'VariableDeclarator') && isNodeType(declaration, 'VariableDeclaration') && declaration.kind === 'const';
+  const isParameter = (binding.parentPath as AnyPath | null)?.name === 'params';
+  if (!isConst && !isParameter) return false;
+  return isConst || !context.referencesOf(binding).some((reference) => {
+    const parent = parentOf(reference)?.node;
+    return (isNodeType(parent, 'AssignmentExpression') && reference.name === 'left') || isNodeType(parent, 'UpdateExpression');
+  });
+}
+
+interface DeferredParts {
+  readonly name: string;
+  readonly indent: string;
+  readonly unit: string;
+  readonly hoisted: readonly string[];
+  readonly sends: readonly string[];
+  readonly promise: string;
+  readonly headersObject: boolean;
+}
+
+function deferredText(context: DeferralContext, parts: DeferredParts): string {
+  const { quote, semicolon } = context;
+  // The callbacks' parameters shadow only within them: they must not hide a name the sends read, nor the request.
+  const authorization = parameterName('authorization', parts.name, parts.sends.join('\n'));
+  const error = parameterName('error', parts.name, '');
+  const inner = parts.indent + parts.unit;
+  const authorize = parts.headersObject
+    ? `for (const [header, value] of Object.entries(${authorization})) ${parts.name}.setHeader(header, value)${semicolon}`
+    : `${parts.name}.setHeader(${quote}Authorization${quote}, ${authorization})${semicolon}`;
+  return [
+    ...parts.hoisted.map((line, index) => (index === 0 ? line : parts.indent + line)),
+    `${parts.hoisted.length === 0 ? '' : parts.indent}${parts.promise}.then((${authorization}) => {`,
+    `${inner}${authorize}`,
+    ...parts.sends.map((send) => inner + send),
+    `${parts.indent}}, (${error}) => ${parts.name}.destroy(${error}))${semicolon}`,
+  ].join('\n');
+}
+
+function parameterName(name: string, request: string, body: string): string {
+  for (let index = 1; ; index++) {
+    const candidate = index === 1 ? name : `${name}${index}`;
+    if (candidate !== request && !new RegExp(`\\b${candidate}\\b`, 'u').test(body)) return candidate;
+  }
+}
+
+/** The indentation one level deeper than the statement list's own: what the file uses. */
+function indentUnit(source: string, statement: AnyPath): string {
+  const own = indentationAt(source, rangeOf(statement.node).start);
+  const list = parentOf(statement)?.node;
+  const outer = list && !isNodeType(list, 'Program') ? indentationAt(source, rangeOf(list).start) : '';
+  const unit = own.startsWith(outer) ? own.slice(outer.length) : '';
+  if (unit !== '') return unit;
+  return /^\t/mu.test(source) && !/^ {2}/mu.test(source) ? '\t' : '  ';
+}
+
+function reindent(text: string, unit: string, keepLines: boolean): string {
+  return keepLines ? text : text.replace(/\n/gu, `\n${unit}`);
+}
+
+/** A template literal across lines: its lines are its value, not layout. */
+function spansTemplateLines(node: ASTNode): boolean {
+  let spans = false;
+  forEachNodeIn(node, (inner) => {
+    if (isNodeType(inner, 'TemplateLiteral') && (inner.loc?.start.line ?? 0) !== (inner.loc?.end.line ?? 0)) spans = true;
+  });
+  return spans;
+}
