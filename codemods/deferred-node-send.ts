@@ -71,10 +71,32 @@ function memberCallOn(path: AnyPath): MemberCall | undefined {
   return { name: memberNode.property.name, call };
 }
 
-/** One statement per send, in the statement list of the request's own statement. */
+/**
+ * One statement that writes the request: `req.write(…)`, `req.end(…)`, or `source.pipe(req)`
+ * (which writes and ends it); `values` are the expressions it evaluates, kept as they were.
+ */
 interface Send {
   readonly statement: AnyPath;
-  readonly call: AnyPath;
+  readonly finishes: boolean;
+  readonly values: readonly { readonly path: AnyPath; readonly baseName: string }[];
+}
+
+/** The statement `call` is, when it stands alone in a statement list (a block, a callback's body). */
+function ownStatement(call: AnyPath): AnyPath | undefined {
+  const statement = parentOf(call);
+  return statement && isNodeType(statement.node, 'ExpressionStatement') && holdsStatements(parentOf(statement)?.node) ? statement : undefined;
+}
+
+/** `source.pipe(req)`: the stream writes the request and ends it. */
+function pipedInto(reference: AnyPath): Send | undefined {
+  const call = parentOf(reference);
+  const callNode = call?.node;
+  if (!call || !isNodeType(callNode, 'CallExpression') || callNode.arguments.length !== 1 || callNode.arguments[0] !== reference.node) return undefined;
+  const callee = call.get('callee') as AnyPath;
+  const calleeNode = callee.node;
+  if (!isNodeType(calleeNode, 'MemberExpression') || calleeNode.computed || !isNodeType(calleeNode.property, 'Identifier') || calleeNode.property.name !== 'pipe') return undefined;
+  const statement = ownStatement(call);
+  return statement ? { statement, finishes: true, values: [{ path: callee.get('object') as AnyPath, baseName: 'source' }] } : undefined;
 }
 
 /**
@@ -112,7 +134,7 @@ export function planDeferredSend(context: DeferralContext, call: ASTPath<CallExp
   return planForDeclaration(context, { call, declarator, declaration, isGet, promise, headersObject });
 }
 
-function holdsStatements(node: ASTNode): boolean {
+function holdsStatements(node: ASTNode | null | undefined): boolean {
   return isNodeType(node, 'BlockStatement') || isNodeType(node, 'Program');
 }
 
@@ -164,7 +186,11 @@ interface DeclarationShape {
   readonly headersObject: boolean;
 }
 
-/** `const req = https.request(…);` with `req.write(…)`/`req.end(…)` statements after it: those wait. */
+/**
+ * `const req = https.request(…);` with `req.write(…)`/`req.end(…)` statements after it, or in a
+ * callback that ends it later (`fs.readFile(…, (error, body) => { req.end(body); })`), or a
+ * stream piped into it: those statements wait, where they are.
+ */
 function planForDeclaration(context: DeferralContext, shape: DeclarationShape): DeferredSendPlan {
   const { source } = context;
   const id = shape.declarator.get('id') as AnyPath;
@@ -177,22 +203,30 @@ function planForDeclaration(context: DeferralContext, shape: DeclarationShape): 
     if (isNodeType(parent?.node, 'ReturnStatement')) continue;
     const member = memberCallOn(reference);
     if (member && NEITHER_SENDS.has(member.name)) continue;
-    const statement = member ? parentOf(member.call) : undefined;
-    if (member && SENDS.has(member.name) && statement && isNodeType(statement.node, 'ExpressionStatement') && parentOf(statement)?.node === list.node) {
-      sends.push({ statement, call: member.call });
+    const statement = member ? ownStatement(member.call) : undefined;
+    if (member && SENDS.has(member.name) && statement) {
+      const args = (member.call.node as CallExpression).arguments;
+      sends.push({ statement, finishes: member.name === 'end', values: args.map((_, index) => ({ path: member.call.get('arguments', index) as AnyPath, baseName: 'body' })) });
+      continue;
+    }
+    const piped = member ? undefined : pipedInto(reference);
+    if (piped) {
+      sends.push(piped);
       continue;
     }
     const line = (reference.node as { loc?: { start: { line: number } } | null }).loc?.start.line;
     const where = line === undefined ? '' : ` on line ${line}`;
-    if (member && SENDS.has(member.name)) return { why: `\`${name}.${member.name}(…)\`${where} is called inside other code (a callback, a condition, an expression), where the codemod cannot make it wait` };
+    if (member && SENDS.has(member.name)) return { why: `\`${name}.${member.name}(…)\`${where} is not a statement of its own (it is part of an expression, or of an \`if\` without braces), where the codemod could make it wait` };
     if (member) return { why: `\`${name}.${member.name}(…)\`${where} sends or inspects the request in a way the codemod does not follow` };
     if (isNodeType(parent?.node, 'AssignmentExpression') && reference.name === 'left') return { why: `\`${name}\` is assigned again${where}` };
     return { why: `\`${name}\` is handed to other code${where}, which could write to it before the token is there` };
   }
   sends.sort((a, b) => rangeOf(a.statement.node).start - rangeOf(b.statement.node).start);
-  const indices = sends.map((send) => body.indexOf(send.statement.node));
-  const declarationIndex = body.indexOf(shape.declaration.node);
-  const ends = sends.filter((send) => memberName(send.call) === 'end');
+  const runList = sends[0] ? parentOf(sends[0].statement) : undefined;
+  const runBody = (runList?.node as (ASTNode & { body: ASTNode[] }) | undefined)?.body ?? [];
+  const indices = sends.map((send) => (parentOf(send.statement)?.node === runList?.node ? runBody.indexOf(send.statement.node) : -1));
+  const declarationIndex = runList?.node === list.node ? body.indexOf(shape.declaration.node) : -1;
+  const ends = sends.filter((send) => send.finishes);
   const taken = new Set<string>();
   const edits: Edit[] = [];
   if (shape.isGet) {
@@ -205,28 +239,27 @@ function planForDeclaration(context: DeferralContext, shape: DeclarationShape): 
     return { edits };
   }
   const last = sends.at(-1);
-  if (!last || ends.length !== 1 || ends[0] !== last) return { why: `\`${name}\` is not ended exactly once, by its last write, in the statements after it is made` };
-  if (indices.some((index, at) => index <= declarationIndex || (at > 0 && index !== (indices[at - 1] ?? -1) + 1))) {
+  if (!last || ends.length !== 1 || ends[0] !== last) return { why: `\`${name}\` is not ended exactly once, by its last write` };
+  if (indices.some((index, at) => index < 0 || index <= declarationIndex || (at > 0 && index !== (indices[at - 1] ?? -1) + 1))) {
     return { why: `the writes to \`${name}\` are not one run of statements, which could wait for the token together` };
   }
   const first = sends[0] as Send;
   const hoisted: string[] = [];
   const sendTexts: string[] = [];
   for (const send of sends) {
-    const args = (send.call.node as CallExpression).arguments as ASTNode[];
-    const callRange = rangeOf(send.call.node);
     const statementRange = rangeOf(send.statement.node);
     let text = '';
     let cursor = statementRange.start;
-    for (const [index, argument] of args.entries()) {
-      const value = writtenValue(context, send.call.get('arguments', index) as AnyPath, first.statement, taken, hoisted);
+    for (const { path, baseName } of send.values) {
+      const value = writtenValue(context, path, first.statement, taken, hoisted, baseName);
       if (value === undefined) return { why: 'what is written to the request cannot be kept as it was when it was written' };
-      const range = rangeOf(argument);
+      const range = rangeOf(path.node);
       text += source.slice(cursor, range.start) + value;
       cursor = range.end;
     }
     text += source.slice(cursor, statementRange.end);
-    if (!source.slice(callRange.end, statementRange.end).includes(';')) text += context.semicolon;
+    const expressionEnd = rangeOf((send.statement.node as ASTNode & { expression: ASTNode }).expression).end;
+    if (!source.slice(expressionEnd, statementRange.end).includes(';')) text += context.semicolon;
     sendTexts.push(reindent(text, indentUnit(source, first.statement), spansTemplateLines(send.statement.node)));
   }
   const start = rangeOf(first.statement.node).start;
@@ -234,11 +267,6 @@ function planForDeclaration(context: DeferralContext, shape: DeclarationShape): 
   const text = deferredText(context, { name, indent, unit: indentUnit(source, first.statement), hoisted, sends: sendTexts, promise: shape.promise, headersObject: shape.headersObject });
   edits.push({ start, end: rangeOf(last.statement.node).end, text });
   return { edits };
-}
-
-function memberName(call: AnyPath): string | undefined {
-  const callee = (call.node as CallExpression).callee as ASTNode;
-  return isNodeType(callee, 'MemberExpression') && isNodeType(callee.property, 'Identifier') ? callee.property.name : undefined;
 }
 
 /** `http.get(…)` is `http.request(…)` ended at once: the same request, ended once the token is there. */
@@ -252,12 +280,12 @@ function renameGet(call: ASTPath<CallExpression>): Edit {
  * same later (a literal, a name nothing assigns again, a template of those), else the name of a
  * `const` that holds it, evaluated where it was (pushed onto `hoisted`).
  */
-function writtenValue(context: DeferralContext, path: AnyPath, at: AnyPath, taken: Set<string>, hoisted: string[]): string | undefined {
+function writtenValue(context: DeferralContext, path: AnyPath, at: AnyPath, taken: Set<string>, hoisted: string[], baseName = 'body'): string | undefined {
   const node = path.node;
   if (isNodeType(node, 'SpreadElement')) return undefined;
   const text = context.source.slice(rangeOf(node).start, rangeOf(node).end);
   if (unchanging(context, path)) return text;
-  const name = context.freeName(at, hoisted.length === 0 ? 'body' : `body${hoisted.length + 1}`, taken);
+  const name = context.freeName(at, baseName, taken);
   taken.add(name);
   hoisted.push(`const ${name} = ${text}${context.semicolon}`);
   return name;

@@ -313,7 +313,7 @@ describe('what the report says', () => {
     ].join('\n'));
     expect(report?.manual.map((site) => `${site.line} ${site.why.replace(/^.*before it is sent: /u, '')}`)).toEqual([
       '14 `req` is assigned again on line 15',
-      '18 `req` is not ended exactly once, by its last write, in the statements after it is made',
+      '18 `req` is not ended exactly once, by its last write',
       '23 `req.flushHeaders(…)` on line 24 sends or inspects the request in a way the codemod does not follow',
     ]);
     // A second run changes nothing.
