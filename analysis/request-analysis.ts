@@ -1390,7 +1390,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       }
       case AST_NODE_TYPES.BinaryExpression:
         if (node.operator !== '+') return [HOLE];
-        return urlShape(shapeOf(node.left, depth + 1, names, env), shapeOf(node.right, depth + 1, names, env));
+        // Operands of one expression are no step through a variable or call: `a + p + '/stage/' + s` is as deep as `a`.
+        return urlShape(shapeOf(node.left, depth, names, env), shapeOf(node.right, depth, names, env));
       case AST_NODE_TYPES.LogicalExpression: {
         // `process.env.KEPTN_ENDPOINT ?? 'http://localhost:8080'`: the first side is what production uses.
         const left = shapeOf(node.left, depth + 1, names, env);

@@ -146,7 +146,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       }
       case AST_NODE_TYPES.BinaryExpression:
         if (node.operator !== '+') return [[HOLE]];
-        return product([shapesOf(node.left, env, depth + 1, names), shapesOf(node.right, env, depth + 1, names)]);
+        return product([shapesOf(node.left, env, depth, names), shapesOf(node.right, env, depth, names)]);
       case AST_NODE_TYPES.LogicalExpression: {
         // `process.env.KEPTN_ENDPOINT ?? 'http://localhost:8080'`: the first side is what production uses.
         const left = shapesOf(node.left, env, depth + 1, names);

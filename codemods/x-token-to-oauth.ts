@@ -1451,6 +1451,8 @@ export class XTokenMigration extends RequestMigration {
     const holder = isNodeType(target, 'MemberExpression') && !target.computed && this.propertyName(target.property, false) === 'headers' ? (targetPath.get('object') as AnyPath) : targetPath;
     if (!isNodeType(holder.node, 'Identifier')) return undefined;
     const binding = this.bindingOf(holder);
+    const assigned = holder === targetPath || !binding ? undefined : this.headersAssignedOnce(binding, targetPath);
+    if (assigned) return assigned;
     const declarator = parentOf(binding);
     const declaratorNode = declarator?.node;
     if (!binding || !declarator || binding.name !== 'id' || !isNodeType(declaratorNode, 'VariableDeclarator') || !declaratorNode.init) return undefined;
@@ -1469,6 +1471,26 @@ export class XTokenMigration extends RequestMigration {
       return isNodeType(parentOf(parent)?.node, 'AssignmentExpression') && parent.name === 'left';
     });
     return replaced ? undefined : (declarator.get('init', 'properties', index, 'value') as AnyPath);
+  }
+
+  /**
+   * `options.headers = { … }` written once, just before `options.headers['x-token'] = t` in the
+   * same statement list, on a variable never replaced: the object literal assigned there.
+   */
+  private headersAssignedOnce(binding: AnyPath, write: AnyPath): AnyPath | undefined {
+    const writes: AnyPath[] = [];
+    for (const reference of this.referencesOf(binding)) {
+      const parent = parentOf(reference);
+      if (isNodeType(parent?.node, 'AssignmentExpression') && reference.name === 'left') return undefined;
+      const member = parent?.node;
+      if (!parent || !isNodeType(member, 'MemberExpression') || reference.name !== 'object' || this.propertyName(member.property, member.computed ?? false) !== 'headers') continue;
+      const assignment = parentOf(parent);
+      if (isNodeType(assignment?.node, 'AssignmentExpression') && parent.name === 'left') writes.push(assignment);
+    }
+    const [assignment] = writes;
+    const value = assignment?.get('right') as AnyPath | undefined;
+    if (writes.length !== 1 || !assignment || !value || !isNodeType(value.node, 'ObjectExpression') || (assignment.node as ASTNode & { operator: string }).operator !== '=') return undefined;
+    return this.sameBlockBefore(assignment, write) ? value : undefined;
   }
 
   /**
@@ -1494,7 +1516,29 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     if (!this.isAsyncContext(site)) {
-      this.leaveSite(site, what, 'the header is written outside an async function, where the token cannot be awaited', 'make the function async and set `Authorization: await client.authorizationHeader()`');
+      const [request] = requests;
+      // node's request sends its headers when first written to: the write goes, and the request waits for the token.
+      const deferred = kind === 'node-http' && requests.length === 1 && request && this.sameBlockBefore(site, request.call);
+      if (!deferred) {
+        this.leaveSite(site, what, 'the header is written outside an async function, where the token cannot be awaited', 'make the function async and set `Authorization: await client.authorizationHeader()`');
+        return;
+      }
+      const client = conditional ? optional() : undefined;
+      if (conditional && client === undefined) return;
+      const promise = client === undefined
+        ? `${this.clientText}.${helperClientMembers.authorizationHeader}()`
+        : `${client}.${helperOptionalClientMembers.authorizationHeaders}()`;
+      const plan = planDeferredSend(this.deferralContext(), request.call, promise, client !== undefined);
+      if ('why' in plan) {
+        this.leaveSite(site, what, `the header is written outside an async function, and its request cannot wait for the OAuth token (which must be awaited) before it is sent: ${plan.why}`, 'make the function async and set `Authorization: await client.authorizationHeader()`');
+        return;
+      }
+      if (client === undefined) this.needsHelper = true;
+      else this.useOptionalClient();
+      this.retired.push(removable);
+      this.edits.push(removeStatement(this.source, rangeOf(removable.node)), ...plan.edits);
+      this.recordSiteRoute(request.site);
+      this.markMigrated(site.node, kind, `${what} → Authorization from the OAuth helper, set on the request before it is written, which waits for the token${conditional ? ' (only when OAuth is configured)' : ''}`);
       return;
     }
     const plainObject = isNodeType(this.unwrapped(init.node), 'ObjectExpression');
