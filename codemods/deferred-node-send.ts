@@ -138,14 +138,18 @@ function holdsStatements(node: ASTNode | null | undefined): boolean {
   return isNodeType(node, 'BlockStatement') || isNodeType(node, 'Program');
 }
 
-interface StatementShape {
+/** The request call, and the token promise it waits for (see planDeferredSend). */
+interface DeferredRequest {
   readonly call: ASTPath<CallExpression>;
-  readonly top: AnyPath;
-  readonly end: AnyPath | undefined;
-  readonly statement: AnyPath;
   readonly isGet: boolean;
   readonly promise: string;
   readonly headersObject: boolean;
+}
+
+interface StatementShape extends DeferredRequest {
+  readonly top: AnyPath;
+  readonly end: AnyPath | undefined;
+  readonly statement: AnyPath;
 }
 
 /** `https.request(…).on(…).end(body);` or `https.get(…);` as a statement: kept in a `const`, ended later. */
@@ -177,13 +181,9 @@ function planForStatement(context: DeferralContext, shape: StatementShape): Defe
   return { edits };
 }
 
-interface DeclarationShape {
-  readonly call: ASTPath<CallExpression>;
+interface DeclarationShape extends DeferredRequest {
   readonly declarator: AnyPath;
   readonly declaration: AnyPath;
-  readonly isGet: boolean;
-  readonly promise: string;
-  readonly headersObject: boolean;
 }
 
 /**
