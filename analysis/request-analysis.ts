@@ -176,8 +176,13 @@ export interface Entry {
   readonly env?: ArgumentEnv;
 }
 
-/** The arguments a local function was called with, by parameter, each read under its caller's own. */
-type ArgumentEnv = ReadonlyMap<Variable, { readonly node: Node; readonly env: ArgumentEnv | undefined }>;
+/** A value and the parameter bindings it is read under (a helper function's body, a wrapper's context). */
+export interface BoundValue {
+  readonly node: Node;
+  readonly env: ArgumentEnv | undefined;
+}
+/** The arguments local functions were called with, by parameter: what their parameters stand for. */
+export type ArgumentEnv = ReadonlyMap<Variable, BoundValue>;
 
 export interface EntryList {
   readonly entries: readonly Entry[];
@@ -1128,7 +1133,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   /** `valuesOf`, each with what its parameters stand for where it came from a local function's returned object. */
-  function boundValuesOf(list: EntryList, name: string): { readonly node: Expression; readonly env: ArgumentEnv | undefined }[] {
+  function boundValuesOf(list: EntryList, name: string): BoundValue[] {
     return list.entries.flatMap((item) => (resolvedKey(item) === name && item.value ? [{ node: item.value, env: item.env }] : []));
   }
 
@@ -1149,21 +1154,25 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const returned = returnedExpressions(fn, visitorKeys);
     if (returned.length === 0) return EMPTY;
     const list = merge(returned.map((value) => entriesOf(value, depth + 1)));
-    const env = argumentEnv(fn, node, undefined);
-    return env.size === 0 ? list : { ...list, entries: list.entries.map((item) => (item.env ? item : { ...item, env })) };
+    const env = bindArguments(fn, node, undefined);
+    return env === undefined || env.size === 0 ? list : { ...list, entries: list.entries.map((item) => (item.env ? item : { ...item, env })) };
   }
 
-  /** The parameters of `fn` bound to the arguments of `call`, read under `env`, the caller's. */
-  function argumentEnv(fn: Node, call: TSESTree.CallExpression, env: ArgumentEnv | undefined): ArgumentEnv {
-    const bindings = new Map<Variable, { readonly node: Node; readonly env: ArgumentEnv | undefined }>();
-    if (!isFunctionNode(fn)) return bindings;
+  /**
+   * The parameters of `fn` bound to the arguments of `call`, read under the caller's bindings
+   * (kept too: a closure inside `fn` reads its outer function's parameters).
+   */
+  function bindArguments(fn: Node, call: TSESTree.CallExpression, env: ArgumentEnv | undefined): ArgumentEnv | undefined {
+    if (!isFunctionNode(fn)) return env;
+    const bindings = new Map<Variable, BoundValue>(env ?? []);
     fn.params.forEach((param, index) => {
       const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-      const variable = target.type === AST_NODE_TYPES.Identifier ? variableOf(target) : undefined;
+      if (target.type !== AST_NODE_TYPES.Identifier) return;
+      const variable = variableOf(target);
       const argument = call.arguments[index];
       if (!variable) return;
       if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) bindings.set(variable, { node: argument, env });
-      else if (!argument && param.type === AST_NODE_TYPES.AssignmentPattern) bindings.set(variable, { node: param.right, env: undefined });
+      else if (!argument && param.type === AST_NODE_TYPES.AssignmentPattern) bindings.set(variable, { node: param.right, env: bindings });
     });
     return bindings;
   }
@@ -1444,7 +1453,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         const fn = localFunction(callee);
         const [returned] = fn ? returnedExpressions(fn, visitorKeys) : [];
         // `url('/v1/metadata')` with `const url = (path) => `${base}${path}``: the path is the argument.
-        return fn && returned ? shapeOf(returned, depth + 1, names, argumentEnv(fn, node, env)) : [HOLE];
+        return fn && returned ? shapeOf(returned, depth + 1, names, bindArguments(fn, node, env)) : [HOLE];
       }
       default:
         return [HOLE];
@@ -1747,6 +1756,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     entriesOf: (node: Node): EntryList => entriesOf(node, 0),
     valuesOf,
     localFunction,
+    bindArguments,
     callSites,
     typedString,
     stringValue: (node: Node): string | undefined => stringValue(node, 0),

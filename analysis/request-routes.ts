@@ -43,17 +43,13 @@ import {
 } from '../core/index.js';
 import { forEachDescendant, isFunctionNode, memberName, returnedExpressions, staticPropertyKey, unwrap, type Expression, type Node } from './ast.js';
 import type { AnalysisHost } from './host.js';
-import type { EntryList, RequestAnalysis, RequestSite } from './request-analysis.js';
+import type { ArgumentEnv, BoundValue, EntryList, RequestAnalysis, RequestSite } from './request-analysis.js';
 import { isAbsolute, joinUrl, resolveAgainst } from './request-analysis.js';
 
 type Variable = TSESLint.Scope.Variable;
 
-/** A value and the parameter bindings it is read under (a helper function's body, a wrapper's context). */
-interface Bound {
-  readonly node: Node;
-  readonly env: Env;
-}
-type Env = ReadonlyMap<Variable, Bound> | undefined;
+type Bound = BoundValue;
+type Env = ArgumentEnv | undefined;
 
 /** Beyond this many alternatives a value is a hole: the report lists the call as unknown. */
 const MAX_ALTERNATIVES = 24;
@@ -92,6 +88,7 @@ export interface ValueFlow {
   entriesOf(node: Node): EntryList;
   valuesOf(list: EntryList, name: string): Expression[];
   localFunction(callee: Node): Node | undefined;
+  bindArguments(fn: Node, call: TSESTree.CallExpression, env: ArgumentEnv | undefined): ArgumentEnv | undefined;
   callSites(fn: Node): TSESTree.CallExpression[] | undefined;
   typedString(node: Node): string | undefined;
   stringValue(node: Node): string | undefined;
@@ -210,24 +207,8 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     if (!fn || !isFunctionNode(fn)) return [[HOLE]];
     const returned = returnedExpressions(fn, visitorKeys);
     if (returned.length === 0) return [[HOLE]];
-    const inner = bindArguments(fn, node, env);
+    const inner = flow.bindArguments(fn, node, env);
     return union(returned.map((value) => shapesOf(value, inner, depth + 1, names)));
-  }
-
-  /** The parameters of `fn` bound to the arguments of `call`, read under the caller's bindings. */
-  function bindArguments(fn: Node, call: TSESTree.CallExpression, env: Env): Env {
-    if (!isFunctionNode(fn)) return env;
-    const bindings = new Map<Variable, Bound>(env ?? []);
-    fn.params.forEach((param, index) => {
-      const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-      if (target.type !== AST_NODE_TYPES.Identifier) return;
-      const variable = flow.variableOf(target);
-      const argument = call.arguments[index];
-      if (!variable) return;
-      if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) bindings.set(variable, { node: argument, env });
-      else if (!argument && param.type === AST_NODE_TYPES.AssignmentPattern) bindings.set(variable, { node: param.right, env: bindings });
-    });
-    return bindings;
   }
 
   /**
@@ -575,7 +556,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     const calls = wrapper && wrapperParameters.length > 0 ? callsOf(wrapper) : undefined;
     if (wrapper && calls && calls.calls.length > 0 && calls.calls.length <= MAX_CONTEXTS) {
       readings.length = 0;
-      for (const call of calls.calls) readings.push(readRequest(site, bindArguments(wrapper, call, undefined), []));
+      for (const call of calls.calls) readings.push(readRequest(site, flow.bindArguments(wrapper, call, undefined), []));
       if (calls.open) readings.push(readRequest(site, openContext(wrapper), []));
     }
     const result = summarize(readings, names, site);
