@@ -260,25 +260,6 @@ export class AddOAuthMigration extends RequestMigration {
     return undefined;
   }
 
-  /** `member` added to the options object, or a new options argument (with `undefined` for a skipped body). */
-  private addOption(call: ASTPath<CallExpression>, options: { index: number; node: ASTNode | undefined }, member: string): void {
-    if (isNodeType(options.node, 'ObjectExpression')) {
-      this.appendMember(options.node, member);
-      return;
-    }
-    const args = call.node.arguments as ASTNode[];
-    const fillers = Array.from({ length: Math.max(0, options.index - args.length) }, () => 'undefined');
-    const text = [...fillers, `{ ${member} }`].join(', ');
-    const last = args.at(-1);
-    if (last) {
-      const { end } = rangeOf(last);
-      this.edits.push({ start: end, end, text: `, ${text}` });
-    } else {
-      const { end } = rangeOf(call.node);
-      this.edits.push({ start: end - 1, end: end - 1, text });
-    }
-  }
-
   // ── POST /api/v1/auth token checks ───────────────────────────────────────────────
 
   /**

@@ -98,7 +98,19 @@ type Use =
   | { readonly type: 'instance'; readonly call: ASTPath<CallExpression>; readonly info: CallInfo; readonly site: RequestSite }
   /** `new Request(url, init)`: the header travels inside the Request object to whatever sends it. */
   | { readonly type: 'request-object'; readonly construct: AnyPath; readonly info: CallInfo; readonly site: RequestSite; readonly reference: Reference | undefined }
+  /**
+   * `const http = new HttpClient(ua, [], { headers })` whose every use here is a request that takes
+   * a headers argument of its own: the header moves from the instance to each of those requests.
+   */
+  | { readonly type: 'instance-requests'; readonly info: CallInfo; readonly site: RequestSite; readonly requests: readonly InstanceRequest[] }
   | { readonly type: 'unknown'; readonly why: string };
+
+/** One request of a local instance, and where its headers argument is (or would go). */
+interface InstanceRequest {
+  readonly call: ASTPath<CallExpression>;
+  readonly headersIndex: number;
+  readonly headers: ObjectExpression | undefined;
+}
 
 /** What locating a header object inside a request's options found: the variable nearest the call, and what was read on the way. */
 interface Reach {
@@ -235,8 +247,15 @@ export class XTokenMigration extends RequestMigration {
       };
       const info: CallInfo = { client: { kind: site.client.kind, instance: site.client.isInstance }, member: site.member, signature: site.signature, ...(site.viaHelper ? { viaHelper: true } : {}) };
       if (site.node.type === AST_NODE_TYPES.NewExpression && site.createsInstance) {
-        // `new HttpClient(userAgent, handlers, { headers })`: the helper has no way into its requests.
-        uses.push({ type: 'unknown', why: `\`new ${httpClients[site.client.kind].label}(…)\` on line ${line} makes an instance that sends the header with every request, and its request handlers run synchronously, so none can wait for a fresh OAuth token` });
+        // `new HttpClient(userAgent, handlers, { headers })`: the helper has no way into its requests,
+        // so the token can go only into each request, and only when every one of them is here.
+        const construct = this.babelPath(site.node, 'NewExpression');
+        const found = construct && reachFrom() ? this.requestsOfLocalInstance(construct, site) : { why: 'the codemod cannot follow the header into it' };
+        if ('requests' in found) {
+          uses.push({ type: 'instance-requests', info, site, requests: found.requests });
+        } else {
+          uses.push({ type: 'unknown', why: `\`new ${httpClients[site.client.kind].label}(…)\` on line ${line} makes an instance that sends the header with every request, its request handlers run synchronously, so none can wait for a fresh OAuth token, and ${found.why}` });
+        }
         continue;
       }
       if (site.node.type === AST_NODE_TYPES.NewExpression) {
@@ -259,6 +278,52 @@ export class XTokenMigration extends RequestMigration {
     const escape = this.escapingUse(finding, state);
     if (escape) uses.push({ type: 'unknown', why: escape });
     return uses;
+  }
+
+  /**
+   * The requests of an instance kept in a module-private `const` and used for nothing but requests
+   * that take a headers argument of their own (`http.getJson(url, headers)`): each can be given the
+   * token where it is made. Why not, when some use is out of sight or would not take it.
+   */
+  private requestsOfLocalInstance(construct: AnyPath, site: RequestSite): { readonly requests: readonly InstanceRequest[] } | { readonly why: string } {
+    const declarator = parentOf(construct);
+    const declaration = declarator ? parentOf(declarator) : undefined;
+    const id = declarator && isNodeType(declarator.node, 'VariableDeclarator') && construct.name === 'init' ? (declarator.get('id') as AnyPath) : undefined;
+    if (!declaration || !id || !isNodeType(id.node, 'Identifier') || (declaration.node as ASTNode & { kind?: string }).kind !== 'const') {
+      return { why: 'it is not kept in a `const` whose every use the codemod can see' };
+    }
+    const name = id.node.name;
+    if (parentOf(declaration)?.node.type.startsWith('Export') === true) return { why: `\`${name}\` is exported, so requests made with it elsewhere would lose the header` };
+    const handlers = site.handlersArgument;
+    if (handlers && !(handlers.type === AST_NODE_TYPES.ArrayExpression && handlers.elements.length === 0)) {
+      return { why: 'it is made with request handlers, which may set an `Authorization` of their own over the one each request would send' };
+    }
+    const requestSites = new Map<ASTNode, RequestSite>();
+    for (const other of this.facts().sites) {
+      if (other.createsInstance || other.signature.headers === undefined) continue;
+      const path = this.babelPath(other.node, 'CallExpression');
+      if (path) requestSites.set(path.node, other);
+    }
+    const requests: InstanceRequest[] = [];
+    for (const reference of this.referencesOf(id)) {
+      const line = this.position(reference.node).line;
+      const member = parentOf(reference);
+      const call = member ? parentOf(member) : undefined;
+      const request = call && reference.name === 'object' && member?.name === 'callee' ? requestSites.get(call.node) : undefined;
+      if (!call || !request || !isNodeType(call.node, 'CallExpression')) return { why: `\`${name}\` is used on line ${line} for something other than a request the codemod can give the token` };
+      const headersIndex = request.signature.headers ?? 0;
+      const args = call.node.arguments as ASTNode[];
+      const headers = args[headersIndex];
+      if (args.some((argument) => isNodeType(argument, 'SpreadElement'))) return { why: `its request on line ${line} spreads its arguments, so the codemod cannot tell which one is the headers` };
+      if (headers !== undefined && !isNodeType(headers, 'ObjectExpression')) return { why: `its request on line ${line} passes headers built elsewhere (\`${this.text(headers).slice(0, 40)}\`)` };
+      if (headers && (headers.properties as ASTNode[]).some((entry) => !isNodeType(entry, 'ObjectProperty') || isAuthorizationHeader(this.propertyName(entry.key, entry.computed ?? false) ?? ''))) {
+        return { why: `its request on line ${line} sends an \`Authorization\` of its own (or headers spread from elsewhere), which alone would reach Cloud Automation once the x-token is gone` };
+      }
+      if (this.recordSiteRoute(request)?.routes.some(isTokenCheckRoute) === true) return { why: `its request on line ${line} is a ${TOKEN_CHECK} token check, which means nothing under OAuth` };
+      requests.push({ call: call as ASTPath<CallExpression>, headersIndex, headers: headers ?? undefined });
+    }
+    if (requests.length === 0) return { why: `the codemod sees no request made with \`${name}\`` };
+    return { requests };
   }
 
   /** `function authHeaders() { return { 'x-token': t } }`: every caller of the function gets the header. */
@@ -650,6 +715,7 @@ export class XTokenMigration extends RequestMigration {
     const requests = uses.filter((use) => use.type === 'request');
     const instances = uses.filter((use) => use.type === 'instance');
     const requestObjects = uses.filter((use) => use.type === 'request-object');
+    const instanceRequests = uses.filter((use) => use.type === 'instance-requests');
     const tokenChecks = [...requests, ...requestObjects].filter((use) => {
       const analysis = this.recordSiteRoute(use.site);
       return analysis?.routes.some(isTokenCheckRoute) === true && analysis.routes.every(isTokenCheckRoute);
@@ -659,13 +725,13 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     const kinds = new Set(uses.map((use) => (use.type === 'unknown' ? 'unknown' : use.info.client.kind)));
-    if (kinds.size !== 1 || (instances.length > 0 && requests.length > 0)) {
+    if (kinds.size !== 1 || (instances.length > 0 && requests.length > 0) || (instanceRequests.length > 0 && uses.length > 1)) {
       this.leave(property, 'x-token header shared by different clients', 'the same headers reach requests of different clients', 'migrate each client with the OAuth helper by hand');
       return;
     }
     const kind = [...kinds][0] as HttpClientKind;
     const otherAuthorization = this.sendsOtherAuthorization(container);
-    const inTheWay = this.credentialInTheWay(container, kind, instances.length > 0);
+    const inTheWay = this.credentialInTheWay(container, kind, instances.length > 0 || instanceRequests.length > 0);
     if (inTheWay !== undefined) {
       this.leaveForCredential(property, instances.length > 0 ? 'instance' : 'request', inTheWay);
       return;
@@ -683,6 +749,8 @@ export class XTokenMigration extends RequestMigration {
     }
     if (requestObjects.length > 0 && (requests.length > 0 || instances.length > 0)) {
       this.leave(property, 'x-token header shared by a Request object and other requests', 'the same headers reach `new Request(…)` and requests made another way', 'send each through the OAuth helper by hand');
+    } else if (instanceRequests[0]) {
+      this.migrateInstanceRequests(property, target, container, instanceRequests[0], optional);
     } else if (instances.length > 0) {
       this.migrateInstanceDefaults(property, target, container, instances, kind, optional);
     } else if (otherAuthorization && PER_REQUEST_KINDS.has(kind)) {
@@ -716,7 +784,7 @@ export class XTokenMigration extends RequestMigration {
       this.leave(property, what, tokenCheckLeft('the same headers reach other requests too').why, TOKEN_CHECK_TODO);
       return;
     }
-    if (use.type === 'unknown' || use.type === 'instance') {
+    if (use.type === 'unknown' || use.type === 'instance' || use.type === 'instance-requests') {
       this.leave(property, what, tokenCheckLeft('the header sits in an instance\'s defaults, which its other requests share').why, TOKEN_CHECK_TODO);
       return;
     }
@@ -971,6 +1039,25 @@ export class XTokenMigration extends RequestMigration {
     this.helperUsed(optional);
     this.markMigrated(property.node, kind, described ?? `x-token header in shared options → Authorization from the OAuth helper at each request${onlyWhenConfigured}`);
     return true;
+  }
+
+  /**
+   * The header leaves the instance's defaults and goes into the headers argument of each of its
+   * requests, awaited there or, outside an async function, with the request chained behind the
+   * token (every request of such an instance answers with a promise already).
+   */
+  private migrateInstanceRequests(property: AnyPath, target: AnyPath, container: AnyPath, use: Extract<Use, { type: 'instance-requests' }>, optional: string | undefined): void {
+    for (const request of use.requests) {
+      const async = this.isAsyncContext(request.call);
+      const entry = this.authorizationEntry(async, optional);
+      if (request.headers) this.appendMember(request.headers, entry);
+      else this.addOption(request.call, { index: request.headersIndex, node: undefined }, entry);
+      if (!async) this.wrapInTokenPromise(request.call, optional);
+    }
+    this.removeHeader(target, container);
+    this.helperUsed(optional);
+    const count = use.requests.length === 1 ? 'its one request' : `each of its ${use.requests.length} requests`;
+    this.markMigrated(property.node, use.info.client.kind, `x-token header in the ${httpClients[use.info.client.kind].label} instance's defaults → Authorization from the OAuth helper at ${count}${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
   }
 
   /**

@@ -7,7 +7,8 @@
  * promise chain), ky calls with per-request headers (async, and a plain function returning ky's
  * promise, which gets the helper's hooks) and a ky instance's default headers, and superagent
  * requests with `.set(…)`, @actions/http-client calls with the headers as their own argument (async,
- * and a plain function returning the promise, with headers shared at module level), and node's http
+ * and a plain function returning the promise, with headers shared at module level; an instance made
+ * with the token in its default headers, whose requests each get the token instead), and node's http
  * in callback style (no async function anywhere: the request waits for the token before it is
  * written, and a token that cannot be had reaches the request's `'error'` listener). The app runs with the legacy token, the real `migrate` CLI rewrites a copy, and
  * the copy runs with only the OAuth client configured: every call must reach the API with a live
@@ -30,7 +31,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const appSource = path.join(repoRoot, 'tests/e2e/forms-app');
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const LEGACY_TOKEN = 'f'.repeat(45);
-const CALLS = ['eventCallback', 'stagesCallback', 'metadata', 'project', 'sequence', 'projects', 'stage', 'service', 'resources', 'event', 'sequenceState', 'kyStages', 'kyUniform', 'actionMetadata', 'actionService'];
+const CALLS = ['eventCallback', 'stagesCallback', 'metadata', 'project', 'sequence', 'projects', 'stage', 'service', 'resources', 'event', 'sequenceState', 'kyStages', 'kyUniform', 'actionMetadata', 'actionService', 'actionStages', 'actionTriggered'];
 
 let fake: FakeCloudAutomation;
 let work: string;

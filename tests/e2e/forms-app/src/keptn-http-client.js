@@ -19,3 +19,16 @@ export function actionServiceStatus(project, stage) {
     return response.message.statusCode;
   });
 }
+
+// An instance made with the token in its default headers, used here for requests only.
+const withDefaults = new HttpClient('keptn-forms-e2e', [], { headers: { 'x-token': KEPTN_API_TOKEN } });
+
+export async function actionStagesStatus(project) {
+  const response = await withDefaults.get(`${KEPTN_API_URL}/controlPlane/v1/project/${project}/stage`);
+  await response.readBody();
+  return response.message.statusCode;
+}
+
+export function actionTriggeredStatus(type) {
+  return withDefaults.getJson(`${KEPTN_API_URL}/controlPlane/v1/event/triggered/${type}`, { accept: 'application/json' }).then((response) => response.statusCode);
+}

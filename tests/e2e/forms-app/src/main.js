@@ -1,7 +1,7 @@
 import { metadataStatus, projectStatus, sendEvent, stages } from './keptn-http.js';
 import { projectsStatus, sequenceStatus } from './keptn-fetch.js';
 import { serviceStatus, stageStatus } from './keptn-axios.js';
-import { actionMetadataStatus, actionServiceStatus } from './keptn-http-client.js';
+import { actionMetadataStatus, actionServiceStatus, actionStagesStatus, actionTriggeredStatus } from './keptn-http-client.js';
 import { eventStatus, sequenceStateStatus, serviceResourceStatus, stagesStatus, uniformStatus } from './keptn-ky-superagent.js';
 
 /** A callback-style call as a status, or the name of the error its callback got. */
@@ -38,5 +38,7 @@ const statuses = {
   kyUniform: await uniformStatus(),
   actionMetadata: await actionMetadataStatus(),
   actionService: await actionServiceStatus('sockshop', 'dev'),
+  actionStages: await actionStagesStatus('sockshop'),
+  actionTriggered: await actionTriggeredStatus('sh.keptn.event.deployment.triggered'),
 };
 console.log(JSON.stringify(statuses));
