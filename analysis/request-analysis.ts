@@ -550,11 +550,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
 
   /** `this.http` inside a class: the field initializer, a parameter property, or `this.http = …` in the class. */
   function classFieldClient(node: TSESTree.MemberExpression, name: string, depth: number): ClientRef | undefined {
-    const values = classFieldValues(node, name);
+    const declaredOnly = (value: Expression): boolean => value.type === AST_NODE_TYPES.Identifier && value.parent.type !== AST_NODE_TYPES.AssignmentExpression;
+    // `private http: HttpClient;` then `this.http = new HttpClient(…)`: what is assigned says more than the annotation.
+    const values = [...classFieldValues(node, name)].sort((a, b) => Number(declaredOnly(a)) - Number(declaredOnly(b)));
     for (const value of values) {
-      const ref = value.type === AST_NODE_TYPES.Identifier && value.parent.type !== AST_NODE_TYPES.AssignmentExpression
-        ? annotatedClient(value)
-        : resolveClient(value, depth + 1);
+      const ref = declaredOnly(value) ? annotatedClient(value) : resolveClient(value, depth + 1);
       const holder = ref ? fieldHolder(node, name) : undefined;
       if (ref) return holder ? { ...ref, holders: [...ref.holders, holder] } : ref;
     }

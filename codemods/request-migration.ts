@@ -463,9 +463,7 @@ export abstract class RequestMigration {
   protected classMethodOf(callee: AnyPath): { name: string; function: AnyPath; classBody: AnyPath; hidden: boolean } | undefined {
     const member = callee.node as ASTNode & { object?: ASTNode; property?: ASTNode; computed?: boolean };
     if (!isNodeType(callee.node, 'MemberExpression') || !member.object || !member.property || !isNodeType(member.object, 'ThisExpression')) return undefined;
-    const keyName = (key: ASTNode, computed: boolean): string | undefined =>
-      isNodeType(key, 'PrivateName') ? `#${(key.id as Identifier).name}` : this.propertyName(key, computed);
-    const name = keyName(member.property, member.computed ?? false);
+    const name = this.classMemberName(callee.node);
     if (name === undefined) return undefined;
     let classBody = parentOf(callee);
     while (classBody && classBody.node.type !== 'ClassBody') classBody = parentOf(classBody);
@@ -473,7 +471,7 @@ export abstract class RequestMigration {
     const members = (classBody.node as ASTNode & { body: ASTNode[] }).body;
     for (let index = 0; index < members.length; index++) {
       const item = members[index] as ASTNode & { key: ASTNode; computed?: boolean; static?: boolean; accessibility?: string; kind?: string; value?: ASTNode | null };
-      if (item.static === true || keyName(item.key, item.computed ?? false) !== name) continue;
+      if (item.static === true || this.classMemberName(item) !== name) continue;
       const itemPath = classBody.get('body', index) as AnyPath;
       let fn: AnyPath | undefined;
       if ((item.type === 'ClassMethod' || item.type === 'ClassPrivateMethod') && item.kind === 'method') fn = itemPath;
@@ -481,6 +479,14 @@ export abstract class RequestMigration {
       return fn ? { name, function: fn, classBody, hidden: name.startsWith('#') || item.accessibility === 'private' } : undefined;
     }
     return undefined;
+  }
+
+  /** A class member's name as `this.<name>` reads it (`#name` for a private name), from its key or the member itself. */
+  protected classMemberName(member: ASTNode): string | undefined {
+    const { key, computed, property } = member as ASTNode & { key?: ASTNode; property?: ASTNode; computed?: boolean | null };
+    const name = key ?? property;
+    if (!name) return undefined;
+    return isNodeType(name, 'PrivateName') ? `#${(name.id as Identifier).name}` : this.propertyName(name, computed ?? false);
   }
 
   /** The expressions a function returns: an arrow's expression body, or each `return`'s argument outside nested functions. */

@@ -286,14 +286,9 @@ export class XTokenMigration extends RequestMigration {
    * token where it is made. Why not, when some use is out of sight or would not take it.
    */
   private requestsOfLocalInstance(construct: AnyPath, site: RequestSite): { readonly requests: readonly InstanceRequest[] } | { readonly why: string } {
-    const declarator = parentOf(construct);
-    const declaration = declarator ? parentOf(declarator) : undefined;
-    const id = declarator && isNodeType(declarator.node, 'VariableDeclarator') && construct.name === 'init' ? (declarator.get('id') as AnyPath) : undefined;
-    if (!declaration || !id || !isNodeType(id.node, 'Identifier') || (declaration.node as ASTNode & { kind?: string }).kind !== 'const') {
-      return { why: 'it is not kept in a `const` whose every use the codemod can see' };
-    }
-    const name = id.node.name;
-    if (parentOf(declaration)?.node.type.startsWith('Export') === true) return { why: `\`${name}\` is exported, so requests made with it elsewhere would lose the header` };
+    const holder = this.instanceHolder(construct);
+    if ('why' in holder) return holder;
+    const { name, references } = holder;
     const handlers = site.handlersArgument;
     if (handlers && !(handlers.type === AST_NODE_TYPES.ArrayExpression && handlers.elements.length === 0)) {
       return { why: 'it is made with request handlers, which may set an `Authorization` of their own over the one each request would send' };
@@ -305,7 +300,7 @@ export class XTokenMigration extends RequestMigration {
       if (path) requestSites.set(path.node, other);
     }
     const requests: InstanceRequest[] = [];
-    for (const reference of this.referencesOf(id)) {
+    for (const reference of references) {
       const line = this.position(reference.node).line;
       const member = parentOf(reference);
       const call = member ? parentOf(member) : undefined;
@@ -324,6 +319,44 @@ export class XTokenMigration extends RequestMigration {
     }
     if (requests.length === 0) return { why: `the codemod sees no request made with \`${name}\`` };
     return { requests };
+  }
+
+  /**
+   * Where an instance is kept so that every use of it is in sight: a module-private `const`, or a
+   * `private` / `#` field of a class (set where it is declared, or once in the constructor), with
+   * the references that read it (`http`, `this.http`). Why not, otherwise.
+   */
+  private instanceHolder(construct: AnyPath): { readonly name: string; readonly references: readonly AnyPath[] } | { readonly why: string } {
+    const holder = parentOf(construct);
+    if (holder && isNodeType(holder.node, 'VariableDeclarator') && construct.name === 'init') {
+      const declaration = parentOf(holder);
+      const id = holder.get('id') as AnyPath;
+      if (!declaration || !isNodeType(id.node, 'Identifier') || (declaration.node as ASTNode & { kind?: string }).kind !== 'const') {
+        return { why: 'it is not kept in a `const` whose every use the codemod can see' };
+      }
+      if (parentOf(declaration)?.node.type.startsWith('Export') === true) return { why: `\`${id.node.name}\` is exported, so requests made with it elsewhere would lose the header` };
+      return { name: id.node.name, references: this.referencesOf(id) };
+    }
+    // `private readonly http = new HttpClient(…)`, or `this.http = new HttpClient(…)` in the constructor.
+    let field: { readonly name: string; readonly classBody: AnyPath; readonly assignment?: ASTNode } | undefined;
+    if (holder && (holder.node.type === 'ClassProperty' || holder.node.type === 'ClassPrivateProperty') && construct.name === 'value') {
+      const name = this.classMemberName(holder.node);
+      const classBody = parentOf(holder);
+      if (name !== undefined && classBody && (holder.node as ASTNode & { static?: boolean }).static !== true) field = { name, classBody };
+    } else if (holder && isNodeType(holder.node, 'AssignmentExpression') && construct.name === 'right' && isNodeType(holder.node.left as ASTNode, 'MemberExpression')) {
+      const left = holder.node.left as ASTNode & { object: ASTNode };
+      const method = this.enclosingFunctionPath(holder);
+      const classBody = method ? parentOf(method) : undefined;
+      const name = isNodeType(left.object, 'ThisExpression') ? this.classMemberName(left) : undefined;
+      const inConstructor = method?.node.type === 'ClassMethod' && (method.node as ASTNode & { kind?: string }).kind === 'constructor';
+      if (name !== undefined && inConstructor && classBody?.node.type === 'ClassBody') field = { name, classBody, assignment: holder.node.left as ASTNode };
+    }
+    if (!field) return { why: 'it is not kept in a `const` or a private field whose every use the codemod can see' };
+    const { name, classBody, assignment } = field;
+    const declared = ((classBody.node as ASTNode & { body: ASTNode[] }).body).find((member) => this.classMemberName(member) === name && (member as ASTNode & { static?: boolean }).static !== true);
+    const hidden = name.startsWith('#') || (declared as (ASTNode & { accessibility?: string }) | undefined)?.accessibility === 'private';
+    if (!hidden) return { why: `\`this.${name}\` is not private, so code outside the class may make requests with it that would lose the header` };
+    return { name: `this.${name}`, references: this.thisMembers(classBody, name).filter((reference) => reference.node !== assignment) };
   }
 
   /** `function authHeaders() { return { 'x-token': t } }`: every caller of the function gets the header. */
@@ -420,8 +453,7 @@ export class XTokenMigration extends RequestMigration {
     j(classBody).find(j.MemberExpression).forEach((path: AnyPath) => {
       const node = path.node as ASTNode & { object: ASTNode; property: ASTNode; computed?: boolean };
       if (!isNodeType(node.object, 'ThisExpression')) return;
-      const memberName = isNodeType(node.property, 'PrivateName') ? `#${(node.property.id as Identifier).name}` : this.propertyName(node.property, node.computed ?? false);
-      if (memberName === name) found.push(path);
+      if (this.classMemberName(node) === name) found.push(path);
     });
     return found;
   }
