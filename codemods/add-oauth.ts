@@ -93,9 +93,9 @@ export class AddOAuthMigration extends RequestMigration {
     }
     this.recordRoute(callPath);
     const origin = info.client.instance ? this.instanceOrigin(callPath) : undefined;
-    const written = this.optionsOf(callPath, info);
+    const written = this.optionsOf(callPath, info, finding.site);
     const options = written && this.optionsBuiltForCall(written, callPath);
-    const unwritable = this.unwritableOptions(options?.node, kind, origin);
+    const unwritable = this.unwritableOptions(options?.node, kind, origin, callPath);
     if (unwritable) {
       this.leave(call, what, unwritable, 'send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built');
       return;
@@ -104,13 +104,29 @@ export class AddOAuthMigration extends RequestMigration {
   }
 
   /**
+   * `await http(options)` with `options` an object the code fills in before the call: the call
+   * can take a copy with the token in it, made where the call is (so later changes to the object
+   * do not reach the request, as they did not before). Only where the token is awaited at the
+   * call: a chained request would copy the object later.
+   */
+  private spreadsOptionsVariable(node: ASTNode | undefined, call: ASTPath<CallExpression>): boolean {
+    if (!isNodeType(node, 'Identifier') || !this.isAsyncContext(call)) return false;
+    // Made as an object literal and never replaced: spreading it (and its `headers`) cannot throw.
+    const argument = (call.node.arguments as ASTNode[]).indexOf(node);
+    const binding = argument >= 0 ? this.bindingOf(call.get('arguments', argument) as AnyPath) : undefined;
+    const declarator = binding ? parentOf(binding) : undefined;
+    if (!binding || binding.name !== 'id' || !declarator || !isNodeType(declarator.node, 'VariableDeclarator') || !isNodeType(declarator.node.init as ASTNode | null | undefined, 'ObjectExpression')) return false;
+    return !this.referencesOf(binding).some((reference) => isNodeType(parentOf(reference)?.node, 'AssignmentExpression') && reference.name === 'left');
+  }
+
+  /**
    * Why the options cannot take an `Authorization` without changing what the request sends, if
    * they cannot: built elsewhere (a variable, a call), or spread from elsewhere with no
    * `headers` of their own (a new `headers` would replace the spread ones).
    */
-  private unwritableOptions(node: ASTNode | undefined, kind: string, origin: AnyPath | undefined): string | undefined {
+  private unwritableOptions(node: ASTNode | undefined, kind: string, origin: AnyPath | undefined, call: ASTPath<CallExpression>): string | undefined {
     if (kind !== 'fetch' && origin && isNodeType(this.unwrapped(origin.node), 'CallExpression')) return undefined;
-    if (kind === 'fetch' || !node) return undefined;
+    if (kind === 'fetch' || !node || this.spreadsOptionsVariable(node, call)) return undefined;
     if (!isNodeType(node, 'ObjectExpression')) return `the options are built elsewhere (\`${this.text(node).slice(0, 40)}\`)`;
     const members = node.properties as ASTNode[];
     const headers = members.find((member) => isNodeType(member, 'ObjectProperty') && this.propertyName(member.key, member.computed ?? false) === 'headers');
@@ -139,12 +155,17 @@ export class AddOAuthMigration extends RequestMigration {
 
   // ── what the request is ──────────────────────────────────────────────────────────
 
-  /** The options argument as written: an object literal, something else, or none. */
-  private optionsOf(call: ASTPath<CallExpression>, info: CallInfo): { index: number; node: ASTNode | undefined } | undefined {
+  /**
+   * The options argument as written: an object literal, something else, or none. Whether the
+   * first argument is the options (`axios(config)`, which then ignores a second one) or the URL is
+   * the analysis's call, as it is the lint's.
+   */
+  private optionsOf(call: ASTPath<CallExpression>, info: CallInfo, site: RequestSite): { index: number; node: ASTNode | undefined } | undefined {
     const { signature } = info;
     const args = call.node.arguments as ASTNode[];
     const first = args[0];
-    if (signature.optionsMayComeFirst === true && isNodeType(first, 'ObjectExpression')) return { index: 0, node: first };
+    const [leading] = site.optionArguments;
+    if (signature.optionsMayComeFirst === true && first && leading && this.babelPath(leading)?.node === first) return { index: 0, node: first };
     if (signature.options === undefined) return undefined;
     return { index: signature.options, node: args[signature.options] };
   }
@@ -162,9 +183,18 @@ export class AddOAuthMigration extends RequestMigration {
     if (isNodeType(create, 'CallExpression') && this.isInstanceFactory(create) && origin) {
       // Reported at the request, where the lint reports it: one instance may serve requests that
       // the analysis judges differently, and a person reads the report call by call.
-      if (this.authenticateInstance(create, kind, origin, call)) {
+      const attached = this.authenticateInstance(create, origin);
+      if (attached === true) {
         this.markMigrated(call.node, kind, `request through ${kind === 'axios' ? 'an axios' : 'a got'} instance → OAuth helper ${kind === 'axios' ? 'attached' : 'hooks added'} where the instance is made`);
+        return;
       }
+      // The instance cannot be told where the token may go, but this request, which the analysis
+      // judges a Cloud Automation call, can carry the token itself, as a request of the bare client would.
+      if (options && this.unwritableOptions(options.node, kind, undefined, call) === undefined) {
+        this.authenticateRequest(call, info, options, site);
+        return;
+      }
+      this.leave(call, `${kind} request without OAuth`, attached.why, `give the instance a ${kind === 'got' ? 'prefixUrl' : 'baseURL'}, or attach the helper with { audience: <API base URL> }`);
       return;
     }
     if (!options) {
@@ -181,20 +211,17 @@ export class AddOAuthMigration extends RequestMigration {
     return name === 'create' || name === 'extend';
   }
 
-  /** Once per instance: the helper attached where it is made, so every request through it is covered. False when the request is left marked instead. */
-  private authenticateInstance(create: CallExpression, kind: string, origin: AnyPath, call: AnyPath): boolean {
+  /** Once per instance: the helper attached where it is made, so every request through it is covered. Why not, when the helper cannot be told where the token may go. */
+  private authenticateInstance(create: CallExpression, origin: AnyPath): true | { readonly why: string } {
     if (this.wrappedCalls.has(create)) return true;
     // Without a base of its own the adapter is told the API bases of the instance's requests.
     const estree = this.estreeNode(create, 'CallExpression');
     const instance = this.facts().sites.find((site) => site.node === estree && site.createsInstance);
     const audience = instance ? this.instanceAudience(instance, origin) : { audience: '' };
-    if ('why' in audience) {
-      this.leave(call, `${kind} request without OAuth`, audience.why, `give the instance a ${kind === 'got' ? 'prefixUrl' : 'baseURL'}, or attach the helper with { audience: <API base URL> }`);
-      return false;
-    }
+    if ('why' in audience) return audience;
     this.wrappedCalls.add(create);
     this.needsHelper = true;
-    if (kind === 'axios') {
+    if (instance?.client.kind === 'axios') {
       const { start, end } = rangeOf(create);
       this.edits.push(
         { start, end: start, text: `${this.clientText}.${helperClientMembers.attachToAxios}(` },
@@ -229,7 +256,11 @@ export class AddOAuthMigration extends RequestMigration {
     const authorization = `Authorization: ${this.authorizationValue(async)}`;
     const headers = isNodeType(options.node, 'ObjectExpression') ? this.headersObject(options.node) : undefined;
     if (headers) this.appendMember(headers, authorization);
-    else this.addOption(call, options, `headers: { ${authorization} }`);
+    else if (options.node && this.spreadsOptionsVariable(options.node, call)) {
+      // The token first: an `Authorization` the code put in the object itself still wins, as with the helper's adapters.
+      const name = this.text(options.node);
+      this.edits.push({ ...rangeOf(options.node), text: `{ ...${name}, headers: { ${authorization}, ...${name}.headers } }` });
+    } else this.addOption(call, options, `headers: { ${authorization} }`);
     if (!async) this.wrapInTokenPromise(call);
     this.markMigrated(call.node, kind, `request without credentials → Authorization from the OAuth helper${async ? '' : ' (token promise chained before the request)'}`);
   }

@@ -1,4 +1,4 @@
-import axios from 'axios';
+import axios, { type AxiosRequestConfig } from 'axios';
 
 const keptnApiUrl = process.env.KEPTN_API_URL ?? '';
 
@@ -22,10 +22,27 @@ export async function services(project: string, stage: string): Promise<unknown>
   return data;
 }
 
-// Options shared by two requests: left for a person.
+// Options shared by two requests: each takes a copy with the token in it, made at the call.
 export async function sequences(project: string): Promise<unknown[]> {
   const options = { headers: { accept: 'application/json' } };
   const first = await axios.get(`${keptnApiUrl}/controlPlane/v1/sequence/${project}?pageSize=10`, options);
   const next = await axios.get(`${keptnApiUrl}/controlPlane/v1/sequence/${project}?pageSize=10&nextPageKey=10`, options);
   return [first.data, next.data];
+}
+
+// The options object is the only argument, filled in before the call: axios ignores a second one,
+// so the copy with the token goes where the object was.
+export async function eventsOfContext(keptnContext: string): Promise<unknown> {
+  const options: AxiosRequestConfig = {};
+  options.url = `${keptnApiUrl}/mongodb-datastore/event`;
+  options.method = 'GET';
+  options.params = { keptnContext };
+  const response = await axios(options);
+  return response.data;
+}
+
+// Options handed in by the caller, who may pass none: left for a person.
+export async function sequencePage(project: string, options?: AxiosRequestConfig): Promise<unknown> {
+  const { data } = await axios.get(`${keptnApiUrl}/controlPlane/v1/sequence/${project}`, options);
+  return data;
 }

@@ -1,4 +1,4 @@
-import axios from 'axios';
+import axios, { type AxiosRequestConfig } from 'axios';
 import { oauthClientFromEnv } from 'cloud-automation-oauth';
 
 const keptnApiUrl = process.env.KEPTN_API_URL ?? '';
@@ -23,12 +23,28 @@ export async function services(project: string, stage: string): Promise<unknown>
   return data;
 }
 
-// Options shared by two requests: left for a person.
+// Options shared by two requests: each takes a copy with the token in it, made at the call.
 export async function sequences(project: string): Promise<unknown[]> {
   const options = { headers: { accept: 'application/json' } };
-  // @cloud-automation-migrate the options are built elsewhere (`options`); send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built
-  const first = await axios.get(`${keptnApiUrl}/controlPlane/v1/sequence/${project}?pageSize=10`, options);
-  // @cloud-automation-migrate the options are built elsewhere (`options`); send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built
-  const next = await axios.get(`${keptnApiUrl}/controlPlane/v1/sequence/${project}?pageSize=10&nextPageKey=10`, options);
+  const first = await axios.get(`${keptnApiUrl}/controlPlane/v1/sequence/${project}?pageSize=10`, { ...options, headers: { Authorization: await oauthClientFromEnv().authorizationHeader(), ...options.headers } });
+  const next = await axios.get(`${keptnApiUrl}/controlPlane/v1/sequence/${project}?pageSize=10&nextPageKey=10`, { ...options, headers: { Authorization: await oauthClientFromEnv().authorizationHeader(), ...options.headers } });
   return [first.data, next.data];
+}
+
+// The options object is the only argument, filled in before the call: axios ignores a second one,
+// so the copy with the token goes where the object was.
+export async function eventsOfContext(keptnContext: string): Promise<unknown> {
+  const options: AxiosRequestConfig = {};
+  options.url = `${keptnApiUrl}/mongodb-datastore/event`;
+  options.method = 'GET';
+  options.params = { keptnContext };
+  const response = await axios({ ...options, headers: { Authorization: await oauthClientFromEnv().authorizationHeader(), ...options.headers } });
+  return response.data;
+}
+
+// Options handed in by the caller, who may pass none: left for a person.
+export async function sequencePage(project: string, options?: AxiosRequestConfig): Promise<unknown> {
+  // @cloud-automation-migrate the options are built elsewhere (`options`); send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built
+  const { data } = await axios.get(`${keptnApiUrl}/controlPlane/v1/sequence/${project}`, options);
+  return data;
 }
