@@ -99,17 +99,23 @@ type Use =
   /** `new Request(url, init)`: the header travels inside the Request object to whatever sends it. */
   | { readonly type: 'request-object'; readonly construct: AnyPath; readonly info: CallInfo; readonly site: RequestSite; readonly reference: Reference | undefined }
   /**
-   * `const http = new HttpClient(ua, [], { headers })` whose every use here is a request that takes
-   * a headers argument of its own: the header moves from the instance to each of those requests.
+   * `const http = new HttpClient(ua, [], { headers })`, `const api = rp.defaults({ headers })`: an
+   * instance the helper has no hook into, whose every use here is a request that can take the
+   * token itself: the header moves from the instance to each of those requests.
    */
   | { readonly type: 'instance-requests'; readonly info: CallInfo; readonly site: RequestSite; readonly requests: readonly InstanceRequest[] }
   | { readonly type: 'unknown'; readonly why: string };
 
-/** One request of a local instance, and where its headers argument is (or would go). */
+/**
+ * One request of a local instance, and where the token goes in it: its headers argument
+ * (`http.getJson(url, headers)`) or the `headers` of its options (`api.get(url, options)`), each
+ * written where it is, or added at `index` when the call has none.
+ */
 interface InstanceRequest {
   readonly call: ASTPath<CallExpression>;
-  readonly headersIndex: number;
-  readonly headers: ObjectExpression | undefined;
+  readonly slot: 'headers' | 'options';
+  readonly index: number;
+  readonly object: ObjectExpression | undefined;
 }
 
 /** What locating a header object inside a request's options found: the variable nearest the call, and what was read on the way. */
@@ -281,9 +287,10 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /**
-   * The requests of an instance kept in a module-private `const` and used for nothing but requests
-   * that take a headers argument of their own (`http.getJson(url, headers)`): each can be given the
-   * token where it is made. Why not, when some use is out of sight or would not take it.
+   * The requests of an instance kept in a module-private `const` (or private field) and used for
+   * nothing but requests that can take the token where they are made: in a headers argument of
+   * their own (`http.getJson(url, headers)`), or in their options (`api.get(url, { headers })`),
+   * awaited there. Why not, when some use is out of sight or would not take it.
    */
   private requestsOfLocalInstance(construct: AnyPath, site: RequestSite): { readonly requests: readonly InstanceRequest[] } | { readonly why: string } {
     const holder = this.instanceHolder(construct);
@@ -295,7 +302,7 @@ export class XTokenMigration extends RequestMigration {
     }
     const requestSites = new Map<ASTNode, RequestSite>();
     for (const other of this.facts().sites) {
-      if (other.createsInstance || other.signature.headers === undefined) continue;
+      if (other.createsInstance || (other.signature.headers === undefined && other.signature.options === undefined)) continue;
       const path = this.babelPath(other.node, 'CallExpression');
       if (path) requestSites.set(path.node, other);
     }
@@ -306,19 +313,56 @@ export class XTokenMigration extends RequestMigration {
       const call = member ? parentOf(member) : undefined;
       const request = call && reference.name === 'object' && member?.name === 'callee' ? requestSites.get(call.node) : undefined;
       if (!call || !request || !isNodeType(call.node, 'CallExpression')) return { why: `\`${name}\` is used on line ${line} for something other than a request the codemod can give the token` };
-      const headersIndex = request.signature.headers ?? 0;
       const args = call.node.arguments as ASTNode[];
-      const headers = args[headersIndex];
       if (args.some((argument) => isNodeType(argument, 'SpreadElement'))) return { why: `its request on line ${line} spreads its arguments, so the codemod cannot tell which one is the headers` };
-      if (headers !== undefined && !isNodeType(headers, 'ObjectExpression')) return { why: `its request on line ${line} passes headers built elsewhere (\`${this.text(headers).slice(0, 40)}\`)` };
+      const slot = this.tokenSlot(call as ASTPath<CallExpression>, request);
+      if ('why' in slot) return { why: `its request on line ${line} ${slot.why}` };
+      const headers = slot.slot === 'headers' ? slot.object : slot.object && this.headersMember(slot.object);
+      if (headers === null) return { why: `its request on line ${line} passes headers built elsewhere` };
       if (headers && (headers.properties as ASTNode[]).some((entry) => !isNodeType(entry, 'ObjectProperty') || isAuthorizationHeader(this.propertyName(entry.key, entry.computed ?? false) ?? ''))) {
         return { why: `its request on line ${line} sends an \`Authorization\` of its own (or headers spread from elsewhere), which alone would reach Cloud Automation once the x-token is gone` };
       }
       if (this.recordSiteRoute(request)?.routes.some(isTokenCheckRoute) === true) return { why: `its request on line ${line} is a ${TOKEN_CHECK} token check, which means nothing under OAuth` };
-      requests.push({ call: call as ASTPath<CallExpression>, headersIndex, headers: headers ?? undefined });
+      requests.push({ call: call as ASTPath<CallExpression>, ...slot });
     }
     if (requests.length === 0) return { why: `the codemod sees no request made with \`${name}\`` };
     return { requests };
+  }
+
+  /**
+   * Where a request of an instance takes the token: its headers argument, or its options object
+   * (as the analysis found it, `api.get({ uri })` or `api.get(uri, options)`), written there or
+   * added. A request that takes options needs the token awaited where it is made: the request
+   * package answers with a request object, not a promise the token could be chained before.
+   */
+  private tokenSlot(call: ASTPath<CallExpression>, request: RequestSite): Omit<InstanceRequest, 'call'> | { readonly why: string } {
+    const args = call.node.arguments as ASTNode[];
+    const { headers, options } = request.signature;
+    if (headers !== undefined) {
+      const argument = args[headers];
+      if (argument !== undefined && !isNodeType(argument, 'ObjectExpression')) return { why: `passes headers built elsewhere (\`${this.text(argument).slice(0, 40)}\`)` };
+      return { slot: 'headers', index: headers, object: argument };
+    }
+    if (!this.isAsyncContext(call)) return { why: 'is made outside an async function, where the token cannot be awaited before it is sent' };
+    if (args.some((argument) => FUNCTION_TYPES.has(argument.type))) return { why: 'takes a callback, where the token would have to go in before it' };
+    const [written] = request.optionArguments;
+    const object = written ? this.babelPath(written)?.node : undefined;
+    if (written) {
+      if (!isNodeType(object, 'ObjectExpression')) return { why: 'passes options built elsewhere' };
+      return { slot: 'options', index: args.indexOf(object), object };
+    }
+    const index = options ?? args.length;
+    if (args.length > index) return { why: 'passes arguments the codemod cannot tell from options' };
+    return { slot: 'options', index, object: undefined };
+  }
+
+  /** The `headers` object literal of an options object; null when it is something else, undefined when absent. */
+  private headersMember(options: ObjectExpression): ObjectExpression | null | undefined {
+    for (const member of options.properties as ASTNode[]) {
+      if (!isNodeType(member, 'ObjectProperty') || this.propertyName(member.key, member.computed ?? false) !== 'headers') continue;
+      return isNodeType(member.value as ASTNode, 'ObjectExpression') ? (member.value as ObjectExpression) : null;
+    }
+    return undefined;
   }
 
   /**
@@ -1082,8 +1126,10 @@ export class XTokenMigration extends RequestMigration {
     for (const request of use.requests) {
       const async = this.isAsyncContext(request.call);
       const entry = this.authorizationEntry(async, optional);
-      if (request.headers) this.appendMember(request.headers, entry);
-      else this.addOption(request.call, { index: request.headersIndex, node: undefined }, entry);
+      const headers = request.slot === 'headers' ? request.object : request.object && this.headersMember(request.object);
+      if (headers) this.appendMember(headers, entry);
+      else if (request.slot === 'options' && request.object) this.appendMember(request.object, `headers: { ${entry} }`);
+      else this.addOption(request.call, { index: request.index, node: undefined }, request.slot === 'options' ? `headers: { ${entry} }` : entry);
       if (!async) this.wrapInTokenPromise(request.call, optional);
     }
     this.removeHeader(target, container);
@@ -1244,6 +1290,17 @@ export class XTokenMigration extends RequestMigration {
     kind: HttpClientKind,
     optional: string | undefined,
   ): void {
+    const [only] = instances;
+    if (kind === 'request' && only && instances.length === 1) {
+      // No hook into the request package: each request of a local instance takes the token itself.
+      const found = this.requestsOfLocalInstance(only.call, only.site);
+      if ('requests' in found) {
+        this.migrateInstanceRequests(property, target, container, { type: 'instance-requests', info: only.info, site: only.site, requests: found.requests }, optional);
+        return;
+      }
+      this.leave(property, `x-token header in the ${kind} instance's defaults`, `the instance made by \`request.defaults(…)\` fixes its headers when it is made, the OAuth helper has no hook into the request package to add a fresh token to each request, and ${found.why}`, 'send `Authorization: await client.authorizationHeader()` with each request of the instance');
+      return;
+    }
     if (kind !== 'axios' && kind !== 'got' && kind !== 'ky') {
       // The helper plugs into axios, got and ky instances; anything else fixes its headers where it is made.
       const why = kind === 'request'
