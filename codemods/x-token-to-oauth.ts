@@ -348,7 +348,8 @@ export class XTokenMigration extends RequestMigration {
     const [written] = request.optionArguments;
     const object = written ? this.babelPath(written)?.node : undefined;
     if (written) {
-      if (!isNodeType(object, 'ObjectExpression')) return { why: 'passes options built elsewhere' };
+      // Written at the call only: an object built elsewhere may be shared, or built where nothing can be awaited.
+      if (!isNodeType(object, 'ObjectExpression') || !args.includes(object)) return { why: 'passes options built elsewhere' };
       return { slot: 'options', index: args.indexOf(object), object };
     }
     const index = options ?? args.length;
