@@ -8,7 +8,7 @@
  * become a `GET …/api/v1/metadata` reachability check where only success or failure is read.
  * See docs/codemods/add-oauth.md.
  */
-import type { API, ASTNode, ASTPath, CallExpression, FileInfo, ObjectExpression, Options } from 'jscodeshift';
+import type { API, ASTNode, ASTPath, CallExpression, FileInfo, Options } from 'jscodeshift';
 import {
   httpClients,
   TARGET_EVIDENCE_SOURCE_PATTERN,
@@ -116,7 +116,7 @@ export class AddOAuthMigration extends RequestMigration {
     const binding = argument >= 0 ? this.bindingOf(call.get('arguments', argument) as AnyPath) : undefined;
     const declarator = binding ? parentOf(binding) : undefined;
     if (!binding || binding.name !== 'id' || !declarator || !isNodeType(declarator.node, 'VariableDeclarator') || !isNodeType(declarator.node.init as ASTNode | null | undefined, 'ObjectExpression')) return false;
-    return !this.referencesOf(binding).some((reference) => isNodeType(parentOf(reference)?.node, 'AssignmentExpression') && reference.name === 'left');
+    return !this.isReassigned(binding);
   }
 
   /**
@@ -254,7 +254,7 @@ export class AddOAuthMigration extends RequestMigration {
     }
     this.needsHelper = true;
     const authorization = `Authorization: ${this.authorizationValue(async)}`;
-    const headers = isNodeType(options.node, 'ObjectExpression') ? this.headersObject(options.node) : undefined;
+    const headers = isNodeType(options.node, 'ObjectExpression') ? this.headersMember(options.node) : undefined;
     if (headers) this.appendMember(headers, authorization);
     else if (options.node && this.spreadsOptionsVariable(options.node, call)) {
       // The token first: an `Authorization` the code put in the object itself still wins, as with the helper's adapters.
@@ -280,15 +280,6 @@ export class AddOAuthMigration extends RequestMigration {
     else this.addOption(call, { index, node: undefined }, authorization);
     if (!async) this.wrapInTokenPromise(call);
     this.markMigrated(call.node, kind, `request without credentials → Authorization from the OAuth helper${async ? '' : ' (token promise chained before the request)'}`);
-  }
-
-  private headersObject(options: ObjectExpression): ObjectExpression | undefined {
-    for (const member of options.properties as ASTNode[]) {
-      if (!isNodeType(member, 'ObjectProperty') || this.propertyName(member.key, member.computed ?? false) !== 'headers') continue;
-      const value = member.value as ASTNode;
-      return isNodeType(value, 'ObjectExpression') ? value : undefined;
-    }
-    return undefined;
   }
 
   // ── POST /api/v1/auth token checks ───────────────────────────────────────────────

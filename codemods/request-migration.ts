@@ -534,7 +534,7 @@ export abstract class RequestMigration {
     const declaration = parentOf(declarator)?.node;
     const kind = isNodeType(declaration, 'VariableDeclaration') ? declaration.kind : undefined;
     if (kind === 'var') return undefined;
-    if (kind !== 'const' && this.referencesOf(binding).some((reference) => isNodeType(parentOf(reference)?.node, 'AssignmentExpression') && reference.name === 'left')) return undefined;
+    if (kind !== 'const' && this.isReassigned(binding)) return undefined;
     return declarator.node.init;
   }
 
@@ -563,7 +563,7 @@ export abstract class RequestMigration {
           // Bound to the same declaration at `at`, declared before it (no temporal dead zone), and
           // never reassigned (a `let` set later would still be unset where the audience is read).
           if (this.lookupAt(at, node.name) !== binding.node || rangeOf(binding.node).start > rangeOf(at.node).start) nameable = false;
-          else if (this.referencesOf(binding).some((reference) => isNodeType(parentOf(reference)?.node, 'AssignmentExpression') && reference.name === 'left')) nameable = false;
+          else if (this.isReassigned(binding)) nameable = false;
           return;
         }
         case 'ThisExpression':
@@ -1368,6 +1368,23 @@ export abstract class RequestMigration {
 
   private isSignalMember(member: ASTNode & { property: unknown; computed?: boolean }): boolean {
     return SIGNAL_MEMBERS.has(this.propertyName(member.property as ASTNode, member.computed ?? false) ?? '');
+  }
+
+  /** A variable written again after its declaration (`x = …`, `x++`): its initial value is not all it holds. */
+  protected isReassigned(binding: AnyPath): boolean {
+    return this.referencesOf(binding).some((reference) => {
+      const parent = parentOf(reference)?.node;
+      return (isNodeType(parent, 'AssignmentExpression') && reference.name === 'left') || isNodeType(parent, 'UpdateExpression');
+    });
+  }
+
+  /** The `headers` object literal of an options object; null when it is something else, undefined when absent. */
+  protected headersMember(options: ObjectExpression): ObjectExpression | null | undefined {
+    for (const member of options.properties as ASTNode[]) {
+      if (!isNodeType(member, 'ObjectProperty') || this.propertyName(member.key, member.computed ?? false) !== 'headers') continue;
+      return isNodeType(member.value as ASTNode, 'ObjectExpression') ? (member.value as ObjectExpression) : null;
+    }
+    return undefined;
   }
 
   /** `member` added to the options object, or a new options argument (with `undefined` for a skipped body). */

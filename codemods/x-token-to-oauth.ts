@@ -357,15 +357,6 @@ export class XTokenMigration extends RequestMigration {
     return { slot: 'options', index, object: undefined };
   }
 
-  /** The `headers` object literal of an options object; null when it is something else, undefined when absent. */
-  private headersMember(options: ObjectExpression): ObjectExpression | null | undefined {
-    for (const member of options.properties as ASTNode[]) {
-      if (!isNodeType(member, 'ObjectProperty') || this.propertyName(member.key, member.computed ?? false) !== 'headers') continue;
-      return isNodeType(member.value as ASTNode, 'ObjectExpression') ? (member.value as ObjectExpression) : null;
-    }
-    return undefined;
-  }
-
   /**
    * Where an instance is kept so that every use of it is in sight: a module-private `const`, or a
    * `private` / `#` field of a class (set where it is declared, or once in the constructor), with
