@@ -11,9 +11,10 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isAuthorizationHeader, isTokenCheckRoute, isXTokenHeader, type TargetConfidence } from '../core/index.js';
-import { memberChain, memberName, unwrap, type Node } from './ast.js';
+import { HEADER_WRITE_METHODS, isAuthorizationHeader, isTokenCheckRoute, isXTokenHeader, looksLikeApiToken, type TargetConfidence } from '../core/index.js';
+import { literalString, memberChain, memberName, staticPropertyKey, unwrap, type Node } from './ast.js';
 import type { VisitorKeys } from './host.js';
+import type { ModuleExit } from './module-exits.js';
 import type { ClientRef, HeaderEntry, RequestAnalysis, RequestSite, TargetAssessment } from './request-analysis.js';
 
 export interface XTokenFinding {
@@ -59,10 +60,27 @@ export interface UnrecognizedXToken {
   readonly call: TSESTree.CallExpression;
 }
 
+/**
+ * An `x-token` header no request of this file sends, written into an object that leaves the
+ * module: a header builder (`export function keptnHeaders()`) whose callers elsewhere send it.
+ */
+export interface EscapingXToken {
+  /** Where the header name is written: the report location. */
+  readonly node: Node;
+  readonly value: Node | undefined;
+  readonly exit: ModuleExit;
+  /** Judged by names alone (the builder's, the value's): no URL is in sight. */
+  readonly target: TargetAssessment;
+}
+
 export function createFindings(analysis: RequestAnalysis, options: FindingOptions) {
   const xTokenByName = new Map<Node, XTokenFinding>();
   const requestSites: RequestSite[] = [];
   const unrecognized = new Set<Node>();
+  /** Every x-token name some request of this file sends, reported or filtered out: none of them escapes. */
+  const sentNames = new Set<Node>();
+  /** Every x-token name written in the file, with its value: checked at the end for headers that leave the module. */
+  const writtenNames: { node: Node; value: Node | undefined }[] = [];
 
   function sendsAuthorization(site: RequestSite): boolean {
     return (
@@ -76,6 +94,7 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
     const found: XTokenFinding[] = [];
     for (const entry of entries) {
       if (entry.name === undefined || !isXTokenHeader(entry.name)) continue;
+      sentNames.add(entry.nameNode);
       const known = xTokenByName.get(entry.nameNode);
       const target = analysis.assessTarget(site, entry.value ? [entry.value] : []);
       if (options.excludesXToken(target)) continue;
@@ -152,7 +171,49 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
     return found;
   }
 
+  /** The header name an object key, a `target[name] = value` or a `target.set(name, value)` writes, with the node to report. */
+  function writtenHeader(node: TSESTree.Property | TSESTree.AssignmentExpression | TSESTree.CallExpression): { key: Node; name: string | undefined; value: Node | undefined } | undefined {
+    if (node.type === AST_NODE_TYPES.Property) {
+      if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      return { key: node.key, name: node.computed ? analysis.stringValue(node.key) : staticPropertyKey(node), value: node.value };
+    }
+    if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+      if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      const left = node.left;
+      return { key: left.property, name: memberName(left) ?? (left.computed ? analysis.stringValue(left.property) : undefined), value: node.right };
+    }
+    const callee = unwrap(node.callee);
+    const [key, value] = node.arguments;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !key || key.type === AST_NODE_TYPES.SpreadElement || !HEADER_WRITE_METHODS.includes(memberName(callee) ?? '')) return undefined;
+    return { key, name: analysis.stringValue(key), value: value && value.type !== AST_NODE_TYPES.SpreadElement ? value : undefined };
+  }
+
   return {
+    /** A node that may write an `x-token` name: remembered for `escapingXTokens`. */
+    noteHeaderWrite(node: TSESTree.Property | TSESTree.AssignmentExpression | TSESTree.CallExpression): void {
+      const written = writtenHeader(node);
+      if (written?.name !== undefined && isXTokenHeader(written.name)) writtenNames.push({ node: written.key, value: written.value });
+    },
+
+    /**
+     * The `x-token` headers no request of this file sends that leave the module through an
+     * exported function or binding. Called once the whole file has been seen.
+     */
+    escapingXTokens(): EscapingXToken[] {
+      const found: EscapingXToken[] = [];
+      for (const { node, value } of writtenNames) {
+        if (sentNames.has(node) || unrecognized.has(node)) continue;
+        // `{ 'x-token': 'API token' }` is a label; a literal that looks like a token is a header (and a leaked secret).
+        const literal = value ? literalString(value) : undefined;
+        if (literal !== undefined && !looksLikeApiToken(literal)) continue;
+        const exit = analysis.headerExit(node);
+        if (!exit) continue;
+        const target = analysis.assessNames(exit.name === 'default' ? undefined : exit.name, value ? [value] : []);
+        if (!options.excludesXToken(target)) found.push({ node, value, exit, target });
+      }
+      return found;
+    },
+
     /** x-token findings a call makes: as a request, a defaults write, an interceptor. */
     xTokenAtCall(node: TSESTree.CallExpression): XTokenFinding[] {
       const site = analysis.requestSite(node);
@@ -258,13 +319,16 @@ export function collectFindings(
   visitorKeys: VisitorKeys,
   analysis: RequestAnalysis,
   findings: Findings,
-): { xToken: XTokenFinding[]; requests: RequestFinding[]; sites: RequestSite[] } {
+): { xToken: XTokenFinding[]; escaping: EscapingXToken[]; requests: RequestFinding[]; sites: RequestSite[] } {
   const requests: RequestFinding[] = [];
   const sites: RequestSite[] = [];
   const visit = (node: Node): void => {
+    if (node.type === AST_NODE_TYPES.Property) findings.noteHeaderWrite(node);
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-      if (node.type === AST_NODE_TYPES.CallExpression) findings.xTokenAtCall(node);
-      else findings.xTokenAtNew(node);
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        findings.xTokenAtCall(node);
+        findings.noteHeaderWrite(node);
+      } else findings.xTokenAtNew(node);
       const request = findings.requestAt(node);
       if (request) requests.push(request);
       const site = analysis.requestSite(node);
@@ -274,6 +338,7 @@ export function collectFindings(
       }
     } else if (node.type === AST_NODE_TYPES.AssignmentExpression) {
       findings.xTokenAtAssignment(node);
+      findings.noteHeaderWrite(node);
     }
     for (const key of visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
@@ -283,7 +348,7 @@ export function collectFindings(
     }
   };
   visit(root);
-  return { xToken: findings.xTokenFindings(), requests, sites };
+  return { xToken: findings.xTokenFindings(), escaping: findings.escapingXTokens(), requests, sites };
 }
 
 function isNode(value: unknown): value is Node {

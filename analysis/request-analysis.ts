@@ -58,6 +58,7 @@ import {
   type Node,
 } from './ast.js';
 import type { AnalysisHost, TypeQuestions } from './host.js';
+import { createModuleExits, type ModuleExit } from './module-exits.js';
 import { createRouteResolver, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -1708,6 +1709,24 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     };
   }
 
+  /**
+   * A target judged by names alone, for a header no request of this file sends (a header builder
+   * other modules call): the builder's name and the names its values come from.
+   */
+  function assessNames(builderName: string | undefined, sources: readonly Node[]): TargetAssessment {
+    const names = builderName === undefined ? [] : [builderName];
+    for (const source of sources) collectNames(source, names);
+    const hints = names.map((name) => nameHint(name)).filter((hint): hint is NameHint => hint !== undefined);
+    return {
+      confidence: targetConfidence(undefined, hints),
+      url: undefined,
+      urlText: undefined,
+      host: undefined,
+      keptnNames: [...new Set(names.filter((name) => nameHint(name)?.keptn))],
+      method: undefined,
+    };
+  }
+
   /** Names in a header value (`process.env.KEPTN_API_TOKEN`, `keptnToken`): evidence for D4. */
   function collectNames(node: Node, names: string[], depth = 0): void {
     const value = unwrap(node);
@@ -1763,10 +1782,15 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   };
   let routeResolver: RouteResolver | undefined;
 
+  const moduleExits = createModuleExits(variableOf);
+
   const self = {
     requestSite,
     requestHeaders,
     assessTarget,
+    assessNames,
+    /** Where the object an `x-token` key is written into leaves the module (a header builder other modules call), if it does. */
+    headerExit: (key: Node): ModuleExit | undefined => moduleExits.headerExit(key),
     /**
      * Every route a request may hit, following its URL and method through variables (also
      * reassigned ones), helper functions, options built up by assignment, spreads, wrappers'

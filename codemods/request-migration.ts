@@ -39,7 +39,7 @@ import { tokenPlumbing } from './token-plumbing.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { parseForAnalysis, type ParsedFile } from '../analysis/estree-host.js';
-import { collectFindings, createFindings, DEFAULT_MINIMUM_CONFIDENCE, sameInstance, type RequestFinding, type XTokenFinding } from '../analysis/findings.js';
+import { collectFindings, createFindings, DEFAULT_MINIMUM_CONFIDENCE, sameInstance, type EscapingXToken, type RequestFinding, type XTokenFinding } from '../analysis/findings.js';
 import { createRequestAnalysis, type RequestAnalysis, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
 
 export type AnyPath = ASTPath;
@@ -278,6 +278,8 @@ export interface FileFacts {
   readonly parsed: ParsedFile;
   readonly analysis: RequestAnalysis;
   readonly xToken: readonly XTokenFinding[];
+  /** x-token headers no request here sends, in objects that leave the module. */
+  readonly escaping: readonly EscapingXToken[];
   readonly requests: readonly RequestFinding[];
   /** Every request, instance and helper call of the file, in source order. */
   readonly sites: readonly RequestSite[];
@@ -744,8 +746,8 @@ export abstract class RequestMigration {
         excludesXToken: (target) => !confidenceAtLeast(target.confidence, DEFAULT_MINIMUM_CONFIDENCE.xToken),
         excludesRequest: (target) => !confidenceAtLeast(target.confidence, DEFAULT_MINIMUM_CONFIDENCE.request),
       });
-      const { xToken, requests, sites } = collectFindings(parsed.ast, parsed.host.visitorKeys, analysis, findings);
-      this.shared.facts = { parsed, analysis, xToken, requests, sites };
+      const { xToken, escaping, requests, sites } = collectFindings(parsed.ast, parsed.host.visitorKeys, analysis, findings);
+      this.shared.facts = { parsed, analysis, xToken, escaping, requests, sites };
     }
     return this.shared.facts;
   }

@@ -42,7 +42,8 @@ import path from 'node:path';
 import type { FileReport } from './report.js';
 import type { SourceLocation } from './type-oracle.js';
 import { indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
-import { sameInstance, type XTokenFinding } from '../analysis/findings.js';
+import { sameInstance, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
+import type { Node as EstreeNode } from '../analysis/ast.js';
 import type { RequestSendingRefusal, RequestSite } from '../analysis/request-analysis.js';
 import { RequestMigration, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -147,12 +148,15 @@ interface Returner {
 /** Clients whose requests the codemod rewrites one by one. */
 const PER_REQUEST_KINDS: ReadonlySet<HttpClientKind> = new Set(['fetch', 'axios', 'got', 'undici', 'node-http', 'request', 'http-client']);
 
+const ESCAPING_TODO = 'send the requests that use it through the OAuth helper (its fetch, `attachToAxios`, `gotHooks`), then delete the header here';
+
 const AXIOS_VERBS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
 export class XTokenMigration extends RequestMigration {
 
   plan(): void {
     for (const finding of this.facts().xToken) this.migrateFinding(finding);
+    for (const escaping of this.facts().escaping) this.leaveEscaping(escaping);
     if (!this.continuesEarlierPass) this.collectRoutes();
   }
 
@@ -176,14 +180,7 @@ export class XTokenMigration extends RequestMigration {
     const key = this.babelPath(finding.node);
     if (!key) return;
     if (!this.sureEnough(finding.target)) {
-      const { line, column } = this.position(key.node);
-      this.manual.push({
-        line,
-        column,
-        what: 'x-token header',
-        why: `nothing shows that this request goes to Cloud Automation (${finding.target.confidence} target)`,
-        todo: 'migrate it by hand if it does, or run migrate with --include-unsure (jscodeshift: --includeUnsure)',
-      });
+      this.listUnsure(key, finding.target.confidence);
       return;
     }
     const parent = parentOf(key);
@@ -225,6 +222,63 @@ export class XTokenMigration extends RequestMigration {
       }
     }
     this.leave(key, 'x-token header', 'the header is written in a form the codemod does not rewrite', 'send the request through the OAuth helper (see docs/codemods/x-token-to-oauth.md)');
+  }
+
+  /** A site the analysis is not sure goes to Cloud Automation: listed, never touched without `--include-unsure`. */
+  private listUnsure(key: AnyPath, confidence: string, escaping = false): void {
+    const { line, column } = this.position(key.node);
+    this.manual.push({
+      line,
+      column,
+      what: 'x-token header',
+      why: escaping
+        ? `nothing shows that the requests in other modules that send this header go to Cloud Automation (${confidence} target)`
+        : `nothing shows that this request goes to Cloud Automation (${confidence} target)`,
+      todo: escaping
+        ? `if they do, ${ESCAPING_TODO}`
+        : 'migrate it by hand if it does, or run migrate with --include-unsure (jscodeshift: --includeUnsure)',
+    });
+  }
+
+  /**
+   * A header builder's `x-token` (an exported function returns it, or an exported binding holds
+   * it): the requests that send it are in other modules, and each module is rewritten on its own,
+   * so dropping it here would leave them without a credential. It stays, marked.
+   */
+  private leaveEscaping(escaping: EscapingXToken): void {
+    const key = this.babelPath(escaping.node);
+    if (!key) return;
+    if (!this.sureEnough(escaping.target)) {
+      this.listUnsure(key, escaping.target.confidence, true);
+      return;
+    }
+    const { exit } = escaping;
+    const named = exit.name === undefined || exit.name === 'default' ? 'the default export' : exit.kind === 'returned' ? `\`${exit.name}()\`` : `\`${exit.name}\``;
+    const how = exit.kind === 'returned' ? `the header object is returned by ${named}, which is exported` : `the header object is exported as ${named}`;
+    this.leave(
+      key,
+      'x-token header',
+      `${how}, and no request in this file sends it${this.escapingUsesWhy(exit.node)}`,
+      ESCAPING_TODO,
+    );
+  }
+
+  /** Which other modules take an escaping header, as far as the project's types can tell. */
+  private escapingUsesWhy(exitNode: EstreeNode): string {
+    if (this.options.library === true) return ': code in other packages (--library) may send it';
+    const exitPath = this.babelPath(exitNode);
+    const holder = exitPath ? parentOf(exitPath) : undefined;
+    let id: AnyPath | undefined;
+    if (exitPath && isNodeType(exitPath.node, 'Identifier')) id = exitPath;
+    else if (exitPath && isNodeType(exitPath.node, 'FunctionDeclaration')) id = exitPath.get('id') as AnyPath;
+    else if (holder && isNodeType(holder.node, 'VariableDeclarator')) id = holder.get('id') as AnyPath;
+    const uses = id && isNodeType(id.node, 'Identifier') ? this.usesInOtherModules(id) : undefined;
+    if (uses === undefined) return ': the requests that do are in other modules, which the codemod rewrites one file at a time';
+    if (uses.length === 0) return ', and no other module of the project uses it (another package may)';
+    const calls = uses.filter((use) => !use.inImport);
+    const listed = calls.length > 0 ? calls : uses;
+    const shown = listed.slice(0, 3).map((use) => `${path.relative(path.dirname(this.file.path), use.file)}:${use.line}`);
+    return `: other modules use it (${shown.join(', ')}${listed.length > 3 ? ', …' : ''}) and send it, and the codemod rewrites one file at a time`;
   }
 
   // ── where the header goes: the finding's sites, located in the edit tree ──────────

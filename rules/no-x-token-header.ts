@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { HEADER_WRITE_METHODS, isXTokenHeader, mayImportProjectValues, mayWriteXTokenHeader } from '../core/index.js';
 import { literalString, memberName, unwrap, type Node } from '../analysis/ast.js';
-import { createFindings, DEFAULT_MINIMUM_CONFIDENCE, type XTokenFinding } from '../analysis/findings.js';
+import { createFindings, DEFAULT_MINIMUM_CONFIDENCE, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
 import { isTyped, sharedRequestAnalysis } from '../analysis/eslint-host.js';
 import { createRuleWithCachedOptions } from './utils/cached-options.js';
-import { clientLabel, createTargetFilter, describeTarget, targetFilterSchema, type TargetFilterOptions } from './utils/targets.js';
+import { clientLabel, createTargetFilter, describeModuleExit, describeTarget, targetFilterSchema, type TargetFilterOptions } from './utils/targets.js';
 
 export type Options = [
   TargetFilterOptions & {
@@ -12,7 +12,7 @@ export type Options = [
     reportUnrecognizedCalls?: boolean;
   },
 ];
-export type MessageIds = 'xTokenHeader' | 'removeXTokenHeader';
+export type MessageIds = 'xTokenHeader' | 'xTokenHeaderLeavesModule' | 'removeXTokenHeader';
 
 export default createRuleWithCachedOptions<Options, MessageIds>({
   name: 'no-x-token-header',
@@ -26,6 +26,8 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     messages: {
       xTokenHeader:
         'The deprecated `x-token` header is sent by {{client}}; {{target}}. Cloud Automation authenticates with OAuth 2.0: run `npx eslint-plugin-cloud-automation migrate`, or send the request through the `cloud-automation-oauth` client.',
+      xTokenHeaderLeavesModule:
+        'The deprecated `x-token` header is written into {{exit}}, so it leaves this module and requests elsewhere may send it; {{target}}. Cloud Automation authenticates with OAuth 2.0: send those requests through the `cloud-automation-oauth` client and drop the header here.',
       removeXTokenHeader: 'Remove the leftover `x-token` header: this request already sends an Authorization header.',
     },
     schema: [
@@ -70,6 +72,16 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
       }
     }
 
+    function reportEscaping(found: readonly EscapingXToken[]): void {
+      for (const escaping of found) {
+        context.report({
+          node: escaping.node,
+          messageId: 'xTokenHeaderLeavesModule',
+          data: { exit: describeModuleExit(escaping.exit), target: describeTarget(escaping.target), confidence: escaping.target.confidence },
+        });
+      }
+    }
+
     /** Deleting a literal property is offered only where no comment would go with it. */
     function removalFix(nameNode: Node): TSESLint.ReportFixFunction | undefined {
       const property = nameNode.parent;
@@ -91,8 +103,12 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     // Found while ESLint walks, reported at the end: a header on an instance takes its evidence
     // from the requests made through the instance, wherever they stand in the file.
     const visitors = {
+      Property(node: TSESTree.Property) {
+        findings.noteHeaderWrite(node);
+      },
       CallExpression(node: TSESTree.CallExpression) {
         findings.xTokenAtCall(node);
+        findings.noteHeaderWrite(node);
         const site = analysis.requestSite(node);
         if (site) findings.noteRequest(site);
         for (const unknown of findings.unrecognizedAtCall(node)) {
@@ -110,14 +126,20 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
         findings.xTokenAtAssignment(node);
+        findings.noteHeaderWrite(node);
       },
     };
-    if (mentioned) return { ...visitors, 'Program:exit': () => { report(findings.xTokenFindings()); } };
+    const reportAll = (): void => {
+      report(findings.xTokenFindings());
+      reportEscaping(findings.escapingXTokens());
+    };
+    if (mentioned) return { ...visitors, 'Program:exit': reportAll };
 
     // Typed, and the name is not written here: only a computed key whose value comes from an import
     // can be `x-token`. Collect while ESLint walks (cheap), ask the checker at the end for those keys
     // alone, and analyse the requests only when one of them is the header name.
     const keys: Node[] = [];
+    const computedProperties: TSESTree.Property[] = [];
     const calls: TSESTree.CallExpression[] = [];
     const constructions: TSESTree.NewExpression[] = [];
     const assignments: TSESTree.AssignmentExpression[] = [];
@@ -126,7 +148,9 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     };
     return {
       Property(node) {
-        if (node.computed) addKey(node.key);
+        if (!node.computed) return;
+        addKey(node.key);
+        computedProperties.push(node);
       },
       ArrayExpression(node) {
         // `new Headers([[NAME, token]])`
@@ -149,7 +173,8 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
         for (const node of calls) visitors.CallExpression(node);
         for (const node of constructions) visitors.NewExpression(node);
         for (const node of assignments) visitors.AssignmentExpression(node);
-        report(findings.xTokenFindings());
+        for (const node of computedProperties) visitors.Property(node);
+        reportAll();
       },
     };
 
@@ -177,3 +202,4 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
   // The header name is written in this file, or (with types) imported from a module that can define it.
   (sourceCode) => mayWriteXTokenHeader(sourceCode.text) || (isTyped(sourceCode) && mayImportProjectValues(sourceCode.text)),
 );
+

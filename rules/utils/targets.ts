@@ -5,6 +5,7 @@
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { TARGET_CONFIDENCES, confidenceAtLeast, httpClients, type TargetConfidence } from '../../core/index.js';
 import type { ClientRef, TargetAssessment } from '../../analysis/request-analysis.js';
+import type { ModuleExit } from '../../analysis/module-exits.js';
 
 export interface TargetFilterOptions {
   /** Hosts whose requests are never reported: `keptn.internal.example.com`, or `*.example.com` for subdomains. */
@@ -94,4 +95,10 @@ export function clientLabel(client: ClientRef): string {
   if (!client.isInstance) return label;
   // "an HttpClient": the letters of HTTP are spoken.
   return `${/^(?:[aeiou]|http)/iu.test(label) ? 'an' : 'a'} ${label} instance`;
+}
+
+/** How a message names the way a header leaves its module (a header builder other modules call). */
+export function describeModuleExit(exit: Pick<ModuleExit, 'kind' | 'name'>): string {
+  if (exit.kind === 'exported') return exit.name === 'default' ? 'the default export of this module' : `\`${exit.name ?? ''}\`, which this module exports`;
+  return exit.name === undefined || exit.name === 'default' ? 'the object the default export returns' : `the object the exported \`${exit.name}()\` returns`;
 }

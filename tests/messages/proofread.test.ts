@@ -19,7 +19,7 @@ import { httpClients } from '../../core/clients.js';
 import { MIGRATION_MARKER } from '../../core/helper-api.js';
 import type { ClientRef, TargetAssessment } from '../../analysis/request-analysis.js';
 import plugin from '../../rules/index.js';
-import { clientLabel, describeTarget } from '../../rules/utils/targets.js';
+import { clientLabel, describeModuleExit, describeTarget } from '../../rules/utils/targets.js';
 import migrate from '../../codemods/migrate.js';
 import { HELP_TEXT, parseCliArgs } from '../../cli/args.js';
 import { buildReport, formatReport, type FileOutcome } from '../../cli/report.js';
@@ -136,6 +136,7 @@ function clientLabels(): string[] {
 const SAMPLES: Readonly<Record<string, readonly string[]>> = {
   client: clientLabels(),
   target: targetDescriptions(),
+  exit: (['returned', 'exported'] as const).flatMap((kind) => ['keptnHeaders', 'default', undefined].map((name) => describeModuleExit({ kind, name }))),
   confidence: [...CONFIDENCES],
   kind: ['OAuth client secret', 'token'],
   redacted: ['dt0s02.ABCDEFGH.…'],

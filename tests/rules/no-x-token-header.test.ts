@@ -37,6 +37,15 @@ ruleTester.run('no-x-token-header', testable(rule), {
       filename: 'file.ts',
     },
     {
+      name: 'a header builder that is neither exported nor called, and an exported map of labels',
+      code: `
+        function unusedHeaders(token: string) { return { 'x-token': token }; }
+        export const columns = { 'x-token': 'API token', name: 'Name' };
+        export function labels() { return { 'x-token': 'Token' }; }
+      `,
+      filename: 'file.ts',
+    },
+    {
       name: 'E2 a Headers object that never reaches a request',
       code: `
         const h = new Headers();
@@ -113,6 +122,26 @@ ruleTester.run('no-x-token-header', testable(rule), {
     },
   ],
   invalid: [
+    {
+      name: 'header builders that send nothing here but leave the module: each x-token is reported where it is written',
+      code: [
+        'export function keptnHeaders(token: string) { return { accept: "application/json", "x-token": token }; }',
+        'export const withToken = (headers: Record<string, string>, keptnApiToken: string) => { headers["X-Token"] = keptnApiToken; return headers; };',
+        'const defaults = { "x-token": process.env.KEPTN_API_TOKEN ?? "" };',
+        'export { defaults as keptnDefaults };',
+        'function legacy(token: string) { const h = new Map(); h.set("x-token", token); return h; }',
+        'exports.legacy = legacy;',
+        'export default function (token: string) { return { ...(token ? { "x-token": token } : {}) }; }',
+      ].join('\n'),
+      filename: 'file.ts',
+      errors: [
+        { messageId: 'xTokenHeaderLeavesModule', line: 1, data: { exit: 'the object the exported `keptnHeaders()` returns', target: unknown, confidence: 'unknown' } },
+        { messageId: 'xTokenHeaderLeavesModule', line: 2, data: { exit: 'the object the exported `withToken()` returns', target: 'the target may be Cloud Automation (Keptn-named keptnApiToken)', confidence: 'possible' } },
+        { messageId: 'xTokenHeaderLeavesModule', line: 3, data: { exit: '`keptnDefaults`, which this module exports', target: 'the target may be Cloud Automation (Keptn-named KEPTN_API_TOKEN)', confidence: 'possible' } },
+        { messageId: 'xTokenHeaderLeavesModule', line: 5, data: { exit: 'the object the exported `legacy()` returns', target: unknown, confidence: 'unknown' } },
+        { messageId: 'xTokenHeaderLeavesModule', line: 7, data: { exit: 'the object the default export returns', target: unknown, confidence: 'unknown' } },
+      ],
+    },
     // ---------------------------------------------------------------- A: the key
     {
       name: 'A1 quoted key, lower case, single quotes',

@@ -1,0 +1,157 @@
+/**
+ * Where a header object leaves its module: a header builder (`export function keptnHeaders()
+ * { return { 'x-token': t } }`) sends nothing itself, its callers in other modules do. No request
+ * of its own file reaches the header, so without this the lint and the codemod would not see it
+ * at all while the requests elsewhere keep sending the old token.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, memberName, outermostTypeWrapper, staticPropertyKey, unwrap, type Node } from './ast.js';
+
+type Variable = TSESLint.Scope.Variable;
+
+export interface ModuleExit {
+  /** The exported function whose result carries the header, or the exported binding holding it. */
+  readonly node: Node;
+  /** Its exported name; undefined for an anonymous default export. */
+  readonly name: string | undefined;
+  readonly kind: 'returned' | 'exported';
+}
+
+/** Values a header can pass through on its way out unchanged or merged (`{ ...base, 'x-token': t }`, `t ? {…} : {}`). */
+function enclosingValue(node: Node): Node {
+  let current = outermostTypeWrapper(node);
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return current;
+    const climbs =
+      (parent.type === AST_NODE_TYPES.Property && parent.value === current && parent.parent.type === AST_NODE_TYPES.ObjectExpression) ||
+      (parent.type === AST_NODE_TYPES.SpreadElement && parent.parent.type === AST_NODE_TYPES.ObjectExpression) ||
+      (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === current) ||
+      (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== current);
+    if (!climbs) return current;
+    current = outermostTypeWrapper(parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.SpreadElement ? parent.parent : parent);
+  }
+}
+
+/** `exports.x`, `module.exports.x` → `x`; `module.exports` → `default`. */
+function commonJsExportName(target: Node): string | undefined {
+  const node = unwrap(target);
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const object = unwrap(node.object);
+  if (object.type === AST_NODE_TYPES.Identifier && object.name === 'module' && memberName(node) === 'exports') return 'default';
+  const isExportsObject =
+    (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') ||
+    (object.type === AST_NODE_TYPES.MemberExpression && commonJsExportName(object) === 'default');
+  return isExportsObject ? memberName(node) : undefined;
+}
+
+/** The name a value is exported under where it stands (`export default v`, `exports.x = v`, `module.exports = { x: v }`). */
+function exportedAt(value: Node): string | undefined {
+  const node = outermostTypeWrapper(value);
+  const parent = node.parent;
+  if (!parent) return undefined;
+  if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return 'default';
+  if (parent.type === AST_NODE_TYPES.ExportSpecifier && parent.local === node) {
+    return parent.exported.type === AST_NODE_TYPES.Identifier ? parent.exported.name : parent.exported.value;
+  }
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) return commonJsExportName(parent.left);
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    const object = outermostTypeWrapper(parent.parent);
+    const holder = object.parent;
+    if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === object && commonJsExportName(holder.left) === 'default') return staticPropertyKey(parent);
+  }
+  return undefined;
+}
+
+export function createModuleExits(variableOf: (identifier: TSESTree.Identifier) => Variable | undefined) {
+  /** The name a variable is exported under: `export const`/`export function`, `export { v }`, `exports.v = v`. */
+  function exportedVariable(variable: Variable): string | undefined {
+    for (const def of variable.defs) {
+      const declaration: Node = def.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.parent : def.node;
+      const holder: Node = declaration.parent;
+      if (holder.type === AST_NODE_TYPES.ExportNamedDeclaration) return variable.name;
+      if (holder.type === AST_NODE_TYPES.ExportDefaultDeclaration) return 'default';
+    }
+    for (const reference of variable.references) {
+      const name = reference.isRead() ? exportedAt(reference.identifier) : undefined;
+      if (name !== undefined) return name;
+    }
+    return undefined;
+  }
+
+  /** A function other modules can call: exported itself, or through the variable that holds it. */
+  function exportedFunction(fn: Node): ModuleExit | undefined {
+    const direct = exportedAt(fn);
+    if (direct !== undefined) return { node: fn, name: direct, kind: 'returned' };
+    let id: Node | null | undefined;
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) id = fn.id;
+    else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === outermostTypeWrapper(fn)) id = fn.parent.id;
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration && !id && fn.parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return { node: fn, name: undefined, kind: 'returned' };
+    if (id?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = variableOf(id);
+    const name = variable ? exportedVariable(variable) : undefined;
+    return name === undefined ? undefined : { node: fn, name, kind: 'returned' };
+  }
+
+  /** Where `value` leaves the module, following a variable that holds it up to `depth` steps. */
+  function exitOfValue(value: Node, depth: number): ModuleExit | undefined {
+    const outer = enclosingValue(value);
+    const parent = outer.parent;
+    if (!parent) return undefined;
+    if (parent.type === AST_NODE_TYPES.ReturnStatement) {
+      let fn: Node | undefined = parent.parent;
+      while (fn && !isFunctionNode(fn)) fn = fn.parent;
+      return fn ? exportedFunction(fn) : undefined;
+    }
+    if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer) return exportedFunction(parent);
+    const name = exportedAt(outer);
+    if (name !== undefined) return { node: outer, name, kind: 'exported' };
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier) {
+      return exitOfVariable(parent.id, depth);
+    }
+    if (outer.type === AST_NODE_TYPES.Identifier) return exitOfVariable(outer, depth);
+    return undefined;
+  }
+
+  /** A header object held by a variable (or written into one, `headers['x-token'] = t`) leaves where any read of it does. */
+  function exitOfVariable(identifier: TSESTree.Identifier, depth: number): ModuleExit | undefined {
+    if (depth > 2) return undefined;
+    const variable = variableOf(identifier);
+    if (!variable) return undefined;
+    for (const def of variable.defs) {
+      const declarator = def.node;
+      if (declarator.type === AST_NODE_TYPES.VariableDeclarator && declarator.id === def.name && exportedVariable(variable) !== undefined) {
+        return { node: declarator.id, name: exportedVariable(variable), kind: 'exported' };
+      }
+    }
+    for (const reference of variable.references) {
+      if (!reference.isRead() || reference.identifier === identifier || reference.identifier.type !== AST_NODE_TYPES.Identifier) continue;
+      const exit = exitOfValue(reference.identifier, depth + 1);
+      if (exit) return exit;
+    }
+    return undefined;
+  }
+
+  /**
+   * Where the object an `x-token` header is written into leaves the module: the key of an object
+   * literal, the property of `target[name] = value`, or the name argument of `target.set(name, value)`.
+   */
+  function headerExit(key: Node): ModuleExit | undefined {
+    const parent = key.parent;
+    if (!parent) return undefined;
+    if (parent.type === AST_NODE_TYPES.Property && parent.key === key && parent.parent.type === AST_NODE_TYPES.ObjectExpression) return exitOfValue(parent.parent, 0);
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === key && parent.parent.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent) {
+      const target = unwrap(parent.object);
+      return target.type === AST_NODE_TYPES.Identifier ? exitOfVariable(target, 0) : undefined;
+    }
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === key) {
+      const callee = unwrap(parent.callee);
+      const target = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
+      return target?.type === AST_NODE_TYPES.Identifier ? exitOfVariable(target, 0) : undefined;
+    }
+    return undefined;
+  }
+
+  return { headerExit };
+}
