@@ -104,8 +104,10 @@ export interface AxiosLikeInstance {
       eject(id: number): void;
     };
     response: {
-      // Only the rejection handler is used: axios passes responses other than 2xx there.
-      use(onFulfilled: null, onRejected: (error: unknown) => unknown): number;
+      // Only the rejection handler is used: axios passes responses other than 2xx there. The
+      // fulfilment handler is passed as undefined, not null: axios 0.x types it as an optional
+      // function (no null), axios 1.x as optional or null; undefined fits both.
+      use(onFulfilled: undefined, onRejected: (error: unknown) => unknown): number;
       eject(id: number): void;
     };
   };
@@ -231,7 +233,7 @@ export function attachToAxios<T extends AxiosLikeInstance>(instance: T, resolve:
     return config;
   });
 
-  const responseInterceptor = instance.interceptors.response.use(null, async (error: unknown) => {
+  const responseInterceptor = instance.interceptors.response.use(undefined, async (error: unknown) => {
     const { config, response } = (typeof error === 'object' && error !== null ? error : {}) as AxiosLikeError;
     if (response?.status !== 401 || config === undefined || config[RETRIED] === true || !isReplayableBody(config.data)) {
       throw error;
