@@ -409,13 +409,55 @@ export function authorityOf(client: OAuthClient): Authority | undefined {
 }
 
 /**
+ * Fetch headers given as something other than a plain record: a Headers object of any
+ * implementation (the global one, node-fetch's, undici's, a polyfill's), a list of pairs, or
+ * any iterable of pairs (a Map). Read through their own iteration, never Object.entries: a
+ * Headers object keeps its entries in internal slots, so it has no own enumerable properties.
+ */
+interface HeaderPairs {
+  [Symbol.iterator](): Iterator<unknown>;
+}
+/** An older Headers (polyfills, node-fetch 1.x) that offers `forEach` but no iterator. */
+interface ForEachHeaders {
+  forEach(callback: (value: unknown, name: unknown) => void): void;
+}
+
+function isHeaderPairs(source: object): source is HeaderPairs {
+  return typeof (source as Partial<HeaderPairs>)[Symbol.iterator] === 'function';
+}
+
+function isForEachHeaders(source: object): source is ForEachHeaders {
+  const candidate = source as Partial<Record<'forEach' | 'get', unknown>>;
+  return typeof candidate.forEach === 'function' && typeof candidate.get === 'function';
+}
+
+/**
+ * Every entry of headers that are not a plain record, in order, repeated names included (as
+ * fetch would send them); undefined for a plain record. Entries are passed on as found:
+ * `new Headers()` refuses a malformed one with the TypeError fetch itself would throw.
+ */
+function headerPairs(source: object): unknown[] | undefined {
+  if (isHeaderPairs(source)) return Array.from(source);
+  if (isForEachHeaders(source)) {
+    const pairs: unknown[] = [];
+    source.forEach((value, name) => {
+      pairs.push([name, value]);
+    });
+    return pairs;
+  }
+  return undefined;
+}
+
+/**
  * The caller's headers with `x-token` gone and, when `authorization` is given, `Authorization`
  * set, in any letter case. A plain record stays a plain record (copied, never mutated): building
- * a Headers object would cost more than the rest of the wrapper together.
+ * a Headers object would cost more than the rest of the wrapper together. Any other form is
+ * copied entry by entry into a new global Headers, which every fetch accepts.
  */
-function editFetchHeaders(source: RequestInit['headers'], authorization: string | undefined): RequestInit['headers'] {
-  if (source === undefined) return authorization === undefined ? undefined : { authorization };
-  if (!(source instanceof Headers) && !Array.isArray(source) && typeof source === 'object') {
+function editFetchHeaders(source: RequestInit['headers'] | null, authorization: string | undefined): RequestInit['headers'] {
+  if (source === undefined || source === null) return authorization === undefined ? undefined : { authorization };
+  const pairs = typeof source === 'object' ? headerPairs(source) : undefined;
+  if (pairs === undefined && typeof source === 'object') {
     // Values pass through untouched; their type differs between the DOM and Node typings.
     const copy: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(source)) {
@@ -425,21 +467,27 @@ function editFetchHeaders(source: RequestInit['headers'], authorization: string 
     if (authorization !== undefined) copy.authorization = authorization;
     return copy as NonNullable<RequestInit['headers']>;
   }
-  const headers = new Headers(source);
+  // Not an object at all: the Headers constructor throws the TypeError fetch would have thrown.
+  const headers = new Headers((pairs ?? source) as ConstructorParameters<typeof Headers>[0]);
   headers.delete('x-token');
   if (authorization !== undefined) headers.set('authorization', authorization);
   return headers;
 }
 
-/** The Authorization among fetch headers of any form (Headers, record, list of pairs), or undefined. */
-function fetchAuthorization(source: RequestInit['headers']): unknown {
-  if (source === undefined) return undefined;
-  if (source instanceof Headers) return source.get('authorization') ?? undefined;
-  const pairs: readonly unknown[] = Array.isArray(source) ? source : Object.entries(source);
+/**
+ * The Authorization among fetch headers of any form (a Headers object of any implementation,
+ * record, list of pairs), or undefined. Repeated entries are joined as fetch joins them, so an
+ * Authorization the caller added next to an old one of the helper's still counts as the caller's.
+ */
+function fetchAuthorization(source: RequestInit['headers'] | null): unknown {
+  if (source === undefined || source === null || typeof source !== 'object') return undefined;
+  const pairs = headerPairs(source) ?? Object.entries(source);
+  const values: unknown[] = [];
   for (const pair of pairs) {
-    if (Array.isArray(pair) && typeof pair[0] === 'string' && pair[0].toLowerCase() === 'authorization') return pair[1] as unknown;
+    if (Array.isArray(pair) && typeof pair[0] === 'string' && pair[0].toLowerCase() === 'authorization') values.push(pair[1]);
   }
-  return undefined;
+  if (values.length <= 1) return values[0];
+  return values.map(String).join(', ');
 }
 
 function isReplayableFetchBody(body: unknown): boolean {
