@@ -334,7 +334,48 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
   const authority: Authority = { source, audience };
   const resolveAuthority = (): Authority => authority;
 
-  async function authorizedFetch(input: FetchInput, init?: RequestInit): Promise<Response> {
+  const summary = (): Record<string, unknown> => ({
+    clientId,
+    clientSecret: '[redacted]',
+    accountUrn,
+    scopes,
+    tokenUrl,
+    tokenCached: cached !== undefined && now() < cached.expiresAt,
+  });
+
+  const client: OAuthClient & { toJSON(): Record<string, unknown> } = {
+    clientId,
+    accountUrn,
+    scopes,
+    tokenUrl,
+    getAccessToken,
+    authorizationHeader: async () => bearer(await getAccessToken()),
+    fetch: authorizedFetch(source, audience, fetchImpl),
+    attachToAxios: (instance, adapterOptions) => attachToAxios(instance, resolveAuthority, source, adapterOptions),
+    gotHooks: (adapterOptions) => gotHooks(resolveAuthority, adapterOptions),
+    kyHooks: (adapterOptions) => kyHooks(resolveAuthority, adapterOptions),
+    invalidate: () => {
+      cached = undefined;
+    },
+    toJSON: summary,
+  };
+  Object.defineProperty(client, inspectSymbol, {
+    value: (_depth: number, inspectOptions: unknown, inspect: (value: unknown, options: unknown) => string) =>
+      `OAuthClient ${inspect(summary(), inspectOptions)}`,
+  });
+  Object.defineProperty(client, Symbol.toStringTag, { value: 'OAuthClient' });
+  const frozen = Object.freeze(client);
+  authorities.set(frozen, authority);
+  return frozen;
+}
+
+/**
+ * `client.fetch`: fetch with the token of `source` on requests under `audience` (undefined: the
+ * URL it is called with), any `x-token` removed, the caller's own Authorization kept, and one
+ * retry after a 401. The token is asked for only when a request needs one.
+ */
+function authorizedFetch(source: TokenSource, audience: readonly ApiBase[] | undefined, fetchImpl: () => FetchFunction): OAuthClient['fetch'] {
+  return async (input: FetchInput, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : undefined;
     const callerHeaders = init?.headers ?? request?.headers;
     // Without a configured audience, the URL named here is where the token is meant to go.
@@ -353,7 +394,7 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
       return fetchImpl()(target, { ...init, headers });
     };
 
-    const token = await getAccessToken();
+    const token = await source.getAccessToken();
     const response = await send(token, input);
     if (response.status !== 401 || !(replayable || spare !== undefined)) {
       // The copy kept for a retry is not needed: release its half of the body.
@@ -363,40 +404,80 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
     // Frees the connection; the body of a refused request is of no use.
     await response.body?.cancel().catch(() => undefined);
     source.discardToken(token);
-    return send(await getAccessToken(), spare ?? input);
-  }
+    return send(await source.getAccessToken(), spare ?? input);
+  };
+}
 
-  const summary = (): Record<string, unknown> => ({
-    clientId,
-    clientSecret: '[redacted]',
-    accountUrn,
-    scopes,
-    tokenUrl,
-    tokenCached: cached !== undefined && now() < cached.expiresAt,
-  });
-
-  const client: OAuthClient & { toJSON(): Record<string, unknown> } = {
-    clientId,
-    accountUrn,
-    scopes,
-    tokenUrl,
+/**
+ * A client whose settings are read when they are first needed, not when it is made: `current`
+ * gives the client for the settings of the moment, or throws their OAuthConfigError. Module
+ * code such as `got.extend({ hooks: oauthClientFromEnv().gotHooks() })` runs at import, where
+ * the old code read its token only at a request; so this client can be made, and its adapters
+ * attached, with the settings missing. A request that needs a token rejects with the error,
+ * before anything is sent; a request that needs none (another host, the caller's own
+ * Authorization) goes as it did. Reading a setting (`clientId`, …) throws the error too.
+ */
+export function deferredClient(current: () => OAuthClient): OAuthClient {
+  const configured = (): OAuthClient | undefined => {
+    try {
+      return current();
+    } catch {
+      return undefined;
+    }
+  };
+  const getAccessToken = async (): Promise<string> => current().getAccessToken();
+  const source: TokenSource = {
+    getAccessToken,
+    discardToken(token) {
+      const client = configured();
+      if (client !== undefined) authorities.get(client)?.source.discardToken(token);
+    },
+    issued(token) {
+      const client = configured();
+      return client !== undefined && authorities.get(client)?.source.issued(token) === true;
+    },
+  };
+  // The settings that can be deferred (those of the environment) name no audience.
+  const authority: Authority = { source, audience: undefined };
+  const resolveAuthority = (): Authority => authority;
+  const summary = (): Record<string, unknown> => {
+    try {
+      const client = current() as OAuthClient & { toJSON?: () => Record<string, unknown> };
+      return client.toJSON?.() ?? {};
+    } catch (error) {
+      return { configured: false, problem: error instanceof Error ? error.message : String(error) };
+    }
+  };
+  const client = {
+    get clientId() {
+      return current().clientId;
+    },
+    get accountUrn() {
+      return current().accountUrn;
+    },
+    get scopes() {
+      return current().scopes;
+    },
+    get tokenUrl() {
+      return current().tokenUrl;
+    },
     getAccessToken,
     authorizationHeader: async () => bearer(await getAccessToken()),
-    fetch: authorizedFetch,
-    attachToAxios: (instance, adapterOptions) => attachToAxios(instance, resolveAuthority, source, adapterOptions),
-    gotHooks: (adapterOptions) => gotHooks(resolveAuthority, adapterOptions),
-    kyHooks: (adapterOptions) => kyHooks(resolveAuthority, adapterOptions),
+    fetch: authorizedFetch(source, undefined, () => globalThis.fetch),
+    attachToAxios: <T extends AxiosLikeInstance>(instance: T, adapterOptions?: AdapterOptions) => attachToAxios(instance, resolveAuthority, source, adapterOptions),
+    gotHooks: (adapterOptions?: AdapterOptions) => gotHooks(resolveAuthority, adapterOptions),
+    kyHooks: (adapterOptions?: AdapterOptions) => kyHooks(resolveAuthority, adapterOptions),
     invalidate: () => {
-      cached = undefined;
+      configured()?.invalidate();
     },
     toJSON: summary,
-  };
+  } satisfies OAuthClient & { toJSON(): Record<string, unknown> };
   Object.defineProperty(client, inspectSymbol, {
     value: (_depth: number, inspectOptions: unknown, inspect: (value: unknown, options: unknown) => string) =>
       `OAuthClient ${inspect(summary(), inspectOptions)}`,
   });
   Object.defineProperty(client, Symbol.toStringTag, { value: 'OAuthClient' });
-  const frozen = Object.freeze(client);
+  const frozen: OAuthClient = Object.freeze(client);
   authorities.set(frozen, authority);
   return frozen;
 }
