@@ -91,6 +91,8 @@ export interface AxiosLikeRequestConfig {
   readonly url?: unknown;
   readonly baseURL?: unknown;
   readonly allowAbsoluteUrls?: unknown;
+  /** Names the section of axios 0.x's unmerged headers that is sent with this request. */
+  readonly method?: unknown;
   /** Basic auth: axios turns it into an Authorization of its own, which the helper keeps. */
   readonly auth?: unknown;
 }
@@ -104,8 +106,10 @@ export interface AxiosLikeInstance {
       eject(id: number): void;
     };
     response: {
-      // Only the rejection handler is used: axios passes responses other than 2xx there.
-      use(onFulfilled: null, onRejected: (error: unknown) => unknown): number;
+      // Only the rejection handler is used: axios passes responses other than 2xx there. The
+      // fulfilment handler is passed as undefined, not null: axios 0.x types it as an optional
+      // function (no null), axios 1.x as optional or null; undefined fits both.
+      use(onFulfilled: undefined, onRejected: (error: unknown) => unknown): number;
       eject(id: number): void;
     };
   };
@@ -136,27 +140,70 @@ function isAxiosHeaders(headers: unknown): headers is AxiosHeadersLike {
   return typeof candidate.set === 'function' && typeof candidate.delete === 'function' && typeof candidate.get === 'function';
 }
 
-/** Removes `x-token` and, when `authorization` is given, sets it (any letter case replaced), on AxiosHeaders or a plain object. */
+/**
+ * axios 0.x hands interceptors its headers unmerged: the defaults for every request under
+ * `common`, those per method under the method's name, the request's own at the top. It merges
+ * them only when sending (the request's own first, then the method's, then `common`), so an
+ * `x-token` or an Authorization in a section is sent all the same. axios 1.x merges them into
+ * its AxiosHeaders before the interceptors run.
+ */
+const AXIOS_0_METHOD_SECTIONS = ['delete', 'get', 'head', 'post', 'put', 'patch', 'options'];
+
+function plainHeaders(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+}
+
+/** The sections of axios 0.x headers sent with a request of `method`, the one that wins first. */
+function axios0Sections(headers: Record<string, unknown>, method: string): Record<string, unknown>[] {
+  return [plainHeaders(headers[method]), plainHeaders(headers.common)].filter((section) => section !== undefined);
+}
+
+function deleteHeader(headers: Record<string, unknown>, name: string): void {
+  for (const key of Object.keys(headers)) {
+    if (key.toLowerCase() === name) Reflect.deleteProperty(headers, key);
+  }
+}
+
+function plainHeaderValue(headers: Record<string, unknown>, name: string): unknown {
+  return Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+/**
+ * Removes `x-token` and, when `authorization` is given, sets it (any letter case replaced), on
+ * AxiosHeaders or a plain object; from a plain object (axios 0.x) also the `x-token` of its
+ * `common` and per-method sections.
+ */
 function editAxiosHeaders(headers: unknown, authorization: string | undefined): unknown {
   if (isAxiosHeaders(headers)) {
     headers.delete(X_TOKEN);
     if (authorization !== undefined) headers.set('Authorization', authorization);
     return headers;
   }
-  const plain: Record<string, unknown> = typeof headers === 'object' && headers !== null ? (headers as Record<string, unknown>) : {};
-  for (const key of Object.keys(plain)) {
-    const lower = key.toLowerCase();
-    if (lower === X_TOKEN || (authorization !== undefined && lower === AUTHORIZATION)) Reflect.deleteProperty(plain, key);
+  const plain = plainHeaders(headers) ?? {};
+  deleteHeader(plain, X_TOKEN);
+  for (const name of ['common', ...AXIOS_0_METHOD_SECTIONS]) {
+    const section = plainHeaders(plain[name]);
+    if (section !== undefined) deleteHeader(section, X_TOKEN);
   }
-  if (authorization !== undefined) plain.Authorization = authorization;
+  if (authorization !== undefined) {
+    // The request's own header wins axios 0.x's merge over the sections' (which hold none but
+    // the caller's, and the helper sets its own only when there is none of the caller's).
+    deleteHeader(plain, AUTHORIZATION);
+    plain.Authorization = authorization;
+  }
   return plain;
 }
 
-function axiosAuthorization(headers: unknown): unknown {
+/** The Authorization the request will be sent with, from AxiosHeaders or axios 0.x's sections. */
+function axiosAuthorization(headers: unknown, method: string): unknown {
   if (isAxiosHeaders(headers)) return headers.get(AUTHORIZATION);
-  if (typeof headers !== 'object' || headers === null) return undefined;
-  const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === AUTHORIZATION);
-  return entry?.[1];
+  const plain = plainHeaders(headers);
+  if (plain === undefined) return undefined;
+  for (const section of [plain, ...axios0Sections(plain, method)]) {
+    const value = plainHeaderValue(section, AUTHORIZATION);
+    if (value !== undefined) return value;
+  }
+  return undefined;
 }
 
 function removeAxiosAuthorization(headers: unknown): void {
@@ -164,10 +211,8 @@ function removeAxiosAuthorization(headers: unknown): void {
     headers.delete(AUTHORIZATION);
     return;
   }
-  if (typeof headers !== 'object' || headers === null) return;
-  for (const key of Object.keys(headers)) {
-    if (key.toLowerCase() === AUTHORIZATION) Reflect.deleteProperty(headers, key);
-  }
+  const plain = plainHeaders(headers);
+  if (plain !== undefined) deleteHeader(plain, AUTHORIZATION);
 }
 
 /** axios' own test for an absolute URL (a scheme, or `//` alone). */
@@ -221,7 +266,9 @@ export function attachToAxios<T extends AxiosLikeInstance>(instance: T, resolve:
     const bases = audience ?? authority.audience ?? listOf(baseOf(instance.defaults?.baseURL));
     if (!mayAuthorize(axiosRequestUrl(config), bases)) return config;
     const writable: AxiosLikeRequestConfig = config;
-    if ((config.auth !== undefined && config.auth !== null) || isCallersAuthorization(axiosAuthorization(config.headers), authority.source)) {
+    // axios lower-cases the method before the interceptors run; its default is get.
+    const method = typeof config.method === 'string' ? config.method.toLowerCase() : 'get';
+    if ((config.auth !== undefined && config.auth !== null) || isCallersAuthorization(axiosAuthorization(config.headers, method), authority.source)) {
       writable.headers = editAxiosHeaders(config.headers, undefined);
       return config;
     }
@@ -231,7 +278,7 @@ export function attachToAxios<T extends AxiosLikeInstance>(instance: T, resolve:
     return config;
   });
 
-  const responseInterceptor = instance.interceptors.response.use(null, async (error: unknown) => {
+  const responseInterceptor = instance.interceptors.response.use(undefined, async (error: unknown) => {
     const { config, response } = (typeof error === 'object' && error !== null ? error : {}) as AxiosLikeError;
     if (response?.status !== 401 || config === undefined || config[RETRIED] === true || !isReplayableBody(config.data)) {
       throw error;

@@ -334,38 +334,6 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
   const authority: Authority = { source, audience };
   const resolveAuthority = (): Authority => authority;
 
-  async function authorizedFetch(input: FetchInput, init?: RequestInit): Promise<Response> {
-    const request = input instanceof Request ? input : undefined;
-    const callerHeaders = init?.headers ?? request?.headers;
-    // Without a configured audience, the URL named here is where the token is meant to go.
-    const allowed = audience === undefined || mayAuthorize(requestUrl(request?.url ?? input), audience);
-    if (!allowed) return fetchImpl()(input, init);
-    if (isCallersAuthorization(fetchAuthorization(callerHeaders), source)) {
-      return fetchImpl()(input, { ...init, headers: editFetchHeaders(callerHeaders, undefined) });
-    }
-    // init.body, when given, replaces a Request's body (fetch semantics).
-    const replayable = init?.body !== undefined ? isReplayableFetchBody(init.body) : request === undefined || request.body === null;
-    // A Request with a body can be sent once; keep a copy for the retry after a 401.
-    const spare = request !== undefined && request.body !== null && init?.body === undefined ? request.clone() : undefined;
-
-    const send = async (token: string, target: FetchInput): Promise<Response> => {
-      const headers = editFetchHeaders(init?.headers ?? (target instanceof Request ? target.headers : undefined), bearer(token));
-      return fetchImpl()(target, { ...init, headers });
-    };
-
-    const token = await getAccessToken();
-    const response = await send(token, input);
-    if (response.status !== 401 || !(replayable || spare !== undefined)) {
-      // The copy kept for a retry is not needed: release its half of the body.
-      await spare?.body?.cancel().catch(() => undefined);
-      return response;
-    }
-    // Frees the connection; the body of a refused request is of no use.
-    await response.body?.cancel().catch(() => undefined);
-    source.discardToken(token);
-    return send(await getAccessToken(), spare ?? input);
-  }
-
   const summary = (): Record<string, unknown> => ({
     clientId,
     clientSecret: '[redacted]',
@@ -382,7 +350,7 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
     tokenUrl,
     getAccessToken,
     authorizationHeader: async () => bearer(await getAccessToken()),
-    fetch: authorizedFetch,
+    fetch: authorizedFetch(source, audience, fetchImpl),
     attachToAxios: (instance, adapterOptions) => attachToAxios(instance, resolveAuthority, source, adapterOptions),
     gotHooks: (adapterOptions) => gotHooks(resolveAuthority, adapterOptions),
     kyHooks: (adapterOptions) => kyHooks(resolveAuthority, adapterOptions),
@@ -401,6 +369,119 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
   return frozen;
 }
 
+/**
+ * `client.fetch`: fetch with the token of `source` on requests under `audience` (undefined: the
+ * URL it is called with), any `x-token` removed, the caller's own Authorization kept, and one
+ * retry after a 401. The token is asked for only when a request needs one.
+ */
+function authorizedFetch(source: TokenSource, audience: readonly ApiBase[] | undefined, fetchImpl: () => FetchFunction): OAuthClient['fetch'] {
+  return async (input: FetchInput, init?: RequestInit): Promise<Response> => {
+    const request = input instanceof Request ? input : undefined;
+    const callerHeaders = init?.headers ?? request?.headers;
+    // Without a configured audience, the URL named here is where the token is meant to go.
+    const allowed = audience === undefined || mayAuthorize(requestUrl(request?.url ?? input), audience);
+    if (!allowed) return fetchImpl()(input, init);
+    if (isCallersAuthorization(fetchAuthorization(callerHeaders), source)) {
+      return fetchImpl()(input, { ...init, headers: editFetchHeaders(callerHeaders, undefined) });
+    }
+    // init.body, when given, replaces a Request's body (fetch semantics).
+    const replayable = init?.body !== undefined ? isReplayableFetchBody(init.body) : request === undefined || request.body === null;
+    // A Request with a body can be sent once; keep a copy for the retry after a 401.
+    const spare = request !== undefined && request.body !== null && init?.body === undefined ? request.clone() : undefined;
+
+    const send = async (token: string, target: FetchInput): Promise<Response> => {
+      const headers = editFetchHeaders(init?.headers ?? (target instanceof Request ? target.headers : undefined), bearer(token));
+      return fetchImpl()(target, { ...init, headers });
+    };
+
+    const token = await source.getAccessToken();
+    const response = await send(token, input);
+    if (response.status !== 401 || !(replayable || spare !== undefined)) {
+      // The copy kept for a retry is not needed: release its half of the body.
+      await spare?.body?.cancel().catch(() => undefined);
+      return response;
+    }
+    // Frees the connection; the body of a refused request is of no use.
+    await response.body?.cancel().catch(() => undefined);
+    source.discardToken(token);
+    return send(await source.getAccessToken(), spare ?? input);
+  };
+}
+
+/**
+ * A client whose settings are read when they are first needed, not when it is made: `current`
+ * gives the client for the settings of the moment, or throws their OAuthConfigError. Module
+ * code such as `got.extend({ hooks: oauthClientFromEnv().gotHooks() })` runs at import, where
+ * the old code read its token only at a request; so this client can be made, and its adapters
+ * attached, with the settings missing. A request that needs a token rejects with the error,
+ * before anything is sent; a request that needs none (another host, the caller's own
+ * Authorization) goes as it did. Reading a setting (`clientId`, …) throws the error too.
+ */
+export function deferredClient(current: () => OAuthClient): OAuthClient {
+  const configured = (): OAuthClient | undefined => {
+    try {
+      return current();
+    } catch {
+      return undefined;
+    }
+  };
+  const getAccessToken = async (): Promise<string> => current().getAccessToken();
+  const source: TokenSource = {
+    getAccessToken,
+    discardToken(token) {
+      const client = configured();
+      if (client !== undefined) authorities.get(client)?.source.discardToken(token);
+    },
+    issued(token) {
+      const client = configured();
+      return client !== undefined && authorities.get(client)?.source.issued(token) === true;
+    },
+  };
+  // The settings that can be deferred (those of the environment) name no audience.
+  const authority: Authority = { source, audience: undefined };
+  const resolveAuthority = (): Authority => authority;
+  const summary = (): Record<string, unknown> => {
+    try {
+      const client = current() as OAuthClient & { toJSON?: () => Record<string, unknown> };
+      return client.toJSON?.() ?? {};
+    } catch (error) {
+      return { configured: false, problem: error instanceof Error ? error.message : String(error) };
+    }
+  };
+  const client = {
+    get clientId() {
+      return current().clientId;
+    },
+    get accountUrn() {
+      return current().accountUrn;
+    },
+    get scopes() {
+      return current().scopes;
+    },
+    get tokenUrl() {
+      return current().tokenUrl;
+    },
+    getAccessToken,
+    authorizationHeader: async () => bearer(await getAccessToken()),
+    fetch: authorizedFetch(source, undefined, () => globalThis.fetch),
+    attachToAxios: <T extends AxiosLikeInstance>(instance: T, adapterOptions?: AdapterOptions) => attachToAxios(instance, resolveAuthority, source, adapterOptions),
+    gotHooks: (adapterOptions?: AdapterOptions) => gotHooks(resolveAuthority, adapterOptions),
+    kyHooks: (adapterOptions?: AdapterOptions) => kyHooks(resolveAuthority, adapterOptions),
+    invalidate: () => {
+      configured()?.invalidate();
+    },
+    toJSON: summary,
+  } satisfies OAuthClient & { toJSON(): Record<string, unknown> };
+  Object.defineProperty(client, inspectSymbol, {
+    value: (_depth: number, inspectOptions: unknown, inspect: (value: unknown, options: unknown) => string) =>
+      `OAuthClient ${inspect(summary(), inspectOptions)}`,
+  });
+  Object.defineProperty(client, Symbol.toStringTag, { value: 'OAuthClient' });
+  const frozen: OAuthClient = Object.freeze(client);
+  authorities.set(frozen, authority);
+  return frozen;
+}
+
 /** The token source and audience behind each client, for the optional client's adapters. */
 const authorities = new WeakMap<OAuthClient, Authority>();
 
@@ -409,13 +490,55 @@ export function authorityOf(client: OAuthClient): Authority | undefined {
 }
 
 /**
+ * Fetch headers given as something other than a plain record: a Headers object of any
+ * implementation (the global one, node-fetch's, undici's, a polyfill's), a list of pairs, or
+ * any iterable of pairs (a Map). Read through their own iteration, never Object.entries: a
+ * Headers object keeps its entries in internal slots, so it has no own enumerable properties.
+ */
+interface HeaderPairs {
+  [Symbol.iterator](): Iterator<unknown>;
+}
+/** An older Headers (polyfills, node-fetch 1.x) that offers `forEach` but no iterator. */
+interface ForEachHeaders {
+  forEach(callback: (value: unknown, name: unknown) => void): void;
+}
+
+function isHeaderPairs(source: object): source is HeaderPairs {
+  return typeof (source as Partial<HeaderPairs>)[Symbol.iterator] === 'function';
+}
+
+function isForEachHeaders(source: object): source is ForEachHeaders {
+  const candidate = source as Partial<Record<'forEach' | 'get', unknown>>;
+  return typeof candidate.forEach === 'function' && typeof candidate.get === 'function';
+}
+
+/**
+ * Every entry of headers that are not a plain record, in order, repeated names included (as
+ * fetch would send them); undefined for a plain record. Entries are passed on as found:
+ * `new Headers()` refuses a malformed one with the TypeError fetch itself would throw.
+ */
+function headerPairs(source: object): unknown[] | undefined {
+  if (isHeaderPairs(source)) return Array.from(source);
+  if (isForEachHeaders(source)) {
+    const pairs: unknown[] = [];
+    source.forEach((value, name) => {
+      pairs.push([name, value]);
+    });
+    return pairs;
+  }
+  return undefined;
+}
+
+/**
  * The caller's headers with `x-token` gone and, when `authorization` is given, `Authorization`
  * set, in any letter case. A plain record stays a plain record (copied, never mutated): building
- * a Headers object would cost more than the rest of the wrapper together.
+ * a Headers object would cost more than the rest of the wrapper together. Any other form is
+ * copied entry by entry into a new global Headers, which every fetch accepts.
  */
-function editFetchHeaders(source: RequestInit['headers'], authorization: string | undefined): RequestInit['headers'] {
-  if (source === undefined) return authorization === undefined ? undefined : { authorization };
-  if (!(source instanceof Headers) && !Array.isArray(source) && typeof source === 'object') {
+function editFetchHeaders(source: RequestInit['headers'] | null, authorization: string | undefined): RequestInit['headers'] {
+  if (source === undefined || source === null) return authorization === undefined ? undefined : { authorization };
+  const pairs = typeof source === 'object' ? headerPairs(source) : undefined;
+  if (pairs === undefined && typeof source === 'object') {
     // Values pass through untouched; their type differs between the DOM and Node typings.
     const copy: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(source)) {
@@ -425,21 +548,27 @@ function editFetchHeaders(source: RequestInit['headers'], authorization: string 
     if (authorization !== undefined) copy.authorization = authorization;
     return copy as NonNullable<RequestInit['headers']>;
   }
-  const headers = new Headers(source);
+  // Not an object at all: the Headers constructor throws the TypeError fetch would have thrown.
+  const headers = new Headers((pairs ?? source) as ConstructorParameters<typeof Headers>[0]);
   headers.delete('x-token');
   if (authorization !== undefined) headers.set('authorization', authorization);
   return headers;
 }
 
-/** The Authorization among fetch headers of any form (Headers, record, list of pairs), or undefined. */
-function fetchAuthorization(source: RequestInit['headers']): unknown {
-  if (source === undefined) return undefined;
-  if (source instanceof Headers) return source.get('authorization') ?? undefined;
-  const pairs: readonly unknown[] = Array.isArray(source) ? source : Object.entries(source);
+/**
+ * The Authorization among fetch headers of any form (a Headers object of any implementation,
+ * record, list of pairs), or undefined. Repeated entries are joined as fetch joins them, so an
+ * Authorization the caller added next to an old one of the helper's still counts as the caller's.
+ */
+function fetchAuthorization(source: RequestInit['headers'] | null): unknown {
+  if (source === undefined || source === null || typeof source !== 'object') return undefined;
+  const pairs = headerPairs(source) ?? Object.entries(source);
+  const values: unknown[] = [];
   for (const pair of pairs) {
-    if (Array.isArray(pair) && typeof pair[0] === 'string' && pair[0].toLowerCase() === 'authorization') return pair[1] as unknown;
+    if (Array.isArray(pair) && typeof pair[0] === 'string' && pair[0].toLowerCase() === 'authorization') values.push(pair[1]);
   }
-  return undefined;
+  if (values.length <= 1) return values[0];
+  return values.map(String).join(', ');
 }
 
 function isReplayableFetchBody(body: unknown): boolean {

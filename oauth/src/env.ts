@@ -1,6 +1,7 @@
 import { attachToAxios, gotHooks, kyHooks } from './adapters.js';
 import type { AdapterOptions, AuthorityResolver, AxiosLikeInstance, OAuthGotHooks, OAuthKyHooks } from './adapters.js';
-import { authorityOf, buildClient } from './client.js';
+import { authorityOf, buildClient, deferredClient } from './client.js';
+import { OAuthConfigError } from './errors.js';
 import type { FetchInput, OAuthClient } from './client.js';
 import { ENV_VARS } from './facts.js';
 
@@ -59,14 +60,11 @@ export function cachedConfigurationCount(): number {
 }
 
 /**
- * The client configured by `DT_CLIENT_ID`, `DT_CLIENT_SECRET`, `DT_ACCOUNT_URN` and the
- * optional `DT_OAUTH_SCOPES` (space or comma separated) and `DT_SSO_TOKEN_URL`.
- *
- * Migrated code calls this at every call site: the first call validates the settings (a
- * missing or malformed one throws an OAuthConfigError naming the variable) and creates the
- * client; later calls with the same settings return that same client and its cached token.
+ * The shared client for the settings `env` holds now: validated and built on the first call for
+ * them, the same client (and cached token) on later calls; an OAuthConfigError naming the
+ * variable when a setting is missing or malformed.
  */
-export function oauthClientFromEnv(env: Environment = process.env): OAuthClient {
+function sharedClientFromEnv(env: Environment): OAuthClient {
   const clientId = env[ENV_VARS.clientId];
   const clientSecret = env[ENV_VARS.clientSecret];
   const accountUrn = env[ENV_VARS.accountUrn];
@@ -91,6 +89,35 @@ export function oauthClientFromEnv(env: Environment = process.env): OAuthClient 
   clientsByRawSettings.set(rawKey, client);
   last = { key: rawKey, client };
   return client;
+}
+
+/** The clients that read `env` at their first use, made while its settings did not work. */
+const deferredClients = new WeakMap<Environment, OAuthClient>();
+
+/**
+ * The client configured by `DT_CLIENT_ID`, `DT_CLIENT_SECRET`, `DT_ACCOUNT_URN` and the
+ * optional `DT_OAUTH_SCOPES` (space or comma separated) and `DT_SSO_TOKEN_URL`.
+ *
+ * Migrated code calls this at every call site: with the same settings, every call returns the
+ * same client and its cached token. It never throws, since migrated code may call it at module
+ * level (`got.extend({ hooks: oauthClientFromEnv().gotHooks() })`), where the old code read no
+ * token yet: while the settings are missing or malformed, it returns a client that reads `env`
+ * again when a request needs a token, and that request rejects with the OAuthConfigError naming
+ * the variable (nothing is sent). Settings that appear later (a .env loaded after the imports)
+ * are used from then on.
+ */
+export function oauthClientFromEnv(env: Environment = process.env): OAuthClient {
+  try {
+    return sharedClientFromEnv(env);
+  } catch (error) {
+    if (!(error instanceof OAuthConfigError)) throw error;
+  }
+  let deferred = deferredClients.get(env);
+  if (deferred === undefined) {
+    deferred = deferredClient(() => sharedClientFromEnv(env));
+    deferredClients.set(env, deferred);
+  }
+  return deferred;
 }
 
 /**
@@ -121,7 +148,7 @@ const optionalClients = new WeakMap<Environment, OptionalOAuthClient>();
 function configuredClient(env: Environment): OAuthClient | undefined {
   for (const name of Object.values(ENV_VARS)) {
     const value = env[name];
-    if (value !== undefined && value !== '') return oauthClientFromEnv(env);
+    if (value !== undefined && value !== '') return sharedClientFromEnv(env);
   }
   return undefined;
 }

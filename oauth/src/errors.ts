@@ -1,4 +1,8 @@
-/** A setting (option or environment variable) that cannot work. Thrown when the client is created. */
+/**
+ * A setting (option or environment variable) that cannot work. Thrown when the client is created
+ * (`createOAuthClient`, `optionalOAuthClientFromEnv`); for `oauthClientFromEnv`, the first request
+ * that needs a token rejects with it.
+ */
 export class OAuthConfigError extends TypeError {
   override readonly name = 'OAuthConfigError';
   readonly code = 'CLOUD_AUTOMATION_OAUTH_CONFIG';

@@ -1,4 +1,5 @@
 import axios, { AxiosError, type AxiosInstance } from 'axios';
+import axios0Package from 'axios-0';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { OAuthTokenError, type AxiosLikeInstance } from '../../oauth/src/index.js';
@@ -126,5 +127,61 @@ describe('client.attachToAxios', () => {
   it('refuses something that is not an axios instance, with a clear message', async () => {
     const { client } = await setup();
     expect(() => client.attachToAxios({} as unknown as AxiosLikeInstance)).toThrow(/needs an axios instance/u);
+  });
+});
+
+/**
+ * axios 0.x (0.27 here) hands interceptors its headers unmerged: the defaults under `common` and
+ * per method, merged only when the request is sent. What sits there is sent all the same.
+ */
+describe('client.attachToAxios with axios 0.x', () => {
+  // Typed as CommonJS typings are under NodeNext; axios 0.x exports itself as `default` too.
+  const axios0 = axios0Package.default;
+
+  it('authenticates, and removes x-token from the request, the instance headers, common and per-method defaults', async () => {
+    const { fake, client } = await setup();
+    const api = client.attachToAxios(axios0.create({ baseURL: fake.apiBaseUrl, headers: { 'X-Token': 'legacy', 'Content-Type': 'application/json' } }));
+    api.defaults.headers.common['x-token'] = 'legacy-common';
+    api.defaults.headers.post['X-Token'] = 'legacy-post';
+
+    await api.get('/v1/metadata');
+    await api.post('/v1/event', { type: 't' }, { headers: { 'x-token': 'legacy-request' } });
+
+    expect(fake.requests.map((request) => [request.method, request.auth, request.xTokenPresent])).toEqual([
+      ['GET', 'bearer', false],
+      ['POST', 'bearer', false],
+    ]);
+    expect(fake.requests[1]?.body).toBe('{"type":"t"}');
+    // The instance's own defaults are left as they were: only each request's copy changes.
+    expect(api.defaults.headers.common['x-token']).toBe('legacy-common');
+  });
+
+  it.each([
+    ['common', (api: ReturnType<typeof axios0.create>) => {
+      api.defaults.headers.common.Authorization = 'Basic dXNlcjpwYXNz';
+    }],
+    ['the method', (api: ReturnType<typeof axios0.create>) => {
+      api.defaults.headers.get.Authorization = 'Basic dXNlcjpwYXNz';
+    }],
+  ])("keeps the caller's Authorization set in the defaults of %s, and fetches no token for it", async (_label, setAuthorization) => {
+    const { fake, client } = await setup();
+    const api = client.attachToAxios(axios0.create({ baseURL: fake.apiBaseUrl, headers: { 'x-token': 'legacy' } }));
+    setAuthorization(api);
+    const error = await api.get('/v1/metadata').catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ response: { status: 401 } });
+    expect(fake.requests).toMatchObject([{ token: 'Basic dXNlcjpwYXNz', xTokenPresent: false }]);
+    expect(fake.tokenRequests).toHaveLength(0);
+  });
+
+  it('retries a 401 once with a new token', async () => {
+    const { fake, client } = await setup();
+    const api = client.attachToAxios(axios0.create({ baseURL: fake.apiBaseUrl }));
+    const first = await client.getAccessToken();
+    fake.revokeAllTokens();
+    expect((await api.post('/v1/event', { a: 1 })).status).toBe(200);
+    expect(fake.requests.map((request) => [request.status, request.token])).toEqual([
+      [401, first],
+      [200, fake.issuedTokens[1]?.accessToken],
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import {
   type OAuthClientOptions,
 } from '../../oauth/src/index.js';
 import { FAKE_CREDENTIALS } from '../support/fake-cloud-automation.js';
+import { rejectionOf } from './helpers.js';
 
 const valid: OAuthClientOptions = { ...FAKE_CREDENTIALS, onWarning: () => undefined };
 
@@ -195,25 +196,51 @@ describe('oauthClientFromEnv', () => {
     expect(client.tokenUrl).toBe(DEFAULT_TOKEN_URL);
   });
 
-  it.each(['DT_CLIENT_ID', 'DT_CLIENT_SECRET', 'DT_ACCOUNT_URN'])('names %s when it is missing', (name) => {
-    const error = configError(() => oauthClientFromEnv({ ...env, [name]: undefined }));
+  /** The settings error of `oauthClientFromEnv(env)`: it comes with the first token asked for. */
+  async function envError(environment: Record<string, string | undefined>): Promise<OAuthConfigError> {
+    const error = await rejectionOf(oauthClientFromEnv(environment).getAccessToken());
+    if (error instanceof OAuthConfigError) return error;
+    throw error;
+  }
+
+  it.each(['DT_CLIENT_ID', 'DT_CLIENT_SECRET', 'DT_ACCOUNT_URN'])('names %s when it is missing', async (name) => {
+    const error = await envError({ ...env, [name]: undefined });
     expect(error.setting).toBe(name);
     expect(error.message).toBe(`cloud-automation-oauth: ${name} is required but missing or empty`);
   });
 
-  it('names the variable that holds a bad value', () => {
-    expect(configError(() => oauthClientFromEnv({ ...env, DT_ACCOUNT_URN: 'abc' })).setting).toBe('DT_ACCOUNT_URN');
-    expect(configError(() => oauthClientFromEnv({ ...env, DT_OAUTH_SCOPES: 'events:reed' })).message).toContain(
+  it('names the variable that holds a bad value', async () => {
+    expect((await envError({ ...env, DT_ACCOUNT_URN: 'abc' })).setting).toBe('DT_ACCOUNT_URN');
+    expect((await envError({ ...env, DT_OAUTH_SCOPES: 'events:reed' })).message).toContain(
       'DT_OAUTH_SCOPES contains a scope outside the Cloud Automation vocabulary: "events:reed" (did you mean cloudautomation:events:read?)',
     );
-    expect(configError(() => oauthClientFromEnv({ ...env, DT_SSO_TOKEN_URL: 'http://sso.example.com/token' })).setting).toBe(
-      'DT_SSO_TOKEN_URL',
-    );
+    expect((await envError({ ...env, DT_SSO_TOKEN_URL: 'http://sso.example.com/token' })).setting).toBe('DT_SSO_TOKEN_URL');
   });
 
-  it('validates again after a failure: fixing the variable fixes the call', () => {
-    expect(() => oauthClientFromEnv({ ...env, DT_CLIENT_SECRET: '' })).toThrow(OAuthConfigError);
+  it('validates again after a failure: fixing the variable fixes the call', async () => {
+    await expect(oauthClientFromEnv({ ...env, DT_CLIENT_SECRET: '' }).getAccessToken()).rejects.toThrow(OAuthConfigError);
     expect(oauthClientFromEnv(env).clientId).toBe(FAKE_CREDENTIALS.clientId);
+  });
+
+  it('throws nothing when made without settings; reading a setting of it throws the error', () => {
+    const unset = {};
+    const client = oauthClientFromEnv(unset);
+    expect(oauthClientFromEnv(unset)).toBe(client);
+    expect(() => client.gotHooks()).not.toThrow();
+    expect(() => client.kyHooks()).not.toThrow();
+    expect(() => {
+      client.invalidate();
+    }).not.toThrow();
+    expect(() => client.clientId).toThrow('DT_CLIENT_ID is required but missing or empty');
+    expect(JSON.parse(JSON.stringify(client))).toEqual({ configured: false, problem: 'cloud-automation-oauth: DT_CLIENT_ID is required but missing or empty' });
+  });
+
+  it('a client made without settings uses them once they are set, with the shared client and its token', () => {
+    const later: Record<string, string | undefined> = {};
+    const early = oauthClientFromEnv(later);
+    Object.assign(later, env);
+    expect(early.clientId).toBe(FAKE_CREDENTIALS.clientId);
+    expect(oauthClientFromEnv(later).accountUrn).toBe(early.accountUrn);
   });
 });
 

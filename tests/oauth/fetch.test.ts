@@ -1,3 +1,5 @@
+import { Headers as NodeFetchHeaders } from 'node-fetch';
+import { Headers as UndiciHeaders } from 'undici';
 import { describe, expect, it, vi } from 'vitest';
 import { OAuthTokenError } from '../../oauth/src/index.js';
 import { setup } from './helpers.js';
@@ -36,6 +38,62 @@ describe('client.fetch', () => {
     await client.fetch(`${fake.apiBaseUrl}/v1/metadata`, { headers: makeHeaders() });
     expect(fake.requests[0]).toMatchObject({ auth: 'bearer', xTokenPresent: false });
     expect(fake.requests[0]?.headers.accept).toBe('application/json');
+  });
+
+  /**
+   * Headers of another implementation than the global one, as code written for node-fetch or
+   * undici passes them: none has own enumerable properties, so each must be read through its
+   * own iteration. `entries` are the headers to send, repeated names included. Typed unknown:
+   * plain JavaScript callers pass them whatever RequestInit's typings say.
+   */
+  const headerForms: [string, (entries: [string, string][]) => unknown][] = [
+    ['a global Headers', (entries) => new Headers(entries)],
+    ["node-fetch's Headers", (entries) => new NodeFetchHeaders(entries)],
+    ["undici's Headers", (entries) => new UndiciHeaders(entries)],
+    ['a list of pairs', (entries) => entries],
+    [
+      'an iterable of pairs (a Map of appended values)',
+      (entries) => {
+        const joined = new Map<string, string>();
+        for (const [name, value] of entries) joined.set(name, joined.has(name) ? `${joined.get(name) ?? ''}, ${value}` : value);
+        return joined;
+      },
+    ],
+    ['a Headers-like object with forEach and get only (an older polyfill)', (entries) => new ForEachOnlyHeaders(entries)],
+  ];
+
+  it.each(headerForms)('keeps every header given as %s, repeated ones too, and sends the token', async (_label, makeHeaders) => {
+    const { fake, client } = await setup();
+    const headers = makeHeaders([
+      ['Content-Type', 'application/json'],
+      ['Accept', 'application/json'],
+      ['Accept', 'text/plain'],
+      ['X-Token', 'legacy'],
+      ['X-Request-Id', 'r1'],
+    ]);
+    const response = await client.fetch(`${fake.apiBaseUrl}/v1/event`, { method: 'POST', headers: headers as RequestInit['headers'], body: '{"type":"t"}' });
+
+    expect(response.status).toBe(200);
+    expect(fake.requests[0]).toMatchObject({ auth: 'bearer', token: fake.issuedTokens[0]?.accessToken, xTokenPresent: false, body: '{"type":"t"}' });
+    expect(fake.requests[0]?.headers['content-type']).toBe('application/json');
+    expect(fake.requests[0]?.headers.accept).toBe('application/json, text/plain');
+    expect(fake.requests[0]?.headers['x-request-id']).toBe('r1');
+  });
+
+  it.each(headerForms)("keeps the caller's own Authorization given as %s, and fetches no token for it", async (_label, makeHeaders) => {
+    const { fake, client } = await setup();
+    const headers = makeHeaders([
+      ['Content-Type', 'application/json'],
+      ['authorization', 'Bearer USER-TOKEN'],
+      ['x-token', 'legacy'],
+    ]);
+    const response = await client.fetch(`${fake.apiBaseUrl}/v1/event`, { method: 'POST', headers: headers as RequestInit['headers'], body: '{}' });
+
+    expect(response.status).toBe(401);
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0]).toMatchObject({ token: 'USER-TOKEN', xTokenPresent: false });
+    expect(fake.requests[0]?.headers['content-type']).toBe('application/json');
+    expect(fake.tokenRequests).toHaveLength(0);
   });
 
   it('keeps an Authorization header the caller set, fetches no token for it, and does not retry its 401', async () => {
@@ -156,3 +214,24 @@ describe('client.fetch', () => {
     expect(await getAccessToken()).toBe(fake.issuedTokens[0]?.accessToken);
   });
 });
+
+/** Headers as older polyfills offer them: `forEach` and `get`, no iterator, no enumerable entries. */
+class ForEachOnlyHeaders {
+  readonly #entries = new Map<string, string>();
+
+  constructor(entries: [string, string][]) {
+    for (const [name, value] of entries) {
+      const key = name.toLowerCase();
+      const previous = this.#entries.get(key);
+      this.#entries.set(key, previous === undefined ? value : `${previous}, ${value}`);
+    }
+  }
+
+  get(name: string): string | null {
+    return this.#entries.get(name.toLowerCase()) ?? null;
+  }
+
+  forEach(callback: (value: string, name: string) => void): void {
+    for (const [name, value] of this.#entries) callback(value, name);
+  }
+}

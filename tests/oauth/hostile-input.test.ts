@@ -159,38 +159,39 @@ describe('settings errors never echo a value that looks like a secret', () => {
   const keptnApiToken = 'Xk3'.repeat(15);
   const secrets = [FAKE_CREDENTIALS.clientSecret, `dt0s02.OTHERCLT.${'Q7'.repeat(32)}`, keptnApiToken, `eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.sig`];
 
-  it.each(['DT_ACCOUNT_URN', 'DT_OAUTH_SCOPES', 'DT_SSO_TOKEN_URL'])('%s holding a secret: the error names the variable, not the value', (variable) => {
+  /** oauthClientFromEnv throws nothing: its settings error comes with the first token asked for. */
+  const settingsError = (env: Record<string, string>): Promise<unknown> => rejectionOf(oauthClientFromEnv(env).getAccessToken());
+
+  it.each(['DT_ACCOUNT_URN', 'DT_OAUTH_SCOPES', 'DT_SSO_TOKEN_URL'])('%s holding a secret: the error names the variable, not the value', async (variable) => {
     for (const secret of secrets) {
-      let caught: unknown;
-      try {
-        oauthClientFromEnv({ ...complete, [variable]: secret });
-      } catch (error) {
-        caught = error;
-      }
+      const env = { ...complete, [variable]: secret };
+      const caught = await settingsError(env);
       expect(caught, `${variable} = ${secret.slice(0, 10)}…`).toBeInstanceOf(OAuthConfigError);
       expect((caught as OAuthConfigError).setting).toBe(variable);
       expect((caught as Error).message).toContain('looks like a credential');
-      for (const piece of [secret, secret.slice(-16), secret.slice(7, 30)]) expect(renderings(caught)).not.toContain(piece);
+      // The client that carries the error shows it when printed: not the value either.
+      const client = oauthClientFromEnv(env);
+      const printed = `${inspect(client, { showHidden: true, depth: Infinity })}\n${JSON.stringify(client)}`;
+      for (const piece of [secret, secret.slice(-16), secret.slice(7, 30)]) {
+        expect(renderings(caught)).not.toContain(piece);
+        expect(printed).not.toContain(piece);
+      }
     }
   });
 
-  it('a secret among several scopes, or in the path of an http token URL, is not echoed either', () => {
-    const scopes = (() => {
-      try {
-        return oauthClientFromEnv({ ...complete, DT_OAUTH_SCOPES: `events:read ${FAKE_CREDENTIALS.clientSecret} evnts:write` });
-      } catch (error) {
-        return error;
-      }
-    })();
+  it('a secret among several scopes, or in the path of an http token URL, is not echoed either', async () => {
+    const scopes = await settingsError({ ...complete, DT_OAUTH_SCOPES: `events:read ${FAKE_CREDENTIALS.clientSecret} evnts:write` });
     expect((scopes as Error).message).toContain('"evnts:write" (did you mean cloudautomation:events:write?)');
     expect(renderings(scopes)).not.toContain(FAKE_CREDENTIALS.clientSecret.slice(16));
-    expect(() => oauthClientFromEnv({ ...complete, DT_SSO_TOKEN_URL: `http://sso.example.com/${keptnApiToken}` })).toThrow(/must be an https URL.*looks like a credential/u);
+    expect(String(await settingsError({ ...complete, DT_SSO_TOKEN_URL: `http://sso.example.com/${keptnApiToken}` }))).toMatch(
+      /must be an https URL.*looks like a credential/u,
+    );
   });
 
-  it('still quotes ordinary wrong values, which is what makes the message useful', () => {
-    expect(() => oauthClientFromEnv({ ...complete, DT_ACCOUNT_URN: 'urn:dtenv:abc' })).toThrow('got "urn:dtenv:abc"');
-    expect(() => oauthClientFromEnv({ ...complete, DT_SSO_TOKEN_URL: 'sso.dynatrace.com/token' })).toThrow('is not a URL: "sso.dynatrace.com/token"');
-    expect(() => oauthClientFromEnv({ ...complete, DT_OAUTH_SCOPES: 'events:raed' })).toThrow('"events:raed" (did you mean');
+  it('still quotes ordinary wrong values, which is what makes the message useful', async () => {
+    expect(String(await settingsError({ ...complete, DT_ACCOUNT_URN: 'urn:dtenv:abc' }))).toContain('got "urn:dtenv:abc"');
+    expect(String(await settingsError({ ...complete, DT_SSO_TOKEN_URL: 'sso.dynatrace.com/token' }))).toContain('is not a URL: "sso.dynatrace.com/token"');
+    expect(String(await settingsError({ ...complete, DT_OAUTH_SCOPES: 'events:raed' }))).toContain('"events:raed" (did you mean');
   });
 });
 
