@@ -13,6 +13,7 @@ import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   analyzeUrl,
+  isCloudAutomationHost,
   AUTHORIZATION_HEADER,
   AXIOS_DEFAULT_HEADER_PATHS,
   clientForImport,
@@ -1699,8 +1700,13 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const analysis = full ? analyzeUrl(full, method) : undefined;
     const hints = names.map((name) => nameHint(name)).filter((hint): hint is NameHint => hint !== undefined);
     const keptnNames = [...new Set(names.filter((name) => nameHint(name)?.keptn))];
+    // A host written out that is no Cloud Automation host (`http://localhost:${port}` of a
+    // port-forward, a self-hosted Keptn, another API) says where the request goes: not there,
+    // whatever its path or names look like.
+    const hostName = full ? writtenHostName(full) : undefined;
+    const elsewhere = hostName !== undefined && !isCloudAutomationHost(hostName);
     return {
-      confidence: targetConfidence(analysis?.evidence, hints),
+      confidence: elsewhere ? 'unknown' : targetConfidence(analysis?.evidence, hints),
       url: analysis,
       urlText: full?.map((part) => (part === HOLE ? '*' : part)).join(''),
       host: full ? literalHost(full) : undefined,
@@ -1880,6 +1886,18 @@ export function resolveAgainst(path: UrlShape, base: UrlShape): UrlShape {
     if (head === HOLE) return urlShape(HOLE, '://', HOLE, path);
   }
   return urlShape(base, '/', path);
+}
+
+/** The host name a URL writes out, also when only its port is left to run time (`http://localhost:${port}/…`). */
+function writtenHostName(shape: UrlShape): string | undefined {
+  const first = shape[0];
+  if (typeof first !== 'string') return undefined;
+  const match = /^(?:[a-z][a-z\d+.-]*:)?\/\/(?:[^/?#@]*@)?([^/?#:]+)(?=[:/?#]|$)/iu.exec(first);
+  const name = match?.[1];
+  if (!match || name === undefined) return undefined;
+  // `https://${env}.example.com`: the name ends where the text does only when nothing follows it.
+  const complete = first.length > match[0].length || shape.length === 1;
+  return complete ? name.toLowerCase() : undefined;
 }
 
 function literalHost(shape: UrlShape): string | undefined {
