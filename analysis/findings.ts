@@ -73,14 +73,20 @@ export interface EscapingXToken {
   readonly target: TargetAssessment;
 }
 
+interface WrittenHeader {
+  readonly key: Node;
+  readonly name: string | undefined;
+  readonly value: Node | undefined;
+}
+
 export function createFindings(analysis: RequestAnalysis, options: FindingOptions) {
   const xTokenByName = new Map<Node, XTokenFinding>();
   const requestSites: RequestSite[] = [];
   const unrecognized = new Set<Node>();
   /** Every x-token name some request of this file sends, reported or filtered out: none of them escapes. */
   const sentNames = new Set<Node>();
-  /** Every x-token name written in the file, with its value: checked at the end for headers that leave the module. */
-  const writtenNames: { node: Node; value: Node | undefined }[] = [];
+  /** Every x-token name written in the file (and every computed name that may be one): checked at the end for headers that leave the module. */
+  const writtenHeaders: WrittenHeader[] = [];
 
   function sendsAuthorization(site: RequestSite): boolean {
     return (
@@ -171,28 +177,31 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
     return found;
   }
 
-  /** The header name an object key, a `target[name] = value` or a `target.set(name, value)` writes, with the node to report. */
-  function writtenHeader(node: TSESTree.Property | TSESTree.AssignmentExpression | TSESTree.CallExpression): { key: Node; name: string | undefined; value: Node | undefined } | undefined {
+  /**
+   * The key an object key, a `target[name] = value` or a `target.set(name, value)` writes, with
+   * its value and its name when the syntax shows it (`undefined`: a computed name, resolved only
+   * if the header turns out to leave the module, since resolving may ask the type checker).
+   */
+  function writtenHeader(node: TSESTree.Property | TSESTree.AssignmentExpression | TSESTree.CallExpression): WrittenHeader | undefined {
     if (node.type === AST_NODE_TYPES.Property) {
       if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-      return { key: node.key, name: node.computed ? analysis.stringValue(node.key) : staticPropertyKey(node), value: node.value };
+      return { key: node.key, name: node.computed ? literalString(node.key) : staticPropertyKey(node), value: node.value };
     }
     if (node.type === AST_NODE_TYPES.AssignmentExpression) {
       if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-      const left = node.left;
-      return { key: left.property, name: memberName(left) ?? (left.computed ? analysis.stringValue(left.property) : undefined), value: node.right };
+      return { key: node.left.property, name: memberName(node.left), value: node.right };
     }
     const callee = unwrap(node.callee);
     const [key, value] = node.arguments;
     if (callee.type !== AST_NODE_TYPES.MemberExpression || !key || key.type === AST_NODE_TYPES.SpreadElement || !HEADER_WRITE_METHODS.includes(memberName(callee) ?? '')) return undefined;
-    return { key, name: analysis.stringValue(key), value: value && value.type !== AST_NODE_TYPES.SpreadElement ? value : undefined };
+    return { key, name: literalString(key), value: value && value.type !== AST_NODE_TYPES.SpreadElement ? value : undefined };
   }
 
   return {
     /** A node that may write an `x-token` name: remembered for `escapingXTokens`. */
     noteHeaderWrite(node: TSESTree.Property | TSESTree.AssignmentExpression | TSESTree.CallExpression): void {
       const written = writtenHeader(node);
-      if (written?.name !== undefined && isXTokenHeader(written.name)) writtenNames.push({ node: written.key, value: written.value });
+      if (written && (written.name === undefined || isXTokenHeader(written.name))) writtenHeaders.push(written);
     },
 
     /**
@@ -201,13 +210,14 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
      */
     escapingXTokens(): EscapingXToken[] {
       const found: EscapingXToken[] = [];
-      for (const { node, value } of writtenNames) {
+      for (const { key: node, name, value } of writtenHeaders) {
         if (sentNames.has(node) || unrecognized.has(node)) continue;
         // `{ 'x-token': 'API token' }` is a label; a literal that looks like a token is a header (and a leaked secret).
         const literal = value ? literalString(value) : undefined;
         if (literal !== undefined && !looksLikeApiToken(literal)) continue;
         const exit = analysis.headerExit(node);
         if (!exit) continue;
+        if (name === undefined && !isXTokenHeader(analysis.stringValue(node) ?? '')) continue;
         const target = analysis.assessNames(exit.name === 'default' ? undefined : exit.name, value ? [value] : []);
         if (!options.excludesXToken(target)) found.push({ node, value, exit, target });
       }

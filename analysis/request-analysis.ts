@@ -1703,13 +1703,13 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     // A host written out that is no Cloud Automation host (`http://localhost:${port}` of a
     // port-forward, a self-hosted Keptn, another API) says where the request goes: not there,
     // whatever its path or names look like.
-    const hostName = full ? writtenHostName(full) : undefined;
-    const elsewhere = hostName !== undefined && !isCloudAutomationHost(hostName);
+    const written = full ? writtenHost(full) : undefined;
+    const elsewhere = written !== undefined && !isCloudAutomationHost(written.name);
     return {
       confidence: elsewhere ? 'unknown' : targetConfidence(analysis?.evidence, hints),
       url: analysis,
       urlText: full?.map((part) => (part === HOLE ? '*' : part)).join(''),
-      host: full ? literalHost(full) : undefined,
+      host: written?.host,
       keptnNames,
       method,
     };
@@ -1888,24 +1888,18 @@ export function resolveAgainst(path: UrlShape, base: UrlShape): UrlShape {
   return urlShape(base, '/', path);
 }
 
-/** The host name a URL writes out, also when only its port is left to run time (`http://localhost:${port}/…`). */
-function writtenHostName(shape: UrlShape): string | undefined {
+/**
+ * The host a URL writes out: its name, also when only the port is left to run time
+ * (`http://localhost:${port}/…`), and `host` (name and port) when all of it is written.
+ * `https://api${x}` writes out no name: the hole may continue it.
+ */
+function writtenHost(shape: UrlShape): { readonly name: string; readonly host: string | undefined } | undefined {
   const first = shape[0];
   if (typeof first !== 'string') return undefined;
-  const match = /^(?:[a-z][a-z\d+.-]*:)?\/\/(?:[^/?#@]*@)?([^/?#:]+)(?=[:/?#]|$)/iu.exec(first);
-  const name = match?.[1];
+  const match = /^(?:[a-z][a-z\d+.-]*:)?\/\/(?:[^/?#@]*@)?(\[[^\]/?#]*\]|[^/?#:[]+)(:\d*)?/iu.exec(first);
+  const name = match?.[1]?.toLowerCase();
   if (!match || name === undefined) return undefined;
-  // `https://${env}.example.com`: the name ends where the text does only when nothing follows it.
-  const complete = first.length > match[0].length || shape.length === 1;
-  return complete ? name.toLowerCase() : undefined;
-}
-
-function literalHost(shape: UrlShape): string | undefined {
-  const first = shape[0];
-  if (typeof first !== 'string') return undefined;
-  const match = /^(?:[a-z][a-z\d+.-]*:)?\/\/([^/?#]*)/iu.exec(first);
-  if (!match?.[1]) return undefined;
-  // A host followed directly by a hole is not complete (`https://${env}.example.com` is fine, `https://api${x}` is not).
-  const complete = first.length > match[0].length || shape.length === 1;
-  return complete ? match[1].replace(/^[^@]*@/u, '').toLowerCase() : undefined;
+  const holeFollows = first.length === match[0].length && shape.length > 1;
+  if (holeFollows && match[2] === undefined) return undefined;
+  return { name, host: holeFollows ? undefined : name + (match[2] ?? '') };
 }

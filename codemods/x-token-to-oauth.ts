@@ -275,10 +275,7 @@ export class XTokenMigration extends RequestMigration {
     const uses = id && isNodeType(id.node, 'Identifier') ? this.usesInOtherModules(id) : undefined;
     if (uses === undefined) return ': the requests that do are in other modules, which the codemod rewrites one file at a time';
     if (uses.length === 0) return ', and no other module of the project uses it (another package may)';
-    const calls = uses.filter((use) => !use.inImport);
-    const listed = calls.length > 0 ? calls : uses;
-    const shown = listed.slice(0, 3).map((use) => `${path.relative(path.dirname(this.file.path), use.file)}:${use.line}`);
-    return `: other modules use it (${shown.join(', ')}${listed.length > 3 ? ', …' : ''}) and send it, and the codemod rewrites one file at a time`;
+    return `: other modules use it (${this.usesList(uses)}) and send it, and the codemod rewrites one file at a time`;
   }
 
   // ── where the header goes: the finding's sites, located in the edit tree ──────────
@@ -518,11 +515,16 @@ export class XTokenMigration extends RequestMigration {
     const uses = id && isNodeType(id.node, 'Identifier') ? this.usesInOtherModules(id) : undefined;
     if (uses?.length === 0) return ', and reaches the request in a way the codemod does not rewrite';
     if (uses === undefined) return ': with no tsconfig.json above this file to search, the codemod cannot tell whether other modules call it and send the header too';
+    return ` and used in other modules (${this.usesList(uses)}), which send the header too; the codemod rewrites one file at a time`;
+  }
+
+  /** Up to three uses in other modules as `file:line`, relative to this file. */
+  private usesList(uses: readonly SourceLocation[]): string {
     // The calls say more than the imports that bring the name in; an import alone is still a use.
     const calls = uses.filter((use) => !use.inImport);
     const listed = calls.length > 0 ? calls : uses;
     const shown = listed.slice(0, 3).map((use) => `${path.relative(path.dirname(this.file.path), use.file)}:${use.line}`);
-    return ` and used in other modules (${shown.join(', ')}${listed.length > 3 ? ', …' : ''}), which send the header too; the codemod rewrites one file at a time`;
+    return `${shown.join(', ')}${listed.length > 3 ? ', …' : ''}`;
   }
 
   /**

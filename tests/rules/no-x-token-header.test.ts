@@ -123,6 +123,15 @@ ruleTester.run('no-x-token-header', testable(rule), {
   ],
   invalid: [
     {
+      name: 'a header builder whose key is a constant: the name is resolved once the object is known to leave the module',
+      code: 'const TOKEN_HEADER = "x-token";\nexport function keptnHeaders(token: string) { const h: Record<string, string> = {}; h[TOKEN_HEADER] = token; return { ...h, [TOKEN_HEADER]: token }; }',
+      filename: 'file.ts',
+      errors: [
+        { messageId: 'xTokenHeaderLeavesModule', line: 2, column: 87, data: { exit: 'the object the exported `keptnHeaders()` returns', target: unknown, confidence: 'unknown' } },
+        { messageId: 'xTokenHeaderLeavesModule', line: 2, column: 126, data: { exit: 'the object the exported `keptnHeaders()` returns', target: unknown, confidence: 'unknown' } },
+      ],
+    },
+    {
       name: 'a host written out that is no Cloud Automation host outweighs a Keptn path (a port-forwarded self-hosted Keptn)',
       code: 'export const send = (port: number, token: string) => fetch(`http://localhost:${port}/api/v1/event`, { method: "POST", headers: { "x-token": token } });',
       filename: 'file.ts',
