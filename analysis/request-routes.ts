@@ -789,10 +789,18 @@ function shapeKey(shape: UrlShape): string {
   return shape.map((part: UrlPart) => (part === HOLE ? '\uE000' : part)).join('');
 }
 
-/** A URL shape for people: unknown parts written `{…}`. */
+/**
+ * A URL shape for people: unknown parts written `{…}`. A host nothing shows loses the `//` that
+ * only marks where a host goes (node's `host` + `path` read as `//{…}/{…}`), and a URL with
+ * nothing known but slashes is `{…}`: the slashes say nothing a person could use.
+ */
 export function shapeText(shape: UrlShape): string {
-  return shape.map((part: UrlPart) => (part === HOLE ? '{…}' : part)).join('');
+  const parts = shape[0] === '//' && shape[1] === HOLE ? shape.slice(1) : shape;
+  const text = parts.map((part: UrlPart) => (part === HOLE ? HOLE_TEXT : part)).join('');
+  return parts.every((part) => part === HOLE || /^\/*$/u.test(part)) ? HOLE_TEXT : text;
 }
+
+const HOLE_TEXT = '{…}';
 
 function routeKey(route: Route): string {
   return `${route.method} ${route.path}`;

@@ -122,7 +122,7 @@ export interface MigrationReport {
     readonly neededBy: Readonly<Record<string, readonly string[]>>;
   };
   readonly env: {
-    /** Variables the helper reads, with what to put there. */
+    /** Variables the helper reads, with what to put there (the plain value: the text report quotes it for a shell). */
     readonly set: readonly { readonly name: string; readonly value: string; readonly note: string }[];
     /** Old token variables no migrated file reads any more. */
     readonly retire: readonly string[];
@@ -327,7 +327,7 @@ function envToSet(required: readonly string[], exact: boolean): MigrationReport[
     const note = exact
       ? "the scopes above; unset, the helper asks for Dynatrace's typical set"
       : 'the lower bound above: add what the calls with unknown routes need (at most the fallback above)';
-    set.push({ name: helperEnvVars.scopes, value: `"${required.join(' ')}"`, note });
+    set.push({ name: helperEnvVars.scopes, value: required.join(' '), note });
   }
   set.push({ name: helperEnvVars.tokenUrl, value: 'https://sso.dynatrace.com/sso/oauth2/token', note: 'optional: only for sprint/dev SSO' });
   return set;
@@ -383,7 +383,7 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
   if (report.env.set.length > 0 || report.env.retire.length > 0 || report.env.stillRead.length > 0) {
     lines.push('', 'Environment:');
     for (const { name, value, note } of report.env.set) {
-      const assignment = `${name}=${value}`;
+      const assignment = `${name}=${shellValue(value)}`;
       if (assignment.length <= 48) lines.push(`  set     ${assignment.padEnd(48)} ${note}`);
       else lines.push(`  set     ${assignment}`, `          ${''.padEnd(48)} ${note}`);
     }
@@ -507,6 +507,11 @@ function notCountedLines(notCounted: readonly ReportedCall[]): string[] {
     lines.push(`  ${callHead(call)}${why.length > 0 ? ` (${why.join(', ')})` : ''}; if it does: ${scopeNeeds(call)}`);
   }
   return lines;
+}
+
+/** A value as it goes on a shell line: quoted when it holds spaces (a scope list). */
+function shellValue(value: string): string {
+  return /\s/u.test(value) ? `"${value}"` : value;
 }
 
 function plural(count: number, noun: string): string {

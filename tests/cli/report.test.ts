@@ -141,6 +141,15 @@ describe('buildReport', () => {
     expect(text).not.toContain('exactly these');
   });
 
+  it('holds the plain DT_OAUTH_SCOPES value in the JSON; only the text quotes it for a shell', () => {
+    const report = buildReport({ command: 'migrate', mode: 'write', transforms: [], outcomes: [events, controlPlane], skipped: [] });
+    const scopes = report.env.set.find((entry) => entry.name === 'DT_OAUTH_SCOPES');
+    expect(scopes?.value).toBe('cloudautomation:events:read cloudautomation:events:write cloudautomation:projects:read');
+    expect(report.env.set.every((entry) => !/^["']|["']$/u.test(entry.value))).toBe(true);
+    expect(formatReport(report)).toContain('  set     DT_OAUTH_SCOPES="cloudautomation:events:read cloudautomation:events:write cloudautomation:projects:read"\n');
+    expect(formatReport(report)).toContain('  set     DT_CLIENT_ID=dt0s02.XXXXXXXX ');
+  });
+
   it('lists a request not shown to go to Cloud Automation apart: not counted, the scopes stay exact', () => {
     const notify: FileOutcome = {
       file: 'src/notify.js',
@@ -188,7 +197,7 @@ describe('buildReport', () => {
     expect(report.scopes.exact).toBe(false);
     expect(report.scopes.required).toEqual(['cloudautomation:events:write', 'cloudautomation:resources:write']);
     expect(report.scopes.neededBy['cloudautomation:resources:write']).toEqual(['src/resources.js:36 POST {…}/resource-service/v1/project/{…}/resource (whichever route it hits)']);
-    expect(report.env.set.find((entry) => entry.name === 'DT_OAUTH_SCOPES')?.value).toBe('"cloudautomation:events:write cloudautomation:resources:write"');
+    expect(report.env.set.find((entry) => entry.name === 'DT_OAUTH_SCOPES')?.value).toBe('cloudautomation:events:write cloudautomation:resources:write');
     const text = formatReport(report);
     expect(text).toContain('At least these, which the 1 call with known routes need and 1 call with unknown routes needs whichever route it hits:');
     expect(text).toContain('  src/resources.js:36  fetch  POST {…}/resource-service/v1/project/{…}/resource; needs cloudautomation:resources:write whichever route it hits, and no other scope');

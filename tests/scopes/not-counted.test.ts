@@ -8,8 +8,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { shapeText } from '../../analysis/request-routes.js';
 import { main } from '../../cli/main.js';
 import type { MigrationReport } from '../../cli/report.js';
+import { HOLE } from '../../core/index.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -64,6 +66,13 @@ describe('requests that send x-token with nothing showing they go to Cloud Autom
     expect(report.scopes.calls.map((call) => call.line)).toEqual([9, 10, 17, 22]);
     expect(report.scopes.exact).toBe(false);
   });
+
+  it('print the URL node builds from an unknown host and path as {…}, in the text and the JSON', async () => {
+    const { report, text } = await run(['scopes', 'not-counted.ts']);
+    expect(report.scopes.notCounted.find((call) => call.line === 22)?.url).toBe('{…}');
+    expect(text).toContain('  not-counted.ts:22  node http  POST {…} (unknown target');
+    expect(text).not.toContain('//{…}');
+  });
 });
 
 describe('the lower bound of calls whose route is unknown', () => {
@@ -74,7 +83,7 @@ describe('the lower bound of calls whose route is unknown', () => {
     expect(report.scopes.neededBy['cloudautomation:resources:write']).toEqual([expect.stringMatching(/^sure-scopes\.ts:8 POST .* \(whichever route it hits\)$/u)]);
     expect(text).toContain('At least these, which 1 call with unknown routes needs whichever route it hits:');
     expect(text).toMatch(/ {2}sure-scopes\.ts:8 {2}fetch {2}POST .*; needs cloudautomation:resources:write whichever route it hits, and no other scope\n/u);
-    expect(report.env.set.find((entry) => entry.name === 'DT_OAUTH_SCOPES')?.value).toBe('"cloudautomation:resources:write"');
+    expect(report.env.set.find((entry) => entry.name === 'DT_OAUTH_SCOPES')?.value).toBe('cloudautomation:resources:write');
   });
 
   it('holds nothing of a call that may hit no route of the table, and says so', async () => {
@@ -83,5 +92,16 @@ describe('the lower bound of calls whose route is unknown', () => {
     expect(mirror).toMatchObject({ mayHitNoRoute: true, sureScopes: [], possibleScopes: ['cloudautomation:resources:write'] });
     expect(report.scopes.neededBy['cloudautomation:resources:write']?.some((user) => user.startsWith('sure-scopes.ts:18'))).toBe(false);
     expect(text).toContain('sure-scopes.ts:18  fetch  POST https://mirror.example.org/upload | {…}/resource-service/v1/project/{…}/service/{…}/resource; a URL it may use matches no route of the table, so it may hit none and no scope is sure; could need 1 scope: cloudautomation:resources:write');
+  });
+});
+
+describe('shapeText', () => {
+  it('drops the // of a host nothing shows, and writes a URL of holes and slashes as {…}', () => {
+    expect(shapeText(['//', HOLE, '/', HOLE])).toBe('{…}');
+    expect(shapeText(['//', HOLE])).toBe('{…}');
+    expect(shapeText(['//', HOLE, '/v1/auth'])).toBe('{…}/v1/auth');
+    expect(shapeText([HOLE, '/controlPlane/v1/project/', HOLE])).toBe('{…}/controlPlane/v1/project/{…}');
+    expect(shapeText(['https://', HOLE, '/api/v1/event'])).toBe('https://{…}/api/v1/event');
+    expect(shapeText(['//keptn.example.org/api/v1/metadata'])).toBe('//keptn.example.org/api/v1/metadata');
   });
 });
