@@ -30,10 +30,11 @@ import {
   httpClients,
   isAuthorizationHeader,
   isXTokenHeader,
+  confidenceAtLeast,
   nameHint,
   routesCouldMatch,
+  SURE_TARGET_CONFIDENCE,
   targetConfidence,
-  TARGET_CONFIDENCES,
   urlShape,
   type NameHint,
   type Route,
@@ -42,6 +43,7 @@ import {
   type UrlShape,
 } from '../core/index.js';
 import { forEachDescendant, isFunctionNode, memberName, returnedExpressions, staticPropertyKey, unwrap, type Expression, type Node } from './ast.js';
+import { sameInstance } from './findings.js';
 import type { AnalysisHost } from './host.js';
 import type { ArgumentEnv, BoundValue, EntryList, RequestAnalysis, RequestSite } from './request-analysis.js';
 import { isAbsolute, joinUrl, resolveAgainst } from './request-analysis.js';
@@ -70,14 +72,36 @@ export interface RequestRoutes {
   readonly urls: readonly string[];
   /** The paths as core reads them (`/{…}/controlPlane/v1/project`), one per URL. */
   readonly displayPaths: readonly string[];
-  /** How sure the URL (and the names it is built from) makes us that the call goes to Cloud Automation. */
-  readonly confidence: TargetConfidence;
+  /**
+   * Some way the call can go (a URL and method it may use) matches no route of the table: it may
+   * hit none, so no scope is sure to be needed, whatever `candidates` share.
+   */
+  readonly mayHitNoRoute: boolean;
+  /**
+   * How sure the URLs as read here (every alternative, through wrappers and reassignments, and the
+   * names they are built from) make us that the call goes to Cloud Automation. It only decides
+   * whether the scope report lists a call it does not count; whether it counts is the migration's
+   * target assessment (`CloudAutomationCall.target`).
+   */
+  readonly urlConfidence: TargetConfidence;
 }
 
 export interface CloudAutomationCall {
   readonly routes: RequestRoutes;
   /** What authenticates it now: the old header, the OAuth helper, or nothing visible. */
   readonly credential: 'x-token' | 'oauth-helper' | undefined;
+  /**
+   * How sure the migration is that the request goes to Cloud Automation: the target assessment
+   * the codemods decide by (the URL, and the names in the header values the request sends).
+   */
+  readonly target: TargetConfidence;
+  /**
+   * The code shows the request goes to Cloud Automation: it goes through the OAuth helper, or
+   * its target is one the migration rewrites without `--include-unsure` (likely or certain).
+   * False: it sends x-token or hints at Keptn, and nothing more; the scope report lists it apart
+   * and counts none of its scopes, as the migration leaves it for a person.
+   */
+  readonly shown: boolean;
 }
 
 /** The analysis' own value-flow primitives (request-analysis.ts), shared so both read values alike. */
@@ -101,6 +125,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
   const routeCache = new Map<Node, RequestRoutes>();
   const callCache = new Map<Node, CloudAutomationCall | null>();
   const methodCallCache = new Map<Node, { calls: TSESTree.CallExpression[]; open: boolean } | null>();
+  let requestsOfFile: readonly RequestSite[] | undefined;
 
   /** Parameters met without a binding while reading one request: the wrapper contexts to try. */
   let freeParameters: Set<Variable> | undefined;
@@ -559,7 +584,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       for (const call of calls.calls) readings.push(readRequest(site, flow.bindArguments(wrapper, call, undefined), []));
       if (calls.open) readings.push(readRequest(site, openContext(wrapper), []));
     }
-    const result = summarize(readings, names, site);
+    const result = summarize(readings, names);
     routeCache.set(site.node, result);
     return result;
   }
@@ -577,14 +602,15 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     return bindings;
   }
 
-  function summarize(readings: readonly Reading[], names: readonly string[], site: RequestSite): RequestRoutes {
+  function summarize(readings: readonly Reading[], names: readonly string[]): RequestRoutes {
     const pinned = new Map<string, Route>();
     const candidates = new Map<string, Route>();
     const urls = new Set<string>();
     const displayPaths = new Set<string>();
     const methods = new Set<string | undefined>();
     let known = true;
-    let best: TargetConfidence = analysis.assessTarget(site).confidence;
+    let mayHitNoRoute = false;
+    let urlConfidence: TargetConfidence = 'unknown';
     const hints = names.map((name) => nameHint(name)).filter((hint): hint is NameHint => hint !== undefined);
     for (const reading of readings) {
       for (const url of reading.urls) {
@@ -593,8 +619,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
           methods.add(method);
           const read = analyzeUrl(url, method);
           displayPaths.add(read.displayPath);
-          const confidence = targetConfidence(read.evidence, hints);
-          if (TARGET_CONFIDENCES.indexOf(confidence) < TARGET_CONFIDENCES.indexOf(best)) best = confidence;
+          urlConfidence = strongerConfidence(urlConfidence, targetConfidence(read.evidence, hints));
           const isPinned = method !== undefined && read.exact && read.routes.length > 0 && !url.every((part) => part === HOLE);
           if (isPinned) {
             for (const route of read.routes) {
@@ -603,7 +628,9 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
             }
           } else {
             known = false;
-            for (const route of routesCouldMatch(url, method)) candidates.set(routeKey(route), route);
+            const could = routesCouldMatch(url, method);
+            if (could.length === 0) mayHitNoRoute = true;
+            for (const route of could) candidates.set(routeKey(route), route);
           }
         }
       }
@@ -615,7 +642,8 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       methods: [...methods],
       urls: [...urls],
       displayPaths: [...displayPaths],
-      confidence: best,
+      mayHitNoRoute,
+      urlConfidence,
     };
   }
 
@@ -674,9 +702,11 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
 
   /**
    * A request the scope report accounts for: it sends the old header or goes through the OAuth
-   * helper, or its URL (and the names it is built from) point at Cloud Automation; and its URL
-   * could reach some route of the table. Neither side changes when `migrate` rewrites the
-   * credentials, so `scopes` says the same before and after a migration.
+   * helper, or its URLs as read (`urlConfidence`) hint at Cloud Automation, or it is shown to go
+   * there; and its URL could reach some route of the table. Whether it counts (`shown`) is the migration's own
+   * decision: a target it would leave for a person is not shown to be Cloud Automation. Neither
+   * side changes when `migrate` rewrites the credentials, so `scopes` says the same before and
+   * after a migration.
    */
   function cloudAutomationCall(site: RequestSite): CloudAutomationCall | undefined {
     const cached = callCache.get(site.node);
@@ -686,19 +716,46 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     if (!site.createsInstance && !sendsRequestObject(site)) {
       const found = routes(site);
       const headers = analysis.requestHeaders(site, true);
-      const credential = headers.entries.some((entry) => entry.name !== undefined && isXTokenHeader(entry.name))
-        ? 'x-token'
-        : usesOAuthHelper(site, headers)
-          ? 'oauth-helper'
-          : undefined;
-      const evidence = TARGET_CONFIDENCES.indexOf(found.confidence) <= TARGET_CONFIDENCES.indexOf('possible');
+      const xToken = headers.entries.filter((entry) => entry.name !== undefined && isXTokenHeader(entry.name));
+      const credential = xToken.length > 0 ? 'x-token' : usesOAuthHelper(site, headers) ? 'oauth-helper' : undefined;
+      // Graded as the findings the codemods act on grade it (findings.ts): the x-token's value lends
+      // its names to an x-token request, every header value to any other.
+      const nameSources = (xToken.length > 0 ? xToken : headers.entries).flatMap((entry) => (entry.value ? [entry.value] : []));
+      let target = analysis.assessTarget(site, nameSources).confidence;
+      const sendsOwnXToken = analysis.requestHeaders(site, false).entries.some((entry) => entry.name !== undefined && isXTokenHeader(entry.name));
       // `api.post(webhookUrl, { prefixUrl: '' })`: a request that names its own base goes where its
       // own URL says; the instance's credential alone does not make it a Cloud Automation call.
-      const credentialCounts = credential !== undefined && !(namesItsOwnBase(site) && !analysis.requestHeaders(site, false).entries.some((entry) => entry.name !== undefined && isXTokenHeader(entry.name)));
-      if ((credentialCounts || evidence) && found.candidates.length > 0) result = { routes: found, credential };
+      const credentialCounts = credential !== undefined && !(namesItsOwnBase(site) && !sendsOwnXToken);
+      if (credential === 'x-token' && credentialCounts && !sendsOwnXToken) {
+        // The instance's x-token (its defaults, a defaults write, an interceptor) is one header, migrated
+        // or left for all its requests at once: graded by the best of them, as findings.ts grades it.
+        for (const other of fileRequests(site)) if (other !== site && sameInstance(site, other)) target = strongerConfidence(target, analysis.assessTarget(other).confidence);
+      }
+      const shown = (credentialCounts && credential === 'oauth-helper') || confidenceAtLeast(target, SURE_TARGET_CONFIDENCE);
+      // Also a call only its URLs as read hint at is accounted for, listed though not counted: the report drops none silently.
+      if ((credentialCounts || shown || confidenceAtLeast(found.urlConfidence, 'possible')) && found.candidates.length > 0) {
+        result = { routes: found, credential, target, shown };
+      }
     }
     callCache.set(site.node, result ?? null);
     return result;
+  }
+
+  /** Every request the file makes (the sites of its calls and `new`s), found once. */
+  function fileRequests(from: RequestSite): readonly RequestSite[] {
+    if (requestsOfFile) return requestsOfFile;
+    let root: Node = from.node;
+    while (root.parent) root = root.parent;
+    const found: RequestSite[] = [];
+    forEachDescendant(root, visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+        const request = analysis.requestSite(node);
+        if (request && !request.createsInstance) found.push(request);
+      }
+      return true;
+    });
+    requestsOfFile = found;
+    return found;
   }
 
   /** A request through an instance whose own options set the base to a written value (`prefixUrl: ''`, `baseURL: 'https://…'`). */
@@ -724,14 +781,26 @@ function isEnvObject(node: Node): boolean {
   );
 }
 
+function strongerConfidence(a: TargetConfidence, b: TargetConfidence): TargetConfidence {
+  return confidenceAtLeast(a, b) ? a : b;
+}
+
 function shapeKey(shape: UrlShape): string {
   return shape.map((part: UrlPart) => (part === HOLE ? '\uE000' : part)).join('');
 }
 
-/** A URL shape for people: unknown parts written `{…}`. */
+/**
+ * A URL shape for people: unknown parts written `{…}`. A host nothing shows loses the `//` that
+ * only marks where a host goes (node's `host` + `path` read as `//{…}/{…}`), and a URL with
+ * nothing known but slashes is `{…}`: the slashes say nothing a person could use.
+ */
 export function shapeText(shape: UrlShape): string {
-  return shape.map((part: UrlPart) => (part === HOLE ? '{…}' : part)).join('');
+  const parts = shape[0] === '//' && shape[1] === HOLE ? shape.slice(1) : shape;
+  const text = parts.map((part: UrlPart) => (part === HOLE ? HOLE_TEXT : part)).join('');
+  return parts.every((part) => part === HOLE || /^\/*$/u.test(part)) ? HOLE_TEXT : text;
 }
+
+const HOLE_TEXT = '{…}';
 
 function routeKey(route: Route): string {
   return `${route.method} ${route.path}`;

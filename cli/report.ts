@@ -7,6 +7,7 @@ import type { FileReport, TokenPlumbing } from '../codemods/report.js';
 import type { InputDeclaration } from './input-declarations.js';
 import { helperEnvVars, HELPER_MODULE, MIGRATION_MARKER, REQUIRED_HELPER_ENV_VARS } from '../core/helper-api.js';
 import { TOKEN_CHECK_WHY } from '../core/routes.js';
+import type { TargetConfidence } from '../core/evidence.js';
 import { ALL_SCOPES, sortScopes } from '../core/scopes.js';
 import { formatRuntimeSection, type RuntimeReport } from './runtime-check.js';
 
@@ -58,6 +59,17 @@ export interface ReportedCall {
   readonly exact: boolean;
   /** When not exact: every scope a route the call could still hit needs (a superset). */
   readonly possibleScopes: readonly string[];
+  /**
+   * When not exact: the scopes every route the call could hit needs, which it needs whichever it
+   * hits (they count towards `required`). Empty when it may also hit no route of the table.
+   */
+  readonly sureScopes: readonly string[];
+  /** When not exact: some URL the call may use matches no route of the table, so no scope is sure. */
+  readonly mayHitNoRoute: boolean;
+  /** How sure the migration is that the request goes to Cloud Automation (`certain` … `unknown`), when the transform said. */
+  readonly target?: TargetConfidence;
+  /** What authenticates the request: the old header, the OAuth helper, or (absent) nothing visible. */
+  readonly credential?: 'x-token' | 'oauth-helper';
 }
 
 export interface ReportedSite {
@@ -86,21 +98,31 @@ export interface MigrationReport {
     /**
      * True only when every Cloud Automation call found has a known route: `required` is then
      * exactly what the code needs. False: `required` is a lower bound, `unknown` lists the calls
-     * whose route is not known and `fallback` is a superset that covers them.
+     * whose route is not known and `fallback` is a superset that covers them. Either way the
+     * requests in `notCounted` are left out.
      */
     readonly exact: boolean;
-    /** The scopes of the calls with known routes, `cloudautomation:` prefixed, in vocabulary order. */
+    /**
+     * The scopes the code surely needs, `cloudautomation:` prefixed, in vocabulary order: those of
+     * the calls with known routes, and those every route an unknown call could hit needs.
+     */
     readonly required: readonly string[];
     /** Empty when exact; otherwise `required` plus every scope an unknown call could need. */
     readonly fallback: readonly string[];
     /** The calls whose route is not known: where they are, their client and the URL shape that could be read. */
     readonly unknown: readonly ReportedCall[];
     readonly calls: readonly ReportedCall[];
-    /** For each required scope, the calls that need it (`file:line METHOD path`). */
+    /**
+     * Requests that send x-token (or show a sign of Keptn) with nothing showing that they go to
+     * Cloud Automation, by the measure the migration uses (which leaves them for a person): no
+     * scope above counts them. If one does go there, its scopes may be missing.
+     */
+    readonly notCounted: readonly ReportedCall[];
+    /** For each required scope, the calls that need it (`file:line METHOD path`; an unknown call's with `(whichever route it hits)`). */
     readonly neededBy: Readonly<Record<string, readonly string[]>>;
   };
   readonly env: {
-    /** Variables the helper reads, with what to put there. */
+    /** Variables the helper reads, with what to put there (the plain value: the text report quotes it for a shell). */
     readonly set: readonly { readonly name: string; readonly value: string; readonly note: string }[];
     /** Old token variables no migrated file reads any more. */
     readonly retire: readonly string[];
@@ -126,6 +148,7 @@ export function buildReport(input: ReportInput): MigrationReport {
   const migrated: MigrationReport['migrated'][number][] = [];
   const manual: MigrationReport['manual'][number][] = [];
   const calls: ReportedCall[] = [];
+  const notCounted: ReportedCall[] = [];
   const tokenVarsRead = new Map<string, Set<string>>();
   const retiredSomewhere = new Set<string>();
   const seenCalls = new Set<string>();
@@ -145,7 +168,7 @@ export function buildReport(input: ReportInput): MigrationReport {
         const key = `${outcome.file}\u0000${use.line}\u0000${use.column ?? 0}\u0000${use.method ?? ''}\u0000${use.displayPath}`;
         if (seenCalls.has(key)) continue;
         seenCalls.add(key);
-        calls.push({
+        (use.counted === false ? notCounted : calls).push({
           file: outcome.file,
           line: use.line,
           client: use.client ?? 'unknown client',
@@ -156,6 +179,10 @@ export function buildReport(input: ReportInput): MigrationReport {
           scopes: sortScopes(use.scopes),
           exact: use.exact,
           possibleScopes: use.exact ? [] : sortScopes(use.possibleScopes ?? ALL_SCOPES),
+          sureScopes: use.exact ? [] : sortScopes(use.sureScopes ?? []),
+          mayHitNoRoute: !use.exact && use.mayHitNoRoute === true,
+          ...(use.target === undefined ? {} : { target: use.target }),
+          ...(use.credential === undefined ? {} : { credential: use.credential }),
         });
       }
       const retired = new Set(report.retiredEnvVars);
@@ -170,8 +197,9 @@ export function buildReport(input: ReportInput): MigrationReport {
   migrated.sort(byPosition);
   manual.sort(byPosition);
   calls.sort(byPosition);
+  notCounted.sort(byPosition);
 
-  const scopes = scopeSummary(calls);
+  const scopes = scopeSummary(calls, notCounted);
   const touchesCloudAutomation = migrated.length > 0 || calls.length > 0 || manual.length > 0;
   const env: MigrationReport['env'] = {
     set: input.command === 'migrate' && touchesCloudAutomation ? envToSet(scopes.required, scopes.exact) : [],
@@ -255,20 +283,22 @@ function tokenLine(verb: 'retire' | 'keep', entry: ReportedToken): string[] {
 }
 
 function callLabel(call: ReportedCall): string {
-  return `${call.file}:${call.line} ${call.method ?? '(method unknown)'} ${call.path}`;
+  return call.exact
+    ? `${call.file}:${call.line} ${call.method ?? '(method unknown)'} ${call.path}`
+    : `${call.file}:${call.line} ${call.method ?? '(method unknown)'} ${call.url} (whichever route it hits)`;
 }
 
 /**
- * The least scopes the calls need. Only calls whose every route is known count towards
- * `required`; a call whose route is not known is listed, and the fallback covers every route it
- * could still hit, so granting the fallback never leaves a call without its scope.
+ * The least scopes the calls need. A call whose every route is known counts with its scopes; a
+ * call whose route is not known counts with the scopes every route it could hit needs (none when
+ * it may hit no route of the table), is listed, and the fallback covers every route it could
+ * still hit, so granting the fallback never leaves a call without its scope.
  */
-function scopeSummary(calls: readonly ReportedCall[]): MigrationReport['scopes'] {
+function scopeSummary(calls: readonly ReportedCall[], notCounted: readonly ReportedCall[]): MigrationReport['scopes'] {
   const neededBy = new Map<string, string[]>();
   const unknown = calls.filter((call) => !call.exact);
   for (const call of calls) {
-    if (!call.exact) continue;
-    for (const scope of call.scopes) (neededBy.get(scope) ?? neededBy.set(scope, []).get(scope))?.push(callLabel(call));
+    for (const scope of call.exact ? call.scopes : call.sureScopes) (neededBy.get(scope) ?? neededBy.set(scope, []).get(scope))?.push(callLabel(call));
   }
   const required = sortScopes(neededBy.keys());
   const fallback = unknown.length === 0 ? [] : sortScopes([...required, ...unknown.flatMap((call) => call.possibleScopes)]);
@@ -278,6 +308,7 @@ function scopeSummary(calls: readonly ReportedCall[]): MigrationReport['scopes']
     fallback,
     unknown,
     calls,
+    notCounted,
     neededBy: Object.fromEntries(required.map((scope) => [scope, neededBy.get(scope) ?? []])),
   };
 }
@@ -295,8 +326,8 @@ function envToSet(required: readonly string[], exact: boolean): MigrationReport[
   if (required.length > 0) {
     const note = exact
       ? "the scopes above; unset, the helper asks for Dynatrace's typical set"
-      : 'the known calls\' scopes: add what the calls with unknown routes need (at most the fallback above)';
-    set.push({ name: helperEnvVars.scopes, value: `"${required.join(' ')}"`, note });
+      : 'the lower bound above: add what the calls with unknown routes need (at most the fallback above)';
+    set.push({ name: helperEnvVars.scopes, value: required.join(' '), note });
   }
   set.push({ name: helperEnvVars.tokenUrl, value: 'https://sso.dynatrace.com/sso/oauth2/token', note: 'optional: only for sprint/dev SSO' });
   return set;
@@ -352,7 +383,7 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
   if (report.env.set.length > 0 || report.env.retire.length > 0 || report.env.stillRead.length > 0) {
     lines.push('', 'Environment:');
     for (const { name, value, note } of report.env.set) {
-      const assignment = `${name}=${value}`;
+      const assignment = `${name}=${shellValue(value)}`;
       if (assignment.length <= 48) lines.push(`  set     ${assignment.padEnd(48)} ${note}`);
       else lines.push(`  set     ${assignment}`, `          ${''.padEnd(48)} ${note}`);
     }
@@ -388,10 +419,16 @@ function leftForYouHeading(report: MigrationReport): string {
   return `Left for you (${total}): ${marked} ${verb} with ${marker}, ${total - marked} listed here only:`;
 }
 
-/** The scope section: exact scopes, or a lower bound, the calls whose route is unknown and a fallback that covers them. */
+/** The scope section: exact scopes, or a lower bound, the calls whose route is unknown and a fallback that covers them; then the requests not counted. */
 function formatScopes(scopes: MigrationReport['scopes']): string[] {
+  return [...countedScopes(scopes), ...notCountedLines(scopes.notCounted)];
+}
+
+function countedScopes(scopes: MigrationReport['scopes']): string[] {
   const lines: string[] = [];
-  if (scopes.calls.length === 0) return ['OAuth scopes: no Cloud Automation call found, so none needed.'];
+  if (scopes.calls.length === 0) {
+    return [scopes.notCounted.length === 0 ? 'OAuth scopes: no Cloud Automation call found, so none needed.' : 'OAuth scopes: no request is shown to go to Cloud Automation, so none are counted.'];
+  }
   const known = scopes.calls.length - scopes.unknown.length;
   if (scopes.exact && scopes.required.length === 0) {
     // Only routes no scope covers (the token check is the one): "exactly these:" would list nothing.
@@ -400,11 +437,19 @@ function formatScopes(scopes: MigrationReport['scopes']): string[] {
   if (scopes.exact) {
     lines.push(`OAuth scopes the code needs: exact, every Cloud Automation call's route is known (${plural(scopes.calls.length, 'call')}). Create the OAuth client with exactly these:`);
   } else {
+    const sure = scopes.unknown.filter((call) => call.sureScopes.length > 0).length;
+    const knownNeed = scopes.calls.some((call) => call.exact && call.scopes.length > 0);
+    const reasons = [
+      ...(knownNeed ? [`the ${plural(known, 'call')} with known routes need`] : []),
+      ...(sure > 0 ? [`${plural(sure, 'call')} with unknown routes ${sure === 1 ? 'needs' : 'need'} whichever route ${sure === 1 ? 'it hits' : 'they hit'}`] : []),
+    ];
     lines.push(
       `OAuth scopes: not exact. ${plural(scopes.unknown.length, 'Cloud Automation call')} of ${scopes.calls.length} ${scopes.unknown.length === 1 ? 'has a route' : 'have routes'} that cannot be read from the code (listed below).`,
       scopes.required.length > 0
-        ? `At least these, which the ${plural(known, 'call')} with known routes need:`
-        : 'No call has a known route, so there is no lower bound.',
+        ? `At least these, which ${reasons.join(' and ')}:`
+        : known === 0
+          ? 'No call has a known route, and no scope is needed by every route an unknown call could hit, so there is no lower bound.'
+          : 'No scope is sure: the calls with known routes need none, and no scope is needed by every route an unknown call could hit.',
     );
   }
   if (scopes.required.length > 0) {
@@ -416,10 +461,7 @@ function formatScopes(scopes: MigrationReport['scopes']): string[] {
   }
   if (!scopes.exact) {
     lines.push('', 'Calls whose route is unknown:');
-    for (const call of scopes.unknown) {
-      const pinned = call.routes.length > 0 ? `; may hit ${call.routes.join(' or ')}` : '';
-      lines.push(`  ${call.file}:${call.line}  ${call.client}  ${call.method ?? '(method unknown)'} ${call.url}${pinned}; could need ${plural(call.possibleScopes.length, 'scope')}`);
-    }
+    for (const call of scopes.unknown) lines.push(`  ${callHead(call)}; ${scopeNeeds(call)}`);
     lines.push(
       '',
       'Fallback (not exact: a superset that covers every route the calls above could hit):',
@@ -428,6 +470,48 @@ function formatScopes(scopes: MigrationReport['scopes']): string[] {
     );
   }
   return lines;
+}
+
+/** Where a call is, its client, method and URL, and the routes it is known to hit. */
+function callHead(call: ReportedCall): string {
+  const pinned = call.routes.length > 0 ? `; ${call.exact ? 'hits' : 'may hit'} ${call.routes.join(' or ')}` : '';
+  return `${call.file}:${call.line}  ${call.client}  ${call.method ?? '(method unknown)'} ${call.url}${pinned}`;
+}
+
+/** What a call needs, named: for an unknown route, what it needs whichever route it hits and what it could need. */
+function scopeNeeds(call: ReportedCall): string {
+  if (call.exact) return call.scopes.length === 0 ? 'needs no scope' : `needs ${call.scopes.join(' ')}`;
+  const could = call.possibleScopes.length === ALL_SCOPES.length ? `could need any of the ${ALL_SCOPES.length} scopes` : `could need ${plural(call.possibleScopes.length, 'scope')}: ${call.possibleScopes.join(' ')}`;
+  if (call.sureScopes.length > 0) {
+    const onlyThose = call.sureScopes.length === call.possibleScopes.length;
+    return `needs ${call.sureScopes.join(' ')} whichever route it hits${onlyThose ? ', and no other scope' : `; ${could}`}`;
+  }
+  if (call.mayHitNoRoute) return `a URL it may use matches no route of the table, so it may hit none and no scope is sure; ${could}`;
+  return could;
+}
+
+/** The requests the scopes above leave out, each with what it would need if it went to Cloud Automation after all. */
+function notCountedLines(notCounted: readonly ReportedCall[]): string[] {
+  if (notCounted.length === 0) return [];
+  const xToken = notCounted.filter((call) => call.credential === 'x-token').length;
+  const who =
+    xToken === notCounted.length
+      ? `${plural(notCounted.length, 'request')} ${notCounted.length === 1 ? 'sends' : 'send'} x-token`
+      : xToken === 0
+        ? `${plural(notCounted.length, 'request')} ${notCounted.length === 1 ? 'looks' : 'look'} like Keptn calls`
+        : `${plural(notCounted.length, 'request')} (${xToken} sending x-token) ${notCounted.length === 1 ? 'looks' : 'look'} like Keptn calls`;
+  const one = notCounted.length === 1;
+  const lines = ['', `Not counted: ${who} with nothing showing ${one ? 'it goes' : 'they go'} to Cloud Automation (the migration leaves ${one ? 'it' : 'them'} for you); if ${one ? 'it does' : 'one does'}, its scopes are missing:`];
+  for (const call of notCounted) {
+    const why = [call.target === undefined ? undefined : `${call.target} target`, call.credential === 'x-token' ? 'sends x-token' : undefined].filter((part) => part !== undefined);
+    lines.push(`  ${callHead(call)}${why.length > 0 ? ` (${why.join(', ')})` : ''}; if it does: ${scopeNeeds(call)}`);
+  }
+  return lines;
+}
+
+/** A value as it goes on a shell line: quoted when it holds spaces (a scope list). */
+function shellValue(value: string): string {
+  return /\s/u.test(value) ? `"${value}"` : value;
 }
 
 function plural(count: number, noun: string): string {

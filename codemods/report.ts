@@ -1,3 +1,6 @@
+import type { CloudAutomationCall } from '../analysis/request-routes.js';
+import { scopesEveryRouteNeeds, scopesForRoutes, type TargetConfidence } from '../core/index.js';
+
 /**
  * What a transform tells its runner about one file. The CLI merges these into the
  * migration report (files, sites left for a person, scopes, env vars); under plain
@@ -44,6 +47,46 @@ export interface RouteUse {
   readonly exact: boolean;
   /** When not `exact`: every scope a route the call could still hit needs (a superset). */
   readonly possibleScopes?: readonly string[];
+  /**
+   * When not `exact`: the scopes every route the call could hit needs, so the call needs them
+   * whichever it hits. Empty when it may also hit no route of the table (`mayHitNoRoute`).
+   */
+  readonly sureScopes?: readonly string[];
+  /** When not `exact`: some URL the call may use matches no route of the table, so no scope is sure. */
+  readonly mayHitNoRoute?: boolean;
+  /**
+   * False: nothing shows that the request goes to Cloud Automation (the migration leaves it for a
+   * person as an unsure target); the report lists it apart and counts none of its scopes. Absent
+   * in reports of older transforms: counted.
+   */
+  readonly counted?: boolean;
+  /** How sure the migration is that the request goes to Cloud Automation. */
+  readonly target?: TargetConfidence;
+  /** What authenticates the request now: the old header, the OAuth helper, or nothing visible. */
+  readonly credential?: 'x-token' | 'oauth-helper';
+}
+
+/**
+ * What a Cloud Automation call contributes to the scope report, as the shared analysis resolves
+ * it. `includeUnsure`: the run migrates unsure targets too, so it counts them as the user asserts.
+ */
+export function routeUseScopes(call: CloudAutomationCall, includeUnsure: boolean): Pick<RouteUse, 'routes' | 'scopes' | 'exact' | 'possibleScopes' | 'sureScopes' | 'mayHitNoRoute' | 'counted' | 'target' | 'credential'> {
+  const { routes } = call;
+  return {
+    routes: routes.routes.map((route) => `${route.method} ${route.path}`),
+    scopes: scopesForRoutes(routes.routes),
+    exact: routes.known,
+    ...(routes.known
+      ? {}
+      : {
+          possibleScopes: scopesForRoutes(routes.candidates),
+          sureScopes: routes.mayHitNoRoute ? [] : scopesEveryRouteNeeds(routes.candidates),
+          mayHitNoRoute: routes.mayHitNoRoute,
+        }),
+    counted: call.shown || includeUnsure,
+    target: call.target,
+    ...(call.credential === undefined ? {} : { credential: call.credential }),
+  };
 }
 
 /** One place the old API token is read or held, and what the migration left of it. */

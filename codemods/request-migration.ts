@@ -20,9 +20,9 @@ import {
   HELPER_MODULE,
   asReachabilityPath,
   reachabilityCheckRoute,
-  scopesForRoutes,
   TOKEN_CHECK_WHY,
   confidenceAtLeast,
+  SURE_TARGET_CONFIDENCE,
   httpClients,
   type UrlAnalysis,
   urlShape,
@@ -30,7 +30,7 @@ import {
   type RequestSignature,
   type UrlPart,
 } from '../core/index.js';
-import type { FileReport, ManualSite, MigratedSite, RouteUse, TokenPlumbing, TransformOptions } from './report.js';
+import { routeUseScopes, type FileReport, type ManualSite, type MigratedSite, type RouteUse, type TokenPlumbing, type TransformOptions } from './report.js';
 import { moduleStyleOf } from './module-style.js';
 import { applyEdits, indentationAt, lineStartOf, removeListItems, removeStatement, tidyLineRemovals, type Edit, type Range } from './source-edits.js';
 import { createTypeOracle, oracleQuestions, type ClientIdentity, type FileTypeOracle } from './type-oracle.js';
@@ -766,7 +766,7 @@ export abstract class RequestMigration {
 
   /** A finding's target is sure enough to rewrite: `likely` or better, or anything with `--include-unsure`. */
   protected sureEnough(target: TargetAssessment): boolean {
-    return this.options.includeUnsure === true || confidenceAtLeast(target.confidence, 'likely');
+    return this.options.includeUnsure === true || confidenceAtLeast(target.confidence, SURE_TARGET_CONFIDENCE);
   }
 
   protected text(node: ASTNode): string {
@@ -1102,10 +1102,7 @@ export abstract class RequestMigration {
       displayPath: routes.displayPaths.join(' | '),
       client: site.viaHelper ? `${httpClients[site.client.kind].label} (OAuth helper)` : httpClients[site.client.kind].label,
       url: routes.urls.join(' | '),
-      routes: routes.routes.map((route) => `${route.method} ${route.path}`),
-      scopes: scopesForRoutes(routes.routes),
-      exact: routes.known,
-      ...(routes.known ? {} : { possibleScopes: scopesForRoutes(routes.candidates) }),
+      ...routeUseScopes(call, this.options.includeUnsure === true),
     });
     return url;
   }

@@ -32,6 +32,13 @@ export function targetConfidence(urlEvidence: UrlEvidence | undefined, names: re
   return 'unknown';
 }
 
+/**
+ * The weakest target the migration rewrites without `--include-unsure`: a weaker one is left for a
+ * person ("nothing shows that this request goes to Cloud Automation"), and the scope report does
+ * not count it as a Cloud Automation call either.
+ */
+export const SURE_TARGET_CONFIDENCE: TargetConfidence = 'likely';
+
 /** True when `confidence` is `minimum` or stronger. */
 export function confidenceAtLeast(confidence: TargetConfidence, minimum: TargetConfidence): boolean {
   return TARGET_CONFIDENCES.indexOf(confidence) <= TARGET_CONFIDENCES.indexOf(minimum);

@@ -79,6 +79,17 @@ export function sortScopes(scopes: Iterable<string>): string[] {
   );
 }
 
+/**
+ * The scopes every one of `routes` needs: a call that hits one of them, no matter which, surely
+ * needs these. Empty for no route. Only as sure as the list is complete: a call that may also
+ * hit something outside it may need none of them.
+ */
+export function scopesEveryRouteNeeds(routes: readonly { readonly scopes: readonly string[] }[]): string[] {
+  const [first, ...rest] = routes;
+  if (!first) return [];
+  return sortScopes(first.scopes.filter((scope) => rest.every((route) => route.scopes.includes(scope))));
+}
+
 /** Levenshtein distance; scope strings are short, so the quadratic table is fine. */
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);

@@ -100,7 +100,7 @@ describe('buildReport', () => {
     const text = formatReport(report);
     expect(text).toContain('OAuth scopes: not exact. 1 Cloud Automation call of 2 has a route that cannot be read from the code (listed below).');
     expect(text).toContain('At least these, which the 1 call with known routes need:');
-    expect(text).toContain('  src/proxy.ts:3  axios  (method unknown) {…}; could need 3 scopes');
+    expect(text).toContain('  src/proxy.ts:3  axios  (method unknown) {…}; could need 3 scopes: cloudautomation:events:read cloudautomation:projects:read cloudautomation:secrets:delete');
     expect(text).toContain('Fallback (not exact: a superset that covers every route the calls above could hit):');
     expect(text).not.toContain('exactly these');
     expect(text).not.toContain('typical integration');
@@ -121,7 +121,7 @@ describe('buildReport', () => {
     expect(report.scopes.fallback).toEqual(['cloudautomation:projects:read', 'cloudautomation:projects:write']);
     expect(report.env.set).toEqual([]);
     const text = formatReport(report);
-    expect(text).toContain('No call has a known route, so there is no lower bound.');
+    expect(text).toContain('No call has a known route, and no scope is needed by every route an unknown call could hit, so there is no lower bound.');
     expect(text).toContain('src/projects.ts:9  fetch  (method unknown) {…}/controlPlane/v1/project; could need 2 scopes');
   });
 
@@ -139,6 +139,83 @@ describe('buildReport', () => {
     const text = formatReport(report);
     expect(text).toContain("OAuth scopes the code needs: none. Every Cloud Automation call's route is known (1 call), and no OAuth scope covers any of them: POST /api/v1/auth only checks the old API token and means nothing under OAuth.");
     expect(text).not.toContain('exactly these');
+  });
+
+  it('holds the plain DT_OAUTH_SCOPES value in the JSON; only the text quotes it for a shell', () => {
+    const report = buildReport({ command: 'migrate', mode: 'write', transforms: [], outcomes: [events, controlPlane], skipped: [] });
+    const scopes = report.env.set.find((entry) => entry.name === 'DT_OAUTH_SCOPES');
+    expect(scopes?.value).toBe('cloudautomation:events:read cloudautomation:events:write cloudautomation:projects:read');
+    expect(report.env.set.every((entry) => !/^["']|["']$/u.test(entry.value))).toBe(true);
+    expect(formatReport(report)).toContain('  set     DT_OAUTH_SCOPES="cloudautomation:events:read cloudautomation:events:write cloudautomation:projects:read"\n');
+    expect(formatReport(report)).toContain('  set     DT_CLIENT_ID=dt0s02.XXXXXXXX ');
+  });
+
+  it('lists a request not shown to go to Cloud Automation apart: not counted, the scopes stay exact', () => {
+    const notify: FileOutcome = {
+      file: 'src/notify.js',
+      status: 'unchanged',
+      reports: [fileReport('/abs/src/notify.js', {
+        manual: [{ line: 9, column: 16, what: 'x-token header', why: 'nothing shows that this request goes to Cloud Automation (unknown target)', todo: 'migrate it by hand if it does' }],
+        routes: [{ line: 7, method: 'POST', displayPath: '/{…}', client: 'fetch', url: '{…}', routes: [], scopes: [], exact: false, possibleScopes: ['cloudautomation:events:write', 'cloudautomation:projects:write'], sureScopes: [], counted: false, target: 'unknown', credential: 'x-token' }],
+      })],
+    };
+    const report = buildReport({ command: 'migrate', mode: 'write', transforms: [], outcomes: [events, notify], skipped: [] });
+    expect(report.scopes.exact).toBe(true);
+    expect(report.scopes.calls.map((call) => call.file)).toEqual(['src/events.ts']);
+    expect(report.scopes.unknown).toEqual([]);
+    expect(report.scopes.fallback).toEqual([]);
+    expect(report.scopes.required).toEqual(['cloudautomation:events:write']);
+    expect(report.scopes.notCounted).toEqual([expect.objectContaining({ file: 'src/notify.js', line: 7, target: 'unknown', credential: 'x-token' })]);
+    const text = formatReport(report);
+    expect(text).toContain("OAuth scopes the code needs: exact, every Cloud Automation call's route is known (1 call).");
+    expect(text).toContain('Not counted: 1 request sends x-token with nothing showing it goes to Cloud Automation (the migration leaves it for you); if it does, its scopes are missing:');
+    expect(text).toContain('  src/notify.js:7  fetch  POST {…} (unknown target, sends x-token); if it does: could need 2 scopes: cloudautomation:events:write cloudautomation:projects:write');
+    expect(text).not.toContain('Calls whose route is unknown');
+  });
+
+  it('counts the scopes every route of an unknown call needs in the lower bound, and names them', () => {
+    const upload: FileOutcome = {
+      file: 'src/resources.js',
+      status: 'unchanged',
+      reports: [fileReport('/abs/src/resources.js', {
+        routes: [{
+          line: 36,
+          method: 'POST',
+          displayPath: '/{…}/resource-service/v1/project/{…}/resource',
+          client: 'fetch',
+          url: '{…}/resource-service/v1/project/{…}/resource',
+          routes: [],
+          scopes: [],
+          exact: false,
+          possibleScopes: ['cloudautomation:resources:write'],
+          sureScopes: ['cloudautomation:resources:write'],
+          mayHitNoRoute: false,
+        }],
+      })],
+    };
+    const report = buildReport({ command: 'migrate', mode: 'write', transforms: [], outcomes: [events, upload], skipped: [] });
+    expect(report.scopes.exact).toBe(false);
+    expect(report.scopes.required).toEqual(['cloudautomation:events:write', 'cloudautomation:resources:write']);
+    expect(report.scopes.neededBy['cloudautomation:resources:write']).toEqual(['src/resources.js:36 POST {…}/resource-service/v1/project/{…}/resource (whichever route it hits)']);
+    expect(report.env.set.find((entry) => entry.name === 'DT_OAUTH_SCOPES')?.value).toBe('cloudautomation:events:write cloudautomation:resources:write');
+    const text = formatReport(report);
+    expect(text).toContain('At least these, which the 1 call with known routes need and 1 call with unknown routes needs whichever route it hits:');
+    expect(text).toContain('  src/resources.js:36  fetch  POST {…}/resource-service/v1/project/{…}/resource; needs cloudautomation:resources:write whichever route it hits, and no other scope');
+  });
+
+  it('claims no scope of an unknown call that may hit no route of the table', () => {
+    const mirror: FileOutcome = {
+      file: 'src/mirror.js',
+      status: 'unchanged',
+      reports: [fileReport('/abs/src/mirror.js', {
+        routes: [{ line: 4, method: 'POST', displayPath: '/upload | /{…}/resource', client: 'fetch', url: 'https://mirror.example.org/upload | {…}/resource', routes: [], scopes: [], exact: false, possibleScopes: ['cloudautomation:resources:write'], sureScopes: [], mayHitNoRoute: true }],
+      })],
+    };
+    const report = buildReport({ command: 'scopes', mode: 'analyze', transforms: [], outcomes: [mirror], skipped: [] });
+    expect(report.scopes.required).toEqual([]);
+    const text = formatReport(report);
+    expect(text).toContain('No call has a known route, and no scope is needed by every route an unknown call could hit, so there is no lower bound.');
+    expect(text).toContain('a URL it may use matches no route of the table, so it may hit none and no scope is sure; could need 1 scope: cloudautomation:resources:write');
   });
 
   it('claims a marker only for sites that got one', () => {

@@ -37,14 +37,16 @@ async function run(argv: readonly string[], cwd: string): Promise<MigrationRepor
   return JSON.parse(stdout) as MigrationReport;
 }
 
-/** What one call contributes to the scopes; lines move when the migration adds an import, so they are left out. */
-function contribution(call: ReportedCall): string {
-  return JSON.stringify({ routes: [...call.routes].sort(), scopes: call.scopes, exact: call.exact, possibleScopes: call.possibleScopes });
+/** What one call contributes to the scopes, or that it is listed without counting; lines move when the migration adds an import, so they are left out. */
+function contribution(call: ReportedCall, counted: boolean): string {
+  return JSON.stringify({ counted, routes: [...call.routes].sort(), scopes: call.scopes, exact: call.exact, possibleScopes: call.possibleScopes, sureScopes: call.sureScopes });
 }
 
 function byFile(report: MigrationReport): Map<string, string[]> {
   const files = new Map<string, string[]>();
-  for (const call of report.scopes.calls) (files.get(call.file) ?? files.set(call.file, []).get(call.file))?.push(contribution(call));
+  const add = (call: ReportedCall, counted: boolean): void => void (files.get(call.file) ?? files.set(call.file, []).get(call.file))?.push(contribution(call, counted));
+  for (const call of report.scopes.calls) add(call, true);
+  for (const call of report.scopes.notCounted) add(call, false);
   for (const list of files.values()) list.sort();
   return files;
 }
