@@ -296,6 +296,19 @@ export function tokenCheckLeft(detail: string): { readonly why: string; readonly
   return { why: `${TOKEN_CHECK_WHY}, and ${detail}`, detail };
 }
 
+/**
+ * Comments that act on the whole file from its top (type checking, flow, JSX pragma, lint
+ * settings, licenses kept by minifiers): code added to the file goes below them.
+ */
+const FILE_PRAGMA = /^\s*\*?\s*(?:@ts-(?:no)?check|@flow|@noflow|@jsx\w*|@license|@preserve|@format|eslint-disable(?!-)|eslint-enable|eslint-env|eslint\s|globals?\s|jshint)\b|^!/u;
+
+interface Comment {
+  readonly type: string;
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 /** What a response is read for when only success or failure matters (fetch, axios, got). */
 const SIGNAL_MEMBERS = new Set(['ok', 'status', 'statusCode']);
 
@@ -1675,13 +1688,35 @@ export abstract class RequestMigration {
       return;
     }
     const first = body[0];
-    const comments = (first as unknown as { leadingComments?: { start: number; end: number }[] | null } | undefined)?.leadingComments ?? [];
-    // A file header (license, module doc) stays on top; the import goes right after it.
-    const header = comments[0];
-    const at = header && header.start === 0 ? lineStartOf(this.source, rangeOf(first as ASTNode).start) : first ? lineStartOf(this.source, (comments[0]?.start ?? rangeOf(first).start)) : 0;
+    const at = first ? this.placeBeforeFirstStatement(first) : 0;
     // When the first statement is being removed, the blank line after it already separates the import.
     const firstRemoved = first !== undefined && this.isRemoved(rangeOf(first));
     this.edits.push({ start: at, end: at, text: firstRemoved ? `${line}\n` : `${line}\n\n` });
+  }
+
+  /**
+   * Where an import goes in a file that has none: after the file's header (`// @ts-check`, a
+   * license, any comment a blank line separates from the code), before the comments attached to
+   * the first statement. A JSDoc block documents what follows it: an import placed between them
+   * would take the documentation, and `checkJs` the function's parameter types with it.
+   */
+  private placeBeforeFirstStatement(first: ASTNode): number {
+    const comments = (first as unknown as { leadingComments?: readonly Comment[] | null }).leadingComments ?? [];
+    let attached = comments.length;
+    let next = rangeOf(first).start;
+    while (attached > 0) {
+      const comment = comments[attached - 1] as Comment;
+      if (/\n[ \t]*\r?\n/u.test(this.source.slice(comment.end, next)) || FILE_PRAGMA.test(comment.value)) break;
+      attached -= 1;
+      next = comment.start;
+    }
+    const reachesTop = attached === 0 && this.source.slice(0, next).replace(/^#![^\n]*/u, '').trim() === '';
+    if (reachesTop) {
+      // Comments that open the file are its header, unless they are a JSDoc block on the statement.
+      const jsDoc = comments.find((comment) => comment.type === 'CommentBlock' && /^\*(?!\*)/u.test(comment.value));
+      next = jsDoc?.start ?? rangeOf(first).start;
+    }
+    return lineStartOf(this.source, next);
   }
 
   protected importAnchor(body: readonly ASTNode[], commonJs: boolean): ASTNode | undefined {
