@@ -956,8 +956,12 @@ export class XTokenMigration extends RequestMigration {
     );
   }
 
-  /** Drops the x-token entry from its object, and the object itself where it was only that header. */
-  private removeHeader(target: AnyPath, container: AnyPath): void {
+  /**
+   * Drops the x-token entry from its object, and the object itself where it was only that header.
+   * `optionsBeforeCallback`: the call is node's `request`/`get`, whose `(url, options, callback)`
+   * may leave out the options, so an options argument left empty goes even before the callback.
+   */
+  private removeHeader(target: AnyPath, container: AnyPath, optionsBeforeCallback = false): void {
     const object = container.node as ObjectExpression;
     const members = object.properties as ASTNode[];
     const index = members.indexOf(target.node);
@@ -969,12 +973,20 @@ export class XTokenMigration extends RequestMigration {
       if (slot && isNodeType(slotNode, 'ObjectProperty') && this.propertyName(slotNode.key, false) === 'headers') {
         const options = parentOf(slot) as AnyPath;
         const optionsNode = options.node as ObjectExpression;
-        if (optionsNode.properties.length === 1) {
+        // With `headers` the only member, all else between the braces is layout and comments: a comment stays, in the object.
+        const optionsRange = rangeOf(optionsNode);
+        const slotRange = rangeOf(slotNode);
+        const commented = /\/[/*]/u.test(this.source.slice(optionsRange.start, slotRange.start) + this.source.slice(slotRange.end, optionsRange.end));
+        if (optionsNode.properties.length === 1 && !commented) {
           const call = parentOf(options);
           const callNode = call?.node;
           if (call && (isNodeType(callNode, 'CallExpression') || isNodeType(callNode, 'NewExpression'))) {
             const args = callNode.arguments as ASTNode[];
             const argIndex = args.indexOf(options.node);
+            if (optionsBeforeCallback && argIndex === 1 && args.length === 3) {
+              this.edits.push(...removeListItems(this.source, args.map(rangeOf), new Set([argIndex])));
+              return;
+            }
             if (argIndex === args.length - 1 && argIndex > 0) {
               // `Object.assign(url.parse(…), { headers })` left with its target alone is the target.
               const [assignTarget] = args;
@@ -1223,7 +1235,8 @@ export class XTokenMigration extends RequestMigration {
         this.leave(property, what, `${notAsync}, and its request cannot wait for the OAuth token (which must be awaited) before it is sent: ${plan.why}`, todo);
         return;
       }
-      this.removeHeader(target, container);
+      // node's `request(url, options, callback)`: an options argument left empty may go.
+      this.removeHeader(target, container, true);
       this.edits.push(...plan.edits);
       this.helperUsed(optional);
       this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper, set on the request before it is written, which waits for the token${onlyWhenConfigured}`);
