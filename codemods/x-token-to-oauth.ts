@@ -625,10 +625,6 @@ export class XTokenMigration extends RequestMigration {
     }
   }
 
-  private isObjectAssign(callee: ASTNode): boolean {
-    return isNodeType(callee, 'MemberExpression') && !callee.computed && isNodeType(callee.object as ASTNode, 'Identifier') && (callee.object as Identifier).name === 'Object' && this.propertyName(callee.property, false) === 'assign';
-  }
-
   /**
    * A variable the header object passed through that is also used where no request of the
    * finding reads it (handed to a function, returned, stored): removing the header there would
@@ -827,6 +823,8 @@ export class XTokenMigration extends RequestMigration {
       this.markMigrated(property.node, kind, `x-token header removed (the ${requestObjects.length > 0 ? 'Request' : 'request'} already sends Authorization)`);
     } else if (requestObjects.length > 0) {
       this.migrateRequestObject(property, target, container, requestObjects, optional);
+    } else if (kind === 'fetch' && this.keepsFetchModule(requests) !== undefined) {
+      this.migrateFetchModuleRequest(property, target, container, requests, optional);
     } else if (kind === 'fetch') {
       this.removeHeader(target, container);
       for (const use of requests) this.useHelperFetch(use.call, optional);
@@ -837,6 +835,28 @@ export class XTokenMigration extends RequestMigration {
       this.migrateCallbackStyleRequest(property, target, container, requests, kind, optional);
     } else {
       this.leave(property, `x-token header on a ${kind} request`, `${kind} requests are not migrated automatically`, 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper');
+    }
+  }
+
+  /** Why one of these fetch calls must keep its fetch module (see fetchModuleOptionsReason); undefined when none must. */
+  private keepsFetchModule(requests: readonly Use[]): string | undefined {
+    for (const use of requests) {
+      const reason = use.type === 'request' ? this.fetchModuleOptionsReason(use.call) : undefined;
+      if (reason !== undefined) return reason;
+    }
+    return undefined;
+  }
+
+  /**
+   * A fetch-module request with options the global fetch ignores (`timeout`, `agent`): it stays
+   * on its module, and the token goes into its headers where the x-token was, as for axios.
+   */
+  private migrateFetchModuleRequest(property: AnyPath, target: AnyPath, container: AnyPath, requests: readonly Extract<Use, { type: 'request' }>[], optional: string | undefined): void {
+    const reason = this.keepsFetchModule(requests) ?? '';
+    const marked = this.manual.length;
+    const done = this.withLeaveReason(reason, () => this.migratePerRequestHeader(property, target, container, requests, 'fetch', optional));
+    if (!done && this.manual.length === marked) {
+      this.leave(property, 'x-token header on a fetch-module request', `${reason}, and the headers are shared in a way the codemod does not rewrite`, 'send `Authorization: await client.authorizationHeader()` with each request');
     }
   }
 
@@ -885,7 +905,9 @@ export class XTokenMigration extends RequestMigration {
     const optionsOfSlot = parentOf(parentOf(container))?.node;
     const headersInOptions = isNodeType(headersSlot, 'ObjectProperty') && optionsOfSlot !== undefined && (request.node.arguments as ASTNode[]).includes(optionsOfSlot);
     // fetch: the headers member goes with the method when the x-token was all it held.
-    const dropHeaders = kind === 'fetch' && headersInOptions && ((container.node as ObjectExpression).properties as ASTNode[]).length === 1;
+    const keepsModule = use.type === 'request' && kind === 'fetch' ? this.fetchModuleOptionsReason(use.call) : undefined;
+    const helperFetch = kind === 'fetch' && keepsModule === undefined;
+    const dropHeaders = helperFetch && headersInOptions && ((container.node as ObjectExpression).properties as ASTNode[]).length === 1;
     const plan = this.planTokenCheck(request, use.info, dropHeaders ? (member) => member === headersSlot : undefined, response);
     if (!('edits' in plan)) {
       this.leave(property, what, plan.why, TOKEN_CHECK_TODO);
@@ -894,16 +916,16 @@ export class XTokenMigration extends RequestMigration {
     const migrated = `x-token ${TOKEN_CHECK} token check → ${REACHABILITY_CHECK} reachability check through the OAuth helper${optional === undefined ? '' : ' (only when OAuth is configured)'}`;
     if (otherAuthorization) {
       this.removeHeader(target, container);
-    } else if (kind === 'fetch') {
+    } else if (helperFetch) {
       if (dropHeaders) this.retired.push(target);
       else this.removeHeader(target, container);
       this.useHelperFetch(response, optional);
-    } else if (use.type !== 'request' || !this.migratePerRequestHeader(property, target, container, [use], kind, optional, migrated)) {
+    } else if (use.type !== 'request' || !this.withLeaveReason(keepsModule, () => this.migratePerRequestHeader(property, target, container, [use], kind, optional, migrated))) {
       // Marked with the reason the header could not move; the check stays as it was.
       return;
     }
     this.applyTokenCheck(plan);
-    if (otherAuthorization || kind === 'fetch') this.markMigrated(property.node, kind, migrated);
+    if (otherAuthorization || helperFetch) this.markMigrated(property.node, kind, migrated);
   }
 
   /** The plain `fetch(…)` that sends this Request and nothing else does, as the analysis finds it; else why there is none. */
@@ -1434,6 +1456,20 @@ export class XTokenMigration extends RequestMigration {
       this.leaveSite(entryPath, 'x-token entry in new Headers([...])', unknown?.why ?? 'the headers reach a client other than fetch', 'send the request through the OAuth helper');
       return;
     }
+    const keepsModule = this.keepsFetchModule(uses);
+    if (keepsModule !== undefined) {
+      if (!this.isAsyncContext(entryPath)) {
+        this.leaveSite(entryPath, 'x-token entry in new Headers([...])', `${keepsModule}, and the Headers are built outside an async function, where the token cannot be awaited`, 'make the function async and replace the entry with `[\'Authorization\', await client.authorizationHeader()]`');
+        return;
+      }
+      const { quote } = this.style;
+      this.retired.push(entryPath);
+      this.edits.push({ ...rangeOf(entryPath.node), text: `[${quote}Authorization${quote}, ${this.authorizationValue(true)}]` });
+      this.needsHelper = true;
+      for (const use of uses) if (use.type === 'request') this.recordSiteRoute(use.site);
+      this.markMigrated(entryPath.node, 'fetch', 'x-token entry in Headers → Authorization from the OAuth helper');
+      return;
+    }
     this.retired.push(entryPath);
     const elements = array.elements as ASTNode[];
     this.edits.push(...removeListItems(this.source, elements.map(rangeOf), new Set([index])));
@@ -1602,6 +1638,14 @@ export class XTokenMigration extends RequestMigration {
         return;
       }
       const kinds = new Set(requests.map((use) => use.info.client.kind));
+      const keepsModule = kinds.size === 1 && kinds.has('fetch') ? this.keepsFetchModule(requests) : undefined;
+      if (keepsModule !== undefined) {
+        // Written where it was: the headers object reaches the module's own fetch, which sends what it holds.
+        this.withLeaveReason(keepsModule, () => {
+          this.writeAuthorizationInPlace(site, removable, target, init, form, conditional, finding, requests, optional);
+        });
+        return;
+      }
       if (kinds.size === 1 && kinds.has('fetch')) {
         const client = conditional ? optional() : undefined;
         if (conditional && client === undefined) return;
