@@ -95,12 +95,18 @@ export class AddOAuthMigration extends RequestMigration {
     const origin = info.client.instance ? this.instanceOrigin(callPath) : undefined;
     const written = this.optionsOf(callPath, info, finding.site);
     const options = written && this.optionsBuiltForCall(written, callPath);
-    const unwritable = this.unwritableOptions(options?.node, kind, origin, callPath);
+    // A fetch module's request with options the global fetch ignores keeps its fetch and takes the token in its headers.
+    const keepsModule = kind === 'fetch' ? this.fetchModuleOptionsReason(callPath) : undefined;
+    const unwritable = this.unwritableOptions(options?.node, kind === 'fetch' && keepsModule === undefined, origin, callPath);
     if (unwritable) {
-      this.leave(call, what, unwritable, 'send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built');
+      this.withLeaveReason(keepsModule, () => {
+        this.leave(call, what, unwritable, 'send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built');
+      });
       return;
     }
-    this.authenticate(callPath, info, options, origin, finding.site);
+    this.withLeaveReason(keepsModule, () => {
+      this.authenticate(callPath, info, options, origin, finding.site, keepsModule === undefined);
+    });
   }
 
   /**
@@ -124,9 +130,9 @@ export class AddOAuthMigration extends RequestMigration {
    * they cannot: built elsewhere (a variable, a call), or spread from elsewhere with no
    * `headers` of their own (a new `headers` would replace the spread ones).
    */
-  private unwritableOptions(node: ASTNode | undefined, kind: string, origin: AnyPath | undefined, call: ASTPath<CallExpression>): string | undefined {
-    if (kind !== 'fetch' && origin && isNodeType(this.unwrapped(origin.node), 'CallExpression')) return undefined;
-    if (kind === 'fetch' || !node || this.spreadsOptionsVariable(node, call)) return undefined;
+  private unwritableOptions(node: ASTNode | undefined, viaHelperFetch: boolean, origin: AnyPath | undefined, call: ASTPath<CallExpression>): string | undefined {
+    if (!viaHelperFetch && origin && isNodeType(this.unwrapped(origin.node), 'CallExpression')) return undefined;
+    if (viaHelperFetch || !node || this.spreadsOptionsVariable(node, call)) return undefined;
     if (!isNodeType(node, 'ObjectExpression')) return `the options are built elsewhere (\`${this.text(node).slice(0, 40)}\`)`;
     const members = node.properties as ASTNode[];
     const headers = members.find((member) => isNodeType(member, 'ObjectProperty') && this.propertyName(member.key, member.computed ?? false) === 'headers');
@@ -172,9 +178,16 @@ export class AddOAuthMigration extends RequestMigration {
 
   // ── rewrites ─────────────────────────────────────────────────────────────────────
 
-  private authenticate(call: ASTPath<CallExpression>, info: CallInfo, options: { index: number; node: ASTNode | undefined } | undefined, origin: AnyPath | undefined, site: RequestSite): void {
+  private authenticate(
+    call: ASTPath<CallExpression>,
+    info: CallInfo,
+    options: { index: number; node: ASTNode | undefined } | undefined,
+    origin: AnyPath | undefined,
+    site: RequestSite,
+    viaHelperFetch: boolean,
+  ): void {
     const { kind } = info.client;
-    if (kind === 'fetch') {
+    if (kind === 'fetch' && viaHelperFetch) {
       this.useHelperFetch(call);
       this.markMigrated(call.node, 'fetch', 'request without credentials → OAuth helper fetch');
       return;
@@ -190,7 +203,7 @@ export class AddOAuthMigration extends RequestMigration {
       }
       // The instance cannot be told where the token may go, but this request, which the analysis
       // judges a Cloud Automation call, can carry the token itself, as a request of the bare client would.
-      if (options && this.unwritableOptions(options.node, kind, undefined, call) === undefined) {
+      if (options && this.unwritableOptions(options.node, false, undefined, call) === undefined) {
         this.authenticateRequest(call, info, options, site);
         return;
       }
@@ -291,7 +304,10 @@ export class AddOAuthMigration extends RequestMigration {
    */
   private migrateTokenCheck(call: ASTPath<CallExpression>, info: CallInfo, instanceAuthorized: boolean): void {
     const kind = info.client.kind;
-    const plan = kind === 'fetch' || instanceAuthorized ? this.planTokenCheck(call, info) : tokenCheckLeft('add-oauth rewrites token checks only through fetch or an instance the OAuth helper authorizes');
+    const keepsModule = kind === 'fetch' ? this.fetchModuleOptionsReason(call) : undefined;
+    const plan = keepsModule !== undefined
+      ? tokenCheckLeft(`${keepsModule}, and add-oauth rewrites token checks only through the helper's fetch`)
+      : kind === 'fetch' || instanceAuthorized ? this.planTokenCheck(call, info) : tokenCheckLeft('add-oauth rewrites token checks only through fetch or an instance the OAuth helper authorizes');
     if ('edits' in plan) {
       this.applyTokenCheck(plan);
       if (kind === 'fetch') this.useHelperFetch(call);

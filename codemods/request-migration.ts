@@ -298,6 +298,27 @@ export function tokenCheckLeft(detail: string): { readonly why: string; readonly
   return { why: `${TOKEN_CHECK_WHY}, and ${detail}`, detail };
 }
 
+/**
+ * Options node-fetch acts on and the WHATWG fetch does not (cross-fetch and isomorphic-fetch
+ * are node-fetch on Node). The helper's fetch is the global one: a request moved there would
+ * lose its timeout, proxy agent, size limit, redirect limit, etc. without a word.
+ */
+// TODO(lead): move to core/clients.ts (client knowledge), e.g. as `moduleOnlyOptions` of the fetch spec.
+const FETCH_MODULE_ONLY_OPTIONS: ReadonlySet<string> = new Set(['timeout', 'agent', 'size', 'compress', 'follow', 'highWaterMark', 'insecureHTTPParser']);
+
+/**
+ * Comments that act on the whole file from its top (type checking, flow, JSX pragma, lint
+ * settings, licenses kept by minifiers): code added to the file goes below them.
+ */
+const FILE_PRAGMA = /^\s*\*?\s*(?:@ts-(?:no)?check|@flow|@noflow|@jsx\w*|@license|@preserve|@format|eslint-disable(?!-)|eslint-enable|eslint-env|eslint\s|globals?\s|jshint)\b|^!/u;
+
+interface Comment {
+  readonly type: string;
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 /** What a response is read for when only success or failure matters (fetch, axios, got). */
 const SIGNAL_MEMBERS = new Set(['ok', 'status', 'statusCode']);
 
@@ -314,6 +335,8 @@ export abstract class RequestMigration {
   protected readonly retired: AnyPath[];
   /** Token checks rewritten into reachability reads, by the analysis offset that keys their route. */
   private readonly tokenChecksReplaced = new Set<string>();
+  /** Set by withLeaveReason. */
+  private leaveReason: string | undefined;
   /** Identifier paths by name. */
   protected readonly identifiers: TreeIndex;
   /** True when an earlier pass over the same tree already indexed it and collected its routes. */
@@ -1138,8 +1161,23 @@ export abstract class RequestMigration {
     return this.source.slice(previousLineStart, lineStart).includes(MIGRATION_MARKER);
   }
 
+  /**
+   * Runs `attempt` with `reason` put in front of the why of any site it leaves: the reason the
+   * simple rewrite was not taken, which the marker must name as well as what stopped the other.
+   */
+  protected withLeaveReason<T>(reason: string | undefined, attempt: () => T): T {
+    const outer = this.leaveReason;
+    this.leaveReason = reason ?? outer;
+    try {
+      return attempt();
+    } finally {
+      this.leaveReason = outer;
+    }
+  }
+
   /** Leaves a site as it is: one marker comment above its statement and a report entry. */
-  protected leave(path: AnyPath, what: string, why: string, todo: string): void {
+  protected leave(path: AnyPath, what: string, reason: string, todo: string): void {
+    const why = this.leaveReason === undefined ? reason : `${this.leaveReason}, and ${reason}`;
     const statement = this.statementOf(path);
     const { line, column } = this.position(path.node);
     this.manual.push({ line, column, what, why, todo });
@@ -1206,6 +1244,79 @@ export abstract class RequestMigration {
     this.edits.push({ ...this.calleeRangeWithParentheses(call, callee.node), text: `${optional ?? this.clientText}.${helperClientMembers.fetch}` });
     if (optional === undefined) this.needsHelper = true;
     else this.useOptionalClient();
+  }
+
+  /**
+   * Why this fetch call must keep its own fetch rather than move to the helper's: it is a fetch
+   * module's (its callee is bound in the file, not the global) and passes options only that module
+   * acts on, in the literal or in an options object followed through `const`s, spreads,
+   * `Object.assign` and `options.x = …` writes. Undefined when the helper's fetch sends the same.
+   */
+  protected fetchModuleOptionsReason(call: ASTPath<CallExpression>): string | undefined {
+    const root = this.calleeRoot(call.node.callee);
+    const rootPath = root ? this.pathOfNode(root) : undefined;
+    const binding = rootPath ? this.bindingOf(rootPath) : undefined;
+    if (!binding) return undefined;
+    const optionsIndex = this.classifyCall(call)?.signature.options;
+    const options = optionsIndex === undefined ? undefined : (call.node.arguments as ASTNode[])[optionsIndex];
+    const names = new Set<string>();
+    if (options) this.collectOptionNames(options, names, 0);
+    const moduleOnly = [...names].filter((name) => FETCH_MODULE_ONLY_OPTIONS.has(name));
+    if (moduleOnly.length === 0) return undefined;
+    const module = this.moduleOf(binding) ?? 'its fetch module';
+    const listed = moduleOnly.map((name) => `\`${name}\``).join(', ');
+    return `the request passes ${listed}, which ${module} acts on and the helper's fetch (the global fetch) would ignore, so it keeps ${module} and needs the token in its own headers`;
+  }
+
+  protected isObjectAssign(callee: ASTNode): boolean {
+    return isNodeType(callee, 'MemberExpression') && !callee.computed && isNodeType(callee.object as ASTNode, 'Identifier') && (callee.object as Identifier).name === 'Object' && this.propertyName(callee.property, false) === 'assign';
+  }
+
+  /** The identifier a callee is read from: `fetch`, `nodeFetch.default`, `(0, node_fetch_1.default)`. */
+  private calleeRoot(callee: ASTNode): ASTNode | undefined {
+    let current: ASTNode | undefined = callee;
+    while (current) {
+      if (isNodeType(current, 'Identifier')) return current;
+      if (TRANSPARENT_WRAPPERS.has(current.type)) current = (current as ASTNode & { expression: ASTNode }).expression;
+      else if (isNodeType(current, 'SequenceExpression')) current = current.expressions.at(-1);
+      else if (isNodeType(current, 'MemberExpression')) current = current.object;
+      else return undefined;
+    }
+    return undefined;
+  }
+
+  /** The option names an options expression is seen to hold (what cannot be seen adds nothing). */
+  private collectOptionNames(node: ASTNode, names: Set<string>, depth: number): void {
+    if (depth > 4) return;
+    const value = this.unwrapped(node);
+    if (isNodeType(value, 'ObjectExpression')) {
+      for (const member of value.properties as ASTNode[]) {
+        if (isNodeType(member, 'SpreadElement')) this.collectOptionNames(member.argument, names, depth + 1);
+        else if (isNodeType(member, 'ObjectProperty') || isNodeType(member, 'ObjectMethod')) {
+          const name = this.propertyName(member.key, member.computed ?? false);
+          if (name !== undefined) names.add(name);
+        }
+      }
+      return;
+    }
+    if (isNodeType(value, 'CallExpression') && this.isObjectAssign(value.callee)) {
+      for (const argument of value.arguments as ASTNode[]) this.collectOptionNames(isNodeType(argument, 'SpreadElement') ? (argument.argument) : argument, names, depth + 1);
+      return;
+    }
+    if (!isNodeType(value, 'Identifier')) return;
+    const init = this.constValue(value);
+    if (init) this.collectOptionNames(init, names, depth + 1);
+    const path = this.pathOfNode(value);
+    const binding = path ? this.bindingOf(path) : undefined;
+    // `options.timeout = 5000` before the call.
+    for (const reference of binding ? this.referencesOf(binding) : []) {
+      const member = parentOf(reference);
+      const assignment = parentOf(member);
+      if (!member || !isNodeType(member.node, 'MemberExpression') || member.node.object !== reference.node) continue;
+      if (!assignment || !isNodeType(assignment.node, 'AssignmentExpression') || assignment.node.left !== member.node) continue;
+      const name = this.propertyName(member.node.property, member.node.computed ?? false);
+      if (name !== undefined) names.add(name);
+    }
   }
 
   /** `(0, node_fetch_1.default)` of compiled code goes with its parentheses: they were there only for the comma. */
@@ -1674,13 +1785,35 @@ export abstract class RequestMigration {
       return;
     }
     const first = body[0];
-    const comments = (first as unknown as { leadingComments?: { start: number; end: number }[] | null } | undefined)?.leadingComments ?? [];
-    // A file header (license, module doc) stays on top; the import goes right after it.
-    const header = comments[0];
-    const at = header && header.start === 0 ? lineStartOf(this.source, rangeOf(first as ASTNode).start) : first ? lineStartOf(this.source, (comments[0]?.start ?? rangeOf(first).start)) : 0;
+    const at = first ? this.placeBeforeFirstStatement(first) : 0;
     // When the first statement is being removed, the blank line after it already separates the import.
     const firstRemoved = first !== undefined && this.isRemoved(rangeOf(first));
     this.edits.push({ start: at, end: at, text: firstRemoved ? `${line}\n` : `${line}\n\n` });
+  }
+
+  /**
+   * Where an import goes in a file that has none: after the file's header (`// @ts-check`, a
+   * license, any comment a blank line separates from the code), before the comments attached to
+   * the first statement. A JSDoc block documents what follows it: an import placed between them
+   * would take the documentation, and `checkJs` the function's parameter types with it.
+   */
+  private placeBeforeFirstStatement(first: ASTNode): number {
+    const comments = (first as unknown as { leadingComments?: readonly Comment[] | null }).leadingComments ?? [];
+    let attached = comments.length;
+    let next = rangeOf(first).start;
+    while (attached > 0) {
+      const comment = comments[attached - 1] as Comment;
+      if (/\n[ \t]*\r?\n/u.test(this.source.slice(comment.end, next)) || FILE_PRAGMA.test(comment.value)) break;
+      attached -= 1;
+      next = comment.start;
+    }
+    const reachesTop = attached === 0 && this.source.slice(0, next).replace(/^#![^\n]*/u, '').trim() === '';
+    if (reachesTop) {
+      // Comments that open the file are its header, unless they are a JSDoc block on the statement.
+      const jsDoc = comments.find((comment) => comment.type === 'CommentBlock' && /^\*(?!\*)/u.test(comment.value));
+      next = jsDoc?.start ?? rangeOf(first).start;
+    }
+    return lineStartOf(this.source, next);
   }
 
   protected importAnchor(body: readonly ASTNode[], commonJs: boolean): ASTNode | undefined {

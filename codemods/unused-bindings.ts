@@ -89,8 +89,24 @@ class UnusedBindingRemoval {
         this.outcomes.set(binding.node, { binding, fate: removed ? 'removed' : stillRead ? 'read' : 'kept' });
       }
     }
-    for (const { items, removed } of this.listRemovals.values()) scope.edits.push(...removeListItems(scope.source, items, removed));
+    for (const [owner, { items, removed }] of this.listRemovals) scope.edits.push(...this.listEdits(owner, items, removed));
     return [...this.outcomes.values()];
+  }
+
+  /**
+   * The edits that drop `removed` from one list. An import's default specifier is not an item
+   * of the list after it: `import fetch, { Headers }` without `fetch` loses `fetch, ` up to the
+   * brace (or the `* as`), and the named ones are a list of their own inside the braces.
+   */
+  private listEdits(owner: ASTNode, items: readonly Range[], removed: ReadonlySet<number>): Edit[] {
+    const { source } = this.scope;
+    const specifiers = isNodeType(owner, 'ImportDeclaration') ? (owner.specifiers as ASTNode[] | undefined) ?? [] : [];
+    const first = specifiers[0];
+    const second = specifiers[1];
+    if (!removed.has(0) || first?.type !== 'ImportDefaultSpecifier' || !second) return removeListItems(source, items, removed);
+    const restStart = second.type === 'ImportSpecifier' ? source.lastIndexOf('{', rangeOf(second).start) : rangeOf(second).start;
+    const named = new Set([...removed].filter((index) => index > 0).map((index) => index - 1));
+    return [{ start: rangeOf(first).start, end: restStart, text: '' }, ...removeListItems(source, items.slice(1), named)];
   }
 
   private text(node: ASTNode): string {

@@ -681,10 +681,6 @@ export class XTokenMigration extends RequestMigration {
     }
   }
 
-  private isObjectAssign(callee: ASTNode): boolean {
-    return isNodeType(callee, 'MemberExpression') && !callee.computed && isNodeType(callee.object as ASTNode, 'Identifier') && (callee.object as Identifier).name === 'Object' && this.propertyName(callee.property, false) === 'assign';
-  }
-
   /**
    * A variable the header object passed through that is also used where no request of the
    * finding reads it (handed to a function, returned, stored): removing the header there would
@@ -883,6 +879,8 @@ export class XTokenMigration extends RequestMigration {
       this.markMigrated(property.node, kind, `x-token header removed (the ${requestObjects.length > 0 ? 'Request' : 'request'} already sends Authorization)`);
     } else if (requestObjects.length > 0) {
       this.migrateRequestObject(property, target, container, requestObjects, optional);
+    } else if (kind === 'fetch' && this.keepsFetchModule(requests) !== undefined) {
+      this.migrateFetchModuleRequest(property, target, container, requests, optional);
     } else if (kind === 'fetch') {
       this.removeHeader(target, container);
       for (const use of requests) this.useHelperFetch(use.call, optional);
@@ -893,6 +891,28 @@ export class XTokenMigration extends RequestMigration {
       this.migrateCallbackStyleRequest(property, target, container, requests, kind, optional);
     } else {
       this.leave(property, `x-token header on a ${kind} request`, `${kind} requests are not migrated automatically`, 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper');
+    }
+  }
+
+  /** Why one of these fetch calls must keep its fetch module (see fetchModuleOptionsReason); undefined when none must. */
+  private keepsFetchModule(requests: readonly Use[]): string | undefined {
+    for (const use of requests) {
+      const reason = use.type === 'request' ? this.fetchModuleOptionsReason(use.call) : undefined;
+      if (reason !== undefined) return reason;
+    }
+    return undefined;
+  }
+
+  /**
+   * A fetch-module request with options the global fetch ignores (`timeout`, `agent`): it stays
+   * on its module, and the token goes into its headers where the x-token was, as for axios.
+   */
+  private migrateFetchModuleRequest(property: AnyPath, target: AnyPath, container: AnyPath, requests: readonly Extract<Use, { type: 'request' }>[], optional: string | undefined): void {
+    const reason = this.keepsFetchModule(requests) ?? '';
+    const marked = this.manual.length;
+    const done = this.withLeaveReason(reason, () => this.migratePerRequestHeader(property, target, container, requests, 'fetch', optional));
+    if (!done && this.manual.length === marked) {
+      this.leave(property, 'x-token header on a fetch-module request', `${reason}, and the headers are shared in a way the codemod does not rewrite`, 'send `Authorization: await client.authorizationHeader()` with each request');
     }
   }
 
@@ -941,7 +961,9 @@ export class XTokenMigration extends RequestMigration {
     const optionsOfSlot = parentOf(parentOf(container))?.node;
     const headersInOptions = isNodeType(headersSlot, 'ObjectProperty') && optionsOfSlot !== undefined && (request.node.arguments as ASTNode[]).includes(optionsOfSlot);
     // fetch: the headers member goes with the method when the x-token was all it held.
-    const dropHeaders = kind === 'fetch' && headersInOptions && ((container.node as ObjectExpression).properties as ASTNode[]).length === 1;
+    const keepsModule = use.type === 'request' && kind === 'fetch' ? this.fetchModuleOptionsReason(use.call) : undefined;
+    const helperFetch = kind === 'fetch' && keepsModule === undefined;
+    const dropHeaders = helperFetch && headersInOptions && ((container.node as ObjectExpression).properties as ASTNode[]).length === 1;
     const plan = this.planTokenCheck(request, use.info, dropHeaders ? (member) => member === headersSlot : undefined, response);
     if (!('edits' in plan)) {
       this.leave(property, what, plan.why, TOKEN_CHECK_TODO);
@@ -950,16 +972,16 @@ export class XTokenMigration extends RequestMigration {
     const migrated = `x-token ${TOKEN_CHECK} token check → ${REACHABILITY_CHECK} reachability check through the OAuth helper${optional === undefined ? '' : ' (only when OAuth is configured)'}`;
     if (otherAuthorization) {
       this.removeHeader(target, container);
-    } else if (kind === 'fetch') {
+    } else if (helperFetch) {
       if (dropHeaders) this.retired.push(target);
       else this.removeHeader(target, container);
       this.useHelperFetch(response, optional);
-    } else if (use.type !== 'request' || !this.migratePerRequestHeader(property, target, container, [use], kind, optional, migrated)) {
+    } else if (use.type !== 'request' || !this.withLeaveReason(keepsModule, () => this.migratePerRequestHeader(property, target, container, [use], kind, optional, migrated))) {
       // Marked with the reason the header could not move; the check stays as it was.
       return;
     }
     this.applyTokenCheck(plan);
-    if (otherAuthorization || kind === 'fetch') this.markMigrated(property.node, kind, migrated);
+    if (otherAuthorization || helperFetch) this.markMigrated(property.node, kind, migrated);
   }
 
   /** The plain `fetch(…)` that sends this Request and nothing else does, as the analysis finds it; else why there is none. */
@@ -1012,8 +1034,12 @@ export class XTokenMigration extends RequestMigration {
     );
   }
 
-  /** Drops the x-token entry from its object, and the object itself where it was only that header. */
-  private removeHeader(target: AnyPath, container: AnyPath): void {
+  /**
+   * Drops the x-token entry from its object, and the object itself where it was only that header.
+   * `optionsBeforeCallback`: the call is node's `request`/`get`, whose `(url, options, callback)`
+   * may leave out the options, so an options argument left empty goes even before the callback.
+   */
+  private removeHeader(target: AnyPath, container: AnyPath, optionsBeforeCallback = false): void {
     const object = container.node as ObjectExpression;
     const members = object.properties as ASTNode[];
     const index = members.indexOf(target.node);
@@ -1025,12 +1051,20 @@ export class XTokenMigration extends RequestMigration {
       if (slot && isNodeType(slotNode, 'ObjectProperty') && this.propertyName(slotNode.key, false) === 'headers') {
         const options = parentOf(slot) as AnyPath;
         const optionsNode = options.node as ObjectExpression;
-        if (optionsNode.properties.length === 1) {
+        // With `headers` the only member, all else between the braces is layout and comments: a comment stays, in the object.
+        const optionsRange = rangeOf(optionsNode);
+        const slotRange = rangeOf(slotNode);
+        const commented = /\/[/*]/u.test(this.source.slice(optionsRange.start, slotRange.start) + this.source.slice(slotRange.end, optionsRange.end));
+        if (optionsNode.properties.length === 1 && !commented) {
           const call = parentOf(options);
           const callNode = call?.node;
           if (call && (isNodeType(callNode, 'CallExpression') || isNodeType(callNode, 'NewExpression'))) {
             const args = callNode.arguments as ASTNode[];
             const argIndex = args.indexOf(options.node);
+            if (optionsBeforeCallback && argIndex === 1 && args.length === 3) {
+              this.edits.push(...removeListItems(this.source, args.map(rangeOf), new Set([argIndex])));
+              return;
+            }
             if (argIndex === args.length - 1 && argIndex > 0) {
               // `Object.assign(url.parse(…), { headers })` left with its target alone is the target.
               const [assignTarget] = args;
@@ -1279,7 +1313,8 @@ export class XTokenMigration extends RequestMigration {
         this.leave(property, what, `${notAsync}, and its request cannot wait for the OAuth token (which must be awaited) before it is sent: ${plan.why}`, todo);
         return;
       }
-      this.removeHeader(target, container);
+      // node's `request(url, options, callback)`: an options argument left empty may go.
+      this.removeHeader(target, container, true);
       this.edits.push(...plan.edits);
       this.helperUsed(optional);
       this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper, set on the request before it is written, which waits for the token${onlyWhenConfigured}`);
@@ -1477,6 +1512,20 @@ export class XTokenMigration extends RequestMigration {
       this.leaveSite(entryPath, 'x-token entry in new Headers([...])', unknown?.why ?? 'the headers reach a client other than fetch', 'send the request through the OAuth helper');
       return;
     }
+    const keepsModule = this.keepsFetchModule(uses);
+    if (keepsModule !== undefined) {
+      if (!this.isAsyncContext(entryPath)) {
+        this.leaveSite(entryPath, 'x-token entry in new Headers([...])', `${keepsModule}, and the Headers are built outside an async function, where the token cannot be awaited`, 'make the function async and replace the entry with `[\'Authorization\', await client.authorizationHeader()]`');
+        return;
+      }
+      const { quote } = this.style;
+      this.retired.push(entryPath);
+      this.edits.push({ ...rangeOf(entryPath.node), text: `[${quote}Authorization${quote}, ${this.authorizationValue(true)}]` });
+      this.needsHelper = true;
+      for (const use of uses) if (use.type === 'request') this.recordSiteRoute(use.site);
+      this.markMigrated(entryPath.node, 'fetch', 'x-token entry in Headers → Authorization from the OAuth helper');
+      return;
+    }
     this.retired.push(entryPath);
     const elements = array.elements as ASTNode[];
     this.edits.push(...removeListItems(this.source, elements.map(rangeOf), new Set([index])));
@@ -1645,6 +1694,14 @@ export class XTokenMigration extends RequestMigration {
         return;
       }
       const kinds = new Set(requests.map((use) => use.info.client.kind));
+      const keepsModule = kinds.size === 1 && kinds.has('fetch') ? this.keepsFetchModule(requests) : undefined;
+      if (keepsModule !== undefined) {
+        // Written where it was: the headers object reaches the module's own fetch, which sends what it holds.
+        this.withLeaveReason(keepsModule, () => {
+          this.writeAuthorizationInPlace(site, removable, target, init, form, conditional, finding, requests, optional);
+        });
+        return;
+      }
       if (kinds.size === 1 && kinds.has('fetch')) {
         const client = conditional ? optional() : undefined;
         if (conditional && client === undefined) return;

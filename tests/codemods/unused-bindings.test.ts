@@ -101,6 +101,42 @@ describe('an HTTP client import the migration made unused', () => {
   });
 });
 
+describe('an import with a default and other bindings, when only the default goes', () => {
+  const call = xTokenCall('fetch');
+  const body = `const endpoint = process.env.KEPTN_ENDPOINT;\nexport async function go() {\n  return ${call};\n}\n`;
+  const shapes = [
+    { load: "import fetch, { Headers } from 'node-fetch';", kept: "import { Headers } from 'node-fetch';", use: 'export const empty = new Headers();' },
+    { load: "import fetch, {Headers, Response} from 'node-fetch';", kept: "import {Headers, Response} from 'node-fetch';", use: 'export const made = [new Headers(), new Response()];' },
+    { load: "import fetch, { type RequestInit, Headers } from 'node-fetch';", kept: "import { type RequestInit, Headers } from 'node-fetch';", use: 'export const init: RequestInit = { headers: new Headers() };' },
+    { load: "import fetch, * as nodeFetch from 'node-fetch';", kept: "import * as nodeFetch from 'node-fetch';", use: 'export const empty = new nodeFetch.Headers();' },
+  ];
+  for (const { load, kept, use } of shapes) {
+    it(`${load} → ${kept}`, () => {
+      const text = output('service.ts', `${load}\n${body}${use}\n`, migrate);
+      expect(text.split('\n')[0]).toBe(kept);
+      expect(text).toMatch(/oauthClientFromEnv\(\)\.fetch\(endpoint/u);
+    });
+  }
+
+  it('the default and some of the named bindings go, the rest stay in their braces', () => {
+    const source = [
+      "import keptnApiToken, { tokenPrefix, keptnEndpoint } from './keptn.js';",
+      'export async function go() {',
+      "  return fetch(keptnEndpoint + '/v1/event', { method: 'POST', headers: { 'x-token': tokenPrefix + keptnApiToken } });",
+      '}',
+      '',
+    ].join('\n');
+    const text = output('service.ts', source, migrate);
+    expect(text.split('\n')[0]).toBe("import { keptnEndpoint } from './keptn.js';");
+  });
+
+  it('CommonJS: `const { Headers } = fetch` still reads the module, so its require stays', () => {
+    const source = `const fetch = require('node-fetch');\nconst { Headers } = fetch;\n${body.replace('export ', '')}module.exports = { go, empty: new Headers() };\n`;
+    const text = output('service.cjs', source, migrate);
+    expect(text).toContain("const fetch = require('node-fetch');\nconst { oauthClientFromEnv } = require('cloud-automation-oauth');\nconst { Headers } = fetch;");
+  });
+});
+
 describe('the old token plumbing the migration made unused', () => {
   it('a token variable and its env read go; an import of it from a local module goes in TypeScript', () => {
     const source = [
