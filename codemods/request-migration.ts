@@ -10,6 +10,7 @@
 import type { ASTNode, ASTPath, AssignmentExpression, CallExpression, ClassProperty, Collection, FileInfo, Identifier, JSCodeshift, NewExpression, ObjectExpression } from 'jscodeshift';
 import {
   BASE_URL_OPTIONS,
+  FETCH_MODULE_ONLY_OPTIONS,
   HOLE,
   helperAdapterOptions,
   isCloudAutomationHost,
@@ -297,14 +298,6 @@ export interface TokenCheckPlan {
 export function tokenCheckLeft(detail: string): { readonly why: string; readonly detail: string } {
   return { why: `${TOKEN_CHECK_WHY}, and ${detail}`, detail };
 }
-
-/**
- * Options node-fetch acts on and the WHATWG fetch does not (cross-fetch and isomorphic-fetch
- * are node-fetch on Node). The helper's fetch is the global one: a request moved there would
- * lose its timeout, proxy agent, size limit, redirect limit, etc. without a word.
- */
-// TODO(lead): move to core/clients.ts (client knowledge), e.g. as `moduleOnlyOptions` of the fetch spec.
-const FETCH_MODULE_ONLY_OPTIONS: ReadonlySet<string> = new Set(['timeout', 'agent', 'size', 'compress', 'follow', 'highWaterMark', 'insecureHTTPParser']);
 
 /**
  * Comments that act on the whole file from its top (type checking, flow, JSX pragma, lint

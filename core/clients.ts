@@ -315,6 +315,13 @@ export function urlOptions(spec: HttpClientSpec): readonly string[] {
   return spec.urlOption === undefined ? [] : [spec.urlOption, ...(spec.urlOptionAliases ?? [])];
 }
 
+/**
+ * Options node-fetch acts on and the WHATWG fetch does not (cross-fetch and isomorphic-fetch
+ * are node-fetch on Node). The helper's fetch is the global one: a request moved there would
+ * lose its timeout, proxy agent, size limit, redirect limit, etc. without a word.
+ */
+export const FETCH_MODULE_ONLY_OPTIONS: ReadonlySet<string> = new Set(['timeout', 'agent', 'size', 'compress', 'follow', 'highWaterMark', 'insecureHTTPParser']);
+
 /** Globals that are the WHATWG fetch, and the objects that carry it. */
 export const FETCH_GLOBALS: readonly string[] = ['fetch'];
 export const GLOBAL_OBJECTS: readonly string[] = ['globalThis', 'window', 'self', 'global'];
