@@ -1013,6 +1013,16 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return bound === importName ? argument : undefined;
   }
 
+  /** A parsed URL as an object: the whole URL under one key, its parts read from it (see `urlPart`). */
+  function parsedUrlEntries(parsed: TSESTree.CallExpression | TSESTree.NewExpression): EntryList {
+    return { entries: [entry(PARSED_URL_KEY, parsed, parsed)], complete: true };
+  }
+
+  function isUrlConstructor(node: TSESTree.NewExpression): boolean {
+    const callee = unwrap(node.callee);
+    return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'URL';
+  }
+
   // ---------------------------------------------------------------- object values
 
   function entry(key: string | undefined, keyNode: Node, value: Expression | undefined, keyExpression?: Expression): Entry {
@@ -1087,6 +1097,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
           const own = withLaterWrites(node, depth);
           return init ? merge([entriesOf(init, depth + 1), own]) : own;
         }
+        if (isUrlConstructor(node)) return parsedUrlEntries(node);
         return UNKNOWN;
       }
       case AST_NODE_TYPES.CallExpression:
@@ -1146,7 +1157,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       return merge(node.arguments.map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : entriesOf(argument, depth + 1))));
     }
     // `url.parse(u)`: the parts of a URL (read from `u` itself), never headers or a method.
-    if (urlParsedBy(node)) return EMPTY;
+    if (urlParsedBy(node)) return parsedUrlEntries(node);
     // `structuredClone(x)`, `{ ...x }` written as a call.
     if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'structuredClone' && node.arguments[0]) {
       return entriesOf(node.arguments[0], depth + 1);
@@ -1432,8 +1443,13 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         }
         if (isEnvObject(object)) return [HOLE];
         if (name === 'href' || name === 'origin') return shapeOf(object, depth + 1, names, env);
-        const [value] = boundValuesOf(entriesOf(object, depth + 1), name);
+        const entries = entriesOf(object, depth + 1);
+        const [value] = boundValuesOf(entries, name);
         if (value) return shapeOf(value.node, depth + 1, names, value.env);
+        // `p.hostname`, `p.path` of `const p = url.parse(u)` or `new URL(u)`.
+        const [parsed] = boundValuesOf(entries, PARSED_URL_KEY);
+        const part = parsed ? urlPart(shapeOf(parsed.node, depth + 1, names, parsed.env), name) : undefined;
+        if (part) return part;
         const typed = typedString(node);
         return typed === undefined ? [HOLE] : urlShape(typed);
       }
@@ -1452,6 +1468,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'toString') {
           return shapeOf(callee.object, depth + 1, names, env);
         }
+        const parsedFrom = urlParsedBy(node);
+        if (parsedFrom) return shapeOf(parsedFrom, depth + 1, names, env);
         const fn = localFunction(callee);
         const [returned] = fn ? returnedExpressions(fn, visitorKeys) : [];
         // `url('/v1/metadata')` with `const url = (path) => `${base}${path}``: the path is the argument.
@@ -1785,6 +1803,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     callSites,
     typedString,
     stringValue: (node: Node): string | undefined => stringValue(node, 0),
+    urlParsedBy,
   };
   let routeResolver: RouteResolver | undefined;
 
@@ -1886,6 +1905,49 @@ export function resolveAgainst(path: UrlShape, base: UrlShape): UrlShape {
     if (head === HOLE) return urlShape(HOLE, '://', HOLE, path);
   }
   return urlShape(base, '/', path);
+}
+
+/**
+ * The key a parsed URL (`url.parse(u)`, `new URL(u)`) is read under: its entries hold the whole
+ * URL as `href`, and the parts node's options take from it (`{ ...url.parse(u) }`,
+ * `hostname: p.hostname, path: p.path`) are cut from that one value.
+ */
+export const PARSED_URL_KEY = 'href';
+
+/** What `p.<part>` of a parsed URL reads, cut from the URL's shape; undefined for a part that is no URL text. */
+export function urlPart(url: UrlShape, part: string): UrlShape | undefined {
+  const first = url[0];
+  const origin = typeof first === 'string' ? /^(?:[a-z][a-z\d+.-]*:)?\/\/[^/?#]*/iu.exec(first)?.[0] : undefined;
+  // With the origin left to run time (`apiUrl + '/v1/event'`) the hole stands for it and any base path.
+  const rest = origin !== undefined && typeof first === 'string' ? urlShape(first.slice(origin.length), url.slice(1)) : urlShape(url);
+  switch (part) {
+    case 'href':
+      return url;
+    case 'origin':
+      return origin !== undefined && writtenHost(url)?.host !== undefined ? [origin] : [HOLE];
+    case 'host':
+    case 'hostname': {
+      const written = writtenHost(url);
+      if (written === undefined) return [HOLE];
+      return part === 'hostname' ? [written.name] : written.host === undefined ? [written.name, HOLE] : [written.host];
+    }
+    case 'path':
+      return rest.length === 0 ? ['/'] : rest;
+    case 'pathname': {
+      const cut = rest.findIndex((piece) => typeof piece === 'string' && /[?#]/u.test(piece));
+      if (cut < 0) return rest.length === 0 ? ['/'] : rest;
+      const piece = rest[cut] as string;
+      return urlShape(rest.slice(0, cut), piece.slice(0, piece.search(/[?#]/u)));
+    }
+    case 'protocol':
+    case 'port':
+    case 'search':
+    case 'query':
+    case 'hash':
+      return [HOLE];
+    default:
+      return undefined;
+  }
 }
 
 /**

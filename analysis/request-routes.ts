@@ -46,7 +46,7 @@ import { forEachDescendant, isFunctionNode, memberName, returnedExpressions, sta
 import { sameInstance } from './findings.js';
 import type { AnalysisHost } from './host.js';
 import type { ArgumentEnv, BoundValue, EntryList, RequestAnalysis, RequestSite } from './request-analysis.js';
-import { isAbsolute, joinUrl, resolveAgainst } from './request-analysis.js';
+import { isAbsolute, joinUrl, PARSED_URL_KEY, resolveAgainst, urlPart } from './request-analysis.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -116,6 +116,8 @@ export interface ValueFlow {
   callSites(fn: Node): TSESTree.CallExpression[] | undefined;
   typedString(node: Node): string | undefined;
   stringValue(node: Node): string | undefined;
+  /** The URL `url.parse(u)` parses: `u`. */
+  urlParsedBy(call: TSESTree.CallExpression): Expression | undefined;
 }
 
 export type RouteResolver = ReturnType<typeof createRouteResolver>;
@@ -222,12 +224,17 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       const shapes = values.values.map((bound) => shapesOf(bound.node, bound.env, depth + 1, names));
       return union(values.definite ? shapes : [...shapes, typedShape(node)]);
     }
-    return typedShape(node);
+    // `p.hostname`, `p.path` of `const p = url.parse(u)` or `new URL(u)`.
+    const parsed = urlPart([], name) === undefined ? [] : optionValues(object, PARSED_URL_KEY, env, depth + 1).values;
+    const parts = parsed.flatMap((bound) => shapesOf(bound.node, bound.env, depth + 1, names).map((url) => urlPart(url, name)).filter((part): part is UrlShape => part !== undefined));
+    return parts.length > 0 ? union([parts]) : typedShape(node);
   }
 
   function callShapes(node: TSESTree.CallExpression, env: Env, depth: number, names: string[]): UrlShape[] {
     const callee = unwrap(node.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'toString') return shapesOf(callee.object, env, depth + 1, names);
+    const parsedFrom = flow.urlParsedBy(node);
+    if (parsedFrom) return shapesOf(parsedFrom, env, depth + 1, names);
     const fn = flow.localFunction(callee);
     if (!fn || !isFunctionNode(fn)) return [[HOLE]];
     const returned = returnedExpressions(fn, visitorKeys);

@@ -149,6 +149,8 @@ const nodeHttp: HttpClientSpec = {
   baseIsHostName: true,
   baseUrlOverrides: ['hostname'],
   urlOption: 'path',
+  // A parsed URL spread or assigned into the options (`{ ...url.parse(u) }`) brings all its parts, read as its `href`.
+  urlOptionAliases: ['href'],
   headersOption: 'headers',
   basicAuthOptions: ['auth'],
   methodOption: 'method',

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { HOLE, urlShape } from '../../core/index.js';
+import { urlPart } from '../../analysis/request-analysis.js';
+
+describe('urlPart: the parts of a parsed URL, cut from its shape', () => {
+  const written = urlShape('https://abc.cloudautomation.live.dynatrace.com:8443/api/v1/event?x=1#top');
+  const behindBase = urlShape(HOLE, '/controlPlane/v1/project/', HOLE, '/stage?pageSize=10');
+
+  it('reads host, name and path of a URL written out', () => {
+    expect(urlPart(written, 'hostname')).toEqual(['abc.cloudautomation.live.dynatrace.com']);
+    expect(urlPart(written, 'host')).toEqual(['abc.cloudautomation.live.dynatrace.com:8443']);
+    expect(urlPart(written, 'origin')).toEqual(['https://abc.cloudautomation.live.dynatrace.com:8443']);
+    expect(urlPart(written, 'path')).toEqual(['/api/v1/event?x=1#top']);
+    expect(urlPart(written, 'pathname')).toEqual(['/api/v1/event']);
+  });
+
+  it('keeps the hole that stands for a base it cannot see', () => {
+    expect(urlPart(behindBase, 'hostname')).toEqual([HOLE]);
+    expect(urlPart(behindBase, 'origin')).toEqual([HOLE]);
+    expect(urlPart(behindBase, 'path')).toEqual(behindBase);
+    expect(urlPart(behindBase, 'pathname')).toEqual([HOLE, '/controlPlane/v1/project/', HOLE, '/stage']);
+  });
+
+  it('leaves a host whose port is left to run time without its host:port', () => {
+    expect(urlPart(urlShape('http://localhost:', HOLE, '/api/v1/event'), 'hostname')).toEqual(['localhost']);
+    expect(urlPart(urlShape('http://localhost:', HOLE, '/api/v1/event'), 'host')).toEqual(['localhost', HOLE]);
+  });
+
+  it('reads run-time parts as holes and names nothing that is no URL part', () => {
+    expect(urlPart(written, 'search')).toEqual([HOLE]);
+    expect(urlPart(written, 'port')).toEqual([HOLE]);
+    expect(urlPart(written, 'headers')).toBeUndefined();
+  });
+});
