@@ -543,6 +543,33 @@ export abstract class RequestMigration {
     return rangeOf(valueStatement.node).end <= rangeOf(callStatement.node).start;
   }
 
+  /**
+   * `value` is evaluated before the request `call` is made, every time it is made, in one run of
+   * the same function: its statement (or the `if` around it) precedes, in one statement list, the
+   * statement that makes the request, also from inside a callback or Promise executor written there
+   * (`if (token) headers['x-token'] = token; return new Promise(() => { https.request(…) })`).
+   * A function declaration on the way could be called before the value is written: not counted.
+   */
+  protected evaluatedBefore(value: AnyPath, call: AnyPath): boolean {
+    const valueFunction = this.enclosingFunction(value);
+    let statement = this.statementOf(value);
+    while (statement) {
+      const list = parentOf(statement);
+      if (!list || isNodeType(list.node, 'Program') || isNodeType(list.node, 'ClassBody')) return false;
+      let callStatement: AnyPath | null = call;
+      let declaredOnTheWay = false;
+      while (callStatement && parentOf(callStatement)?.node !== list.node) {
+        declaredOnTheWay ||= isNodeType(callStatement.node, 'FunctionDeclaration');
+        callStatement = parentOf(callStatement);
+      }
+      if (callStatement) return !declaredOnTheWay && !isNodeType(callStatement.node, 'FunctionDeclaration') && callStatement !== statement && rangeOf(statement.node).end <= rangeOf(callStatement.node).start;
+      const outer = this.statementOf(list);
+      if (!outer || this.enclosingFunction(outer) !== valueFunction) return false;
+      statement = outer;
+    }
+    return false;
+  }
+
   /** The initializer of the `const` an identifier reads (a `let` never assigned again counts too). */
   private constValue(identifier: ASTNode): ASTNode | undefined {
     const path = this.pathOfNode(identifier);

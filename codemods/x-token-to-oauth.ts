@@ -1284,7 +1284,9 @@ export class XTokenMigration extends RequestMigration {
     const requestStatement = use ? (this.executorHoistPoint(use.call) ?? use.call) : undefined;
     const builtForIt = requests.length === 1 && use !== undefined && requestStatement !== undefined &&
       (contains(rangeOf(use.call.node), rangeOf(container.node)) || this.sameBlockBefore(container, requestStatement));
-    if (!use || !builtForIt) {
+    // node's request can still wait for the token when the object was built earlier in the same run: it is deferred below.
+    const deferrable = kind === 'node-http' && requests.length === 1 && use !== undefined && !this.isAsyncContext(container) && this.evaluatedBefore(container, use.call);
+    if (!use || (!builtForIt && !deferrable)) {
       this.leave(property, what, requests.length > 1 ? `the header object is shared by ${requests.length} ${kind} requests` : 'the header object is built away from the request that sends it', todo);
       return;
     }
@@ -1296,7 +1298,7 @@ export class XTokenMigration extends RequestMigration {
       this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}`);
       return;
     }
-    const hoist = this.executorHoistPoint(container);
+    const hoist = builtForIt ? this.executorHoistPoint(container) : undefined;
     if (!hoist) {
       const fn = this.enclosingFunctionPath(container);
       const name = fn ? this.functionName(fn) : undefined;
@@ -1799,9 +1801,13 @@ export class XTokenMigration extends RequestMigration {
     if (!this.isAsyncContext(site)) {
       const [request] = requests;
       // node's request sends its headers when first written to: the write goes, and the request waits for the token.
-      const deferred = kind === 'node-http' && requests.length === 1 && request && this.sameBlockBefore(site, request.call);
+      const deferrable = kind === 'node-http' && requests.length === 1 && request !== undefined;
+      const deferred = deferrable && this.evaluatedBefore(site, request.call);
       if (!deferred) {
-        this.leaveSite(site, what, 'the header is written outside an async function, where the token cannot be awaited', 'make the function async and set `Authorization: await client.authorizationHeader()`');
+        const why = deferrable
+          ? 'the header is written outside an async function, and not where the codemod can tell it is written before its request is made (in the same run, before the statement that makes it)'
+          : 'the header is written outside an async function, where the token cannot be awaited';
+        this.leaveSite(site, what, why, 'make the function async and set `Authorization: await client.authorizationHeader()`');
         return;
       }
       const client = conditional ? optional() : undefined;
