@@ -153,5 +153,9 @@ export function createModuleExits(variableOf: (identifier: TSESTree.Identifier) 
     return undefined;
   }
 
-  return { headerExit };
+  return {
+    headerExit,
+    /** Whether other modules can call a function (ESM and CommonJS exports alike). */
+    isExportedFunction: (fn: Node): boolean => exportedFunction(fn) !== undefined,
+  };
 }

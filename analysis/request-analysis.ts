@@ -14,6 +14,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   analyzeUrl,
   isCloudAutomationHost,
+  confidenceAtLeast,
+  SURE_TARGET_CONFIDENCE,
   AUTHORIZATION_HEADER,
   AXIOS_DEFAULT_HEADER_PATHS,
   clientForImport,
@@ -1723,8 +1725,14 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     // whatever its path or names look like.
     const written = full ? writtenHost(full) : undefined;
     const elsewhere = written !== undefined && !isCloudAutomationHost(written.name);
+    let confidence = elsewhere ? 'unknown' : targetConfidence(analysis?.evidence, hints);
+    if (!elsewhere && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE)) {
+      // A wrapper's URL is what its callers pass: the route reader reads the request once per call.
+      routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
+      confidence = routeResolver.callerTarget(site, hints) ?? confidence;
+    }
     return {
-      confidence: elsewhere ? 'unknown' : targetConfidence(analysis?.evidence, hints),
+      confidence,
       url: analysis,
       urlText: full?.map((part) => (part === HOLE ? '*' : part)).join(''),
       host: written?.host,
@@ -1804,6 +1812,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     typedString,
     stringValue: (node: Node): string | undefined => stringValue(node, 0),
     urlParsedBy,
+    isExportedFunction: (fn: Node): boolean => moduleExits.isExportedFunction(fn),
   };
   let routeResolver: RouteResolver | undefined;
 
@@ -1955,7 +1964,7 @@ export function urlPart(url: UrlShape, part: string): UrlShape | undefined {
  * (`http://localhost:${port}/…`), and `host` (name and port) when all of it is written.
  * `https://api${x}` writes out no name: the hole may continue it.
  */
-function writtenHost(shape: UrlShape): { readonly name: string; readonly host: string | undefined } | undefined {
+export function writtenHost(shape: UrlShape): { readonly name: string; readonly host: string | undefined } | undefined {
   const first = shape[0];
   if (typeof first !== 'string') return undefined;
   const match = /^(?:[a-z][a-z\d+.-]*:)?\/\/(?:[^/?#@]*@)?(\[[^\]/?#]*\]|[^/?#:[]+)(:\d*)?/iu.exec(first);

@@ -29,6 +29,7 @@ import {
   HOLE,
   httpClients,
   isAuthorizationHeader,
+  isCloudAutomationHost,
   isXTokenHeader,
   confidenceAtLeast,
   nameHint,
@@ -46,7 +47,7 @@ import { forEachDescendant, isFunctionNode, memberName, returnedExpressions, sta
 import { sameInstance } from './findings.js';
 import type { AnalysisHost } from './host.js';
 import type { ArgumentEnv, BoundValue, EntryList, RequestAnalysis, RequestSite } from './request-analysis.js';
-import { isAbsolute, joinUrl, PARSED_URL_KEY, resolveAgainst, urlPart } from './request-analysis.js';
+import { isAbsolute, joinUrl, PARSED_URL_KEY, resolveAgainst, urlPart, writtenHost } from './request-analysis.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -118,6 +119,8 @@ export interface ValueFlow {
   stringValue(node: Node): string | undefined;
   /** The URL `url.parse(u)` parses: `u`. */
   urlParsedBy(call: TSESTree.CallExpression): Expression | undefined;
+  /** Other modules can call the function (`export`, `exports.f = f`, `module.exports = { f }`). */
+  isExportedFunction(fn: Node): boolean;
 }
 
 export type RouteResolver = ReturnType<typeof createRouteResolver>;
@@ -126,6 +129,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
   const { visitorKeys } = host;
   const routeCache = new Map<Node, RequestRoutes>();
   const callCache = new Map<Node, CloudAutomationCall | null>();
+  const callerTargetCache = new Map<Node, TargetConfidence | null>();
   const methodCallCache = new Map<Node, { calls: TSESTree.CallExpression[]; open: boolean } | null>();
   let requestsOfFile: readonly RequestSite[] | undefined;
 
@@ -287,7 +291,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
    */
   function callsOf(fn: Node): { calls: TSESTree.CallExpression[]; open: boolean } | undefined {
     const local = flow.callSites(fn);
-    if (local) return { calls: local, open: isExported(fn) };
+    if (local) return { calls: local, open: flow.isExportedFunction(fn) };
     const method = fn.parent;
     if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method' || method.static) return undefined;
     const cached = methodCallCache.get(method);
@@ -312,13 +316,6 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     }
     methodCallCache.set(method, result ?? null);
     return result;
-  }
-
-  /** `export function f`, `export const f = () => …`, `export default function`: other modules may call it. */
-  function isExported(fn: Node): boolean {
-    let current: Node | undefined = fn.parent;
-    if (current?.type === AST_NODE_TYPES.VariableDeclarator) current = current.parent.parent;
-    return current?.type === AST_NODE_TYPES.ExportNamedDeclaration || current?.type === AST_NODE_TYPES.ExportDefaultDeclaration || fn.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration || fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
   }
 
   // ---------------------------------------------------------------- writes that reach a read
@@ -596,6 +593,47 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     return result;
   }
 
+  /**
+   * The target of a request made in a function only this file calls, read from what its calls
+   * pass (`call('GET', apiUrl + '/controlPlane/v1/project', token)`): when every call's URL shows a
+   * Keptn route and one of them is sure (a path only Keptn serves, a Cloud Automation host), the
+   * function is a Keptn client and its request is graded as that call. A call whose URL shows
+   * nothing, or writes out a host that is no Cloud Automation host, or a function other modules
+   * can call, leaves the request to its own evidence (undefined).
+   */
+  function callerTarget(site: RequestSite, hints: readonly NameHint[]): TargetConfidence | undefined {
+    const cached = callerTargetCache.get(site.node);
+    if (cached !== undefined) return cached ?? undefined;
+    let wrapper = enclosingFunction(site.node);
+    // `return new Promise((resolve, reject) => { https.request(…) })`: the executor runs in the wrapper's call.
+    if (wrapper && isPromiseExecutor(wrapper)) wrapper = enclosingFunction(wrapper);
+    const calls = wrapper ? callsOf(wrapper) : undefined;
+    let result: TargetConfidence | undefined;
+    if (wrapper && calls && !calls.open && calls.calls.length > 0 && calls.calls.length <= MAX_CONTEXTS) {
+      let strongest: TargetConfidence = 'unknown';
+      let everyCallShowsKeptn = true;
+      for (const call of calls.calls) {
+        const names: string[] = [];
+        const reading = readRequest(site, flow.bindArguments(wrapper, call, undefined), names);
+        const callHints = [...hints, ...names.map((name) => nameHint(name)).filter((hint): hint is NameHint => hint !== undefined)];
+        for (const url of reading.urls) {
+          const host = writtenHost(url);
+          const evidence = analyzeUrl(url, reading.methods.length === 1 ? reading.methods[0] : undefined).evidence;
+          if (evidence === undefined || (host !== undefined && !isCloudAutomationHost(host.name))) everyCallShowsKeptn = false;
+          else strongest = strongerConfidence(strongest, targetConfidence(evidence, callHints));
+        }
+      }
+      if (everyCallShowsKeptn && confidenceAtLeast(strongest, SURE_TARGET_CONFIDENCE)) result = strongest;
+    }
+    callerTargetCache.set(site.node, result ?? null);
+    return result;
+  }
+
+  function isPromiseExecutor(fn: Node): boolean {
+    const parent = fn.parent;
+    return parent?.type === AST_NODE_TYPES.NewExpression && parent.arguments[0] === fn && unwrap(parent.callee).type === AST_NODE_TYPES.Identifier && (unwrap(parent.callee) as TSESTree.Identifier).name === 'Promise';
+  }
+
   /** A wrapper called from elsewhere too: its parameters may hold anything. */
   function openContext(fn: Node): Env {
     const bindings = new Map<Variable, Bound>();
@@ -773,7 +811,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     );
   }
 
-  return { routes, cloudAutomationCall };
+  return { routes, cloudAutomationCall, callerTarget };
 }
 
 /** A value nothing in the file shows: read as a hole wherever it stands. */
