@@ -259,7 +259,8 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
       const sendsXToken = headers.entries.some((entry) => entry.name !== undefined && isXTokenHeader(entry.name));
       if (sendsXToken) return undefined;
       const target = analysis.assessTarget(site, headers.entries.flatMap((entry) => (entry.value ? [entry.value] : [])));
-      if (options.excludesRequest(target)) return undefined;
+      // Known to go elsewhere (a host written out that is no Cloud Automation host): OAuth is not for it.
+      if (target.elsewhere !== undefined || options.excludesRequest(target)) return undefined;
       const reportNode = unwrap(node.callee);
       if (target.url?.exact === true && target.url.routes.length > 0 && target.url.routes.every(isTokenCheckRoute)) {
         return { kind: 'token-check', node: reportNode, site, target };
@@ -287,14 +288,21 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
       const results: XTokenFinding[] = [];
       for (const finding of xTokenByName.values()) {
         let best = finding.target;
+        /** A request through the instance that the code shows goes elsewhere. */
+        let elsewhere: { readonly request: RequestSite; readonly reason: string } | undefined;
         for (const site of finding.sites) {
           if (!site.createsInstance) continue;
           for (const request of requestSites) {
             if (!sameInstance(site, request)) continue;
             const target = analysis.assessTarget(request);
+            if (target.elsewhere !== undefined) elsewhere ??= { request, reason: target.elsewhere };
             if (confidenceRank(target.confidence) > confidenceRank(best.confidence) && !options.excludesXToken(target)) best = target;
           }
         }
+        // The token is another service's (read from a response): so it stays, wherever the instance's requests go.
+        if (finding.target.elsewhere !== undefined) best = { ...best, elsewhere: finding.target.elsewhere };
+        // Nothing shows the instance talks to Cloud Automation, and one of its requests goes elsewhere: the header serves that one.
+        else if (elsewhere && confidenceRank(best.confidence) === 0) best = { ...best, elsewhere: `the instance sends it with its request on line ${elsewhere.request.node.loc.start.line} too, and ${elsewhere.reason}` };
         results.push(best === finding.target ? finding : { ...finding, target: best });
       }
       return results;

@@ -36,6 +36,12 @@ import {
   REQUEST_CONSTRUCTORS,
   REQUEST_HOOKS,
   requestSignature,
+  RESPONSE_CALLBACK_METHODS,
+  RESPONSE_EVENT,
+  RESPONSE_EVENT_METHODS,
+  RESPONSE_HEADER_GETTER,
+  RESPONSE_HEADERS_PROPERTY,
+  isXTokenHeader,
   targetConfidence,
   urlShape,
   type HttpClientKind,
@@ -162,6 +168,13 @@ export interface TargetAssessment {
   readonly keptnNames: readonly string[];
   /** The HTTP method, upper case, when the call or its options state it (or the client's default). */
   readonly method: string | undefined;
+  /**
+   * Set when the code shows that this is no Cloud Automation request, not merely that nothing
+   * shows it is: why, as a clause a message can quote ("its host http://localhost:* is written
+   * out and is no Cloud Automation host"). Such a target is never migrated, `--include-unsure`
+   * or not: OAuth is for Cloud Automation, and the service it goes to wants what it gets now.
+   */
+  readonly elsewhere?: string;
 }
 
 /** An object value as the sum of the keys written into it, wherever they are written. */
@@ -1724,9 +1737,14 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     // port-forward, a self-hosted Keptn, another API) says where the request goes: not there,
     // whatever its path or names look like.
     const written = full ? writtenHost(full) : undefined;
-    const elsewhere = written !== undefined && !isCloudAutomationHost(written.name);
-    let confidence = elsewhere ? 'unknown' : targetConfidence(analysis?.evidence, hints);
-    if (!elsewhere && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE)) {
+    const otherHost = written !== undefined && !isCloudAutomationHost(written.name);
+    // An x-token the code read from a response's headers is the session token of the service
+    // that sent the response, whatever the request looks like.
+    // A Cloud Automation host written out outweighs what the headers suggest.
+    const caHost = written !== undefined && !otherHost;
+    const elsewhere = otherHost ? `its host ${written.shown} is written out and is no Cloud Automation host` : caHost ? undefined : (sessionTokenReason(extraNameSources) ?? sessionIssuerReason(site));
+    let confidence = otherHost ? 'unknown' : targetConfidence(analysis?.evidence, hints);
+    if (elsewhere === undefined && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE)) {
       // A wrapper's URL is what its callers pass: the route reader reads the request once per call.
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
       confidence = routeResolver.callerTarget(site, hints) ?? confidence;
@@ -1738,7 +1756,158 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       host: written?.host,
       keptnNames,
       method,
+      ...(elsewhere === undefined ? {} : { elsewhere }),
     };
+  }
+
+  /** Why a header value is a session token of another service: it is read from a response header on line N. */
+  function sessionTokenReason(values: readonly Node[]): string | undefined {
+    for (const value of values) {
+      const read = responseHeaderRead(value, 0);
+      if (read) return `the token is read from a response header on line ${read.loc.start.line}: a session token of the service that sent it, not a Cloud Automation API token`;
+    }
+    return undefined;
+  }
+
+  /**
+   * The read of an `x-token` response header a value comes from, following `const`s:
+   * `res.headers['x-token']` (node http, axios, got), `res.headers.get('X-Token')` (fetch), where
+   * `res` is a response of a request this file makes (see `isResponse`). Syntax only.
+   */
+  function responseHeaderRead(node: Node, depth: number): Node | undefined {
+    if (depth > 4) return undefined;
+    const value = unwrap(node);
+    switch (value.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const variable = variableOf(value);
+        const init = variable ? singleValue(variable) : undefined;
+        return init ? responseHeaderRead(init, depth + 1) : undefined;
+      }
+      case AST_NODE_TYPES.LogicalExpression:
+        // `res.headers['x-token'] ?? ''`
+        return responseHeaderRead(value.left, depth + 1);
+      case AST_NODE_TYPES.TemplateLiteral:
+        // `${res.headers['x-token']}`
+        return value.expressions.length === 1 && value.quasis.every((quasi) => quasi.value.cooked === '') && value.expressions[0] ? responseHeaderRead(value.expressions[0], depth + 1) : undefined;
+      case AST_NODE_TYPES.MemberExpression: {
+        // `res.headers['x-token']`, read (an assignment's target is a write, never followed here).
+        const headers = unwrap(value.object);
+        if (!isResponseHeaders(headers)) return undefined;
+        const name = value.computed ? stringValue(value.property, 0) : memberName(value);
+        return name !== undefined && isXTokenHeader(name) ? value : undefined;
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        // `res.headers.get('x-token')`
+        const callee = unwrap(value.callee);
+        const [key] = value.arguments;
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== RESPONSE_HEADER_GETTER || !key || key.type === AST_NODE_TYPES.SpreadElement) return undefined;
+        if (!isResponseHeaders(unwrap(callee.object))) return undefined;
+        const name = stringValue(key, 0);
+        return name !== undefined && isXTokenHeader(name) ? value : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * Why a request goes to a service that issues session tokens: the code reads an `x-token` header
+   * from its response (`const session = res.headers['x-token']` in its callback, or of the awaited
+   * request). Cloud Automation answers with no such header: that service is another one.
+   */
+  function sessionIssuerReason(site: RequestSite): string | undefined {
+    const call = site.node;
+    if (site.createsInstance || call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const functions: Node[] = call.arguments.filter((argument) => isFunctionNode(argument));
+    let outer: Node = call;
+    while (outer.parent && TYPE_ONLY_PARENTS.has(outer.parent.type)) outer = outer.parent;
+    const parent = outer.parent;
+    // `call.then((res) => …)`
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer && RESPONSE_CALLBACK_METHODS.includes(memberName(parent) ?? '')) {
+      const then = parent.parent;
+      const [fn] = then.type === AST_NODE_TYPES.CallExpression && then.callee === parent ? then.arguments : [];
+      if (fn && isFunctionNode(fn)) functions.push(fn);
+    }
+    const holders: TSESTree.Identifier[] = [];
+    for (const fn of functions) if (isFunctionNode(fn)) for (const param of fn.params) if (param.type === AST_NODE_TYPES.Identifier) holders.push(param);
+    // `const res = await call`
+    let awaited: Node | undefined = parent?.type === AST_NODE_TYPES.AwaitExpression ? parent : undefined;
+    while (awaited?.parent && TYPE_ONLY_PARENTS.has(awaited.parent.type)) awaited = awaited.parent;
+    const declarator = awaited?.parent;
+    if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === awaited && declarator.id.type === AST_NODE_TYPES.Identifier) holders.push(declarator.id);
+    for (const holder of holders) {
+      const variable = variableOf(holder);
+      for (const reference of variable?.references ?? []) {
+        if (reference.isWrite()) continue;
+        const headers = reference.identifier.parent;
+        if (headers.type !== AST_NODE_TYPES.MemberExpression || headers.object !== reference.identifier || memberName(headers) !== RESPONSE_HEADERS_PROPERTY) continue;
+        const read = xTokenReadOf(headers);
+        if (read) return `the code reads an x-token session token from its response on line ${read.loc.start.line}, and Cloud Automation issues none`;
+      }
+    }
+    return undefined;
+  }
+
+  /** `<headers>['x-token']` or `<headers>.get('x-token')` read on a response's `headers`. */
+  function xTokenReadOf(headers: TSESTree.MemberExpression): Node | undefined {
+    const parent = headers.parent;
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === headers) {
+      const grand = parent.parent;
+      if (grand.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) return undefined;
+      if (!parent.computed && memberName(parent) === RESPONSE_HEADER_GETTER) {
+        const [key] = grand.type === AST_NODE_TYPES.CallExpression && grand.callee === parent ? grand.arguments : [];
+        const name = key && key.type !== AST_NODE_TYPES.SpreadElement ? stringValue(key, 0) : undefined;
+        return name !== undefined && isXTokenHeader(name) ? grand : undefined;
+      }
+      const name = parent.computed ? stringValue(parent.property, 0) : memberName(parent);
+      return name !== undefined && isXTokenHeader(name) ? parent : undefined;
+    }
+    return undefined;
+  }
+
+  /** `res.headers` where `res` is a response. */
+  function isResponseHeaders(node: Node): boolean {
+    return node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === RESPONSE_HEADERS_PROPERTY && isResponse(unwrap(node.object));
+  }
+
+  /**
+   * A response of a request this file makes: a parameter of a callback passed to the request
+   * call (`https.request(options, (res) => …)`), of `.then` on it, or of its `'response'` event;
+   * or a variable set once to the awaited request (`const res = await fetch(url)`).
+   */
+  function isResponse(node: Node): boolean {
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOf(node);
+    const def = variable?.defs[0];
+    if (!variable || !def) return false;
+    if (def.type === DefinitionType.Parameter) {
+      const fn = def.node;
+      const call = fn.parent;
+      if (!isFunctionNode(fn) || call.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+      if (isRequestCall(call)) return true;
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = memberName(callee) ?? '';
+      const [event] = call.arguments;
+      const onResponse = RESPONSE_EVENT_METHODS.includes(method) && event !== undefined && literalString(event) === RESPONSE_EVENT;
+      if (!RESPONSE_CALLBACK_METHODS.includes(method) && !onResponse) return false;
+      let target = unwrap(callee.object);
+      if (onResponse && target.type === AST_NODE_TYPES.Identifier) {
+        const held = variableOf(target);
+        const init = held ? singleValue(held) : undefined;
+        if (init) target = unwrap(init);
+      }
+      return isRequestCall(target);
+    }
+    const init = singleValue(variable);
+    const awaited = init ? unwrap(init) : undefined;
+    return awaited?.type === AST_NODE_TYPES.AwaitExpression && isRequestCall(unwrap(awaited.argument));
+  }
+
+  function isRequestCall(node: Node): boolean {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const site = requestSite(node);
+    return site !== undefined && !site.createsInstance;
   }
 
   /**
@@ -1749,6 +1918,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const names = builderName === undefined ? [] : [builderName];
     for (const source of sources) collectNames(source, names);
     const hints = names.map((name) => nameHint(name)).filter((hint): hint is NameHint => hint !== undefined);
+    const elsewhere = sessionTokenReason(sources);
     return {
       confidence: targetConfidence(undefined, hints),
       url: undefined,
@@ -1756,6 +1926,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       host: undefined,
       keptnNames: [...new Set(names.filter((name) => nameHint(name)?.keptn))],
       method: undefined,
+      ...(elsewhere === undefined ? {} : { elsewhere }),
     };
   }
 
@@ -1959,12 +2130,20 @@ export function urlPart(url: UrlShape, part: string): UrlShape | undefined {
   }
 }
 
+/** Parents that change only the static type of what they wrap (`x as T`, `x!`): looked through upwards. */
+const TYPE_ONLY_PARENTS: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+]);
+
 /**
  * The host a URL writes out: its name, also when only the port is left to run time
  * (`http://localhost:${port}/…`), and `host` (name and port) when all of it is written.
  * `https://api${x}` writes out no name: the hole may continue it.
  */
-export function writtenHost(shape: UrlShape): { readonly name: string; readonly host: string | undefined } | undefined {
+export function writtenHost(shape: UrlShape): { readonly name: string; readonly host: string | undefined; readonly shown: string } | undefined {
   const first = shape[0];
   if (typeof first !== 'string') return undefined;
   const match = /^(?:[a-z][a-z\d+.-]*:)?\/\/(?:[^/?#@]*@)?(\[[^\]/?#]*\]|[^/?#:[]+)(:\d*)?/iu.exec(first);
@@ -1972,5 +2151,7 @@ export function writtenHost(shape: UrlShape): { readonly name: string; readonly 
   if (!match || name === undefined) return undefined;
   const holeFollows = first.length === match[0].length && shape.length > 1;
   if (holeFollows && match[2] === undefined) return undefined;
-  return { name, host: holeFollows ? undefined : name + (match[2] ?? '') };
+  // As written, the part the code leaves open read `*`: `http://localhost:*`, `keptn` (a node http `hostname`).
+  const shown = (match[0] + (holeFollows ? '*' : '')).replace(/^\/\//u, '');
+  return { name, host: holeFollows ? undefined : name + (match[2] ?? ''), shown };
 }

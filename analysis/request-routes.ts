@@ -103,6 +103,11 @@ export interface CloudAutomationCall {
    * and counts none of its scopes, as the migration leaves it for a person.
    */
   readonly shown: boolean;
+  /**
+   * Why the code shows the request goes elsewhere (`TargetAssessment.elsewhere`), when it does:
+   * never counted, not even when the run includes unsure targets, as the migration never rewrites it.
+   */
+  readonly elsewhere?: string;
 }
 
 /** The analysis' own value-flow primitives (request-analysis.ts), shared so both read values alike. */
@@ -766,7 +771,9 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       // Graded as the findings the codemods act on grade it (findings.ts): the x-token's value lends
       // its names to an x-token request, every header value to any other.
       const nameSources = (xToken.length > 0 ? xToken : headers.entries).flatMap((entry) => (entry.value ? [entry.value] : []));
-      let target = analysis.assessTarget(site, nameSources).confidence;
+      const assessed = analysis.assessTarget(site, nameSources);
+      let target = assessed.confidence;
+      let elsewhere = assessed.elsewhere;
       const sendsOwnXToken = analysis.requestHeaders(site, false).entries.some((entry) => entry.name !== undefined && isXTokenHeader(entry.name));
       // `api.post(webhookUrl, { prefixUrl: '' })`: a request that names its own base goes where its
       // own URL says; the instance's credential alone does not make it a Cloud Automation call.
@@ -774,12 +781,20 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       if (credential === 'x-token' && credentialCounts && !sendsOwnXToken) {
         // The instance's x-token (its defaults, a defaults write, an interceptor) is one header, migrated
         // or left for all its requests at once: graded by the best of them, as findings.ts grades it.
-        for (const other of fileRequests(site)) if (other !== site && sameInstance(site, other)) target = strongerConfidence(target, analysis.assessTarget(other).confidence);
+        let otherElsewhere: string | undefined;
+        for (const other of fileRequests(site)) {
+          if (other === site || !sameInstance(site, other)) continue;
+          const assessedOther = analysis.assessTarget(other);
+          target = strongerConfidence(target, assessedOther.confidence);
+          if (assessedOther.elsewhere !== undefined) otherElsewhere ??= `the instance sends it with its request on line ${other.node.loc.start.line} too, and ${assessedOther.elsewhere}`;
+        }
+        // As findings.ts decides for the instance's header: an instance nothing shows talks to Cloud Automation, one of whose requests goes elsewhere.
+        if (elsewhere === undefined && target === 'unknown') elsewhere = otherElsewhere;
       }
       const shown = (credentialCounts && credential === 'oauth-helper') || confidenceAtLeast(target, SURE_TARGET_CONFIDENCE);
       // Also a call only its URLs as read hint at is accounted for, listed though not counted: the report drops none silently.
       if ((credentialCounts || shown || confidenceAtLeast(found.urlConfidence, 'possible')) && found.candidates.length > 0) {
-        result = { routes: found, credential, target, shown };
+        result = { routes: found, credential, target, shown: shown && elsewhere === undefined, ...(elsewhere === undefined ? {} : { elsewhere }) };
       }
     }
     callCache.set(site.node, result ?? null);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createUnifiedPatch } from './diff.js';
-import type { TransformOptions } from '../codemods/report.js';
+import { includeUnsureCommand, type FileReport, type TransformOptions } from '../codemods/report.js';
 import { packageInfo } from '../core/package-info.js';
 import { HELP_TEXT, parseCliArgs, type CliOptions } from './args.js';
 import { collectFiles, MissingPathError, NoSourcesError, removeLeftoverTemporaries, removeLiveTemporaries, writeFileAtomic } from './files.js';
@@ -121,8 +121,9 @@ async function run(options: CliOptions, io: CliIo, load: typeof loadTransforms):
   const diffs: { file: string; patch: string }[] = [];
   const leftovers = mode === 'write' ? removeLeftoverTemporaries(results.filter((result) => result.output !== result.source).map((result) => result.file)) : [];
   const stop = mode === 'write' ? stopOnSignal() : undefined;
-  for (const result of results) {
-    const file = display(result.file);
+  for (const unshown of results) {
+    const file = display(unshown.file);
+    const result = { ...unshown, reports: reportsAsShown(unshown.reports, unshown.file, file) };
     if (result.skipped !== undefined) {
       skippedWhileReading.push({ file, reason: result.skipped });
       continue;
@@ -230,4 +231,16 @@ function stopOnSignal(): { signal(): NodeJS.Signals | undefined; yield(): Promis
       process.off('SIGTERM', onSignal);
     },
   };
+}
+
+/**
+ * The reports with the file as the report shows it in the commands their todos give
+ * (`migrate --include-unsure <file>`): the transform saw the path the run resolved, the
+ * user runs the command from where they ran this one.
+ */
+function reportsAsShown(reports: readonly FileReport[], file: string, shown: string): FileReport[] {
+  if (file === shown) return [...reports];
+  const command = includeUnsureCommand(file);
+  const replacement = includeUnsureCommand(shown);
+  return reports.map((report) => ({ ...report, manual: report.manual.map((site) => ({ ...site, todo: site.todo.replaceAll(command, replacement) })) }));
 }

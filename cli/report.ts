@@ -70,6 +70,8 @@ export interface ReportedCall {
   readonly target?: TargetConfidence;
   /** What authenticates the request: the old header, the OAuth helper, or (absent) nothing visible. */
   readonly credential?: 'x-token' | 'oauth-helper';
+  /** Why the code shows the request goes to another service, when it does (listed apart, never counted). */
+  readonly elsewhere?: string;
 }
 
 export interface ReportedSite {
@@ -183,6 +185,7 @@ export function buildReport(input: ReportInput): MigrationReport {
           mayHitNoRoute: !use.exact && use.mayHitNoRoute === true,
           ...(use.target === undefined ? {} : { target: use.target }),
           ...(use.credential === undefined ? {} : { credential: use.credential }),
+          ...(use.elsewhere === undefined ? {} : { elsewhere: use.elsewhere }),
         });
       }
       const retired = new Set(report.retiredEnvVars);
@@ -491,8 +494,15 @@ function scopeNeeds(call: ReportedCall): string {
 }
 
 /** The requests the scopes above leave out, each with what it would need if it went to Cloud Automation after all. */
-function notCountedLines(notCounted: readonly ReportedCall[]): string[] {
-  if (notCounted.length === 0) return [];
+function notCountedLines(all: readonly ReportedCall[]): string[] {
+  const elsewhere = all.filter((call) => call.elsewhere !== undefined);
+  const notCounted = all.filter((call) => call.elsewhere === undefined);
+  const lines: string[] = [];
+  if (elsewhere.length > 0) {
+    lines.push('', `Not counted: ${plural(elsewhere.length, 'request')} the code shows ${elsewhere.length === 1 ? 'goes' : 'go'} to another service (the migration never rewrites ${elsewhere.length === 1 ? 'it' : 'them'}, not even with --include-unsure):`);
+    for (const call of elsewhere) lines.push(`  ${callHead(call)}: ${call.elsewhere ?? ''}`);
+  }
+  if (notCounted.length === 0) return lines;
   const xToken = notCounted.filter((call) => call.credential === 'x-token').length;
   const who =
     xToken === notCounted.length
@@ -501,7 +511,7 @@ function notCountedLines(notCounted: readonly ReportedCall[]): string[] {
         ? `${plural(notCounted.length, 'request')} ${notCounted.length === 1 ? 'looks' : 'look'} like Keptn calls`
         : `${plural(notCounted.length, 'request')} (${xToken} sending x-token) ${notCounted.length === 1 ? 'looks' : 'look'} like Keptn calls`;
   const one = notCounted.length === 1;
-  const lines = ['', `Not counted: ${who} with nothing showing ${one ? 'it goes' : 'they go'} to Cloud Automation (the migration leaves ${one ? 'it' : 'them'} for you); if ${one ? 'it does' : 'one does'}, its scopes are missing:`];
+  lines.push('', `Not counted: ${who} with nothing showing ${one ? 'it goes' : 'they go'} to Cloud Automation (the migration leaves ${one ? 'it' : 'them'} for you); if ${one ? 'it does' : 'one does'}, its scopes are missing:`);
   for (const call of notCounted) {
     const why = [call.target === undefined ? undefined : `${call.target} target`, call.credential === 'x-token' ? 'sends x-token' : undefined].filter((part) => part !== undefined);
     lines.push(`  ${callHead(call)}${why.length > 0 ? ` (${why.join(', ')})` : ''}; if it does: ${scopeNeeds(call)}`);

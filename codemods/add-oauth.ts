@@ -54,13 +54,7 @@ export class AddOAuthMigration extends RequestMigration {
     const what = finding.kind === 'token-check' ? `${TOKEN_CHECK} token check` : `${kind === 'request' ? 'request-package' : kind} request without OAuth`;
     if (!this.sureEnough(finding.target)) {
       const { line, column } = this.position(call.node);
-      this.manual.push({
-        line,
-        column,
-        what,
-        why: `nothing shows that this request goes to Cloud Automation (${finding.target.confidence} target)`,
-        todo: 'send it through the OAuth helper by hand if it does, or run migrate with --include-unsure (jscodeshift: --includeUnsure)',
-      });
+      this.manual.push({ line, column, what, ...this.notSureSite(finding.target, 'this request', 'send it through the OAuth helper by hand if it does') });
       return;
     }
     const statement = this.statementOf(call);

@@ -26,6 +26,11 @@ export interface ManualSite {
   readonly todo: string;
   /** A `// @cloud-automation-migrate` marker stands above the site in the output (written now or by an earlier run). */
   readonly marked?: boolean;
+  /**
+   * Set when the code shows the site is no Cloud Automation request (the analysis'
+   * `TargetAssessment.elsewhere`): the transform never rewrites it, not even with `includeUnsure`.
+   */
+  readonly elsewhere?: boolean;
 }
 
 export interface RouteUse {
@@ -64,13 +69,15 @@ export interface RouteUse {
   readonly target?: TargetConfidence;
   /** What authenticates the request now: the old header, the OAuth helper, or nothing visible. */
   readonly credential?: 'x-token' | 'oauth-helper';
+  /** Why the code shows the request goes to another service, when it does: never counted, never migrated. */
+  readonly elsewhere?: string;
 }
 
 /**
  * What a Cloud Automation call contributes to the scope report, as the shared analysis resolves
  * it. `includeUnsure`: the run migrates unsure targets too, so it counts them as the user asserts.
  */
-export function routeUseScopes(call: CloudAutomationCall, includeUnsure: boolean): Pick<RouteUse, 'routes' | 'scopes' | 'exact' | 'possibleScopes' | 'sureScopes' | 'mayHitNoRoute' | 'counted' | 'target' | 'credential'> {
+export function routeUseScopes(call: CloudAutomationCall, includeUnsure: boolean): Pick<RouteUse, 'routes' | 'scopes' | 'exact' | 'possibleScopes' | 'sureScopes' | 'mayHitNoRoute' | 'counted' | 'target' | 'credential' | 'elsewhere'> {
   const { routes } = call;
   return {
     routes: routes.routes.map((route) => `${route.method} ${route.path}`),
@@ -83,9 +90,10 @@ export function routeUseScopes(call: CloudAutomationCall, includeUnsure: boolean
           sureScopes: routes.mayHitNoRoute ? [] : scopesEveryRouteNeeds(routes.candidates),
           mayHitNoRoute: routes.mayHitNoRoute,
         }),
-    counted: call.shown || includeUnsure,
+    counted: call.shown || (includeUnsure && call.elsewhere === undefined),
     target: call.target,
     ...(call.credential === undefined ? {} : { credential: call.credential }),
+    ...(call.elsewhere === undefined ? {} : { elsewhere: call.elsewhere }),
   };
 }
 
@@ -153,4 +161,19 @@ export interface TransformOptions {
   /** tsconfig for the type oracle; by default the nearest one above each file. */
   readonly tsconfig?: string;
   readonly reporter?: (report: FileReport) => void;
+}
+
+/**
+ * The command that migrates one file's unsure sites once a person has checked them, as a todo
+ * names it: `--include-unsure` holds for a whole run, so the file is the narrowest it can be.
+ * The path as the transform got it; the migrate CLI shows it relative to where it ran
+ * (cli/main.ts swaps it for the path its report prints).
+ */
+export function includeUnsureCommand(file: string): string {
+  return `npx eslint-plugin-cloud-automation migrate --include-unsure ${shellWord(file)}`;
+}
+
+/** A path as one shell word: bare when it is plainly safe, else in single quotes. */
+function shellWord(text: string): string {
+  return /^[\w./@:+-]+$/u.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
 }

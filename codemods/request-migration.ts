@@ -31,7 +31,7 @@ import {
   type RequestSignature,
   type UrlPart,
 } from '../core/index.js';
-import { routeUseScopes, type FileReport, type ManualSite, type MigratedSite, type RouteUse, type TokenPlumbing, type TransformOptions } from './report.js';
+import { includeUnsureCommand, routeUseScopes, type FileReport, type ManualSite, type MigratedSite, type RouteUse, type TokenPlumbing, type TransformOptions } from './report.js';
 import { moduleStyleOf } from './module-style.js';
 import { applyEdits, indentationAt, lineStartOf, removeListItems, removeStatement, tidyLineRemovals, type Edit, type Range } from './source-edits.js';
 import { createTypeOracle, oracleQuestions, type ClientIdentity, type FileTypeOracle } from './type-oracle.js';
@@ -807,9 +807,32 @@ export abstract class RequestMigration {
     return type === undefined ? paths.at(-1) : paths.find((path) => path.node.type === type);
   }
 
-  /** A finding's target is sure enough to rewrite: `likely` or better, or anything with `--include-unsure`. */
+  /**
+   * A finding's target is sure enough to rewrite: `likely` or better, or anything with
+   * `--include-unsure`; never one the code shows goes elsewhere (`target.elsewhere`).
+   */
   protected sureEnough(target: TargetAssessment): boolean {
+    if (target.elsewhere !== undefined) return false;
     return this.options.includeUnsure === true || confidenceAtLeast(target.confidence, SURE_TARGET_CONFIDENCE);
+  }
+
+  /**
+   * What the report says of a site `sureEnough` refused: for a target known to go elsewhere, why
+   * and to leave it; else that nothing shows it is Cloud Automation, and how to migrate this file
+   * once a person has checked (`--include-unsure` is per run, so per file is as fine as it gets).
+   */
+  protected notSureSite(target: TargetAssessment, what: string, ifItDoes: string): { why: string; todo: string; elsewhere?: boolean } {
+    if (target.elsewhere !== undefined) {
+      return {
+        elsewhere: true,
+        why: `${target.elsewhere}, so this is not Cloud Automation, and the migration never rewrites it (not even with --include-unsure)`,
+        todo: 'leave it: that service takes the x-token it gets now, not OAuth; remove the x-token only if that service no longer needs it',
+      };
+    }
+    return {
+      why: `nothing shows that ${what} goes to Cloud Automation (${target.confidence} target)`,
+      todo: `${ifItDoes}; or, once you have checked that it and the other unsure sites of this file do, run \`${includeUnsureCommand(this.file.path)}\` (jscodeshift: --includeUnsure on this file)`,
+    };
   }
 
   protected text(node: ASTNode): string {

@@ -44,7 +44,7 @@ import type { SourceLocation } from './type-oracle.js';
 import { indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
 import { sameInstance, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
 import type { Node as EstreeNode } from '../analysis/ast.js';
-import type { RequestSendingRefusal, RequestSite } from '../analysis/request-analysis.js';
+import type { RequestSendingRefusal, RequestSite, TargetAssessment } from '../analysis/request-analysis.js';
 import { RequestMigration, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
@@ -180,7 +180,7 @@ export class XTokenMigration extends RequestMigration {
     const key = this.babelPath(finding.node);
     if (!key) return;
     if (!this.sureEnough(finding.target)) {
-      this.listUnsure(key, finding.target.confidence);
+      this.listUnsure(key, finding.target);
       return;
     }
     const parent = parentOf(key);
@@ -224,20 +224,20 @@ export class XTokenMigration extends RequestMigration {
     this.leave(key, 'x-token header', 'the header is written in a form the codemod does not rewrite', 'send the request through the OAuth helper (see docs/codemods/x-token-to-oauth.md)');
   }
 
-  /** A site the analysis is not sure goes to Cloud Automation: listed, never touched without `--include-unsure`. */
-  private listUnsure(key: AnyPath, confidence: string, escaping = false): void {
+  /**
+   * A site the analysis is not sure goes to Cloud Automation: listed, never touched without
+   * `--include-unsure`; one it knows goes elsewhere: listed, never touched at all.
+   */
+  private listUnsure(key: AnyPath, target: TargetAssessment, escaping = false): void {
     const { line, column } = this.position(key.node);
-    this.manual.push({
-      line,
-      column,
-      what: 'x-token header',
-      why: escaping
-        ? `nothing shows that the requests in other modules that send this header go to Cloud Automation (${confidence} target)`
-        : `nothing shows that this request goes to Cloud Automation (${confidence} target)`,
-      todo: escaping
-        ? `if they do, ${ESCAPING_TODO}`
-        : 'migrate it by hand if it does, or run migrate with --include-unsure (jscodeshift: --includeUnsure)',
-    });
+    // An escaping header is left even when its target is sure: no rerun would rewrite it.
+    const site = escaping && target.elsewhere === undefined
+      ? {
+          why: `nothing shows that the requests in other modules that send this header go to Cloud Automation (${target.confidence} target)`,
+          todo: `if they do, ${ESCAPING_TODO}`,
+        }
+      : this.notSureSite(target, 'this request', 'migrate it by hand if it does');
+    this.manual.push({ line, column, what: 'x-token header', ...site });
   }
 
   /**
@@ -249,7 +249,7 @@ export class XTokenMigration extends RequestMigration {
     const key = this.babelPath(escaping.node);
     if (!key) return;
     if (!this.sureEnough(escaping.target)) {
-      this.listUnsure(key, escaping.target.confidence, true);
+      this.listUnsure(key, escaping.target, true);
       return;
     }
     const { exit } = escaping;

@@ -341,6 +341,16 @@ export const HEADER_WRITE_METHODS: readonly string[] = ['set', 'append', 'setHea
 /** Methods that only read a header: `res.headers.get('x-token')` is not sending one. */
 export const HEADER_READ_METHODS: readonly string[] = ['get', 'has', 'getHeader', 'getAll'];
 
+/** Where a response carries the headers it came with: `res.headers` of node http, fetch, axios and got alike. */
+export const RESPONSE_HEADERS_PROPERTY = 'headers';
+/** How a `Headers` object (fetch's) gives one header's value: `res.headers.get('x-token')`. */
+export const RESPONSE_HEADER_GETTER = 'get';
+/** Promise methods whose callback receives what the request it is called on resolves to: `fetch(url).then((res) => …)`. */
+export const RESPONSE_CALLBACK_METHODS: readonly string[] = ['then'];
+/** Event methods and the node http event whose listener receives the response: `req.on('response', (res) => …)`. */
+export const RESPONSE_EVENT_METHODS: readonly string[] = ['on', 'once'];
+export const RESPONSE_EVENT = 'response';
+
 /** The options that name a request's base, the one the client uses first when several are set first. */
 export function baseUrlOptions(spec: HttpClientSpec): readonly string[] {
   return spec.baseUrlOption === undefined ? [] : [...(spec.baseUrlOverrides ?? []), spec.baseUrlOption];

@@ -12,7 +12,7 @@ export type Options = [
     reportUnrecognizedCalls?: boolean;
   },
 ];
-export type MessageIds = 'xTokenHeader' | 'xTokenHeaderLeavesModule' | 'removeXTokenHeader';
+export type MessageIds = 'xTokenHeader' | 'xTokenHeaderElsewhere' | 'xTokenHeaderLeavesModule' | 'removeXTokenHeader';
 
 export default createRuleWithCachedOptions<Options, MessageIds>({
   name: 'no-x-token-header',
@@ -26,6 +26,8 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     messages: {
       xTokenHeader:
         'The deprecated `x-token` header is sent by {{client}}; {{target}}. Cloud Automation authenticates with OAuth 2.0: run `npx eslint-plugin-cloud-automation migrate`, or send the request through the `cloud-automation-oauth` client.',
+      xTokenHeaderElsewhere:
+        'The `x-token` header sent by {{client}} is not for Cloud Automation: {{elsewhere}}. OAuth is not for that service, so `migrate` leaves the header as it is (even with `--include-unsure`): keep it, or remove it if that service no longer needs it.',
       xTokenHeaderLeavesModule:
         'The deprecated `x-token` header is written into {{exit}}, so it leaves this module and requests elsewhere may send it; {{target}}. Cloud Automation authenticates with OAuth 2.0: send those requests through the `cloud-automation-oauth` client and drop the header here.',
       removeXTokenHeader: 'Remove the leftover `x-token` header: this request already sends an Authorization header.',
@@ -63,12 +65,11 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
         // Dropping the header alone would leave the request unauthenticated; once it also sends
         // Authorization (added by hand or by the helper), the leftover header can go.
         const fix = finding.alsoAuthorized ? removalFix(finding.node) : undefined;
-        context.report({
-          node: finding.node,
-          messageId: 'xTokenHeader',
-          data: { client: clientLabel(finding.site.client), target: describeTarget(finding.target), confidence: finding.target.confidence },
-          suggest: fix ? [{ messageId: 'removeXTokenHeader', fix }] : [],
-        });
+        const suggest = fix ? [{ messageId: 'removeXTokenHeader' as const, fix }] : [];
+        const client = clientLabel(finding.site.client);
+        // Still reported: the header is sent. Known to serve another service, it is no migration's business.
+        if (finding.target.elsewhere !== undefined) context.report({ node: finding.node, messageId: 'xTokenHeaderElsewhere', data: { client, elsewhere: finding.target.elsewhere, confidence: finding.target.confidence }, suggest });
+        else context.report({ node: finding.node, messageId: 'xTokenHeader', data: { client, target: describeTarget(finding.target), confidence: finding.target.confidence }, suggest });
       }
     }
 

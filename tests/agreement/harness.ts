@@ -65,8 +65,15 @@ import { explainTypedOnly } from './needs-types.js';
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export type SiteKind = 'x-token' | 'no-oauth';
-/** Where the codemod's threshold puts a site: acted on by default, or only with `--include-unsure`. */
-export type ConfidenceClass = 'acts' | 'unsure';
+/**
+ * Where the codemod's threshold puts a site: acted on by default, or only with `--include-unsure`;
+ * or never (`elsewhere`): the code shows it is no Cloud Automation request, which the lint says with
+ * `no-x-token-header`'s `xTokenHeaderElsewhere` and the codemod's report with `elsewhere: true`.
+ */
+export type ConfidenceClass = 'acts' | 'unsure' | 'elsewhere';
+
+/** The lint message that says a site is known to go elsewhere: the partner of a codemod entry with `elsewhere`. */
+const ELSEWHERE_MESSAGE = 'xTokenHeaderElsewhere';
 
 const RULE_OF_KIND: Record<SiteKind, string> = {
   'x-token': 'cloud-automation/no-x-token-header',
@@ -299,7 +306,7 @@ function codemodSites(file: string, byDefault: readonly FileReport[], withUnsure
       outcome,
       what: entry.what,
       why: 'why' in entry ? entry.why : undefined,
-      confidenceClass: stated ? confidenceClass(stated) : same ? 'acts' : 'unsure',
+      confidenceClass: 'elsewhere' in entry && entry.elsewhere === true ? 'elsewhere' : stated ? confidenceClass(stated) : same ? 'acts' : 'unsure',
       confidence: stated,
     };
   });
@@ -395,12 +402,14 @@ function lintSays(finding: LintFinding): string {
 }
 
 function codemodSays(site: CodemodSite): string {
-  const confidence = site.confidence ?? (site.confidenceClass === 'acts' ? 'acts by default' : 'only with --include-unsure');
+  const confidence = site.confidence ?? (site.confidenceClass === 'acts' ? 'acts by default' : site.confidenceClass === 'elsewhere' ? 'never: not Cloud Automation' : 'only with --include-unsure');
   return `${site.outcome}: ${site.what}${site.why === undefined ? '' : ` — ${site.why}`} [${confidence}]`;
 }
 
 function confidencesAgree(finding: LintFinding, site: CodemodSite): boolean {
-  if (finding.confidence === undefined) return true;
+  // Known to go elsewhere: both sides say so, or neither does.
+  if ((finding.messageId === ELSEWHERE_MESSAGE) !== (site.confidenceClass === 'elsewhere')) return false;
+  if (site.confidenceClass === 'elsewhere' || finding.confidence === undefined) return true;
   if (site.confidence !== undefined) return site.confidence === finding.confidence;
   return confidenceClass(finding.confidence) === site.confidenceClass;
 }

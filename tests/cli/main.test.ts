@@ -221,6 +221,52 @@ export async function projects(): Promise<Response> {
     expect(read('src/keptn.ts')).toBe(BOTH);
   });
 
+  it('words the --include-unsure escape hatch per file, with the path as the report shows it', async () => {
+    write('src/dir with space/events.ts', `export const send = (endpoint: string, token: string) => fetch(\`\${endpoint}/v1/event\`, { method: 'POST', headers: { 'x-token': token } });\n`);
+    const { stdout } = await cli(['migrate', '--json', '--dry', 'src'], { deps: {} });
+    const report = JSON.parse(stdout) as MigrationReport;
+    expect(report.manual).toEqual([
+      expect.objectContaining({
+        file: 'src/dir with space/events.ts',
+        todo: "migrate it by hand if it does; or, once you have checked that it and the other unsure sites of this file do, run `npx eslint-plugin-cloud-automation migrate --include-unsure 'src/dir with space/events.ts'` (jscodeshift: --includeUnsure on this file)",
+      }),
+    ]);
+    // Following it migrates that site.
+    const again = await cli(['migrate', '--json', '--dry', '--include-unsure', 'src/dir with space/events.ts'], { deps: {} });
+    expect((JSON.parse(again.stdout) as MigrationReport).migrated).toHaveLength(1);
+  });
+
+  it('--include-unsure leaves sites the code shows are not Cloud Automation, and counts none of their scopes', async () => {
+    const OTHER = `export async function local(port: number, token: string): Promise<void> {
+  await fetch(\`http://localhost:\${port}/api/v1/event\`, { method: 'POST', headers: { 'x-token': token } });
+}
+export async function session(keptnApiUrl: string): Promise<void> {
+  const login = await fetch(\`\${keptnApiUrl}/session\`, { method: 'POST' });
+  const token = login.headers.get('x-token') ?? '';
+  await fetch(\`\${keptnApiUrl}/v1/event\`, { method: 'POST', headers: { 'x-token': token } });
+}
+`;
+    write('src/other.ts', OTHER);
+    const { code, stdout } = await cli(['migrate', '--json', '--include-unsure', 'src'], { deps: {} });
+    // Left for a person (to leave alone): exit 1, as for any site the run leaves.
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as MigrationReport;
+    expect(read('src/other.ts')).toBe(OTHER);
+    expect(report.migrated).toEqual([]);
+    expect(report.manual.map((site) => [site.line, site.todo])).toEqual([
+      [2, 'leave it: that service takes the x-token it gets now, not OAuth; remove the x-token only if that service no longer needs it'],
+      [7, 'leave it: that service takes the x-token it gets now, not OAuth; remove the x-token only if that service no longer needs it'],
+    ]);
+    expect(report.manual.map((site) => site.why)).toEqual([
+      expect.stringMatching(/^its host http:\/\/localhost:\* is written out and is no Cloud Automation host/u),
+      expect.stringMatching(/^the token is read from a response header on line 6: a session token/u),
+    ]);
+    expect(report.scopes.calls).toEqual([]);
+    expect(report.scopes.notCounted.map((call) => [call.line, call.elsewhere !== undefined])).toEqual([[2, true], [7, true]]);
+    const text = await cli(['migrate', '--dry', '--include-unsure', 'src'], { deps: {} });
+    expect(text.stdout).toContain('Not counted: 2 requests the code shows go to another service (the migration never rewrites them, not even with --include-unsure):');
+  });
+
   it('loads both as one transform, so each file is parsed once', async () => {
     const all = await loadTransforms([]);
     expect(all.map((transform) => [transform.name, transform.covers])).toEqual([['migrate', ['x-token-to-oauth', 'add-oauth']]]);

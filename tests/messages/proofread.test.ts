@@ -138,6 +138,13 @@ const SAMPLES: Readonly<Record<string, readonly string[]>> = {
   target: targetDescriptions(),
   exit: (['returned', 'exported'] as const).flatMap((kind) => ['keptnHeaders', 'default', undefined].map((name) => describeModuleExit({ kind, name }))),
   confidence: [...CONFIDENCES],
+  // TargetAssessment.elsewhere, as analysis/request-analysis.ts and analysis/findings.ts write it.
+  elsewhere: [
+    'its host http://localhost:* is written out and is no Cloud Automation host',
+    'its host keptn is written out and is no Cloud Automation host',
+    'the token is read from a response header on line 12: a session token of the service that sent it, not a Cloud Automation API token',
+    'the instance sends it with its request on line 30 too, and its host https://tracker.example.com is written out and is no Cloud Automation host',
+  ],
   kind: ['OAuth client secret', 'token'],
   redacted: ['dt0s02.ABCDEFGH.…'],
   envVar: ['DT_CLIENT_SECRET'],

@@ -11,8 +11,20 @@ function report(client: string, target: string, confidence: string) {
   return { messageId: 'xTokenHeader' as const, data: { client, target, confidence } };
 }
 
+const SESSION = (line: number): string => `the token is read from a response header on line ${line}: a session token of the service that sent it, not a Cloud Automation API token`;
+
+/** A sent x-token the code shows is another service's: still reported, with why it is not Cloud Automation's. */
+function elsewhere(client: string, reason: string, confidence = 'unknown') {
+  return { messageId: 'xTokenHeaderElsewhere' as const, data: { client, elsewhere: reason, confidence } };
+}
+
 ruleTester.run('no-x-token-header', testable(rule), {
   valid: [
+    {
+      name: 'reading a response header is no x-token sent',
+      code: "export async function session(u: string) { const res = await fetch(u); const t = res.headers.get('x-token'); return [t, res.headers['x-token']]; }",
+      filename: 'file.ts',
+    },
     {
       name: 'E1 reading a response header is not sending one',
       code: `
@@ -135,7 +147,54 @@ ruleTester.run('no-x-token-header', testable(rule), {
       name: 'a host written out that is no Cloud Automation host outweighs a Keptn path (a port-forwarded self-hosted Keptn)',
       code: 'export const send = (port: number, token: string) => fetch(`http://localhost:${port}/api/v1/event`, { method: "POST", headers: { "x-token": token } });',
       filename: 'file.ts',
-      errors: [report('fetch', unknown, 'unknown')],
+      errors: [elsewhere('fetch', 'its host http://localhost:* is written out and is no Cloud Automation host')],
+    },
+    {
+      name: 'an x-token read from a response header is a session token of the service that sent it (node https)',
+      code: [
+        "import https from 'https';",
+        "import url from 'url';",
+        'export function release(dashboardUrl: string, user: string, password: string) {',
+        "  const login = https.request(Object.assign({}, url.parse(dashboardUrl + '/session'), { method: 'POST', auth: user + ':' + password }), (res) => {",
+        "    const session = res.headers['x-token'] as string;",
+        "    const post = https.request(Object.assign({}, url.parse(dashboardUrl + '/releases'), { method: 'POST', headers: { 'x-token': session, 'Content-Type': 'application/json' } }), (r2) => { r2.resume(); });",
+        '    post.end();',
+        '  });',
+        '  login.end();',
+        '}',
+      ].join('\n'),
+      filename: 'file.ts',
+      errors: [{ ...elsewhere('node http', SESSION(5)), line: 6 }],
+    },
+    {
+      name: 'a session token read with fetch, axios and got, even on a Keptn-looking request: still reported as sent, as another service\'s',
+      code: [
+        "import axios from 'axios';",
+        "import got from 'got';",
+        'export async function run(keptnApiUrl: string, body: object) {',
+        "  const login = await fetch(`${keptnApiUrl}/session`, { method: 'POST' });",
+        "  const token = login.headers.get('X-Token') ?? '';",
+        "  await fetch(`${keptnApiUrl}/v1/event`, { method: 'POST', headers: { 'x-token': token } });",
+        "  const response = await axios.post(`${keptnApiUrl}/session`, body);",
+        "  const session = response.headers['x-token'] as string;",
+        "  await axios.post(`${keptnApiUrl}/v1/event`, body, { headers: { 'x-token': session } });",
+        "  const gotResponse = await got.post(`${keptnApiUrl}/session`, { json: body });",
+        "  const gotSession = `${gotResponse.headers['x-token']}`;",
+        "  await got.post(`${keptnApiUrl}/v1/event`, { headers: { 'x-token': gotSession }, json: body });",
+        '}',
+      ].join('\n'),
+      filename: 'file.ts',
+      errors: [
+        { ...elsewhere('fetch', SESSION(5), 'likely'), line: 6 },
+        { ...elsewhere('axios', SESSION(8), 'likely'), line: 9 },
+        { ...elsewhere('got', SESSION(11), 'likely'), line: 12 },
+      ],
+    },
+    {
+      name: 'an incoming request\'s x-token forwarded by a proxy is no response header: an ordinary finding',
+      code: "export const handler = (req: { headers: Record<string, string> }) => fetch('https://abc12345.cloudautomation.live.dynatrace.com/api/v1/event', { headers: { 'x-token': req.headers['x-token'] } });",
+      filename: 'file.ts',
+      errors: [report('fetch', 'the target is certainly Cloud Automation (host abc12345.cloudautomation.live.dynatrace.com)', 'certain')],
     },
     {
       name: 'header builders that send nothing here but leave the module: each x-token is reported where it is written',
@@ -542,7 +601,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
       `,
       filename: 'file.ts',
       // `hostname: 'keptn'`: an in-cluster self-hosted Keptn, which takes only x-token.
-      errors: [report('node http', unknown, 'unknown'), report('node http', certain, 'certain')],
+      errors: [elsewhere('node http', 'its host keptn is written out and is no Cloud Automation host'), report('node http', certain, 'certain')],
     },
     {
       name: 'B4 node http or https picked at run time',
