@@ -1311,6 +1311,47 @@ export abstract class RequestMigration {
     return `the request passes ${listed}, which ${module} acts on and the helper's fetch (the global fetch) would ignore, so it keeps ${module} and needs the token in its own headers`;
   }
 
+  /**
+   * Whether a `headers` member of an options object replaces headers that something earlier in
+   * the object could carry: a spread (`{ ...init, headers: { … } }`), or, for an object passed to
+   * `Object.assign`, an earlier argument (`Object.assign({}, init, { headers: { … } })`). Such a
+   * `headers` must stay (as `headers: {}` once its x-token goes) so the request still sends what it
+   * sent before minus the x-token, not the headers of `init`.
+   */
+  protected replacesEarlierHeaders(options: ASTNode, slot: ASTNode): boolean {
+    const members = (options as ObjectExpression).properties as ASTNode[];
+    const before = members.slice(0, Math.max(members.indexOf(slot), 0));
+    if (before.some((member) => isNodeType(member, 'SpreadElement') && this.mayCarryHeaders(member.argument))) return true;
+    const call = parentOf(this.pathOfNode(options))?.node;
+    if (!isNodeType(call, 'CallExpression') || !this.isObjectAssign(call.callee)) return false;
+    const args = call.arguments as ASTNode[];
+    return args.slice(0, Math.max(args.indexOf(options), 0)).some((argument) => this.mayCarryHeaders(isNodeType(argument, 'SpreadElement') ? argument.argument : argument));
+  }
+
+  /**
+   * Whether an object spread or assigned could hold a `headers` member: anything but an object
+   * literal without spreads or `headers`, a literal, and the URL parsers node's request options
+   * start from (`url.parse(…)`, `new URL(…)`).
+   */
+  private mayCarryHeaders(node: ASTNode, depth = 0): boolean {
+    const value = this.unwrapped(node);
+    if (isNodeType(value, 'ObjectExpression')) {
+      return (value.properties as ASTNode[]).some((member) =>
+        isNodeType(member, 'SpreadElement')
+          ? depth > 4 || this.mayCarryHeaders(member.argument, depth + 1)
+          : !isNodeType(member, 'ObjectProperty') || (this.propertyName(member.key, member.computed ?? false) ?? 'headers') === 'headers',
+      );
+    }
+    if (isNodeType(value, 'StringLiteral') || isNodeType(value, 'TemplateLiteral') || isNodeType(value, 'NullLiteral') || isNodeType(value, 'NumericLiteral')) return false;
+    if (isNodeType(value, 'Identifier') && value.name === 'undefined') return false;
+    if (isNodeType(value, 'NewExpression') && isNodeType(value.callee as ASTNode, 'Identifier') && (value.callee as Identifier).name === 'URL') return false;
+    if (isNodeType(value, 'CallExpression')) {
+      const callee = value.callee as ASTNode;
+      if (isNodeType(callee, 'MemberExpression') && !callee.computed && this.propertyName(callee.property, false) === 'parse' && isNodeType(callee.object as ASTNode, 'Identifier') && (callee.object as Identifier).name === 'url') return false;
+    }
+    return true;
+  }
+
   protected isObjectAssign(callee: ASTNode): boolean {
     return isNodeType(callee, 'MemberExpression') && !callee.computed && isNodeType(callee.object as ASTNode, 'Identifier') && (callee.object as Identifier).name === 'Object' && this.propertyName(callee.property, false) === 'assign';
   }
@@ -1592,7 +1633,7 @@ export abstract class RequestMigration {
       if (!hasHooks) {
         const headersSlot = members.find((member) => isNodeType(member, 'ObjectProperty') && this.propertyName(member.key as ASTNode, false) === 'headers');
         const slotValue = (headersSlot as (ASTNode & { value?: ASTNode }) | undefined)?.value;
-        if (headersSlot && isNodeType(slotValue, 'ObjectExpression') && slotValue.properties.length === 1) {
+        if (headersSlot && isNodeType(slotValue, 'ObjectExpression') && slotValue.properties.length === 1 && !this.replacesEarlierHeaders(last, headersSlot)) {
           // The headers held only x-token: the hooks take their place (removeHeader left `headers` for us).
           this.edits.push({ ...rangeOf(headersSlot), text: hooks });
           return;

@@ -1050,6 +1050,11 @@ export class XTokenMigration extends RequestMigration {
       const slotNode = slot?.node;
       if (slot && isNodeType(slotNode, 'ObjectProperty') && this.propertyName(slotNode.key, false) === 'headers') {
         const options = parentOf(slot) as AnyPath;
+        if (this.replacesEarlierHeaders(options.node, slotNode)) {
+          // `{ ...init, headers: { 'x-token': t } }` replaced init's headers: `headers: {}` still does.
+          this.edits.push({ ...rangeOf(object), text: '{}' });
+          return;
+        }
         const optionsNode = options.node as ObjectExpression;
         // With `headers` the only member, all else between the braces is layout and comments: a comment stays, in the object.
         const optionsRange = rangeOf(optionsNode);
@@ -1422,7 +1427,12 @@ export class XTokenMigration extends RequestMigration {
     const headersOnlyToken = (container.node as ObjectExpression).properties.length === 1;
     const slot = parentOf(container)?.node;
     const gotTakesSlot =
-      (kind === 'got' || kind === 'ky') && instances.length === 1 && headersOnlyToken && isNodeType(slot, 'ObjectProperty') && this.propertyName(slot.key, false) === 'headers';
+      (kind === 'got' || kind === 'ky') &&
+      instances.length === 1 &&
+      headersOnlyToken &&
+      isNodeType(slot, 'ObjectProperty') &&
+      this.propertyName(slot.key, false) === 'headers' &&
+      !this.replacesEarlierHeaders(parentOf(parentOf(container))?.node as ASTNode, slot);
     if (gotTakesSlot) this.retired.push(target);
     else this.removeHeader(target, container);
     const onlyWhenConfigured = optional === undefined ? '' : ' (only when OAuth is configured)';
@@ -1496,7 +1506,7 @@ export class XTokenMigration extends RequestMigration {
     }
     this.retired.push(target);
     this.helperUsed(optional);
-    if ((container.node as ObjectExpression).properties.length === 1) {
+    if ((container.node as ObjectExpression).properties.length === 1 && !this.replacesEarlierHeaders(options, slotNode)) {
       this.edits.push({ ...rangeOf(slotNode), text: hooks });
     } else {
       this.removeHeader(target, container);

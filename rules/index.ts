@@ -10,8 +10,8 @@ import type { CloudAutomationRuleDocs } from './utils/create-rule.js';
 
 const { name, version } = packageInfo();
 
-// Only the default export: tools that `require()` an ESM plugin (eslint-doc-generator, ESLint 8
-// on Node ≥ 20.19) unwrap `default` only when it is the module's sole export.
+// Only the default export. `require()` of the package (a CommonJS eslint.config.js, ESLint 8's
+// eslintrc, eslint-doc-generator through "main") loads index.cts, which hands out this same object.
 
 /** The prefix users write before every rule name (`cloud-automation/no-x-token-header`). */
 const PLUGIN_NAMESPACE = 'cloud-automation';
