@@ -2109,7 +2109,7 @@ export function urlPart(url: UrlShape, part: string): UrlShape | undefined {
     case 'hostname': {
       const written = writtenHost(url);
       if (written === undefined) return [HOLE];
-      return part === 'hostname' ? [written.name] : written.host === undefined ? [written.name, HOLE] : [written.host];
+      return part === 'hostname' ? [written.name] : written.host === undefined ? [`${written.name}:`, HOLE] : [written.host];
     }
     case 'path':
       return rest.length === 0 ? ['/'] : rest;
