@@ -1789,21 +1789,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       case AST_NODE_TYPES.TemplateLiteral:
         // `${res.headers['x-token']}`
         return value.expressions.length === 1 && value.quasis.every((quasi) => quasi.value.cooked === '') && value.expressions[0] ? responseHeaderRead(value.expressions[0], depth + 1) : undefined;
-      case AST_NODE_TYPES.MemberExpression: {
-        // `res.headers['x-token']`, read (an assignment's target is a write, never followed here).
-        const headers = unwrap(value.object);
-        if (!isResponseHeaders(headers)) return undefined;
-        const name = value.computed ? stringValue(value.property, 0) : memberName(value);
-        return name !== undefined && isXTokenHeader(name) ? value : undefined;
-      }
+      case AST_NODE_TYPES.MemberExpression:
       case AST_NODE_TYPES.CallExpression: {
-        // `res.headers.get('x-token')`
-        const callee = unwrap(value.callee);
-        const [key] = value.arguments;
-        if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== RESPONSE_HEADER_GETTER || !key || key.type === AST_NODE_TYPES.SpreadElement) return undefined;
-        if (!isResponseHeaders(unwrap(callee.object))) return undefined;
-        const name = stringValue(key, 0);
-        return name !== undefined && isXTokenHeader(name) ? value : undefined;
+        // `res.headers['x-token']`, `res.headers.get('x-token')`
+        const read = xTokenHeaderRead(value);
+        return read && isResponseHeaders(read.headers) ? value : undefined;
       }
       default:
         return undefined;
@@ -1851,18 +1841,30 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   /** `<headers>['x-token']` or `<headers>.get('x-token')` read on a response's `headers`. */
   function xTokenReadOf(headers: TSESTree.MemberExpression): Node | undefined {
     const parent = headers.parent;
-    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === headers) {
-      const grand = parent.parent;
-      if (grand.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) return undefined;
-      if (!parent.computed && memberName(parent) === RESPONSE_HEADER_GETTER) {
-        const [key] = grand.type === AST_NODE_TYPES.CallExpression && grand.callee === parent ? grand.arguments : [];
-        const name = key && key.type !== AST_NODE_TYPES.SpreadElement ? stringValue(key, 0) : undefined;
-        return name !== undefined && isXTokenHeader(name) ? grand : undefined;
-      }
-      const name = parent.computed ? stringValue(parent.property, 0) : memberName(parent);
-      return name !== undefined && isXTokenHeader(name) ? parent : undefined;
+    if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== headers) return undefined;
+    const grand = parent.parent;
+    // An assignment's target is a write, never a read.
+    if (grand.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) return undefined;
+    const read = grand.type === AST_NODE_TYPES.CallExpression && grand.callee === parent ? grand : parent;
+    return xTokenHeaderRead(read)?.headers === headers ? read : undefined;
+  }
+
+  /**
+   * `<headers>['x-token']` or `<headers>.get('x-token')`: the headers object it reads the x-token
+   * from, whatever that object is. The one reading of a header read, for both directions above.
+   */
+  function xTokenHeaderRead(read: Node): { readonly headers: Node } | undefined {
+    if (read.type === AST_NODE_TYPES.MemberExpression) {
+      if (!read.computed && memberName(read) === RESPONSE_HEADER_GETTER) return undefined;
+      const name = read.computed ? stringValue(read.property, 0) : memberName(read);
+      return name !== undefined && isXTokenHeader(name) ? { headers: unwrap(read.object) } : undefined;
     }
-    return undefined;
+    if (read.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = unwrap(read.callee);
+    const [key] = read.arguments;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== RESPONSE_HEADER_GETTER || !key || key.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const name = stringValue(key, 0);
+    return name !== undefined && isXTokenHeader(name) ? { headers: unwrap(callee.object) } : undefined;
   }
 
   /** `res.headers` where `res` is a response. */
