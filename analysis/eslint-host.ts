@@ -5,6 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { clientForTypeName } from '../core/index.js';
 import type { AnalysisHost, TypeQuestions, TypedClient } from './host.js';
+import type { ProjectModules } from './module-callers.js';
 import { createRequestAnalysis, type RequestAnalysis } from './request-analysis.js';
 
 type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -20,8 +21,16 @@ interface TypeLike {
   types?: TypeLike[];
 }
 
+interface ProgramLike {
+  getTypeChecker(): { getTypeAtLocation(node: unknown): TypeLike };
+  getRootFileNames(): readonly string[];
+  // `configFilePath` is set (TypeScript-internal, stable for years) when the program comes from a tsconfig.
+  getCompilerOptions(): Readonly<Record<string, unknown>>;
+  getSourceFile(fileName: string): { readonly text: string } | undefined;
+}
+
 interface ProgramServices {
-  readonly program?: { getTypeChecker(): { getTypeAtLocation(node: unknown): TypeLike } } | null;
+  readonly program?: ProgramLike | null;
   readonly esTreeNodeToTSNodeMap?: { get(node: TSESTree.Node): unknown };
 }
 
@@ -33,6 +42,7 @@ export function isTyped(sourceCode: { readonly parserServices?: unknown }): bool
 export function eslintHost(context: AnyRuleContext): AnalysisHost {
   const { sourceCode } = context;
   return {
+    filePath: context.filename,
     text: sourceCode.text,
     visitorKeys: sourceCode.visitorKeys,
     getScope: (node) => sourceCode.getScope(node),
@@ -56,6 +66,23 @@ export function sharedRequestAnalysis(context: AnyRuleContext): RequestAnalysis 
     analysesBySourceCode.set(sourceCode, analysis);
   }
   return analysis;
+}
+
+const modulesByProgram = new WeakMap<ProgramLike, ProjectModules | null>();
+
+/**
+ * The program's own files when it was made from a tsconfig (the files the codemod's oracle reads
+ * from the same tsconfig); none for an inferred program of loose files, which proves nothing
+ * about who else calls a module. One per program, so what is parsed is parsed once per lint run.
+ */
+function programModules(program: ProgramLike): ProjectModules | undefined {
+  let modules = modulesByProgram.get(program);
+  if (modules === undefined) {
+    const fromTsconfig = typeof program.getCompilerOptions()['configFilePath'] === 'string';
+    modules = fromTsconfig ? { files: program.getRootFileNames(), read: (file) => program.getSourceFile(file)?.text } : null;
+    modulesByProgram.set(program, modules);
+  }
+  return modules ?? undefined;
 }
 
 function checkerQuestions(services: ProgramServices | undefined): TypeQuestions | undefined {
@@ -89,5 +116,6 @@ function checkerQuestions(services: ProgramServices | undefined): TypeQuestions 
       }
       return undefined;
     },
+    projectModules: () => programModules(program),
   };
 }

@@ -39,6 +39,7 @@ export function parseForAnalysis(text: string, filePath: string, types: () => Ty
   const scopeManager = analyze(ast, { sourceType: commonJs ? 'script' : 'module', globalReturn: commonJs, jsxPragma: null });
   const scopeCache = new Map<Node, TSESLint.Scope.Scope>();
   const host: AnalysisHost = {
+    filePath,
     text,
     visitorKeys,
     getScope: (node) => {

@@ -7,6 +7,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { HttpClientKind } from '../core/index.js';
+import type { ProjectModules } from './module-callers.js';
 
 export type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 
@@ -26,9 +27,16 @@ export interface TypeQuestions {
   stringLiteral(node: TSESTree.Node): string | undefined;
   /** The HTTP client an expression's type names, if any. */
   client(node: TSESTree.Node): TypedClient | undefined;
+  /**
+   * The files of the project the file belongs to (its tsconfig's), where calls from other modules
+   * are looked for; undefined when the file is in no project (an inferred one, no tsconfig).
+   */
+  projectModules?(): ProjectModules | undefined;
 }
 
 export interface AnalysisHost {
+  /** The file's path, as the project's file list names it. */
+  readonly filePath: string;
   /** The file's text, exactly as parsed. */
   readonly text: string;
   readonly visitorKeys: VisitorKeys;

@@ -157,5 +157,7 @@ export function createModuleExits(variableOf: (identifier: TSESTree.Identifier) 
     headerExit,
     /** Whether other modules can call a function (ESM and CommonJS exports alike). */
     isExportedFunction: (fn: Node): boolean => exportedFunction(fn) !== undefined,
+    /** The name other modules call a function by (`default` for a default export), if it is exported under one. */
+    exportedFunctionName: (fn: Node): string | undefined => exportedFunction(fn)?.name,
   };
 }

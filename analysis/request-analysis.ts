@@ -67,6 +67,8 @@ import {
   type Node,
 } from './ast.js';
 import type { AnalysisHost, TypeQuestions } from './host.js';
+import { callsFromOtherModules as callsFromProject } from './module-callers.js';
+import type { ParsedFile } from './estree-host.js';
 import { createModuleExits, type ModuleExit } from './module-exits.js';
 import { createRouteResolver, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
 
@@ -197,6 +199,23 @@ export interface Entry {
 export interface BoundValue {
   readonly node: Node;
   readonly env: ArgumentEnv | undefined;
+  /**
+   * An argument another module passes (a call from another file): its value as read there, the
+   * strings it may be and the names it is built from. `node` is then a placeholder.
+   */
+  readonly read?: ValueShapes;
+}
+
+/** A call another module makes to a function this one exports, and that module's analysis to read its arguments in. */
+export interface ForeignCall {
+  readonly call: TSESTree.CallExpression;
+  readonly analysis: RequestAnalysis;
+}
+
+/** What a value may evaluate to as a string, holes where the code does not tell, and the names met on the way. */
+export interface ValueShapes {
+  readonly urls: readonly UrlShape[];
+  readonly names: readonly string[];
 }
 /** The arguments local functions were called with, by parameter: what their parameters stand for. */
 export type ArgumentEnv = ReadonlyMap<Variable, BoundValue>;
@@ -1986,10 +2005,30 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     stringValue: (node: Node): string | undefined => stringValue(node, 0),
     urlParsedBy,
     isExportedFunction: (fn: Node): boolean => moduleExits.isExportedFunction(fn),
+    callsFromOtherModules,
   };
   let routeResolver: RouteResolver | undefined;
 
   const moduleExits = createModuleExits(variableOf);
+
+  /**
+   * The calls other modules of the project make to an exported function, each with the caller's
+   * own analysis to read its arguments in; undefined when they cannot all be known (no project,
+   * the function used other than by a call).
+   */
+  function callsFromOtherModules(fn: Node): ForeignCall[] | undefined {
+    const name = moduleExits.exportedFunctionName(fn);
+    const modules = name === undefined ? undefined : types()?.projectModules?.();
+    if (name === undefined || !modules) return undefined;
+    return callsFromProject(modules, host.filePath, name)?.map(({ parsed, call }) => {
+      let analysis = callerAnalyses.get(parsed);
+      if (!analysis) {
+        analysis = createRequestAnalysis(parsed.host, options);
+        callerAnalyses.set(parsed, analysis);
+      }
+      return { call, analysis };
+    });
+  }
 
   const self = {
     requestSite,
@@ -2023,6 +2062,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     },
     resolveClient,
     fetchSendingRequest,
+    /** The strings an expression may evaluate to, read as the route reader reads URLs. */
+    valueShapes: (node: Node): ValueShapes => {
+      routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
+      return routeResolver.valueShapes(node);
+    },
     /** The static string value of a node (type information used only when given and needed). */
     stringValue: (node: Node): string | undefined => stringValue(node, 0) ?? typedString(node),
     writeThrough: (ref: Node) => writeThrough(ref, 0),
@@ -2057,6 +2101,9 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
 }
 
 export type RequestAnalysis = ReturnType<typeof createRequestAnalysis>;
+
+/** By caller file: its analysis, made once however many exported functions it calls. */
+const callerAnalyses = new WeakMap<ParsedFile, RequestAnalysis>();
 
 export function isAbsolute(shape: UrlShape): boolean {
   const first = shape[0];

@@ -46,7 +46,7 @@ import {
 import { forEachDescendant, isFunctionNode, memberName, returnedExpressions, staticPropertyKey, unwrap, type Expression, type Node } from './ast.js';
 import { sameInstance } from './findings.js';
 import type { AnalysisHost } from './host.js';
-import type { ArgumentEnv, BoundValue, EntryList, RequestAnalysis, RequestSite } from './request-analysis.js';
+import type { ArgumentEnv, BoundValue, EntryList, ForeignCall, RequestAnalysis, RequestSite, ValueShapes } from './request-analysis.js';
 import { isAbsolute, joinUrl, PARSED_URL_KEY, resolveAgainst, urlPart, writtenHost } from './request-analysis.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -126,6 +126,16 @@ export interface ValueFlow {
   urlParsedBy(call: TSESTree.CallExpression): Expression | undefined;
   /** Other modules can call the function (`export`, `exports.f = f`, `module.exports = { f }`). */
   isExportedFunction(fn: Node): boolean;
+  /** Every call the project's other modules make to an exported function; undefined when not all can be known. */
+  callsFromOtherModules(fn: Node): ForeignCall[] | undefined;
+}
+
+/** The calls of a function: in this file, from other modules, and whether code no one sees may call it too. */
+interface FunctionCalls {
+  readonly calls: TSESTree.CallExpression[];
+  /** What its parameters stand for at each call from another module. */
+  readonly foreign: readonly ArgumentEnv[];
+  readonly open: boolean;
 }
 
 export type RouteResolver = ReturnType<typeof createRouteResolver>;
@@ -135,7 +145,8 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
   const routeCache = new Map<Node, RequestRoutes>();
   const callCache = new Map<Node, CloudAutomationCall | null>();
   const callerTargetCache = new Map<Node, TargetConfidence | null>();
-  const methodCallCache = new Map<Node, { calls: TSESTree.CallExpression[]; open: boolean } | null>();
+  const methodCallCache = new Map<Node, FunctionCalls | null>();
+  const functionCallCache = new Map<Node, FunctionCalls>();
   let requestsOfFile: readonly RequestSite[] | undefined;
 
   /** Parameters met without a binding while reading one request: the wrapper contexts to try. */
@@ -190,7 +201,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
         return union([shapesOf(node.consequent, env, depth + 1, names), shapesOf(node.alternate, env, depth + 1, names)]);
       case AST_NODE_TYPES.Identifier:
         names.push(node.name);
-        return union(identifierValues(node, env, depth).map((bound) => (bound ? shapesOf(bound.node, bound.env, depth + 1, names) : typedShape(node))));
+        return union(identifierValues(node, env, depth).map((bound) => (bound ? boundShapes(bound, depth, names) : typedShape(node))));
       case AST_NODE_TYPES.MemberExpression:
         return memberShapes(node, env, depth, names);
       case AST_NODE_TYPES.NewExpression: {
@@ -208,6 +219,19 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       default:
         return [[HOLE]];
     }
+  }
+
+  function boundShapes(bound: Bound, depth: number, names: string[]): UrlShape[] {
+    if (!bound.read) return shapesOf(bound.node, bound.env, depth + 1, names);
+    names.push(...bound.read.names);
+    return [...bound.read.urls];
+  }
+
+  /** What an expression of this file may evaluate to, as another module's request reads it when passed this value. */
+  function valueShapes(node: Node): ValueShapes {
+    const names: string[] = [];
+    const urls = shapesOf(node, undefined, 0, names);
+    return { urls, names };
   }
 
   function typedShape(node: Node): UrlShape[] {
@@ -278,13 +302,14 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     if (index < 0) return [undefined];
     const param = fn.params[index];
     const calls = callsOf(fn);
-    if (!calls || calls.calls.length === 0) return [undefined];
+    if (!calls || (calls.calls.length === 0 && calls.foreign.length === 0)) return [undefined];
     const values: (Bound | undefined)[] = calls.calls.map((call) => {
       const argument = call.arguments[index];
       if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) return { node: argument, env: undefined };
       if (!argument && param?.type === AST_NODE_TYPES.AssignmentPattern) return { node: param.right, env: undefined };
       return undefined;
     });
+    for (const env of calls.foreign) values.push(env.get(variable));
     if (calls.open) values.push(undefined);
     return values;
   }
@@ -294,16 +319,24 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
    * or a class method called as `this.name(…)`. `open` when code elsewhere may call it too (a
    * method that is not private).
    */
-  function callsOf(fn: Node): { calls: TSESTree.CallExpression[]; open: boolean } | undefined {
+  function callsOf(fn: Node): FunctionCalls | undefined {
     const local = flow.callSites(fn);
-    if (local) return { calls: local, open: flow.isExportedFunction(fn) };
+    if (local) {
+      let calls = functionCallCache.get(fn);
+      if (!calls) {
+        const foreign = flow.isExportedFunction(fn) ? flow.callsFromOtherModules(fn) : [];
+        calls = { calls: local, foreign: foreign?.map((call) => foreignEnv(fn, call)) ?? [], open: foreign === undefined };
+        functionCallCache.set(fn, calls);
+      }
+      return calls;
+    }
     const method = fn.parent;
     if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method' || method.static) return undefined;
     const cached = methodCallCache.get(method);
     if (cached !== undefined) return cached ?? undefined;
     const name = method.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${method.key.name}` : staticPropertyKey(method);
     const classBody = method.parent;
-    let result: { calls: TSESTree.CallExpression[]; open: boolean } | undefined;
+    let result: FunctionCalls | undefined;
     if (name !== undefined) {
       const calls: TSESTree.CallExpression[] = [];
       const use = { escapes: false };
@@ -317,10 +350,26 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
         return true;
       });
       const isPrivate = method.accessibility === 'private' || method.key.type === AST_NODE_TYPES.PrivateIdentifier;
-      result = use.escapes ? undefined : { calls, open: !isPrivate };
+      result = use.escapes ? undefined : { calls, foreign: [], open: !isPrivate };
     }
     methodCallCache.set(method, result ?? null);
     return result;
+  }
+
+  /** The parameters of `fn` as a call from another module binds them: each argument read in its own file. */
+  function foreignEnv(fn: Node, foreign: ForeignCall): ArgumentEnv {
+    const bindings = new Map<Variable, Bound>();
+    if (!isFunctionNode(fn)) return bindings;
+    fn.params.forEach((param, index) => {
+      const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      const variable = target.type === AST_NODE_TYPES.Identifier ? flow.variableOf(target) : undefined;
+      if (!variable) return;
+      const argument = foreign.call.arguments[index];
+      if (argument?.type === AST_NODE_TYPES.SpreadElement) bindings.set(variable, { node: UNKNOWN_VALUE, env: undefined });
+      else if (argument) bindings.set(variable, { node: UNKNOWN_VALUE, env: undefined, read: foreign.analysis.valueShapes(argument) });
+      else if (param.type === AST_NODE_TYPES.AssignmentPattern) bindings.set(variable, { node: param.right, env: undefined });
+    });
+    return bindings;
   }
 
   // ---------------------------------------------------------------- writes that reach a read
@@ -588,9 +637,10 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     const wrapper = enclosingFunction(site.node);
     const wrapperParameters = [...free].filter((variable) => variable.defs[0]?.node === wrapper);
     const calls = wrapper && wrapperParameters.length > 0 ? callsOf(wrapper) : undefined;
-    if (wrapper && calls && calls.calls.length > 0 && calls.calls.length <= MAX_CONTEXTS) {
+    const contexts = wrapper && calls ? callContexts(wrapper, calls) : [];
+    if (wrapper && calls && contexts.length > 0 && contexts.length <= MAX_CONTEXTS) {
       readings.length = 0;
-      for (const call of calls.calls) readings.push(readRequest(site, flow.bindArguments(wrapper, call, undefined), []));
+      for (const context of contexts) readings.push(readRequest(site, context, []));
       if (calls.open) readings.push(readRequest(site, openContext(wrapper), []));
     }
     const result = summarize(readings, names);
@@ -614,12 +664,13 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     if (wrapper && isPromiseExecutor(wrapper)) wrapper = enclosingFunction(wrapper);
     const calls = wrapper ? callsOf(wrapper) : undefined;
     let result: TargetConfidence | undefined;
-    if (wrapper && calls && !calls.open && calls.calls.length > 0 && calls.calls.length <= MAX_CONTEXTS) {
+    const contexts = wrapper && calls ? callContexts(wrapper, calls) : [];
+    if (wrapper && calls && !calls.open && contexts.length > 0 && contexts.length <= MAX_CONTEXTS) {
       let strongest: TargetConfidence = 'unknown';
       let everyCallShowsKeptn = true;
-      for (const call of calls.calls) {
+      for (const context of contexts) {
         const names: string[] = [];
-        const reading = readRequest(site, flow.bindArguments(wrapper, call, undefined), names);
+        const reading = readRequest(site, context, names);
         const callHints = [...hints, ...names.map((name) => nameHint(name)).filter((hint): hint is NameHint => hint !== undefined)];
         for (const url of reading.urls) {
           const host = writtenHost(url);
@@ -632,6 +683,11 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     }
     callerTargetCache.set(site.node, result ?? null);
     return result;
+  }
+
+  /** What the parameters stand for at each call: this file's calls, then other modules'. */
+  function callContexts(fn: Node, calls: FunctionCalls): ArgumentEnv[] {
+    return [...calls.calls.map((call) => flow.bindArguments(fn, call, undefined) ?? new Map<Variable, Bound>()), ...calls.foreign];
   }
 
   function isPromiseExecutor(fn: Node): boolean {
@@ -826,7 +882,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     );
   }
 
-  return { routes, cloudAutomationCall, callerTarget };
+  return { routes, cloudAutomationCall, callerTarget, valueShapes };
 }
 
 /** A value nothing in the file shows: read as a hole wherever it stands. */

@@ -77,6 +77,12 @@ function memberCallOn(path: AnyPath): MemberCall | undefined {
  */
 interface Send {
   readonly statement: AnyPath;
+  /**
+   * `if (body !== undefined) { req.write(body); }`: the `if` whose block holds only this send. It
+   * moves with the send and its test is read again there, so the test must read only values that
+   * cannot change in between (see `stableTest`).
+   */
+  readonly guard?: AnyPath;
   readonly finishes: boolean;
   readonly values: readonly { readonly path: AnyPath; readonly baseName: string }[];
 }
@@ -206,7 +212,11 @@ function planForDeclaration(context: DeferralContext, shape: DeclarationShape): 
     const statement = member ? ownStatement(member.call) : undefined;
     if (member && SENDS.has(member.name) && statement) {
       const args = (member.call.node as CallExpression).arguments;
-      sends.push({ statement, finishes: member.name === 'end', values: args.map((_, index) => ({ path: member.call.get('arguments', index) as AnyPath, baseName: 'body' })) });
+      const guard = guardOf(statement);
+      if (guard && !stableTest(context, guard.get('test') as AnyPath)) {
+        return { why: `the condition of the \`if\` around \`${name}.${member.name}(…)\` reads values that could change before the token is there, when it would be read again` };
+      }
+      sends.push({ statement, ...(guard ? { guard } : {}), finishes: member.name === 'end', values: args.map((_, index) => ({ path: member.call.get('arguments', index) as AnyPath, baseName: 'body' })) });
       continue;
     }
     const piped = member ? undefined : pipedInto(reference);
@@ -222,9 +232,11 @@ function planForDeclaration(context: DeferralContext, shape: DeclarationShape): 
     return { why: `\`${name}\` is handed to other code${where}, which could write to it before the token is there` };
   }
   sends.sort((a, b) => rangeOf(a.statement.node).start - rangeOf(b.statement.node).start);
-  const runList = sends[0] ? parentOf(sends[0].statement) : undefined;
+  // A guarded send stands in the run as its `if`.
+  const runStatement = (send: Send): AnyPath => send.guard ?? send.statement;
+  const runList = sends[0] ? parentOf(runStatement(sends[0])) : undefined;
   const runBody = (runList?.node as (ASTNode & { body: ASTNode[] }) | undefined)?.body ?? [];
-  const indices = sends.map((send) => (parentOf(send.statement)?.node === runList?.node ? runBody.indexOf(send.statement.node) : -1));
+  const indices = sends.map((send) => (parentOf(runStatement(send))?.node === runList?.node ? runBody.indexOf(runStatement(send).node) : -1));
   const declarationIndex = runList?.node === list.node ? body.indexOf(shape.declaration.node) : -1;
   const ends = sends.filter((send) => send.finishes);
   const taken = new Set<string>();
@@ -239,19 +251,22 @@ function planForDeclaration(context: DeferralContext, shape: DeclarationShape): 
     return { edits };
   }
   const last = sends.at(-1);
-  if (!last || ends.length !== 1 || ends[0] !== last) return { why: `\`${name}\` is not ended exactly once, by its last write` };
+  if (!last || ends.length !== 1 || ends[0] !== last || last.guard) return { why: `\`${name}\` is not ended exactly once, by its last write` };
   if (indices.some((index, at) => index < 0 || index <= declarationIndex || (at > 0 && index !== (indices[at - 1] ?? -1) + 1))) {
     return { why: `the writes to \`${name}\` are not one run of statements, which could wait for the token together` };
   }
   const first = sends[0] as Send;
+  const firstStatement = runStatement(first);
   const hoisted: string[] = [];
   const sendTexts: string[] = [];
   for (const send of sends) {
-    const statementRange = rangeOf(send.statement.node);
+    const statementRange = rangeOf(runStatement(send).node);
+    // A value written under a guard is evaluated where it was only when the guard held.
+    const guardText = send.guard ? context.source.slice(rangeOf((send.guard.node as ASTNode & { test: ASTNode }).test).start, rangeOf((send.guard.node as ASTNode & { test: ASTNode }).test).end) : undefined;
     let text = '';
     let cursor = statementRange.start;
     for (const { path, baseName } of send.values) {
-      const value = writtenValue(context, path, first.statement, taken, hoisted, baseName);
+      const value = writtenValue(context, path, firstStatement, taken, hoisted, baseName, guardText);
       if (value === undefined) return { why: 'what is written to the request cannot be kept as it was when it was written' };
       const range = rangeOf(path.node);
       text += source.slice(cursor, range.start) + value;
@@ -259,12 +274,12 @@ function planForDeclaration(context: DeferralContext, shape: DeclarationShape): 
     }
     text += source.slice(cursor, statementRange.end);
     const expressionEnd = rangeOf((send.statement.node as ASTNode & { expression: ASTNode }).expression).end;
-    if (!source.slice(expressionEnd, statementRange.end).includes(';')) text += context.semicolon;
-    sendTexts.push(reindent(text, indentUnit(source, first.statement), spansTemplateLines(send.statement.node)));
+    if (!send.guard && !source.slice(expressionEnd, statementRange.end).includes(';')) text += context.semicolon;
+    sendTexts.push(reindent(text, indentUnit(source, firstStatement), spansTemplateLines(runStatement(send).node)));
   }
-  const start = rangeOf(first.statement.node).start;
+  const start = rangeOf(firstStatement.node).start;
   const indent = indentationAt(source, start);
-  const text = deferredText(context, { name, indent, unit: indentUnit(source, first.statement), hoisted, sends: sendTexts, promise: shape.promise, headersObject: shape.headersObject });
+  const text = deferredText(context, { name, indent, unit: indentUnit(source, firstStatement), hoisted, sends: sendTexts, promise: shape.promise, headersObject: shape.headersObject });
   edits.push({ start, end: rangeOf(last.statement.node).end, text });
   return { edits };
 }
@@ -280,15 +295,41 @@ function renameGet(call: ASTPath<CallExpression>): Edit {
  * same later (a literal, a name nothing assigns again, a template of those), else the name of a
  * `const` that holds it, evaluated where it was (pushed onto `hoisted`).
  */
-function writtenValue(context: DeferralContext, path: AnyPath, at: AnyPath, taken: Set<string>, hoisted: string[], baseName = 'body'): string | undefined {
+function writtenValue(context: DeferralContext, path: AnyPath, at: AnyPath, taken: Set<string>, hoisted: string[], baseName = 'body', guard?: string): string | undefined {
   const node = path.node;
   if (isNodeType(node, 'SpreadElement')) return undefined;
   const text = context.source.slice(rangeOf(node).start, rangeOf(node).end);
   if (unchanging(context, path)) return text;
   const name = context.freeName(at, baseName, taken);
   taken.add(name);
-  hoisted.push(`const ${name} = ${text}${context.semicolon}`);
+  hoisted.push(`const ${name} = ${guard === undefined ? text : `${guard} ? ${text} : undefined`}${context.semicolon}`);
   return name;
+}
+
+/** The `if` (no `else`) whose braced block holds only `statement`, itself in a statement list. */
+function guardOf(statement: AnyPath): AnyPath | undefined {
+  const block = parentOf(statement);
+  const guard = parentOf(block);
+  const blockNode = block?.node;
+  const guardNode = guard?.node;
+  if (!guard || !isNodeType(blockNode, 'BlockStatement') || blockNode.body.length !== 1) return undefined;
+  if (!isNodeType(guardNode, 'IfStatement') || guardNode.consequent !== blockNode || guardNode.alternate) return undefined;
+  return holdsStatements(parentOf(guard)?.node) ? guard : undefined;
+}
+
+/**
+ * A test that gives the same answer when read again later: literals and names nothing assigns
+ * again, compared, negated, combined (`body !== undefined`, `typeof data === 'string'`, `payload`).
+ */
+function stableTest(context: DeferralContext, path: AnyPath): boolean {
+  const node = path.node;
+  if (LITERALS.has(node.type) || isNodeType(node, 'Identifier')) return unchanging(context, path);
+  if (isNodeType(node, 'UnaryExpression')) return (node.operator === '!' || node.operator === 'typeof') && stableTest(context, path.get('argument') as AnyPath);
+  if (isNodeType(node, 'BinaryExpression') || isNodeType(node, 'LogicalExpression')) {
+    if (isNodeType(node, 'BinaryExpression') && !['===', '!==', '==', '!='].includes(node.operator)) return false;
+    return stableTest(context, path.get('left') as AnyPath) && stableTest(context, path.get('right') as AnyPath);
+  }
+  return false;
 }
 
 function unchanging(context: DeferralContext, path: AnyPath): boolean {

@@ -783,7 +783,7 @@ export abstract class RequestMigration {
    */
   protected facts(): FileFacts {
     if (!this.shared.facts) {
-      const parsed = parseForAnalysis(this.source, this.file.path, () => oracleQuestions(this.oracle()));
+      const parsed = parseForAnalysis(this.source, this.file.path, () => oracleQuestions(this.oracle(), { library: this.options.library === true }));
       const analysis = createRequestAnalysis(parsed.host, { helperModule: this.options.helperModule, clientExport: this.options.clientExport });
       const findings = createFindings(analysis, {
         excludesXToken: (target) => !confidenceAtLeast(target.confidence, DEFAULT_MINIMUM_CONFIDENCE.xToken),

@@ -12,7 +12,9 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { TypeQuestions } from '../analysis/host.js';
+import type { ProjectModules } from '../analysis/module-callers.js';
 import type * as TsMorph from 'ts-morph';
 import { clientForTypeName, type HttpClientKind } from '../core/index.js';
 
@@ -39,6 +41,8 @@ export interface FileTypeOracle {
    * search failed).
    */
   referencesInOtherFiles(start: number, end: number): readonly SourceLocation[] | undefined;
+  /** The files of the tsconfig above this file, where calls from other modules are looked for; undefined without one. */
+  projectModules(): ProjectModules | undefined;
 }
 
 export interface SourceLocation {
@@ -105,9 +109,40 @@ function projectFor(tsconfig: string | undefined, needsJs: boolean): ProjectEntr
   return entry;
 }
 
-/** The oracle answering the shared analysis's type questions, by the ESTree node's source range. */
-export function oracleQuestions(oracle: FileTypeOracle): TypeQuestions {
+const modulesByTsconfig = new Map<string, ProjectModules | null>();
+
+/**
+ * A tsconfig's file list, as the typed lint's program has it (its root files), read without
+ * loading them into a Project; texts are read from disk once per process.
+ */
+function tsconfigModules(tsconfig: string): ProjectModules | undefined {
+  let modules = modulesByTsconfig.get(tsconfig);
+  if (modules === undefined) {
+    const { ts } = loadTsMorph();
+    const parsed = guarded(() => ts.getParsedCommandLineOfConfigFile(tsconfig, undefined, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined }));
+    const texts = new Map<string, string | null>();
+    const read = (file: string): string | undefined => {
+      let text = texts.get(file);
+      if (text === undefined) {
+        text = guarded(() => readFileSync(file, 'utf8')) ?? null;
+        texts.set(file, text);
+      }
+      return text ?? undefined;
+    };
+    modules = parsed ? { files: parsed.fileNames.map((file) => path.resolve(file)), read } : null;
+    modulesByTsconfig.set(tsconfig, modules);
+  }
+  return modules ?? undefined;
+}
+
+/**
+ * The oracle answering the shared analysis's type questions, by the ESTree node's source range.
+ * `library`: code outside the project may call what a module exports, so no file list proves
+ * who calls it.
+ */
+export function oracleQuestions(oracle: FileTypeOracle, { library = false }: { library?: boolean } = {}): TypeQuestions {
   return {
+    projectModules: () => (library ? undefined : oracle.projectModules()),
     stringLiteral: (node) => oracle.stringValue(node.range[0], node.range[1]),
     client: (node) => {
       const found = oracle.clientOf(node.range[0], node.range[1]);
@@ -119,6 +154,7 @@ export function oracleQuestions(oracle: FileTypeOracle): TypeQuestions {
 /** Drops every Project this process built (tests that rewrite fixture files between runs). */
 export function resetTypeOracle(): void {
   projects.clear();
+  modulesByTsconfig.clear();
 }
 
 function isJsFile(filePath: string): boolean {
@@ -209,6 +245,10 @@ export function createTypeOracle(filePath: string, source: string, tsconfig?: st
             inImport: reference.getFirstAncestor((ancestor) => Node.isImportDeclaration(ancestor) || Node.isExportDeclaration(ancestor)) !== undefined,
           }));
       });
+    },
+    projectModules() {
+      const tsconfigPath = tsconfig ?? nearestTsconfig(filePath);
+      return tsconfigPath === undefined ? undefined : tsconfigModules(tsconfigPath);
     },
   };
 }

@@ -1,0 +1,244 @@
+/**
+ * The calls other modules of a project make to a function this module exports
+ * (`keptnRequest('POST', apiUrl + '/controlPlane/v1/project', token)` in `projects.ts` calling the
+ * wrapper in `http.ts`): what a request wrapper's parameters stand for when its callers are
+ * elsewhere. Read by syntax alone, with the same parser and scope analysis the codemods use, so
+ * the typed lint and the migration (which both know the project's files) see the same calls.
+ *
+ * The list is complete or absent: every file of the project that names the function is parsed,
+ * and a use that is not a plain call (the function passed on, stored, spread) makes the answer
+ * undefined, as then anything may be passed to it.
+ */
+import path from 'node:path';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
+import { memberName, outermostTypeWrapper, unwrap, unwrapInterop, type Node } from './ast.js';
+import { parseForAnalysis, type ParsedFile } from './estree-host.js';
+
+/** The project the analysed file belongs to, as the host knows it (a tsconfig's file list). */
+export interface ProjectModules {
+  /** Every source file of the project, absolute paths. */
+  readonly files: readonly string[];
+  /** A file's text; undefined when it cannot be read. */
+  read(file: string): string | undefined;
+}
+
+export interface ModuleCall {
+  /** The file the call is in, parsed for analysis (no type information: callers are read by syntax). */
+  readonly parsed: ParsedFile;
+  readonly file: string;
+  readonly call: TSESTree.CallExpression;
+}
+
+/** Re-exports followed from the defining module (`export { f } from './request'` in an index). */
+const MAX_REEXPORT_HOPS = 3;
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+interface ProjectIndex {
+  readonly files: ReadonlySet<string>;
+  readonly parsed: Map<string, ParsedFile | null>;
+}
+
+const indexes = new WeakMap<ProjectModules, ProjectIndex>();
+
+function indexOf(modules: ProjectModules): ProjectIndex {
+  let index = indexes.get(modules);
+  if (!index) {
+    index = { files: new Set(modules.files.map((file) => path.resolve(file))), parsed: new Map() };
+    indexes.set(modules, index);
+  }
+  return index;
+}
+
+function parsedFile(modules: ProjectModules, index: ProjectIndex, file: string): ParsedFile | undefined {
+  const cached = index.parsed.get(file);
+  if (cached !== undefined) return cached ?? undefined;
+  let parsed: ParsedFile | null = null;
+  const text = modules.read(file);
+  if (text !== undefined) {
+    try {
+      parsed = parseForAnalysis(text, file, () => undefined);
+    } catch {
+      // A file that does not parse may call the function in ways no one can see.
+      parsed = null;
+    }
+  }
+  index.parsed.set(file, parsed);
+  return parsed ?? undefined;
+}
+
+/** The project file a relative import names (`'./http'`, `'../keptn/http.js'`, `'./clients'` for its index). */
+function resolveImport(from: string, specifier: string, files: ReadonlySet<string>): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const base = path.resolve(path.dirname(from), specifier);
+  const stem = base.replace(/\.[cm]?jsx?$/u, '');
+  const candidates = [base, ...SOURCE_EXTENSIONS.map((extension) => stem + extension), ...SOURCE_EXTENSIONS.map((extension) => path.join(base, 'index' + extension))];
+  return candidates.find((candidate) => files.has(candidate));
+}
+
+/** How a module refers to the function: a local name bound to it, or a namespace whose member it is. */
+interface Binding {
+  readonly identifier: TSESTree.Identifier;
+  /** Named: the identifier is the function. Namespace: the function is `identifier.<name>`. */
+  readonly kind: 'named' | 'namespace';
+}
+
+/** `require('./x')` (also through `__importStar`/`__importDefault`), or undefined. */
+function requiredSpecifier(node: Node): string | undefined {
+  const call = unwrapInterop(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(call.callee);
+  const [argument] = call.arguments;
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require' || argument?.type !== AST_NODE_TYPES.Literal || typeof argument.value !== 'string') return undefined;
+  return argument.value;
+}
+
+interface ModuleUses {
+  readonly bindings: Binding[];
+  /** Modules that re-export the function, and the name they give it. */
+  readonly reexports: { file: string; name: string }[];
+}
+
+/** Every binding `caller` makes to `name` exported by `target`, and its re-exports of it. */
+function usesIn(ast: TSESTree.Program, caller: string, target: string, name: string, files: ReadonlySet<string>, targetHasDefault: boolean): ModuleUses | undefined {
+  const uses: ModuleUses = { bindings: [], reexports: [] };
+  const names = (specifier: string): boolean => resolveImport(caller, specifier, files) === target;
+  for (const statement of ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && names(statement.source.value)) {
+      if (statement.importKind === 'type') continue;
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) uses.bindings.push({ identifier: specifier.local, kind: 'namespace' });
+        else if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
+          if (name === 'default') uses.bindings.push({ identifier: specifier.local, kind: 'named' });
+          // A module without a default export (CommonJS) is imported by default as its exports object.
+          else if (!targetHasDefault) uses.bindings.push({ identifier: specifier.local, kind: 'namespace' });
+        } else if (specifier.importKind !== 'type') {
+          const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+          if (imported === name) uses.bindings.push({ identifier: specifier.local, kind: 'named' });
+        }
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source && names(statement.source.value)) {
+      for (const specifier of statement.specifiers) {
+        const local = specifier.local.type === AST_NODE_TYPES.Identifier ? specifier.local.name : specifier.local.value;
+        const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
+        if (local === name) uses.reexports.push({ file: caller, name: exported });
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && names(statement.source.value)) {
+      // `export * as api from './x'` hands on a namespace no one here can follow.
+      if (statement.exported) return undefined;
+      if (name !== 'default') uses.reexports.push({ file: caller, name });
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        const specifier = declarator.init ? requiredSpecifier(declarator.init) : undefined;
+        if (specifier === undefined || !names(specifier)) continue;
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) uses.bindings.push({ identifier: declarator.id, kind: 'namespace' });
+        else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+          for (const property of declarator.id.properties) {
+            if (property.type === AST_NODE_TYPES.RestElement) return undefined;
+            const key = property.key.type === AST_NODE_TYPES.Identifier && !property.computed ? property.key.name : undefined;
+            if (key === name && property.value.type === AST_NODE_TYPES.Identifier) uses.bindings.push({ identifier: property.value, kind: 'named' });
+          }
+        } else return undefined;
+      }
+    }
+  }
+  return uses;
+}
+
+/** The calls a binding makes; undefined when it is used as a value (passed on, stored, spread). */
+function callsThrough(parsed: ParsedFile, binding: Binding, name: string): TSESTree.CallExpression[] | undefined {
+  const scope = parsed.host.getScope(binding.identifier);
+  const variable = findVariable(scope, binding.identifier);
+  if (!variable) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    // A type-only reference (`typeof keptnRequest`) passes nothing at run time.
+    if (reference.isTypeReference && !reference.isValueReference) continue;
+    let used: Node = outermostTypeWrapper(reference.identifier);
+    if (binding.kind === 'namespace') {
+      const member = used.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== used) return undefined;
+      // Other members of the namespace are other functions.
+      if (memberName(member) !== name) {
+        if (member.computed && memberName(member) === undefined) return undefined;
+        continue;
+      }
+      used = outermostTypeWrapper(member);
+    }
+    const call = calleeCall(used);
+    if (!call) return undefined;
+    calls.push(call);
+  }
+  return calls;
+}
+
+/** The call whose callee `node` is, also through `(0, f)(…)` as compilers write it. */
+function calleeCall(node: Node): TSESTree.CallExpression | undefined {
+  let callee = node;
+  const parent = callee.parent;
+  if (parent?.type === AST_NODE_TYPES.SequenceExpression && parent.expressions.at(-1) === callee && parent.expressions.length === 2) callee = outermostTypeWrapper(parent);
+  const call = callee.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee ? call : undefined;
+}
+
+/** `export default …`, `export { x as default }`, `export { default } from …`: a default import is that value. */
+function hasDefaultExport(ast: TSESTree.Program): boolean {
+  return ast.body.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      (statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
+        statement.specifiers.some((specifier) => (specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value) === 'default')),
+  );
+}
+
+/** Cheap before parsing: a module that calls the function names it, or its module (a namespace import). */
+function mayName(text: string, target: { file: string; name: string }): boolean {
+  const stem = path.basename(target.file).replace(/\.[cm]?[jt]sx?$/u, '');
+  const moduleName = stem === 'index' ? path.basename(path.dirname(target.file)) : stem;
+  return text.includes(target.name) || text.includes(moduleName);
+}
+
+/**
+ * Every call other modules of the project make to the function `file` exports as `name`, or
+ * undefined when that cannot be known: the file is not one of the project's, or some module uses
+ * the function other than by calling it, or a file that names it does not parse.
+ */
+export function callsFromOtherModules(modules: ProjectModules, file: string, name: string): ModuleCall[] | undefined {
+  const index = indexOf(modules);
+  const own = path.resolve(file);
+  if (!index.files.has(own)) return undefined;
+  const calls: ModuleCall[] = [];
+  const seen = new Set<string>([`${own}\0${name}`]);
+  const pending: { file: string; name: string; hops: number }[] = [{ file: own, name, hops: 0 }];
+  while (pending.length > 0) {
+    const target = pending.shift();
+    if (!target) break;
+    const targetFile = parsedFile(modules, index, target.file);
+    if (!targetFile) return undefined;
+    const targetHasDefault = hasDefaultExport(targetFile.ast);
+    for (const caller of index.files) {
+      if (caller === target.file) continue;
+      const text = modules.read(caller);
+      if (text === undefined || !mayName(text, target)) continue;
+      const parsed = parsedFile(modules, index, caller);
+      if (!parsed) return undefined;
+      const uses = usesIn(parsed.ast, caller, target.file, target.name, index.files, targetHasDefault);
+      if (!uses) return undefined;
+      for (const binding of uses.bindings) {
+        const found = callsThrough(parsed, binding, target.name);
+        if (!found) return undefined;
+        for (const call of found) calls.push({ parsed, file: caller, call });
+      }
+      for (const reexport of uses.reexports) {
+        const key = `${reexport.file}\0${reexport.name}`;
+        if (seen.has(key)) continue;
+        if (target.hops + 1 > MAX_REEXPORT_HOPS) return undefined;
+        seen.add(key);
+        pending.push({ ...reexport, hops: target.hops + 1 });
+      }
+    }
+  }
+  return calls;
+}
