@@ -106,6 +106,20 @@ describe('compareFile', () => {
     expect(result.typedOnly.map((entry) => entry.reasons)).toEqual([['`http` is a parameter typed `AxiosInstance`']]);
   });
 
+  it('lets a surer typed confidence through for a parameter of an exported function (its callers elsewhere), never a typed-only site', () => {
+    const source = "import axios from 'axios';\nexport async function send(url: string, token: string) {\n  return axios.get(url, { headers: { 'x-token': token } });\n}\n";
+    const typed = [finding('x-token', 3, 'likely', 1, source, "'x-token'")];
+    const untyped = [finding('x-token', 3, 'unknown', 1, source, "'x-token'")];
+    const surer = compareFile(outcome({ typed, untyped, codemod: [site('x-token', 3, 'migrated', 'acts')] }), source);
+    expect(surer.disagreements).toEqual([]);
+    expect(surer.typedOnly.map((entry) => entry.reasons)).toEqual([[
+      "`token` is a parameter of the exported `send`, whose callers in other modules only the program's file list shows",
+      "`url` is a parameter of the exported `send`, whose callers in other modules only the program's file list shows",
+    ]]);
+    const typedOnlySite = compareFile(outcome({ typed, untyped: [], codemod: [site('x-token', 3, 'migrated', 'acts')] }), source);
+    expect(typedOnlySite.disagreements.map((row) => row.check)).toEqual(['untyped ⊆ typed']);
+  });
+
   it('reports a typed-only finding where nothing needs types', () => {
     const typed = [finding('x-token', 2, 'likely', 1, plain, "'x-token'")];
     const result = compareFile(outcome({ typed, untyped: [], codemod: [site('x-token', 2, 'migrated', 'acts')] }), plain);

@@ -200,25 +200,27 @@ function captureKey(file: string, rule: string, line: number, column: number): s
 export interface Linters {
   readonly typed: ESLint;
   readonly untyped: ESLint;
-  readonly captured: Map<string, CapturedReport>;
+  /** What each linter's rules reported, apart: the same site may have another confidence with types. */
+  readonly captured: { readonly typed: Map<string, CapturedReport>; readonly untyped: Map<string, CapturedReport> };
 }
 
 /** The shipped configs with only the two request rules on, and the plugin observed. */
 export function createLinters(cwd: string = repositoryRoot): Linters {
-  const captured = new Map<string, CapturedReport>();
-  const observed = observedPlugin(captured);
-  const only = Object.fromEntries(observed.rules.map((rule) => [rule, 'error' as const]));
-  const configure = (configs: readonly Linter.Config[]): Linter.Config[] =>
-    configs.map((config) => (config.plugins?.['cloud-automation'] ? { ...config, plugins: { 'cloud-automation': observed.plugin }, rules: only } : config));
+  const captured = { typed: new Map<string, CapturedReport>(), untyped: new Map<string, CapturedReport>() };
+  const configure = (configs: readonly Linter.Config[], into: Map<string, CapturedReport>): Linter.Config[] => {
+    const observed = observedPlugin(into);
+    const only = Object.fromEntries(observed.rules.map((rule) => [rule, 'error' as const]));
+    return configs.map((config) => (config.plugins?.['cloud-automation'] ? { ...config, plugins: { 'cloud-automation': observed.plugin }, rules: only } : config));
+  };
   const typedConfig = [
-    ...configure(plugin.configs['recommended-type-checked']),
+    ...configure(plugin.configs['recommended-type-checked'], captured.typed),
     // As the README tells users: the program comes from their tsconfig. The project service finds
     // each file's nearest tsconfig, the one the codemod's type oracle loads by default.
     { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: cwd } } },
   ];
   return {
     typed: new ESLint({ cwd, overrideConfigFile: true, overrideConfig: typedConfig, ignore: false }),
-    untyped: new ESLint({ cwd, overrideConfigFile: true, overrideConfig: configure(plugin.configs.recommended), ignore: false }),
+    untyped: new ESLint({ cwd, overrideConfigFile: true, overrideConfig: configure(plugin.configs.recommended, captured.untyped), ignore: false }),
     captured,
   };
 }
@@ -347,8 +349,8 @@ export async function runAgreement(inputs: readonly InputFile[], options: RunOpt
     const typedResult = typedResults.get(file);
     const untypedResult = untypedResults.get(file);
     if (!typedResult || !untypedResult) throw new Error(`ESLint gave no result for ${file}: is it ignored?`);
-    const typed = findingsOf(typedResult, linters.captured);
-    const untyped = findingsOf(untypedResult, linters.captured);
+    const typed = findingsOf(typedResult, linters.captured.typed);
+    const untyped = findingsOf(untypedResult, linters.captured.untyped);
     errors.push(...typed.errors, ...untyped.errors.map((error) => `untyped ${error}`));
     const [byDefault, withUnsure] = await timed('codemod (default and --include-unsure)', async () => [
       await runCodemod(input, source, false),
@@ -362,7 +364,7 @@ export async function runAgreement(inputs: readonly InputFile[], options: RunOpt
       // linted text for the file, its imports are read from disk.
       const [result] = await timed('typed lint of the migrated text', () => linters.typed.lintText(byDefault.output, { filePath: file }));
       if (result) {
-        const after = findingsOf(result, linters.captured);
+        const after = findingsOf(result, linters.captured.typed);
         afterMigration = after.findings;
         errors.push(...after.errors.map((error) => `after migration, ${error}`));
       }
@@ -482,7 +484,9 @@ export function compareFile(outcome: FileOutcome, source: string): Comparison {
       continue;
     }
     if (untyped.length === typed.length && !weaker) continue;
-    const reasons = explainTypedOnly(file, source, first.kind, typed.find((finding) => !untyped.some((other) => other.column === finding.column)) ?? (typed[0] as LintFinding));
+    // Both found it, with another confidence: the program may also know who calls the function.
+    const confidenceOnly = untyped.length === typed.length;
+    const reasons = explainTypedOnly(file, source, first.kind, typed.find((finding) => !untyped.some((other) => other.column === finding.column)) ?? (typed[0] as LintFinding), { confidenceOnly });
     if (reasons.length > 0) {
       typedOnly.push({ file, line: first.line, kind: first.kind, reasons });
     } else {

@@ -12,6 +12,7 @@
  * initialisers and `this.field` initialisers of this file, a few steps deep) where those come from.
  * Anything else only the typed lint finds is a disagreement: the untyped lint should have seen it.
  */
+import { isBuiltin } from 'node:module';
 import { parseForESLint } from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { clientModules } from '../../core/index.js';
@@ -142,6 +143,15 @@ function isFunction(node: Node): boolean {
   );
 }
 
+/** The name of an `export function f` / `export const f = (…) => …`, if `fn` is one. */
+function exportedName(file: ParsedFile, fn: Node): string | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return file.parents.get(fn)?.type === AST_NODE_TYPES.ExportNamedDeclaration ? fn.id?.name : undefined;
+  const declarator = file.parents.get(fn);
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const declaration = file.parents.get(declarator);
+  return declaration && file.parents.get(declaration)?.type === AST_NODE_TYPES.ExportNamedDeclaration ? declarator.id.name : undefined;
+}
+
 function enclosingClass(file: ParsedFile, node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
   for (let current = file.parents.get(node); current; current = file.parents.get(current)) {
     if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
@@ -173,7 +183,7 @@ function text(file: ParsedFile, node: Node): string {
 }
 
 /** Reasons, in `node` and where its values come from, that only the type checker can answer. */
-function typeDependencies(file: ParsedFile, node: Node, reasons: Set<string>, seen: Set<Node>, depth: number): void {
+function typeDependencies(file: ParsedFile, node: Node, reasons: Set<string>, seen: Set<Node>, depth: number, confidenceOnly: boolean): void {
   if (depth > 4 || seen.has(node)) return;
   seen.add(node);
   const visit = (inner: Node): void => {
@@ -192,12 +202,16 @@ function typeDependencies(file: ParsedFile, node: Node, reasons: Set<string>, se
       case DefinitionType.ImportBinding: {
         const declaration = definition.parent as TSESTree.ImportDeclaration;
         const module = declaration.source.value;
-        if (!clientModules.has(module)) reasons.add(`\`${id.name}\` is imported from '${module}'`);
+        // Node's own modules (`url.parse`) are no value of the project a checker must look into.
+        if (!clientModules.has(module) && !isBuiltin(module)) reasons.add(`\`${id.name}\` is imported from '${module}'`);
         return;
       }
       case DefinitionType.Parameter: {
         const annotation = definition.name.type === AST_NODE_TYPES.Identifier ? definition.name.typeAnnotation : undefined;
         if (annotation && namesAType(annotation.typeAnnotation)) reasons.add(`\`${id.name}\` is a parameter typed \`${text(file, annotation.typeAnnotation)}\``);
+        // Who calls an exported function changes how sure a request is, never whether it is found.
+        const exported = confidenceOnly ? exportedName(file, definition.node) : undefined;
+        if (exported !== undefined) reasons.add(`\`${id.name}\` is a parameter of the exported \`${exported}\`, whose callers in other modules only the program's file list shows`);
         return;
       }
       case DefinitionType.Variable: {
@@ -205,7 +219,7 @@ function typeDependencies(file: ParsedFile, node: Node, reasons: Set<string>, se
         if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.typeAnnotation && namesAType(declarator.id.typeAnnotation.typeAnnotation)) {
           reasons.add(`\`${id.name}\` is declared with the type \`${text(file, declarator.id.typeAnnotation.typeAnnotation)}\``);
         }
-        if (declarator.init) typeDependencies(file, declarator.init, reasons, seen, depth + 1);
+        if (declarator.init) typeDependencies(file, declarator.init, reasons, seen, depth + 1, confidenceOnly);
         return;
       }
       default:
@@ -218,7 +232,7 @@ function typeDependencies(file: ParsedFile, node: Node, reasons: Set<string>, se
     for (const element of owner.body.body) {
       if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.computed && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name) {
         if (element.typeAnnotation && namesAType(element.typeAnnotation.typeAnnotation)) reasons.add(`\`this.${name}\` is a class field typed \`${text(file, element.typeAnnotation.typeAnnotation)}\``);
-        if (element.value) typeDependencies(file, element.value, reasons, seen, depth + 1);
+        if (element.value) typeDependencies(file, element.value, reasons, seen, depth + 1, confidenceOnly);
       }
       if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
         for (const parameter of element.value.params) {
@@ -243,7 +257,7 @@ function typeDependencies(file: ParsedFile, node: Node, reasons: Set<string>, se
           for (const child of file.children.get(inner) ?? []) collect(child);
         };
         if (element.value.body) collect(element.value.body);
-        for (const assignment of assignments) typeDependencies(file, assignment.right, reasons, seen, depth + 1);
+        for (const assignment of assignments) typeDependencies(file, assignment.right, reasons, seen, depth + 1, confidenceOnly);
       }
     }
   };
@@ -262,14 +276,14 @@ export interface ReportedNode {
  * each reason names the value and where only types can tell what it is. Empty: nothing here
  * needs types.
  */
-export function explainTypedOnly(file: string, source: string, kind: 'x-token' | 'no-oauth', finding: ReportedNode): string[] {
+export function explainTypedOnly(file: string, source: string, kind: 'x-token' | 'no-oauth', finding: ReportedNode, { confidenceOnly = false }: { confidenceOnly?: boolean } = {}): string[] {
   const parsedFile = parse(file, source);
   const node = nodeAt(parsedFile, finding.line, finding.column, finding.endLine, finding.endColumn);
   if (!node) return [];
   const reasons = new Set<string>();
   const seen = new Set<Node>();
   // The header name itself: `[HEADERS.TOKEN]`, `[TOKEN_HEADER]`.
-  if (kind === 'x-token') typeDependencies(parsedFile, node, reasons, seen, 0);
-  for (const part of requestParts(parsedFile, node)) typeDependencies(parsedFile, part, reasons, seen, 0);
+  if (kind === 'x-token') typeDependencies(parsedFile, node, reasons, seen, 0, confidenceOnly);
+  for (const part of requestParts(parsedFile, node)) typeDependencies(parsedFile, part, reasons, seen, 0, confidenceOnly);
   return [...reasons].sort();
 }
