@@ -290,7 +290,13 @@ class Plumbing {
       const declarator = binding ? parentOf(binding) : null;
       path = declarator && isNodeType(declarator.node, 'VariableDeclarator') && binding?.name === 'id' ? (declarator.get('init') as AnyPath) : undefined;
     }
-    while (path && TRANSPARENT_WRAPPERS.has(nodeOf(path)?.type ?? '')) path = path.get('expression') as AnyPath;
+    // `getInput('keptnConnection', true) ?? ''`: the input is on the left, or in the temporary a compiler below ES2020 writes for `??`.
+    for (let node = path ? nodeOf(path) : undefined; path && node; node = path ? nodeOf(path) : undefined) {
+      if (TRANSPARENT_WRAPPERS.has(node.type)) path = path.get('expression') as AnyPath;
+      else if (isNodeType(node, 'LogicalExpression') && (node.operator === '??' || node.operator === '||')) path = path.get('left') as AnyPath;
+      else if (isNodeType(node, 'ConditionalExpression')) path = compiledNullishValue(this.scope, path);
+      else break;
+    }
     const call = path ? nodeOf(path) : undefined;
     if (!path || !isNodeType(call, 'CallExpression')) return undefined;
     const reader = this.readerOf(path.get('callee') as AnyPath);
@@ -654,6 +660,16 @@ function compiledNullishOf(scope: PlumbingScope, current: AnyPath, parent: AnyPa
     return range.start < within.start || range.end > within.end;
   });
   return readElsewhere ? undefined : conditional;
+}
+
+/** The value a compiled `??` conditional tests (`value` in `(_a = value) !== null && _a !== void 0 ? _a : ''`), if it is one. */
+function compiledNullishValue(scope: PlumbingScope, conditional: AnyPath): AnyPath | undefined {
+  let assignment = conditional.get('test', 'left', 'left') as AnyPath;
+  while (TRANSPARENT_WRAPPERS.has(nodeOf(assignment)?.type ?? '')) assignment = assignment.get('expression') as AnyPath;
+  if (!isNodeType(nodeOf(assignment), 'AssignmentExpression')) return undefined;
+  const value = assignment.get('right') as AnyPath;
+  // The shape is compiledNullishOf's, read from the other end.
+  return compiledNullishOf(scope, value, assignment)?.node === conditional.node ? value : undefined;
 }
 
 function isExportedDeclaration(binding: AnyPath): boolean {

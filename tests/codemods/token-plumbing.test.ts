@@ -164,14 +164,15 @@ describe('the old API token section on compiled CommonJS', () => {
     expect(tokenSection(built)).toContain('retire task input apiToken compiled/lib/task.js:44 nothing reads it any more (read as required)');
   });
 
-  it('Azure DevOps task, named imports: the service connection’s token parameter', () => {
+  it('Azure DevOps task, named imports: the service connection’s token parameter, and the input naming the connection through a compiled `??`', () => {
     const { report: built } = report('compiled/lib/task-connection.js');
     expect(built.tokens.keep).toEqual([]);
     expect(built.tokens.retire.map(brief)).toEqual([
       'retire variable apiToken compiled/lib/task-connection.js:8: nothing reads it any more; the migration left its declaration, whose initializer may do more than read a value: delete it yourself',
       'retire service-connection apitoken compiled/lib/task-connection.js:8: nothing reads it any more',
     ]);
-    expect(built.tokens.retire[1]).toMatchObject({ required: true });
+    expect(built.tokens.retire[1]).toMatchObject({ required: true, connection: 'keptnConnection' });
+    expect(tokenSection(built)).toContain('retire service connection parameter apitoken of keptnConnection compiled/lib/task-connection.js:8 nothing reads it any more (read as required)');
   });
 
   it('CommonJS as people write it: require of the module, getInput taken out of it, getInputRequired', () => {
