@@ -146,11 +146,11 @@ describe('the old API token section on compiled CommonJS', () => {
     expect(built.tokens.retire[1]).toMatchObject({ required: true });
   });
 
-  it('GitHub Action: a class of this project reached as new keptn_client_1.KeptnClient(…) is named, to look there', () => {
+  it('GitHub Action: a class of this project reached as new keptn_client_js_1.KeptnClient(…) is named, to look there', () => {
     const { report: built } = report('compiled/lib/action-client.js');
     expect(built.tokens.retire).toEqual([]);
     expect(built.tokens.keep.map(brief)).toEqual([
-      "keep action-input keptn_api_token compiled/lib/action-client.js:41: passed to KeptnClient from ./keptn-client (line 42); retire it too if that file's entries retire the parameter",
+      "keep action-input keptn_api_token compiled/lib/action-client.js:41: passed to KeptnClient from ../../keptn-client.js (line 42); retire it too if that file's entries retire the parameter",
     ]);
   });
 
