@@ -38,7 +38,7 @@ import { createTypeOracle, oracleQuestions, type ClientIdentity, type FileTypeOr
 import { removeUnusedBindings, type BindingOutcome } from './unused-bindings.js';
 import { tokenPlumbing } from './token-plumbing.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { Node as EstreeNode } from '../analysis/ast.js';
+import { INTEROP_HELPERS, type Node as EstreeNode } from '../analysis/ast.js';
 import { parseForAnalysis, type ParsedFile } from '../analysis/estree-host.js';
 import { collectFindings, createFindings, DEFAULT_MINIMUM_CONFIDENCE, sameInstance, type EscapingXToken, type RequestFinding, type XTokenFinding } from '../analysis/findings.js';
 import { createRequestAnalysis, type RequestAnalysis, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
@@ -87,6 +87,15 @@ export function contains(outer: Range, inner: Range): boolean {
 
 export function isNodeType<T extends string>(node: ASTNode | null | undefined, type: T): node is ASTNode & { type: T } {
   return node?.type === type;
+}
+
+/** The argument of a compiler's module-interop wrapper call (`__importDefault(x)`, `tslib_1.__importStar(x)`). */
+export function interopArgument(node: ASTNode | null | undefined): ASTNode | undefined {
+  if (!isNodeType(node, 'CallExpression') || node.arguments.length !== 1) return undefined;
+  const callee = node.callee as ASTNode;
+  const name = isNodeType(callee, 'Identifier') ? callee.name : isNodeType(callee, 'MemberExpression') && !callee.computed && isNodeType(callee.property as ASTNode, 'Identifier') ? (callee.property as Identifier).name : undefined;
+  const argument = node.arguments[0] as ASTNode;
+  return name !== undefined && INTEROP_HELPERS.has(name) && !isNodeType(argument, 'SpreadElement') ? argument : undefined;
 }
 
 const NOT_CHILDREN = new Set(['loc', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'comments', 'tokens']);
@@ -1743,8 +1752,11 @@ export abstract class RequestMigration {
     // `const { getInput } = require('@actions/core')`
     while (declarator && (isNodeType(declarator.node, 'ObjectProperty') || isNodeType(declarator.node, 'ObjectPattern'))) declarator = parentOf(declarator);
     if (!declarator || !isNodeType(declarator.node, 'VariableDeclarator')) return undefined;
-    let init = declarator.node.init as ASTNode | null;
-    while (init && (isNodeType(init, 'MemberExpression') || TRANSPARENT_WRAPPERS.has(init.type))) init = isNodeType(init, 'MemberExpression') ? init.object : (init as ASTNode & { expression: ASTNode }).expression;
+    let init = declarator.node.init as ASTNode | null | undefined;
+    // Compiled CommonJS: `const core = __importStar(require("@actions/core"))`, `__importDefault(require("axios"))`.
+    while (init && (isNodeType(init, 'MemberExpression') || TRANSPARENT_WRAPPERS.has(init.type) || interopArgument(init))) {
+      init = isNodeType(init, 'MemberExpression') ? init.object : (interopArgument(init) ?? (init as ASTNode & { expression: ASTNode }).expression);
+    }
     return this.requireSource(init);
   }
 

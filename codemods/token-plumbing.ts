@@ -290,7 +290,13 @@ class Plumbing {
       const declarator = binding ? parentOf(binding) : null;
       path = declarator && isNodeType(declarator.node, 'VariableDeclarator') && binding?.name === 'id' ? (declarator.get('init') as AnyPath) : undefined;
     }
-    while (path && TRANSPARENT_WRAPPERS.has(nodeOf(path)?.type ?? '')) path = path.get('expression') as AnyPath;
+    // `getInput('keptnConnection', true) ?? ''`: the input is on the left, or in the temporary a compiler below ES2020 writes for `??`.
+    for (let node = path ? nodeOf(path) : undefined; path && node; node = path ? nodeOf(path) : undefined) {
+      if (TRANSPARENT_WRAPPERS.has(node.type)) path = path.get('expression') as AnyPath;
+      else if (isNodeType(node, 'LogicalExpression') && (node.operator === '??' || node.operator === '||')) path = path.get('left') as AnyPath;
+      else if (isNodeType(node, 'ConditionalExpression')) path = compiledNullishValue(this.scope, path);
+      else break;
+    }
     const call = path ? nodeOf(path) : undefined;
     if (!path || !isNodeType(call, 'CallExpression')) return undefined;
     const reader = this.readerOf(path.get('callee') as AnyPath);
@@ -298,21 +304,16 @@ class Plumbing {
     return reader?.kind === 'task-input' && isNodeType(first, 'StringLiteral') ? first.value : undefined;
   }
 
-  /** `core.getInput` / `tl.getInput` through a namespace or default import, or `getInput` imported by name. */
+  /**
+   * `core.getInput` / `tl.getInput` through a namespace or default import, or `getInput` imported by
+   * name, in ESM or in the CommonJS a compiler makes of it (see calledFunction).
+   */
   private readerOf(callee: AnyPath): { kind: 'action-input' | 'task-input' | 'service-connection'; function: string } | undefined {
     const { scope } = this;
-    const node = callee.node as ASTNode & { object?: ASTNode; property?: ASTNode; computed?: boolean; name?: string };
-    let functionName: string | undefined;
-    let owner: AnyPath | undefined;
-    if (isNodeType(node, 'MemberExpression') && isNodeType(node.object as ASTNode, 'Identifier')) {
-      functionName = scope.propertyName(node.property, node.computed ?? false);
-      owner = callee.get('object') as AnyPath;
-    } else if (isNodeType(node, 'Identifier')) {
-      functionName = node.name;
-      owner = callee;
-    }
-    if (functionName === undefined || !owner) return undefined;
-    const binding = scope.bindingOf(owner);
+    const called = calledFunction(scope, callee);
+    if (!called) return undefined;
+    const functionName = called.name;
+    const binding = scope.bindingOf(called.owner);
     const module = binding ? scope.moduleOf(binding) : undefined;
     if (module === undefined) return undefined;
     if (ENDPOINT_AUTH_READERS.module.test(module) && ENDPOINT_AUTH_READERS.functions.has(functionName)) return { kind: 'service-connection', function: functionName };
@@ -330,7 +331,8 @@ class Plumbing {
     if (TOKEN_VARIABLE_NAME.test(name)) return true;
     if (!init) return false;
     const text = this.scope.source.slice(rangeOf(init).start, rangeOf(init).end);
-    return KEPTN_TOKEN_ENV_VARS.some((variable) => text.includes(variable)) || /getInput(?:Required)?\s*\(\s*['"][^'"]*(?:token|api[-_]?key)/iu.test(text);
+    // The `)` is compiled CommonJS: `(0, core_1.getInput)('keptn-api-token')`.
+    return KEPTN_TOKEN_ENV_VARS.some((variable) => text.includes(variable)) || /getInput(?:Required)?\s*\)?\s*\(\s*['"][^'"]*(?:token|api[-_]?key)/iu.test(text);
   }
 
   /**
@@ -403,7 +405,8 @@ class Plumbing {
     if (isNodeType(node, 'BinaryExpression') && COMPARISONS.has(node.operator)) return { kind: 'checks' };
     if (isNodeType(node, 'MemberExpression') && current.name === 'object' && scope.propertyName(node.property, node.computed ?? false) === 'length') return { kind: 'checks' };
     if (isNodeType(node, 'CallExpression') && current.name !== 'callee') {
-      const callee = node.callee as ASTNode;
+      // `core.setSecret(token)`, and `(0, core_1.setSecret)(token)` compiled from a named import.
+      const callee = indirectCallee(parent.get('callee') as AnyPath).node;
       const name = isNodeType(callee, 'MemberExpression') ? scope.propertyName(callee.property, callee.computed ?? false) : isNodeType(callee, 'Identifier') ? callee.name : undefined;
       if (name !== undefined && NON_SENDING_CALLS.has(name)) return { kind: 'checks' };
     }
@@ -417,17 +420,22 @@ class Plumbing {
     return imported === undefined ? { kind: 'sends' } : { kind: 'sends', toImported: imported };
   }
 
-  /** `KeptnClient from ./keptn-client` when the argument goes to `new KeptnClient(…)` / `send(…)` imported from a relative module. */
+  /**
+   * `KeptnClient from ./keptn-client` when the argument goes to `new KeptnClient(…)` / `send(…)`
+   * imported from a relative module, also through a namespace and as compiled CommonJS
+   * (`new keptn_client_1.KeptnClient(…)`, `(0, api_1.send)(…)`, `new client_1.default(…)`).
+   */
   private importedCallee(argument: AnyPath): string | undefined {
     const call = parentOf(argument);
     if (!call || !(isNodeType(call.node, 'CallExpression') || isNodeType(call.node, 'NewExpression'))) return undefined;
     if ((argument.parentPath as ASTPath | null | undefined)?.name !== 'arguments') return undefined;
-    const callee = call.get('callee') as AnyPath;
-    if (!isNodeType(callee.node, 'Identifier')) return undefined;
-    const binding = this.scope.bindingOf(callee);
+    const called = calledFunction(this.scope, call.get('callee') as AnyPath);
+    if (!called) return undefined;
+    const binding = this.scope.bindingOf(called.owner);
     const module = binding ? this.scope.moduleOf(binding) : undefined;
     // A package's parameters are not in the report; a module of this project's are.
-    return module === undefined || !/^\.{0,2}\//u.test(module) ? undefined : `${callee.node.name} from ${module}`;
+    if (module === undefined || !/^\.{0,2}\//u.test(module)) return undefined;
+    return called.name === 'default' ? `the default export of ${module}` : `${called.name} from ${module}`;
   }
 
   /**
@@ -554,6 +562,44 @@ function nodeOf(path: AnyPath): ASTNode | undefined {
   return typeof value === 'object' && value !== null ? (value as ASTNode) : undefined;
 }
 
+/**
+ * What a callee calls, seen through `(0, core_1.getInput)`: compilers write a call of an imported
+ * function that way so that it runs without a `this`, and the value is the last expression.
+ */
+function indirectCallee(callee: AnyPath): AnyPath {
+  let path = callee;
+  for (;;) {
+    const node = nodeOf(path);
+    if (node && TRANSPARENT_WRAPPERS.has(node.type)) {
+      path = path.get('expression') as AnyPath;
+    } else if (isNodeType(node, 'SequenceExpression') && (node.expressions as ASTNode[]).slice(0, -1).every((expression) => isNodeType(expression, 'NumericLiteral'))) {
+      path = path.get('expressions', (node.expressions as ASTNode[]).length - 1) as AnyPath;
+    } else {
+      return path;
+    }
+  }
+}
+
+/**
+ * The name of the function a callee calls and the identifier whose binding says where it comes
+ * from: `getInput` imported by name, `core.getInput`, and what compilers make of imports in
+ * CommonJS: `(0, core_1.getInput)` for a named import, `core_1.default.getInput` for a default
+ * import through `__importDefault` (the wrapper's `default` is the module).
+ */
+function calledFunction(scope: PlumbingScope, callee: AnyPath): { name: string; owner: AnyPath } | undefined {
+  const path = indirectCallee(callee);
+  const node = path.node;
+  if (isNodeType(node, 'Identifier')) return { name: node.name, owner: path };
+  if (!isNodeType(node, 'MemberExpression')) return undefined;
+  const name = scope.propertyName(node.property, node.computed ?? false);
+  let owner = path.get('object') as AnyPath;
+  const object = owner.node;
+  if (isNodeType(object, 'MemberExpression') && isNodeType(object.object as ASTNode, 'Identifier') && scope.propertyName(object.property, object.computed ?? false) === 'default') {
+    owner = owner.get('object') as AnyPath;
+  }
+  return name !== undefined && isNodeType(owner.node, 'Identifier') ? { name, owner } : undefined;
+}
+
 function unwrapDefault(node: ASTNode): ASTNode {
   return isNodeType(node, 'AssignmentPattern') ? (node.left) : node;
 }
@@ -614,6 +660,16 @@ function compiledNullishOf(scope: PlumbingScope, current: AnyPath, parent: AnyPa
     return range.start < within.start || range.end > within.end;
   });
   return readElsewhere ? undefined : conditional;
+}
+
+/** The value a compiled `??` conditional tests (`value` in `(_a = value) !== null && _a !== void 0 ? _a : ''`), if it is one. */
+function compiledNullishValue(scope: PlumbingScope, conditional: AnyPath): AnyPath | undefined {
+  let assignment = conditional.get('test', 'left', 'left') as AnyPath;
+  while (TRANSPARENT_WRAPPERS.has(nodeOf(assignment)?.type ?? '')) assignment = assignment.get('expression') as AnyPath;
+  if (!isNodeType(nodeOf(assignment), 'AssignmentExpression')) return undefined;
+  const value = assignment.get('right') as AnyPath;
+  // The shape is compiledNullishOf's, read from the other end.
+  return compiledNullishOf(scope, value, assignment)?.node === conditional.node ? value : undefined;
 }
 
 function isExportedDeclaration(binding: AnyPath): boolean {

@@ -22,9 +22,8 @@
  *   `import './config.js';` / `require('./config');` stay in its place.
  */
 import type { ASTNode, Identifier, JSCodeshift } from 'jscodeshift';
-import { INTEROP_HELPERS } from '../analysis/ast.js';
 import { clientModules } from '../core/index.js';
-import { isNodeType, parentOf, rangeOf, TRANSPARENT_WRAPPERS, type AnyPath } from './request-migration.js';
+import { interopArgument, isNodeType, parentOf, rangeOf, TRANSPARENT_WRAPPERS, type AnyPath } from './request-migration.js';
 import { removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
 
 /** What the removal asks of the pass that owns the tree: scope lookups and the queued edits. */
@@ -299,13 +298,4 @@ class UnusedBindingRemoval {
     this.removeFromList(declarationNode, specifiers, specifier.node);
     return true;
   }
-}
-
-/** The argument of a compiler's module-interop wrapper call (`__importDefault(x)`, `tslib_1.__importStar(x)`). */
-function interopArgument(node: ASTNode | null | undefined): ASTNode | undefined {
-  if (!isNodeType(node, 'CallExpression') || node.arguments.length !== 1) return undefined;
-  const callee = node.callee as ASTNode;
-  const name = isNodeType(callee, 'Identifier') ? callee.name : isNodeType(callee, 'MemberExpression') && !callee.computed && isNodeType(callee.property as ASTNode, 'Identifier') ? (callee.property as Identifier).name : undefined;
-  const argument = node.arguments[0] as ASTNode;
-  return name !== undefined && INTEROP_HELPERS.has(name) && !isNodeType(argument, 'SpreadElement') ? argument : undefined;
 }

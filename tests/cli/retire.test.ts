@@ -148,6 +148,30 @@ describe('the old API token in the report', () => {
     expect(stdout).toMatch(/^ {2}retire {2}variable keptnApiToken +action\/src\/main\.ts:5 {2}read only to check that it is set$/mu);
   });
 
+  it('compiled CommonJS in lib/ (what an Action or task ships): the inputs are retired with their action.yml and task.json entries', async () => {
+    const compiled = (name: string): string => readFileSync(new URL(`../codemods/fixtures/token-plumbing/compiled/lib/${name}`, import.meta.url), 'utf8');
+    write('action/package.json', '{ "name": "keptn-action", "private": true }\n');
+    write('action/action.yml', ACTION_YML.replace('main: dist/index.js', 'main: lib/action.js'));
+    write('action/lib/action.js', compiled('action.js'));
+    write('task/KeptnEvent/package.json', '{ "name": "keptn-task", "private": true }\n');
+    write('task/KeptnEvent/task.json', TASK_JSON);
+    write('task/KeptnEvent/task.js', compiled('task.js'));
+
+    const { stdout } = await migrate(['--json', 'action', 'task']);
+    const report = JSON.parse(stdout) as MigrationReport;
+
+    expect(report.tokens.keep).toEqual([]);
+    expect(report.tokens.retire.map(brief)).toEqual([
+      'variable keptnApiToken action/lib/action.js:44',
+      'action-input keptn-api-token action/lib/action.js:44',
+      'variable apiToken task/KeptnEvent/task.js:44',
+      'task-input apiToken task/KeptnEvent/task.js:44',
+    ]);
+    expect(report.tokens.retire.find((entry) => entry.kind === 'action-input')).toMatchObject({ required: true, declaredIn: [{ file: 'action/action.yml', line: 6, required: true }] });
+    expect(report.tokens.retire.find((entry) => entry.kind === 'task-input')).toMatchObject({ required: true, declaredIn: [{ file: 'task/KeptnEvent/task.json', line: 7, required: true }] });
+    expect(readFileSync(path.join(root, 'action/lib/action.js'), 'utf8')).not.toMatch(/x-token/u);
+  });
+
   it('an env var read and still sent in one file is kept everywhere', async () => {
     write('a.ts', "const endpoint = process.env.KEPTN_ENDPOINT;\nexport const send = async () => fetch(endpoint + '/v1/event', { method: 'POST', headers: { 'x-token': process.env.KEPTN_API_TOKEN ?? '' } });\n");
     write('b.ts', "export const forward = (send: (token: string) => void) => send(process.env.KEPTN_API_TOKEN ?? '');\n");

@@ -3,11 +3,13 @@
  * only what carried the token to an `x-token` header is listed, an Azure DevOps service
  * connection's token parameter is named as what to retire, a value passed only to a parameter
  * that is retired itself is retired too, and a read kept only because another read still sends
- * the same env var says which one.
+ * the same env var says which one. The CommonJS that TypeScript's compiler and Babel emit, which
+ * Actions and tasks ship in lib/, reads as the TypeScript it came from (fixtures/token-plumbing/compiled/).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import migrate from '../../codemods/migrate.js';
 import { buildReport, formatReport, type FileOutcome, type MigrationReport } from '../../cli/report.js';
@@ -96,5 +98,124 @@ describe('the old API token section', () => {
       'keep env-var KEPTN_API_TOKEN env-removed.ts:4: the migration removed this read, but env-forwarded.ts:5 still sends or passes on KEPTN_API_TOKEN',
     ]);
     expect(tokenSection(built)).toContain('keep env var KEPTN_API_TOKEN env-removed.ts:4 the migration removed this read, but env-forwarded.ts:5 still sends or passes on KEPTN_API_TOKEN');
+  });
+});
+
+describe('the old API token section on compiled CommonJS', () => {
+  const compiled = path.join(fixtures, 'compiled');
+  const sources = readdirSync(path.join(compiled, 'src')).map((name) => path.basename(name, '.ts')).sort();
+  const commonJs = ['lib', 'babel', 'hand-written'].flatMap((folder) => readdirSync(path.join(compiled, folder)).map((name) => `compiled/${folder}/${name}`)).sort();
+  // What an entry says, without where: a compiled file's lines are not its source's.
+  const placeless = (entry: MigrationReport['tokens']['keep'][number]): string =>
+    `${entry.fate} ${entry.kind} ${entry.name} required=${String(entry.required)} connection=${String(entry.connection)}: ${entry.why.replace(/line \d+/gu, 'line N').replace(/compiled\/\S+:\d+/gu, 'FILE:N')}`;
+
+  it('has the five sources, each compiled by tsc and by Babel', () => {
+    expect(sources).toEqual(['action', 'action-client', 'action-named', 'task', 'task-connection']);
+    expect(commonJs.filter((name) => !name.includes('hand-written'))).toHaveLength(10);
+  });
+
+  it.each(sources)('%s: tsc’s and Babel’s CommonJS read as the TypeScript does', (name) => {
+    const source = report(`compiled/src/${name}.ts`).report.tokens;
+    expect(source.retire.length + source.keep.length).toBeGreaterThan(0);
+    for (const folder of ['lib', 'babel']) {
+      const { tokens } = report(`compiled/${folder}/${name}.js`).report;
+      expect({ folder, retire: tokens.retire.map(placeless), keep: tokens.keep.map(placeless) }).toEqual({ folder, retire: source.retire.map(placeless), keep: source.keep.map(placeless) });
+    }
+  });
+
+  it('GitHub Action, namespace import through __importStar: retires the input with file:line, read as required', () => {
+    const { report: built, outputs } = report('compiled/lib/action.js');
+    expect(outputs.get('compiled/lib/action.js')).not.toMatch(/x-token/u);
+    expect(built.tokens.keep).toEqual([]);
+    expect(built.tokens.retire.map(brief)).toEqual([
+      'retire variable keptnApiToken compiled/lib/action.js:44: read only to check that it is set',
+      'retire action-input keptn-api-token compiled/lib/action.js:44: read only to check that it is set',
+    ]);
+    expect(built.tokens.retire[1]).toMatchObject({ required: true });
+    expect(tokenSection(built)).toContain('retire action input keptn-api-token compiled/lib/action.js:44 read only to check that it is set (read as required)');
+  });
+
+  it('GitHub Action, named imports called as (0, core_1.getInput)(…): (0, core_1.setSecret)(token) only masks it', () => {
+    const { report: built, outputs } = report('compiled/lib/action-named.js');
+    expect(outputs.get('compiled/lib/action-named.js')).not.toMatch(/x-token/u);
+    expect(built.tokens.keep).toEqual([]);
+    expect(built.tokens.retire.map(brief)).toEqual([
+      'retire variable token compiled/lib/action-named.js:11: read only to check that it is set',
+      'retire action-input keptn_api_token compiled/lib/action-named.js:11: read only to check that it is set',
+    ]);
+    expect(built.tokens.retire[1]).toMatchObject({ required: true });
+  });
+
+  it('GitHub Action: a class of this project reached as new keptn_client_js_1.KeptnClient(…) is named, to look there', () => {
+    const { report: built } = report('compiled/lib/action-client.js');
+    expect(built.tokens.retire).toEqual([]);
+    expect(built.tokens.keep.map(brief)).toEqual([
+      "keep action-input keptn_api_token compiled/lib/action-client.js:41: passed to KeptnClient from ../../keptn-client.js (line 42); retire it too if that file's entries retire the parameter",
+    ]);
+  });
+
+  it('Azure DevOps task, namespace import through __importStar: retires the task input, read as required', () => {
+    const { report: built } = report('compiled/lib/task.js');
+    expect(built.tokens.keep).toEqual([]);
+    expect(built.tokens.retire.map(brief)).toEqual([
+      'retire variable apiToken compiled/lib/task.js:44: nothing reads it any more; the migration left its declaration, whose initializer may do more than read a value: delete it yourself',
+      'retire task-input apiToken compiled/lib/task.js:44: nothing reads it any more',
+    ]);
+    expect(tokenSection(built)).toContain('retire task input apiToken compiled/lib/task.js:44 nothing reads it any more (read as required)');
+  });
+
+  it('Azure DevOps task, named imports: the service connection’s token parameter, and the input naming the connection through a compiled `??`', () => {
+    const { report: built } = report('compiled/lib/task-connection.js');
+    expect(built.tokens.keep).toEqual([]);
+    expect(built.tokens.retire.map(brief)).toEqual([
+      'retire variable apiToken compiled/lib/task-connection.js:8: nothing reads it any more; the migration left its declaration, whose initializer may do more than read a value: delete it yourself',
+      'retire service-connection apitoken compiled/lib/task-connection.js:8: nothing reads it any more',
+    ]);
+    expect(built.tokens.retire[1]).toMatchObject({ required: true, connection: 'keptnConnection' });
+    expect(tokenSection(built)).toContain('retire service connection parameter apitoken of keptnConnection compiled/lib/task-connection.js:8 nothing reads it any more (read as required)');
+  });
+
+  it('CommonJS as people write it: require of the module, getInput taken out of it, getInputRequired', () => {
+    const action = report('compiled/hand-written/action.js').report.tokens;
+    expect(action.keep).toEqual([]);
+    expect(action.retire.map((entry) => `${entry.kind} ${entry.name} ${entry.file}:${entry.line} required=${String(entry.required)}`)).toEqual([
+      'variable keptnToken compiled/hand-written/action.js:7 required=undefined',
+      'action-input keptn-api-token compiled/hand-written/action.js:7 required=true',
+      'variable secret compiled/hand-written/action.js:11 required=undefined',
+      'action-input api-key compiled/hand-written/action.js:11 required=false',
+    ]);
+    const task = report('compiled/hand-written/task.js').report.tokens;
+    expect(task.keep).toEqual([]);
+    expect(task.retire.map(brief)).toEqual([
+      'retire variable apiToken compiled/hand-written/task.js:6: read only to check that it is set',
+      'retire task-input apiToken compiled/hand-written/task.js:6: read only to check that it is set',
+    ]);
+    expect(task.retire[1]).toMatchObject({ required: true });
+  });
+
+  it.each(commonJs)('%s: the output is still a script that parses, and a second run changes nothing', (name) => {
+    const file = path.join(fixtures, name);
+    const { output } = run(name);
+    // action-client.js sends nothing itself: the file stays as it is.
+    if (output === undefined) return;
+    expect(() => new Script(output, { filename: file })).not.toThrow();
+    expect(runTransformReports(file, output, {}, migrate).output).toBeUndefined();
+  });
+
+  it('a default export called as `new client_1.default(…)` is named as the default export of its module', () => {
+    const source = [
+      '"use strict";',
+      'const core = require("@actions/core");',
+      'const keptn_client_1 = __importDefault(require("./keptn-client"));',
+      'async function run() {',
+      "    const token = core.getInput('keptn_api_token', { required: true });",
+      "    await new keptn_client_1.default(core.getInput('keptn_api_url'), token).projects();",
+      '}',
+      '',
+    ].join('\n');
+    const { reports } = runTransformReports(path.join(compiled, 'inline.js'), source, {}, migrate);
+    expect(reports.flatMap((entry) => entry.tokenPlumbing ?? []).map((entry) => `${entry.fate} ${entry.kind} ${entry.name} ${entry.line}: ${entry.why}`)).toEqual([
+      "keep action-input keptn_api_token 5: passed to the default export of ./keptn-client (line 6); retire it too if that file's entries retire the parameter",
+    ]);
   });
 });
