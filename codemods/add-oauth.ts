@@ -254,8 +254,19 @@ export class AddOAuthMigration extends RequestMigration {
         this.leave(call, 'got request without OAuth', 'the token must come from the helper\'s hooks here, and the request\'s URL cannot be named as their audience', 'make the function async, or add `hooks: client.gotHooks({ audience: <API base URL> })` to the request');
         return;
       }
+      const audienceOption = this.audienceOption(audience === null ? [] : [audience]);
+      if (options.node !== undefined && !isNodeType(options.node, 'ObjectExpression')) {
+        this.leave(call, 'got request without OAuth', `the token must come from the helper's hooks here, and the options are built elsewhere (\`${this.text(options.node).slice(0, 40)}\`)`, 'make the function async, or add `hooks: client.gotHooks({ audience: <API base URL> })` where the options are built');
+        return;
+      }
+      const hooks = options.node === undefined ? { member: `hooks: ${this.clientText}.${helperClientMembers.gotHooks}(${audienceOption})` } : this.hooksFor(options.node, 'got', audienceOption, this.clientText);
+      if ('why' in hooks) {
+        this.leave(call, 'got request without OAuth', `the token must come from the helper's hooks here, and ${hooks.why}`, 'make the function async, or join `client.gotHooks({ audience: <API base URL> })` to the request\'s hooks by hand');
+        return;
+      }
       this.needsHelper = true;
-      this.addOption(call, options, `hooks: ${this.clientText}.${helperClientMembers.gotHooks}(${this.audienceOption(audience === null ? [] : [audience])})`);
+      if ('member' in hooks) this.addOption(call, options, hooks.member);
+      else this.edits.push(...hooks.edits);
       this.markMigrated(call.node, 'got', 'got request without credentials → OAuth helper hooks on the request');
       return;
     }

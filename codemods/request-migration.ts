@@ -53,6 +53,20 @@ export interface CallInfo {
   readonly viaHelper?: boolean;
 }
 
+/** The hooks an options object literal carries where a `hooks` of the helper's would be added (`carriedHooks`). */
+export type CarriedHooks =
+  | { readonly type: 'none' }
+  | { readonly type: 'own'; readonly member: ASTNode & { value: unknown } }
+  | { readonly type: 'sources'; readonly sources: readonly ASTNode[] }
+  | { readonly type: 'unknown'; readonly why: string };
+
+/** Where the helper's hooks go for an instance (`instanceHooks`). */
+export type InstanceHooks =
+  | { readonly member: string; readonly options: ObjectExpression }
+  | { readonly argument: string }
+  | { readonly edits: readonly Edit[] }
+  | { readonly why: string };
+
 export const FUNCTION_TYPES = new Set([
   'FunctionDeclaration',
   'FunctionExpression',
@@ -1330,28 +1344,35 @@ export abstract class RequestMigration {
   protected replacesEarlierHeaders(options: ASTNode, slot: ASTNode): boolean {
     const members = (options as ObjectExpression).properties as ASTNode[];
     const before = members.slice(0, Math.max(members.indexOf(slot), 0));
-    if (before.some((member) => isNodeType(member, 'SpreadElement') && this.mayCarryHeaders(member.argument))) return true;
+    if (before.some((member) => isNodeType(member, 'SpreadElement') && this.mayCarry(member.argument, 'headers'))) return true;
     const call = parentOf(this.pathOfNode(options))?.node;
     if (!isNodeType(call, 'CallExpression') || !this.isObjectAssign(call.callee)) return false;
     const args = call.arguments as ASTNode[];
-    return args.slice(0, Math.max(args.indexOf(options), 0)).some((argument) => this.mayCarryHeaders(isNodeType(argument, 'SpreadElement') ? argument.argument : argument));
+    return args.slice(0, Math.max(args.indexOf(options), 0)).some((argument) => this.mayCarry(isNodeType(argument, 'SpreadElement') ? argument.argument : argument, 'headers'));
   }
 
   /**
-   * Whether an object spread or assigned could hold a `headers` member: anything but an object
-   * literal without spreads or `headers`, a literal, and the URL parsers node's request options
-   * start from (`url.parse(…)`, `new URL(…)`).
+   * Whether an object spread or assigned could hold a member named `key` (`headers`, `hooks`):
+   * anything but an object literal without spreads or that member, a literal, either side of a
+   * condition that holds none (`...(debug && { timeout })`), and the URL parsers node's request
+   * options start from (`url.parse(…)`, `new URL(…)`).
    */
-  private mayCarryHeaders(node: ASTNode, depth = 0): boolean {
+  private mayCarry(node: ASTNode, key: string, depth = 0): boolean {
     const value = this.unwrapped(node);
+    if (depth > 4) return true;
     if (isNodeType(value, 'ObjectExpression')) {
       return (value.properties as ASTNode[]).some((member) =>
         isNodeType(member, 'SpreadElement')
-          ? depth > 4 || this.mayCarryHeaders(member.argument, depth + 1)
-          : !isNodeType(member, 'ObjectProperty') || (this.propertyName(member.key, member.computed ?? false) ?? 'headers') === 'headers',
+          ? this.mayCarry(member.argument, key, depth + 1)
+          : !isNodeType(member, 'ObjectProperty') || (this.propertyName(member.key, member.computed ?? false) ?? key) === key,
       );
     }
-    if (isNodeType(value, 'StringLiteral') || isNodeType(value, 'TemplateLiteral') || isNodeType(value, 'NullLiteral') || isNodeType(value, 'NumericLiteral')) return false;
+    // A falsy left side of `&&` spreads nothing; the other forms give one side or the other.
+    if (isNodeType(value, 'LogicalExpression')) {
+      return (value.operator !== '&&' && this.mayCarry(value.left, key, depth + 1)) || this.mayCarry(value.right, key, depth + 1);
+    }
+    if (isNodeType(value, 'ConditionalExpression')) return this.mayCarry(value.consequent, key, depth + 1) || this.mayCarry(value.alternate, key, depth + 1);
+    if (isNodeType(value, 'StringLiteral') || isNodeType(value, 'TemplateLiteral') || isNodeType(value, 'NullLiteral') || isNodeType(value, 'NumericLiteral') || isNodeType(value, 'BooleanLiteral')) return false;
     if (isNodeType(value, 'Identifier') && value.name === 'undefined') return false;
     if (isNodeType(value, 'NewExpression') && isNodeType(value.callee as ASTNode, 'Identifier') && (value.callee as Identifier).name === 'URL') return false;
     if (isNodeType(value, 'CallExpression')) {
@@ -1610,49 +1631,235 @@ export abstract class RequestMigration {
   }
 
   protected appendMember(object: ObjectExpression, text: string): void {
+    this.edits.push(...this.memberAdditions(object, [text]));
+  }
+
+  /** Edits adding `texts` as members at the end of `object`, in its layout (one line, or one member a line). */
+  protected memberAdditions(object: ObjectExpression, texts: readonly string[]): Edit[] {
     const members = object.properties as ASTNode[];
     const tail = members.at(-1);
-    if (!tail) {
-      this.edits.push({ ...rangeOf(object), text: `{ ${text} }` });
-      return;
-    }
+    if (!tail) return [{ ...rangeOf(object), text: `{ ${texts.join(', ')} }` }];
     const { end } = rangeOf(tail);
     const multiline = this.source.slice(rangeOf(object).start, end).includes('\n');
     const indent = indentationAt(this.source, rangeOf(tail).start);
     const comma = /^\s*,/u.test(this.source.slice(end));
     if (multiline) {
       const after = comma ? this.source.indexOf(',', end) + 1 : end;
-      this.edits.push({ start: after, end: after, text: `${comma ? '' : ','}\n${indent}${text}${comma ? ',' : ''}` });
-    } else {
-      this.edits.push({ start: end, end, text: `, ${text}` });
+      return [{ start: after, end: after, text: `${comma ? '' : ','}\n${indent}${texts.join(`,\n${indent}`)}${comma ? ',' : ''}` }];
+    }
+    return [{ start: end, end, text: `, ${texts.join(', ')}` }];
+  }
+
+  /**
+   * The helper's hooks for an instance made with `got.extend(…)` or `ky.create/extend(…)` (F3);
+   * `audience` is the adapter's `{ audience }` argument or empty, `client` the optional client for
+   * a conditional credential. got merges the hooks of all the arguments of `extend`, so where the
+   * options may carry hooks already the helper's go into an argument of their own, after them;
+   * ky takes one options object, where they join as `hooksFor` joins them.
+   */
+  protected instanceHooks(call: ASTPath<CallExpression>, kind: 'got' | 'ky', audience = '', client = this.clientText): InstanceHooks {
+    const args = call.node.arguments as ASTNode[];
+    const [only] = args;
+    const single = args.length === 1 && isNodeType(only, 'ObjectExpression') ? only : undefined;
+    if (kind === 'ky') {
+      if (!single) return { why: 'ky takes its instance options as one object, and here they are not one object literal the helper\'s hooks could join' };
+      const plan = this.hooksFor(single, 'ky', audience, client);
+      return 'member' in plan ? { ...plan, options: single } : plan;
+    }
+    const hooks = `hooks: ${client}.${helperClientMembers.gotHooks}(${audience})`;
+    if (single && this.carriedHooks(single).type === 'none') return { member: hooks, options: single };
+    return { argument: `{ ${hooks} }` };
+  }
+
+  /**
+   * Puts the helper's hooks where `instanceHooks` planned them. `slot`: a `headers` member of the
+   * options that held only the x-token (retired, not removed), which the hooks may take over.
+   */
+  protected addInstanceHooks(call: ASTPath<CallExpression>, plan: Exclude<InstanceHooks, { readonly why: string }>, slot?: ASTNode): void {
+    if ('edits' in plan) {
+      this.edits.push(...plan.edits);
+      return;
+    }
+    if ('argument' in plan) {
+      const args = call.node.arguments as ASTNode[];
+      const { end } = rangeOf(call.node);
+      this.edits.push({ start: end - 1, end: end - 1, text: `${args.length > 0 ? ', ' : ''}${plan.argument}` });
+      return;
+    }
+    if (slot && (plan.options.properties as ASTNode[]).includes(slot)) this.edits.push({ ...rangeOf(slot), text: plan.member });
+    else this.appendMember(plan.options, plan.member);
+  }
+
+  /** `instanceHooks` and `addInstanceHooks` in one, for a got instance (got's plan always has a place). */
+  protected addHooks(call: ASTPath<CallExpression>, kind: 'got', audience = '', client = this.clientText): void {
+    const plan = this.instanceHooks(call, kind, audience, client);
+    if (!('why' in plan)) this.addInstanceHooks(call, plan);
+  }
+
+  /**
+   * The helper's hooks for `options`, one object literal of got or ky options, with every hook
+   * the object already carries kept: inside one object a later `hooks` replaces an earlier one
+   * (got and ky join hooks across an instance and its requests, never within one object), so
+   * `{ ...options, hooks: client.gotHooks() }` would drop `options.hooks`.
+   * - nothing carried: a `hooks` member to add;
+   * - hooks in spreads (or earlier `Object.assign` arguments): a member whose helper call takes
+   *   them (`client.gotHooks({ hooks: options.hooks })`), where they can be read again;
+   * - a `hooks` member of its own: the helper's lists joined to its lists where it is written
+   *   out (so its hooks keep the types got or ky give them), else its value passed to the helper.
+   * got's own hooks come first, ky's after the helper's, as the helper orders them (`HooksOptions`).
+   */
+  protected hooksFor(options: ObjectExpression, kind: 'got' | 'ky', audience: string, client: string): { readonly member: string } | { readonly edits: readonly Edit[] } | { readonly why: string } {
+    const helper = (hooks?: string): string => `${client}.${kind === 'ky' ? helperClientMembers.kyHooks : helperClientMembers.gotHooks}(${this.adapterArgument(audience, hooks)})`;
+    const carried = this.carriedHooks(options);
+    switch (carried.type) {
+      case 'none':
+        return { member: `hooks: ${helper()}` };
+      case 'unknown':
+        return carried;
+      case 'sources': {
+        const unread = carried.sources.find((source) => !this.isPlainReference(source));
+        if (unread) {
+          return { why: `the options take \`${this.text(unread).slice(0, 40)}\`, which may carry hooks of its own that a \`hooks\` written next to it would replace, and the codemod cannot read them without evaluating it again` };
+        }
+        const [first] = carried.sources;
+        const read = first && carried.sources.length === 1
+          ? `${isNodeType(first, 'Identifier') || isNodeType(first, 'MemberExpression') || isNodeType(first, 'ThisExpression') ? this.text(first) : `(${this.text(first)})`}.hooks`
+          : `{ ${carried.sources.map((source) => `...${this.text(source)}`).join(', ')} }.hooks`;
+        return { member: `hooks: ${helper(read)}` };
+      }
+      case 'own': {
+        const value = carried.member.value as ASTNode;
+        if (!isNodeType(value, 'ObjectExpression')) return { edits: [{ ...rangeOf(value), text: helper(this.text(value)) }] };
+        return this.joinHooksLiteral(value, kind, helper());
+      }
     }
   }
 
   /**
-   * `hooks: client.gotHooks(audience)` on a got call's options, `client.kyHooks(audience)` on ky's;
-   * `client` is the optional client for a conditional credential.
+   * What a `hooks` member added at the end of `options` would replace: nothing, the object's own
+   * `hooks` member (written after everything else that could hold hooks), or the spreads and, for
+   * an `Object.assign` argument, the earlier arguments that may hold them.
    */
-  protected addHooks(call: ASTPath<CallExpression>, kind: 'got' | 'ky', audience = '', client = this.clientText): void {
-    const hooks = `hooks: ${client}.${kind === 'ky' ? helperClientMembers.kyHooks : helperClientMembers.gotHooks}(${audience})`;
-    const args = call.node.arguments as ASTNode[];
-    const last = args.at(-1);
-    if (isNodeType(last, 'ObjectExpression') && args.length === 1) {
-      const members = last.properties as ASTNode[];
-      const hasHooks = members.some((member) => isNodeType(member, 'ObjectProperty') && this.propertyName(member.key, false) === 'hooks');
-      if (!hasHooks) {
-        const headersSlot = members.find((member) => isNodeType(member, 'ObjectProperty') && this.propertyName(member.key as ASTNode, false) === 'headers');
-        const slotValue = (headersSlot as (ASTNode & { value?: ASTNode }) | undefined)?.value;
-        if (headersSlot && isNodeType(slotValue, 'ObjectExpression') && slotValue.properties.length === 1 && !this.replacesEarlierHeaders(last, headersSlot)) {
-          // The headers held only x-token: the hooks take their place (removeHeader left `headers` for us).
-          this.edits.push({ ...rangeOf(headersSlot), text: hooks });
-          return;
-        }
-        this.appendMember(last, hooks);
-        return;
+  protected carriedHooks(options: ObjectExpression): CarriedHooks {
+    let own: (ASTNode & { value: unknown }) | undefined;
+    let sources: ASTNode[] = [];
+    const carries = (node: ASTNode): boolean => this.mayCarry(node, 'hooks') && this.typeMayCarry(node, 'hooks');
+    const call = parentOf(this.pathOfNode(options))?.node;
+    if (isNodeType(call, 'CallExpression') && this.isObjectAssign(call.callee)) {
+      const args = call.arguments as ASTNode[];
+      const index = args.indexOf(options);
+      const argumentValue = (argument: ASTNode): ASTNode => (isNodeType(argument, 'SpreadElement') ? argument.argument : argument);
+      const later = args.slice(index + 1).find((argument) => carries(argumentValue(argument)));
+      if (later) return { type: 'unknown', why: `a later \`Object.assign\` argument (\`${this.text(later).slice(0, 40)}\`) may carry hooks, which would replace the helper's` };
+      const [target] = args;
+      if (index > 0 && target && !isNodeType(target, 'ObjectExpression') && carries(argumentValue(target))) {
+        return { type: 'unknown', why: `\`Object.assign\` writes into \`${this.text(target).slice(0, 40)}\`, which may carry hooks already: the helper's joined to them there would gather again at every call` };
+      }
+      sources = args.slice(0, Math.max(index, 0)).filter((argument) => !isNodeType(argument, 'SpreadElement') && carries(argument));
+      if (args.slice(0, Math.max(index, 0)).some((argument) => isNodeType(argument, 'SpreadElement'))) {
+        return { type: 'unknown', why: 'the `Object.assign` arguments before the options are spread from a list, whose hooks the codemod cannot name' };
       }
     }
-    const { end } = rangeOf(call.node);
-    this.edits.push({ start: end - 1, end: end - 1, text: `${args.length > 0 ? ', ' : ''}{ ${hooks} }` });
+    for (const member of options.properties as ASTNode[]) {
+      if (isNodeType(member, 'SpreadElement')) {
+        if (carries(member.argument)) {
+          if (own) return { type: 'unknown', why: `the options set \`hooks\` and then spread \`${this.text(member.argument).slice(0, 40)}\`, whose hooks, if it has any, replace them` };
+          sources.push(member.argument);
+        }
+        continue;
+      }
+      const name = isNodeType(member, 'ObjectProperty') || isNodeType(member, 'ObjectMethod') ? this.propertyName(member.key, (member as ASTNode & { computed?: boolean }).computed ?? false) : undefined;
+      if (name !== undefined && name !== 'hooks') continue;
+      if (!isNodeType(member, 'ObjectProperty')) return { type: 'unknown', why: name === undefined ? 'a member of the options has a computed name, which may be `hooks`' : 'the options define `hooks` as a method or accessor' };
+      if (name === undefined) return { type: 'unknown', why: 'a member of the options has a computed name, which may be `hooks`' };
+      own = member;
+      sources = [];
+    }
+    if (own) return { type: 'own', member: own };
+    return sources.length === 0 ? { type: 'none' } : { type: 'sources', sources };
+  }
+
+  /**
+   * `hooks: { beforeRequest: [mine] }` written out: the helper's lists join its lists, each read
+   * from one call of the helper (the lists of any two calls work together: the client keeps the
+   * state). Its hooks stay where got or ky type them, which a generic helper argument would not.
+   */
+  private joinHooksLiteral(hooks: ObjectExpression, kind: 'got' | 'ky', helper: string): { readonly edits: readonly Edit[] } | { readonly why: string } {
+    const members = hooks.properties as ASTNode[];
+    if (members.some((member) => !isNodeType(member, 'ObjectProperty') || this.propertyName(member.key, member.computed ?? false) === undefined)) {
+      return { why: 'the request\'s own hooks object spreads or computes its members, so the codemod cannot tell which lists it ends up with' };
+    }
+    const edits: Edit[] = [];
+    const added: string[] = [];
+    for (const event of ['beforeRequest', 'afterResponse'] as const) {
+      const list = `${helper}.${event}`;
+      const member = (members as (ASTNode & { key: ASTNode; value: ASTNode; computed?: boolean })[]).findLast((candidate) => this.propertyName(candidate.key, candidate.computed ?? false) === event);
+      if (!member) {
+        added.push(`${event}: ${list}`);
+        continue;
+      }
+      const value = member.value;
+      if (isNodeType(value, 'ArrayExpression')) {
+        const elements = value.elements as (ASTNode | null)[];
+        if (elements.includes(null)) return { why: `the request's own \`${event}\` list has holes` };
+        edits.push(kind === 'ky' ? this.prependElement(value, `...${list}`) : this.appendElement(value, `...${list}`));
+        continue;
+      }
+      // A list built elsewhere may be left undefined, which got and ky accept and a spread would not.
+      const simple = isNodeType(value, 'Identifier') || isNodeType(value, 'MemberExpression') || isNodeType(value, 'CallExpression');
+      const own = `...(${simple ? this.text(value) : `(${this.text(value)})`} ?? [])`;
+      edits.push({ ...rangeOf(value), text: kind === 'ky' ? `[...${list}, ${own}]` : `[${own}, ...${list}]` });
+    }
+    if (added.length > 0) edits.push(...this.memberAdditions(hooks, added));
+    return { edits };
+  }
+
+  /**
+   * Whether the declared type of `node` leaves room for a member `key`: a source typed without
+   * `hooks` (`const shared = { timeout: 5000 }`) holds none the code knows of, and `shared.hooks`
+   * would not type-check. True when types cannot tell.
+   */
+  private typeMayCarry(node: ASTNode, key: string): boolean {
+    const { start, end } = rangeOf(node);
+    return this.oracle().mayHaveMember(start, end, key) ?? true;
+  }
+
+  /** `{ audience }`, the adapter's argument, with the `hooks` it is to join when there are some. */
+  private adapterArgument(audience: string, hooks: string | undefined): string {
+    if (hooks === undefined) return audience;
+    const entry = `${helperAdapterOptions.hooks}: ${hooks}`;
+    // audienceOption writes `{ audience: … }`: the entry goes before its closing brace.
+    return audience === '' ? `{ ${entry} }` : `${audience.replace(/\s*\}$/u, '')}, ${entry} }`;
+  }
+
+  /** A value read again gives what it gave: a name, `this`, and property reads of those (no calls, no getters of a computed name). */
+  private isPlainReference(node: ASTNode): boolean {
+    let value = node;
+    while (TRANSPARENT_WRAPPERS.has(value.type)) value = (value as ASTNode & { expression: ASTNode }).expression;
+    if (isNodeType(value, 'Identifier')) return value.name !== 'undefined';
+    if (isNodeType(value, 'ThisExpression')) return true;
+    if (!isNodeType(value, 'MemberExpression')) return false;
+    const property = value.property as ASTNode;
+    return (!value.computed || isNodeType(property, 'StringLiteral') || isNodeType(property, 'NumericLiteral')) && this.isPlainReference(value.object);
+  }
+
+  private appendElement(array: ASTNode & { elements: unknown[] }, text: string): Edit {
+    const tail = (array.elements as ASTNode[]).at(-1);
+    if (!tail) return { ...rangeOf(array), text: `[${text}]` };
+    const { end } = rangeOf(tail);
+    const multiline = this.source.slice(rangeOf(array).start, end).includes('\n');
+    const comma = /^\s*,/u.test(this.source.slice(end));
+    if (!multiline) return { start: end, end, text: `, ${text}` };
+    const after = comma ? this.source.indexOf(',', end) + 1 : end;
+    return { start: after, end: after, text: `${comma ? '' : ','}\n${indentationAt(this.source, rangeOf(tail).start)}${text}${comma ? ',' : ''}` };
+  }
+
+  private prependElement(array: ASTNode & { elements: unknown[] }, text: string): Edit {
+    const head = (array.elements as ASTNode[])[0];
+    if (!head) return { ...rangeOf(array), text: `[${text}]` };
+    const { start } = rangeOf(head);
+    const multiline = this.source.slice(rangeOf(array).start, start).includes('\n');
+    return { start, end: start, text: multiline ? `${text},\n${indentationAt(this.source, start)}` : `${text}, ` };
   }
 
   protected runsOnce(statement: AnyPath): boolean {

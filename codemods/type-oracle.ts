@@ -33,6 +33,11 @@ export interface FileTypeOracle {
   stringValue(start: number, end: number): string | undefined;
   /** Whether a headers value is a `Headers`, an `AxiosHeaders` or a plain record. */
   headersKind(start: number, end: number): HeadersValueKind | undefined;
+  /**
+   * Whether a value of the expression's declared type can hold a member `name`: false only for
+   * types that name no such member and take no other keys (reading it would not type-check).
+   */
+  mayHaveMember(start: number, end: number, name: string): boolean | undefined;
   /** Whether the function whose body contains `offset` is async (declared or by its return type). */
   isInAsyncFunction(offset: number): boolean | undefined;
   /**
@@ -216,6 +221,10 @@ export function createTypeOracle(filePath: string, source: string, tsconfig?: st
         return node.getType().isObject() ? 'record' : undefined;
       });
     },
+    mayHaveMember(start, end, name) {
+      const node = nodeAt(start, end);
+      return node ? guarded(() => typeMayHaveMember(node.getType(), name, 0)) : undefined;
+    },
     isInAsyncFunction(offset) {
       const { Node } = loadTsMorph();
       const node = file().getDescendantAtPos(offset);
@@ -251,6 +260,19 @@ export function createTypeOracle(filePath: string, source: string, tsconfig?: st
       return tsconfigPath === undefined ? undefined : tsconfigModules(tsconfigPath);
     },
   };
+}
+
+function typeMayHaveMember(type: TsMorph.Type, name: string, depth: number): boolean {
+  if (depth > 4 || type.isAny() || type.isUnknown()) return true;
+  if (type.isUnion()) return type.getUnionTypes().some((member) => typeMayHaveMember(member, name, depth + 1));
+  if (type.isIntersection()) return type.getIntersectionTypes().some((member) => typeMayHaveMember(member, name, depth + 1));
+  if (type.isTypeParameter()) {
+    const constraint = type.getConstraint();
+    return constraint === undefined || typeMayHaveMember(constraint, name, depth + 1);
+  }
+  // Spreading a primitive, null or undefined adds no named member.
+  if (!type.isObject()) return false;
+  return type.getProperty(name) !== undefined || type.getStringIndexType() !== undefined;
 }
 
 // The oracle refines what syntax found; a checker failure on odd input must never stop a migration.

@@ -45,7 +45,7 @@ import { indentationAt, removeListItems, removeStatement, type Edit, type Range 
 import { sameInstance, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import type { RequestSendingRefusal, RequestSite, TargetAssessment } from '../analysis/request-analysis.js';
-import { RequestMigration, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type TokenCheckPlan } from './request-migration.js';
+import { RequestMigration, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
 import { planDeferredSend, type DeferralContext } from './deferred-node-send.js';
@@ -1400,13 +1400,9 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     const audiences = new Map<ASTNode, string>();
+    const hookPlans = new Map<ASTNode, Exclude<InstanceHooks, { readonly why: string }>>();
+    const client = optional ?? this.clientText;
     for (const { call, site } of instances) {
-      // ky.create/extend take one options object: the helper's hooks go into it, or nowhere.
-      const hooksHaveNoPlace = kind === 'ky' && !this.optionsTakeHooks(call);
-      if (hooksHaveNoPlace) {
-        this.leave(property, "x-token header in the ky instance's defaults", 'the instance\'s options are not one object literal without hooks, where the helper\'s hooks could go', 'add `hooks: client.kyHooks()` to the instance options, next to its own hooks');
-        return;
-      }
       const audience = this.instanceAudience(site, call);
       if ('why' in audience) {
         const adapter = kind === 'axios' ? 'attachToAxios(instance, { audience: <API base URL> })' : `${kind === 'ky' ? 'kyHooks' : 'gotHooks'}({ audience: <API base URL> })`;
@@ -1414,6 +1410,14 @@ export class XTokenMigration extends RequestMigration {
         return;
       }
       audiences.set(call.node, audience.audience);
+      if (kind === 'axios') continue;
+      // ky.create/extend take one options object: the helper's hooks join the hooks in it, or go nowhere.
+      const plan = this.instanceHooks(call, kind, audience.audience, client);
+      if ('why' in plan) {
+        this.leave(property, `x-token header in the ${kind} instance's defaults`, plan.why, `add \`hooks: client.${kind === 'ky' ? 'kyHooks' : 'gotHooks'}()\` to the instance options, joined to the hooks they have`);
+        return;
+      }
+      hookPlans.set(call.node, plan);
     }
     const checks = this.instanceTokenChecks(instances);
     if ('why' in checks) {
@@ -1423,17 +1427,20 @@ export class XTokenMigration extends RequestMigration {
     for (const plan of checks.plans) this.applyTokenCheck(plan);
     const checksRewritten = checks.plans.length === 0 ? '' : `; its ${TOKEN_CHECK} token check${checks.plans.length === 1 ? '' : 's'} (line ${checks.plans.map((plan) => this.position(plan.call.node).line).join(', ')}) → ${REACHABILITY_CHECK}`;
     this.helperUsed(optional);
-    const client = optional ?? this.clientText;
     const headersOnlyToken = (container.node as ObjectExpression).properties.length === 1;
     const slot = parentOf(container)?.node;
-    const gotTakesSlot =
-      (kind === 'got' || kind === 'ky') &&
+    const onlyPlan = only ? hookPlans.get(only.call.node) : undefined;
+    // The hooks take the place of `headers` that held only the x-token, in the options they go into.
+    const hooksTakeSlot =
       instances.length === 1 &&
+      onlyPlan !== undefined &&
+      'member' in onlyPlan &&
       headersOnlyToken &&
       isNodeType(slot, 'ObjectProperty') &&
       this.propertyName(slot.key, false) === 'headers' &&
-      !this.replacesEarlierHeaders(parentOf(parentOf(container))?.node as ASTNode, slot);
-    if (gotTakesSlot) this.retired.push(target);
+      (onlyPlan.options.properties as ASTNode[]).includes(slot) &&
+      !this.replacesEarlierHeaders(onlyPlan.options, slot);
+    if (hooksTakeSlot) this.retired.push(target);
     else this.removeHeader(target, container);
     const onlyWhenConfigured = optional === undefined ? '' : ' (only when OAuth is configured)';
     for (const { call, site } of instances) {
@@ -1448,7 +1455,8 @@ export class XTokenMigration extends RequestMigration {
         );
         this.markMigrated(property.node, 'axios', `x-token in axios.create defaults → OAuth helper attached to the instance${onlyWhenConfigured}${checksRewritten}`);
       } else {
-        this.addHooks(call, kind, audience, client);
+        const plan = hookPlans.get(call.node);
+        if (plan) this.addInstanceHooks(call, plan, hooksTakeSlot ? slot : undefined);
         this.markMigrated(property.node, kind, `x-token in ${kind}.${site.member ?? 'extend'} options → OAuth helper hooks${onlyWhenConfigured}${checksRewritten}`);
       }
     }
@@ -1476,14 +1484,6 @@ export class XTokenMigration extends RequestMigration {
     return { plans };
   }
 
-  /** One object literal of options with no `hooks` of its own: `addHooks` puts the helper's there. */
-  private optionsTakeHooks(call: ASTPath<CallExpression>): boolean {
-    const args = call.node.arguments as ASTNode[];
-    const [options] = args;
-    return args.length === 1 && isNodeType(options, 'ObjectExpression') &&
-      !(options.properties as ASTNode[]).some((member) => !isNodeType(member, 'ObjectProperty') || this.propertyName(member.key, false) === 'hooks');
-  }
-
   private migrateRequestToHooks(property: AnyPath, target: AnyPath, container: AnyPath, use: Extract<Use, { type: 'request' }>, kind: 'got' | 'ky', optional: string | undefined): boolean {
     const member = kind === 'ky' ? helperClientMembers.kyHooks : helperClientMembers.gotHooks;
     // A single request has no prefixUrl: the hooks are told where the token may go.
@@ -1492,7 +1492,6 @@ export class XTokenMigration extends RequestMigration {
       this.leave(property, `x-token header on a ${kind} request`, 'outside an async function the token must come from the helper\'s hooks, and the request\'s URL cannot be named as their audience', `make the function async, or add \`hooks: client.${member}({ audience: <API base> })\` to the request`);
       return false;
     }
-    const hooks = `hooks: ${optional ?? this.clientText}.${member}(${this.audienceOption(audience === null ? [] : [audience])})`;
     const slot = parentOf(container);
     const slotNode = slot?.node;
     const options = parentOf(slot)?.node;
@@ -1500,17 +1499,19 @@ export class XTokenMigration extends RequestMigration {
       this.leave(property, `x-token header on a ${kind} request`, 'the headers do not sit in an options object the codemod can extend', `add \`hooks: client.${member}()\` to the request options`);
       return false;
     }
-    if ((options.properties as ASTNode[]).some((member) => isNodeType(member, 'ObjectProperty') && this.propertyName(member.key, false) === 'hooks')) {
-      this.leave(property, `x-token header on a ${kind} request with hooks`, 'the request already has hooks of its own', `append the helper's \`client.${member}()\` entries to them`);
+    const hooks = this.hooksFor(options, kind, this.audienceOption(audience === null ? [] : [audience]), optional ?? this.clientText);
+    if ('why' in hooks) {
+      this.leave(property, `x-token header on a ${kind} request with hooks`, `outside an async function the token must come from the helper's hooks, and ${hooks.why}`, `make the function async, or join \`client.${member}({ audience: <API base> })\` to the request's hooks by hand`);
       return false;
     }
     this.retired.push(target);
     this.helperUsed(optional);
-    if ((container.node as ObjectExpression).properties.length === 1 && !this.replacesEarlierHeaders(options, slotNode)) {
-      this.edits.push({ ...rangeOf(slotNode), text: hooks });
+    if ('member' in hooks && (container.node as ObjectExpression).properties.length === 1 && !this.replacesEarlierHeaders(options, slotNode)) {
+      this.edits.push({ ...rangeOf(slotNode), text: hooks.member });
     } else {
       this.removeHeader(target, container);
-      this.appendMember(options, hooks);
+      if ('member' in hooks) this.appendMember(options, hooks.member);
+      else this.edits.push(...hooks.edits);
     }
     this.markMigrated(property.node, kind, `x-token header → OAuth helper hooks on the request${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
     return true;

@@ -32,6 +32,12 @@ export const helperExports = {
  */
 export const helperAdapterOptions = {
   audience: 'audience',
+  /**
+   * `gotHooks({ hooks })` / `kyHooks({ hooks })`: the hooks the options already carry, which a
+   * `hooks` written next to them would replace (`{ ...options, hooks: client.gotHooks({ hooks:
+   * options.hooks }) }`); they come back with the helper's joined to them.
+   */
+  hooks: 'hooks',
 } as const;
 
 /**
@@ -41,9 +47,11 @@ export const helperAdapterOptions = {
  * - `fetch(input, init?): Promise<Response>` — fetch with the Bearer token, x-token removed;
  * - `attachToAxios(instance, { audience }?): instance` — adds a request interceptor that sets the token on
  *   requests under the instance's baseURL (or `audience`) and to Cloud Automation hosts;
- * - `gotHooks({ audience }?): { beforeRequest, afterResponse }` — for `got.extend({ prefixUrl, hooks: client.gotHooks() })`;
- * - `kyHooks({ audience }?): { beforeRequest, afterResponse }` — for `ky.create({ prefixUrl, hooks: client.kyHooks() })`
+ * - `gotHooks({ audience, hooks }?): { beforeRequest, afterResponse }` — for `got.extend({ prefixUrl, hooks: client.gotHooks() })`;
+ *   with `hooks`, those hooks come back with the helper's joined to them (after the caller's);
+ * - `kyHooks({ audience, hooks }?): { beforeRequest, afterResponse }` — for `ky.create({ prefixUrl, hooks: client.kyHooks() })`
  *   and a single `ky(url, { hooks: client.kyHooks({ audience }) })` (ky awaits async hooks, so no caller must be async);
+ *   with `hooks`, likewise (the helper's first);
  * - `invalidate(): void` — forgets the cached token.
  */
 export const helperClientMembers = {

@@ -58,6 +58,74 @@ export function isCallersAuthorization(value: unknown, source: TokenSource): boo
   return token === undefined || !source.issued(token);
 }
 
+/**
+ * Options of `gotHooks(options)` and `kyHooks(options)`: the audience, and the hooks the request
+ * or instance already has, which a `hooks` option written next to them would replace.
+ */
+export interface HooksOptions<H extends object> extends AdapterOptions {
+  /**
+   * The caller's own hooks (got's or ky's `hooks` option, such as `options.hooks` where the
+   * options are spread into the object that takes the helper's): returned with the helper's
+   * joined to them, every event of theirs kept. got gets the helper's after its own:
+   * `retryWithMergedOptions` drops the `afterResponse` hooks from the one that calls it onwards,
+   * so the caller's, before it, still see the answer to the repeated request; and the helper's
+   * `beforeRequest` sees the final URL and an Authorization the caller's hooks set. ky gets the
+   * helper's first: ky stops running `beforeRequest` hooks after one returns a Request, which
+   * would skip a helper behind it; and it hands the Response the helper's `afterResponse`
+   * returns to the hooks after it, so the caller's see the answer to the repeated request.
+   */
+  readonly hooks?: H | undefined;
+}
+
+/** What `gotHooks()`/`kyHooks()` are given when no hooks of the caller's are: nothing to join. */
+export interface NoHooks {
+  readonly beforeRequest?: undefined;
+  readonly afterResponse?: undefined;
+}
+
+/** The hooks `H` holds for `event`, never when it holds none. */
+type HookOf<H, E extends string> = H extends { readonly [K in E]?: infer L } ? (L extends readonly (infer F)[] ? F : never) : never;
+
+/**
+ * `H`, a got or ky `hooks` option, with the helper's hooks `O` joined to its `beforeRequest` and
+ * `afterResponse`; just `O` when there are no hooks of the caller's.
+ */
+export type HooksWith<H, O extends { beforeRequest: unknown[]; afterResponse: unknown[] }> = [H] extends [NoHooks]
+  ? [Exclude<keyof H, keyof NoHooks>] extends [never]
+    ? O
+    : JoinedHooks<H, O>
+  : JoinedHooks<H, O>;
+
+type JoinedHooks<H, O extends { beforeRequest: unknown[]; afterResponse: unknown[] }> = Omit<H, 'beforeRequest' | 'afterResponse'> & {
+  beforeRequest: (HookOf<H, 'beforeRequest'> | O['beforeRequest'][number])[];
+  afterResponse: (HookOf<H, 'afterResponse'> | O['afterResponse'][number])[];
+};
+
+/** The caller's hooks of `event`: a list, or none. */
+function ownHooks(hooks: object, event: 'beforeRequest' | 'afterResponse', setting: string): readonly unknown[] {
+  const list = (hooks as Partial<Record<string, unknown>>)[event];
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) throw new TypeError(`cloud-automation-oauth: ${setting} hooks.${event} must be an array of hook functions`);
+  return list;
+}
+
+/**
+ * New lists, never the caller's own: an options object reused for many requests would otherwise
+ * gather one more set of the helper's hooks with each.
+ */
+function joinHooks<H extends object, O extends { beforeRequest: unknown[]; afterResponse: unknown[] }>(
+  own: H | undefined,
+  helper: O,
+  helperFirst: boolean,
+  setting: string,
+): HooksWith<H, O> {
+  if (own === undefined || (own as unknown) === null) return helper as HooksWith<H, O>;
+  if (typeof own !== 'object') throw new TypeError(`cloud-automation-oauth: ${setting} hooks must be an object of hook lists, such as options.hooks`);
+  const join = (event: 'beforeRequest' | 'afterResponse'): unknown[] =>
+    helperFirst ? [...helper[event], ...ownHooks(own, event, setting)] : [...ownHooks(own, event, setting), ...helper[event]];
+  return { ...own, beforeRequest: join('beforeRequest'), afterResponse: join('afterResponse') } as unknown as HooksWith<H, O>;
+}
+
 function adapterAudience(options: AdapterOptions | undefined, setting: string): readonly ApiBase[] | undefined {
   if (options === undefined) return undefined;
   if (typeof options !== 'object' || (options as unknown) === null) {
@@ -351,8 +419,12 @@ function editGotHeaders(headers: GotLikeOptions['headers'], authorization: strin
   if (authorization !== undefined) headers.authorization = authorization;
 }
 
-export function gotHooks(resolve: AuthorityResolver, options?: AdapterOptions): OAuthGotHooks {
+export function gotHooks<H extends object = NoHooks>(resolve: AuthorityResolver, options?: HooksOptions<H>): HooksWith<H, OAuthGotHooks> {
   const audience = adapterAudience(options, 'gotHooks()');
+  return joinHooks(options?.hooks, oauthGotHooks(resolve, audience), false, 'gotHooks()');
+}
+
+function oauthGotHooks(resolve: AuthorityResolver, audience: readonly ApiBase[] | undefined): OAuthGotHooks {
   return {
     beforeRequest: [
       async (request) => {
@@ -497,8 +569,12 @@ async function resendKyRequest(request: KyLikeRequest, options: KyLikeOptions): 
   }
 }
 
-export function kyHooks(resolve: AuthorityResolver, options?: AdapterOptions): OAuthKyHooks {
+export function kyHooks<H extends object = NoHooks>(resolve: AuthorityResolver, options?: HooksOptions<H>): HooksWith<H, OAuthKyHooks> {
   const audience = adapterAudience(options, 'kyHooks()');
+  return joinHooks(options?.hooks, oauthKyHooks(resolve, audience), true, 'kyHooks()');
+}
+
+function oauthKyHooks(resolve: AuthorityResolver, audience: readonly ApiBase[] | undefined): OAuthKyHooks {
   return {
     beforeRequest: [
       async (request, kyOptions) => {

@@ -1,5 +1,5 @@
 import { attachToAxios, bearer, gotHooks, isCallersAuthorization, kyHooks } from './adapters.js';
-import type { AdapterOptions, Authority, AxiosLikeInstance, OAuthGotHooks, OAuthKyHooks, TokenSource } from './adapters.js';
+import type { AdapterOptions, Authority, AxiosLikeInstance, HooksOptions, HooksWith, NoHooks, OAuthGotHooks, OAuthKyHooks, TokenSource } from './adapters.js';
 import { mayAuthorize, parseAudience, requestUrl } from './audience.js';
 import type { ApiBase, Audience } from './audience.js';
 import { OPTION_NAMES, validateCredentials, validateTuning } from './config.js';
@@ -76,16 +76,19 @@ export interface OAuthClient {
   readonly attachToAxios: <T extends AxiosLikeInstance>(instance: T, options?: AdapterOptions) => T;
   /**
    * Hooks for `got.extend({ prefixUrl, hooks: client.gotHooks() })`; they authenticate requests
-   * under `prefixUrl` (or `options.audience`) and to Cloud Automation hosts.
+   * under `prefixUrl` (or `options.audience`) and to Cloud Automation hosts. With
+   * `options.hooks` (`{ ...options, hooks: client.gotHooks({ hooks: options.hooks }) }`) the
+   * caller's own hooks come back with them, the helper's after the caller's.
    */
-  readonly gotHooks: (options?: AdapterOptions) => OAuthGotHooks;
+  readonly gotHooks: <H extends object = NoHooks>(options?: HooksOptions<H>) => HooksWith<H, OAuthGotHooks>;
   /**
    * Hooks for `ky.create({ prefixUrl, hooks: client.kyHooks() })`, or a single
    * `ky(url, { hooks: client.kyHooks({ audience }) })`: they authenticate requests under
    * `prefixUrl` (or `options.audience`) and to Cloud Automation hosts, remove `x-token`, keep an
    * Authorization the caller set, and send a request refused with 401 once more with a fresh token.
+   * With `options.hooks` the caller's own hooks come back with them, the helper's first.
    */
-  readonly kyHooks: (options?: AdapterOptions) => OAuthKyHooks;
+  readonly kyHooks: <H extends object = NoHooks>(options?: HooksOptions<H>) => HooksWith<H, OAuthKyHooks>;
   /** Forgets the cached token; the next call fetches a new one. */
   readonly invalidate: () => void;
 }
@@ -465,8 +468,8 @@ export function deferredClient(current: () => OAuthClient): OAuthClient {
     authorizationHeader: async () => bearer(await getAccessToken()),
     fetch: authorizedFetch(source, undefined, () => globalThis.fetch),
     attachToAxios: <T extends AxiosLikeInstance>(instance: T, adapterOptions?: AdapterOptions) => attachToAxios(instance, resolveAuthority, source, adapterOptions),
-    gotHooks: (adapterOptions?: AdapterOptions) => gotHooks(resolveAuthority, adapterOptions),
-    kyHooks: (adapterOptions?: AdapterOptions) => kyHooks(resolveAuthority, adapterOptions),
+    gotHooks: <H extends object = NoHooks>(adapterOptions?: HooksOptions<H>) => gotHooks(resolveAuthority, adapterOptions),
+    kyHooks: <H extends object = NoHooks>(adapterOptions?: HooksOptions<H>) => kyHooks(resolveAuthority, adapterOptions),
     invalidate: () => {
       configured()?.invalidate();
     },

@@ -1,5 +1,5 @@
 import { attachToAxios, gotHooks, kyHooks } from './adapters.js';
-import type { AdapterOptions, AuthorityResolver, AxiosLikeInstance, OAuthGotHooks, OAuthKyHooks } from './adapters.js';
+import type { AdapterOptions, AuthorityResolver, AxiosLikeInstance, HooksOptions, HooksWith, NoHooks, OAuthGotHooks, OAuthKyHooks } from './adapters.js';
 import { authorityOf, buildClient, deferredClient } from './client.js';
 import { OAuthConfigError } from './errors.js';
 import type { FetchInput, OAuthClient } from './client.js';
@@ -135,9 +135,9 @@ export interface OptionalOAuthClient {
   /** Attaches once; each request is authorized only when OAuth is configured at that moment. */
   readonly attachToAxios: <T extends AxiosLikeInstance>(instance: T, options?: AdapterOptions) => T;
   /** got hooks that authorize only when OAuth is configured at the time of the request. */
-  readonly gotHooks: (options?: AdapterOptions) => OAuthGotHooks;
+  readonly gotHooks: <H extends object = NoHooks>(options?: HooksOptions<H>) => HooksWith<H, OAuthGotHooks>;
   /** ky hooks that authorize only when OAuth is configured at the time of the request. */
-  readonly kyHooks: (options?: AdapterOptions) => OAuthKyHooks;
+  readonly kyHooks: <H extends object = NoHooks>(options?: HooksOptions<H>) => HooksWith<H, OAuthKyHooks>;
   /** `{ Authorization: 'Bearer …' }` when configured, `{}` when not: for `headers: { ...(await …) }`. */
   readonly authorizationHeaders: () => Promise<Record<string, string>>;
 }
@@ -173,8 +173,8 @@ export function optionalOAuthClientFromEnv(env: Environment = process.env): Opti
       return client === undefined ? globalThis.fetch(input, init) : client.fetch(input, init);
     },
     attachToAxios: <T extends AxiosLikeInstance>(instance: T, options?: AdapterOptions): T => attachToAxios(instance, resolve, optional, options),
-    gotHooks: (options?: AdapterOptions) => gotHooks(resolve, options),
-    kyHooks: (options?: AdapterOptions) => kyHooks(resolve, options),
+    gotHooks: <H extends object = NoHooks>(options?: HooksOptions<H>) => gotHooks(resolve, options),
+    kyHooks: <H extends object = NoHooks>(options?: HooksOptions<H>) => kyHooks(resolve, options),
     authorizationHeaders: async (): Promise<Record<string, string>> => {
       const client = configuredClient(env);
       return client === undefined ? {} : { Authorization: await client.authorizationHeader() };

@@ -239,7 +239,7 @@ describe('what the report says', () => {
     expect(report.tokenPlumbing?.map((entry) => `${entry.kind} ${entry.name} ${entry.fate}`)).toEqual(['variable KEPTN_API_TOKEN keep', 'env-var KEPTN_API_TOKEN keep']);
   });
 
-  it('leaves a ky instance whose options have hooks of their own or are not one object literal, and says so', () => {
+  it('joins the helper\'s hooks to those a ky instance has, and leaves an instance whose hooks it cannot read again', () => {
     const source = [
       "import ky from 'ky';",
       "const base = process.env.KEPTN_ENDPOINT ?? '';",
@@ -247,17 +247,22 @@ describe('what the report says', () => {
       'const shared = { timeout: 5000 };',
       "export const logged = ky.create({ prefixUrl: base, headers: { 'x-token': token }, hooks: { beforeRequest: [(request) => { console.log(request.url); }] } });",
       "export const spread = ky.extend({ ...shared, prefixUrl: base, headers: { 'x-token': token } });",
+      "export const made = ky.create({ ...sharedOptions(), prefixUrl: base, headers: { 'x-token': token } });",
       "export const stages = () => logged.get('controlPlane/v1/project/demo/stage').json();",
       "export const services = () => spread.get('controlPlane/v1/project/demo/stage/dev/service').json();",
+      "export const projects = () => made.get('controlPlane/v1/project').json();",
+      'function sharedOptions() { return { timeout: 5000, hooks: { beforeRequest: [] } }; }',
       '',
     ].join('\n');
     const { output, report } = runTransform(path.join(fixtures, 'ky-instances.ts'), source);
-    expect(report?.migrated).toEqual([]);
+    expect(report?.migrated.map((site) => site.line)).toEqual([5, 6]);
+    // ky runs the helper's hooks first: see HooksOptions in the helper.
+    expect(output).toContain('hooks: { beforeRequest: [...oauthClientFromEnv().kyHooks().beforeRequest, (request) => { console.log(request.url); }], afterResponse: oauthClientFromEnv().kyHooks().afterResponse } });');
+    // `shared` is typed without hooks: it carries none to keep.
+    expect(output).toContain('ky.extend({ ...shared, prefixUrl: base, headers: {}, hooks: oauthClientFromEnv().kyHooks() });');
     expect(report?.manual.map((site) => `${site.line} ${site.why}`)).toEqual([
-      '5 the instance\'s options are not one object literal without hooks, where the helper\'s hooks could go',
-      '6 the instance\'s options are not one object literal without hooks, where the helper\'s hooks could go',
+      '7 the options take `sharedOptions()`, which may carry hooks of its own that a `hooks` written next to it would replace, and the codemod cannot read them without evaluating it again',
     ]);
-    expect(output).not.toContain("from 'cloud-automation-oauth'");
   });
 
   it('makes node requests in plain functions wait for the token before they are written, and leaves what it cannot see written', () => {

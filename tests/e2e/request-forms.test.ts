@@ -8,7 +8,9 @@
  * promise, which gets the helper's hooks) and a ky instance's default headers, and superagent
  * requests with `.set(…)`, @actions/http-client calls with the headers as their own argument (async,
  * and a plain function returning the promise, with headers shared at module level; an instance made
- * with the token in its default headers, whose requests each get the token instead), and node's http
+ * with the token in its default headers, whose requests each get the token instead), got calls whose
+ * options carry hooks of the caller's own (spread into a request, and on an instance), which must
+ * still run beside the helper's, and node's http
  * in callback style (no async function anywhere: the request waits for the token before it is
  * written, and a token that cannot be had reaches the request's `'error'` listener). The app runs with the legacy token, the real `migrate` CLI rewrites a copy, and
  * the copy runs with only the OAuth client configured: every call must reach the API with a live
@@ -27,11 +29,19 @@ import { linkDependencies, runCli } from '../support/e2e-app.js';
 import { FAKE_CREDENTIALS, startFakeCloudAutomation, type FakeCloudAutomation } from '../support/fake-cloud-automation.js';
 
 const run = promisify(execFile);
+
+/** What the got calls' own beforeRequest hooks put on their requests (keptn-got.js). */
+function gotHookTags(): string[] {
+  return fake.requests.flatMap((request) => {
+    const tag = request.headers['x-request-id'];
+    return typeof tag === 'string' && tag.startsWith('forms-app-got') ? [tag] : [];
+  }).sort();
+}
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const appSource = path.join(repoRoot, 'tests/e2e/forms-app');
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const LEGACY_TOKEN = 'f'.repeat(45);
-const CALLS = ['eventCallback', 'stagesCallback', 'metadata', 'project', 'sequence', 'projects', 'stage', 'service', 'resources', 'event', 'sequenceState', 'kyStages', 'kyUniform', 'actionMetadata', 'actionService', 'actionStages', 'actionTriggered'];
+const CALLS = ['eventCallback', 'stagesCallback', 'metadata', 'project', 'sequence', 'projects', 'stage', 'service', 'resources', 'event', 'sequenceState', 'kyStages', 'kyUniform', 'actionMetadata', 'actionService', 'actionStages', 'actionTriggered', 'gotMetadata', 'gotProject'];
 
 let fake: FakeCloudAutomation;
 let work: string;
@@ -68,12 +78,13 @@ describe('node http in Promise executors, fetch Request objects, a headers helpe
     const statuses = await runApp({ KEPTN_API_URL: fake.apiBaseUrl, KEPTN_API_TOKEN: LEGACY_TOKEN });
     expect(statuses).toEqual(Object.fromEntries(CALLS.map((call) => [call, 200])));
     expect(fake.requests.map((request) => request.auth)).toEqual(CALLS.map(() => 'x-token'));
+    expect(gotHookTags()).toEqual(['forms-app-got', 'forms-app-got-instance']);
   });
 
   it('migrate rewrites every x-token site, marks none, and changes nothing on a second run', async () => {
     const report = await migrate([]);
     expect(report.files.failed).toEqual([]);
-    expect([...report.files.changed].sort()).toEqual(['src/keptn-axios.js', 'src/keptn-fetch.js', 'src/keptn-http-client.js', 'src/keptn-http.js', 'src/keptn-ky-superagent.js']);
+    expect([...report.files.changed].sort()).toEqual(['src/keptn-axios.js', 'src/keptn-fetch.js', 'src/keptn-got.js', 'src/keptn-http-client.js', 'src/keptn-http.js', 'src/keptn-ky-superagent.js']);
     for (const file of report.files.changed) expect(readFileSync(path.join(app, file), 'utf8')).not.toMatch(/x-token|@cloud-automation-migrate/iu);
     expect((await migrate(['--dry'])).files.changed).toEqual([]);
   }, 240_000);
@@ -94,6 +105,8 @@ describe('node http in Promise executors, fetch Request objects, a headers helpe
       expect(request).toMatchObject({ auth: 'bearer', xTokenPresent: false, status: 200 });
       expect(issued.has(String(request.headers.authorization))).toBe(true);
     }
+    // The caller's own got hooks still run next to the helper's: none was replaced.
+    expect(gotHookTags()).toEqual(['forms-app-got', 'forms-app-got-instance']);
     // The callback-style event is written once the token is there, but as it was when sent.
     const callbackEvents = fake.requests.filter((request) => request.body.includes('forms-app-callback'));
     expect(callbackEvents).toHaveLength(1);

@@ -1,4 +1,4 @@
-import got, { HTTPError, RequestError } from 'got';
+import got, { HTTPError, RequestError, type Hooks, type OptionsOfJSONResponseBody } from 'got';
 import { describe, expect, it } from 'vitest';
 import { OAuthTokenError } from '../../oauth/src/index.js';
 import { setup } from './helpers.js';
@@ -84,5 +84,105 @@ describe('client.gotHooks', () => {
     expect((error as RequestError).cause).toBeInstanceOf(OAuthTokenError);
     expect((error as Error).message).toContain('invalid_client');
     expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe('client.gotHooks({ hooks })', () => {
+  it('keeps the hooks of options spread into the request, running the helper’s after them', async () => {
+    const { fake, client } = await setup();
+    const seen: string[] = [];
+    const options: OptionsOfJSONResponseBody = {
+      hooks: {
+        beforeRequest: [
+          (request) => {
+            seen.push(`caller saw authorization: ${String(request.headers.authorization)}`);
+            request.headers['x-request-id'] = 'r1';
+          },
+        ],
+        afterResponse: [
+          (response) => {
+            seen.push(`caller saw ${response.statusCode}`);
+            return response;
+          },
+        ],
+      },
+    };
+    const url = `${fake.apiBaseUrl}/v1/metadata`;
+    const body = await got(url, { ...options, headers: {}, hooks: client.gotHooks({ audience: fake.apiBaseUrl, hooks: options.hooks }) }).json<{ keptnversion: string }>();
+    expect(body.keptnversion).toBe('1.4.0');
+    // The caller's beforeRequest ran first, before the helper set its Authorization.
+    expect(seen).toEqual(['caller saw authorization: undefined', 'caller saw 200']);
+    expect(fake.requests[0]).toMatchObject({ auth: 'bearer', xTokenPresent: false });
+    expect(fake.requests[0]?.headers['x-request-id']).toBe('r1');
+    // The caller's lists are left as they were: options reused for the next request gather nothing.
+    expect(options.hooks?.beforeRequest).toHaveLength(1);
+    expect(options.hooks?.afterResponse).toHaveLength(1);
+  });
+
+  it('keeps an Authorization a caller’s hook sets, and the caller’s other hook events', async () => {
+    const { fake, client } = await setup();
+    const events: string[] = [];
+    // Typed where it is written: inside the helper's generic argument got would not type its hooks.
+    const own: Partial<Hooks> = {
+      init: [
+        () => {
+          events.push('init');
+        },
+      ],
+      beforeRequest: [
+        (request) => {
+          request.headers.authorization = 'Bearer callers-own';
+        },
+      ],
+    };
+    const hooks = client.gotHooks({ audience: fake.apiBaseUrl, hooks: own });
+    expect(hooks.init).toHaveLength(1);
+    await got(`${fake.apiBaseUrl}/v1/metadata`, { hooks, throwHttpErrors: false });
+    expect(events).toEqual(['init']);
+    expect(fake.requests[0]?.headers.authorization).toBe('Bearer callers-own');
+    expect(fake.tokenRequests).toHaveLength(0);
+  });
+
+  it('runs the caller’s afterResponse hooks on the answer to the repeated request after a 401', async () => {
+    const { fake, client } = await setup();
+    const statuses: number[] = [];
+    const own: Partial<Hooks> = {
+      afterResponse: [
+        (response) => {
+          statuses.push(response.statusCode);
+          return response;
+        },
+      ],
+    };
+    await client.getAccessToken();
+    fake.revokeAllTokens();
+    const response = await got(`${fake.apiBaseUrl}/v1/metadata`, { hooks: client.gotHooks({ audience: fake.apiBaseUrl, hooks: own }) });
+    expect(response.statusCode).toBe(200);
+    // got keeps the afterResponse hooks before the one that retries: the caller's see both answers.
+    expect(statuses).toEqual([401, 200]);
+    expect(fake.requests.map((request) => request.status)).toEqual([401, 200]);
+  });
+
+  it('pairs the lists of two calls: the codemod joins a written-out hooks object list by list', async () => {
+    const { fake, client } = await setup();
+    const url = `${fake.apiBaseUrl}/v1/metadata`;
+    await client.getAccessToken();
+    fake.revokeAllTokens();
+    const response = await got(url, {
+      hooks: {
+        beforeRequest: [...client.gotHooks({ audience: fake.apiBaseUrl }).beforeRequest],
+        afterResponse: client.gotHooks({ audience: fake.apiBaseUrl }).afterResponse,
+      },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(fake.requests.map((request) => request.status)).toEqual([401, 200]);
+    expect(fake.requests[1]?.token).toBe(fake.issuedTokens[1]?.accessToken);
+  });
+
+  it('takes no hooks as none, and refuses lists that are not arrays, naming gotHooks()', async () => {
+    const { client } = await setup();
+    expect(client.gotHooks({ hooks: undefined }).beforeRequest).toHaveLength(1);
+    expect(() => client.gotHooks({ hooks: { beforeRequest: 'no' } })).toThrow('gotHooks() hooks.beforeRequest must be an array');
+    expect(() => client.gotHooks({ hooks: 'no' as unknown as object })).toThrow('gotHooks() hooks must be an object');
   });
 });

@@ -23,6 +23,8 @@ export function kyTypesAccept(client: OAuthClient, hooks: OAuthKyHooks): readonl
     options,
     ky.create({ prefixUrl: 'https://abc12345.cloudautomation.live.dynatrace.com/api', hooks: client.kyHooks() }),
     ky.extend({ hooks: { beforeRequest: [...client.kyHooks().beforeRequest], afterResponse: [...client.kyHooks().afterResponse] } }),
+    // The caller's hooks joined: the result still fits ky's `hooks` option.
+    ky.create({ ...options, hooks: client.kyHooks({ hooks: options.hooks }) }),
   ];
 }
 
@@ -298,5 +300,54 @@ describe('kyHooks on a shared instance with a third-party call', () => {
     await api.get(new URL(`${feed.url}/feed`));
     expect(fake.requests[0]?.auth).toBe('bearer');
     expectNoCredential(feed.seen[0]?.headers ?? {});
+  });
+});
+
+describe('client.kyHooks({ hooks })', () => {
+  it('keeps the hooks of options spread into the request, running the helper’s first', async () => {
+    const { fake, client } = await setup();
+    const seen: string[] = [];
+    const options: Options = {
+      hooks: {
+        beforeRequest: [
+          (request) => {
+            seen.push(`caller saw ${request.headers.get('authorization')?.split(' ')[0] ?? 'no authorization'}`);
+            // A hook that hands ky a new Request ends ky's beforeRequest list: the helper's ran already.
+            return new Request(request, { headers: { 'x-request-id': 'r1', authorization: request.headers.get('authorization') ?? '' } });
+          },
+        ],
+        afterResponse: [
+          (_request, _options, response) => {
+            seen.push(`caller saw ${response.status}`);
+          },
+        ],
+      },
+    };
+    const body = await ky.get(`${fake.apiBaseUrl}/v1/metadata`, { ...options, hooks: client.kyHooks({ audience: fake.apiBaseUrl, hooks: options.hooks }) }).json<{ keptnversion: string }>();
+    expect(body.keptnversion).toBe('1.4.0');
+    expect(seen).toEqual(['caller saw Bearer', 'caller saw 200']);
+    expect(fake.requests[0]).toMatchObject({ auth: 'bearer', xTokenPresent: false });
+    expect(fake.requests[0]?.headers['x-request-id']).toBe('r1');
+    expect(options.hooks?.beforeRequest).toHaveLength(1);
+  });
+
+  it('hands the caller’s afterResponse hooks the answer to the repeated request after a 401', async () => {
+    const { fake, client } = await setup();
+    const statuses: number[] = [];
+    await client.getAccessToken();
+    fake.revokeAllTokens();
+    const own: Hooks = {
+      afterResponse: [
+        (_request, _options, response) => {
+          statuses.push(response.status);
+        },
+      ],
+      beforeError: [(error) => error],
+    };
+    const hooks = client.kyHooks({ audience: fake.apiBaseUrl, hooks: own });
+    await ky.get(`${fake.apiBaseUrl}/v1/metadata`, { hooks, retry: 0 });
+    expect(statuses).toEqual([200]);
+    expect(hooks.beforeError).toHaveLength(1);
+    expect(fake.requests.map((request) => request.status)).toEqual([401, 200]);
   });
 });

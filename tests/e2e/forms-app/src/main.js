@@ -3,6 +3,7 @@ import { projectsStatus, sequenceStatus } from './keptn-fetch.js';
 import { serviceStatus, stageStatus } from './keptn-axios.js';
 import { actionMetadataStatus, actionServiceStatus, actionStagesStatus, actionTriggeredStatus } from './keptn-http-client.js';
 import { eventStatus, sequenceStateStatus, serviceResourceStatus, stagesStatus, uniformStatus } from './keptn-ky-superagent.js';
+import { gotMetadataStatus, gotProjectStatus, taggedOptions } from './keptn-got.js';
 
 /** A callback-style call as a status, or the name of the error its callback got. */
 const viaCallback = (call) => new Promise((resolve) => call((error, status) => resolve(error ? `error: ${error.name}` : status)));
@@ -40,5 +41,7 @@ const statuses = {
   actionService: await actionServiceStatus('sockshop', 'dev'),
   actionStages: await actionStagesStatus('sockshop'),
   actionTriggered: await actionTriggeredStatus('sh.keptn.event.deployment.triggered'),
+  gotMetadata: await gotMetadataStatus(taggedOptions),
+  gotProject: await gotProjectStatus('sockshop'),
 };
 console.log(JSON.stringify(statuses));

@@ -1,0 +1,29 @@
+// got requests without credentials outside async functions get the helper's hooks; options that
+// carry hooks or headers of their own keep them (a second `hooks` member would replace the first).
+import got, { type OptionsOfJSONResponseBody } from 'got';
+
+const KEPTN_ENDPOINT = process.env.KEPTN_ENDPOINT ?? '';
+
+export function logged(): Promise<unknown> {
+  return got(`${KEPTN_ENDPOINT}/controlPlane/v1/project`, { hooks: { beforeRequest: [(options) => { console.log(String(options.url)); }] } }).json();
+}
+
+export function sequences(options: OptionsOfJSONResponseBody, project: string): Promise<unknown> {
+  return got(`${KEPTN_ENDPOINT}/controlPlane/v1/sequence/${project}`, { ...options, headers: { accept: 'application/json' } }).json();
+}
+
+// An instance keeps its headers, and got.extend joins the hooks of its arguments.
+const keptn = got.extend({ prefixUrl: `${KEPTN_ENDPOINT}/controlPlane/v1`, headers: { accept: 'application/json' } });
+const datastore = got.extend({ ...sharedOptions(), prefixUrl: `${KEPTN_ENDPOINT}/mongodb-datastore` });
+
+export function stages(project: string): Promise<unknown> {
+  return keptn.get(`project/${project}/stage`).json();
+}
+
+export function events(): Promise<unknown> {
+  return datastore.get('event').json();
+}
+
+function sharedOptions(): OptionsOfJSONResponseBody {
+  return { hooks: { beforeRequest: [(options) => { options.headers['x-request-id'] = 'r1'; }] } };
+}
