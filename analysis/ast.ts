@@ -181,3 +181,20 @@ export function unwrapInterop(node: Node): Node {
   const argument = expression.arguments[0];
   return name !== undefined && INTEROP_HELPERS.has(name) && argument && argument.type !== AST_NODE_TYPES.SpreadElement ? unwrap(argument) : expression;
 }
+
+/**
+ * The module a `require('m')` (also inside a compiler's interop wrapper, or `await import('m')`)
+ * loads, and the `require` it calls: syntax only, the caller decides whether that `require` is
+ * the global one.
+ */
+export function requiredModuleOf(node: Node): { module: string; require: TSESTree.Identifier | undefined } | undefined {
+  const expression = unwrapInterop(node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node);
+  if (expression.type === AST_NODE_TYPES.ImportExpression) {
+    const module = literalString(expression.source);
+    return module === undefined ? undefined : { module, require: undefined };
+  }
+  if (expression.type !== AST_NODE_TYPES.CallExpression || expression.callee.type !== AST_NODE_TYPES.Identifier || expression.callee.name !== 'require') return undefined;
+  const [argument] = expression.arguments;
+  const module = expression.arguments.length === 1 && argument ? literalString(argument) : undefined;
+  return module === undefined ? undefined : { module, require: expression.callee };
+}

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { memberName, outermostTypeWrapper, unwrap, unwrapInterop, type Node } from './ast.js';
+import { memberName, outermostTypeWrapper, requiredModuleOf, type Node } from './ast.js';
 import { parseForAnalysis, type ParsedFile } from './estree-host.js';
 
 /** The project the analysed file belongs to, as the host knows it (a tsconfig's file list). */
@@ -84,15 +84,6 @@ interface Binding {
   readonly kind: 'named' | 'namespace';
 }
 
-/** `require('./x')` (also through `__importStar`/`__importDefault`), or undefined. */
-function requiredSpecifier(node: Node): string | undefined {
-  const call = unwrapInterop(node);
-  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
-  const callee = unwrap(call.callee);
-  const [argument] = call.arguments;
-  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require' || argument?.type !== AST_NODE_TYPES.Literal || typeof argument.value !== 'string') return undefined;
-  return argument.value;
-}
 
 interface ModuleUses {
   readonly bindings: Binding[];
@@ -101,7 +92,7 @@ interface ModuleUses {
 }
 
 /** Every binding `caller` makes to `name` exported by `target`, and its re-exports of it. */
-function usesIn(ast: TSESTree.Program, caller: string, target: string, name: string, files: ReadonlySet<string>, targetHasDefault: boolean): ModuleUses | undefined {
+function usesIn(ast: TSESTree.Program, caller: string, target: string, name: string, files: ReadonlySet<string>, targetHasDefault: () => boolean): ModuleUses | undefined {
   const uses: ModuleUses = { bindings: [], reexports: [] };
   const names = (specifier: string): boolean => resolveImport(caller, specifier, files) === target;
   for (const statement of ast.body) {
@@ -112,7 +103,7 @@ function usesIn(ast: TSESTree.Program, caller: string, target: string, name: str
         else if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
           if (name === 'default') uses.bindings.push({ identifier: specifier.local, kind: 'named' });
           // A module without a default export (CommonJS) is imported by default as its exports object.
-          else if (!targetHasDefault) uses.bindings.push({ identifier: specifier.local, kind: 'namespace' });
+          else if (!targetHasDefault()) uses.bindings.push({ identifier: specifier.local, kind: 'namespace' });
         } else if (specifier.importKind !== 'type') {
           const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
           if (imported === name) uses.bindings.push({ identifier: specifier.local, kind: 'named' });
@@ -130,7 +121,7 @@ function usesIn(ast: TSESTree.Program, caller: string, target: string, name: str
       if (name !== 'default') uses.reexports.push({ file: caller, name });
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
-        const specifier = declarator.init ? requiredSpecifier(declarator.init) : undefined;
+        const specifier = declarator.init ? requiredModuleOf(declarator.init)?.module : undefined;
         if (specifier === undefined || !names(specifier)) continue;
         if (declarator.id.type === AST_NODE_TYPES.Identifier) uses.bindings.push({ identifier: declarator.id, kind: 'namespace' });
         else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
@@ -215,16 +206,21 @@ export function callsFromOtherModules(modules: ProjectModules, file: string, nam
   while (pending.length > 0) {
     const target = pending.shift();
     if (!target) break;
-    const targetFile = parsedFile(modules, index, target.file);
-    if (!targetFile) return undefined;
-    const targetHasDefault = hasDefaultExport(targetFile.ast);
+    // Parsed only if some caller imports it by default: the host has parsed it already.
+    let targetHasDefault: boolean | undefined;
+    const hasDefault = (): boolean => {
+      const targetFile = parsedFile(modules, index, target.file);
+      // Unparsable: take the default import for the namespace, which counts more calls, not fewer.
+      targetHasDefault ??= targetFile ? hasDefaultExport(targetFile.ast) : false;
+      return targetHasDefault;
+    };
     for (const caller of index.files) {
       if (caller === target.file) continue;
       const text = modules.read(caller);
       if (text === undefined || !mayName(text, target)) continue;
       const parsed = parsedFile(modules, index, caller);
       if (!parsed) return undefined;
-      const uses = usesIn(parsed.ast, caller, target.file, target.name, index.files, targetHasDefault);
+      const uses = usesIn(parsed.ast, caller, target.file, target.name, index.files, hasDefault);
       if (!uses) return undefined;
       for (const binding of uses.bindings) {
         const found = callsThrough(parsed, binding, target.name);

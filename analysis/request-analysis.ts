@@ -62,7 +62,7 @@ import {
   returnedExpressions,
   staticPropertyKey,
   unwrap,
-  unwrapInterop,
+  requiredModuleOf,
   type Expression,
   type Node,
 } from './ast.js';
@@ -380,20 +380,10 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
 
   /** `require('m')`, `await import('m')`: the module name. */
   function requiredModule(node: Node): string | undefined {
-    const expression = unwrapInterop(node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node);
-    if (expression.type === AST_NODE_TYPES.ImportExpression) return literalString(expression.source);
-    if (
-      expression.type === AST_NODE_TYPES.CallExpression &&
-      expression.callee.type === AST_NODE_TYPES.Identifier &&
-      expression.callee.name === 'require' &&
-      expression.arguments.length === 1 &&
-      expression.arguments[0] &&
-      isGlobal(expression.callee)
-    ) {
-      return literalString(expression.arguments[0]);
-    }
-    return undefined;
+    const required = requiredModuleOf(node);
+    return required && (required.require === undefined || isGlobal(required.require)) ? required.module : undefined;
   }
+
 
   // ---------------------------------------------------------------- clients
 
