@@ -1,7 +1,8 @@
 /**
  * Can the code `migrate` rewrote run the OAuth helper where it is deployed? A migrated file
  * belongs to a package, and that package may declare the Node it runs on:
- * - `engines.node` in the nearest package.json that has one,
+ * - `engines.node` in the nearest package.json that has one; without it, the `@types/node` the
+ *   package depends on (a package typed for Node 16 most likely runs on it),
  * - `runs.using` in a GitHub Action's action.yml / action.yaml,
  * - the Node handlers under `execution` in an Azure DevOps task.json,
  * - a .nvmrc or .node-version pin.
@@ -14,7 +15,7 @@ import path from 'node:path';
 import { compareNodeVersions, formatNodeVersion, HELPER_MINIMUM_NODE, HELPER_RUNTIME_NEEDS, type NodeVersion } from '../core/runtime.js';
 import { lowestAdmittedVersion, pinRunsBelow, readNodePin } from './node-versions.js';
 
-export type RuntimeDeclarationKind = 'engines' | 'github-action' | 'azure-devops-task' | 'nvmrc' | 'node-version';
+export type RuntimeDeclarationKind = 'engines' | 'node-types' | 'github-action' | 'azure-devops-task' | 'nvmrc' | 'node-version';
 
 export interface RuntimeWarning {
   readonly kind: RuntimeDeclarationKind;
@@ -158,7 +159,7 @@ interface Declaration {
 function checkEngines(file: string, text: string, minimum: NodeVersion): Declaration | 'none' {
   const manifest = parseJson(text);
   const range = isRecord(manifest) && isRecord(manifest.engines) ? manifest.engines.node : undefined;
-  if (typeof range !== 'string') return 'none';
+  if (typeof range !== 'string') return isRecord(manifest) ? checkNodeTypes(file, text, manifest, minimum) : 'none';
   const lowest = lowestAdmittedVersion(range);
   // A range this reader cannot follow is not reported: the report only says what it knows.
   if (lowest === undefined || compareNodeVersions(lowest, minimum) >= 0) return { kind: 'engines', file, warning: undefined };
@@ -173,6 +174,28 @@ function checkEngines(file: string, text: string, minimum: NodeVersion): Declara
       oldestNode: formatNodeVersion(lowest),
       change: `"node": ">=${formatNodeVersion(minimum, { short: true })}"`,
       alternatives: [],
+    },
+  };
+}
+
+/** A package with no `engines.node`: the Node its `@types/node` describes is the best word on where it runs. */
+function checkNodeTypes(file: string, text: string, manifest: Record<string, unknown>, minimum: NodeVersion): Declaration | 'none' {
+  const section = (['devDependencies', 'dependencies'] as const).find((name) => isRecord(manifest[name]) && typeof manifest[name]['@types/node'] === 'string');
+  const range = section === undefined ? undefined : (manifest[section] as Record<string, unknown>)['@types/node'];
+  if (section === undefined || typeof range !== 'string') return 'none';
+  const lowest = lowestAdmittedVersion(range);
+  if (lowest === undefined || compareNodeVersions(lowest, minimum) >= 0) return { kind: 'node-types', file, warning: undefined };
+  return {
+    kind: 'node-types',
+    file,
+    warning: {
+      kind: 'node-types',
+      file,
+      line: jsonKeyLine(text, section, '@types/node'),
+      declares: `${section}["@types/node"]: ${JSON.stringify(range)} and no engines.node`,
+      oldestNode: String(lowest.major),
+      change: `"engines": { "node": ">=${formatNodeVersion(minimum, { short: true })}" } once it runs there`,
+      alternatives: [`"@types/node": "^${minimum.major}"`],
     },
   };
 }
@@ -338,6 +361,7 @@ export async function runtimeReport(migratedFiles: readonly string[], display: (
 
 const KIND_SUBJECTS: Readonly<Record<RuntimeDeclarationKind, string>> = {
   engines: 'the package allows',
+  'node-types': 'the package is typed for',
   'github-action': 'GitHub runs the action on',
   'azure-devops-task': 'the agent runs the task on',
   nvmrc: 'nvm installs',

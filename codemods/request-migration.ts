@@ -1328,10 +1328,17 @@ export abstract class RequestMigration {
     const names = new Set<string>();
     if (options) this.collectOptionNames(options, names, 0);
     const moduleOnly = [...names].filter((name) => FETCH_MODULE_ONLY_OPTIONS.has(name));
-    if (moduleOnly.length === 0) return undefined;
-    const module = this.moduleOf(binding) ?? 'its fetch module';
-    const listed = moduleOnly.map((name) => `\`${name}\``).join(', ');
-    return `the request passes ${listed}, which ${module} acts on and the helper's fetch (the global fetch) would ignore, so it keeps ${module} and needs the token in its own headers`;
+    const module = this.moduleOf(binding);
+    if (moduleOnly.length > 0) {
+      const listed = moduleOnly.map((name) => `\`${name}\``).join(', ');
+      return `the request passes ${listed}, which ${module ?? 'its fetch module'} acts on and the helper's fetch (the global fetch) would ignore, so it keeps ${module ?? 'its fetch module'} and needs the token in its own headers`;
+    }
+    // A project typed for a runtime without a global fetch (lib without DOM, @types/node before 18)
+    // would get the helper's bare Response where it read node-fetch's: the code stops type-checking.
+    if (module !== undefined && this.oracle().declaresGlobalFetch() === false) {
+      return `the project's types declare no global fetch (no DOM lib, @types/node before 18), so the helper's fetch would return a Response its code cannot read; it keeps ${module} and needs the token in its own headers`;
+    }
+    return undefined;
   }
 
   /**

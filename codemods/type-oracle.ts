@@ -48,6 +48,11 @@ export interface FileTypeOracle {
   referencesInOtherFiles(start: number, end: number): readonly SourceLocation[] | undefined;
   /** The files of the tsconfig above this file, where calls from other modules are looked for; undefined without one. */
   projectModules(): ProjectModules | undefined;
+  /**
+   * Whether the project's types declare a global `fetch` (the DOM lib, @types/node 18+); undefined
+   * without a tsconfig, where the defaults say nothing about the project.
+   */
+  declaresGlobalFetch(): boolean | undefined;
 }
 
 export interface SourceLocation {
@@ -258,6 +263,13 @@ export function createTypeOracle(filePath: string, source: string, tsconfig?: st
     projectModules() {
       const tsconfigPath = tsconfig ?? nearestTsconfig(filePath);
       return tsconfigPath === undefined ? undefined : tsconfigModules(tsconfigPath);
+    },
+    declaresGlobalFetch() {
+      const own = file();
+      if (!entry?.tsconfig) return undefined;
+      const { ts } = loadTsMorph();
+      // No location: only globals answer, not the file's own `import fetch from 'node-fetch'`.
+      return guarded(() => own.getProject().getTypeChecker().compilerObject.resolveName('fetch', undefined, ts.SymbolFlags.Value, false) !== undefined);
     },
   };
 }

@@ -25,7 +25,7 @@ for (const name of readdirSync(fixtures)) {
 }
 const walk = (dir: string): string[] => readdirSync(dir).flatMap((name) => { const full = path.join(dir, name); return statSync(full).isDirectory() ? walk(full) : [full]; });
 const sourceFile = (file: string): boolean => /\.(ts|js|mjs|cjs|tsx)$/u.test(file) && !file.includes('.output.') && !file.includes('/node_modules/');
-for (const dir of ['tests/codemods/fixtures/project/src', 'tests/codemods/fixtures/module-style', 'examples/legacy-app/src']) {
+for (const dir of ['tests/codemods/fixtures/project/src', 'tests/codemods/fixtures/module-style', 'tests/codemods/fixtures/no-global-fetch/src', 'examples/legacy-app/src']) {
   for (const file of walk(path.join(root, dir))) if (sourceFile(file)) inputs.push({ file, options: {} });
 }
 const narrow = inputs.length;

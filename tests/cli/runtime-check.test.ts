@@ -142,6 +142,30 @@ describe('checkRuntimes', () => {
     ]);
   });
 
+  it('reads the @types/node of a package without engines.node as where it runs, and engines.node over it', async () => {
+    const typedOnly = at('typed-for-16');
+    mkdirSync(path.join(typedOnly, 'src'), { recursive: true });
+    writeFileSync(path.join(typedOnly, 'package.json'), JSON.stringify({ name: 'typed', devDependencies: { typescript: '^5.9.3', '@types/node': '^16.18.126' } }, null, 2));
+    const alsoEngines = at('typed-for-16-engines-20');
+    mkdirSync(alsoEngines, { recursive: true });
+    writeFileSync(path.join(alsoEngines, 'package.json'), JSON.stringify({ engines: { node: '>=20' }, devDependencies: { '@types/node': '^16.18.126' } }));
+    const recentTypes = at('typed-for-20');
+    mkdirSync(recentTypes, { recursive: true });
+    writeFileSync(path.join(recentTypes, 'package.json'), JSON.stringify({ dependencies: { '@types/node': '20.19.43' } }));
+    expect(await checkRuntimes([path.join(typedOnly, 'src/a.ts'), path.join(alsoEngines, 'b.ts'), path.join(recentTypes, 'c.ts')])).toEqual([
+      {
+        kind: 'node-types',
+        file: path.join(typedOnly, 'package.json'),
+        line: 5,
+        declares: 'devDependencies["@types/node"]: "^16.18.126" and no engines.node',
+        oldestNode: '16',
+        change: '"engines": { "node": ">=18.17" } once it runs there',
+        alternatives: ['"@types/node": "^18"'],
+        files: [path.join(typedOnly, 'src/a.ts')],
+      },
+    ]);
+  });
+
   it('does not look above the repository root', async () => {
     const outer = mkdtempSync(path.join(tmpdir(), 'runtime-outer-'));
     try {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jscodeshift from 'jscodeshift';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { MIGRATION_MARKER } from '../../core/index.js';
 import transform, { UnparsableFileError, needsParse, parserForPath } from '../../codemods/x-token-to-oauth.js';
@@ -500,6 +501,35 @@ describe('the cross-file fixture project', () => {
     // An exported token no other module imports goes; config.ts's token, read by audit.ts, stays.
     expect(run('local-token.ts').output).not.toContain('legacyKeptnToken');
     expect(run('config.ts').output).toBeUndefined();
+  });
+});
+
+describe('a project typed for a runtime without a global fetch', () => {
+  const project = path.join(fixtures, 'no-global-fetch');
+  const input = path.join(project, 'src', 'keptn.input.ts');
+  const expectedFile = path.join(project, 'src', 'keptn.output.ts');
+
+  it('keeps node-fetch with the token in its headers, where the helper\'s fetch would give a Response the code cannot read', () => {
+    const { output, report } = runTransform(input, readFileSync(input, 'utf8'));
+    const expected = readFileSync(expectedFile, 'utf8');
+    expect(output).toBe(expected);
+    expect(output).not.toContain('oauthClientFromEnv().fetch');
+    expect(report?.migrated.map((site) => site.line)).toEqual([9, 20]);
+    expect(report?.manual.map((site) => [site.line, site.why])).toEqual([
+      [29, expect.stringMatching(/^the project's types declare no global fetch \(no DOM lib, @types\/node before 18\), so the helper's fetch would return a Response its code cannot read; it keeps node-fetch and needs the token in its own headers, and the header is written outside an async function/u)],
+    ]);
+    expect(runTransform(expectedFile, expected).output).toBeUndefined();
+  });
+
+  it('type-checks before and after, with its own tsconfig (lib es2019, no DOM, no Node fetch types)', () => {
+    const read = ts.readConfigFile(path.join(project, 'tsconfig.json'), (file) => ts.sys.readFile(file));
+    const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, project);
+    expect(parsed.fileNames).toEqual(expect.arrayContaining([input, expectedFile]));
+    const program = ts.createProgram(parsed.fileNames, parsed.options);
+    // The premise: nothing global is named fetch in this project.
+    expect(program.getTypeChecker().resolveName('fetch', undefined, ts.SymbolFlags.Value, false)).toBeUndefined();
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((diagnostic) => `${diagnostic.file ? path.relative(project, diagnostic.file.fileName) : ''} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
+    expect(diagnostics).toEqual([]);
   });
 });
 
