@@ -172,7 +172,8 @@ Options:
   -v, --version              Show the version.
 
 Files: .ts .tsx .mts .cts .js .jsx .mjs .cjs under the given paths; .d.ts files, node_modules,
-build output (dist, build, out, coverage, …) and whatever .gitignore excludes are skipped.
+build output (dist, build, out, coverage, …, and a tsconfig's outDir) and whatever
+.gitignore excludes are skipped.
 
 Exit codes: 0 everything migrated (or nothing to do), 1 something is left for a person or a
 file failed to parse, 2 bad usage (unknown option, missing path, unreadable tsconfig, a dirty

@@ -46,8 +46,13 @@ export interface SkippedFile {
 export interface FileSelection {
   /** Absolute paths, sorted, each once. */
   readonly files: readonly string[];
-  /** Files named on the command line that are not sources the transforms read, and symlinks that lead outside. */
+  /**
+   * Files named on the command line that are not sources the transforms read, symlinks that lead
+   * outside, and folders a tsconfig compiles into (met while walking a folder).
+   */
   readonly skipped: readonly SkippedFile[];
+  /** Paths named on the command line that lie in a tsconfig's outDir: read, but the next build rewrites them. */
+  readonly namedBuildOutput: readonly { readonly path: string; readonly tsconfig: string }[];
   /** Real paths of the given paths: nothing outside them is read as a source or written. */
   readonly roots: readonly string[];
 }
@@ -79,9 +84,14 @@ export async function collectFiles(
   const found = new Set<string>();
   const skipped: SkippedFile[] = [];
   const extra = extraIgnorePatterns.length > 0 ? { base: cwd, matcher: ignore().add([...extraIgnorePatterns]) } : undefined;
+  const buildOutput = new BuildOutputFolders();
+  const namedBuildOutput: { path: string; tsconfig: string }[] = [];
+  const walking: WalkState = { found, skipped, buildOutput, cwd };
 
   for (const input of absolute) {
     const info = await stat(input);
+    const compiledBy = await buildOutput.enclosingTsconfig(info.isDirectory() ? input : path.dirname(input));
+    if (compiledBy !== undefined) namedBuildOutput.push({ path: input, tsconfig: compiledBy });
     if (info.isFile()) {
       const reason = whyNotASource(input);
       if (reason) skipped.push({ file: input, reason });
@@ -97,7 +107,7 @@ export async function collectFiles(
     const ancestors = ancestorIgnores(input);
     const inherited = isIgnored(input, true, ancestors) ? [] : ancestors;
     if (extra) inherited.push(extra);
-    await walk(input, inherited, found);
+    await walk(input, inherited, walking);
   }
   // A symlink in the tree may point anywhere: only what resolves inside a given path is taken,
   // and a file reached twice (a link beside its target) is taken once.
@@ -114,7 +124,7 @@ export async function collectFiles(
     }
   }
   if (byTarget.size === 0 && skipped.length === 0) throw new NoSourcesError(inputs);
-  return { files: [...byTarget.values()].sort(), skipped, roots };
+  return { files: [...byTarget.values()].sort(), skipped, roots, namedBuildOutput };
 }
 
 export class NoSourcesError extends Error {
@@ -173,7 +183,15 @@ function ancestorIgnores(folder: string): ScopedIgnore[] {
   return chain.flatMap((ancestor) => readIgnoreFile(ancestor) ?? []);
 }
 
-async function walk(folder: string, inherited: readonly ScopedIgnore[], found: Set<string>): Promise<void> {
+interface WalkState {
+  readonly found: Set<string>;
+  readonly skipped: SkippedFile[];
+  readonly buildOutput: BuildOutputFolders;
+  readonly cwd: string;
+}
+
+async function walk(folder: string, inherited: readonly ScopedIgnore[], state: WalkState): Promise<void> {
+  const { found } = state;
   const own = readIgnoreFile(folder);
   const scopes = own ? [...inherited, own] : inherited;
   let entries;
@@ -188,11 +206,99 @@ async function walk(folder: string, inherited: readonly ScopedIgnore[], found: S
     // Symlinked folders could loop or leave the project; symlinked files are followed by readFile.
     if (entry.isDirectory()) {
       if (SKIPPED_FOLDERS.has(entry.name) || isIgnored(full, true, scopes)) continue;
-      await walk(full, scopes, found);
+      const compiledBy = await state.buildOutput.tsconfigCompilingInto(full);
+      if (compiledBy !== undefined) {
+        const shown = path.relative(state.cwd, compiledBy) || compiledBy;
+        state.skipped.push({ file: full, reason: `the outDir of ${shown}: tsc writes it from the sources, so migrate those and build again (name this folder to migrate it anyway)` });
+        continue;
+      }
+      await walk(full, scopes, state);
     } else if ((entry.isFile() || entry.isSymbolicLink()) && !whyNotASource(full)) {
       if (entry.isSymbolicLink() && !(await stat(full).catch(() => undefined))?.isFile()) continue;
       if (!isIgnored(full, false, scopes)) found.add(full);
     }
+  }
+}
+
+const TSCONFIG_NAME = /^tsconfig(?:\.[\w-]+)*\.json$/u;
+
+/**
+ * Folders a tsconfig compiles into (`outDir`, `lib/` beside `src/` in many GitHub Actions and
+ * Azure tasks): the next build rewrites them from the sources, so a walk does not migrate them
+ * (a report would also count each request twice, in the source and in its compiled copy).
+ * Only an outDir whose tsconfig has sources outside it counts: a tsconfig compiling in place
+ * has no other copy.
+ */
+class BuildOutputFolders {
+  private readonly outDirs = new Map<string, Promise<string | undefined>>();
+  private readonly tsconfigsIn = new Map<string, Promise<string[]>>();
+
+  /** The tsconfig (in `folder`'s parent or above, up to the repository root) whose outDir `folder` is. */
+  async tsconfigCompilingInto(folder: string): Promise<string | undefined> {
+    for (const ancestor of ancestorsToRepositoryRoot(path.dirname(folder))) {
+      for (const tsconfig of await this.tsconfigs(ancestor)) {
+        if ((await this.outDirOf(tsconfig)) === folder) return tsconfig;
+      }
+    }
+    return undefined;
+  }
+
+  /** The tsconfig whose outDir holds `folder` (it or one of its ancestors). */
+  async enclosingTsconfig(folder: string): Promise<string | undefined> {
+    for (const candidate of ancestorsToRepositoryRoot(folder)) {
+      const tsconfig = await this.tsconfigCompilingInto(candidate);
+      if (tsconfig !== undefined) return tsconfig;
+    }
+    return undefined;
+  }
+
+  private tsconfigs(folder: string): Promise<string[]> {
+    let names = this.tsconfigsIn.get(folder);
+    if (!names) {
+      names = readdir(folder).then(
+        (entries) => entries.filter((name) => TSCONFIG_NAME.test(name)).sort().map((name) => path.join(folder, name)),
+        () => [],
+      );
+      this.tsconfigsIn.set(folder, names);
+    }
+    return names;
+  }
+
+  private outDirOf(tsconfig: string): Promise<string | undefined> {
+    let outDir = this.outDirs.get(tsconfig);
+    if (!outDir) {
+      outDir = readOutDir(tsconfig);
+      this.outDirs.set(tsconfig, outDir);
+    }
+    return outDir;
+  }
+}
+
+async function readOutDir(tsconfig: string): Promise<string | undefined> {
+  const text = await readFile(tsconfig, 'utf8').catch(() => undefined);
+  // Loading TypeScript to read a tsconfig that names no outDir, itself or through a base, is wasted.
+  if (text === undefined || !/"(?:outDir|extends)"/u.test(text)) return undefined;
+  try {
+    const { ts } = await import('ts-morph');
+    const read = ts.readConfigFile(tsconfig, (name) => ts.sys.readFile(name));
+    if (read.error) return undefined;
+    const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(tsconfig), undefined, tsconfig);
+    const outDir = parsed.options.outDir === undefined ? undefined : path.resolve(parsed.options.outDir);
+    if (outDir === undefined) return undefined;
+    const sources = parsed.fileNames.map((file) => path.resolve(file));
+    return sources.length > 0 && !sources.some((file) => isWithin(file, [outDir])) ? outDir : undefined;
+  } catch {
+    // A tsconfig TypeScript cannot read declares nothing this walk can rely on.
+    return undefined;
+  }
+}
+
+/** `folder` and its ancestors, up to the folder holding .git (or the file-system root). */
+function ancestorsToRepositoryRoot(folder: string): string[] {
+  const chain: string[] = [];
+  for (let current = folder; ; current = path.dirname(current)) {
+    chain.push(current);
+    if (existsSync(path.join(current, '.git')) || path.dirname(current) === current) return chain;
   }
 }
 

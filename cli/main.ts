@@ -180,6 +180,7 @@ async function run(options: CliOptions, io: CliIo, load: typeof loadTransforms):
     ...(options.helperModule === undefined ? {} : { helperModule: options.helperModule }),
     ...(runtime === undefined ? {} : { runtime }),
     removedLeftovers: leftovers.map(display),
+    namedBuildOutput: selection.namedBuildOutput.map((entry) => ({ path: display(entry.path), tsconfig: display(entry.tsconfig) })),
     inputDeclarations,
   });
   stop?.release();

@@ -33,6 +33,8 @@ export interface ReportInput {
   readonly runtime?: RuntimeReport;
   /** Temporary files a killed earlier run left beside these files, removed before writing. */
   readonly removedLeftovers?: readonly string[];
+  /** Paths named on the command line inside a tsconfig's outDir, both as shown to the user. */
+  readonly namedBuildOutput?: readonly { readonly path: string; readonly tsconfig: string }[];
   /** action.yml / task.json entries of the token inputs the files read, `file` as shown to the user. */
   readonly inputDeclarations?: readonly InputDeclaration[];
 }
@@ -92,6 +94,8 @@ export interface MigrationReport {
     readonly failed: readonly { readonly file: string; readonly message: string }[];
     /** Temporary files of a killed earlier run, removed (the files they belonged to were intact). */
     readonly removedLeftovers: readonly string[];
+    /** Paths named on the command line inside a tsconfig's outDir: read as asked, but the next build rewrites them. */
+    readonly namedBuildOutput: readonly { readonly path: string; readonly tsconfig: string }[];
   };
   readonly migrated: readonly (ReportedSite & { readonly client: string; readonly what: string })[];
   /** `marked`: a marker comment stands above the site (false: the site is only listed here). */
@@ -215,7 +219,7 @@ export function buildReport(input: ReportInput): MigrationReport {
     command: input.command,
     mode: input.mode,
     transforms: input.transforms,
-    files: { changed, unchanged, skipped: input.skipped, failed, removedLeftovers: input.removedLeftovers ?? [] },
+    files: { changed, unchanged, skipped: input.skipped, failed, removedLeftovers: input.removedLeftovers ?? [], namedBuildOutput: input.namedBuildOutput ?? [] },
     migrated,
     manual,
     scopes,
@@ -367,6 +371,9 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
   for (const { file, reason } of files.skipped) lines.push(`  skipped  ${file}: ${reason}`);
   for (const { file, message } of files.failed) lines.push(`  failed   ${file}: ${message}`);
   for (const file of files.removedLeftovers) lines.push(`  removed  ${file}: a temporary file an interrupted run left behind (its file was intact)`);
+  for (const { path, tsconfig } of files.namedBuildOutput) {
+    lines.push(`  note     ${path} is in the outDir of ${tsconfig}: the next build rewrites it from the sources, so migrate those too`);
+  }
 
   if (report.command === 'migrate') {
     lines.push('');

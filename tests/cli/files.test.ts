@@ -51,6 +51,33 @@ describe('collectFiles', () => {
     expect(skipped).toEqual([]);
   });
 
+  it("skips a tsconfig's outDir (lib/ compiled from src/) while walking, and notes one named on the command line", async () => {
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    write('action/tsconfig.json', '{\n  // compiled output is committed: the runner executes lib/main.js\n  "compilerOptions": { "outDir": "./lib", "rootDir": "./src" },\n  "include": ["src"],\n}\n');
+    write('action/src/main.ts');
+    write('action/lib/main.js');
+    // An outDir set in a base config counts too; a tsconfig compiling into the folder holding its sources does not.
+    write('tool/tsconfig.base.json', '{ "compilerOptions": { "outDir": "./out-js" } }');
+    write('tool/tsconfig.build.json', '{ "extends": "./tsconfig.base.json", "include": ["src"] }');
+    write('tool/src/cli.ts');
+    write('tool/out-js/cli.js');
+    write('in-place/tsconfig.json', '{ "compilerOptions": { "outDir": "./src", "allowJs": true }, "include": ["src"] }');
+    write('in-place/src/index.js');
+    write('plain/lib/util.js');
+    const { files, skipped, namedBuildOutput } = await collectFiles(['.'], root);
+    expect(files.map((file) => path.relative(root, file))).toEqual(['action/src/main.ts', 'in-place/src/index.js', 'plain/lib/util.js', 'tool/src/cli.ts'].map((file) => path.join(...file.split('/'))));
+    expect(skipped).toEqual([
+      { file: path.join(root, 'action', 'lib'), reason: `the outDir of ${path.join('action', 'tsconfig.json')}: tsc writes it from the sources, so migrate those and build again (name this folder to migrate it anyway)` },
+      { file: path.join(root, 'tool', 'out-js'), reason: `the outDir of ${path.join('tool', 'tsconfig.base.json')}: tsc writes it from the sources, so migrate those and build again (name this folder to migrate it anyway)` },
+    ]);
+    expect(namedBuildOutput).toEqual([]);
+
+    const named = await collectFiles(['action/src', 'action/lib'], root);
+    expect(named.files.map((file) => path.relative(root, file))).toEqual([path.join('action', 'lib', 'main.js'), path.join('action', 'src', 'main.ts')]);
+    expect(named.skipped).toEqual([]);
+    expect(named.namedBuildOutput).toEqual([{ path: path.join(root, 'action', 'lib'), tsconfig: path.join(root, 'action', 'tsconfig.json') }]);
+  });
+
   it("honours a .gitignore above the folder it was given, up to the repository's root", async () => {
     execFileSync('git', ['init', '-q'], { cwd: root });
     write('.gitignore', 'legacy/\n');

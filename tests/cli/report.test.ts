@@ -50,6 +50,7 @@ describe('buildReport', () => {
       skipped: [{ file: 'README.md', reason: 'not a JavaScript or TypeScript source' }],
       failed: [{ file: 'src/broken.ts', message: 'cannot parse: Unexpected token (3:7)' }],
       removedLeftovers: [],
+      namedBuildOutput: [],
     });
     expect(report.scopes.required).toEqual(['cloudautomation:events:read', 'cloudautomation:events:write', 'cloudautomation:projects:read']);
     expect(report.scopes.exact).toBe(true);
@@ -231,6 +232,14 @@ describe('buildReport', () => {
     expect(text([true, false])).toContain('Left for you (2): 1 marked with a // @cloud-automation-migrate comment, 1 listed here only:');
     expect(text([true])).toContain('Left for you (1), each marked with a // @cloud-automation-migrate comment:');
     expect(text([true], 'dry')).toContain('Left for you (1), each to be marked with a // @cloud-automation-migrate comment:');
+  });
+
+  it('notes a folder named on the command line that a tsconfig compiles into', () => {
+    const report = buildReport({ command: 'migrate', mode: 'write', transforms: [], outcomes: [], skipped: [{ file: 'tool/out', reason: 'the outDir of tool/tsconfig.json: …' }], namedBuildOutput: [{ path: 'lib', tsconfig: 'tsconfig.json' }] });
+    expect(report.files.namedBuildOutput).toEqual([{ path: 'lib', tsconfig: 'tsconfig.json' }]);
+    const text = formatReport(report);
+    expect(text).toContain('  skipped  tool/out: the outDir of tool/tsconfig.json: …\n');
+    expect(text).toContain('  note     lib is in the outDir of tsconfig.json: the next build rewrites it from the sources, so migrate those too\n');
   });
 });
 
