@@ -197,6 +197,18 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
     return { key, name: literalString(key), value: value && value.type !== AST_NODE_TYPES.SpreadElement ? value : undefined };
   }
 
+  /**
+   * A header builder's target: by names alone, or, when the project shows every module that calls
+   * it, by the requests there that send what it returns (the surest of them, as for an instance's
+   * requests). A caller whose request the code shows goes elsewhere leaves the names' judgement.
+   */
+  function builderTarget(exit: ModuleExit, byNames: TargetAssessment): TargetAssessment {
+    if (exit.kind !== 'returned' || byNames.elsewhere !== undefined || confidenceRank(byNames.confidence) >= confidenceRank('likely')) return byNames;
+    const targets = analysis.builderRequestTargets(exit.node) ?? [];
+    if (targets.some((target) => target.elsewhere !== undefined)) return byNames;
+    return targets.reduce((best, target) => (confidenceRank(target.confidence) > confidenceRank(best.confidence) ? target : best), byNames);
+  }
+
   return {
     /** A node that may write an `x-token` name: remembered for `escapingXTokens`. */
     noteHeaderWrite(node: TSESTree.Property | TSESTree.AssignmentExpression | TSESTree.CallExpression): void {
@@ -218,7 +230,7 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
         const exit = analysis.headerExit(node);
         if (!exit) continue;
         if (name === undefined && !isXTokenHeader(analysis.stringValue(node) ?? '')) continue;
-        const target = analysis.assessNames(exit.name === 'default' ? undefined : exit.name, value ? [value] : []);
+        const target = builderTarget(exit, analysis.assessNames(exit.name === 'default' ? undefined : exit.name, value ? [value] : []));
         if (!options.excludesXToken(target)) found.push({ node, value, exit, target });
       }
       return found;

@@ -2020,9 +2020,85 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     });
   }
 
+  let requestSitesOfFile: RequestSite[] | undefined;
+  /** Every request of this file (not instance creations), found once by walking the whole tree. */
+  function allRequestSites(from: Node): RequestSite[] {
+    if (requestSitesOfFile) return requestSitesOfFile;
+    let root: Node = from;
+    while (root.parent) root = root.parent;
+    const found: RequestSite[] = [];
+    const visit = (node: Node): void => {
+      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+        const site = requestSite(node);
+        if (site && !site.createsInstance) found.push(site);
+      }
+      for (const key of visitorKeys[node.type] ?? []) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        for (const item of Array.isArray(child) ? child : [child]) {
+          if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') visit(item as Node);
+        }
+      }
+    };
+    visit(root);
+    requestSitesOfFile = found;
+    return found;
+  }
+
+  /**
+   * Where a header object's value may come from, as a request's `headers` option holds it: the
+   * expression itself, a `const`'s single value, both sides of a condition, the objects spread
+   * into a literal. Enough to see `headers: keptnHeaders()`, `const headers = buildHeaders(…);
+   * axios.post(url, body, { headers })` and `{ ...keptnHeaders(), accept }`.
+   */
+  function headerSources(node: Node, depth: number, into: Set<Node>): void {
+    if (depth > 4) return;
+    const value = unwrap(node);
+    into.add(value);
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(value);
+      const init = variable ? singleValue(variable) : undefined;
+      if (init) headerSources(init, depth + 1, into);
+    } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of value.properties) if (property.type === AST_NODE_TYPES.SpreadElement) headerSources(property.argument, depth + 1, into);
+    } else if (value.type === AST_NODE_TYPES.ConditionalExpression) {
+      headerSources(value.consequent, depth + 1, into);
+      headerSources(value.alternate, depth + 1, into);
+    } else if (value.type === AST_NODE_TYPES.LogicalExpression) {
+      headerSources(value.left, depth + 1, into);
+      headerSources(value.right, depth + 1, into);
+    }
+  }
+
+  /** The requests of this file whose headers are (or take in) what `value` evaluates to. */
+  function requestsSendingHeaders(value: Node): RequestSite[] {
+    return allRequestSites(value).filter((site) => {
+      const sources = new Set<Node>();
+      const headerValues = [
+        ...(site.headersArgument ? [site.headersArgument] : []),
+        ...site.optionArguments.flatMap((argument) => valuesOf(entriesOf(argument, 0), 'headers')),
+      ];
+      for (const headers of headerValues) headerSources(headers, 0, sources);
+      return sources.has(value);
+    });
+  }
+
+  /**
+   * How sure the requests are that send what an exported header builder returns, judged where
+   * other modules call it (`axios.post(\`${base}/api/v1/event\`, e, { headers: buildHeaders(t) })`):
+   * one assessment per such request; undefined when the callers cannot all be known (no project,
+   * the function handed on as a value).
+   */
+  function builderRequestTargets(fn: Node): TargetAssessment[] | undefined {
+    const calls = callsFromOtherModules(fn);
+    if (!calls) return undefined;
+    return calls.flatMap(({ call, analysis }) => analysis.requestsSendingHeaders(call).map((site) => analysis.assessTarget(site)));
+  }
+
   const self = {
     requestSite,
     requestHeaders,
+    requestsSendingHeaders,
+    builderRequestTargets,
     assessTarget,
     assessNames,
     /** Where the object an `x-token` key is written into leaves the module (a header builder other modules call), if it does. */

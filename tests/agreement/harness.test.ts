@@ -120,6 +120,20 @@ describe('compareFile', () => {
     expect(typedOnlySite.disagreements.map((row) => row.check)).toEqual(['untyped ⊆ typed']);
   });
 
+  it('lets a surer typed confidence through for a header an exported builder returns (its callers elsewhere send it)', () => {
+    const source = "export function keptnHeaders(): Record<string, string> {\n  return { accept: 'application/json', 'x-token': process.env.KEPTN_API_TOKEN ?? '' };\n}\n";
+    const typed = [finding('x-token', 2, 'likely', 1, source, "'x-token'")];
+    const untyped = [finding('x-token', 2, 'possible', 1, source, "'x-token'")];
+    const surer = compareFile(outcome({ typed, untyped, codemod: [site('x-token', 2, 'manual', 'acts')] }), source);
+    expect(surer.disagreements).toEqual([]);
+    expect(surer.typedOnly.map((entry) => entry.reasons)).toEqual([[
+      "the header is in what the exported `keptnHeaders` returns, sent by its callers in other modules, which only the program's file list shows",
+    ]]);
+    // Not exported: nothing outside the file can call it, and types add nothing.
+    const local = source.replace('export function', 'function');
+    expect(compareFile(outcome({ typed, untyped, codemod: [site('x-token', 2, 'manual', 'acts')] }), local).disagreements.map((row) => row.check)).toEqual(['untyped ⊆ typed']);
+  });
+
   it('reports a typed-only finding where nothing needs types', () => {
     const typed = [finding('x-token', 2, 'likely', 1, plain, "'x-token'")];
     const result = compareFile(outcome({ typed, untyped: [], codemod: [site('x-token', 2, 'migrated', 'acts')] }), plain);

@@ -284,6 +284,18 @@ export function explainTypedOnly(file: string, source: string, kind: 'x-token' |
   const seen = new Set<Node>();
   // The header name itself: `[HEADERS.TOKEN]`, `[TOKEN_HEADER]`.
   if (kind === 'x-token') typeDependencies(parsedFile, node, reasons, seen, 0, confidenceOnly);
+  // A header builder is as sure as the requests its callers elsewhere send its result with.
+  if (kind === 'x-token' && confidenceOnly) {
+    // A header written straight into what the function returns or fills in, not inside a call (a request) of its own.
+    let fn = parsedFile.parents.get(node);
+    let inCall = false;
+    while (fn && !isFunction(fn)) {
+      if (fn.type === AST_NODE_TYPES.CallExpression || fn.type === AST_NODE_TYPES.NewExpression) inCall = true;
+      fn = parsedFile.parents.get(fn);
+    }
+    const exported = fn && !inCall ? exportedName(parsedFile, fn) : undefined;
+    if (exported !== undefined) reasons.add(`the header is in what the exported \`${exported}\` returns, sent by its callers in other modules, which only the program's file list shows`);
+  }
   for (const part of requestParts(parsedFile, node)) typeDependencies(parsedFile, part, reasons, seen, 0, confidenceOnly);
   return [...reasons].sort();
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { MIGRATION_MARKER } from '../../core/index.js';
 import transform, { UnparsableFileError, needsParse, parserForPath } from '../../codemods/x-token-to-oauth.js';
+import { resetTypeOracle } from '../../codemods/type-oracle.js';
 import type { FileReport, TransformOptions } from '../../codemods/report.js';
 import { runTransform } from './run-transform.js';
 
@@ -451,6 +452,38 @@ describe('what the report says', () => {
     expect(alone?.manual.map((site) => site.why)).toEqual([
       'the header object is returned by `keptnHeaders()`, which is exported: with no tsconfig.json above this file to search, the codemod cannot tell whether other modules call it and send the header too',
     ]);
+  });
+
+  it('grades a header builder by the requests its callers elsewhere send it with, unless one of them goes to another host', () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'builder-callers-'));
+    try {
+      writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext' }, include: ['*.ts'] }));
+      const builder = "export function buildHeaders(token: string): Record<string, string> {\n  return { accept: 'application/json', 'x-token': token };\n}\n";
+      writeFileSync(path.join(project, 'headers.ts'), builder);
+      const keptnCaller = [
+        "import axios from 'axios';",
+        "import { buildHeaders } from './headers.js';",
+        'export async function trigger(baseUrl: string, token: string, event: object) {',
+        '  const headers = buildHeaders(token);',
+        '  return axios.post(`${baseUrl}/api/v1/event`, event, { headers });',
+        '}',
+        '',
+      ].join('\n');
+      writeFileSync(path.join(project, 'events.ts'), keptnCaller);
+      const graded = runTransform(path.join(project, 'headers.ts'), builder).report?.manual;
+      expect(graded?.map((site) => site.why)).toEqual([
+        'the header object is returned by `buildHeaders()`, which is exported, and no request in this file sends it: other modules use it (events.ts:4) and send it, and the codemod rewrites one file at a time',
+      ]);
+      // Another caller sends the same headers to a chat relay written out: the builder is judged by its names again.
+      writeFileSync(path.join(project, 'relay.ts'), "import axios from 'axios';\nimport { buildHeaders } from './headers.js';\nexport const relay = (text: string) => axios.post('https://chat-relay.example.com/notify', { text }, { headers: { ...buildHeaders('relay-secret') } });\n");
+      resetTypeOracle();
+      expect(runTransform(path.join(project, 'headers.ts'), builder).report?.manual.map((site) => site.why)).toEqual([
+        'nothing shows that the requests in other modules that send this header go to Cloud Automation (unknown target)',
+      ]);
+    } finally {
+      resetTypeOracle();
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 
   it('with `library`, keeps every export as it is: other packages may use what no file of the tsconfig does', () => {
