@@ -116,8 +116,8 @@ const TYPE_ONLY_NODES: ReadonlySet<string> = new Set(['TSTypeAnnotation', 'TSTyp
 
 /**
  * Visits the descendants of `root` (not `root`), depth first, type annotations skipped. `enter`
- * returns false to skip a subtree. Used on small subtrees only (a class body, a function body),
- * never the whole file.
+ * returns false to skip a subtree. Used on small subtrees (a class body, a function body), and on
+ * a whole file only once per caller file of an exported header builder (its requests).
  */
 export function forEachDescendant(root: Node, visitorKeys: VisitorKeys, enter: (node: Node) => boolean | undefined): void {
   const stack: Node[] = [root];

@@ -2027,19 +2027,13 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     let root: Node = from;
     while (root.parent) root = root.parent;
     const found: RequestSite[] = [];
-    const visit = (node: Node): void => {
+    forEachDescendant(root, visitorKeys, (node) => {
       if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
         const site = requestSite(node);
         if (site && !site.createsInstance) found.push(site);
       }
-      for (const key of visitorKeys[node.type] ?? []) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        for (const item of Array.isArray(child) ? child : [child]) {
-          if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') visit(item as Node);
-        }
-      }
-    };
-    visit(root);
+      return true;
+    });
     requestSitesOfFile = found;
     return found;
   }
