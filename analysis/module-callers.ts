@@ -29,6 +29,8 @@ export interface ModuleCall {
   readonly parsed: ParsedFile;
   readonly file: string;
   readonly call: TSESTree.CallExpression;
+  /** The caller imports the function from a module that re-exports it. */
+  readonly throughReexport: boolean;
 }
 
 /** Re-exports followed from the defining module (`export { f } from './request'` in an index). */
@@ -225,7 +227,7 @@ export function callsFromOtherModules(modules: ProjectModules, file: string, nam
       for (const binding of uses.bindings) {
         const found = callsThrough(parsed, binding, target.name);
         if (!found) return undefined;
-        for (const call of found) calls.push({ parsed, file: caller, call });
+        for (const call of found) calls.push({ parsed, file: caller, call, throughReexport: target.hops > 0 });
       }
       for (const reexport of uses.reexports) {
         const key = `${reexport.file}\0${reexport.name}`;
@@ -237,4 +239,20 @@ export function callsFromOtherModules(modules: ProjectModules, file: string, nam
     }
   }
   return calls;
+}
+
+const RELATIVE_SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)(['"])(\.{1,2}\/[^'"\n]*)\1/gu;
+
+/**
+ * The project files a module imports or requires by a relative path, read from its text: a
+ * cheap look before parsing (a specifier inside a comment or a string counts too, which only
+ * means one more file is looked at).
+ */
+export function relativeImportsIn(from: string, text: string, files: ReadonlySet<string>): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(RELATIVE_SPECIFIER)) {
+    const resolved = match[2] === undefined ? undefined : resolveImport(path.resolve(from), match[2], files);
+    if (resolved !== undefined) found.add(resolved);
+  }
+  return [...found];
 }

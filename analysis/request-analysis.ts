@@ -210,6 +210,10 @@ export interface BoundValue {
 export interface ForeignCall {
   readonly call: TSESTree.CallExpression;
   readonly analysis: RequestAnalysis;
+  /** The caller's file (absolute). */
+  readonly file: string;
+  /** The caller imports the function from a module that re-exports it, not from its own. */
+  readonly throughReexport: boolean;
 }
 
 /** What a value may evaluate to as a string, holes where the code does not tell, and the names met on the way. */
@@ -2010,13 +2014,13 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const name = moduleExits.exportedFunctionName(fn);
     const modules = name === undefined ? undefined : types()?.projectModules?.();
     if (name === undefined || !modules) return undefined;
-    return callsFromProject(modules, host.filePath, name)?.map(({ parsed, call }) => {
+    return callsFromProject(modules, host.filePath, name)?.map(({ parsed, call, file, throughReexport }) => {
       let analysis = callerAnalyses.get(parsed);
       if (!analysis) {
         analysis = createRequestAnalysis(parsed.host, options);
         callerAnalyses.set(parsed, analysis);
       }
-      return { call, analysis };
+      return { call, analysis, file, throughReexport };
     });
   }
 
@@ -2093,6 +2097,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     requestHeaders,
     requestsSendingHeaders,
     builderRequestTargets,
+    callsFromOtherModules,
     assessTarget,
     assessNames,
     /** Where the object an `x-token` key is written into leaves the module (a header builder other modules call), if it does. */

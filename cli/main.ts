@@ -7,6 +7,7 @@ import { collectFiles, MissingPathError, NoSourcesError, removeLeftoverTemporari
 import { gitTreeState } from './git.js';
 import { declarationsOfInputs } from './input-declarations.js';
 import { buildReport, formatReport, printable, reportAsJson, type FileOutcome, type RunMode } from './report.js';
+import { withHandOffsChecked } from './hand-off-check.js';
 import { runTransforms } from './pool.js';
 import { runtimeReport } from './runtime-check.js';
 import { loadTransforms, TransformLoadError } from './transforms.js';
@@ -102,6 +103,7 @@ async function run(options: CliOptions, io: CliIo, load: typeof loadTransforms):
     ...(tsconfig === undefined ? {} : { tsconfig }),
     includeUnsure: options.includeUnsure,
     library: options.library,
+    runFiles: selection.files,
   };
 
   const showProgress = options.progress ?? (io.stderr.isTTY === true && !options.json && !io.env.CI);
@@ -109,13 +111,14 @@ async function run(options: CliOptions, io: CliIo, load: typeof loadTransforms):
   const progress = (done: number): void => {
     if (showProgress && total > 1) io.stderr.write(`\r${BIN}: ${done}/${total} files`);
   };
-  const results = await runTransforms(selection.files, transforms, transformOptions, options.cpus, progress);
+  const transformed = await runTransforms(selection.files, transforms, transformOptions, options.cpus, progress);
   if (showProgress && total > 1) io.stderr.write('\r\u001B[2K');
 
   const display = (file: string): string => {
     const relative = path.relative(io.cwd, file);
     return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
   };
+  const results = withHandOffsChecked(transformed, display);
   const outcomes: FileOutcome[] = [];
   const skippedWhileReading: { file: string; reason: string }[] = [];
   const diffs: { file: string; patch: string }[] = [];

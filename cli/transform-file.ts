@@ -67,7 +67,7 @@ export function transformFile(
   const reports: FileReport[] = [];
   let current = source;
   for (const transform of transforms) {
-    if (transform.needsParse && !transform.needsParse(current)) continue;
+    if (transform.needsParse && !transform.needsParse(current, file, options)) continue;
     const before = reports.length;
     let result: unknown;
     try {

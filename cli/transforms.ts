@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { API, FileInfo, Options } from 'jscodeshift';
+import type { TransformOptions } from '../codemods/report.js';
 
 /** A jscodeshift transform as this package writes them. */
 // jscodeshift transforms return the new text, or null/undefined for "unchanged"; anything else is treated as unchanged.
@@ -11,7 +12,7 @@ export interface LoadedTransform {
   readonly name: string;
   readonly run: TransformFunction;
   /** The transform's cheap text test: false means it would leave the file untouched without parsing. */
-  readonly needsParse?: (source: string) => boolean;
+  readonly needsParse?: (source: string, file?: string, options?: Omit<TransformOptions, 'reporter'>) => boolean;
   /** The transforms it stands for in the report, when it runs several in one pass. */
   readonly covers?: readonly string[];
 }
@@ -70,7 +71,7 @@ export async function loadTransforms(names: readonly string[]): Promise<LoadedTr
     loaded.push({
       name,
       run: module.default as TransformFunction,
-      ...(typeof module.needsParse === 'function' ? { needsParse: module.needsParse as (source: string) => boolean } : {}),
+      ...(typeof module.needsParse === 'function' ? { needsParse: module.needsParse as NonNullable<LoadedTransform['needsParse']> } : {}),
       ...(Array.isArray(module.COMBINED_TRANSFORMS) ? { covers: module.COMBINED_TRANSFORMS as string[] } : {}),
     });
   }

@@ -10,6 +10,7 @@ import type { API, FileInfo, Options } from 'jscodeshift';
 import { CANDIDATE_SOURCE_PATTERN, TARGET_EVIDENCE_SOURCE_PATTERN } from '../core/index.js';
 import { AddOAuthMigration, needsParse as addOAuthNeedsParse } from './add-oauth.js';
 import { RequestMigration } from './request-migration.js';
+import type { TransformOptions } from './report.js';
 import { runMigrationTransform } from './transform-runner.js';
 import { XTokenMigration, needsParse as xTokenNeedsParse } from './x-token-to-oauth.js';
 
@@ -23,9 +24,12 @@ export const COMBINED_TRANSFORMS: readonly string[] = ['x-token-to-oauth', 'add-
 // Both passes' text tests as one expression: one scan of the file, half the time of two.
 const EITHER_PASS_PATTERN = new RegExp(`${CANDIDATE_SOURCE_PATTERN.source}|${TARGET_EVIDENCE_SOURCE_PATTERN.source}`, 'i');
 
-/** Either pass may have work here; a file neither text test accepts is never parsed. */
-export function needsParse(source: string): boolean {
-  return EITHER_PASS_PATTERN.test(source);
+/**
+ * Either pass may have work here; a file neither text test accepts is never parsed. With the
+ * run's file list, also a file that imports a header builder it may have to await.
+ */
+export function needsParse(source: string, file?: string, options?: TransformOptions): boolean {
+  return EITHER_PASS_PATTERN.test(source) || xTokenNeedsParse(source, file, options);
 }
 
 export default function transform(file: FileInfo, api: API, options: Options): string | undefined {
@@ -35,7 +39,7 @@ export default function transform(file: FileInfo, api: API, options: Options): s
       needsParse,
       migrate: (j, root, source, settings) => {
         const passes: RequestMigration[] = [];
-        if (xTokenNeedsParse(source.source)) passes.push(new XTokenMigration(j, root, source, settings));
+        if (xTokenNeedsParse(source.source, source.path, settings)) passes.push(new XTokenMigration(j, root, source, settings));
         if (addOAuthNeedsParse(source.source)) passes.push(new AddOAuthMigration(j, root, source, settings, passes[0]));
         return RequestMigration.runPasses(passes);
       },

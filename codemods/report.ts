@@ -131,11 +131,27 @@ export interface FileReport {
    * Absent from transforms that retire no token.
    */
   readonly tokenPlumbing?: readonly TokenPlumbing[];
+  /** Header builders handed across modules in this run: the ones defined here, the ones awaited here. */
+  readonly handOffs?: readonly HandOffRecord[];
   /**
    * Set when the file was left unchanged because it could not be processed: it does not
    * parse, or the transform hit an internal error. A runner should count it as a failure.
    */
   readonly error?: string;
+}
+
+/**
+ * One header builder handed across modules (./builder-hand-off.ts), as one file saw it: the
+ * builder's file lists every call it handed the token to; a caller's file lists its calls it
+ * awaited. The migrate CLI checks that the two sides agree before it writes anything.
+ */
+export interface HandOffRecord {
+  readonly role: 'builder' | 'caller';
+  /** The builder's file (absolute) and exported name. */
+  readonly builder: string;
+  readonly name: string;
+  /** The calls, by file (absolute) and line. */
+  readonly calls: readonly { readonly file: string; readonly line: number }[];
 }
 
 /**
@@ -160,6 +176,12 @@ export interface TransformOptions {
   readonly library?: boolean;
   /** tsconfig for the type oracle; by default the nearest one above each file. */
   readonly tsconfig?: string;
+  /**
+   * Every file of this run (the migrate CLI passes it): an exported header builder whose callers
+   * are all among them hands the OAuth token to them (./builder-hand-off.ts). Without it each
+   * file is rewritten on its own, and such a builder is marked.
+   */
+  readonly runFiles?: readonly string[];
   readonly reporter?: (report: FileReport) => void;
 }
 

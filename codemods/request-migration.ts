@@ -309,6 +309,30 @@ export interface FileFacts {
   readonly sites: readonly RequestSite[];
 }
 
+/**
+ * The analysis the rules run, over a file's ESTree, with the ts-morph oracle answering its type
+ * questions: the codemods act on exactly the sites the typed lint reports.
+ */
+export function fileFacts(file: string, source: string, options: TransformOptions, oracle: () => FileTypeOracle): FileFacts {
+  const parsed = parseForAnalysis(source, file, () => oracleQuestions(oracle(), { library: options.library === true }));
+  const analysis = createRequestAnalysis(parsed.host, { helperModule: options.helperModule, clientExport: options.clientExport });
+  const findings = createFindings(analysis, {
+    excludesXToken: (target) => !confidenceAtLeast(target.confidence, DEFAULT_MINIMUM_CONFIDENCE.xToken),
+    excludesRequest: (target) => !confidenceAtLeast(target.confidence, DEFAULT_MINIMUM_CONFIDENCE.request),
+  });
+  const { xToken, escaping, requests, sites } = collectFindings(parsed.ast, parsed.host.visitorKeys, analysis, findings);
+  return { parsed, analysis, xToken, escaping, requests, sites };
+}
+
+/**
+ * A target sure enough to rewrite: `likely` or better, or anything with `--include-unsure`;
+ * never one the code shows goes elsewhere (`target.elsewhere`).
+ */
+export function sureEnoughTarget(target: TargetAssessment, options: TransformOptions): boolean {
+  if (target.elsewhere !== undefined) return false;
+  return options.includeUnsure === true || confidenceAtLeast(target.confidence, SURE_TARGET_CONFIDENCE);
+}
+
 /** The edits that turn one token check into a metadata read, planned before anything is queued. */
 export interface TokenCheckPlan {
   /** The request: a call, or the `new Request(…)` a fetch sends at once. */
@@ -800,21 +824,9 @@ export abstract class RequestMigration {
     return this.shared.oracle;
   }
 
-  /**
-   * The analysis the rules run, over this file's ESTree, with the ts-morph oracle answering its
-   * type questions: the codemods act on exactly the sites the typed lint reports.
-   */
+  /** This file's `fileFacts`, computed once for both passes. */
   protected facts(): FileFacts {
-    if (!this.shared.facts) {
-      const parsed = parseForAnalysis(this.source, this.file.path, () => oracleQuestions(this.oracle(), { library: this.options.library === true }));
-      const analysis = createRequestAnalysis(parsed.host, { helperModule: this.options.helperModule, clientExport: this.options.clientExport });
-      const findings = createFindings(analysis, {
-        excludesXToken: (target) => !confidenceAtLeast(target.confidence, DEFAULT_MINIMUM_CONFIDENCE.xToken),
-        excludesRequest: (target) => !confidenceAtLeast(target.confidence, DEFAULT_MINIMUM_CONFIDENCE.request),
-      });
-      const { xToken, escaping, requests, sites } = collectFindings(parsed.ast, parsed.host.visitorKeys, analysis, findings);
-      this.shared.facts = { parsed, analysis, xToken, escaping, requests, sites };
-    }
+    this.shared.facts ??= fileFacts(this.file.path, this.source, this.options, () => this.oracle());
     return this.shared.facts;
   }
 
@@ -830,13 +842,9 @@ export abstract class RequestMigration {
     return type === undefined ? paths.at(-1) : paths.find((path) => path.node.type === type);
   }
 
-  /**
-   * A finding's target is sure enough to rewrite: `likely` or better, or anything with
-   * `--include-unsure`; never one the code shows goes elsewhere (`target.elsewhere`).
-   */
+  /** `sureEnoughTarget` under this run's options. */
   protected sureEnough(target: TargetAssessment): boolean {
-    if (target.elsewhere !== undefined) return false;
-    return this.options.includeUnsure === true || confidenceAtLeast(target.confidence, SURE_TARGET_CONFIDENCE);
+    return sureEnoughTarget(target, this.options);
   }
 
   /**

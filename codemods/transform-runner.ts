@@ -88,7 +88,7 @@ export type FileMigrationRun = (j: JSCodeshift, root: Collection, file: FileInfo
 export interface MigrationTransform {
   /** The name a report of a failed file carries. */
   readonly name: string;
-  readonly needsParse: (source: string) => boolean;
+  readonly needsParse: (source: string, file: string, options: TransformOptions) => boolean;
   readonly migrate: FileMigrationRun;
 }
 
@@ -104,7 +104,7 @@ export function runMigrationTransform(transform: MigrationTransform, input: File
   // before they are spliced into code, as the migrate CLI does before it starts.
   const problem = transformOptionProblem(settings, 'jscodeshift');
   if (problem) throw new InvalidTransformOptionError(problem);
-  if (!transform.needsParse(input.source)) return undefined;
+  if (!transform.needsParse(input.source, input.path, settings)) return undefined;
   // A byte order mark belongs at the very start; without it here an inserted import would
   // go in front of the text and leave U+FEFF in the middle of the file.
   const bom = input.source.startsWith(BYTE_ORDER_MARK) ? BYTE_ORDER_MARK : '';

@@ -39,13 +39,14 @@ import {
   type HttpClientKind,
 } from '../core/index.js';
 import path from 'node:path';
-import type { FileReport } from './report.js';
+import type { FileReport, HandOffRecord, TransformOptions } from './report.js';
+import { builderFileFacts, builderHandOff, handOffSources, type HandedCall, type HandOffDecision } from './builder-hand-off.js';
 import type { SourceLocation } from './type-oracle.js';
 import { indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
 import { sameInstance, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import type { RequestSendingRefusal, RequestSite, TargetAssessment } from '../analysis/request-analysis.js';
-import { RequestMigration, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
+import { RequestMigration, sureEnoughTarget, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
 import { planDeferredSend, type DeferralContext } from './deferred-node-send.js';
@@ -55,8 +56,8 @@ export { SUPPORTED_EXTENSIONS, UnparsableFileError, parserForPath, type ParserNa
 export const TRANSFORM_NAME = 'x-token-to-oauth';
 
 /** The cheap test a runner does before reading a file into a parser: false means "unchanged, skip". */
-export function needsParse(source: string): boolean {
-  return CANDIDATE_SOURCE_PATTERN.test(source);
+export function needsParse(source: string, file?: string, options?: TransformOptions): boolean {
+  return CANDIDATE_SOURCE_PATTERN.test(source) || (file !== undefined && options !== undefined && handOffSources(file, source, options).length > 0);
 }
 
 /** Why the helper's fetch cannot take over sending a `new Request(…)`, in the words of a marker. */
@@ -153,10 +154,12 @@ const ESCAPING_TODO = 'send the requests that use it through the OAuth helper (i
 const AXIOS_VERBS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
 export class XTokenMigration extends RequestMigration {
+  private readonly handOffs: HandOffRecord[] = [];
 
   plan(): void {
     for (const finding of this.facts().xToken) this.migrateFinding(finding);
     for (const escaping of this.facts().escaping) this.leaveEscaping(escaping);
+    this.takeHandOffs();
     if (!this.continuesEarlierPass) this.collectRoutes();
   }
 
@@ -165,7 +168,7 @@ export class XTokenMigration extends RequestMigration {
     const envReads = plumbing.filter((entry) => entry.kind === 'env-var');
     const tokenEnvVars = [...new Set(envReads.map((read) => read.name))];
     const retiredEnvVars = tokenEnvVars.filter((name) => envReads.every((read) => read.name !== name || read.fate === 'retire'));
-    return { ...this.fileReport(TRANSFORM_NAME, tokenEnvVars, retiredEnvVars), tokenPlumbing: plumbing };
+    return { ...this.fileReport(TRANSFORM_NAME, tokenEnvVars, retiredEnvVars), tokenPlumbing: plumbing, ...(this.handOffs.length > 0 ? { handOffs: this.handOffs } : {}) };
   }
 
   // ── the x-token sites: exactly what no-x-token-header reports ──────────────────────
@@ -252,15 +255,110 @@ export class XTokenMigration extends RequestMigration {
       this.listUnsure(key, escaping.target, true);
       return;
     }
+    const handOff = builderHandOff(escaping, this.facts(), this.options);
+    if (handOff && !('why' in handOff) && this.handOverBuilder(key, escaping, handOff)) return;
     const { exit } = escaping;
     const named = exit.name === undefined || exit.name === 'default' ? 'the default export' : exit.kind === 'returned' ? `\`${exit.name}()\`` : `\`${exit.name}\``;
     const how = exit.kind === 'returned' ? `the header object is returned by ${named}, which is exported` : `the header object is exported as ${named}`;
     this.leave(
       key,
       'x-token header',
-      `${how}, and no request in this file sends it${this.escapingUsesWhy(exit.node)}`,
+      `${how}, and no request in this file sends it${handOff && 'why' in handOff ? `; it cannot return the OAuth token to its callers instead: ${handOff.why}` : this.escapingUsesWhy(exit.node)}`,
       ESCAPING_TODO,
     );
+  }
+
+  /**
+   * A builder whose every caller is in this run (./builder-hand-off.ts): it becomes async and
+   * returns the OAuth `Authorization` where the x-token was; each caller's own transform awaits
+   * its calls. Before any spread, the header goes first, so what the spread brings still wins,
+   * as it did over nothing before.
+   */
+  private handOverBuilder(key: AnyPath, escaping: EscapingXToken, handOff: Extract<HandOffDecision, { calls: unknown }>): boolean {
+    const property = parentOf(key);
+    const container = property ? parentOf(property) : undefined;
+    const fn = this.babelPath(handOff.fn);
+    if (!property || !container || !isNodeType(container.node, 'ObjectExpression') || !fn || !FUNCTION_TYPES.has(fn.node.type)) return false;
+    const statement = this.statementOf(property);
+    if (statement && this.hasMarker(statement.node)) return false;
+    const members = container.node.properties as ASTNode[];
+    const spreadBefore = members.slice(0, members.indexOf(property.node)).some((member) => isNodeType(member, 'SpreadElement'));
+    this.placeAuthorization(property, container, `Authorization: ${this.authorizationValue(true)}`, spreadBefore);
+    this.helperUsed(undefined);
+    if (!handOff.wasAsync) this.makeAsync(fn);
+    const name = escaping.exit.name ?? '';
+    const callers = handOff.calls.map((call) => `${path.relative(path.dirname(this.file.path), call.file)}:${call.line}`);
+    const shown = `${callers.slice(0, 3).join(', ')}${callers.length > 3 ? ', …' : ''}`;
+    this.markMigrated(
+      property.node,
+      handOff.clients.join(', ') || 'headers',
+      handOff.wasAsync
+        ? `x-token header → Authorization from the OAuth helper in what \`${name}()\` returns (its callers await it: ${shown})`
+        : `x-token header → Authorization from the OAuth helper; \`${name}()\` is async now, and its ${callers.length === 1 ? 'call awaits' : `${callers.length} calls await`} it (${shown})`,
+    );
+    this.handOffs.push({ role: 'builder', builder: path.resolve(this.file.path), name, calls: handOff.calls.map(({ file, line }) => ({ file: path.resolve(file), line })) });
+    return true;
+  }
+
+  /** `async` in front of the function, and its declared return type (TypeScript or JSDoc) wrapped in `Promise<…>`. */
+  private makeAsync(fn: AnyPath): void {
+    const node = fn.node as ASTNode & { returnType?: (ASTNode & { typeAnnotation?: ASTNode }) | null };
+    const { start } = rangeOf(node);
+    this.edits.push({ start, end: start, text: 'async ' });
+    const declared = node.returnType?.typeAnnotation;
+    if (declared) {
+      this.edits.push({ ...rangeOf(declared), text: `Promise<${this.text(declared)}>` });
+      return;
+    }
+    const doc = this.leadingDocComment(fn);
+    const returns = doc ? /@returns?\s*\{([^{}\n]+)\}/u.exec(this.source.slice(doc.start, doc.end)) : null;
+    if (doc && returns?.[1] !== undefined && !/^\s*Promise\s*</u.test(returns[1])) {
+      const typeStart = doc.start + returns.index + returns[0].indexOf('{') + 1;
+      this.edits.push({ start: typeStart, end: typeStart + returns[1].length, text: `Promise<${returns[1].trim()}>` });
+    }
+  }
+
+  /** The `/** … *\/` comment right before the statement that declares a function, if any. */
+  private leadingDocComment(fn: AnyPath): Range | undefined {
+    const statement = this.statementOf(fn);
+    const before = this.source.slice(0, rangeOf((statement ?? fn).node).start);
+    const match = /\/\*\*(?:[^*]|\*(?!\/))*\*\/\s*$/u.exec(before);
+    return match ? { start: match.index, end: match.index + match[0].trimEnd().length } : undefined;
+  }
+
+  /**
+   * This file's part of the hand-offs (./builder-hand-off.ts): each call of a builder that now
+   * returns the OAuth header is awaited, decided by the same function the builder's file uses.
+   */
+  private takeHandOffs(): void {
+    const own = path.resolve(this.file.path);
+    for (const builderFile of handOffSources(this.file.path, this.source, this.options)) {
+      const facts = builderFileFacts(builderFile, this.options);
+      for (const escaping of facts?.escaping ?? []) {
+        if (!facts || !sureEnoughTarget(escaping.target, this.options)) continue;
+        const handOff = builderHandOff(escaping, facts, this.options);
+        if (!handOff || 'why' in handOff || handOff.wasAsync) continue;
+        const mine = handOff.calls.filter((call) => path.resolve(call.file) === own);
+        const awaited = mine.filter((call) => this.awaitCall(call));
+        if (awaited.length > 0) this.handOffs.push({ role: 'caller', builder: builderFile, name: escaping.exit.name ?? '', calls: awaited.map(({ line }) => ({ file: own, line })) });
+      }
+    }
+  }
+
+  /** `await` in front of a call (in parentheses where the call is an operand that binds tighter). */
+  private awaitCall(call: HandedCall): boolean {
+    const found = this.nodesOfType<CallExpression>('CallExpression').find((candidate) => {
+      const start = candidate.node.loc?.start;
+      return start?.line === call.line && start.column === call.column;
+    });
+    if (!found) return false;
+    // Babel's node union has no common `object`/`callee`/`tag`: read them as plain fields.
+    const parent = parentOf(found)?.node as unknown as Partial<Record<'object' | 'callee' | 'tag', unknown>> | undefined;
+    const tight = parent !== undefined && (parent.object === found.node || parent.callee === found.node || parent.tag === found.node);
+    const { start, end } = rangeOf(found.node);
+    if (tight) this.edits.push({ start, end: start, text: '(await ' }, { start: end, end, text: ')' });
+    else this.edits.push({ start, end: start, text: 'await ' });
+    return true;
   }
 
   /** Which other modules take an escaping header, as far as the project's types can tell. */
@@ -1098,12 +1196,12 @@ export class XTokenMigration extends RequestMigration {
    * earlier in the object (a spread such as `...(user && { Authorization })`), the helper's goes
    * first instead, so the code's own still wins, as the helper's adapters do.
    */
-  private placeAuthorization(target: AnyPath, container: AnyPath, entry: string): void {
+  private placeAuthorization(target: AnyPath, container: AnyPath, entry: string, anySpreadMayHoldOne = false): void {
     const members = (container.node as ObjectExpression).properties as ASTNode[];
     const index = members.indexOf(target.node);
     this.retired.push(target);
     const first = members[0];
-    const ownBefore = members.slice(0, Math.max(index, 0)).some((member) => isNodeType(member, 'SpreadElement') && /authorization/iu.test(this.text(member)));
+    const ownBefore = members.slice(0, Math.max(index, 0)).some((member) => isNodeType(member, 'SpreadElement') && (anySpreadMayHoldOne || /authorization/iu.test(this.text(member))));
     if (!ownBefore || !first) {
       this.edits.push({ ...rangeOf(target.node), text: entry });
       return;

@@ -1,0 +1,228 @@
+/**
+ * Header builders handed across modules. An exported function returns `{ 'x-token': token, … }`
+ * and other modules send what it returns (`axios.post(url, event, { headers: keptnHeaders() })`).
+ * Rewriting one file at a time, the codemod cannot drop that header: the callers would lose their
+ * credential. In a `migrate` run that holds every caller it can: the builder becomes async and
+ * returns `Authorization: await client.authorizationHeader()` where the x-token was, and each
+ * call of it is awaited. The value goes exactly where the x-token went, no further.
+ *
+ * The builder's file and each caller's file decide this on their own (in different worker
+ * threads, perhaps) with this one function over the same files on disk, so they agree; the CLI
+ * still checks after the run that every caller took its part, and leaves the builder as it was
+ * if one did not (cli/hand-off-check.ts).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
+import { isFunctionNode, outermostTypeWrapper, staticPropertyKey, type Node } from '../analysis/ast.js';
+import type { EscapingXToken } from '../analysis/findings.js';
+import { relativeImportsIn } from '../analysis/module-callers.js';
+import type { ForeignCall } from '../analysis/request-analysis.js';
+import { CANDIDATE_SOURCE_PATTERN, isTokenCheckRoute, MIGRATION_MARKER } from '../core/index.js';
+import { fileFacts, type FileFacts } from './request-migration.js';
+import { createTypeOracle, type FileTypeOracle } from './type-oracle.js';
+import type { TransformOptions } from './report.js';
+
+/** A call of a handed-off builder, where the caller's transform puts its `await`. */
+export interface HandedCall {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+export type HandOffDecision =
+  | {
+      /** The builder's returned object literal, the x-token property in it, the function. */
+      readonly property: TSESTree.Property;
+      readonly fn: Node;
+      /** Every call of the builder in other modules. */
+      readonly calls: readonly HandedCall[];
+      /** The builder was async already: its callers await it, and only the header changes. */
+      readonly wasAsync: boolean;
+      /** The clients of the requests its callers send it with (`axios`, `fetch`). */
+      readonly clients: readonly string[];
+    }
+  | { readonly why: string };
+
+interface RunCache {
+  readonly files: ReadonlySet<string>;
+  readonly texts: Map<string, string | undefined>;
+  readonly facts: Map<string, FileFacts | null>;
+}
+
+// Keyed by the options' file list: one run (one worker's copy of the options) shares one cache.
+const runCaches = new WeakMap<readonly string[], RunCache>();
+
+function runCache(options: TransformOptions): RunCache | undefined {
+  const list = options.runFiles;
+  if (!list || list.length === 0) return undefined;
+  let cache = runCaches.get(list);
+  if (!cache) {
+    cache = { files: new Set(list.map((file) => path.resolve(file))), texts: new Map(), facts: new Map() };
+    runCaches.set(list, cache);
+  }
+  return cache;
+}
+
+function textOf(cache: RunCache, file: string): string | undefined {
+  if (!cache.texts.has(file)) {
+    let text: string | undefined;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    cache.texts.set(file, text);
+  }
+  return cache.texts.get(file);
+}
+
+/**
+ * The files of the run this file imports by a relative path whose text may write an x-token:
+ * where a builder handed to this file can be. Cheap, before parsing: the text and a few path
+ * lookups.
+ */
+export function handOffSources(file: string, source: string, options: TransformOptions): string[] {
+  const cache = runCache(options);
+  if (!cache || options.library === true) return [];
+  const own = path.resolve(file);
+  return relativeImportsIn(own, source, cache.files).filter((imported) => imported !== own && CANDIDATE_SOURCE_PATTERN.test(textOf(cache, imported) ?? ''));
+}
+
+/**
+ * The analysis of a builder's file, as its own transform computes it, for a caller's transform
+ * to decide the same hand-off; undefined when it cannot be read or parsed (its own run fails then).
+ */
+export function builderFileFacts(file: string, options: TransformOptions): FileFacts | undefined {
+  const cache = runCache(options);
+  if (!cache) return undefined;
+  let facts = cache.facts.get(file);
+  if (facts === undefined) {
+    const text = textOf(cache, file);
+    try {
+      let oracle: FileTypeOracle | undefined;
+      facts = text === undefined ? null : fileFacts(file, text.replace(/^\uFEFF/u, ''), options, () => (oracle ??= createTypeOracle(file, text, options.tsconfig)));
+    } catch {
+      facts = null;
+    }
+    cache.facts.set(file, facts);
+  }
+  return facts ?? undefined;
+}
+
+/**
+ * Whether the builder that writes `escaping`'s x-token can hand the credential to its callers in
+ * this run, and which calls then wait for it; undefined when the question does not arise (no run
+ * file list: jscodeshift's own runner, a single-file run; a library; not a builder function).
+ */
+export function builderHandOff(escaping: EscapingXToken, facts: Pick<FileFacts, 'parsed' | 'analysis'>, options: TransformOptions): HandOffDecision | undefined {
+  const cache = runCache(options);
+  const { exit } = escaping;
+  if (!cache || options.library === true || exit.kind !== 'returned' || exit.name === undefined || exit.name === 'default') return undefined;
+  const fn = exit.node;
+  if (!isFunctionNode(fn)) return undefined;
+  const property = escaping.node.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.key !== escaping.node || property.parent.type !== AST_NODE_TYPES.ObjectExpression) {
+    return { why: 'it writes the header into an object it was given, and the codemod moves only a header written in the object literal the function returns' };
+  }
+  const object = property.parent;
+  if (!returnedBy(object, fn)) return { why: 'the header is not in the object literal the function returns itself, so where it ends up cannot be rewritten in place' };
+  if (fn.generator) return { why: 'it is a generator' };
+  const text = facts.parsed.host.text;
+  const lineAbove = text.lastIndexOf('\n', Math.max(0, text.lastIndexOf('\n', fn.range[0]) - 1));
+  if (text.slice(Math.max(0, lineAbove), fn.range[1]).includes(MIGRATION_MARKER)) return { why: 'an earlier run marked it for a person' };
+  if (object.properties.some((member) => member.type === AST_NODE_TYPES.Property && member !== property && /^authorization$/iu.test(staticPropertyKey(member) ?? ''))) {
+    return { why: 'the object also carries an `Authorization` of its own, which the OAuth token would have to replace' };
+  }
+  const ownUse = ownFileUse(fn, facts);
+  if (ownUse !== undefined) return { why: `it is also used in this file (line ${ownUse}), which the codemod does not rewrite together with other modules` };
+  const calls = facts.analysis.callsFromOtherModules(fn);
+  if (calls === undefined) return { why: 'the codemod cannot find every call of it in the project (it is passed on as a value somewhere, or a file that names it does not parse)' };
+  if (calls.length === 0) return { why: 'no other module of the project calls it (another package may)' };
+  const handed: HandedCall[] = [];
+  const clients = new Set<string>();
+  for (const call of calls) {
+    const where = `${path.relative(path.dirname(facts.parsed.host.filePath), call.file)}:${call.call.loc.start.line}`;
+    const refused = refusedCall(call, cache, where);
+    if (refused !== undefined) return { why: refused };
+    const { start, end } = { start: call.call.range[0], end: call.call.range[1] };
+    handed.push({ file: call.file, line: call.call.loc.start.line, column: call.call.loc.start.column, start, end });
+    for (const site of call.analysis.requestsSendingHeaders(call.call)) clients.add(site.client.kind);
+  }
+  return { property, fn, calls: handed, wasAsync: fn.async, clients: [...clients] };
+}
+
+/** Why one caller cannot wait for the builder's token, or undefined when it can. */
+function refusedCall(call: ForeignCall, cache: RunCache, where: string): string | undefined {
+  if (!cache.files.has(path.resolve(call.file))) return `its call in ${where} is in a file this run does not migrate; run the codemod on both files together`;
+  if (call.throughReexport) return `its call in ${where} imports it through a module that re-exports it, which the codemod does not follow`;
+  const context = awaitContext(call.call);
+  if (context !== undefined) return `its call in ${where} ${context}, where the token cannot be awaited`;
+  for (const site of call.analysis.requestsSendingHeaders(call.call)) {
+    const target = call.analysis.assessTarget(site);
+    if (target.elsewhere !== undefined) return `its call in ${where} sends the header where the code shows another service (${target.elsewhere})`;
+    if (call.analysis.requestRoutes(site).routes.some(isTokenCheckRoute)) return `its call in ${where} sends the header with a POST /api/v1/auth token check, which means nothing under OAuth`;
+  }
+  return undefined;
+}
+
+/** Why `await` cannot go in front of a call where it stands, or undefined when it can. */
+function awaitContext(call: Node): string | undefined {
+  let child: Node = call;
+  for (let parent = call.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.PropertyDefinition || parent.type === AST_NODE_TYPES.StaticBlock) return 'is in a class field';
+    if (isFunctionNode(parent)) {
+      if (parent.body !== child) return 'is in a parameter default';
+      return parent.async ? undefined : 'is not in an async function';
+    }
+  }
+  return 'is at the top level of its module';
+}
+
+/** `return { … }` of the function itself, or an arrow's `({ … })` body. */
+function returnedBy(object: Node, fn: Node): boolean {
+  const outer = outermostTypeWrapper(object);
+  const parent = outer.parent;
+  if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression && fn.body === outer) return true;
+  if (parent?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+  let owner: Node | undefined = parent.parent;
+  while (owner && !isFunctionNode(owner)) owner = owner.parent;
+  return owner === fn;
+}
+
+/** The line of a use of the builder in its own file other than exporting it, if there is one. */
+function ownFileUse(fn: Node, facts: Pick<FileFacts, 'parsed'>): number | undefined {
+  let id: Node | null | undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) id = fn.id;
+  else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === outermostTypeWrapper(fn)) id = fn.parent.id;
+  if (id?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariable(facts.parsed.host.getScope(id), id);
+  for (const reference of variable?.references ?? []) {
+    if (reference.init || (reference.isTypeReference && !reference.isValueReference)) continue;
+    if (!isExportReference(reference.identifier)) return reference.identifier.loc.start.line;
+  }
+  return undefined;
+}
+
+/** `export { f }`, `exports.f = f`, `module.exports = { f }`: the function leaving the module, not a use. */
+function isExportReference(identifier: Node): boolean {
+  const node = outermostTypeWrapper(identifier);
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.ExportSpecifier) return true;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) return /^(?:module\.)?exports\b/u.test(memberText(parent.left));
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    const holder = outermostTypeWrapper(parent.parent).parent;
+    return holder?.type === AST_NODE_TYPES.AssignmentExpression && memberText(holder.left) === 'module.exports';
+  }
+  return false;
+}
+
+function memberText(node: Node): string {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) return `${memberText(node.object)}.${node.property.name}`;
+  return '';
+}

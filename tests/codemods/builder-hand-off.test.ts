@@ -1,0 +1,233 @@
+/**
+ * Header builders handed across modules (codemods/builder-hand-off.ts): with every caller in the
+ * run, the builder returns the OAuth header and its calls await it; with any caller that cannot
+ * wait, nothing moves and the marker says which call and why. Each test is a small project on
+ * disk, as the type oracle and the caller search read it.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resetTypeOracle } from '../../codemods/type-oracle.js';
+import migrate from '../../codemods/migrate.js';
+import { withHandOffsChecked } from '../../cli/hand-off-check.js';
+import type { TransformedFile } from '../../cli/transform-file.js';
+import { runTransform } from './run-transform.js';
+
+let project: string;
+const files: string[] = [];
+const sources = new Map<string, string>();
+
+function write(name: string, text: string): string {
+  const file = path.join(project, name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  files.push(file);
+  sources.set(file, text);
+  return file;
+}
+
+/** Every file through the transform as one migrate run (or with `runFiles` as given). A new list each run, as each CLI run makes one. */
+function run(runFiles: readonly string[] = [...files]): Map<string, ReturnType<typeof runTransform>> {
+  return new Map(files.map((file) => [path.basename(file), runTransform(file, sources.get(file) ?? '', { runFiles })]));
+}
+
+beforeEach(() => {
+  project = mkdtempSync(path.join(tmpdir(), 'hand-off-'));
+  files.length = 0;
+  sources.clear();
+  writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, allowJs: true, checkJs: true, module: 'NodeNext', moduleResolution: 'NodeNext' }, include: ['*.ts', '*.js'] }));
+});
+
+afterEach(() => {
+  resetTypeOracle();
+  rmSync(project, { recursive: true, force: true });
+});
+
+const BUILDER = [
+  'export function buildHeaders(token: string, extra: Record<string, string> = {}): Record<string, string> {',
+  "  return { accept: 'application/json', ...extra, 'x-token': token };",
+  '}',
+  '',
+].join('\n');
+
+const EVENTS = [
+  "import axios from 'axios';",
+  "import { buildHeaders } from './headers.js';",
+  'export async function trigger(baseUrl: string, token: string, event: object) {',
+  '  const headers = buildHeaders(token);',
+  '  return axios.post(`${baseUrl}/api/v1/event`, event, { headers });',
+  '}',
+  'export async function accept(baseUrl: string, token: string) {',
+  '  const { data } = await axios.get(`${baseUrl}/api/controlPlane/v1/project`, { headers: { accept: buildHeaders(token).accept } });',
+  '  return data;',
+  '}',
+  '',
+].join('\n');
+
+describe('an exported header builder whose callers are all in the run', () => {
+  it('becomes async and returns the OAuth header where the x-token was, and every call of it is awaited', () => {
+    write('headers.ts', BUILDER);
+    write('events.ts', EVENTS);
+    const results = run();
+    const builder = results.get('headers.ts');
+    expect(builder?.output).toContain('export async function buildHeaders(token: string, extra: Record<string, string> = {}): Promise<Record<string, string>> {');
+    // A spread before it may carry an Authorization of the caller's: the helper's goes first, so that one still wins.
+    expect(builder?.output).toContain("return { Authorization: await oauthClientFromEnv().authorizationHeader(), accept: 'application/json', ...extra };");
+    expect(builder?.report?.migrated.map((site) => site.what)).toEqual([
+      'x-token header → Authorization from the OAuth helper; `buildHeaders()` is async now, and its 2 calls await it (events.ts:4, events.ts:8)',
+    ]);
+    const events = results.get('events.ts')?.output;
+    expect(events).toContain('const headers = await buildHeaders(token);');
+    // A call that is the object of a member access gets its parentheses.
+    expect(events).toContain('{ headers: { accept: (await buildHeaders(token)).accept } }');
+    expect(results.get('events.ts')?.report?.handOffs).toEqual([
+      { role: 'caller', builder: path.join(project, 'headers.ts'), name: 'buildHeaders', calls: [4, 8].map((line) => ({ file: path.join(project, 'events.ts'), line })) },
+    ]);
+  });
+
+  it('changes nothing on a second run over the migrated files', () => {
+    write('headers.ts', BUILDER);
+    write('events.ts', EVENTS);
+    const first = run();
+    for (const file of files) {
+      const output = first.get(path.basename(file))?.output;
+      if (output !== undefined) {
+        writeFileSync(file, output);
+        sources.set(file, output);
+      }
+    }
+    resetTypeOracle();
+    for (const result of run().values()) expect(result.output).toBeUndefined();
+  });
+
+  it('in JavaScript, wraps the JSDoc return type in Promise and awaits CommonJS callers', () => {
+    write(
+      'http.js',
+      [
+        "const KEPTN_API_TOKEN = process.env.KEPTN_API_TOKEN ?? '';",
+        '/**',
+        ' * Headers every Keptn API call needs.',
+        ' * @returns {Record<string, string>}',
+        ' */',
+        'function keptnHeaders() {',
+        "  return { 'x-token': KEPTN_API_TOKEN, accept: 'application/json' };",
+        '}',
+        'module.exports = { keptnHeaders };',
+        '',
+      ].join('\n'),
+    );
+    write(
+      'projects.js',
+      [
+        "const got = require('got');",
+        "const { keptnHeaders } = require('./http');",
+        'async function projects(endpoint) {',
+        '  const options = { headers: keptnHeaders(), throwHttpErrors: false };',
+        '  return got(`${endpoint}/controlPlane/v1/project`, options).json();',
+        '}',
+        'module.exports = { projects };',
+        '',
+      ].join('\n'),
+    );
+    const results = run();
+    const http = results.get('http.js')?.output;
+    expect(http).toContain(' * @returns {Promise<Record<string, string>>}');
+    expect(http).toContain('async function keptnHeaders() {');
+    expect(http).toContain("return { Authorization: await oauthClientFromEnv().authorizationHeader(), accept: 'application/json' };");
+    // The token constant nothing reads any more goes with it.
+    expect(http).not.toContain('KEPTN_API_TOKEN');
+    expect(results.get('projects.js')?.output).toContain('const options = { headers: await keptnHeaders(), throwHttpErrors: false };');
+  });
+});
+
+describe('a builder that cannot hand the token over', () => {
+  const markerOf = (result: ReturnType<typeof runTransform> | undefined): string | undefined => result?.report?.manual[0]?.why;
+
+  it('stays, marked with the call that cannot wait for the token, when a caller is not async', () => {
+    write('headers.ts', BUILDER);
+    write('events.ts', EVENTS);
+    write('sync.ts', "import axios from 'axios';\nimport { buildHeaders } from './headers.js';\nexport function stages(baseUrl: string, token: string) {\n  return axios.get(`${baseUrl}/api/controlPlane/v1/project/demo/stage`, { headers: buildHeaders(token) });\n}\n");
+    const results = run();
+    expect(markerOf(results.get('headers.ts'))).toBe(
+      'the header object is returned by `buildHeaders()`, which is exported, and no request in this file sends it; it cannot return the OAuth token to its callers instead: its call in sync.ts:4 is not in an async function, where the token cannot be awaited',
+    );
+    // All or nothing: the callers that could wait are left as they were too.
+    expect(results.get('events.ts')?.output).toBeUndefined();
+    expect(results.get('sync.ts')?.output).toBeUndefined();
+  });
+
+  it('stays when a caller is not in the run, and says to run both together', () => {
+    write('headers.ts', BUILDER);
+    const events = write('events.ts', EVENTS);
+    const results = run([path.join(project, 'headers.ts')]);
+    expect(markerOf(results.get('headers.ts'))).toContain(`its call in events.ts:4 is in a file this run does not migrate; run the codemod on both files together`);
+    expect(runTransform(events, EVENTS, { runFiles: [path.join(project, 'headers.ts')] }).output).toBeUndefined();
+  });
+
+  it('stays when a caller imports it through a re-exporting module', () => {
+    write('headers.ts', BUILDER);
+    write('index.ts', "export { buildHeaders } from './headers.js';\n");
+    write('events.ts', EVENTS.replace("from './headers.js'", "from './index.js'"));
+    expect(markerOf(run().get('headers.ts'))).toContain('its call in events.ts:4 imports it through a module that re-exports it, which the codemod does not follow');
+  });
+
+  it('stays when its own file uses it too', () => {
+    write('headers.ts', `${BUILDER}export const logged = (): string => JSON.stringify(buildHeaders('redacted'));\n`);
+    write('events.ts', EVENTS);
+    expect(markerOf(run().get('headers.ts'))).toContain('it is also used in this file (line 4), which the codemod does not rewrite together with other modules');
+  });
+
+  it('stays when it also sends an Authorization of its own', () => {
+    write('headers.ts', BUILDER.replace("accept: 'application/json'", "Authorization: 'Basic abc'"));
+    write('events.ts', EVENTS);
+    expect(markerOf(run().get('headers.ts'))).toContain('the object also carries an `Authorization` of its own, which the OAuth token would have to replace');
+  });
+
+  it('is never handed over without the run file list (jscodeshift on one file at a time)', () => {
+    const builder = write('headers.ts', BUILDER);
+    write('events.ts', EVENTS);
+    expect(runTransform(builder, BUILDER).report?.manual[0]?.why).toContain('the codemod rewrites one file at a time');
+  });
+});
+
+describe('the combined migrate transform', () => {
+  it('opens a caller that names nothing of Cloud Automation because it imports a builder of the run', () => {
+    write('headers.ts', BUILDER);
+    const caller = write('caller.ts', "import { buildHeaders } from './headers.js';\nexport async function headersFor(token: string) {\n  return { headers: buildHeaders(token) };\n}\n");
+    expect(runTransform(caller, sources.get(caller) ?? '', { runFiles: [...files] }, migrate).output).toBeUndefined();
+    // No request here sends it, so nothing shows where its callers' value goes: the builder stays unsure, and so does the caller.
+    write('events.ts', EVENTS);
+    resetTypeOracle();
+    expect(runTransform(caller, sources.get(caller) ?? '', { runFiles: [...files] }, migrate).output).toContain('headers: await buildHeaders(token)');
+  });
+});
+
+describe('the CLI check of both sides', () => {
+  const result = (file: string, overrides: Partial<TransformedFile>): TransformedFile => ({ file, source: 'before', output: 'after', reports: [], ...overrides });
+  const handOff = (role: 'builder' | 'caller', lines: number[]) => ({
+    transform: 'migrate',
+    file: '',
+    migrated: [],
+    manual: [],
+    routes: [],
+    tokenEnvVars: [],
+    retiredEnvVars: [],
+    handOffs: [{ role, builder: '/p/headers.ts', name: 'buildHeaders', calls: lines.map((line) => ({ file: '/p/events.ts', line })) }],
+  });
+
+  it('keeps a builder whose every call was awaited', () => {
+    const results = [result('/p/headers.ts', { reports: [handOff('builder', [4, 8])] }), result('/p/events.ts', { reports: [handOff('caller', [4, 8])] })];
+    expect(withHandOffsChecked(results, (file) => file)).toEqual(results);
+  });
+
+  it('leaves the builder as it was, failed, when a caller file failed or skipped a call', () => {
+    const failed = withHandOffsChecked([result('/p/headers.ts', { reports: [handOff('builder', [4])] }), result('/p/events.ts', { error: 'cannot parse: Unexpected token' })], (file) => path.basename(file));
+    expect(failed[0]).toMatchObject({
+      output: 'before',
+      error: 'left unchanged: `buildHeaders()` would return the OAuth header only when awaited, and its call in events.ts:4 would not wait for it: that file failed (cannot parse: Unexpected token)',
+    });
+    const partial = withHandOffsChecked([result('/p/headers.ts', { reports: [handOff('builder', [4, 8])] }), result('/p/events.ts', { reports: [handOff('caller', [4])] })], (file) => path.basename(file));
+    expect(partial[0]?.error).toContain('its call in events.ts:8 would not wait for it: that call was not rewritten');
+  });
+});
