@@ -19,7 +19,8 @@ import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { isFunctionNode, outermostTypeWrapper, staticPropertyKey, type Node } from '../analysis/ast.js';
 import type { EscapingXToken } from '../analysis/findings.js';
 import { relativeImportsIn } from '../analysis/module-callers.js';
-import type { ForeignCall } from '../analysis/request-analysis.js';
+import type { ModuleExit } from '../analysis/module-exits.js';
+import type { ForeignCall, RequestAnalysis, TargetAssessment } from '../analysis/request-analysis.js';
 import { CANDIDATE_SOURCE_PATTERN, isTokenCheckRoute, MIGRATION_MARKER } from '../core/index.js';
 import { fileFacts, type FileFacts } from './request-migration.js';
 import { createTypeOracle, type FileTypeOracle } from './type-oracle.js';
@@ -41,6 +42,8 @@ export type HandOffDecision =
       readonly fn: Node;
       /** Every call of the builder in other modules. */
       readonly calls: readonly HandedCall[];
+      /** Its calls in its own module, which the builder's own transform awaits. */
+      readonly ownCalls: readonly HandedCall[];
       /** The builder was async already: its callers await it, and only the header changes. */
       readonly wasAsync: boolean;
       /** The clients of the requests its callers send it with (`axios`, `fetch`). */
@@ -114,12 +117,32 @@ export function builderFileFacts(file: string, options: TransformOptions): FileF
   return facts ?? undefined;
 }
 
+/** A header an exported function returns, with how sure its target is: what may be handed on. */
+export interface BuilderHeader {
+  readonly node: Node;
+  readonly exit: ModuleExit;
+  readonly target: TargetAssessment;
+}
+
+/**
+ * The x-token headers of a file that an exported function returns, whether or not a request of
+ * the file sends them too: the builders whose callers may take the token.
+ */
+export function builderHeaders(facts: FileFacts): BuilderHeader[] {
+  const found: BuilderHeader[] = facts.escaping.map(({ node, exit, target }) => ({ node, exit, target }));
+  for (const finding of facts.xToken) {
+    const exit = facts.analysis.headerExit(finding.node);
+    if (exit?.kind === 'returned') found.push({ node: finding.node, exit, target: finding.target });
+  }
+  return found;
+}
+
 /**
  * Whether the builder that writes `escaping`'s x-token can hand the credential to its callers in
  * this run, and which calls then wait for it; undefined when the question does not arise (no run
  * file list: jscodeshift's own runner, a single-file run; a library; not a builder function).
  */
-export function builderHandOff(escaping: EscapingXToken, facts: Pick<FileFacts, 'parsed' | 'analysis'>, options: TransformOptions): HandOffDecision | undefined {
+export function builderHandOff(escaping: Pick<EscapingXToken, 'node' | 'exit'>, facts: Pick<FileFacts, 'parsed' | 'analysis'>, options: TransformOptions): HandOffDecision | undefined {
   const cache = runCache(options);
   const { exit } = escaping;
   if (!cache || options.library === true || exit.kind !== 'returned' || exit.name === undefined || exit.name === 'default') return undefined;
@@ -138,8 +161,8 @@ export function builderHandOff(escaping: EscapingXToken, facts: Pick<FileFacts, 
   if (object.properties.some((member) => member.type === AST_NODE_TYPES.Property && member !== property && /^authorization$/iu.test(staticPropertyKey(member) ?? ''))) {
     return { why: 'the object also carries an `Authorization` of its own, which the OAuth token would have to replace' };
   }
-  const ownUse = ownFileUse(fn, facts);
-  if (ownUse !== undefined) return { why: `it is also used in this file (line ${ownUse}), which the codemod does not rewrite together with other modules` };
+  const own = ownFileCalls(fn, facts);
+  if ('why' in own) return own;
   const calls = facts.analysis.callsFromOtherModules(fn);
   if (calls === undefined) return { why: 'the codemod cannot find every call of it in the project (it is passed on as a value somewhere, or a file that names it does not parse)' };
   if (calls.length === 0) return { why: 'no other module of the project calls it (another package may)' };
@@ -153,19 +176,24 @@ export function builderHandOff(escaping: EscapingXToken, facts: Pick<FileFacts, 
     handed.push({ file: call.file, line: call.call.loc.start.line, column: call.call.loc.start.column, start, end });
     for (const site of call.analysis.requestsSendingHeaders(call.call)) clients.add(site.client.kind);
   }
-  return { property, fn, calls: handed, wasAsync: fn.async, clients: [...clients] };
+  return { property, fn, calls: handed, ownCalls: own.calls, wasAsync: fn.async, clients: [...clients] };
 }
 
 /** Why one caller cannot wait for the builder's token, or undefined when it can. */
 function refusedCall(call: ForeignCall, cache: RunCache, where: string): string | undefined {
   if (!cache.files.has(path.resolve(call.file))) return `its call in ${where} is in a file this run does not migrate; run the codemod on both files together`;
   if (call.throughReexport) return `its call in ${where} imports it through a module that re-exports it, which the codemod does not follow`;
-  const context = awaitContext(call.call);
-  if (context !== undefined) return `its call in ${where} ${context}, where the token cannot be awaited`;
-  for (const site of call.analysis.requestsSendingHeaders(call.call)) {
-    const target = call.analysis.assessTarget(site);
-    if (target.elsewhere !== undefined) return `its call in ${where} sends the header where the code shows another service (${target.elsewhere})`;
-    if (call.analysis.requestRoutes(site).routes.some(isTokenCheckRoute)) return `its call in ${where} sends the header with a POST /api/v1/auth token check, which means nothing under OAuth`;
+  return refusedAwait(call.call, call.analysis, `its call in ${where}`);
+}
+
+/** Why a call of the builder cannot be awaited where it stands, or its value must not carry the token; undefined when neither. */
+function refusedAwait(call: TSESTree.CallExpression, analysis: RequestAnalysis, named: string): string | undefined {
+  const context = awaitContext(call);
+  if (context !== undefined) return `${named} ${context}, where the token cannot be awaited`;
+  for (const site of analysis.requestsSendingHeaders(call)) {
+    const target = analysis.assessTarget(site);
+    if (target.elsewhere !== undefined) return `${named} sends the header where the code shows another service (${target.elsewhere})`;
+    if (analysis.requestRoutes(site).routes.some(isTokenCheckRoute)) return `${named} sends the header with a POST /api/v1/auth token check, which means nothing under OAuth`;
   }
   return undefined;
 }
@@ -194,18 +222,26 @@ function returnedBy(object: Node, fn: Node): boolean {
   return owner === fn;
 }
 
-/** The line of a use of the builder in its own file other than exporting it, if there is one. */
-function ownFileUse(fn: Node, facts: Pick<FileFacts, 'parsed'>): number | undefined {
+/** The builder's calls in its own file, each where it can be awaited; why not when a use is no such call. */
+function ownFileCalls(fn: Node, facts: Pick<FileFacts, 'parsed' | 'analysis'>): { readonly calls: HandedCall[] } | { readonly why: string } {
   let id: Node | null | undefined;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) id = fn.id;
   else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === outermostTypeWrapper(fn)) id = fn.parent.id;
-  if (id?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (id?.type !== AST_NODE_TYPES.Identifier) return { calls: [] };
   const variable = findVariable(facts.parsed.host.getScope(id), id);
+  const calls: HandedCall[] = [];
   for (const reference of variable?.references ?? []) {
     if (reference.init || (reference.isTypeReference && !reference.isValueReference)) continue;
-    if (!isExportReference(reference.identifier)) return reference.identifier.loc.start.line;
+    const used = outermostTypeWrapper(reference.identifier);
+    if (isExportReference(used)) continue;
+    const line = used.loc.start.line;
+    const call = used.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== used) return { why: `this file also uses it other than by calling it (line ${line})` };
+    const refused = refusedAwait(call, facts.analysis, `its call on line ${line}`);
+    if (refused !== undefined) return { why: refused };
+    calls.push({ file: facts.parsed.host.filePath, line: call.loc.start.line, column: call.loc.start.column, start: call.range[0], end: call.range[1] });
   }
-  return undefined;
+  return { calls };
 }
 
 /** `export { f }`, `exports.f = f`, `module.exports = { f }`: the function leaving the module, not a use. */

@@ -40,11 +40,12 @@ import {
 } from '../core/index.js';
 import path from 'node:path';
 import type { FileReport, HandOffRecord, TransformOptions } from './report.js';
-import { builderFileFacts, builderHandOff, handOffSources, type HandedCall, type HandOffDecision } from './builder-hand-off.js';
+import { builderFileFacts, builderHandOff, builderHeaders, handOffSources, type HandedCall, type HandOffDecision } from './builder-hand-off.js';
 import type { SourceLocation } from './type-oracle.js';
 import { indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
 import { sameInstance, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
 import type { Node as EstreeNode } from '../analysis/ast.js';
+import type { ModuleExit } from '../analysis/module-exits.js';
 import type { RequestSendingRefusal, RequestSite, TargetAssessment } from '../analysis/request-analysis.js';
 import { RequestMigration, sureEnoughTarget, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -155,6 +156,8 @@ const AXIOS_VERBS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 
 
 export class XTokenMigration extends RequestMigration {
   private readonly handOffs: HandOffRecord[] = [];
+  /** Why an exported builder (by its start offset) could not hand the token to its callers in this run. */
+  private readonly handOffRefusals = new Map<number, string>();
 
   plan(): void {
     for (const finding of this.facts().xToken) this.migrateFinding(finding);
@@ -256,7 +259,8 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     const handOff = builderHandOff(escaping, this.facts(), this.options);
-    if (handOff && !('why' in handOff) && this.handOverBuilder(key, escaping, handOff)) return;
+    const property = parentOf(key);
+    if (handOff && !('why' in handOff) && property && this.handOverBuilder(property, escaping.exit, handOff)) return;
     const { exit } = escaping;
     const named = exit.name === undefined || exit.name === 'default' ? 'the default export' : exit.kind === 'returned' ? `\`${exit.name}()\`` : `\`${exit.name}\``;
     const how = exit.kind === 'returned' ? `the header object is returned by ${named}, which is exported` : `the header object is exported as ${named}`;
@@ -274,20 +278,22 @@ export class XTokenMigration extends RequestMigration {
    * its calls. Before any spread, the header goes first, so what the spread brings still wins,
    * as it did over nothing before.
    */
-  private handOverBuilder(key: AnyPath, escaping: EscapingXToken, handOff: Extract<HandOffDecision, { calls: unknown }>): boolean {
-    const property = parentOf(key);
-    const container = property ? parentOf(property) : undefined;
+  private handOverBuilder(property: AnyPath, exit: ModuleExit, handOff: Extract<HandOffDecision, { calls: unknown }>): boolean {
+    const container = parentOf(property);
     const fn = this.babelPath(handOff.fn);
-    if (!property || !container || !isNodeType(container.node, 'ObjectExpression') || !fn || !FUNCTION_TYPES.has(fn.node.type)) return false;
+    if (!container || !isNodeType(container.node, 'ObjectExpression') || !fn || !FUNCTION_TYPES.has(fn.node.type)) return false;
     const statement = this.statementOf(property);
     if (statement && this.hasMarker(statement.node)) return false;
     const members = container.node.properties as ASTNode[];
     const spreadBefore = members.slice(0, members.indexOf(property.node)).some((member) => isNodeType(member, 'SpreadElement'));
     this.placeAuthorization(property, container, `Authorization: ${this.authorizationValue(true)}`, spreadBefore);
     this.helperUsed(undefined);
-    if (!handOff.wasAsync) this.makeAsync(fn);
-    const name = escaping.exit.name ?? '';
-    const callers = handOff.calls.map((call) => `${path.relative(path.dirname(this.file.path), call.file)}:${call.line}`);
+    if (!handOff.wasAsync) {
+      this.makeAsync(fn);
+      for (const call of handOff.ownCalls) this.awaitCall(call);
+    }
+    const name = exit.name ?? '';
+    const callers = [...handOff.ownCalls.map((call) => `line ${call.line}`), ...handOff.calls.map((call) => `${path.relative(path.dirname(this.file.path), call.file)}:${call.line}`)];
     const shown = `${callers.slice(0, 3).join(', ')}${callers.length > 3 ? ', …' : ''}`;
     this.markMigrated(
       property.node,
@@ -298,6 +304,24 @@ export class XTokenMigration extends RequestMigration {
     );
     this.handOffs.push({ role: 'builder', builder: path.resolve(this.file.path), name, calls: handOff.calls.map(({ file, line }) => ({ file: path.resolve(file), line })) });
     return true;
+  }
+
+  /**
+   * An exported function returns the header and a request here sends it too: with every other
+   * caller in the run, the builder hands the token over as an escaping one does (its calls here
+   * are awaited as well). A refusal is kept for the marker the same-file path may write.
+   */
+  private handOverReturnedHeader(property: AnyPath, finding: XTokenFinding): boolean {
+    if (this.options.runFiles === undefined) return false;
+    const exit = this.facts().analysis.headerExit(finding.node);
+    if (exit?.kind !== 'returned') return false;
+    const handOff = builderHandOff({ node: finding.node, exit }, this.facts(), this.options);
+    if (handOff === undefined) return false;
+    if ('why' in handOff) {
+      this.handOffRefusals.set(exit.node.range[0], handOff.why);
+      return false;
+    }
+    return this.handOverBuilder(property, exit, handOff);
   }
 
   /** `async` in front of the function, and its declared return type (TypeScript or JSDoc) wrapped in `Promise<…>`. */
@@ -334,13 +358,14 @@ export class XTokenMigration extends RequestMigration {
     const own = path.resolve(this.file.path);
     for (const builderFile of handOffSources(this.file.path, this.source, this.options)) {
       const facts = builderFileFacts(builderFile, this.options);
-      for (const escaping of facts?.escaping ?? []) {
-        if (!facts || !sureEnoughTarget(escaping.target, this.options)) continue;
-        const handOff = builderHandOff(escaping, facts, this.options);
+      if (!facts) continue;
+      for (const header of builderHeaders(facts)) {
+        if (!sureEnoughTarget(header.target, this.options)) continue;
+        const handOff = builderHandOff(header, facts, this.options);
         if (!handOff || 'why' in handOff || handOff.wasAsync) continue;
         const mine = handOff.calls.filter((call) => path.resolve(call.file) === own);
         const awaited = mine.filter((call) => this.awaitCall(call));
-        if (awaited.length > 0) this.handOffs.push({ role: 'caller', builder: builderFile, name: escaping.exit.name ?? '', calls: awaited.map(({ line }) => ({ file: own, line })) });
+        if (awaited.length > 0) this.handOffs.push({ role: 'caller', builder: builderFile, name: header.exit.name ?? '', calls: awaited.map(({ line }) => ({ file: own, line })) });
       }
     }
   }
@@ -613,6 +638,8 @@ export class XTokenMigration extends RequestMigration {
     const uses = id && isNodeType(id.node, 'Identifier') ? this.usesInOtherModules(id) : undefined;
     if (uses?.length === 0) return ', and reaches the request in a way the codemod does not rewrite';
     if (uses === undefined) return ': with no tsconfig.json above this file to search, the codemod cannot tell whether other modules call it and send the header too';
+    const refusal = fn ? this.handOffRefusals.get(rangeOf(fn.node).start) : undefined;
+    if (refusal !== undefined) return ` and used in other modules (${this.usesList(uses)}), which send the header too, and it cannot return the OAuth token to them instead: ${refusal}`;
     return ` and used in other modules (${this.usesList(uses)}), which send the header too; the codemod rewrites one file at a time`;
   }
 
@@ -922,6 +949,7 @@ export class XTokenMigration extends RequestMigration {
       this.manual.push({ line, column, what: 'x-token header', why: 'marked for a person by an earlier run', todo: 'finish the migration by hand and remove the marker' });
       return;
     }
+    if (this.handOverReturnedHeader(property, finding)) return;
     const { target, container } = this.removalTarget(property);
     if (this.migrateSuperagentSetObject(property, target, container, finding)) return;
     const uses = this.usesOf(finding, container.node);
