@@ -33,6 +33,12 @@ export interface HandedCall {
   readonly column: number;
   readonly start: number;
   readonly end: number;
+  /**
+   * Outside an async function: the request whose options take the call, which is returned as a
+   * promise (`return fetch(url, { headers: keptnHeaders() }).then(…)`). The request is chained
+   * behind the builder's promise instead of awaiting it (`keptnHeaders().then((headers) => fetch(…))`).
+   */
+  readonly chainedRequest?: { readonly line: number; readonly column: number; readonly endLine: number; readonly endColumn: number };
 }
 
 export type HandOffDecision =
@@ -172,8 +178,7 @@ export function builderHandOff(escaping: Pick<EscapingXToken, 'node' | 'exit'>, 
     const where = `${path.relative(path.dirname(facts.parsed.host.filePath), call.file)}:${call.call.loc.start.line}`;
     const refused = refusedCall(call, cache, where);
     if (refused !== undefined) return { why: refused };
-    const { start, end } = { start: call.call.range[0], end: call.call.range[1] };
-    handed.push({ file: call.file, line: call.call.loc.start.line, column: call.call.loc.start.column, start, end });
+    handed.push(handedCall(call.file, call.call, call.analysis));
     for (const site of call.analysis.requestsSendingHeaders(call.call)) clients.add(site.client.kind);
   }
   return { property, fn, calls: handed, ownCalls: own.calls, wasAsync: fn.async, clients: [...clients] };
@@ -183,19 +188,83 @@ export function builderHandOff(escaping: Pick<EscapingXToken, 'node' | 'exit'>, 
 function refusedCall(call: ForeignCall, cache: RunCache, where: string): string | undefined {
   if (!cache.files.has(path.resolve(call.file))) return `its call in ${where} is in a file this run does not migrate; run the codemod on both files together`;
   if (call.throughReexport) return `its call in ${where} imports it through a module that re-exports it, which the codemod does not follow`;
-  return refusedAwait(call.call, call.analysis, `its call in ${where}`);
+  const waits = waitingFor(call.call, call.analysis, `its call in ${where}`);
+  return 'why' in waits ? waits.why : undefined;
 }
 
-/** Why a call of the builder cannot be awaited where it stands, or its value must not carry the token; undefined when neither. */
-function refusedAwait(call: TSESTree.CallExpression, analysis: RequestAnalysis, named: string): string | undefined {
+/**
+ * Why a call of the builder cannot wait for the token where it stands, or its value must not
+ * carry it; else how it waits (awaited, or its request chained behind it).
+ */
+function waitingFor(call: TSESTree.CallExpression, analysis: RequestAnalysis, named: string): { readonly why: string } | { readonly chainedRequest?: Node } {
   const context = awaitContext(call);
-  if (context !== undefined) return `${named} ${context}, where the token cannot be awaited`;
+  const chainedRequest = context === undefined ? undefined : returnedRequestTaking(call, analysis);
+  if (context !== undefined && !chainedRequest) return { why: `${named} ${context}, where the token cannot be awaited, and it is not in the options of a request the function returns as a promise` };
+  const refused = refusedSending(call, analysis, named);
+  if (refused !== undefined) return { why: refused };
+  return chainedRequest ? { chainedRequest } : {};
+}
+
+/** Why the value of a call of the builder must not carry the token; undefined when it may. */
+function refusedSending(call: TSESTree.CallExpression, analysis: RequestAnalysis, named: string): string | undefined {
   for (const site of analysis.requestsSendingHeaders(call)) {
     const target = analysis.assessTarget(site);
     if (target.elsewhere !== undefined) return `${named} sends the header where the code shows another service (${target.elsewhere})`;
     if (analysis.requestRoutes(site).routes.some(isTokenCheckRoute)) return `${named} sends the header with a POST /api/v1/auth token check, which means nothing under OAuth`;
   }
   return undefined;
+}
+
+function handedCall(file: string, call: TSESTree.CallExpression, analysis: RequestAnalysis): HandedCall {
+  const waits = waitingFor(call, analysis, '');
+  const request = 'chainedRequest' in waits ? waits.chainedRequest : undefined;
+  return {
+    file,
+    line: call.loc.start.line,
+    column: call.loc.start.column,
+    start: call.range[0],
+    end: call.range[1],
+    ...(request ? { chainedRequest: { line: request.loc.start.line, column: request.loc.start.column, endLine: request.loc.end.line, endColumn: request.loc.end.column } } : {}),
+  };
+}
+
+/**
+ * The request whose options take the builder's call, when the function returns that request's
+ * promise as it is or through `.then`/`.catch`/`.finally` alone: chaining the request behind the
+ * builder's promise then changes nothing the caller can see but when the request starts.
+ */
+function returnedRequestTaking(call: TSESTree.CallExpression, analysis: RequestAnalysis): Node | undefined {
+  let request: Node | undefined;
+  let child: Node = call;
+  for (let parent: Node | undefined = call.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunctionNode(parent)) return undefined;
+    if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee !== child) {
+      const site = analysis.requestSite(parent);
+      if (site && !site.createsInstance) {
+        request = parent;
+        break;
+      }
+    }
+  }
+  if (!request) return undefined;
+  let outer: Node = request;
+  for (;;) {
+    const member = outer.parent;
+    const chained = member?.type === AST_NODE_TYPES.MemberExpression && member.object === outer ? member.parent : undefined;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || chained?.type !== AST_NODE_TYPES.CallExpression || chained.callee !== member) break;
+    if (!['then', 'catch', 'finally'].includes(member.property.type === AST_NODE_TYPES.Identifier && !member.computed ? member.property.name : '')) return undefined;
+    outer = chained;
+  }
+  const holder = outer.parent;
+  const fn = holder?.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(holder) : holder;
+  if (!fn || !isFunctionNode(fn) || enclosingFunction(call) !== fn) return undefined;
+  return holder?.type === AST_NODE_TYPES.ReturnStatement || (fn.type === AST_NODE_TYPES.ArrowFunctionExpression && fn.body === outer) ? request : undefined;
+}
+
+function enclosingFunction(node: Node): Node | undefined {
+  let current = node.parent;
+  while (current && !isFunctionNode(current)) current = current.parent;
+  return current;
 }
 
 /** Why `await` cannot go in front of a call where it stands, or undefined when it can. */
@@ -237,9 +306,9 @@ function ownFileCalls(fn: Node, facts: Pick<FileFacts, 'parsed' | 'analysis'>): 
     const line = used.loc.start.line;
     const call = used.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== used) return { why: `this file also uses it other than by calling it (line ${line})` };
-    const refused = refusedAwait(call, facts.analysis, `its call on line ${line}`);
-    if (refused !== undefined) return { why: refused };
-    calls.push({ file: facts.parsed.host.filePath, line: call.loc.start.line, column: call.loc.start.column, start: call.range[0], end: call.range[1] });
+    const waits = waitingFor(call, facts.analysis, `its call on line ${line}`);
+    if ('why' in waits) return waits;
+    calls.push(handedCall(facts.parsed.host.filePath, call, facts.analysis));
   }
   return { calls };
 }

@@ -350,6 +350,26 @@ export class XTokenMigration extends RequestMigration {
     return match ? { start: match.index, end: match.index + match[0].trimEnd().length } : undefined;
   }
 
+  /** `keptnHeaders().then((headers) => fetch(url, { headers, … }))` where `fetch(url, { headers: keptnHeaders(), … })` stood. */
+  private chainBehindBuilder(builderCall: ASTPath<CallExpression>, at: NonNullable<HandedCall['chainedRequest']>): boolean {
+    const request = [...this.nodesOfType<CallExpression>('CallExpression'), ...this.nodesOfType<NewExpression>('NewExpression')].find((candidate) => {
+      const loc = candidate.node.loc;
+      return loc?.start.line === at.line && loc.start.column === at.column && loc.end.line === at.endLine && loc.end.column === at.endColumn;
+    });
+    if (!request) return false;
+    const holder = parentOf(builderCall) ?? undefined;
+    const inHeadersOption = holder !== undefined && isNodeType(holder.node, 'ObjectProperty') && !holder.node.computed && isNodeType(holder.node.key, 'Identifier') && holder.node.key.name === 'headers';
+    const requestRange = rangeOf(request.node);
+    // The name must not shadow anything the request reads; the replaced text itself does not count.
+    const around = (range: Range): string => this.source.slice(requestRange.start, range.start) + this.source.slice(range.end, requestRange.end);
+    let name = 'headers';
+    for (let index = 2; scopeDeclaring(request, name) || new RegExp(`\\b${name}\\b`, 'u').test(around(inHeadersOption && name === 'headers' ? rangeOf(holder.node) : rangeOf(builderCall.node))); index++) name = `headers${index}`;
+    const replaced = inHeadersOption && name === 'headers' ? rangeOf(holder.node) : rangeOf(builderCall.node);
+    const requestText = this.source.slice(requestRange.start, replaced.start) + name + this.source.slice(replaced.end, requestRange.end);
+    this.edits.push({ ...requestRange, text: `${this.text(builderCall.node)}.then((${name}) => ${requestText})` });
+    return true;
+  }
+
   /**
    * This file's part of the hand-offs (./builder-hand-off.ts): each call of a builder that now
    * returns the OAuth header is awaited, decided by the same function the builder's file uses.
@@ -370,13 +390,17 @@ export class XTokenMigration extends RequestMigration {
     }
   }
 
-  /** `await` in front of a call (in parentheses where the call is an operand that binds tighter). */
+  /**
+   * `await` in front of a call (in parentheses where the call is an operand that binds tighter);
+   * outside an async function, its request chained behind it instead.
+   */
   private awaitCall(call: HandedCall): boolean {
     const found = this.nodesOfType<CallExpression>('CallExpression').find((candidate) => {
       const start = candidate.node.loc?.start;
       return start?.line === call.line && start.column === call.column;
     });
     if (!found) return false;
+    if (call.chainedRequest) return this.chainBehindBuilder(found, call.chainedRequest);
     // Babel's node union has no common `object`/`callee`/`tag`: read them as plain fields.
     const parent = parentOf(found)?.node as unknown as Partial<Record<'object' | 'callee' | 'tag', unknown>> | undefined;
     const tight = parent !== undefined && (parent.object === found.node || parent.callee === found.node || parent.tag === found.node);

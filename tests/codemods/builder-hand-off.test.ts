@@ -101,6 +101,39 @@ describe('an exported header builder whose callers are all in the run', () => {
     for (const result of run().values()) expect(result.output).toBeUndefined();
   });
 
+  it('outside an async function, chains the request it returns behind the builder instead', () => {
+    write('headers.ts', BUILDER);
+    write(
+      'approve.ts',
+      [
+        "import { buildHeaders } from './headers.js';",
+        'export function approve(baseUrl: string, token: string, event: object): Promise<unknown> {',
+        '  return fetch(`${baseUrl}/api/v1/event`, {',
+        "    method: 'POST',",
+        "    headers: buildHeaders(token, { 'x-keptn-source': 'cli' }),",
+        '    body: JSON.stringify(event),',
+        '  }).then((res) => res.json());',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const results = run();
+    expect(results.get('headers.ts')?.output).toContain('export async function buildHeaders(');
+    expect(results.get('approve.ts')?.output).toBe(
+      [
+        "import { buildHeaders } from './headers.js';",
+        'export function approve(baseUrl: string, token: string, event: object): Promise<unknown> {',
+        "  return buildHeaders(token, { 'x-keptn-source': 'cli' }).then((headers) => fetch(`${baseUrl}/api/v1/event`, {",
+        "    method: 'POST',",
+        '    headers,',
+        '    body: JSON.stringify(event),',
+        '  })).then((res) => res.json());',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('in JavaScript, wraps the JSDoc return type in Promise and awaits CommonJS callers', () => {
     write(
       'http.js',
@@ -147,10 +180,10 @@ describe('a builder that cannot hand the token over', () => {
   it('stays, marked with the call that cannot wait for the token, when a caller is not async', () => {
     write('headers.ts', BUILDER);
     write('events.ts', EVENTS);
-    write('sync.ts', "import axios from 'axios';\nimport { buildHeaders } from './headers.js';\nexport function stages(baseUrl: string, token: string) {\n  return axios.get(`${baseUrl}/api/controlPlane/v1/project/demo/stage`, { headers: buildHeaders(token) });\n}\n");
+    write('sync.ts', "import axios from 'axios';\nimport { buildHeaders } from './headers.js';\nexport function stages(baseUrl: string, token: string) {\n  const pending = axios.get(`${baseUrl}/api/controlPlane/v1/project/demo/stage`, { headers: buildHeaders(token) });\n  return pending;\n}\n");
     const results = run();
     expect(markerOf(results.get('headers.ts'))).toBe(
-      'the header object is returned by `buildHeaders()`, which is exported, and no request in this file sends it; it cannot return the OAuth token to its callers instead: its call in sync.ts:4 is not in an async function, where the token cannot be awaited',
+      'the header object is returned by `buildHeaders()`, which is exported, and no request in this file sends it; it cannot return the OAuth token to its callers instead: its call in sync.ts:4 is not in an async function, where the token cannot be awaited, and it is not in the options of a request the function returns as a promise',
     );
     // All or nothing: the callers that could wait are left as they were too.
     expect(results.get('events.ts')?.output).toBeUndefined();
@@ -175,7 +208,7 @@ describe('a builder that cannot hand the token over', () => {
   it('stays when its own file uses it too', () => {
     write('headers.ts', `${BUILDER}export const logged = (): string => JSON.stringify(buildHeaders('redacted'));\n`);
     write('events.ts', EVENTS);
-    expect(markerOf(run().get('headers.ts'))).toContain('its call on line 4 is not in an async function, where the token cannot be awaited');
+    expect(markerOf(run().get('headers.ts'))).toContain('its call on line 4 is not in an async function, where the token cannot be awaited, and it is not in the options of a request the function returns as a promise');
   });
 
   it('stays when it also sends an Authorization of its own', () => {
