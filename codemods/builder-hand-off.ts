@@ -61,6 +61,8 @@ interface RunCache {
   readonly files: ReadonlySet<string>;
   readonly texts: Map<string, string | undefined>;
   readonly facts: Map<string, FileFacts | null>;
+  /** Decisions by header node: every caller of a builder asks about the same one. */
+  readonly decisions: WeakMap<Node, HandOffDecision | undefined>;
 }
 
 // Keyed by the options' file list: one run (one worker's copy of the options) shares one cache.
@@ -71,7 +73,7 @@ function runCache(options: TransformOptions): RunCache | undefined {
   if (!list || list.length === 0) return undefined;
   let cache = runCaches.get(list);
   if (!cache) {
-    cache = { files: new Set(list.map((file) => path.resolve(file))), texts: new Map(), facts: new Map() };
+    cache = { files: new Set(list.map((file) => path.resolve(file))), texts: new Map(), facts: new Map(), decisions: new WeakMap() };
     runCaches.set(list, cache);
   }
   return cache;
@@ -150,6 +152,13 @@ export function builderHeaders(facts: FileFacts): BuilderHeader[] {
  */
 export function builderHandOff(escaping: Pick<EscapingXToken, 'node' | 'exit'>, facts: Pick<FileFacts, 'parsed' | 'analysis'>, options: TransformOptions): HandOffDecision | undefined {
   const cache = runCache(options);
+  if (cache?.decisions.has(escaping.node)) return cache.decisions.get(escaping.node);
+  const decision = decideHandOff(escaping, facts, options, cache);
+  cache?.decisions.set(escaping.node, decision);
+  return decision;
+}
+
+function decideHandOff(escaping: Pick<EscapingXToken, 'node' | 'exit'>, facts: Pick<FileFacts, 'parsed' | 'analysis'>, options: TransformOptions, cache: RunCache | undefined): HandOffDecision | undefined {
   const { exit } = escaping;
   if (!cache || options.library === true || exit.kind !== 'returned' || exit.name === undefined || exit.name === 'default') return undefined;
   const fn = exit.node;
