@@ -1340,6 +1340,12 @@ export class XTokenMigration extends RequestMigration {
       } else if (reference.role === 'headers' && parent === use.call.node) {
         // The headers record passed as an argument of its own (`http.get(url, headers)`).
         planned.push({ ...rangeOf(reference.path.node), text: `{ ...${referenceText}, ${entry} }` });
+      } else if (reference.role === 'options' && this.spreadLastForHeaders(reference.path, use.call.node)) {
+        // `{ ...shared, body }`: the request's own headers go right after the spread, and nothing later replaces them.
+        const sharedHeaders = headersRemain ? `...${referenceText}.headers, ` : '';
+        const spread = parentOf(reference.path)?.node as ASTNode;
+        const { end } = rangeOf(spread);
+        planned.push({ start: end, end, text: `, headers: { ${sharedHeaders}${entry} }` });
       } else {
         this.leave(property, 'x-token header reused across requests', 'the shared headers reach the request in a shape the codemod does not rewrite', 'send `Authorization: await client.authorizationHeader()` per request');
         return false;
@@ -1352,6 +1358,21 @@ export class XTokenMigration extends RequestMigration {
     this.helperUsed(optional);
     this.markMigrated(property.node, kind, described ?? `x-token header in shared options → Authorization from the OAuth helper at each request${onlyWhenConfigured}`);
     return true;
+  }
+
+  /**
+   * `call(url, { ...shared, body })`: the shared options are spread into the literal the call is
+   * given, and nothing after the spread (a `headers`, another spread) decides the headers instead.
+   */
+  private spreadLastForHeaders(reference: AnyPath, call: ASTNode): boolean {
+    const spread = parentOf(reference);
+    const literal = parentOf(spread);
+    if (!spread || !literal || !isNodeType(spread.node, 'SpreadElement') || !isNodeType(literal.node, 'ObjectExpression')) return false;
+    if (!(call as CallExpression).arguments.includes(literal.node as CallExpression['arguments'][number])) return false;
+    const properties = literal.node.properties as ASTNode[];
+    return properties.slice(properties.indexOf(spread.node) + 1).every((property) =>
+      isNodeType(property, 'ObjectProperty') && this.propertyName(property.key, property.computed ?? false) !== undefined &&
+      this.propertyName(property.key, property.computed ?? false) !== 'headers');
   }
 
   /**

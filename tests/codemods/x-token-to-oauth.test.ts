@@ -267,6 +267,30 @@ describe('what the report says', () => {
     ]);
   });
 
+  it('gives shared options spread into a request literal the token right after the spread, unless something later decides the headers', () => {
+    // node-fetch's `timeout` keeps node-fetch, so the token goes into the request's own headers.
+    const source = (after: string): string => [
+      "const fetch = require('node-fetch');",
+      "const base = process.env.KEPTN_ENDPOINT;",
+      "const shared = { method: 'POST', timeout: 5000, headers: { accept: 'application/json', 'x-token': process.env.KEPTN_API_TOKEN } };",
+      'async function send(body, extra) {',
+      `  return fetch(\`\${base}/api/v1/event\`, { ...shared${after} });`,
+      '}',
+      'module.exports = { send };',
+      '',
+    ].join('\n');
+    const { output } = runTransform('spread.js', source(', body'));
+    expect(output).toContain("const shared = { method: 'POST', timeout: 5000, headers: { accept: 'application/json' } };");
+    expect(output).toContain('{ ...shared, headers: { ...shared.headers, Authorization: await oauthClientFromEnv().authorizationHeader() }, body }');
+    // A `headers` or another spread after it would decide the headers the request sends: the codemod does not guess.
+    for (const after of [", headers: { ...shared.headers, 'content-type': 'text/plain' }", ', ...extra']) {
+      const { output: left, report } = runTransform('spread.js', source(after));
+      expect(left).toContain(MIGRATION_MARKER);
+      expect(left).toContain("'x-token': process.env.KEPTN_API_TOKEN");
+      expect(report?.migrated).toHaveLength(0);
+    }
+  });
+
   it('makes node requests in plain functions wait for the token before they are written, and leaves what it cannot see written', () => {
     const source = [
       "const http = require('node:http');",
