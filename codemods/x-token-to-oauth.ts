@@ -1368,7 +1368,7 @@ export class XTokenMigration extends RequestMigration {
     const spread = parentOf(reference);
     const literal = parentOf(spread);
     if (!spread || !literal || !isNodeType(spread.node, 'SpreadElement') || !isNodeType(literal.node, 'ObjectExpression')) return false;
-    if (!(call as CallExpression).arguments.includes(literal.node as CallExpression['arguments'][number])) return false;
+    if (!(call as CallExpression).arguments.includes(literal.node)) return false;
     const properties = literal.node.properties as ASTNode[];
     return properties.slice(properties.indexOf(spread.node) + 1).every((property) =>
       isNodeType(property, 'ObjectProperty') && this.propertyName(property.key, property.computed ?? false) !== undefined &&
