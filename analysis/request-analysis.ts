@@ -97,6 +97,9 @@ function holderReferenceNodes(holder: Holder): readonly Node[] {
   return 'field' in holder ? holder.references : holder.references.map((reference) => reference.identifier);
 }
 
+/** Parameter names that say a function is passed: `callback`, `cb`, `done`, `onResponse`, `handleResult`. */
+const CALLBACK_NAME = /^(?:callback|cb|done|next)$|^(?:on|handle)[A-Z]|(?:Callback|Cb|Handler)$/u;
+
 /** How far values are followed through variables, calls and spreads; deeper chains are "unknown". */
 const MAX_DEPTH = 6;
 
@@ -137,6 +140,8 @@ export interface RequestSite {
   readonly headersArgument?: Expression;
   /** Request handlers an instance is made with (`new HttpClient(ua, handlers)`), when the signature has them. */
   readonly handlersArgument?: Expression;
+  /** The callback the request ends with (`keptnApi.get(url, callback)`), when the client takes one: never read as options. */
+  readonly callbackArgument?: Expression;
   /** `axios.create(…)`, `got.extend(…)`: makes an instance, sends nothing itself. */
   readonly createsInstance: boolean;
 }
@@ -963,6 +968,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     let urlArgument = signature.url === undefined ? undefined : args[signature.url];
     let optionArguments: Expression[] = [];
     const first = args[0];
+    const last = args.length > 1 ? args.at(-1) : undefined;
+    const callbackArgument = httpClients[client.kind].callback !== undefined && !signature.createsInstance && last && isCallback(last) ? last : undefined;
     const leading = signature.optionsMayComeFirst && first ? leadingOptions(first, 0) : undefined;
     if (first && leading) {
       urlArgument = leading.parsedFrom;
@@ -970,7 +977,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     } else if (signature.options !== undefined) {
       const rest = signature.restAreOptions ? args.slice(signature.options) : [args[signature.options]];
       // `https.get(url, (res) => …)`: a callback where the options may stand is no options object.
-      optionArguments = rest.filter((argument): argument is Expression => argument !== undefined && !isFunctionNode(unwrap(argument)));
+      optionArguments = rest.filter((argument): argument is Expression => argument !== undefined && argument !== callbackArgument && !isFunctionNode(unwrap(argument)));
     }
     const headersArgument = signature.headers === undefined ? undefined : args[signature.headers];
     const handlersArgument = signature.handlers === undefined ? undefined : args[signature.handlers];
@@ -984,8 +991,29 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       optionArguments,
       ...(headersArgument ? { headersArgument } : {}),
       ...(handlersArgument ? { handlersArgument } : {}),
+      ...(callbackArgument ? { callbackArgument } : {}),
       createsInstance: signature.createsInstance === true,
     };
+  }
+
+  /**
+   * Whether an argument where a client takes a callback or options is a function: one written
+   * there, one declared under that name in the file (`function onStages`, a `const` arrow), or a
+   * parameter nothing assigns that its function calls (`callback(error)`) or names as a callback
+   * (`callback`, `cb`, `done`, `onResponse`). Anything else may be an options object.
+   */
+  function isCallback(argument: Node): boolean {
+    const node = unwrap(argument);
+    if (isFunctionNode(node)) return true;
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOf(node);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || !def) return false;
+    if (def.type === DefinitionType.FunctionName) return true;
+    if (def.type === DefinitionType.Variable) return def.parent.kind === 'const' && def.node.init !== null && isFunctionNode(unwrap(def.node.init));
+    if (def.type !== DefinitionType.Parameter) return false;
+    if (variable.references.some((reference) => reference.isWrite())) return false;
+    return CALLBACK_NAME.test(node.name) || variable.references.some(({ identifier }) => identifier.parent.type === AST_NODE_TYPES.CallExpression && identifier.parent.callee === identifier);
   }
 
   /**

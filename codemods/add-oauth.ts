@@ -104,22 +104,6 @@ export class AddOAuthMigration extends RequestMigration {
   }
 
   /**
-   * `await http(options)` with `options` an object the code fills in before the call: the call
-   * can take a copy with the token in it, made where the call is (so later changes to the object
-   * do not reach the request, as they did not before). Only where the token is awaited at the
-   * call: a chained request would copy the object later.
-   */
-  private spreadsOptionsVariable(node: ASTNode | undefined, call: ASTPath<CallExpression>): boolean {
-    if (!isNodeType(node, 'Identifier') || !this.isAsyncContext(call)) return false;
-    // Made as an object literal and never replaced: spreading it (and its `headers`) cannot throw.
-    const argument = (call.node.arguments as ASTNode[]).indexOf(node);
-    const binding = argument >= 0 ? this.bindingOf(call.get('arguments', argument) as AnyPath) : undefined;
-    const declarator = binding ? parentOf(binding) : undefined;
-    if (!binding || binding.name !== 'id' || !declarator || !isNodeType(declarator.node, 'VariableDeclarator') || !isNodeType(declarator.node.init as ASTNode | null | undefined, 'ObjectExpression')) return false;
-    return !this.isReassigned(binding);
-  }
-
-  /**
    * Why the options cannot take an `Authorization` without changing what the request sends, if
    * they cannot: built elsewhere (a variable, a call), or spread from elsewhere with no
    * `headers` of their own (a new `headers` would replace the spread ones).

@@ -344,7 +344,8 @@ function unchanging(context: DeferralContext, path: AnyPath): boolean {
   const declaration = parentOf(parentOf(binding))?.node;
   const isConst = isNodeType(declarator, 'VariableDeclarator') && isNodeType(declaration, 'VariableDeclaration') && declaration.kind === 'const';
   const isParameter = (binding.parentPath as AnyPath | null)?.name === 'params';
-  if (!isConst && !isParameter) return false;
+  const isFunction = binding.name === 'id' && isNodeType(declarator, 'FunctionDeclaration');
+  if (!isConst && !isParameter && !isFunction) return false;
   return isConst || !context.referencesOf(binding).some((reference) => {
     const parent = parentOf(reference)?.node;
     return (isNodeType(parent, 'AssignmentExpression') && reference.name === 'left') || isNodeType(parent, 'UpdateExpression');
@@ -407,4 +408,104 @@ function spansTemplateLines(node: ASTNode): boolean {
     if (isNodeType(inner, 'TemplateLiteral') && (inner.loc?.start.line ?? 0) !== (inner.loc?.end.line ?? 0)) spans = true;
   });
   return spans;
+}
+
+/**
+ * The request package's call outside async code, whose result nothing reads and which ends with
+ * an error-first callback (`keptnApi.get(url, callback);`). Unlike node's request, the package
+ * sends on the next tick, so no header can be set on its request object afterwards: the call
+ * itself waits for the token, and a token that cannot be had goes to the callback, as a failed
+ * connection would:
+ *
+ *   client.authorizationHeader().then((authorization) => {
+ *     keptnApi.get(url, { headers: { Authorization: authorization } }, callback);
+ *   }, callback);
+ *
+ * What the call evaluates is evaluated where it was: each value that could change meanwhile is
+ * kept in a `const` before it (an object literal's members one by one, so the header edits inside
+ * it stay where they are); `skip` is the x-token member, which goes. An inline callback is kept in
+ * a `const` too, as both the request and the token failure need it.
+ */
+export function planDeferredCallbackCall(context: DeferralContext, call: ASTPath<CallExpression>, callback: ASTNode, promise: string, skip?: ASTNode): DeferredSendPlan {
+  const statement = ownStatement(call);
+  if (!statement) return { why: 'its result is used where it is made, so the call cannot wait for the token without changing what that code gets' };
+  const args = call.node.arguments as ASTNode[];
+  if (args.at(-1) !== callback) return { why: 'its callback is not its last argument' };
+  if (/\bauthorization\b/u.test(context.source.slice(rangeOf(statement.node).start, rangeOf(statement.node).end))) {
+    return { why: 'it reads a name `authorization`, which the token would hide where the call waits for it' };
+  }
+  const taken = new Set<string>();
+  const hoisted: string[] = [];
+  const edits: Edit[] = [];
+  let changing: string | undefined;
+  const keep = (path: AnyPath, baseName: string): boolean => {
+    const node = path.node;
+    if (node === skip) return true;
+    // An object sent by reference is read by the package when the call is made: later, it may hold something else.
+    if ((isNodeType(node, 'Identifier') || isNodeType(node, 'MemberExpression')) && !URL_NAMES.has(baseName) && !primitiveConstant(context, path)) {
+      changing = context.source.slice(rangeOf(node).start, rangeOf(node).end);
+      return false;
+    }
+    if (isNodeType(node, 'ObjectExpression')) {
+      return (node.properties as ASTNode[]).every((_, index) => {
+        const member = path.get('properties', index) as AnyPath;
+        const memberNode = member.node;
+        if (memberNode === skip) return true;
+        if (isNodeType(memberNode, 'SpreadElement')) return keep(member.get('argument') as AnyPath, baseName);
+        if (!isNodeType(memberNode, 'ObjectProperty') || (memberNode.computed && !unchanging(context, member.get('key') as AnyPath))) return false;
+        const key = memberNode.key as ASTNode;
+        const name = isNodeType(key, 'Identifier') ? key.name : isNodeType(key, 'StringLiteral') && /^[A-Za-z_$][\w$]*$/u.test(key.value) ? key.value : baseName;
+        if (memberNode.shorthand !== true) return keep(member.get('value') as AnyPath, name);
+        // `{ url }`: a value kept in a `const` is written out under its key.
+        const value = writtenValue(context, member.get('value') as AnyPath, statement, taken, hoisted, name);
+        if (value !== undefined && value !== name) edits.push({ ...rangeOf(memberNode), text: `${name}: ${value}` });
+        return value !== undefined;
+      });
+    }
+    const value = writtenValue(context, path, statement, taken, hoisted, baseName);
+    if (value === undefined) return false;
+    if (value !== context.source.slice(rangeOf(node).start, rangeOf(node).end)) edits.push({ ...rangeOf(node), text: value });
+    return true;
+  };
+  for (const [index, argument] of args.entries()) {
+    if (argument === callback) continue;
+    if (keep(call.get('arguments', index) as AnyPath, index === 0 ? 'url' : 'options')) continue;
+    return { why: changing === undefined ? 'what it sends cannot be kept as it was when the call was made' : `it sends \`${changing}\`, which the code could change before the token is there, when the request package would read it` };
+  }
+  const callbackPath = call.get('arguments', args.length - 1) as AnyPath;
+  let callbackName = context.source.slice(rangeOf(callback).start, rangeOf(callback).end);
+  if (!isNodeType(callback, 'Identifier') || !unchanging(context, callbackPath)) {
+    callbackName = context.freeName(statement, 'callback', taken);
+    taken.add(callbackName);
+    hoisted.push(`const ${callbackName} = ${context.source.slice(rangeOf(callback).start, rangeOf(callback).end)}${context.semicolon}`);
+    edits.push({ ...rangeOf(callback), text: callbackName });
+  }
+  const { start, end } = rangeOf(statement.node);
+  const indent = indentationAt(context.source, start);
+  const unit = indentUnit(context.source, statement);
+  const before = [...hoisted, `${promise}.then((authorization) => {`].join(`\n${indent}`);
+  edits.push({ start, end: start, text: `${before}\n${indent}${unit}` });
+  const semicolon = context.source[end - 1] === ';' ? '' : context.semicolon;
+  edits.push({ start: end, end, text: `${semicolon}\n${indent}}, ${callbackName})${context.semicolon}` });
+  return { edits };
+}
+
+/** Where the request package takes a URL: a string, whatever holds it, read the same later. */
+const URL_NAMES = new Set(['url', 'uri', 'baseUrl', 'method']);
+
+/** A name bound once to a value that is a string or number by its syntax: a literal, a template, an environment variable. */
+function primitiveConstant(context: DeferralContext, path: AnyPath): boolean {
+  if (!isNodeType(path.node, 'Identifier') || !unchanging(context, path)) return false;
+  const binding = context.bindingOf(path);
+  const declarator = binding ? parentOf(binding)?.node : undefined;
+  const init = isNodeType(declarator, 'VariableDeclarator') ? declarator.init : undefined;
+  return init !== undefined && init !== null && primitiveBySyntax(init);
+}
+
+function primitiveBySyntax(node: ASTNode): boolean {
+  if (LITERALS.has(node.type) || isNodeType(node, 'TemplateLiteral')) return true;
+  if (isNodeType(node, 'LogicalExpression')) return primitiveBySyntax(node.left) && primitiveBySyntax(node.right);
+  // `process.env.KEPTN_API_TOKEN`: a string, or undefined.
+  const object = isNodeType(node, 'MemberExpression') ? (node.object as ASTNode) : undefined;
+  return isNodeType(object, 'MemberExpression') && isNodeType(object.object as ASTNode, 'Identifier') && (object.object as ASTNode & { name: string }).name === 'process' && isNodeType(object.property as ASTNode, 'Identifier') && (object.property as ASTNode & { name: string }).name === 'env';
 }

@@ -1609,6 +1609,26 @@ export abstract class RequestMigration {
     return SIGNAL_MEMBERS.has(this.propertyName(member.property as ASTNode, member.computed ?? false) ?? '');
   }
 
+  /**
+   * `await http(options)` with `options` an object literal the code may fill in before the call,
+   * never replaced: the call can take a copy with the token in it, made where the call is
+   * (`{ ...options, headers: { Authorization: …, ...options.headers } }`), so later changes to the
+   * object do not reach the request, as they did not before, the object other code may share is
+   * not touched, and spreading it (and its `headers`) cannot throw. Only where the token is awaited
+   * at the call: a chained request would copy the object later.
+   */
+  protected spreadsOptionsVariable(node: ASTNode | undefined, call: ASTPath<CallExpression>): boolean {
+    if (!isNodeType(node, 'Identifier') || !this.isAsyncContext(call)) return false;
+    // Made as an object literal and never replaced: spreading it (and its `headers`) cannot throw.
+    const argument = (call.node.arguments as ASTNode[]).indexOf(node);
+    const binding = argument >= 0 ? this.bindingOf(call.get('arguments', argument) as AnyPath) : undefined;
+    const declarator = binding ? parentOf(binding) : undefined;
+    if (!binding || binding.name !== 'id' || !declarator || !isNodeType(declarator.node, 'VariableDeclarator') || !isNodeType(declarator.node.init as ASTNode | null | undefined, 'ObjectExpression')) return false;
+    // `headers: new Headers(…)` would spread to nothing.
+    if (this.headersMember(declarator.node.init as ObjectExpression) === null) return false;
+    return !this.isReassigned(binding);
+  }
+
   /** A variable written again after its declaration (`x = …`, `x++`): its initial value is not all it holds. */
   protected isReassigned(binding: AnyPath): boolean {
     return this.referencesOf(binding).some((reference) => {
@@ -1633,6 +1653,12 @@ export abstract class RequestMigration {
       return;
     }
     const args = call.node.arguments as ASTNode[];
+    const taken = args[options.index];
+    if (taken) {
+      // `get(url, callback)`: the options go where the callback was, before it.
+      this.edits.push({ start: rangeOf(taken).start, end: rangeOf(taken).start, text: `{ ${member} }, ` });
+      return;
+    }
     const fillers = Array.from({ length: Math.max(0, options.index - args.length) }, () => 'undefined');
     const text = [...fillers, `{ ${member} }`].join(', ');
     const last = args.at(-1);

@@ -50,7 +50,7 @@ import type { RequestSendingRefusal, RequestSite, TargetAssessment } from '../an
 import { RequestMigration, sureEnoughTarget, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
-import { planDeferredSend, type DeferralContext } from './deferred-node-send.js';
+import { planDeferredCallbackCall, planDeferredSend, type DeferralContext } from './deferred-node-send.js';
 
 export { SUPPORTED_EXTENSIONS, UnparsableFileError, parserForPath, type ParserName } from './transform-runner.js';
 
@@ -117,8 +117,15 @@ type Use =
 interface InstanceRequest {
   readonly call: ASTPath<CallExpression>;
   readonly slot: 'headers' | 'options';
+  /** Where the slot is; an argument already there (a callback) stays after the options added. */
   readonly index: number;
   readonly object: ObjectExpression | undefined;
+  /** The callback of a request package call outside async code, which waits for the token (see planDeferredCallbackCall). */
+  readonly deferredWith?: ASTNode;
+  /** The statement holding the `new Promise` whose executor makes the request: the token is awaited just before it. */
+  readonly awaitedBefore?: AnyPath;
+  /** Options in a variable the request takes a copy of, with the token (see spreadsOptionsVariable). */
+  readonly copyOf?: ASTNode;
 }
 
 /** What locating a header object inside a request's options found: the variable nearest the call, and what was read on the way. */
@@ -158,6 +165,8 @@ export class XTokenMigration extends RequestMigration {
   private readonly handOffs: HandOffRecord[] = [];
   /** Why an exported builder (by its start offset) could not hand the token to its callers in this run. */
   private readonly handOffRefusals = new Map<number, string>();
+  /** By statement, the `const` awaiting the token before it, and the block it is declared in (see awaitTokenBefore). */
+  private readonly tokenAwaits = new Map<ASTNode, { readonly variable: string; readonly block: ASTNode | undefined }>();
 
   plan(): void {
     for (const finding of this.facts().xToken) this.migrateFinding(finding);
@@ -541,18 +550,43 @@ export class XTokenMigration extends RequestMigration {
       if (argument !== undefined && !isNodeType(argument, 'ObjectExpression')) return { why: `passes headers built elsewhere (\`${this.text(argument).slice(0, 40)}\`)` };
       return { slot: 'headers', index: headers, object: argument };
     }
-    if (!this.isAsyncContext(call)) return { why: 'is made outside an async function, where the token cannot be awaited before it is sent' };
-    if (args.some((argument) => FUNCTION_TYPES.has(argument.type))) return { why: 'takes a callback, where the token would have to go in before it' };
+    const callback = request.callbackArgument ? this.babelPath(request.callbackArgument)?.node : undefined;
+    let deferred: { readonly deferredWith?: ASTNode; readonly awaitedBefore?: AnyPath } = {};
+    const executorIn = this.isAsyncContext(call) ? undefined : this.executorHoistPoint(call);
+    if (executorIn) deferred = { awaitedBefore: executorIn };
+    else if (!this.isAsyncContext(call)) {
+      // The request package's callback call can wait for the token as a whole (see planDeferredCallbackCall).
+      if (!callback || httpClients[request.client.kind].callback !== 'error-first') return { why: 'is made outside an async function, where the token cannot be awaited before it is sent' };
+      const plan = planDeferredCallbackCall(this.deferralContext(), call, callback, this.tokenPromise(undefined));
+      if ('why' in plan) return { why: `is made outside an async function, and cannot wait for the token as a whole: ${plan.why}` };
+      deferred = { deferredWith: callback };
+    }
+    if (args.some((argument) => FUNCTION_TYPES.has(argument.type) && argument !== callback)) return { why: 'takes a callback, where the token would have to go in before it' };
     const [written] = request.optionArguments;
     const object = written ? this.babelPath(written)?.node : undefined;
     if (written) {
+      // `api.get(eventQuery)`, a literal in a variable: a copy at the call takes the token, the object others may share does not.
+      if (object && args.includes(object) && this.spreadsOptionsVariable(object, call)) return { slot: 'options', index: args.indexOf(object), object: undefined, copyOf: object };
       // Written at the call only: an object built elsewhere may be shared, or built where nothing can be awaited.
       if (!isNodeType(object, 'ObjectExpression') || !args.includes(object)) return { why: 'passes options built elsewhere' };
-      return { slot: 'options', index: args.indexOf(object), object };
+      return { slot: 'options', index: args.indexOf(object), object, ...deferred };
+    }
+    // `api.get(query)` with `query` an object the analysis could not follow: options added after it would make it the URL.
+    const first = args[0];
+    if (request.signature.optionsMayComeFirst === true && isNodeType(first, 'Identifier') && this.holdsObjectLiteral(call.get('arguments', 0) as AnyPath)) {
+      return { why: `passes \`${first.name}\`, an object that may be its options, which the codemod cannot follow to add the token` };
     }
     const index = options ?? args.length;
-    if (args.length > index) return { why: 'passes arguments the codemod cannot tell from options' };
-    return { slot: 'options', index, object: undefined };
+    const end = callback ? args.indexOf(callback) : args.length;
+    if (end > index) return { why: 'passes arguments the codemod cannot tell from options' };
+    return { slot: 'options', index: end, object: undefined, ...deferred };
+  }
+
+  /** A name declared with an object literal (`let query = { uri }`): an options object, whatever it is assigned later. */
+  private holdsObjectLiteral(path: AnyPath): boolean {
+    const binding = this.bindingOf(path);
+    const declarator = binding ? parentOf(binding)?.node : undefined;
+    return isNodeType(declarator, 'VariableDeclarator') && isNodeType(declarator.init as ASTNode | null | undefined, 'ObjectExpression');
   }
 
   /**
@@ -1383,12 +1417,19 @@ export class XTokenMigration extends RequestMigration {
   private migrateInstanceRequests(property: AnyPath, target: AnyPath, container: AnyPath, use: Extract<Use, { type: 'instance-requests' }>, optional: string | undefined): void {
     for (const request of use.requests) {
       const async = this.isAsyncContext(request.call);
-      const entry = this.authorizationEntry(async, optional);
+      const hoisted = request.awaitedBefore ? this.awaitTokenBefore(request.awaitedBefore, optional) : undefined;
+      const entry = hoisted ?? this.authorizationEntry(async, optional);
       const headers = request.slot === 'headers' ? request.object : request.object && this.headersMember(request.object);
-      if (headers) this.appendMember(headers, entry);
+      if (request.copyOf) {
+        // The token first: an `Authorization` the object itself carries still wins, as with the helper's adapters.
+        const name = this.text(request.copyOf);
+        this.edits.push({ ...rangeOf(request.copyOf), text: `{ ...${name}, headers: { ${entry}, ...${name}.headers } }` });
+      } else if (headers) this.appendMember(headers, entry);
       else if (request.slot === 'options' && request.object) this.appendMember(request.object, `headers: { ${entry} }`);
       else this.addOption(request.call, { index: request.index, node: undefined }, request.slot === 'options' ? `headers: { ${entry} }` : entry);
-      if (!async) this.wrapInTokenPromise(request.call, optional);
+      if (async || hoisted !== undefined) continue;
+      if (request.deferredWith) this.deferCallbackCall(request.call, request.deferredWith, optional);
+      else this.wrapInTokenPromise(request.call, optional);
     }
     this.removeHeader(target, container);
     this.helperUsed(optional);
@@ -1480,13 +1521,18 @@ export class XTokenMigration extends RequestMigration {
       const name = fn ? this.functionName(fn) : undefined;
       const notAsync = `${name === undefined ? 'the function that makes it' : `\`${name}()\``} is not async`;
       if (kind === 'request') {
-        this.leave(property, what, `${sender}, and ${notAsync}, so the OAuth token (which must be awaited) cannot be there in time without changing what the function returns`, todo);
+        const deferral = this.callbackCallDeferral(use, property.node, contains(rangeOf(use.call.node), rangeOf(container.node)));
+        if ('why' in deferral) {
+          this.leave(property, what, `${sender}, and ${notAsync}, so the OAuth token (which must be awaited) cannot be there in time without changing what the function returns${deferral.why}`, todo);
+          return;
+        }
+        this.placeAuthorization(target, container, this.authorizationEntry(false, optional));
+        this.deferCallbackCall(use.call, deferral.callback, optional, property.node);
+        this.helperUsed(optional);
+        this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper; the call waits for the token, and a token that cannot be had goes to its callback${onlyWhenConfigured}`);
         return;
       }
-      const promise = optional === undefined
-        ? `${this.clientText}.${helperClientMembers.authorizationHeader}()`
-        : `${optional}.${helperOptionalClientMembers.authorizationHeaders}()`;
-      const plan = planDeferredSend(this.deferralContext(), use.call, promise, optional !== undefined);
+      const plan = planDeferredSend(this.deferralContext(), use.call, this.tokenPromise(optional), optional !== undefined);
       if ('why' in plan) {
         this.leave(property, what, `${notAsync}, and its request cannot wait for the OAuth token (which must be awaited) before it is sent: ${plan.why}`, todo);
         return;
@@ -1498,13 +1544,7 @@ export class XTokenMigration extends RequestMigration {
       this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper, set on the request before it is written, which waits for the token${onlyWhenConfigured}`);
       return;
     }
-    const variable = this.freeName(hoist, 'authorization');
-    const value = optional === undefined
-      ? `await ${this.clientText}.${helperClientMembers.authorizationHeader}()`
-      : `await ${optional}.${helperOptionalClientMembers.authorizationHeaders}()`;
-    const { start } = rangeOf(hoist.node);
-    this.edits.push({ start, end: start, text: `const ${variable} = ${value};\n${indentationAt(this.source, start)}` });
-    this.placeAuthorization(target, container, optional === undefined ? `Authorization: ${variable}` : `...${variable}`);
+    this.placeAuthorization(target, container, this.awaitTokenBefore(hoist, optional));
     this.helperUsed(optional);
     this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper, awaited before the Promise that makes the request${onlyWhenConfigured}`);
   }
@@ -1530,6 +1570,52 @@ export class XTokenMigration extends RequestMigration {
       const candidate = index === 1 ? name : `${name}${index}`;
       if (!taken.has(candidate) && !scopeDeclaring(at, candidate) && !new RegExp(`\\b${candidate}\\b`, 'u').test(this.text(at.node))) return candidate;
     }
+  }
+
+  /**
+   * `const authorization = await client.authorizationHeader();` just before `statement` (the one
+   * holding a `new Promise` whose executor makes the request); the entry the request's headers get.
+   * Requests in one executor share the one line (identical edits count once).
+   */
+  private awaitTokenBefore(statement: AnyPath, optional: string | undefined): string {
+    let variable = this.tokenAwaits.get(statement.node)?.variable;
+    if (variable === undefined) {
+      // Two Promises in one block each get their own `const`: one name declared twice would not parse.
+      const block = parentOf(statement)?.node;
+      const taken = new Set([...this.tokenAwaits.values()].filter((other) => other.block === block).map((other) => other.variable));
+      variable = this.freeName(statement, 'authorization', taken);
+      this.tokenAwaits.set(statement.node, { variable, block });
+      const { start } = rangeOf(statement.node);
+      this.edits.push({ start, end: start, text: `const ${variable} = await ${this.tokenPromise(optional)};\n${indentationAt(this.source, start)}` });
+    }
+    return optional === undefined ? `Authorization: ${variable}` : `...${variable}`;
+  }
+
+  /** The promise of what a request outside async code waits for: the token, or the optional client's headers. */
+  private tokenPromise(optional: string | undefined): string {
+    return optional === undefined
+      ? `${this.clientText}.${helperClientMembers.authorizationHeader}()`
+      : `${optional}.${helperOptionalClientMembers.authorizationHeaders}()`;
+  }
+
+  /**
+   * Whether a request package call with its header written in it can wait for the token as a
+   * whole (see planDeferredCallbackCall): its callback, or why not, worded to follow "without
+   * changing what the function returns" (empty when the call has no callback to defer with).
+   */
+  private callbackCallDeferral(use: Extract<Use, { type: 'request' }>, header: ASTNode, writtenInCall: boolean): { readonly callback: ASTNode } | { readonly why: string } {
+    const callback = use.site.callbackArgument ? this.babelPath(use.site.callbackArgument)?.node : undefined;
+    // A call whose result is used (`return request(…)`) is what the clause before already says.
+    if (!callback || !writtenInCall || !isNodeType(parentOf(use.call)?.node, 'ExpressionStatement')) return { why: '' };
+    const plan = planDeferredCallbackCall(this.deferralContext(), use.call, callback, this.tokenPromise(undefined), header);
+    return 'why' in plan ? { why: `, and the call cannot wait for the token as a whole: ${plan.why}` } : { callback };
+  }
+
+  /** Makes a request package call wait for the token; tokenSlot / the caller has checked that it can. */
+  private deferCallbackCall(call: ASTPath<CallExpression>, callback: ASTNode, optional: string | undefined, skip?: ASTNode): void {
+    const plan = planDeferredCallbackCall(this.deferralContext(), call, callback, this.tokenPromise(optional), skip);
+    if ('why' in plan) throw new Error(`a deferral checked before failed: ${plan.why}`);
+    this.edits.push(...plan.edits);
   }
 
   private deferralContext(): DeferralContext {

@@ -57,6 +57,11 @@ export interface HttpClientSpec {
   /** Type names (from the client's own typings) of the client and its instances. */
   readonly instanceTypeNames: readonly string[];
   /**
+   * A request may end with a callback, where an options object may also stand
+   * (`request(url, callback)`, `https.get(url, onResponse)`); the request package's is error-first.
+   */
+  readonly callback?: 'error-first' | 'response';
+  /**
    * The class whose `new` makes an instance (`new HttpClient(userAgent, handlers, options)`),
    * as the module exports it; the constructor's signature is the member `new`.
    */
@@ -155,6 +160,7 @@ const nodeHttp: HttpClientSpec = {
   basicAuthOptions: ['auth'],
   methodOption: 'method',
   instanceTypeNames: [],
+  callback: 'response',
 };
 
 const undici: HttpClientSpec = {
@@ -216,6 +222,7 @@ const request: HttpClientSpec = {
   bodyOptions: ['body', 'json', 'form', 'formData', 'multipart'],
   methodOption: 'method',
   instanceTypeNames: ['RequestAPI', 'RequestPromiseAPI'],
+  callback: 'error-first',
 };
 
 /**

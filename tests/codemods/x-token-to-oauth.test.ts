@@ -291,6 +291,126 @@ describe('what the report says', () => {
     }
   });
 
+  it('makes a request package call outside async code wait for the token when it ends with a callback and nothing reads its result', () => {
+    const source = [
+      "const request = require('request');",
+      "const base = process.env.KEPTN_ENDPOINT;",
+      "const token = process.env.KEPTN_API_TOKEN;",
+      "const api = request.defaults({ baseUrl: `${base}/api/controlPlane/v1`, headers: { 'x-token': token }, json: true });",
+      'function stages(project, done) {',
+      '  api.get(`/project/${project}/stage`, done);',
+      '}',
+      'let pageSize = 10;',
+      'function events(project) {',
+      "  request.get({ url: `${base}/api/mongodb-datastore/event`, qs: { project, pageSize }, headers: { 'x-token': token } }, (error, response, body) => console.log(error ?? body));",
+      '  pageSize = 20;',
+      '}',
+      'module.exports = { stages, events };',
+      '',
+    ].join('\n');
+    const { output, report } = runTransform('callbacks.js', source);
+    expect(report?.manual).toEqual([]);
+    expect(output).toContain([
+      'function stages(project, done) {',
+      '  oauthClientFromEnv().authorizationHeader().then((authorization) => {',
+      '    api.get(`/project/${project}/stage`, { headers: { Authorization: authorization } }, done);',
+      '  }, done);',
+      '}',
+    ].join('\n'));
+    // `pageSize` changes after the call: it is read where the call was; the inline callback is needed twice.
+    expect(output).toContain([
+      'function events(project) {',
+      '  const pageSize2 = pageSize;',
+      '  const callback = (error, response, body) => console.log(error ?? body);',
+      '  oauthClientFromEnv().authorizationHeader().then((authorization) => {',
+      '    request.get({ url: `${base}/api/mongodb-datastore/event`, qs: { project, pageSize: pageSize2 }, headers: { Authorization: authorization } }, callback);',
+      '  }, callback);',
+      '  pageSize = 20;',
+      '}',
+    ].join('\n'));
+  });
+
+  it('awaits the token before each Promise whose executor makes the request, in a const of its own when one block holds two', () => {
+    const source = [
+      "const request = require('request');",
+      "const https = require('node:https');",
+      "const base = process.env.KEPTN_ENDPOINT;",
+      "const api = request.defaults({ baseUrl: `${base}/api/controlPlane/v1`, headers: { 'x-token': process.env.KEPTN_API_TOKEN }, json: true });",
+      'async function overview(project) {',
+      '  const stages = await new Promise((resolve, reject) => api.get(`/project/${project}/stage`, (error, response, body) => (error ? reject(error) : resolve(body))));',
+      "  const metadata = await new Promise((resolve) => https.get(`${base}/api/v1/metadata`, { headers: { 'x-token': process.env.KEPTN_API_TOKEN } }, resolve));",
+      '  return { stages, metadata };',
+      '}',
+      'module.exports = { overview };',
+      '',
+    ].join('\n');
+    const { output, report } = runTransform('executors.js', source);
+    expect(report?.error).toBeUndefined();
+    expect(report?.manual).toEqual([]);
+    expect(output).toContain([
+      '  const authorization = await oauthClientFromEnv().authorizationHeader();',
+      '  const stages = await new Promise((resolve, reject) => api.get(`/project/${project}/stage`, { headers: { Authorization: authorization } }, (error, response, body) => (error ? reject(error) : resolve(body))));',
+      '  const authorization2 = await oauthClientFromEnv().authorizationHeader();',
+      '  const metadata = await new Promise((resolve) => https.get(`${base}/api/v1/metadata`, { headers: { Authorization: authorization2 } }, resolve));',
+    ].join('\n'));
+  });
+
+  it('gives an instance request whose options are a shared literal a copy with the token, leaving the shared object as it was', () => {
+    const source = (declaration: string): string => [
+      "const rp = require('request-promise-native');",
+      "const base = process.env.KEPTN_ENDPOINT;",
+      declaration,
+      "const events = rp.defaults({ baseUrl: `${base}/api/mongodb-datastore`, headers: { 'x-token': process.env.KEPTN_API_TOKEN } });",
+      'async function latest() {',
+      '  return events.get(query);',
+      '}',
+      'async function mirrored(mirror) {',
+      '  return rp.get({ ...query, baseUrl: mirror });',
+      '}',
+      'module.exports = { latest, mirrored };',
+      '',
+    ].join('\n');
+    const { output, report } = runTransform('copy.js', source("const query = { uri: '/event', qs: { pageSize: 20 }, json: true };"));
+    expect(report?.manual).toEqual([]);
+    expect(output).toContain("const query = { uri: '/event', qs: { pageSize: 20 }, json: true };");
+    expect(output).toContain('return events.get({ ...query, headers: { Authorization: await oauthClientFromEnv().authorizationHeader(), ...query.headers } });');
+    expect(output).toContain('return rp.get({ ...query, baseUrl: mirror });');
+    // Replaced later, or headers that would spread to nothing: the object is not the literal the codemod read.
+    for (const declaration of ["let query = { uri: '/event' }; query = { uri: '/other' };", "const query = { uri: '/event', headers: new Headers() };"]) {
+      const { output: left, report: marked } = runTransform('copy.js', source(declaration));
+      expect(left, declaration).toContain("'x-token': process.env.KEPTN_API_TOKEN");
+      expect(marked?.manual.map((site) => site.why).join('\n'), declaration).toMatch(/passes options built elsewhere|passes `query`, an object that may be its options/u);
+    }
+  });
+
+  it('leaves a request package call outside async code marked when waiting would change what it sends or what its caller gets', () => {
+    const source = (fn: string): string => [
+      "const request = require('request');",
+      "const base = process.env.KEPTN_ENDPOINT;",
+      "const token = process.env.KEPTN_API_TOKEN;",
+      "const api = request.defaults({ baseUrl: `${base}/api/controlPlane/v1`, headers: { 'x-token': token }, json: true });",
+      fn,
+      '',
+    ].join('\n');
+    const cases: readonly (readonly [string, string])[] = [
+      // An object sent by reference is read when the call is made: later, the caller may have changed it.
+      ["function send(event, done) { request.post({ url: `${base}/api/v1/event`, json: true, body: event, headers: { 'x-token': token } }, done); }", 'it sends `event`, which the code could change'],
+      // The request object goes back to the caller.
+      ["function send(done) { return request.get({ url: `${base}/api/v1/metadata`, headers: { 'x-token': token } }, done); }", '`send()` is not async'],
+      // No callback: a token failure would have nowhere to go.
+      ["function send() { request.get({ url: `${base}/api/v1/metadata`, headers: { 'x-token': token } }); }", '`send()` is not async'],
+      // `options` may be an options object as well as a callback: the codemod does not guess which, so nothing can wait.
+      ['function stages(project, options) { api.get(`/project/${project}/stage`, options); }', 'is made outside an async function, where the token cannot be awaited'],
+    ];
+    for (const [fn, why] of cases) {
+      const { output, report } = runTransform('callbacks.js', source(fn));
+      expect(output, fn).toContain("'x-token': token");
+      expect(output, fn).toContain(MIGRATION_MARKER);
+      expect(report?.migrated, fn).toEqual([]);
+      expect(report?.manual.map((site) => site.why).join('\n'), fn).toContain(why);
+    }
+  });
+
   it('makes node requests in plain functions wait for the token before they are written, and leaves what it cannot see written', () => {
     const source = [
       "const http = require('node:http');",

@@ -12,7 +12,9 @@
  * options carry hooks of the caller's own (spread into a request, and on an instance), which must
  * still run beside the helper's, and node's http
  * in callback style (no async function anywhere: the request waits for the token before it is
- * written, and a token that cannot be had reaches the request's `'error'` listener). The app runs with the legacy token, the real `migrate` CLI rewrites a copy, and
+ * written, and a token that cannot be had reaches the request's `'error'` listener), and the request
+ * package in callback style, an instance made with `request.defaults` and a call of the package
+ * itself (the call waits for the token; a token that cannot be had reaches its callback). The app runs with the legacy token, the real `migrate` CLI rewrites a copy, and
  * the copy runs with only the OAuth client configured: every call must reach the API with a live
  * SSO token and no `x-token`, and a second `migrate` must change nothing.
  */
@@ -41,7 +43,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const appSource = path.join(repoRoot, 'tests/e2e/forms-app');
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const LEGACY_TOKEN = 'f'.repeat(45);
-const CALLS = ['eventCallback', 'stagesCallback', 'metadata', 'project', 'sequence', 'projects', 'stage', 'service', 'resources', 'event', 'sequenceState', 'kyStages', 'kyUniform', 'actionMetadata', 'actionService', 'actionStages', 'actionTriggered', 'gotMetadata', 'gotProject'];
+const CALLS = ['eventCallback', 'stagesCallback', 'requestServices', 'requestEvent', 'metadata', 'project', 'sequence', 'projects', 'stage', 'service', 'resources', 'event', 'sequenceState', 'kyStages', 'kyUniform', 'actionMetadata', 'actionService', 'actionStages', 'actionTriggered', 'gotMetadata', 'gotProject'];
 
 let fake: FakeCloudAutomation;
 let work: string;
@@ -84,7 +86,7 @@ describe('node http in Promise executors, fetch Request objects, a headers helpe
   it('migrate rewrites every x-token site, marks none, and changes nothing on a second run', async () => {
     const report = await migrate([]);
     expect(report.files.failed).toEqual([]);
-    expect([...report.files.changed].sort()).toEqual(['src/keptn-axios.js', 'src/keptn-fetch.js', 'src/keptn-got.js', 'src/keptn-http-client.js', 'src/keptn-http.js', 'src/keptn-ky-superagent.js']);
+    expect([...report.files.changed].sort()).toEqual(['src/keptn-axios.js', 'src/keptn-fetch.js', 'src/keptn-got.js', 'src/keptn-http-client.js', 'src/keptn-http.js', 'src/keptn-ky-superagent.js', 'src/keptn-request.js']);
     for (const file of report.files.changed) expect(readFileSync(path.join(app, file), 'utf8')).not.toMatch(/x-token|@cloud-automation-migrate/iu);
     expect((await migrate(['--dry'])).files.changed).toEqual([]);
   }, 240_000);
@@ -108,9 +110,11 @@ describe('node http in Promise executors, fetch Request objects, a headers helpe
     // The caller's own got hooks still run next to the helper's: none was replaced.
     expect(gotHookTags()).toEqual(['forms-app-got', 'forms-app-got-instance']);
     // The callback-style event is written once the token is there, but as it was when sent.
-    const callbackEvents = fake.requests.filter((request) => request.body.includes('forms-app-callback'));
-    expect(callbackEvents).toHaveLength(1);
-    expect(JSON.parse(callbackEvents[0]?.body ?? '{}')).toMatchObject({ source: 'forms-app-callback' });
+    for (const source of ['forms-app-callback', 'forms-app-request']) {
+      const callbackEvents = fake.requests.filter((request) => request.body.includes(source));
+      expect(callbackEvents).toHaveLength(1);
+      expect(JSON.parse(callbackEvents[0]?.body ?? '{}')).toMatchObject({ source });
+    }
   });
 
   it('after, when SSO refuses the client: callback-style requests get the token error in their error listener, and none is sent', async () => {
@@ -123,7 +127,7 @@ describe('node http in Promise executors, fetch Request objects, a headers helpe
       DT_ACCOUNT_URN: FAKE_CREDENTIALS.accountUrn,
       DT_SSO_TOKEN_URL: fake.ssoTokenUrl,
     });
-    expect(statuses).toEqual({ eventCallback: 'error: OAuthTokenError', stagesCallback: 'error: OAuthTokenError' });
+    expect(statuses).toEqual({ eventCallback: 'error: OAuthTokenError', stagesCallback: 'error: OAuthTokenError', requestServices: 'error: OAuthTokenError', requestEvent: 'error: OAuthTokenError' });
     expect(fake.requests).toEqual([]);
   });
 });

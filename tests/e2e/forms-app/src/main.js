@@ -4,6 +4,7 @@ import { serviceStatus, stageStatus } from './keptn-axios.js';
 import { actionMetadataStatus, actionServiceStatus, actionStagesStatus, actionTriggeredStatus } from './keptn-http-client.js';
 import { eventStatus, sequenceStateStatus, serviceResourceStatus, stagesStatus, uniformStatus } from './keptn-ky-superagent.js';
 import { gotMetadataStatus, gotProjectStatus, taggedOptions } from './keptn-got.js';
+import { serviceNames, triggerEvent } from './keptn-request.js';
 
 /** A callback-style call as a status, or the name of the error its callback got. */
 const viaCallback = (call) => new Promise((resolve) => call((error, status) => resolve(error ? `error: ${error.name}` : status)));
@@ -16,6 +17,12 @@ const callbackStatuses = {
     event.source = 'changed after the call';
   }),
   stagesCallback: await viaCallback((done) => stages('sockshop', done)),
+  requestServices: await viaCallback((done) => serviceNames('sockshop', 'dev', done)),
+  requestEvent: await viaCallback((done) => {
+    const event = { type: 'sh.keptn.event.dev.delivery.triggered', source: 'forms-app-request', data: { project: 'sockshop' } };
+    triggerEvent(event, done);
+    event.source = 'changed after the call';
+  }),
 };
 
 // Only the callback calls, which report a failure instead of throwing it.
