@@ -93,15 +93,21 @@ function textOf(cache: RunCache, file: string): string | undefined {
 }
 
 /**
- * The files of the run this file imports by a relative path whose text may write an x-token:
- * where a builder handed to this file can be. Cheap, before parsing: the text and a few path
- * lookups.
+ * The files of the run this file imports by a relative path that hold a builder: an exported
+ * function returning an x-token header, which may be handed to this file. Before this file is
+ * parsed: its text, a few path lookups, and the imported file's own analysis, made once a run
+ * (a settings module that merely names Keptn, imported by many files, costs one analysis, not
+ * a parse of each importer; bench/migrate-importers.ts).
  */
 export function handOffSources(file: string, source: string, options: TransformOptions): string[] {
   const cache = runCache(options);
   if (!cache || options.library === true) return [];
   const own = path.resolve(file);
-  return relativeImportsIn(own, source, cache.files).filter((imported) => imported !== own && CANDIDATE_SOURCE_PATTERN.test(textOf(cache, imported) ?? ''));
+  return relativeImportsIn(own, source, cache.files).filter((imported) => {
+    if (imported === own || !CANDIDATE_SOURCE_PATTERN.test(textOf(cache, imported) ?? '')) return false;
+    const facts = builderFileFacts(imported, options);
+    return facts !== undefined && builderHeaders(facts).length > 0;
+  });
 }
 
 /**

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetTypeOracle } from '../../codemods/type-oracle.js';
 import migrate from '../../codemods/migrate.js';
+import { handOffSources } from '../../codemods/builder-hand-off.js';
 import { withHandOffsChecked } from '../../cli/hand-off-check.js';
 import type { TransformedFile } from '../../cli/transform-file.js';
 import { runTransform } from './run-transform.js';
@@ -233,6 +234,20 @@ describe('the combined migrate transform', () => {
     write('events.ts', EVENTS);
     resetTypeOracle();
     expect(runTransform(caller, sources.get(caller) ?? '', { runFiles: [...files] }, migrate).output).toContain('headers: await buildHeaders(token)');
+  });
+});
+
+describe('which imported files may hand a builder to a file (read before the file is parsed)', () => {
+  it('names a file of the run that exports a builder, and not one that only names Keptn', () => {
+    write('headers.ts', BUILDER);
+    write('settings.ts', "// Keptn quality gates, as the UI shows them.\nexport const gatesLabel = 'Keptn quality gates';\nexport function label(): string { return gatesLabel; }\n");
+    const source = "import { buildHeaders } from './headers.js';\nimport { label } from './settings.js';\nexport const both = [buildHeaders, label];\n";
+    const caller = write('caller.ts', source);
+    expect(handOffSources(caller, source, { runFiles: [...files] })).toEqual([path.join(project, 'headers.ts')]);
+    const onlySettings = "import { label } from './settings.js';\nexport const shown = label();\n";
+    expect(handOffSources(caller, onlySettings, { runFiles: [...files] })).toEqual([]);
+    // Not in the run: nothing can be handed over from it.
+    expect(handOffSources(caller, source, { runFiles: [caller] })).toEqual([]);
   });
 });
 
