@@ -440,7 +440,8 @@ export function planDeferredCallbackCall(context: DeferralContext, call: ASTPath
   let changing: string | undefined;
   const keep = (path: AnyPath, baseName: string): boolean => {
     const node = path.node;
-    if (node === skip) return true;
+    // The x-token member, or what holds it (`...(token && { 'x-token': token })`): the header edits rewrite it.
+    if (skip && !isNodeType(node, 'ObjectExpression') && rangeOf(node).start <= rangeOf(skip).start && rangeOf(skip).end <= rangeOf(node).end) return true;
     // An object sent by reference is read by the package when the call is made: later, it may hold something else.
     if ((isNodeType(node, 'Identifier') || isNodeType(node, 'MemberExpression')) && !URL_NAMES.has(baseName) && !primitiveConstant(context, path)) {
       changing = context.source.slice(rangeOf(node).start, rangeOf(node).end);
@@ -450,7 +451,6 @@ export function planDeferredCallbackCall(context: DeferralContext, call: ASTPath
       return (node.properties as ASTNode[]).every((_, index) => {
         const member = path.get('properties', index) as AnyPath;
         const memberNode = member.node;
-        if (memberNode === skip) return true;
         if (isNodeType(memberNode, 'SpreadElement')) return keep(member.get('argument') as AnyPath, baseName);
         if (!isNodeType(memberNode, 'ObjectProperty') || (memberNode.computed && !unchanging(context, member.get('key') as AnyPath))) return false;
         const key = memberNode.key as ASTNode;

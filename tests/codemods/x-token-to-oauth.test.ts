@@ -328,6 +328,11 @@ describe('what the report says', () => {
       '  pageSize = 20;',
       '}',
     ].join('\n'));
+    // Sent only when a token is configured: it stays conditional, through the optional client, which the call waits for.
+    const conditional = runTransform('conditional.js', source.replace("headers: { 'x-token': token } }, (error", "headers: { ...(token && { 'x-token': token }) } }, (error"));
+    expect(conditional.report?.error).toBeUndefined();
+    expect(conditional.output).toContain('  optionalOAuthClientFromEnv().authorizationHeaders().then((authorization) => {');
+    expect(conditional.output).toContain('qs: { project, pageSize: pageSize2 }, headers: { ...authorization } }, callback);');
   });
 
   it('awaits the token before each Promise whose executor makes the request, in a const of its own when one block holds two', () => {
