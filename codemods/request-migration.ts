@@ -1295,15 +1295,19 @@ export abstract class RequestMigration {
    * `client.authorizationHeader().then((authorization) => call)`; with the optional client,
    * `optional.authorizationHeaders().then((authorization) => call)` (the headers to spread).
    */
+  /** The promise of what a request outside async code waits for: the token, or the optional client's headers. */
+  protected tokenPromise(optional: string | undefined): string {
+    return optional === undefined
+      ? `${this.clientText}.${helperClientMembers.authorizationHeader}()`
+      : `${optional}.${helperOptionalClientMembers.authorizationHeaders}()`;
+  }
+
   protected wrapInTokenPromise(call: ASTPath<CallExpression>, optional?: string): void {
     if (this.wrappedCalls.has(call.node)) return;
     this.wrappedCalls.add(call.node);
     const { start, end } = rangeOf(call.node);
-    const promise = optional === undefined
-      ? `${this.clientText}.${helperClientMembers.authorizationHeader}()`
-      : `${optional}.${helperOptionalClientMembers.authorizationHeaders}()`;
     this.edits.push(
-      { start, end: start, text: `${promise}.then((authorization) => ` },
+      { start, end: start, text: `${this.tokenPromise(optional)}.then((authorization) => ` },
       { start: end, end, text: ')' },
     );
   }

@@ -1591,13 +1591,6 @@ export class XTokenMigration extends RequestMigration {
     return optional === undefined ? `Authorization: ${variable}` : `...${variable}`;
   }
 
-  /** The promise of what a request outside async code waits for: the token, or the optional client's headers. */
-  private tokenPromise(optional: string | undefined): string {
-    return optional === undefined
-      ? `${this.clientText}.${helperClientMembers.authorizationHeader}()`
-      : `${optional}.${helperOptionalClientMembers.authorizationHeaders}()`;
-  }
-
   /**
    * Whether a request package call with its header written in it can wait for the token as a
    * whole (see planDeferredCallbackCall): its callback, or why not, worded to follow "without
