@@ -1371,6 +1371,10 @@ export class XTokenMigration extends RequestMigration {
         planned.push({ ...rangeOf(reference.path.node), text: `{ ...${referenceText}, headers: { ${sharedHeaders}${entry} } }` });
       } else if (reference.role === 'headers' && isNodeType(parent, 'ObjectProperty') && reference.path.name === 'value') {
         planned.push({ ...rangeOf(parent), text: `headers: { ...${referenceText}, ${entry} }` });
+      } else if (reference.role === 'headers' && this.spreadIntoRequestHeaders(reference.path, use.call.node)) {
+        // `headers: { ...shared, accept }`: the token goes right after the spread; an own `Authorization` later in the literal still wins.
+        const { end } = rangeOf(parent as ASTNode);
+        planned.push({ start: end, end, text: `, ${entry}` });
       } else if (reference.role === 'headers' && parent === use.call.node) {
         // The headers record passed as an argument of its own (`http.get(url, headers)`).
         planned.push({ ...rangeOf(reference.path.node), text: `{ ...${referenceText}, ${entry} }` });
@@ -1392,6 +1396,13 @@ export class XTokenMigration extends RequestMigration {
     this.helperUsed(optional);
     this.markMigrated(property.node, kind, described ?? `x-token header in shared options → Authorization from the OAuth helper at each request${onlyWhenConfigured}`);
     return true;
+  }
+
+  /** `{ ...shared, accept }` written in the request's own arguments: a new headers object each time the request is made. */
+  private spreadIntoRequestHeaders(reference: AnyPath, call: ASTNode): boolean {
+    const spread = parentOf(reference);
+    const literal = parentOf(spread);
+    return !!spread && !!literal && isNodeType(spread.node, 'SpreadElement') && isNodeType(literal.node, 'ObjectExpression') && contains(rangeOf(call), rangeOf(literal.node));
   }
 
   /**

@@ -291,6 +291,29 @@ describe('what the report says', () => {
     }
   });
 
+  it('gives shared headers spread into a request\'s own headers literal the token right after the spread, so an own Authorization later still wins', () => {
+    const source = [
+      "import axios from 'axios';",
+      'const base = process.env.KEPTN_ENDPOINT;',
+      "const keptnHeaders = { 'x-token': process.env.KEPTN_API_TOKEN ?? '' };",
+      'export async function metadata(): Promise<unknown> {',
+      "  return axios.get(`${base}/api/v1/metadata`, { headers: { ...keptnHeaders, accept: 'application/json' } });",
+      '}',
+      'export function projects(user?: string): Promise<unknown> {',
+      '  return axios.get(`${base}/api/controlPlane/v1/project`, { headers: { ...keptnHeaders, ...(user && { Authorization: user }) } });',
+      '}',
+      '',
+    ].join('\n');
+    const { output, report } = runTransform('spread-headers.ts', source);
+    expect(report?.manual).toEqual([]);
+    expect(output).toContain('const keptnHeaders = {};');
+    expect(output).toContain("{ headers: { ...keptnHeaders, Authorization: await oauthClientFromEnv().authorizationHeader(), accept: 'application/json' } }");
+    expect(output).toContain([
+      '  return oauthClientFromEnv().authorizationHeader().then((authorization) => axios.get(`${base}/api/controlPlane/v1/project`, { headers: { ...keptnHeaders, Authorization: authorization, ...(user && { Authorization: user }) } }));',
+    ].join('\n'));
+    expect(runTransform('spread-headers.ts', output ?? '').output).toBeUndefined();
+  });
+
   it('makes a request package call outside async code wait for the token when it ends with a callback and nothing reads its result', () => {
     const source = [
       "const request = require('request');",
