@@ -199,12 +199,14 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
 
   /**
    * A header builder's target: by names alone, or, when the project shows every module that calls
-   * it, by the requests there that send what it returns (the surest of them, as for an instance's
-   * requests). A caller whose request the code shows goes elsewhere leaves the names' judgement.
+   * it (or reads the exported object), by the requests there that send the header (the surest of
+   * them, as for an instance's requests). One the code shows goes elsewhere leaves the names' judgement.
    */
   function builderTarget(exit: ModuleExit, byNames: TargetAssessment): TargetAssessment {
-    if (exit.kind !== 'returned' || byNames.elsewhere !== undefined || confidenceRank(byNames.confidence) >= confidenceRank('likely')) return byNames;
-    const targets = analysis.builderRequestTargets(exit.node) ?? [];
+    if (byNames.elsewhere !== undefined || confidenceRank(byNames.confidence) >= confidenceRank('likely')) return byNames;
+    let targets: TargetAssessment[] = [];
+    if (exit.kind === 'returned') targets = analysis.builderRequestTargets(exit.node) ?? [];
+    else if (exit.name !== undefined) targets = analysis.exportedHeaderTargets(exit.name) ?? [];
     if (targets.some((target) => target.elsewhere !== undefined)) return byNames;
     return targets.reduce((best, target) => (confidenceRank(target.confidence) > confidenceRank(best.confidence) ? target : best), byNames);
   }

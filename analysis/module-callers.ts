@@ -2,12 +2,13 @@
  * The calls other modules of a project make to a function this module exports
  * (`keptnRequest('POST', apiUrl + '/controlPlane/v1/project', token)` in `projects.ts` calling the
  * wrapper in `http.ts`): what a request wrapper's parameters stand for when its callers are
- * elsewhere. Read by syntax alone, with the same parser and scope analysis the codemods use, so
- * the typed lint and the migration (which both know the project's files) see the same calls.
+ * elsewhere; and, for an exported value, where they read it (`{ headers: defaultKeptnHeaders }`).
+ * Read by syntax alone, with the same parser and scope analysis the codemods use, so the typed
+ * lint and the migration (which both know the project's files) see the same uses.
  *
- * The list is complete or absent: every file of the project that names the function is parsed,
- * and a use that is not a plain call (the function passed on, stored, spread) makes the answer
- * undefined, as then anything may be passed to it.
+ * The list is complete or absent: every file of the project that names the export is parsed, and
+ * a use no one can follow (a namespace handed on whole; for a function, a use that is not a plain
+ * call) makes the answer undefined, as then anything may be done with it.
  */
 import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -139,12 +140,15 @@ function usesIn(ast: TSESTree.Program, caller: string, target: string, name: str
   return uses;
 }
 
-/** The calls a binding makes; undefined when it is used as a value (passed on, stored, spread). */
-function callsThrough(parsed: ParsedFile, binding: Binding, name: string): TSESTree.CallExpression[] | undefined {
+/**
+ * Where a binding's value is used: the identifier (or `namespace.name`) at each reference, type
+ * references aside; undefined when a namespace is handed on whole, as then anything may read it.
+ */
+function usesThrough(parsed: ParsedFile, binding: Binding, name: string): Node[] | undefined {
   const scope = parsed.host.getScope(binding.identifier);
   const variable = findVariable(scope, binding.identifier);
   if (!variable) return undefined;
-  const calls: TSESTree.CallExpression[] = [];
+  const uses: Node[] = [];
   for (const reference of variable.references) {
     if (reference.init) continue;
     // A type-only reference (`typeof keptnRequest`) passes nothing at run time.
@@ -153,18 +157,16 @@ function callsThrough(parsed: ParsedFile, binding: Binding, name: string): TSEST
     if (binding.kind === 'namespace') {
       const member = used.parent;
       if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== used) return undefined;
-      // Other members of the namespace are other functions.
+      // Other members of the namespace are other exports.
       if (memberName(member) !== name) {
         if (member.computed && memberName(member) === undefined) return undefined;
         continue;
       }
       used = outermostTypeWrapper(member);
     }
-    const call = calleeCall(used);
-    if (!call) return undefined;
-    calls.push(call);
+    uses.push(used);
   }
-  return calls;
+  return uses;
 }
 
 /** The call whose callee `node` is, also through `(0, f)(…)` as compilers write it. */
@@ -193,26 +195,35 @@ function mayName(text: string, target: { file: string; name: string }): boolean 
   return text.includes(target.name) || text.includes(moduleName);
 }
 
+export interface ModuleUse {
+  readonly parsed: ParsedFile;
+  readonly file: string;
+  /** The identifier (or `namespace.name` member) that reads the exported value. */
+  readonly node: Node;
+  /** The module imports it from a module that re-exports it. */
+  readonly throughReexport: boolean;
+}
+
 /**
- * Every call other modules of the project make to the function `file` exports as `name`, or
- * undefined when that cannot be known: the file is not one of the project's, or some module uses
- * the function other than by calling it, or a file that names it does not parse.
+ * Every place other modules of the project read what `file` exports as `name`, or undefined when
+ * that cannot be known: the file is not one of the project's, a namespace of it is handed on
+ * whole, or a file that names it does not parse.
  */
-export function callsFromOtherModules(modules: ProjectModules, file: string, name: string): ModuleCall[] | undefined {
+export function usesFromOtherModules(modules: ProjectModules, file: string, name: string): ModuleUse[] | undefined {
   const index = indexOf(modules);
   const own = path.resolve(file);
   if (!index.files.has(own)) return undefined;
-  const calls: ModuleCall[] = [];
+  const found: ModuleUse[] = [];
   const seen = new Set<string>([`${own}\0${name}`]);
   const pending: { file: string; name: string; hops: number }[] = [{ file: own, name, hops: 0 }];
   while (pending.length > 0) {
     const target = pending.shift();
     if (!target) break;
-    // Parsed only if some caller imports it by default: the host has parsed it already.
+    // Parsed only if some module imports it by default: the host has parsed it already.
     let targetHasDefault: boolean | undefined;
     const hasDefault = (): boolean => {
       const targetFile = parsedFile(modules, index, target.file);
-      // Unparsable: take the default import for the namespace, which counts more calls, not fewer.
+      // Unparsable: take the default import for the namespace, which counts more uses, not fewer.
       targetHasDefault ??= targetFile ? hasDefaultExport(targetFile.ast) : false;
       return targetHasDefault;
     };
@@ -225,9 +236,9 @@ export function callsFromOtherModules(modules: ProjectModules, file: string, nam
       const uses = usesIn(parsed.ast, caller, target.file, target.name, index.files, hasDefault);
       if (!uses) return undefined;
       for (const binding of uses.bindings) {
-        const found = callsThrough(parsed, binding, target.name);
-        if (!found) return undefined;
-        for (const call of found) calls.push({ parsed, file: caller, call, throughReexport: target.hops > 0 });
+        const nodes = usesThrough(parsed, binding, target.name);
+        if (!nodes) return undefined;
+        for (const node of nodes) found.push({ parsed, file: caller, node, throughReexport: target.hops > 0 });
       }
       for (const reexport of uses.reexports) {
         const key = `${reexport.file}\0${reexport.name}`;
@@ -237,6 +248,23 @@ export function callsFromOtherModules(modules: ProjectModules, file: string, nam
         pending.push({ ...reexport, hops: target.hops + 1 });
       }
     }
+  }
+  return found;
+}
+
+/**
+ * Every call other modules of the project make to the function `file` exports as `name`, or
+ * undefined when that cannot be known: as for `usesFromOtherModules`, and also when some module
+ * uses the function other than by calling it (passed on, stored, spread).
+ */
+export function callsFromOtherModules(modules: ProjectModules, file: string, name: string): ModuleCall[] | undefined {
+  const uses = usesFromOtherModules(modules, file, name);
+  if (!uses) return undefined;
+  const calls: ModuleCall[] = [];
+  for (const { parsed, file: caller, node, throughReexport } of uses) {
+    const call = calleeCall(node);
+    if (!call) return undefined;
+    calls.push({ parsed, file: caller, call, throughReexport });
   }
   return calls;
 }

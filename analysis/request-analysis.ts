@@ -67,7 +67,7 @@ import {
   type Node,
 } from './ast.js';
 import type { AnalysisHost, TypeQuestions } from './host.js';
-import { callsFromOtherModules as callsFromProject } from './module-callers.js';
+import { callsFromOtherModules as callsFromProject, usesFromOtherModules as usesFromProject } from './module-callers.js';
 import type { ParsedFile } from './estree-host.js';
 import { createModuleExits, type ModuleExit } from './module-exits.js';
 import { createRouteResolver, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
@@ -212,6 +212,17 @@ export interface BoundValue {
 }
 
 /** A call another module makes to a function this one exports, and that module's analysis to read its arguments in. */
+/** Where another module of the project reads an exported value (`{ headers: defaultKeptnHeaders }`). */
+export interface ForeignUse {
+  /** The identifier, or `namespace.name` member, that reads it. */
+  readonly node: Node;
+  readonly analysis: RequestAnalysis;
+  /** The reader's file (absolute). */
+  readonly file: string;
+  /** The reader imports it from a module that re-exports it, not from its own. */
+  readonly throughReexport: boolean;
+}
+
 export interface ForeignCall {
   readonly call: TSESTree.CallExpression;
   readonly analysis: RequestAnalysis;
@@ -2042,14 +2053,27 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const name = moduleExits.exportedFunctionName(fn);
     const modules = name === undefined ? undefined : types()?.projectModules?.();
     if (name === undefined || !modules) return undefined;
-    return callsFromProject(modules, host.filePath, name)?.map(({ parsed, call, file, throughReexport }) => {
-      let analysis = callerAnalyses.get(parsed);
-      if (!analysis) {
-        analysis = createRequestAnalysis(parsed.host, options);
-        callerAnalyses.set(parsed, analysis);
-      }
-      return { call, analysis, file, throughReexport };
-    });
+    return callsFromProject(modules, host.filePath, name)?.map(({ parsed, call, file, throughReexport }) => ({ call, analysis: analysisOf(parsed), file, throughReexport }));
+  }
+
+  /**
+   * Where other modules of the project read the value this module exports as `name`, each with
+   * the reader's own analysis; undefined when they cannot all be known (no project, a namespace
+   * of this module handed on whole).
+   */
+  function usesFromOtherModules(name: string): ForeignUse[] | undefined {
+    const modules = types()?.projectModules?.();
+    if (!modules) return undefined;
+    return usesFromProject(modules, host.filePath, name)?.map(({ parsed, node, file, throughReexport }) => ({ node, analysis: analysisOf(parsed), file, throughReexport }));
+  }
+
+  function analysisOf(parsed: ParsedFile): RequestAnalysis {
+    let analysis = callerAnalyses.get(parsed);
+    if (!analysis) {
+      analysis = createRequestAnalysis(parsed.host, options);
+      callerAnalyses.set(parsed, analysis);
+    }
+    return analysis;
   }
 
   let requestSitesOfFile: RequestSite[] | undefined;
@@ -2120,12 +2144,23 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return calls.flatMap(({ call, analysis }) => analysis.requestsSendingHeaders(call).map((site) => analysis.assessTarget(site)));
   }
 
+  /**
+   * How sure the requests are that send an exported header object, judged where other modules
+   * read it (`axios.get(\`${base}/v1/metadata\`, { headers: defaultKeptnHeaders })`), one
+   * assessment per such request; undefined when its readers cannot all be known.
+   */
+  function exportedHeaderTargets(name: string): TargetAssessment[] | undefined {
+    return usesFromOtherModules(name)?.flatMap(({ node, analysis }) => analysis.requestsSendingHeaders(node).map((site) => analysis.assessTarget(site)));
+  }
+
   const self = {
     requestSite,
     requestHeaders,
     requestsSendingHeaders,
     builderRequestTargets,
+    exportedHeaderTargets,
     callsFromOtherModules,
+    usesFromOtherModules,
     assessTarget,
     assessNames,
     /** Where the object an `x-token` key is written into leaves the module (a header builder other modules call), if it does. */

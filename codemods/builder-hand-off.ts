@@ -63,6 +63,7 @@ interface RunCache {
   readonly facts: Map<string, FileFacts | null>;
   /** Decisions by header node: every caller of a builder asks about the same one. */
   readonly decisions: WeakMap<Node, HandOffDecision | undefined>;
+  readonly valueDecisions: WeakMap<Node, ValueHandOffDecision | undefined>;
 }
 
 // Keyed by the options' file list: one run (one worker's copy of the options) shares one cache.
@@ -73,7 +74,7 @@ function runCache(options: TransformOptions): RunCache | undefined {
   if (!list || list.length === 0) return undefined;
   let cache = runCaches.get(list);
   if (!cache) {
-    cache = { files: new Set(list.map((file) => path.resolve(file))), texts: new Map(), facts: new Map(), decisions: new WeakMap() };
+    cache = { files: new Set(list.map((file) => path.resolve(file))), texts: new Map(), facts: new Map(), decisions: new WeakMap(), valueDecisions: new WeakMap() };
     runCaches.set(list, cache);
   }
   return cache;
@@ -139,8 +140,9 @@ export interface BuilderHeader {
 }
 
 /**
- * The x-token headers of a file that an exported function returns, whether or not a request of
- * the file sends them too: the builders whose callers may take the token.
+ * The x-token headers of a file that leave it (an exported function returns them, an exported
+ * object holds them), whether or not a request of the file sends them too: what other modules
+ * may take the token for.
  */
 export function builderHeaders(facts: FileFacts): BuilderHeader[] {
   const found: BuilderHeader[] = facts.escaping.map(({ node, exit, target }) => ({ node, exit, target }));
@@ -199,6 +201,118 @@ function decideHandOff(escaping: Pick<EscapingXToken, 'node' | 'exit'>, facts: P
   return { property, fn, calls: handed, ownCalls: own.calls, wasAsync: fn.async, clients: [...clients] };
 }
 
+/** A read of an exported header object in another module, where that module's transform adds the token. */
+export interface HandedUse {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly start: number;
+  readonly end: number;
+  /** `headers: defaultKeptnHeaders` (the value of a `headers` option) or `{ ...defaultKeptnHeaders, accept }`. */
+  readonly form: 'headers-option' | 'spread';
+}
+
+export type ValueHandOffDecision =
+  | {
+      /** The x-token property in the exported object literal. */
+      readonly property: TSESTree.Property;
+      /** Every read of the object in other modules, each in a request's arguments. */
+      readonly uses: readonly HandedUse[];
+      readonly clients: readonly string[];
+    }
+  | { readonly why: string };
+
+/**
+ * Whether an exported header object (`const keptnAuthHeaders = { 'x-token': t }; export {
+ * keptnAuthHeaders as defaultKeptnHeaders }`) can give up its x-token in this run: every module
+ * that reads it is in the run and reads it only in the arguments of a request in async code, where
+ * that module's transform adds `Authorization: await client.authorizationHeader()` after it. The
+ * object itself cannot carry the token (it is read once, the token expires), so the header leaves
+ * it and each request gets its own; undefined when the question does not arise (no run file
+ * list, a library, not an exported object).
+ */
+export function valueHandOff(escaping: Pick<EscapingXToken, 'node' | 'exit'>, facts: Pick<FileFacts, 'parsed' | 'analysis'>, options: TransformOptions): ValueHandOffDecision | undefined {
+  const cache = runCache(options);
+  if (cache?.valueDecisions.has(escaping.node)) return cache.valueDecisions.get(escaping.node);
+  const decision = decideValueHandOff(escaping, facts, options, cache);
+  cache?.valueDecisions.set(escaping.node, decision);
+  return decision;
+}
+
+function decideValueHandOff(escaping: Pick<EscapingXToken, 'node' | 'exit'>, facts: Pick<FileFacts, 'parsed' | 'analysis'>, options: TransformOptions, cache: RunCache | undefined): ValueHandOffDecision | undefined {
+  const { exit } = escaping;
+  if (!cache || options.library === true || exit.kind !== 'exported' || exit.name === undefined) return undefined;
+  const property = escaping.node.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.key !== escaping.node || property.parent.type !== AST_NODE_TYPES.ObjectExpression) {
+    return { why: 'the header is written into the object after it is made, and the codemod moves only a header written in the object literal' };
+  }
+  const object = property.parent;
+  const holder = exportedHolder(object, exit.node, facts.parsed);
+  if ('why' in holder) return holder;
+  const text = facts.parsed.host.text;
+  const statementStart = text.lastIndexOf('\n', Math.max(0, text.lastIndexOf('\n', object.range[0]) - 1));
+  if (text.slice(Math.max(0, statementStart), object.range[1]).includes(MIGRATION_MARKER)) return { why: 'an earlier run marked it for a person' };
+  if (object.properties.some((member) => member.type === AST_NODE_TYPES.Property && member !== property && /^authorization$/iu.test(staticPropertyKey(member) ?? ''))) {
+    return { why: 'the object also carries an `Authorization` of its own, which the OAuth token would have to replace' };
+  }
+  if (holder.variable) {
+    for (const reference of holder.variable.references) {
+      if (reference.init || (reference.isTypeReference && !reference.isValueReference)) continue;
+      const used = outermostTypeWrapper(reference.identifier);
+      if (!isExportReference(used)) return { why: `this file also uses it (line ${used.loc.start.line}), where the codemod sees no request of it` };
+    }
+  }
+  const uses = facts.analysis.usesFromOtherModules(exit.name);
+  if (uses === undefined) return { why: 'the codemod cannot find every module that reads it (a namespace of this module is handed on whole, or a file that names it does not parse)' };
+  if (uses.length === 0) return { why: 'no other module of the project reads it (another package may)' };
+  const handed: HandedUse[] = [];
+  const clients = new Set<string>();
+  for (const use of uses) {
+    const where = `${path.relative(path.dirname(facts.parsed.host.filePath), use.file)}:${use.node.loc.start.line}`;
+    if (!cache.files.has(path.resolve(use.file))) return { why: `it is read in ${where}, a file this run does not migrate; run the codemod on both files together` };
+    if (use.throughReexport) return { why: `it is read in ${where} through a module that re-exports it, which the codemod does not follow` };
+    const form = useForm(use.node);
+    const requests = use.analysis.requestsSendingHeaders(use.node);
+    const request = requests.length === 1 ? requests[0] : undefined;
+    if (!form || !request || !contains(request.node, use.node)) return { why: `it is read in ${where} other than as the headers written in a request's arguments, so the token cannot be added for that request alone` };
+    const context = awaitContext(use.node);
+    if (context !== undefined) return { why: `its read in ${where} ${context}, where the token cannot be awaited` };
+    const refused = refusedSending(use.node, use.analysis, `its read in ${where}`);
+    if (refused !== undefined) return { why: refused };
+    handed.push({ file: use.file, line: use.node.loc.start.line, column: use.node.loc.start.column, start: use.node.range[0], end: use.node.range[1], form });
+    clients.add(request.client.kind);
+  }
+  return { property, uses: handed, clients: [...clients] };
+}
+
+/**
+ * The `const` whose value the object literal is (`const h = { … } as const`), which must be
+ * what is exported; none when the literal is exported itself (`exports.h = { … }`).
+ */
+function exportedHolder(object: TSESTree.ObjectExpression, exported: Node, parsed: FileFacts['parsed']): { readonly variable?: NonNullable<ReturnType<typeof findVariable>> } | { readonly why: string } {
+  const outer = outermostTypeWrapper(object);
+  if (outer === exported) return {};
+  const declarator = outer.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== outer || declarator.id !== exported) {
+    return { why: 'the object passes through other values before it is exported, so where it ends up cannot be rewritten in place' };
+  }
+  if (declarator.parent.kind !== 'const') return { why: `it is declared with \`${declarator.parent.kind}\`, so other values may take its place` };
+  const variable = declarator.id.type === AST_NODE_TYPES.Identifier ? findVariable(parsed.host.getScope(declarator.id), declarator.id) : null;
+  return variable ? { variable } : { why: 'the codemod cannot see where this file uses it' };
+}
+
+/** Where a read of the object stands: the value of a `headers` option, or spread into an object literal. */
+function useForm(node: Node): HandedUse['form'] | undefined {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.SpreadElement && parent.parent.type === AST_NODE_TYPES.ObjectExpression) return 'spread';
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === node && parent.kind === 'init' && !parent.method && staticPropertyKey(parent) === 'headers') return 'headers-option';
+  return undefined;
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
 /** Why one caller cannot wait for the builder's token, or undefined when it can. */
 function refusedCall(call: ForeignCall, cache: RunCache, where: string): string | undefined {
   if (!cache.files.has(path.resolve(call.file))) return `its call in ${where} is in a file this run does not migrate; run the codemod on both files together`;
@@ -221,8 +335,8 @@ function waitingFor(call: TSESTree.CallExpression, analysis: RequestAnalysis, na
 }
 
 /** Why the value of a call of the builder must not carry the token; undefined when it may. */
-function refusedSending(call: TSESTree.CallExpression, analysis: RequestAnalysis, named: string): string | undefined {
-  for (const site of analysis.requestsSendingHeaders(call)) {
+function refusedSending(value: Node, analysis: RequestAnalysis, named: string): string | undefined {
+  for (const site of analysis.requestsSendingHeaders(value)) {
     const target = analysis.assessTarget(site);
     if (target.elsewhere !== undefined) return `${named} sends the header where the code shows another service (${target.elsewhere})`;
     if (analysis.requestRoutes(site).routes.some(isTokenCheckRoute)) return `${named} sends the header with a POST /api/v1/auth token check, which means nothing under OAuth`;

@@ -142,14 +142,17 @@ export interface FileReport {
 
 /**
  * One header builder handed across modules (./builder-hand-off.ts), as one file saw it: the
- * builder's file lists every call it handed the token to; a caller's file lists its calls it
- * awaited. The migrate CLI checks that the two sides agree before it writes anything.
+ * builder's file lists every call it handed the token to (or, for an exported header object,
+ * every request that reads it); a caller's file lists its calls it awaited (or the reads it
+ * added the token after). The migrate CLI checks that the two sides agree before it writes anything.
  */
 export interface HandOffRecord {
   readonly role: 'builder' | 'caller';
   /** The builder's file (absolute) and exported name. */
   readonly builder: string;
   readonly name: string;
+  /** A function that returns the header now returns the OAuth one; an object that held it gives it up. */
+  readonly exported: 'function' | 'object';
   /** The calls, by file (absolute) and line. */
   readonly calls: readonly { readonly file: string; readonly line: number }[];
 }

@@ -40,7 +40,7 @@ import {
 } from '../core/index.js';
 import path from 'node:path';
 import type { FileReport, HandOffRecord, TransformOptions } from './report.js';
-import { builderFileFacts, builderHandOff, builderHeaders, handOffSources, type HandedCall, type HandOffDecision } from './builder-hand-off.js';
+import { builderFileFacts, builderHandOff, builderHeaders, handOffSources, valueHandOff, type HandedCall, type HandedUse, type HandOffDecision, type ValueHandOffDecision } from './builder-hand-off.js';
 import type { SourceLocation } from './type-oracle.js';
 import { indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
 import { sameInstance, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
@@ -267,9 +267,11 @@ export class XTokenMigration extends RequestMigration {
       this.listUnsure(key, escaping.target, true);
       return;
     }
-    const handOff = builderHandOff(escaping, this.facts(), this.options);
+    const handOff = escaping.exit.kind === 'exported' ? valueHandOff(escaping, this.facts(), this.options) : builderHandOff(escaping, this.facts(), this.options);
     const property = parentOf(key);
-    if (handOff && !('why' in handOff) && property && this.handOverBuilder(property, escaping.exit, handOff)) return;
+    if (handOff && !('why' in handOff) && property) {
+      if ('fn' in handOff ? this.handOverBuilder(property, escaping.exit, handOff) : this.handOverValue(property, escaping.exit, handOff)) return;
+    }
     const { exit } = escaping;
     const named = exit.name === undefined || exit.name === 'default' ? 'the default export' : exit.kind === 'returned' ? `\`${exit.name}()\`` : `\`${exit.name}\``;
     const how = exit.kind === 'returned' ? `the header object is returned by ${named}, which is exported` : `the header object is exported as ${named}`;
@@ -311,7 +313,45 @@ export class XTokenMigration extends RequestMigration {
         ? `x-token header → Authorization from the OAuth helper in what \`${name}()\` returns (its callers await it: ${shown})`
         : `x-token header → Authorization from the OAuth helper; \`${name}()\` is async now, and its ${callers.length === 1 ? 'call awaits' : `${callers.length} calls await`} it (${shown})`,
     );
-    this.handOffs.push({ role: 'builder', builder: path.resolve(this.file.path), name, calls: handOff.calls.map(({ file, line }) => ({ file: path.resolve(file), line })) });
+    this.handOffs.push({ role: 'builder', builder: path.resolve(this.file.path), name, exported: 'function', calls: handOff.calls.map(({ file, line }) => ({ file: path.resolve(file), line })) });
+    return true;
+  }
+
+  /**
+   * An exported header object whose every reader is a request in this run (./builder-hand-off.ts):
+   * the x-token leaves the object, and each reader's own transform adds the OAuth `Authorization`
+   * right after it in that request. The value goes exactly where the x-token went, no further.
+   */
+  private handOverValue(property: AnyPath, exit: ModuleExit, handOff: Extract<ValueHandOffDecision, { uses: unknown }>): boolean {
+    const container = parentOf(property);
+    if (!container || !isNodeType(container.node, 'ObjectExpression')) return false;
+    const statement = this.statementOf(property);
+    if (statement && this.hasMarker(statement.node)) return false;
+    this.removeHeader(property, container);
+    const name = exit.name ?? '';
+    const readers = handOff.uses.map((use) => `${path.relative(path.dirname(this.file.path), use.file)}:${use.line}`);
+    const shown = `${readers.slice(0, 3).join(', ')}${readers.length > 3 ? ', …' : ''}`;
+    this.markMigrated(property.node, handOff.clients.join(', ') || 'headers', `x-token header removed from \`${name}\`; the ${readers.length === 1 ? 'request that sends it takes' : `${readers.length} requests that send it take`} Authorization from the OAuth helper (${shown})`);
+    this.handOffs.push({ role: 'builder', builder: path.resolve(this.file.path), name, exported: 'object', calls: handOff.uses.map(({ file, line }) => ({ file: path.resolve(file), line })) });
+    return true;
+  }
+
+  /** `headers: defaultKeptnHeaders` → `headers: { ...defaultKeptnHeaders, Authorization: … }`; in a spread, the token right after it. */
+  private addTokenAtRead(use: HandedUse): boolean {
+    const found = [...this.nodesOfType<Identifier>('Identifier'), ...this.nodesOfType<MemberExpression>('MemberExpression')].find((candidate) => {
+      const range = rangeOf(candidate.node);
+      return range.start === use.start && range.end === use.end;
+    });
+    const holder = found ? parentOf(found) : undefined;
+    if (!found || !holder) return false;
+    const entry = `Authorization: ${this.authorizationValue(true)}`;
+    if (use.form === 'spread' && isNodeType(holder.node, 'SpreadElement')) {
+      const { end } = rangeOf(holder.node);
+      this.edits.push({ start: end, end, text: `, ${entry}` });
+    } else if (use.form === 'headers-option' && isNodeType(holder.node, 'ObjectProperty')) {
+      this.edits.push({ ...rangeOf(holder.node), text: `headers: { ...${this.text(found.node)}, ${entry} }` });
+    } else return false;
+    this.helperUsed(undefined);
     return true;
   }
 
@@ -390,11 +430,18 @@ export class XTokenMigration extends RequestMigration {
       if (!facts) continue;
       for (const header of builderHeaders(facts)) {
         if (!sureEnoughTarget(header.target, this.options)) continue;
+        if (header.exit.kind === 'exported') {
+          const valueDecision = valueHandOff(header, facts, this.options);
+          if (!valueDecision || 'why' in valueDecision) continue;
+          const taken = valueDecision.uses.filter((use) => path.resolve(use.file) === own && this.addTokenAtRead(use));
+          if (taken.length > 0) this.handOffs.push({ role: 'caller', builder: builderFile, name: header.exit.name ?? '', exported: 'object', calls: taken.map(({ line }) => ({ file: own, line })) });
+          continue;
+        }
         const handOff = builderHandOff(header, facts, this.options);
         if (!handOff || 'why' in handOff || handOff.wasAsync) continue;
         const mine = handOff.calls.filter((call) => path.resolve(call.file) === own);
         const awaited = mine.filter((call) => this.awaitCall(call));
-        if (awaited.length > 0) this.handOffs.push({ role: 'caller', builder: builderFile, name: header.exit.name ?? '', calls: awaited.map(({ line }) => ({ file: own, line })) });
+        if (awaited.length > 0) this.handOffs.push({ role: 'caller', builder: builderFile, name: header.exit.name ?? '', exported: 'function', calls: awaited.map(({ line }) => ({ file: own, line })) });
       }
     }
   }

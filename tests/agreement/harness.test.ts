@@ -134,6 +134,20 @@ describe('compareFile', () => {
     expect(compareFile(outcome({ typed, untyped, codemod: [site('x-token', 2, 'manual', 'acts')] }), local).disagreements.map((row) => row.check)).toEqual(['untyped ⊆ typed']);
   });
 
+  it('lets a surer typed confidence through for a header in an exported object (the requests of other modules that read it send it)', () => {
+    const source = "const keptnAuthHeaders = { 'x-token': process.env.KEPTN_API_TOKEN ?? '' };\nexport { keptnAuthHeaders as defaultKeptnHeaders };\n";
+    const typed = [finding('x-token', 1, 'likely', 1, source, "'x-token'")];
+    const untyped = [finding('x-token', 1, 'possible', 1, source, "'x-token'")];
+    const surer = compareFile(outcome({ typed, untyped, codemod: [site('x-token', 1, 'migrated', 'acts')] }), source);
+    expect(surer.disagreements).toEqual([]);
+    expect(surer.typedOnly.map((entry) => entry.reasons)).toEqual([[
+      "the header is in the exported object `defaultKeptnHeaders`, sent by the requests of other modules that read it, which only the program's file list shows",
+    ]]);
+    // Not exported: no other module reads it, and types add nothing.
+    const local = source.replace(/\nexport .*\n/u, '\n');
+    expect(compareFile(outcome({ typed, untyped, codemod: [site('x-token', 1, 'migrated', 'acts')] }), local).disagreements.map((row) => row.check)).toEqual(['untyped ⊆ typed']);
+  });
+
   it('reports a typed-only finding where nothing needs types', () => {
     const typed = [finding('x-token', 2, 'likely', 1, plain, "'x-token'")];
     const result = compareFile(outcome({ typed, untyped: [], codemod: [site('x-token', 2, 'migrated', 'acts')] }), plain);

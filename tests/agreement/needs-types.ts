@@ -152,6 +152,28 @@ function exportedName(file: ParsedFile, fn: Node): string | undefined {
   return declaration && file.parents.get(declaration)?.type === AST_NODE_TYPES.ExportNamedDeclaration ? declarator.id.name : undefined;
 }
 
+/** The name an object literal holding the header key is exported under: `export const h = {…}`, `const h = {…}; export { h as x }`, `exports.x = {…}`. */
+function exportedObjectName(file: ParsedFile, key: Node): string | undefined {
+  const property = file.parents.get(key);
+  const object = property ? file.parents.get(property) : undefined;
+  const holder = object ? file.parents.get(object) : undefined;
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression || !holder) return undefined;
+  if (holder.type === AST_NODE_TYPES.AssignmentExpression && holder.left.type === AST_NODE_TYPES.MemberExpression && holder.left.object.type === AST_NODE_TYPES.Identifier && holder.left.object.name === 'exports') {
+    return holder.left.property.type === AST_NODE_TYPES.Identifier ? holder.left.property.name : undefined;
+  }
+  if (holder.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const local = holder.id.name;
+  const declaration = file.parents.get(holder);
+  if (declaration && file.parents.get(declaration)?.type === AST_NODE_TYPES.ExportNamedDeclaration) return local;
+  for (const statement of file.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || statement.source) continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.local.name === local) return specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
+    }
+  }
+  return undefined;
+}
+
 function enclosingClass(file: ParsedFile, node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
   for (let current = file.parents.get(node); current; current = file.parents.get(current)) {
     if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
@@ -295,6 +317,8 @@ export function explainTypedOnly(file: string, source: string, kind: 'x-token' |
     }
     const exported = fn && !inCall ? exportedName(parsedFile, fn) : undefined;
     if (exported !== undefined) reasons.add(`the header is in what the exported \`${exported}\` returns, sent by its callers in other modules, which only the program's file list shows`);
+    const exportedObject = fn ? undefined : exportedObjectName(parsedFile, node);
+    if (exportedObject !== undefined) reasons.add(`the header is in the exported object \`${exportedObject}\`, sent by the requests of other modules that read it, which only the program's file list shows`);
   }
   for (const part of requestParts(parsedFile, node)) typeDependencies(parsedFile, part, reasons, seen, 0, confidenceOnly);
   return [...reasons].sort();

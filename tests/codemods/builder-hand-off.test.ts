@@ -83,7 +83,7 @@ describe('an exported header builder whose callers are all in the run', () => {
     // A call that is the object of a member access gets its parentheses.
     expect(events).toContain('{ headers: { accept: (await buildHeaders(token)).accept } }');
     expect(results.get('events.ts')?.report?.handOffs).toEqual([
-      { role: 'caller', builder: path.join(project, 'headers.ts'), name: 'buildHeaders', calls: [4, 8].map((line) => ({ file: path.join(project, 'events.ts'), line })) },
+      { role: 'caller', builder: path.join(project, 'headers.ts'), name: 'buildHeaders', exported: 'function', calls: [4, 8].map((line) => ({ file: path.join(project, 'events.ts'), line })) },
     ]);
   });
 
@@ -225,6 +225,87 @@ describe('a builder that cannot hand the token over', () => {
   });
 });
 
+const HEADER_OBJECT = [
+  "const keptnAuthHeaders = { accept: 'application/json', 'x-token': process.env.KEPTN_API_TOKEN ?? '' };",
+  'export { keptnAuthHeaders as keptnHeaders };',
+  '',
+].join('\n');
+
+const READERS = [
+  "import axios from 'axios';",
+  "import { keptnHeaders } from './headers.js';",
+  'export async function trigger(baseUrl: string, event: object) {',
+  '  return axios.post(`${baseUrl}/api/v1/event`, event, { headers: keptnHeaders });',
+  '}',
+  'export async function projects(baseUrl: string, user?: string) {',
+  '  const { data } = await axios.get(`${baseUrl}/api/controlPlane/v1/project`, { headers: { ...keptnHeaders, ...(user && { Authorization: user }) } });',
+  '  return data;',
+  '}',
+  '',
+].join('\n');
+
+describe('an exported header object whose every reader is a request in the run', () => {
+  it('gives up its x-token, and each request that reads it adds the OAuth header right after it', () => {
+    write('headers.ts', HEADER_OBJECT);
+    write('events.ts', READERS);
+    const results = run();
+    const builder = results.get('headers.ts');
+    expect(builder?.output).toContain("const keptnAuthHeaders = { accept: 'application/json' };");
+    expect(builder?.report?.migrated.map((site) => site.what)).toEqual([
+      'x-token header removed from `keptnHeaders`; the 2 requests that send it take Authorization from the OAuth helper (events.ts:4, events.ts:7)',
+    ]);
+    const events = results.get('events.ts');
+    expect(events?.output).toContain('{ headers: { ...keptnHeaders, Authorization: await oauthClientFromEnv().authorizationHeader() } }');
+    // After the spread: the user's own Authorization, later in the literal, still wins, as it did over the x-token.
+    expect(events?.output).toContain('{ headers: { ...keptnHeaders, Authorization: await oauthClientFromEnv().authorizationHeader(), ...(user && { Authorization: user }) } }');
+    expect(events?.report?.handOffs).toEqual([{ role: 'caller', builder: path.join(project, 'headers.ts'), name: 'keptnHeaders', exported: 'object', calls: [4, 7].map((line) => ({ file: path.join(project, 'events.ts'), line })) }]);
+    // A second run over the migrated files changes nothing.
+    for (const file of files) sources.set(file, results.get(path.basename(file))?.output ?? sources.get(file) ?? '');
+    for (const [name, second] of run()) expect(second.output, name).toBeUndefined();
+  });
+
+  it('in CommonJS, read through a destructured require', () => {
+    write('keptn.js', "exports.keptnHeaders = { 'x-token': process.env.KEPTN_API_TOKEN };\n");
+    write('stages.js', "const got = require('got');\nconst { keptnHeaders } = require('./keptn');\nasync function stages(endpoint) {\n  return got(`${endpoint}/api/controlPlane/v1/project/demo/stage`, { headers: keptnHeaders }).json();\n}\nmodule.exports = { stages };\n");
+    const results = run();
+    expect(results.get('keptn.js')?.output).toBe('exports.keptnHeaders = {};\n');
+    expect(results.get('stages.js')?.output).toContain('{ headers: { ...keptnHeaders, Authorization: await oauthClientFromEnv().authorizationHeader() } }');
+  });
+});
+
+describe('an exported header object that cannot give up its x-token', () => {
+  const markerOf = (result: ReturnType<typeof runTransform> | undefined): string | undefined => result?.report?.manual[0]?.why;
+  const refused = (why: string): string => `the header object is exported as \`keptnHeaders\`, and no request in this file sends it; it cannot return the OAuth token to its callers instead: ${why}`;
+
+  it('stays, marked with the read that cannot take the token, when a reader is not async', () => {
+    write('headers.ts', HEADER_OBJECT);
+    write('events.ts', READERS);
+    write('sync.ts', "import axios from 'axios';\nimport { keptnHeaders } from './headers.js';\nexport function stages(baseUrl: string) {\n  return axios.get(`${baseUrl}/api/controlPlane/v1/project/demo/stage`, { headers: keptnHeaders });\n}\n");
+    const results = run();
+    expect(markerOf(results.get('headers.ts'))).toBe(refused('its read in sync.ts:4 is not in an async function, where the token cannot be awaited'));
+    expect(results.get('events.ts')?.output).toBeUndefined();
+    expect(results.get('sync.ts')?.output).toBeUndefined();
+  });
+
+  it('stays when a module reads it other than as a request\'s headers, or a reader is not in the run', () => {
+    write('headers.ts', HEADER_OBJECT);
+    write('events.ts', READERS);
+    expect(markerOf(run([path.join(project, 'headers.ts')]).get('headers.ts'))).toContain('it is read in events.ts:4, a file this run does not migrate; run the codemod on both files together');
+    // A new file: the project's file list is read again, as a new CLI run would.
+    resetTypeOracle();
+    write('debug.ts', "import { keptnHeaders } from './headers.js';\nexport const shown = (): string => JSON.stringify(keptnHeaders);\n");
+    expect(markerOf(run().get('headers.ts'))).toContain("it is read in debug.ts:2 other than as the headers written in a request's arguments, so the token cannot be added for that request alone");
+  });
+
+  it('stays when its own file uses it too, or it may be replaced', () => {
+    write('headers.ts', `${HEADER_OBJECT}export const logged = (): string => JSON.stringify(keptnAuthHeaders);\n`);
+    write('events.ts', READERS);
+    expect(markerOf(run().get('headers.ts'))).toContain('this file also uses it (line 3), where the codemod sees no request of it');
+    sources.set(path.join(project, 'headers.ts'), HEADER_OBJECT.replace('const keptnAuthHeaders', 'let keptnAuthHeaders'));
+    expect(markerOf(run().get('headers.ts'))).toContain('it is declared with `let`, so other values may take its place');
+  });
+});
+
 describe('the combined migrate transform', () => {
   it('opens a caller that names nothing of Cloud Automation because it imports a builder of the run', () => {
     write('headers.ts', BUILDER);
@@ -253,7 +334,7 @@ describe('which imported files may hand a builder to a file (read before the fil
 
 describe('the CLI check of both sides', () => {
   const result = (file: string, overrides: Partial<TransformedFile>): TransformedFile => ({ file, source: 'before', output: 'after', reports: [], ...overrides });
-  const handOff = (role: 'builder' | 'caller', lines: number[]) => ({
+  const handOff = (role: 'builder' | 'caller', lines: number[], exported: 'function' | 'object' = 'function') => ({
     transform: 'migrate',
     file: '',
     migrated: [],
@@ -261,7 +342,7 @@ describe('the CLI check of both sides', () => {
     routes: [],
     tokenEnvVars: [],
     retiredEnvVars: [],
-    handOffs: [{ role, builder: '/p/headers.ts', name: 'buildHeaders', calls: lines.map((line) => ({ file: '/p/events.ts', line })) }],
+    handOffs: [{ role, builder: '/p/headers.ts', name: exported === 'function' ? 'buildHeaders' : 'keptnHeaders', exported, calls: lines.map((line) => ({ file: '/p/events.ts', line })) }],
   });
 
   it('keeps a builder whose every call was awaited', () => {
@@ -277,5 +358,10 @@ describe('the CLI check of both sides', () => {
     });
     const partial = withHandOffsChecked([result('/p/headers.ts', { reports: [handOff('builder', [4, 8])] }), result('/p/events.ts', { reports: [handOff('caller', [4])] })], (file) => path.basename(file));
     expect(partial[0]?.error).toContain('its call in events.ts:8 would not wait for it: that call was not rewritten');
+    const object = withHandOffsChecked([result('/p/headers.ts', { reports: [handOff('builder', [4, 8], 'object')] }), result('/p/events.ts', { reports: [handOff('caller', [4], 'object')] })], (file) => path.basename(file));
+    expect(object[0]).toMatchObject({
+      output: 'before',
+      error: 'left unchanged: `keptnHeaders` would no longer carry the x-token, and the request in events.ts:8 that sends it would not take the OAuth header instead: that request was not rewritten',
+    });
   });
 });

@@ -35,8 +35,8 @@ const SELECTOR_MESSAGE = 'x-token key';
 const NEVER_SENT: Readonly<Record<string, string>> = {
   'tests/codemods/fixtures/e2-unrelated-strings.input.ts:2': 'a map of column labels, never sent',
   'tests/codemods/fixtures/c3-exported-header-builders.input.js:22': 'a map of column labels, neither sent nor exported',
-  'tests/codemods/fixtures/project/src/header-builders.ts:21': 'returned by a function that is never called and not exported',
-  'tests/codemods/fixtures/project-output/src/header-builders.ts:23': 'returned by a function that is never called and not exported',
+  'tests/codemods/fixtures/project/src/header-builders.ts:22': 'returned by a function that is never called and not exported',
+  'tests/codemods/fixtures/project-output/src/header-builders.ts:24': 'returned by a function that is never called and not exported',
 };
 
 /** Literal keys only type information shows are sent: the typed config must report each. */
