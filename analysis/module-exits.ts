@@ -18,12 +18,16 @@ export interface ModuleExit {
   readonly kind: 'returned' | 'exported';
 }
 
-/** Values a header can pass through on its way out unchanged or merged (`{ ...base, 'x-token': t }`, `t ? {…} : {}`). */
+/**
+ * Values a header can pass through on its way out unchanged or merged (`{ ...base, 'x-token': t }`,
+ * `t ? {…} : {}`), up to one exported under a name of its own (`module.exports = { headers: {…} }`
+ * exports `headers`, which other modules read, not the whole object).
+ */
 function enclosingValue(node: Node): Node {
   let current = outermostTypeWrapper(node);
   for (;;) {
     const parent = current.parent;
-    if (!parent) return current;
+    if (!parent || exportedAt(current) !== undefined) return current;
     const climbs =
       (parent.type === AST_NODE_TYPES.Property && parent.value === current && parent.parent.type === AST_NODE_TYPES.ObjectExpression) ||
       (parent.type === AST_NODE_TYPES.SpreadElement && parent.parent.type === AST_NODE_TYPES.ObjectExpression) ||

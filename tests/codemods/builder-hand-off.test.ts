@@ -271,6 +271,30 @@ describe('an exported header object whose every reader is a request in the run',
     expect(results.get('keptn.js')?.output).toBe('exports.keptnHeaders = {};\n');
     expect(results.get('stages.js')?.output).toContain('{ headers: { ...keptnHeaders, Authorization: await oauthClientFromEnv().authorizationHeader() } }');
   });
+
+  it('in CommonJS, a member of `module.exports` read through the required module (the member is what is exported, not the whole object)', () => {
+    write('keptn.js', [
+      'const KEPTN_API_TOKEN = process.env.KEPTN_API_TOKEN;',
+      'module.exports = {',
+      '  endpoint: process.env.KEPTN_ENDPOINT,',
+      "  headers: { 'Content-Type': 'application/json', 'x-token': KEPTN_API_TOKEN },",
+      '};',
+      '',
+    ].join('\n'));
+    write('stages.js', [
+      "const keptn = require('./keptn');",
+      'async function trigger(event) {',
+      "  const response = await fetch(`${keptn.endpoint}/api/v1/event`, { method: 'POST', headers: { ...keptn.headers }, body: JSON.stringify(event) });",
+      '  return response.json();',
+      '}',
+      'module.exports = { trigger };',
+      '',
+    ].join('\n'));
+    const results = run();
+    // The token constant nothing sends any more goes too.
+    expect(results.get('keptn.js')?.output).toBe("module.exports = {\n  endpoint: process.env.KEPTN_ENDPOINT,\n  headers: { 'Content-Type': 'application/json' },\n};\n");
+    expect(results.get('stages.js')?.output).toContain("headers: { ...keptn.headers, Authorization: await oauthClientFromEnv().authorizationHeader() }, body");
+  });
 });
 
 describe('an exported header object that cannot give up its x-token', () => {
