@@ -160,9 +160,14 @@ export function builderHeaders(facts: FileFacts): BuilderHeader[] {
  */
 export function builderHandOff(escaping: Pick<EscapingXToken, 'node' | 'exit'>, facts: Pick<FileFacts, 'parsed' | 'analysis'>, options: TransformOptions): HandOffDecision | undefined {
   const cache = runCache(options);
-  if (cache?.decisions.has(escaping.node)) return cache.decisions.get(escaping.node);
-  const decision = decideHandOff(escaping, facts, options, cache);
-  cache?.decisions.set(escaping.node, decision);
+  return decidedOnce(cache?.decisions, escaping.node, () => decideHandOff(escaping, facts, options, cache));
+}
+
+/** Every file of a run asks about the same header: the first answer is kept for the rest. */
+function decidedOnce<Decision>(decisions: WeakMap<Node, Decision | undefined> | undefined, header: Node, decide: () => Decision | undefined): Decision | undefined {
+  if (decisions?.has(header)) return decisions.get(header);
+  const decision = decide();
+  decisions?.set(header, decision);
   return decision;
 }
 
@@ -178,12 +183,8 @@ function decideHandOff(escaping: Pick<EscapingXToken, 'node' | 'exit'>, facts: P
   const object = property.parent;
   if (!returnedBy(object, fn)) return { why: 'the header is not in the object literal the function returns itself, so where it ends up cannot be rewritten in place' };
   if (fn.generator) return { why: 'it is a generator' };
-  const text = facts.parsed.host.text;
-  const lineAbove = text.lastIndexOf('\n', Math.max(0, text.lastIndexOf('\n', fn.range[0]) - 1));
-  if (text.slice(Math.max(0, lineAbove), fn.range[1]).includes(MIGRATION_MARKER)) return { why: 'an earlier run marked it for a person' };
-  if (object.properties.some((member) => member.type === AST_NODE_TYPES.Property && member !== property && /^authorization$/iu.test(staticPropertyKey(member) ?? ''))) {
-    return { why: 'the object also carries an `Authorization` of its own, which the OAuth token would have to replace' };
-  }
+  const refused = headerObjectRefusal(property, fn, facts.parsed.host.text);
+  if (refused !== undefined) return { why: refused };
   const own = ownFileCalls(fn, facts);
   if ('why' in own) return own;
   const calls = facts.analysis.callsFromOtherModules(fn);
@@ -233,10 +234,7 @@ export type ValueHandOffDecision =
  */
 export function valueHandOff(escaping: Pick<EscapingXToken, 'node' | 'exit'>, facts: Pick<FileFacts, 'parsed' | 'analysis'>, options: TransformOptions): ValueHandOffDecision | undefined {
   const cache = runCache(options);
-  if (cache?.valueDecisions.has(escaping.node)) return cache.valueDecisions.get(escaping.node);
-  const decision = decideValueHandOff(escaping, facts, options, cache);
-  cache?.valueDecisions.set(escaping.node, decision);
-  return decision;
+  return decidedOnce(cache?.valueDecisions, escaping.node, () => decideValueHandOff(escaping, facts, options, cache));
 }
 
 function decideValueHandOff(escaping: Pick<EscapingXToken, 'node' | 'exit'>, facts: Pick<FileFacts, 'parsed' | 'analysis'>, options: TransformOptions, cache: RunCache | undefined): ValueHandOffDecision | undefined {
@@ -249,12 +247,8 @@ function decideValueHandOff(escaping: Pick<EscapingXToken, 'node' | 'exit'>, fac
   const object = property.parent;
   const holder = exportedHolder(object, exit.node, facts.parsed);
   if ('why' in holder) return holder;
-  const text = facts.parsed.host.text;
-  const statementStart = text.lastIndexOf('\n', Math.max(0, text.lastIndexOf('\n', object.range[0]) - 1));
-  if (text.slice(Math.max(0, statementStart), object.range[1]).includes(MIGRATION_MARKER)) return { why: 'an earlier run marked it for a person' };
-  if (object.properties.some((member) => member.type === AST_NODE_TYPES.Property && member !== property && /^authorization$/iu.test(staticPropertyKey(member) ?? ''))) {
-    return { why: 'the object also carries an `Authorization` of its own, which the OAuth token would have to replace' };
-  }
+  const refused = headerObjectRefusal(property, object, facts.parsed.host.text);
+  if (refused !== undefined) return { why: refused };
   if (holder.variable) {
     for (const reference of holder.variable.references) {
       if (reference.init || (reference.isTypeReference && !reference.isValueReference)) continue;
@@ -311,6 +305,21 @@ function useForm(node: Node): HandedUse['form'] | undefined {
 
 function contains(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/**
+ * Why the object holding the header cannot give it up whatever its users do: a marker an earlier
+ * run left on `scope` (the builder, or the object) or the line above it, or an `Authorization` of
+ * the object's own that the token would replace.
+ */
+function headerObjectRefusal(property: TSESTree.Property, scope: Node, text: string): string | undefined {
+  const lineAbove = text.lastIndexOf('\n', Math.max(0, text.lastIndexOf('\n', scope.range[0]) - 1));
+  if (text.slice(Math.max(0, lineAbove), scope.range[1]).includes(MIGRATION_MARKER)) return 'an earlier run marked it for a person';
+  const object = property.parent;
+  if (object.type === AST_NODE_TYPES.ObjectExpression && object.properties.some((member) => member.type === AST_NODE_TYPES.Property && member !== property && /^authorization$/iu.test(staticPropertyKey(member) ?? ''))) {
+    return 'the object also carries an `Authorization` of its own, which the OAuth token would have to replace';
+  }
+  return undefined;
 }
 
 /** Why one caller cannot wait for the builder's token, or undefined when it can. */
