@@ -2128,7 +2128,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         ...site.optionArguments.flatMap((argument) => valuesOf(entriesOf(argument, 0), 'headers')),
       ];
       for (const headers of headerValues) headerSources(headers, 0, sources);
-      return sources.has(value);
+      // What the headers hold is compared unwrapped: `keptnHeaders as Record<string, string>` is `keptnHeaders`.
+      return sources.has(unwrap(value));
     });
   }
 

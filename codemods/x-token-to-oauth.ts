@@ -159,6 +159,8 @@ const PER_REQUEST_KINDS: ReadonlySet<HttpClientKind> = new Set(['fetch', 'axios'
 
 const ESCAPING_TODO = 'send the requests that use it through the OAuth helper (its fetch, `attachToAxios`, `gotHooks`), then delete the header here';
 
+const READ_NODE_TYPES = ['Identifier', 'MemberExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion'];
+
 const AXIOS_VERBS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
 export class XTokenMigration extends RequestMigration {
@@ -338,7 +340,8 @@ export class XTokenMigration extends RequestMigration {
 
   /** `headers: defaultKeptnHeaders` → `headers: { ...defaultKeptnHeaders, Authorization: … }`; in a spread, the token right after it. */
   private addTokenAtRead(use: HandedUse): boolean {
-    const found = [...this.nodesOfType<Identifier>('Identifier'), ...this.nodesOfType<MemberExpression>('MemberExpression')].find((candidate) => {
+    // The read as the analysis saw it: a name, a member, or either in a type wrapper (`keptnHeaders as Record<string, string>`).
+    const found = READ_NODE_TYPES.flatMap((type) => this.nodesOfType<ASTNode>(type)).find((candidate) => {
       const range = rangeOf(candidate.node);
       return range.start === use.start && range.end === use.end;
     });

@@ -264,6 +264,14 @@ describe('an exported header object whose every reader is a request in the run',
     for (const [name, second] of run()) expect(second.output, name).toBeUndefined();
   });
 
+  it('takes a read in a type assertion as it is', () => {
+    write('headers.ts', HEADER_OBJECT);
+    write('events.ts', READERS.replace('{ headers: keptnHeaders }', '{ headers: keptnHeaders as Record<string, string> }'));
+    const results = run();
+    expect(results.get('headers.ts')?.report?.error).toBeUndefined();
+    expect(results.get('events.ts')?.output).toContain('{ headers: { ...keptnHeaders as Record<string, string>, Authorization: await oauthClientFromEnv().authorizationHeader() } }');
+  });
+
   it('in CommonJS, read through a destructured require', () => {
     write('keptn.js', "exports.keptnHeaders = { 'x-token': process.env.KEPTN_API_TOKEN };\n");
     write('stages.js', "const got = require('got');\nconst { keptnHeaders } = require('./keptn');\nasync function stages(endpoint) {\n  return got(`${endpoint}/api/controlPlane/v1/project/demo/stage`, { headers: keptnHeaders }).json();\n}\nmodule.exports = { stages };\n");
