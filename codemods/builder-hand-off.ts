@@ -21,7 +21,7 @@ import type { EscapingXToken } from '../analysis/findings.js';
 import { relativeImportsIn } from '../analysis/module-callers.js';
 import type { ModuleExit } from '../analysis/module-exits.js';
 import type { ForeignCall, RequestAnalysis, TargetAssessment } from '../analysis/request-analysis.js';
-import { CANDIDATE_SOURCE_PATTERN, isTokenCheckRoute, MIGRATION_MARKER } from '../core/index.js';
+import { CANDIDATE_SOURCE_PATTERN, isAuthorizationHeader, isTokenCheckRoute, MIGRATION_MARKER } from '../core/index.js';
 import { fileFacts, type FileFacts } from './request-migration.js';
 import { createTypeOracle, type FileTypeOracle } from './type-oracle.js';
 import type { TransformOptions } from './report.js';
@@ -316,7 +316,7 @@ function headerObjectRefusal(property: TSESTree.Property, scope: Node, text: str
   const lineAbove = text.lastIndexOf('\n', Math.max(0, text.lastIndexOf('\n', scope.range[0]) - 1));
   if (text.slice(Math.max(0, lineAbove), scope.range[1]).includes(MIGRATION_MARKER)) return 'an earlier run marked it for a person';
   const object = property.parent;
-  if (object.type === AST_NODE_TYPES.ObjectExpression && object.properties.some((member) => member.type === AST_NODE_TYPES.Property && member !== property && /^authorization$/iu.test(staticPropertyKey(member) ?? ''))) {
+  if (object.type === AST_NODE_TYPES.ObjectExpression && object.properties.some((member) => member.type === AST_NODE_TYPES.Property && member !== property && isAuthorizationHeader(staticPropertyKey(member) ?? ''))) {
     return 'the object also carries an `Authorization` of its own, which the OAuth token would have to replace';
   }
   return undefined;
