@@ -15,7 +15,7 @@ import { HEADER_WRITE_METHODS, isAuthorizationHeader, isTokenCheckRoute, isXToke
 import { literalString, memberChain, memberName, staticPropertyKey, unwrap, type Node } from './ast.js';
 import type { VisitorKeys } from './host.js';
 import type { ModuleExit } from './module-exits.js';
-import type { ClientRef, HeaderEntry, RequestAnalysis, RequestSite, TargetAssessment } from './request-analysis.js';
+import { sameInstance, type ClientRef, type HeaderEntry, type RequestAnalysis, type RequestSite, type TargetAssessment } from './request-analysis.js';
 
 export interface XTokenFinding {
   /** Where the header name is written: the report location. */
@@ -331,19 +331,6 @@ function confidenceRank(confidence: TargetConfidence): number {
   return CONFIDENCE_ORDER.indexOf(confidence);
 }
 
-/**
- * Whether `request` goes through the instance that `instance` makes or configures: the options
- * the instance was made with are among the request's defaults, a variable holds both, or
- * (axios's own defaults) the request uses the default export itself.
- */
-export function sameInstance(instance: RequestSite, request: RequestSite): boolean {
-  if (request.client.kind !== instance.client.kind) return false;
-  // `axios.create(options)`: the requests whose instance was made with these options.
-  if (instance.signature.createsInstance === true) return instance.optionArguments.some((options) => request.client.defaults.includes(options));
-  // A defaults write or an interceptor on a client: the requests through the same instance or variable.
-  if (instance.client.defaults.some((options) => request.client.defaults.includes(options))) return true;
-  return instance.client.holders.some((holder) => request.client.holders.includes(holder));
-}
 
 /** Every finding of a whole file, in ESLint's traversal order: how the codemods see what the rules report. */
 export function collectFindings(

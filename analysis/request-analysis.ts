@@ -146,6 +146,20 @@ export interface RequestSite {
   readonly createsInstance: boolean;
 }
 
+/**
+ * Whether `request` goes through the instance that `instance` makes or configures: the options
+ * the instance was made with are among the request's defaults, a variable holds both, or
+ * (axios's own defaults) the request uses the default export itself.
+ */
+export function sameInstance(instance: RequestSite, request: RequestSite): boolean {
+  if (request.client.kind !== instance.client.kind) return false;
+  // `axios.create(options)`: the requests whose instance was made with these options.
+  if (instance.signature.createsInstance === true) return instance.optionArguments.some((options) => request.client.defaults.includes(options));
+  // A defaults write or an interceptor on a client: the requests through the same instance or variable.
+  if (instance.client.defaults.some((options) => request.client.defaults.includes(options))) return true;
+  return instance.client.holders.some((holder) => request.client.holders.includes(holder));
+}
+
 /** Why the helper's fetch cannot take over sending a `new Request(…)`. */
 export type RequestSendingRefusal = 'module-class' | 'not-one-fetch' | 'fetch-with-init';
 
@@ -2076,22 +2090,27 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return analysis;
   }
 
-  let requestSitesOfFile: RequestSite[] | undefined;
-  /** Every request of this file (not instance creations), found once by walking the whole tree. */
-  function allRequestSites(from: Node): RequestSite[] {
-    if (requestSitesOfFile) return requestSitesOfFile;
+  let sitesOfFile: RequestSite[] | undefined;
+  /** Every request and instance creation of this file, found once by walking the whole tree. */
+  function allSites(from: Node): RequestSite[] {
+    if (sitesOfFile) return sitesOfFile;
     let root: Node = from;
     while (root.parent) root = root.parent;
     const found: RequestSite[] = [];
     forEachDescendant(root, visitorKeys, (node) => {
       if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
         const site = requestSite(node);
-        if (site && !site.createsInstance) found.push(site);
+        if (site) found.push(site);
       }
       return true;
     });
-    requestSitesOfFile = found;
+    sitesOfFile = found;
     return found;
+  }
+
+  /** Every request of this file (not instance creations). */
+  function allRequestSites(from: Node): RequestSite[] {
+    return allSites(from).filter((site) => !site.createsInstance);
   }
 
   /**
@@ -2119,18 +2138,54 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     }
   }
 
+  /** Whether a request's (or an instance's own) headers are, or take in, what `value` evaluates to. */
+  function sendsHeaders(site: RequestSite, value: Node): boolean {
+    const sources = new Set<Node>();
+    const headerValues = [
+      ...(site.headersArgument ? [site.headersArgument] : []),
+      ...site.optionArguments.flatMap((argument) => valuesOf(entriesOf(argument, 0), 'headers')),
+    ];
+    for (const headers of headerValues) headerSources(headers, 0, sources);
+    // What the headers hold is compared unwrapped: `keptnHeaders as Record<string, string>` is `keptnHeaders`.
+    return sources.has(unwrap(value));
+  }
+
   /** The requests of this file whose headers are (or take in) what `value` evaluates to. */
   function requestsSendingHeaders(value: Node): RequestSite[] {
-    return allRequestSites(value).filter((site) => {
-      const sources = new Set<Node>();
-      const headerValues = [
-        ...(site.headersArgument ? [site.headersArgument] : []),
-        ...site.optionArguments.flatMap((argument) => valuesOf(entriesOf(argument, 0), 'headers')),
-      ];
-      for (const headers of headerValues) headerSources(headers, 0, sources);
-      // What the headers hold is compared unwrapped: `keptnHeaders as Record<string, string>` is `keptnHeaders`.
-      return sources.has(unwrap(value));
-    });
+    return allRequestSites(value).filter((site) => sendsHeaders(site, value));
+  }
+
+  /** The instances this file makes (`axios.create(…)`) whose own headers are, or take in, what `value` evaluates to. */
+  function instancesSendingHeaders(value: Node): RequestSite[] {
+    return allSites(value).filter((site) => site.createsInstance && site.signature.createsInstance === true && sendsHeaders(site, value));
+  }
+
+  /** The requests of this file made through an instance: each carries what the instance's defaults carry. */
+  function instanceRequests(instance: RequestSite): RequestSite[] {
+    return allRequestSites(instance.node).filter((request) => sameInstance(instance, request));
+  }
+
+  /**
+   * How sure the requests are that send a header object or a builder's result: each request
+   * whose own headers take it in, and for an instance made with it, the instance and every
+   * request made through it (as the findings grade an instance's own header).
+   */
+  function headerReaderTargets(value: Node): TargetAssessment[] {
+    return [
+      ...requestsSendingHeaders(value),
+      ...instancesSendingHeaders(value).flatMap((instance) => [instance, ...instanceRequests(instance)]),
+    ].map((site) => assessTarget(site));
+  }
+
+  /** The base option (`baseURL`, `prefixUrl`) written in an instance's own options, the last one that sets it. */
+  function instanceBase(instance: RequestSite): Node | undefined {
+    const options = baseUrlOptions(httpClients[instance.client.kind]);
+    for (const argument of [...instance.optionArguments].reverse()) {
+      const list = entriesOf(argument, 0);
+      const value = options.map((option) => valuesOf(list, option)[0]).find((found) => found !== undefined);
+      if (value) return value;
+    }
+    return undefined;
   }
 
   /**
@@ -2142,7 +2197,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   function builderRequestTargets(fn: Node): TargetAssessment[] | undefined {
     const calls = callsFromOtherModules(fn);
     if (!calls) return undefined;
-    return calls.flatMap(({ call, analysis }) => analysis.requestsSendingHeaders(call).map((site) => analysis.assessTarget(site)));
+    return calls.flatMap(({ call, analysis }) => analysis.headerReaderTargets(call));
   }
 
   /**
@@ -2151,13 +2206,17 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * assessment per such request; undefined when its readers cannot all be known.
    */
   function exportedHeaderTargets(name: string): TargetAssessment[] | undefined {
-    return usesFromOtherModules(name)?.flatMap(({ node, analysis }) => analysis.requestsSendingHeaders(node).map((site) => analysis.assessTarget(site)));
+    return usesFromOtherModules(name)?.flatMap(({ node, analysis }) => analysis.headerReaderTargets(node));
   }
 
   const self = {
     requestSite,
     requestHeaders,
     requestsSendingHeaders,
+    instancesSendingHeaders,
+    instanceRequests,
+    instanceBase,
+    headerReaderTargets,
     builderRequestTargets,
     exportedHeaderTargets,
     callsFromOtherModules,

@@ -44,10 +44,9 @@ import {
   type UrlShape,
 } from '../core/index.js';
 import { forEachDescendant, isFunctionNode, memberName, returnedExpressions, staticPropertyKey, unwrap, type Expression, type Node } from './ast.js';
-import { sameInstance } from './findings.js';
 import type { AnalysisHost } from './host.js';
 import type { ArgumentEnv, BoundValue, EntryList, ForeignCall, RequestAnalysis, RequestSite, ValueShapes } from './request-analysis.js';
-import { isAbsolute, joinUrl, PARSED_URL_KEY, resolveAgainst, urlPart, writtenHost } from './request-analysis.js';
+import { isAbsolute, joinUrl, PARSED_URL_KEY, resolveAgainst, sameInstance, urlPart, writtenHost } from './request-analysis.js';
 
 type Variable = TSESLint.Scope.Variable;
 

@@ -20,8 +20,8 @@ import { isFunctionNode, outermostTypeWrapper, staticPropertyKey, type Node } fr
 import type { EscapingXToken } from '../analysis/findings.js';
 import { relativeImportsIn } from '../analysis/module-callers.js';
 import type { ModuleExit } from '../analysis/module-exits.js';
-import type { ForeignCall, RequestAnalysis, TargetAssessment } from '../analysis/request-analysis.js';
-import { CANDIDATE_SOURCE_PATTERN, isAuthorizationHeader, isTokenCheckRoute, MIGRATION_MARKER } from '../core/index.js';
+import type { ForeignCall, RequestAnalysis, RequestSite, TargetAssessment } from '../analysis/request-analysis.js';
+import { CANDIDATE_SOURCE_PATTERN, httpClients, isAuthorizationHeader, isTokenCheckRoute, MIGRATION_MARKER } from '../core/index.js';
 import { fileFacts, type FileFacts } from './request-migration.js';
 import { createTypeOracle, type FileTypeOracle } from './type-oracle.js';
 import type { TransformOptions } from './report.js';
@@ -211,6 +211,11 @@ export interface HandedUse {
   readonly end: number;
   /** `headers: defaultKeptnHeaders` (the value of a `headers` option) or `{ ...defaultKeptnHeaders, accept }`. */
   readonly form: 'headers-option' | 'spread';
+  /**
+   * Written in the options of `axios.create(…)`, whose every request carries it: that call, which
+   * the reader's transform wraps in the helper's `attachToAxios` instead of adding the token at the read.
+   */
+  readonly instance?: { readonly start: number; readonly end: number };
 }
 
 export type ValueHandOffDecision =
@@ -266,12 +271,20 @@ function decideValueHandOff(escaping: Pick<EscapingXToken, 'node' | 'exit'>, fac
     if (!cache.files.has(path.resolve(use.file))) return { why: `it is read in ${where}, a file this run does not migrate; run the codemod on both files together` };
     if (use.throughReexport) return { why: `it is read in ${where} through a module that re-exports it, which the codemod does not follow` };
     const form = useForm(use.node);
+    const instance = form ? use.analysis.instancesSendingHeaders(use.node).find((made) => contains(made.node, use.node)) : undefined;
+    if (form && instance) {
+      const refused = refusedInstance(instance, use.node, use.analysis, `its read in ${where}`);
+      if (refused !== undefined) return { why: refused };
+      handed.push({ file: use.file, line: use.node.loc.start.line, column: use.node.loc.start.column, start: use.node.range[0], end: use.node.range[1], form, instance: { start: instance.node.range[0], end: instance.node.range[1] } });
+      clients.add(instance.client.kind);
+      continue;
+    }
     const requests = use.analysis.requestsSendingHeaders(use.node);
     const request = requests.length === 1 ? requests[0] : undefined;
     if (!form || !request || !contains(request.node, use.node)) return { why: `it is read in ${where} other than as the headers written in a request's arguments, so the token cannot be added for that request alone` };
     const context = awaitContext(use.node);
     if (context !== undefined) return { why: `its read in ${where} ${context}, where the token cannot be awaited` };
-    const refused = refusedSending(use.node, use.analysis, `its read in ${where}`);
+    const refused = refusedSending(use.node, use.analysis, `its read in ${where}`) ?? otherCredential(request, use.node, `its read in ${where}`);
     if (refused !== undefined) return { why: refused };
     handed.push({ file: use.file, line: use.node.loc.start.line, column: use.node.loc.start.column, start: use.node.range[0], end: use.node.range[1], form });
     clients.add(request.client.kind);
@@ -320,6 +333,52 @@ function headerObjectRefusal(property: TSESTree.Property, scope: Node, text: str
     return 'the object also carries an `Authorization` of its own, which the OAuth token would have to replace';
   }
   return undefined;
+}
+
+/**
+ * Why an instance made in another module with the exported headers (`axios.create({ baseURL,
+ * headers: keptnHeaders })`) cannot take the helper instead of the x-token; undefined when it
+ * can. The helper attached to it authorizes only requests under its `baseURL` and never replaces
+ * an `Authorization` a request sets, so the token goes no further than the x-token went.
+ */
+function refusedInstance(instance: RequestSite, read: Node, analysis: RequestAnalysis, named: string): string | undefined {
+  const kind = instance.client.kind;
+  if (kind !== 'axios') return `${named} is in the options of a ${httpClients[kind].label} instance, and the codemod attaches the OAuth helper to an instance made in another module only for axios`;
+  if (analysis.instanceBase(instance) === undefined) return `${named} is in the options of an axios instance made without a \`baseURL\`, so the helper attached to it could not tell which hosts the token is for`;
+  const credential = otherCredential(instance, read, named);
+  if (credential !== undefined) return credential;
+  for (const request of analysis.instanceRequests(instance)) {
+    const line = request.node.loc.start.line;
+    const target = analysis.assessTarget(request);
+    if (target.elsewhere !== undefined) return `${named} makes an instance whose request on line ${line} goes where the code shows another service (${target.elsewhere})`;
+    if (analysis.requestRoutes(request).routes.some(isTokenCheckRoute)) return `${named} makes an instance whose request on line ${line} is a POST /api/v1/auth token check, which means nothing under OAuth`;
+  }
+  return undefined;
+}
+
+/**
+ * A credential written next to the read that the OAuth token cannot join: an `Authorization` in
+ * the headers literal it is spread into, or an option the client turns into `Authorization:
+ * Basic …` (axios's `auth`) in the options holding the headers. The helper never overwrites it,
+ * so Cloud Automation would get no credential it accepts.
+ */
+function otherCredential(site: RequestSite, read: Node, named: string): string | undefined {
+  let headers: Node = outermostTypeWrapper(read);
+  if (headers.parent?.type === AST_NODE_TYPES.SpreadElement && headers.parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    const literal = headers.parent.parent;
+    if (literal.properties.some((member) => member.type === AST_NODE_TYPES.Property && isAuthorizationHeader(staticPropertyKey(member) ?? ''))) {
+      return `${named} is spread into headers that also carry an \`Authorization\` of their own, which the helper never replaces`;
+    }
+    headers = literal;
+  }
+  const slot = headers.parent;
+  const options = slot?.type === AST_NODE_TYPES.Property && slot.value === headers ? slot.parent : undefined;
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const basic = (httpClients[site.client.kind].basicAuthOptions ?? []).filter((option) =>
+    options.properties.some((member) => member.type === AST_NODE_TYPES.Property && staticPropertyKey(member) === option),
+  );
+  if (basic.length === 0) return undefined;
+  return `${named} sits in options that also send \`Authorization: Basic …\` through the ${basic.map((option) => `\`${option}\``).join('/')} option${basic.length === 1 ? '' : 's'}, which the helper never replaces`;
 }
 
 /** Why one caller cannot wait for the builder's token, or undefined when it can. */

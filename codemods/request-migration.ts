@@ -40,8 +40,8 @@ import { tokenPlumbing } from './token-plumbing.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { INTEROP_HELPERS, type Node as EstreeNode } from '../analysis/ast.js';
 import { parseForAnalysis, type ParsedFile } from '../analysis/estree-host.js';
-import { collectFindings, createFindings, DEFAULT_MINIMUM_CONFIDENCE, sameInstance, type EscapingXToken, type RequestFinding, type XTokenFinding } from '../analysis/findings.js';
-import { createRequestAnalysis, type RequestAnalysis, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
+import { collectFindings, createFindings, DEFAULT_MINIMUM_CONFIDENCE, type EscapingXToken, type RequestFinding, type XTokenFinding } from '../analysis/findings.js';
+import { createRequestAnalysis, sameInstance, type RequestAnalysis, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
 
 export type AnyPath = ASTPath;
 

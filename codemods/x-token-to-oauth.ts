@@ -43,10 +43,10 @@ import type { FileReport, HandOffRecord, TransformOptions } from './report.js';
 import { builderFileFacts, builderHandOff, builderHeaders, handOffSources, valueHandOff, type HandedCall, type HandedUse, type HandOffDecision, type ValueHandOffDecision } from './builder-hand-off.js';
 import type { SourceLocation } from './type-oracle.js';
 import { indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
-import { sameInstance, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
+import type { EscapingXToken, XTokenFinding } from '../analysis/findings.js';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import type { ModuleExit } from '../analysis/module-exits.js';
-import type { RequestSendingRefusal, RequestSite, TargetAssessment } from '../analysis/request-analysis.js';
+import { sameInstance, type RequestSendingRefusal, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
 import { RequestMigration, sureEnoughTarget, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
@@ -331,15 +331,28 @@ export class XTokenMigration extends RequestMigration {
     if (statement && this.hasMarker(statement.node)) return false;
     this.removeHeader(property, container);
     const name = exit.name ?? '';
-    const readers = handOff.uses.map((use) => `${path.relative(path.dirname(this.file.path), use.file)}:${use.line}`);
-    const shown = `${readers.slice(0, 3).join(', ')}${readers.length > 3 ? ', …' : ''}`;
-    this.markMigrated(property.node, handOff.clients.join(', ') || 'headers', `x-token header removed from \`${name}\`; the ${readers.length === 1 ? 'request that sends it takes' : `${readers.length} requests that send it take`} Authorization from the OAuth helper (${shown})`);
+    const where = (uses: readonly HandedUse[]): string => {
+      const readers = uses.map((use) => `${path.relative(path.dirname(this.file.path), use.file)}:${use.line}`);
+      return `${readers.slice(0, 3).join(', ')}${readers.length > 3 ? ', …' : ''}`;
+    };
+    const requests = handOff.uses.filter((use) => !use.instance);
+    const instances = handOff.uses.filter((use) => use.instance);
+    const taken = [
+      ...(requests.length === 0 ? [] : [`the ${requests.length === 1 ? 'request that sends it takes' : `${requests.length} requests that send it take`} Authorization from the OAuth helper (${where(requests)})`]),
+      ...(instances.length === 0 ? [] : [`the ${instances.length === 1 ? 'axios instance made with it has' : `${instances.length} axios instances made with it have`} the OAuth helper attached (${where(instances)})`]),
+    ];
+    this.markMigrated(property.node, handOff.clients.join(', ') || 'headers', `x-token header removed from \`${name}\`; ${taken.join('; ')}`);
     this.handOffs.push({ role: 'builder', builder: path.resolve(this.file.path), name, exported: 'object', calls: handOff.uses.map(({ file, line }) => ({ file: path.resolve(file), line })) });
     return true;
   }
 
-  /** `headers: defaultKeptnHeaders` → `headers: { ...defaultKeptnHeaders, Authorization: … }`; in a spread, the token right after it. */
+  /**
+   * `headers: defaultKeptnHeaders` → `headers: { ...defaultKeptnHeaders, Authorization: … }`; in a
+   * spread, the token right after it; in the options of `axios.create(…)`, the helper attached to
+   * the instance it makes.
+   */
   private addTokenAtRead(use: HandedUse): boolean {
+    if (use.instance) return this.attachToHandedInstance(use.instance);
     // The read as the analysis saw it: a name, a member, or either in a type wrapper (`keptnHeaders as Record<string, string>`).
     const found = READ_NODE_TYPES.flatMap((type) => this.nodesOfType<ASTNode>(type)).find((candidate) => {
       const range = rangeOf(candidate.node);
@@ -356,6 +369,26 @@ export class XTokenMigration extends RequestMigration {
     } else return false;
     this.helperUsed(undefined);
     return true;
+  }
+
+  /** `client.attachToAxios(axios.create({ baseURL, headers: keptnHeaders }))`: the helper authorizes under the instance's own base. */
+  private attachToHandedInstance(at: NonNullable<HandedUse['instance']>): boolean {
+    const create = this.nodesOfType<CallExpression>('CallExpression').find((candidate) => {
+      const range = rangeOf(candidate.node);
+      return range.start === at.start && range.end === at.end;
+    });
+    if (!create) return false;
+    if (this.wrappedCalls.has(create.node) || this.isAttachedToHelper(create)) return true;
+    this.wrappedCalls.add(create.node);
+    this.edits.push({ start: at.start, end: at.start, text: `${this.clientText}.${helperClientMembers.attachToAxios}(` }, { start: at.end, end: at.end, text: ')' });
+    this.helperUsed(undefined);
+    return true;
+  }
+
+  /** `client.attachToAxios(axios.create(…))` already: the instance is the helper's. */
+  private isAttachedToHelper(create: ASTPath<CallExpression>): boolean {
+    const outer = parentOf(create)?.node;
+    return isNodeType(outer, 'CallExpression') && (outer.arguments as ASTNode[])[0] === create.node && isNodeType(outer.callee, 'MemberExpression') && this.propertyName(outer.callee.property, outer.callee.computed ?? false) === helperClientMembers.attachToAxios;
   }
 
   /**

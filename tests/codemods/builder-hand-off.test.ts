@@ -305,6 +305,54 @@ describe('an exported header object whose every reader is a request in the run',
   });
 });
 
+const INSTANCE_READER = [
+  "import axios from 'axios';",
+  "import { keptnHeaders } from './headers.js';",
+  '',
+  'export class KeptnService {',
+  '  private readonly http = axios.create({ baseURL: process.env.KEPTN_ENDPOINT, headers: keptnHeaders });',
+  '',
+  '  async projects(): Promise<unknown> {',
+  "    const { data } = await this.http.get('/controlPlane/v1/project');",
+  '    return data;',
+  '  }',
+  '',
+  '  async stages(project: string, user: string): Promise<unknown> {',
+  '    const { data } = await this.http.get(`/controlPlane/v1/project/${project}/stage`, { headers: { Authorization: user } });',
+  '    return data;',
+  '  }',
+  '}',
+  '',
+].join('\n');
+
+describe('an exported header object an axios instance in another module is made with', () => {
+  it('gives up its x-token, and the instance gets the helper attached, which authorizes only under its baseURL', () => {
+    write('headers.ts', HEADER_OBJECT);
+    write('service.ts', INSTANCE_READER);
+    write('events.ts', READERS);
+    const results = run();
+    expect(results.get('headers.ts')?.output).toContain("const keptnAuthHeaders = { accept: 'application/json' };");
+    expect(results.get('headers.ts')?.report?.migrated.map((site) => site.what)).toEqual([
+      'x-token header removed from `keptnHeaders`; the 2 requests that send it take Authorization from the OAuth helper (events.ts:4, events.ts:7); the axios instance made with it has the OAuth helper attached (service.ts:5)',
+    ]);
+    const service = results.get('service.ts');
+    expect(service?.output).toContain('private readonly http = oauthClientFromEnv().attachToAxios(axios.create({ baseURL: process.env.KEPTN_ENDPOINT, headers: keptnHeaders }));');
+    expect(service?.output).toContain("import { oauthClientFromEnv } from 'cloud-automation-oauth';");
+    // The user's own Authorization on one request stays as written: the helper never replaces it.
+    expect(service?.output).toContain('{ headers: { Authorization: user } }');
+    expect(service?.report?.handOffs).toEqual([{ role: 'caller', builder: path.join(project, 'headers.ts'), name: 'keptnHeaders', exported: 'object', calls: [{ file: path.join(project, 'service.ts'), line: 5 }] }]);
+    for (const file of files) sources.set(file, results.get(path.basename(file))?.output ?? sources.get(file) ?? '');
+    for (const [name, second] of run()) expect(second.output, name).toBeUndefined();
+  });
+
+  it('is graded by the instance\'s requests (the object alone names nothing of Cloud Automation): without the reader in the run, it stays with the reader named, not as an unsure site', () => {
+    write('headers.ts', HEADER_OBJECT);
+    write('service.ts', INSTANCE_READER);
+    const alone = run([path.join(project, 'headers.ts')]).get('headers.ts');
+    expect(alone?.report?.manual[0]?.why).toContain('it is read in service.ts:5, a file this run does not migrate; run the codemod on both files together');
+  });
+});
+
 describe('an exported header object that cannot give up its x-token', () => {
   const markerOf = (result: ReturnType<typeof runTransform> | undefined): string | undefined => result?.report?.manual[0]?.why;
   const refused = (why: string): string => `the header object is exported as \`keptnHeaders\`, and no request in this file sends it; it cannot return the OAuth token to its callers instead: ${why}`;
@@ -327,6 +375,38 @@ describe('an exported header object that cannot give up its x-token', () => {
     resetTypeOracle();
     write('debug.ts', "import { keptnHeaders } from './headers.js';\nexport const shown = (): string => JSON.stringify(keptnHeaders);\n");
     expect(markerOf(run().get('headers.ts'))).toContain("it is read in debug.ts:2 other than as the headers written in a request's arguments, so the token cannot be added for that request alone");
+  });
+
+  it('stays when an instance made with it cannot bind the token to where the x-token went', () => {
+    const refusal = (reader: string): string | undefined => {
+      resetTypeOracle();
+      for (const file of [...files]) rmSync(file);
+      files.length = 0;
+      sources.clear();
+      write('headers.ts', HEADER_OBJECT);
+      write('service.ts', reader);
+      const results = run();
+      expect(results.get('service.ts')?.output).toBeUndefined();
+      return markerOf(results.get('headers.ts'));
+    };
+    expect(refusal(INSTANCE_READER.replace('baseURL: process.env.KEPTN_ENDPOINT, ', ''))).toBe(refused('its read in service.ts:5 is in the options of an axios instance made without a `baseURL`, so the helper attached to it could not tell which hosts the token is for'));
+    expect(refusal(INSTANCE_READER.replace('headers: keptnHeaders', "headers: keptnHeaders, auth: { username: 'keptn', password: 'proxy' }"))).toBe(
+      refused('its read in service.ts:5 sits in options that also send `Authorization: Basic …` through the `auth` option, which the helper never replaces'),
+    );
+    expect(refusal(INSTANCE_READER.replace("this.http.get('/controlPlane/v1/project')", "this.http.post('/v1/auth')"))).toBe(
+      refused('its read in service.ts:5 makes an instance whose request on line 8 is a POST /api/v1/auth token check, which means nothing under OAuth'),
+    );
+    expect(refusal(INSTANCE_READER.replace("import axios from 'axios';", "import got from 'got';").replace('axios.create({ baseURL:', 'got.extend({ prefixUrl:'))).toBe(
+      refused('its read in service.ts:5 is in the options of a got instance, and the codemod attaches the OAuth helper to an instance made in another module only for axios'),
+    );
+  });
+
+  it('stays when a request that reads it also sends Basic credentials through its options', () => {
+    write('headers.ts', HEADER_OBJECT);
+    write('events.ts', READERS.replace('{ headers: keptnHeaders }', "{ headers: keptnHeaders, auth: { username: 'keptn', password: 'proxy' } }"));
+    const results = run();
+    expect(markerOf(results.get('headers.ts'))).toBe(refused('its read in events.ts:4 sits in options that also send `Authorization: Basic …` through the `auth` option, which the helper never replaces'));
+    expect(results.get('events.ts')?.output).toBeUndefined();
   });
 
   it('stays when its own file uses it too, or it may be replaced', () => {
