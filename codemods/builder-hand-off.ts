@@ -293,6 +293,47 @@ function decideValueHandOff(escaping: Pick<EscapingXToken, 'node' | 'exit'>, fac
 }
 
 /**
+ * A function of this file that builds a request's options around the header (`function
+ * keptnConfig(extra) { return { ...extra, headers: { ...extra.headers, 'x-token': t } } }`),
+ * called where the options go (`axios.get(url, keptnConfig())`). Its result cannot take the token
+ * at the request without calling it twice (once for the options, once for their headers), so,
+ * as a builder other modules call does, it becomes async and returns the OAuth header where the
+ * x-token was, and each of its calls waits for it. Why not, when a call cannot wait or the
+ * function is used otherwise, exported, or writes the header other than in what it returns.
+ */
+export function localOptionsBuilder(key: Node, facts: Pick<FileFacts, 'parsed' | 'analysis'>): { readonly fn: Node; readonly calls: readonly HandedCall[] } | { readonly why: string } {
+  const property = key.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.key !== key || property.parent.type !== AST_NODE_TYPES.ObjectExpression) {
+    return { why: 'the header is written into the options after they are made' };
+  }
+  // Up from the headers literal through the literals it is a member of, to what a function returns.
+  let object: Node = property.parent;
+  let fn: Node | undefined;
+  for (;;) {
+    let owner: Node | undefined = object.parent;
+    while (owner && !isFunctionNode(owner)) owner = owner.parent;
+    if (owner && returnedBy(object, owner)) {
+      fn = owner;
+      break;
+    }
+    const outer: Node = outermostTypeWrapper(object);
+    const slot: Node | undefined = outer.parent;
+    if (slot?.type !== AST_NODE_TYPES.Property || slot.value !== outer || slot.parent.type !== AST_NODE_TYPES.ObjectExpression) break;
+    object = slot.parent;
+  }
+  if (!fn || !isFunctionNode(fn)) return { why: 'they are not the object literal a function of this file returns' };
+  if (fn.generator) return { why: 'the function that builds them is a generator' };
+  if (fn.async) return { why: 'the function that builds them is async already, and its callers read what it returns in ways the codemod does not follow' };
+  if (facts.analysis.headerExit(key) !== undefined) return { why: 'the function that builds them is exported, and other modules may call it' };
+  const refused = headerObjectRefusal(property, fn, facts.parsed.host.text);
+  if (refused !== undefined) return { why: refused };
+  const own = ownFileCalls(fn, facts);
+  if ('why' in own) return own;
+  if (own.calls.length === 0) return { why: 'the codemod sees no call of the function that builds them' };
+  return { fn, calls: own.calls };
+}
+
+/**
  * The `const` whose value the object literal is (`const h = { … } as const`), which must be
  * what is exported; none when the literal is exported itself (`exports.h = { … }`).
  */

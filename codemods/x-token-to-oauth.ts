@@ -40,7 +40,7 @@ import {
 } from '../core/index.js';
 import path from 'node:path';
 import type { FileReport, HandOffRecord, TransformOptions } from './report.js';
-import { builderFileFacts, builderHandOff, builderHeaders, handOffSources, valueHandOff, type HandedCall, type HandedUse, type HandOffDecision, type ValueHandOffDecision } from './builder-hand-off.js';
+import { builderFileFacts, builderHandOff, builderHeaders, handOffSources, localOptionsBuilder, valueHandOff, type HandedCall, type HandedUse, type HandOffDecision, type ValueHandOffDecision } from './builder-hand-off.js';
 import type { SourceLocation } from './type-oracle.js';
 import { indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
 import type { EscapingXToken, XTokenFinding } from '../analysis/findings.js';
@@ -409,6 +409,33 @@ export class XTokenMigration extends RequestMigration {
     return this.handOverBuilder(property, exit, handOff);
   }
 
+  /**
+   * Options built by a function of this file, called where they go: the function returns the OAuth
+   * header where the x-token was and becomes async, and each call awaits it (./builder-hand-off.ts,
+   * `localOptionsBuilder`). The header goes first in its literal when something is spread there,
+   * so an `Authorization` the caller passes in still wins, as it did next to the x-token.
+   */
+  private awaitOptionsBuilder(property: AnyPath, target: AnyPath, container: AnyPath, call: CallExpression, kind: HttpClientKind, optional: string | undefined): boolean {
+    const written = this.estreeNode(target.node, 'Property');
+    const decision = written?.type === AST_NODE_TYPES.Property ? localOptionsBuilder(written.key, this.facts()) : { why: 'the codemod cannot find the header in its analysis' };
+    if ('why' in decision) {
+      this.leave(property, 'x-token header in options a function builds', `the options come from \`${this.text(call).slice(0, 60)}\`, whose result would be needed twice to add the token at the request, and ${decision.why}`, 'send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built, and await them');
+      return false;
+    }
+    const fn = this.babelPath(decision.fn);
+    if (!fn || !FUNCTION_TYPES.has(fn.node.type)) return false;
+    const members = (container.node as ObjectExpression).properties as ASTNode[];
+    const spreadBefore = members.slice(0, members.indexOf(target.node)).some((member) => isNodeType(member, 'SpreadElement'));
+    this.placeAuthorization(target, container, this.authorizationEntry(true, optional), spreadBefore);
+    this.helperUsed(optional);
+    this.makeAsync(fn);
+    for (const own of decision.calls) this.awaitCall(own, 'options');
+    const name = this.text(call.callee as ASTNode);
+    const lines = decision.calls.map((own) => `line ${own.line}`).join(', ');
+    this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper${optional === undefined ? '' : ' (only when OAuth is configured)'}; \`${name}()\` is async now, and its ${decision.calls.length === 1 ? 'call awaits' : `${decision.calls.length} calls await`} it (${lines})`);
+    return true;
+  }
+
   /** `async` in front of the function, and its declared return type (TypeScript or JSDoc) wrapped in `Promise<…>`. */
   private makeAsync(fn: AnyPath): void {
     const node = fn.node as ASTNode & { returnType?: (ASTNode & { typeAnnotation?: ASTNode }) | null };
@@ -436,7 +463,7 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /** `keptnHeaders().then((headers) => fetch(url, { headers, … }))` where `fetch(url, { headers: keptnHeaders(), … })` stood. */
-  private chainBehindBuilder(builderCall: ASTPath<CallExpression>, at: NonNullable<HandedCall['chainedRequest']>): boolean {
+  private chainBehindBuilder(builderCall: ASTPath<CallExpression>, at: NonNullable<HandedCall['chainedRequest']>, valueName: string): boolean {
     const request = [...this.nodesOfType<CallExpression>('CallExpression'), ...this.nodesOfType<NewExpression>('NewExpression')].find((candidate) => {
       const loc = candidate.node.loc;
       return loc?.start.line === at.line && loc.start.column === at.column && loc.end.line === at.endLine && loc.end.column === at.endColumn;
@@ -447,8 +474,8 @@ export class XTokenMigration extends RequestMigration {
     const requestRange = rangeOf(request.node);
     // The name must not shadow anything the request reads; the replaced text itself does not count.
     const around = (range: Range): string => this.source.slice(requestRange.start, range.start) + this.source.slice(range.end, requestRange.end);
-    let name = 'headers';
-    for (let index = 2; scopeDeclaring(request, name) || new RegExp(`\\b${name}\\b`, 'u').test(around(inHeadersOption && name === 'headers' ? rangeOf(holder.node) : rangeOf(builderCall.node))); index++) name = `headers${index}`;
+    let name = valueName;
+    for (let index = 2; scopeDeclaring(request, name) || new RegExp(`\\b${name}\\b`, 'u').test(around(inHeadersOption && name === 'headers' ? rangeOf(holder.node) : rangeOf(builderCall.node))); index++) name = `${valueName}${index}`;
     const replaced = inHeadersOption && name === 'headers' ? rangeOf(holder.node) : rangeOf(builderCall.node);
     const requestText = this.source.slice(requestRange.start, replaced.start) + name + this.source.slice(replaced.end, requestRange.end);
     this.edits.push({ ...requestRange, text: `${this.text(builderCall.node)}.then((${name}) => ${requestText})` });
@@ -486,13 +513,13 @@ export class XTokenMigration extends RequestMigration {
    * `await` in front of a call (in parentheses where the call is an operand that binds tighter);
    * outside an async function, its request chained behind it instead.
    */
-  private awaitCall(call: HandedCall): boolean {
+  private awaitCall(call: HandedCall, valueName = 'headers'): boolean {
     const found = this.nodesOfType<CallExpression>('CallExpression').find((candidate) => {
       const start = candidate.node.loc?.start;
       return start?.line === call.line && start.column === call.column;
     });
     if (!found) return false;
-    if (call.chainedRequest) return this.chainBehindBuilder(found, call.chainedRequest);
+    if (call.chainedRequest) return this.chainBehindBuilder(found, call.chainedRequest, valueName);
     // Babel's node union has no common `object`/`callee`/`tag`: read them as plain fields.
     const parent = parentOf(found)?.node as unknown as Partial<Record<'object' | 'callee' | 'tag', unknown>> | undefined;
     const tight = parent !== undefined && (parent.object === found.node || parent.callee === found.node || parent.tag === found.node);
@@ -1431,6 +1458,9 @@ export class XTokenMigration extends RequestMigration {
     const planned: Edit[] = [];
     const chained: ASTPath<CallExpression>[] = [];
     const headersRemain = (container.node as ObjectExpression).properties.length > 1;
+    // `axios.get(url, keptnConfig())`: the request would need the call's result twice (its options, then their headers).
+    const built = requests.flatMap((use) => (use.reference?.role === 'options' && isNodeType(use.reference.path.node, 'CallExpression') ? [use.reference.path.node] : []));
+    if (built.length > 0 && headersRemain) return this.awaitOptionsBuilder(property, target, container, built[0] as CallExpression, kind, optional);
     for (const use of requests) {
       const reference = use.reference;
       const async = this.isAsyncContext(use.call);
