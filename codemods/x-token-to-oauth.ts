@@ -430,7 +430,7 @@ export class XTokenMigration extends RequestMigration {
     this.helperUsed(optional);
     this.makeAsync(fn);
     for (const own of decision.calls) this.awaitCall(own, 'options');
-    const name = this.text(call.callee as ASTNode);
+    const name = this.text(call.callee);
     const lines = decision.calls.map((own) => `line ${own.line}`).join(', ');
     this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper${optional === undefined ? '' : ' (only when OAuth is configured)'}; \`${name}()\` is async now, and its ${decision.calls.length === 1 ? 'call awaits' : `${decision.calls.length} calls await`} it (${lines})`);
     return true;
