@@ -1189,7 +1189,13 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         const name = memberName(node);
         if (name === undefined) return UNKNOWN;
         if (unwrap(node.object).type === AST_NODE_TYPES.ThisExpression) {
-          return merge(classFieldValues(node, name).map((value) => entriesOf(value, depth + 1)));
+          const values = classFieldValues(node, name);
+          if (values.length > 0) return merge(values.map((value) => entriesOf(value, depth + 1)));
+          // `get requestConfig() { return { headers: … } }`: what the getter returns.
+          const getter = classMethod(node, 'get');
+          if (getter) return merge(returnedExpressions(getter, visitorKeys).map((value) => entriesOf(value, depth + 1)));
+          // A member nothing here sets (an injected property, a base class's): unknown, not known to be empty.
+          return UNKNOWN;
         }
         const parent = entriesOf(node.object, depth + 1);
         const lists = entriesAt(parent, name, depth + 1);
@@ -1272,18 +1278,21 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   /** The function a callee names, when it is declared in this file. */
+  /** The function of `this.name` in the class the member expression is in: a method, or the getter `get name()`. */
+  function classMethod(member: TSESTree.MemberExpression, kind: 'method' | 'get'): Node | undefined {
+    const name = memberName(member);
+    let classBody: Node | undefined = member.parent;
+    while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
+    if (name === undefined || classBody?.type !== AST_NODE_TYPES.ClassBody) return undefined;
+    const method = classBody.body.find(
+      (candidate): candidate is TSESTree.MethodDefinition =>
+        candidate.type === AST_NODE_TYPES.MethodDefinition && candidate.kind === kind && staticPropertyKey(candidate as unknown as TSESTree.PropertyDefinition) === name,
+    );
+    return method?.value;
+  }
+
   function localFunction(callee: Node): Node | undefined {
-    if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression) {
-      const name = memberName(callee);
-      let classBody: Node | undefined = callee.parent;
-      while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
-      if (name === undefined || classBody?.type !== AST_NODE_TYPES.ClassBody) return undefined;
-      const method = classBody.body.find(
-        (member): member is TSESTree.MethodDefinition =>
-          member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method' && staticPropertyKey(member as unknown as TSESTree.PropertyDefinition) === name,
-      );
-      return method?.value;
-    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression) return classMethod(callee, 'method');
     if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = variableOf(callee);
     const def = variable?.defs[0];

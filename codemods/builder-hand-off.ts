@@ -16,7 +16,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { isFunctionNode, outermostTypeWrapper, staticPropertyKey, type Node } from '../analysis/ast.js';
+import { forEachDescendant, isFunctionNode, outermostTypeWrapper, staticPropertyKey, type Node } from '../analysis/ast.js';
 import type { EscapingXToken } from '../analysis/findings.js';
 import { relativeImportsIn } from '../analysis/module-callers.js';
 import type { ModuleExit } from '../analysis/module-exits.js';
@@ -531,6 +531,7 @@ function returnedBy(object: Node, fn: Node): boolean {
 
 /** The builder's calls in its own file, each where it can be awaited; why not when a use is no such call. */
 function ownFileCalls(fn: Node, facts: Pick<FileFacts, 'parsed' | 'analysis'>): { readonly calls: HandedCall[] } | { readonly why: string } {
+  if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition) return privateMethodCalls(fn.parent, facts);
   let id: Node | null | undefined;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) id = fn.id;
   else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === outermostTypeWrapper(fn)) id = fn.parent.id;
@@ -552,6 +553,41 @@ function ownFileCalls(fn: Node, facts: Pick<FileFacts, 'parsed' | 'analysis'>): 
 }
 
 /** `export { f }`, `exports.f = f`, `module.exports = { f }`: the function leaving the module, not a use. */
+/**
+ * The calls of a private method (`private config()`, `#config()`), all `this.config(…)` in its
+ * class, each where it can wait for the token; why not when the method can be called from outside
+ * the class or is used other than by calling it.
+ */
+function privateMethodCalls(method: TSESTree.MethodDefinition, facts: Pick<FileFacts, 'parsed' | 'analysis'>): { readonly calls: HandedCall[] } | { readonly why: string } {
+  const name = method.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${method.key.name}` : staticPropertyKey(method);
+  if (method.kind !== 'method' || method.static || name === undefined) return { why: 'it is not a method of the instance the codemod can follow' };
+  if (!name.startsWith('#') && method.accessibility !== 'private') return { why: `the method \`${name}()\` is not private, so code outside the class may call it` };
+  const calls: HandedCall[] = [];
+  const classBody = method.parent;
+  let refused: string | undefined;
+  forEachDescendant(classBody, facts.parsed.host.visitorKeys, (node) => {
+    // Not into nested classes: their `this` is another object.
+    if (refused !== undefined || (node !== classBody && node.type === AST_NODE_TYPES.ClassBody)) return false;
+    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || memberKey(node) !== name) return true;
+    const used = outermostTypeWrapper(node);
+    const call = used.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== used) {
+      refused = `this class also uses it other than by calling it (line ${node.loc.start.line})`;
+      return false;
+    }
+    const waits = waitingFor(call, facts.analysis, `its call on line ${node.loc.start.line}`);
+    if ('why' in waits) refused = waits.why;
+    else calls.push(handedCall(facts.parsed.host.filePath, call, facts.analysis));
+    return true;
+  });
+  return refused === undefined ? { calls } : { why: refused };
+}
+
+function memberKey(node: TSESTree.MemberExpression): string | undefined {
+  if (node.property.type === AST_NODE_TYPES.PrivateIdentifier) return `#${node.property.name}`;
+  return node.computed ? undefined : node.property.name;
+}
+
 function isExportReference(identifier: Node): boolean {
   const node = outermostTypeWrapper(identifier);
   const parent = node.parent;

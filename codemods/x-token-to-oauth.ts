@@ -422,8 +422,12 @@ export class XTokenMigration extends RequestMigration {
       this.leave(property, 'x-token header in options a function builds', `the options come from \`${this.text(call).slice(0, 60)}\`, whose result would be needed twice to add the token at the request, and ${decision.why}`, 'send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built, and await them');
       return false;
     }
-    const fn = this.babelPath(decision.fn);
-    if (!fn || !FUNCTION_TYPES.has(fn.node.type)) return false;
+    // A method is one node in Babel's tree (ClassMethod), its key and function together.
+    const fn = this.babelPath(decision.fn.parent?.type === AST_NODE_TYPES.MethodDefinition ? decision.fn.parent : decision.fn);
+    if (!fn || !FUNCTION_TYPES.has(fn.node.type)) {
+      this.leave(property, 'x-token header in options a function builds', `the options come from \`${this.text(call).slice(0, 60)}\`, whose result would be needed twice to add the token at the request, and the codemod cannot find the function that builds them`, 'send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built, and await them');
+      return false;
+    }
     const members = (container.node as ObjectExpression).properties as ASTNode[];
     const spreadBefore = members.slice(0, members.indexOf(target.node)).some((member) => isNodeType(member, 'SpreadElement'));
     this.placeAuthorization(target, container, this.authorizationEntry(true, optional), spreadBefore);
@@ -438,8 +442,10 @@ export class XTokenMigration extends RequestMigration {
 
   /** `async` in front of the function, and its declared return type (TypeScript or JSDoc) wrapped in `Promise<…>`. */
   private makeAsync(fn: AnyPath): void {
-    const node = fn.node as ASTNode & { returnType?: (ASTNode & { typeAnnotation?: ASTNode }) | null };
-    const { start } = rangeOf(node);
+    const node = fn.node as ASTNode & { returnType?: (ASTNode & { typeAnnotation?: ASTNode }) | null; key: ASTNode; computed?: boolean };
+    // `private async config()`: in a method, `async` goes after the modifiers, right before its name.
+    const method = node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod';
+    const { start } = method ? this.methodNameStart(node.key, node.computed === true) : rangeOf(node);
     this.edits.push({ start, end: start, text: 'async ' });
     const declared = node.returnType?.typeAnnotation;
     if (declared) {
@@ -452,6 +458,12 @@ export class XTokenMigration extends RequestMigration {
       const typeStart = doc.start + returns.index + returns[0].indexOf('{') + 1;
       this.edits.push({ start: typeStart, end: typeStart + returns[1].length, text: `Promise<${returns[1].trim()}>` });
     }
+  }
+
+  /** Where a method's name starts: its key, or the `[` of a computed one. */
+  private methodNameStart(key: ASTNode, computed: boolean): { readonly start: number } {
+    const { start } = rangeOf(key);
+    return { start: computed ? this.source.lastIndexOf('[', start) : start };
   }
 
   /** The `/** … *\/` comment right before the statement that declares a function, if any. */
@@ -751,6 +763,9 @@ export class XTokenMigration extends RequestMigration {
         const returner = name === undefined ? 'a function' : `\`${name}()\``;
         const scope = fn ? this.callableFrom(fn) : 'unknown';
         if (scope === 'module') return `the header object is returned by ${returner}, which is exported${this.exportedUseWhy(fn)}`;
+        const member = fn?.node as (ASTNode & { kind?: string; accessibility?: string; key?: ASTNode }) | undefined;
+        if (scope === 'class' && member?.kind === 'get') return `the header object is returned by the getter \`${name ?? ''}\`, which cannot wait for the OAuth token (a getter cannot be async); make it a private method and run the codemod again`;
+        if (scope === 'class' && (member?.accessibility === 'private' || member?.type === 'ClassPrivateMethod')) return `the header object is returned by the private method ${returner}, and reaches the request in a way the codemod does not rewrite`;
         if (scope === 'class') return `the header object is returned by the method ${returner}, which code outside the class can call; make it \`private\` if nothing else does, and run the codemod again`;
         return `the header object is returned by ${returner}, and the codemod cannot see every caller of it`;
       }

@@ -714,6 +714,24 @@ ruleTester.run('no-x-token-header', testable(rule), {
       // The header sits in the instance's defaults: the instance's requests are its evidence.
       errors: [report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project/{…})', 'likely')],
     },
+    {
+      name: 'C6 options a getter of the class returns, read by each request',
+      code: `
+        import axios from 'axios';
+        export class KeptnClient {
+          constructor(private readonly endpoint: string, private readonly token: string) {}
+          private get requestConfig() {
+            return { headers: { 'x-token': this.token, accept: 'application/json' } };
+          }
+          async projects() {
+            return (await axios.get(\`\${this.endpoint}/controlPlane/v1/project\`, this.requestConfig)).data;
+          }
+        }
+      `,
+      filename: 'file.ts',
+      // What a literal-key selector finds: the key in the getter's literal, reached through \`this.requestConfig\`.
+      errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 6 }],
+    },
     // ---------------------------------------------------------------- D: evidence
     {
       name: 'D1 literal URL on a sprint host',

@@ -185,6 +185,35 @@ ruleTester.run('require-oauth', testable(rule), {
       filename: 'file.ts',
     },
     {
+      name: 'a request whose options a getter returns with the x-token is no-x-token-header\'s alone',
+      code: `
+        import axios from 'axios';
+        export class KeptnClient {
+          constructor(private readonly endpoint: string, private readonly token: string) {}
+          private get requestConfig() {
+            return { headers: { 'x-token': this.token } };
+          }
+          async projects() {
+            return (await axios.get(\`\${this.endpoint}/controlPlane/v1/project\`, this.requestConfig)).data;
+          }
+        }
+      `,
+      filename: 'file.ts',
+    },
+    {
+      name: 'options in a member nothing here sets (injected, or a base class\'s) are not known to lack OAuth',
+      code: `
+        import axios, { type AxiosRequestConfig } from 'axios';
+        export class KeptnClient {
+          declare protected readonly options: AxiosRequestConfig;
+          async projects(endpoint: string) {
+            return (await axios.get(\`\${endpoint}/controlPlane/v1/project\`, this.options)).data;
+          }
+        }
+      `,
+      filename: 'file.ts',
+    },
+    {
       name: 'reportTokenChecks: false leaves token checks alone',
       code: `fetch('${CA}/api/v1/auth', { method: 'POST', headers: { 'x-token': t } });`,
       filename: 'file.ts',
