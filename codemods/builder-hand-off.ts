@@ -316,10 +316,15 @@ export function localOptionsBuilder(key: Node, facts: Pick<FileFacts, 'parsed' |
       fn = owner;
       break;
     }
-    const outer: Node = outermostTypeWrapper(object);
+    // Out through what only decides whether it is there (`...(token && { 'x-token': token })`), then the member it is the value of.
+    let outer: Node = outermostTypeWrapper(object);
+    for (let around = outer.parent; around && (around.type === AST_NODE_TYPES.LogicalExpression || (around.type === AST_NODE_TYPES.ConditionalExpression && around.test !== outer)); around = outer.parent) {
+      outer = outermostTypeWrapper(around);
+    }
     const slot: Node | undefined = outer.parent;
-    if (slot?.type !== AST_NODE_TYPES.Property || slot.value !== outer || slot.parent.type !== AST_NODE_TYPES.ObjectExpression) break;
-    object = slot.parent;
+    if (slot?.type === AST_NODE_TYPES.SpreadElement && slot.parent.type === AST_NODE_TYPES.ObjectExpression) object = slot.parent;
+    else if (slot?.type === AST_NODE_TYPES.Property && slot.value === outer && slot.parent.type === AST_NODE_TYPES.ObjectExpression) object = slot.parent;
+    else break;
   }
   if (!fn || !isFunctionNode(fn)) return { why: 'they are not the object literal a function of this file returns' };
   if (fn.generator) return { why: 'the function that builds them is a generator' };
@@ -580,7 +585,8 @@ function privateMethodCalls(method: TSESTree.MethodDefinition, facts: Pick<FileF
     else calls.push(handedCall(facts.parsed.host.filePath, call, facts.analysis));
     return true;
   });
-  return refused === undefined ? { calls } : { why: refused };
+  // The walk is depth first from the end: the calls in the order they are written.
+  return refused === undefined ? { calls: calls.sort((a, b) => a.start - b.start) } : { why: refused };
 }
 
 function memberKey(node: TSESTree.MemberExpression): string | undefined {

@@ -416,7 +416,8 @@ export class XTokenMigration extends RequestMigration {
    * so an `Authorization` the caller passes in still wins, as it did next to the x-token.
    */
   private awaitOptionsBuilder(property: AnyPath, target: AnyPath, container: AnyPath, call: CallExpression, kind: HttpClientKind, optional: string | undefined): boolean {
-    const written = this.estreeNode(target.node, 'Property');
+    // The x-token entry itself: `target` is the conditional spread around it when there is one.
+    const written = this.estreeNode(property.node, 'Property');
     const decision = written?.type === AST_NODE_TYPES.Property ? localOptionsBuilder(written.key, this.facts()) : { why: 'the codemod cannot find the header in its analysis' };
     if ('why' in decision) {
       this.leave(property, 'x-token header in options a function builds', `the options come from \`${this.text(call).slice(0, 60)}\`, whose result would be needed twice to add the token at the request, and ${decision.why}`, 'send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built, and await them');
