@@ -95,6 +95,11 @@ export function staticPropertyKey(property: { readonly computed: boolean; readon
   return literalString(property.key);
 }
 
+/** A class member's name as `this.<name>` reads it: `#name` for a private name, else its static key. */
+export function classMemberKey(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | undefined {
+  return member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : staticPropertyKey(member);
+}
+
 export function isFunctionNode(
   node: Node,
 ): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration {

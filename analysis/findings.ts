@@ -331,7 +331,6 @@ function confidenceRank(confidence: TargetConfidence): number {
   return CONFIDENCE_ORDER.indexOf(confidence);
 }
 
-
 /** Every finding of a whole file, in ESLint's traversal order: how the codemods see what the rules report. */
 export function collectFindings(
   root: Node,

@@ -53,6 +53,7 @@ import {
   type UrlShape,
 } from '../core/index.js';
 import {
+  classMemberKey,
   forEachDescendant,
   isFunctionNode,
   literalString,
@@ -658,7 +659,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (classBody.type !== AST_NODE_TYPES.ClassBody) return { fields, holders };
     for (const member of classBody.body) {
       if (member.type === AST_NODE_TYPES.PropertyDefinition) {
-        const key = member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : staticPropertyKey(member);
+        const key = classMemberKey(member);
         if (member.value) add(key, member.value);
         else if (key !== undefined && member.typeAnnotation) {
           // `private http: AxiosInstance;` set elsewhere: the annotation still says what it is.
@@ -1277,7 +1278,6 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return bindings;
   }
 
-  /** The function a callee names, when it is declared in this file. */
   /** The function of `this.name` in the class the member expression is in: a method, or the getter `get name()`. */
   function classMethod(member: TSESTree.MemberExpression, kind: 'method' | 'get'): Node | undefined {
     const name = memberName(member);
@@ -1286,11 +1286,12 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (name === undefined || classBody?.type !== AST_NODE_TYPES.ClassBody) return undefined;
     const method = classBody.body.find(
       (candidate): candidate is TSESTree.MethodDefinition =>
-        candidate.type === AST_NODE_TYPES.MethodDefinition && candidate.kind === kind && staticPropertyKey(candidate as unknown as TSESTree.PropertyDefinition) === name,
+        candidate.type === AST_NODE_TYPES.MethodDefinition && candidate.kind === kind && classMemberKey(candidate) === name,
     );
     return method?.value;
   }
 
+  /** The function a callee names, when it is declared in this file. */
   function localFunction(callee: Node): Node | undefined {
     if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression) return classMethod(callee, 'method');
     if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -2117,9 +2118,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return found;
   }
 
+  let requestSitesOfFile: RequestSite[] | undefined;
   /** Every request of this file (not instance creations). */
   function allRequestSites(from: Node): RequestSite[] {
-    return allSites(from).filter((site) => !site.createsInstance);
+    requestSitesOfFile ??= allSites(from).filter((site) => !site.createsInstance);
+    return requestSitesOfFile;
   }
 
   /**

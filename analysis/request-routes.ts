@@ -43,7 +43,7 @@ import {
   type UrlPart,
   type UrlShape,
 } from '../core/index.js';
-import { forEachDescendant, isFunctionNode, memberName, returnedExpressions, staticPropertyKey, unwrap, type Expression, type Node } from './ast.js';
+import { classMemberKey, forEachDescendant, isFunctionNode, memberName, returnedExpressions, staticPropertyKey, unwrap, type Expression, type Node } from './ast.js';
 import type { AnalysisHost } from './host.js';
 import type { ArgumentEnv, BoundValue, EntryList, ForeignCall, RequestAnalysis, RequestSite, ValueShapes } from './request-analysis.js';
 import { isAbsolute, joinUrl, PARSED_URL_KEY, resolveAgainst, sameInstance, urlPart, writtenHost } from './request-analysis.js';
@@ -333,7 +333,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method' || method.static) return undefined;
     const cached = methodCallCache.get(method);
     if (cached !== undefined) return cached ?? undefined;
-    const name = method.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${method.key.name}` : staticPropertyKey(method);
+    const name = classMemberKey(method);
     const classBody = method.parent;
     let result: FunctionCalls | undefined;
     if (name !== undefined) {

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { forEachDescendant, isFunctionNode, outermostTypeWrapper, staticPropertyKey, type Node } from '../analysis/ast.js';
+import { classMemberKey, forEachDescendant, isFunctionNode, memberName, outermostTypeWrapper, staticPropertyKey, type Node } from '../analysis/ast.js';
 import type { EscapingXToken } from '../analysis/findings.js';
 import { relativeImportsIn } from '../analysis/module-callers.js';
 import type { ModuleExit } from '../analysis/module-exits.js';
@@ -395,9 +395,9 @@ function refusedInstance(instance: RequestSite, read: Node, analysis: RequestAna
   if (credential !== undefined) return credential;
   for (const request of analysis.instanceRequests(instance)) {
     const line = request.node.loc.start.line;
-    const target = analysis.assessTarget(request);
-    if (target.elsewhere !== undefined) return `${named} makes an instance whose request on line ${line} goes where the code shows another service (${target.elsewhere})`;
-    if (analysis.requestRoutes(request).routes.some(isTokenCheckRoute)) return `${named} makes an instance whose request on line ${line} is a POST /api/v1/auth token check, which means nothing under OAuth`;
+    const refused = requestRefusal(request, analysis);
+    if (refused === 'token-check') return `${named} makes an instance whose request on line ${line} is a POST /api/v1/auth token check, which means nothing under OAuth`;
+    if (refused !== undefined) return `${named} makes an instance whose request on line ${line} goes where the code shows another service (${refused.elsewhere})`;
   }
   return undefined;
 }
@@ -451,11 +451,18 @@ function waitingFor(call: TSESTree.CallExpression, analysis: RequestAnalysis, na
 /** Why the value of a call of the builder must not carry the token; undefined when it may. */
 function refusedSending(value: Node, analysis: RequestAnalysis, named: string): string | undefined {
   for (const site of analysis.requestsSendingHeaders(value)) {
-    const target = analysis.assessTarget(site);
-    if (target.elsewhere !== undefined) return `${named} sends the header where the code shows another service (${target.elsewhere})`;
-    if (analysis.requestRoutes(site).routes.some(isTokenCheckRoute)) return `${named} sends the header with a POST /api/v1/auth token check, which means nothing under OAuth`;
+    const refused = requestRefusal(site, analysis);
+    if (refused === 'token-check') return `${named} sends the header with a POST /api/v1/auth token check, which means nothing under OAuth`;
+    if (refused !== undefined) return `${named} sends the header where the code shows another service (${refused.elsewhere})`;
   }
   return undefined;
+}
+
+/** A request that must not get the token: one the code shows goes to another service, or a token check. */
+function requestRefusal(site: RequestSite, analysis: RequestAnalysis): { readonly elsewhere: string } | 'token-check' | undefined {
+  const { elsewhere } = analysis.assessTarget(site);
+  if (elsewhere !== undefined) return { elsewhere };
+  return analysis.requestRoutes(site).routes.some(isTokenCheckRoute) ? 'token-check' : undefined;
 }
 
 function handedCall(file: string, call: TSESTree.CallExpression, analysis: RequestAnalysis): HandedCall {
@@ -557,14 +564,13 @@ function ownFileCalls(fn: Node, facts: Pick<FileFacts, 'parsed' | 'analysis'>): 
   return { calls };
 }
 
-/** `export { f }`, `exports.f = f`, `module.exports = { f }`: the function leaving the module, not a use. */
 /**
  * The calls of a private method (`private config()`, `#config()`), all `this.config(…)` in its
  * class, each where it can wait for the token; why not when the method can be called from outside
  * the class or is used other than by calling it.
  */
 function privateMethodCalls(method: TSESTree.MethodDefinition, facts: Pick<FileFacts, 'parsed' | 'analysis'>): { readonly calls: HandedCall[] } | { readonly why: string } {
-  const name = method.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${method.key.name}` : staticPropertyKey(method);
+  const name = classMemberKey(method);
   if (method.kind !== 'method' || method.static || name === undefined) return { why: 'it is not a method of the instance the codemod can follow' };
   if (!name.startsWith('#') && method.accessibility !== 'private') return { why: `the method \`${name}()\` is not private, so code outside the class may call it` };
   const calls: HandedCall[] = [];
@@ -573,7 +579,7 @@ function privateMethodCalls(method: TSESTree.MethodDefinition, facts: Pick<FileF
   forEachDescendant(classBody, facts.parsed.host.visitorKeys, (node) => {
     // Not into nested classes: their `this` is another object.
     if (refused !== undefined || (node !== classBody && node.type === AST_NODE_TYPES.ClassBody)) return false;
-    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || memberKey(node) !== name) return true;
+    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || memberName(node) !== name) return true;
     const used = outermostTypeWrapper(node);
     const call = used.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== used) {
@@ -589,11 +595,7 @@ function privateMethodCalls(method: TSESTree.MethodDefinition, facts: Pick<FileF
   return refused === undefined ? { calls: calls.sort((a, b) => a.start - b.start) } : { why: refused };
 }
 
-function memberKey(node: TSESTree.MemberExpression): string | undefined {
-  if (node.property.type === AST_NODE_TYPES.PrivateIdentifier) return `#${node.property.name}`;
-  return node.computed ? undefined : node.property.name;
-}
-
+/** `export { f }`, `exports.f = f`, `module.exports = { f }`: the function leaving the module, not a use. */
 function isExportReference(identifier: Node): boolean {
   const node = outermostTypeWrapper(identifier);
   const parent = node.parent;

@@ -417,18 +417,16 @@ export class XTokenMigration extends RequestMigration {
    */
   private awaitOptionsBuilder(property: AnyPath, target: AnyPath, container: AnyPath, call: CallExpression, kind: HttpClientKind, optional: string | undefined): boolean {
     // The x-token entry itself: `target` is the conditional spread around it when there is one.
+    const refuse = (why: string): false => {
+      this.leave(property, 'x-token header in options a function builds', `the options come from \`${this.text(call).slice(0, 60)}\`, whose result would be needed twice to add the token at the request, and ${why}`, 'send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built, and await them');
+      return false;
+    };
     const written = this.estreeNode(property.node, 'Property');
     const decision = written?.type === AST_NODE_TYPES.Property ? localOptionsBuilder(written.key, this.facts()) : { why: 'the codemod cannot find the header in its analysis' };
-    if ('why' in decision) {
-      this.leave(property, 'x-token header in options a function builds', `the options come from \`${this.text(call).slice(0, 60)}\`, whose result would be needed twice to add the token at the request, and ${decision.why}`, 'send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built, and await them');
-      return false;
-    }
+    if ('why' in decision) return refuse(decision.why);
     // A method is one node in Babel's tree (ClassMethod), its key and function together.
     const fn = this.babelPath(decision.fn.parent?.type === AST_NODE_TYPES.MethodDefinition ? decision.fn.parent : decision.fn);
-    if (!fn || !FUNCTION_TYPES.has(fn.node.type)) {
-      this.leave(property, 'x-token header in options a function builds', `the options come from \`${this.text(call).slice(0, 60)}\`, whose result would be needed twice to add the token at the request, and the codemod cannot find the function that builds them`, 'send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built, and await them');
-      return false;
-    }
+    if (!fn || !FUNCTION_TYPES.has(fn.node.type)) return refuse('the codemod cannot find the function that builds them');
     const members = (container.node as ObjectExpression).properties as ASTNode[];
     const spreadBefore = members.slice(0, members.indexOf(target.node)).some((member) => isNodeType(member, 'SpreadElement'));
     this.placeAuthorization(target, container, this.authorizationEntry(true, optional), spreadBefore);
