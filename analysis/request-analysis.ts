@@ -697,6 +697,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       }
       return true;
     });
+    // `this.options = x` where the class has `get options()`/`set options(…)`: the write goes to the
+    // setter, and a read gets what the getter returns, so an accessor's name holds no field value.
+    for (const member of classBody.body) {
+      if (member.type === AST_NODE_TYPES.MethodDefinition && (member.kind === 'get' || member.kind === 'set') && !member.static) fields.delete(classMemberKey(member) ?? '');
+    }
     return { fields, holders };
   }
 

@@ -39,6 +39,8 @@ export interface HandedCall {
    * behind the builder's promise instead of awaiting it (`keptnHeaders().then((headers) => fetch(…))`).
    */
   readonly chainedRequest?: { readonly line: number; readonly column: number; readonly endLine: number; readonly endColumn: number };
+  /** A read of a getter that becomes a method (`this.config`, not `this.config()`): the call's parentheses are added too. */
+  readonly getterRead?: true;
 }
 
 export type HandOffDecision =
@@ -439,7 +441,7 @@ function refusedCall(call: ForeignCall, cache: RunCache, where: string): string 
  * Why a call of the builder cannot wait for the token where it stands, or its value must not
  * carry it; else how it waits (awaited, or its request chained behind it).
  */
-function waitingFor(call: TSESTree.CallExpression, analysis: RequestAnalysis, named: string): { readonly why: string } | { readonly chainedRequest?: Node } {
+function waitingFor(call: Node, analysis: RequestAnalysis, named: string): { readonly why: string } | { readonly chainedRequest?: Node } {
   const context = awaitContext(call);
   const chainedRequest = context === undefined ? undefined : returnedRequestTaking(call, analysis);
   if (context !== undefined && !chainedRequest) return { why: `${named} ${context}, where the token cannot be awaited, and it is not in the options of a request the function returns as a promise` };
@@ -465,7 +467,7 @@ function requestRefusal(site: RequestSite, analysis: RequestAnalysis): { readonl
   return analysis.requestRoutes(site).routes.some(isTokenCheckRoute) ? 'token-check' : undefined;
 }
 
-function handedCall(file: string, call: TSESTree.CallExpression, analysis: RequestAnalysis): HandedCall {
+function handedCall(file: string, call: Node, analysis: RequestAnalysis): HandedCall {
   const waits = waitingFor(call, analysis, '');
   const request = 'chainedRequest' in waits ? waits.chainedRequest : undefined;
   return {
@@ -475,6 +477,7 @@ function handedCall(file: string, call: TSESTree.CallExpression, analysis: Reque
     start: call.range[0],
     end: call.range[1],
     ...(request ? { chainedRequest: { line: request.loc.start.line, column: request.loc.start.column, endLine: request.loc.end.line, endColumn: request.loc.end.column } } : {}),
+    ...(call.type === AST_NODE_TYPES.MemberExpression ? { getterRead: true as const } : {}),
   };
 }
 
@@ -483,7 +486,7 @@ function handedCall(file: string, call: TSESTree.CallExpression, analysis: Reque
  * promise as it is or through `.then`/`.catch`/`.finally` alone: chaining the request behind the
  * builder's promise then changes nothing the caller can see but when the request starts.
  */
-function returnedRequestTaking(call: TSESTree.CallExpression, analysis: RequestAnalysis): Node | undefined {
+function returnedRequestTaking(call: Node, analysis: RequestAnalysis): Node | undefined {
   let request: Node | undefined;
   let child: Node = call;
   for (let parent: Node | undefined = call.parent; parent; child = parent, parent = parent.parent) {
@@ -567,32 +570,72 @@ function ownFileCalls(fn: Node, facts: Pick<FileFacts, 'parsed' | 'analysis'>): 
 /**
  * The calls of a private method (`private config()`, `#config()`), all `this.config(…)` in its
  * class, each where it can wait for the token; why not when the method can be called from outside
- * the class or is used other than by calling it.
+ * the class or is used other than by calling it. For a private getter (`private get config()`),
+ * which becomes such a method, its reads `this.config`, each only read.
  */
 function privateMethodCalls(method: TSESTree.MethodDefinition, facts: Pick<FileFacts, 'parsed' | 'analysis'>): { readonly calls: HandedCall[] } | { readonly why: string } {
   const name = classMemberKey(method);
-  if (method.kind !== 'method' || method.static || name === undefined) return { why: 'it is not a method of the instance the codemod can follow' };
-  if (!name.startsWith('#') && method.accessibility !== 'private') return { why: `the method \`${name}()\` is not private, so code outside the class may call it` };
-  const calls: HandedCall[] = [];
+  if ((method.kind !== 'method' && method.kind !== 'get') || method.static || name === undefined) return { why: 'it is not a method of the instance the codemod can follow' };
+  const getter = method.kind === 'get';
+  const member = getter ? `getter \`${name}\`` : `method \`${name}()\``;
+  if (!name.startsWith('#') && method.accessibility !== 'private') return { why: `the ${member} is not private, so code outside the class may ${getter ? 'read' : 'call'} it` };
   const classBody = method.parent;
+  // A setter of the same name would stay a property the method's name now takes.
+  if (getter && classBody.body.some((other) => other.type === AST_NODE_TYPES.MethodDefinition && other.kind === 'set' && classMemberKey(other) === name)) {
+    return { why: `the getter \`${name}\` has a setter, and a method cannot take the place of both` };
+  }
+  const calls: HandedCall[] = [];
   let refused: string | undefined;
   forEachDescendant(classBody, facts.parsed.host.visitorKeys, (node) => {
     // Not into nested classes: their `this` is another object.
     if (refused !== undefined || (node !== classBody && node.type === AST_NODE_TYPES.ClassBody)) return false;
-    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || memberName(node) !== name) return true;
-    const used = outermostTypeWrapper(node);
-    const call = used.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== used) {
-      refused = `this class also uses it other than by calling it (line ${node.loc.start.line})`;
+    // `const { config } = this`: a use the member reads below do not see.
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.ObjectPattern && node.init?.type === AST_NODE_TYPES.ThisExpression) {
+      refused = `this class also takes it out of \`this\` (line ${node.loc.start.line})`;
       return false;
     }
-    const waits = waitingFor(call, facts.analysis, `its call on line ${node.loc.start.line}`);
+    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || memberName(node) !== name) return true;
+    const line = node.loc.start.line;
+    const used = outermostTypeWrapper(node);
+    const call = getter ? (isPlainRead(used) ? used : undefined) : used.parent?.type === AST_NODE_TYPES.CallExpression && used.parent.callee === used ? used.parent : undefined;
+    if (!call) {
+      refused = `this class also uses it other than by ${getter ? 'reading' : 'calling'} it (line ${line})`;
+      return false;
+    }
+    const waits = waitingFor(call, facts.analysis, `its ${getter ? 'read' : 'call'} on line ${line}`);
     if ('why' in waits) refused = waits.why;
     else calls.push(handedCall(facts.parsed.host.filePath, call, facts.analysis));
     return true;
   });
   // The walk is depth first from the end: the calls in the order they are written.
   return refused === undefined ? { calls: calls.sort((a, b) => a.start - b.start) } : { why: refused };
+}
+
+/** A read of a member that nothing writes through: not assigned, updated, deleted, destructured into, or called (a getter's value called is another use). */
+function isPlainRead(node: Node): boolean {
+  const parent = node.parent;
+  if (!parent) return true;
+  switch (parent.type) {
+    case AST_NODE_TYPES.AssignmentExpression:
+    case AST_NODE_TYPES.AssignmentPattern:
+      return parent.right === node;
+    case AST_NODE_TYPES.UpdateExpression:
+    case AST_NODE_TYPES.ArrayPattern:
+    case AST_NODE_TYPES.RestElement:
+      return false;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator !== 'delete';
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+      return parent.left !== node;
+    case AST_NODE_TYPES.Property:
+      return parent.parent.type !== AST_NODE_TYPES.ObjectPattern;
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return parent.callee !== node;
+    default:
+      return true;
+  }
 }
 
 /** `export { f }`, `exports.f = f`, `module.exports = { f }`: the function leaving the module, not a use. */

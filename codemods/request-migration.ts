@@ -523,9 +523,10 @@ export abstract class RequestMigration {
 
   /**
    * The method `this.<name>` / `this.#name` names in the class around the member expression:
-   * a method, or a field holding a function. `hidden`: `private` or `#`, so only the class calls it.
+   * a method, or a field holding a function (or, asked for `get`, a getter). `hidden`: `private`
+   * or `#`, so only the class calls it.
    */
-  protected classMethodOf(callee: AnyPath): { name: string; function: AnyPath; classBody: AnyPath; hidden: boolean } | undefined {
+  protected classMethodOf(callee: AnyPath, kind: 'method' | 'get' = 'method'): { name: string; function: AnyPath; classBody: AnyPath; hidden: boolean } | undefined {
     const member = callee.node as ASTNode & { object?: ASTNode; property?: ASTNode; computed?: boolean };
     if (!isNodeType(callee.node, 'MemberExpression') || !member.object || !member.property || !isNodeType(member.object, 'ThisExpression')) return undefined;
     const name = this.classMemberName(callee.node);
@@ -539,8 +540,8 @@ export abstract class RequestMigration {
       if (item.static === true || this.classMemberName(item) !== name) continue;
       const itemPath = classBody.get('body', index) as AnyPath;
       let fn: AnyPath | undefined;
-      if ((item.type === 'ClassMethod' || item.type === 'ClassPrivateMethod') && item.kind === 'method') fn = itemPath;
-      else if ((item.type === 'ClassProperty' || item.type === 'ClassPrivateProperty') && item.value && (isNodeType(item.value, 'ArrowFunctionExpression') || isNodeType(item.value, 'FunctionExpression'))) fn = itemPath.get('value') as AnyPath;
+      if ((item.type === 'ClassMethod' || item.type === 'ClassPrivateMethod') && item.kind === kind) fn = itemPath;
+      else if (kind === 'method' && (item.type === 'ClassProperty' || item.type === 'ClassPrivateProperty') && item.value && (isNodeType(item.value, 'ArrowFunctionExpression') || isNodeType(item.value, 'FunctionExpression'))) fn = itemPath.get('value') as AnyPath;
       return fn ? { name, function: fn, classBody, hidden: name.startsWith('#') || item.accessibility === 'private' } : undefined;
     }
     return undefined;

@@ -145,6 +145,8 @@ interface ReachState {
 /** A function whose callers can all be seen: a local one by its binding, a private method by its uses on `this`. */
 interface Returner {
   readonly name: string;
+  /** A getter (`this.name` reads it): named as one in reasons. */
+  readonly getter?: true;
   readonly function: AnyPath;
   readonly calls: () => AnyPath[];
   /**
@@ -415,7 +417,7 @@ export class XTokenMigration extends RequestMigration {
    * `localOptionsBuilder`). The header goes first in its literal when something is spread there,
    * so an `Authorization` the caller passes in still wins, as it did next to the x-token.
    */
-  private awaitOptionsBuilder(property: AnyPath, target: AnyPath, container: AnyPath, call: CallExpression, kind: HttpClientKind, optional: string | undefined): boolean {
+  private awaitOptionsBuilder(property: AnyPath, target: AnyPath, container: AnyPath, call: CallExpression | MemberExpression, kind: HttpClientKind, optional: string | undefined): boolean {
     // The x-token entry itself: `target` is the conditional spread around it when there is one.
     const refuse = (why: string): false => {
       this.leave(property, 'x-token header in options a function builds', `the options come from \`${this.text(call).slice(0, 60)}\`, whose result would be needed twice to add the token at the request, and ${why}`, 'send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built, and await them');
@@ -433,19 +435,29 @@ export class XTokenMigration extends RequestMigration {
     this.helperUsed(optional);
     this.makeAsync(fn);
     for (const own of decision.calls) this.awaitCall(own, 'options');
-    const name = this.text(call.callee);
+    const getter = isNodeType(call, 'MemberExpression');
+    const name = this.text(getter ? call : call.callee);
     const lines = decision.calls.map((own) => `line ${own.line}`).join(', ');
-    this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper${optional === undefined ? '' : ' (only when OAuth is configured)'}; \`${name}()\` is async now, and its ${decision.calls.length === 1 ? 'call awaits' : `${decision.calls.length} calls await`} it (${lines})`);
+    const uses = decision.calls.length === 1 ? `${getter ? 'read' : 'call'} awaits` : `${decision.calls.length} ${getter ? 'reads' : 'calls'} await`;
+    const became = getter ? `the getter \`${name}\` is the async method \`${name}()\` now, and its ${uses} it` : `\`${name}()\` is async now, and its ${uses} it`;
+    this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper${optional === undefined ? '' : ' (only when OAuth is configured)'}; ${became} (${lines})`);
     return true;
   }
 
-  /** `async` in front of the function, and its declared return type (TypeScript or JSDoc) wrapped in `Promise<…>`. */
+  /**
+   * `async` in front of the function, and its declared return type (TypeScript or JSDoc) wrapped in
+   * `Promise<…>`; a getter becomes an async method (`private get config()` → `private async config()`).
+   */
   private makeAsync(fn: AnyPath): void {
-    const node = fn.node as ASTNode & { returnType?: (ASTNode & { typeAnnotation?: ASTNode }) | null; key: ASTNode; computed?: boolean };
+    const node = fn.node as ASTNode & { returnType?: (ASTNode & { typeAnnotation?: ASTNode }) | null; key: ASTNode; computed?: boolean; kind?: string };
     // `private async config()`: in a method, `async` goes after the modifiers, right before its name.
     const method = node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod';
     const { start } = method ? this.methodNameStart(node.key, node.computed === true) : rangeOf(node);
-    this.edits.push({ start, end: start, text: 'async ' });
+    const getKeyword = method && node.kind === 'get' ? /\bget(?=\s*$)/u.exec(this.source.slice(rangeOf(node).start, start)) : null;
+    if (getKeyword) {
+      const at = rangeOf(node).start + getKeyword.index;
+      this.edits.push({ start: at, end: at + 3, text: 'async' });
+    } else this.edits.push({ start, end: start, text: 'async ' });
     const declared = node.returnType?.typeAnnotation;
     if (declared) {
       this.edits.push({ ...rangeOf(declared), text: `Promise<${this.text(declared)}>` });
@@ -474,7 +486,7 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /** `keptnHeaders().then((headers) => fetch(url, { headers, … }))` where `fetch(url, { headers: keptnHeaders(), … })` stood. */
-  private chainBehindBuilder(builderCall: ASTPath<CallExpression>, at: NonNullable<HandedCall['chainedRequest']>, valueName: string): boolean {
+  private chainBehindBuilder(builderCall: ASTPath<CallExpression | MemberExpression>, at: NonNullable<HandedCall['chainedRequest']>, valueName: string, promised = this.text(builderCall.node)): boolean {
     const request = [...this.nodesOfType<CallExpression>('CallExpression'), ...this.nodesOfType<NewExpression>('NewExpression')].find((candidate) => {
       const loc = candidate.node.loc;
       return loc?.start.line === at.line && loc.start.column === at.column && loc.end.line === at.endLine && loc.end.column === at.endColumn;
@@ -489,7 +501,7 @@ export class XTokenMigration extends RequestMigration {
     for (let index = 2; scopeDeclaring(request, name) || new RegExp(`\\b${name}\\b`, 'u').test(around(inHeadersOption && name === 'headers' ? rangeOf(holder.node) : rangeOf(builderCall.node))); index++) name = `${valueName}${index}`;
     const replaced = inHeadersOption && name === 'headers' ? rangeOf(holder.node) : rangeOf(builderCall.node);
     const requestText = this.source.slice(requestRange.start, replaced.start) + name + this.source.slice(replaced.end, requestRange.end);
-    this.edits.push({ ...requestRange, text: `${this.text(builderCall.node)}.then((${name}) => ${requestText})` });
+    this.edits.push({ ...requestRange, text: `${promised}.then((${name}) => ${requestText})` });
     return true;
   }
 
@@ -525,6 +537,7 @@ export class XTokenMigration extends RequestMigration {
    * outside an async function, its request chained behind it instead.
    */
   private awaitCall(call: HandedCall, valueName = 'headers'): boolean {
+    if (call.getterRead) return this.awaitGetterRead(call, valueName);
     const found = this.nodesOfType<CallExpression>('CallExpression').find((candidate) => {
       const start = candidate.node.loc?.start;
       return start?.line === call.line && start.column === call.column;
@@ -537,6 +550,21 @@ export class XTokenMigration extends RequestMigration {
     const { start, end } = rangeOf(found.node);
     if (tight) this.edits.push({ start, end: start, text: '(await ' }, { start: end, end, text: ')' });
     else this.edits.push({ start, end: start, text: 'await ' });
+    return true;
+  }
+
+  /** `this.config` of a getter that is a method now: `(await this.config())`, or its request chained behind `this.config()`. */
+  private awaitGetterRead(read: HandedCall, valueName: string): boolean {
+    const found = this.nodesOfType<MemberExpression>('MemberExpression').find((candidate) => {
+      const range = rangeOf(candidate.node);
+      return range.start === read.start && range.end === read.end;
+    });
+    if (!found) return false;
+    const { start, end } = rangeOf(found.node);
+    if (read.chainedRequest) return this.chainBehindBuilder(found, read.chainedRequest, valueName, `${this.text(found.node)}()`);
+    const parent = parentOf(found)?.node as unknown as Partial<Record<'object' | 'callee' | 'tag', unknown>> | undefined;
+    const tight = parent !== undefined && (parent.object === found.node || parent.callee === found.node || parent.tag === found.node);
+    this.edits.push({ start, end: start, text: tight ? '(await ' : 'await ' }, { start: end, end, text: tight ? '())' : '()' });
     return true;
   }
 
@@ -763,8 +791,13 @@ export class XTokenMigration extends RequestMigration {
         const scope = fn ? this.callableFrom(fn) : 'unknown';
         if (scope === 'module') return `the header object is returned by ${returner}, which is exported${this.exportedUseWhy(fn)}`;
         const member = fn?.node as (ASTNode & { kind?: string; accessibility?: string; key?: ASTNode }) | undefined;
-        if (scope === 'class' && member?.kind === 'get') return `the header object is returned by the getter \`${name ?? ''}\`, which cannot wait for the OAuth token (a getter cannot be async); make it a private method and run the codemod again`;
-        if (scope === 'class' && (member?.accessibility === 'private' || member?.type === 'ClassPrivateMethod')) return `the header object is returned by the private method ${returner}, and reaches the request in a way the codemod does not rewrite`;
+        const hidden = member?.accessibility === 'private' || member?.type === 'ClassPrivateMethod';
+        if (scope === 'class' && member?.kind === 'get') {
+          return hidden
+            ? `the header object is returned by the private getter \`${name ?? ''}\`, and reaches the request in a way the codemod does not rewrite`
+            : `the header object is returned by the getter \`${name ?? ''}\`, which code outside the class can read; make it \`private\` if nothing else does, and run the codemod again (it becomes an async method)`;
+        }
+        if (scope === 'class' && hidden) return `the header object is returned by the private method ${returner}, and reaches the request in a way the codemod does not rewrite`;
         if (scope === 'class') return `the header object is returned by the method ${returner}, which code outside the class can call; make it \`private\` if nothing else does, and run the codemod again`;
         return `the header object is returned by ${returner}, and the codemod cannot see every caller of it`;
       }
@@ -843,6 +876,13 @@ export class XTokenMigration extends RequestMigration {
     const method = this.classMethodOf(callee);
     if (!method?.hidden) return undefined;
     return { name: method.name, function: method.function, calls: () => this.thisMembers(method.classBody, method.name), callersAllHere: () => true };
+  }
+
+  /** `this.config` where `config` is a private getter (`private get config()`, `get #config()`): every read of it is in its class. */
+  private privateGetter(member: AnyPath): Returner | undefined {
+    const getter = this.classMethodOf(member, 'get');
+    if (!getter?.hidden) return undefined;
+    return { name: getter.name, getter: true, function: getter.function, calls: () => this.thisMembers(getter.classBody, getter.name), callersAllHere: () => true };
   }
 
   /** Every `this.<name>` / `this.#name` inside a class body. */
@@ -946,6 +986,21 @@ export class XTokenMigration extends RequestMigration {
         }
         return undefined;
       }
+      case 'MemberExpression': {
+        // `axios.get(url, this.requestConfig)`: what a private getter returns, read where the request takes it.
+        const getter = this.privateGetter(path);
+        if (!getter) return undefined;
+        const here: Reference = reference ?? { path, role };
+        for (const returned of this.returnedValues(getter.function)) {
+          const found = this.reach(returned, role, target, here, state, depth + 1);
+          if (found) {
+            state.returners.set(getter.function.node, getter);
+            state.through.push(rangeOf(getter.function.node));
+            return found;
+          }
+        }
+        return undefined;
+      }
       case 'NewExpression': {
         const callee = (node as ASTNode & { callee: ASTNode }).callee;
         if (role !== 'headers' || !isNodeType(callee, 'Identifier') || !HEADERS_CONSTRUCTORS.includes(callee.name)) return undefined;
@@ -1001,7 +1056,7 @@ export class XTokenMigration extends RequestMigration {
         if (sites.some((site) => contains(site, range)) || state.through.some((through) => contains(through, range))) continue;
         const statement = this.statementOf(call);
         const shown = statement ? this.text(statement.node).split('\n')[0]?.trim().slice(0, 60) ?? '' : returner.name;
-        return `\`${returner.name}()\` returns the header and is also used on line ${this.position(call.node).line} (\`${shown}\`), where the codemod sees no request of this header`;
+        return `${returner.getter ? `the getter \`${returner.name}\`` : `\`${returner.name}()\``} returns the header and is also used on line ${this.position(call.node).line} (\`${shown}\`), where the codemod sees no request of this header`;
       }
     }
     for (const binding of state.holders.values()) {
@@ -1473,8 +1528,9 @@ export class XTokenMigration extends RequestMigration {
     const chained: ASTPath<CallExpression>[] = [];
     const headersRemain = (container.node as ObjectExpression).properties.length > 1;
     // `axios.get(url, keptnConfig())`: the request would need the call's result twice (its options, then their headers).
-    const built = requests.flatMap((use) => (use.reference?.role === 'options' && isNodeType(use.reference.path.node, 'CallExpression') ? [use.reference.path.node] : []));
-    if (built.length > 0 && headersRemain) return this.awaitOptionsBuilder(property, target, container, built[0] as CallExpression, kind, optional);
+    // So would a private getter's read (`this.requestConfig`), which runs the getter each time.
+    const built = requests.flatMap((use) => (use.reference?.role === 'options' && (isNodeType(use.reference.path.node, 'CallExpression') || this.privateGetter(use.reference.path)) ? [use.reference.path.node] : []));
+    if (built.length > 0 && headersRemain) return this.awaitOptionsBuilder(property, target, container, built[0] as CallExpression | MemberExpression, kind, optional);
     for (const use of requests) {
       const reference = use.reference;
       const async = this.isAsyncContext(use.call);

@@ -732,6 +732,28 @@ ruleTester.run('no-x-token-header', testable(rule), {
       // What a literal-key selector finds: the key in the getter's literal, reached through \`this.requestConfig\`.
       errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 6 }],
     },
+    {
+      name: 'C6 a getter with a setter: a write of the name goes to the setter, and each read gets what the getter returns',
+      code: `
+        import axios, { type AxiosRequestConfig } from 'axios';
+        export class KeptnClient {
+          #extra: AxiosRequestConfig = {};
+          constructor(private readonly endpoint: string) {}
+          private get options(): AxiosRequestConfig {
+            return { ...this.#extra, headers: { 'x-token': process.env.KEPTN_API_TOKEN ?? '' } };
+          }
+          private set options(extra: AxiosRequestConfig) {
+            this.#extra = extra;
+          }
+          async projects() {
+            this.options = { timeout: 5000 };
+            return (await axios.get(\`\${this.endpoint}/controlPlane/v1/project\`, this.options)).data;
+          }
+        }
+      `,
+      filename: 'file.ts',
+      errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 7 }],
+    },
     // ---------------------------------------------------------------- D: evidence
     {
       name: 'D1 literal URL on a sprint host',

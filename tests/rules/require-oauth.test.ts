@@ -201,6 +201,27 @@ ruleTester.run('require-oauth', testable(rule), {
       filename: 'file.ts',
     },
     {
+      name: 'a getter with a setter: what is written goes to the setter, so the x-token the getter returns is what is sent',
+      code: `
+        import axios, { type AxiosRequestConfig } from 'axios';
+        export class KeptnClient {
+          #extra: AxiosRequestConfig = {};
+          constructor(private readonly endpoint: string) {}
+          private get options(): AxiosRequestConfig {
+            return { ...this.#extra, headers: { 'x-token': process.env.KEPTN_API_TOKEN ?? '' } };
+          }
+          private set options(extra: AxiosRequestConfig) {
+            this.#extra = extra;
+          }
+          async projects() {
+            this.options = { timeout: 5000 };
+            return (await axios.get(\`\${this.endpoint}/controlPlane/v1/project\`, this.options)).data;
+          }
+        }
+      `,
+      filename: 'file.ts',
+    },
+    {
       name: 'options in a member nothing here sets (injected, or a base class\'s) are not known to lack OAuth',
       code: `
         import axios, { type AxiosRequestConfig } from 'axios';
