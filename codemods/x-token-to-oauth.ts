@@ -1133,32 +1133,67 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /**
-   * The header is sent only under a condition: `...(token && { 'x-token': token })`,
-   * `...(token ? { 'x-token': token } : {})`, `headers: token ? { … } : undefined`.
+   * What a conditional header depends on: `token` when every test it is sent under asks only
+   * whether the token it sends is there (`...(token && { 'x-token': token })`, `if (token != null)
+   * headers['x-token'] = token`), so the optional client (send when OAuth is configured) keeps its
+   * sense; otherwise the first test that asks something else (`isKeptn`, `authenticated`), which
+   * no client can know and which must stay where it is; `mixed` when that test also reads the token,
+   * which kept as it is would still decide whether the OAuth token is sent. `statement`: the tests around a header
+   * write up to its function; else those between an entry and its object.
    */
-  private sentConditionally(property: AnyPath): boolean {
-    let current = parentOf(property);
-    while (current) {
-      const parent = parentOf(current);
-      if (!parent) return false;
-      const type = parent.node.type;
-      if (type === 'LogicalExpression' || (type === 'ConditionalExpression' && current.name !== 'test')) return true;
-      const passes = TRANSPARENT_WRAPPERS.has(type) || type === 'SpreadElement' || (type === 'ObjectExpression' && current.node.type === 'SpreadElement');
-      if (!passes) return false;
-      current = parent;
+  private headerCondition(site: AnyPath, value: ASTNode | undefined, statement: boolean): { readonly on: 'token' } | { readonly on: 'other' | 'mixed'; readonly test: string } | undefined {
+    const tests: ASTNode[] = [];
+    let current = statement ? site : parentOf(site);
+    for (let parent = current ? parentOf(current) : undefined; current && parent; current = parent, parent = parentOf(current)) {
+      const node = parent.node;
+      if (FUNCTION_TYPES.has(node.type) || node.type === 'Program') break;
+      if ((isNodeType(node, 'IfStatement') || isNodeType(node, 'ConditionalExpression')) && current.name !== 'test') tests.push(node.test);
+      else if (isNodeType(node, 'LogicalExpression') && current.name === 'right') tests.push(node.left);
+      else if (isNodeType(node, 'SwitchCase')) {
+        const discriminant = (parentOf(parent)?.node as { discriminant?: ASTNode } | undefined)?.discriminant;
+        if (discriminant) tests.push(discriminant);
+      } else if ((isNodeType(node, 'WhileStatement') || isNodeType(node, 'DoWhileStatement') || isNodeType(node, 'ForStatement')) && node.test && current.name === 'body') tests.push(node.test);
+      else if ((isNodeType(node, 'ForInStatement') || isNodeType(node, 'ForOfStatement')) && current.name === 'body') tests.push(node.right);
+      else if (!statement && !(TRANSPARENT_WRAPPERS.has(node.type) || node.type === 'SpreadElement' || (node.type === 'ObjectExpression' && current.node.type === 'SpreadElement'))) break;
     }
-    return false;
+    if (tests.length === 0) return undefined;
+    const tokenTexts = new Set<string>();
+    // `process.env.KEPTN_API_TOKEN ?? ''`, `token!`, `` `${token}` ``: the token a test would ask about.
+    for (let sent: ASTNode | undefined = value; sent; ) {
+      tokenTexts.add(this.text(sent).replace(/\s+/gu, ''));
+      if (TRANSPARENT_WRAPPERS.has(sent.type)) sent = (sent as ASTNode & { expression: ASTNode }).expression;
+      else if (isNodeType(sent, 'LogicalExpression') && sent.operator !== '&&') sent = sent.left;
+      else if (isNodeType(sent, 'TemplateLiteral') && sent.expressions.length === 1 && sent.quasis.every((quasi) => quasi.value.raw === '')) sent = sent.expressions[0];
+      else if (isNodeType(sent, 'CallExpression') && isNodeType(sent.callee as ASTNode, 'Identifier') && (sent.callee as Identifier).name === 'String' && sent.arguments.length === 1) sent = sent.arguments[0];
+      else sent = undefined;
+    }
+    const other = tests.find((test) => !this.asksForToken(test, tokenTexts));
+    if (other === undefined) return { on: 'token' };
+    const shown = this.text(other).replace(/\s+/gu, ' ').slice(0, 60);
+    // `authenticated && token`: kept as it is, the old token would still decide whether the OAuth one is sent.
+    return { on: tests.some((test) => this.mentions(test, tokenTexts)) ? 'mixed' : 'other', test: shown };
   }
 
-  /** A header statement that runs only under a condition: `if (token) headers['x-token'] = token`. */
-  private writtenConditionally(statement: AnyPath): boolean {
-    let current = parentOf(statement);
-    while (current && !FUNCTION_TYPES.has(current.node.type) && current.node.type !== 'Program') {
-      const type = current.node.type;
-      if (type === 'IfStatement' || type === 'ConditionalExpression' || type === 'LogicalExpression' || type === 'SwitchCase') return true;
-      current = parentOf(current);
+  private mentions(node: ASTNode, texts: ReadonlySet<string>): boolean {
+    if (texts.has(this.text(node).replace(/\s+/gu, ''))) return true;
+    return Object.entries(node).some(([key, child]) => key !== 'loc' && key !== 'extra' && !key.endsWith('Comments') && (Array.isArray(child) ? child : [child]).some((item) => item !== null && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string' && this.mentions(item as ASTNode, texts)));
+  }
+
+  /** `token`, `!token`, `token != null`, `typeof token === 'string'`, `token.length > 0`, `Boolean(token)`, and `&&`/`||` of them. */
+  private asksForToken(test: ASTNode, tokenTexts: ReadonlySet<string>): boolean {
+    const node = test;
+    if (TRANSPARENT_WRAPPERS.has(node.type)) return this.asksForToken((node as ASTNode & { expression: ASTNode }).expression, tokenTexts);
+    if (isNodeType(node, 'UnaryExpression') && (node.operator === '!' || node.operator === 'typeof')) return this.asksForToken(node.argument, tokenTexts);
+    if (isNodeType(node, 'LogicalExpression') && node.operator !== '??') return this.asksForToken(node.left, tokenTexts) && this.asksForToken(node.right, tokenTexts);
+    if (isNodeType(node, 'CallExpression') && isNodeType(node.callee as ASTNode, 'Identifier') && (node.callee as Identifier).name === 'Boolean' && node.arguments.length === 1) return this.asksForToken(node.arguments[0] as ASTNode, tokenTexts);
+    if (isNodeType(node, 'MemberExpression') && !node.computed && this.propertyName(node.property, false) === 'length') return this.asksForToken(node.object, tokenTexts);
+    if (isNodeType(node, 'BinaryExpression') && ['===', '!==', '==', '!=', '>', '>=', '<', '<='].includes(node.operator)) {
+      const constant = (side: ASTNode): boolean => /Literal$/u.test(side.type) || (isNodeType(side, 'Identifier') && side.name === 'undefined') || (isNodeType(side, 'UnaryExpression') && side.operator === 'void');
+      const left = node.left as ASTNode;
+      const right = node.right as ASTNode;
+      return (constant(right) && this.asksForToken(left, tokenTexts)) || (constant(left) && this.asksForToken(right, tokenTexts));
     }
-    return false;
+    return tokenTexts.has(this.text(node).replace(/\s+/gu, ''));
   }
 
   /**
@@ -1226,7 +1261,12 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     let optional: string | undefined;
-    if (this.sentConditionally(property) && !otherAuthorization) {
+    const condition = otherAuthorization ? undefined : this.headerCondition(property, (property.node as ASTNode & { value?: ASTNode }).value, false);
+    if (condition?.on === 'other' || condition?.on === 'mixed') {
+      this.keepCondition(property, uses, kind, condition);
+      return;
+    }
+    if (condition?.on === 'token') {
       optional = this.conditionalClient(property, 'x-token header sent only when a token is set');
       if (optional === undefined) return;
     }
@@ -1255,6 +1295,55 @@ export class XTokenMigration extends RequestMigration {
     } else {
       this.leave(property, `x-token header on a ${kind} request`, `${kind} requests are not migrated automatically`, 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper');
     }
+  }
+
+  /**
+   * `headers: isKeptn ? { 'x-token': t } : {}`, `...(authenticated && { 'x-token': t })`: the test
+   * asks something the helper cannot know, so it stays, and the OAuth header takes the x-token's
+   * place under it. Only there: a helper fetch, an instance's interceptor, a token added at each
+   * request would all send it whatever the test says. Where it is written must wait for a fresh
+   * token at each request, so it must be in the async function that makes them.
+   */
+  private keepCondition(property: AnyPath, uses: readonly Use[], kind: HttpClientKind, { on, test }: { readonly on: 'other' | 'mixed'; readonly test: string }): void {
+    const what = 'x-token header sent under a condition';
+    const todo = 'put `Authorization: await client.authorizationHeader()` from the OAuth helper where the x-token is, under the same condition';
+    if (on === 'mixed') {
+      this.leave(property, what, `the header is sent only when \`${test}\`, which asks whether the token is set and something else too: kept as it is, the old token would still decide whether the OAuth token is sent`, 'keep the other part of the condition, drop the token from it, and put `Authorization: await client.authorizationHeader()` where the x-token is');
+      return;
+    }
+    const unless = (why: string): void => {
+      this.leave(property, what, `the header is sent only when \`${test}\`, which asks something other than whether a token is set, so it must stay, with the OAuth token under it where the x-token was; but ${why}`, todo);
+    };
+    const requests = uses.filter((use): use is Extract<Use, { type: 'request' }> => use.type === 'request');
+    if (requests.length !== uses.length || (!PER_REQUEST_KINDS.has(kind) && kind !== 'fetch')) {
+      unless('it reaches an instance or a request object, which would send the token with every request it makes, whatever the test said when it was made');
+      return;
+    }
+    const fn = this.enclosingFunctionPath(property);
+    if (!fn || (fn.node as ASTNode & { async?: boolean }).async !== true) {
+      unless('it is not written in an async function, where the token can be awaited for each request');
+      return;
+    }
+    if (requests.some((use) => this.enclosingFunctionPath(use.call)?.node !== fn.node)) {
+      unless('a request that sends it is made in another function, where the token written here may have expired');
+      return;
+    }
+    // `{ ...extra, ...(isKeptn && { 'x-token': t }) }`: what is spread before may hold the caller's own Authorization.
+    const own = parentOf(property);
+    for (let inner: AnyPath | null | undefined = own, outer = own ? parentOf(own) : undefined; outer; inner = outer, outer = parentOf(outer)) {
+      if (TRANSPARENT_WRAPPERS.has(outer.node.type) || isNodeType(outer.node, 'LogicalExpression') || isNodeType(outer.node, 'ConditionalExpression') || isNodeType(outer.node, 'SpreadElement')) continue;
+      if (!isNodeType(outer.node, 'ObjectExpression') || !inner || !isNodeType(inner.node, 'SpreadElement')) break;
+      const members = outer.node.properties as ASTNode[];
+      if (members.slice(0, members.indexOf(inner.node)).some((member) => isNodeType(member, 'SpreadElement'))) {
+      unless('what is spread before it may carry an `Authorization` of the caller\'s own, which the OAuth token would replace');
+      return;
+    }
+    }
+    this.retired.push(property);
+    this.edits.push({ ...rangeOf(property.node), text: `Authorization: ${this.authorizationValue(true)}` });
+    this.needsHelper = true;
+    for (const use of requests) this.recordSiteRoute(use.site);
+    this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper, sent under the same condition (\`${test}\`)`);
   }
 
   /** Why one of these fetch calls must keep its fetch module (see fetchModuleOptionsReason); undefined when none must. */
@@ -1316,7 +1405,12 @@ export class XTokenMigration extends RequestMigration {
       this.leaveForCredential(property, 'request', inTheWay);
       return;
     }
-    if (this.sentConditionally(property) && !otherAuthorization) {
+    const condition = otherAuthorization ? undefined : this.headerCondition(property, (property.node as ASTNode & { value?: ASTNode }).value, false);
+    if (condition !== undefined && condition.on !== 'token') {
+      this.leave(property, what, tokenCheckLeft(`the header is sent only when \`${condition.test}\`, which asks something other than whether a token is set`).why, TOKEN_CHECK_TODO);
+      return;
+    }
+    if (condition?.on === 'token') {
       optional = this.conditionalClient(property, 'x-token header sent only when a token is set');
       if (optional === undefined) return;
     }
@@ -2028,10 +2122,17 @@ export class XTokenMigration extends RequestMigration {
       return true;
     }
     let optional: string | undefined;
-    if (this.sentConditionally(property)) {
+    const condition = this.headerCondition(property, (property.node as ASTNode & { value?: ASTNode }).value, false);
+    if (condition?.on === 'token') {
       optional = this.conditionalClient(property, 'x-token header sent only when a token is set');
       if (optional === undefined) return true;
     }
+    // Under another test the entry keeps its place: the Authorization goes where the x-token was, under it.
+    if (condition?.on === 'mixed') {
+      this.leave(property, 'x-token header sent under a condition', `the header is sent only when \`${condition.test}\`, which asks whether the token is set and something else too: kept as it is, the old token would still decide whether the OAuth token is sent`, 'keep the other part of the condition, drop the token from it, and set `Authorization` to `await client.authorizationHeader()` where the x-token is');
+      return true;
+    }
+    if (condition?.on === 'other') target = property;
     this.placeAuthorization(target, container, this.authorizationEntry(true, optional));
     this.helperUsed(optional);
     this.markMigrated(property.node, 'superagent', `x-token header → Authorization from the OAuth helper${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
@@ -2069,16 +2170,28 @@ export class XTokenMigration extends RequestMigration {
     }
     const expressionStatement = parentOf(site)?.node;
     const standalone = isNodeType(expressionStatement, 'ExpressionStatement');
+    const written = form === 'assignment' ? (site.node as ASTNode & { right?: ASTNode }).right : ((site.node as CallExpression).arguments as ASTNode[])[1];
+    const condition = this.headerCondition(site, written, true);
     // `if (token) x['x-token'] = token;` goes as a whole: without the header the test has no purpose.
-    const guard = standalone ? this.soleGuard(parentOf(site) as AnyPath) : undefined;
+    // Under a test that asks something else (`if (isKeptn)`), the write is replaced where it is.
+    const guard = standalone && condition?.on === 'token' ? this.soleGuard(parentOf(site) as AnyPath) : undefined;
     const removable = guard ?? (standalone ? (parentOf(site) as AnyPath) : undefined);
     if (guard) statement = guard;
-    const conditional = guard !== undefined || this.writtenConditionally(statement);
+    const conditional = condition?.on === 'token';
+    if (condition?.on === 'mixed') {
+      this.leave(site, what, `the header is written only when \`${condition.test}\`, which asks whether the token is set and something else too: kept as it is, the old token would still decide whether the OAuth token is sent`, 'keep the other part of the condition, drop the token from it, and set `Authorization` to `await client.authorizationHeader()` where the x-token is written');
+      return;
+    }
+    const keptCondition = condition?.on === 'other' ? condition.test : undefined;
     const optional = (): string | undefined => (conditional ? this.conditionalClient(site, `${what} made only when a token is set`) : undefined);
+    const leaveUnderCondition = (where: string): void => {
+      this.leave(site, what, `the header is written only when \`${keptCondition ?? ''}\`, which asks something other than whether a token is set, and ${where} would send the OAuth token whatever that condition says`, 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper where the x-token is written, under the same condition');
+    };
 
     // axios defaults: `<instance>.defaults.headers(.common)['x-token'] = t`
     const defaultsOwner = this.axiosDefaultsOwner(target, targetPath);
     if (defaultsOwner && form === 'assignment') {
+      if (keptCondition !== undefined) { leaveUnderCondition('the helper attached to the instance'); return; }
       if (!removable || !this.runsOnce(statement)) {
         const passedIn = this.parameterValue(site);
         const why = passedIn
@@ -2104,6 +2217,7 @@ export class XTokenMigration extends RequestMigration {
     // request interceptor: `config.headers['x-token'] = t` / `config.headers.set('x-token', t)`
     const interceptor = this.enclosingInterceptor(target);
     if (interceptor && removable) {
+      if (keptCondition !== undefined) { leaveUnderCondition('the helper attached to the instance'); return; }
       const audience = this.instanceAudience(finding.site, interceptor.use);
       if ('why' in audience) {
         this.leave(site, 'x-token set in an axios request interceptor', audience.why, `give the instance a baseURL, or attach the helper with the API base the token is for: ${this.clientText}.${helperClientMembers.attachToAxios}(instance, { audience: <API base URL> })`);
@@ -2155,8 +2269,13 @@ export class XTokenMigration extends RequestMigration {
       if (keepsModule !== undefined) {
         // Written where it was: the headers object reaches the module's own fetch, which sends what it holds.
         this.withLeaveReason(keepsModule, () => {
-          this.writeAuthorizationInPlace(site, removable, target, init, form, conditional, finding, requests, optional);
+          this.writeAuthorizationInPlace(site, removable, target, init, form, conditional, finding, requests, optional, keptCondition);
         });
+        return;
+      }
+      if (kinds.size === 1 && kinds.has('fetch') && keptCondition !== undefined) {
+        // fetch reads the headers when it is called, after the write: the token goes where the x-token went.
+        this.writeAuthorizationInPlace(site, removable, target, init, form, false, finding, requests, optional, keptCondition);
         return;
       }
       if (kinds.size === 1 && kinds.has('fetch')) {
@@ -2170,7 +2289,7 @@ export class XTokenMigration extends RequestMigration {
       }
       // Each of these reads the headers when the request is made, after the write.
       if ([...kinds].every((kind) => kind === 'axios' || kind === 'got' || kind === 'node-http' || kind === 'request')) {
-        this.writeAuthorizationInPlace(site, removable, target, init, form, conditional, finding, requests, optional);
+        this.writeAuthorizationInPlace(site, removable, target, init, form, conditional, finding, requests, optional, keptCondition);
         return;
       }
       this.leaveSite(site, what, `the headers reach ${[...kinds].join(' and ')} requests, which the codemod does not migrate`, 'send `Authorization: await client.authorizationHeader()` instead');
@@ -2246,11 +2365,16 @@ export class XTokenMigration extends RequestMigration {
     finding: XTokenFinding,
     requests: readonly Extract<Use, { type: 'request' }>[],
     optional: () => string | undefined,
+    keptCondition?: string,
   ): void {
     const what = form === 'assignment' ? 'x-token header assignment' : 'x-token header set by method call';
     const kind = requests[0]?.info.client.kind ?? 'axios';
     if (finding.alsoAuthorized) {
       this.leaveSite(site, what, 'the same headers also carry an Authorization of the code\'s own', 'decide which credential the request sends, then drop the x-token');
+      return;
+    }
+    if (!this.isAsyncContext(site) && keptCondition !== undefined) {
+      this.leaveSite(site, what, `the header is written only when \`${keptCondition}\`, which asks something other than whether a token is set, and outside an async function, where the token cannot be awaited under that condition`, 'make the function async and set `Authorization: await client.authorizationHeader()` where the x-token is written');
       return;
     }
     if (!this.isAsyncContext(site)) {
@@ -2307,7 +2431,7 @@ export class XTokenMigration extends RequestMigration {
     this.retired.push(removable);
     this.edits.push({ ...rangeOf(removable.node), text });
     for (const use of requests) this.recordSiteRoute(use.site);
-    this.markMigrated(site.node, kind, `${what} → Authorization from the OAuth helper${conditional ? ' (only when OAuth is configured)' : ''}`);
+    this.markMigrated(site.node, kind, `${what} → Authorization from the OAuth helper${conditional ? ' (only when OAuth is configured)' : ''}${keptCondition === undefined ? '' : `, written under the same condition (\`${keptCondition}\`)`}`);
   }
 
   /** The `if` whose only job is this statement (no else), so both go together. */
