@@ -1555,10 +1555,11 @@ export class XTokenMigration extends RequestMigration {
    * earlier in the object (a spread such as `...(user && { Authorization })`), the helper's goes
    * first instead, so the code's own still wins, as the helper's adapters do.
    */
-  private placeAuthorization(target: AnyPath, container: AnyPath, entry: string, anySpreadMayHoldOne = false): void {
+  private placeAuthorization(target: AnyPath, container: AnyPath, entry: string, anySpreadMayHoldOne = true): void {
     const members = (container.node as ObjectExpression).properties as ASTNode[];
     const index = members.indexOf(target.node);
     this.retired.push(target);
+    if (anySpreadMayHoldOne && this.assignTokenFirst(container, members, index, entry)) return;
     const first = members[0];
     const ownBefore = members.slice(0, Math.max(index, 0)).some((member) => isNodeType(member, 'SpreadElement') && (anySpreadMayHoldOne || /authorization/iu.test(this.text(member))));
     if (!ownBefore || !first) {
@@ -1569,6 +1570,26 @@ export class XTokenMigration extends RequestMigration {
     const { start } = rangeOf(first);
     const multiline = this.source.slice(rangeOf(container.node).start, start).includes('\n');
     this.edits.push({ start, end: start, text: multiline ? `${entry},\n${indentationAt(this.source, start)}` : `${entry}, ` });
+  }
+
+  /**
+   * `Object.assign({}, extra, { 'x-token': t })`: what `extra` brings may be the caller's own
+   * `Authorization`, so the token is assigned right after the fresh first object, before it, and
+   * the caller's still wins. Not when the first object is not a literal of the code's own.
+   */
+  private assignTokenFirst(container: AnyPath, members: readonly ASTNode[], index: number, entry: string): boolean {
+    const call = parentOf(container)?.node;
+    if (!isNodeType(call, 'CallExpression') || !this.isObjectAssign(call.callee as ASTNode)) return false;
+    const args = call.arguments as ASTNode[];
+    const at = args.indexOf(container.node);
+    const [first] = args;
+    if (at < 2 || !isNodeType(first, 'ObjectExpression') || args.slice(1, at).every((arg) => isNodeType(arg, 'ObjectExpression') && (arg.properties as ASTNode[]).every((member) => isNodeType(member, 'ObjectProperty')))) return false;
+    const ownAuthorization = (first.properties as ASTNode[]).some((member) => !isNodeType(member, 'ObjectProperty') || isAuthorizationHeader(this.propertyName(member.key as ASTNode, member.computed ?? false) ?? ''));
+    if (ownAuthorization) return false;
+    this.edits.push(...(members.length === 1 ? removeListItems(this.source, args.map(rangeOf), new Set([at])) : removeListItems(this.source, members.map(rangeOf), new Set([index]))));
+    const { end } = rangeOf(first);
+    this.edits.push({ start: end, end, text: `, { ${entry} }` });
+    return true;
   }
 
   /** The entry a request's headers get: `Authorization: …`, or with the optional client its headers spread. */
