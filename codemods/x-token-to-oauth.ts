@@ -1579,12 +1579,12 @@ export class XTokenMigration extends RequestMigration {
    */
   private assignTokenFirst(container: AnyPath, members: readonly ASTNode[], index: number, entry: string): boolean {
     const call = parentOf(container)?.node;
-    if (!isNodeType(call, 'CallExpression') || !this.isObjectAssign(call.callee as ASTNode)) return false;
+    if (!isNodeType(call, 'CallExpression') || !this.isObjectAssign(call.callee)) return false;
     const args = call.arguments as ASTNode[];
     const at = args.indexOf(container.node);
     const [first] = args;
     if (at < 2 || !isNodeType(first, 'ObjectExpression') || args.slice(1, at).every((arg) => isNodeType(arg, 'ObjectExpression') && (arg.properties as ASTNode[]).every((member) => isNodeType(member, 'ObjectProperty')))) return false;
-    const ownAuthorization = (first.properties as ASTNode[]).some((member) => !isNodeType(member, 'ObjectProperty') || isAuthorizationHeader(this.propertyName(member.key as ASTNode, member.computed ?? false) ?? ''));
+    const ownAuthorization = (first.properties as ASTNode[]).some((member) => !isNodeType(member, 'ObjectProperty') || isAuthorizationHeader(this.propertyName(member.key, member.computed ?? false) ?? ''));
     if (ownAuthorization) return false;
     this.edits.push(...(members.length === 1 ? removeListItems(this.source, args.map(rangeOf), new Set([at])) : removeListItems(this.source, members.map(rangeOf), new Set([index]))));
     const { end } = rangeOf(first);
