@@ -305,7 +305,13 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
         /** A request through the instance that the code shows goes elsewhere. */
         let elsewhere: { readonly request: RequestSite; readonly reason: string } | undefined;
         for (const site of finding.sites) {
-          if (!site.createsInstance) continue;
+          if (!site.createsInstance) {
+            // One header sent by several requests (a builder, a shared object) is migrated or left for all
+            // at once: graded by the best of them, whichever comes first in the file.
+            const target = site === finding.site ? best : analysis.assessTarget(site, finding.entry.value ? [finding.entry.value] : []);
+            if (target.elsewhere === undefined && confidenceRank(target.confidence) > confidenceRank(best.confidence)) best = target;
+            continue;
+          }
           for (const request of requestSites) {
             if (!sameInstance(site, request)) continue;
             const target = analysis.assessTarget(request);

@@ -846,6 +846,15 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
         // As findings.ts decides for the instance's header: an instance nothing shows talks to Cloud Automation, one of whose requests goes elsewhere.
         if (elsewhere === undefined && target === 'unknown') elsewhere = otherElsewhere;
       }
+      if (credential === 'x-token' && credentialCounts && elsewhere === undefined) {
+        // The same x-token entry sent by other requests (a builder, a shared object): graded by the best of them, as findings.ts grades it.
+        const names = new Set(xToken.map((entry) => entry.nameNode));
+        for (const other of fileRequests(site)) {
+          if (other === site || !analysis.requestHeaders(other, true).entries.some((entry) => names.has(entry.nameNode))) continue;
+          const assessedOther = analysis.assessTarget(other, nameSources);
+          if (assessedOther.elsewhere === undefined) target = strongerConfidence(target, assessedOther.confidence);
+        }
+      }
       const shown = (credentialCounts && credential === 'oauth-helper') || confidenceAtLeast(target, SURE_TARGET_CONFIDENCE);
       // Also a call only its URLs as read hint at is accounted for, listed though not counted: the report drops none silently.
       if ((credentialCounts || shown || confidenceAtLeast(found.urlConfidence, 'possible')) && found.candidates.length > 0) {

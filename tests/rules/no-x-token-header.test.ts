@@ -754,6 +754,26 @@ ruleTester.run('no-x-token-header', testable(rule), {
       filename: 'file.ts',
       errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 7 }],
     },
+    {
+      name: 'C6 one builder sent by two requests is graded by the best of them, whichever comes first',
+      code: `
+        import axios, { type AxiosRequestConfig } from 'axios';
+        export class EventService {
+          constructor(private readonly baseUrl: string, private readonly apiToken: string) {}
+          private requestConfig(extra: AxiosRequestConfig = {}): AxiosRequestConfig {
+            return { ...extra, headers: { ...extra.headers, 'x-token': this.apiToken } };
+          }
+          async ping() {
+            return axios.get(\`\${this.baseUrl}/v1/metadata\`, this.requestConfig());
+          }
+          async latest(type: string) {
+            return (await axios.get(\`\${this.baseUrl}/mongodb-datastore/event/type/\${type}\`, this.requestConfig())).data;
+          }
+        }
+      `,
+      filename: 'file.ts',
+      errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/mongodb-datastore/event/type/{…})', 'likely'), line: 6 }],
+    },
     // ---------------------------------------------------------------- D: evidence
     {
       name: 'D1 literal URL on a sprint host',
