@@ -2308,8 +2308,14 @@ export class XTokenMigration extends RequestMigration {
         this.markMigrated(site.node, 'fetch', `${what} → OAuth helper fetch${conditional ? ' (only when OAuth is configured)' : ''}`);
         return;
       }
+      // `new HttpClient(ua, [new BearerCredentialHandler(t)])`: a handler sets its header after the request's own, over the helper's.
+      const handlers = requests.map((use) => use.site.client.handlers).find((found) => found !== undefined);
+      if (handlers !== undefined) {
+        this.leaveSite(site, what, `the instance was made with request handlers on line ${handlers.loc.start.line}, which may set an \`Authorization\` of their own over the one the helper would send`, 'decide which credential Cloud Automation gets, then send `Authorization: await client.authorizationHeader()` or drop the handler');
+        return;
+      }
       // Each of these reads the headers when the request is made, after the write.
-      if ([...kinds].every((kind) => kind === 'axios' || kind === 'got' || kind === 'node-http' || kind === 'request')) {
+      if ([...kinds].every((kind) => kind === 'axios' || kind === 'got' || kind === 'node-http' || kind === 'request' || kind === 'http-client')) {
         this.writeAuthorizationInPlace(site, removable, target, init, form, conditional, finding, requests, optional, keptCondition);
         return;
       }
