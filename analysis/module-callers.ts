@@ -10,12 +10,14 @@
  * a use no one can follow (a namespace handed on whole; for a function, a use that is not a plain
  * call) makes the answer undefined, as then anything may be done with it.
  */
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { memberName, outermostTypeWrapper, requiredModuleOf, type Node } from './ast.js';
 import { parseForAnalysis, type ParsedFile } from './estree-host.js';
+import { commonJsExportName } from './module-exits.js';
 
 /** The project the analysed file belongs to, as the host knows it (a tsconfig's file list). */
 export interface ProjectModules {
@@ -72,7 +74,7 @@ function parsedFile(modules: ProjectModules, index: ProjectIndex, file: string):
 }
 
 /** The project file a relative import names (`'./http'`, `'../keptn/http.js'`, `'./clients'` for its index). */
-function resolveImport(from: string, specifier: string, files: ReadonlySet<string>): string | undefined {
+function resolveImport(from: string, specifier: string, files: Pick<ReadonlySet<string>, 'has'>): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const base = path.resolve(path.dirname(from), specifier);
   const stem = base.replace(/\.[cm]?jsx?$/u, '');
@@ -283,4 +285,138 @@ export function relativeImportsIn(from: string, text: string, files: ReadonlySet
     if (resolved !== undefined) found.add(resolved);
   }
   return [...found];
+}
+
+export interface ModuleValue {
+  /** The module that defines the value, parsed for analysis. */
+  readonly parsed: ParsedFile;
+  readonly file: string;
+  /** The expression exported, or the local identifier exported by name (`export { client }`). */
+  readonly node: Node;
+}
+
+/**
+ * The value a project module exports as `name` to the module `from` that imports or requires it
+ * by `specifier` (`'*'`: what `require` returns when `module.exports` is set whole), followed
+ * through re-exports; undefined when that is not one expression written once: the module is a
+ * package, does not parse, or assigns the export more than once.
+ */
+export function exportedValue(modules: ProjectModules | undefined, from: string, specifier: string, name: string): ModuleValue | undefined {
+  const index = modules ? indexOf(modules) : undefined;
+  // A module the project's list leaves out (compiled output beside a tsconfig, a package with none) is read from disk.
+  const locate = (importer: string, module: string) =>
+    (index ? resolveImport(importer, module, index.files) : undefined) ?? resolveImport(importer, module, existingFiles);
+  const parse = (file: string) => (modules && index?.files.has(file) ? parsedFile(modules, index, file) : parsedFromDisk(file));
+  let file = locate(path.resolve(from), specifier);
+  let wanted = name;
+  for (let hops = 0; file !== undefined && hops <= MAX_REEXPORT_HOPS; hops++) {
+    const parsed = parse(file);
+    if (!parsed) return undefined;
+    const found = exportIn(parsed.ast, wanted);
+    if (!found) return undefined;
+    if ('node' in found) return { parsed, file, node: found.node };
+    file = locate(file, found.from);
+    wanted = found.name;
+  }
+  return undefined;
+}
+
+/** Looking up one definition needs no list of every file: whether the file is there is enough. */
+const existingFiles: Pick<ReadonlySet<string>, 'has'> = {
+  has: (file) => {
+    try {
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  },
+};
+
+/** Files read from disk, parsed again only when they change (a lint run in an editor lives long). */
+const diskParses = new Map<string, { mtimeMs: number; size: number; parsed: ParsedFile | null }>();
+
+function parsedFromDisk(file: string): ParsedFile | undefined {
+  let stats: { mtimeMs: number; size: number };
+  try {
+    stats = statSync(file);
+  } catch {
+    return undefined;
+  }
+  const cached = diskParses.get(file);
+  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.parsed ?? undefined;
+  let parsed: ParsedFile | null;
+  try {
+    parsed = parseForAnalysis(readFileSync(file, 'utf8'), file, () => undefined);
+  } catch {
+    // Unreadable or unparsable: what it exports stays unknown.
+    parsed = null;
+  }
+  diskParses.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, parsed });
+  return parsed ?? undefined;
+}
+
+type ExportFound = { node: Node } | { from: string; name: string };
+
+/** Where a module's top level exports `name`: one value, or a re-export from another module. */
+function exportIn(ast: TSESTree.Program, name: string): ExportFound | undefined {
+  const values: Node[] = [];
+  let reexport: { from: string; name: string } | undefined;
+  const exportedName = (node: TSESTree.Identifier | TSESTree.StringLiteral): string => (node.type === AST_NODE_TYPES.Identifier ? node.name : node.value);
+  for (const statement of ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      const declaration = statement.declaration;
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name && declarator.init) values.push(declarator.init);
+        }
+      }
+      for (const specifier of statement.specifiers) {
+        if (exportedName(specifier.exported) !== name) continue;
+        if (statement.source) reexport = { from: statement.source.value, name: exportedName(specifier.local) };
+        else values.push(specifier.local);
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && name === 'default') {
+      const declaration = statement.declaration;
+      if (declaration.type !== AST_NODE_TYPES.FunctionDeclaration && declaration.type !== AST_NODE_TYPES.ClassDeclaration && declaration.type !== AST_NODE_TYPES.TSInterfaceDeclaration && declaration.type !== AST_NODE_TYPES.TSDeclareFunction) values.push(declaration);
+    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+      values.push(...commonJsValues(statement.expression, name));
+    }
+  }
+  if (reexport && values.length === 0) return reexport;
+  return values.length === 1 && values[0] ? { node: values[0] } : undefined;
+}
+
+/**
+ * What CommonJS assignments export as `name`: `exports.x = v`, `module.exports.x = v`,
+ * `module.exports = { x: v }`, and for `'*'` a `module.exports = v` that is no object of exports.
+ * tsc's `exports.x = void 0` (declared before it is set) is not a value.
+ */
+function commonJsValues(expression: Node, name: string): Node[] {
+  const values: Node[] = [];
+  let current: Node = expression;
+  // `exports.a = exports.b = void 0`: a chain assigns every name on it.
+  while (current.type === AST_NODE_TYPES.AssignmentExpression && current.operator === '=') {
+    const exported = commonJsExportName(current.left);
+    const value = unwrapChain(current.right);
+    const isVoid = value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void';
+    if (exported === name && !isVoid) values.push(value);
+    if (exported === 'default' && value.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of value.properties) {
+        if (property.type === AST_NODE_TYPES.Property && !property.computed && exportKey(property.key) === name) values.push(property.value);
+      }
+    } else if (exported === 'default' && name === '*' && !isVoid) values.push(value);
+    current = current.right;
+  }
+  return values;
+}
+
+function unwrapChain(node: Node): Node {
+  let current = node;
+  while (current.type === AST_NODE_TYPES.AssignmentExpression && current.operator === '=') current = current.right;
+  return current;
+}
+
+function exportKey(key: Node): string | undefined {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : undefined;
 }

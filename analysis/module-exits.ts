@@ -39,7 +39,7 @@ function enclosingValue(node: Node): Node {
 }
 
 /** `exports.x`, `module.exports.x` → `x`; `module.exports` → `default`. */
-function commonJsExportName(target: Node): string | undefined {
+export function commonJsExportName(target: Node): string | undefined {
   const node = unwrap(target);
   if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const object = unwrap(node.object);

@@ -68,7 +68,7 @@ import {
   type Node,
 } from './ast.js';
 import type { AnalysisHost, TypeQuestions } from './host.js';
-import { callsFromOtherModules as callsFromProject, usesFromOtherModules as usesFromProject } from './module-callers.js';
+import { callsFromOtherModules as callsFromProject, exportedValue, usesFromOtherModules as usesFromProject } from './module-callers.js';
 import type { ParsedFile } from './estree-host.js';
 import { createModuleExits, type ModuleExit } from './module-exits.js';
 import { createRouteResolver, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
@@ -321,11 +321,44 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   function typedClient(node: Node): ClientRef | undefined {
-    const found = types()?.client(node);
+    const found = types()?.client(node) ?? exportedInstance(node);
     if (!found) return undefined;
     // The variable holding it is how its other uses (defaults writes, requests) are told to be one instance.
     const holder = node.type === AST_NODE_TYPES.Identifier ? variableOf(node) : undefined;
     return { kind: found.kind, isInstance: found.isInstance, defaults: [], opaque: true, helperAuthorized: false, holders: holder ? [holder] : [], byType: true };
+  }
+
+  /**
+   * The client (mostly an instance) another module of the project exports, read in that module by syntax:
+   * without type information (the untyped lint), and where the checker cannot type it (compiled
+   * CommonJS: `exports.client = axios_1.default.create(…)` behind tsc's untyped `__importDefault`,
+   * read here as `http_1.client`). The answer is what a type would have said, an instance of that
+   * client, and no more: its defaults stay in its module, whose own findings report them.
+   */
+  function exportedInstance(node: Node): { kind: HttpClientKind; isInstance: boolean } | undefined {
+    let binding: TSESTree.Identifier | undefined;
+    let member: string | undefined;
+    if (node.type === AST_NODE_TYPES.Identifier) binding = node;
+    else if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && unwrap(node.object).type === AST_NODE_TYPES.Identifier) {
+      binding = unwrap(node.object) as TSESTree.Identifier;
+      member = memberName(node);
+    }
+    const variable = binding ? variableOf(binding) : undefined;
+    const source = variable ? bindingSource(variable) : undefined;
+    if (!source || !isLocalModule(source.module)) return undefined;
+    const name = member === undefined ? source.importName : source.importName === '*' ? member : undefined;
+    if (name === undefined) return undefined;
+    const key = `${host.filePath}\0${source.module}\0${name}`;
+    if (exportLookups.has(key)) return undefined;
+    exportLookups.add(key);
+    try {
+      const exported = exportedValue(types()?.projectModules?.(), host.filePath, source.module, name);
+      const client = exported ? analysisOf(exported.parsed).resolveClient(exported.node) : undefined;
+      // A whole client (an instance, or the library re-exported as `export { axios }`), not one function of one.
+      return client && client.member === undefined ? { kind: client.kind, isInstance: client.isInstance } : undefined;
+    } finally {
+      exportLookups.delete(key);
+    }
   }
 
   // ---------------------------------------------------------------- scope
@@ -411,6 +444,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       }
     }
     return undefined;
+  }
+
+  /** A module of the project itself (`./http`, `../lib/client`), not a package. */
+  function isLocalModule(module: string | undefined): boolean {
+    return module !== undefined && (module.startsWith('./') || module.startsWith('../') || module === '.' || module === '..');
   }
 
   /** `require('m')`, `await import('m')`: the module name. */
@@ -763,7 +801,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (callee.type === AST_NODE_TYPES.Identifier) {
       client = resolveClient(callee, depth);
       member = client?.member;
-      if (!client && mayBeTypedInstance(callee) && looksLikeRequestArguments(node)) client = typedClient(callee);
+      if (!client && looksLikeRequestArguments(node) && mayBeTypedInstance(callee)) client = typedClient(callee);
     } else if (callee.type === AST_NODE_TYPES.MemberExpression) {
       // `console.log(…)`, `items.map(…)`: a member no client has is no request; skip before any scope lookup.
       const name = memberName(callee);
@@ -792,7 +830,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
             member = chain.names.slice(-2).join('.');
           }
         }
-        if (!client && mayHideTypedInstance(object) && looksLikeRequestArguments(node)) client = typedClient(object);
+        if (!client && looksLikeRequestArguments(node) && mayHideTypedInstance(object)) client = typedClient(object);
       }
     }
     if (!client) return undefined;
@@ -972,20 +1010,36 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     }
   }
 
-  /** The object of a member call may be an instance only types can see: an import, a parameter, `this.x`. */
+  /**
+   * The object of a member call may be an instance only types can see: an import, a parameter,
+   * `this.x`, or one export of a local module read through its namespace (`http.client` of
+   * `import * as http from './http'`; tsc's CommonJS output reads every import so: `http_1.client`).
+   */
   function mayHideTypedInstance(object: Node): boolean {
-    if (!types()) return false;
     if (object.type === AST_NODE_TYPES.Identifier) return mayBeTypedInstance(object);
-    return object.type === AST_NODE_TYPES.MemberExpression && unwrap(object.object).type === AST_NODE_TYPES.ThisExpression;
+    if (object.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const holder = unwrap(object.object);
+    if (holder.type === AST_NODE_TYPES.ThisExpression) return types() !== null;
+    if (holder.type !== AST_NODE_TYPES.Identifier || object.computed) return false;
+    return fromLocalModule(holder);
   }
 
-  /** Only identifiers that may hide an instance are worth a type query: imports from local modules and parameters. */
+  /**
+   * Only identifiers that may hide an instance are worth a type query: parameters, imports, and
+   * what a `require` of a local module binds (`const { client } = require('./http')`: CommonJS
+   * shares an instance between modules so as often as ESM does with an import). A binding from a
+   * local module is worth a look without types too: the module that makes it says what it is.
+   */
   function mayBeTypedInstance(identifier: TSESTree.Identifier): boolean {
+    if (fromLocalModule(identifier)) return true;
     if (!types()) return false;
+    const def = variableOf(identifier)?.defs[0];
+    return def?.type === DefinitionType.Parameter || def?.type === DefinitionType.ImportBinding;
+  }
+
+  function fromLocalModule(identifier: TSESTree.Identifier): boolean {
     const variable = variableOf(identifier);
-    const def = variable?.defs[0];
-    if (!variable || !def) return false;
-    return def.type === DefinitionType.Parameter || def.type === DefinitionType.ImportBinding;
+    return variable !== undefined && isLocalModule(bindingSource(variable)?.module);
   }
 
   function buildSite(
@@ -2309,6 +2363,8 @@ export type RequestAnalysis = ReturnType<typeof createRequestAnalysis>;
 
 /** By caller file: its analysis, made once however many exported functions it calls. */
 const callerAnalyses = new WeakMap<ParsedFile, RequestAnalysis>();
+/** Exports being read from another module now: two modules that require each other end here. */
+const exportLookups = new Set<string>();
 
 export function isAbsolute(shape: UrlShape): boolean {
   const first = shape[0];

@@ -9,7 +9,7 @@
  * the tsconfig's whole file list is loaded only for a project-wide reference search.
  * Babel and TypeScript share source offsets, so questions are asked by [start, end).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -120,29 +120,88 @@ function projectFor(tsconfig: string | undefined, needsJs: boolean): ProjectEntr
 }
 
 const modulesByTsconfig = new Map<string, ProjectModules | null>();
+const modulesByPackage = new Map<string, ProjectModules | null>();
+
+/** Texts read from disk once per process. */
+function cachedReader(): (file: string) => string | undefined {
+  const texts = new Map<string, string | null>();
+  return (file) => {
+    let text = texts.get(file);
+    if (text === undefined) {
+      text = guarded(() => readFileSync(file, 'utf8')) ?? null;
+      texts.set(file, text);
+    }
+    return text ?? undefined;
+  };
+}
 
 /**
  * A tsconfig's file list, as the typed lint's program has it (its root files), read without
- * loading them into a Project; texts are read from disk once per process.
+ * loading them into a Project.
  */
 function tsconfigModules(tsconfig: string): ProjectModules | undefined {
   let modules = modulesByTsconfig.get(tsconfig);
   if (modules === undefined) {
     const { ts } = loadTsMorph();
     const parsed = guarded(() => ts.getParsedCommandLineOfConfigFile(tsconfig, undefined, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined }));
-    const texts = new Map<string, string | null>();
-    const read = (file: string): string | undefined => {
-      let text = texts.get(file);
-      if (text === undefined) {
-        text = guarded(() => readFileSync(file, 'utf8')) ?? null;
-        texts.set(file, text);
-      }
-      return text ?? undefined;
-    };
-    modules = parsed ? { files: parsed.fileNames.map((file) => path.resolve(file)), read } : null;
+    modules = parsed ? { files: parsed.fileNames.map((file) => path.resolve(file)), read: cachedReader() } : null;
     modulesByTsconfig.set(tsconfig, modules);
   }
   return modules ?? undefined;
+}
+
+const listedFiles = new WeakMap<ProjectModules, ReadonlySet<string>>();
+
+function listsFile(modules: ProjectModules, filePath: string): boolean {
+  let files = listedFiles.get(modules);
+  if (!files) {
+    files = new Set(modules.files);
+    listedFiles.set(modules, files);
+  }
+  return files.has(path.resolve(filePath));
+}
+
+/** Beyond this a package is no longer read whole for one file's questions: the answers are left unknown. */
+const MAX_PACKAGE_FILES = 5000;
+const PACKAGE_SOURCE = /\.(?:[cm]?[jt]sx?)$/u;
+
+/**
+ * A plain JavaScript package has no tsconfig to list its modules: its source files are those
+ * under its package.json, outside node_modules and dot-folders. Compiled output counts, as its
+ * modules require each other (`require("./http")`) like any others.
+ */
+function packageModules(folder: string): ProjectModules | undefined {
+  let modules = modulesByPackage.get(folder);
+  if (modules === undefined) {
+    const files: string[] = [];
+    const pending = [folder];
+    let complete = true;
+    while (complete && pending.length > 0) {
+      const current = pending.pop() ?? folder;
+      const entries = guarded(() => readdirSync(current, { withFileTypes: true })) ?? [];
+      for (const entry of entries) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        const full = path.join(current, entry.name);
+        if (entry.isDirectory()) pending.push(full);
+        else if (entry.isFile() && PACKAGE_SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
+      }
+      if (files.length > MAX_PACKAGE_FILES) complete = false;
+    }
+    modules = complete ? { files, read: cachedReader() } : null;
+    modulesByPackage.set(folder, modules);
+  }
+  return modules ?? undefined;
+}
+
+/** The folder of the package.json nearest above a file, or undefined. */
+function nearestPackageFolder(filePath: string): string | undefined {
+  let folder = path.dirname(path.resolve(filePath));
+  for (;;) {
+    if (existsSync(path.join(folder, 'package.json'))) return folder;
+    const parent = path.dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
 }
 
 /**
@@ -165,6 +224,7 @@ export function oracleQuestions(oracle: FileTypeOracle, { library = false }: { l
 export function resetTypeOracle(): void {
   projects.clear();
   modulesByTsconfig.clear();
+  modulesByPackage.clear();
 }
 
 function isJsFile(filePath: string): boolean {
@@ -262,7 +322,12 @@ export function createTypeOracle(filePath: string, source: string, tsconfig?: st
     },
     projectModules() {
       const tsconfigPath = tsconfig ?? nearestTsconfig(filePath);
-      return tsconfigPath === undefined ? undefined : tsconfigModules(tsconfigPath);
+      const listed = tsconfigPath === undefined ? undefined : tsconfigModules(tsconfigPath);
+      if (listed && listsFile(listed, filePath)) return listed;
+      // No tsconfig, or one that does not compile this file (a JavaScript package inside a
+      // TypeScript repository, compiled output): its package is the project it belongs to.
+      const packageFolder = nearestPackageFolder(filePath);
+      return (packageFolder === undefined ? undefined : packageModules(packageFolder)) ?? listed;
     },
     declaresGlobalFetch() {
       const own = file();

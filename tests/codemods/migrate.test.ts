@@ -118,3 +118,38 @@ describe('migrate: shapes the libraries it leans on trip over', () => {
     expect(reports.flatMap((report) => report.manual).map((site) => [site.line, site.why])).toEqual([[5, expect.stringContaining('possible target')]]);
   });
 });
+
+describe('a CommonJS package whose modules share clients through require()', () => {
+  // No tsconfig lists these files: the package.json folder is the project, compiled output included.
+  const project = path.join(here, 'fixtures', 'commonjs-project');
+  const expected = path.join(here, 'fixtures', 'commonjs-project-output');
+  const names = readdirSync(project, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js')).sort();
+  const runFiles = names.map((name) => path.join(project, name));
+  const secondRunFiles = names.map((name) => path.join(expected, name));
+  const run = (name: string) => runTransformReports(path.join(project, name), readFileSync(path.join(project, name), 'utf8'), { runFiles }, migrate);
+  const routesOf = (name: string) => summary(run(name).reports).routes;
+
+  it.each(names)('%s migrates to commonjs-project-output and is stable on a second run', (name) => {
+    const { output, reports } = run(name);
+    const wanted = readFileSync(path.join(expected, name), 'utf8');
+    expect(summary(reports).errors).toEqual([]);
+    expect(summary(reports).manual).toEqual([]);
+    expect(output ?? readFileSync(path.join(project, name), 'utf8')).toBe(wanted);
+    expect(runTransformReports(path.join(expected, name), wanted, { runFiles: secondRunFiles }, migrate).output).toBeUndefined();
+  });
+
+  it('counts the calls other modules make with the shared instance, however they reach it', () => {
+    // `const { client } = require('./http')`
+    expect(routesOf('src/sequences.js')).toEqual(['DELETE /controlPlane/v1/project/{…}', 'GET /controlPlane/v1/sequence/{…}']);
+    // `const http = require('./http'); http.client.get(…)`
+    expect(routesOf('src/projects.js')).toEqual(['GET /controlPlane/v1/project']);
+    // tsc's output: `http_1.client.get(…)`, whose instance the checker types as `any` behind `__importDefault`.
+    expect(routesOf('lib/services.js')).toEqual(['GET /controlPlane/v1/project/{…}/stage/{…}/service', 'POST /v1/event']);
+  });
+
+  it('migrates an x-token sent on top of the shared instance, as the request is known now', () => {
+    const sequences = run('src/sequences.js');
+    expect(sequences.output).toContain('headers: { Authorization: await oauthClientFromEnv().authorizationHeader() },');
+    expect(summary(sequences.reports).retiredEnvVars).toEqual(['KEPTN_ADMIN_TOKEN']);
+  });
+});
