@@ -355,6 +355,15 @@ function parsedFromDisk(file: string): ParsedFile | undefined {
   return parsed ?? undefined;
 }
 
+/**
+ * The value a module assigns to its own export `name` (`exports.f = f` after tsc's
+ * `exports.f = void 0`), which compiled code calls back as `(0, exports.f)(…)`.
+ */
+export function ownExportValue(ast: TSESTree.Program, name: string): Node | undefined {
+  const found = exportIn(ast, name);
+  return found && 'node' in found ? found.node : undefined;
+}
+
 type ExportFound = { node: Node } | { from: string; name: string };
 
 /** Where a module's top level exports `name`: one value, or a re-export from another module. */

@@ -68,9 +68,9 @@ import {
   type Node,
 } from './ast.js';
 import type { AnalysisHost, TypeQuestions } from './host.js';
-import { callsFromOtherModules as callsFromProject, exportedValue, usesFromOtherModules as usesFromProject } from './module-callers.js';
+import { callsFromOtherModules as callsFromProject, exportedValue, ownExportValue, usesFromOtherModules as usesFromProject } from './module-callers.js';
 import type { ParsedFile } from './estree-host.js';
-import { createModuleExits, type ModuleExit } from './module-exits.js';
+import { commonJsExportName, createModuleExits, type ModuleExit } from './module-exits.js';
 import { createRouteResolver, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -384,6 +384,19 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     } catch {
       return undefined;
     }
+  }
+
+  /** `exports.f`, `module.exports.f` where `exports`/`module` are CommonJS's own, not a local binding. */
+  function isGlobalCommonJsObject(member: TSESTree.MemberExpression): boolean {
+    let object = unwrap(member.object);
+    while (object.type === AST_NODE_TYPES.MemberExpression) object = unwrap(object.object);
+    return object.type === AST_NODE_TYPES.Identifier && isGlobal(object);
+  }
+
+  function programOf(node: Node): TSESTree.Program {
+    let root = node;
+    while (root.parent) root = root.parent;
+    return root;
   }
 
   /** No declaration in the file: a global (lib globals have no definitions either). */
@@ -1351,8 +1364,16 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   /** The function a callee names, when it is declared in this file. */
-  function localFunction(callee: Node): Node | undefined {
+  function localFunction(callee: Node, depth = 0): Node | undefined {
     if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression) return classMethod(callee, 'method');
+    // `(0, exports.keptnHeaders)(token)`: compiled CommonJS calls the module's own export so.
+    const exported = callee.type === AST_NODE_TYPES.MemberExpression && depth === 0 && isGlobalCommonJsObject(callee) ? commonJsExportName(callee) : undefined;
+    if (exported !== undefined && exported !== 'default') {
+      const value = ownExportValue(programOf(callee), exported);
+      if (value === undefined) return undefined;
+      const fn = unwrap(value);
+      return isFunctionNode(fn) ? fn : localFunction(fn, depth + 1);
+    }
     if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = variableOf(callee);
     const def = variable?.defs[0];

@@ -422,6 +422,24 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [report('node http', 'the target is certainly Cloud Automation (host abc12345.cloudautomation.live.dynatrace.com)', 'certain')],
     },
     {
+      // tsc calls a module's own export back through `exports`; the header is sent here, not elsewhere.
+      name: 'compiled CommonJS header builder called as (0, exports.keptnHeaders)(token)',
+      code: `
+        "use strict";
+        Object.defineProperty(exports, "__esModule", { value: true });
+        exports.keptnHeaders = void 0;
+        exports.triggerEvent = triggerEvent;
+        const axios_1 = __importDefault(require("axios"));
+        const keptnHeaders = (token) => ({ 'x-token': token, 'Content-Type': 'application/json' });
+        exports.keptnHeaders = keptnHeaders;
+        async function triggerEvent(event) {
+          return axios_1.default.post(\`\${process.env.KEPTN_ENDPOINT}/v1/event\`, event, { headers: (0, exports.keptnHeaders)(process.env.KEPTN_API_TOKEN) });
+        }
+      `,
+      filename: 'file.cjs',
+      errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn path /{…}/v1/event behind KEPTN_ENDPOINT)', 'likely'), line: 7 }],
+    },
+    {
       name: 'A6 new Headers with entries and with a record',
       code: `
         await fetch(url, { headers: new Headers([['x-token', token], ['accept', 'application/json']]) });
