@@ -124,6 +124,13 @@ const TYPE_ONLY_NODES: ReadonlySet<string> = new Set(['TSTypeAnnotation', 'TSTyp
  * returns false to skip a subtree. Used on small subtrees (a class body, a function body), and on
  * a whole file only once per caller file of an exported header builder (its requests).
  */
+/** The Program a node belongs to. */
+export function programOf(node: Node): TSESTree.Program {
+  let root = node;
+  while (root.parent) root = root.parent;
+  return root;
+}
+
 export function forEachDescendant(root: Node, visitorKeys: VisitorKeys, enter: (node: Node) => boolean | undefined): void {
   const stack: Node[] = [root];
   const visit = (item: unknown): void => {

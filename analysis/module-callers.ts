@@ -73,9 +73,19 @@ function parsedFile(modules: ProjectModules, index: ProjectIndex, file: string):
   return parsed ?? undefined;
 }
 
+/** A module of the project itself (`./http`, `../lib/client`), not a package. */
+export function isLocalSpecifier(specifier: string | undefined): boolean {
+  return specifier !== undefined && (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..');
+}
+
+/** Whether the project lists the file (absolute or relative to the working folder). */
+export function listsFile(modules: ProjectModules, file: string): boolean {
+  return indexOf(modules).files.has(path.resolve(file));
+}
+
 /** The project file a relative import names (`'./http'`, `'../keptn/http.js'`, `'./clients'` for its index). */
 function resolveImport(from: string, specifier: string, files: Pick<ReadonlySet<string>, 'has'>): string | undefined {
-  if (!specifier.startsWith('.')) return undefined;
+  if (!isLocalSpecifier(specifier)) return undefined;
   const base = path.resolve(path.dirname(from), specifier);
   const stem = base.replace(/\.[cm]?jsx?$/u, '');
   const candidates = [base, ...SOURCE_EXTENSIONS.map((extension) => stem + extension), ...SOURCE_EXTENSIONS.map((extension) => path.join(base, 'index' + extension))];

@@ -60,6 +60,7 @@ import {
   memberChain,
   memberName,
   outermostTypeWrapper,
+  programOf,
   returnedExpressions,
   staticPropertyKey,
   unwrap,
@@ -68,7 +69,7 @@ import {
   type Node,
 } from './ast.js';
 import type { AnalysisHost, TypeQuestions } from './host.js';
-import { callsFromOtherModules as callsFromProject, exportedValue, ownExportValue, usesFromOtherModules as usesFromProject } from './module-callers.js';
+import { callsFromOtherModules as callsFromProject, exportedValue, isLocalSpecifier, ownExportValue, usesFromOtherModules as usesFromProject } from './module-callers.js';
 import type { ParsedFile } from './estree-host.js';
 import { commonJsExportName, createModuleExits, type ModuleExit } from './module-exits.js';
 import { createRouteResolver, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
@@ -345,7 +346,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     }
     const variable = binding ? variableOf(binding) : undefined;
     const source = variable ? bindingSource(variable) : undefined;
-    if (!source || !isLocalModule(source.module)) return undefined;
+    if (!source || !isLocalSpecifier(source.module)) return undefined;
     const name = member === undefined ? source.importName : source.importName === '*' ? member : undefined;
     if (name === undefined) return undefined;
     const key = `${host.filePath}\0${source.module}\0${name}`;
@@ -391,12 +392,6 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     let object = unwrap(member.object);
     while (object.type === AST_NODE_TYPES.MemberExpression) object = unwrap(object.object);
     return object.type === AST_NODE_TYPES.Identifier && isGlobal(object);
-  }
-
-  function programOf(node: Node): TSESTree.Program {
-    let root = node;
-    while (root.parent) root = root.parent;
-    return root;
   }
 
   /** No declaration in the file: a global (lib globals have no definitions either). */
@@ -457,11 +452,6 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       }
     }
     return undefined;
-  }
-
-  /** A module of the project itself (`./http`, `../lib/client`), not a package. */
-  function isLocalModule(module: string | undefined): boolean {
-    return module !== undefined && (module.startsWith('./') || module.startsWith('../') || module === '.' || module === '..');
   }
 
   /** `require('m')`, `await import('m')`: the module name. */
@@ -1052,7 +1042,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
 
   function fromLocalModule(identifier: TSESTree.Identifier): boolean {
     const variable = variableOf(identifier);
-    return variable !== undefined && isLocalModule(bindingSource(variable)?.module);
+    return variable !== undefined && isLocalSpecifier(bindingSource(variable)?.module);
   }
 
   function buildSite(
@@ -2184,10 +2174,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   /** Every request and instance creation of this file, found once by walking the whole tree. */
   function allSites(from: Node): RequestSite[] {
     if (sitesOfFile) return sitesOfFile;
-    let root: Node = from;
-    while (root.parent) root = root.parent;
     const found: RequestSite[] = [];
-    forEachDescendant(root, visitorKeys, (node) => {
+    forEachDescendant(programOf(from), visitorKeys, (node) => {
       if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
         const site = requestSite(node);
         if (site) found.push(site);

@@ -43,7 +43,7 @@ import {
   type UrlPart,
   type UrlShape,
 } from '../core/index.js';
-import { classMemberKey, forEachDescendant, isFunctionNode, memberName, returnedExpressions, staticPropertyKey, unwrap, type Expression, type Node } from './ast.js';
+import { classMemberKey, forEachDescendant, isFunctionNode, memberName, programOf, returnedExpressions, staticPropertyKey, unwrap, type Expression, type Node } from './ast.js';
 import type { AnalysisHost } from './host.js';
 import type { ArgumentEnv, BoundValue, EntryList, ForeignCall, RequestAnalysis, RequestSite, ValueShapes } from './request-analysis.js';
 import { isAbsolute, joinUrl, PARSED_URL_KEY, resolveAgainst, sameInstance, urlPart, writtenHost } from './request-analysis.js';
@@ -868,10 +868,8 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
   /** Every request the file makes (the sites of its calls and `new`s), found once. */
   function fileRequests(from: RequestSite): readonly RequestSite[] {
     if (requestsOfFile) return requestsOfFile;
-    let root: Node = from.node;
-    while (root.parent) root = root.parent;
     const found: RequestSite[] = [];
-    forEachDescendant(root, visitorKeys, (node) => {
+    forEachDescendant(programOf(from.node), visitorKeys, (node) => {
       if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
         const request = analysis.requestSite(node);
         if (request && !request.createsInstance) found.push(request);

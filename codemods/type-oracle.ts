@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { TypeQuestions } from '../analysis/host.js';
-import type { ProjectModules } from '../analysis/module-callers.js';
+import { listsFile, type ProjectModules } from '../analysis/module-callers.js';
 import type * as TsMorph from 'ts-morph';
 import { clientForTypeName, type HttpClientKind } from '../core/index.js';
 
@@ -82,16 +82,21 @@ interface ProjectEntry {
 const projects = new Map<string, ProjectEntry>();
 const NO_TSCONFIG = '<no tsconfig>';
 
-/** The tsconfig.json nearest above a file, or undefined. */
-export function nearestTsconfig(filePath: string): string | undefined {
+/** The file of this name nearest above a file, or undefined. */
+function nearestAbove(filePath: string, name: string): string | undefined {
   let folder = path.dirname(path.resolve(filePath));
   for (;;) {
-    const candidate = path.join(folder, 'tsconfig.json');
+    const candidate = path.join(folder, name);
     if (existsSync(candidate)) return candidate;
     const parent = path.dirname(folder);
     if (parent === folder) return undefined;
     folder = parent;
   }
+}
+
+/** The tsconfig.json nearest above a file, or undefined. */
+export function nearestTsconfig(filePath: string): string | undefined {
+  return nearestAbove(filePath, 'tsconfig.json');
 }
 
 function projectFor(tsconfig: string | undefined, needsJs: boolean): ProjectEntry {
@@ -150,17 +155,6 @@ function tsconfigModules(tsconfig: string): ProjectModules | undefined {
   return modules ?? undefined;
 }
 
-const listedFiles = new WeakMap<ProjectModules, ReadonlySet<string>>();
-
-function listsFile(modules: ProjectModules, filePath: string): boolean {
-  let files = listedFiles.get(modules);
-  if (!files) {
-    files = new Set(modules.files);
-    listedFiles.set(modules, files);
-  }
-  return files.has(path.resolve(filePath));
-}
-
 /** Beyond this a package is no longer read whole for one file's questions: the answers are left unknown. */
 const MAX_PACKAGE_FILES = 5000;
 const PACKAGE_SOURCE = /\.(?:[cm]?[jt]sx?)$/u;
@@ -193,16 +187,6 @@ function packageModules(folder: string): ProjectModules | undefined {
   return modules ?? undefined;
 }
 
-/** The folder of the package.json nearest above a file, or undefined. */
-function nearestPackageFolder(filePath: string): string | undefined {
-  let folder = path.dirname(path.resolve(filePath));
-  for (;;) {
-    if (existsSync(path.join(folder, 'package.json'))) return folder;
-    const parent = path.dirname(folder);
-    if (parent === folder) return undefined;
-    folder = parent;
-  }
-}
 
 /**
  * The oracle answering the shared analysis's type questions, by the ESTree node's source range.
@@ -326,8 +310,8 @@ export function createTypeOracle(filePath: string, source: string, tsconfig?: st
       if (listed && listsFile(listed, filePath)) return listed;
       // No tsconfig, or one that does not compile this file (a JavaScript package inside a
       // TypeScript repository, compiled output): its package is the project it belongs to.
-      const packageFolder = nearestPackageFolder(filePath);
-      return (packageFolder === undefined ? undefined : packageModules(packageFolder)) ?? listed;
+      const packageJson = nearestAbove(filePath, 'package.json');
+      return (packageJson === undefined ? undefined : packageModules(path.dirname(packageJson))) ?? listed;
     },
     declaresGlobalFetch() {
       const own = file();
