@@ -11,9 +11,14 @@ import { createRequestAnalysis, type RequestAnalysis } from './request-analysis.
 type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** The parts of a TypeScript type the questions read; typed structurally so the plugin never imports `typescript`. */
+interface SymbolLike {
+  name: string;
+  declarations?: readonly { getSourceFile(): { fileName: string } }[] | undefined;
+}
+
 interface TypeLike {
-  aliasSymbol?: { name: string } | undefined;
-  getSymbol(): { name: string } | undefined;
+  aliasSymbol?: SymbolLike | undefined;
+  getSymbol(): SymbolLike | undefined;
   isStringLiteral(): boolean;
   isUnion(): boolean;
   isIntersection(): boolean;
@@ -109,8 +114,10 @@ function checkerQuestions(services: ProgramServices | undefined): TypeQuestions 
       if (!type) return undefined;
       const candidates = [type, ...(type.isUnion() || type.isIntersection() ? (type.types ?? []) : [])];
       for (const candidate of candidates) {
-        for (const name of [candidate.aliasSymbol?.name, candidate.getSymbol()?.name]) {
-          const kind = name === undefined ? undefined : clientForTypeName(name);
+        const symbols = [candidate.aliasSymbol, candidate.getSymbol()].filter((symbol) => symbol !== undefined);
+        const declaredIn = symbols.flatMap((symbol) => (symbol.declarations ?? []).map((declaration) => declaration.getSourceFile().fileName));
+        for (const { name } of symbols) {
+          const kind = clientForTypeName(name, declaredIn);
           if (kind) return { kind, isInstance: name !== 'AxiosStatic' };
         }
       }

@@ -20,6 +20,7 @@ import {
   AXIOS_DEFAULT_HEADER_PATHS,
   clientForImport,
   clientForTypeName,
+  headersOptionOf,
   clientModules,
   FETCH_GLOBALS,
   GLOBAL_OBJECTS,
@@ -123,6 +124,8 @@ export interface ClientRef {
   readonly byType: boolean;
   /** Request handlers the instance was made with, which may set headers of their own (`[new BearerCredentialHandler(t)]`). */
   readonly handlers?: Node;
+  /** The base URL the instance was made with as an argument of its own (`new RestClient(ua, baseUrl)`); a base option wins over it. */
+  readonly baseUrl?: Expression;
 }
 
 export interface RequestSite {
@@ -142,6 +145,8 @@ export interface RequestSite {
   readonly headersArgument?: Expression;
   /** Request handlers an instance is made with (`new HttpClient(ua, handlers)`), when the signature has them. */
   readonly handlersArgument?: Expression;
+  /** The base URL an instance is made with (`new RestClient(ua, baseUrl)`), when the signature has it. */
+  readonly baseUrlArgument?: Expression;
   /** The callback the request ends with (`keptnApi.get(url, callback)`), when the client takes one: never read as options. */
   readonly callbackArgument?: Expression;
   /** `axios.create(…)`, `got.extend(…)`: makes an instance, sends nothing itself. */
@@ -638,8 +643,10 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const handlers = site.handlersArgument;
     // A credential handler adds its header where the code cannot show it: what the instance sends is not all known.
     const unseenHeaders = handlers !== undefined && !(handlers.type === AST_NODE_TYPES.ArrayExpression && handlers.elements.length === 0);
+    const baseUrl = site.baseUrlArgument ?? site.client.baseUrl;
     return {
       ...(unseenHeaders ? { handlers } : {}),
+      ...(baseUrl ? { baseUrl } : {}),
       kind: site.client.kind,
       isInstance: true,
       defaults: [...site.client.defaults, ...site.optionArguments],
@@ -1069,6 +1076,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     }
     const headersArgument = signature.headers === undefined ? undefined : args[signature.headers];
     const handlersArgument = signature.handlers === undefined ? undefined : args[signature.handlers];
+    const baseUrlArgument = signature.baseUrl === undefined ? undefined : args[signature.baseUrl];
+    const noBase = baseUrlArgument === undefined || (baseUrlArgument.type === AST_NODE_TYPES.Literal && baseUrlArgument.value === null) || (baseUrlArgument.type === AST_NODE_TYPES.Identifier && baseUrlArgument.name === 'undefined');
     return {
       node,
       client,
@@ -1079,6 +1088,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       optionArguments,
       ...(headersArgument ? { headersArgument } : {}),
       ...(handlersArgument ? { handlersArgument } : {}),
+      ...(noBase ? {} : { baseUrlArgument }),
       ...(callbackArgument ? { callbackArgument } : {}),
       createsInstance: signature.createsInstance === true,
     };
@@ -1669,12 +1679,14 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   function computeRequestHeaders(site: RequestSite, inherited: boolean): HeaderSet {
-    const headersOption = httpClients[site.client.kind].headersOption ?? 'headers';
+    const spec = httpClients[site.client.kind];
     const lists: EntryList[] = [];
-    const optionSources = inherited ? [...site.client.defaults, ...site.optionArguments] : site.optionArguments;
+    const defaults = inherited ? site.client.defaults : [];
+    const optionSources = [...defaults, ...site.optionArguments];
     for (const argument of optionSources) {
       const options = entriesOf(argument, 0);
-      lists.push(headerList(entriesAt(options, headersOption, 0), options));
+      const madeWith = site.createsInstance || defaults.includes(argument);
+      lists.push(headerList(entriesAt(options, headersOptionOf(spec, madeWith), 0), options));
       lists.push(hookHeaders(options));
     }
     if (site.headersArgument) lists.push(entriesOf(site.headersArgument, 0));
@@ -1864,6 +1876,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     }
     let base: UrlShape | undefined;
     let baseNames: string[] = [];
+    const baseArgument = site.baseUrlArgument ?? site.client.baseUrl;
+    if (baseArgument) base = shapeOf(baseArgument, 0, baseNames, undefined);
     for (const list of optionLists) {
       const value = baseUrlOptions(kindSpec).map((option) => boundValuesOf(list, option)[0]).find((found) => found !== undefined);
       if (!value) continue;
@@ -2223,7 +2237,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const sources = new Set<Node>();
     const headerValues = [
       ...(site.headersArgument ? [site.headersArgument] : []),
-      ...site.optionArguments.flatMap((argument) => valuesOf(entriesOf(argument, 0), 'headers')),
+      ...site.optionArguments.flatMap((argument) => valuesOf(entriesOf(argument, 0), headersOptionOf(httpClients[site.client.kind], site.createsInstance))),
     ];
     for (const headers of headerValues) headerSources(headers, 0, sources);
     // What the headers hold is compared unwrapped: `keptnHeaders as Record<string, string>` is `keptnHeaders`.
@@ -2265,7 +2279,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       const value = options.map((option) => valuesOf(list, option)[0]).find((found) => found !== undefined);
       if (value) return value;
     }
-    return undefined;
+    return instance.baseUrlArgument;
   }
 
   /**

@@ -570,10 +570,16 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
         if (urls) break;
       }
     }
+    // `new RestClient(ua, baseUrl)`: a base argument of the instance's own, which a base option would override.
     let bases: UrlShape[] | undefined;
+    if (site.baseUrlArgument) bases = shapesOf(site.baseUrlArgument, env, 0, names);
+    else if (site.client.baseUrl) bases = shapesOf(site.client.baseUrl, undefined, 0, names);
     for (const option of baseUrlOptions(spec)) {
-      bases = optionShapes(optionSources, option, names);
-      if (bases) break;
+      const fromOption = optionShapes(optionSources, option, names);
+      if (fromOption) {
+        bases = fromOption;
+        break;
+      }
     }
     if (bases && spec.baseIsHostName === true) bases = bases.map((base) => urlShape('//', base));
     let full: UrlShape[];

@@ -21,7 +21,7 @@ import type { EscapingXToken } from '../analysis/findings.js';
 import { relativeImportsIn } from '../analysis/module-callers.js';
 import type { ModuleExit } from '../analysis/module-exits.js';
 import type { ForeignCall, RequestAnalysis, RequestSite, TargetAssessment } from '../analysis/request-analysis.js';
-import { CANDIDATE_SOURCE_PATTERN, httpClients, isAuthorizationHeader, isTokenCheckRoute, MIGRATION_MARKER } from '../core/index.js';
+import { CANDIDATE_SOURCE_PATTERN, HEADERS_OPTIONS, httpClients, isAuthorizationHeader, isTokenCheckRoute, MIGRATION_MARKER } from '../core/index.js';
 import { fileFacts, type FileFacts } from './request-migration.js';
 import { createTypeOracle, type FileTypeOracle } from './type-oracle.js';
 import type { TransformOptions } from './report.js';
@@ -360,7 +360,7 @@ function exportedHolder(object: TSESTree.ObjectExpression, exported: Node, parse
 function useForm(node: Node): HandedUse['form'] | undefined {
   const parent = node.parent;
   if (parent?.type === AST_NODE_TYPES.SpreadElement && parent.parent.type === AST_NODE_TYPES.ObjectExpression) return 'spread';
-  if (parent?.type === AST_NODE_TYPES.Property && parent.value === node && parent.kind === 'init' && !parent.method && staticPropertyKey(parent) === 'headers') return 'headers-option';
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === node && parent.kind === 'init' && !parent.method && HEADERS_OPTIONS.has(staticPropertyKey(parent) ?? '')) return 'headers-option';
   return undefined;
 }
 

@@ -1642,10 +1642,13 @@ export abstract class RequestMigration {
     });
   }
 
-  /** The `headers` object literal of an options object; null when it is something else, undefined when absent. */
-  protected headersMember(options: ObjectExpression): ObjectExpression | null | undefined {
+  /**
+   * The `headers` object literal of an options object (`key`: the client's name for it, RestClient's
+   * `additionalHeaders`); null when it is something else, undefined when absent.
+   */
+  protected headersMember(options: ObjectExpression, key = 'headers'): ObjectExpression | null | undefined {
     for (const member of options.properties as ASTNode[]) {
-      if (!isNodeType(member, 'ObjectProperty') || this.propertyName(member.key, member.computed ?? false) !== 'headers') continue;
+      if (!isNodeType(member, 'ObjectProperty') || this.propertyName(member.key, member.computed ?? false) !== key) continue;
       return isNodeType(member.value as ASTNode, 'ObjectExpression') ? (member.value as ObjectExpression) : null;
     }
     return undefined;

@@ -345,13 +345,6 @@ function guarded<T>(question: () => T): T | undefined {
   }
 }
 
-const clientModuleFolders: Readonly<Partial<Record<HttpClientKind, RegExp>>> = {
-  axios: /[\\/]node_modules[\\/]axios[\\/]/u,
-  got: /[\\/]node_modules[\\/]got[\\/]/u,
-  ky: /[\\/]node_modules[\\/]ky[\\/]/u,
-  superagent: /[\\/]node_modules[\\/]@types[\\/]superagent[\\/]/u,
-};
-
 /** Where a real fetch is declared: the DOM lib, Node's types (undici-types), node-fetch, undici. */
 const FETCH_DECLARATION_FILE =
   /(?:[\\/]lib\.dom\.d\.ts|[\\/]node_modules[\\/](?:@types[\\/]node|undici-types|undici|node-fetch|cross-fetch)[\\/])/u;
@@ -359,11 +352,8 @@ const FETCH_DECLARATION_FILE =
 function clientIdentityOf(node: TsMorph.Node): ClientIdentity | undefined {
   const type = node.getType();
   for (const name of typeNames(type)) {
-    const kind = clientForTypeName(name);
+    const kind = clientForTypeName(name, declarationFiles(type));
     if (!kind) continue;
-    const folder = clientModuleFolders[kind];
-    const declaredInLibrary = declarationFiles(type).some((fileName) => folder?.test(fileName) ?? true);
-    if (!declaredInLibrary) continue;
     const isLibraryItself = name === 'AxiosStatic' || (kind === 'got' && isDefaultGot(node));
     return { kind, instance: !isLibraryItself };
   }

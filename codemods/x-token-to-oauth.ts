@@ -25,6 +25,8 @@ import {
   AXIOS_DEFAULT_HEADER_PATHS,
   CANDIDATE_SOURCE_PATTERN,
   HEADERS_CONSTRUCTORS,
+  HEADERS_OPTIONS,
+  headersOptionOf,
   helperClientMembers,
   helperExports,
   helperOptionalClientMembers,
@@ -140,6 +142,8 @@ interface ReachState {
   readonly through: Range[];
   /** Local functions and private methods whose returned object the value was: every call of them must be a request here. */
   readonly returners: Map<ASTNode, Returner>;
+  /** The option of the site being followed that holds its headers (`headers`, RestClient's `additionalHeaders`). */
+  headersOption: string;
 }
 
 /** A function whose callers can all be seen: a local one by its binding, a private method by its uses on `this`. */
@@ -157,7 +161,7 @@ interface Returner {
 }
 
 /** Clients whose requests the codemod rewrites one by one. */
-const PER_REQUEST_KINDS: ReadonlySet<HttpClientKind> = new Set(['fetch', 'axios', 'got', 'undici', 'node-http', 'request', 'http-client']);
+const PER_REQUEST_KINDS: ReadonlySet<HttpClientKind> = new Set(['fetch', 'axios', 'got', 'undici', 'node-http', 'request', 'http-client', 'rest-client']);
 
 const ESCAPING_TODO = 'send the requests that use it through the OAuth helper (its fetch, `attachToAxios`, `gotHooks`), then delete the header here';
 
@@ -493,7 +497,7 @@ export class XTokenMigration extends RequestMigration {
     });
     if (!request) return false;
     const holder = parentOf(builderCall) ?? undefined;
-    const inHeadersOption = holder !== undefined && isNodeType(holder.node, 'ObjectProperty') && !holder.node.computed && isNodeType(holder.node.key, 'Identifier') && holder.node.key.name === 'headers';
+    const inHeadersOption = holder !== undefined && isNodeType(holder.node, 'ObjectProperty') && !holder.node.computed && isNodeType(holder.node.key, 'Identifier') && HEADERS_OPTIONS.has(holder.node.key.name);
     const requestRange = rangeOf(request.node);
     // The name must not shadow anything the request reads; the replaced text itself does not count.
     const around = (range: Range): string => this.source.slice(requestRange.start, range.start) + this.source.slice(range.end, requestRange.end);
@@ -594,9 +598,10 @@ export class XTokenMigration extends RequestMigration {
    */
   private usesOf(finding: XTokenFinding, header: ASTNode): Use[] {
     const uses: Use[] = [];
-    const state: ReachState = { holders: new Map(), through: [], returners: new Map() };
+    const state: ReachState = { holders: new Map(), through: [], returners: new Map(), headersOption: 'headers' };
     for (const site of finding.sites) {
       const line = site.node.loc.start.line;
+      state.headersOption = headersOptionOf(httpClients[site.client.kind], site.createsInstance);
       const reachFrom = (): Reach | undefined => {
         for (const argument of site.optionArguments) {
           const path = this.babelPath(argument);
@@ -673,7 +678,7 @@ export class XTokenMigration extends RequestMigration {
       if (args.some((argument) => isNodeType(argument, 'SpreadElement'))) return { why: `its request on line ${line} spreads its arguments, so the codemod cannot tell which one is the headers` };
       const slot = this.tokenSlot(call as ASTPath<CallExpression>, request);
       if ('why' in slot) return { why: `its request on line ${line} ${slot.why}` };
-      const headers = slot.slot === 'headers' ? slot.object : slot.object && this.headersMember(slot.object);
+      const headers = slot.slot === 'headers' ? slot.object : slot.object && this.headersMember(slot.object, headersOptionOf(httpClients[request.client.kind], false));
       if (headers === null) return { why: `its request on line ${line} passes headers built elsewhere` };
       if (headers && (headers.properties as ASTNode[]).some((entry) => !isNodeType(entry, 'ObjectProperty') || isAuthorizationHeader(this.propertyName(entry.key, entry.computed ?? false) ?? ''))) {
         return { why: `its request on line ${line} sends an \`Authorization\` of its own (or headers spread from elsewhere), which alone would reach Cloud Automation once the x-token is gone` };
@@ -953,7 +958,7 @@ export class XTokenMigration extends RequestMigration {
           if (isNodeType(property, 'SpreadElement')) found = next(path.get('properties', index, 'argument') as AnyPath);
           else if (isNodeType(property, 'ObjectProperty')) {
             const key = this.propertyName(property.key, property.computed ?? false);
-            if (role === 'options' && key === 'headers') found = next(path.get('properties', index, 'value') as AnyPath, 'headers');
+            if (role === 'options' && key === state.headersOption) found = next(path.get('properties', index, 'value') as AnyPath, 'headers');
             else if (role === 'headers' && key !== undefined && AXIOS_VERBS.has(key)) found = next(path.get('properties', index, 'value') as AnyPath, 'headers');
           }
           if (found) return found;
@@ -1288,7 +1293,7 @@ export class XTokenMigration extends RequestMigration {
       this.removeHeader(target, container);
       for (const use of requests) this.useHelperFetch(use.call, optional);
       this.markMigrated(property.node, 'fetch', `x-token header → OAuth helper fetch${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
-    } else if (kind === 'axios' || kind === 'got' || kind === 'undici' || kind === 'ky' || kind === 'http-client') {
+    } else if (kind === 'axios' || kind === 'got' || kind === 'undici' || kind === 'ky' || kind === 'http-client' || kind === 'rest-client') {
       this.migratePerRequestHeader(property, target, container, requests, kind, optional);
     } else if (kind === 'node-http' || kind === 'request') {
       this.migrateCallbackStyleRequest(property, target, container, requests, kind, optional);
@@ -1468,7 +1473,7 @@ export class XTokenMigration extends RequestMigration {
     }
     const slot = parentOf(container)?.node;
     const options = parentOf(parentOf(container))?.node;
-    if (!isNodeType(slot, 'ObjectProperty') || this.propertyName(slot.key, false) !== 'headers' || !isNodeType(options, 'ObjectExpression')) return undefined;
+    if (!isNodeType(slot, 'ObjectProperty') || !HEADERS_OPTIONS.has(this.propertyName(slot.key, false) ?? '') || !isNodeType(options, 'ObjectExpression')) return undefined;
     const keys = new Set((options.properties as ASTNode[]).flatMap((member) => (isNodeType(member, 'ObjectProperty') ? [this.propertyName(member.key, member.computed ?? false)] : [])));
     const basic = (httpClients[kind].basicAuthOptions ?? []).filter((option) => keys.has(option));
     if (basic.length === 0) return undefined;
@@ -1505,7 +1510,7 @@ export class XTokenMigration extends RequestMigration {
       // `headers: { 'x-token': t }` → drop `headers` too; an inline options object left empty goes with it.
       const slot = parentOf(container);
       const slotNode = slot?.node;
-      if (slot && isNodeType(slotNode, 'ObjectProperty') && this.propertyName(slotNode.key, false) === 'headers') {
+      if (slot && isNodeType(slotNode, 'ObjectProperty') && HEADERS_OPTIONS.has(this.propertyName(slotNode.key, false) ?? '')) {
         const options = parentOf(slot) as AnyPath;
         if (this.replacesEarlierHeaders(options.node, slotNode)) {
           // `{ ...init, headers: { 'x-token': t } }` replaced init's headers: `headers: {}` still does.
@@ -1641,6 +1646,7 @@ export class XTokenMigration extends RequestMigration {
     // Built once in a variable and reused: the token goes in at each request, never into the shared object.
     const planned: Edit[] = [];
     const chained: ASTPath<CallExpression>[] = [];
+    const key = headersOptionOf(httpClients[kind], false);
     const headersRemain = (container.node as ObjectExpression).properties.length > 1;
     // `axios.get(url, keptnConfig())`: the request would need the call's result twice (its options, then their headers).
     // So would a private getter's read (`this.requestConfig`), which runs the getter each time.
@@ -1665,10 +1671,10 @@ export class XTokenMigration extends RequestMigration {
       const referenceText = this.text(reference.path.node);
       const parent = parentOf(reference.path)?.node;
       if (reference.role === 'options' && parent === use.call.node) {
-        const sharedHeaders = headersRemain ? `...${referenceText}.headers, ` : '';
-        planned.push({ ...rangeOf(reference.path.node), text: `{ ...${referenceText}, headers: { ${sharedHeaders}${entry} } }` });
+        const sharedHeaders = headersRemain ? `...${referenceText}.${key}, ` : '';
+        planned.push({ ...rangeOf(reference.path.node), text: `{ ...${referenceText}, ${key}: { ${sharedHeaders}${entry} } }` });
       } else if (reference.role === 'headers' && isNodeType(parent, 'ObjectProperty') && reference.path.name === 'value') {
-        planned.push({ ...rangeOf(parent), text: `headers: { ...${referenceText}, ${entry} }` });
+        planned.push({ ...rangeOf(parent), text: `${key}: { ...${referenceText}, ${entry} }` });
       } else if (reference.role === 'headers' && this.spreadIntoRequestHeaders(reference.path, use.call.node)) {
         // `headers: { ...shared, accept }`: the token goes right after the spread; an own `Authorization` later in the literal still wins.
         const { end } = rangeOf(parent as ASTNode);
@@ -1678,10 +1684,10 @@ export class XTokenMigration extends RequestMigration {
         planned.push({ ...rangeOf(reference.path.node), text: `{ ...${referenceText}, ${entry} }` });
       } else if (reference.role === 'options' && this.spreadLastForHeaders(reference.path, use.call.node)) {
         // `{ ...shared, body }`: the request's own headers go right after the spread, and nothing later replaces them.
-        const sharedHeaders = headersRemain ? `...${referenceText}.headers, ` : '';
+        const sharedHeaders = headersRemain ? `...${referenceText}.${key}, ` : '';
         const spread = parentOf(reference.path)?.node as ASTNode;
         const { end } = rangeOf(spread);
-        planned.push({ start: end, end, text: `, headers: { ${sharedHeaders}${entry} }` });
+        planned.push({ start: end, end, text: `, ${key}: { ${sharedHeaders}${entry} }` });
       } else {
         this.leave(property, 'x-token header reused across requests', 'the shared headers reach the request in a shape the codemod does not rewrite', 'send `Authorization: await client.authorizationHeader()` per request');
         return false;
@@ -1715,7 +1721,7 @@ export class XTokenMigration extends RequestMigration {
     const properties = literal.node.properties as ASTNode[];
     return properties.slice(properties.indexOf(spread.node) + 1).every((property) =>
       isNodeType(property, 'ObjectProperty') && this.propertyName(property.key, property.computed ?? false) !== undefined &&
-      this.propertyName(property.key, property.computed ?? false) !== 'headers');
+      !HEADERS_OPTIONS.has(this.propertyName(property.key, property.computed ?? false) ?? ''));
   }
 
   /**
@@ -1724,18 +1730,20 @@ export class XTokenMigration extends RequestMigration {
    * token (every request of such an instance answers with a promise already).
    */
   private migrateInstanceRequests(property: AnyPath, target: AnyPath, container: AnyPath, use: Extract<Use, { type: 'instance-requests' }>, optional: string | undefined): void {
+    // Each request's own headers option, which for RestClient is not the one the instance was made with.
+    const key = headersOptionOf(httpClients[use.info.client.kind], false);
     for (const request of use.requests) {
       const async = this.isAsyncContext(request.call);
       const hoisted = request.awaitedBefore ? this.awaitTokenBefore(request.awaitedBefore, optional) : undefined;
       const entry = hoisted ?? this.authorizationEntry(async, optional);
-      const headers = request.slot === 'headers' ? request.object : request.object && this.headersMember(request.object);
+      const headers = request.slot === 'headers' ? request.object : request.object && this.headersMember(request.object, key);
       if (request.copyOf) {
         // The token first: an `Authorization` the object itself carries still wins, as with the helper's adapters.
         const name = this.text(request.copyOf);
-        this.edits.push({ ...rangeOf(request.copyOf), text: `{ ...${name}, headers: { ${entry}, ...${name}.headers } }` });
+        this.edits.push({ ...rangeOf(request.copyOf), text: `{ ...${name}, ${key}: { ${entry}, ...${name}.${key} } }` });
       } else if (headers) this.appendMember(headers, entry);
-      else if (request.slot === 'options' && request.object) this.appendMember(request.object, `headers: { ${entry} }`);
-      else this.addOption(request.call, { index: request.index, node: undefined }, request.slot === 'options' ? `headers: { ${entry} }` : entry);
+      else if (request.slot === 'options' && request.object) this.appendMember(request.object, `${key}: { ${entry} }`);
+      else this.addOption(request.call, { index: request.index, node: undefined }, request.slot === 'options' ? `${key}: { ${entry} }` : entry);
       if (async || hoisted !== undefined) continue;
       if (request.deferredWith) this.deferCallbackCall(request.call, request.deferredWith, optional);
       else this.wrapInTokenPromise(request.call, optional);
@@ -2315,7 +2323,7 @@ export class XTokenMigration extends RequestMigration {
         return;
       }
       // Each of these reads the headers when the request is made, after the write.
-      if ([...kinds].every((kind) => kind === 'axios' || kind === 'got' || kind === 'node-http' || kind === 'request' || kind === 'http-client')) {
+      if ([...kinds].every((kind) => kind === 'axios' || kind === 'got' || kind === 'node-http' || kind === 'request' || kind === 'http-client' || kind === 'rest-client')) {
         this.writeAuthorizationInPlace(site, removable, target, init, form, conditional, finding, requests, optional, keptCondition);
         return;
       }

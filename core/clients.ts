@@ -3,7 +3,7 @@
  * URL, options, body and headers. Rules and codemods read the same table, so they agree
  * on what a request looks like; a new client or verb is one entry here.
  */
-export type HttpClientKind = 'fetch' | 'axios' | 'got' | 'node-http' | 'undici' | 'ky' | 'superagent' | 'request' | 'http-client';
+export type HttpClientKind = 'fetch' | 'axios' | 'got' | 'node-http' | 'undici' | 'ky' | 'superagent' | 'request' | 'http-client' | 'rest-client';
 
 /** Where the parts of one request call live among its arguments. */
 export interface RequestSignature {
@@ -15,6 +15,8 @@ export interface RequestSignature {
   readonly data?: number;
   /** Index of an argument that is the headers record itself (`HttpClient#get(url, headers)`). */
   readonly headers?: number;
+  /** Index of the base URL an instance is made with, as an argument of its own (`new RestClient(userAgent, baseUrl)`). */
+  readonly baseUrl?: number;
   /** Index of request handlers that may add headers unseen (`new HttpClient(ua, [new BearerCredentialHandler(t)])`). */
   readonly handlers?: number;
   /**
@@ -49,6 +51,8 @@ export interface HttpClientSpec {
   /** Other names the client accepts for the URL option (request's `url` beside `uri`). */
   readonly urlOptionAliases?: readonly string[];
   readonly headersOption?: string;
+  /** The option that holds default headers where an instance is made, when not `headersOption` (RestClient's `headers` beside each request's `additionalHeaders`). */
+  readonly instanceHeadersOption?: string;
   /** Options the client turns into `Authorization: Basic …` (axios's and node's `auth`, got's `username`/`password`). */
   readonly basicAuthOptions?: readonly string[];
   /** Options that carry a request body (`body`, axios' `data`, got's `json`/`form`). */
@@ -56,6 +60,11 @@ export interface HttpClientSpec {
   readonly methodOption?: string;
   /** Type names (from the client's own typings) of the client and its instances. */
   readonly instanceTypeNames: readonly string[];
+  /**
+   * Where the client's typings live: a type of one of those names counts only when declared
+   * there (an app's own `class RestClient`, Angular's `HttpClient` are other things).
+   */
+  readonly typingsFolder?: RegExp;
   /**
    * A request may end with a callback, where an options object may also stand
    * (`request(url, callback)`, `https.get(url, onResponse)`); the request package's is error-first.
@@ -99,6 +108,7 @@ const axios: HttpClientSpec = {
   bodyOptions: ['data'],
   methodOption: 'method',
   instanceTypeNames: ['AxiosInstance', 'AxiosStatic', 'Axios'],
+  typingsFolder: /[\\/]node_modules[\\/]axios[\\/]/u,
 };
 
 const gotVerbs = ['get', 'post', 'put', 'patch', 'delete', 'head'] as const;
@@ -128,6 +138,7 @@ const got: HttpClientSpec = {
   bodyOptions: ['body', 'json', 'form'],
   methodOption: 'method',
   instanceTypeNames: ['Got', 'GotStream', 'ExtendOptions'],
+  typingsFolder: /[\\/]node_modules[\\/]got[\\/]/u,
 };
 
 const fetch: HttpClientSpec = {
@@ -185,6 +196,7 @@ const ky: HttpClientSpec = {
   headersOption: 'headers',
   methodOption: 'method',
   instanceTypeNames: ['KyInstance'],
+  typingsFolder: /[\\/]node_modules[\\/]ky[\\/]/u,
 };
 
 const superagent: HttpClientSpec = {
@@ -195,6 +207,7 @@ const superagent: HttpClientSpec = {
     name === 'del' ? 'DELETE' : name.toUpperCase(),
   ),
   instanceTypeNames: ['SuperAgentStatic', 'SuperAgentRequest'],
+  typingsFolder: /[\\/]node_modules[\\/]@types[\\/]superagent[\\/]/u,
 };
 
 /**
@@ -245,7 +258,33 @@ const httpClient: HttpClientSpec = {
   },
   headersOption: 'headers',
   instanceTypeNames: ['HttpClient'],
+  typingsFolder: /[\\/]node_modules[\\/](?:@actions[\\/]http-client|typed-rest-client)[\\/]/u,
   constructorExport: 'HttpClient',
+};
+
+/**
+ * `RestClient` of `typed-rest-client` (Azure DevOps tasks), JSON verbs over its `HttpClient`:
+ * a request's headers are the `additionalHeaders` of its options, and
+ * `new RestClient(userAgent, baseUrl, handlers, { headers })` makes an instance with a base URL
+ * of its own and default headers. It resolves a request path as `new URL(path, baseUrl + '/')`.
+ */
+const restClient: HttpClientSpec = {
+  kind: 'rest-client',
+  label: 'RestClient',
+  members: {
+    ...verbs(['get', 'del', 'options'], { url: 0, options: 1 }, (name) => (name === 'del' ? 'DELETE' : name.toUpperCase())),
+    create: { url: 0, data: 1, options: 2, method: 'POST' },
+    update: { url: 0, data: 1, options: 2, method: 'PATCH' },
+    replace: { url: 0, data: 1, options: 2, method: 'PUT' },
+    // `uploadStream(verb, url, stream, options)`: the method is the first argument.
+    uploadStream: { url: 1, data: 2, options: 3 },
+    new: { baseUrl: 1, handlers: 2, options: 3, createsInstance: true },
+  },
+  headersOption: 'additionalHeaders',
+  instanceHeadersOption: 'headers',
+  instanceTypeNames: ['RestClient'],
+  typingsFolder: /[\\/]node_modules[\\/]typed-rest-client[\\/]/u,
+  constructorExport: 'RestClient',
 };
 
 export const httpClients: Readonly<Record<HttpClientKind, HttpClientSpec>> = {
@@ -258,6 +297,7 @@ export const httpClients: Readonly<Record<HttpClientKind, HttpClientSpec>> = {
   superagent,
   request,
   'http-client': httpClient,
+  'rest-client': restClient,
 };
 
 /**
@@ -274,7 +314,10 @@ export interface ClientImport {
 
 const nodeHttpModules = ['http', 'https', 'node:http', 'node:https'];
 const requestModules = ['request', 'request-promise', 'request-promise-native', 'postman-request'];
-const httpClientModules = ['@actions/http-client', 'typed-rest-client/HttpClient'];
+// typed-rest-client has no `exports` map: an ES module names the file with its extension.
+const httpClientModules = ['@actions/http-client', 'typed-rest-client/HttpClient', 'typed-rest-client/HttpClient.js'];
+// The package's main module is RestClient.js.
+const restClientModules = ['typed-rest-client', 'typed-rest-client/RestClient', 'typed-rest-client/RestClient.js'];
 
 export const clientImports: readonly ClientImport[] = [
   { module: 'axios', importName: 'default', client: 'axios' },
@@ -299,6 +342,10 @@ export const clientImports: readonly ClientImport[] = [
   ...httpClientModules.flatMap((module): ClientImport[] => [
     { module, importName: '*', client: 'http-client' },
     { module, importName: 'HttpClient', client: 'http-client', member: 'new' },
+  ]),
+  ...restClientModules.flatMap((module): ClientImport[] => [
+    { module, importName: '*', client: 'rest-client' },
+    { module, importName: 'RestClient', client: 'rest-client', member: 'new' },
   ]),
   ...nodeHttpModules.flatMap((module): ClientImport[] => [
     { module, importName: '*', client: 'node-http' },
@@ -358,6 +405,17 @@ export const RESPONSE_CALLBACK_METHODS: readonly string[] = ['then'];
 export const RESPONSE_EVENT_METHODS: readonly string[] = ['on', 'once'];
 export const RESPONSE_EVENT = 'response';
 
+/** The option that holds the headers of a request, or of an instance where one is made (`axios.create({ headers })`). */
+export function headersOptionOf(spec: HttpClientSpec, makesInstance: boolean): string {
+  const request = spec.headersOption ?? 'headers';
+  return makesInstance ? (spec.instanceHeadersOption ?? request) : request;
+}
+
+/** Every option that holds headers, across clients and instances (`headers`, RestClient's `additionalHeaders`). */
+export const HEADERS_OPTIONS: ReadonlySet<string> = new Set(
+  Object.values(httpClients).flatMap((spec) => [headersOptionOf(spec, false), headersOptionOf(spec, true)]),
+);
+
 /** The options that name a request's base, the one the client uses first when several are set first. */
 export function baseUrlOptions(spec: HttpClientSpec): readonly string[] {
   return spec.baseUrlOption === undefined ? [] : [...(spec.baseUrlOverrides ?? []), spec.baseUrlOption];
@@ -372,10 +430,16 @@ export function requestSignature(kind: HttpClientKind, member?: string): Request
   return member === undefined ? spec.call : spec.members[member];
 }
 
-/** The client whose instance types include this type name (`AxiosInstance` → axios). */
-export function clientForTypeName(typeName: string): HttpClientKind | undefined {
+/**
+ * The client whose instance types include this type name (`AxiosInstance` → axios); with the
+ * files the type is declared in, only when one of them is in the client's typings.
+ */
+export function clientForTypeName(typeName: string, declaredIn?: readonly string[]): HttpClientKind | undefined {
   for (const spec of Object.values(httpClients)) {
-    if (spec.instanceTypeNames.includes(typeName)) return spec.kind;
+    if (!spec.instanceTypeNames.includes(typeName)) continue;
+    const folder = spec.typingsFolder;
+    if (declaredIn !== undefined && folder !== undefined && !declaredIn.some((fileName) => folder.test(fileName))) continue;
+    return spec.kind;
   }
   return undefined;
 }

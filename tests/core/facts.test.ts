@@ -5,6 +5,9 @@ import {
   cloudAutomationEnvironment,
   clientForImport,
   clientForTypeName,
+  HEADERS_OPTIONS,
+  headersOptionOf,
+  httpClients,
   isAccountUrn,
   isAuthorizationHeader,
   isBearerValue,
@@ -208,5 +211,19 @@ describe('client signatures', () => {
     expect(clientForTypeName('AxiosInstance')).toBe('axios');
     expect(clientForTypeName('Got')).toBe('got');
     expect(clientForTypeName('Promise')).toBeUndefined();
+  });
+  it('counts a client type name only where the client\'s typings declare it, when told where', () => {
+    expect(clientForTypeName('RestClient', ['/app/node_modules/typed-rest-client/RestClient.d.ts'])).toBe('rest-client');
+    expect(clientForTypeName('RestClient', ['/app/src/rest-client.ts'])).toBeUndefined();
+    expect(clientForTypeName('HttpClient', ['/app/node_modules/@angular/common/http/index.d.ts'])).toBeUndefined();
+    expect(clientForTypeName('HttpClient', ['C:\\app\\node_modules\\@actions\\http-client\\lib\\index.d.ts'])).toBe('http-client');
+  });
+  it('reads typed-rest-client\'s RestClient: its main module, a request\'s additionalHeaders, an instance\'s headers', () => {
+    expect(clientForImport('typed-rest-client', 'RestClient')).toMatchObject({ client: 'rest-client', member: 'new' });
+    expect(clientForImport('typed-rest-client/RestClient.js', '*')?.client).toBe('rest-client');
+    expect(headersOptionOf(httpClients['rest-client'], false)).toBe('additionalHeaders');
+    expect(headersOptionOf(httpClients['rest-client'], true)).toBe('headers');
+    expect(headersOptionOf(httpClients.axios, false)).toBe('headers');
+    expect(HEADERS_OPTIONS).toEqual(new Set(['headers', 'additionalHeaders']));
   });
 });

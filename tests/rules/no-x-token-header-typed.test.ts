@@ -80,6 +80,18 @@ typed.run('no-x-token-header (typed)', testable(rule), {
       filename: ts,
     },
     {
+      name: 'an app\'s own classes named like client types (RestClient, HttpClient) are no clients: their types are declared outside the clients\' typings (typed)',
+      code: `
+        class RestClient { async get(url: string, options: { additionalHeaders: Record<string, string> }) { return { url, options }; } }
+        class HttpClient { async get(url: string, headers: Record<string, string>) { return { url, headers }; } }
+        export async function metadata(rest: RestClient, http: HttpClient) {
+          await rest.get('https://abc12345.cloudautomation.live.dynatrace.com/api/v1/metadata', { additionalHeaders: { 'x-token': token } });
+          return http.get('https://abc12345.cloudautomation.live.dynatrace.com/api/v1/metadata', { 'x-token': token });
+        }
+      `,
+      filename: ts,
+    },
+    {
       name: 'E4 an excluded host found through an imported base URL (typed)',
       code: `
         import { KEPTN_API } from './constants';
@@ -90,6 +102,17 @@ typed.run('no-x-token-header (typed)', testable(rule), {
     },
   ],
   invalid: [
+    {
+      name: 'a parameter typed with typed-rest-client\'s RestClient, declared in its typings (typed)',
+      code: `
+        import type { RestClient } from 'typed-rest-client/RestClient';
+        export async function metadata(rest: RestClient) {
+          return rest.get('https://abc12345.cloudautomation.live.dynatrace.com/api/v1/metadata', { additionalHeaders: { 'x-token': token } });
+        }
+      `,
+      filename: ts,
+      errors: [report('a RestClient instance', certain, 'certain')],
+    },
     {
       name: 'A3 computed key through an imported constant (typed)',
       code: typeOnly.importedConstantKey,

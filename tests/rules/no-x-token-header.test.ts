@@ -26,6 +26,17 @@ ruleTester.run('no-x-token-header', testable(rule), {
       filename: 'file.ts',
     },
     {
+      name: 'RestClient sends additionalHeaders, not headers, of a request\'s options; axios has no additionalHeaders',
+      code: `
+        import { RestClient } from 'typed-rest-client/RestClient';
+        const rest = new RestClient('keptn-task', '${CA}/api');
+        await rest.get('v1/metadata', { headers: { 'x-token': token } });
+        import axios from 'axios';
+        await axios.get('${CA}/api/v1/metadata', { additionalHeaders: { 'x-token': token } });
+      `,
+      filename: 'file.ts',
+    },
+    {
       name: 'E1 reading a response header is not sending one',
       code: `
         const res = await fetch('${CA}/api/v1/metadata');
@@ -409,6 +420,42 @@ ruleTester.run('no-x-token-header', testable(rule), {
       `,
       filename: 'file.ts',
       errors: [report('an HttpClient instance', certain, 'certain'), report('an HttpClient instance', certain, 'certain')],
+    },
+    {
+      name: 'typed-rest-client RestClient: a request\'s additionalHeaders, and the default headers of new RestClient(…) under the base URL it is made with',
+      code: `
+        import * as rm from 'typed-rest-client/RestClient';
+        const rest = new rm.RestClient('keptn-task', 'https://abc12345.cloudautomation.live.dynatrace.com/api');
+        await rest.create('v1/event', event, { additionalHeaders: { 'x-token': token } });
+        const options = { additionalHeaders: { accept: 'application/json', 'x-token': token } };
+        await rest.get(\`controlPlane/v1/project/\${project}\`, options);
+        const withDefaults = new rm.RestClient('keptn-task', process.env.KEPTN_ENDPOINT, [], { headers: { 'x-token': token } });
+        await withDefaults.get('controlPlane/v1/project');
+      `,
+      filename: 'file.ts',
+      errors: [
+        report('a RestClient instance', certain, 'certain'),
+        report('a RestClient instance', certain, 'certain'),
+        report('RestClient', 'the target is likely Cloud Automation (Keptn endpoint KEPTN_ENDPOINT)', 'likely'),
+      ],
+    },
+    {
+      name: 'typed-rest-client required whole in CommonJS (its main module is RestClient), the client a class field',
+      code: `
+        const rm = require('typed-rest-client');
+        class KeptnService {
+          constructor(endpoint, apiToken) {
+            this.apiToken = apiToken;
+            this.client = new rm.RestClient('keptn-azure-task', endpoint);
+          }
+          getEvent(keptnContext) {
+            return this.client.get(\`api/mongodb-datastore/event?keptnContext=\${keptnContext}\`, { additionalHeaders: { 'x-token': this.apiToken } });
+          }
+        }
+        module.exports = { KeptnService };
+      `,
+      filename: 'service.js',
+      errors: [report('a RestClient instance', 'the target is likely Cloud Automation (Keptn API path /{…}/api/mongodb-datastore/event)', 'likely')],
     },
     {
       name: 'A5 node req.setHeader on a request from https.request',
