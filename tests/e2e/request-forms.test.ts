@@ -8,7 +8,9 @@
  * promise, which gets the helper's hooks) and a ky instance's default headers, and superagent
  * requests with `.set(…)`, @actions/http-client calls with the headers as their own argument (async,
  * and a plain function returning the promise, with headers shared at module level; an instance made
- * with the token in its default headers, whose requests each get the token instead), got calls whose
+ * with the token in its default headers, whose requests each get the token instead), typed-rest-client's
+ * RestClient (the token in a request's `additionalHeaders`, async and chained, and an instance's default
+ * headers moved into each request's), got calls whose
  * options carry hooks of the caller's own (spread into a request, and on an instance), which must
  * still run beside the helper's, and node's http
  * in callback style (no async function anywhere: the request waits for the token before it is
@@ -43,7 +45,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const appSource = path.join(repoRoot, 'tests/e2e/forms-app');
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const LEGACY_TOKEN = 'f'.repeat(45);
-const CALLS = ['eventCallback', 'stagesCallback', 'requestServices', 'requestEvent', 'metadata', 'project', 'sequence', 'projects', 'stage', 'service', 'resources', 'event', 'sequenceState', 'kyStages', 'kyUniform', 'actionMetadata', 'actionService', 'actionStages', 'actionTriggered', 'gotMetadata', 'gotProject'];
+const CALLS = ['eventCallback', 'stagesCallback', 'requestServices', 'requestEvent', 'metadata', 'project', 'sequence', 'projects', 'stage', 'service', 'resources', 'event', 'sequenceState', 'kyStages', 'kyUniform', 'actionMetadata', 'actionService', 'actionStages', 'actionTriggered', 'gotMetadata', 'gotProject', 'restMetadata', 'restStages', 'restServices'];
 
 let fake: FakeCloudAutomation;
 let work: string;
@@ -75,7 +77,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-describe('node http in Promise executors, fetch Request objects, a headers helper, ky, superagent and @actions/http-client, before and after `migrate`', () => {
+describe('node http in Promise executors, fetch Request objects, a headers helper, ky, superagent, @actions/http-client and typed-rest-client, before and after `migrate`', () => {
   it('before: every call is accepted with the legacy x-token', async () => {
     const statuses = await runApp({ KEPTN_API_URL: fake.apiBaseUrl, KEPTN_API_TOKEN: LEGACY_TOKEN });
     expect(statuses).toEqual(Object.fromEntries(CALLS.map((call) => [call, 200])));
@@ -86,7 +88,7 @@ describe('node http in Promise executors, fetch Request objects, a headers helpe
   it('migrate rewrites every x-token site, marks none, and changes nothing on a second run', async () => {
     const report = await migrate([]);
     expect(report.files.failed).toEqual([]);
-    expect([...report.files.changed].sort()).toEqual(['src/keptn-axios.js', 'src/keptn-fetch.js', 'src/keptn-got.js', 'src/keptn-http-client.js', 'src/keptn-http.js', 'src/keptn-ky-superagent.js', 'src/keptn-request.js']);
+    expect([...report.files.changed].sort()).toEqual(['src/keptn-axios.js', 'src/keptn-fetch.js', 'src/keptn-got.js', 'src/keptn-http-client.js', 'src/keptn-http.js', 'src/keptn-ky-superagent.js', 'src/keptn-request.js', 'src/keptn-rest-client.js']);
     for (const file of report.files.changed) expect(readFileSync(path.join(app, file), 'utf8')).not.toMatch(/x-token|@cloud-automation-migrate/iu);
     expect((await migrate(['--dry'])).files.changed).toEqual([]);
   }, 240_000);

@@ -3,6 +3,7 @@ import { projectsStatus, sequenceStatus } from './keptn-fetch.js';
 import { serviceStatus, stageStatus } from './keptn-axios.js';
 import { actionMetadataStatus, actionServiceStatus, actionStagesStatus, actionTriggeredStatus } from './keptn-http-client.js';
 import { eventStatus, sequenceStateStatus, serviceResourceStatus, stagesStatus, uniformStatus } from './keptn-ky-superagent.js';
+import { restMetadataStatus, restServicesStatus, restStagesStatus } from './keptn-rest-client.js';
 import { gotMetadataStatus, gotProjectStatus, taggedOptions } from './keptn-got.js';
 import { serviceNames, triggerEvent } from './keptn-request.js';
 
@@ -50,5 +51,8 @@ const statuses = {
   actionTriggered: await actionTriggeredStatus('sh.keptn.event.deployment.triggered'),
   gotMetadata: await gotMetadataStatus(taggedOptions),
   gotProject: await gotProjectStatus('sockshop'),
+  restMetadata: await restMetadataStatus(),
+  restStages: await restStagesStatus('sockshop'),
+  restServices: await restServicesStatus('sockshop', 'dev'),
 };
 console.log(JSON.stringify(statuses));
