@@ -5,7 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { clientForTypeName } from '../core/index.js';
 import type { AnalysisHost, TypeQuestions, TypedClient } from './host.js';
-import type { ProjectModules } from './module-callers.js';
+import { projectOfFile, type ProjectModules } from './module-callers.js';
 import { createRequestAnalysis, type RequestAnalysis } from './request-analysis.js';
 
 type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -51,7 +51,7 @@ export function eslintHost(context: AnyRuleContext): AnalysisHost {
     text: sourceCode.text,
     visitorKeys: sourceCode.visitorKeys,
     getScope: (node) => sourceCode.getScope(node),
-    types: () => checkerQuestions(sourceCode.parserServices),
+    types: () => checkerQuestions(sourceCode.parserServices, context.filename),
   };
 }
 
@@ -90,7 +90,7 @@ function programModules(program: ProgramLike): ProjectModules | undefined {
   return modules ?? undefined;
 }
 
-function checkerQuestions(services: ProgramServices | undefined): TypeQuestions | undefined {
+function checkerQuestions(services: ProgramServices | undefined, filePath: string): TypeQuestions | undefined {
   const program = services?.program;
   const map = services?.esTreeNodeToTSNodeMap;
   if (!program || !map) return undefined;
@@ -123,6 +123,7 @@ function checkerQuestions(services: ProgramServices | undefined): TypeQuestions 
       }
       return undefined;
     },
-    projectModules: () => programModules(program),
+    // As the codemod's oracle answers: the program's files when they include this one, else its package.
+    projectModules: () => projectOfFile(filePath, programModules(program)),
   };
 }

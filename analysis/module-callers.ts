@@ -10,7 +10,7 @@
  * a use no one can follow (a namespace handed on whole; for a function, a use that is not a plain
  * call) makes the answer undefined, as then anything may be done with it.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -438,4 +438,97 @@ function unwrapChain(node: Node): Node {
 function exportKey(key: Node): string | undefined {
   if (key.type === AST_NODE_TYPES.Identifier) return key.name;
   return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : undefined;
+}
+
+/** The file of this name nearest above a file, or undefined. */
+export function nearestAbove(filePath: string, name: string): string | undefined {
+  let folder = path.dirname(path.resolve(filePath));
+  for (;;) {
+    const candidate = path.join(folder, name);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}
+
+/** Texts read from disk once per process. */
+export function cachedReader(): (file: string) => string | undefined {
+  const texts = new Map<string, string | null>();
+  return (file) => {
+    let text = texts.get(file);
+    if (text === undefined) {
+      text = readTextOrNull(file);
+      texts.set(file, text);
+    }
+    return text ?? undefined;
+  };
+}
+
+const modulesByPackage = new Map<string, ProjectModules | null>();
+
+/** Beyond this a package is no longer read whole for one file's questions: the answers are left unknown. */
+const MAX_PACKAGE_FILES = 5000;
+const PACKAGE_SOURCE = /\.(?:[cm]?[jt]sx?)$/u;
+
+/**
+ * A plain JavaScript package has no tsconfig to list its modules: its source files are those
+ * under its package.json, outside node_modules and dot-folders. Compiled output counts, as its
+ * modules require each other (`require("./http")`) like any others.
+ */
+export function packageModules(folder: string): ProjectModules | undefined {
+  let modules = modulesByPackage.get(folder);
+  if (modules === undefined) {
+    const files: string[] = [];
+    const pending = [folder];
+    let complete = true;
+    while (complete && pending.length > 0) {
+      const current = pending.pop() ?? folder;
+      const entries = readFolder(current);
+      for (const entry of entries) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        const full = path.join(current, entry.name);
+        if (entry.isDirectory()) pending.push(full);
+        else if (entry.isFile() && PACKAGE_SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
+      }
+      if (files.length > MAX_PACKAGE_FILES) complete = false;
+    }
+    modules = complete ? { files, read: cachedReader() } : null;
+    modulesByPackage.set(folder, modules);
+  }
+  return modules ?? undefined;
+}
+
+function readTextOrNull(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    // Gone or unreadable since it was listed: the file says nothing, as if absent.
+    return null;
+  }
+}
+
+function readFolder(folder: string): Dirent[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true });
+  } catch {
+    // An unreadable folder holds nothing the search can use.
+    return [];
+  }
+}
+
+/** Forgets the package file lists read so far (tests that write packages between runs). */
+export function forgetPackageModules(): void {
+  modulesByPackage.clear();
+}
+
+/**
+ * The modules a file's project is made of: the list a tsconfig gives when it names the file; else,
+ * for a file no tsconfig compiles (a JavaScript package, one inside a TypeScript repository,
+ * compiled output), its package: the package.json folder; else that list anyway.
+ */
+export function projectOfFile(filePath: string, listed: ProjectModules | undefined): ProjectModules | undefined {
+  if (listed && listsFile(listed, filePath)) return listed;
+  const packageJson = nearestAbove(filePath, 'package.json');
+  return (packageJson === undefined ? undefined : packageModules(path.dirname(packageJson))) ?? listed;
 }

@@ -9,12 +9,10 @@
  * the tsconfig's whole file list is loaded only for a project-wide reference search.
  * Babel and TypeScript share source offsets, so questions are asked by [start, end).
  */
-import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import type { TypeQuestions } from '../analysis/host.js';
-import { listsFile, type ProjectModules } from '../analysis/module-callers.js';
+import { cachedReader, forgetPackageModules, listsFile, nearestAbove, projectOfFile, type ProjectModules } from '../analysis/module-callers.js';
 import type * as TsMorph from 'ts-morph';
 import { clientForTypeName, type HttpClientKind } from '../core/index.js';
 
@@ -82,18 +80,6 @@ interface ProjectEntry {
 const projects = new Map<string, ProjectEntry>();
 const NO_TSCONFIG = '<no tsconfig>';
 
-/** The file of this name nearest above a file, or undefined. */
-function nearestAbove(filePath: string, name: string): string | undefined {
-  let folder = path.dirname(path.resolve(filePath));
-  for (;;) {
-    const candidate = path.join(folder, name);
-    if (existsSync(candidate)) return candidate;
-    const parent = path.dirname(folder);
-    if (parent === folder) return undefined;
-    folder = parent;
-  }
-}
-
 /** The tsconfig.json nearest above a file, or undefined. */
 export function nearestTsconfig(filePath: string): string | undefined {
   return nearestAbove(filePath, 'tsconfig.json');
@@ -125,21 +111,6 @@ function projectFor(tsconfig: string | undefined, needsJs: boolean): ProjectEntr
 }
 
 const modulesByTsconfig = new Map<string, ProjectModules | null>();
-const modulesByPackage = new Map<string, ProjectModules | null>();
-
-/** Texts read from disk once per process. */
-function cachedReader(): (file: string) => string | undefined {
-  const texts = new Map<string, string | null>();
-  return (file) => {
-    let text = texts.get(file);
-    if (text === undefined) {
-      text = guarded(() => readFileSync(file, 'utf8')) ?? null;
-      texts.set(file, text);
-    }
-    return text ?? undefined;
-  };
-}
-
 /**
  * A tsconfig's file list, as the typed lint's program has it (its root files), read without
  * loading them into a Project.
@@ -151,38 +122,6 @@ function tsconfigModules(tsconfig: string): ProjectModules | undefined {
     const parsed = guarded(() => ts.getParsedCommandLineOfConfigFile(tsconfig, undefined, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined }));
     modules = parsed ? { files: parsed.fileNames.map((file) => path.resolve(file)), read: cachedReader() } : null;
     modulesByTsconfig.set(tsconfig, modules);
-  }
-  return modules ?? undefined;
-}
-
-/** Beyond this a package is no longer read whole for one file's questions: the answers are left unknown. */
-const MAX_PACKAGE_FILES = 5000;
-const PACKAGE_SOURCE = /\.(?:[cm]?[jt]sx?)$/u;
-
-/**
- * A plain JavaScript package has no tsconfig to list its modules: its source files are those
- * under its package.json, outside node_modules and dot-folders. Compiled output counts, as its
- * modules require each other (`require("./http")`) like any others.
- */
-function packageModules(folder: string): ProjectModules | undefined {
-  let modules = modulesByPackage.get(folder);
-  if (modules === undefined) {
-    const files: string[] = [];
-    const pending = [folder];
-    let complete = true;
-    while (complete && pending.length > 0) {
-      const current = pending.pop() ?? folder;
-      const entries = guarded(() => readdirSync(current, { withFileTypes: true })) ?? [];
-      for (const entry of entries) {
-        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-        const full = path.join(current, entry.name);
-        if (entry.isDirectory()) pending.push(full);
-        else if (entry.isFile() && PACKAGE_SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
-      }
-      if (files.length > MAX_PACKAGE_FILES) complete = false;
-    }
-    modules = complete ? { files, read: cachedReader() } : null;
-    modulesByPackage.set(folder, modules);
   }
   return modules ?? undefined;
 }
@@ -208,7 +147,7 @@ export function oracleQuestions(oracle: FileTypeOracle, { library = false }: { l
 export function resetTypeOracle(): void {
   projects.clear();
   modulesByTsconfig.clear();
-  modulesByPackage.clear();
+  forgetPackageModules();
 }
 
 function isJsFile(filePath: string): boolean {
@@ -287,8 +226,12 @@ export function createTypeOracle(filePath: string, source: string, tsconfig?: st
       if (!node || !Node.isIdentifier(node) || !entry) return undefined;
       const current = entry;
       return guarded(() => {
-        // Only a search over every file the tsconfig names can prove "nowhere else".
+        // Only a search over every file the tsconfig names can prove "nowhere else", and only for a
+        // file it names: one it does not (a JavaScript package inside, compiled output) belongs
+        // to its package, which `projectModules` searches by syntax instead.
         if (!current.tsconfig) return undefined;
+        const listed = tsconfigModules(current.tsconfig);
+        if (!listed || !listsFile(listed, filePath)) return undefined;
         if (!current.allFilesLoaded) {
           current.project.addSourceFilesFromTsConfig(current.tsconfig);
           current.allFilesLoaded = true;
@@ -306,12 +249,7 @@ export function createTypeOracle(filePath: string, source: string, tsconfig?: st
     },
     projectModules() {
       const tsconfigPath = tsconfig ?? nearestTsconfig(filePath);
-      const listed = tsconfigPath === undefined ? undefined : tsconfigModules(tsconfigPath);
-      if (listed && listsFile(listed, filePath)) return listed;
-      // No tsconfig, or one that does not compile this file (a JavaScript package inside a
-      // TypeScript repository, compiled output): its package is the project it belongs to.
-      const packageJson = nearestAbove(filePath, 'package.json');
-      return (packageJson === undefined ? undefined : packageModules(path.dirname(packageJson))) ?? listed;
+      return projectOfFile(filePath, tsconfigPath === undefined ? undefined : tsconfigModules(tsconfigPath));
     },
     declaresGlobalFetch() {
       const own = file();

@@ -842,10 +842,17 @@ export class XTokenMigration extends RequestMigration {
     return { name: (binding.node as Identifier).name, function: fn, calls: () => this.referencesOf(binding), callersAllHere };
   }
 
-  /** Where other modules of the project use an exported name; undefined when that cannot be searched. */
+  /**
+   * Where other modules of the project use an exported name; undefined when that cannot be searched.
+   * With no tsconfig to search by type, the answer is the shared analysis's, by syntax over the
+   * package's modules: the one the lint grades an exported header builder by.
+   */
   private usesInOtherModules(binding: AnyPath): readonly SourceLocation[] | undefined {
     const { start } = rangeOf(binding.node);
-    return this.oracle().referencesInOtherFiles(start, start + (binding.node as Identifier).name.length);
+    const name = (binding.node as Identifier).name;
+    const byType = this.oracle().referencesInOtherFiles(start, start + name.length);
+    if (byType !== undefined || this.options.library === true) return byType;
+    return this.facts().analysis.usesFromOtherModules(name)?.map(({ file, node }) => ({ file, line: node.loc.start.line, inImport: false }));
   }
 
   /** Why an exported header function's callers cannot all be rewritten here. */

@@ -26,7 +26,7 @@ for (const name of readdirSync(fixtures)) {
 const walk = (dir: string): string[] => readdirSync(dir).flatMap((name) => { const full = path.join(dir, name); return statSync(full).isDirectory() ? walk(full) : [full]; });
 const sourceFile = (file: string): boolean => /\.(ts|js|mjs|cjs|tsx)$/u.test(file) && !file.includes('.output.') && !file.includes('/node_modules/');
 // A folder is one migrate run, as the CLI runs it: header builders hand the token to callers in it.
-for (const dir of ['tests/codemods/fixtures/project/src', 'tests/codemods/fixtures/commonjs-project', 'tests/codemods/fixtures/module-style', 'tests/codemods/fixtures/no-global-fetch/src', 'examples/legacy-app/src']) {
+for (const dir of ['tests/codemods/fixtures/project/src', 'tests/codemods/fixtures/commonjs-project', 'tests/codemods/fixtures/esm-package', 'tests/codemods/fixtures/module-style', 'tests/codemods/fixtures/no-global-fetch/src', 'examples/legacy-app/src']) {
   const runFiles = walk(path.join(root, dir)).filter(sourceFile);
   for (const file of runFiles) inputs.push({ file, options: { runFiles } });
 }

@@ -153,3 +153,28 @@ describe('a CommonJS package whose modules share clients through require()', () 
     expect(summary(sequences.reports).retiredEnvVars).toEqual(['KEPTN_ADMIN_TOKEN']);
   });
 });
+
+describe('an ES module package with no tsconfig: exported header builders', () => {
+  // The package.json folder is the project searched for other modules' callers, by the codemod as by the lint.
+  const project = path.join(here, 'fixtures', 'esm-package');
+  const expected = path.join(here, 'fixtures', 'esm-package-output');
+  const names = readdirSync(project, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js')).sort();
+  const runFiles = names.map((name) => path.join(project, name));
+  const secondRunFiles = names.map((name) => path.join(expected, name));
+
+  it.each(names)('%s migrates to esm-package-output, marks nothing, and is stable on a second run', (name) => {
+    const { output, reports } = runTransformReports(path.join(project, name), readFileSync(path.join(project, name), 'utf8'), { runFiles }, migrate);
+    const wanted = readFileSync(path.join(expected, name), 'utf8');
+    expect(summary(reports).errors).toEqual([]);
+    // Was: "with no tsconfig.json above this file to search, the codemod cannot tell whether other modules call it".
+    expect(summary(reports).manual).toEqual([]);
+    expect(output ?? readFileSync(path.join(project, name), 'utf8')).toBe(wanted);
+    expect(runTransformReports(path.join(expected, name), wanted, { runFiles: secondRunFiles }, migrate).output).toBeUndefined();
+  });
+
+  it('marks the builder no module of the package calls under --library, where code in other packages may call it', () => {
+    const file = path.join(project, 'src/keptn.js');
+    const { output } = runTransformReports(file, readFileSync(file, 'utf8'), { runFiles, library: true }, migrate);
+    expect(output).toContain('which is exported from a library (--library)');
+  });
+});
