@@ -119,24 +119,34 @@ describe('migrate: shapes the libraries it leans on trip over', () => {
   });
 });
 
-describe('a CommonJS package whose modules share clients through require()', () => {
-  // No tsconfig lists these files: the package.json folder is the project, compiled output included.
-  const project = path.join(here, 'fixtures', 'commonjs-project');
-  const expected = path.join(here, 'fixtures', 'commonjs-project-output');
-  const names = readdirSync(project, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js')).sort();
-  const runFiles = names.map((name) => path.join(project, name));
-  const secondRunFiles = names.map((name) => path.join(expected, name));
-  const run = (name: string) => runTransformReports(path.join(project, name), readFileSync(path.join(project, name), 'utf8'), { runFiles }, migrate);
-  const routesOf = (name: string) => summary(run(name).reports).routes;
-
-  it.each(names)('%s migrates to commonjs-project-output and is stable on a second run', (name) => {
-    const { output, reports } = run(name);
-    const wanted = readFileSync(path.join(expected, name), 'utf8');
+/**
+ * A fixture package migrated with all its files in the run, as the CLI runs them, beside the
+ * `<name>-output` tree it must become; a second run over that tree must change nothing.
+ */
+function packageFixture(name: string) {
+  const project = path.join(here, 'fixtures', name);
+  const expected = path.join(here, 'fixtures', `${name}-output`);
+  const names = readdirSync(project, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js')).sort();
+  const runFiles = names.map((file) => path.join(project, file));
+  const secondRunFiles = names.map((file) => path.join(expected, file));
+  const run = (file: string, options: TransformOptions = {}) => runTransformReports(path.join(project, file), readFileSync(path.join(project, file), 'utf8'), { runFiles, ...options }, migrate);
+  const expectMigratesToOutput = (file: string): void => {
+    const { output, reports } = run(file);
+    const wanted = readFileSync(path.join(expected, file), 'utf8');
     expect(summary(reports).errors).toEqual([]);
     expect(summary(reports).manual).toEqual([]);
-    expect(output ?? readFileSync(path.join(project, name), 'utf8')).toBe(wanted);
-    expect(runTransformReports(path.join(expected, name), wanted, { runFiles: secondRunFiles }, migrate).output).toBeUndefined();
-  });
+    expect(output ?? readFileSync(path.join(project, file), 'utf8')).toBe(wanted);
+    expect(runTransformReports(path.join(expected, file), wanted, { runFiles: secondRunFiles }, migrate).output).toBeUndefined();
+  };
+  return { names, run, expectMigratesToOutput };
+}
+
+describe('a CommonJS package whose modules share clients through require()', () => {
+  // No tsconfig lists these files: the package.json folder is the project, compiled output included.
+  const { names, run, expectMigratesToOutput } = packageFixture('commonjs-project');
+  const routesOf = (name: string) => summary(run(name).reports).routes;
+
+  it.each(names)('%s migrates to commonjs-project-output and is stable on a second run', expectMigratesToOutput);
 
   it('counts the calls other modules make with the shared instance, however they reach it', () => {
     // `const { client } = require('./http')`
@@ -156,25 +166,12 @@ describe('a CommonJS package whose modules share clients through require()', () 
 
 describe('an ES module package with no tsconfig: exported header builders', () => {
   // The package.json folder is the project searched for other modules' callers, by the codemod as by the lint.
-  const project = path.join(here, 'fixtures', 'esm-package');
-  const expected = path.join(here, 'fixtures', 'esm-package-output');
-  const names = readdirSync(project, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js')).sort();
-  const runFiles = names.map((name) => path.join(project, name));
-  const secondRunFiles = names.map((name) => path.join(expected, name));
+  // Was marked: "with no tsconfig.json above this file to search, the codemod cannot tell whether other modules call it".
+  const { names, run, expectMigratesToOutput } = packageFixture('esm-package');
 
-  it.each(names)('%s migrates to esm-package-output, marks nothing, and is stable on a second run', (name) => {
-    const { output, reports } = runTransformReports(path.join(project, name), readFileSync(path.join(project, name), 'utf8'), { runFiles }, migrate);
-    const wanted = readFileSync(path.join(expected, name), 'utf8');
-    expect(summary(reports).errors).toEqual([]);
-    // Was: "with no tsconfig.json above this file to search, the codemod cannot tell whether other modules call it".
-    expect(summary(reports).manual).toEqual([]);
-    expect(output ?? readFileSync(path.join(project, name), 'utf8')).toBe(wanted);
-    expect(runTransformReports(path.join(expected, name), wanted, { runFiles: secondRunFiles }, migrate).output).toBeUndefined();
-  });
+  it.each(names)('%s migrates to esm-package-output, marks nothing, and is stable on a second run', expectMigratesToOutput);
 
   it('marks the builder no module of the package calls under --library, where code in other packages may call it', () => {
-    const file = path.join(project, 'src/keptn.js');
-    const { output } = runTransformReports(file, readFileSync(file, 'utf8'), { runFiles, library: true }, migrate);
-    expect(output).toContain('which is exported from a library (--library)');
+    expect(run('src/keptn.js', { library: true }).output).toContain('which is exported from a library (--library)');
   });
 });
