@@ -120,8 +120,6 @@ export interface ClientRef {
   readonly helperAuthorized: boolean;
   /** Variables (or class fields) that hold this client or instance: their other uses may add headers or interceptors. */
   readonly holders: readonly Holder[];
-  /** Found only through type information. */
-  readonly byType: boolean;
   /** Request handlers the instance was made with, which may set headers of their own (`[new BearerCredentialHandler(t)]`). */
   readonly handlers?: Node;
   /** The base URL the instance was made with as an argument of its own (`new RestClient(ua, baseUrl)`); a base option wins over it. */
@@ -331,7 +329,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (!found) return undefined;
     // The variable holding it is how its other uses (defaults writes, requests) are told to be one instance.
     const holder = node.type === AST_NODE_TYPES.Identifier ? variableOf(node) : undefined;
-    return { kind: found.kind, isInstance: found.isInstance, defaults: [], opaque: true, helperAuthorized: false, holders: holder ? [holder] : [], byType: true };
+    return { kind: found.kind, isInstance: found.isInstance, defaults: [], opaque: true, helperAuthorized: false, holders: holder ? [holder] : [] };
   }
 
   /**
@@ -477,7 +475,6 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       opaque: false,
       helperAuthorized: false,
       holders,
-      byType: false,
     };
   }
 
@@ -538,7 +535,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const configured = variable.references.some(
       (reference) => defaultHeadersWrite(reference.identifier) !== undefined || interceptorOf(reference.identifier, 'axios') !== undefined,
     );
-    return configured ? { kind: 'axios', isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: [variable], byType: false } : undefined;
+    return configured ? { kind: 'axios', isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: [variable] } : undefined;
   }
 
   /** `client: AxiosInstance`, `api: Got`: a type annotation naming a client type imported from the client's module. */
@@ -558,7 +555,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const rootVariable = variableOf(root);
     const source = rootVariable ? importSource(rootVariable) : undefined;
     if (!source || !clientModules.has(source.module)) return undefined;
-    return { kind, isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: [], byType: false };
+    return { kind, isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: [] };
   }
 
   /** Which client or instance an expression evaluates to, if any. */
@@ -653,7 +650,6 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       opaque: site.client.opaque || unseenHeaders,
       helperAuthorized: site.client.helperAuthorized || hasHelperHooks(site.optionArguments),
       holders: [],
-      byType: site.client.byType,
     };
   }
 
@@ -2371,7 +2367,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     opaqueInstance: (kind: HttpClientKind, held?: Node): ClientRef => {
       const value = held ? unwrap(held) : undefined;
       const holder = value?.type === AST_NODE_TYPES.Identifier ? variableOf(value) : undefined;
-      return { kind, isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: holder ? [holder] : [], byType: false };
+      return { kind, isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: holder ? [holder] : [] };
     },
     /** Options carrying the helper's got hooks (`hooks: client.gotHooks()`). */
     usesHelperHooks: (options: Expression): boolean => hasHelperHooks([options]),
