@@ -95,6 +95,7 @@ function checkerQuestions(services: ProgramServices | undefined, filePath: strin
   const map = services?.esTreeNodeToTSNodeMap;
   if (!program || !map) return undefined;
   const checker = program.getTypeChecker();
+  let project: { readonly modules: ProjectModules | undefined } | undefined;
   function typeOf(node: TSESTree.Node): TypeLike | undefined {
     try {
       const tsNode = map?.get(node);
@@ -123,7 +124,8 @@ function checkerQuestions(services: ProgramServices | undefined, filePath: strin
       }
       return undefined;
     },
-    // As the codemod's oracle answers: the program's files when they include this one, else its package.
-    projectModules: () => projectOfFile(filePath, programModules(program)),
+    // As the codemod's oracle answers: the program's files when they include this one, else its
+    // package; found once per file, as every cross-module question asks it.
+    projectModules: () => (project ??= { modules: projectOfFile(filePath, programModules(program)) }).modules,
   };
 }

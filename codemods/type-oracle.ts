@@ -169,6 +169,8 @@ function upsertSourceFile(project: TsMorph.Project, filePath: string, source: st
 export function createTypeOracle(filePath: string, source: string, tsconfig?: string): FileTypeOracle {
   let sourceFile: TsMorph.SourceFile | undefined;
   let entry: ProjectEntry | undefined;
+  // Asked for every cross-module question of the file: the walks up the folders are done once.
+  let project: { readonly modules: ProjectModules | undefined } | undefined;
 
   const file = (): TsMorph.SourceFile => {
     if (!sourceFile) {
@@ -248,8 +250,11 @@ export function createTypeOracle(filePath: string, source: string, tsconfig?: st
       });
     },
     projectModules() {
-      const tsconfigPath = tsconfig ?? nearestTsconfig(filePath);
-      return projectOfFile(filePath, tsconfigPath === undefined ? undefined : tsconfigModules(tsconfigPath));
+      if (!project) {
+        const tsconfigPath = tsconfig ?? nearestTsconfig(filePath);
+        project = { modules: projectOfFile(filePath, tsconfigPath === undefined ? undefined : tsconfigModules(tsconfigPath)) };
+      }
+      return project.modules;
     },
     declaresGlobalFetch() {
       const own = file();
