@@ -2180,6 +2180,24 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return analysis;
   }
 
+  /**
+   * Where this module reads its own CommonJS export `name` back (`exports.f`, `module.exports.f`,
+   * not a write to it): compiled code calls its own export so, `(0, exports.f)(…)`, and such a
+   * read is a call of the function all the same.
+   */
+  function ownExportReads(from: Node, name: string): TSESTree.MemberExpression[] {
+    const reads: TSESTree.MemberExpression[] = [];
+    forEachDescendant(programOf(from), visitorKeys, (node) => {
+      if (node.type !== AST_NODE_TYPES.MemberExpression || !isGlobalCommonJsObject(node)) return true;
+      const exported = commonJsExportName(node);
+      if (exported === 'default') return true;
+      const written = node.parent.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node;
+      if (exported === name && !written) reads.push(node);
+      return false;
+    });
+    return reads;
+  }
+
   let sitesOfFile: RequestSite[] | undefined;
   /** Every request and instance creation of this file, found once by walking the whole tree. */
   function allSites(from: Node): RequestSite[] {
@@ -2340,6 +2358,9 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     },
     resolveClient,
     fetchSendingRequest,
+    /** The function declared in this file that a call's callee names (`f`, `this.f`, tsc's `(0, exports.f)`), if any. */
+    calledFunction: (callee: Node): Node | undefined => localFunction(unwrap(callee)),
+    ownExportReads,
     /** The strings an expression may evaluate to, read as the route reader reads URLs. */
     valueShapes: (node: Node): ValueShapes => {
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);

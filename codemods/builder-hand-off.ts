@@ -187,7 +187,7 @@ function decideHandOff(escaping: Pick<EscapingXToken, 'node' | 'exit'>, facts: P
   if (fn.generator) return { why: 'it is a generator' };
   const refused = headerObjectRefusal(property, fn, facts.parsed.host.text);
   if (refused !== undefined) return { why: refused };
-  const own = ownFileCalls(fn, facts);
+  const own = ownFileCalls(fn, exit.name, facts);
   if ('why' in own) return own;
   const calls = facts.analysis.callsFromOtherModules(fn);
   if (calls === undefined) return { why: 'the codemod cannot find every call of it in the project (it is passed on as a value somewhere, or a file that names it does not parse)' };
@@ -334,7 +334,7 @@ export function localOptionsBuilder(key: Node, facts: Pick<FileFacts, 'parsed' |
   if (facts.analysis.headerExit(key) !== undefined) return { why: 'the function that builds them is exported, and other modules may call it' };
   const refused = headerObjectRefusal(property, fn, facts.parsed.host.text);
   if (refused !== undefined) return { why: refused };
-  const own = ownFileCalls(fn, facts);
+  const own = ownFileCalls(fn, undefined, facts);
   if ('why' in own) return own;
   if (own.calls.length === 0) return { why: 'the codemod sees no call of the function that builds them' };
   return { fn, calls: own.calls };
@@ -545,21 +545,28 @@ function returnedBy(object: Node, fn: Node): boolean {
 }
 
 /** The builder's calls in its own file, each where it can be awaited; why not when a use is no such call. */
-function ownFileCalls(fn: Node, facts: Pick<FileFacts, 'parsed' | 'analysis'>): { readonly calls: HandedCall[] } | { readonly why: string } {
+function ownFileCalls(fn: Node, exportedName: string | undefined, facts: Pick<FileFacts, 'parsed' | 'analysis'>): { readonly calls: HandedCall[] } | { readonly why: string } {
   if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition) return privateMethodCalls(fn.parent, facts);
   let id: Node | null | undefined;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) id = fn.id;
   else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === outermostTypeWrapper(fn)) id = fn.parent.id;
-  if (id?.type !== AST_NODE_TYPES.Identifier) return { calls: [] };
-  const variable = findVariable(facts.parsed.host.getScope(id), id);
-  const calls: HandedCall[] = [];
+  const variable = id?.type === AST_NODE_TYPES.Identifier ? findVariable(facts.parsed.host.getScope(id), id) : undefined;
+  const callees: Node[] = [];
   for (const reference of variable?.references ?? []) {
     if (reference.init || (reference.isTypeReference && !reference.isValueReference)) continue;
     const used = outermostTypeWrapper(reference.identifier);
-    if (isExportReference(used)) continue;
-    const line = used.loc.start.line;
-    const call = used.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== used) return { why: `this file also uses it other than by calling it (line ${line})` };
+    if (!isExportReference(used)) callees.push(used);
+  }
+  // tsc calls a module's own export back through `exports`: `(0, exports.f)(…)` calls it here too.
+  for (const read of exportedName === undefined ? [] : facts.analysis.ownExportReads(fn, exportedName)) {
+    const sequence = read.parent.type === AST_NODE_TYPES.SequenceExpression && read.parent.expressions.at(-1) === read ? read.parent : undefined;
+    callees.push(sequence ?? read);
+  }
+  const calls: HandedCall[] = [];
+  for (const callee of callees) {
+    const line = callee.loc.start.line;
+    const call = callee.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return { why: `this file also uses it other than by calling it (line ${line})` };
     const waits = waitingFor(call, facts.analysis, `its call on line ${line}`);
     if ('why' in waits) return waits;
     calls.push(handedCall(facts.parsed.host.filePath, call, facts.analysis));

@@ -47,7 +47,7 @@ import type { SourceLocation } from './type-oracle.js';
 import { indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
 import type { EscapingXToken, XTokenFinding } from '../analysis/findings.js';
 import type { Node as EstreeNode } from '../analysis/ast.js';
-import type { ModuleExit } from '../analysis/module-exits.js';
+import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
 import { sameInstance, type RequestSendingRefusal, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
 import { RequestMigration, sureEnoughTarget, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -158,6 +158,13 @@ interface Returner {
    * project-wide search, so it is asked only once the function is known to return the header.
    */
   readonly callersAllHere: () => boolean;
+}
+
+/** How a function declared in a file leaves it: see `moduleExportsOf`. */
+interface ModuleExports {
+  readonly names: readonly AnyPath[];
+  readonly exporting: ReadonlySet<ASTNode>;
+  readonly readsBack: readonly AnyPath[];
 }
 
 /** Clients whose requests the codemod rewrites one by one. */
@@ -812,44 +819,123 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /**
-   * The function a callee names when it is declared in this file and not exported (`function f`,
-   * `const f = () => …`): its callers are all here, so they can all be seen and rewritten.
+   * The function a callee names when it is declared in this file (`function f`, `const f = () => …`,
+   * tsc's `(0, exports.f)` for its own export): its callers are all here, and can all be seen and
+   * rewritten, unless it is exported and another module of the project uses it.
    */
   private returnerOf(callee: AnyPath): Returner | undefined {
     const node = callee.node;
     if (isNodeType(node, 'MemberExpression') && isNodeType(node.object as ASTNode, 'ThisExpression')) return this.privateMethod(callee);
-    const binding = this.bindingOf(callee);
-    const holder = binding ? parentOf(binding) : undefined;
-    if (!binding || !holder || binding.name !== 'id') return undefined;
-    let fn: AnyPath | undefined;
-    let declaration: AnyPath | undefined;
-    if (isNodeType(holder.node, 'FunctionDeclaration')) {
-      fn = holder;
-      declaration = holder;
-    } else if (isNodeType(holder.node, 'VariableDeclarator') && (holder.parentPath as AnyPath | null)?.node.type === 'VariableDeclaration') {
-      const init = holder.get('init') as AnyPath;
-      const kind = ((holder.parentPath as AnyPath).node as ASTNode & { kind: string }).kind;
-      if (kind === 'const' && (isNodeType(init.node, 'ArrowFunctionExpression') || isNodeType(init.node, 'FunctionExpression'))) {
-        fn = init;
-        declaration = parentOf(holder) ?? undefined;
-      }
-    }
-    const exported = declaration ? parentOf(declaration)?.node.type : undefined;
-    if (!fn || !declaration || exported === 'ExportDefaultDeclaration') return undefined;
+    const local = this.localFunction(callee);
+    if (!local) return undefined;
+    const exits = this.moduleExportsOf(local);
+    if (exits === 'default') return undefined;
+    const { binding } = local;
+    const name = binding ? (binding.node as Identifier).name : (exits.names[0]?.node as Identifier | undefined)?.name;
+    if (name === undefined) return undefined;
+    const calls = (): AnyPath[] => [...(binding ? this.referencesOf(binding).filter((use) => !exits.exporting.has(use.node)) : []), ...exits.readsBack];
     // An export that no other module of the project uses is called only here, like a local one
     // (the same proof the token-variable cleanup asks before removing an exported constant).
-    const callersAllHere = exported !== 'ExportNamedDeclaration' ? () => true : () => this.options.library !== true && this.usesInOtherModules(binding)?.length === 0;
-    return { name: (binding.node as Identifier).name, function: fn, calls: () => this.referencesOf(binding), callersAllHere };
+    const callersAllHere = exits.names.length === 0 ? () => true : () => this.options.library !== true && exits.names.every((exported) => this.usesInOtherModules(exported)?.length === 0);
+    return { name, function: local.function, calls, callersAllHere };
   }
 
   /**
-   * Where other modules of the project use an exported name; undefined when that cannot be searched.
-   * With no tsconfig to search by type, the answer is the shared analysis's, by syntax over the
-   * package's modules: the one the lint grades an exported header builder by.
+   * The function declared in this file that a callee names: by its binding (`f`, a `const` holding
+   * a function), or as the shared analysis resolves tsc's call of the module's own CommonJS export
+   * (`(0, exports.f)(…)`, `exports.f(…)`), the value `exports.f = …` assigns.
    */
-  private usesInOtherModules(binding: AnyPath): readonly SourceLocation[] | undefined {
-    const { start } = rangeOf(binding.node);
-    const name = (binding.node as Identifier).name;
+  private localFunction(callee: AnyPath): { readonly function: AnyPath; readonly binding: AnyPath | undefined } | undefined {
+    if (isNodeType(callee.node, 'Identifier')) {
+      const binding = this.bindingOf(callee);
+      const holder = binding ? parentOf(binding) : undefined;
+      if (!binding || !holder || binding.name !== 'id') return undefined;
+      const fn = this.functionBoundBy(holder);
+      return fn ? { function: fn, binding } : undefined;
+    }
+    const estree = this.estreeNode(callee.node);
+    const called = estree ? this.facts().analysis.calledFunction(estree) : undefined;
+    const fn = called ? this.babelPath(called) : undefined;
+    if (!fn || !FUNCTION_TYPES.has(fn.node.type)) return undefined;
+    const holder = parentOf(fn);
+    if (isNodeType(fn.node, 'FunctionDeclaration')) return { function: fn, binding: fn.get('id') as AnyPath };
+    if (holder && isNodeType(holder.node, 'VariableDeclarator') && this.functionBoundBy(holder)) return { function: fn, binding: holder.get('id') as AnyPath };
+    return { function: fn, binding: undefined };
+  }
+
+  /** The function a declaration binds: `function f`, or a `const` initialised with one. */
+  private functionBoundBy(holder: AnyPath): AnyPath | undefined {
+    if (isNodeType(holder.node, 'FunctionDeclaration')) return holder;
+    if (!isNodeType(holder.node, 'VariableDeclarator') || (holder.parentPath as AnyPath | null)?.node.type !== 'VariableDeclaration') return undefined;
+    const init = holder.get('init') as AnyPath;
+    const kind = ((holder.parentPath as AnyPath).node as ASTNode & { kind: string }).kind;
+    return kind === 'const' && (isNodeType(init.node, 'ArrowFunctionExpression') || isNodeType(init.node, 'FunctionExpression')) ? init : undefined;
+  }
+
+  /**
+   * How a local function leaves its module: the names it is exported under (`export function f`,
+   * `export { f as g }`, `exports.g = f`, `module.exports = { g: f }`, each the identifier that
+   * spells the name), the references to it that only export it, and the reads of its CommonJS
+   * export in this module (`(0, exports.g)(…)`), which call it all the same. `default` when it is
+   * the default export, whose importers the codemod does not follow.
+   */
+  private moduleExportsOf(local: { readonly function: AnyPath; readonly binding: AnyPath | undefined }): ModuleExports | 'default' {
+    const names: AnyPath[] = [];
+    const exporting = new Set<ASTNode>();
+    const commonJsNames = new Set<string>();
+    const declarationOf = (fn: AnyPath): AnyPath | null => (isNodeType(fn.node, 'FunctionDeclaration') ? fn : parentOf(parentOf(fn)));
+    const around = local.binding ? parentOf(declarationOf(local.function))?.node.type : undefined;
+    if (around === 'ExportDefaultDeclaration') return 'default';
+    if (around === 'ExportNamedDeclaration' && local.binding) names.push(local.binding);
+    const exportedAt = (value: AnyPath): AnyPath | 'default' | undefined => {
+      const parent = parentOf(value);
+      if (parent && isNodeType(parent.node, 'ExportSpecifier') && value.name === 'local') {
+        const exported = parent.get('exported') as AnyPath;
+        return this.propertyName(exported.node, false) === 'default' ? 'default' : exported;
+      }
+      if (parent && isNodeType(parent.node, 'AssignmentExpression') && value.name === 'right') {
+        const left = parent.get('left') as AnyPath;
+        const exported = this.commonJsExportMember(left.node);
+        if (exported === 'default') return 'default';
+        return exported === undefined ? undefined : (left.get('property') as AnyPath);
+      }
+      const holder = parentOf(parent);
+      const assignment = parentOf(holder);
+      if (parent && isNodeType(parent.node, 'ObjectProperty') && value.name === 'value' && !parent.node.computed && assignment && isNodeType(assignment.node, 'AssignmentExpression') && holder?.name === 'right' && this.commonJsExportMember(assignment.node.left) === 'default') {
+        return parent.get('key') as AnyPath;
+      }
+      return undefined;
+    };
+    // An exported function expression itself (`exports.f = () => …`) leaves the module where it stands.
+    const values = local.binding ? this.referencesOf(local.binding) : [local.function];
+    for (const value of values) {
+      const exported = exportedAt(value);
+      if (exported === 'default') return 'default';
+      if (!exported) continue;
+      names.push(exported);
+      if (value !== local.function) exporting.add(value.node);
+      if (!isNodeType(parentOf(value)?.node, 'ExportSpecifier')) commonJsNames.add(this.propertyName(exported.node, false) ?? '');
+    }
+    const anchor = this.estreeNode(local.function.node);
+    const readsBack = anchor ? [...commonJsNames].flatMap((name) => this.facts().analysis.ownExportReads(anchor, name).flatMap((read) => this.babelPath(read) ?? [])) : [];
+    return { names, exporting, readsBack };
+  }
+
+  /** `exports.x`, `module.exports.x`: the name exported; `module.exports` itself: `default`. */
+  private commonJsExportMember(node: ASTNode): string | undefined {
+    const estree = isNodeType(node, 'MemberExpression') ? this.estreeNode(node, 'MemberExpression') : undefined;
+    return estree ? commonJsExportName(estree) : undefined;
+  }
+
+  /**
+   * Where other modules of the project use an exported name (the identifier that spells it where
+   * it is exported); undefined when that cannot be searched. With no tsconfig to search by type,
+   * the answer is the shared analysis's, by syntax over the package's modules: the one the lint
+   * grades an exported header builder by.
+   */
+  private usesInOtherModules(exported: AnyPath): readonly SourceLocation[] | undefined {
+    const { start } = rangeOf(exported.node);
+    const name = this.propertyName(exported.node, false) ?? '';
     const byType = this.oracle().referencesInOtherFiles(start, start + name.length);
     if (byType !== undefined || this.options.library === true) return byType;
     return this.facts().analysis.usesFromOtherModules(name)?.map(({ file, node }) => ({ file, line: node.loc.start.line, inImport: false }));
@@ -857,17 +943,23 @@ export class XTokenMigration extends RequestMigration {
 
   /** Why an exported header function's callers cannot all be rewritten here. */
   private exportedUseWhy(fn: AnyPath | undefined): string {
-    const holder = fn ? parentOf(fn) : undefined;
-    const declaration = fn && isNodeType(fn.node, 'FunctionDeclaration') ? fn : holder && isNodeType(holder.node, 'VariableDeclarator') ? parentOf(holder) : undefined;
-    if (declaration && parentOf(declaration)?.node.type === 'ExportDefaultDeclaration') return ' as the default: the codemod does not follow default imports to their callers';
+    const exits = fn ? this.moduleExportsOf(this.declaredAs(fn)) : undefined;
+    if (exits === 'default') return ' as the default: the codemod does not follow default imports to their callers';
     if (this.options.library === true) return ' from a library (--library): code in other packages may call it and send the header too';
-    const id = fn && isNodeType(fn.node, 'FunctionDeclaration') ? (fn.get('id') as AnyPath) : holder ? (holder.get('id') as AnyPath) : undefined;
-    const uses = id && isNodeType(id.node, 'Identifier') ? this.usesInOtherModules(id) : undefined;
+    const found = (exits?.names ?? []).map((exported) => this.usesInOtherModules(exported));
+    const uses = found.length > 0 && found.every((list) => list !== undefined) ? found.flat<(readonly SourceLocation[])[]>() : undefined;
     if (uses?.length === 0) return ', and reaches the request in a way the codemod does not rewrite';
     if (uses === undefined) return ': with no tsconfig.json above this file to search, the codemod cannot tell whether other modules call it and send the header too';
     const refusal = fn ? this.handOffRefusals.get(rangeOf(fn.node).start) : undefined;
     if (refusal !== undefined) return ` and used in other modules (${this.usesList(uses)}), which send the header too, and it cannot return the OAuth token to them instead: ${refusal}`;
     return ` and used in other modules (${this.usesList(uses)}), which send the header too; the codemod rewrites one file at a time`;
+  }
+
+  /** A function with the binding that names it, if one does (`function f`, `const f = …`). */
+  private declaredAs(fn: AnyPath): { readonly function: AnyPath; readonly binding: AnyPath | undefined } {
+    if (isNodeType(fn.node, 'FunctionDeclaration') && fn.node.id) return { function: fn, binding: fn.get('id') as AnyPath };
+    const holder = parentOf(fn);
+    return { function: fn, binding: holder && this.functionBoundBy(holder)?.node === fn.node ? (holder.get('id') as AnyPath) : undefined };
   }
 
   /** Up to three uses in other modules as `file:line`, relative to this file. */
@@ -911,13 +1003,10 @@ export class XTokenMigration extends RequestMigration {
 
   /** Who beyond this file's own code can call a function: another module, code outside its class, or unknown. */
   private callableFrom(fn: AnyPath): 'module' | 'class' | 'unknown' {
-    let declaration: AnyPath | null = fn;
     const holder = parentOf(fn);
-    if (holder && isNodeType(holder.node, 'VariableDeclarator')) declaration = parentOf(holder);
-    const around = declaration ? parentOf(declaration)?.node.type : undefined;
-    if (around === 'ExportNamedDeclaration' || around === 'ExportDefaultDeclaration') return 'module';
-    if (fn.node.type === 'ClassMethod' || (holder && holder.node.type === 'ClassProperty')) return 'class';
-    return 'unknown';
+    if (fn.node.type === 'ClassMethod' || fn.node.type === 'ClassPrivateMethod' || (holder && holder.node.type === 'ClassProperty')) return 'class';
+    const exits = this.moduleExportsOf(this.declaredAs(fn));
+    return exits === 'default' || exits.names.length > 0 ? 'module' : 'unknown';
   }
 
   private enclosingFunctionPath(path: AnyPath): AnyPath | undefined {

@@ -157,6 +157,23 @@ describe('a CommonJS package whose modules share clients through require()', () 
     expect(routesOf('lib/services.js')).toEqual(['GET /controlPlane/v1/project/{…}/stage/{…}/service', 'POST /v1/event']);
   });
 
+  it('takes tsc\'s `(0, exports.f)(…)` for a call of the module\'s own export, and awaits it there when the builder turns async', () => {
+    // lib/headers.js: evaluations.js calls the builder too, so it returns the token and every call awaits it;
+    // a self-call left without `await` would send a Promise as the headers, and no credential.
+    const headers = run('lib/headers.js');
+    expect(headers.output).toContain("{ headers: await (0, exports.keptnHeaders)('application/json') }");
+    expect(headers.reports.flatMap((report) => report.migrated).map((site) => site.what)).toContainEqual(expect.stringContaining('its 2 calls await it (line 13, evaluations.js:10)'));
+    // lib/approvals.js: exported, called only by its own module: the token is added at the request, as for a local function.
+    expect(run('lib/approvals.js').output).toContain('{ headers: { ...(0, exports.approvalHeaders)(), Authorization: await oauthClientFromEnv().authorizationHeader() } }');
+  });
+
+  it('marks CommonJS-exported builders under --library, naming the export as the reason', () => {
+    for (const file of ['lib/approvals.js', 'src/evaluations.js']) {
+      const { reports } = run(file, { library: true });
+      expect(reports.flatMap((report) => report.manual).map((site) => site.why)).toEqual([expect.stringContaining('which is exported from a library (--library)')]);
+    }
+  });
+
   it('migrates an x-token sent on top of the shared instance, as the request is known now', () => {
     const sequences = run('src/sequences.js');
     expect(sequences.output).toContain('headers: { Authorization: await oauthClientFromEnv().authorizationHeader() },');
