@@ -5,7 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { clientForTypeName } from '../core/index.js';
 import type { AnalysisHost, TypeQuestions, TypedClient } from './host.js';
-import { projectOfFile, type ProjectModules } from './module-callers.js';
+import { packageWithoutTsconfig, projectOfFile, type ProjectModules } from './module-callers.js';
 import { createRequestAnalysis, type RequestAnalysis } from './request-analysis.js';
 
 type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -46,13 +46,26 @@ export function isTyped(sourceCode: { readonly parserServices?: unknown }): bool
 
 export function eslintHost(context: AnyRuleContext): AnalysisHost {
   const { sourceCode } = context;
+  // Found once per file: every cross-module question asks for it.
+  let project: { readonly modules: ProjectModules | undefined } | undefined;
   return {
     filePath: context.filename,
     text: sourceCode.text,
     visitorKeys: sourceCode.visitorKeys,
     getScope: (node) => sourceCode.getScope(node),
-    types: () => checkerQuestions(sourceCode.parserServices, context.filename),
+    types: () => checkerQuestions(sourceCode.parserServices),
+    projectModules: () => (project ??= { modules: lintedProject(sourceCode.parserServices, context.filename) }).modules,
   };
+}
+
+/**
+ * As the codemod's oracle answers: the program's files when they include this one, else its
+ * package. Without a program, only a package no tsconfig.json claims (none in it, above the file):
+ * a tsconfig there lists the files, and only a program reads that list.
+ */
+function lintedProject(services: unknown, filePath: string): ProjectModules | undefined {
+  const program = (services as ProgramServices | undefined)?.program;
+  return program ? projectOfFile(filePath, programModules(program)) : packageWithoutTsconfig(filePath);
 }
 
 const analysesBySourceCode = new WeakMap<object, RequestAnalysis>();
@@ -90,12 +103,11 @@ function programModules(program: ProgramLike): ProjectModules | undefined {
   return modules ?? undefined;
 }
 
-function checkerQuestions(services: ProgramServices | undefined, filePath: string): TypeQuestions | undefined {
+function checkerQuestions(services: ProgramServices | undefined): TypeQuestions | undefined {
   const program = services?.program;
   const map = services?.esTreeNodeToTSNodeMap;
   if (!program || !map) return undefined;
   const checker = program.getTypeChecker();
-  let project: { readonly modules: ProjectModules | undefined } | undefined;
   function typeOf(node: TSESTree.Node): TypeLike | undefined {
     try {
       const tsNode = map?.get(node);
@@ -124,8 +136,5 @@ function checkerQuestions(services: ProgramServices | undefined, filePath: strin
       }
       return undefined;
     },
-    // As the codemod's oracle answers: the program's files when they include this one, else its
-    // package; found once per file, as every cross-module question asks it.
-    projectModules: () => (project ??= { modules: projectOfFile(filePath, programModules(program)) }).modules,
   };
 }

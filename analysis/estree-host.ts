@@ -11,6 +11,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { visitorKeys as typescriptVisitorKeys } from '@typescript-eslint/visitor-keys';
 import type { Node } from './ast.js';
 import type { AnalysisHost, TypeQuestions, VisitorKeys } from './host.js';
+import type { ProjectModules } from './module-callers.js';
 
 export interface ParsedFile {
   readonly ast: TSESTree.Program;
@@ -24,8 +25,9 @@ const visitorKeys = typescriptVisitorKeys as VisitorKeys;
 /**
  * Parses `text` as the file at `filePath` is read: JSX everywhere but in `.ts`/`.mts`/`.cts`
  * (where `<T>x` is a cast), CommonJS scope rules for `.cjs`/`.cts`. Throws on a syntax error.
+ * `projectModules`: where other modules are searched (none for a file read only to answer another's question).
  */
-export function parseForAnalysis(text: string, filePath: string, types: () => TypeQuestions | undefined): ParsedFile {
+export function parseForAnalysis(text: string, filePath: string, types: () => TypeQuestions | undefined, projectModules?: () => ProjectModules | undefined): ParsedFile {
   const isTypeScriptOnly = /\.[cm]?ts$/iu.test(filePath);
   const commonJs = /\.c[jt]s$/iu.test(filePath);
   const ast = parse(text, { range: true, loc: true, comment: false, tokens: false, jsx: !isTypeScriptOnly, filePath });
@@ -51,6 +53,7 @@ export function parseForAnalysis(text: string, filePath: string, types: () => Ty
       return scope;
     },
     types,
+    ...(projectModules ? { projectModules } : {}),
   };
   return {
     ast,

@@ -27,11 +27,6 @@ export interface TypeQuestions {
   stringLiteral(node: TSESTree.Node): string | undefined;
   /** The HTTP client an expression's type names, if any. */
   client(node: TSESTree.Node): TypedClient | undefined;
-  /**
-   * The files of the project the file belongs to (its tsconfig's), where calls from other modules
-   * are looked for; undefined when the file is in no project (an inferred one, no tsconfig).
-   */
-  projectModules?(): ProjectModules | undefined;
 }
 
 export interface AnalysisHost {
@@ -44,4 +39,11 @@ export interface AnalysisHost {
   getScope(node: TSESTree.Node): TSESLint.Scope.Scope;
   /** Type questions, or undefined when the file has no type information. Called lazily, at most once. */
   types(): TypeQuestions | undefined;
+  /**
+   * The files of the project the file belongs to, where calls from other modules are looked for
+   * (its tsconfig's list, or its package); undefined when no set of files can prove "nowhere
+   * else". Not a type question: read by syntax, so a lint without a program can answer it too.
+   * Called lazily, only when a header leaves the module.
+   */
+  projectModules?(): ProjectModules | undefined;
 }

@@ -532,3 +532,18 @@ export function projectOfFile(filePath: string, listed: ProjectModules | undefin
   const packageJson = nearestAbove(filePath, 'package.json');
   return (packageJson === undefined ? undefined : packageModules(path.dirname(packageJson))) ?? listed;
 }
+
+/**
+ * The package of a file read without a TypeScript program, when no tsconfig.json sits in it (at
+ * its root or between it and the file): what `projectOfFile` gives such a file, the package a
+ * JavaScript project or compiled output is. With a tsconfig there, its list may or may not name
+ * the file, which only a program can tell: nothing is claimed.
+ */
+export function packageWithoutTsconfig(filePath: string): ProjectModules | undefined {
+  const packageJson = nearestAbove(filePath, 'package.json');
+  if (packageJson === undefined) return undefined;
+  const tsconfig = nearestAbove(filePath, 'tsconfig.json');
+  const packageFolder = path.dirname(packageJson);
+  if (tsconfig !== undefined && !path.relative(packageFolder, path.dirname(tsconfig)).startsWith('..')) return undefined;
+  return packageModules(packageFolder);
+}

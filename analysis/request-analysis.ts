@@ -356,7 +356,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (exportLookups.has(key)) return undefined;
     exportLookups.add(key);
     try {
-      const exported = exportedValue(types()?.projectModules?.(), host.filePath, source.module, name);
+      const exported = exportedValue(host.projectModules?.(), host.filePath, source.module, name);
       const client = exported ? analysisOf(exported.parsed).resolveClient(exported.node) : undefined;
       // A whole client (an instance, or the library re-exported as `export { axios }`), not one function of one.
       return client && client.member === undefined ? { kind: client.kind, isInstance: client.isInstance } : undefined;
@@ -2155,7 +2155,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    */
   function callsFromOtherModules(fn: Node): ForeignCall[] | undefined {
     const name = moduleExits.exportedFunctionName(fn);
-    const modules = name === undefined ? undefined : types()?.projectModules?.();
+    const modules = name === undefined ? undefined : host.projectModules?.();
     if (name === undefined || !modules) return undefined;
     return callsFromProject(modules, host.filePath, name)?.map(({ parsed, call, file, throughReexport }) => ({ call, analysis: analysisOf(parsed), file, throughReexport }));
   }
@@ -2166,7 +2166,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * of this module handed on whole).
    */
   function usesFromOtherModules(name: string): ForeignUse[] | undefined {
-    const modules = types()?.projectModules?.();
+    const modules = host.projectModules?.();
     if (!modules) return undefined;
     return usesFromProject(modules, host.filePath, name)?.map(({ parsed, node, file, throughReexport }) => ({ node, analysis: analysisOf(parsed), file, throughReexport }));
   }

@@ -314,7 +314,9 @@ export interface FileFacts {
  * questions: the codemods act on exactly the sites the typed lint reports.
  */
 export function fileFacts(file: string, source: string, options: TransformOptions, oracle: () => FileTypeOracle): FileFacts {
-  const parsed = parseForAnalysis(source, file, () => oracleQuestions(oracle(), { library: options.library === true }));
+  // Under --library, code outside the project may call what a module exports: no file list proves who calls it.
+  const projectModules = options.library === true ? undefined : () => oracle().projectModules();
+  const parsed = parseForAnalysis(source, file, () => oracleQuestions(oracle()), projectModules);
   const analysis = createRequestAnalysis(parsed.host, { helperModule: options.helperModule, clientExport: options.clientExport });
   const findings = createFindings(analysis, {
     excludesXToken: (target) => !confidenceAtLeast(target.confidence, DEFAULT_MINIMUM_CONFIDENCE.xToken),

@@ -127,14 +127,9 @@ function tsconfigModules(tsconfig: string): ProjectModules | undefined {
 }
 
 
-/**
- * The oracle answering the shared analysis's type questions, by the ESTree node's source range.
- * `library`: code outside the project may call what a module exports, so no file list proves
- * who calls it.
- */
-export function oracleQuestions(oracle: FileTypeOracle, { library = false }: { library?: boolean } = {}): TypeQuestions {
+/** The oracle answering the shared analysis's type questions, by the ESTree node's source range. */
+export function oracleQuestions(oracle: FileTypeOracle): TypeQuestions {
   return {
-    projectModules: () => (library ? undefined : oracle.projectModules()),
     stringLiteral: (node) => oracle.stringValue(node.range[0], node.range[1]),
     client: (node) => {
       const found = oracle.clientOf(node.range[0], node.range[1]);

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import rule from '../../rules/no-x-token-header.js';
 import { testable, untypedRuleTester } from './rule-testers.js';
 
@@ -931,6 +934,32 @@ ruleTester.run('no-x-token-header', testable(rule), {
       `,
       filename: 'file.tsx',
       errors: [report('fetch', certain, 'certain')],
+    },
+  ],
+});
+
+// Without a program, a package no tsconfig.json claims is still the project: the lint grades an
+// exported header builder by its callers in the package's other modules, as the codemod does.
+const packageFixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'codemods', 'fixtures');
+const packageFile = (relative: string) => ({ filename: path.join(packageFixtures, relative), code: readFileSync(path.join(packageFixtures, relative), 'utf8') });
+
+ruleTester.run('no-x-token-header: packages with no tsconfig, linted without a program', testable(rule), {
+  valid: [],
+  invalid: [
+    {
+      name: 'an ES module builder graded by the request of the module that calls it',
+      ...packageFile('esm-package/src/headers.js'),
+      errors: [{ messageId: 'xTokenHeaderLeavesModule', line: 3, data: { exit: 'the object the exported `stageHeaders()` returns', target: 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project/{…}/stage)', confidence: 'likely' } }],
+    },
+    {
+      name: 'a tsconfig.json inside the package claims its files: only a program reads its list, so the callers stay unsearched',
+      // project/ has its own tsconfig under the repository's package.json; the typed lint grades this builder by builder-users.ts.
+      ...packageFile('project/src/header-builders.ts'),
+      errors: [
+        { messageId: 'xTokenHeaderLeavesModule', line: 9, data: { exit: 'the object the exported `keptnHeaders()` returns', target: 'the target may be Cloud Automation (Keptn-named keptnToken)', confidence: 'possible' } },
+        { messageId: 'xTokenHeaderLeavesModule', line: 13 },
+        { messageId: 'xTokenHeaderLeavesModule', line: 17 },
+      ],
     },
   ],
 });
