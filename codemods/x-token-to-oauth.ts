@@ -883,8 +883,9 @@ export class XTokenMigration extends RequestMigration {
     const names: AnyPath[] = [];
     const exporting = new Set<ASTNode>();
     const commonJsNames = new Set<string>();
-    const declarationOf = (fn: AnyPath): AnyPath | null => (isNodeType(fn.node, 'FunctionDeclaration') ? fn : parentOf(parentOf(fn)));
-    const around = local.binding ? parentOf(declarationOf(local.function))?.node.type : undefined;
+    // `export default function () {}` has no binding: the function is the declaration.
+    const declaration = local.binding && !isNodeType(local.function.node, 'FunctionDeclaration') ? parentOf(parentOf(local.function)) : local.function;
+    const around = parentOf(declaration)?.node.type;
     if (around === 'ExportDefaultDeclaration') return 'default';
     if (around === 'ExportNamedDeclaration' && local.binding) names.push(local.binding);
     const exportedAt = (value: AnyPath): AnyPath | 'default' | undefined => {
