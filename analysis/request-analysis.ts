@@ -165,6 +165,17 @@ export function sameInstance(instance: RequestSite, request: RequestSite): boole
   return instance.client.holders.some((holder) => request.client.holders.includes(holder));
 }
 
+/**
+ * The base URL argument a request's instance was made with (`new RestClient(ua, baseUrl)`): the
+ * call's own, or the one the instance it goes through was made with. `own` says which: only the
+ * call's own argument is read with the call's bindings (a wrapper's parameters). A base option,
+ * where the client has one, overrides either.
+ */
+export function baseArgumentOf(site: RequestSite): { readonly node: Expression; readonly own: boolean } | undefined {
+  if (site.baseUrlArgument) return { node: site.baseUrlArgument, own: true };
+  return site.client.baseUrl ? { node: site.client.baseUrl, own: false } : undefined;
+}
+
 /** Why the helper's fetch cannot take over sending a `new Request(…)`. */
 export type RequestSendingRefusal = 'module-class' | 'not-one-fetch' | 'fetch-with-init';
 
@@ -640,7 +651,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const handlers = site.handlersArgument;
     // A credential handler adds its header where the code cannot show it: what the instance sends is not all known.
     const unseenHeaders = handlers !== undefined && !(handlers.type === AST_NODE_TYPES.ArrayExpression && handlers.elements.length === 0);
-    const baseUrl = site.baseUrlArgument ?? site.client.baseUrl;
+    const baseUrl = baseArgumentOf(site)?.node;
     return {
       ...(unseenHeaders ? { handlers } : {}),
       ...(baseUrl ? { baseUrl } : {}),
@@ -1872,8 +1883,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     }
     let base: UrlShape | undefined;
     let baseNames: string[] = [];
-    const baseArgument = site.baseUrlArgument ?? site.client.baseUrl;
-    if (baseArgument) base = shapeOf(baseArgument, 0, baseNames, undefined);
+    const baseArgument = baseArgumentOf(site);
+    if (baseArgument) base = shapeOf(baseArgument.node, 0, baseNames, undefined);
     for (const list of optionLists) {
       const value = baseUrlOptions(kindSpec).map((option) => boundValuesOf(list, option)[0]).find((found) => found !== undefined);
       if (!value) continue;

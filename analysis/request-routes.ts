@@ -46,7 +46,7 @@ import {
 import { classMemberKey, forEachDescendant, isFunctionNode, memberName, programOf, returnedExpressions, staticPropertyKey, unwrap, type Expression, type Node } from './ast.js';
 import type { AnalysisHost } from './host.js';
 import type { ArgumentEnv, BoundValue, EntryList, ForeignCall, RequestAnalysis, RequestSite, ValueShapes } from './request-analysis.js';
-import { isAbsolute, joinUrl, PARSED_URL_KEY, resolveAgainst, sameInstance, urlPart, writtenHost } from './request-analysis.js';
+import { baseArgumentOf, isAbsolute, joinUrl, PARSED_URL_KEY, resolveAgainst, sameInstance, urlPart, writtenHost } from './request-analysis.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -571,9 +571,8 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       }
     }
     // `new RestClient(ua, baseUrl)`: a base argument of the instance's own, which a base option would override.
-    let bases: UrlShape[] | undefined;
-    if (site.baseUrlArgument) bases = shapesOf(site.baseUrlArgument, env, 0, names);
-    else if (site.client.baseUrl) bases = shapesOf(site.client.baseUrl, undefined, 0, names);
+    const baseArgument = baseArgumentOf(site);
+    let bases = baseArgument ? shapesOf(baseArgument.node, baseArgument.own ? env : undefined, 0, names) : undefined;
     for (const option of baseUrlOptions(spec)) {
       const fromOption = optionShapes(optionSources, option, names);
       if (fromOption) {
