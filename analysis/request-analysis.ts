@@ -2196,18 +2196,23 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * not a write to it): compiled code calls its own export so, `(0, exports.f)(…)`, and such a
    * read is a call of the function all the same.
    */
-  function ownExportReads(from: Node, name: string): TSESTree.MemberExpression[] {
-    const reads: TSESTree.MemberExpression[] = [];
-    forEachDescendant(programOf(from), visitorKeys, (node) => {
-      if (node.type !== AST_NODE_TYPES.MemberExpression || !isGlobalCommonJsObject(node)) return true;
-      const exported = commonJsExportName(node);
-      if (exported === 'default') return true;
-      const written = node.parent.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node;
-      if (exported === name && !written) reads.push(node);
-      return false;
-    });
-    return reads;
+  function ownExportReads(from: Node, name: string): readonly TSESTree.MemberExpression[] {
+    // One walk per file, by name: every builder of the file may ask.
+    if (!exportReadsByName) {
+      const byName = new Map<string, TSESTree.MemberExpression[]>();
+      forEachDescendant(programOf(from), visitorKeys, (node) => {
+        if (node.type !== AST_NODE_TYPES.MemberExpression || !isGlobalCommonJsObject(node)) return true;
+        const exported = commonJsExportName(node);
+        if (exported === 'default') return true;
+        const written = node.parent.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node;
+        if (exported !== undefined && !written) byName.set(exported, [...(byName.get(exported) ?? []), node]);
+        return false;
+      });
+      exportReadsByName = byName;
+    }
+    return exportReadsByName.get(name) ?? [];
   }
+  let exportReadsByName: Map<string, TSESTree.MemberExpression[]> | undefined;
 
   let sitesOfFile: RequestSite[] | undefined;
   /** Every request and instance creation of this file, found once by walking the whole tree. */

@@ -880,6 +880,18 @@ export class XTokenMigration extends RequestMigration {
    * the default export, whose importers the codemod does not follow.
    */
   private moduleExportsOf(local: { readonly function: AnyPath; readonly binding: AnyPath | undefined }): ModuleExports | 'default' {
+    // Asked for every call the header search passes through, and again for reasons: once per function.
+    let exits = this.exportsByFunction.get(local.function.node);
+    if (!exits) {
+      exits = this.findModuleExports(local);
+      this.exportsByFunction.set(local.function.node, exits);
+    }
+    return exits;
+  }
+
+  private readonly exportsByFunction = new Map<ASTNode, ModuleExports | 'default'>();
+
+  private findModuleExports(local: { readonly function: AnyPath; readonly binding: AnyPath | undefined }): ModuleExports | 'default' {
     const names: AnyPath[] = [];
     const exporting = new Set<ASTNode>();
     const commonJsNames = new Set<string>();
