@@ -61,11 +61,12 @@ export function eslintHost(context: AnyRuleContext): AnalysisHost {
 /**
  * As the codemod's oracle answers: the program's files when they include this one, else its
  * package. Without a program, only a package no tsconfig.json claims (none in it, above the file):
- * a tsconfig there lists the files, and only a program reads that list.
+ * a tsconfig there lists the files, and only a program reads that list. A package is seen live
+ * (`PackageView`): an editor's lint sees a caller edited in another module, as its program does.
  */
 function lintedProject(services: unknown, filePath: string): ProjectModules | undefined {
   const program = (services as ProgramServices | undefined)?.program;
-  return program ? projectOfFile(filePath, programModules(program)) : packageWithoutTsconfig(filePath);
+  return program ? projectOfFile(filePath, programModules(program), 'live') : packageWithoutTsconfig(filePath);
 }
 
 const analysesBySourceCode = new WeakMap<object, RequestAnalysis>();
@@ -91,7 +92,8 @@ const modulesByProgram = new WeakMap<ProgramLike, ProjectModules | null>();
 /**
  * The program's own files when it was made from a tsconfig (the files the codemod's oracle reads
  * from the same tsconfig); none for an inferred program of loose files, which proves nothing
- * about who else calls a module. One per program, so what is parsed is parsed once per lint run.
+ * about who else calls a module. One per program; an editor's next program is read anew, and
+ * parses only the files whose text changed.
  */
 function programModules(program: ProgramLike): ProjectModules | undefined {
   let modules = modulesByProgram.get(program);

@@ -42,7 +42,6 @@ const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs',
 
 interface ProjectIndex {
   readonly files: ReadonlySet<string>;
-  readonly parsed: Map<string, ParsedFile | null>;
 }
 
 const indexes = new WeakMap<ProjectModules, ProjectIndex>();
@@ -50,26 +49,34 @@ const indexes = new WeakMap<ProjectModules, ProjectIndex>();
 function indexOf(modules: ProjectModules): ProjectIndex {
   let index = indexes.get(modules);
   if (!index) {
-    index = { files: new Set(modules.files.map((file) => path.resolve(file))), parsed: new Map() };
+    index = { files: new Set(modules.files.map((file) => path.resolve(file))) };
     indexes.set(modules, index);
   }
   return index;
 }
 
-function parsedFile(modules: ProjectModules, index: ProjectIndex, file: string): ParsedFile | undefined {
-  const cached = index.parsed.get(file);
-  if (cached !== undefined) return cached ?? undefined;
-  let parsed: ParsedFile | null = null;
+function parsedFile(modules: ProjectModules, file: string): ParsedFile | undefined {
   const text = modules.read(file);
-  if (text !== undefined) {
-    try {
-      parsed = parseForAnalysis(text, file, () => undefined);
-    } catch {
-      // A file that does not parse may call the function in ways no one can see.
-      parsed = null;
-    }
+  return text === undefined ? undefined : parsedText(file, text);
+}
+
+/**
+ * Every file parsed for these searches, by its text: a new TypeScript program in an editor, a
+ * package listed again, or a snapshot of the same files parses only what changed.
+ */
+const parses = new Map<string, { text: string; parsed: ParsedFile | null }>();
+
+function parsedText(file: string, text: string): ParsedFile | undefined {
+  const cached = parses.get(file);
+  if (cached?.text === text) return cached.parsed ?? undefined;
+  let parsed: ParsedFile | null;
+  try {
+    parsed = parseForAnalysis(text, file, () => undefined);
+  } catch {
+    // A file that does not parse may call the function in ways no one can see.
+    parsed = null;
   }
-  index.parsed.set(file, parsed);
+  parses.set(file, { text, parsed });
   return parsed ?? undefined;
 }
 
@@ -234,7 +241,7 @@ export function usesFromOtherModules(modules: ProjectModules, file: string, name
     // Parsed only if some module imports it by default: the host has parsed it already.
     let targetHasDefault: boolean | undefined;
     const hasDefault = (): boolean => {
-      const targetFile = parsedFile(modules, index, target.file);
+      const targetFile = parsedFile(modules, target.file);
       // Unparsable: take the default import for the namespace, which counts more uses, not fewer.
       targetHasDefault ??= targetFile ? hasDefaultExport(targetFile.ast) : false;
       return targetHasDefault;
@@ -243,7 +250,7 @@ export function usesFromOtherModules(modules: ProjectModules, file: string, name
       if (caller === target.file) continue;
       const text = modules.read(caller);
       if (text === undefined || !mayName(text, target)) continue;
-      const parsed = parsedFile(modules, index, caller);
+      const parsed = parsedFile(modules, caller);
       if (!parsed) return undefined;
       const uses = usesIn(parsed.ast, caller, target.file, target.name, index.files, hasDefault);
       if (!uses) return undefined;
@@ -316,7 +323,7 @@ export function exportedValue(modules: ProjectModules | undefined, from: string,
   // A module the project's list leaves out (compiled output beside a tsconfig, a package with none) is read from disk.
   const locate = (importer: string, module: string) =>
     (index ? resolveImport(importer, module, index.files) : undefined) ?? resolveImport(importer, module, existingFiles);
-  const parse = (file: string) => (modules && index?.files.has(file) ? parsedFile(modules, index, file) : parsedFromDisk(file));
+  const parse = (file: string) => (modules && index?.files.has(file) ? parsedFile(modules, file) : parsedFromDisk(file));
   let file = locate(path.resolve(from), specifier);
   let wanted = name;
   for (let hops = 0; file !== undefined && hops <= MAX_REEXPORT_HOPS; hops++) {
@@ -342,27 +349,29 @@ const existingFiles: Pick<ReadonlySet<string>, 'has'> = {
   },
 };
 
-/** Files read from disk, parsed again only when they change (a lint run in an editor lives long). */
-const diskParses = new Map<string, { mtimeMs: number; size: number; parsed: ParsedFile | null }>();
-
 function parsedFromDisk(file: string): ParsedFile | undefined {
+  const text = currentText(file);
+  return text === undefined ? undefined : parsedText(file, text);
+}
+
+/** Texts as last read from disk, read again only when a file's size or mtime changed. */
+const diskTexts = new Map<string, { mtimeMs: number; size: number; text: string }>();
+
+/** A file's text as it is on disk now; undefined when it is gone or unreadable. */
+function currentText(file: string): string | undefined {
   let stats: { mtimeMs: number; size: number };
   try {
     stats = statSync(file);
   } catch {
+    diskTexts.delete(file);
     return undefined;
   }
-  const cached = diskParses.get(file);
-  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.parsed ?? undefined;
-  let parsed: ParsedFile | null;
-  try {
-    parsed = parseForAnalysis(readFileSync(file, 'utf8'), file, () => undefined);
-  } catch {
-    // Unreadable or unparsable: what it exports stays unknown.
-    parsed = null;
-  }
-  diskParses.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, parsed });
-  return parsed ?? undefined;
+  const cached = diskTexts.get(file);
+  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.text;
+  const text = readTextOrNull(file);
+  if (text === null) diskTexts.delete(file);
+  else diskTexts.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, text });
+  return text ?? undefined;
 }
 
 /**
@@ -465,7 +474,26 @@ export function cachedReader(): (file: string) => string | undefined {
   };
 }
 
-const modulesByPackage = new Map<string, ProjectModules | null>();
+/**
+ * How the files of a package are seen over a process's life.
+ * - `snapshot`: listed and read once. A migration decides a builder's hand-off file by file on
+ *   the premise that every file reads the same texts, and jscodeshift's own runner writes each
+ *   file as it finishes: a later file must not see an earlier one already migrated.
+ * - `live`: what the disk holds now, give or take `LIVE_VIEW_MS`. An editor's ESLint server lives
+ *   for hours; a caller added or edited in another module must change the grade it gives.
+ */
+export type PackageView = 'snapshot' | 'live';
+
+/**
+ * How long a live view of a package is trusted before it is checked again: a listing of its
+ * folders and a stat of each file it reads. Short next to the time between an edit and the next
+ * lint of another file; long next to one file's lint, so a CLI run over a thousand files lists a
+ * package once a second, not once per file.
+ */
+export const LIVE_VIEW_MS = 1000;
+
+const snapshotsByPackage = new Map<string, ProjectModules | null>();
+const liveByPackage = new Map<string, { modules: ProjectModules | null; checkedAt: number }>();
 
 /** Beyond this a package is no longer read whole for one file's questions: the answers are left unknown. */
 const MAX_PACKAGE_FILES = 5000;
@@ -476,27 +504,53 @@ const PACKAGE_SOURCE = /\.(?:[cm]?[jt]sx?)$/u;
  * under its package.json, outside node_modules and dot-folders. Compiled output counts, as its
  * modules require each other (`require("./http")`) like any others.
  */
-export function packageModules(folder: string): ProjectModules | undefined {
-  let modules = modulesByPackage.get(folder);
-  if (modules === undefined) {
-    const files: string[] = [];
-    const pending = [folder];
-    let complete = true;
-    while (complete && pending.length > 0) {
-      const current = pending.pop() ?? folder;
-      const entries = readFolder(current);
-      for (const entry of entries) {
-        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-        const full = path.join(current, entry.name);
-        if (entry.isDirectory()) pending.push(full);
-        else if (entry.isFile() && PACKAGE_SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
-      }
-      if (files.length > MAX_PACKAGE_FILES) complete = false;
+export function packageModules(folder: string, view: PackageView): ProjectModules | undefined {
+  if (view === 'snapshot') {
+    let modules = snapshotsByPackage.get(folder);
+    if (modules === undefined) {
+      const files = packageFiles(folder);
+      modules = files ? { files, read: cachedReader() } : null;
+      snapshotsByPackage.set(folder, modules);
     }
-    modules = complete ? { files, read: cachedReader() } : null;
-    modulesByPackage.set(folder, modules);
+    return modules ?? undefined;
   }
+  const now = Date.now();
+  const live = liveByPackage.get(folder);
+  if (live && now - live.checkedAt < LIVE_VIEW_MS) return live.modules ?? undefined;
+  const files = packageFiles(folder);
+  const modules = files ? { files, read: viewReader() } : null;
+  liveByPackage.set(folder, { modules, checkedAt: now });
   return modules ?? undefined;
+}
+
+/** Within one live view a file's text is looked up once; across views, read again only if it changed on disk. */
+function viewReader(): (file: string) => string | undefined {
+  const texts = new Map<string, string | null>();
+  return (file) => {
+    let text = texts.get(file);
+    if (text === undefined) {
+      text = currentText(file) ?? null;
+      texts.set(file, text);
+    }
+    return text ?? undefined;
+  };
+}
+
+/** The package's source files, or undefined when there are too many to read for one file's questions. */
+function packageFiles(folder: string): string[] | undefined {
+  const files: string[] = [];
+  const pending = [folder];
+  while (pending.length > 0) {
+    const current = pending.pop() ?? folder;
+    for (const entry of readFolder(current)) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) pending.push(full);
+      else if (entry.isFile() && PACKAGE_SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
+    }
+    if (files.length > MAX_PACKAGE_FILES) return undefined;
+  }
+  return files;
 }
 
 function readTextOrNull(file: string): string | null {
@@ -519,7 +573,8 @@ function readFolder(folder: string): Dirent[] {
 
 /** Forgets the package file lists read so far (tests that write packages between runs). */
 export function forgetPackageModules(): void {
-  modulesByPackage.clear();
+  snapshotsByPackage.clear();
+  liveByPackage.clear();
 }
 
 /**
@@ -527,17 +582,17 @@ export function forgetPackageModules(): void {
  * for a file no tsconfig compiles (a JavaScript package, one inside a TypeScript repository,
  * compiled output), its package: the package.json folder; else that list anyway.
  */
-export function projectOfFile(filePath: string, listed: ProjectModules | undefined): ProjectModules | undefined {
+export function projectOfFile(filePath: string, listed: ProjectModules | undefined, view: PackageView): ProjectModules | undefined {
   if (listed && listsFile(listed, filePath)) return listed;
   const packageJson = nearestAbove(filePath, 'package.json');
-  return (packageJson === undefined ? undefined : packageModules(path.dirname(packageJson))) ?? listed;
+  return (packageJson === undefined ? undefined : packageModules(path.dirname(packageJson), view)) ?? listed;
 }
 
 /**
  * The package of a file read without a TypeScript program, when no tsconfig.json sits in it (at
  * its root or between it and the file): what `projectOfFile` gives such a file, the package a
  * JavaScript project or compiled output is. With a tsconfig there, its list may or may not name
- * the file, which only a program can tell: nothing is claimed.
+ * the file, which only a program can tell: nothing is claimed. Seen live: this is the lint's view.
  */
 export function packageWithoutTsconfig(filePath: string): ProjectModules | undefined {
   const packageJson = nearestAbove(filePath, 'package.json');
@@ -545,5 +600,5 @@ export function packageWithoutTsconfig(filePath: string): ProjectModules | undef
   const tsconfig = nearestAbove(filePath, 'tsconfig.json');
   const packageFolder = path.dirname(packageJson);
   if (tsconfig !== undefined && !path.relative(packageFolder, path.dirname(tsconfig)).startsWith('..')) return undefined;
-  return packageModules(packageFolder);
+  return packageModules(packageFolder, 'live');
 }

@@ -247,7 +247,7 @@ export function createTypeOracle(filePath: string, source: string, tsconfig?: st
     projectModules() {
       if (!project) {
         const tsconfigPath = tsconfig ?? nearestTsconfig(filePath);
-        project = { modules: projectOfFile(filePath, tsconfigPath === undefined ? undefined : tsconfigModules(tsconfigPath)) };
+        project = { modules: projectOfFile(filePath, tsconfigPath === undefined ? undefined : tsconfigModules(tsconfigPath), 'snapshot') };
       }
       return project.modules;
     },
