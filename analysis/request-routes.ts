@@ -78,6 +78,14 @@ export interface RequestRoutes {
    */
   readonly mayHitNoRoute: boolean;
   /**
+   * The routes each call of the request could hit, one list per call: a wrapper's request is made
+   * once per call of the wrapper, so what one call certainly needs is needed whatever the others
+   * do; within one call the URLs and methods are alternatives, of which it takes one. A call that
+   * may hit no route of the table has an empty list (it needs nothing for sure). One list when
+   * the request is read alone.
+   */
+  readonly perCall: readonly (readonly Route[])[];
+  /**
    * How sure the URLs as read here (every alternative, through wrappers and reassignments, and the
    * names they are built from) make us that the call goes to Cloud Automation. It only decides
    * whether the scope report lists a call it does not count; whether it counts is the migration's
@@ -722,7 +730,11 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     let mayHitNoRoute = false;
     let urlConfidence: TargetConfidence = 'unknown';
     const hints = names.map((name) => nameHint(name)).filter((hint): hint is NameHint => hint !== undefined);
+    const perCall: Route[][] = [];
     for (const reading of readings) {
+      const ofCall = new Map<string, Route>();
+      let callMayHitNoRoute = false;
+      perCall.push([]);
       for (const url of reading.urls) {
         urls.add(shapeText(url));
         for (const method of reading.methods) {
@@ -735,15 +747,20 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
             for (const route of read.routes) {
               pinned.set(routeKey(route), route);
               candidates.set(routeKey(route), route);
+              ofCall.set(routeKey(route), route);
             }
           } else {
             known = false;
             const could = routesCouldMatch(url, method);
-            if (could.length === 0) mayHitNoRoute = true;
-            for (const route of could) candidates.set(routeKey(route), route);
+            if (could.length === 0) mayHitNoRoute = callMayHitNoRoute = true;
+            for (const route of could) {
+              candidates.set(routeKey(route), route);
+              ofCall.set(routeKey(route), route);
+            }
           }
         }
       }
+      if (!callMayHitNoRoute) perCall[perCall.length - 1] = [...ofCall.values()];
     }
     return {
       routes: [...pinned.values()],
@@ -753,6 +770,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       urls: [...urls],
       displayPaths: [...displayPaths],
       mayHitNoRoute,
+      perCall,
       urlConfidence,
     };
   }

@@ -53,8 +53,9 @@ export interface RouteUse {
   /** When not `exact`: every scope a route the call could still hit needs (a superset). */
   readonly possibleScopes?: readonly string[];
   /**
-   * When not `exact`: the scopes every route the call could hit needs, so the call needs them
-   * whichever it hits. Empty when it may also hit no route of the table (`mayHitNoRoute`).
+   * When not `exact`: the scopes the call needs whichever route it hits: for each call of it (a
+   * wrapper's request is made once per call of the wrapper), the scopes every route that call
+   * could hit needs. A call that may hit no route of the table adds none.
    */
   readonly sureScopes?: readonly string[];
   /** When not `exact`: some URL the call may use matches no route of the table, so no scope is sure. */
@@ -87,7 +88,7 @@ export function routeUseScopes(call: CloudAutomationCall, includeUnsure: boolean
       ? {}
       : {
           possibleScopes: scopesForRoutes(routes.candidates),
-          sureScopes: routes.mayHitNoRoute ? [] : scopesEveryRouteNeeds(routes.candidates),
+          sureScopes: [...new Set(routes.perCall.flatMap((call) => scopesEveryRouteNeeds(call)))],
           mayHitNoRoute: routes.mayHitNoRoute,
         }),
     counted: call.shown || (includeUnsure && call.elsewhere === undefined),
