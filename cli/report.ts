@@ -390,8 +390,10 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
   lines.push('');
   lines.push(...formatScopes(report.scopes));
 
+  // `scopes` changes nothing: what it says of the old token is what `migrate` would leave.
+  const once = report.mode === 'analyze' ? ', once `migrate` has run' : '';
   if (report.env.set.length > 0 || report.env.retire.length > 0 || report.env.stillRead.length > 0) {
-    lines.push('', 'Environment:');
+    lines.push('', `Environment${once}:`);
     for (const { name, value, note } of report.env.set) {
       const assignment = `${name}=${shellValue(value)}`;
       if (assignment.length <= 48) lines.push(`  set     ${assignment.padEnd(48)} ${note}`);
@@ -404,7 +406,7 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
   }
 
   if (report.tokens.retire.length > 0 || report.tokens.keep.length > 0) {
-    lines.push('', 'The old API token in the code (retire: nothing sends it any more; keep: something still does):');
+    lines.push('', `The old API token in the code${once} (retire: nothing sends it any more; keep: something still does):`);
     for (const entry of report.tokens.retire) lines.push(...tokenLine('retire', entry));
     for (const entry of report.tokens.keep) lines.push(...tokenLine('keep', entry));
   }

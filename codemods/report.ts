@@ -107,7 +107,7 @@ export interface TokenPlumbing {
   readonly column: number;
   /** `retire`: nothing sends it once the migration applies; `keep`: something may still send it. */
   readonly fate: 'retire' | 'keep';
-  /** Why, in a few words: "the migration removed this read", "read only to check that it is set". */
+  /** Why, in a few words: "the migration removes this read", "read only to check that it is set". */
   readonly why: string;
   /** For an input: the code reads it as required (`{ required: true }`, `getInputRequired`, `tl.getInput(name, true)`); for an auth parameter, read with `optional` false. */
   readonly required?: boolean;

@@ -355,7 +355,7 @@ class Plumbing {
   /** What becomes of a token read: removed, held in a binding (judged by its uses), or used in place. */
   private fateOfRead(path: AnyPath, fieldFates: ReadonlyMap<ASTNode, Fate>): Fate {
     const { scope } = this;
-    if (scope.isRemoved(rangeOf(path.node))) return { fate: 'retire', why: 'the migration removed this read' };
+    if (scope.isRemoved(rangeOf(path.node))) return { fate: 'retire', why: 'the migration removes this read' };
     if (isNodeType(path.node, 'Identifier') && scope.bindingOf(path)?.node === path.node) return this.fateOfBinding(path);
     const current = this.holderOf(path);
     const parent = parentOf(current);

@@ -125,7 +125,7 @@ describe('the old API token in the report', () => {
     ]);
     const input = report.tokens.retire.find((entry) => entry.kind === 'action-input');
     expect(input).toMatchObject({ required: true, why: 'read only to check that it is set', declaredIn: [{ file: 'action/action.yml', line: 6, required: true }] });
-    expect(report.tokens.retire.find((entry) => entry.line === 2 && entry.file === 'service/env.ts')?.why).toBe('the migration removed this read');
+    expect(report.tokens.retire.find((entry) => entry.line === 2 && entry.file === 'service/env.ts')?.why).toBe('the migration removes this read');
 
     expect(report.tokens.keep.map(brief)).toEqual(['task-input apiToken task/KeptnEvent/index.ts:5']);
     expect(report.tokens.keep[0]?.declaredIn).toEqual([{ file: 'task/KeptnEvent/task.json', line: 7, required: true }]);

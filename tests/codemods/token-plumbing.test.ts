@@ -95,9 +95,9 @@ describe('the old API token section', () => {
     expect(built.tokens.retire).toEqual([]);
     expect(built.tokens.keep.map(brief)).toEqual([
       'keep env-var KEPTN_API_TOKEN env-forwarded.ts:5: still sent or passed on here',
-      'keep env-var KEPTN_API_TOKEN env-removed.ts:4: the migration removed this read, but env-forwarded.ts:5 still sends or passes on KEPTN_API_TOKEN',
+      'keep env-var KEPTN_API_TOKEN env-removed.ts:4: the migration removes this read, but env-forwarded.ts:5 still sends or passes on KEPTN_API_TOKEN',
     ]);
-    expect(tokenSection(built)).toContain('keep env var KEPTN_API_TOKEN env-removed.ts:4 the migration removed this read, but env-forwarded.ts:5 still sends or passes on KEPTN_API_TOKEN');
+    expect(tokenSection(built)).toContain('keep env var KEPTN_API_TOKEN env-removed.ts:4 the migration removes this read, but env-forwarded.ts:5 still sends or passes on KEPTN_API_TOKEN');
   });
 });
 

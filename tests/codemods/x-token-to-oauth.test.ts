@@ -220,7 +220,7 @@ describe('what the report says', () => {
       '2 variable KEPTN_API_TOKEN keep: exported: other modules may still read it; retire it if none does',
       '2 env-var KEPTN_API_TOKEN keep: exported: other modules may still read it; retire it if none does',
       // The local one went with its declaration: its env read is listed as removed.
-      '3 env-var KEPTN_TOKEN retire: the migration removed this read',
+      '3 env-var KEPTN_TOKEN retire: the migration removes this read',
     ]);
   });
 

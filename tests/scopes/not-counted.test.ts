@@ -91,6 +91,9 @@ describe('the lower bound of calls whose route is unknown', () => {
     const mirror = report.scopes.unknown.find((call) => call.line === 18);
     expect(mirror).toMatchObject({ mayHitNoRoute: true, sureScopes: [], possibleScopes: ['cloudautomation:resources:write'] });
     expect(report.scopes.neededBy['cloudautomation:resources:write']?.some((user) => user.startsWith('sure-scopes.ts:18'))).toBe(false);
+    // `scopes` changes nothing: what it says of the old token is what a migration would leave, and says so.
+    expect(text).toContain('\nEnvironment, once `migrate` has run:\n');
+    expect(text).toContain('\nThe old API token in the code, once `migrate` has run (retire:');
     expect(text).toContain('sure-scopes.ts:18  fetch  POST https://mirror.example.org/upload | {…}/resource-service/v1/project/{…}/service/{…}/resource; a URL it may use matches no route of the table, so it may hit none and no scope is sure; could need 1 scope: cloudautomation:resources:write');
   });
 });
