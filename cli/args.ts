@@ -91,6 +91,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       return { kind: 'usage-error', message: `scopes never writes, so --${writeFlags.join(', --')} means nothing there` };
     }
   }
+  if (command === 'migrate' && values.dry && values.print) {
+    return { kind: 'usage-error', message: '--dry prints a diff and --print each changed file\'s new text: choose one' };
+  }
   if (values.progress && values['no-progress']) {
     return { kind: 'usage-error', message: '--progress and --no-progress contradict each other' };
   }

@@ -49,6 +49,7 @@ describe('parseCliArgs', () => {
     [['migrate', '--helper-export', 'not valid', 'src'], '--helper-export must be a JavaScript identifier that is not a reserved word, such as oauthClientFromEnv; got "not valid"'],
     [['scopes', '--dry', 'src'], 'scopes never writes, so --dry means nothing there'],
     [['migrate', '--progress', '--no-progress', 'src'], '--progress and --no-progress contradict each other'],
+    [['migrate', '--dry', '--print', 'src'], "--dry prints a diff and --print each changed file's new text: choose one"],
   ])('rejects %j with one clear line', (argv, message) => {
     expect(parseCliArgs(argv)).toEqual({ kind: 'usage-error', message });
   });

@@ -2,7 +2,7 @@
  * Bad input and faults around real files (issue 14): what `migrate` reads, what it refuses
  * to write and how it says so. The real transforms run, on real files in a temporary folder.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
@@ -180,6 +180,24 @@ describe('what migrate refuses to write', () => {
     expect(result.stdout).not.toContain('.tmp');
     expect(readFileSync(at('src/a.ts'), 'utf8')).toBe(LEGACY);
     expect(result.status).toBe(1);
+  });
+});
+
+describe('a reader that stops reading', () => {
+  it('ends quietly when stdout is closed before the output is written (`migrate --print | head`)', async () => {
+    const cliPath = path.resolve(import.meta.dirname, '../../dist/cli/index.js');
+    if (!existsSync(cliPath)) throw new Error('dist/cli/index.js is missing: run `npm run build` first');
+    write('src/a.ts', LEGACY);
+    const child = spawn(process.execPath, [cliPath, 'migrate', '--print', '--force', 'src'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the first write: every write the CLI makes meets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).not.toBeNull();
+    // --print wrote nothing to disk, whatever became of its output.
+    expect(readFileSync(at('src/a.ts'), 'utf8')).toBe(LEGACY);
   });
 });
 
