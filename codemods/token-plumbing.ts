@@ -336,8 +336,10 @@ class Plumbing {
   }
 
   /**
-   * The expression whose value is the read's value: through `as`, `!`, `??` / `||` (left), and
-   * the `(_a = value) !== null && _a !== void 0 ? _a : ''` a compiler writes for `??`.
+   * The expression whose value is the read's value: through `as`, `!`, either side of `??` / `||`
+   * / `&&` (`process.argv[2] || process.env.KEPTN_API_TOKEN` holds the env var's value when the
+   * argument is missing), and the `(_a = value) !== null && _a !== void 0 ? _a : ''` a compiler
+   * writes for `??`.
    */
   private holderOf(path: AnyPath): AnyPath {
     let current = path;
@@ -345,7 +347,7 @@ class Plumbing {
     for (;;) {
       const nullish = parent ? compiledNullishOf(this.scope, current, parent) : undefined;
       if (nullish) current = nullish;
-      else if (parent && (TRANSPARENT_WRAPPERS.has(parent.node.type) || (isNodeType(parent.node, 'LogicalExpression') && current.name === 'left'))) current = parent;
+      else if (parent && (TRANSPARENT_WRAPPERS.has(parent.node.type) || isNodeType(parent.node, 'LogicalExpression'))) current = parent;
       else break;
       parent = parentOf(current);
     }

@@ -99,6 +99,16 @@ describe('the old API token section', () => {
     ]);
     expect(tokenSection(built)).toContain('keep env var KEPTN_API_TOKEN env-removed.ts:4 the migration removes this read, but env-forwarded.ts:5 still sends or passes on KEPTN_API_TOKEN');
   });
+
+  it('an env var read as the fallback of another value (`process.argv[2] || process.env.KEPTN_API_TOKEN`) is judged by the variable it lands in', () => {
+    const { report: built, outputs } = report('cli-argument-or-env.js');
+    expect(outputs.get('cli-argument-or-env.js')).not.toMatch(/x-token/u);
+    expect(built.tokens.keep).toEqual([]);
+    expect(built.tokens.retire.map(brief)).toEqual([
+      'retire variable apiToken cli-argument-or-env.js:5: read only to check that it is set',
+      'retire env-var KEPTN_API_TOKEN cli-argument-or-env.js:5: read only to check that it is set',
+    ]);
+  });
 });
 
 describe('the old API token section on compiled CommonJS', () => {
