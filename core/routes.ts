@@ -126,7 +126,7 @@ export function analyzeUrl(url: UrlShape | string, method?: string): UrlAnalysis
 }
 
 function computeUrlAnalysis(text: string, method: string | undefined): UrlAnalysis {
-  const { host, path } = splitHostAndPath(text);
+  const { host, path, writtenPath } = splitHostAndPath(text);
   // A hole right after the host may start the path (`${host}${path}`); one inside is the environment id.
   const hostname = host?.replace(/\uE000$/u, '').replaceAll(HOLE_CHAR, 'x');
   const environment = hostname === undefined ? undefined : cloudAutomationEnvironment(hostname);
@@ -159,8 +159,13 @@ function computeUrlAnalysis(text: string, method: string | undefined): UrlAnalys
     routes: matchedRoutes,
     exact: exact && matchedRoutes.length > 0,
     evidence,
-    displayPath: (segments.length ? `/${segments.join('/')}` : '/').replaceAll(HOLE_CHAR, '{…}'),
+    // As the code wrote it: a message about `/configuration-service/…` names that path, not the one it maps to.
+    displayPath: displayed(writtenPath.split('/').filter(Boolean)),
   };
+}
+
+function displayed(segments: readonly string[]): string {
+  return (segments.length ? `/${segments.join('/')}` : '/').replaceAll(HOLE_CHAR, '{…}');
 }
 
 /** The scopes a set of routes needs together, de-duplicated. */
@@ -215,8 +220,11 @@ function stripApiBase(path: string): string {
   return path.replace(/^\/api(?=\/)/u, '');
 }
 
-/** Drops scheme, host, query and fragment, folds repeated and trailing slashes, maps legacy prefixes. */
-function splitHostAndPath(text: string): { host: string | undefined; path: string } {
+/**
+ * Drops scheme, host, query and fragment, folds repeated and trailing slashes, maps legacy
+ * prefixes (`path`); `writtenPath` is the path before that mapping, as the code wrote it.
+ */
+function splitHostAndPath(text: string): { host: string | undefined; path: string; writtenPath: string } {
   let rest = text.replace(/[?#].*$/su, '');
   let host: string | undefined;
   const authority = /^(?:[a-z][a-z\d+.-]*:|\uE000:?)?\/\/([^/]*)/iu.exec(rest);
@@ -225,9 +233,10 @@ function splitHostAndPath(text: string): { host: string | undefined; path: strin
     host = host.replace(/^[^@]*@/u, '');
     rest = rest.slice(authority[0].length);
   }
-  let path = `/${rest}`.replace(/\/{2,}/gu, '/');
+  const writtenPath = `/${rest}`.replace(/\/{2,}/gu, '/');
+  let path = writtenPath;
   for (const [legacy, current] of legacyPrefixes) path = path.replace(legacy, current);
-  return { host, path };
+  return { host, path, writtenPath };
 }
 
 function hasDistinctiveService(segments: readonly string[]): boolean {

@@ -81,6 +81,8 @@ describe('analyzeUrl: shapes known only in part', () => {
   it('maps the legacy configuration-service prefix to resource-service', () => {
     const analysis = analyzeUrl('/api/configuration-service/v1/project/p/stage/dev/resource', 'POST');
     expect(analysis.routes.map((route) => route.path)).toEqual(['/api/resource-service/v1/project/{projectName}/stage/{stageName}/resource']);
+    // Messages name the path the code wrote, not the one it maps to.
+    expect(analysis.displayPath).toBe('/api/configuration-service/v1/project/p/stage/dev/resource');
   });
 
   it('keeps an URL-encoded resource URI in one segment', () => {
