@@ -249,7 +249,7 @@ function tokenLists(outcomes: readonly FileOutcome[], declarations: readonly Inp
     }
   }
   // An env var or input is configured once for every reader: kept if any reader still sends it.
-  const shared = (entry: ReportedToken): string | undefined => (entry.kind === 'variable' || entry.kind === 'parameter' || entry.kind === 'field' ? undefined : `${entry.kind}\u0000${entry.name.toLowerCase()}`);
+  const shared = (entry: ReportedToken): string | undefined => (entry.kind === 'variable' || entry.kind === 'parameter' || entry.kind === 'function' || entry.kind === 'field' ? undefined : `${entry.kind}\u0000${entry.name.toLowerCase()}`);
   const order = (a: ReportedToken, b: ReportedToken): number => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
   // The first read that still sends each shared name, to name it on the reads kept only because of it.
   const senders = new Map<string, ReportedToken>();
@@ -275,6 +275,7 @@ const tokenKindLabels: Record<TokenPlumbing['kind'], string> = {
   'service-connection': 'service connection parameter',
   variable: 'variable',
   parameter: 'parameter',
+  function: 'function',
   field: 'class field',
 };
 

@@ -100,7 +100,7 @@ export function routeUseScopes(call: CloudAutomationCall, includeUnsure: boolean
 
 /** One place the old API token is read or held, and what the migration left of it. */
 export interface TokenPlumbing {
-  readonly kind: 'env-var' | 'action-input' | 'task-input' | 'service-connection' | 'variable' | 'parameter' | 'field';
+  readonly kind: 'env-var' | 'action-input' | 'task-input' | 'service-connection' | 'variable' | 'parameter' | 'function' | 'field';
   /** The env var, the input's name, a service connection's auth parameter (`apitoken`), or the variable's, parameter's or class field's. */
   readonly name: string;
   readonly line: number;

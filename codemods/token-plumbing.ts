@@ -112,6 +112,8 @@ class Plumbing {
       // A parameter property is read as `this.<name>`: judged with the class members below.
       if (parentOf(binding)?.node.type === 'TSParameterProperty') continue;
       const parameter = isParameter(binding);
+      // `async function getToken() { return keptnToken; }`: a function that hands the token out.
+      const isFunction = isNodeType(parentOf(binding)?.node, 'FunctionDeclaration');
       const name = (binding.node as ASTNode & { name: string }).name;
       const judged = this.fateOfBinding(binding);
       // `const apiToken = tl.getEndpointAuthorizationParameter(…)`: unused now, but a call may fail the run, so
@@ -120,9 +122,12 @@ class Plumbing {
       // A parameter is never removed by the migration: its callers, maybe in other files, still pass it.
       const leftBecause = parameter
         ? 'the migration does not change a function\'s parameters, which its callers pass: drop it here and where the function is called'
-        : 'the migration left its declaration, whose initializer may do more than read a value: delete it yourself';
-      const why = leftUnread ? `${NOTHING_READS}; ${leftBecause}` : judged.why;
-      judge(binding.node, { fate: judged.fate, why }, { kind: parameter ? 'parameter' : 'variable', name });
+        : isFunction
+          ? 'the migration left the function: delete it yourself'
+          : 'the migration left its declaration, whose initializer may do more than read a value: delete it yourself';
+      const unread = isFunction ? 'nothing calls it any more' : NOTHING_READS;
+      const why = leftUnread ? `${unread}; ${leftBecause}` : judged.why === NOTHING_READS ? unread : judged.why;
+      judge(binding.node, { fate: judged.fate, why }, { kind: parameter ? 'parameter' : isFunction ? 'function' : 'variable', name });
     }
     for (const member of members) judge(member.key, member.fate, { kind: member.kind, name: member.name });
     return entries.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -412,7 +417,7 @@ class Plumbing {
       const name = isNodeType(callee, 'MemberExpression') ? scope.propertyName(callee.property, callee.computed ?? false) : isNodeType(callee, 'Identifier') ? callee.name : undefined;
       if (name !== undefined && NON_SENDING_CALLS.has(name)) return { kind: 'checks' };
     }
-    const landing = this.landingOf(current);
+    const landing = this.landingOf(current) ?? this.returnedBy(current);
     if (landing) {
       const fate = 'binding' in landing ? this.fateOfBinding(landing.binding) : this.fateOfMember(landing.member);
       const at = 'binding' in landing ? landing.binding.node : landing.member.key;
@@ -445,6 +450,30 @@ class Plumbing {
    * file: `new KeptnClient(url, token)` → `constructor(private readonly url: string, private
    * readonly apiToken: string)`. Undefined for anything else (an import, a method, a spread before it).
    */
+  /**
+   * The named function a value is returned from (`function getToken() { return token; }`, `const
+   * getToken = () => token`): the token goes where its calls go, so it is judged by them.
+   */
+  private returnedBy(value: AnyPath): Landing | undefined {
+    const parent = parentOf(value);
+    let fn: AnyPath | null | undefined;
+    if (parent && isNodeType(parent.node, 'ReturnStatement')) {
+      fn = parentOf(parent);
+      while (fn && !FUNCTION_TYPES.has(fn.node.type)) fn = parentOf(fn);
+    } else if (parent && isNodeType(parent.node, 'ArrowFunctionExpression') && value.name === 'body') {
+      fn = parent;
+    }
+    if (!fn) return undefined;
+    const id = (fn.node as ASTNode & { id?: ASTNode | null }).id;
+    if (isNodeType(fn.node, 'FunctionDeclaration') && id) return { binding: fn.get('id') as AnyPath, label: `${(id as ASTNode & { name: string }).name}()` };
+    const declarator = parentOf(fn);
+    const variable = declarator ? parentOf(declarator) : null;
+    if (declarator && isNodeType(declarator.node, 'VariableDeclarator') && fn.name === 'init' && isNodeType(declarator.node.id as ASTNode, 'Identifier') && isNodeType(variable?.node, 'VariableDeclaration') && variable.node.kind === 'const') {
+      return { binding: declarator.get('id') as AnyPath, label: `${(declarator.node.id as ASTNode & { name: string }).name}()` };
+    }
+    return undefined;
+  }
+
   private landingOf(argument: AnyPath): Landing | undefined {
     const { scope } = this;
     const call = parentOf(argument);

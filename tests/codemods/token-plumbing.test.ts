@@ -109,6 +109,14 @@ describe('the old API token section', () => {
       'retire env-var KEPTN_API_TOKEN cli-argument-or-env.js:5: read only to check that it is set',
     ]);
   });
+
+  it('a function that hands the token out is named as a function nothing calls any more', () => {
+    const { report: built, outputs } = report('token-function.ts');
+    expect(outputs.get('token-function.ts')).not.toMatch(/x-token/u);
+    expect(built.tokens.keep).toEqual([]);
+    expect(built.tokens.retire.map(brief)).toContain('retire function getToken token-function.ts:5: nothing calls it any more; the migration left the function: delete it yourself');
+    expect(tokenSection(built)).toContain('retire function getToken token-function.ts:5 nothing calls it any more; the migration left the function: delete it yourself');
+  });
 });
 
 describe('the old API token section on compiled CommonJS', () => {
