@@ -463,11 +463,16 @@ export function nearestAbove(filePath: string, name: string): string | undefined
 
 /** Texts read from disk once per process. */
 export function cachedReader(): (file: string) => string | undefined {
+  return readOnce(readTextOrNull);
+}
+
+/** Each file looked up once through `read`, whatever it answers. */
+function readOnce(read: (file: string) => string | null): (file: string) => string | undefined {
   const texts = new Map<string, string | null>();
   return (file) => {
     let text = texts.get(file);
     if (text === undefined) {
-      text = readTextOrNull(file);
+      text = read(file);
       texts.set(file, text);
     }
     return text ?? undefined;
@@ -518,22 +523,10 @@ export function packageModules(folder: string, view: PackageView): ProjectModule
   const live = liveByPackage.get(folder);
   if (live && now - live.checkedAt < LIVE_VIEW_MS) return live.modules ?? undefined;
   const files = packageFiles(folder);
-  const modules = files ? { files, read: viewReader() } : null;
+  // Within one view a file is looked up once; across views, read again only if it changed on disk.
+  const modules = files ? { files, read: readOnce((file) => currentText(file) ?? null) } : null;
   liveByPackage.set(folder, { modules, checkedAt: now });
   return modules ?? undefined;
-}
-
-/** Within one live view a file's text is looked up once; across views, read again only if it changed on disk. */
-function viewReader(): (file: string) => string | undefined {
-  const texts = new Map<string, string | null>();
-  return (file) => {
-    let text = texts.get(file);
-    if (text === undefined) {
-      text = currentText(file) ?? null;
-      texts.set(file, text);
-    }
-    return text ?? undefined;
-  };
 }
 
 /** The package's source files, or undefined when there are too many to read for one file's questions. */

@@ -734,7 +734,6 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     for (const reading of readings) {
       const ofCall = new Map<string, Route>();
       let callMayHitNoRoute = false;
-      perCall.push([]);
       for (const url of reading.urls) {
         urls.add(shapeText(url));
         for (const method of reading.methods) {
@@ -760,7 +759,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
           }
         }
       }
-      if (!callMayHitNoRoute) perCall[perCall.length - 1] = [...ofCall.values()];
+      perCall.push(callMayHitNoRoute ? [] : [...ofCall.values()]);
     }
     return {
       routes: [...pinned.values()],

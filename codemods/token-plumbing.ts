@@ -446,11 +446,6 @@ class Plumbing {
   }
 
   /**
-   * The parameter an argument lands in when the callee is a function or class declared in this
-   * file: `new KeptnClient(url, token)` → `constructor(private readonly url: string, private
-   * readonly apiToken: string)`. Undefined for anything else (an import, a method, a spread before it).
-   */
-  /**
    * The named function a value is returned from (`function getToken() { return token; }`, `const
    * getToken = () => token`): the token goes where its calls go, so it is judged by them.
    */
@@ -474,6 +469,11 @@ class Plumbing {
     return undefined;
   }
 
+  /**
+   * The parameter an argument lands in when the callee is a function or class declared in this
+   * file: `new KeptnClient(url, token)` → `constructor(private readonly url: string, private
+   * readonly apiToken: string)`. Undefined for anything else (an import, a method, a spread before it).
+   */
   private landingOf(argument: AnyPath): Landing | undefined {
     const { scope } = this;
     const call = parentOf(argument);

@@ -160,12 +160,8 @@ function computeUrlAnalysis(text: string, method: string | undefined): UrlAnalys
     exact: exact && matchedRoutes.length > 0,
     evidence,
     // As the code wrote it: a message about `/configuration-service/…` names that path, not the one it maps to.
-    displayPath: displayed(writtenPath.split('/').filter(Boolean)),
+    displayPath: writtenPath.replace(/(?<=.)\/$/u, '').replaceAll(HOLE_CHAR, '{…}'),
   };
-}
-
-function displayed(segments: readonly string[]): string {
-  return (segments.length ? `/${segments.join('/')}` : '/').replaceAll(HOLE_CHAR, '{…}');
 }
 
 /** The scopes a set of routes needs together, de-duplicated. */
