@@ -1399,7 +1399,7 @@ export abstract class RequestMigration {
    * condition that holds none (`...(debug && { timeout })`), and the URL parsers node's request
    * options start from (`url.parse(…)`, `new URL(…)`).
    */
-  private mayCarry(node: ASTNode, key: string, depth = 0): boolean {
+  protected mayCarry(node: ASTNode, key: string, depth = 0): boolean {
     const value = this.unwrapped(node);
     if (depth > 4) return true;
     if (isNodeType(value, 'ObjectExpression')) {

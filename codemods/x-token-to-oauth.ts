@@ -243,7 +243,7 @@ export class XTokenMigration extends RequestMigration {
       const callee = parentNode.callee as ASTNode;
       const method = isNodeType(callee, 'MemberExpression') ? this.propertyName(callee.property, callee.computed ?? false) : undefined;
       if (method === 'setHeader') {
-        this.leave(parent, 'x-token header set with setHeader on a node http request', 'node http requests are not migrated automatically', 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper instead');
+        this.leaveSetHeader(parent, finding);
         return;
       }
       if (isNodeType(callee, 'MemberExpression') && (method === 'set' || method === 'append')) {
@@ -252,6 +252,24 @@ export class XTokenMigration extends RequestMigration {
       }
     }
     this.leave(key, 'x-token header', 'the header is written in a form the codemod does not rewrite', 'send the request through the OAuth helper (see docs/codemods/x-token-to-oauth.md)');
+  }
+
+  /**
+   * `req.setHeader('x-token', t)` on a node request: the codemod rewrites the `headers` of a node
+   * request's options, not a header set on the request object afterwards, so it says so (and,
+   * for a token check, that it is one, which needs deleting rather than a new header).
+   */
+  private leaveSetHeader(call: AnyPath, finding: XTokenFinding): void {
+    const form = 'the header is set with `setHeader(…)` on the request object, which the codemod does not rewrite (it moves the token only in the `headers` of the request\'s options)';
+    const tokenCheck = finding.sites.every((site) => {
+      const routes = this.recordSiteRoute(site)?.routes ?? [];
+      return routes.length > 0 && routes.every(isTokenCheckRoute);
+    });
+    if (tokenCheck) {
+      this.leave(call, `x-token sent to ${TOKEN_CHECK}`, tokenCheckLeft(form).why, TOKEN_CHECK_TODO);
+      return;
+    }
+    this.leave(call, 'x-token header set with setHeader on a node http request', form, 'set `Authorization` with `req.setHeader` to the OAuth helper\'s `client.authorizationHeader()` (awaited, or in its `.then` where the function is not async) before the request is ended');
   }
 
   /**
@@ -2475,8 +2493,9 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /**
-   * `options.headers = { … }` written once, just before `options.headers['x-token'] = t` in the
-   * same statement list, on a variable never replaced: the object literal assigned there.
+   * `options.headers = { … }` written once, before `options.headers['x-token'] = t` in the same
+   * run of the function (`evaluatedBefore`), on a variable never replaced: the object literal
+   * assigned there.
    */
   private headersAssignedOnce(binding: AnyPath, write: AnyPath): AnyPath | undefined {
     const writes: AnyPath[] = [];
@@ -2491,7 +2510,8 @@ export class XTokenMigration extends RequestMigration {
     const [assignment] = writes;
     const value = assignment?.get('right') as AnyPath | undefined;
     if (writes.length !== 1 || !assignment || !value || !isNodeType(value.node, 'ObjectExpression') || (assignment.node as ASTNode & { operator: string }).operator !== '=') return undefined;
-    return this.sameBlockBefore(assignment, write) ? value : undefined;
+    // Before it in the same run of the function, also when the write sits in an `if` after it.
+    return this.evaluatedBefore(assignment, write) ? value : undefined;
   }
 
   /**
@@ -2551,7 +2571,18 @@ export class XTokenMigration extends RequestMigration {
       this.markMigrated(site.node, kind, `${what} → Authorization from the OAuth helper, set on the request before it is written, which waits for the token${conditional ? ' (only when OAuth is configured)' : ''}`);
       return;
     }
-    const plainObject = isNodeType(this.unwrapped(init.node), 'ObjectExpression');
+    const copied = this.copiedInto(init.node);
+    const plainObject = copied !== undefined;
+    const carried = (copied ?? []).filter((source) => this.mayCarry(source, 'Authorization') || this.mayCarry(source, 'authorization'));
+    if (carried.length > 0) {
+      this.leaveSite(
+        site,
+        what,
+        `the headers object is a copy of ${carried.map((source) => `\`${this.text(source)}\``).join(' and ')}, which may carry an \`Authorization\` of its own that the OAuth token written here would replace; the helper never overwrites a caller's Authorization`,
+        'decide which credential the request sends; for OAuth, set `Authorization: await client.authorizationHeader()` only where the caller gave none',
+      );
+      return;
+    }
     const targetText = this.text(target);
     let text: string;
     if (conditional) {
@@ -2576,6 +2607,21 @@ export class XTokenMigration extends RequestMigration {
     this.edits.push({ ...rangeOf(removable.node), text });
     for (const use of requests) this.recordSiteRoute(use.site);
     this.markMigrated(site.node, kind, `${what} → Authorization from the OAuth helper${conditional ? ' (only when OAuth is configured)' : ''}${keptCondition === undefined ? '' : `, written under the same condition (\`${keptCondition}\`)`}`);
+  }
+
+  /**
+   * The objects a new plain headers object copies, when `init` makes one: the spreads of an
+   * object literal (`{ ...extra, accept }`), the sources of `Object.assign({}, extra)`. Undefined
+   * when `init` is not a new plain object (a `Headers`, a parameter, a call's result).
+   */
+  private copiedInto(init: ASTNode): ASTNode[] | undefined {
+    const value = this.unwrapped(init);
+    const spreads = (object: ASTNode): ASTNode[] => ((object as ObjectExpression).properties as ASTNode[]).flatMap((member) => (isNodeType(member, 'SpreadElement') ? [member.argument] : []));
+    if (isNodeType(value, 'ObjectExpression')) return spreads(value);
+    if (!isNodeType(value, 'CallExpression') || !this.isObjectAssign(value.callee)) return undefined;
+    const [first, ...sources] = value.arguments as ASTNode[];
+    if (!first || !isNodeType(this.unwrapped(first), 'ObjectExpression')) return undefined;
+    return [...spreads(this.unwrapped(first)), ...sources.map((source) => (isNodeType(source, 'SpreadElement') ? source.argument : source))];
   }
 
   /** The `if` whose only job is this statement (no else), so both go together. */
