@@ -49,7 +49,7 @@ import type { EscapingXToken, XTokenFinding } from '../analysis/findings.js';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
 import { sameInstance, type RequestSendingRefusal, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
-import { RequestMigration, sureEnoughTarget, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
+import { fileFacts, RequestMigration, sureEnoughTarget, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
 import { planDeferredCallbackCall, planDeferredSend, type DeferralContext } from './deferred-node-send.js';
@@ -296,8 +296,9 @@ export class XTokenMigration extends RequestMigration {
   private leaveEscaping(escaping: EscapingXToken): void {
     const key = this.babelPath(escaping.node);
     if (!key) return;
-    if (!this.sureEnough(escaping.target)) {
-      this.listUnsure(key, escaping.target, true);
+    const target = this.options.library === true ? this.packageTarget(escaping) : escaping.target;
+    if (!this.sureEnough(target)) {
+      this.listUnsure(key, target, true);
       return;
     }
     const handOff = escaping.exit.kind === 'exported' ? valueHandOff(escaping, this.facts(), this.options) : builderHandOff(escaping, this.facts(), this.options);
@@ -597,9 +598,22 @@ export class XTokenMigration extends RequestMigration {
     return true;
   }
 
+  /**
+   * Under --library, the target of an escaping header as the typed lint grades it: by the
+   * requests this package's own modules send it with. Those callers are evidence of where it goes
+   * even though they are not all its callers (other packages may call it too), which is why it is
+   * never rewritten under --library, not why it would be unsure. The analysis of the run has no
+   * package view (so nothing else counts on a complete list of callers); this one is made only here.
+   */
+  private packageTarget(escaping: EscapingXToken): TargetAssessment {
+    const packageFacts = fileFacts(this.file.path, this.source, { ...this.options, library: false }, () => this.oracle());
+    const [start, end] = escaping.node.range;
+    return packageFacts.escaping.find((other) => other.node.range[0] === start && other.node.range[1] === end)?.target ?? escaping.target;
+  }
+
   /** Which other modules take an escaping header, as far as the project's types can tell. */
   private escapingUsesWhy(exitNode: EstreeNode): string {
-    if (this.options.library === true) return ': code in other packages (--library) may send it';
+    if (this.options.library === true) return ': the files are a library (--library), where code in other packages may send the header it gives them, so it stays as it is';
     const exitPath = this.babelPath(exitNode);
     const holder = exitPath ? parentOf(exitPath) : undefined;
     let id: AnyPath | undefined;
