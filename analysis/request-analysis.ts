@@ -71,6 +71,7 @@ import {
   type Node,
 } from './ast.js';
 import type { AnalysisHost, TypeQuestions } from './host.js';
+import { browserContextOf } from './browser-context.js';
 import { callsFromOtherModules as callsFromProject, exportedValue, isLocalSpecifier, ownExportValue, usesFromOtherModules as usesFromProject } from './module-callers.js';
 import type { ParsedFile } from './estree-host.js';
 import { commonJsExportName, createModuleExits, type ModuleExit } from './module-exits.js';
@@ -2389,6 +2390,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       const holder = value?.type === AST_NODE_TYPES.Identifier ? variableOf(value) : undefined;
       return { kind, isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: holder ? [holder] : [] };
     },
+    /** Where a request evidently runs in a browser (`browserContextOf`), as a clause; undefined when nothing shows it. */
+    browserContext: (request: Node): string | undefined => browserContextOf(request, host.filePath, visitorKeys),
     /** Options carrying the helper's got hooks (`hooks: client.gotHooks()`). */
     usesHelperHooks: (options: Expression): boolean => hasHelperHooks([options]),
     get usesTypes(): boolean {

@@ -213,6 +213,11 @@ export class XTokenMigration extends RequestMigration {
       this.listUnsure(key, finding.target);
       return;
     }
+    const browser = finding.sites.map((site) => this.facts().analysis.browserContext(site.node)).find((context) => context !== undefined);
+    if (browser !== undefined) {
+      this.leave(key, 'x-token header in browser code', `${browser}, which runs in the browser, where the OAuth helper's client credentials cannot go: \`DT_CLIENT_SECRET\` is not there, and bundling it would publish it`, 'make the request from a backend of yours that holds the OAuth client, and have the browser call that backend');
+      return;
+    }
     const parent = parentOf(key);
     const parentNode = parent?.node;
     if (parent && isNodeType(parentNode, 'ObjectProperty') && key.name === 'key') {
@@ -2602,6 +2607,11 @@ export class XTokenMigration extends RequestMigration {
     if (conditional) {
       if (!plainObject) {
         this.leaveSite(site, what, 'the header is set only when a token is set, on a headers object the optional client\'s headers cannot be merged into', `spread \`await ${helperExports.optionalClientFromEnv}().authorizationHeaders()\` into the request's headers`);
+        return;
+      }
+      // `Object.assign(options.headers, …)` on a member is a write the analysis does not follow: the request would read as unauthorized.
+      if (!isNodeType(this.unwrapped(target), 'Identifier')) {
+        this.leaveSite(site, what, `the header is set only when a token is set, on \`${targetText}\`, a member the codemod does not merge the optional client's headers into`, `spread \`await ${helperExports.optionalClientFromEnv}().authorizationHeaders()\` into the request's headers`);
         return;
       }
       const client = optional();
