@@ -433,7 +433,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   /** The module an `import` binds the variable to (`import x = require('m')` included), and which export. */
   function importSource(variable: Variable): { module: string; importName: string } | undefined {
     const def = variable.defs[0];
-    if (def?.type !== DefinitionType.ImportBinding || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (def?.type !== DefinitionType.ImportBinding) return undefined;
     const imported = moduleImportOf(def.node, def.name);
     return imported ? { module: imported.module, importName: imported.importName } : undefined;
   }
