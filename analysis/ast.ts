@@ -210,3 +210,62 @@ export function requiredModuleOf(node: Node): { module: string; require: TSESTre
   const module = expression.arguments.length === 1 && argument ? literalString(argument) : undefined;
   return module === undefined ? undefined : { module, require: expression.callee };
 }
+
+/** What a declaration binds of a module: which module, and which of its exports. */
+export interface ModuleImport {
+  readonly module: string;
+  /** `default`, `*` (the module itself: a namespace, `import x = require('m')`, `const x = require('m')`), or a named export. */
+  readonly importName: string;
+  /** The `require` a CommonJS form calls (undefined for `import` syntax and `await import()`): the caller decides whether it is the global one. */
+  readonly require: TSESTree.Identifier | undefined;
+}
+
+/**
+ * What module export the declaration of `local` binds, in every form code imports a module:
+ * `import x from 'm'`, `import * as x from 'm'`, `import { a as x } from 'm'`,
+ * `import x = require('m')` (old-style TypeScript), `const x = require('m')`,
+ * `const { a: x } = require('m')` (also through a compiler's interop wrapper or `await import('m')`).
+ * `declaration` is the node a scope manager's definition names (the specifier, the
+ * `TSImportEqualsDeclaration`, the `VariableDeclarator`). Syntax only; undefined for anything else.
+ */
+export function moduleImportOf(declaration: Node, local: TSESTree.Identifier): ModuleImport | undefined {
+  switch (declaration.type) {
+    case AST_NODE_TYPES.ImportDefaultSpecifier:
+    case AST_NODE_TYPES.ImportNamespaceSpecifier:
+    case AST_NODE_TYPES.ImportSpecifier: {
+      const statement = declaration.parent;
+      if (statement.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+      const importName =
+        declaration.type === AST_NODE_TYPES.ImportDefaultSpecifier
+          ? 'default'
+          : declaration.type === AST_NODE_TYPES.ImportNamespaceSpecifier
+            ? '*'
+            : declaration.imported.type === AST_NODE_TYPES.Identifier
+              ? declaration.imported.name
+              : declaration.imported.value;
+      return { module: statement.source.value, importName, require: undefined };
+    }
+    case AST_NODE_TYPES.TSImportEqualsDeclaration: {
+      const reference = declaration.moduleReference;
+      if (reference.type !== AST_NODE_TYPES.TSExternalModuleReference) return undefined;
+      const module = literalString(reference.expression);
+      return module === undefined ? undefined : { module, importName: '*', require: undefined };
+    }
+    case AST_NODE_TYPES.VariableDeclarator: {
+      const required = declaration.init ? requiredModuleOf(declaration.init) : undefined;
+      if (!required) return undefined;
+      if (declaration.id.type === AST_NODE_TYPES.Identifier) return declaration.id === local ? { ...required, importName: '*' } : undefined;
+      if (declaration.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+      for (const property of declaration.id.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const bound = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+        if (bound !== local) continue;
+        const key = staticPropertyKey(property);
+        return key === undefined ? undefined : { ...required, importName: key };
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}

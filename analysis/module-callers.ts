@@ -15,7 +15,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { memberName, outermostTypeWrapper, requiredModuleOf, type Node } from './ast.js';
+import { memberName, moduleImportOf, outermostTypeWrapper, requiredModuleOf, type Node } from './ast.js';
 import { parseForAnalysis, type ParsedFile } from './estree-host.js';
 import { commonJsExportName } from './module-exits.js';
 
@@ -141,6 +141,10 @@ function usesIn(ast: TSESTree.Program, caller: string, target: string, name: str
       // `export * as api from './x'` hands on a namespace no one here can follow.
       if (statement.exported) return undefined;
       if (name !== 'default') uses.reexports.push({ file: caller, name });
+    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      // `import http = require('./http')`: the module's exports object, as a `require` gives it.
+      const specifier = statement.importKind === 'type' ? undefined : moduleImportOf(statement, statement.id)?.module;
+      if (specifier !== undefined && names(specifier)) uses.bindings.push({ identifier: statement.id, kind: 'namespace' });
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         const specifier = declarator.init ? requiredModuleOf(declarator.init)?.module : undefined;

@@ -65,11 +65,13 @@ import {
   returnedExpressions,
   staticPropertyKey,
   unwrap,
+  moduleImportOf,
   requiredModuleOf,
   type Expression,
   type Node,
 } from './ast.js';
 import type { AnalysisHost, TypeQuestions } from './host.js';
+import { browserContextOf } from './browser-context.js';
 import { callsFromOtherModules as callsFromProject, exportedValue, isLocalSpecifier, ownExportValue, usesFromOtherModules as usesFromProject } from './module-callers.js';
 import type { ParsedFile } from './estree-host.js';
 import { commonJsExportName, createModuleExits, type ModuleExit } from './module-exits.js';
@@ -111,6 +113,11 @@ export interface ClientRef {
   readonly kind: HttpClientKind;
   /** The binding is one function of the client (`import { request } from 'undici'`). */
   readonly member?: string;
+  /**
+   * The package the client is imported from, in any import form (`node-fetch`, `undici`, `axios`);
+   * undefined for a global (`fetch`) and an instance or client whose making is not visible here.
+   */
+  readonly module?: string;
   readonly isInstance: boolean;
   /** Option objects the instance was made with, outermost first (`got.extend(a).extend(b)` → a, b). */
   readonly defaults: readonly Expression[];
@@ -423,49 +430,26 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return writes.length === 0 ? def.node.init : undefined;
   }
 
+  /** The module an `import` binds the variable to (`import x = require('m')` included), and which export. */
   function importSource(variable: Variable): { module: string; importName: string } | undefined {
     const def = variable.defs[0];
     if (def?.type !== DefinitionType.ImportBinding) return undefined;
-    const node = def.node;
-    if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
-      const reference = node.moduleReference;
-      if (reference.type === AST_NODE_TYPES.TSExternalModuleReference) {
-        const module = literalString(reference.expression);
-        return module === undefined ? undefined : { module, importName: '*' };
-      }
-      return undefined;
-    }
-    const declaration = node.parent;
-    if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
-    const module = declaration.source.value;
-    if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { module, importName: 'default' };
-    if (node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { module, importName: '*' };
-    const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
-    return { module, importName: imported };
+    const imported = moduleImportOf(def.node, def.name);
+    return imported ? { module: imported.module, importName: imported.importName } : undefined;
   }
 
   /**
-   * The module binding a variable holds: an import, or a `require` (`const x = require('m')` is the
-   * module itself, `const { request } = require('undici')` one export of it).
+   * The module binding a variable holds, in any import form (`moduleImportOf`): an import, or a
+   * `require` of the global `require` (`const x = require('m')` is the module itself,
+   * `const { request } = require('undici')` one export of it).
    */
   function bindingSource(variable: Variable): { module: string; importName: string } | undefined {
-    const imported = importSource(variable);
-    if (imported) return imported;
     const def = variable.defs[0];
-    if (def?.type !== DefinitionType.Variable || !def.node.init) return undefined;
-    const module = requiredModule(def.node.init);
-    if (module === undefined) return undefined;
-    if (def.node.id.type === AST_NODE_TYPES.Identifier) return { module, importName: '*' };
-    if (def.node.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
-    for (const property of def.node.id.properties) {
-      if (property.type !== AST_NODE_TYPES.Property) continue;
-      const bound = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
-      if (bound === def.name) {
-        const key = staticPropertyKey(property);
-        return key === undefined ? undefined : { module, importName: key };
-      }
-    }
-    return undefined;
+    if (def?.name.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (def.type !== DefinitionType.ImportBinding && def.type !== DefinitionType.Variable) return undefined;
+    const imported = moduleImportOf(def.node, def.name);
+    if (!imported || (imported.require !== undefined && !isGlobal(imported.require))) return undefined;
+    return { module: imported.module, importName: imported.importName };
   }
 
   /** `require('m')`, `await import('m')`: the module name. */
@@ -493,7 +477,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (!clientModules.has(module)) return undefined;
     const entry =
       clientForImport(module, importName) ?? (importName === '*' ? clientForImport(module, 'default') : undefined);
-    return entry ? plainClient(entry.client, entry.member, holders) : undefined;
+    return entry ? { ...plainClient(entry.client, entry.member, holders), module } : undefined;
   }
 
   function withHolder(ref: ClientRef | undefined, variable: Variable): ClientRef | undefined {
@@ -2406,6 +2390,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       const holder = value?.type === AST_NODE_TYPES.Identifier ? variableOf(value) : undefined;
       return { kind, isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: holder ? [holder] : [] };
     },
+    /** Where a request evidently runs in a browser (`browserContextOf`), as a clause; undefined when nothing shows it. */
+    browserContext: (request: Node): string | undefined => browserContextOf(request, host.filePath, visitorKeys),
     /** Options carrying the helper's got hooks (`hooks: client.gotHooks()`). */
     usesHelperHooks: (options: Expression): boolean => hasHelperHooks([options]),
     get usesTypes(): boolean {

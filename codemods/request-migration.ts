@@ -10,7 +10,7 @@
 import type { ASTNode, ASTPath, AssignmentExpression, CallExpression, ClassProperty, Collection, FileInfo, Identifier, JSCodeshift, NewExpression, ObjectExpression } from 'jscodeshift';
 import {
   BASE_URL_OPTIONS,
-  FETCH_MODULE_ONLY_OPTIONS,
+  fetchModuleOnlyOptionsOf,
   HOLE,
   helperAdapterOptions,
   isCloudAutomationHost,
@@ -734,7 +734,7 @@ export abstract class RequestMigration {
 
   /** The declaration `name` resolves to at `at`, or undefined for a global. */
   private lookupAt(at: AnyPath, name: string): ASTNode | undefined {
-    return this.visibleBinding(scopeDeclaring(at, name)?.getBindings()[name] ?? [], rangeOf(at.node))?.node;
+    return this.declarationOf(at, name)?.node;
   }
 
   /** The URL expression of a request in Babel's tree, when it has exactly one: its URL argument, or the `url` its options hold. */
@@ -900,7 +900,18 @@ export abstract class RequestMigration {
   protected bindingOf(path: AnyPath): AnyPath | undefined {
     const node = path.node;
     if (!isNodeType(node, 'Identifier')) return undefined;
-    return this.visibleBinding(scopeDeclaring(path, node.name)?.getBindings()[node.name] ?? [], rangeOf(node));
+    return this.declarationOf(path, node.name);
+  }
+
+  /**
+   * The identifier that declares `name` where `at` is, undefined for a global. ast-types' scopes
+   * do not list what `import x = require('m')` binds (old-style TypeScript): a name no scope
+   * declares is that import's when the file has one at its top.
+   */
+  private declarationOf(at: AnyPath, name: string): AnyPath | undefined {
+    const scope = scopeDeclaring(at, name);
+    if (scope) return this.visibleBinding(scope.getBindings()[name] ?? [], rangeOf(at.node));
+    return this.identifiers.get(name)?.find((path) => path.name === 'id' && isNodeType(parentOf(path)?.node, 'TSImportEqualsDeclaration') && isNodeType(parentOf(parentOf(path))?.node, 'Program'));
   }
 
   /**
@@ -1029,9 +1040,14 @@ export abstract class RequestMigration {
     return info;
   }
 
-  private classifyCallOnce(call: ASTPath<CallExpression>): CallInfo | undefined {
+  /** The analysis's request site for a call of Babel's tree. */
+  protected requestSiteOf(call: ASTPath<CallExpression>): RequestSite | undefined {
     const node = this.estreeNode(call.node, 'CallExpression');
-    const site = node?.type === AST_NODE_TYPES.CallExpression ? this.facts().analysis.requestSite(node) : undefined;
+    return node?.type === AST_NODE_TYPES.CallExpression ? this.facts().analysis.requestSite(node) : undefined;
+  }
+
+  private classifyCallOnce(call: ASTPath<CallExpression>): CallInfo | undefined {
+    const site = this.requestSiteOf(call);
     if (!site) return undefined;
     return {
       client: { kind: site.client.kind, instance: site.client.isInstance },
@@ -1329,21 +1345,25 @@ export abstract class RequestMigration {
 
   /**
    * Why this fetch call must keep its own fetch rather than move to the helper's: it is a fetch
-   * module's (its callee is bound in the file, not the global) and passes options only that module
-   * acts on, in the literal or in an options object followed through `const`s, spreads,
-   * `Object.assign` and `options.x = …` writes. Undefined when the helper's fetch sends the same.
+   * module's (the analysis names the module in any import form, `import fetch = require('node-fetch')`
+   * included; or its callee is at least bound in the file, not the global) and passes options only
+   * that module acts on (`fetchModuleOnlyOptionsOf`), in the literal or in an options object
+   * followed through `const`s, spreads, `Object.assign` and `options.x = …` writes. Undefined when
+   * the helper's fetch sends the same.
    */
   protected fetchModuleOptionsReason(call: ASTPath<CallExpression>): string | undefined {
-    const root = this.calleeRoot(call.node.callee);
-    const rootPath = root ? this.pathOfNode(root) : undefined;
-    const binding = rootPath ? this.bindingOf(rootPath) : undefined;
-    if (!binding) return undefined;
+    const module = this.requestSiteOf(call)?.client.module;
+    if (module === undefined) {
+      const root = this.calleeRoot(call.node.callee);
+      const rootPath = root ? this.pathOfNode(root) : undefined;
+      if (!rootPath || !this.bindingOf(rootPath)) return undefined;
+    }
     const optionsIndex = this.classifyCall(call)?.signature.options;
     const options = optionsIndex === undefined ? undefined : (call.node.arguments as ASTNode[])[optionsIndex];
     const names = new Set<string>();
     if (options) this.collectOptionNames(options, names, 0);
-    const moduleOnly = [...names].filter((name) => FETCH_MODULE_ONLY_OPTIONS.has(name));
-    const module = this.moduleOf(binding);
+    // A fetch bound in the file from a module the analysis cannot name is taken for node-fetch, the usual one.
+    const moduleOnly = fetchModuleOnlyOptionsOf(module ?? 'node-fetch', names);
     if (moduleOnly.length > 0) {
       const listed = moduleOnly.map((name) => `\`${name}\``).join(', ');
       return `the request passes ${listed}, which ${module ?? 'its fetch module'} acts on and the helper's fetch (the global fetch) would ignore, so it keeps ${module ?? 'its fetch module'} and needs the token in its own headers`;
@@ -1379,7 +1399,7 @@ export abstract class RequestMigration {
    * condition that holds none (`...(debug && { timeout })`), and the URL parsers node's request
    * options start from (`url.parse(…)`, `new URL(…)`).
    */
-  private mayCarry(node: ASTNode, key: string, depth = 0): boolean {
+  protected mayCarry(node: ASTNode, key: string, depth = 0): boolean {
     const value = this.unwrapped(node);
     if (depth > 4) return true;
     if (isNodeType(value, 'ObjectExpression')) {
@@ -2174,7 +2194,8 @@ export abstract class RequestMigration {
     let anchor: ASTNode | undefined;
     for (const statement of body) {
       if (anchor && this.isRemoved(rangeOf(statement)) && !this.isRemoved(rangeOf(anchor))) continue;
-      if (!commonJs && statement.type === 'ImportDeclaration') anchor = statement;
+      // `import x = require('m')` is an import too, in a file that may have no other.
+      if (!commonJs && (statement.type === 'ImportDeclaration' || statement.type === 'TSImportEqualsDeclaration')) anchor = statement;
       else if (commonJs && isNodeType(statement, 'VariableDeclaration') && statement.declarations.some((declarator) => this.isRequireInit((declarator as ASTNode & { init: ASTNode | null }).init))) anchor = statement;
       else if (anchor || !commonJs) {
         if (!commonJs) continue;

@@ -204,6 +204,13 @@ class UnusedBindingRemoval {
       return this.removeImportSpecifier(declaration);
     }
     if (isNodeType(node, 'VariableDeclarator') && binding.name === 'id') return this.removeDeclarator(binding, declaration);
+    // `import fetch = require('node-fetch')` (old-style TypeScript) binds that one name; TypeScript drops it unused anyway.
+    if (isNodeType(node, 'TSImportEqualsDeclaration') && binding.name === 'id') {
+      const module = (node.moduleReference as ASTNode & { expression?: { value?: unknown } }).expression?.value;
+      if (typeof module !== 'string' || (node as ASTNode & { isExport?: boolean }).isExport === true || !this.loadsWithoutEffect(module, 'import')) return false;
+      this.dropStatement(node, undefined);
+      return true;
+    }
     // `const { KEPTN_API_TOKEN } = process.env` / `const { token } = require('./config')`
     if (isNodeType(node, 'ObjectProperty')) return this.removePatternMember(declaration);
     return false;

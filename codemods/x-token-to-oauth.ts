@@ -49,7 +49,7 @@ import type { EscapingXToken, XTokenFinding } from '../analysis/findings.js';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
 import { sameInstance, type RequestSendingRefusal, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
-import { RequestMigration, sureEnoughTarget, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
+import { fileFacts, RequestMigration, sureEnoughTarget, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
 import { planDeferredCallbackCall, planDeferredSend, type DeferralContext } from './deferred-node-send.js';
@@ -213,6 +213,11 @@ export class XTokenMigration extends RequestMigration {
       this.listUnsure(key, finding.target);
       return;
     }
+    const browser = finding.sites.map((site) => this.facts().analysis.browserContext(site.node)).find((context) => context !== undefined);
+    if (browser !== undefined) {
+      this.leave(key, 'x-token header in browser code', `${browser}, which runs in the browser, where the OAuth helper's client credentials cannot go: \`DT_CLIENT_SECRET\` is not there, and bundling it would publish it`, 'make the request from a backend of yours that holds the OAuth client, and have the browser call that backend');
+      return;
+    }
     const parent = parentOf(key);
     const parentNode = parent?.node;
     if (parent && isNodeType(parentNode, 'ObjectProperty') && key.name === 'key') {
@@ -243,7 +248,7 @@ export class XTokenMigration extends RequestMigration {
       const callee = parentNode.callee as ASTNode;
       const method = isNodeType(callee, 'MemberExpression') ? this.propertyName(callee.property, callee.computed ?? false) : undefined;
       if (method === 'setHeader') {
-        this.leave(parent, 'x-token header set with setHeader on a node http request', 'node http requests are not migrated automatically', 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper instead');
+        this.leaveSetHeader(parent, finding);
         return;
       }
       if (isNodeType(callee, 'MemberExpression') && (method === 'set' || method === 'append')) {
@@ -252,6 +257,24 @@ export class XTokenMigration extends RequestMigration {
       }
     }
     this.leave(key, 'x-token header', 'the header is written in a form the codemod does not rewrite', 'send the request through the OAuth helper (see docs/codemods/x-token-to-oauth.md)');
+  }
+
+  /**
+   * `req.setHeader('x-token', t)` on a node request: the codemod rewrites the `headers` of a node
+   * request's options, not a header set on the request object afterwards, so it says so (and,
+   * for a token check, that it is one, which needs deleting rather than a new header).
+   */
+  private leaveSetHeader(call: AnyPath, finding: XTokenFinding): void {
+    const form = 'the header is set with `setHeader(…)` on the request object, which the codemod does not rewrite (it moves the token only in the `headers` of the request\'s options)';
+    const tokenCheck = finding.sites.every((site) => {
+      const routes = this.recordSiteRoute(site)?.routes ?? [];
+      return routes.length > 0 && routes.every(isTokenCheckRoute);
+    });
+    if (tokenCheck) {
+      this.leave(call, `x-token sent to ${TOKEN_CHECK}`, tokenCheckLeft(form).why, TOKEN_CHECK_TODO);
+      return;
+    }
+    this.leave(call, 'x-token header set with setHeader on a node http request', form, 'set `Authorization` with `req.setHeader` to the OAuth helper\'s `client.authorizationHeader()` (awaited, or in its `.then` where the function is not async) before the request is ended');
   }
 
   /**
@@ -278,8 +301,9 @@ export class XTokenMigration extends RequestMigration {
   private leaveEscaping(escaping: EscapingXToken): void {
     const key = this.babelPath(escaping.node);
     if (!key) return;
-    if (!this.sureEnough(escaping.target)) {
-      this.listUnsure(key, escaping.target, true);
+    const target = this.options.library === true ? this.packageTarget(escaping) : escaping.target;
+    if (!this.sureEnough(target)) {
+      this.listUnsure(key, target, true);
       return;
     }
     const handOff = escaping.exit.kind === 'exported' ? valueHandOff(escaping, this.facts(), this.options) : builderHandOff(escaping, this.facts(), this.options);
@@ -579,9 +603,22 @@ export class XTokenMigration extends RequestMigration {
     return true;
   }
 
+  /**
+   * Under --library, the target of an escaping header as the typed lint grades it: by the
+   * requests this package's own modules send it with. Those callers are evidence of where it goes
+   * even though they are not all its callers (other packages may call it too), which is why it is
+   * never rewritten under --library, not why it would be unsure. The analysis of the run has no
+   * package view (so nothing else counts on a complete list of callers); this one is made only here.
+   */
+  private packageTarget(escaping: EscapingXToken): TargetAssessment {
+    const packageFacts = fileFacts(this.file.path, this.source, { ...this.options, library: false }, () => this.oracle());
+    const [start, end] = escaping.node.range;
+    return packageFacts.escaping.find((other) => other.node.range[0] === start && other.node.range[1] === end)?.target ?? escaping.target;
+  }
+
   /** Which other modules take an escaping header, as far as the project's types can tell. */
   private escapingUsesWhy(exitNode: EstreeNode): string {
-    if (this.options.library === true) return ': code in other packages (--library) may send it';
+    if (this.options.library === true) return ': the files are a library (--library), where code in other packages may send the header it gives them, so it stays as it is';
     const exitPath = this.babelPath(exitNode);
     const holder = exitPath ? parentOf(exitPath) : undefined;
     let id: AnyPath | undefined;
@@ -2475,8 +2512,9 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /**
-   * `options.headers = { … }` written once, just before `options.headers['x-token'] = t` in the
-   * same statement list, on a variable never replaced: the object literal assigned there.
+   * `options.headers = { … }` written once, before `options.headers['x-token'] = t` in the same
+   * run of the function (`evaluatedBefore`), on a variable never replaced: the object literal
+   * assigned there.
    */
   private headersAssignedOnce(binding: AnyPath, write: AnyPath): AnyPath | undefined {
     const writes: AnyPath[] = [];
@@ -2491,7 +2529,8 @@ export class XTokenMigration extends RequestMigration {
     const [assignment] = writes;
     const value = assignment?.get('right') as AnyPath | undefined;
     if (writes.length !== 1 || !assignment || !value || !isNodeType(value.node, 'ObjectExpression') || (assignment.node as ASTNode & { operator: string }).operator !== '=') return undefined;
-    return this.sameBlockBefore(assignment, write) ? value : undefined;
+    // Before it in the same run of the function, also when the write sits in an `if` after it.
+    return this.evaluatedBefore(assignment, write) ? value : undefined;
   }
 
   /**
@@ -2551,12 +2590,28 @@ export class XTokenMigration extends RequestMigration {
       this.markMigrated(site.node, kind, `${what} → Authorization from the OAuth helper, set on the request before it is written, which waits for the token${conditional ? ' (only when OAuth is configured)' : ''}`);
       return;
     }
-    const plainObject = isNodeType(this.unwrapped(init.node), 'ObjectExpression');
+    const copied = this.copiedInto(init.node);
+    const plainObject = copied !== undefined;
+    const carried = (copied ?? []).filter((source) => this.mayCarry(source, 'Authorization') || this.mayCarry(source, 'authorization'));
+    if (carried.length > 0) {
+      this.leaveSite(
+        site,
+        what,
+        `the headers object is a copy of ${carried.map((source) => `\`${this.text(source)}\``).join(' and ')}, which may carry an \`Authorization\` of its own that the OAuth token written here would replace; the helper never overwrites a caller's Authorization`,
+        'decide which credential the request sends; for OAuth, set `Authorization: await client.authorizationHeader()` only where the caller gave none',
+      );
+      return;
+    }
     const targetText = this.text(target);
     let text: string;
     if (conditional) {
       if (!plainObject) {
         this.leaveSite(site, what, 'the header is set only when a token is set, on a headers object the optional client\'s headers cannot be merged into', `spread \`await ${helperExports.optionalClientFromEnv}().authorizationHeaders()\` into the request's headers`);
+        return;
+      }
+      // `Object.assign(options.headers, …)` on a member is a write the analysis does not follow: the request would read as unauthorized.
+      if (!isNodeType(this.unwrapped(target), 'Identifier')) {
+        this.leaveSite(site, what, `the header is set only when a token is set, on \`${targetText}\`, a member the codemod does not merge the optional client's headers into`, `spread \`await ${helperExports.optionalClientFromEnv}().authorizationHeaders()\` into the request's headers`);
         return;
       }
       const client = optional();
@@ -2576,6 +2631,21 @@ export class XTokenMigration extends RequestMigration {
     this.edits.push({ ...rangeOf(removable.node), text });
     for (const use of requests) this.recordSiteRoute(use.site);
     this.markMigrated(site.node, kind, `${what} → Authorization from the OAuth helper${conditional ? ' (only when OAuth is configured)' : ''}${keptCondition === undefined ? '' : `, written under the same condition (\`${keptCondition}\`)`}`);
+  }
+
+  /**
+   * The objects a new plain headers object copies, when `init` makes one: the spreads of an
+   * object literal (`{ ...extra, accept }`), the sources of `Object.assign({}, extra)`. Undefined
+   * when `init` is not a new plain object (a `Headers`, a parameter, a call's result).
+   */
+  private copiedInto(init: ASTNode): ASTNode[] | undefined {
+    const value = this.unwrapped(init);
+    const spreads = (object: ASTNode): ASTNode[] => ((object as ObjectExpression).properties as ASTNode[]).flatMap((member) => (isNodeType(member, 'SpreadElement') ? [member.argument] : []));
+    if (isNodeType(value, 'ObjectExpression')) return spreads(value);
+    if (!isNodeType(value, 'CallExpression') || !this.isObjectAssign(value.callee)) return undefined;
+    const [first, ...sources] = value.arguments as ASTNode[];
+    if (!first || !isNodeType(this.unwrapped(first), 'ObjectExpression')) return undefined;
+    return [...spreads(this.unwrapped(first)), ...sources.map((source) => (isNodeType(source, 'SpreadElement') ? source.argument : source))];
   }
 
   /** The `if` whose only job is this statement (no else), so both go together. */

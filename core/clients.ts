@@ -372,11 +372,26 @@ export function urlOptions(spec: HttpClientSpec): readonly string[] {
 }
 
 /**
- * Options node-fetch acts on and the WHATWG fetch does not (cross-fetch and isomorphic-fetch
- * are node-fetch on Node). The helper's fetch is the global one: a request moved there would
- * lose its timeout, proxy agent, size limit, redirect limit, etc. without a word.
+ * Options a fetch module acts on and the WHATWG fetch does not, by module. node-fetch's (and so
+ * cross-fetch's and isomorphic-fetch's, which are node-fetch on Node): a request moved to the
+ * global fetch would lose its timeout, proxy agent, size limit, redirect limit, etc. without a
+ * word. undici's `dispatcher` (its connection pool, proxy or mock agent) is one of the npm
+ * package's classes, which the global fetch (Node's own copy of undici, another version) does
+ * not declare and need not accept. The helper's fetch is the global one.
  */
-export const FETCH_MODULE_ONLY_OPTIONS: ReadonlySet<string> = new Set(['timeout', 'agent', 'size', 'compress', 'follow', 'highWaterMark', 'insecureHTTPParser']);
+const NODE_FETCH_ONLY_OPTIONS: readonly string[] = ['timeout', 'agent', 'size', 'compress', 'follow', 'highWaterMark', 'insecureHTTPParser'];
+const fetchModuleOnlyOptions: Readonly<Record<string, readonly string[]>> = {
+  'node-fetch': NODE_FETCH_ONLY_OPTIONS,
+  'cross-fetch': NODE_FETCH_ONLY_OPTIONS,
+  'isomorphic-fetch': NODE_FETCH_ONLY_OPTIONS,
+  undici: ['dispatcher'],
+};
+
+/** Of these option names, those `module`'s fetch acts on and the global fetch would ignore (see above). */
+export function fetchModuleOnlyOptionsOf(module: string, names: Iterable<string>): string[] {
+  const only = fetchModuleOnlyOptions[module] ?? [];
+  return [...names].filter((name) => only.includes(name));
+}
 
 /** Globals that are the WHATWG fetch, and the objects that carry it. */
 export const FETCH_GLOBALS: readonly string[] = ['fetch'];
