@@ -15,6 +15,7 @@ import {
   analyzeUrl,
   isCloudAutomationHost,
   confidenceAtLeast,
+  MIXED_HOST_CONFIDENCE,
   SURE_TARGET_CONFIDENCE,
   AUTHORIZATION_HEADER,
   AXIOS_DEFAULT_HEADER_PATHS,
@@ -212,6 +213,13 @@ export interface TargetAssessment {
    * or not: OAuth is for Cloud Automation, and the service it goes to wants what it gets now.
    */
   readonly elsewhere?: string;
+  /**
+   * Set when one of the values the URL may take writes out a host that is no Cloud Automation host
+   * and another may not (`process.env.KEPTN_ENDPOINT || 'http://localhost:8080/api'`): that host, as a
+   * clause a message can quote ("one URL it may use has the host http://localhost:8080, written out
+   * and no Cloud Automation host"). The target is then graded no higher than `MIXED_HOST_CONFIDENCE`.
+   */
+  readonly alsoElsewhere?: string;
 }
 
 /** An object value as the sum of the keys written into it, wherever they are written. */
@@ -1125,7 +1133,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * Whether the first argument of a client that takes `(url, options)` or `(options)` is an
    * options object, and the URL the options were parsed from if so: node's
    * `https.request(url.parse(u))`, `Object.assign(url.parse(u), { headers })`, a variable holding
-   * one of those, or a variable (a parameter too) the code writes `headers`/`method`/`path` into.
+   * one of those, a `let` one of whose values is an object (`let opts = {…}; if (data) opts = { ...opts, data }`),
+   * or a variable (a parameter too) the code writes `headers`/`method`/`path` into.
    */
   function leadingOptions(node: Expression, depth: number): { parsedFrom?: Expression } | undefined {
     const value = unwrap(node);
@@ -1144,8 +1153,23 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const init = singleValue(variable);
     const fromInit = init ? leadingOptions(init, depth + 1) : undefined;
     if (fromInit) return fromInit;
+    // Reassigned: a string URL is never replaced by an object, so one object among its values makes it options.
+    // Which value a parse came from is not known here, so none is taken as the URL.
+    if (!init && assignedValues(variable).some((assigned) => leadingOptions(assigned, depth + 1) !== undefined)) return {};
     // A string URL gets no `headers` written into it: only an options object does.
     return variable.references.some((reference) => writtenOptionKey(reference.identifier)) ? {} : undefined;
+  }
+
+  /** Every value a variable is given: its initializer and each plain `v = …` after it. */
+  function assignedValues(variable: Variable): Expression[] {
+    const values: Expression[] = [];
+    const def = variable.defs[0];
+    if (variable.defs.length === 1 && def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init) values.push(def.node.init);
+    for (const reference of variable.references) {
+      const parent = reference.identifier.parent;
+      if (!reference.init && reference.isWrite() && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left === reference.identifier) values.push(parent.right);
+    }
+    return values;
   }
 
   function writtenOptionKey(reference: Node): boolean {
@@ -1911,7 +1935,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const caHost = written !== undefined && !otherHost;
     const elsewhere = otherHost ? `its host ${written.shown} is written out and is no Cloud Automation host` : caHost ? undefined : (sessionTokenReason(extraNameSources) ?? sessionIssuerReason(site));
     let confidence = otherHost ? 'unknown' : targetConfidence(analysis?.evidence, hints);
-    if (elsewhere === undefined && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE)) {
+    // `env.KEPTN_ENDPOINT || 'http://localhost:8080/api'`: another value the URL may start with goes elsewhere.
+    const alternative = otherHost || !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE) ? undefined : otherLeadingHost(site, url);
+    const alsoElsewhere = alternative === undefined ? undefined : `one URL it may use has the host ${alternative}, written out and no Cloud Automation host`;
+    if (alsoElsewhere !== undefined) confidence = MIXED_HOST_CONFIDENCE;
+    if (elsewhere === undefined && alsoElsewhere === undefined && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE)) {
       // A wrapper's URL is what its callers pass: the route reader reads the request once per call.
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
       confidence = routeResolver.callerTarget(site, hints) ?? confidence;
@@ -1924,7 +1952,75 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       keptnNames,
       method,
       ...(elsewhere === undefined ? {} : { elsewhere }),
+      ...(alsoElsewhere === undefined ? {} : { alsoElsewhere }),
     };
+  }
+
+  /**
+   * A host, as written, that is no Cloud Automation host, among the values a request's URL may
+   * start with where the code offers several: both sides of `||`/`??`, both branches of a
+   * condition, through variables, object members and a wrapper's parameters. Its URL, or the base
+   * (`baseURL`, a base argument) where its URL is relative or left open.
+   */
+  function otherLeadingHost(site: RequestSite, url: UrlShape | undefined): string | undefined {
+    const kindSpec = httpClients[site.client.kind];
+    const starts: BoundValue[] = [];
+    if (site.urlArgument) starts.push({ node: site.urlArgument, env: undefined });
+    const optionLists = [...site.client.defaults, ...site.optionArguments].map((argument) => entriesOf(argument, 0));
+    for (const list of optionLists) starts.push(...urlOptions(kindSpec).flatMap((option) => boundValuesOf(list, option)));
+    if (!url || !isAbsolute(url)) {
+      const baseArgument = baseArgumentOf(site);
+      if (baseArgument) starts.push({ node: baseArgument.node, env: undefined });
+      for (const list of optionLists) starts.push(...baseUrlOptions(kindSpec).flatMap((option) => boundValuesOf(list, option)));
+    }
+    for (const start of starts) {
+      const found = leadingHosts(start.node, start.env, 0).find((shown) => shown !== undefined && !isCloudAutomationHost(shown.name));
+      if (found) return found.shown;
+    }
+    return undefined;
+  }
+
+  /** The hosts the values an expression may take start with, as `writtenHost` reads them (`undefined` for none). */
+  function leadingHosts(input: Node, env: ArgumentEnv | undefined, depth: number): (ReturnType<typeof writtenHost>)[] {
+    const node = unwrap(input);
+    if (depth > MAX_DEPTH) return [];
+    switch (node.type) {
+      case AST_NODE_TYPES.TemplateLiteral: {
+        const [head] = node.quasis;
+        const [first] = node.expressions;
+        // `${base}/v1/event`: the URL starts with what `base` may be.
+        if (first && (head?.value.cooked ?? head?.value.raw) === '') return leadingHosts(first, env, depth + 1);
+        return [writtenHost(shapeOf(node, depth, [], env))];
+      }
+      case AST_NODE_TYPES.Literal:
+        return [writtenHost(shapeOf(node, depth, [], env))];
+      case AST_NODE_TYPES.BinaryExpression:
+        return node.operator === '+' ? leadingHosts(node.left, env, depth) : [];
+      case AST_NODE_TYPES.LogicalExpression:
+        // `token && url` gives `url` or a value no request is sent to.
+        return node.operator === '&&' ? leadingHosts(node.right, env, depth + 1) : [...leadingHosts(node.left, env, depth + 1), ...leadingHosts(node.right, env, depth + 1)];
+      case AST_NODE_TYPES.ConditionalExpression:
+        return [...leadingHosts(node.consequent, env, depth + 1), ...leadingHosts(node.alternate, env, depth + 1)];
+      case AST_NODE_TYPES.Identifier: {
+        const variable = variableOf(node);
+        const bound = variable ? env?.get(variable) : undefined;
+        if (bound) return bound.read ? bound.read.urls.map((shape) => writtenHost(shape)) : leadingHosts(bound.node, bound.env, depth + 1);
+        const value = variable ? singleValue(variable) : undefined;
+        return value ? leadingHosts(value, env, depth + 1) : [];
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberName(node);
+        const object = unwrap(node.object);
+        if (name === undefined || isEnvObject(object)) return [];
+        if (object.type === AST_NODE_TYPES.ThisExpression) {
+          const assigned = classFieldValues(node, name).filter((value) => value.type !== AST_NODE_TYPES.Identifier || value.parent.type === AST_NODE_TYPES.AssignmentExpression);
+          return assigned.flatMap((value) => leadingHosts(value, env, depth + 1));
+        }
+        return boundValuesOf(entriesOf(object, depth + 1), name).flatMap((value) => leadingHosts(value.node, value.env, depth + 1));
+      }
+      default:
+        return [];
+    }
   }
 
   /** Why a header value is a session token of another service: it is read from a response header on line N. */
