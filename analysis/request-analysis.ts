@@ -125,6 +125,12 @@ export interface ClientRef {
   readonly handlers?: Node;
   /** The base URL the instance was made with as an argument of its own (`new RestClient(ua, baseUrl)`); a base option wins over it. */
   readonly baseUrl?: Expression;
+  /**
+   * An instance another module of the project makes and exports (`export const datastore =
+   * axios.create({ baseURL: \`${KEPTN_API_URL}/mongodb-datastore\` })`): the base it was made with,
+   * read in that module (its option nodes are in that module's tree, not in this one's).
+   */
+  readonly foreignBase?: ValueShapes;
 }
 
 export interface RequestSite {
@@ -344,11 +350,14 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   function typedClient(node: Node): ClientRef | undefined {
-    const found = types()?.client(node) ?? exportedInstance(node);
+    // The module that makes an exported instance says more than its type: the base it was made with.
+    const exported = exportedInstance(node);
+    const found = exported ?? types()?.client(node);
     if (!found) return undefined;
     // The variable holding it is how its other uses (defaults writes, requests) are told to be one instance.
     const holder = node.type === AST_NODE_TYPES.Identifier ? variableOf(node) : undefined;
-    return { kind: found.kind, isInstance: found.isInstance, defaults: [], opaque: true, helperAuthorized: false, holders: holder ? [holder] : [] };
+    const foreignBase = exported?.base;
+    return { kind: found.kind, isInstance: found.isInstance, defaults: [], opaque: true, helperAuthorized: false, holders: holder ? [holder] : [], ...(foreignBase ? { foreignBase } : {}) };
   }
 
   /**
@@ -356,9 +365,38 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * without type information (the untyped lint), and where the checker cannot type it (compiled
    * CommonJS: `exports.client = axios_1.default.create(…)` behind tsc's untyped `__importDefault`,
    * read here as `http_1.client`). The answer is what a type would have said, an instance of that
-   * client, and no more: its defaults stay in its module, whose own findings report them.
+   * client, and the base URL it was made with as read there: its other defaults stay in its
+   * module, whose own findings report them.
    */
-  function exportedInstance(node: Node): { kind: HttpClientKind; isInstance: boolean } | undefined {
+  function exportedInstance(node: Node): { kind: HttpClientKind; isInstance: boolean; base?: ValueShapes } | undefined {
+    return readExport(node, (exported, there) => {
+      const client = there.resolveClient(exported.node);
+      // A whole client (an instance, or the library re-exported as `export { axios }`), not one function of one.
+      if (!client || client.member !== undefined) return undefined;
+      const base = client.isInstance ? there.instanceBaseShapes(client) : undefined;
+      return { kind: client.kind, isInstance: client.isInstance, ...(base ? { base } : {}) };
+    });
+  }
+
+  /**
+   * A header name another module of the project exports as a constant (`import { TOKEN_HEADER }
+   * from './constants.js'`), read there without types: a `const` (or a binding written once)
+   * whose value is a string in that module. Asked for header names only, where a key the code
+   * computes would otherwise need the checker; URLs are not read across modules this way.
+   */
+  function importedString(node: Node): string | undefined {
+    const value = unwrap(node);
+    if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    return readExport(value, (exported, there) => {
+      const declarator = exported.node.parent;
+      // `export let TOKEN_HEADER = …` may be given another value later.
+      if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === exported.node && declarator.parent.kind !== 'const') return undefined;
+      return there.stringValue(exported.node);
+    });
+  }
+
+  /** What `read` says of the value an import of a local module (`x`, or `ns.x` of a namespace) is bound to, read in that module's own analysis. */
+  function readExport<T>(node: Node, read: (exported: NonNullable<ReturnType<typeof exportedValue>>, there: RequestAnalysis) => T | undefined): T | undefined {
     let binding: TSESTree.Identifier | undefined;
     let member: string | undefined;
     if (node.type === AST_NODE_TYPES.Identifier) binding = node;
@@ -376,9 +414,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     exportLookups.add(key);
     try {
       const exported = exportedValue(host.projectModules?.(), host.filePath, source.module, name);
-      const client = exported ? analysisOf(exported.parsed).resolveClient(exported.node) : undefined;
-      // A whole client (an instance, or the library re-exported as `export { axios }`), not one function of one.
-      return client && client.member === undefined ? { kind: client.kind, isInstance: client.isInstance } : undefined;
+      return exported ? read(exported, analysisOf(exported.parsed)) : undefined;
     } finally {
       exportLookups.delete(key);
     }
@@ -1582,10 +1618,10 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return stringValue(property.key, 0);
   }
 
-  /** The key of an entry, asking the type checker for a computed key only now that it matters. */
+  /** The key of an entry, asking the type checker (or the module a constant is imported from) for a computed key only now that it matters. */
   function resolvedKey(item: Entry): string | undefined {
     if (item.key !== undefined || !item.keyExpression) return item.key;
-    return typedString(item.keyExpression);
+    return typedString(item.keyExpression) ?? importedString(item.keyExpression);
   }
 
   // ---------------------------------------------------------------- strings and URLs
@@ -1645,6 +1681,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         }
         if (isEnvObject(object)) return [HOLE];
         if (name === 'href' || name === 'origin') return shapeOf(object, depth + 1, names, env);
+        const constant = object.type === AST_NODE_TYPES.Identifier ? staticConstant(object, name) : undefined;
+        if (constant) return shapeOf(constant, depth + 1, names, env);
         const entries = entriesOf(object, depth + 1);
         const [value] = boundValuesOf(entries, name);
         if (value) return shapeOf(value.node, depth + 1, names, value.env);
@@ -1680,6 +1718,18 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       default:
         return [HOLE];
     }
+  }
+
+  /**
+   * `KeptnClient.TOKEN_HEADER` of `class KeptnClient { static readonly TOKEN_HEADER = 'x-token' }`
+   * in this file: the value of a static `readonly` field of a class declared here.
+   */
+  function staticConstant(classRef: TSESTree.Identifier, name: string): Expression | undefined {
+    const def = variableOf(classRef)?.defs[0];
+    if (def?.type !== DefinitionType.ClassName) return undefined;
+    const body = def.node.body.body;
+    const field = body.find((member): member is TSESTree.PropertyDefinition => member.type === AST_NODE_TYPES.PropertyDefinition && member.static && member.readonly && classMemberKey(member) === name);
+    return field?.value ?? undefined;
   }
 
   function isEnvObject(node: Node): boolean {
@@ -1916,6 +1966,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       baseNames = [];
       base = shapeOf(value.node, 0, baseNames, value.env);
     }
+    const foreignBase = site.client.foreignBase;
+    if (!base && foreignBase?.urls.length === 1) {
+      base = foreignBase.urls[0];
+      baseNames = [...foreignBase.names];
+    }
     names.push(...baseNames);
     if (base && kindSpec.baseIsHostName === true) base = urlShape('//', base);
     for (const source of extraNameSources) collectNames(source, names);
@@ -1976,6 +2031,10 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     for (const start of starts) {
       const found = leadingHosts(start.node, start.env, 0).find((shown) => shown !== undefined && !isCloudAutomationHost(shown.name));
       if (found) return found.shown;
+    }
+    if (!url || !isAbsolute(url)) {
+      const foreign = site.client.foreignBase?.urls.map((shape) => writtenHost(shape)).find((shown) => shown !== undefined && !isCloudAutomationHost(shown.name));
+      if (foreign) return foreign.shown;
     }
     return undefined;
   }
@@ -2478,8 +2537,26 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
       return routeResolver.valueShapes(node);
     },
+    /**
+     * What the base URL an instance of this file was made with may be (its last base option, or its
+     * base argument), for a module that imports the instance; undefined when it was made with none.
+     */
+    instanceBaseShapes: (client: ClientRef): ValueShapes | undefined => {
+      const options = baseUrlOptions(httpClients[client.kind]);
+      let base: Node | undefined = client.baseUrl;
+      for (const argument of client.defaults) {
+        const list = entriesOf(argument, 0);
+        const value = options.map((option) => valuesOf(list, option)[0]).find((found) => found !== undefined);
+        if (value) base = value;
+      }
+      if (!base) return client.foreignBase;
+      routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
+      return routeResolver.valueShapes(base);
+    },
     /** The static string value of a node (type information used only when given and needed). */
     stringValue: (node: Node): string | undefined => stringValue(node, 0) ?? typedString(node),
+    /** A header name: the static string value of a node, or the string constant a local module exports under it. */
+    headerName: (node: Node): string | undefined => stringValue(node, 0) ?? typedString(node) ?? importedString(node),
     writeThrough: (ref: Node) => writeThrough(ref, 0),
     defaultHeadersWrite,
     interceptorOf,

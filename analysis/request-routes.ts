@@ -588,6 +588,11 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
         break;
       }
     }
+    // An instance another module makes and exports: the base it was made with, as read there.
+    if (!bases && site.client.foreignBase) {
+      bases = [...site.client.foreignBase.urls];
+      names.push(...site.client.foreignBase.names);
+    }
     if (bases && spec.baseIsHostName === true) bases = bases.map((base) => urlShape('//', base));
     let full: UrlShape[];
     if (urls && bases) full = union(urls.map((url) => (isAbsolute(url) ? [url] : bases.map((base) => joinUrl(base, url)))));

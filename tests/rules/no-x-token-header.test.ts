@@ -223,6 +223,19 @@ ruleTester.run('no-x-token-header', testable(rule), {
       ],
     },
     {
+      name: 'a computed key read from a static readonly field of a class in the file, without types',
+      code: [
+        "import axios from 'axios';",
+        'export class KeptnClient {',
+        "  static readonly TOKEN_HEADER = 'x-token';",
+        '  constructor(private readonly token: string) {}',
+        '  projects() { return axios.get(`${process.env.KEPTN_ENDPOINT}/controlPlane/v1/project`, { headers: { [KeptnClient.TOKEN_HEADER]: this.token } }); }',
+        '}',
+      ].join('\n'),
+      filename: 'file.ts',
+      errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 5 }],
+    },
+    {
       name: 'an x-token read from a response header is a session token of the service that sent it (node https)',
       code: [
         "import https from 'https';",
@@ -1018,6 +1031,33 @@ ruleTester.run('no-x-token-header: packages with no tsconfig, linted without a p
         { messageId: 'xTokenHeaderLeavesModule', line: 9, data: { exit: 'the object the exported `keptnHeaders()` returns', target: 'the target may be Cloud Automation (Keptn-named keptnToken)', confidence: 'possible' } },
         { messageId: 'xTokenHeaderLeavesModule', line: 13 },
         { messageId: 'xTokenHeaderLeavesModule', line: 17 },
+      ],
+    },
+  ],
+});
+
+// Without a program, values other local modules export are read in those modules: a header name
+// a constants module exports, and the base an instance was made with where it is made.
+const agreementFixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'agreement', 'fixtures');
+const agreementFile = (relative: string) => ({ filename: path.join(agreementFixtures, relative), code: readFileSync(path.join(agreementFixtures, relative), 'utf8') });
+
+ruleTester.run('no-x-token-header: values of other local modules, linted without a program', testable(rule), {
+  valid: [],
+  invalid: [
+    {
+      name: 'a header name imported from a constants module, and one of a static readonly field',
+      ...agreementFile('imported-header-name.ts'),
+      errors: [
+        { ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 13 },
+        { ...report('fetch', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project/{…}/stage)', 'likely'), line: 17 },
+      ],
+    },
+    {
+      name: 'an instance imported from the module that makes it (also through an `export *` barrel) keeps the base it was made with',
+      ...agreementFile('imported-instance-base.ts'),
+      errors: [
+        { ...report('an axios instance', 'the target is likely Cloud Automation (Keptn API path /{…}/mongodb-datastore/event/type/sh.keptn.event.evaluation.finished)', 'likely'), line: 9 },
+        { ...report('an axios instance', 'the target is likely Cloud Automation (Keptn API path /{…}/mongodb-datastore/event)', 'likely'), line: 14 },
       ],
     },
   ],
