@@ -590,7 +590,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const configured = variable.references.some(
       (reference) => defaultHeadersWrite(reference.identifier) !== undefined || interceptorOf(reference.identifier, 'axios') !== undefined,
     );
-    return configured ? { kind: 'axios', isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: [variable] } : undefined;
+    if (!configured) return undefined;
+    // Made in a local module: the base it was made with there, as for an instance used without configuring it.
+    const name = variable.defs[0]?.name;
+    const foreignBase = name?.type === AST_NODE_TYPES.Identifier ? exportedInstance(name)?.base : undefined;
+    return { kind: 'axios', isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: [variable], ...(foreignBase ? { foreignBase } : {}) };
   }
 
   /** `client: AxiosInstance`, `api: Got`: a type annotation naming a client type imported from the client's module. */
