@@ -231,7 +231,7 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
         if (literal !== undefined && !looksLikeApiToken(literal)) continue;
         const exit = analysis.headerExit(node);
         if (!exit) continue;
-        if (name === undefined && !isXTokenHeader(analysis.stringValue(node) ?? '')) continue;
+        if (name === undefined && !isXTokenHeader(analysis.headerName(node) ?? '')) continue;
         const target = builderTarget(exit, analysis.assessNames(exit.name === 'default' ? undefined : exit.name, value ? [value] : []));
         if (!options.excludesXToken(target)) found.push({ node, value, exit, target });
       }

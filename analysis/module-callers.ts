@@ -328,18 +328,24 @@ export function exportedValue(modules: ProjectModules | undefined, from: string,
   const locate = (importer: string, module: string) =>
     (index ? resolveImport(importer, module, index.files) : undefined) ?? resolveImport(importer, module, existingFiles);
   const parse = (file: string) => (modules && index?.files.has(file) ? parsedFile(modules, file) : parsedFromDisk(file));
-  let file = locate(path.resolve(from), specifier);
-  let wanted = name;
-  for (let hops = 0; file !== undefined && hops <= MAX_REEXPORT_HOPS; hops++) {
-    const parsed = parse(file);
+  const follow = (start: string | undefined, wanted: string, hops: number): ModuleValue | undefined => {
+    if (start === undefined || hops > MAX_REEXPORT_HOPS) return undefined;
+    const parsed = parse(start);
     if (!parsed) return undefined;
     const found = exportIn(parsed.ast, wanted);
-    if (!found) return undefined;
-    if ('node' in found) return { parsed, file, node: found.node };
-    file = locate(file, found.from);
-    wanted = found.name;
-  }
-  return undefined;
+    if (found && 'node' in found) return { parsed, file: start, node: found.node };
+    if (found) return follow(locate(start, found.from), found.name, hops + 1);
+    // `export * from './client.js'`: the one module of those that exports the name (two would make it ambiguous, and not exported).
+    if (wanted === 'default' || wanted === '*') return undefined;
+    const candidates = starSources(parsed.ast).map((source) => follow(locate(start, source), wanted, hops + 1)).filter((value) => value !== undefined);
+    return candidates.length === 1 ? candidates[0] : undefined;
+  };
+  return follow(locate(path.resolve(from), specifier), name, 0);
+}
+
+/** The modules a module re-exports whole (`export * from './client.js'`, not `export * as ns from …`). */
+function starSources(ast: TSESTree.Program): string[] {
+  return ast.body.flatMap((statement) => (statement.type === AST_NODE_TYPES.ExportAllDeclaration && statement.exported === null ? [statement.source.value] : []));
 }
 
 /** Looking up one definition needs no list of every file: whether the file is there is enough. */

@@ -20,8 +20,9 @@ export interface ModuleExit {
 
 /**
  * Values a header can pass through on its way out unchanged or merged (`{ ...base, 'x-token': t }`,
- * `t ? {…} : {}`), up to one exported under a name of its own (`module.exports = { headers: {…} }`
- * exports `headers`, which other modules read, not the whole object).
+ * `t ? {…} : {}`, `Object.assign({}, base, { 'x-token': t })` as hand-written CommonJS and tsc's
+ * ES2017 output write the spread), up to one exported under a name of its own
+ * (`module.exports = { headers: {…} }` exports `headers`, which other modules read, not the whole object).
  */
 function enclosingValue(node: Node): Node {
   let current = outermostTypeWrapper(node);
@@ -32,10 +33,17 @@ function enclosingValue(node: Node): Node {
       (parent.type === AST_NODE_TYPES.Property && parent.value === current && parent.parent.type === AST_NODE_TYPES.ObjectExpression) ||
       (parent.type === AST_NODE_TYPES.SpreadElement && parent.parent.type === AST_NODE_TYPES.ObjectExpression) ||
       (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === current) ||
-      (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== current);
+      (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== current) ||
+      (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.CallExpressionArgument) && isObjectAssign(parent.callee));
     if (!climbs) return current;
     current = outermostTypeWrapper(parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.SpreadElement ? parent.parent : parent);
   }
+}
+
+/** `Object.assign`, which returns its first argument with the others merged into it. */
+function isObjectAssign(callee: Node): boolean {
+  const node = unwrap(callee);
+  return node.type === AST_NODE_TYPES.MemberExpression && unwrap(node.object).type === AST_NODE_TYPES.Identifier && (unwrap(node.object) as TSESTree.Identifier).name === 'Object' && memberName(node) === 'assign';
 }
 
 /** `exports.x`, `module.exports.x` → `x`; `module.exports` → `default`. */

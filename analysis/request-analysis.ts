@@ -15,6 +15,7 @@ import {
   analyzeUrl,
   isCloudAutomationHost,
   confidenceAtLeast,
+  MIXED_HOST_CONFIDENCE,
   SURE_TARGET_CONFIDENCE,
   AUTHORIZATION_HEADER,
   AXIOS_DEFAULT_HEADER_PATHS,
@@ -131,6 +132,12 @@ export interface ClientRef {
   readonly handlers?: Node;
   /** The base URL the instance was made with as an argument of its own (`new RestClient(ua, baseUrl)`); a base option wins over it. */
   readonly baseUrl?: Expression;
+  /**
+   * An instance another module of the project makes and exports (`export const datastore =
+   * axios.create({ baseURL: \`${KEPTN_API_URL}/mongodb-datastore\` })`): the base it was made with,
+   * read in that module (its option nodes are in that module's tree, not in this one's).
+   */
+  readonly foreignBase?: ValueShapes;
 }
 
 export interface RequestSite {
@@ -219,6 +226,13 @@ export interface TargetAssessment {
    * or not: OAuth is for Cloud Automation, and the service it goes to wants what it gets now.
    */
   readonly elsewhere?: string;
+  /**
+   * Set when one of the values the URL may take writes out a host that is no Cloud Automation host
+   * and another may not (`process.env.KEPTN_ENDPOINT || 'http://localhost:8080/api'`): that host, as a
+   * clause a message can quote ("one URL it may use has the host http://localhost:8080, written out
+   * and no Cloud Automation host"). The target is then graded no higher than `MIXED_HOST_CONFIDENCE`.
+   */
+  readonly alsoElsewhere?: string;
 }
 
 /** An object value as the sum of the keys written into it, wherever they are written. */
@@ -343,11 +357,14 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   function typedClient(node: Node): ClientRef | undefined {
-    const found = types()?.client(node) ?? exportedInstance(node);
+    // The module that makes an exported instance says more than its type: the base it was made with.
+    const exported = exportedInstance(node);
+    const found = exported ?? types()?.client(node);
     if (!found) return undefined;
     // The variable holding it is how its other uses (defaults writes, requests) are told to be one instance.
     const holder = node.type === AST_NODE_TYPES.Identifier ? variableOf(node) : undefined;
-    return { kind: found.kind, isInstance: found.isInstance, defaults: [], opaque: true, helperAuthorized: false, holders: holder ? [holder] : [] };
+    const foreignBase = exported?.base;
+    return { kind: found.kind, isInstance: found.isInstance, defaults: [], opaque: true, helperAuthorized: false, holders: holder ? [holder] : [], ...(foreignBase ? { foreignBase } : {}) };
   }
 
   /**
@@ -355,9 +372,38 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * without type information (the untyped lint), and where the checker cannot type it (compiled
    * CommonJS: `exports.client = axios_1.default.create(…)` behind tsc's untyped `__importDefault`,
    * read here as `http_1.client`). The answer is what a type would have said, an instance of that
-   * client, and no more: its defaults stay in its module, whose own findings report them.
+   * client, and the base URL it was made with as read there: its other defaults stay in its
+   * module, whose own findings report them.
    */
-  function exportedInstance(node: Node): { kind: HttpClientKind; isInstance: boolean } | undefined {
+  function exportedInstance(node: Node): { kind: HttpClientKind; isInstance: boolean; base?: ValueShapes } | undefined {
+    return readExport(node, (exported, there) => {
+      const client = there.resolveClient(exported.node);
+      // A whole client (an instance, or the library re-exported as `export { axios }`), not one function of one.
+      if (!client || client.member !== undefined) return undefined;
+      const base = client.isInstance ? there.instanceBaseShapes(client) : undefined;
+      return { kind: client.kind, isInstance: client.isInstance, ...(base ? { base } : {}) };
+    });
+  }
+
+  /**
+   * A header name another module of the project exports as a constant (`import { TOKEN_HEADER }
+   * from './constants.js'`), read there without types: a `const` (or a binding written once)
+   * whose value is a string in that module. Asked for header names only, where a key the code
+   * computes would otherwise need the checker; URLs are not read across modules this way.
+   */
+  function importedString(node: Node): string | undefined {
+    const value = unwrap(node);
+    if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    return readExport(value, (exported, there) => {
+      const declarator = exported.node.parent;
+      // `export let TOKEN_HEADER = …` may be given another value later.
+      if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === exported.node && declarator.parent.kind !== 'const') return undefined;
+      return there.stringValue(exported.node);
+    });
+  }
+
+  /** What `read` says of the value an import of a local module (`x`, or `ns.x` of a namespace) is bound to, read in that module's own analysis. */
+  function readExport<T>(node: Node, read: (exported: NonNullable<ReturnType<typeof exportedValue>>, there: RequestAnalysis) => T | undefined): T | undefined {
     let binding: TSESTree.Identifier | undefined;
     let member: string | undefined;
     if (node.type === AST_NODE_TYPES.Identifier) binding = node;
@@ -375,9 +421,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     exportLookups.add(key);
     try {
       const exported = exportedValue(host.projectModules?.(), host.filePath, source.module, name);
-      const client = exported ? analysisOf(exported.parsed).resolveClient(exported.node) : undefined;
-      // A whole client (an instance, or the library re-exported as `export { axios }`), not one function of one.
-      return client && client.member === undefined ? { kind: client.kind, isInstance: client.isInstance } : undefined;
+      return exported ? read(exported, analysisOf(exported.parsed)) : undefined;
     } finally {
       exportLookups.delete(key);
     }
@@ -530,7 +574,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const configured = variable.references.some(
       (reference) => defaultHeadersWrite(reference.identifier) !== undefined || interceptorOf(reference.identifier, 'axios') !== undefined,
     );
-    return configured ? { kind: 'axios', isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: [variable] } : undefined;
+    if (!configured) return undefined;
+    // Made in a local module: the base it was made with there, as for an instance used without configuring it.
+    const name = variable.defs[0]?.name;
+    const foreignBase = name?.type === AST_NODE_TYPES.Identifier ? exportedInstance(name)?.base : undefined;
+    return { kind: 'axios', isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: [variable], ...(foreignBase ? { foreignBase } : {}) };
   }
 
   /** `client: AxiosInstance`, `api: Got`: a type annotation naming a client type imported from the client's module. */
@@ -1109,7 +1157,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * Whether the first argument of a client that takes `(url, options)` or `(options)` is an
    * options object, and the URL the options were parsed from if so: node's
    * `https.request(url.parse(u))`, `Object.assign(url.parse(u), { headers })`, a variable holding
-   * one of those, or a variable (a parameter too) the code writes `headers`/`method`/`path` into.
+   * one of those, a `let` one of whose values is an object (`let opts = {…}; if (data) opts = { ...opts, data }`),
+   * or a variable (a parameter too) the code writes `headers`/`method`/`path` into.
    */
   function leadingOptions(node: Expression, depth: number): { parsedFrom?: Expression } | undefined {
     const value = unwrap(node);
@@ -1128,8 +1177,23 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const init = singleValue(variable);
     const fromInit = init ? leadingOptions(init, depth + 1) : undefined;
     if (fromInit) return fromInit;
+    // Reassigned: a string URL is never replaced by an object, so one object among its values makes it options.
+    // Which value a parse came from is not known here, so none is taken as the URL.
+    if (!init && assignedValues(variable).some((assigned) => leadingOptions(assigned, depth + 1) !== undefined)) return {};
     // A string URL gets no `headers` written into it: only an options object does.
     return variable.references.some((reference) => writtenOptionKey(reference.identifier)) ? {} : undefined;
+  }
+
+  /** Every value a variable is given: its initializer and each plain `v = …` after it. */
+  function assignedValues(variable: Variable): Expression[] {
+    const values: Expression[] = [];
+    const def = variable.defs[0];
+    if (variable.defs.length === 1 && def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init) values.push(def.node.init);
+    for (const reference of variable.references) {
+      const parent = reference.identifier.parent;
+      if (!reference.init && reference.isWrite() && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left === reference.identifier) values.push(parent.right);
+    }
+    return values;
   }
 
   function writtenOptionKey(reference: Node): boolean {
@@ -1542,10 +1606,10 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return stringValue(property.key, 0);
   }
 
-  /** The key of an entry, asking the type checker for a computed key only now that it matters. */
+  /** The key of an entry, asking the type checker (or the module a constant is imported from) for a computed key only now that it matters. */
   function resolvedKey(item: Entry): string | undefined {
     if (item.key !== undefined || !item.keyExpression) return item.key;
-    return typedString(item.keyExpression);
+    return typedString(item.keyExpression) ?? importedString(item.keyExpression);
   }
 
   // ---------------------------------------------------------------- strings and URLs
@@ -1605,6 +1669,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         }
         if (isEnvObject(object)) return [HOLE];
         if (name === 'href' || name === 'origin') return shapeOf(object, depth + 1, names, env);
+        const constant = object.type === AST_NODE_TYPES.Identifier ? staticConstant(object, name) : undefined;
+        if (constant) return shapeOf(constant, depth + 1, names, env);
         const entries = entriesOf(object, depth + 1);
         const [value] = boundValuesOf(entries, name);
         if (value) return shapeOf(value.node, depth + 1, names, value.env);
@@ -1640,6 +1706,18 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       default:
         return [HOLE];
     }
+  }
+
+  /**
+   * `KeptnClient.TOKEN_HEADER` of `class KeptnClient { static readonly TOKEN_HEADER = 'x-token' }`
+   * in this file: the value of a static `readonly` field of a class declared here.
+   */
+  function staticConstant(classRef: TSESTree.Identifier, name: string): Expression | undefined {
+    const def = variableOf(classRef)?.defs[0];
+    if (def?.type !== DefinitionType.ClassName) return undefined;
+    const body = def.node.body.body;
+    const field = body.find((member): member is TSESTree.PropertyDefinition => member.type === AST_NODE_TYPES.PropertyDefinition && member.static && member.readonly && classMemberKey(member) === name);
+    return field?.value ?? undefined;
   }
 
   function isEnvObject(node: Node): boolean {
@@ -1876,6 +1954,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       baseNames = [];
       base = shapeOf(value.node, 0, baseNames, value.env);
     }
+    const foreignBase = site.client.foreignBase;
+    if (!base && foreignBase?.urls.length === 1) {
+      base = foreignBase.urls[0];
+      baseNames = [...foreignBase.names];
+    }
     names.push(...baseNames);
     if (base && kindSpec.baseIsHostName === true) base = urlShape('//', base);
     for (const source of extraNameSources) collectNames(source, names);
@@ -1895,7 +1978,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const caHost = written !== undefined && !otherHost;
     const elsewhere = otherHost ? `its host ${written.shown} is written out and is no Cloud Automation host` : caHost ? undefined : (sessionTokenReason(extraNameSources) ?? sessionIssuerReason(site));
     let confidence = otherHost ? 'unknown' : targetConfidence(analysis?.evidence, hints);
-    if (elsewhere === undefined && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE)) {
+    // `env.KEPTN_ENDPOINT || 'http://localhost:8080/api'`: another value the URL may start with goes elsewhere.
+    const alternative = otherHost || !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE) ? undefined : otherLeadingHost(site, url);
+    const alsoElsewhere = alternative === undefined ? undefined : `one URL it may use has the host ${alternative}, written out and no Cloud Automation host`;
+    if (alsoElsewhere !== undefined) confidence = MIXED_HOST_CONFIDENCE;
+    if (elsewhere === undefined && alsoElsewhere === undefined && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE)) {
       // A wrapper's URL is what its callers pass: the route reader reads the request once per call.
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
       confidence = routeResolver.callerTarget(site, hints) ?? confidence;
@@ -1908,7 +1995,79 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       keptnNames,
       method,
       ...(elsewhere === undefined ? {} : { elsewhere }),
+      ...(alsoElsewhere === undefined ? {} : { alsoElsewhere }),
     };
+  }
+
+  /**
+   * A host, as written, that is no Cloud Automation host, among the values a request's URL may
+   * start with where the code offers several: both sides of `||`/`??`, both branches of a
+   * condition, through variables, object members and a wrapper's parameters. Its URL, or the base
+   * (`baseURL`, a base argument) where its URL is relative or left open.
+   */
+  function otherLeadingHost(site: RequestSite, url: UrlShape | undefined): string | undefined {
+    const kindSpec = httpClients[site.client.kind];
+    const starts: BoundValue[] = [];
+    if (site.urlArgument) starts.push({ node: site.urlArgument, env: undefined });
+    const optionLists = [...site.client.defaults, ...site.optionArguments].map((argument) => entriesOf(argument, 0));
+    for (const list of optionLists) starts.push(...urlOptions(kindSpec).flatMap((option) => boundValuesOf(list, option)));
+    if (!url || !isAbsolute(url)) {
+      const baseArgument = baseArgumentOf(site);
+      if (baseArgument) starts.push({ node: baseArgument.node, env: undefined });
+      for (const list of optionLists) starts.push(...baseUrlOptions(kindSpec).flatMap((option) => boundValuesOf(list, option)));
+    }
+    for (const start of starts) {
+      const found = leadingHosts(start.node, start.env, 0).find((shown) => shown !== undefined && !isCloudAutomationHost(shown.name));
+      if (found) return found.shown;
+    }
+    if (!url || !isAbsolute(url)) {
+      const foreign = site.client.foreignBase?.urls.map((shape) => writtenHost(shape)).find((shown) => shown !== undefined && !isCloudAutomationHost(shown.name));
+      if (foreign) return foreign.shown;
+    }
+    return undefined;
+  }
+
+  /** The hosts the values an expression may take start with, as `writtenHost` reads them (`undefined` for none). */
+  function leadingHosts(input: Node, env: ArgumentEnv | undefined, depth: number): (ReturnType<typeof writtenHost>)[] {
+    const node = unwrap(input);
+    if (depth > MAX_DEPTH) return [];
+    switch (node.type) {
+      case AST_NODE_TYPES.TemplateLiteral: {
+        const [head] = node.quasis;
+        const [first] = node.expressions;
+        // `${base}/v1/event`: the URL starts with what `base` may be.
+        if (first && (head?.value.cooked ?? head?.value.raw) === '') return leadingHosts(first, env, depth + 1);
+        return [writtenHost(shapeOf(node, depth, [], env))];
+      }
+      case AST_NODE_TYPES.Literal:
+        return [writtenHost(shapeOf(node, depth, [], env))];
+      case AST_NODE_TYPES.BinaryExpression:
+        return node.operator === '+' ? leadingHosts(node.left, env, depth) : [];
+      case AST_NODE_TYPES.LogicalExpression:
+        // `token && url` gives `url` or a value no request is sent to.
+        return node.operator === '&&' ? leadingHosts(node.right, env, depth + 1) : [...leadingHosts(node.left, env, depth + 1), ...leadingHosts(node.right, env, depth + 1)];
+      case AST_NODE_TYPES.ConditionalExpression:
+        return [...leadingHosts(node.consequent, env, depth + 1), ...leadingHosts(node.alternate, env, depth + 1)];
+      case AST_NODE_TYPES.Identifier: {
+        const variable = variableOf(node);
+        const bound = variable ? env?.get(variable) : undefined;
+        if (bound) return bound.read ? bound.read.urls.map((shape) => writtenHost(shape)) : leadingHosts(bound.node, bound.env, depth + 1);
+        const value = variable ? singleValue(variable) : undefined;
+        return value ? leadingHosts(value, env, depth + 1) : [];
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberName(node);
+        const object = unwrap(node.object);
+        if (name === undefined || isEnvObject(object)) return [];
+        if (object.type === AST_NODE_TYPES.ThisExpression) {
+          const assigned = classFieldValues(node, name).filter((value) => value.type !== AST_NODE_TYPES.Identifier || value.parent.type === AST_NODE_TYPES.AssignmentExpression);
+          return assigned.flatMap((value) => leadingHosts(value, env, depth + 1));
+        }
+        return boundValuesOf(entriesOf(object, depth + 1), name).flatMap((value) => leadingHosts(value.node, value.env, depth + 1));
+      }
+      default:
+        return [];
+    }
   }
 
   /** Why a header value is a session token of another service: it is read from a response header on line N. */
@@ -2366,8 +2525,26 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
       return routeResolver.valueShapes(node);
     },
+    /**
+     * What the base URL an instance of this file was made with may be (its last base option, or its
+     * base argument), for a module that imports the instance; undefined when it was made with none.
+     */
+    instanceBaseShapes: (client: ClientRef): ValueShapes | undefined => {
+      const options = baseUrlOptions(httpClients[client.kind]);
+      let base: Node | undefined = client.baseUrl;
+      for (const argument of client.defaults) {
+        const list = entriesOf(argument, 0);
+        const value = options.map((option) => valuesOf(list, option)[0]).find((found) => found !== undefined);
+        if (value) base = value;
+      }
+      if (!base) return client.foreignBase;
+      routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
+      return routeResolver.valueShapes(base);
+    },
     /** The static string value of a node (type information used only when given and needed). */
     stringValue: (node: Node): string | undefined => stringValue(node, 0) ?? typedString(node),
+    /** A header name: the static string value of a node, or the string constant a local module exports under it. */
+    headerName: (node: Node): string | undefined => stringValue(node, 0) ?? typedString(node) ?? importedString(node),
     writeThrough: (ref: Node) => writeThrough(ref, 0),
     defaultHeadersWrite,
     interceptorOf,

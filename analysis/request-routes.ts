@@ -542,7 +542,15 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     // Variables, later writes (`options.url = …`), calls returning options, `Object.assign`: the analysis' entries.
     const list = flow.entriesOf(node);
     const written = flow.valuesOf(list, key).map((value) => ({ node: value, env }));
-    return { values: written, definite: written.length > 0 && list.complete, complete: list.complete };
+    // A variable given another object later (`if (data) opts = { ...opts, method: 'POST' }`) holds one or the other.
+    const reassigned = node.type === AST_NODE_TYPES.Identifier && isReassigned(node);
+    return { values: written, definite: written.length > 0 && list.complete && !reassigned, complete: list.complete };
+  }
+
+  /** A variable given a value after its declaration (`opts = …`), which a request may see or not. */
+  function isReassigned(identifier: TSESTree.Identifier): boolean {
+    const variable = flow.variableOf(identifier);
+    return variable?.references.some((reference) => !reference.init && reference.isWrite()) ?? false;
   }
 
   interface OptionValues {
@@ -587,6 +595,11 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
         bases = fromOption;
         break;
       }
+    }
+    // An instance another module makes and exports: the base it was made with, as read there.
+    if (!bases && site.client.foreignBase) {
+      bases = [...site.client.foreignBase.urls];
+      names.push(...site.client.foreignBase.names);
     }
     if (bases && spec.baseIsHostName === true) bases = bases.map((base) => urlShape('//', base));
     let full: UrlShape[];

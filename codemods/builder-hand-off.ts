@@ -183,7 +183,9 @@ function decideHandOff(escaping: Pick<EscapingXToken, 'node' | 'exit'>, facts: P
     return { why: 'it writes the header into an object it was given, and the codemod moves only a header written in the object literal the function returns' };
   }
   const object = property.parent;
-  if (!returnedBy(object, fn)) return { why: 'the header is not in the object literal the function returns itself, so where it ends up cannot be rewritten in place' };
+  const merged = assignedInto(object);
+  if (!returnedBy(merged.result, fn)) return { why: 'the header is not in the object literal the function returns itself, so where it ends up cannot be rewritten in place' };
+  if (merged.why !== undefined) return { why: merged.why };
   if (fn.generator) return { why: 'it is a generator' };
   const refused = headerObjectRefusal(property, fn, facts.parsed.host.text);
   if (refused !== undefined) return { why: refused };
@@ -534,6 +536,53 @@ function awaitContext(call: Node): string | undefined {
 }
 
 /** `return { … }` of the function itself, or an arrow's `({ … })` body. */
+/** `Object.assign(…)`, which returns its first argument with the others merged into it in order. */
+function isObjectAssignCall(node: Node): node is TSESTree.CallExpression {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = outermostTypeWrapper(node.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object' && memberName(callee) === 'assign';
+}
+
+/**
+ * The value that carries a header literal merged by `Object.assign` (`Object.assign({}, extra,
+ * { 'x-token': t })`, and tsc's ES2017 form of a spread, `Object.assign(Object.assign({}, extra),
+ * { 'x-token': t })`): the outermost call, or the literal itself when it is merged by none. The
+ * token then goes into the fresh object the merging starts from, before what is merged after it,
+ * so an `Authorization` the caller passes in still wins (x-token-to-oauth's `assignTokenFirst`);
+ * `why` when it cannot: that first object is no literal of the code's own, or a literal on the way
+ * sets an `Authorization` the token would meet.
+ */
+function assignedInto(object: TSESTree.ObjectExpression): { readonly result: Node; readonly why?: string } {
+  let result: Node = outermostTypeWrapper(object);
+  let call: Node | undefined = result.parent;
+  if (!call || !isObjectAssignCall(call) || !call.arguments.includes(result as TSESTree.CallExpressionArgument)) return { result };
+  // What is merged before the header: the arguments ahead of it, and those of the calls its first argument nests.
+  const before: Node[] = call.arguments.slice(0, call.arguments.indexOf(result as TSESTree.CallExpressionArgument));
+  const headerCall = call;
+  let nestedLater = false;
+  for (; call && isObjectAssignCall(call) && call.arguments.includes(result as TSESTree.CallExpressionArgument); call = result.parent) {
+    // Merged into an outer call after something else: that something comes before the header too.
+    if (call !== headerCall && call.arguments[0] !== result) nestedLater = true;
+    result = outermostTypeWrapper(call);
+  }
+  if (nestedLater) return { result, why: 'its `Object.assign` is merged after other values by another `Object.assign`, so the codemod cannot put the token before them' };
+  const [first, ...rest] = before;
+  let fresh: Node | undefined = first;
+  const merged: Node[] = [...rest];
+  while (fresh && isObjectAssignCall(fresh)) {
+    const [inner, ...more] = fresh.arguments;
+    merged.push(...more);
+    fresh = inner;
+  }
+  const plain = (node: Node | undefined): boolean => node?.type === AST_NODE_TYPES.ObjectExpression && node.properties.every((member) => member.type === AST_NODE_TYPES.Property && !isAuthorizationHeader(staticPropertyKey(member) ?? ''));
+  const ownAuthorization = [fresh, ...merged].some((node) => node?.type === AST_NODE_TYPES.ObjectExpression && node.properties.some((member) => member.type === AST_NODE_TYPES.Property && isAuthorizationHeader(staticPropertyKey(member) ?? '')));
+  if (ownAuthorization) return { result, why: 'an object merged with it by `Object.assign` sets an `Authorization` of its own, which the OAuth token would meet' };
+  if (fresh !== undefined && merged.some((node) => !plain(node)) && !plain(fresh)) {
+    return { result, why: 'it is merged by `Object.assign` after values that may carry the caller\'s own `Authorization`, into an object that is no literal of its own, so the token has no place before them' };
+  }
+  return { result };
+}
+
 function returnedBy(object: Node, fn: Node): boolean {
   const outer = outermostTypeWrapper(object);
   const parent = outer.parent;

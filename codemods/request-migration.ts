@@ -864,7 +864,9 @@ export abstract class RequestMigration {
       };
     }
     return {
-      why: `nothing shows that ${what} goes to Cloud Automation (${target.confidence} target)`,
+      why: target.alsoElsewhere === undefined
+        ? `nothing shows that ${what} goes to Cloud Automation (${target.confidence} target)`
+        : `${target.alsoElsewhere}, so ${what} may go to a self-hosted Keptn, which takes only the x-token (${target.confidence} target)`,
       todo: `${ifItDoes}; or, once you have checked that it and the other unsure sites of this file do, run \`${includeUnsureCommand(this.file.path)}\` (jscodeshift: --includeUnsure on this file)`,
     };
   }

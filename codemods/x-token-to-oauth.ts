@@ -336,7 +336,10 @@ export class XTokenMigration extends RequestMigration {
     if (statement && this.hasMarker(statement.node)) return false;
     const members = container.node.properties as ASTNode[];
     const spreadBefore = members.slice(0, members.indexOf(property.node)).some((member) => isNodeType(member, 'SpreadElement'));
-    this.placeAuthorization(property, container, `Authorization: ${this.authorizationValue(true)}`, spreadBefore);
+    // `Object.assign(Object.assign({}, extra), { 'x-token': t })` merges what comes before as a spread does.
+    const assign = parentOf(container)?.node;
+    const mergedAfter = isNodeType(assign, 'CallExpression') && this.isObjectAssign(assign.callee) && (assign.arguments as ASTNode[]).indexOf(container.node) > 0;
+    this.placeAuthorization(property, container, `Authorization: ${this.authorizationValue(true)}`, spreadBefore || mergedAfter);
     this.helperUsed(undefined);
     if (!handOff.wasAsync) {
       this.makeAsync(fn);
@@ -1214,7 +1217,7 @@ export class XTokenMigration extends RequestMigration {
       for (const use of this.referencesOf(binding)) {
         const range = rangeOf(use.node);
         if (sites.some((site) => contains(site, range)) || state.through.some((through) => contains(through, range))) continue;
-        if (this.isWriteInto(use)) continue;
+        if (this.isWriteInto(use) || this.copiedIntoItself(use, binding)) continue;
         const parent = parentOf(use);
         const parentNode = parent?.node;
         // `options.url = …`, `options.timeout`: reading or writing one member hands nothing on.
@@ -1227,6 +1230,24 @@ export class XTokenMigration extends RequestMigration {
       }
     }
     return undefined;
+  }
+
+  /**
+   * `opts = { ...opts, data }`, `opts = Object.assign({}, opts, { data })`: the object copied, header
+   * and all, back into the variable it is read from, which the requests then read; what the edit
+   * changes in the header goes the same way.
+   */
+  private copiedIntoItself(reference: AnyPath, binding: AnyPath): boolean {
+    let copy = parentOf(reference);
+    if (!copy) return false;
+    if (isNodeType(copy.node, 'SpreadElement')) copy = parentOf(copy);
+    else if (!(isNodeType(copy.node, 'CallExpression') && this.isObjectAssign(copy.node.callee) && typeof reference.name === 'number' && reference.name > 0)) return false;
+    if (!copy || !(isNodeType(copy.node, 'ObjectExpression') || isNodeType(copy.node, 'CallExpression'))) return false;
+    for (let up = parentOf(copy); up && TRANSPARENT_WRAPPERS.has(up.node.type); up = parentOf(copy)) copy = up;
+    const assignment = parentOf(copy);
+    if (!assignment || !isNodeType(assignment.node, 'AssignmentExpression') || assignment.node.operator !== '=' || copy.name !== 'right') return false;
+    const target = assignment.get('left') as AnyPath;
+    return isNodeType(target.node, 'Identifier') && this.bindingOf(target)?.node === binding.node;
   }
 
   private isWriteInto(reference: AnyPath): boolean {
@@ -1724,21 +1745,36 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /**
-   * `Object.assign({}, extra, { 'x-token': t })`: what `extra` brings may be the caller's own
-   * `Authorization`, so the token is assigned right after the fresh first object, before it, and
-   * the caller's still wins. Not when the first object is not a literal of the code's own.
+   * `Object.assign({}, extra, { 'x-token': t })`, and tsc's ES2017 spread `Object.assign(Object.assign({},
+   * extra), { 'x-token': t })`: what `extra` brings may be the caller's own `Authorization`, so the
+   * token is assigned right after the fresh first object, before it, and the caller's still wins.
+   * Not when the first object is not a literal of the code's own.
    */
   private assignTokenFirst(container: AnyPath, members: readonly ASTNode[], index: number, entry: string): boolean {
     const call = parentOf(container)?.node;
     if (!isNodeType(call, 'CallExpression') || !this.isObjectAssign(call.callee)) return false;
     const args = call.arguments as ASTNode[];
     const at = args.indexOf(container.node);
-    const [first] = args;
-    if (at < 2 || !isNodeType(first, 'ObjectExpression') || args.slice(1, at).every((arg) => isNodeType(arg, 'ObjectExpression') && (arg.properties as ASTNode[]).every((member) => isNodeType(member, 'ObjectProperty')))) return false;
+    // Merged before the header: the arguments ahead of it, and those of the calls its first argument nests.
+    const before = args.slice(1, Math.max(at, 1));
+    let first = args[0];
+    while (at > 0 && isNodeType(first, 'CallExpression') && this.isObjectAssign(first.callee)) {
+      const [inner, ...more] = first.arguments as ASTNode[];
+      before.push(...more);
+      first = inner;
+    }
+    if (at < 1 || !isNodeType(first, 'ObjectExpression') || before.every((arg) => isNodeType(arg, 'ObjectExpression') && (arg.properties as ASTNode[]).every((member) => isNodeType(member, 'ObjectProperty')))) return false;
     const ownAuthorization = (first.properties as ASTNode[]).some((member) => !isNodeType(member, 'ObjectProperty') || isAuthorizationHeader(this.propertyName(member.key, member.computed ?? false) ?? ''));
     if (ownAuthorization) return false;
-    this.edits.push(...(members.length === 1 ? removeListItems(this.source, args.map(rangeOf), new Set([at])) : removeListItems(this.source, members.map(rangeOf), new Set([index]))));
     const { end } = rangeOf(first);
+    const [outerFirst] = args;
+    if (members.length === 1 && args.length === 2 && outerFirst !== first && outerFirst) {
+      // tsc's `Object.assign(Object.assign({}, extra), { 'x-token': t })` with the header gone is the inner call alone.
+      const inner = rangeOf(outerFirst);
+      this.edits.push({ ...rangeOf(call), text: `${this.source.slice(inner.start, end)}, { ${entry} }${this.source.slice(end, inner.end)}` });
+      return true;
+    }
+    this.edits.push(...(members.length === 1 ? removeListItems(this.source, args.map(rangeOf), new Set([at])) : removeListItems(this.source, members.map(rangeOf), new Set([index]))));
     this.edits.push({ start: end, end, text: `, { ${entry} }` });
     return true;
   }

@@ -39,6 +39,14 @@ export function targetConfidence(urlEvidence: UrlEvidence | undefined, names: re
  */
 export const SURE_TARGET_CONFIDENCE: TargetConfidence = 'likely';
 
+/**
+ * The most a target is graded when one of the URLs it may use writes out a host that is no Cloud
+ * Automation host while another may be one (`process.env.KEPTN_ENDPOINT || 'http://localhost:8080/api'`,
+ * `useLocal ? \`http://localhost:${port}/api\` : caUrl`): the request may go to a self-hosted Keptn,
+ * which takes only the x-token, so it is listed, never rewritten without `--include-unsure`.
+ */
+export const MIXED_HOST_CONFIDENCE: TargetConfidence = 'possible';
+
 /** True when `confidence` is `minimum` or stronger. */
 export function confidenceAtLeast(confidence: TargetConfidence, minimum: TargetConfidence): boolean {
   return TARGET_CONFIDENCES.indexOf(confidence) <= TARGET_CONFIDENCES.indexOf(minimum);

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { HEADER_WRITE_METHODS, isXTokenHeader, mayImportProjectValues, mayWriteXTokenHeader } from '../core/index.js';
 import { literalString, memberName, unwrap, type Node } from '../analysis/ast.js';
 import { createFindings, DEFAULT_MINIMUM_CONFIDENCE, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
-import { isTyped, sharedRequestAnalysis } from '../analysis/eslint-host.js';
+import { sharedRequestAnalysis } from '../analysis/eslint-host.js';
 import { createRuleWithCachedOptions } from './utils/cached-options.js';
 import { clientLabel, createTargetFilter, describeModuleExit, describeTarget, targetFilterSchema, type TargetFilterOptions } from './utils/targets.js';
 
@@ -136,9 +136,10 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     };
     if (mentioned) return { ...visitors, 'Program:exit': reportAll };
 
-    // Typed, and the name is not written here: only a computed key whose value comes from an import
-    // can be `x-token`. Collect while ESLint walks (cheap), ask the checker at the end for those keys
-    // alone, and analyse the requests only when one of them is the header name.
+    // The name is not written here: only a computed key whose value comes from an import can be
+    // `x-token`. Collect while ESLint walks (cheap), ask at the end for those keys alone (the checker,
+    // or without one the module the constant is exported from), and analyse the requests only when
+    // one of them is the header name.
     const keys: Node[] = [];
     const computedProperties: TSESTree.Property[] = [];
     const calls: TSESTree.CallExpression[] = [];
@@ -170,7 +171,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
         if (node.left.type === AST_NODE_TYPES.MemberExpression && node.left.computed) addKey(node.left.property);
       },
       'Program:exit'() {
-        if (!keys.some((key) => importedRoot(key) && isXTokenHeader(analysis.stringValue(key) ?? ''))) return;
+        if (!keys.some((key) => importedRoot(key) && isXTokenHeader(analysis.headerName(key) ?? ''))) return;
         for (const node of calls) visitors.CallExpression(node);
         for (const node of constructions) visitors.NewExpression(node);
         for (const node of assignments) visitors.AssignmentExpression(node);
@@ -200,7 +201,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     }
   },
 },
-  // The header name is written in this file, or (with types) imported from a module that can define it.
-  (sourceCode) => mayWriteXTokenHeader(sourceCode.text) || (isTyped(sourceCode) && mayImportProjectValues(sourceCode.text)),
+  // The header name is written in this file, or imported from a module that can define it.
+  (sourceCode) => mayWriteXTokenHeader(sourceCode.text) || mayImportProjectValues(sourceCode.text),
 );
 

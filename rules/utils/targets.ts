@@ -82,6 +82,7 @@ export function describeTarget(target: TargetAssessment): string {
       if (target.url?.evidence === 'generic-path' && path) return `the target is likely Cloud Automation (Keptn path ${path}${behind})`;
       return names === '' ? 'the target is likely Cloud Automation' : `the target is likely Cloud Automation (Keptn endpoint ${names})`;
     case 'possible':
+      if (target.alsoElsewhere !== undefined) return `the target may be Cloud Automation, but ${target.alsoElsewhere}`;
       if (target.url?.evidence === 'generic-path' && path) return `the target may be Cloud Automation (Keptn-like path ${path})`;
       return names === '' ? 'the target may be Cloud Automation' : `the target may be Cloud Automation (Keptn-named ${names})`;
     case 'unknown':

@@ -31,8 +31,8 @@ async function lint(config: Linter.Config[]): Promise<Findings> {
 /** What the recommended config finds without type information. */
 const untypedFindings: Findings = {
   'src/header-names.ts': [],
-  // The header name is imported: without types the rules cannot know it is x-token.
-  'src/imported-header.ts': [],
+  // The header name is imported: read without types in the module that exports it.
+  'src/imported-header.ts': ['cloud-automation/no-x-token-header:5'],
   'src/keptn-client.ts': [
     'cloud-automation/no-hardcoded-credentials:4',
     'cloud-automation/no-x-token-header:8',
@@ -71,14 +71,11 @@ describe('configs.recommended through the ESLint class', () => {
 });
 
 describe("configs['recommended-type-checked'] with the project's tsconfig", () => {
-  it('finds what the untyped config finds, plus the header name imported from another module', async () => {
+  it('finds what the untyped config finds, the header name imported from another module included', async () => {
     const findings = await lint([
       ...plugin.configs['recommended-type-checked'],
       { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: project } } },
     ]);
-    expect(findings).toEqual({
-      ...untypedFindings,
-      'src/imported-header.ts': ['cloud-automation/no-x-token-header:5'],
-    });
+    expect(findings).toEqual(untypedFindings);
   });
 });

@@ -162,8 +162,8 @@ typed.run('no-x-token-header (typed)', testable(rule), {
       name: 'B2 an axios instance imported from another module (typed)',
       code: typeOnly.importedInstance,
       filename: ts,
-      // The instance's baseURL lives in the other module: only the call's own path is evidence here.
-      errors: [report('an axios instance', 'the target may be Cloud Automation (Keptn-like path /v1/metadata)', 'possible')],
+      // The instance's baseURL lives in the other module, and is read there: `${KEPTN_API}` before the call's path.
+      errors: [report('an axios instance', 'the target is likely Cloud Automation (Keptn path /{…}/v1/metadata behind KEPTN_API)', 'likely')],
     },
     {
       name: 'B2 a re-exported axios instance (typed)',
@@ -172,7 +172,7 @@ typed.run('no-x-token-header (typed)', testable(rule), {
         await keptnApi.post('/v1/event', event, { headers: { 'X-Token': token } });
       `,
       filename: ts,
-      errors: [report('an axios instance', 'the target may be Cloud Automation (Keptn-like path /v1/event)', 'possible')],
+      errors: [report('an axios instance', 'the target is likely Cloud Automation (Keptn path /{…}/v1/event behind KEPTN_API)', 'likely')],
     },
     {
       name: 'B2 a parameter whose type is an alias of AxiosInstance (typed)',
@@ -193,7 +193,7 @@ typed.run('no-x-token-header (typed)', testable(rule), {
         await keptnGot.post('v1/event', { json: {}, headers: { 'x-token': token } });
       `,
       filename: ts,
-      errors: [report('a got instance', 'the target may be Cloud Automation (Keptn-like path /v1/event)', 'possible')],
+      errors: [report('a got instance', 'the target is likely Cloud Automation (Keptn path /{…}/v1/event behind KEPTN_API)', 'likely')],
     },
     {
       name: 'C6 a class field typed by an alias, set from an imported instance (typed)',

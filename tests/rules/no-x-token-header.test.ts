@@ -164,6 +164,78 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [elsewhere('fetch', 'its host http://localhost:* is written out and is no Cloud Automation host')],
     },
     {
+      name: 'options in a `let` given more members by copying it into itself: `opts = { ...opts, … }`, `Object.assign({}, opts, …)`',
+      code: [
+        "const axios = require('axios');",
+        'async function sendEvent(type, data) {',
+        "  let opts = { headers: { 'x-token': process.env.KEPTN_API_TOKEN, accept: 'application/json' } };",
+        "  if (data) opts = { ...opts, method: 'POST', data: { type, data } };",
+        '  opts.url = `${process.env.KEPTN_ENDPOINT}/v1/event`;',
+        '  return (await axios(opts)).data;',
+        '}',
+        'async function getProject(project, timeout) {',
+        "  let config = { url: `${process.env.KEPTN_ENDPOINT}/controlPlane/v1/project/${project}`, headers: { 'x-token': process.env.KEPTN_API_TOKEN } };",
+        '  if (timeout) config = Object.assign({}, config, { timeout });',
+        '  return (await axios(config)).data;',
+        '}',
+      ].join('\n'),
+      filename: 'send.js',
+      errors: [
+        { ...report('axios', 'the target is likely Cloud Automation (Keptn path /{…}/v1/event behind KEPTN_ENDPOINT, KEPTN_API_TOKEN)', 'likely'), line: 3 },
+        { ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project/{…})', 'likely'), line: 9 },
+      ],
+    },
+    {
+      name: 'an exported header builder that merges with `Object.assign` (hand-written, and tsc\'s ES2017 form of a spread) leaves the module as the spread form does',
+      code: [
+        '"use strict";',
+        'Object.defineProperty(exports, "__esModule", { value: true });',
+        'exports.keptnHeaders = exports.eventHeaders = void 0;',
+        "const keptnHeaders = (extra = {}) => (Object.assign(Object.assign({}, extra), { 'x-token': process.env.KEPTN_API_TOKEN }));",
+        'exports.keptnHeaders = keptnHeaders;',
+        'function eventHeaders(extra) {',
+        "    return Object.assign({}, extra, { 'x-token': process.env.KEPTN_API_TOKEN });",
+        '}',
+        'exports.eventHeaders = eventHeaders;',
+      ].join('\n'),
+      filename: 'headers.js',
+      errors: [
+        { messageId: 'xTokenHeaderLeavesModule', line: 4, data: { exit: 'the object the exported `keptnHeaders()` returns', target: 'the target may be Cloud Automation (Keptn-named KEPTN_API_TOKEN)', confidence: 'possible' } },
+        { messageId: 'xTokenHeaderLeavesModule', line: 7, data: { exit: 'the object the exported `eventHeaders()` returns', target: 'the target may be Cloud Automation (Keptn-named KEPTN_API_TOKEN)', confidence: 'possible' } },
+      ],
+    },
+    {
+      name: 'a Keptn path whose endpoint may also be a self-hosted Keptn written out (a fallback, a flag) is only possible: that Keptn takes only the x-token',
+      code: [
+        "const KEPTN_ENDPOINT = process.env.KEPTN_ENDPOINT || 'http://localhost:8080/api';",
+        'export const projects = (token: string) => fetch(`${KEPTN_ENDPOINT}/controlPlane/v1/project`, { headers: { "x-token": token } });',
+        'export function stages(project: string, useLocal: boolean, port: number, token: string) {',
+        "  const base = useLocal ? `http://localhost:${port}/api` : '" + CA + "/api';",
+        '  return fetch(`${base}/controlPlane/v1/project/${project}/stage`, { headers: { "x-token": token } });',
+        '}',
+        "export const fallbackOnCloud = (token: string) => fetch(`${process.env.KEPTN_ENDPOINT ?? '" + CA + "/api'}/v1/metadata`, { headers: { 'x-token': token } });",
+      ].join('\n'),
+      filename: 'file.ts',
+      errors: [
+        { ...report('fetch', 'the target may be Cloud Automation, but one URL it may use has the host http://localhost:8080, written out and no Cloud Automation host', 'possible'), line: 2 },
+        { ...report('fetch', 'the target may be Cloud Automation, but one URL it may use has the host http://localhost:*, written out and no Cloud Automation host', 'possible'), line: 5 },
+        { ...report('fetch', 'the target is likely Cloud Automation (Keptn path /{…}/v1/metadata behind KEPTN_ENDPOINT)', 'likely'), line: 7 },
+      ],
+    },
+    {
+      name: 'a computed key read from a static readonly field of a class in the file, without types',
+      code: [
+        "import axios from 'axios';",
+        'export class KeptnClient {',
+        "  static readonly TOKEN_HEADER = 'x-token';",
+        '  constructor(private readonly token: string) {}',
+        '  projects() { return axios.get(`${process.env.KEPTN_ENDPOINT}/controlPlane/v1/project`, { headers: { [KeptnClient.TOKEN_HEADER]: this.token } }); }',
+        '}',
+      ].join('\n'),
+      filename: 'file.ts',
+      errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 5 }],
+    },
+    {
       name: 'an x-token read from a response header is a session token of the service that sent it (node https)',
       code: [
         "import https from 'https';",
@@ -959,6 +1031,33 @@ ruleTester.run('no-x-token-header: packages with no tsconfig, linted without a p
         { messageId: 'xTokenHeaderLeavesModule', line: 9, data: { exit: 'the object the exported `keptnHeaders()` returns', target: 'the target may be Cloud Automation (Keptn-named keptnToken)', confidence: 'possible' } },
         { messageId: 'xTokenHeaderLeavesModule', line: 13 },
         { messageId: 'xTokenHeaderLeavesModule', line: 17 },
+      ],
+    },
+  ],
+});
+
+// Without a program, values other local modules export are read in those modules: a header name
+// a constants module exports, and the base an instance was made with where it is made.
+const agreementFixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'agreement', 'fixtures');
+const agreementFile = (relative: string) => ({ filename: path.join(agreementFixtures, relative), code: readFileSync(path.join(agreementFixtures, relative), 'utf8') });
+
+ruleTester.run('no-x-token-header: values of other local modules, linted without a program', testable(rule), {
+  valid: [],
+  invalid: [
+    {
+      name: 'a header name imported from a constants module, and one of a static readonly field',
+      ...agreementFile('imported-header-name.ts'),
+      errors: [
+        { ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 13 },
+        { ...report('fetch', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project/{…}/stage)', 'likely'), line: 17 },
+      ],
+    },
+    {
+      name: 'an instance imported from the module that makes it (also through an `export *` barrel) keeps the base it was made with',
+      ...agreementFile('imported-instance-base.ts'),
+      errors: [
+        { ...report('an axios instance', 'the target is likely Cloud Automation (Keptn API path /{…}/mongodb-datastore/event/type/sh.keptn.event.evaluation.finished)', 'likely'), line: 9 },
+        { ...report('an axios instance', 'the target is likely Cloud Automation (Keptn API path /{…}/mongodb-datastore/event)', 'likely'), line: 14 },
       ],
     },
   ],

@@ -88,13 +88,20 @@ describe('the lower bound of calls whose route is unknown', () => {
 
   it('holds nothing of a call that may hit no route of the table, and says so', async () => {
     const { report, text } = await run(['scopes', 'sure-scopes.ts']);
-    const mirror = report.scopes.unknown.find((call) => call.line === 18);
-    expect(mirror).toMatchObject({ mayHitNoRoute: true, sureScopes: [], possibleScopes: ['cloudautomation:resources:write'] });
-    expect(report.scopes.neededBy['cloudautomation:resources:write']?.some((user) => user.startsWith('sure-scopes.ts:18'))).toBe(false);
+    const archive = report.scopes.unknown.find((call) => call.line === 24);
+    expect(archive).toMatchObject({ mayHitNoRoute: true, sureScopes: [], possibleScopes: ['cloudautomation:resources:write'] });
+    expect(report.scopes.neededBy['cloudautomation:resources:write']?.some((user) => user.startsWith('sure-scopes.ts:24'))).toBe(false);
     // `scopes` changes nothing: what it says of the old token is what a migration would leave, and says so.
     expect(text).toContain('\nEnvironment, once `migrate` has run:\n');
     expect(text).toContain('\nThe old API token in the code, once `migrate` has run (retire:');
-    expect(text).toContain('sure-scopes.ts:18  fetch  POST https://mirror.example.org/upload | {…}/resource-service/v1/project/{…}/service/{…}/resource; a URL it may use matches no route of the table, so it may hit none and no scope is sure; could need 1 scope: cloudautomation:resources:write');
+    expect(text).toContain('sure-scopes.ts:24  fetch  POST {…}/archive/upload | {…}/resource-service/v1/project/{…}/service/{…}/resource; a URL it may use matches no route of the table, so it may hit none and no scope is sure; could need 1 scope: cloudautomation:resources:write');
+  });
+
+  it('does not count a call one of whose URLs goes to another host written out', async () => {
+    const { report, text } = await run(['scopes', 'sure-scopes.ts']);
+    expect(report.scopes.unknown.some((call) => call.line === 18)).toBe(false);
+    expect(report.scopes.notCounted.find((call) => call.line === 18)).toMatchObject({ target: 'possible', mayHitNoRoute: true });
+    expect(text).toContain('sure-scopes.ts:18  fetch  POST https://mirror.example.org/upload | {…}/resource-service/v1/project/{…}/service/{…}/resource (possible target, sends x-token)');
   });
 });
 
