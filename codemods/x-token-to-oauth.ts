@@ -31,9 +31,7 @@ import {
   helperExports,
   helperOptionalClientMembers,
   httpClients,
-  authorizationScheme,
   isAuthorizationHeader,
-  isBearerValue,
   isTokenCheckRoute,
   REACHABILITY_CHECK,
   TOKEN_CHECK,
@@ -45,7 +43,7 @@ import type { FileReport, HandOffRecord, TransformOptions } from './report.js';
 import { builderFileFacts, builderHandOff, builderHeaders, handOffSources, localOptionsBuilder, valueHandOff, type HandedCall, type HandedUse, type HandOffDecision, type ValueHandOffDecision } from './builder-hand-off.js';
 import type { SourceLocation } from './type-oracle.js';
 import { indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
-import type { EscapingXToken, XTokenFinding } from '../analysis/findings.js';
+import { describeHeldBack, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
 import { sameInstance, type RequestSendingRefusal, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
@@ -80,6 +78,13 @@ function leadingText(value: ASTNode): string | undefined {
   if (isNodeType(value, 'StringLiteral')) return value.value;
   if (isNodeType(value, 'TemplateLiteral')) return value.quasis[0]?.value.cooked ?? undefined;
   return undefined;
+}
+
+/** A credential the request sends that the OAuth token cannot join (see `credentialInTheWay`), as a reason says it. */
+interface CredentialInTheWay {
+  readonly sends: string;
+  /** Its scheme is not shown: it is in the way unless it is an OAuth bearer token already. */
+  readonly maybeBearer?: true;
 }
 
 const SUPERAGENT_TODO = "make the function async and set `.set('Authorization', await client.authorizationHeader())`";
@@ -209,6 +214,7 @@ export class XTokenMigration extends RequestMigration {
   private migrateFinding(finding: XTokenFinding): void {
     const key = this.babelPath(finding.node);
     if (!key) return;
+    if (this.heldBackShared(key, finding)) return;
     if (!this.sureEnough(finding.target)) {
       this.listUnsure(key, finding.target);
       return;
@@ -252,6 +258,25 @@ export class XTokenMigration extends RequestMigration {
       }
     }
     this.leave(key, 'x-token header', 'the header is written in a form the codemod does not rewrite', 'send the request through the OAuth helper (see docs/codemods/x-token-to-oauth.md)');
+  }
+
+  /**
+   * A header several requests read (a builder, a getter, a shared object), one of which must not
+   * get the OAuth token: one the code shows goes to another service, or one below the run's
+   * threshold while another is above it. Every request that reads the header would get the
+   * token, so none is rewritten: the x-token stays for all of them, marked. A header whose every
+   * request is unsure is listed as any unsure site is.
+   */
+  private heldBackShared(key: AnyPath, finding: XTokenFinding): boolean {
+    const { heldBack } = finding;
+    if (!heldBack || !this.sureEnough(heldBack.surest) || this.sureEnough(heldBack.target)) return false;
+    const why = `${describeHeldBack(heldBack)}; the header goes with every request that reads it, so migrated, that request would lose its x-token or get the OAuth token; none of them is rewritten`;
+    const split = 'give the Cloud Automation requests headers of their own with `Authorization: await client.authorizationHeader()` from the OAuth helper (or send them with its fetch), and keep the x-token only where the other request needs it';
+    const todo = heldBack.target.elsewhere === undefined
+      ? `if that request goes to Cloud Automation too, migrate this file with --include-unsure; else ${split}`
+      : split;
+    this.leave(key, 'x-token header shared with another request', why, todo);
+    return true;
   }
 
   /**
@@ -1569,16 +1594,22 @@ export class XTokenMigration extends RequestMigration {
    * request's `Authorization`), or any `Authorization` in an instance's defaults, which every
    * request of the instance then carries. The helper never overwrites a caller's Authorization,
    * so after the x-token went the request would reach Cloud Automation with no credential it
-   * takes. Undefined when there is none.
+   * takes. So too an `Authorization` whose scheme the code does not show (a parameter): only an
+   * OAuth bearer token (the analysis's `authorizationCredential`) may stand in for the x-token.
+   * Undefined when there is none.
    */
-  private credentialInTheWay(container: AnyPath, kind: HttpClientKind, inInstanceDefaults: boolean): string | undefined {
+  private credentialInTheWay(container: AnyPath, kind: HttpClientKind, inInstanceDefaults: boolean): CredentialInTheWay | undefined {
     const members = (container.node as ObjectExpression).properties as ASTNode[];
     for (const member of members) {
       if (!isNodeType(member, 'ObjectProperty') || !isAuthorizationHeader(this.propertyName(member.key, member.computed ?? false) ?? '')) continue;
-      const text = leadingText(member.value);
-      const scheme = text === undefined ? undefined : authorizationScheme(text);
-      if (text !== undefined && scheme !== undefined && !isBearerValue(text.trimStart())) return `\`Authorization: ${scheme} …\``;
-      if (inInstanceDefaults) return 'its own `Authorization` with every request';
+      const value = member.value as ASTNode;
+      const estree = this.estreeNode(value);
+      const credential = estree ? this.facts().analysis.authorizationCredential(estree) : { kind: 'unknown' as const };
+      // `Authorization: gatewayAuth`: the value is named where it is sent, as the code holds it.
+      const held = leadingText(value) === undefined ? ` (\`${this.text(value).replace(/\s+/gu, ' ').slice(0, 40)}\`)` : '';
+      if (credential.kind === 'scheme') return { sends: `\`Authorization: ${credential.scheme} …\`${held}` };
+      if (inInstanceDefaults) return { sends: 'its own `Authorization` with every request' };
+      if (credential.kind === 'unknown') return { sends: `an \`Authorization\`${held} whose scheme the code does not show`, maybeBearer: true };
     }
     const slot = parentOf(container)?.node;
     const options = parentOf(parentOf(container))?.node;
@@ -1586,14 +1617,14 @@ export class XTokenMigration extends RequestMigration {
     const keys = new Set((options.properties as ASTNode[]).flatMap((member) => (isNodeType(member, 'ObjectProperty') ? [this.propertyName(member.key, member.computed ?? false)] : [])));
     const basic = (httpClients[kind].basicAuthOptions ?? []).filter((option) => keys.has(option));
     if (basic.length === 0) return undefined;
-    return `\`Authorization: Basic …\` through the ${basic.map((option) => `\`${option}\``).join('/')} option${basic.length === 1 ? '' : 's'}`;
+    return { sends: `\`Authorization: Basic …\` through the ${basic.map((option) => `\`${option}\``).join('/')} option${basic.length === 1 ? '' : 's'}` };
   }
 
-  private leaveForCredential(property: AnyPath, holder: 'instance' | 'request', credential: string): void {
+  private leaveForCredential(property: AnyPath, holder: 'instance' | 'request', { sends, maybeBearer }: CredentialInTheWay): void {
     this.leave(
       property,
       `x-token header next to another credential`,
-      `the ${holder} also sends ${credential}; the helper never overwrites a caller's Authorization, so without the x-token Cloud Automation would get no credential it accepts`,
+      `the ${holder} also sends ${sends}; the helper never overwrites a caller's Authorization, so without the x-token Cloud Automation would get no credential it accepts${maybeBearer === true ? ' unless that one is an OAuth bearer token' : ''}`,
       'decide which credential Cloud Automation gets: for OAuth, move the other one off these requests (a proxy takes `Proxy-Authorization`) and run the codemod again',
     );
   }
@@ -2495,6 +2526,21 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /**
+   * What a headers object copies from elsewhere, as written (`init.headers` in `{ ...init.headers }`,
+   * `extra` in `Object.assign({}, extra)` or `new Headers(extra)`): an object the caller may have
+   * given an `Authorization`. Undefined when the object holds only members written here.
+   */
+  private copiedInto(init: ASTNode): string | undefined {
+    const node = this.unwrapped(init);
+    let copied: ASTNode[] = [];
+    if (isNodeType(node, 'ObjectExpression')) copied = (node.properties as ASTNode[]).flatMap((member) => (isNodeType(member, 'SpreadElement') ? [member.argument as ASTNode] : []));
+    else if (isNodeType(node, 'CallExpression') && this.isObjectAssign(node.callee)) copied = (node.arguments as ASTNode[]).filter((argument) => !isNodeType(argument, 'ObjectExpression'));
+    else if (isNodeType(node, 'NewExpression') && isNodeType(node.callee as ASTNode, 'Identifier') && HEADERS_CONSTRUCTORS.includes((node.callee as Identifier).name)) copied = (node.arguments as ASTNode[]).filter((argument) => !isNodeType(argument, 'ObjectExpression') && !isNodeType(argument, 'ArrayExpression'));
+    const [first] = copied;
+    return first === undefined ? undefined : this.text(first).replace(/\s+/gu, ' ').slice(0, 40);
+  }
+
+  /**
    * `headers['x-token'] = t` on a plain object that axios or got requests send: the helper's
    * header is written in its place, at the same moment (`headers.Authorization = await …`), or
    * with the optional client `Object.assign(headers, await optional.authorizationHeaders())`.
@@ -2515,6 +2561,17 @@ export class XTokenMigration extends RequestMigration {
     const kind = requests[0]?.info.client.kind ?? 'axios';
     if (finding.alsoAuthorized) {
       this.leaveSite(site, what, 'the same headers also carry an Authorization of the code\'s own', 'decide which credential the request sends, then drop the x-token');
+      return;
+    }
+    // The helper's own adapters and fetch put the token first, so the caller's still wins; a write after the copy would not.
+    const copied = this.copiedInto(init.node);
+    if (copied !== undefined) {
+      this.leaveSite(
+        site,
+        what,
+        `the headers object is a copy of \`${copied}\`, which may carry an \`Authorization\` of the caller's own that the OAuth token written after it would replace (or, spelled \`authorization\`, be sent next to)`,
+        `drop the x-token write and put \`Authorization: await client.authorizationHeader()\` first where the object is made (\`{ Authorization: …, ...${copied} }\`), so the caller's own still wins`,
+      );
       return;
     }
     if (!this.isAsyncContext(site) && keptCondition !== undefined) {
