@@ -11,7 +11,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { HEADER_WRITE_METHODS, isAuthorizationHeader, isTokenCheckRoute, isXTokenHeader, looksLikeApiToken, type TargetConfidence } from '../core/index.js';
+import { confidenceAtLeast, HEADER_WRITE_METHODS, isAuthorizationHeader, isTokenCheckRoute, isXTokenHeader, looksLikeApiToken, SURE_TARGET_CONFIDENCE, type TargetConfidence } from '../core/index.js';
 import { literalString, memberChain, memberName, staticPropertyKey, unwrap, type Node } from './ast.js';
 import type { VisitorKeys } from './host.js';
 import type { ModuleExit } from './module-exits.js';
@@ -26,8 +26,29 @@ export interface XTokenFinding {
   readonly target: TargetAssessment;
   /** Every request, instance or defaults write that sends this header, the first one included. */
   readonly sites: RequestSite[];
-  /** The request also sends an `Authorization` header: the `x-token` is a leftover. */
+  /** The request also sends an `Authorization` header, of whatever scheme. */
   readonly alsoAuthorized: boolean;
+  /**
+   * That `Authorization` is an OAuth bearer token (the helper's, a `Bearer …` value): the
+   * `x-token` is a leftover that can go. Not so for `Basic …` or a value of unknown scheme.
+   */
+  readonly alsoSendsBearer: boolean;
+  /** Sent by several requests of this file that are not all as sure to go to Cloud Automation: see `HeldBack`. */
+  readonly heldBack?: HeldBack;
+}
+
+/**
+ * A header several requests send (a builder, a getter, a shared options object), one of which
+ * holds it back from the OAuth token: migrating the header gives the token to every request that
+ * reads it, so it is migrated only when every one of them would be on its own. `target` is then
+ * the grade of the least sure request that goes to Cloud Automation as far as the code shows.
+ */
+export interface HeldBack {
+  /** The surest of the requests: what the header's Cloud Automation evidence is. */
+  readonly surest: TargetAssessment;
+  /** The request that holds the header back: the first one the code shows goes to another service, else the least sure one. */
+  readonly request: RequestSite;
+  readonly target: TargetAssessment;
 }
 
 export interface RequestFinding {
@@ -88,10 +109,12 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
   /** Every x-token name written in the file (and every computed name that may be one): checked at the end for headers that leave the module. */
   const writtenHeaders: WrittenHeader[] = [];
 
-  function sendsAuthorization(site: RequestSite): boolean {
+  function sendsAuthorization(site: RequestSite, bearerOnly: boolean): boolean {
     return (
       site.client.helperAuthorized ||
-      analysis.requestHeaders(site, true).entries.some((entry) => entry.name !== undefined && isAuthorizationHeader(entry.name))
+      analysis.requestHeaders(site, true).entries.some((entry) =>
+        entry.name !== undefined && isAuthorizationHeader(entry.name) &&
+        (!bearerOnly || (entry.value !== undefined && analysis.authorizationCredential(entry.value).kind === 'bearer')))
     );
   }
 
@@ -108,7 +131,7 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
         if (!known.sites.includes(site)) known.sites.push(site);
         continue;
       }
-      const finding: XTokenFinding = { node: entry.nameNode, entry, site, target, sites: [site], alsoAuthorized: sendsAuthorization(site) };
+      const finding: XTokenFinding = { node: entry.nameNode, entry, site, target, sites: [site], alsoAuthorized: sendsAuthorization(site, false), alsoSendsBearer: sendsAuthorization(site, true) };
       xTokenByName.set(entry.nameNode, finding);
       found.push(finding);
     }
@@ -304,12 +327,10 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
         let best = finding.target;
         /** A request through the instance that the code shows goes elsewhere. */
         let elsewhere: { readonly request: RequestSite; readonly reason: string } | undefined;
+        const own: { readonly request: RequestSite; readonly target: TargetAssessment }[] = [];
         for (const site of finding.sites) {
           if (!site.createsInstance) {
-            // One header sent by several requests (a builder, a shared object) is migrated or left for all
-            // at once: graded by the best of them, whichever comes first in the file.
-            const target = site === finding.site ? best : analysis.assessTarget(site, finding.entry.value ? [finding.entry.value] : []);
-            if (target.elsewhere === undefined && confidenceRank(target.confidence) > confidenceRank(best.confidence)) best = target;
+            own.push({ request: site, target: site === finding.site ? finding.target : analysis.assessTarget(site, finding.entry.value ? [finding.entry.value] : []) });
             continue;
           }
           for (const request of requestSites) {
@@ -318,6 +339,11 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
             if (target.elsewhere !== undefined) elsewhere ??= { request, reason: target.elsewhere };
             if (confidenceRank(target.confidence) > confidenceRank(best.confidence) && !options.excludesXToken(target)) best = target;
           }
+        }
+        const shared = sharedHeaderGrade(own);
+        if (shared) {
+          results.push({ ...finding, target: shared.target, ...(shared.heldBack ? { heldBack: shared.heldBack } : {}) });
+          continue;
         }
         // The token is another service's (read from a response): so it stays, wherever the instance's requests go.
         if (finding.target.elsewhere !== undefined) best = { ...best, elsewhere: finding.target.elsewhere };
@@ -331,6 +357,43 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
 }
 
 export type Findings = ReturnType<typeof createFindings>;
+
+/**
+ * One header sent by several requests of its own (a builder, a getter, a shared object) is migrated
+ * or left for all of them at once, so it is graded by the least sure of those that go to Cloud
+ * Automation as far as the code shows, and held back by one the code shows goes to another service
+ * (it would get the OAuth token too). Undefined for a header of one request, or of requests that all
+ * go elsewhere: each is then graded as it is.
+ */
+function sharedHeaderGrade(own: readonly { readonly request: RequestSite; readonly target: TargetAssessment }[]): { readonly target: TargetAssessment; readonly heldBack?: HeldBack } | undefined {
+  if (own.length < 2) return undefined;
+  const toCloudAutomation = own.filter(({ target }) => target.elsewhere === undefined);
+  const [first] = toCloudAutomation;
+  if (!first) return undefined;
+  let surest = first;
+  let weakest = first;
+  for (const graded of toCloudAutomation) {
+    if (confidenceRank(graded.target.confidence) > confidenceRank(surest.target.confidence)) surest = graded;
+    if (confidenceRank(graded.target.confidence) < confidenceRank(weakest.target.confidence)) weakest = graded;
+  }
+  const away = own.find(({ target }) => target.elsewhere !== undefined);
+  // Below the migration's threshold where another is above it: the one request that keeps the header from the token.
+  const unsure = !confidenceAtLeast(weakest.target.confidence, SURE_TARGET_CONFIDENCE) && confidenceAtLeast(surest.target.confidence, SURE_TARGET_CONFIDENCE);
+  const holding = away ?? (unsure ? weakest : undefined);
+  return { target: weakest.target, ...(holding ? { heldBack: { surest: surest.target, request: holding.request, target: holding.target } } : {}) };
+}
+
+/**
+ * Why a shared header is held back, as a clause the lint's message and the migration's marker
+ * both quote: "the same header is also sent by the request on line 16, and its host
+ * https://hooks.slack.com is written out and is no Cloud Automation host".
+ */
+export function describeHeldBack({ request, target }: HeldBack): string {
+  const sent = `the same header is also sent by another request on line ${request.node.loc.start.line}`;
+  if (target.elsewhere !== undefined) return `${sent}, and ${target.elsewhere}`;
+  const url = target.urlText !== undefined && target.urlText !== '*' ? ` (to ${target.urlText})` : '';
+  return `${sent}${url}, and nothing shows that it goes to Cloud Automation (${target.confidence} target)`;
+}
 
 const CONFIDENCE_ORDER: readonly TargetConfidence[] = ['unknown', 'possible', 'likely', 'certain'];
 function confidenceRank(confidence: TargetConfidence): number {

@@ -76,7 +76,7 @@ import { browserContextOf } from './browser-context.js';
 import { callsFromOtherModules as callsFromProject, exportedValue, isLocalSpecifier, ownExportValue, usesFromOtherModules as usesFromProject } from './module-callers.js';
 import type { ParsedFile } from './estree-host.js';
 import { commonJsExportName, createModuleExits, type ModuleExit } from './module-exits.js';
-import { createRouteResolver, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
+import { createRouteResolver, type AuthorizationCredential, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -2502,6 +2502,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       return routeResolver.routes(site);
     },
     /** Whether a request is a Cloud Automation call the scope report must account for, and its routes. */
+    /** What an `Authorization` value sent next to the x-token is: see `AuthorizationCredential`. */
+    authorizationCredential: (value: Node): AuthorizationCredential => {
+      routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
+      return routeResolver.authorizationCredential(value);
+    },
     cloudAutomationCall: (site: RequestSite): CloudAutomationCall | undefined => {
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
       return routeResolver.cloudAutomationCall(site);

@@ -23,12 +23,14 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   analyzeUrl,
   AUTHORIZATION_HEADER,
+  authorizationScheme,
   baseUrlOptions,
   urlOptions,
   helperClientMembers,
   HOLE,
   httpClients,
   isAuthorizationHeader,
+  isBearerValue,
   isCloudAutomationHost,
   isXTokenHeader,
   confidenceAtLeast,
@@ -93,6 +95,14 @@ export interface RequestRoutes {
    */
   readonly urlConfidence: TargetConfidence;
 }
+
+/**
+ * What an `Authorization` value sent next to the x-token is, as far as the code shows: an OAuth
+ * bearer token (the helper's own header, a `Bearer …` value), which Cloud Automation takes in the
+ * x-token's place; a credential of another scheme (`Basic …`), which it does not; or a value
+ * whose scheme nothing in the file shows (a parameter, a call's result), which may be either.
+ */
+export type AuthorizationCredential = { readonly kind: 'bearer' } | { readonly kind: 'scheme'; readonly scheme: string } | { readonly kind: 'unknown' };
 
 export interface CloudAutomationCall {
   readonly routes: RequestRoutes;
@@ -816,6 +826,33 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     return value !== undefined && fromHelper(value, depth + 1);
   }
 
+  /** See `AuthorizationCredential`: the value is followed through `const`s to the text it starts with. */
+  function authorizationCredential(value: Node): AuthorizationCredential {
+    if (fromHelper(value, 0)) return { kind: 'bearer' };
+    const text = leadingText(value, 0);
+    if (text === undefined) return { kind: 'unknown' };
+    if (isBearerValue(text.trimStart())) return { kind: 'bearer' };
+    const scheme = authorizationScheme(text);
+    return scheme === undefined ? { kind: 'unknown' } : { kind: 'scheme', scheme };
+  }
+
+  /** The text a value visibly starts with: `Basic ` in `'Basic ' + a`, `` `Bearer ${t}` ``, or a `const` holding either. */
+  function leadingText(input: Node, depth: number): string | undefined {
+    const node = unwrap(input);
+    if (depth > 4) return undefined;
+    if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : undefined;
+    if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+      const head = node.quasis[0]?.value.cooked ?? '';
+      const [first] = node.expressions;
+      return head === '' && first ? leadingText(first, depth + 1) : head;
+    }
+    if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') return leadingText(node.left, depth + 1);
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = flow.variableOf(node);
+    const held = variable ? flow.singleValue(variable) : undefined;
+    return held === undefined ? undefined : leadingText(held, depth + 1);
+  }
+
   function callsHelperHeader(root: Node): boolean {
     let found = false;
     const matches = (node: Node): boolean =>
@@ -881,15 +918,8 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
         // As findings.ts decides for the instance's header: an instance nothing shows talks to Cloud Automation, one of whose requests goes elsewhere.
         if (elsewhere === undefined && target === 'unknown') elsewhere = otherElsewhere;
       }
-      if (credential === 'x-token' && credentialCounts && elsewhere === undefined) {
-        // The same x-token entry sent by other requests (a builder, a shared object): graded by the best of them, as findings.ts grades it.
-        const names = new Set(xToken.map((entry) => entry.nameNode));
-        for (const other of fileRequests(site)) {
-          if (other === site || !analysis.requestHeaders(other, true).entries.some((entry) => names.has(entry.nameNode))) continue;
-          const assessedOther = analysis.assessTarget(other, nameSources);
-          if (assessedOther.elsewhere === undefined) target = strongerConfidence(target, assessedOther.confidence);
-        }
-      }
+      // The same x-token entry sent by other requests (a builder, a shared object) lends this one no
+      // evidence: findings.ts migrates such a header only when each of its requests is sure on its own.
       const shown = (credentialCounts && credential === 'oauth-helper') || confidenceAtLeast(target, SURE_TARGET_CONFIDENCE);
       // Also a call only its URLs as read hint at is accounted for, listed though not counted: the report drops none silently.
       if ((credentialCounts || shown || confidenceAtLeast(found.urlConfidence, 'possible')) && found.candidates.length > 0) {
@@ -923,7 +953,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     );
   }
 
-  return { routes, cloudAutomationCall, callerTarget, valueShapes };
+  return { routes, cloudAutomationCall, callerTarget, valueShapes, authorizationCredential };
 }
 
 /** A value nothing in the file shows: read as a hole wherever it stands. */

@@ -1401,15 +1401,16 @@ export abstract class RequestMigration {
    * condition that holds none (`...(debug && { timeout })`), and the URL parsers node's request
    * options start from (`url.parse(…)`, `new URL(…)`).
    */
-  protected mayCarry(node: ASTNode, key: string, depth = 0): boolean {
+  protected mayCarry(node: ASTNode, key: string | ((name: string) => boolean), depth = 0): boolean {
     const value = this.unwrapped(node);
     if (depth > 4) return true;
     if (isNodeType(value, 'ObjectExpression')) {
-      return (value.properties as ASTNode[]).some((member) =>
-        isNodeType(member, 'SpreadElement')
-          ? this.mayCarry(member.argument, key, depth + 1)
-          : !isNodeType(member, 'ObjectProperty') || (this.propertyName(member.key, member.computed ?? false) ?? key) === key,
-      );
+      const named = typeof key === 'string' ? (name: string): boolean => name === key : key;
+      return (value.properties as ASTNode[]).some((member) => {
+        if (isNodeType(member, 'SpreadElement')) return this.mayCarry(member.argument, key, depth + 1);
+        const name = isNodeType(member, 'ObjectProperty') ? this.propertyName(member.key, member.computed ?? false) : undefined;
+        return name === undefined || named(name);
+      });
     }
     // A falsy left side of `&&` spreads nothing; the other forms give one side or the other.
     if (isNodeType(value, 'LogicalExpression')) {

@@ -31,9 +31,7 @@ import {
   helperExports,
   helperOptionalClientMembers,
   httpClients,
-  authorizationScheme,
   isAuthorizationHeader,
-  isBearerValue,
   isTokenCheckRoute,
   REACHABILITY_CHECK,
   TOKEN_CHECK,
@@ -45,7 +43,7 @@ import type { FileReport, HandOffRecord, TransformOptions } from './report.js';
 import { builderFileFacts, builderHandOff, builderHeaders, handOffSources, localOptionsBuilder, valueHandOff, type HandedCall, type HandedUse, type HandOffDecision, type ValueHandOffDecision } from './builder-hand-off.js';
 import type { SourceLocation } from './type-oracle.js';
 import { indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
-import type { EscapingXToken, XTokenFinding } from '../analysis/findings.js';
+import { describeHeldBack, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
 import { sameInstance, type RequestSendingRefusal, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
@@ -80,6 +78,13 @@ function leadingText(value: ASTNode): string | undefined {
   if (isNodeType(value, 'StringLiteral')) return value.value;
   if (isNodeType(value, 'TemplateLiteral')) return value.quasis[0]?.value.cooked ?? undefined;
   return undefined;
+}
+
+/** A credential the request sends that the OAuth token cannot join (see `credentialInTheWay`), as a reason says it. */
+interface CredentialInTheWay {
+  readonly sends: string;
+  /** Its scheme is not shown: it is in the way unless it is an OAuth bearer token already. */
+  readonly maybeBearer?: true;
 }
 
 const SUPERAGENT_TODO = "make the function async and set `.set('Authorization', await client.authorizationHeader())`";
@@ -209,6 +214,7 @@ export class XTokenMigration extends RequestMigration {
   private migrateFinding(finding: XTokenFinding): void {
     const key = this.babelPath(finding.node);
     if (!key) return;
+    if (this.heldBackShared(key, finding)) return;
     if (!this.sureEnough(finding.target)) {
       this.listUnsure(key, finding.target);
       return;
@@ -275,6 +281,25 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     this.leave(call, 'x-token header set with setHeader on a node http request', form, 'set `Authorization` with `req.setHeader` to the OAuth helper\'s `client.authorizationHeader()` (awaited, or in its `.then` where the function is not async) before the request is ended');
+  }
+
+  /**
+   * A header several requests read (a builder, a getter, a shared object), one of which must not
+   * get the OAuth token: one the code shows goes to another service, or one below the run's
+   * threshold while another is above it. Every request that reads the header would get the
+   * token, so none is rewritten: the x-token stays for all of them, marked. A header whose every
+   * request is unsure is listed as any unsure site is.
+   */
+  private heldBackShared(key: AnyPath, finding: XTokenFinding): boolean {
+    const { heldBack } = finding;
+    if (!heldBack || !this.sureEnough(heldBack.surest) || this.sureEnough(heldBack.target)) return false;
+    const why = `${describeHeldBack(heldBack)}; the header goes with every request that reads it, so migrated, that request would lose its x-token or get the OAuth token; none of them is rewritten`;
+    const split = 'give the Cloud Automation requests headers of their own with `Authorization: await client.authorizationHeader()` from the OAuth helper (or send them with its fetch), and keep the x-token only where the other request needs it';
+    const todo = heldBack.target.elsewhere === undefined
+      ? `if that request goes to Cloud Automation too, migrate this file with --include-unsure; else ${split}`
+      : split;
+    this.leave(key, 'x-token header shared with another request', why, todo);
+    return true;
   }
 
   /**
@@ -1627,16 +1652,22 @@ export class XTokenMigration extends RequestMigration {
    * request's `Authorization`), or any `Authorization` in an instance's defaults, which every
    * request of the instance then carries. The helper never overwrites a caller's Authorization,
    * so after the x-token went the request would reach Cloud Automation with no credential it
-   * takes. Undefined when there is none.
+   * takes. So too an `Authorization` whose scheme the code does not show (a parameter): only an
+   * OAuth bearer token (the analysis's `authorizationCredential`) may stand in for the x-token.
+   * Undefined when there is none.
    */
-  private credentialInTheWay(container: AnyPath, kind: HttpClientKind, inInstanceDefaults: boolean): string | undefined {
+  private credentialInTheWay(container: AnyPath, kind: HttpClientKind, inInstanceDefaults: boolean): CredentialInTheWay | undefined {
     const members = (container.node as ObjectExpression).properties as ASTNode[];
     for (const member of members) {
       if (!isNodeType(member, 'ObjectProperty') || !isAuthorizationHeader(this.propertyName(member.key, member.computed ?? false) ?? '')) continue;
-      const text = leadingText(member.value);
-      const scheme = text === undefined ? undefined : authorizationScheme(text);
-      if (text !== undefined && scheme !== undefined && !isBearerValue(text.trimStart())) return `\`Authorization: ${scheme} …\``;
-      if (inInstanceDefaults) return 'its own `Authorization` with every request';
+      const value = member.value as ASTNode;
+      const estree = this.estreeNode(value);
+      const credential = estree ? this.facts().analysis.authorizationCredential(estree) : { kind: 'unknown' as const };
+      // `Authorization: gatewayAuth`: the value is named where it is sent, as the code holds it.
+      const held = leadingText(value) === undefined ? ` (\`${this.text(value).replace(/\s+/gu, ' ').slice(0, 40)}\`)` : '';
+      if (credential.kind === 'scheme') return { sends: `\`Authorization: ${credential.scheme} …\`${held}` };
+      if (inInstanceDefaults) return { sends: 'its own `Authorization` with every request' };
+      if (credential.kind === 'unknown') return { sends: `an \`Authorization\`${held} whose scheme the code does not show`, maybeBearer: true };
     }
     const slot = parentOf(container)?.node;
     const options = parentOf(parentOf(container))?.node;
@@ -1644,14 +1675,14 @@ export class XTokenMigration extends RequestMigration {
     const keys = new Set((options.properties as ASTNode[]).flatMap((member) => (isNodeType(member, 'ObjectProperty') ? [this.propertyName(member.key, member.computed ?? false)] : [])));
     const basic = (httpClients[kind].basicAuthOptions ?? []).filter((option) => keys.has(option));
     if (basic.length === 0) return undefined;
-    return `\`Authorization: Basic …\` through the ${basic.map((option) => `\`${option}\``).join('/')} option${basic.length === 1 ? '' : 's'}`;
+    return { sends: `\`Authorization: Basic …\` through the ${basic.map((option) => `\`${option}\``).join('/')} option${basic.length === 1 ? '' : 's'}` };
   }
 
-  private leaveForCredential(property: AnyPath, holder: 'instance' | 'request', credential: string): void {
+  private leaveForCredential(property: AnyPath, holder: 'instance' | 'request', { sends, maybeBearer }: CredentialInTheWay): void {
     this.leave(
       property,
       `x-token header next to another credential`,
-      `the ${holder} also sends ${credential}; the helper never overwrites a caller's Authorization, so without the x-token Cloud Automation would get no credential it accepts`,
+      `the ${holder} also sends ${sends}; the helper never overwrites a caller's Authorization, so without the x-token Cloud Automation would get no credential it accepts${maybeBearer === true ? ' unless that one is an OAuth bearer token' : ''}`,
       'decide which credential Cloud Automation gets: for OAuth, move the other one off these requests (a proxy takes `Proxy-Authorization`) and run the codemod again',
     );
   }
@@ -2592,6 +2623,20 @@ export class XTokenMigration extends RequestMigration {
       this.leaveSite(site, what, 'the same headers also carry an Authorization of the code\'s own', 'decide which credential the request sends, then drop the x-token');
       return;
     }
+    // The helper's own adapters and fetch put the token first, so the caller's still wins; a write after the copy would not.
+    const copied = this.copiedInto(init.node);
+    const carried = (copied ?? this.copiedIntoHeaders(init.node)).filter((source) => this.mayCarry(source, isAuthorizationHeader));
+    const [firstCarried] = carried;
+    if (firstCarried) {
+      const sources = carried.map((source) => `\`${this.text(source).replace(/\s+/gu, ' ')}\``).join(' and ');
+      this.leaveSite(
+        site,
+        what,
+        `the headers object is a copy of ${sources}, which may carry an \`Authorization\` of the caller's own that the OAuth token written after it would replace (or, spelled otherwise, be sent next to)`,
+        `drop the x-token write and put \`Authorization: await client.authorizationHeader()\` first where the object is made (\`{ Authorization: …, ...${this.text(firstCarried).replace(/\s+/gu, ' ')} }\`), so the caller's own still wins`,
+      );
+      return;
+    }
     if (!this.isAsyncContext(site) && keptCondition !== undefined) {
       this.leaveSite(site, what, `the header is written only when \`${keptCondition}\`, which asks something other than whether a token is set, and outside an async function, where the token cannot be awaited under that condition`, 'make the function async and set `Authorization: await client.authorizationHeader()` where the x-token is written');
       return;
@@ -2626,18 +2671,7 @@ export class XTokenMigration extends RequestMigration {
       this.markMigrated(site.node, kind, `${what} → Authorization from the OAuth helper, set on the request before it is written, which waits for the token${conditional ? ' (only when OAuth is configured)' : ''}`);
       return;
     }
-    const copied = this.copiedInto(init.node);
     const plainObject = copied !== undefined;
-    const carried = (copied ?? []).filter((source) => this.mayCarry(source, 'Authorization') || this.mayCarry(source, 'authorization'));
-    if (carried.length > 0) {
-      this.leaveSite(
-        site,
-        what,
-        `the headers object is a copy of ${carried.map((source) => `\`${this.text(source)}\``).join(' and ')}, which may carry an \`Authorization\` of its own that the OAuth token written here would replace; the helper never overwrites a caller's Authorization`,
-        'decide which credential the request sends; for OAuth, set `Authorization: await client.authorizationHeader()` only where the caller gave none',
-      );
-      return;
-    }
     const targetText = this.text(target);
     let text: string;
     if (conditional) {
@@ -2682,6 +2716,13 @@ export class XTokenMigration extends RequestMigration {
     const [first, ...sources] = value.arguments as ASTNode[];
     if (!first || !isNodeType(this.unwrapped(first), 'ObjectExpression')) return undefined;
     return [...spreads(this.unwrapped(first)), ...sources.map((source) => (isNodeType(source, 'SpreadElement') ? source.argument : source))];
+  }
+
+  /** The objects `new Headers(extra)` copies (its arguments other than literals written here). */
+  private copiedIntoHeaders(init: ASTNode): ASTNode[] {
+    const value = this.unwrapped(init);
+    if (!isNodeType(value, 'NewExpression') || !isNodeType(value.callee as ASTNode, 'Identifier') || !HEADERS_CONSTRUCTORS.includes((value.callee as Identifier).name)) return [];
+    return (value.arguments as ASTNode[]).filter((argument) => !isNodeType(argument, 'ArrayExpression'));
   }
 
   /** The `if` whose only job is this statement (no else), so both go together. */

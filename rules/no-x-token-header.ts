@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { HEADER_WRITE_METHODS, isXTokenHeader, mayImportProjectValues, mayWriteXTokenHeader } from '../core/index.js';
 import { literalString, memberName, unwrap, type Node } from '../analysis/ast.js';
-import { createFindings, DEFAULT_MINIMUM_CONFIDENCE, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
+import { createFindings, DEFAULT_MINIMUM_CONFIDENCE, describeHeldBack, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
 import { sharedRequestAnalysis } from '../analysis/eslint-host.js';
 import { createRuleWithCachedOptions } from './utils/cached-options.js';
 import { clientLabel, createTargetFilter, describeModuleExit, describeTarget, targetFilterSchema, type TargetFilterOptions } from './utils/targets.js';
@@ -12,7 +12,7 @@ export type Options = [
     reportUnrecognizedCalls?: boolean;
   },
 ];
-export type MessageIds = 'xTokenHeader' | 'xTokenHeaderElsewhere' | 'xTokenHeaderLeavesModule' | 'removeXTokenHeader';
+export type MessageIds = 'xTokenHeader' | 'xTokenHeaderElsewhere' | 'xTokenHeaderSharedElsewhere' | 'xTokenHeaderSharedUnsure' | 'xTokenHeaderLeavesModule' | 'removeXTokenHeader';
 
 export default createRuleWithCachedOptions<Options, MessageIds>({
   name: 'no-x-token-header',
@@ -28,6 +28,10 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
         'The deprecated `x-token` header is sent by {{client}}; {{target}}. Cloud Automation authenticates with OAuth 2.0: run `npx eslint-plugin-cloud-automation migrate`, or send the request through the `cloud-automation-oauth` client.',
       xTokenHeaderElsewhere:
         'The `x-token` header sent by {{client}} is not for Cloud Automation: {{elsewhere}}. OAuth is not for that service, so `migrate` leaves the header as it is (even with `--include-unsure`): keep it, or remove it if that service no longer needs it.',
+      xTokenHeaderSharedElsewhere:
+        'The deprecated `x-token` header is sent by {{client}}; {{target}}, but {{heldBack}}. The header goes with every request that reads it, so `migrate` leaves it for you (even with `--include-unsure`) rather than send the OAuth token there: give the Cloud Automation requests headers of their own through the `cloud-automation-oauth` client, and keep the x-token only where that service needs it.',
+      xTokenHeaderSharedUnsure:
+        'The deprecated `x-token` header is sent by {{client}}; {{target}}, but {{heldBack}}. The header goes with every request that reads it, so `migrate` rewrites them only with `--include-unsure`: run it so if that request goes to Cloud Automation too, else give the Cloud Automation requests headers of their own through the `cloud-automation-oauth` client.',
       xTokenHeaderLeavesModule:
         'The deprecated `x-token` header is written into {{exit}}, so it leaves this module and requests elsewhere may send it; {{target}}. Cloud Automation authenticates with OAuth 2.0: send those requests through the `cloud-automation-oauth` client and drop the header here.',
       removeXTokenHeader: 'Remove the leftover `x-token` header: this request already sends an Authorization header.',
@@ -62,14 +66,18 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
 
     function report(found: readonly XTokenFinding[]): void {
       for (const finding of found) {
-        // Dropping the header alone would leave the request unauthenticated; once it also sends
-        // Authorization (added by hand or by the helper), the leftover header can go.
-        const fix = finding.alsoAuthorized ? removalFix(finding.node) : undefined;
+        // Dropping the header alone would leave the request unauthenticated; once it also sends an
+        // OAuth bearer Authorization (added by hand or by the helper), the leftover header can go.
+        const fix = finding.alsoSendsBearer ? removalFix(finding.node) : undefined;
         const suggest = fix ? [{ messageId: 'removeXTokenHeader' as const, fix }] : [];
         const client = clientLabel(finding.site.client);
         // Still reported: the header is sent. Known to serve another service, it is no migration's business.
         if (finding.target.elsewhere !== undefined) context.report({ node: finding.node, messageId: 'xTokenHeaderElsewhere', data: { client, elsewhere: finding.target.elsewhere, confidence: finding.target.confidence }, suggest });
-        else context.report({ node: finding.node, messageId: 'xTokenHeader', data: { client, target: describeTarget(finding.target), confidence: finding.target.confidence }, suggest });
+        else if (finding.heldBack) {
+          // Led by the surest request's evidence; graded by the least sure one, which decides what `migrate` does.
+          const messageId = finding.heldBack.target.elsewhere === undefined ? 'xTokenHeaderSharedUnsure' : 'xTokenHeaderSharedElsewhere';
+          context.report({ node: finding.node, messageId, data: { client, target: describeTarget(finding.heldBack.surest), heldBack: describeHeldBack(finding.heldBack), confidence: finding.target.confidence }, suggest });
+        } else context.report({ node: finding.node, messageId: 'xTokenHeader', data: { client, target: describeTarget(finding.target), confidence: finding.target.confidence }, suggest });
       }
     }
 

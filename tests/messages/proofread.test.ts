@@ -145,6 +145,12 @@ const SAMPLES: Readonly<Record<string, readonly string[]>> = {
     'the token is read from a response header on line 12: a session token of the service that sent it, not a Cloud Automation API token',
     'the instance sends it with its request on line 30 too, and its host https://tracker.example.com is written out and is no Cloud Automation host',
   ],
+  // analysis/findings.ts describeHeldBack: the request that holds a shared header back.
+  heldBack: [
+    'the same header is also sent by another request on line 16, and its host https://hooks.slack.com is written out and is no Cloud Automation host',
+    'the same header is also sent by another request on line 9 (to */v1/metadata), and nothing shows that it goes to Cloud Automation (possible target)',
+    'the same header is also sent by another request on line 21, and nothing shows that it goes to Cloud Automation (unknown target)',
+  ],
   kind: ['OAuth client secret', 'token'],
   redacted: ['dt0s02.ABCDEFGH.…'],
   envVar: ['DT_CLIENT_SECRET'],

@@ -16,6 +16,11 @@ function report(client: string, target: string, confidence: string) {
 
 const SESSION = (line: number): string => `the token is read from a response header on line ${line}: a session token of the service that sent it, not a Cloud Automation API token`;
 
+/** A header several requests read, one of which holds it back from the OAuth token (findings.ts `heldBack`). */
+function heldBack(client: string, target: string, held: string, confidence: string, messageId: 'xTokenHeaderSharedElsewhere' | 'xTokenHeaderSharedUnsure') {
+  return { messageId, data: { client, target, heldBack: held, confidence } };
+}
+
 /** A sent x-token the code shows is another service's: still reported, with why it is not Cloud Automation's. */
 function elsewhere(client: string, reason: string, confidence = 'unknown') {
   return { messageId: 'xTokenHeaderElsewhere' as const, data: { client, elsewhere: reason, confidence } };
@@ -895,7 +900,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 7 }],
     },
     {
-      name: 'C6 one builder sent by two requests is graded by the best of them, whichever comes first',
+      name: 'C6 one builder sent by two requests is graded by the less sure of them: migrated, both would get the OAuth token',
       code: `
         import axios, { type AxiosRequestConfig } from 'axios';
         export class EventService {
@@ -912,7 +917,62 @@ ruleTester.run('no-x-token-header', testable(rule), {
         }
       `,
       filename: 'file.ts',
-      errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/mongodb-datastore/event/type/{…})', 'likely'), line: 6 }],
+      errors: [{
+        ...heldBack('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/mongodb-datastore/event/type/{…})', 'the same header is also sent by another request on line 9 (to */v1/metadata), and nothing shows that it goes to Cloud Automation (possible target)', 'possible', 'xTokenHeaderSharedUnsure'),
+        line: 6,
+      }],
+    },
+    {
+      name: 'C6 a service class whose header getter feeds Keptn and a Teams webhook: graded by the Keptn request, held back by the webhook',
+      code: `
+        import axios from 'axios';
+        export class QualityGateNotifier {
+          constructor(private readonly keptnEndpoint: string, private readonly keptnApiToken: string, private readonly teamsChannel: string) {}
+          private get headers(): Record<string, string> {
+            return { 'x-token': this.keptnApiToken, 'Content-Type': 'application/json' };
+          }
+          async evaluate(project: string, stage: string) {
+            const res = await axios.post(\`\${this.keptnEndpoint}/v1/event\`, { type: 'sh.keptn.event.evaluation.triggered', data: { project, stage } }, { headers: this.headers });
+            return res.data.keptnContext as string;
+          }
+          async announce(text: string) {
+            await axios.post(\`https://acme.webhook.office.com/webhookb2/\${this.teamsChannel}\`, { text }, { headers: this.headers });
+          }
+        }
+      `,
+      filename: 'file.ts',
+      errors: [{
+        ...heldBack(
+          'axios',
+          'the target is likely Cloud Automation (Keptn path /{…}/v1/event behind keptnEndpoint, keptnApiToken)',
+          'the same header is also sent by another request on line 13, and its host https://acme.webhook.office.com is written out and is no Cloud Automation host',
+          'likely',
+          'xTokenHeaderSharedElsewhere',
+        ),
+        line: 6,
+      }],
+    },
+    {
+      name: 'C6 a shared options object sent to a Keptn path and to localhost: held back by the self-hosted request',
+      code: `
+        const headers = { 'x-token': process.env.KEPTN_API_TOKEN, accept: 'application/json' };
+        export async function compare() {
+          const cloud = await fetch(\`\${process.env.KEPTN_ENDPOINT}/controlPlane/v1/project\`, { headers });
+          const local = await fetch('http://localhost:8080/api/controlPlane/v1/project', { headers });
+          return [await cloud.json(), await local.json()];
+        }
+      `,
+      filename: 'file.ts',
+      errors: [{
+        ...heldBack(
+          'fetch',
+          'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)',
+          'the same header is also sent by another request on line 5, and its host http://localhost:8080 is written out and is no Cloud Automation host',
+          'likely',
+          'xTokenHeaderSharedElsewhere',
+        ),
+        line: 2,
+      }],
     },
     // ---------------------------------------------------------------- D: evidence
     {
@@ -966,19 +1026,46 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [report('fetch', unknown, 'unknown')],
     },
     {
-      name: 'a leftover x-token next to Authorization: removal is a suggestion, not an autofix, and keeps the other headers',
-      code: `fetch(url, { headers: { 'x-token': t, Authorization: auth, accept: 'application/json' } });`,
+      name: 'a leftover x-token next to a Bearer Authorization: removal is a suggestion, not an autofix, and keeps the other headers',
+      code: 'fetch(url, { headers: { "x-token": t, Authorization: `Bearer ${jwt}`, accept: "application/json" } });',
       filename: 'file.ts',
       errors: [
         {
           ...report('fetch', unknown, 'unknown'),
-          suggestions: [{ messageId: 'removeXTokenHeader', output: `fetch(url, { headers: { Authorization: auth, accept: 'application/json' } });` }],
+          suggestions: [{ messageId: 'removeXTokenHeader', output: 'fetch(url, { headers: { Authorization: `Bearer ${jwt}`, accept: "application/json" } });' }],
         },
       ],
     },
     {
+      name: 'a Bearer Authorization held in a const makes the x-token a leftover too',
+      code: `
+        const bearer = 'Bearer ' + process.env.GATEWAY_JWT;
+        fetch(url, { headers: { Authorization: bearer, 'x-token': t } });
+      `,
+      filename: 'file.ts',
+      errors: [{ ...report('fetch', unknown, 'unknown'), suggestions: [{ messageId: 'removeXTokenHeader', output: `
+        const bearer = 'Bearer ' + process.env.GATEWAY_JWT;
+        fetch(url, { headers: { Authorization: bearer } });
+      ` }] }],
+    },
+    {
+      name: 'no removal suggestion next to an Authorization of unknown scheme: without the x-token the request may have no credential Cloud Automation takes',
+      code: `fetch(url, { headers: { Authorization: auth, 'x-token': t } });`,
+      filename: 'file.ts',
+      errors: [{ ...report('fetch', unknown, 'unknown'), suggestions: [] }],
+    },
+    {
+      name: 'no removal suggestion next to a Basic Authorization held in a const',
+      code: `
+        const gatewayAuth = 'Basic ' + Buffer.from(process.env.GW_USER + ':' + process.env.GW_PASS).toString('base64');
+        fetch(url, { headers: { Authorization: gatewayAuth, 'x-token': t } });
+      `,
+      filename: 'file.ts',
+      errors: [{ ...report('fetch', unknown, 'unknown'), suggestions: [] }],
+    },
+    {
       name: 'no removal suggestion where it would drop a comment',
-      code: `fetch(url, { headers: { Authorization: auth, 'x-token': /* legacy */ t } });`,
+      code: 'fetch(url, { headers: { Authorization: `Bearer ${jwt}`, "x-token": /* legacy */ t } });',
       filename: 'file.ts',
       errors: [{ ...report('fetch', unknown, 'unknown'), suggestions: [] }],
     },
