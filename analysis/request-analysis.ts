@@ -2501,12 +2501,12 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
       return routeResolver.routes(site);
     },
-    /** Whether a request is a Cloud Automation call the scope report must account for, and its routes. */
     /** What an `Authorization` value sent next to the x-token is: see `AuthorizationCredential`. */
     authorizationCredential: (value: Node): AuthorizationCredential => {
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
       return routeResolver.authorizationCredential(value);
     },
+    /** Whether a request is a Cloud Automation call the scope report must account for, and its routes. */
     cloudAutomationCall: (site: RequestSite): CloudAutomationCall | undefined => {
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
       return routeResolver.cloudAutomationCall(site);

@@ -922,7 +922,11 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       // evidence: findings.ts migrates such a header only when each of its requests is sure on its own.
       const shown = (credentialCounts && credential === 'oauth-helper') || confidenceAtLeast(target, SURE_TARGET_CONFIDENCE);
       // Also a call only its URLs as read hint at is accounted for, listed though not counted: the report drops none silently.
-      if ((credentialCounts || shown || confidenceAtLeast(found.urlConfidence, 'possible')) && found.candidates.length > 0) {
+      // A call whose URL matches no route of the table is listed too (no scope is known for it),
+      // unless the code shows it goes to another service: dropping it would let the report call
+      // its scopes exact.
+      const reachesRoutes = found.candidates.length > 0 || (found.mayHitNoRoute && elsewhere === undefined);
+      if ((credentialCounts || shown || confidenceAtLeast(found.urlConfidence, 'possible')) && reachesRoutes) {
         result = { routes: found, credential, target, shown: shown && elsewhere === undefined, ...(elsewhere === undefined ? {} : { elsewhere }) };
       }
     }

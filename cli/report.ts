@@ -499,6 +499,7 @@ function scopeNeeds(call: ReportedCall): string {
     const onlyThose = call.sureScopes.length === call.possibleScopes.length;
     return `needs ${call.sureScopes.join(' ')} whichever route it hits${onlyThose ? ', and no other scope' : `; ${could}`}`;
   }
+  if (call.mayHitNoRoute && call.possibleScopes.length === 0) return 'its URL matches no route of the table, so nothing here tells which scope it needs (if it is a Cloud Automation route, grant what its API documents)';
   if (call.mayHitNoRoute) return `a URL it may use matches no route of the table, so it may hit none and no scope is sure; ${could}`;
   return could;
 }
