@@ -35,6 +35,13 @@ export interface XTokenFinding {
   readonly alsoSendsBearer: boolean;
   /** Sent by several requests of this file that are not all as sure to go to Cloud Automation: see `HeldBack`. */
   readonly heldBack?: HeldBack;
+  /**
+   * Requests through the instance whose defaults send this header that the code shows go to
+   * another service (`api.get('https://releases.example.com/feed.json')`), with why. The helper
+   * attached to the instance authorizes only its Cloud Automation base, so once migrated these
+   * lose the x-token and get no token: a change the migration report must say.
+   */
+  readonly instanceRequestsElsewhere?: readonly { readonly request: RequestSite; readonly reason: string }[];
 }
 
 /**
@@ -125,8 +132,10 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
       if (entry.name === undefined || !isXTokenHeader(entry.name)) continue;
       sentNames.add(entry.nameNode);
       const known = xTokenByName.get(entry.nameNode);
+      // Not filtered here: a header is filtered by its grade once every request that sends it is known
+      // (`xTokenFindings`); a weak request left out here would neither hold a shared header back nor
+      // let an instance's requests grade its defaults.
       const target = analysis.assessTarget(site, entry.value ? [entry.value] : []);
-      if (options.excludesXToken(target)) continue;
       if (known) {
         if (!known.sites.includes(site)) known.sites.push(site);
         continue;
@@ -325,8 +334,8 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
       const results: XTokenFinding[] = [];
       for (const finding of xTokenByName.values()) {
         let best = finding.target;
-        /** A request through the instance that the code shows goes elsewhere. */
-        let elsewhere: { readonly request: RequestSite; readonly reason: string } | undefined;
+        /** The requests through the instance that the code shows go elsewhere. */
+        const elsewhere: { readonly request: RequestSite; readonly reason: string }[] = [];
         const own: { readonly request: RequestSite; readonly target: TargetAssessment }[] = [];
         for (const site of finding.sites) {
           if (!site.createsInstance) {
@@ -336,20 +345,23 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
           for (const request of requestSites) {
             if (!sameInstance(site, request)) continue;
             const target = analysis.assessTarget(request);
-            if (target.elsewhere !== undefined) elsewhere ??= { request, reason: target.elsewhere };
+            if (target.elsewhere !== undefined) elsewhere.push({ request, reason: target.elsewhere });
             if (confidenceRank(target.confidence) > confidenceRank(best.confidence) && !options.excludesXToken(target)) best = target;
           }
         }
         const shared = sharedHeaderGrade(own);
         if (shared) {
-          results.push({ ...finding, target: shared.target, ...(shared.heldBack ? { heldBack: shared.heldBack } : {}) });
+          // Held back, the header is as sure as its surest request: that is what the filter weighs.
+          if (!options.excludesXToken(shared.heldBack?.surest ?? shared.target)) results.push({ ...finding, target: shared.target, ...(shared.heldBack ? { heldBack: shared.heldBack } : {}) });
           continue;
         }
         // The token is another service's (read from a response): so it stays, wherever the instance's requests go.
         if (finding.target.elsewhere !== undefined) best = { ...best, elsewhere: finding.target.elsewhere };
         // Nothing shows the instance talks to Cloud Automation, and one of its requests goes elsewhere: the header serves that one.
-        else if (elsewhere && confidenceRank(best.confidence) === 0) best = { ...best, elsewhere: `the instance sends it with its request on line ${elsewhere.request.node.loc.start.line} too, and ${elsewhere.reason}` };
-        results.push(best === finding.target ? finding : { ...finding, target: best });
+        else if (elsewhere[0] && confidenceRank(best.confidence) === 0) best = { ...best, elsewhere: `the instance sends it with its request on line ${elsewhere[0].request.node.loc.start.line} too, and ${elsewhere[0].reason}` };
+        if (options.excludesXToken(best)) continue;
+        const graded = best === finding.target ? finding : { ...finding, target: best };
+        results.push(best.elsewhere === undefined && elsewhere.length > 0 ? { ...graded, instanceRequestsElsewhere: elsewhere } : graded);
       }
       return results;
     },

@@ -560,6 +560,17 @@ describe('what the report says', () => {
     }
   });
 
+  it('says what a request of a migrated instance to another host loses: the x-token, with no token in its place', () => {
+    const report = reportOf('e4-instance-release-feed.input.ts');
+    expect(report.manual).toEqual([]);
+    expect(report.migrated).toEqual([
+      expect.objectContaining({
+        line: 11,
+        what: 'x-token in axios.create defaults → OAuth helper attached to the instance; its request on line 20 (its host https://releases.example.com is written out and is no Cloud Automation host) no longer gets the x-token, and the helper sends it no token',
+      }),
+    ]);
+  });
+
   it('names the file in the --include-unsure command of an unsure todo', () => {
     const file = path.join(fixtures, 'a7-conditional-spread-bridge.input.ts');
     const report = reportOf('a7-conditional-spread-bridge.input.ts');

@@ -923,6 +923,41 @@ ruleTester.run('no-x-token-header', testable(rule), {
       }],
     },
     {
+      name: 'minimumConfidence weighs a held-back header by its surest request: the less sure one still holds it back (was: reported as a plain x-token the migration would move)',
+      code: `
+        import axios, { type AxiosRequestConfig } from 'axios';
+        export class EventService {
+          constructor(private readonly baseUrl: string, private readonly apiToken: string) {}
+          private requestConfig(extra: AxiosRequestConfig = {}): AxiosRequestConfig {
+            return { ...extra, headers: { ...extra.headers, 'x-token': this.apiToken } };
+          }
+          async ping() {
+            return axios.get(\`\${this.baseUrl}/v1/metadata\`, this.requestConfig());
+          }
+          async latest(type: string) {
+            return (await axios.get(\`\${this.baseUrl}/mongodb-datastore/event/type/\${type}\`, this.requestConfig())).data;
+          }
+        }
+      `,
+      filename: 'file.ts',
+      options: [{ minimumConfidence: 'likely' }],
+      errors: [{
+        ...heldBack('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/mongodb-datastore/event/type/{…})', 'the same header is also sent by another request on line 9 (to */v1/metadata), and nothing shows that it goes to Cloud Automation (possible target)', 'possible', 'xTokenHeaderSharedUnsure'),
+        line: 6,
+      }],
+    },
+    {
+      name: 'minimumConfidence weighs an instance header by the requests made through the instance (was: its base says nothing, so it was dropped before they were seen)',
+      code: `
+        import axios from 'axios';
+        const api = axios.create({ baseURL: process.env.BASE, headers: { 'x-token': process.env.KEPTN_API_TOKEN } });
+        export const projects = () => api.get('/controlPlane/v1/project');
+      `,
+      filename: 'file.ts',
+      options: [{ minimumConfidence: 'likely' }],
+      errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 3 }],
+    },
+    {
       name: 'C6 a service class whose header getter feeds Keptn and a Teams webhook: graded by the Keptn request, held back by the webhook',
       code: `
         import axios from 'axios';
