@@ -101,7 +101,7 @@ export interface MigrationReport {
   };
   readonly migrated: readonly (ReportedSite & { readonly client: string; readonly what: string })[];
   /** `marked`: a marker comment stands above the site (false: the site is only listed here). */
-  readonly manual: readonly (ReportedSite & { readonly what: string; readonly why: string; readonly todo: string; readonly marked?: boolean })[];
+  readonly manual: readonly (ReportedSite & { readonly what: string; readonly why: string; readonly todo: string; readonly marked?: boolean; readonly markedNow?: boolean })[];
   readonly scopes: {
     /**
      * True only when every Cloud Automation call found has a known route: `required` is then
@@ -372,8 +372,11 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
   }
   if (report.command === 'migrate') {
     for (const file of files.changed) {
-      const sites = report.migrated.filter((site) => site.file === file);
-      lines.push(`  ${changedVerb === 'changed' ? 'changed' : 'would change'}  ${file}${sites.length ? `: ${sites.map((site) => `${site.what} (line ${site.line})`).join('; ')}` : ''}`);
+      const changes = report.migrated.filter((site) => site.file === file).map((site) => `${site.what} (line ${site.line})`);
+      // A file may change only by the markers this run writes: say so, rather than nothing.
+      const marked = report.manual.filter((site) => site.file === file && site.markedNow === true).map((site) => site.line);
+      if (marked.length > 0) changes.push(`marked for a person: ${plural(marked.length, 'site')} (${marked.length === 1 ? 'line' : 'lines'} ${[...new Set(marked)].join(', ')})`);
+      lines.push(`  ${changedVerb === 'changed' ? 'changed' : 'would change'}  ${file}${changes.length > 0 ? `: ${changes.join('; ')}` : ''}`);
     }
   }
   for (const { file, reason } of files.skipped) lines.push(`  skipped  ${file}: ${reason}`);

@@ -26,6 +26,8 @@ export interface ManualSite {
   readonly todo: string;
   /** A `// @cloud-automation-migrate` marker stands above the site in the output (written now or by an earlier run). */
   readonly marked?: boolean;
+  /** The marker is written by this run (false: an earlier run wrote it, or there is none). */
+  readonly markedNow?: boolean;
   /**
    * Set when the code shows the site is no Cloud Automation request (the analysis'
    * `TargetAssessment.elsewhere`): the transform never rewrites it, not even with `includeUnsure`.
