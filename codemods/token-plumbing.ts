@@ -451,7 +451,7 @@ class Plumbing {
       const above = parentOf(command);
       // `'::add-mask::' + token + '\n'`
       const after = above?.node;
-      if (isNodeType(after, 'BinaryExpression') && after.operator === '+' && command.name === 'left' && isNodeType(after.right as ASTNode, 'StringLiteral') && (after.right as ASTNode & { value: string }).value === '\n') command = above;
+      if (above && isNodeType(after, 'BinaryExpression') && after.operator === '+' && command.name === 'left' && isNodeType(after.right as ASTNode, 'StringLiteral') && (after.right as ASTNode & { value: string }).value === '\n') command = above;
     } else {
       return false;
     }
