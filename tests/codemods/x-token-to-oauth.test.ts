@@ -98,7 +98,7 @@ describe('what the report says', () => {
     const report = reportOf('a7-condition-else-branch.input.ts');
     expect(report.migrated.map((site) => `${site.line} ${site.what}`)).toEqual([
       '11 x-token header → Authorization from the OAuth helper, sent under the same condition (`!userToken`)',
-      '18 x-token header → Authorization from the OAuth helper, sent under the same condition (`!anonymous`)',
+      '19 x-token header → Authorization from the OAuth helper, sent under the same condition (`!callerHeaders`)',
     ]);
   });
 
