@@ -110,6 +110,14 @@ export function isFunctionNode(
   );
 }
 
+/** The function given to `new Promise(…)`: it runs at once, and its parameters are `resolve` and `reject`. */
+export function isPromiseExecutor(fn: Node): boolean {
+  const parent = fn.parent;
+  if (parent?.type !== AST_NODE_TYPES.NewExpression || parent.arguments[0] !== fn) return false;
+  const callee = unwrap(parent.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise';
+}
+
 type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 
 /**

@@ -58,6 +58,7 @@ import {
   classMemberKey,
   forEachDescendant,
   isFunctionNode,
+  isPromiseExecutor,
   literalString,
   memberChain,
   memberName,
@@ -1150,6 +1151,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (def.type === DefinitionType.Variable) return def.parent.kind === 'const' && def.node.init !== null && isFunctionNode(unwrap(def.node.init));
     if (def.type !== DefinitionType.Parameter) return false;
     if (variable.references.some((reference) => reference.isWrite())) return false;
+    // `new Promise((resolve, reject) => https.request(url, resolve))`: the executor's parameters are functions.
+    if (isPromiseExecutor(def.node)) return true;
     return CALLBACK_NAME.test(node.name) || variable.references.some(({ identifier }) => identifier.parent.type === AST_NODE_TYPES.CallExpression && identifier.parent.callee === identifier);
   }
 
@@ -2653,11 +2656,18 @@ export function urlPart(url: UrlShape, part: string): UrlShape | undefined {
       const piece = rest[cut] as string;
       return urlShape(rest.slice(0, cut), piece.slice(0, piece.search(/[?#]/u)));
     }
+    case 'search':
+    case 'hash': {
+      // Read as `pathname` reads the URL: the parts left to run time hold no `?` or `#`, so a URL
+      // that writes none has an empty search (`u.pathname + u.search` is the path alone).
+      const mark = part === 'search' ? /[?#]/u : /#/u;
+      const at = rest.find((piece): piece is string => typeof piece === 'string' && mark.test(piece));
+      const starts = at?.[at.search(mark)];
+      return starts === (part === 'search' ? '?' : '#') ? [starts, HOLE] : [];
+    }
     case 'protocol':
     case 'port':
-    case 'search':
     case 'query':
-    case 'hash':
       return [HOLE];
     default:
       return undefined;

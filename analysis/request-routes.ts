@@ -45,7 +45,7 @@ import {
   type UrlPart,
   type UrlShape,
 } from '../core/index.js';
-import { classMemberKey, forEachDescendant, isFunctionNode, memberName, programOf, returnedExpressions, staticPropertyKey, unwrap, type Expression, type Node } from './ast.js';
+import { classMemberKey, forEachDescendant, isFunctionNode, isPromiseExecutor, memberName, programOf, returnedExpressions, staticPropertyKey, unwrap, type Expression, type Node } from './ast.js';
 import type { AnalysisHost } from './host.js';
 import type { ArgumentEnv, BoundValue, EntryList, ForeignCall, RequestAnalysis, RequestSite, ValueShapes } from './request-analysis.js';
 import { baseArgumentOf, isAbsolute, joinUrl, PARSED_URL_KEY, resolveAgainst, sameInstance, urlPart, writtenHost } from './request-analysis.js';
@@ -88,12 +88,27 @@ export interface RequestRoutes {
    */
   readonly perCall: readonly (readonly Route[])[];
   /**
+   * Each method and URL the call may use together, as its calls give them (a wrapper's callers
+   * passing 'GET' with one path and 'POST' with another: two entries, not four), one entry per
+   * distinct pair. `methods` and `urls` are these taken apart.
+   */
+  readonly requests: readonly RequestWay[];
+  /**
    * How sure the URLs as read here (every alternative, through wrappers and reassignments, and the
    * names they are built from) make us that the call goes to Cloud Automation. It only decides
    * whether the scope report lists a call it does not count; whether it counts is the migration's
    * target assessment (`CloudAutomationCall.target`).
    */
   readonly urlConfidence: TargetConfidence;
+}
+
+/** One way a call can go: a method (undefined: not shown) with a URL. */
+export interface RequestWay {
+  readonly method: string | undefined;
+  /** The URL as the code builds it, unknown parts written `{…}`. */
+  readonly url: string;
+  /** The path as core reads it (`/{…}/controlPlane/v1/project`). */
+  readonly displayPath: string;
 }
 
 /**
@@ -306,9 +321,11 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     const def = variable.defs[0];
     if (def?.type === DefinitionType.Parameter) return parameterValues(variable, def.node, depth);
     if (def?.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier) return [undefined];
+    // A local's value is read in the same call as the read (`const u = new URL(base + path)` in a
+    // wrapper): with the same parameters, so one call's path stays with its method.
     const single = flow.singleValue(variable);
-    if (single) return [{ node: single, env: undefined }];
-    return reachingValues(variable, node, depth);
+    if (single) return [{ node: single, env }];
+    return reachingValues(variable, node, env, depth);
   }
 
   /** A parameter without a binding: the arguments of every call of its function, when all are in this file. */
@@ -397,7 +414,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
    * until a statement that assigns on every path (or the declaration itself). A write in another
    * function, or in a loop around the read, may happen at any time: then every write counts.
    */
-  function reachingValues(variable: Variable, reference: Node, depth: number): (Bound | undefined)[] {
+  function reachingValues(variable: Variable, reference: Node, env: Env, depth: number): (Bound | undefined)[] {
     const declarator = variable.defs[0]?.node;
     if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator) return [undefined];
     const writes = variable.references
@@ -406,8 +423,8 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       .filter((identifier): identifier is TSESTree.Identifier => identifier.type === AST_NODE_TYPES.Identifier);
     const readFunction = enclosingFunction(reference);
     const everyWrite = (): (Bound | undefined)[] => [
-      ...(declarator.init ? [{ node: declarator.init, env: undefined }] : []),
-      ...writes.flatMap((write) => writtenValues(write, variable, depth)),
+      ...(declarator.init ? [{ node: declarator.init, env }] : []),
+      ...writes.flatMap((write) => writtenValues(write, variable, env, depth)),
     ];
     if (writes.some((write) => enclosingFunction(write) !== readFunction) || insideLoopWith(reference, writes, declarator)) return everyWrite();
     const found: (Bound | undefined)[] = [];
@@ -421,29 +438,29 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
           const statement = list[at];
           if (!statement) continue;
           if (statement.range[0] <= declarator.range[0] && declarator.range[1] <= statement.range[1]) {
-            if (declarator.init) found.push({ node: declarator.init, env: undefined });
+            if (declarator.init) found.push({ node: declarator.init, env });
             return found;
           }
           const inside = writes.filter((write) => statement.range[0] <= write.range[0] && write.range[1] <= statement.range[1]);
-          for (const write of inside.reverse()) found.push(...writtenValues(write, variable, depth));
+          for (const write of inside.reverse()) found.push(...writtenValues(write, variable, env, depth));
           if (inside.length > 0 && assignsOnEveryPath(statement, variable)) return found;
         }
       }
       current = parent;
     }
     // The read comes before any write in its statement list: the declaration's value, if any.
-    if (declarator.init) found.push({ node: declarator.init, env: undefined });
+    if (declarator.init) found.push({ node: declarator.init, env });
     return found.length > 0 ? found : [undefined];
   }
 
   /** What one write stores: `x = v` → v; `x += v` → every value before it, with v appended. */
-  function writtenValues(write: TSESTree.Identifier, variable: Variable, depth: number): (Bound | undefined)[] {
+  function writtenValues(write: TSESTree.Identifier, variable: Variable, env: Env, depth: number): (Bound | undefined)[] {
     const parent = write.parent;
     if (parent.type !== AST_NODE_TYPES.AssignmentExpression || parent.left !== write) return [undefined];
-    if (parent.operator === '=') return [{ node: parent.right, env: undefined }];
+    if (parent.operator === '=') return [{ node: parent.right, env }];
     if (parent.operator !== '+=' || depth > MAX_DEPTH) return [undefined];
     // Read as `x + v`, with the values of x that reach this write.
-    const before = reachingValues(variable, write, depth + 1);
+    const before = reachingValues(variable, write, env, depth + 1);
     return before.map((value) => (value ? { node: syntheticConcat(value.node, parent.right), env: value.env } : undefined));
   }
 
@@ -668,8 +685,9 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     freeParameters = undefined;
     const readings = [first];
     // A wrapper's parameters: read the request once per call of the wrapper, so the URL and the
-    // method of one call stay together.
-    const wrapper = enclosingFunction(site.node);
+    // method of one call stay together. A Promise executor runs within the wrapper's call.
+    let wrapper = enclosingFunction(site.node);
+    if (wrapper && isPromiseExecutor(wrapper)) wrapper = enclosingFunction(wrapper);
     const wrapperParameters = [...free].filter((variable) => variable.defs[0]?.node === wrapper);
     const calls = wrapper && wrapperParameters.length > 0 ? callsOf(wrapper) : undefined;
     const contexts = wrapper && calls ? callContexts(wrapper, calls) : [];
@@ -725,11 +743,6 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     return [...calls.calls.map((call) => flow.bindArguments(fn, call, undefined) ?? new Map<Variable, Bound>()), ...calls.foreign];
   }
 
-  function isPromiseExecutor(fn: Node): boolean {
-    const parent = fn.parent;
-    return parent?.type === AST_NODE_TYPES.NewExpression && parent.arguments[0] === fn && unwrap(parent.callee).type === AST_NODE_TYPES.Identifier && (unwrap(parent.callee) as TSESTree.Identifier).name === 'Promise';
-  }
-
   /** A wrapper called from elsewhere too: its parameters may hold anything. */
   function openContext(fn: Node): Env {
     const bindings = new Map<Variable, Bound>();
@@ -749,6 +762,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     const urls = new Set<string>();
     const displayPaths = new Set<string>();
     const methods = new Set<string | undefined>();
+    const requests = new Map<string, RequestWay>();
     let known = true;
     let mayHitNoRoute = false;
     let urlConfidence: TargetConfidence = 'unknown';
@@ -763,6 +777,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
           methods.add(method);
           const read = analyzeUrl(url, method);
           displayPaths.add(read.displayPath);
+          requests.set(`${method ?? ''} ${shapeText(url)}`, { method, url: shapeText(url), displayPath: read.displayPath });
           urlConfidence = strongerConfidence(urlConfidence, targetConfidence(read.evidence, hints));
           const isPinned = method !== undefined && read.exact && read.routes.length > 0 && !url.every((part) => part === HOLE);
           if (isPinned) {
@@ -793,6 +808,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       displayPaths: [...displayPaths],
       mayHitNoRoute,
       perCall,
+      requests: [...requests.values()],
       urlConfidence,
     };
   }

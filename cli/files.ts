@@ -110,7 +110,8 @@ export async function collectFiles(
     await walk(input, inherited, walking);
   }
   // A symlink in the tree may point anywhere: only what resolves inside a given path is taken,
-  // and a file reached twice (a link beside its target) is taken once.
+  // and a file reached twice (a link beside its target) is taken once, under the name of the
+  // file that is written (the target), not of the link.
   const roots = await Promise.all(absolute.map((input) => realpath(input)));
   const byTarget = new Map<string, string>();
   for (const file of [...found].sort()) {
@@ -120,11 +121,25 @@ export async function collectFiles(
     } else if (!isWithin(target, roots)) {
       skipped.push({ file, reason: `a symlink to ${target}, outside the given paths: not read, not written` });
     } else if (!byTarget.has(target)) {
-      byTarget.set(target, file);
+      byTarget.set(target, target === file ? file : (underGivenFolder(target, absolute, roots) ?? file));
     }
   }
   if (byTarget.size === 0 && skipped.length === 0) throw new NoSourcesError(inputs);
   return { files: [...byTarget.values()].sort(), skipped, roots, namedBuildOutput };
+}
+
+/**
+ * The target of a link as a path under the given folder it lies in (`src/lib/real.js` for the
+ * target of `src/alias.js`), so it is named as the user sees the tree, not by its real path,
+ * which may differ when a folder above it is a link itself. Undefined for a file named itself.
+ */
+function underGivenFolder(target: string, inputs: readonly string[], roots: readonly string[]): string | undefined {
+  for (const [index, root] of roots.entries()) {
+    const relative = path.relative(root, target);
+    const input = inputs[index];
+    if (input !== undefined && relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) return path.join(input, relative);
+  }
+  return undefined;
 }
 
 export class NoSourcesError extends Error {

@@ -155,15 +155,17 @@ async function run(options: CliOptions, io: CliIo, load: typeof loadTransforms):
     outcomes.push({ file, status: changed ? 'changed' : 'unchanged', reports: result.reports });
   }
 
-  // Runtime check: do the packages of the migrated files declare a Node that runs the helper?
+  // Runtime check: do the packages of the files that use the helper (migrated now, or by an
+  // earlier run: a request of theirs goes through it) declare a Node that runs it?
   // Skipped with --helper-module: what the user's own module needs is not known here.
   const migratedNow = new Set(outcomes.filter((outcome) => outcome.status === 'changed').map((outcome) => outcome.file));
+  const readNow = new Set(outcomes.filter((outcome) => outcome.status !== 'failed').map((outcome) => outcome.file));
+  const usesHelper = (result: (typeof results)[number]): boolean =>
+    (migratedNow.has(display(result.file)) && result.reports.some((report) => report.migrated.length > 0)) ||
+    (readNow.has(display(result.file)) && result.reports.some((report) => report.routes.some((use) => use.credential === 'oauth-helper')));
   const runtime =
     options.command === 'migrate' && options.helperModule === undefined
-      ? await runtimeReport(
-          results.filter((result) => migratedNow.has(display(result.file)) && result.reports.some((report) => report.migrated.length > 0)).map((result) => result.file),
-          display,
-        )
+      ? await runtimeReport(results.filter(usesHelper).map((result) => result.file), display)
       : undefined;
 
   // action.yml / task.json entries of the token inputs the files read: named in the report, never edited.

@@ -55,6 +55,8 @@ export interface ReportedCall {
   readonly path: string;
   /** The URL as the code builds it, unknown parts written `{…}`. */
   readonly url: string;
+  /** Each method with the path and URL it goes with, when the calls give more than one method (`GET` one path, `POST` another). */
+  readonly requests?: readonly { readonly method: string | undefined; readonly path: string; readonly url: string }[];
   readonly routes: readonly string[];
   readonly scopes: readonly string[];
   /** True when every route the call may take is known. */
@@ -99,7 +101,7 @@ export interface MigrationReport {
   };
   readonly migrated: readonly (ReportedSite & { readonly client: string; readonly what: string })[];
   /** `marked`: a marker comment stands above the site (false: the site is only listed here). */
-  readonly manual: readonly (ReportedSite & { readonly what: string; readonly why: string; readonly todo: string; readonly marked?: boolean })[];
+  readonly manual: readonly (ReportedSite & { readonly what: string; readonly why: string; readonly todo: string; readonly marked?: boolean; readonly markedNow?: boolean })[];
   readonly scopes: {
     /**
      * True only when every Cloud Automation call found has a known route: `required` is then
@@ -181,6 +183,7 @@ export function buildReport(input: ReportInput): MigrationReport {
           method: use.method,
           path: use.displayPath,
           url: use.url ?? use.displayPath,
+          ...(use.requests === undefined ? {} : { requests: use.requests.map(({ method, displayPath, url }) => ({ method, path: displayPath, url })) }),
           routes: use.routes,
           scopes: sortScopes(use.scopes),
           exact: use.exact,
@@ -291,9 +294,13 @@ function tokenLine(verb: 'retire' | 'keep', entry: ReportedToken): string[] {
 }
 
 function callLabel(call: ReportedCall): string {
-  return call.exact
-    ? `${call.file}:${call.line} ${call.method ?? '(method unknown)'} ${call.path}`
-    : `${call.file}:${call.line} ${call.method ?? '(method unknown)'} ${call.url} (whichever route it hits)`;
+  return call.exact ? `${call.file}:${call.line} ${methodsWith(call, 'path')}` : `${call.file}:${call.line} ${methodsWith(call, 'url')} (whichever route it hits)`;
+}
+
+/** The method before the path or URL; each method before its own when the calls give several (`GET /a | POST /b`). */
+function methodsWith(call: ReportedCall, what: 'path' | 'url'): string {
+  const ways = call.requests ?? [{ method: call.method, path: call.path, url: call.url }];
+  return ways.map((way) => `${way.method ?? '(method unknown)'} ${way[what]}`).join(' | ');
 }
 
 /**
@@ -365,8 +372,11 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
   }
   if (report.command === 'migrate') {
     for (const file of files.changed) {
-      const sites = report.migrated.filter((site) => site.file === file);
-      lines.push(`  ${changedVerb === 'changed' ? 'changed' : 'would change'}  ${file}${sites.length ? `: ${sites.map((site) => `${site.what} (line ${site.line})`).join('; ')}` : ''}`);
+      const changes = report.migrated.filter((site) => site.file === file).map((site) => `${site.what} (line ${site.line})`);
+      // A file may change only by the markers this run writes: say so, rather than nothing.
+      const marked = report.manual.filter((site) => site.file === file && site.markedNow === true).map((site) => site.line);
+      if (marked.length > 0) changes.push(`marked for a person: ${plural(marked.length, 'site')} (${marked.length === 1 ? 'line' : 'lines'} ${[...new Set(marked)].join(', ')})`);
+      lines.push(`  ${changedVerb === 'changed' ? 'changed' : 'would change'}  ${file}${changes.length > 0 ? `: ${changes.join('; ')}` : ''}`);
     }
   }
   for (const { file, reason } of files.skipped) lines.push(`  skipped  ${file}: ${reason}`);
@@ -488,7 +498,7 @@ function countedScopes(scopes: MigrationReport['scopes']): string[] {
 /** Where a call is, its client, method and URL, and the routes it is known to hit. */
 function callHead(call: ReportedCall): string {
   const pinned = call.routes.length > 0 ? `; ${call.exact ? 'hits' : 'may hit'} ${call.routes.join(' or ')}` : '';
-  return `${call.file}:${call.line}  ${call.client}  ${call.method ?? '(method unknown)'} ${call.url}${pinned}`;
+  return `${call.file}:${call.line}  ${call.client}  ${methodsWith(call, 'url')}${pinned}`;
 }
 
 /** What a call needs, named: for an unknown route, what it needs whichever route it hits and what it could need. */

@@ -1,6 +1,6 @@
 /**
- * Can the code `migrate` rewrote run the OAuth helper where it is deployed? A migrated file
- * belongs to a package, and that package may declare the Node it runs on:
+ * Can the code that uses the OAuth helper (migrated by this run or an earlier one) run it where
+ * it is deployed? Such a file belongs to a package, and that package may declare the Node it runs on:
  * - `engines.node` in the nearest package.json that has one; without it, the `@types/node` the
  *   package depends on (a package typed for Node 16 most likely runs on it),
  * - `runs.using` in a GitHub Action's action.yml / action.yaml,

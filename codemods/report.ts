@@ -26,6 +26,8 @@ export interface ManualSite {
   readonly todo: string;
   /** A `// @cloud-automation-migrate` marker stands above the site in the output (written now or by an earlier run). */
   readonly marked?: boolean;
+  /** The marker is written by this run (false: an earlier run wrote it, or there is none). */
+  readonly markedNow?: boolean;
   /**
    * Set when the code shows the site is no Cloud Automation request (the analysis'
    * `TargetAssessment.elsewhere`): the transform never rewrites it, not even with `includeUnsure`.
@@ -44,6 +46,11 @@ export interface RouteUse {
   readonly client?: string;
   /** The URL as the code builds it, unknown parts written `{…}` (alternatives joined with ` | `). */
   readonly url?: string;
+  /**
+   * Each method and URL the call may use together, as its calls give them (a wrapper called with
+   * 'GET' on one path and 'POST' on another), when `method` alone does not say it.
+   */
+  readonly requests?: readonly { readonly method: string | undefined; readonly displayPath: string; readonly url: string }[];
   /** Route paths from core's table that the call hits (`GET /api/v1/metadata`); when not `exact`, the ones pinned so far. */
   readonly routes: readonly string[];
   /** Scopes those routes need (`cloudautomation:` prefixed). */
@@ -78,9 +85,11 @@ export interface RouteUse {
  * What a Cloud Automation call contributes to the scope report, as the shared analysis resolves
  * it. `includeUnsure`: the run migrates unsure targets too, so it counts them as the user asserts.
  */
-export function routeUseScopes(call: CloudAutomationCall, includeUnsure: boolean): Pick<RouteUse, 'routes' | 'scopes' | 'exact' | 'possibleScopes' | 'sureScopes' | 'mayHitNoRoute' | 'counted' | 'target' | 'credential' | 'elsewhere'> {
+export function routeUseScopes(call: CloudAutomationCall, includeUnsure: boolean): Pick<RouteUse, 'requests' | 'routes' | 'scopes' | 'exact' | 'possibleScopes' | 'sureScopes' | 'mayHitNoRoute' | 'counted' | 'target' | 'credential' | 'elsewhere'> {
   const { routes } = call;
+  const methods = new Set(routes.requests.map((way) => way.method));
   return {
+    ...(methods.size > 1 ? { requests: routes.requests.map(({ method, displayPath, url }) => ({ method, displayPath, url })) } : {}),
     routes: routes.routes.map((route) => `${route.method} ${route.path}`),
     scopes: scopesForRoutes(routes.routes),
     exact: routes.known,

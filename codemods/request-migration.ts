@@ -2089,8 +2089,10 @@ export abstract class RequestMigration {
       if (site.marked !== undefined) return site;
       const node = nodeAt.get((lineStarts[site.line - 1] ?? 0) + site.column - 1);
       const statement = node ? this.statementOf(this.shared.index.pathOf(node)) : undefined;
-      const marked = statement !== undefined && (this.markedStatements.has(statement.node) || this.hasMarker(statement.node));
-      return { ...site, marked };
+      // `markedStatements` holds the statements this run marks; `hasMarker` also finds an earlier run's marker in the text.
+      const markedNow = statement !== undefined && this.markedStatements.has(statement.node);
+      const marked = markedNow || (statement !== undefined && this.hasMarker(statement.node));
+      return { ...site, marked, markedNow };
     });
   }
 

@@ -1,7 +1,8 @@
 /**
  * The old API token's plumbing after a migration, for the report's "retire" and "keep" lists:
  * env reads (`process.env.KEPTN_API_TOKEN`), GitHub Action and Azure DevOps task inputs
- * (`core.getInput('keptn-api-token', { required: true })`, `tl.getInput('apiToken', true)`), an
+ * (`core.getInput('keptn-api-token', { required: true })`, `tl.getInput('apiToken', true)`, and
+ * `process.env['INPUT_KEPTN-API-TOKEN']`, the env var the runner sets for the input), an
  * Azure DevOps service connection's auth parameter (`tl.getEndpointAuthorizationParameter(conn,
  * 'apitoken', false)`), and the variables and parameters that carried the token to the removed header.
  * An input or auth parameter is listed only when its name says Keptn or its value reaches an
@@ -9,7 +10,7 @@
  *
  * "Retire" means nothing sends the value any more once the queued edits apply: the read was
  * removed, or what is left only checks that it is set (`if (!token)`, `token.length`, a
- * comparison, `core.setSecret(token)`), or nothing reads it at all, or it is only passed to a
+ * comparison, `core.setSecret(token)` or the `::add-mask::` line it writes), or nothing reads it at all, or it is only passed to a
  * parameter in this file that is retired itself (`new KeptnClient(url, token)` whose constructor
  * only put it in the removed header). Any other use (an argument, an assignment, a header of a
  * request the migration left alone) may send it: "keep". Nothing
@@ -50,6 +51,11 @@ const COMPARISONS = new Set(['===', '!==', '==', '!=', '<', '>', '<=', '>=']);
 const TESTS: Readonly<Record<string, string>> = { IfStatement: 'test', ConditionalExpression: 'test', WhileStatement: 'test', DoWhileStatement: 'test', ForStatement: 'test' };
 /** Calls that take a token without sending it anywhere: GitHub Actions masks it in the log. */
 const NON_SENDING_CALLS = new Set(['setSecret']);
+/** What `core.setSecret` does by hand: the runner reads `::add-mask::<value>` on the step's stdout, masks the value and prints nothing. */
+const MASK_COMMAND = '::add-mask::';
+const STDOUT_WRITERS = new Set(['console.log', 'console.info', 'process.stdout.write']);
+/** The env var the Actions runner sets for an input: `INPUT_` and the name upper-cased, spaces made `_` (a `-` stays). */
+const ACTION_INPUT_ENV = /^INPUT_(.+)$/u;
 
 interface Read {
   readonly kind: TokenPlumbing['kind'];
@@ -239,7 +245,7 @@ class Plumbing {
       const node = path.node as ASTNode & { object: ASTNode; property: ASTNode; computed?: boolean };
       if (!isNodeType(node.object, 'MemberExpression') || !isProcessEnv(node.object)) continue;
       const name = scope.propertyName(node.property, node.computed ?? false);
-      if (name !== undefined && isTokenVar(name)) reads.push({ kind: 'env-var', name, node, path });
+      if (name !== undefined && isTokenVar(name)) reads.push({ ...envVariable(name), node, path });
     }
     for (const path of scope.nodesOfType('VariableDeclarator')) {
       const { id, init } = path.node as ASTNode & { id: ASTNode; init: ASTNode | null };
@@ -250,7 +256,7 @@ class Plumbing {
         if (name === undefined || !isTokenVar(name)) return;
         const propertyPath = (path.get('id') as AnyPath).get('properties', index) as AnyPath;
         // The local binding is what is read afterwards: judge it, not the pattern.
-        reads.push({ kind: 'env-var', name, node: property, path: propertyPath.get('value') as AnyPath });
+        reads.push({ ...envVariable(name), node: property, path: propertyPath.get('value') as AnyPath });
       });
     }
     return reads;
@@ -411,6 +417,7 @@ class Plumbing {
     if (isNodeType(node, 'UnaryExpression') && node.operator === 'typeof') return { kind: 'checks' };
     if (isNodeType(node, 'BinaryExpression') && COMPARISONS.has(node.operator)) return { kind: 'checks' };
     if (isNodeType(node, 'MemberExpression') && current.name === 'object' && scope.propertyName(node.property, node.computed ?? false) === 'length') return { kind: 'checks' };
+    if (this.isMaskCommand(current)) return { kind: 'checks' };
     if (isNodeType(node, 'CallExpression') && current.name !== 'callee') {
       // `core.setSecret(token)`, and `(0, core_1.setSecret)(token)` compiled from a named import.
       const callee = indirectCallee(parent.get('callee') as AnyPath).node;
@@ -425,6 +432,35 @@ class Plumbing {
     }
     const imported = this.importedCallee(current);
     return imported === undefined ? { kind: 'sends' } : { kind: 'sends', toImported: imported };
+  }
+
+  /**
+   * `console.log(`::add-mask::${token}`)`, `process.stdout.write('::add-mask::' + token + '\n')`:
+   * the workflow command `core.setSecret` writes, which the runner takes off the log.
+   */
+  private isMaskCommand(value: AnyPath): boolean {
+    const { scope } = this;
+    let command = parentOf(value);
+    if (!command) return false;
+    const node = command.node;
+    if (isNodeType(node, 'TemplateLiteral')) {
+      const [prefix, rest, ...more] = (node.quasis as (ASTNode & { value: { cooked?: string | null } })[]).map((quasi) => quasi.value.cooked);
+      if (prefix !== MASK_COMMAND || more.length > 0 || (rest !== '' && rest !== '\n')) return false;
+    } else if (isNodeType(node, 'BinaryExpression') && node.operator === '+' && value.name === 'right') {
+      if (!isNodeType(node.left as ASTNode, 'StringLiteral') || (node.left as ASTNode & { value: string }).value !== MASK_COMMAND) return false;
+      const above = parentOf(command);
+      // `'::add-mask::' + token + '\n'`
+      const after = above?.node;
+      if (above && isNodeType(after, 'BinaryExpression') && after.operator === '+' && command.name === 'left' && isNodeType(after.right as ASTNode, 'StringLiteral') && (after.right as ASTNode & { value: string }).value === '\n') command = above;
+    } else {
+      return false;
+    }
+    let argument: AnyPath = command;
+    while (parentOf(argument) && TRANSPARENT_WRAPPERS.has(parentOf(argument)?.node.type ?? '')) argument = parentOf(argument) as AnyPath;
+    const call = parentOf(argument);
+    if (!call || !isNodeType(call.node, 'CallExpression') || (call.node.arguments as ASTNode[])[0] !== argument.node) return false;
+    const callee = call.node.callee as ASTNode;
+    return STDOUT_WRITERS.has(scope.source.slice(rangeOf(callee).start, rangeOf(callee).end).replace(/\s/gu, ''));
   }
 
   /**
@@ -586,6 +622,12 @@ class Plumbing {
 }
 
 const NOTHING_READS = 'nothing reads it any more';
+
+/** An env read: `process.env['INPUT_KEPTN-API-TOKEN']` is what `core.getInput('keptn-api-token')` reads, so it is that action input. */
+function envVariable(name: string): { kind: 'env-var' | 'action-input'; name: string } {
+  const input = ACTION_INPUT_ENV.exec(name)?.[1];
+  return input === undefined ? { kind: 'env-var', name } : { kind: 'action-input', name: input.toLowerCase() };
+}
 
 /** A path's node, or undefined where the slot is empty (`const x;`'s init): ast-types types `node` as always there. */
 function nodeOf(path: AnyPath): ASTNode | undefined {

@@ -1354,12 +1354,19 @@ export class XTokenMigration extends RequestMigration {
    */
   private headerCondition(site: AnyPath, value: ASTNode | undefined, statement: boolean): { readonly on: 'token' } | { readonly on: 'other' | 'mixed'; readonly test: string } | undefined {
     const tests: ASTNode[] = [];
+    // How each test must come out for the header to be sent: `cond ? a : { 'x-token': t }` sends it when `cond` is falsy.
+    const outcomes = new Map<ASTNode, 'truthy' | 'falsy' | 'nullish'>();
     let current = statement ? site : parentOf(site);
     for (let parent = current ? parentOf(current) : undefined; current && parent; current = parent, parent = parentOf(current)) {
       const node = parent.node;
       if (FUNCTION_TYPES.has(node.type) || node.type === 'Program') break;
-      if ((isNodeType(node, 'IfStatement') || isNodeType(node, 'ConditionalExpression')) && current.name !== 'test') tests.push(node.test);
-      else if (isNodeType(node, 'LogicalExpression') && current.name === 'right') tests.push(node.left);
+      if ((isNodeType(node, 'IfStatement') || isNodeType(node, 'ConditionalExpression')) && current.name !== 'test') {
+        tests.push(node.test);
+        outcomes.set(node.test, current.name === 'alternate' ? 'falsy' : 'truthy');
+      } else if (isNodeType(node, 'LogicalExpression') && current.name === 'right') {
+        tests.push(node.left);
+        outcomes.set(node.left, node.operator === '&&' ? 'truthy' : node.operator === '||' ? 'falsy' : 'nullish');
+      }
       else if (isNodeType(node, 'SwitchCase')) {
         const discriminant = (parentOf(parent)?.node as { discriminant?: ASTNode } | undefined)?.discriminant;
         if (discriminant) tests.push(discriminant);
@@ -1380,7 +1387,7 @@ export class XTokenMigration extends RequestMigration {
     }
     const other = tests.find((test) => !this.asksForToken(test, tokenTexts));
     if (other === undefined) return { on: 'token' };
-    const shown = this.text(other).replace(/\s+/gu, ' ').slice(0, 60);
+    const shown = conditionText(this.text(other).replace(/\s+/gu, ' '), outcomes.get(other) ?? 'truthy').slice(0, 60);
     // `authenticated && token`: kept as it is, the old token would still decide whether the OAuth one is sent.
     return { on: tests.some((test) => this.mentions(test, tokenTexts)) ? 'mixed' : 'other', test: shown };
   }
@@ -2871,4 +2878,13 @@ export default function transform(file: FileInfo, api: API, options: Options): s
     api,
     options,
   );
+}
+
+/** The condition under which a branch runs, from its test's text: `userToken`, `!userToken`, `cache == null`. */
+function conditionText(test: string, outcome: 'truthy' | 'falsy' | 'nullish'): string {
+  const simple = /^[\w$.]+$/u.test(test);
+  if (outcome === 'truthy') return test;
+  if (outcome === 'nullish') return `${simple ? test : `(${test})`} == null`;
+  const negated = /^!([\w$.]+)$/u.exec(test)?.[1];
+  return negated ?? (simple ? `!${test}` : `!(${test})`);
 }

@@ -26,8 +26,18 @@ describe('urlPart: the parts of a parsed URL, cut from its shape', () => {
     expect(urlPart(urlShape('http://localhost:', HOLE, '/api/v1/event'), 'host')).toEqual(['localhost:', HOLE]);
   });
 
+  it('reads search and hash as written: a `?` or `#` and what follows, or empty when the URL writes none', () => {
+    expect(urlPart(written, 'search')).toEqual(['?', HOLE]);
+    expect(urlPart(written, 'hash')).toEqual(['#', HOLE]);
+    // `u.pathname + u.search` of `new URL(base + '/controlPlane/v1/project/' + p + '/stage')` is the path alone, as pathname reads it.
+    const noQuery = urlShape(HOLE, '/controlPlane/v1/project/', HOLE, '/stage');
+    expect(urlPart(noQuery, 'search')).toEqual([]);
+    expect(urlPart(noQuery, 'hash')).toEqual([]);
+    expect(urlPart(urlShape(HOLE, '/v1/event#top'), 'search')).toEqual([]);
+    expect(urlPart(behindBase, 'search')).toEqual(['?', HOLE]);
+  });
+
   it('reads run-time parts as holes and names nothing that is no URL part', () => {
-    expect(urlPart(written, 'search')).toEqual([HOLE]);
     expect(urlPart(written, 'port')).toEqual([HOLE]);
     expect(urlPart(written, 'headers')).toBeUndefined();
   });

@@ -221,6 +221,32 @@ export async function projects(): Promise<Response> {
     expect(read('src/keptn.ts')).toBe(BOTH);
   });
 
+  it('says what changes in a file that only gets a marker', async () => {
+    // One header object read by a Keptn request and by another service's: neither is rewritten, the header is marked.
+    write(
+      'src/shared.ts',
+      [
+        "import https from 'node:https';",
+        '',
+        "const headers = { 'x-token': process.env.KEPTN_API_TOKEN };",
+        '',
+        'export function both(): void {',
+        '  https.get(`${process.env.KEPTN_ENDPOINT}/controlPlane/v1/project`, { headers });',
+        "  https.get('https://tracker.example.com/keptn/v1/event', { headers });",
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const { stdout } = await cli(['migrate', '--dry', 'src'], { deps: {} });
+    expect(stdout).toMatch(/^ {2}would change {2}src\/shared\.ts: marked for a person: 1 site \(line 3\)$/mu);
+    const written = await cli(['migrate', 'src'], { deps: {} });
+    expect(written.stdout).toMatch(/^ {2}changed {2}src\/shared\.ts: marked for a person: 1 site \(line 3\)$/mu);
+    // The marker is there now: a second run changes nothing and does not claim it marks it.
+    const again = await cli(['migrate', '--dry', 'src'], { deps: {} });
+    expect(again.stdout).not.toMatch(/marked for a person/u);
+    expect(again.stdout).toContain('Files: 0 would change, 1 unchanged');
+  });
+
   it('words the --include-unsure escape hatch per file, with the path as the report shows it', async () => {
     write('src/dir with space/events.ts', `export const send = (endpoint: string, token: string) => fetch(\`\${endpoint}/v1/event\`, { method: 'POST', headers: { 'x-token': token } });\n`);
     const { stdout } = await cli(['migrate', '--json', '--dry', 'src'], { deps: {} });

@@ -172,6 +172,17 @@ describe('the old API token in the report', () => {
     expect(readFileSync(path.join(root, 'action/lib/action.js'), 'utf8')).not.toMatch(/x-token/u);
   });
 
+  it('an Action that reads its input from the runner\'s env var and masks it by hand: the input with its action.yml entry, retired', async () => {
+    write('action/package.json', '{ "name": "keptn-action", "private": true }\n');
+    write('action/action.yml', ACTION_YML.replace('main: dist/index.js', 'main: src/action.js'));
+    write('action/src/action.js', readFileSync(new URL('../codemods/fixtures/token-plumbing/action-raw-env.js', import.meta.url), 'utf8'));
+    const { stdout } = await migrate(['--json', 'action']);
+    const report = JSON.parse(stdout) as MigrationReport;
+    expect(report.tokens.keep).toEqual([]);
+    expect(report.tokens.retire.map(brief)).toEqual(['variable token action/src/action.js:4', 'action-input keptn-api-token action/src/action.js:4']);
+    expect(report.tokens.retire[1]).toMatchObject({ why: 'read only to check that it is set', declaredIn: [{ file: 'action/action.yml', line: 6, required: true }] });
+  });
+
   it('an env var read and still sent in one file is kept everywhere', async () => {
     write('a.ts', "const endpoint = process.env.KEPTN_ENDPOINT;\nexport const send = async () => fetch(endpoint + '/v1/event', { method: 'POST', headers: { 'x-token': process.env.KEPTN_API_TOKEN ?? '' } });\n");
     write('b.ts', "export const forward = (send: (token: string) => void) => send(process.env.KEPTN_API_TOKEN ?? '');\n");

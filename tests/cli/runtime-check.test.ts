@@ -245,6 +245,20 @@ describe('migrate reports the runtime', () => {
     expect(code).toBe(0);
   });
 
+  it('warns again on a second run, when the Action already uses the helper and nothing is left to change', async () => {
+    const again = repositoryFrom(path.join(fixtures, 'github-action'));
+    try {
+      expect((await cli(['migrate', '-f', '.'], again)).code).toBe(1);
+      const { code, stdout } = await cli(['migrate', '--dry', '--json', '.'], again);
+      const report = JSON.parse(stdout) as MigrationReport;
+      expect(report.files.changed).toEqual([]);
+      expect(report.runtime?.warnings.map(({ kind, file, line, files }) => ({ kind, file, line, files }))).toEqual([{ kind: 'github-action', file: 'action.yml', line: 8, files: ['src/index.js'] }]);
+      expect(code).toBe(1);
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  });
+
   it('is not asked for scopes, nor with a helper module of the user', async () => {
     const scopes = JSON.parse((await cli(['scopes', '--json', '.'], root)).stdout) as MigrationReport;
     expect(scopes.runtime).toBeUndefined();

@@ -131,6 +131,19 @@ describe('what migrate refuses to write', () => {
     expect(readFileSync(at('project/src/own.ts'), 'utf8')).toBe(MIGRATED);
     expect(stdout).toContain(`skipped  project/src/link.ts: a symlink to ${at('outside/secret.ts')}, outside the given paths: not read, not written`);
     expect(stdout).toContain('Files: 1 changed, 0 unchanged, 1 skipped');
+    // Named as the file written, not as the link sorted before it.
+    expect(stdout).toMatch(/^ {2}changed {2}project\/src\/own\.ts: /mu);
+    expect(stdout).not.toMatch(/alias\.ts/u);
+  });
+
+  it('names a linked file by the file written, when the link is all the walk meets', async () => {
+    write('project/src/lib/real.ts', LEGACY);
+    // Ignored by git, so the walk does not meet the target itself: only the link leads to it.
+    write('project/.gitignore', 'src/lib/\n');
+    symlinkSync('lib/real.ts', at('project/src/alias.ts'));
+    const { stdout } = await cli(['migrate', '--force', 'project']);
+    expect(readFileSync(at('project/src/lib/real.ts'), 'utf8')).toBe(MIGRATED);
+    expect(stdout).toMatch(/^ {2}changed {2}project\/src\/lib\/real\.ts: /mu);
   });
 
   it('refuses a read-only file (checked from its mode, so also as root), naming it', async () => {

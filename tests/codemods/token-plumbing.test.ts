@@ -110,6 +110,24 @@ describe('the old API token section', () => {
     ]);
   });
 
+  it('GitHub Action read through the runner\'s env: INPUT_KEPTN-API-TOKEN is the input keptn-api-token, ::add-mask:: only masks it', () => {
+    const { report: built, outputs } = report('action-raw-env.js');
+    expect(outputs.get('action-raw-env.js')).not.toMatch(/x-token/u);
+    expect(built.tokens.retire.map(brief)).toEqual([
+      'retire variable token action-raw-env.js:4: read only to check that it is set',
+      'retire action-input keptn-api-token action-raw-env.js:4: read only to check that it is set',
+    ]);
+    expect(built.tokens.keep).toEqual([]);
+
+    // A log line that prints it is no mask. The runner upper-cases the input's name and keeps its `-`: INPUT_KEPTN_API_TOKEN is input keptn_api_token.
+    const logged = report('action-raw-env-logged.js').report;
+    expect(logged.tokens.retire).toEqual([]);
+    expect(logged.tokens.keep.map(brief)).toEqual([
+      'keep variable token action-raw-env-logged.js:3: still sent or passed on (line 6)',
+      'keep action-input keptn_api_token action-raw-env-logged.js:3: still sent or passed on (line 6)',
+    ]);
+  });
+
   it('a function that hands the token out is named as a function nothing calls any more', () => {
     const { report: built, outputs } = report('token-function.ts');
     expect(outputs.get('token-function.ts')).not.toMatch(/x-token/u);

@@ -94,6 +94,14 @@ describe('what the report says', () => {
     expect(report.retiredEnvVars).toEqual(['KEPTN_API_TOKEN']);
   });
 
+  it('names the condition the OAuth header is sent under, turned around when it is the branch the test does not take', () => {
+    const report = reportOf('a7-condition-else-branch.input.ts');
+    expect(report.migrated.map((site) => `${site.line} ${site.what}`)).toEqual([
+      '11 x-token header → Authorization from the OAuth helper, sent under the same condition (`!userToken`)',
+      '19 x-token header → Authorization from the OAuth helper, sent under the same condition (`!callerHeaders`)',
+    ]);
+  });
+
   it('keeps a token env var the file still reads elsewhere', () => {
     const report = reportOf('f6-token-kept.input.ts');
     expect(report.tokenEnvVars).toEqual(['KEPTN_API_TOKEN']);
