@@ -95,6 +95,12 @@ export function rangeOf(node: ASTNode): Range {
   return { start: start ?? 0, end: end ?? 0 };
 }
 
+/** `T` in `x: T`, `T<U>` and the `ns` of `ns.T`: an identifier that names a type, or the namespace it is read from. */
+function isTypeName(path: AnyPath): boolean {
+  const parent = parentOf(path)?.node;
+  return (isNodeType(parent, 'TSTypeReference') && path.name === 'typeName') || (isNodeType(parent, 'TSQualifiedName') && path.name === 'left');
+}
+
 export function contains(outer: Range, inner: Range): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
@@ -1982,8 +1988,16 @@ export abstract class RequestMigration {
   /** What this pass tells the runner about the file; read once every pass over the tree has planned. */
   abstract report(): FileReport;
 
+  /**
+   * Asked once the declarations the edits left unused are queued for removal: code the edits
+   * emptied that now does nothing goes too. True when it retired more code.
+   */
+  protected removeEmptied(): boolean {
+    return false;
+  }
+
   /** Once, after every pass has planned: declarations the edits of all passes left unused go (./unused-bindings.ts). */
-  private removeUnusedBindings(): void {
+  private removeUnusedBindings(passes: readonly RequestMigration[]): void {
     if (this.edits.length === 0) return;
     this.shared.bindings = removeUnusedBindings({
       j: this.j,
@@ -1994,9 +2008,16 @@ export abstract class RequestMigration {
       bindingOf: (path) => this.bindingOf(path),
       isReference: (path) => this.isReference(path),
       referencesOf: (declaration) => this.referencesOf(declaration),
+      isTypeName: (path) => isTypeName(path),
+      typeReferencesOf: (declaration) => {
+        const node = declaration.node;
+        if (!isNodeType(node, 'Identifier')) return [];
+        return (this.identifiers.get(node.name) ?? []).filter((path) => isTypeName(path) && this.bindingOf(path)?.node === node);
+      },
       isRemoved: (range) => this.isRemoved(range),
       requireSource: (node) => this.requireSource(node),
       referencedInOtherModules: (start, end) => this.options.library === true || this.oracle().referencesInOtherFiles(start, end)?.length !== 0,
+      removeEmptied: () => passes.map((pass) => pass.removeEmptied()).includes(true),
     });
   }
 
@@ -2054,7 +2075,7 @@ export abstract class RequestMigration {
    */
   static runPasses(passes: readonly RequestMigration[]): { output: string; reports: FileReport[] } {
     for (const pass of passes) pass.plan();
-    passes[0]?.removeUnusedBindings();
+    passes[0]?.removeUnusedBindings(passes);
     const output = passes[0]?.applyQueuedEdits() ?? '';
     return { output, reports: passes.map((pass) => pass.report()) };
   }

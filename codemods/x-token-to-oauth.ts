@@ -42,7 +42,7 @@ import path from 'node:path';
 import type { FileReport, HandOffRecord, TransformOptions } from './report.js';
 import { builderFileFacts, builderHandOff, builderHeaders, handOffSources, localOptionsBuilder, valueHandOff, type HandedCall, type HandedUse, type HandOffDecision, type ValueHandOffDecision } from './builder-hand-off.js';
 import type { SourceLocation } from './type-oracle.js';
-import { indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
+import { applyEdits, indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
 import { describeHeldBack, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
@@ -187,6 +187,8 @@ export class XTokenMigration extends RequestMigration {
   private readonly handOffRefusals = new Map<number, string>();
   /** By statement, the `const` awaiting the token before it, and the block it is declared in (see awaitTokenBefore). */
   private readonly tokenAwaits = new Map<ASTNode, { readonly variable: string; readonly block: ASTNode | undefined }>();
+  /** Interceptors that lost their x-token write, with the helper attached after each (see removeEmptied). */
+  private readonly interceptorsLeft: { useStatement: AnyPath; use: AnyPath; fn: AnyPath; attach: string; attachAfter: Edit }[] = [];
 
   plan(): void {
     for (const finding of this.facts().xToken) this.migrateFinding(finding);
@@ -2817,23 +2819,47 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     const instanceText = this.text(interceptor.instance);
-    const body = (interceptor.fn.node as ASTNode & { body: ASTNode }).body;
-    const statements = isNodeType(body, 'BlockStatement') ? (body.body as ASTNode[]) : [];
-    const others = statements.filter((statement) => statement !== removable.node);
-    const onlyReturnsConfig = others.length === 1 && isNodeType(others[0], 'ReturnStatement');
     this.helperUsed(conditional ? client : undefined);
     this.retired.push(removable);
     const attach = `${client}.${helperClientMembers.attachToAxios}(${instanceText}${audience === '' ? '' : `, ${audience}`})${this.style.semicolon}`;
-    if (onlyReturnsConfig) {
-      this.retired.push(useStatement);
-      this.edits.push({ ...rangeOf(useStatement.node), text: attach });
-    } else {
-      this.edits.push(removeStatement(this.source, rangeOf(removable.node)));
-      const { end } = rangeOf(useStatement.node);
-      this.edits.push({ start: end, end, text: `\n${indentationAt(this.source, rangeOf(useStatement.node).start)}${attach}` });
-    }
+    this.edits.push(removeStatement(this.source, rangeOf(removable.node)));
+    const { start, end } = rangeOf(useStatement.node);
+    const attachAfter = { start: end, end, text: `\n${indentationAt(this.source, start)}${attach}` };
+    this.edits.push(attachAfter);
+    // Whether the interceptor is left doing nothing is known once the token's variables are judged.
+    this.interceptorsLeft.push({ useStatement, use: interceptor.use, fn: interceptor.fn, attach, attachAfter });
     this.attachedInstances.add(`${client}:${instanceText}`);
     this.markMigrated(site.node, 'axios', `x-token set in a request interceptor → OAuth helper attached to the instance${conditional ? ' (only when OAuth is configured)' : ''}`);
+  }
+
+  /**
+   * An interceptor the migration left provably doing nothing goes, and the helper's attach takes
+   * its place: it has one handler, which returns its parameter and whose every other statement
+   * is removed, and nothing the author wrote in it (a comment, a marker queued for it) remains.
+   */
+  protected override removeEmptied(): boolean {
+    let retired = false;
+    for (const { useStatement, use, fn, attach, attachAfter } of this.interceptorsLeft) {
+      const [parameter] = (fn.node as ASTNode & { params: ASTNode[] }).params;
+      const body = (fn.node as ASTNode & { body: ASTNode }).body;
+      if ((use.node as CallExpression).arguments.length !== 1 || !isNodeType(parameter, 'Identifier') || !isNodeType(body, 'BlockStatement')) continue;
+      const statements = body.body as ASTNode[];
+      const returned = statements.at(-1);
+      if (!isNodeType(returned, 'ReturnStatement') || !isNodeType(returned.argument, 'Identifier') || returned.argument.name !== parameter.name) continue;
+      if (!statements.slice(0, -1).every((statement) => this.isRemoved(rangeOf(statement)))) continue;
+      const bodyRange = rangeOf(body);
+      const inside = this.edits.filter((edit) => edit !== attachAfter && contains(rangeOf(useStatement.node), edit));
+      if (inside.some((edit) => edit.text !== '' || !contains(bodyRange, edit))) continue;
+      // A comment left in it may be all that says why the interceptor is there: it stays, and with it the interceptor.
+      const { start } = rangeOf(useStatement.node);
+      const left = applyEdits(this.text(useStatement.node), inside.map((edit) => ({ start: edit.start - start, end: edit.end - start, text: edit.text })));
+      if (/\/[/*]/u.test(left)) continue;
+      this.edits.splice(0, this.edits.length, ...this.edits.filter((edit) => edit !== attachAfter && !inside.includes(edit)));
+      this.edits.push({ ...rangeOf(useStatement.node), text: attach });
+      this.retired.push(useStatement);
+      retired = true;
+    }
+    return retired;
   }
 
   // ── old-token plumbing (what goes once every pass has planned: ./unused-bindings.ts) ──
