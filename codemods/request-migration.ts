@@ -2173,6 +2173,14 @@ export abstract class RequestMigration {
       this.edits.push({ start: at, end: at, text: `\n${line}` });
       return;
     }
+    const prologue = commonJs ? this.compiledExportsPrologue(body) : undefined;
+    if (prologue) {
+      // tsc's CommonJS: the requires follow `Object.defineProperty(exports, "__esModule", …)` and the exports it hoists, with no blank line.
+      const lineEnd = this.source.indexOf('\n', rangeOf(prologue).end);
+      const at = lineEnd === -1 ? this.source.length : lineEnd;
+      this.edits.push({ start: at, end: at, text: `\n${line}` });
+      return;
+    }
     const directives = program.program.directives ?? [];
     const lastDirective = directives.at(-1);
     if (lastDirective) {
@@ -2212,6 +2220,34 @@ export abstract class RequestMigration {
       next = jsDoc?.start ?? rangeOf(first).start;
     }
     return lineStartOf(this.source, next);
+  }
+
+  /**
+   * The last statement of a compiled module's prologue: `Object.defineProperty(exports, "__esModule", …)`
+   * and the export assignments right after it that tsc hoists there (`exports.a = exports.b = void 0;`,
+   * `exports.f = f;`), where tsc puts its requires. Undefined when the file has no such marker.
+   */
+  private compiledExportsPrologue(body: readonly ASTNode[]): ASTNode | undefined {
+    const isExportsMember = (node: ASTNode | null | undefined): boolean =>
+      isNodeType(node, 'MemberExpression') && isNodeType(node.object as ASTNode, 'Identifier') && (node.object as Identifier).name === 'exports';
+    const marker = body.findIndex((statement) => {
+      const call = isNodeType(statement, 'ExpressionStatement') ? (statement.expression as ASTNode) : undefined;
+      if (!isNodeType(call, 'CallExpression')) return false;
+      const [target, name] = call.arguments as ASTNode[];
+      return this.text(call.callee as ASTNode) === 'Object.defineProperty' && isNodeType(target, 'Identifier') && target.name === 'exports' &&
+        isNodeType(name, 'StringLiteral') && name.value === '__esModule';
+    });
+    if (marker === -1) return undefined;
+    let last = marker;
+    for (const statement of body.slice(marker + 1)) {
+      let value = isNodeType(statement, 'ExpressionStatement') ? (statement.expression as ASTNode) : undefined;
+      if (!isNodeType(value, 'AssignmentExpression') || !isExportsMember(value.left as ASTNode)) break;
+      while (isNodeType(value, 'AssignmentExpression') && isExportsMember(value.left as ASTNode)) value = value.right as ASTNode;
+      const hoisted = isNodeType(value, 'Identifier') || (isNodeType(value, 'UnaryExpression') && value.operator === 'void');
+      if (!hoisted) break;
+      last += 1;
+    }
+    return body[last];
   }
 
   protected importAnchor(body: readonly ASTNode[], commonJs: boolean): ASTNode | undefined {
