@@ -2234,15 +2234,15 @@ export abstract class RequestMigration {
       const call = isNodeType(statement, 'ExpressionStatement') ? (statement.expression as ASTNode) : undefined;
       if (!isNodeType(call, 'CallExpression')) return false;
       const [target, name] = call.arguments as ASTNode[];
-      return this.text(call.callee as ASTNode) === 'Object.defineProperty' && isNodeType(target, 'Identifier') && target.name === 'exports' &&
+      return this.text(call.callee) === 'Object.defineProperty' && isNodeType(target, 'Identifier') && target.name === 'exports' &&
         isNodeType(name, 'StringLiteral') && name.value === '__esModule';
     });
     if (marker === -1) return undefined;
     let last = marker;
     for (const statement of body.slice(marker + 1)) {
       let value = isNodeType(statement, 'ExpressionStatement') ? (statement.expression as ASTNode) : undefined;
-      if (!isNodeType(value, 'AssignmentExpression') || !isExportsMember(value.left as ASTNode)) break;
-      while (isNodeType(value, 'AssignmentExpression') && isExportsMember(value.left as ASTNode)) value = value.right as ASTNode;
+      if (!isNodeType(value, 'AssignmentExpression') || !isExportsMember(value.left)) break;
+      while (isNodeType(value, 'AssignmentExpression') && isExportsMember(value.left)) value = value.right;
       const hoisted = isNodeType(value, 'Identifier') || (isNodeType(value, 'UnaryExpression') && value.operator === 'void');
       if (!hoisted) break;
       last += 1;
