@@ -95,6 +95,12 @@ export function rangeOf(node: ASTNode): Range {
   return { start: start ?? 0, end: end ?? 0 };
 }
 
+/** `T` in `x: T`, `T<U>` and the `ns` of `ns.T`: an identifier that names a type, or the namespace it is read from. */
+function isTypeName(path: AnyPath): boolean {
+  const parent = parentOf(path)?.node;
+  return (isNodeType(parent, 'TSTypeReference') && path.name === 'typeName') || (isNodeType(parent, 'TSQualifiedName') && path.name === 'left');
+}
+
 export function contains(outer: Range, inner: Range): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
@@ -1982,8 +1988,16 @@ export abstract class RequestMigration {
   /** What this pass tells the runner about the file; read once every pass over the tree has planned. */
   abstract report(): FileReport;
 
+  /**
+   * Asked once the declarations the edits left unused are queued for removal: code the edits
+   * emptied that now does nothing goes too. True when it retired more code.
+   */
+  protected removeEmptied(): boolean {
+    return false;
+  }
+
   /** Once, after every pass has planned: declarations the edits of all passes left unused go (./unused-bindings.ts). */
-  private removeUnusedBindings(): void {
+  private removeUnusedBindings(passes: readonly RequestMigration[]): void {
     if (this.edits.length === 0) return;
     this.shared.bindings = removeUnusedBindings({
       j: this.j,
@@ -1994,9 +2008,16 @@ export abstract class RequestMigration {
       bindingOf: (path) => this.bindingOf(path),
       isReference: (path) => this.isReference(path),
       referencesOf: (declaration) => this.referencesOf(declaration),
+      isTypeName: (path) => isTypeName(path),
+      typeReferencesOf: (declaration) => {
+        const node = declaration.node;
+        if (!isNodeType(node, 'Identifier')) return [];
+        return (this.identifiers.get(node.name) ?? []).filter((path) => isTypeName(path) && this.bindingOf(path)?.node === node);
+      },
       isRemoved: (range) => this.isRemoved(range),
       requireSource: (node) => this.requireSource(node),
       referencedInOtherModules: (start, end) => this.options.library === true || this.oracle().referencesInOtherFiles(start, end)?.length !== 0,
+      removeEmptied: () => passes.map((pass) => pass.removeEmptied()).includes(true),
     });
   }
 
@@ -2054,7 +2075,7 @@ export abstract class RequestMigration {
    */
   static runPasses(passes: readonly RequestMigration[]): { output: string; reports: FileReport[] } {
     for (const pass of passes) pass.plan();
-    passes[0]?.removeUnusedBindings();
+    passes[0]?.removeUnusedBindings(passes);
     const output = passes[0]?.applyQueuedEdits() ?? '';
     return { output, reports: passes.map((pass) => pass.report()) };
   }
@@ -2154,6 +2175,14 @@ export abstract class RequestMigration {
       this.edits.push({ start: at, end: at, text: `\n${line}` });
       return;
     }
+    const prologue = commonJs ? this.compiledExportsPrologue(body) : undefined;
+    if (prologue) {
+      // tsc's CommonJS: the requires follow `Object.defineProperty(exports, "__esModule", …)` and the exports it hoists, with no blank line.
+      const lineEnd = this.source.indexOf('\n', rangeOf(prologue).end);
+      const at = lineEnd === -1 ? this.source.length : lineEnd;
+      this.edits.push({ start: at, end: at, text: `\n${line}` });
+      return;
+    }
     const directives = program.program.directives ?? [];
     const lastDirective = directives.at(-1);
     if (lastDirective) {
@@ -2193,6 +2222,34 @@ export abstract class RequestMigration {
       next = jsDoc?.start ?? rangeOf(first).start;
     }
     return lineStartOf(this.source, next);
+  }
+
+  /**
+   * The last statement of a compiled module's prologue: `Object.defineProperty(exports, "__esModule", …)`
+   * and the export assignments right after it that tsc hoists there (`exports.a = exports.b = void 0;`,
+   * `exports.f = f;`), where tsc puts its requires. Undefined when the file has no such marker.
+   */
+  private compiledExportsPrologue(body: readonly ASTNode[]): ASTNode | undefined {
+    const isExportsMember = (node: ASTNode | null | undefined): boolean =>
+      isNodeType(node, 'MemberExpression') && isNodeType(node.object as ASTNode, 'Identifier') && (node.object as Identifier).name === 'exports';
+    const marker = body.findIndex((statement) => {
+      const call = isNodeType(statement, 'ExpressionStatement') ? (statement.expression as ASTNode) : undefined;
+      if (!isNodeType(call, 'CallExpression')) return false;
+      const [target, name] = call.arguments as ASTNode[];
+      return this.text(call.callee) === 'Object.defineProperty' && isNodeType(target, 'Identifier') && target.name === 'exports' &&
+        isNodeType(name, 'StringLiteral') && name.value === '__esModule';
+    });
+    if (marker === -1) return undefined;
+    let last = marker;
+    for (const statement of body.slice(marker + 1)) {
+      let value = isNodeType(statement, 'ExpressionStatement') ? (statement.expression as ASTNode) : undefined;
+      if (!isNodeType(value, 'AssignmentExpression') || !isExportsMember(value.left)) break;
+      while (isNodeType(value, 'AssignmentExpression') && isExportsMember(value.left)) value = value.right;
+      const hoisted = isNodeType(value, 'Identifier') || (isNodeType(value, 'UnaryExpression') && value.operator === 'void');
+      if (!hoisted) break;
+      last += 1;
+    }
+    return body[last];
   }
 
   protected importAnchor(body: readonly ASTNode[], commonJs: boolean): ASTNode | undefined {

@@ -37,10 +37,19 @@ export interface BindingScope {
   bindingOf(path: AnyPath): AnyPath | undefined;
   isReference(path: AnyPath): boolean;
   referencesOf(declaration: AnyPath): AnyPath[];
+  /** Whether the identifier names a type (`config: InternalAxiosRequestConfig`), which only an import can bind among what is removed here. */
+  isTypeName(path: AnyPath): boolean;
+  /** Every place in the file that names the binding declared at `declaration` as a type. */
+  typeReferencesOf(declaration: AnyPath): AnyPath[];
   isRemoved(range: Range): boolean;
   requireSource(node: ASTNode | null | undefined): string | undefined;
   /** Whether another module of the project reads the exported name declared at this span. */
   referencedInOtherModules(start: number, end: number): boolean;
+  /**
+   * Asked once the unused declarations are queued for removal: removes code the edits emptied
+   * that now does nothing, and says whether it retired more (whose declarations are judged next).
+   */
+  removeEmptied(): boolean;
 }
 
 /** What happened to each binding the migration's edits referenced. */
@@ -68,6 +77,15 @@ class UnusedBindingRemoval {
   run(): BindingOutcome[] {
     const { scope } = this;
     const handled = new Set<ASTNode>();
+    this.removeRetired(handled);
+    if (scope.removeEmptied()) this.removeRetired(handled);
+    for (const [owner, { items, removed }] of this.listRemovals) scope.edits.push(...this.listEdits(owner, items, removed));
+    return [...this.outcomes.values()];
+  }
+
+  /** Judges every binding the retired code referenced, once (`handled`), and removes the unused ones. */
+  private removeRetired(handled: Set<ASTNode>): void {
+    const { scope } = this;
     // A removed declaration retires its initializer, which may leave another binding unused
     // (`const token = process.env.T` ← `const headers = { 'x-token': token }`): a few rounds.
     for (let round = 0; round < 4; round++) {
@@ -75,21 +93,23 @@ class UnusedBindingRemoval {
       for (const retired of scope.retired.splice(0)) {
         const identifiers: AnyPath[] = isNodeType(retired.node, 'Identifier') ? [retired] : scope.j(retired).find(scope.j.Identifier).paths();
         for (const identifier of identifiers) {
-          if (!scope.isReference(identifier)) continue;
+          const typeName = scope.isTypeName(identifier);
+          if (!scope.isReference(identifier) && !typeName) continue;
           const binding = scope.bindingOf(identifier);
+          // A type is only the migration's business where an import brought it in.
+          if (typeName && !parentOf(binding)?.node.type.startsWith('Import')) continue;
           if (binding && !handled.has(binding.node)) candidates.set(binding.node, binding);
         }
       }
       if (candidates.size === 0) break;
       for (const binding of candidates.values()) {
         handled.add(binding.node);
-        const stillRead = scope.referencesOf(binding).some((reference) => !scope.isRemoved(rangeOf(reference.node)));
+        const references = [...scope.referencesOf(binding), ...scope.typeReferencesOf(binding)];
+        const stillRead = references.some((reference) => !scope.isRemoved(rangeOf(reference.node)));
         const removed = !stillRead && this.removeDeclaration(binding);
         this.outcomes.set(binding.node, { binding, fate: removed ? 'removed' : stillRead ? 'read' : 'kept' });
       }
     }
-    for (const [owner, { items, removed }] of this.listRemovals) scope.edits.push(...this.listEdits(owner, items, removed));
-    return [...this.outcomes.values()];
   }
 
   /**

@@ -42,7 +42,7 @@ import path from 'node:path';
 import type { FileReport, HandOffRecord, TransformOptions } from './report.js';
 import { builderFileFacts, builderHandOff, builderHeaders, handOffSources, localOptionsBuilder, valueHandOff, type HandedCall, type HandedUse, type HandOffDecision, type ValueHandOffDecision } from './builder-hand-off.js';
 import type { SourceLocation } from './type-oracle.js';
-import { indentationAt, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
+import { applyEdits, indentationAt, lineStartOf, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
 import { describeHeldBack, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
@@ -187,6 +187,8 @@ export class XTokenMigration extends RequestMigration {
   private readonly handOffRefusals = new Map<number, string>();
   /** By statement, the `const` awaiting the token before it, and the block it is declared in (see awaitTokenBefore). */
   private readonly tokenAwaits = new Map<ASTNode, { readonly variable: string; readonly block: ASTNode | undefined }>();
+  /** Interceptors that lost their x-token write, with the helper attached after each (see removeEmptied). */
+  private readonly interceptorsLeft: { useStatement: AnyPath; use: AnyPath; fn: AnyPath; attach: string; attachAfter: Edit }[] = [];
 
   plan(): void {
     for (const finding of this.facts().xToken) this.migrateFinding(finding);
@@ -1886,6 +1888,9 @@ export class XTokenMigration extends RequestMigration {
     // So would a private getter's read (`this.requestConfig`), which runs the getter each time.
     const built = requests.flatMap((use) => (use.reference?.role === 'options' && (isNodeType(use.reference.path.node, 'CallExpression') || this.privateGetter(use.reference.path)) ? [use.reference.path.node] : []));
     if (built.length > 0 && headersRemain) return this.awaitOptionsBuilder(property, target, container, built[0] as CallExpression | MemberExpression, kind, optional);
+    const emptied = headersRemain ? undefined : this.sharedObjectLeftEmpty(container, requests);
+    // With the shared object gone, where it was read the request's own headers take its place.
+    const spreadOf = (referenceText: string): string => (emptied ? '' : `...${referenceText}, `);
     for (const use of requests) {
       const reference = use.reference;
       const async = this.isAsyncContext(use.call);
@@ -1906,22 +1911,19 @@ export class XTokenMigration extends RequestMigration {
       const parent = parentOf(reference.path)?.node;
       if (reference.role === 'options' && parent === use.call.node) {
         const sharedHeaders = headersRemain ? `...${referenceText}.${key}, ` : '';
-        planned.push({ ...rangeOf(reference.path.node), text: `{ ...${referenceText}, ${key}: { ${sharedHeaders}${entry} } }` });
+        planned.push({ ...rangeOf(reference.path.node), text: `{ ${spreadOf(referenceText)}${key}: { ${sharedHeaders}${entry} } }` });
       } else if (reference.role === 'headers' && isNodeType(parent, 'ObjectProperty') && reference.path.name === 'value') {
-        planned.push({ ...rangeOf(parent), text: `${key}: { ...${referenceText}, ${entry} }` });
+        planned.push({ ...rangeOf(parent), text: `${key}: { ${spreadOf(referenceText)}${entry} }` });
       } else if (reference.role === 'headers' && this.spreadIntoRequestHeaders(reference.path, use.call.node)) {
         // `headers: { ...shared, accept }`: the token goes right after the spread; an own `Authorization` later in the literal still wins.
-        const { end } = rangeOf(parent as ASTNode);
-        planned.push({ start: end, end, text: `, ${entry}` });
+        planned.push(this.afterSpread(parent as ASTNode, entry, emptied !== undefined));
       } else if (reference.role === 'headers' && parent === use.call.node) {
         // The headers record passed as an argument of its own (`http.get(url, headers)`).
-        planned.push({ ...rangeOf(reference.path.node), text: `{ ...${referenceText}, ${entry} }` });
+        planned.push({ ...rangeOf(reference.path.node), text: `{ ${spreadOf(referenceText)}${entry} }` });
       } else if (reference.role === 'options' && this.spreadLastForHeaders(reference.path, use.call.node)) {
         // `{ ...shared, body }`: the request's own headers go right after the spread, and nothing later replaces them.
         const sharedHeaders = headersRemain ? `...${referenceText}.${key}, ` : '';
-        const spread = parentOf(reference.path)?.node as ASTNode;
-        const { end } = rangeOf(spread);
-        planned.push({ start: end, end, text: `, ${key}: { ${sharedHeaders}${entry} }` });
+        planned.push(this.afterSpread(parentOf(reference.path)?.node as ASTNode, `${key}: { ${sharedHeaders}${entry} }`, emptied !== undefined));
       } else {
         this.leave(property, 'x-token header reused across requests', 'the shared headers reach the request in a shape the codemod does not rewrite', 'send `Authorization: await client.authorizationHeader()` per request');
         return false;
@@ -1930,10 +1932,68 @@ export class XTokenMigration extends RequestMigration {
     }
     this.edits.push(...planned);
     for (const call of chained) this.wrapInTokenPromise(call, optional);
-    this.removeHeader(target, container);
+    if (emptied) {
+      // The requests' own rewrites above replaced their reads; any other spread of it adds nothing now.
+      const rewritten = new Set(requests.map((use) => use.reference?.path.node));
+      for (const spread of emptied.spreads) {
+        if (rewritten.has((spread.node as ASTNode & { argument: ASTNode }).argument)) continue;
+        const members = (parentOf(spread)?.node as ObjectExpression).properties as ASTNode[];
+        this.edits.push(...removeListItems(this.source, members.map(rangeOf), new Set([members.indexOf(spread.node)])));
+      }
+      this.retired.push(emptied.declaration);
+      this.edits.push(removeStatement(this.source, rangeOf(emptied.declaration.node)));
+    } else {
+      this.removeHeader(target, container);
+    }
     this.helperUsed(optional);
     this.markMigrated(property.node, kind, described ?? `x-token header in shared options → Authorization from the OAuth helper at each request${onlyWhenConfigured}`);
     return true;
+  }
+
+  /**
+   * `text` put in after a spread of the shared object, on a line of its own where the spread has
+   * one, or in the spread's place when the shared object goes (`replace`).
+   */
+  private afterSpread(spread: ASTNode, text: string, replace: boolean): Edit {
+    const { start, end } = rangeOf(spread);
+    if (replace) return { start, end, text };
+    const ownLine = this.source.slice(lineStartOf(this.source, start), start).trim() === '';
+    return { start: end, end, text: ownLine ? `,\n${indentationAt(this.source, start)}${text}` : `, ${text}` };
+  }
+
+  /**
+   * The shared object when removing the x-token leaves it empty and it can go as a whole: a
+   * \`const\` declared alone and not exported, holding \`{ 'x-token': t }\` or \`{ headers: { 'x-token': t } }\`
+   * with no comment, and read only by these requests or spread (where an empty object adds nothing).
+   */
+  private sharedObjectLeftEmpty(
+    container: AnyPath,
+    requests: readonly Extract<Use, { type: 'request' }>[],
+  ): { readonly declaration: AnyPath; readonly spreads: readonly AnyPath[] } | undefined {
+    let literal = container;
+    const slot = parentOf(container);
+    if (slot && isNodeType(slot.node, 'ObjectProperty') && HEADERS_OPTIONS.has(this.propertyName(slot.node.key, slot.node.computed ?? false) ?? '')) {
+      const options = parentOf(slot);
+      if (!options || !isNodeType(options.node, 'ObjectExpression') || options.node.properties.length !== 1) return undefined;
+      literal = options;
+    }
+    const declarator = parentOf(literal);
+    const declaration = parentOf(declarator);
+    if (!declarator || !declaration || !isNodeType(declarator.node, 'VariableDeclarator') || declarator.node.init !== literal.node) return undefined;
+    if (!isNodeType(declaration.node, 'VariableDeclaration') || declaration.node.kind !== 'const' || declaration.node.declarations.length !== 1) return undefined;
+    const scope = parentOf(declaration)?.node;
+    if (!isNodeType(scope, 'Program') && !isNodeType(scope, 'BlockStatement')) return undefined;
+    if (/\/[/*]/u.test(this.text(declaration.node))) return undefined;
+    const binding = declarator.get('id') as AnyPath;
+    if (!isNodeType(binding.node, 'Identifier')) return undefined;
+    const read = new Set(requests.map((use) => use.reference?.path.node));
+    const spreads: AnyPath[] = [];
+    for (const reference of this.referencesOf(binding)) {
+      const holder = parentOf(reference);
+      if (holder && isNodeType(holder.node, 'SpreadElement') && isNodeType(parentOf(holder)?.node, 'ObjectExpression')) spreads.push(holder);
+      else if (!read.has(reference.node)) return undefined;
+    }
+    return { declaration, spreads };
   }
 
   /** `{ ...shared, accept }` written in the request's own arguments: a new headers object each time the request is made. */
@@ -2838,23 +2898,47 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     const instanceText = this.text(interceptor.instance);
-    const body = (interceptor.fn.node as ASTNode & { body: ASTNode }).body;
-    const statements = isNodeType(body, 'BlockStatement') ? (body.body as ASTNode[]) : [];
-    const others = statements.filter((statement) => statement !== removable.node);
-    const onlyReturnsConfig = others.length === 1 && isNodeType(others[0], 'ReturnStatement');
     this.helperUsed(conditional ? client : undefined);
     this.retired.push(removable);
     const attach = `${client}.${helperClientMembers.attachToAxios}(${instanceText}${audience === '' ? '' : `, ${audience}`})${this.style.semicolon}`;
-    if (onlyReturnsConfig) {
-      this.retired.push(useStatement);
-      this.edits.push({ ...rangeOf(useStatement.node), text: attach });
-    } else {
-      this.edits.push(removeStatement(this.source, rangeOf(removable.node)));
-      const { end } = rangeOf(useStatement.node);
-      this.edits.push({ start: end, end, text: `\n${indentationAt(this.source, rangeOf(useStatement.node).start)}${attach}` });
-    }
+    this.edits.push(removeStatement(this.source, rangeOf(removable.node)));
+    const { start, end } = rangeOf(useStatement.node);
+    const attachAfter = { start: end, end, text: `\n${indentationAt(this.source, start)}${attach}` };
+    this.edits.push(attachAfter);
+    // Whether the interceptor is left doing nothing is known once the token's variables are judged.
+    this.interceptorsLeft.push({ useStatement, use: interceptor.use, fn: interceptor.fn, attach, attachAfter });
     this.attachedInstances.add(`${client}:${instanceText}`);
     this.markMigrated(site.node, 'axios', `x-token set in a request interceptor → OAuth helper attached to the instance${conditional ? ' (only when OAuth is configured)' : ''}`);
+  }
+
+  /**
+   * An interceptor the migration left provably doing nothing goes, and the helper's attach takes
+   * its place: it has one handler, which returns its parameter and whose every other statement
+   * is removed, and nothing the author wrote in it (a comment, a marker queued for it) remains.
+   */
+  protected override removeEmptied(): boolean {
+    let retired = false;
+    for (const { useStatement, use, fn, attach, attachAfter } of this.interceptorsLeft) {
+      const [parameter] = (fn.node as ASTNode & { params: ASTNode[] }).params;
+      const body = (fn.node as ASTNode & { body: ASTNode }).body;
+      if ((use.node as CallExpression).arguments.length !== 1 || !isNodeType(parameter, 'Identifier') || !isNodeType(body, 'BlockStatement')) continue;
+      const statements = body.body as ASTNode[];
+      const returned = statements.at(-1);
+      if (!isNodeType(returned, 'ReturnStatement') || !isNodeType(returned.argument, 'Identifier') || returned.argument.name !== parameter.name) continue;
+      if (!statements.slice(0, -1).every((statement) => this.isRemoved(rangeOf(statement)))) continue;
+      const bodyRange = rangeOf(body);
+      const inside = this.edits.filter((edit) => edit !== attachAfter && contains(rangeOf(useStatement.node), edit));
+      if (inside.some((edit) => edit.text !== '' || !contains(bodyRange, edit))) continue;
+      // A comment left in it may be all that says why the interceptor is there: it stays, and with it the interceptor.
+      const { start } = rangeOf(useStatement.node);
+      const left = applyEdits(this.text(useStatement.node), inside.map((edit) => ({ start: edit.start - start, end: edit.end - start, text: edit.text })));
+      if (/\/[/*]/u.test(left)) continue;
+      this.edits.splice(0, this.edits.length, ...this.edits.filter((edit) => edit !== attachAfter && !inside.includes(edit)));
+      this.edits.push({ ...rangeOf(useStatement.node), text: attach });
+      this.retired.push(useStatement);
+      retired = true;
+    }
+    return retired;
   }
 
   // ── old-token plumbing (what goes once every pass has planned: ./unused-bindings.ts) ──

@@ -314,10 +314,11 @@ describe('what the report says', () => {
     ].join('\n');
     const { output, report } = runTransform('spread-headers.ts', source);
     expect(report?.manual).toEqual([]);
-    expect(output).toContain('const keptnHeaders = {};');
-    expect(output).toContain("{ headers: { ...keptnHeaders, Authorization: await oauthClientFromEnv().authorizationHeader(), accept: 'application/json' } }");
+    // Left empty and read only by these spreads, the shared object goes, and the token takes each spread's place.
+    expect(output).not.toContain('keptnHeaders');
+    expect(output).toContain("{ headers: { Authorization: await oauthClientFromEnv().authorizationHeader(), accept: 'application/json' } }");
     expect(output).toContain([
-      '  return oauthClientFromEnv().authorizationHeader().then((authorization) => axios.get(`${base}/api/controlPlane/v1/project`, { headers: { ...keptnHeaders, Authorization: authorization, ...(user && { Authorization: user }) } }));',
+      '  return oauthClientFromEnv().authorizationHeader().then((authorization) => axios.get(`${base}/api/controlPlane/v1/project`, { headers: { Authorization: authorization, ...(user && { Authorization: user }) } }));',
     ].join('\n'));
     expect(runTransform('spread-headers.ts', output ?? '').output).toBeUndefined();
   });
