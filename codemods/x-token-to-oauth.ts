@@ -219,7 +219,7 @@ export class XTokenMigration extends RequestMigration {
     const away = finding.instanceRequestsElsewhere ?? [];
     if (away.length === 0) return;
     // Attached to the instance, the helper authorizes its Cloud Automation base only: what the other requests lose is said.
-    const lines = away.map(({ request }) => this.position(request.node as unknown as ASTNode).line);
+    const lines = away.map(({ request }) => request.node.loc.start.line);
     const note = `; its request${lines.length === 1 ? '' : 's'} on line ${lines.join(', ')} (${away[0]?.reason ?? ''}) no longer get${lines.length === 1 ? 's' : ''} the x-token, and the helper sends ${lines.length === 1 ? 'it' : 'them'} no token`;
     for (let index = migratedBefore; index < this.migrated.length; index++) {
       const entry = this.migrated[index];
