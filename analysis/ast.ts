@@ -127,11 +127,11 @@ type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
  */
 const TYPE_ONLY_NODES: ReadonlySet<string> = new Set(['TSTypeAnnotation', 'TSTypeParameterDeclaration', 'TSTypeParameterInstantiation']);
 
-/**
- * Visits the descendants of `root` (not `root`), depth first, type annotations skipped. `enter`
- * returns false to skip a subtree. Used on small subtrees (a class body, a function body), and on
- * a whole file only once per caller file of an exported header builder (its requests).
- */
+/** Whether `inner` lies within `outer` in the source (the same node counts): a parent walk without the walk. */
+export function contains(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
 /** The Program a node belongs to. */
 export function programOf(node: Node): TSESTree.Program {
   let root = node;
@@ -139,6 +139,11 @@ export function programOf(node: Node): TSESTree.Program {
   return root;
 }
 
+/**
+ * Visits the descendants of `root` (not `root`), depth first, type annotations skipped. `enter`
+ * returns false to skip a subtree. Used on small subtrees (a class body, a function body), and on
+ * a whole file only once per caller file of an exported header builder (its requests).
+ */
 export function forEachDescendant(root: Node, visitorKeys: VisitorKeys, enter: (node: Node) => boolean | undefined): void {
   const stack: Node[] = [root];
   const visit = (item: unknown): void => {

@@ -10,7 +10,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { forEachDescendant, isFunctionNode, programOf, returnedExpressions, type Node } from './ast.js';
+import { contains, forEachDescendant, isFunctionNode, programOf, returnedExpressions, type Node } from './ast.js';
 import type { VisitorKeys } from './host.js';
 
 const JSX_FILE = /\.[jt]sx$/u;
@@ -67,7 +67,7 @@ export function browserContextOf(request: Node, filePath: string, visitorKeys: V
   for (let node: Node | undefined = request.parent; node; node = node.parent) {
     if (node.type === AST_NODE_TYPES.CallExpression && hookCall === undefined) {
       const name = calleeName(node);
-      if (name !== undefined && HOOK_NAME.test(name) && node.arguments.some((argument) => isFunctionNode(argument) && isAncestor(argument, request))) hookCall = name;
+      if (name !== undefined && HOOK_NAME.test(name) && node.arguments.some((argument) => isFunctionNode(argument) && contains(argument, request))) hookCall = name;
     }
     if (!isFunctionNode(node)) continue;
     const name = functionName(node);
@@ -79,9 +79,4 @@ export function browserContextOf(request: Node, filePath: string, visitorKeys: V
     }
   }
   return hookCall === undefined ? undefined : `the request is made in a \`${hookCall}\` callback`;
-}
-
-function isAncestor(ancestor: Node, node: Node): boolean {
-  for (let current: Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
-  return false;
 }

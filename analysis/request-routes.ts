@@ -45,7 +45,7 @@ import {
   type UrlPart,
   type UrlShape,
 } from '../core/index.js';
-import { classMemberKey, forEachDescendant, isFunctionNode, isPromiseExecutor, memberName, programOf, returnedExpressions, staticPropertyKey, unwrap, type Expression, type Node } from './ast.js';
+import { classMemberKey, contains, forEachDescendant, isFunctionNode, isPromiseExecutor, memberName, programOf, returnedExpressions, staticPropertyKey, unwrap, type Expression, type Node } from './ast.js';
 import type { AnalysisHost } from './host.js';
 import type { ArgumentEnv, BoundValue, EntryList, ForeignCall, RequestAnalysis, RequestSite, ValueShapes } from './request-analysis.js';
 import { baseArgumentOf, isAbsolute, joinUrl, PARSED_URL_KEY, resolveAgainst, sameInstance, urlPart, writtenHost } from './request-analysis.js';
@@ -437,11 +437,11 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
         for (let at = index - 1; at >= 0; at--) {
           const statement = list[at];
           if (!statement) continue;
-          if (statement.range[0] <= declarator.range[0] && declarator.range[1] <= statement.range[1]) {
+          if (contains(statement, declarator)) {
             if (declarator.init) found.push({ node: declarator.init, env });
             return found;
           }
-          const inside = writes.filter((write) => statement.range[0] <= write.range[0] && write.range[1] <= statement.range[1]);
+          const inside = writes.filter((write) => contains(statement, write));
           for (const write of inside.reverse()) found.push(...writtenValues(write, variable, env, depth));
           if (inside.length > 0 && assignsOnEveryPath(statement, variable)) return found;
         }
@@ -519,8 +519,8 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
         current.type === AST_NODE_TYPES.ForOfStatement ||
         current.type === AST_NODE_TYPES.WhileStatement ||
         current.type === AST_NODE_TYPES.DoWhileStatement;
-      const range = current.range;
-      if (loop && writes.some((write) => range[0] <= write.range[0] && write.range[1] <= range[1]) && !(range[0] <= declarator.range[0] && declarator.range[1] <= range[1])) return true;
+      const loopNode = current;
+      if (loop && writes.some((write) => contains(loopNode, write)) && !contains(loopNode, declarator)) return true;
     }
     return false;
   }

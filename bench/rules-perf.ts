@@ -263,19 +263,27 @@ async function main(): Promise<void> {
   lines.push(
     `| literal-key case, pre-parsed, over the empty listener: no-x-token-header / no-restricted-syntax selector | ${seconds(verifyMs['no-x-token-header'] - verifyMs.listener)} / ${seconds(verifyMs.selector - verifyMs.listener)} | ratio ${((verifyMs['no-x-token-header'] - verifyMs.listener) / (verifyMs.selector - verifyMs.listener)).toFixed(2)} (findings ${preParsed.findings['no-x-token-header']} / ${preParsed.findings.selector}) |`,
   );
-  lines.push(`| typed floor (projectService, no rules) | ${seconds(typedFloor)} | — |`);
-  lines.push(`| recommended-type-checked, wall | ${seconds(wall('typed-recommended'))} | ${percent(wall('typed-recommended') - typedFloor, typedFloor)} |`);
-  let typedRules = 0;
-  for (const rule of Object.keys(plugin.rules)) {
-    const id = `cloud-automation/${rule}`;
-    const own = ruleTime('typed-recommended', id);
-    typedRules += own;
-    lines.push(`| ${id}: own time, typed | ${seconds(own)} | ${percent(own, typedFloor)} |`);
+  // With --typed-runs 0 there is nothing typed to report: rows of zeros and NaN would read as measurements.
+  if (typedRuns > 0) {
+    lines.push(`| typed floor (projectService, no rules) | ${seconds(typedFloor)} | — |`);
+    lines.push(`| recommended-type-checked, wall | ${seconds(wall('typed-recommended'))} | ${percent(wall('typed-recommended') - typedFloor, typedFloor)} |`);
+    let typedRules = 0;
+    for (const rule of Object.keys(plugin.rules)) {
+      const id = `cloud-automation/${rule}`;
+      const own = ruleTime('typed-recommended', id);
+      typedRules += own;
+      lines.push(`| ${id}: own time, typed | ${seconds(own)} | ${percent(own, typedFloor)} |`);
+    }
+    lines.push(`| all four rules' own time, typed | ${seconds(typedRules)} | ${percent(typedRules, typedFloor)} |`);
   }
-  lines.push(`| all four rules' own time, typed | ${seconds(typedRules)} | ${percent(typedRules, typedFloor)} |`);
   const rss = (scenario: Scenario): string => `${median(of(scenario).map((measurement) => measurement.rssMb)).toFixed(0)} MB`;
-  lines.push(`| memory (rss after lint): floor / recommended / typed floor / typed config | ${rss('floor')} / ${rss('recommended')} / ${rss('typed-floor')} / ${rss('typed-recommended')} | |`);
-  lines.push(`| findings: recommended / typed | ${of('recommended')[0]?.findings ?? 0} / ${of('typed-recommended')[0]?.findings ?? 0} | |`);
+  if (typedRuns > 0) {
+    lines.push(`| memory (rss after lint): floor / recommended / typed floor / typed config | ${rss('floor')} / ${rss('recommended')} / ${rss('typed-floor')} / ${rss('typed-recommended')} | |`);
+    lines.push(`| findings: recommended / typed | ${of('recommended')[0]?.findings ?? 0} / ${of('typed-recommended')[0]?.findings ?? 0} | |`);
+  } else {
+    lines.push(`| memory (rss after lint): floor / recommended | ${rss('floor')} / ${rss('recommended')} | |`);
+    lines.push(`| findings: recommended | ${of('recommended')[0]?.findings ?? 0} | |`);
+  }
   console.log(lines.join('\n'));
   console.log(`\nwall times of every run (ms): ${JSON.stringify(Object.fromEntries([...new Set(all.map((m) => m.scenario))].map((s) => [s, of(s).map((m) => Math.round(m.wallMs))])))}`);
 }

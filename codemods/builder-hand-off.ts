@@ -16,7 +16,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { classMemberKey, forEachDescendant, isFunctionNode, memberName, outermostTypeWrapper, staticPropertyKey, type Node } from '../analysis/ast.js';
+import { classMemberKey, contains, forEachDescendant, isFunctionNode, memberName, outermostTypeWrapper, staticPropertyKey, type Node } from '../analysis/ast.js';
 import type { EscapingXToken } from '../analysis/findings.js';
 import { relativeImportsIn } from '../analysis/module-callers.js';
 import type { ModuleExit } from '../analysis/module-exits.js';
@@ -366,9 +366,6 @@ function useForm(node: Node): HandedUse['form'] | undefined {
   return undefined;
 }
 
-function contains(outer: Node, inner: Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
 
 /**
  * Why the object holding the header cannot give it up whatever its users do: a marker an earlier

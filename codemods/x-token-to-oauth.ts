@@ -219,8 +219,13 @@ export class XTokenMigration extends RequestMigration {
     const away = finding.instanceRequestsElsewhere ?? [];
     if (away.length === 0) return;
     // Attached to the instance, the helper authorizes its Cloud Automation base only: what the other requests lose is said.
-    const lines = away.map(({ request }) => request.node.loc.start.line);
-    const note = `; its request${lines.length === 1 ? '' : 's'} on line ${lines.join(', ')} (${away[0]?.reason ?? ''}) no longer get${lines.length === 1 ? 's' : ''} the x-token, and the helper sends ${lines.length === 1 ? 'it' : 'them'} no token`;
+    const reasons = [...new Set(away.map(({ reason }) => reason))];
+    const where =
+      reasons.length === 1
+        ? `on line ${away.map(({ request }) => request.node.loc.start.line).join(', ')} (${reasons[0] ?? ''})`
+        : away.map(({ request, reason }) => `on line ${request.node.loc.start.line} (${reason})`).join(' and ');
+    const one = away.length === 1;
+    const note = `; its request${one ? '' : 's'} ${where} no longer get${one ? 's' : ''} the x-token, and the helper sends ${one ? 'it' : 'them'} no token`;
     for (let index = migratedBefore; index < this.migrated.length; index++) {
       const entry = this.migrated[index];
       if (entry) this.migrated[index] = { ...entry, what: `${entry.what}${note}` };

@@ -575,7 +575,7 @@ describe('what the report says', () => {
     expect(report.migrated).toEqual([
       expect.objectContaining({
         line: 11,
-        what: 'x-token in axios.create defaults → OAuth helper attached to the instance; its request on line 20 (its host https://releases.example.com is written out and is no Cloud Automation host) no longer gets the x-token, and the helper sends it no token',
+        what: 'x-token in axios.create defaults → OAuth helper attached to the instance; its requests on line 20 (its host https://releases.example.com is written out and is no Cloud Automation host) and on line 25 (its host http://localhost:9090 is written out and is no Cloud Automation host) no longer get the x-token, and the helper sends them no token',
       }),
     ]);
   });
