@@ -788,8 +788,9 @@ export abstract class RequestMigration {
   protected instanceAudience(site: RequestSite, at: AnyPath): { readonly audience: string } | { readonly why: string } {
     if (site.client.opaque) return { audience: '' };
     const own = site.createsInstance && site.node.type === AST_NODE_TYPES.CallExpression && site.signature.createsInstance === true ? site.optionArguments : [];
-    const bases = [...site.client.defaults, ...own].map((options) => this.namesBase(this.babelPath(options)?.node));
-    if (bases.some((base) => base !== false)) return { audience: '' };
+    const options = [...site.client.defaults, ...own];
+    const bases = options.map((value) => this.namesBase(this.babelPath(value)?.node));
+    if (bases.some((base) => base !== false)) return site.client.kind === 'got' || site.client.kind === 'ky' ? this.prefixAudience(options, at) : { audience: '' };
     const { analysis, sites } = this.facts();
     const requests = sites.filter((request) => !request.createsInstance && sameInstance(site, request) && this.sureEnough(analysis.assessTarget(request)));
     const option = httpClients[site.client.kind].baseUrlOption ?? 'baseURL';
@@ -812,6 +813,59 @@ export abstract class RequestMigration {
       }
     }
     return { audience: this.audienceOption(audiences) };
+  }
+
+  /**
+   * got's and ky's hooks read `prefixUrl` at each request, and an instance made from this one by
+   * `extend` (or a request given a `prefixUrl` of its own) keeps the hooks with another base: left
+   * to that default the helper would authorize the other base too. So the hooks are bound to this
+   * instance's own base, written again where they are added. A reason when it cannot be.
+   */
+  private prefixAudience(options: readonly EstreeNode[], at: AnyPath): { readonly audience: string } | { readonly why: string } {
+    const values = options.map((value) => this.baseValueOf(this.babelPath(value)?.node));
+    // The last options that name a base win, as in the client's own merge.
+    const value = values.reverse().find((found) => found !== false);
+    // The base the prefix is built on (`${KEPTN_ENDPOINT}/controlPlane/v1` → `KEPTN_ENDPOINT`): unset, it
+    // names no base, where the whole prefix (`/controlPlane/v1`) would not be a URL the helper takes.
+    const named = value ? this.audienceFor(value, at) : undefined;
+    if (named) return { audience: this.audienceOption([named]) };
+    if (value && this.nameableAt(value, at)) return { audience: this.audienceOption([this.text(value)]) };
+    const why = value === undefined ? 'its `prefixUrl` cannot be seen' : `its \`prefixUrl\` (\`${this.text(value)}\`) cannot be written again where the hooks are added`;
+    return { why: `the helper's hooks read \`prefixUrl\` at each request, so an instance made from this one by \`extend\` with another base would send the token there too; they must be bound to this base as their audience, and ${why}` };
+  }
+
+  /** The value of the `baseURL` / `prefixUrl` an options expression names: false when it names none, undefined when that cannot be seen. */
+  private baseValueOf(options: ASTNode | undefined, depth = 0): ASTNode | false | undefined {
+    const node = options ? this.unwrapped(options) : undefined;
+    if (!node || depth > 3) return undefined;
+    if (isNodeType(node, 'Identifier')) {
+      const path = this.pathOf(node);
+      const binding = path ? this.bindingOf(path) : undefined;
+      const declarator = parentOf(binding)?.node;
+      return isNodeType(declarator, 'VariableDeclarator') && declarator.init ? this.baseValueOf(declarator.init, depth + 1) : undefined;
+    }
+    if (isNodeType(node, 'CallExpression') && this.text(node.callee).replace(/\s/gu, '') === 'Object.assign') {
+      // The last argument that names a base wins, as its properties are assigned last.
+      for (const argument of [...(node.arguments as ASTNode[])].reverse()) {
+        const value = this.baseValueOf(argument, depth + 1);
+        if (value !== false) return value;
+      }
+      return false;
+    }
+    if (!isNodeType(node, 'ObjectExpression')) return undefined;
+    let found: ASTNode | false | undefined = false;
+    for (const member of node.properties as ASTNode[]) {
+      if (isNodeType(member, 'ObjectProperty')) {
+        const key = this.propertyName(member.key, member.computed ?? false);
+        if (key !== undefined && BASE_URL_OPTIONS.has(key)) found = member.value;
+      } else if (isNodeType(member, 'SpreadElement')) {
+        const spread = this.baseValueOf(member.argument, depth + 1);
+        if (spread !== false) found = spread;
+      } else {
+        found = undefined;
+      }
+    }
+    return found;
   }
 
   /** `'/api/v1/metadata'`, `` `/controlPlane/${p}` ``: a URL the client resolves against a base. */

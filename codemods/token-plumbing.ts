@@ -70,7 +70,7 @@ interface Read {
 type Fate = { readonly fate: 'retire' | 'keep'; readonly why: string };
 
 /** What one read of the token does with it once the queued edits apply. */
-type Use = { readonly kind: 'sends'; readonly toImported?: string } | { readonly kind: 'checks' } | { readonly kind: 'passed'; readonly to: string; readonly line: number };
+type Use = { readonly kind: 'sends'; readonly toImported?: string; readonly exportedIn?: string } | { readonly kind: 'checks' } | { readonly kind: 'passed'; readonly to: string; readonly line: number };
 
 /** Where an argument lands in a function or class of this file: a parameter binding, or a parameter property read as `this.<name>`. */
 type Landing = { readonly binding: AnyPath; readonly label: string } | { readonly member: ClassMember; readonly label: string };
@@ -228,6 +228,7 @@ class Plumbing {
       const line = scope.position(reference.node).line;
       // An argument to a function or class imported from another file: its parameter is judged there, not here.
       if (use.kind === 'sends' && use.toImported !== undefined) imported ??= { to: use.toImported, line };
+      else if (use.kind === 'sends' && use.exportedIn !== undefined) return { fate: 'keep', why: `exported in \`${use.exportedIn}\` (line ${line}): other modules may still read it; retire it if none does` };
       else if (use.kind === 'sends') return { fate: 'keep', why: `still sent or passed on (line ${line})` };
       if (use.kind === 'passed') passed ??= use;
     }
@@ -379,6 +380,7 @@ class Plumbing {
     const field = parent && current.name === 'value' ? fieldFates.get(parent.node) : undefined;
     if (field) return field;
     const use = this.useOf(path);
+    if (use.kind === 'sends' && use.exportedIn !== undefined) return { fate: 'keep', why: `exported here in \`${use.exportedIn}\`: other modules may still read it; retire it if none does` };
     if (use.kind === 'sends') return { fate: 'keep', why: 'still sent or passed on here' };
     if (use.kind === 'passed') return { fate: 'retire', why: `only passed to ${use.to} (line ${use.line}), which is retired too` };
     return { fate: 'retire', why: 'read only to check that it is set' };
@@ -430,8 +432,38 @@ class Plumbing {
       const at = 'binding' in landing ? landing.binding.node : landing.member.key;
       if (fate.fate === 'retire') return { kind: 'passed', to: landing.label, line: scope.position(at).line };
     }
+    const exportedIn = this.exportedObjectOf(current);
+    if (exportedIn !== undefined) return { kind: 'sends', exportedIn };
     const imported = this.importedCallee(current);
     return imported === undefined ? { kind: 'sends' } : { kind: 'sends', toImported: imported };
+  }
+
+  /**
+   * `exports.config = { keptnApiToken: token }`, `module.exports = { token }`, `export default { … }`,
+   * `export const config = { … }`: the object holding the token leaves the module, and what other
+   * modules do with it is not seen here. The export's name, for a reason that says so rather
+   * than that this file sends the token.
+   */
+  private exportedObjectOf(value: AnyPath): string | undefined {
+    const { scope } = this;
+    let current = value;
+    let parent = parentOf(current);
+    while (parent && isNodeType(parent.node, 'ObjectProperty') && current.name === 'value') {
+      const object = parentOf(parent);
+      if (!object || !isNodeType(object.node, 'ObjectExpression')) return undefined;
+      current = object;
+      parent = parentOf(current);
+    }
+    if (!parent) return undefined;
+    const node = parent.node;
+    if (isNodeType(node, 'ExportDefaultDeclaration')) return 'default';
+    if (isNodeType(node, 'AssignmentExpression') && current.name === 'right') {
+      const target = scope.source.slice(rangeOf(node.left).start, rangeOf(node.left).end).replace(/\s/gu, '');
+      const name = COMMONJS_EXPORT.exec(target);
+      return name ? (name[1] ?? name[2] ?? 'module.exports') : undefined;
+    }
+    if (isNodeType(node, 'VariableDeclarator') && current.name === 'init' && isNodeType(node.id as ASTNode, 'Identifier') && isExportedDeclaration(parent.get('id') as AnyPath)) return (node.id as Identifier).name;
+    return undefined;
   }
 
   /**
@@ -744,6 +776,9 @@ function compiledNullishValue(scope: PlumbingScope, conditional: AnyPath): AnyPa
   // The shape is compiledNullishOf's, read from the other end.
   return compiledNullishOf(scope, value, assignment)?.node === conditional.node ? value : undefined;
 }
+
+/** `exports.x`, `module.exports.x` (the name), `module.exports` itself (no name). */
+const COMMONJS_EXPORT = /^(?:module\.exports(?:\.([A-Za-z_$][\w$]*))?|exports\.([A-Za-z_$][\w$]*))$/u;
 
 function isExportedDeclaration(binding: AnyPath): boolean {
   const declarator = parentOf(binding);

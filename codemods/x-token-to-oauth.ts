@@ -1381,10 +1381,16 @@ export class XTokenMigration extends RequestMigration {
       else if ((isNodeType(node, 'ForInStatement') || isNodeType(node, 'ForOfStatement')) && current.name === 'body') tests.push(node.right);
       else if (!statement && !(TRANSPARENT_WRAPPERS.has(node.type) || node.type === 'SpreadElement' || (node.type === 'ObjectExpression' && current.node.type === 'SpreadElement'))) break;
     }
+    // `'x-token': token ? token : undefined`: a test inside the value, asked like one around the entry.
+    const inValue = value ? this.valueCondition(value) : undefined;
+    if (inValue) {
+      tests.push(inValue.test);
+      outcomes.set(inValue.test, inValue.outcome);
+    }
     if (tests.length === 0) return undefined;
     const tokenTexts = new Set<string>();
     // `process.env.KEPTN_API_TOKEN ?? ''`, `token!`, `` `${token}` ``: the token a test would ask about.
-    for (let sent: ASTNode | undefined = value; sent; ) {
+    for (let sent: ASTNode | undefined = inValue?.sent ?? value; sent; ) {
       tokenTexts.add(this.text(sent).replace(/\s+/gu, ''));
       if (TRANSPARENT_WRAPPERS.has(sent.type)) sent = (sent as ASTNode & { expression: ASTNode }).expression;
       else if (isNodeType(sent, 'LogicalExpression') && sent.operator !== '&&') sent = sent.left;
@@ -1397,6 +1403,38 @@ export class XTokenMigration extends RequestMigration {
     const shown = conditionText(this.text(other).replace(/\s+/gu, ' '), outcomes.get(other) ?? 'truthy').slice(0, 60);
     // `authenticated && token`: kept as it is, the old token would still decide whether the OAuth one is sent.
     return { on: tests.some((test) => this.mentions(test, tokenTexts)) ? 'mixed' : 'other', test: shown };
+  }
+
+  /**
+   * `isCloud ? token : undefined`, `cfg.cloud && token`: a value that leaves the header out (axios
+   * and got drop an undefined header) unless a test holds. The test, how it must come out, and
+   * the value sent when it does.
+   */
+  private valueCondition(value: ASTNode): { readonly test: ASTNode; readonly outcome: 'truthy' | 'falsy'; readonly sent: ASTNode } | undefined {
+    const node = this.unwrapped(value);
+    const absent = (branch: ASTNode): boolean => {
+      const inner = this.unwrapped(branch);
+      return (isNodeType(inner, 'Identifier') && inner.name === 'undefined') || isNodeType(inner, 'NullLiteral') || (isNodeType(inner, 'UnaryExpression') && inner.operator === 'void');
+    };
+    if (isNodeType(node, 'ConditionalExpression')) {
+      if (absent(node.alternate)) return { test: node.test, outcome: 'truthy', sent: node.consequent };
+      if (absent(node.consequent)) return { test: node.test, outcome: 'falsy', sent: node.alternate };
+    }
+    if (isNodeType(node, 'LogicalExpression') && node.operator === '&&') return { test: node.left, outcome: 'truthy', sent: node.right };
+    return undefined;
+  }
+
+  /**
+   * Why a header whose value holds a test of something other than the token (`'x-token': isCloud
+   * ? token : undefined`) is left: the rewrites put `Authorization` in the entry's place with the
+   * token as its whole value, which would send it whatever the test says.
+   */
+  private conditionInValueWhy(site: AnyPath, value: ASTNode | undefined, statement: boolean): string | undefined {
+    const inValue = value ? this.valueCondition(value) : undefined;
+    if (!inValue) return undefined;
+    const condition = this.headerCondition(site, value, statement);
+    if (condition === undefined || condition.on === 'token') return undefined;
+    return `the header's value \`${this.text(this.unwrapped(value as ASTNode)).replace(/\s+/gu, ' ').slice(0, 60)}\` leaves it out unless \`${condition.test}\`, which asks something other than whether a token is set, and the codemod does not rewrite a test inside the value`;
   }
 
   private mentions(node: ASTNode, texts: ReadonlySet<string>): boolean {
@@ -1486,6 +1524,11 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     let optional: string | undefined;
+    const inValueWhy = otherAuthorization ? undefined : this.conditionInValueWhy(property, (property.node as ASTNode & { value?: ASTNode }).value, false);
+    if (inValueWhy !== undefined) {
+      this.leave(property, 'x-token header sent under a condition', inValueWhy, 'put `Authorization` there under the same test: `<test> ? await client.authorizationHeader() : undefined`');
+      return;
+    }
     const condition = otherAuthorization ? undefined : this.headerCondition(property, (property.node as ASTNode & { value?: ASTNode }).value, false);
     if (condition?.on === 'other' || condition?.on === 'mixed') {
       this.keepCondition(property, uses, kind, condition);
@@ -2280,7 +2323,7 @@ export class XTokenMigration extends RequestMigration {
       // ky.create/extend take one options object: the helper's hooks join the hooks in it, or go nowhere.
       const plan = this.instanceHooks(call, kind, audience.audience, client);
       if ('why' in plan) {
-        this.leave(property, `x-token header in the ${kind} instance's defaults`, plan.why, `add \`hooks: client.${kind === 'ky' ? 'kyHooks' : 'gotHooks'}()\` to the instance options, joined to the hooks they have`);
+        this.leave(property, `x-token header in the ${kind} instance's defaults`, plan.why, `add \`hooks: client.${kind === 'ky' ? 'kyHooks' : 'gotHooks'}(${audience.audience === '' ? '' : audience.audience})\` to the instance options, joined to the hooks they have`);
         return;
       }
       hookPlans.set(call.node, plan);
@@ -2450,6 +2493,11 @@ export class XTokenMigration extends RequestMigration {
       return true;
     }
     let optional: string | undefined;
+    const inValueWhy = this.conditionInValueWhy(property, (property.node as ASTNode & { value?: ASTNode }).value, false);
+    if (inValueWhy !== undefined) {
+      this.leave(property, 'x-token header sent under a condition', inValueWhy, 'put `Authorization` there under the same test: `<test> ? await client.authorizationHeader() : undefined`');
+      return true;
+    }
     const condition = this.headerCondition(property, (property.node as ASTNode & { value?: ASTNode }).value, false);
     if (condition?.on === 'token') {
       optional = this.conditionalClient(property, 'x-token header sent only when a token is set');
@@ -2499,6 +2547,11 @@ export class XTokenMigration extends RequestMigration {
     const expressionStatement = parentOf(site)?.node;
     const standalone = isNodeType(expressionStatement, 'ExpressionStatement');
     const written = form === 'assignment' ? (site.node as ASTNode & { right?: ASTNode }).right : ((site.node as CallExpression).arguments as ASTNode[])[1];
+    const inValueWhy = this.conditionInValueWhy(site, written, true);
+    if (inValueWhy !== undefined) {
+      this.leave(site, what, inValueWhy, 'put `Authorization` there under the same test: `<test> ? await client.authorizationHeader() : undefined`');
+      return;
+    }
     const condition = this.headerCondition(site, written, true);
     // `if (token) x['x-token'] = token;` goes as a whole: without the header the test has no purpose.
     // Under a test that asks something else (`if (isKeptn)`), the write is replaced where it is.

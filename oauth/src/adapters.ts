@@ -30,8 +30,9 @@ export interface AdapterOptions {
   /**
    * The Cloud Automation API base(s) the token is for: a request gets the token only when its
    * final URL is under one of them (same origin, path under the base's path), or on a known
-   * Cloud Automation host over https. Default: the client's `audience`, else the instance's own
-   * `baseURL` (axios) or `prefixUrl` (got, ky), read at each request.
+   * Cloud Automation host over https. Default (the option left out): the client's `audience`,
+   * else the instance's own `baseURL` (axios) or `prefixUrl` (got, ky), read at each request.
+   * Given but `undefined` or `''` (an unset variable): no base, only the known hosts.
    */
   readonly audience?: Audience | undefined;
 }
@@ -131,11 +132,18 @@ function adapterAudience(options: AdapterOptions | undefined, setting: string): 
   if (typeof options !== 'object' || (options as unknown) === null) {
     throw new TypeError(`cloud-automation-oauth: ${setting} options must be an object such as { audience: 'https://<env>.cloudautomation.live.dynatrace.com/api' }`);
   }
-  return options.audience === undefined ? undefined : parseAudience(options.audience, `${setting} audience`);
+  if (!('audience' in options)) return undefined;
+  // `{ audience: process.env.KEPTN_API_URL }` with the variable unset, or set to '': no base, as
+  // an instance whose prefixUrl is unset has none (only the known Cloud Automation hosts). Not
+  // the adapter's default: for got and ky that is each request's prefixUrl, which an instance
+  // made by `extend` sets to another host.
+  if (options.audience === undefined || options.audience === '') return [];
+  return parseAudience(options.audience, `${setting} audience`);
 }
 
 function audienceKey(bases: readonly ApiBase[] | undefined): string {
-  return bases === undefined ? '' : bases.map((base) => `${base.origin}${base.path}`).join(' ');
+  if (bases === undefined) return '';
+  return bases.length === 0 ? '(no base)' : bases.map((base) => `${base.origin}${base.path}`).join(' ');
 }
 
 function listOf(base: ApiBase | undefined): readonly ApiBase[] {

@@ -90,6 +90,14 @@ describe('the old API token section', () => {
     ]);
   });
 
+  it('a token read into an exported object is kept because other modules may read it, not because this file sends it', () => {
+    const { report: built } = report('exported-config/client.js', 'exported-config/config.js');
+    expect(built.tokens.keep.map(brief)).toEqual([
+      'keep env-var KEPTN_API_TOKEN exported-config/client.js:5: the migration removes this read, but exported-config/config.js:7 still sends or passes on KEPTN_API_TOKEN',
+      'keep env-var KEPTN_API_TOKEN exported-config/config.js:7: exported here in `config`: other modules may still read it; retire it if none does',
+    ]);
+  });
+
   it('an env var kept because another read still sends it names that read, and never says keep and removed alone', () => {
     const { report: built } = report('env-removed.ts', 'env-forwarded.ts');
     expect(built.tokens.retire).toEqual([]);

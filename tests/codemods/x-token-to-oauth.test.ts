@@ -267,9 +267,9 @@ describe('what the report says', () => {
     const { output, report } = runTransform(path.join(fixtures, 'ky-instances.ts'), source);
     expect(report?.migrated.map((site) => site.line)).toEqual([5, 6]);
     // ky runs the helper's hooks first: see HooksOptions in the helper.
-    expect(output).toContain('hooks: { beforeRequest: [...oauthClientFromEnv().kyHooks().beforeRequest, (request) => { console.log(request.url); }], afterResponse: oauthClientFromEnv().kyHooks().afterResponse } });');
+    expect(output).toContain('hooks: { beforeRequest: [...oauthClientFromEnv().kyHooks({ audience: base }).beforeRequest, (request) => { console.log(request.url); }], afterResponse: oauthClientFromEnv().kyHooks({ audience: base }).afterResponse } });');
     // `shared` is typed without hooks: it carries none to keep.
-    expect(output).toContain('ky.extend({ ...shared, prefixUrl: base, headers: {}, hooks: oauthClientFromEnv().kyHooks() });');
+    expect(output).toContain('ky.extend({ ...shared, prefixUrl: base, headers: {}, hooks: oauthClientFromEnv().kyHooks({ audience: base }) });');
     expect(report?.manual.map((site) => `${site.line} ${site.why}`)).toEqual([
       '7 the options take `sharedOptions()`, which may carry hooks of its own that a `hooks` written next to it would replace, and the codemod cannot read them without evaluating it again',
     ]);

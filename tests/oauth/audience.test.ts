@@ -110,6 +110,36 @@ describe('got: the prefixUrl is the audience', () => {
     expect(fake.requests.map((request) => request.auth)).toEqual(['none', 'bearer']);
   });
 
+  it('bound to the instance’s base, an instance made from it by extend with another prefixUrl gets nothing', async () => {
+    const { fake, client } = await setup();
+    const other = await startThirdParty();
+    // What `migrate` writes for `got.extend({ prefixUrl: base, headers: { 'x-token': … } })`: the
+    // hooks go with every instance extended from this one, each with its own prefixUrl.
+    const keptn = got.extend({ prefixUrl: fake.apiBaseUrl, hooks: client.gotHooks({ audience: fake.apiBaseUrl }), retry: { limit: 0 }, throwHttpErrors: false });
+    const notify = keptn.extend({ prefixUrl: other.url });
+    const mirror = got.extend(keptn, { prefixUrl: other.url });
+
+    await keptn.get('v1/metadata');
+    await notify.post('notify', { json: {} });
+    await mirror.get('feed');
+
+    expect(fake.requests.map((request) => request.auth)).toEqual(['bearer']);
+    expect(other.seen).toHaveLength(2);
+    for (const seen of other.seen) expectNoCredential(seen.headers);
+  });
+
+  it('an audience given but unset (an env var not set, or empty) names no base: only Cloud Automation hosts', async () => {
+    const { fake, client } = await setup();
+    const unset: string | undefined = undefined;
+    for (const audience of [unset, '']) {
+      const api = got.extend({ prefixUrl: fake.apiBaseUrl, hooks: client.gotHooks({ audience }), retry: { limit: 0 }, throwHttpErrors: false });
+      await api.get('v1/metadata');
+    }
+    // Left out, the audience is the request's prefixUrl.
+    await got.extend({ prefixUrl: fake.apiBaseUrl, hooks: client.gotHooks({}), throwHttpErrors: false }).get('v1/metadata');
+    expect(fake.requests.map((request) => request.auth)).toEqual(['none', 'none', 'bearer']);
+  });
+
   it('does not retry a 401 on the caller’s own Authorization', async () => {
     const { fake, client } = await setup();
     const api = got.extend({ prefixUrl: fake.apiBaseUrl, hooks: client.gotHooks(), retry: { limit: 0 } });

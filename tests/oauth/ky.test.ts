@@ -91,6 +91,22 @@ describe('client.kyHooks', () => {
     expect(fake.requests.map((request) => [request.auth, request.xTokenPresent])).toEqual([['bearer', false]]);
   });
 
+  it('bound to the instance’s base, an instance made from it by extend with another prefixUrl gets nothing', async () => {
+    const { fake, client } = await setup();
+    const other = await startThirdParty();
+    // What `migrate` writes for `ky.create({ prefixUrl: base, headers: { 'x-token': … } })`: left to
+    // its default, the audience would be the extended instance's own prefixUrl.
+    const keptn = ky.create({ prefixUrl: fake.apiBaseUrl, hooks: client.kyHooks({ audience: fake.apiBaseUrl }) });
+    const notify = keptn.extend({ prefixUrl: other.url });
+
+    await keptn.get('v1/metadata');
+    await notify.post('notify', { json: {} });
+
+    expect(fake.requests.map((request) => request.auth)).toEqual(['bearer']);
+    expect(other.seen).toHaveLength(1);
+    expectNoCredential(other.seen[0]?.headers ?? {});
+  });
+
   it('keeps the caller’s own Authorization on a request untouched, removing only x-token', async () => {
     const { fake, client } = await setup();
     const api = ky.create({ prefixUrl: fake.apiBaseUrl, hooks: client.kyHooks(), headers: { 'x-token': 'legacy' }, throwHttpErrors: false });

@@ -14,8 +14,8 @@ export function sequences(options: OptionsOfJSONResponseBody, project: string): 
 }
 
 // An instance keeps its headers, and got.extend joins the hooks of its arguments.
-const keptn = got.extend({ prefixUrl: `${KEPTN_ENDPOINT}/controlPlane/v1`, headers: { accept: 'application/json' }, hooks: oauthClientFromEnv().gotHooks() });
-const datastore = got.extend({ ...sharedOptions(), prefixUrl: `${KEPTN_ENDPOINT}/mongodb-datastore` }, { hooks: oauthClientFromEnv().gotHooks() });
+const keptn = got.extend({ prefixUrl: `${KEPTN_ENDPOINT}/controlPlane/v1`, headers: { accept: 'application/json' }, hooks: oauthClientFromEnv().gotHooks({ audience: KEPTN_ENDPOINT }) });
+const datastore = got.extend({ ...sharedOptions(), prefixUrl: `${KEPTN_ENDPOINT}/mongodb-datastore` }, { hooks: oauthClientFromEnv().gotHooks({ audience: KEPTN_ENDPOINT }) });
 
 export function stages(project: string): Promise<unknown> {
   return keptn.get(`project/${project}/stage`).json();
