@@ -12,7 +12,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { confidenceAtLeast, HEADER_WRITE_METHODS, isAuthorizationHeader, isTokenCheckRoute, isXTokenHeader, looksLikeApiToken, SURE_TARGET_CONFIDENCE, type TargetConfidence } from '../core/index.js';
-import { literalString, memberChain, memberName, staticPropertyKey, unwrap, type Node } from './ast.js';
+import { isFunctionNode, literalString, memberChain, memberName, staticPropertyKey, unwrap, type Node } from './ast.js';
 import type { VisitorKeys } from './host.js';
 import type { ModuleExit } from './module-exits.js';
 import { sameInstance, type ClientRef, type HeaderEntry, type RequestAnalysis, type RequestSite, type TargetAssessment } from './request-analysis.js';
@@ -42,6 +42,13 @@ export interface XTokenFinding {
    * lose the x-token and get no token: a change the migration report must say.
    */
   readonly instanceRequestsElsewhere?: readonly { readonly request: RequestSite; readonly reason: string }[];
+  /**
+   * Requests that read this shared header (a builder, a getter, a shared object) and that the
+   * code shows go to another service, where the token can be written again with the same value:
+   * the header is split, the Cloud Automation requests get the OAuth token and these get the
+   * x-token back where they read the header, so they send exactly what they sent before.
+   */
+  readonly keptFor?: readonly { readonly request: RequestSite; readonly reason: string }[];
 }
 
 /**
@@ -56,6 +63,8 @@ export interface HeldBack {
   /** The request that holds the header back: the first one the code shows goes to another service, else the least sure one. */
   readonly request: RequestSite;
   readonly target: TargetAssessment;
+  /** Why the header is not split (each request given its own credential, see `XTokenFinding.keptFor`), when that is what holds it back. */
+  readonly unsplit?: string;
 }
 
 export interface RequestFinding {
@@ -349,10 +358,12 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
             if (confidenceRank(target.confidence) > confidenceRank(best.confidence) && !options.excludesXToken(target)) best = target;
           }
         }
-        const shared = sharedHeaderGrade(own);
+        const shared = sharedHeaderGrade(own, (request) => splitWhy(finding, request));
         if (shared) {
           // Held back, the header is as sure as its surest request: that is what the filter weighs.
-          if (!options.excludesXToken(shared.heldBack?.surest ?? shared.target)) results.push({ ...finding, target: shared.target, ...(shared.heldBack ? { heldBack: shared.heldBack } : {}) });
+          if (!options.excludesXToken(shared.heldBack?.surest ?? shared.target)) {
+            results.push({ ...finding, target: shared.target, ...(shared.heldBack ? { heldBack: shared.heldBack } : {}), ...(shared.keptFor ? { keptFor: shared.keptFor } : {}) });
+          }
           continue;
         }
         // The token is another service's (read from a response): so it stays, wherever the instance's requests go.
@@ -366,6 +377,21 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
       return results;
     },
   };
+
+  /**
+   * Why the x-token of a shared header cannot be written again at `request` (one that goes to
+   * another service) with the value it has where the header is built; undefined when it can.
+   */
+  function splitWhy(finding: XTokenFinding, request: RequestSite): string | undefined {
+    const { value } = finding.entry;
+    if (!value) return 'the token\'s value is not written where the header is';
+    // A header built in a function other than the one making the request (a builder, a getter) is built again at each read.
+    let builtIn: Node | undefined = finding.node.parent;
+    while (builtIn && !isFunctionNode(builtIn)) builtIn = builtIn.parent;
+    let readAtRequest = builtIn !== undefined;
+    for (let current: Node | undefined = request.node; current && readAtRequest; current = current.parent) if (current === builtIn) readAtRequest = false;
+    return analysis.rewriteAtWhy(value, request.node, readAtRequest);
+  }
 }
 
 export type Findings = ReturnType<typeof createFindings>;
@@ -377,7 +403,10 @@ export type Findings = ReturnType<typeof createFindings>;
  * (it would get the OAuth token too). Undefined for a header of one request, or of requests that all
  * go elsewhere: each is then graded as it is.
  */
-function sharedHeaderGrade(own: readonly { readonly request: RequestSite; readonly target: TargetAssessment }[]): { readonly target: TargetAssessment; readonly heldBack?: HeldBack } | undefined {
+function sharedHeaderGrade(
+  own: readonly { readonly request: RequestSite; readonly target: TargetAssessment }[],
+  splitWhy: (request: RequestSite) => string | undefined,
+): { readonly target: TargetAssessment; readonly heldBack?: HeldBack; readonly keptFor?: XTokenFinding['keptFor'] } | undefined {
   if (own.length < 2) return undefined;
   const toCloudAutomation = own.filter(({ target }) => target.elsewhere === undefined);
   const [first] = toCloudAutomation;
@@ -392,7 +421,15 @@ function sharedHeaderGrade(own: readonly { readonly request: RequestSite; readon
   // Below the migration's threshold where another is above it: the one request that keeps the header from the token.
   const unsure = !confidenceAtLeast(weakest.target.confidence, SURE_TARGET_CONFIDENCE) && confidenceAtLeast(surest.target.confidence, SURE_TARGET_CONFIDENCE);
   const holding = away ?? (unsure ? weakest : undefined);
-  return { target: weakest.target, ...(holding ? { heldBack: { surest: surest.target, request: holding.request, target: holding.target } } : {}) };
+  if (!holding) return { target: weakest.target };
+  // Only other services hold it back: split, when each of them can be given the x-token back where it reads the header.
+  let unsplit: string | undefined;
+  if (away && !unsure) {
+    const elsewhere = own.filter(({ target }) => target.elsewhere !== undefined);
+    unsplit = elsewhere.map(({ request }) => splitWhy(request)).find((why) => why !== undefined);
+    if (unsplit === undefined) return { target: weakest.target, keptFor: elsewhere.map(({ request, target }) => ({ request, reason: target.elsewhere ?? '' })) };
+  }
+  return { target: weakest.target, heldBack: { surest: surest.target, request: holding.request, target: holding.target, ...(unsplit === undefined ? {} : { unsplit }) } };
 }
 
 /**
@@ -400,11 +437,16 @@ function sharedHeaderGrade(own: readonly { readonly request: RequestSite; readon
  * both quote: "the same header is also sent by the request on line 16, and its host
  * https://hooks.slack.com is written out and is no Cloud Automation host".
  */
-export function describeHeldBack({ request, target }: HeldBack): string {
+export function describeHeldBack({ request, target, unsplit }: HeldBack): string {
   const sent = `the same header is also sent by another request on line ${request.node.loc.start.line}`;
-  if (target.elsewhere !== undefined) return `${sent}, and ${target.elsewhere}`;
+  if (target.elsewhere !== undefined) return `${sent}, and ${target.elsewhere}${unsplit === undefined ? '' : `; ${unsplitBecause(unsplit)}`}`;
   const url = target.urlText !== undefined && target.urlText !== '*' ? ` (to ${target.urlText})` : '';
   return `${sent}${url}, and nothing shows that it goes to Cloud Automation (${target.confidence} target)`;
+}
+
+/** Why a header shared with a request to another service is not split, as the lint and the migration both say it. */
+export function unsplitBecause(why: string): string {
+  return `it is not split (the OAuth token for the Cloud Automation requests, the x-token written again where that one reads the header) because ${why}`;
 }
 
 const CONFIDENCE_ORDER: readonly TargetConfidence[] = ['unknown', 'possible', 'likely', 'certain'];

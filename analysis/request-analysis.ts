@@ -2479,6 +2479,63 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return usesFromOtherModules(name)?.flatMap(({ node, analysis }) => analysis.headerReaderTargets(node));
   }
 
+  /** The nearest enclosing function that binds its own `this` (arrows do not). */
+  function thisBinder(node: Node): Node | undefined {
+    for (let current = node.parent; current; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return current;
+    }
+    return undefined;
+  }
+
+  /** The class body whose (non-static) method or accessor `fn` is. */
+  function methodClassBody(fn: Node | undefined): Node | undefined {
+    const definition = fn?.parent;
+    if (definition?.type !== AST_NODE_TYPES.MethodDefinition || definition.value !== fn || definition.static) return undefined;
+    return definition.parent;
+  }
+
+  /**
+   * Why `value`, written where a header object is built, may not read the same when written again
+   * at `at` (another request that reads the header); undefined when it does. It may read literals,
+   * module-level `const` bindings, and `this.<member>` where both sit in methods of one class;
+   * `process.env…` only where the header is built each time it is read (`readAtRequest`: a builder
+   * or a getter), since an object built once read the environment when it was made.
+   */
+  function rewriteAtWhy(value: Node, at: Node, readAtRequest: boolean): string | undefined {
+    const node = unwrap(value);
+    switch (node.type) {
+      case AST_NODE_TYPES.Literal:
+        return undefined;
+      case AST_NODE_TYPES.TemplateLiteral:
+        return node.expressions.map((expression) => rewriteAtWhy(expression, at, readAtRequest)).find((why) => why !== undefined);
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.BinaryExpression:
+        return rewriteAtWhy(node.left, at, readAtRequest) ?? rewriteAtWhy(node.right, at, readAtRequest);
+      case AST_NODE_TYPES.Identifier: {
+        const variable = variableOf(node);
+        const def = variable?.defs[0];
+        const declaration = def?.type === DefinitionType.Variable ? def.parent : undefined;
+        if (variable?.defs.length === 1 && declaration?.kind === 'const' && declaration.parent.type === AST_NODE_TYPES.Program) return undefined;
+        return `the token \`${node.name}\` is not a module-level \`const\``;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const chain = memberChain(node);
+        const base = chain ? unwrap(chain.base) : undefined;
+        if (chain?.names[0] === 'env' && chain.names.length === 2 && base?.type === AST_NODE_TYPES.Identifier && base.name === 'process' && isGlobal(base)) {
+          return readAtRequest ? undefined : 'the token is read from `process.env` once, when the shared object is made, and read again at that request it might differ';
+        }
+        if (node.object.type === AST_NODE_TYPES.ThisExpression && !node.computed) {
+          const here = methodClassBody(thisBinder(node));
+          if (here && here === methodClassBody(thisBinder(at))) return undefined;
+          return `\`this.${memberName(node) ?? ''}\` is not read in methods of one class at both places`;
+        }
+        return 'the token is read in a form the codemod does not copy to another request';
+      }
+      default:
+        return 'the token is computed in a form the codemod does not copy to another request';
+    }
+  }
+
   const self = {
     requestSite,
     requestHeaders,
@@ -2493,6 +2550,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     usesFromOtherModules,
     assessTarget,
     assessNames,
+    rewriteAtWhy,
     /** Where the object an `x-token` key is written into leaves the module (a header builder other modules call), if it does. */
     headerExit: (key: Node): ModuleExit | undefined => moduleExits.headerExit(key),
     /**

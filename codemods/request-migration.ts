@@ -381,6 +381,8 @@ export abstract class RequestMigration {
   protected readonly attachedInstances: Set<string>;
   protected readonly markedStatements: Set<ASTNode>;
   protected readonly retired: AnyPath[];
+  /** Code an edit removes whose reads the edits write again elsewhere (a split header's x-token value): the token plumbing still counts them. */
+  protected readonly rewrittenReads: Range[] = [];
   /** Token checks rewritten into reachability reads, by the analysis offset that keys their route. */
   private readonly tokenChecksReplaced = new Set<string>();
   /** Set by withLeaveReason. */
@@ -2083,7 +2085,7 @@ export abstract class RequestMigration {
         nodesOfType: (type) => this.nodesOfType(type),
         bindingOf: (path) => this.bindingOf(path),
         referencesOf: (declaration) => this.referencesOf(declaration),
-        isRemoved: (range) => this.isRemoved(range),
+        isRemoved: (range) => this.isRemoved(range) && !this.rewrittenReads.some((kept) => contains(kept, range)),
         propertyName: (key, computed) => this.propertyName(key, computed),
         position: (node) => this.position(node),
         moduleOf: (binding) => this.moduleOf(binding),

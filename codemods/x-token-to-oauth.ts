@@ -43,7 +43,7 @@ import type { FileReport, HandOffRecord, TransformOptions } from './report.js';
 import { builderFileFacts, builderHandOff, builderHeaders, handOffSources, localOptionsBuilder, valueHandOff, type HandedCall, type HandedUse, type HandOffDecision, type ValueHandOffDecision } from './builder-hand-off.js';
 import type { SourceLocation } from './type-oracle.js';
 import { applyEdits, indentationAt, lineStartOf, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
-import { describeHeldBack, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
+import { describeHeldBack, unsplitBecause, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
 import { sameInstance, type RequestSendingRefusal, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
@@ -135,6 +135,13 @@ interface InstanceRequest {
   readonly copyOf?: ASTNode;
 }
 
+/** The requests of a split header that keep the x-token (see `XTokenFinding.keptFor`), and the `'x-token': value` entry they get back. */
+interface KeptXToken {
+  readonly finding: XTokenFinding;
+  readonly requests: readonly Extract<Use, { type: 'request' }>[];
+  readonly entry: string;
+}
+
 /** What locating a header object inside a request's options found: the variable nearest the call, and what was read on the way. */
 interface Reach {
   readonly reference: Reference | undefined;
@@ -216,6 +223,16 @@ export class XTokenMigration extends RequestMigration {
   private migrateFinding(finding: XTokenFinding): void {
     const migratedBefore = this.migrated.length;
     this.migrateFindingForm(finding);
+    const kept = finding.keptFor ?? [];
+    if (kept.length > 0) {
+      // Split: the requests to other services still send the x-token, so the token is not retired.
+      const keptLines = kept.map(({ request }) => request.node.loc.start.line);
+      const keptNote = `; its request${keptLines.length === 1 ? '' : 's'} on line ${keptLines.join(', ')} (${kept[0]?.reason ?? ''}) still get${keptLines.length === 1 ? 's' : ''} the x-token, written where ${keptLines.length === 1 ? 'it reads' : 'they read'} the headers`;
+      for (let index = migratedBefore; index < this.migrated.length; index++) {
+        const entry = this.migrated[index];
+        if (entry) this.migrated[index] = { ...entry, what: `${entry.what}${keptNote}`, keptXToken: keptLines.length };
+      }
+    }
     const away = finding.instanceRequestsElsewhere ?? [];
     if (away.length === 0) return;
     // Attached to the instance, the helper authorizes its Cloud Automation base only: what the other requests lose is said.
@@ -1487,10 +1504,18 @@ export class XTokenMigration extends RequestMigration {
     if (this.handOverReturnedHeader(property, finding)) return;
     const { target, container } = this.removalTarget(property);
     if (this.migrateSuperagentSetObject(property, target, container, finding)) return;
-    const uses = this.usesOf(finding, container.node);
-    const unknown = uses.find((use) => use.type === 'unknown');
+    const read = this.usesOf(finding, container.node);
+    const unknown = read.find((use) => use.type === 'unknown');
     if (unknown) {
-      this.leaveSite(property, 'x-token header in an object', unknown.why, 'send the request through the OAuth helper (see docs/codemods/x-token-to-oauth.md)');
+      if (finding.keptFor) this.leaveUnsplit(property, finding, unknown.why);
+      else this.leaveSite(property, 'x-token header in an object', unknown.why, 'send the request through the OAuth helper (see docs/codemods/x-token-to-oauth.md)');
+      return;
+    }
+    const kept = finding.keptFor ? this.splitUses(property, target, finding, read) : undefined;
+    if (kept === null) return;
+    const uses = kept ? read.filter((use) => use.type !== 'request' || !kept.requests.includes(use)) : read;
+    if (kept) {
+      this.migrateSplit(property, target, container, uses, kept);
       return;
     }
     const requests = uses.filter((use) => use.type === 'request');
@@ -1563,6 +1588,102 @@ export class XTokenMigration extends RequestMigration {
     } else {
       this.leave(property, `x-token header on a ${kind} request`, `${kind} requests are not migrated automatically`, 'set `Authorization` to `await client.authorizationHeader()` from the OAuth helper');
     }
+  }
+
+  /**
+   * The requests of a split header (`XTokenFinding.keptFor`) that keep the x-token, and the entry
+   * they get back where they read the header; null when the header cannot be split here, and is
+   * left marked as the analysis would hold it back.
+   */
+  private splitUses(property: AnyPath, target: AnyPath, finding: XTokenFinding, uses: readonly Use[]): KeptXToken | null {
+    const away = new Set(finding.keptFor?.map(({ request }) => request.node));
+    const requests = uses.flatMap((use) => (use.type === 'request' && away.has(use.site.node) ? [use] : []));
+    const value = (property.node as ASTNode & { value?: ASTNode }).value;
+    if (target.node !== property.node || !value || isNodeType(value, 'AssignmentPattern')) {
+      this.leaveUnsplit(property, finding, 'the header is not written as a plain property of the shared object');
+      return null;
+    }
+    if (requests.length !== away.size) {
+      this.leaveUnsplit(property, finding, 'the codemod cannot see where every request to the other service reads the shared headers');
+      return null;
+    }
+    return { finding, requests, entry: `${this.text((property.node as ASTNode & { key: ASTNode }).key)}: ${this.text(value)}` };
+  }
+
+  /**
+   * A shared header split (see `XTokenFinding.keptFor`): the x-token leaves the shared object, each
+   * Cloud Automation request gets the OAuth token as a header of its own would (the helper's fetch,
+   * or `Authorization` next to the shared headers it reads), and each request to another service
+   * gets the x-token back where it reads them. Only for plain requests of one client, with no
+   * condition on the header and no other credential near it; anything else stays marked.
+   */
+  private migrateSplit(property: AnyPath, target: AnyPath, container: AnyPath, uses: readonly Use[], kept: KeptXToken): void {
+    const requests = uses.flatMap((use) => (use.type === 'request' ? [use] : []));
+    const kinds = new Set([...uses, ...kept.requests].map((use) => (use.type === 'unknown' ? 'unknown' : use.info.client.kind)));
+    const kind = [...kinds][0];
+    const why =
+      requests.length !== uses.length ? 'a Cloud Automation request takes the header through an instance or a request object, not a request of its own'
+      : kinds.size !== 1 || kind === undefined || kind === 'unknown' ? 'the requests go through different clients'
+      : requests.some((use) => {
+          const routes = this.recordSiteRoute(use.site)?.routes ?? [];
+          return routes.some(isTokenCheckRoute);
+        }) ? 'a request is a token check, which is not migrated this way'
+      : this.sendsOtherAuthorization(container) || this.credentialInTheWay(container, kind, false) !== undefined ? 'the shared headers carry another credential too'
+      : requests.some((use) => use.site.client.handlers !== undefined) ? 'the instance was made with request handlers, which may set an `Authorization` of their own'
+      : this.headerCondition(property, (property.node as ASTNode & { value?: ASTNode }).value, false) !== undefined ? 'the header is sent under a condition'
+      : kind === 'fetch' && this.keepsFetchModule(requests) !== undefined ? 'a request keeps its fetch module, which the helper\'s fetch would not stand for'
+      : kind === 'fetch' && kept.requests.some((use) => use.reference?.role !== 'headers') ? 'a request to the other service takes the whole request init, whose `headers` may be a `Headers` or a list of entries, which a spread would not copy'
+      : kind !== 'fetch' && !['axios', 'got', 'undici', 'ky', 'http-client', 'rest-client'].includes(kind) ? `${kind} requests are not split`
+      : undefined;
+    if (why !== undefined) {
+      this.leaveUnsplit(property, kept.finding, why);
+      return;
+    }
+    if (kind !== 'fetch') {
+      this.migratePerRequestHeader(property, target, container, requests, kind as HttpClientKind, undefined, undefined, kept);
+      return;
+    }
+    const planned: Edit[] = [];
+    for (const use of kept.requests) {
+      const edit = use.reference ? this.entryAtRead(use.reference, use.call.node, 'headers', kept.entry, true, false) : undefined;
+      if (!edit) {
+        this.leaveUnsplit(property, kept.finding, `the shared headers reach the request on line ${use.site.node.loc.start.line} in a shape the codemod does not rewrite`);
+        return;
+      }
+      planned.push(edit);
+    }
+    this.edits.push(...planned);
+    this.removeHeader(target, container);
+    this.keepReadsOf(target);
+    for (const use of requests) this.useHelperFetch(use.call, undefined);
+    this.markMigrated(property.node, 'fetch', 'x-token header → OAuth helper fetch for the Cloud Automation requests');
+  }
+
+  /**
+   * The x-token removed from a split header is written again at the other requests, so what its
+   * value reads (the token's `const`, field or env var) is still read: not retired, neither
+   * removed as unused nor reported as no longer sent.
+   */
+  private keepReadsOf(target: AnyPath): void {
+    const index = this.retired.lastIndexOf(target);
+    if (index >= 0) this.retired.splice(index, 1);
+    const value = (target.node as ASTNode & { value?: ASTNode }).value;
+    if (value) this.rewrittenReads.push(rangeOf(value));
+  }
+
+  /**
+   * A shared header the analysis would split that the codemod cannot: marked as a held-back one is,
+   * with what kept it from splitting.
+   */
+  private leaveUnsplit(property: AnyPath, finding: XTokenFinding, why: string): void {
+    const [first] = finding.keptFor ?? [];
+    const other = first ? `the same header is also sent by another request on line ${first.request.node.loc.start.line}, and ${first.reason}` : 'the same header is also sent by a request to another service';
+    this.leave(
+      property,
+      'x-token header shared with another request',
+      `${other}; ${unsplitBecause(why)}; none of them is rewritten`,
+      'give the Cloud Automation requests headers of their own with `Authorization: await client.authorizationHeader()` from the OAuth helper (or send them with its fetch), and keep the x-token only where the other request needs it',
+    );
   }
 
   /**
@@ -1900,11 +2021,13 @@ export class XTokenMigration extends RequestMigration {
     kind: HttpClientKind,
     optional: string | undefined,
     described?: string,
+    kept?: KeptXToken,
   ): boolean {
     const containerRange = rangeOf(container.node);
     const onlyWhenConfigured = optional === undefined ? '' : ' (only when OAuth is configured)';
     const inline = requests.every((use) => contains(rangeOf(use.call.node), containerRange));
-    if (inline) {
+    // Split, the header object is read by the requests that keep the x-token too: the token goes in at each Cloud Automation request only.
+    if (inline && kept === undefined) {
       const [use] = requests;
       if (!use || requests.length !== 1) return false;
       const async = this.isAsyncContext(use.call);
@@ -1921,7 +2044,7 @@ export class XTokenMigration extends RequestMigration {
     }
     // Built in a variable for one request, just before it, in the same async block: the token goes in where the x-token was.
     const [single] = requests;
-    if (requests.length === 1 && single && this.isAsyncContext(single.call) && this.sameBlockBefore(container, single.call)) {
+    if (requests.length === 1 && single && kept === undefined && this.isAsyncContext(single.call) && this.sameBlockBefore(container, single.call)) {
       this.placeAuthorization(target, container, this.authorizationEntry(true, optional));
       this.helperUsed(optional);
       this.markMigrated(property.node, kind, described ?? `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}`);
@@ -1935,10 +2058,12 @@ export class XTokenMigration extends RequestMigration {
     // `axios.get(url, keptnConfig())`: the request would need the call's result twice (its options, then their headers).
     // So would a private getter's read (`this.requestConfig`), which runs the getter each time.
     const built = requests.flatMap((use) => (use.reference?.role === 'options' && (isNodeType(use.reference.path.node, 'CallExpression') || this.privateGetter(use.reference.path)) ? [use.reference.path.node] : []));
+    if (built.length > 0 && kept !== undefined) {
+      this.leaveUnsplit(property, kept.finding, 'the options come from a builder whose result the Cloud Automation requests would need twice (its options, then their headers)');
+      return false;
+    }
     if (built.length > 0 && headersRemain) return this.awaitOptionsBuilder(property, target, container, built[0] as CallExpression | MemberExpression, kind, optional);
     const emptied = headersRemain ? undefined : this.sharedObjectLeftEmpty(container, requests);
-    // With the shared object gone, where it was read the request's own headers take its place.
-    const spreadOf = (referenceText: string): string => (emptied ? '' : `...${referenceText}, `);
     for (const use of requests) {
       const reference = use.reference;
       const async = this.isAsyncContext(use.call);
@@ -1955,28 +2080,24 @@ export class XTokenMigration extends RequestMigration {
         this.leave(property, 'x-token header reused across ky requests', 'a ky request outside an async function cannot wait for the token without losing the `.json()` helpers of the promise it returns', 'add `hooks: client.kyHooks({ audience: <API base> })` to each request, or make the caller async');
         return false;
       }
-      const referenceText = this.text(reference.path.node);
-      const parent = parentOf(reference.path)?.node;
-      if (reference.role === 'options' && parent === use.call.node) {
-        const sharedHeaders = headersRemain ? `...${referenceText}.${key}, ` : '';
-        planned.push({ ...rangeOf(reference.path.node), text: `{ ${spreadOf(referenceText)}${key}: { ${sharedHeaders}${entry} } }` });
-      } else if (reference.role === 'headers' && isNodeType(parent, 'ObjectProperty') && reference.path.name === 'value') {
-        planned.push({ ...rangeOf(parent), text: `${key}: { ${spreadOf(referenceText)}${entry} }` });
-      } else if (reference.role === 'headers' && this.spreadIntoRequestHeaders(reference.path, use.call.node)) {
-        // `headers: { ...shared, accept }`: the token goes right after the spread; an own `Authorization` later in the literal still wins.
-        planned.push(this.afterSpread(parent as ASTNode, entry, emptied !== undefined));
-      } else if (reference.role === 'headers' && parent === use.call.node) {
-        // The headers record passed as an argument of its own (`http.get(url, headers)`).
-        planned.push({ ...rangeOf(reference.path.node), text: `{ ${spreadOf(referenceText)}${entry} }` });
-      } else if (reference.role === 'options' && this.spreadLastForHeaders(reference.path, use.call.node)) {
-        // `{ ...shared, body }`: the request's own headers go right after the spread, and nothing later replaces them.
-        const sharedHeaders = headersRemain ? `...${referenceText}.${key}, ` : '';
-        planned.push(this.afterSpread(parentOf(reference.path)?.node as ASTNode, `${key}: { ${sharedHeaders}${entry} }`, emptied !== undefined));
-      } else {
+      const edit = this.entryAtRead(reference, use.call.node, key, entry, headersRemain, emptied !== undefined);
+      if (!edit) {
         this.leave(property, 'x-token header reused across requests', 'the shared headers reach the request in a shape the codemod does not rewrite', 'send `Authorization: await client.authorizationHeader()` per request');
         return false;
       }
+      planned.push(edit);
       if (!async) chained.push(use.call);
+    }
+    if (kept !== undefined) {
+      // The requests to other services take the x-token where they read the shared headers, as the Cloud Automation ones take the OAuth token.
+      for (const use of kept.requests) {
+        const edit = use.reference ? this.entryAtRead(use.reference, use.call.node, key, kept.entry, headersRemain, false) : undefined;
+        if (!edit) {
+          this.leaveUnsplit(property, kept.finding, `the shared headers reach the request on line ${use.site.node.loc.start.line} in a shape the codemod does not rewrite`);
+          return false;
+        }
+        planned.push(edit);
+      }
     }
     this.edits.push(...planned);
     for (const call of chained) this.wrapInTokenPromise(call, optional);
@@ -1992,10 +2113,38 @@ export class XTokenMigration extends RequestMigration {
       this.edits.push(removeStatement(this.source, rangeOf(emptied.declaration.node)));
     } else {
       this.removeHeader(target, container);
+      if (kept !== undefined) this.keepReadsOf(target);
     }
     this.helperUsed(optional);
     this.markMigrated(property.node, kind, described ?? `x-token header in shared options → Authorization from the OAuth helper at each request${onlyWhenConfigured}`);
     return true;
+  }
+
+  /**
+   * The edit that gives one request `entry` (`Authorization: …`, or the x-token kept for another
+   * service) next to the shared headers it reads through `reference`: in its own copy of them,
+   * after them, so what the request writes itself still wins. Undefined for a shape not rewritten.
+   * `headersRemain`: the shared object keeps other headers; `emptied`: the shared object goes.
+   */
+  private entryAtRead(reference: Reference, call: ASTNode, key: string, entry: string, headersRemain: boolean, emptied: boolean): Edit | undefined {
+    const referenceText = this.text(reference.path.node);
+    const spread = emptied ? '' : `...${referenceText}, `;
+    const parent = parentOf(reference.path)?.node;
+    if (reference.role === 'options' && parent === call) {
+      const sharedHeaders = headersRemain ? `...${referenceText}.${key}, ` : '';
+      return { ...rangeOf(reference.path.node), text: `{ ${spread}${key}: { ${sharedHeaders}${entry} } }` };
+    }
+    if (reference.role === 'headers' && isNodeType(parent, 'ObjectProperty') && reference.path.name === 'value') return { ...rangeOf(parent), text: `${key}: { ${spread}${entry} }` };
+    // `headers: { ...shared, accept }`: the entry goes right after the spread; an own `Authorization` later in the literal still wins.
+    if (reference.role === 'headers' && this.spreadIntoRequestHeaders(reference.path, call)) return this.afterSpread(parent as ASTNode, entry, emptied);
+    // The headers record passed as an argument of its own (`http.get(url, headers)`).
+    if (reference.role === 'headers' && parent === call) return { ...rangeOf(reference.path.node), text: `{ ${spread}${entry} }` };
+    if (reference.role === 'options' && this.spreadLastForHeaders(reference.path, call)) {
+      // `{ ...shared, body }`: the request's own headers go right after the spread, and nothing later replaces them.
+      const sharedHeaders = headersRemain ? `...${referenceText}.${key}, ` : '';
+      return this.afterSpread(parentOf(reference.path)?.node as ASTNode, `${key}: { ${sharedHeaders}${entry} }`, emptied);
+    }
+    return undefined;
   }
 
   /**
