@@ -2817,7 +2817,7 @@ export class XTokenMigration extends RequestMigration {
   private copiedIntoHeaders(init: ASTNode): ASTNode[] {
     const value = this.unwrapped(init);
     if (!isNodeType(value, 'NewExpression')) return [];
-    const callee = this.unwrapped(value.callee as ASTNode);
+    const callee = this.unwrapped(value.callee);
     const name = isNodeType(callee, 'Identifier') ? callee.name : isNodeType(callee, 'MemberExpression') ? this.propertyName(callee.property, callee.computed ?? false) : undefined;
     if (name === undefined || !(HEADERS_CONSTRUCTORS.includes(name) || name.endsWith('Headers'))) return [];
     return (value.arguments as ASTNode[]).filter((argument) => !isNodeType(argument, 'ArrayExpression'));
