@@ -1581,6 +1581,9 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       isObjectAssign(parent.callee)
     ) {
       leaf = merge(parent.arguments.slice(1).map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : entriesOf(argument, depth + 1))));
+    } else if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current && addsHelperAuthorization(parent)) {
+      // `await client.addAuthorization(headers)`: the helper's Authorization, unless the caller's is there already.
+      leaf = { entries: [entry(AUTHORIZATION_HEADER, parent.callee, parent)], complete: true };
     }
     if (!leaf) return undefined;
     // Wrap the leaf in the member names between the variable and the write: `v.headers.set(…)` is under `headers`.
@@ -1591,6 +1594,12 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       result = { entries: [{ key: step.name, keyExpression: undefined, keyNode: step.property, value: undefined, nested: result.entries }], complete: true };
     }
     return result;
+  }
+
+  /** `client.addAuthorization(…)` on an OAuth helper client, the optional one's included. */
+  function addsHelperAuthorization(call: TSESTree.CallExpression): boolean {
+    const callee = unwrap(call.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === helperClientMembers.addAuthorization && isHelperClient(callee.object, 0);
   }
 
   function isObjectAssign(callee: Node): boolean {

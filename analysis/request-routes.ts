@@ -55,6 +55,9 @@ type Variable = TSESLint.Scope.Variable;
 type Bound = BoundValue;
 type Env = ArgumentEnv | undefined;
 
+/** The helper client members whose call stands for an Authorization the helper writes. */
+const HELPER_AUTHORIZATION_MEMBERS: ReadonlySet<string> = new Set([helperClientMembers.authorizationHeader, helperClientMembers.addAuthorization]);
+
 /** Beyond this many alternatives a value is a hole: the report lists the call as unknown. */
 const MAX_ALTERNATIVES = 24;
 /** Wrapper contexts followed per request (calls of the enclosing function). */
@@ -822,7 +825,11 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     return headers.entries.some((entry) => entry.name !== undefined && isAuthorizationHeader(entry.name) && (entry.value === undefined ? entry.name === AUTHORIZATION_HEADER : fromHelper(entry.value, 0)));
   }
 
-  /** `await client.authorizationHeader()`, or the value a `.then` on it hands over, or a variable holding either. */
+  /**
+   * `await client.authorizationHeader()`, or the value a `.then` on it hands over, or a variable
+   * holding either; or `client.addAuthorization(headers)`, the value the analysis gives the
+   * Authorization it writes into `headers`.
+   */
   function fromHelper(input: Node, depth: number): boolean {
     const node = unwrap(input);
     if (depth > 3) return false;
@@ -874,7 +881,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     const matches = (node: Node): boolean =>
       node.type === AST_NODE_TYPES.CallExpression &&
       unwrap(node.callee).type === AST_NODE_TYPES.MemberExpression &&
-      memberName(unwrap(node.callee) as TSESTree.MemberExpression) === helperClientMembers.authorizationHeader;
+      HELPER_AUTHORIZATION_MEMBERS.has(memberName(unwrap(node.callee) as TSESTree.MemberExpression) ?? '');
     if (matches(root)) return true;
     forEachDescendant(root, visitorKeys, (node) => {
       if (isFunctionNode(node)) return false;

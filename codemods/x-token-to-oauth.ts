@@ -2911,17 +2911,18 @@ export class XTokenMigration extends RequestMigration {
       this.leaveSite(site, what, 'the same headers also carry an Authorization of the code\'s own', 'decide which credential the request sends, then drop the x-token');
       return;
     }
-    // The helper's own adapters and fetch put the token first, so the caller's still wins; a write after the copy would not.
+    // A token written after a copy of the caller's headers would replace an Authorization of the caller's (or, spelled
+    // otherwise, go next to it): `addAuthorization` adds it only where none is, as the helper's own adapters and fetch do.
     const copied = this.copiedInto(init.node);
     const carried = (copied ?? this.copiedIntoHeaders(init.node)).filter((source) => this.mayCarry(source, isAuthorizationHeader));
     const [firstCarried] = carried;
-    if (firstCarried) {
+    if (firstCarried && !this.isAsyncContext(site)) {
       const sources = carried.map((source) => `\`${this.text(source).replace(/\s+/gu, ' ')}\``).join(' and ');
       this.leaveSite(
         site,
         what,
-        `the headers object is a copy of ${sources}, which may carry an \`Authorization\` of the caller's own that the OAuth token written after it would replace (or, spelled otherwise, be sent next to)`,
-        `drop the x-token write and put \`Authorization: await client.authorizationHeader()\` first where the object is made (\`{ Authorization: …, ...${this.text(firstCarried).replace(/\s+/gu, ' ')} }\`), so the caller's own still wins`,
+        `the headers object is a copy of ${sources}, which may carry an \`Authorization\` of the caller's own that an OAuth token written after it would replace (or, spelled otherwise, be sent next to), and it is written outside an async function, where the helper cannot be awaited to add its token only when there is none`,
+        `make the function async and replace the x-token write with \`await client.${helperClientMembers.addAuthorization}(${this.text(target)})\`, which keeps an Authorization of the caller's`,
       );
       return;
     }
@@ -2962,7 +2963,15 @@ export class XTokenMigration extends RequestMigration {
     const plainObject = copied !== undefined;
     const targetText = this.text(target);
     let text: string;
-    if (conditional) {
+    if (firstCarried) {
+      // Under a token test the optional client's, which leaves the headers untouched while OAuth is not configured.
+      const client = conditional ? optional() : this.clientText;
+      if (client === undefined) return;
+      if (conditional) this.useOptionalClient();
+      else this.needsHelper = true;
+      const member = conditional ? helperOptionalClientMembers.addAuthorization : helperClientMembers.addAuthorization;
+      text = `await ${client}.${member}(${targetText})${this.style.semicolon}`;
+    } else if (conditional) {
       if (!plainObject) {
         this.leaveSite(site, what, 'the header is set only when a token is set, on a headers object the optional client\'s headers cannot be merged into', `spread \`await ${helperExports.optionalClientFromEnv}().authorizationHeaders()\` into the request's headers`);
         return;
@@ -2988,7 +2997,8 @@ export class XTokenMigration extends RequestMigration {
     this.retired.push(removable);
     this.edits.push({ ...rangeOf(removable.node), text });
     for (const use of requests) this.recordSiteRoute(use.site);
-    this.markMigrated(site.node, kind, `${what} → Authorization from the OAuth helper${conditional ? ' (only when OAuth is configured)' : ''}${keptCondition === undefined ? '' : `, written under the same condition (\`${keptCondition}\`)`}`);
+    const added = firstCarried ? ', added only where the copied headers carry no Authorization of the caller\'s' : '';
+    this.markMigrated(site.node, kind, `${what} → Authorization from the OAuth helper${added}${conditional ? ' (only when OAuth is configured)' : ''}${keptCondition === undefined ? '' : `, written under the same condition (\`${keptCondition}\`)`}`);
   }
 
   /**
@@ -3006,10 +3016,17 @@ export class XTokenMigration extends RequestMigration {
     return [...spreads(this.unwrapped(first)), ...sources.map((source) => (isNodeType(source, 'SpreadElement') ? source.argument : source))];
   }
 
-  /** The objects `new Headers(extra)` copies (its arguments other than literals written here). */
+  /**
+   * The objects `new Headers(extra)` copies (its arguments other than literals written here); also
+   * a module's Headers (`new nodeFetch.Headers(extra)`, `new FetchHeaders(extra)` imported under
+   * another name), which copies its argument the same way.
+   */
   private copiedIntoHeaders(init: ASTNode): ASTNode[] {
     const value = this.unwrapped(init);
-    if (!isNodeType(value, 'NewExpression') || !isNodeType(value.callee as ASTNode, 'Identifier') || !HEADERS_CONSTRUCTORS.includes((value.callee as Identifier).name)) return [];
+    if (!isNodeType(value, 'NewExpression')) return [];
+    const callee = this.unwrapped(value.callee);
+    const name = isNodeType(callee, 'Identifier') ? callee.name : isNodeType(callee, 'MemberExpression') ? this.propertyName(callee.property, callee.computed ?? false) : undefined;
+    if (name === undefined || !(HEADERS_CONSTRUCTORS.includes(name) || name.endsWith('Headers'))) return [];
     return (value.arguments as ASTNode[]).filter((argument) => !isNodeType(argument, 'ArrayExpression'));
   }
 

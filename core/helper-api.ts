@@ -44,6 +44,10 @@ export const helperAdapterOptions = {
  * Members of a client object:
  * - `getAccessToken(): Promise<string>` — the cached token, fetched or refreshed as needed;
  * - `authorizationHeader(): Promise<string>` — `Bearer <token>`, for hand-built headers;
+ * - `addAuthorization(headers): Promise<headers>` — sets `Authorization: Bearer <token>` in a plain
+ *   record or a Headers object unless it carries a non-empty Authorization in any spelling (the
+ *   caller's, kept), and removes any x-token: for headers copied from a caller
+ *   (`const headers = { ...extraHeaders }; await client.addAuthorization(headers);`);
  * - `fetch(input, init?): Promise<Response>` — fetch with the Bearer token, x-token removed;
  * - `attachToAxios(instance, { audience }?): instance` — adds a request interceptor that sets the token on
  *   requests under the instance's baseURL (or `audience`) and to Cloud Automation hosts;
@@ -57,6 +61,7 @@ export const helperAdapterOptions = {
 export const helperClientMembers = {
   getAccessToken: 'getAccessToken',
   authorizationHeader: 'authorizationHeader',
+  addAuthorization: 'addAuthorization',
   fetch: 'fetch',
   attachToAxios: 'attachToAxios',
   gotHooks: 'gotHooks',
@@ -74,6 +79,8 @@ export const helperOptionalClientMembers = {
   kyHooks: 'kyHooks',
   /** `authorizationHeaders(): Promise<{ Authorization } | {}>`, to spread into hand-built headers. */
   authorizationHeaders: 'authorizationHeaders',
+  /** `addAuthorization(headers): Promise<headers>` — the client's when configured, the headers untouched when not. */
+  addAuthorization: 'addAuthorization',
 } as const;
 
 /** Env vars the helper reads, and what each holds. */

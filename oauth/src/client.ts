@@ -64,6 +64,15 @@ export interface OAuthClient {
   /** `Bearer <token>`, for headers built by hand. */
   readonly authorizationHeader: () => Promise<string>;
   /**
+   * Sets `Authorization: Bearer <token>` in `headers` unless they already carry a non-empty
+   * Authorization in any letter case, which is the caller's and is kept (the token is then not
+   * even fetched); any `x-token` is removed either way. `headers` is a plain record or a Headers
+   * object (the global one, node-fetch's, axios' `AxiosHeaders`: anything with case-insensitive
+   * `get`/`set`/`delete`), changed in place and returned. For headers copied from a caller and
+   * then sent: `const headers = { ...extraHeaders }; await client.addAuthorization(headers);`.
+   */
+  readonly addAuthorization: <H extends object>(headers: H) => Promise<H>;
+  /**
    * fetch with `Authorization: Bearer …`, any `x-token` removed, and one retry with a fresh token
    * after a 401. The URL it is called with is the audience, unless the client has an `audience`.
    * An Authorization the caller set is kept.
@@ -353,6 +362,7 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
     tokenUrl,
     getAccessToken,
     authorizationHeader: async () => bearer(await getAccessToken()),
+    addAuthorization: headersAuthorizer(source),
     fetch: authorizedFetch(source, audience, fetchImpl),
     attachToAxios: (instance, adapterOptions) => attachToAxios(instance, resolveAuthority, source, adapterOptions),
     gotHooks: (adapterOptions) => gotHooks(resolveAuthority, adapterOptions),
@@ -411,6 +421,53 @@ function authorizedFetch(source: TokenSource, audience: readonly ApiBase[] | und
   };
 }
 
+/** A Headers object of any implementation, or axios' `AxiosHeaders`: names are matched in any letter case. */
+interface MutableHeaders {
+  get(name: string): unknown;
+  set(name: string, value: string): unknown;
+  delete(name: string): unknown;
+}
+
+function isMutableHeaders(headers: object): headers is MutableHeaders {
+  const candidate = headers as Partial<Record<keyof MutableHeaders, unknown>>;
+  return typeof candidate.get === 'function' && typeof candidate.set === 'function' && typeof candidate.delete === 'function';
+}
+
+/** An empty list sends no header at all (node's `http`), so it is no Authorization of the caller's either. */
+function isCallersHeaderValue(value: unknown, source: TokenSource): boolean {
+  return !(Array.isArray(value) && value.length === 0) && isCallersAuthorization(value, source);
+}
+
+/**
+ * `client.addAuthorization(headers)`: see {@link OAuthClient.addAuthorization}. A plain record
+ * keeps one Authorization only: entries of other spellings are empty (or an old token of this
+ * client's) and go, so the header is never sent twice.
+ */
+function headersAuthorizer(source: TokenSource): OAuthClient['addAuthorization'] {
+  return async <H extends object>(headers: H): Promise<H> => {
+    // A Map matches names in one letter case only, and a list of pairs has no names to set.
+    if (typeof headers !== 'object' || (headers as unknown) === null || Array.isArray(headers) || headers instanceof Map) {
+      throw new TypeError('cloud-automation-oauth: addAuthorization(headers) needs a headers object (a plain record or a Headers object)');
+    }
+    if (isMutableHeaders(headers)) {
+      const authorization = isCallersHeaderValue(headers.get('authorization'), source) ? undefined : bearer(await source.getAccessToken());
+      headers.delete('x-token');
+      if (authorization !== undefined) headers.set('Authorization', authorization);
+      return headers;
+    }
+    const record = headers as Record<string, unknown>;
+    const names = (wanted: string): string[] => Object.keys(record).filter((name) => name.toLowerCase() === wanted);
+    const callers = names('authorization').some((name) => isCallersHeaderValue(record[name], source));
+    const authorization = callers ? undefined : bearer(await source.getAccessToken());
+    for (const name of names('x-token')) Reflect.deleteProperty(record, name);
+    if (authorization !== undefined) {
+      for (const name of names('authorization')) Reflect.deleteProperty(record, name);
+      record.Authorization = authorization;
+    }
+    return headers;
+  };
+}
+
 /**
  * A client whose settings are read when they are first needed, not when it is made: `current`
  * gives the client for the settings of the moment, or throws their OAuthConfigError. Module
@@ -466,6 +523,7 @@ export function deferredClient(current: () => OAuthClient): OAuthClient {
     },
     getAccessToken,
     authorizationHeader: async () => bearer(await getAccessToken()),
+    addAuthorization: headersAuthorizer(source),
     fetch: authorizedFetch(source, undefined, () => globalThis.fetch),
     attachToAxios: <T extends AxiosLikeInstance>(instance: T, adapterOptions?: AdapterOptions) => attachToAxios(instance, resolveAuthority, source, adapterOptions),
     gotHooks: <H extends object = NoHooks>(adapterOptions?: HooksOptions<H>) => gotHooks(resolveAuthority, adapterOptions),

@@ -140,6 +140,8 @@ export interface OptionalOAuthClient {
   readonly kyHooks: <H extends object = NoHooks>(options?: HooksOptions<H>) => HooksWith<H, OAuthKyHooks>;
   /** `{ Authorization: 'Bearer …' }` when configured, `{}` when not: for `headers: { ...(await …) }`. */
   readonly authorizationHeaders: () => Promise<Record<string, string>>;
+  /** `client.addAuthorization(headers)` when configured; when not, `headers` are returned untouched. */
+  readonly addAuthorization: <H extends object>(headers: H) => Promise<H>;
 }
 
 const optionalClients = new WeakMap<Environment, OptionalOAuthClient>();
@@ -178,6 +180,13 @@ export function optionalOAuthClientFromEnv(env: Environment = process.env): Opti
     authorizationHeaders: async (): Promise<Record<string, string>> => {
       const client = configuredClient(env);
       return client === undefined ? {} : { Authorization: await client.authorizationHeader() };
+    },
+    addAuthorization: async <H extends object>(headers: H): Promise<H> => {
+      if (typeof headers !== 'object' || (headers as unknown) === null) {
+        throw new TypeError('cloud-automation-oauth: addAuthorization(headers) needs a headers object (a plain record or a Headers object)');
+      }
+      const client = configuredClient(env);
+      return client === undefined ? headers : client.addAuthorization(headers);
     },
   });
   optionalClients.set(env, optional);
