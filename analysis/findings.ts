@@ -388,7 +388,8 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
     // A header built in a function other than the one making the request (a builder, a getter) is built again at each read.
     let builtIn: Node | undefined = finding.node.parent;
     while (builtIn && !isFunctionNode(builtIn)) builtIn = builtIn.parent;
-    let readAtRequest = builtIn !== undefined;
+    // ESLint gives Program a `null` parent where the codemod's host leaves it undefined: truthiness, not `!== undefined`.
+    let readAtRequest = Boolean(builtIn);
     for (let current: Node | undefined = request.node; current && readAtRequest; current = current.parent) if (current === builtIn) readAtRequest = false;
     return analysis.rewriteAtWhy(value, request.node, readAtRequest);
   }

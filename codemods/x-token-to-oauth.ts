@@ -33,6 +33,7 @@ import {
   httpClients,
   isAuthorizationHeader,
   isTokenCheckRoute,
+  isXTokenHeader,
   REACHABILITY_CHECK,
   TOKEN_CHECK,
   TOKEN_CHECK_TODO,
@@ -2232,6 +2233,8 @@ export class XTokenMigration extends RequestMigration {
         // The token first: an `Authorization` the object itself carries still wins, as with the helper's adapters.
         const name = this.text(request.copyOf);
         this.edits.push({ ...rangeOf(request.copyOf), text: `{ ...${name}, ${key}: { ${entry}, ...${name}.${key} } }` });
+      } else if (headers && this.hasXTokenEntry(headers)) {
+        // The request's own x-token is a finding of its own, which puts `Authorization` in its place: a second one here would be a duplicate key.
       } else if (headers) this.appendMember(headers, entry);
       else if (request.slot === 'options' && request.object) this.appendMember(request.object, `${key}: { ${entry} }`);
       else this.addOption(request.call, { index: request.index, node: undefined }, request.slot === 'options' ? `${key}: { ${entry} }` : entry);
@@ -2243,6 +2246,11 @@ export class XTokenMigration extends RequestMigration {
     this.helperUsed(optional);
     const count = use.requests.length === 1 ? 'its one request' : `each of its ${use.requests.length} requests`;
     this.markMigrated(property.node, use.info.client.kind, `x-token header in the ${httpClients[use.info.client.kind].label} instance's defaults → Authorization from the OAuth helper at ${count}${optional === undefined ? '' : ' (only when OAuth is configured)'}`);
+  }
+
+  /** Whether a headers literal writes an `x-token` entry itself (any spelling, as a key the codemod can read). */
+  private hasXTokenEntry(headers: ObjectExpression): boolean {
+    return (headers.properties as ASTNode[]).some((member) => isNodeType(member, 'ObjectProperty') && isXTokenHeader(this.propertyName(member.key, member.computed ?? false) ?? ''));
   }
 
   /**

@@ -38,8 +38,10 @@ const CLIENT_NAMES = Object.values(httpClients).map((spec) => spec.label.replace
 export function proofread(sentence: string, options: { table?: boolean } = {}): string[] {
   const problems: string[] = [];
   if (/\{\{|\}\}/u.test(sentence)) problems.push('a {{placeholder}} is left');
-  if (/\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]/u.test(sentence)) problems.push('a placeholder rendered as undefined/null/NaN/[object Object]');
   const prose = sentence.replace(/`[^`]*`/gu, '`code`');
+  // Quoted code may say `undefined` (`isCloud ? token : undefined`); a code span that is nothing else is a rendered placeholder.
+  const rendered = /\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]/u;
+  if (rendered.test(prose) || /`(?:undefined|null|NaN|\[object Object\])`/u.test(sentence)) problems.push('a placeholder rendered as undefined/null/NaN/[object Object]');
   // `()` after a name is a call (`oauthClientFromEnv()`), not an empty placeholder.
   const stray = options.table === true ? /(?<![\w$])\(\s*\)|\(\s*,|,\s*\)|\s;|(?<![+-])\s\)|:\s*\)/u : /(?<![\w$])\(\s*\)|\(\s*,|,\s*\)|\s,|\s;|\s\)|:\s*\)|\s\.(?=\s|$)/u;
   if (stray.test(prose)) problems.push('an empty placeholder (empty parentheses or a stray comma/period)');
@@ -88,13 +90,14 @@ describe('the proofreader', () => {
     ['sent by {{client}}', 'a {{placeholder}} is left'],
     ['the target is likely Cloud Automation (Keptn endpoint )', 'an empty placeholder (empty parentheses or a stray comma/period)'],
     ['is sent by undefined', 'a placeholder rendered as undefined/null/NaN/[object Object]'],
+    ['the header is sent only when `undefined`', 'a placeholder rendered as undefined/null/NaN/[object Object]'],
     ['is sent by axios instance', 'a missing article: "by axios instance"'],
     ['a axios instance', '"a" before a vowel sound: "a axios"'],
   ])('catches %j', (sentence, problem) => {
     expect(proofread(sentence)).toContain(problem);
   });
 
-  it.each(['This request, sent by an axios instance, carries no OAuth authorization.', 'an x-token header', 'a got instance', 'a user', 'an HTTP client'])('passes %j', (sentence) => {
+  it.each(['This request, sent by an axios instance, carries no OAuth authorization.', 'the header is sent only when `isCloud ? token : undefined` holds', 'an x-token header', 'a got instance', 'a user', 'an HTTP client'])('passes %j', (sentence) => {
     expect(proofread(sentence)).toEqual([]);
   });
 

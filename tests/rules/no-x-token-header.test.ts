@@ -958,7 +958,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 3 }],
     },
     {
-      name: 'C6 a service class whose header getter feeds Keptn and a Teams webhook: graded by the Keptn request, held back by the webhook',
+      name: 'C6 a service class whose header getter feeds Keptn and a Teams webhook: graded by the Keptn request, split (the webhook gets the x-token back where it reads the getter)',
       code: `
         import axios from 'axios';
         export class QualityGateNotifier {
@@ -976,16 +976,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
         }
       `,
       filename: 'file.ts',
-      errors: [{
-        ...heldBack(
-          'axios',
-          'the target is likely Cloud Automation (Keptn path /{…}/v1/event behind keptnEndpoint, keptnApiToken)',
-          'the same header is also sent by another request on line 13, and its host https://acme.webhook.office.com is written out and is no Cloud Automation host',
-          'likely',
-          'xTokenHeaderSharedElsewhere',
-        ),
-        line: 6,
-      }],
+      errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn path /{…}/v1/event behind keptnEndpoint, keptnApiToken)', 'likely'), line: 6 }],
     },
     {
       name: 'C6 a shared options object sent to a Keptn path and to localhost: held back by the self-hosted request',
@@ -1002,7 +993,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
         ...heldBack(
           'fetch',
           'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)',
-          'the same header is also sent by another request on line 5, and its host http://localhost:8080 is written out and is no Cloud Automation host',
+          'the same header is also sent by another request on line 5, and its host http://localhost:8080 is written out and is no Cloud Automation host; it is not split (the OAuth token for the Cloud Automation requests, the x-token written again where that one reads the header) because the token is read from `process.env` once, when the shared object is made, and read again at that request it might differ',
           'likely',
           'xTokenHeaderSharedElsewhere',
         ),
