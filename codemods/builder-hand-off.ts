@@ -16,7 +16,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { classMemberKey, contains, forEachDescendant, isFunctionNode, memberName, outermostTypeWrapper, staticPropertyKey, type Node } from '../analysis/ast.js';
+import { classMemberKey, contains, forEachDescendant, isFunctionNode, memberName, outermostTypeWrapper, staticPropertyKey, unwrap, type Node } from '../analysis/ast.js';
 import type { EscapingXToken } from '../analysis/findings.js';
 import { relativeImportsIn } from '../analysis/module-callers.js';
 import type { ModuleExit } from '../analysis/module-exits.js';
@@ -422,10 +422,16 @@ function otherCredential(site: RequestSite, read: Node, named: string): string |
   const options = slot?.type === AST_NODE_TYPES.Property && slot.value === headers ? slot.parent : undefined;
   if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   const basic = (httpClients[site.client.kind].basicAuthOptions ?? []).filter((option) =>
-    options.properties.some((member) => member.type === AST_NODE_TYPES.Property && staticPropertyKey(member) === option),
+    options.properties.some((member) => member.type === AST_NODE_TYPES.Property && staticPropertyKey(member) === option && !setsNothing(member.value)),
   );
   if (basic.length === 0) return undefined;
   return `${named} sits in options that also send \`Authorization: Basic …\` through the ${basic.map((option) => `\`${option}\``).join('/')} option${basic.length === 1 ? '' : 's'}, which the helper never replaces`;
+}
+
+/** `auth: undefined` / `auth: null`: an option the clients leave out, which sends no credential. */
+function setsNothing(written: Node): boolean {
+  const value = unwrap(written);
+  return (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') || (value.type === AST_NODE_TYPES.Literal && value.value === null);
 }
 
 /** Why one caller cannot wait for the builder's token, or undefined when it can. */

@@ -522,7 +522,7 @@ export class XTokenMigration extends RequestMigration {
   private awaitOptionsBuilder(property: AnyPath, target: AnyPath, container: AnyPath, call: CallExpression | MemberExpression, kind: HttpClientKind, optional: string | undefined): boolean {
     // The x-token entry itself: `target` is the conditional spread around it when there is one.
     const refuse = (why: string): false => {
-      this.leave(property, 'x-token header in options a function builds', `the options come from \`${this.text(call).slice(0, 60)}\`, whose result would be needed twice to add the token at the request, and ${why}`, 'send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built, and await them');
+      this.leave(property, 'x-token header in options a function builds', `the options come from \`${quotedCode(this.text(call))}\`, whose result would be needed twice to add the token at the request, and ${why}`, 'send `Authorization: await client.authorizationHeader()` from the OAuth helper where the options are built, and await them');
       return false;
     };
     const written = this.estreeNode(property.node, 'Property');
@@ -1273,7 +1273,7 @@ export class XTokenMigration extends RequestMigration {
         const range = rangeOf(call.node);
         if (sites.some((site) => contains(site, range)) || state.through.some((through) => contains(through, range))) continue;
         const statement = this.statementOf(call);
-        const shown = statement ? this.text(statement.node).split('\n')[0]?.trim().slice(0, 60) ?? '' : returner.name;
+        const shown = statement ? quotedCode(this.text(statement.node).split('\n')[0] ?? '') : returner.name;
         return `${returner.getter ? `the getter \`${returner.name}\`` : `\`${returner.name}()\``} returns the header and is also used on line ${this.position(call.node).line} (\`${shown}\`), where the codemod sees no request of this header`;
       }
     }
@@ -1289,7 +1289,7 @@ export class XTokenMigration extends RequestMigration {
         if (isNodeType(parentNode, 'AssignmentExpression') && use.name === 'left') continue;
         const statement = this.statementOf(use);
         const line = this.position(use.node).line;
-        const shown = statement ? this.text(statement.node).split('\n')[0]?.trim().slice(0, 60) ?? '' : (binding.node as Identifier).name;
+        const shown = statement ? quotedCode(this.text(statement.node).split('\n')[0] ?? '') : (binding.node as Identifier).name;
         return `\`${(binding.node as Identifier).name}\` is also used on line ${line} (\`${shown}\`), where the codemod cannot tell what it does with the header`;
       }
     }
@@ -1418,7 +1418,7 @@ export class XTokenMigration extends RequestMigration {
     }
     const other = tests.find((test) => !this.asksForToken(test, tokenTexts));
     if (other === undefined) return { on: 'token' };
-    const shown = conditionText(this.text(other).replace(/\s+/gu, ' '), outcomes.get(other) ?? 'truthy').slice(0, 60);
+    const shown = quotedCode(conditionText(this.text(other).replace(/\s+/gu, ' '), outcomes.get(other) ?? 'truthy'));
     // `authenticated && token`: kept as it is, the old token would still decide whether the OAuth one is sent.
     return { on: tests.some((test) => this.mentions(test, tokenTexts)) ? 'mixed' : 'other', test: shown };
   }
@@ -1452,7 +1452,7 @@ export class XTokenMigration extends RequestMigration {
     if (!inValue) return undefined;
     const condition = this.headerCondition(site, value, statement);
     if (condition === undefined || condition.on === 'token') return undefined;
-    return `the header's value \`${this.text(this.unwrapped(value as ASTNode)).replace(/\s+/gu, ' ').slice(0, 60)}\` leaves it out unless \`${condition.test}\`, which asks something other than whether a token is set, and the codemod does not rewrite a test inside the value`;
+    return `the header's value \`${quotedCode(this.text(this.unwrapped(value as ASTNode)))}\` leaves it out unless \`${condition.test}\`, which asks something other than whether a token is set, and the codemod does not rewrite a test inside the value`;
   }
 
   private mentions(node: ASTNode, texts: ReadonlySet<string>): boolean {
@@ -1857,7 +1857,7 @@ export class XTokenMigration extends RequestMigration {
       const estree = this.estreeNode(value);
       const credential = estree ? this.facts().analysis.authorizationCredential(estree) : { kind: 'unknown' as const };
       // `Authorization: gatewayAuth`: the value is named where it is sent, as the code holds it.
-      const held = leadingText(value) === undefined ? ` (\`${this.text(value).replace(/\s+/gu, ' ').slice(0, 40)}\`)` : '';
+      const held = leadingText(value) === undefined ? ` (\`${quotedCode(this.text(value), 40)}\`)` : '';
       if (credential.kind === 'scheme') return { sends: `\`Authorization: ${credential.scheme} …\`${held}` };
       if (inInstanceDefaults) return { sends: 'its own `Authorization` with every request' };
       if (credential.kind === 'unknown') return { sends: `an \`Authorization\`${held} whose scheme the code does not show`, maybeBearer: true };
@@ -1865,7 +1865,12 @@ export class XTokenMigration extends RequestMigration {
     const slot = parentOf(container)?.node;
     const options = parentOf(parentOf(container))?.node;
     if (!isNodeType(slot, 'ObjectProperty') || !HEADERS_OPTIONS.has(this.propertyName(slot.key, false) ?? '') || !isNodeType(options, 'ObjectExpression')) return undefined;
-    const keys = new Set((options.properties as ASTNode[]).flatMap((member) => (isNodeType(member, 'ObjectProperty') ? [this.propertyName(member.key, member.computed ?? false)] : [])));
+    // `auth: undefined` / `auth: null` sends nothing: axios and got leave such an option out.
+    const setsNothing = (written: ASTNode): boolean => {
+      const value = this.unwrapped(written);
+      return (isNodeType(value, 'Identifier') && value.name === 'undefined') || isNodeType(value, 'NullLiteral');
+    };
+    const keys = new Set((options.properties as ASTNode[]).flatMap((member) => (isNodeType(member, 'ObjectProperty') && !setsNothing(member.value as ASTNode) ? [this.propertyName(member.key, member.computed ?? false)] : [])));
     const basic = (httpClients[kind].basicAuthOptions ?? []).filter((option) => keys.has(option));
     if (basic.length === 0) return undefined;
     return { sends: `\`Authorization: Basic …\` through the ${basic.map((option) => `\`${option}\``).join('/')} option${basic.length === 1 ? '' : 's'}` };
@@ -3197,6 +3202,18 @@ export default function transform(file: FileInfo, api: API, options: Options): s
 }
 
 /** The condition under which a branch runs, from its test's text: `userToken`, `!userToken`, `cache == null`. */
+/**
+ * Code quoted in a reason, on one line and at most `max` characters: a longer one is cut after
+ * its last whole token and ends in `…`, so a quote never stops mid-name (`config.url?.start`).
+ */
+function quotedCode(code: string, max = 60): string {
+  const line = code.replace(/\s+/gu, ' ').trim();
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max);
+  const boundary = Math.max(...[' ', '(', ',', '.', '?', ':', '&', '|', '['].map((mark) => cut.lastIndexOf(mark)));
+  return `${(boundary > 0 ? cut.slice(0, boundary) : cut).trimEnd()} …`;
+}
+
 function conditionText(test: string, outcome: 'truthy' | 'falsy' | 'nullish'): string {
   const simple = /^[\w$.]+$/u.test(test);
   if (outcome === 'truthy') return test;
