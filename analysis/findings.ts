@@ -48,7 +48,19 @@ export interface XTokenFinding {
    * the header is split, the Cloud Automation requests get the OAuth token and these get the
    * x-token back where they read the header, so they send exactly what they sent before.
    */
-  readonly keptFor?: readonly { readonly request: RequestSite; readonly reason: string }[];
+  readonly keptFor?: readonly KeptXTokenRequest[];
+}
+
+/**
+ * A request of a split header that keeps the x-token: one the code shows goes to another service,
+ * or one nothing shows goes to Cloud Automation (`unsure`, its grade) next to requests that surely
+ * do. An unsure one keeps exactly what it sent; `--include-unsure` gives it the OAuth token instead
+ * (see `withUnsureIncluded`).
+ */
+export interface KeptXTokenRequest {
+  readonly request: RequestSite;
+  readonly reason: string;
+  readonly unsure?: TargetAssessment;
 }
 
 /**
@@ -391,11 +403,28 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
     // ESLint gives Program a `null` parent where the codemod's host leaves it undefined: truthiness, not `!== undefined`.
     let readAtRequest = Boolean(builtIn);
     for (let current: Node | undefined = request.node; current && readAtRequest; current = current.parent) if (current === builtIn) readAtRequest = false;
-    return analysis.rewriteAtWhy(value, request.node, readAtRequest);
+    return analysis.rewriteAtWhy(value, request.node, readAtRequest, !builtIn && topLevelStatement(finding.node) !== undefined);
   }
 }
 
 export type Findings = ReturnType<typeof createFindings>;
+
+/**
+ * The declaration or expression statement of the module's body that `node` is part of, outside any
+ * block: code that runs once, when the module loads, and always. Undefined inside a block, a loop,
+ * a class body or a function.
+ */
+export function topLevelStatement(node: Node): Node | undefined {
+  let current: Node = node;
+  while (current.parent && current.parent.type !== AST_NODE_TYPES.Program) {
+    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.BlockStatement || current.type === AST_NODE_TYPES.ClassBody) return undefined;
+    current = current.parent;
+  }
+  if (!current.parent) return undefined;
+  return current.type === AST_NODE_TYPES.VariableDeclaration || current.type === AST_NODE_TYPES.ExpressionStatement || (current.type === AST_NODE_TYPES.ExportNamedDeclaration && current.declaration?.type === AST_NODE_TYPES.VariableDeclaration)
+    ? current
+    : undefined;
+}
 
 /**
  * One header sent by several requests of its own (a builder, a getter, a shared object) is migrated
@@ -418,19 +447,47 @@ function sharedHeaderGrade(
     if (confidenceRank(graded.target.confidence) > confidenceRank(surest.target.confidence)) surest = graded;
     if (confidenceRank(graded.target.confidence) < confidenceRank(weakest.target.confidence)) weakest = graded;
   }
-  const away = own.find(({ target }) => target.elsewhere !== undefined);
-  // Below the migration's threshold where another is above it: the one request that keeps the header from the token.
-  const unsure = !confidenceAtLeast(weakest.target.confidence, SURE_TARGET_CONFIDENCE) && confidenceAtLeast(surest.target.confidence, SURE_TARGET_CONFIDENCE);
-  const holding = away ?? (unsure ? weakest : undefined);
+  const away = own.filter(({ target }) => target.elsewhere !== undefined);
+  const sure = toCloudAutomation.filter(({ target }) => confidenceAtLeast(target.confidence, SURE_TARGET_CONFIDENCE));
+  // Below the migration's threshold where another is above it: requests that keep the header from the token.
+  const unsure = sure.length > 0 ? toCloudAutomation.filter((graded) => !sure.includes(graded)) : [];
+  const holding = away[0] ?? unsure[0];
   if (!holding) return { target: weakest.target };
-  // Only other services hold it back: split, when each of them can be given the x-token back where it reads the header.
+  // Only other services and unsure requests hold it back, with a sure one to migrate: split, when each can be given the x-token back where it reads the header.
   let unsplit: string | undefined;
-  if (away && !unsure) {
-    const elsewhere = own.filter(({ target }) => target.elsewhere !== undefined);
-    unsplit = elsewhere.map(({ request }) => splitWhy(request)).find((why) => why !== undefined);
-    if (unsplit === undefined) return { target: weakest.target, keptFor: elsewhere.map(({ request, target }) => ({ request, reason: target.elsewhere ?? '' })) };
+  if (sure.length > 0) {
+    const kept = [...away, ...unsure];
+    unsplit = kept.map(({ request }) => splitWhy(request)).find((why) => why !== undefined);
+    if (unsplit === undefined) {
+      const weakestSure = sure.reduce((least, graded) => (confidenceRank(graded.target.confidence) < confidenceRank(least.target.confidence) ? graded : least));
+      return {
+        target: weakestSure.target,
+        keptFor: kept.map(({ request, target }) =>
+          target.elsewhere !== undefined ? { request, reason: target.elsewhere } : { request, reason: unsureReason(target), unsure: target },
+        ),
+      };
+    }
   }
   return { target: weakest.target, heldBack: { surest: surest.target, request: holding.request, target: holding.target, ...(unsplit === undefined ? {} : { unsplit }) } };
+}
+
+function unsureReason(target: TargetAssessment): string {
+  const what = target.urlText !== undefined && target.urlText !== '*' ? `its URL ${target.urlText} is one of Cloud Automation's` : 'it goes to Cloud Automation';
+  return `nothing shows that ${what} (${target.confidence} target)`;
+}
+
+/**
+ * A split finding as a run with `--include-unsure` migrates it: the user asserts that the unsure
+ * requests go to Cloud Automation too, so they get the OAuth token with the sure ones, and the
+ * header is graded by the least sure of them all.
+ */
+export function withUnsureIncluded(finding: XTokenFinding): XTokenFinding {
+  const unsure = finding.keptFor?.filter((kept) => kept.unsure !== undefined) ?? [];
+  if (unsure.length === 0) return finding;
+  const { keptFor, ...rest } = finding;
+  const stillKept = keptFor?.filter((kept) => kept.unsure === undefined) ?? [];
+  const target = unsure.reduce<TargetAssessment>((least, { unsure: graded }) => (graded && confidenceRank(graded.confidence) < confidenceRank(least.confidence) ? graded : least), finding.target);
+  return { ...rest, target, ...(stillKept.length > 0 ? { keptFor: stillKept } : {}) };
 }
 
 /**
@@ -442,7 +499,7 @@ export function describeHeldBack({ request, target, unsplit }: HeldBack): string
   const sent = `the same header is also sent by another request on line ${request.node.loc.start.line}`;
   if (target.elsewhere !== undefined) return `${sent}, and ${target.elsewhere}${unsplit === undefined ? '' : `; ${unsplitBecause(unsplit)}`}`;
   const url = target.urlText !== undefined && target.urlText !== '*' ? ` (to ${target.urlText})` : '';
-  return `${sent}${url}, and nothing shows that it goes to Cloud Automation (${target.confidence} target)`;
+  return `${sent}${url}, and nothing shows that it goes to Cloud Automation (${target.confidence} target)${unsplit === undefined ? '' : `; ${unsplitBecause(unsplit)}`}`;
 }
 
 /** Why a header shared with a request to another service is not split, as the lint and the migration both say it. */

@@ -2508,18 +2508,20 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * at `at` (another request that reads the header); undefined when it does. It may read literals,
    * module-level `const` bindings, and `this.<member>` where both sit in methods of one class;
    * `process.env…` only where the header is built each time it is read (`readAtRequest`: a builder
-   * or a getter), since an object built once read the environment when it was made.
+   * or a getter), since an object built once read the environment when it was made, or where it is
+   * built in a plain top-level statement (`atModuleLevel`): what it read then can be kept in a
+   * module-level `const` next to it for the other request.
    */
-  function rewriteAtWhy(value: Node, at: Node, readAtRequest: boolean): string | undefined {
+  function rewriteAtWhy(value: Node, at: Node, readAtRequest: boolean, atModuleLevel = false): string | undefined {
     const node = unwrap(value);
     switch (node.type) {
       case AST_NODE_TYPES.Literal:
         return undefined;
       case AST_NODE_TYPES.TemplateLiteral:
-        return node.expressions.map((expression) => rewriteAtWhy(expression, at, readAtRequest)).find((why) => why !== undefined);
+        return node.expressions.map((expression) => rewriteAtWhy(expression, at, readAtRequest, atModuleLevel)).find((why) => why !== undefined);
       case AST_NODE_TYPES.LogicalExpression:
       case AST_NODE_TYPES.BinaryExpression:
-        return rewriteAtWhy(node.left, at, readAtRequest) ?? rewriteAtWhy(node.right, at, readAtRequest);
+        return rewriteAtWhy(node.left, at, readAtRequest, atModuleLevel) ?? rewriteAtWhy(node.right, at, readAtRequest, atModuleLevel);
       case AST_NODE_TYPES.Identifier: {
         const variable = variableOf(node);
         const def = variable?.defs[0];
@@ -2531,7 +2533,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         const chain = memberChain(node);
         const base = chain ? unwrap(chain.base) : undefined;
         if (chain?.names[0] === 'env' && chain.names.length === 2 && base?.type === AST_NODE_TYPES.Identifier && base.name === 'process' && isGlobal(base)) {
-          return readAtRequest ? undefined : 'the token is read from `process.env` once, when the shared object is made, and read again at that request it might differ';
+          return readAtRequest || atModuleLevel ? undefined : 'the token is read from `process.env` once, when the shared object is made, and read again at that request it might differ';
         }
         if (node.object.type === AST_NODE_TYPES.ThisExpression && !node.computed) {
           const here = methodClassBody(thisBinder(node));

@@ -44,7 +44,7 @@ import type { FileReport, HandOffRecord, TransformOptions } from './report.js';
 import { builderFileFacts, builderHandOff, builderHeaders, handOffSources, localOptionsBuilder, valueHandOff, type HandedCall, type HandedUse, type HandOffDecision, type ValueHandOffDecision } from './builder-hand-off.js';
 import type { SourceLocation } from './type-oracle.js';
 import { applyEdits, indentationAt, lineStartOf, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
-import { describeHeldBack, unsplitBecause, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
+import { describeHeldBack, topLevelStatement, unsplitBecause, withUnsureIncluded, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
 import { sameInstance, type RequestSendingRefusal, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
@@ -141,6 +141,8 @@ interface KeptXToken {
   readonly finding: XTokenFinding;
   readonly requests: readonly Extract<Use, { type: 'request' }>[];
   readonly entry: string;
+  /** The `const` that keeps what a module-level header read from `process.env` when the module loaded, for `entry` to read. */
+  readonly readOnce?: Edit;
 }
 
 /** What locating a header object inside a request's options found: the variable nearest the call, and what was read on the way. */
@@ -199,7 +201,7 @@ export class XTokenMigration extends RequestMigration {
   private readonly interceptorsLeft: { useStatement: AnyPath; use: AnyPath; fn: AnyPath; attach: string; attachAfter: Edit }[] = [];
 
   plan(): void {
-    for (const finding of this.facts().xToken) this.migrateFinding(finding);
+    for (const finding of this.facts().xToken) this.migrateFinding(this.options.includeUnsure === true ? withUnsureIncluded(finding) : finding);
     for (const escaping of this.facts().escaping) this.leaveEscaping(escaping);
     this.takeHandOffs();
     if (!this.continuesEarlierPass) this.collectRoutes();
@@ -228,7 +230,7 @@ export class XTokenMigration extends RequestMigration {
     if (kept.length > 0) {
       // Split: the requests to other services still send the x-token, so the token is not retired.
       const keptLines = kept.map(({ request }) => request.node.loc.start.line);
-      const keptNote = `; its request${keptLines.length === 1 ? '' : 's'} on line ${keptLines.join(', ')} (${kept[0]?.reason ?? ''}) still get${keptLines.length === 1 ? 's' : ''} the x-token, written where ${keptLines.length === 1 ? 'it reads' : 'they read'} the headers`;
+      const keptNote = `; its request${keptLines.length === 1 ? '' : 's'} ${linesWithReasons(kept)} still get${keptLines.length === 1 ? 's' : ''} the x-token, written where ${keptLines.length === 1 ? 'it reads' : 'they read'} the headers`;
       for (let index = migratedBefore; index < this.migrated.length; index++) {
         const entry = this.migrated[index];
         if (entry) this.migrated[index] = { ...entry, what: `${entry.what}${keptNote}`, keptXToken: keptLines.length };
@@ -237,13 +239,8 @@ export class XTokenMigration extends RequestMigration {
     const away = finding.instanceRequestsElsewhere ?? [];
     if (away.length === 0) return;
     // Attached to the instance, the helper authorizes its Cloud Automation base only: what the other requests lose is said.
-    const reasons = [...new Set(away.map(({ reason }) => reason))];
-    const where =
-      reasons.length === 1
-        ? `on line ${away.map(({ request }) => request.node.loc.start.line).join(', ')} (${reasons[0] ?? ''})`
-        : away.map(({ request, reason }) => `on line ${request.node.loc.start.line} (${reason})`).join(' and ');
     const one = away.length === 1;
-    const note = `; its request${one ? '' : 's'} ${where} no longer get${one ? 's' : ''} the x-token, and the helper sends ${one ? 'it' : 'them'} no token`;
+    const note = `; its request${one ? '' : 's'} ${linesWithReasons(away)} no longer get${one ? 's' : ''} the x-token, and the helper sends ${one ? 'it' : 'them'} no token`;
     for (let index = migratedBefore; index < this.migrated.length; index++) {
       const entry = this.migrated[index];
       if (entry) this.migrated[index] = { ...entry, what: `${entry.what}${note}` };
@@ -1608,7 +1605,36 @@ export class XTokenMigration extends RequestMigration {
       this.leaveUnsplit(property, finding, 'the codemod cannot see where every request to the other service reads the shared headers');
       return null;
     }
-    return { finding, requests, entry: `${this.text((property.node as ASTNode & { key: ASTNode }).key)}: ${this.text(value)}` };
+    const key = this.text((property.node as ASTNode & { key: ASTNode }).key);
+    const readOnce = this.keptAtLoad(finding, value, requests);
+    return { finding, requests, entry: `${key}: ${readOnce?.name ?? this.text(value)}`, ...(readOnce ? { readOnce: readOnce.edit } : {}) };
+  }
+
+  /**
+   * A header object built once when the module loads read `process.env` then; the other request
+   * must send what it read, not what the environment says when it is made: the value goes into a
+   * `const` right after the statement (the analysis' `topLevelStatement`), named after the env var.
+   */
+  private keptAtLoad(finding: XTokenFinding, value: ASTNode, requests: readonly Extract<Use, { type: 'request' }>[]): { readonly name: string; readonly edit: Edit } | undefined {
+    const valueText = this.text(value);
+    const env = /\bprocess\.env(?:\.(\w+)|\[\s*['"`](\w+)['"`]\s*\])/u.exec(valueText);
+    const statementNode = topLevelStatement(finding.node);
+    const statement = statementNode ? this.babelPath(statementNode) : undefined;
+    if (!env || !statement) return undefined;
+    const envName = env[1] ?? env[2] ?? 'X_TOKEN';
+    const base = envName.toLowerCase().replace(/_+(\w)/gu, (_match, letter: string) => letter.toUpperCase());
+    // Free at module level and where each other request reads it (a parameter of that name would hide the `const`).
+    const taken = new Set<string>();
+    let name = this.freeName(statement, base, taken);
+    while (requests.some((use) => scopeDeclaring(use.call, name))) {
+      taken.add(name);
+      name = this.freeName(statement, base, taken);
+    }
+    // After a comment that ends the statement's line, which stays with it.
+    const end = rangeOf(statement.node).end;
+    const rest = this.source.slice(end).split('\n', 1)[0] ?? '';
+    const at = /^\s*(?:\/\/.*)?$/u.test(rest) ? end + rest.length : end;
+    return { name, edit: { start: at, end: at, text: `\nconst ${name} = ${valueText};` } };
   }
 
   /**
@@ -1644,7 +1670,7 @@ export class XTokenMigration extends RequestMigration {
       this.migratePerRequestHeader(property, target, container, requests, kind as HttpClientKind, undefined, undefined, kept);
       return;
     }
-    const planned: Edit[] = [];
+    const planned: Edit[] = kept.readOnce ? [kept.readOnce] : [];
     for (const use of kept.requests) {
       const edit = use.reference ? this.entryAtRead(use.reference, use.call.node, 'headers', kept.entry, true, false) : undefined;
       if (!edit) {
@@ -2096,6 +2122,7 @@ export class XTokenMigration extends RequestMigration {
     }
     if (kept !== undefined) {
       // The requests to other services take the x-token where they read the shared headers, as the Cloud Automation ones take the OAuth token.
+      if (kept.readOnce) planned.push(kept.readOnce);
       for (const use of kept.requests) {
         const edit = use.reference ? this.entryAtRead(use.reference, use.call.node, key, kept.entry, headersRemain, false) : undefined;
         if (!edit) {
@@ -3220,4 +3247,12 @@ function conditionText(test: string, outcome: 'truthy' | 'falsy' | 'nullish'): s
   if (outcome === 'nullish') return `${simple ? test : `(${test})`} == null`;
   const negated = /^!([\w$.]+)$/u.exec(test)?.[1];
   return negated ?? (simple ? `!${test}` : `!(${test})`);
+}
+
+/** "on line 23 (its host … is no Cloud Automation host)", or each line with its own reason when they differ. */
+function linesWithReasons(requests: readonly { readonly request: RequestSite; readonly reason: string }[]): string {
+  const reasons = [...new Set(requests.map(({ reason }) => reason))];
+  return reasons.length === 1
+    ? `on line ${requests.map(({ request }) => request.node.loc.start.line).join(', ')} (${reasons[0] ?? ''})`
+    : requests.map(({ request, reason }) => `on line ${request.node.loc.start.line} (${reason})`).join(' and ');
 }

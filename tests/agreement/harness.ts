@@ -310,7 +310,8 @@ function codemodSites(file: string, byDefault: readonly FileReport[], withUnsure
       outcome,
       what: entry.what,
       why: 'why' in entry ? entry.why : undefined,
-      confidenceClass: 'elsewhere' in entry && entry.elsewhere === true ? 'elsewhere' : stated ? confidenceClass(stated) : same ? 'acts' : 'unsure',
+      // Migrated by default is acting by default, whatever the unsure run writes (a split that also gives the unsure requests the token says so differently).
+      confidenceClass: 'elsewhere' in entry && entry.elsewhere === true ? 'elsewhere' : stated ? confidenceClass(stated) : same || outcome === 'migrated' ? 'acts' : 'unsure',
       confidence: stated,
       ...('keptXToken' in entry && entry.keptXToken !== undefined ? { keptXToken: entry.keptXToken } : {}),
     };
@@ -513,14 +514,15 @@ export function compareFile(outcome: FileOutcome, source: string): Comparison {
       const moved = site.outcome === 'manual' ? lines.get(site.line) : undefined;
       if (moved !== undefined) left.add(moved);
     }
-    // A split shared header writes the x-token again at each request to another service: as many
-    // findings that say so (and nothing else) on lines the codemod wrote are what it reported.
+    // A split shared header writes the x-token again at each request to another service or that
+    // nothing shows goes to Cloud Automation: as many findings that say so (and nothing else) on
+    // lines the codemod wrote are what it reported.
     let keptElsewhere = outcome.codemod.reduce((sum, site) => sum + (site.keptXToken ?? 0), 0);
     for (const findings of groupBy(outcome.afterMigration, siteKey).values()) {
       const [first] = findings;
       if (!first || left.has(first.line)) continue;
       const original = [...lines].find(([, moved]) => moved === first.line)?.[0];
-      if (original === undefined && findings.every((finding) => finding.messageId === ELSEWHERE_MESSAGE) && findings.length <= keptElsewhere) {
+      if (original === undefined && findings.every((finding) => finding.messageId === ELSEWHERE_MESSAGE || (finding.confidence !== undefined && confidenceClass(finding.confidence) === 'unsure')) && findings.length <= keptElsewhere) {
         keptElsewhere -= findings.length;
         continue;
       }

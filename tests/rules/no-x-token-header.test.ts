@@ -900,7 +900,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 7 }],
     },
     {
-      name: 'C6 one builder sent by two requests is graded by the less sure of them: migrated, both would get the OAuth token',
+      name: 'C6 one builder sent by a sure and an unsure request is split: the unsure one keeps its x-token, so the header is graded by the sure one',
       code: `
         import axios, { type AxiosRequestConfig } from 'axios';
         export class EventService {
@@ -917,8 +917,28 @@ ruleTester.run('no-x-token-header', testable(rule), {
         }
       `,
       filename: 'file.ts',
+      errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/mongodb-datastore/event/type/{…})', 'likely'), line: 6 }],
+    },
+    {
+      name: 'C6 one builder sent by two requests that cannot be split is graded by the less sure of them: migrated, both would get the OAuth token',
+      code: `
+        import axios, { type AxiosRequestConfig } from 'axios';
+        export class EventService {
+          constructor(private readonly baseUrl: string, private readonly apiToken: string) {}
+          private requestConfig(extra: AxiosRequestConfig = {}): AxiosRequestConfig {
+            return { ...extra, headers: { ...extra.headers, 'x-token': String(this.apiToken) } };
+          }
+          async ping() {
+            return axios.get(\`\${this.baseUrl}/v1/metadata\`, this.requestConfig());
+          }
+          async latest(type: string) {
+            return (await axios.get(\`\${this.baseUrl}/mongodb-datastore/event/type/\${type}\`, this.requestConfig())).data;
+          }
+        }
+      `,
+      filename: 'file.ts',
       errors: [{
-        ...heldBack('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/mongodb-datastore/event/type/{…})', 'the same header is also sent by another request on line 9 (to */v1/metadata), and nothing shows that it goes to Cloud Automation (possible target)', 'possible', 'xTokenHeaderSharedUnsure'),
+        ...heldBack('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/mongodb-datastore/event/type/{…})', `the same header is also sent by another request on line 9 (to */v1/metadata), and nothing shows that it goes to Cloud Automation (possible target); it is not split (the OAuth token for the Cloud Automation requests, the x-token written again where that one reads the header) because the token is computed in a form the codemod does not copy to another request`, 'possible', 'xTokenHeaderSharedUnsure'),
         line: 6,
       }],
     },
@@ -929,7 +949,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
         export class EventService {
           constructor(private readonly baseUrl: string, private readonly apiToken: string) {}
           private requestConfig(extra: AxiosRequestConfig = {}): AxiosRequestConfig {
-            return { ...extra, headers: { ...extra.headers, 'x-token': this.apiToken } };
+            return { ...extra, headers: { ...extra.headers, 'x-token': String(this.apiToken) } };
           }
           async ping() {
             return axios.get(\`\${this.baseUrl}/v1/metadata\`, this.requestConfig());
@@ -942,7 +962,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
       filename: 'file.ts',
       options: [{ minimumConfidence: 'likely' }],
       errors: [{
-        ...heldBack('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/mongodb-datastore/event/type/{…})', 'the same header is also sent by another request on line 9 (to */v1/metadata), and nothing shows that it goes to Cloud Automation (possible target)', 'possible', 'xTokenHeaderSharedUnsure'),
+        ...heldBack('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/mongodb-datastore/event/type/{…})', `the same header is also sent by another request on line 9 (to */v1/metadata), and nothing shows that it goes to Cloud Automation (possible target); it is not split (the OAuth token for the Cloud Automation requests, the x-token written again where that one reads the header) because the token is computed in a form the codemod does not copy to another request`, 'possible', 'xTokenHeaderSharedUnsure'),
         line: 6,
       }],
     },
@@ -979,10 +999,23 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn path /{…}/v1/event behind keptnEndpoint, keptnApiToken)', 'likely'), line: 6 }],
     },
     {
-      name: 'C6 a shared options object sent to a Keptn path and to localhost: held back by the self-hosted request',
+      name: 'C6 a module-level shared object sent to a Keptn path and to localhost is split: what it read from the environment at load is kept for the self-hosted request',
       code: `
         const headers = { 'x-token': process.env.KEPTN_API_TOKEN, accept: 'application/json' };
         export async function compare() {
+          const cloud = await fetch(\`\${process.env.KEPTN_ENDPOINT}/controlPlane/v1/project\`, { headers });
+          const local = await fetch('http://localhost:8080/api/controlPlane/v1/project', { headers });
+          return [await cloud.json(), await local.json()];
+        }
+      `,
+      filename: 'file.ts',
+      errors: [{ ...report('fetch', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 2 }],
+    },
+    {
+      name: 'C6 a shared options object built in the function that sends it to a Keptn path and to localhost: held back by the self-hosted request',
+      code: `
+        export async function compare() {
+          const headers = { 'x-token': process.env.KEPTN_API_TOKEN, accept: 'application/json' };
           const cloud = await fetch(\`\${process.env.KEPTN_ENDPOINT}/controlPlane/v1/project\`, { headers });
           const local = await fetch('http://localhost:8080/api/controlPlane/v1/project', { headers });
           return [await cloud.json(), await local.json()];
@@ -997,7 +1030,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
           'likely',
           'xTokenHeaderSharedElsewhere',
         ),
-        line: 2,
+        line: 3,
       }],
     },
     // ---------------------------------------------------------------- D: evidence
