@@ -290,7 +290,7 @@ export class XTokenMigration extends RequestMigration {
       const callee = parentNode.callee as ASTNode;
       const method = isNodeType(callee, 'MemberExpression') ? this.propertyName(callee.property, callee.computed ?? false) : undefined;
       if (method === 'setHeader') {
-        this.leaveSetHeader(parent, finding);
+        this.migrateSetHeader(parent, finding);
         return;
       }
       if (isNodeType(callee, 'MemberExpression') && (method === 'set' || method === 'append')) {
@@ -302,21 +302,72 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /**
-   * `req.setHeader('x-token', t)` on a node request: the codemod rewrites the `headers` of a node
-   * request's options, not a header set on the request object afterwards, so it says so (and,
-   * for a token check, that it is one, which needs deleting rather than a new header).
+   * `req.setHeader('x-token', t)` on the request `const req = https.request(…)` made in the same
+   * block. node sends the headers when the request is first written to or ended, so the write goes
+   * and the request's `write`/`end` wait for the token, which is set as `Authorization` just before
+   * (see deferred-node-send.ts); in an async function too, where awaiting between making the
+   * request and attaching its listeners would leave an early `'error'` unheard. A token check is
+   * left (it needs deleting, not a new header), and so is any shape the deferral cannot follow.
    */
-  private leaveSetHeader(call: AnyPath, finding: XTokenFinding): void {
-    const form = 'the header is set with `setHeader(…)` on the request object, which the codemod does not rewrite (it moves the token only in the `headers` of the request\'s options)';
+  private migrateSetHeader(call: AnyPath, finding: XTokenFinding): void {
+    const what = 'x-token header set with setHeader on a node http request';
+    const todo = 'set `Authorization` with `req.setHeader` to the OAuth helper\'s `client.authorizationHeader()` (awaited, or in its `.then` where the function is not async) before the request is ended';
     const tokenCheck = finding.sites.every((site) => {
       const routes = this.recordSiteRoute(site)?.routes ?? [];
       return routes.length > 0 && routes.every(isTokenCheckRoute);
     });
     if (tokenCheck) {
+      const form = 'the header is set with `setHeader(…)` on the request object, a form the codemod does not turn into a metadata read';
       this.leave(call, `x-token sent to ${TOKEN_CHECK}`, tokenCheckLeft(form).why, TOKEN_CHECK_TODO);
       return;
     }
-    this.leave(call, 'x-token header set with setHeader on a node http request', form, 'set `Authorization` with `req.setHeader` to the OAuth helper\'s `client.authorizationHeader()` (awaited, or in its `.then` where the function is not async) before the request is ended');
+    const statement = parentOf(call);
+    const callee = (call.node as CallExpression).callee as ASTNode;
+    const holder = isNodeType(callee, 'MemberExpression') ? (call.get('callee', 'object') as AnyPath) : undefined;
+    const [site, ...others] = finding.sites;
+    const request = site && others.length === 0 && site.client.kind === 'node-http' ? this.babelPath(site.node) : undefined;
+    const binding = holder ? this.bindingOf(holder) : undefined;
+    const declarator = binding?.name === 'id' ? parentOf(binding) : undefined;
+    const declaration = declarator ? parentOf(declarator) : undefined;
+    if (!request || !isNodeType(request.node, 'CallExpression') || !declarator || !isNodeType(declarator.node, 'VariableDeclarator') || declarator.node.init !== request.node) {
+      this.leave(call, what, 'the header is set with `setHeader(…)` on a request object the codemod cannot tie to the one `https.request(…)` kept in a variable that makes it', todo);
+      return;
+    }
+    const value = ((call.node as CallExpression).arguments as ASTNode[])[1];
+    const inValueWhy = this.conditionInValueWhy(call, value, true);
+    if (inValueWhy !== undefined) {
+      this.leave(call, what, inValueWhy, 'put `Authorization` there under the same test: `<test> ? await client.authorizationHeader() : undefined`');
+      return;
+    }
+    const condition = statement && isNodeType(statement.node, 'ExpressionStatement') ? this.headerCondition(call, value, true) : undefined;
+    if (condition?.on === 'other' || condition?.on === 'mixed') {
+      this.leave(call, what, `the header is set only when \`${condition.test}\`, which asks ${condition.on === 'other' ? 'something other than whether a token is set' : 'whether the token is set and something else too'}, and the writes that wait for the token would not ask it again`, todo);
+      return;
+    }
+    // `if (token) req.setHeader('x-token', token);` goes as a whole: the optional client sets nothing while OAuth is not configured.
+    const guard = condition?.on === 'token' && statement ? this.soleGuard(statement) : undefined;
+    const removable = guard ?? statement;
+    if (!removable || !statement || !isNodeType(statement.node, 'ExpressionStatement') || (condition && !guard) || parentOf(removable)?.node !== (declaration ? parentOf(declaration)?.node : undefined)) {
+      this.leave(call, what, 'the header is set with `setHeader(…)` inside an expression or a block of its own, not as a statement in the block that makes the request', todo);
+      return;
+    }
+    if (finding.alsoAuthorized) {
+      this.leave(call, 'x-token header next to another credential', 'the request also sends an `Authorization` of its own; the helper never overwrites a caller\'s Authorization, so without the x-token Cloud Automation would get no credential it accepts', 'decide which credential Cloud Automation gets: for OAuth, move the other one off this request (a proxy takes `Proxy-Authorization`) and run the codemod again');
+      return;
+    }
+    const client = guard ? this.conditionalClient(call, `${what} only when a token is set`) : undefined;
+    if (guard && client === undefined) return;
+    const promise = client === undefined ? `${this.clientText}.${helperClientMembers.authorizationHeader}()` : `${client}.${helperOptionalClientMembers.authorizationHeaders}()`;
+    const plan = planDeferredSend(this.deferralContext(), request as ASTPath<CallExpression>, promise, client !== undefined);
+    if ('why' in plan) {
+      this.leave(call, what, `the request cannot wait for the OAuth token (which must be awaited) before it is sent: ${plan.why}`, todo);
+      return;
+    }
+    if (client === undefined) this.needsHelper = true;
+    else this.useOptionalClient();
+    this.retired.push(removable);
+    this.edits.push(removeStatement(this.source, rangeOf(removable.node)), ...plan.edits);
+    this.markMigrated(call.node, 'node-http', `${what} → Authorization from the OAuth helper, set on the request before it is written, which waits for the token${client === undefined ? '' : ' (only when OAuth is configured)'}`);
   }
 
   /**
