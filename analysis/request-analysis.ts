@@ -69,6 +69,7 @@ import {
   unwrap,
   moduleImportOf,
   requiredModuleOf,
+  stringConcatParts,
   type Expression,
   type Node,
 } from './ast.js';
@@ -1704,6 +1705,9 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         return resolveAgainst(pathShape, baseShape);
       }
       case AST_NODE_TYPES.CallExpression: {
+        // `"".concat(base, "/v1/event")`: a template literal as compiled for ES5, read as the template.
+        const joined = stringConcatParts(node);
+        if (joined) return urlShape(...joined.map((part) => shapeOf(part, depth + 1, names, env)));
         const callee = unwrap(node.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'toString') {
           return shapeOf(callee.object, depth + 1, names, env);

@@ -45,7 +45,7 @@ import {
   type UrlPart,
   type UrlShape,
 } from '../core/index.js';
-import { classMemberKey, contains, forEachDescendant, isFunctionNode, isPromiseExecutor, memberName, programOf, returnedExpressions, staticPropertyKey, unwrap, type Expression, type Node } from './ast.js';
+import { classMemberKey, contains, forEachDescendant, isFunctionNode, isPromiseExecutor, memberName, programOf, returnedExpressions, staticPropertyKey, stringConcatParts, unwrap, type Expression, type Node } from './ast.js';
 import type { AnalysisHost } from './host.js';
 import type { ArgumentEnv, BoundValue, EntryList, ForeignCall, RequestAnalysis, RequestSite, ValueShapes } from './request-analysis.js';
 import { baseArgumentOf, isAbsolute, joinUrl, PARSED_URL_KEY, resolveAgainst, sameInstance, urlPart, writtenHost } from './request-analysis.js';
@@ -299,6 +299,9 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
   }
 
   function callShapes(node: TSESTree.CallExpression, env: Env, depth: number, names: string[]): UrlShape[] {
+    // `"".concat(base, "/v1/event")`: a template literal as compiled for ES5.
+    const joined = stringConcatParts(node);
+    if (joined) return product(joined.map((part) => shapesOf(part, env, depth + 1, names)));
     const callee = unwrap(node.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'toString') return shapesOf(callee.object, env, depth + 1, names);
     const parsedFrom = flow.urlParsedBy(node);
