@@ -70,6 +70,27 @@ export function literalString(node: Node): string | undefined {
 }
 
 /**
+ * The pieces a compiled template literal joins, in order: TypeScript and Babel write
+ * `` `${base}/api/v1/event` `` for ES5 as `"".concat(base, "/api/v1/event")`, and a template with
+ * more holes as a chain (`"".concat(a, "/p/").concat(b)`). Only a chain that starts at a string
+ * literal is one: `list.concat(x)` may join arrays. Undefined for anything else, or a spread argument.
+ */
+export function stringConcatParts(node: Node): Expression[] | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'concat' || callee.optional) return undefined;
+  const args: Expression[] = [];
+  for (const argument of node.arguments) {
+    if (argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    args.push(argument);
+  }
+  const object = unwrap(callee.object);
+  if (object.type === AST_NODE_TYPES.Literal && typeof object.value === 'string') return [object, ...args];
+  const before = stringConcatParts(object);
+  return before ? [...before, ...args] : undefined;
+}
+
+/**
  * `a.b.c` as its base expression and the static member names after it, or undefined when a
  * member in between is computed from a value.
  */

@@ -15,7 +15,7 @@ import { confidenceAtLeast, HEADER_WRITE_METHODS, isAuthorizationHeader, isToken
 import { isFunctionNode, literalString, memberChain, memberName, staticPropertyKey, unwrap, type Node } from './ast.js';
 import type { VisitorKeys } from './host.js';
 import type { ModuleExit } from './module-exits.js';
-import { sameInstance, type ClientRef, type HeaderEntry, type RequestAnalysis, type RequestSite, type TargetAssessment } from './request-analysis.js';
+import { sameInstance, type ClientRef, type ForeignReader, type HeaderEntry, type RequestAnalysis, type RequestSite, type TargetAssessment } from './request-analysis.js';
 
 export interface XTokenFinding {
   /** Where the header name is written: the report location. */
@@ -77,6 +77,10 @@ export interface HeldBack {
   readonly target: TargetAssessment;
   /** Why the header is not split (each request given its own credential, see `XTokenFinding.keptFor`), when that is what holds it back. */
   readonly unsplit?: string;
+  /** For a header that leaves its module: where `request` is (`../../app/src/deploy.ts:15`), as its line alone would name a line of this file. */
+  readonly where?: string;
+  /** Likewise where `surest` is. */
+  readonly surestWhere?: string;
 }
 
 export interface RequestFinding {
@@ -118,8 +122,13 @@ export interface EscapingXToken {
   readonly node: Node;
   readonly value: Node | undefined;
   readonly exit: ModuleExit;
-  /** Judged by names alone (the builder's, the value's): no URL is in sight. */
+  /**
+   * Judged by names alone (the builder's, the value's), or by the requests of other modules that
+   * send it, when they can all be known: the least sure of those that go to Cloud Automation.
+   */
   readonly target: TargetAssessment;
+  /** One of those requests goes to another service, another to Cloud Automation: see `HeldBack` (its `where` is set). */
+  readonly heldBack?: HeldBack;
 }
 
 interface WrittenHeader {
@@ -255,13 +264,27 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
    * it (or reads the exported object), by the requests there that send the header (the surest of
    * them, as for an instance's requests). One the code shows goes elsewhere leaves the names' judgement.
    */
-  function builderTarget(exit: ModuleExit, byNames: TargetAssessment): TargetAssessment {
-    if (byNames.elsewhere !== undefined || confidenceRank(byNames.confidence) >= confidenceRank('likely')) return byNames;
-    let targets: TargetAssessment[] = [];
-    if (exit.kind === 'returned') targets = analysis.builderRequestTargets(exit.node) ?? [];
-    else if (exit.name !== undefined) targets = analysis.exportedHeaderTargets(exit.name) ?? [];
-    if (targets.some((target) => target.elsewhere !== undefined)) return byNames;
-    return targets.reduce((best, target) => (confidenceRank(target.confidence) > confidenceRank(best.confidence) ? target : best), byNames);
+  /**
+   * A header that leaves the module, graded by the requests of other modules that send it. One of
+   * them the code shows goes to another service while another goes to Cloud Automation: the header
+   * is held back (migrated, it would send the OAuth token there too), graded as the Cloud
+   * Automation ones are, so the report says what is true of both (not "nothing shows").
+   */
+  function builderTarget(exit: ModuleExit, byNames: TargetAssessment): { target: TargetAssessment; heldBack?: HeldBack } {
+    if (byNames.elsewhere !== undefined) return { target: byNames };
+    let readers: ForeignReader[] = [];
+    if (exit.kind === 'returned') readers = analysis.builderRequestTargets(exit.node) ?? [];
+    else if (exit.name !== undefined) readers = analysis.exportedHeaderTargets(exit.name) ?? [];
+    const away = readers.find(({ target }) => target.elsewhere !== undefined);
+    const toCloudAutomation = readers.filter(({ target }) => target.elsewhere === undefined);
+    if (away) {
+      const surest = toCloudAutomation.reduce<ForeignReader | undefined>((best, reader) => (best === undefined || confidenceRank(reader.target.confidence) > confidenceRank(best.target.confidence) ? reader : best), undefined);
+      if (!surest || !confidenceAtLeast(surest.target.confidence, SURE_TARGET_CONFIDENCE)) return { target: byNames };
+      const weakest = toCloudAutomation.reduce((worst, reader) => (confidenceRank(reader.target.confidence) < confidenceRank(worst.target.confidence) ? reader : worst), surest);
+      return { target: weakest.target, heldBack: { surest: surest.target, surestWhere: surest.where, request: away.site, target: away.target, where: away.where } };
+    }
+    if (confidenceRank(byNames.confidence) >= confidenceRank('likely')) return { target: byNames };
+    return { target: readers.reduce((best, { target }) => (confidenceRank(target.confidence) > confidenceRank(best.confidence) ? target : best), byNames) };
   }
 
   return {
@@ -285,8 +308,8 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
         const exit = analysis.headerExit(node);
         if (!exit) continue;
         if (name === undefined && !isXTokenHeader(analysis.headerName(node) ?? '')) continue;
-        const target = builderTarget(exit, analysis.assessNames(exit.name === 'default' ? undefined : exit.name, value ? [value] : []));
-        if (!options.excludesXToken(target)) found.push({ node, value, exit, target });
+        const { target, heldBack } = builderTarget(exit, analysis.assessNames(exit.name === 'default' ? undefined : exit.name, value ? [value] : []));
+        if (!options.excludesXToken(heldBack?.surest ?? target)) found.push({ node, value, exit, target, ...(heldBack ? { heldBack } : {}) });
       }
       return found;
     },
@@ -495,8 +518,8 @@ export function withUnsureIncluded(finding: XTokenFinding): XTokenFinding {
  * both quote: "the same header is also sent by the request on line 16, and its host
  * https://hooks.slack.com is written out and is no Cloud Automation host".
  */
-export function describeHeldBack({ request, target, unsplit }: HeldBack): string {
-  const sent = `the same header is also sent by another request on line ${request.node.loc.start.line}`;
+export function describeHeldBack({ request, target, unsplit, where }: HeldBack): string {
+  const sent = `the same header is also sent by another request ${where === undefined ? `on line ${request.node.loc.start.line}` : `at ${where}`}`;
   if (target.elsewhere !== undefined) return `${sent}, and ${target.elsewhere}${unsplit === undefined ? '' : `; ${unsplitBecause(unsplit)}`}`;
   const url = target.urlText !== undefined && target.urlText !== '*' ? ` (to ${target.urlText})` : '';
   return `${sent}${url}, and nothing shows that it goes to Cloud Automation (${target.confidence} target)${unsplit === undefined ? '' : `; ${unsplitBecause(unsplit)}`}`;

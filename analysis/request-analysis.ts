@@ -7,6 +7,7 @@
  * One analysis per linted file; results are cached per node and per variable, so rules can
  * ask again without walking again.
  */
+import path from 'node:path';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
@@ -69,6 +70,7 @@ import {
   unwrap,
   moduleImportOf,
   requiredModuleOf,
+  stringConcatParts,
   type Expression,
   type Node,
 } from './ast.js';
@@ -273,6 +275,15 @@ export interface ForeignUse {
   readonly file: string;
   /** The reader imports it from a module that re-exports it, not from its own. */
   readonly throughReexport: boolean;
+}
+
+/** A request in another module that sends what this module exports (a builder's result, a header object), graded there. */
+export interface ForeignReader {
+  /** The request, a node of the other module's tree. */
+  readonly site: RequestSite;
+  readonly target: TargetAssessment;
+  /** Where the request is, as a person finds it from this module: `../../app/src/deploy.ts:15`. */
+  readonly where: string;
 }
 
 export interface ForeignCall {
@@ -1704,6 +1715,9 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         return resolveAgainst(pathShape, baseShape);
       }
       case AST_NODE_TYPES.CallExpression: {
+        // `"".concat(base, "/v1/event")`: a template literal as compiled for ES5, read as the template.
+        const joined = stringConcatParts(node);
+        if (joined) return urlShape(...joined.map((part) => shapeOf(part, depth + 1, names, env)));
         const callee = unwrap(node.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'toString') {
           return shapeOf(callee.object, depth + 1, names, env);
@@ -2450,10 +2464,15 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * request made through it (as the findings grade an instance's own header).
    */
   function headerReaderTargets(value: Node): TargetAssessment[] {
+    return headerReaders(value).map(({ target }) => target);
+  }
+
+  /** `headerReaderTargets` with the request each grade is of. */
+  function headerReaders(value: Node): { readonly site: RequestSite; readonly target: TargetAssessment }[] {
     return [
       ...requestsSendingHeaders(value),
       ...instancesSendingHeaders(value).flatMap((instance) => [instance, ...instanceRequests(instance)]),
-    ].map((site) => assessTarget(site));
+    ].map((site) => ({ site, target: assessTarget(site) }));
   }
 
   /** The base option (`baseURL`, `prefixUrl`) written in an instance's own options, the last one that sets it. */
@@ -2473,10 +2492,10 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * one assessment per such request; undefined when the callers cannot all be known (no project,
    * the function handed on as a value).
    */
-  function builderRequestTargets(fn: Node): TargetAssessment[] | undefined {
+  function builderRequestTargets(fn: Node): ForeignReader[] | undefined {
     const calls = callsFromOtherModules(fn);
     if (!calls) return undefined;
-    return calls.flatMap(({ call, analysis }) => analysis.headerReaderTargets(call));
+    return calls.flatMap(({ call, analysis, file }) => analysis.headerReaders(call).map(({ site, target }) => ({ site, target, where: foreignWhere(file, site) })));
   }
 
   /**
@@ -2484,8 +2503,12 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * read it (`axios.get(\`${base}/v1/metadata\`, { headers: defaultKeptnHeaders })`), one
    * assessment per such request; undefined when its readers cannot all be known.
    */
-  function exportedHeaderTargets(name: string): TargetAssessment[] | undefined {
-    return usesFromOtherModules(name)?.flatMap(({ node, analysis }) => analysis.headerReaderTargets(node));
+  function exportedHeaderTargets(name: string): ForeignReader[] | undefined {
+    return usesFromOtherModules(name)?.flatMap(({ node, analysis, file }) => analysis.headerReaders(node).map(({ site, target }) => ({ site, target, where: foreignWhere(file, site) })));
+  }
+
+  function foreignWhere(file: string, site: RequestSite): string {
+    return `${path.relative(path.dirname(host.filePath), file)}:${site.node.loc.start.line}`;
   }
 
   /** The nearest enclosing function that binds its own `this` (arrows do not). */
@@ -2555,6 +2578,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     instanceRequests,
     instanceBase,
     headerReaderTargets,
+    headerReaders,
     builderRequestTargets,
     exportedHeaderTargets,
     callsFromOtherModules,

@@ -45,7 +45,7 @@ import {
   type UrlPart,
   type UrlShape,
 } from '../core/index.js';
-import { classMemberKey, contains, forEachDescendant, isFunctionNode, isPromiseExecutor, memberName, programOf, returnedExpressions, staticPropertyKey, unwrap, type Expression, type Node } from './ast.js';
+import { classMemberKey, contains, forEachDescendant, isFunctionNode, isPromiseExecutor, memberName, programOf, returnedExpressions, staticPropertyKey, stringConcatParts, unwrap, type Expression, type Node } from './ast.js';
 import type { AnalysisHost } from './host.js';
 import type { ArgumentEnv, BoundValue, EntryList, ForeignCall, RequestAnalysis, RequestSite, ValueShapes } from './request-analysis.js';
 import { baseArgumentOf, isAbsolute, joinUrl, PARSED_URL_KEY, resolveAgainst, sameInstance, urlPart, writtenHost } from './request-analysis.js';
@@ -91,6 +91,13 @@ export interface RequestRoutes {
    */
   readonly perCall: readonly (readonly Route[])[];
   /**
+   * Some reading of the call took several methods and several URLs without the code showing which
+   * goes with which (a wrapper with more calls than are followed one by one, `method` and `url`
+   * each chosen by its own condition): every pairing is counted, so its routes are an upper bound
+   * and the call is not `known`, even when each pairing names a route of the table.
+   */
+  readonly unpaired: boolean;
+  /**
    * Each method and URL the call may use together, as its calls give them (a wrapper's callers
    * passing 'GET' with one path and 'POST' with another: two entries, not four), one entry per
    * distinct pair. `methods` and `urls` are these taken apart.
@@ -112,6 +119,8 @@ export interface RequestWay {
   readonly url: string;
   /** The path as core reads it (`/{…}/controlPlane/v1/project`). */
   readonly displayPath: string;
+  /** The routes this method and URL pin together; empty when they pin none (a hole, no method, no route). */
+  readonly routes: readonly Route[];
 }
 
 /**
@@ -209,6 +218,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
 
   /** Every string an expression may evaluate to, holes where the file does not tell. */
   function shapesOf(input: Node, env: Env, depth: number, names: string[]): UrlShape[] {
+    if (input === ABSENT_ARGUMENT) return [[HOLE]];
     const node = unwrap(input);
     if (depth > MAX_DEPTH) return [[HOLE]];
     switch (node.type) {
@@ -299,6 +309,9 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
   }
 
   function callShapes(node: TSESTree.CallExpression, env: Env, depth: number, names: string[]): UrlShape[] {
+    // `"".concat(base, "/v1/event")`: a template literal as compiled for ES5.
+    const joined = stringConcatParts(node);
+    if (joined) return product(joined.map((part) => shapesOf(part, env, depth + 1, names)));
     const callee = unwrap(node.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'toString') return shapesOf(callee.object, env, depth + 1, names);
     const parsedFrom = flow.urlParsedBy(node);
@@ -405,6 +418,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       if (argument?.type === AST_NODE_TYPES.SpreadElement) bindings.set(variable, { node: UNKNOWN_VALUE, env: undefined });
       else if (argument) bindings.set(variable, { node: UNKNOWN_VALUE, env: undefined, read: foreign.analysis.valueShapes(argument) });
       else if (param.type === AST_NODE_TYPES.AssignmentPattern) bindings.set(variable, { node: param.right, env: undefined });
+      else bindings.set(variable, { node: ABSENT_ARGUMENT, env: undefined });
     });
     return bindings;
   }
@@ -536,6 +550,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
    * missing or come from what the file does not show.
    */
   function optionValues(input: Node, key: string, env: Env, depth: number): OptionValues {
+    if (input === ABSENT_ARGUMENT) return { values: [], definite: false, complete: true };
     const node = unwrap(input);
     if (depth > MAX_DEPTH) return { values: [], definite: false, complete: false };
     if (node.type === AST_NODE_TYPES.Identifier) {
@@ -741,9 +756,26 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     return result;
   }
 
-  /** What the parameters stand for at each call: this file's calls, then other modules'. */
+  /**
+   * What the parameters stand for at each call: this file's calls, then other modules'. A
+   * parameter the call gives no argument for (and no default) is `undefined` in that call, not
+   * whatever the other calls pass: `keptnFetch('/controlPlane/v1/project')` sends GET, whatever
+   * `init` another call gives.
+   */
   function callContexts(fn: Node, calls: FunctionCalls): ArgumentEnv[] {
-    return [...calls.calls.map((call) => flow.bindArguments(fn, call, undefined) ?? new Map<Variable, Bound>()), ...calls.foreign];
+    const bound = calls.calls.map((call) => {
+      const bindings = new Map<Variable, Bound>(flow.bindArguments(fn, call, undefined) ?? []);
+      if (isFunctionNode(fn)) {
+        fn.params.forEach((param, index) => {
+          const variable = param.type === AST_NODE_TYPES.Identifier ? flow.variableOf(param) : undefined;
+          if (variable && !bindings.has(variable) && call.arguments.length <= index && !call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) {
+            bindings.set(variable, { node: ABSENT_ARGUMENT, env: undefined });
+          }
+        });
+      }
+      return bindings;
+    });
+    return [...bound, ...calls.foreign];
   }
 
   /** A wrapper called from elsewhere too: its parameters may hold anything. */
@@ -768,21 +800,27 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     const requests = new Map<string, RequestWay>();
     let known = true;
     let mayHitNoRoute = false;
+    let unpaired = false;
     let urlConfidence: TargetConfidence = 'unknown';
     const hints = names.map((name) => nameHint(name)).filter((hint): hint is NameHint => hint !== undefined);
     const perCall: Route[][] = [];
     for (const reading of readings) {
       const ofCall = new Map<string, Route>();
       let callMayHitNoRoute = false;
+      // Each method with each URL: only as many ways as there are when one of the two is single.
+      const crossed = new Set(reading.methods).size > 1 && new Set(reading.urls.map(shapeKey)).size > 1;
+      if (crossed) unpaired = true;
       for (const url of reading.urls) {
         urls.add(shapeText(url));
         for (const method of reading.methods) {
           methods.add(method);
           const read = analyzeUrl(url, method);
           displayPaths.add(read.displayPath);
-          requests.set(`${method ?? ''} ${shapeText(url)}`, { method, url: shapeText(url), displayPath: read.displayPath });
           urlConfidence = strongerConfidence(urlConfidence, targetConfidence(read.evidence, hints));
           const isPinned = method !== undefined && read.exact && read.routes.length > 0 && !url.every((part) => part === HOLE);
+          const wayKey = `${method ?? ''} ${shapeText(url)}`;
+          requests.set(wayKey, { method, url: shapeText(url), displayPath: read.displayPath, routes: isPinned ? read.routes : requests.get(wayKey)?.routes ?? [] });
+          if (isPinned && crossed) known = false;
           if (isPinned) {
             for (const route of read.routes) {
               pinned.set(routeKey(route), route);
@@ -805,6 +843,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     return {
       routes: [...pinned.values()],
       known: known && pinned.size > 0,
+      unpaired,
       candidates: [...candidates.values()],
       methods: [...methods],
       urls: [...urls],
@@ -982,6 +1021,12 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
 
   return { routes, cloudAutomationCall, callerTarget, valueShapes, authorizationCredential };
 }
+
+/**
+ * The value of a parameter a call leaves out (no argument, no default): `undefined`. An options
+ * object that is absent sets no key; a URL that is absent is a hole.
+ */
+const ABSENT_ARGUMENT = { type: AST_NODE_TYPES.Literal, value: null, raw: 'undefined', range: [0, 0] } as unknown as Node;
 
 /** A value nothing in the file shows: read as a hole wherever it stands. */
 const UNKNOWN_VALUE = { type: AST_NODE_TYPES.ThisExpression, range: [0, 0] } as unknown as Node;

@@ -56,7 +56,11 @@ export interface ReportedCall {
   /** The URL as the code builds it, unknown parts written `{…}`. */
   readonly url: string;
   /** Each method with the path and URL it goes with, when the calls give more than one method (`GET` one path, `POST` another). */
-  readonly requests?: readonly { readonly method: string | undefined; readonly path: string; readonly url: string }[];
+  readonly requests?: readonly { readonly method: string | undefined; readonly path: string; readonly url: string; readonly scopes?: readonly string[] }[];
+  /** The code does not show which method goes with which URL: every pairing is counted (an upper bound), and the call is not exact. */
+  readonly unpaired?: true;
+  /** How many calls of a wrapper the request was read for, one by one, when more than one. */
+  readonly callsRead?: number;
   readonly routes: readonly string[];
   readonly scopes: readonly string[];
   /** True when every route the call may take is known. */
@@ -183,7 +187,9 @@ export function buildReport(input: ReportInput): MigrationReport {
           method: use.method,
           path: use.displayPath,
           url: use.url ?? use.displayPath,
-          ...(use.requests === undefined ? {} : { requests: use.requests.map(({ method, displayPath, url }) => ({ method, path: displayPath, url })) }),
+          ...(use.requests === undefined ? {} : { requests: use.requests.map(({ method, displayPath, url, scopes }) => ({ method, path: displayPath, url, ...(scopes === undefined ? {} : { scopes }) })) }),
+          ...(use.unpaired === true ? { unpaired: true as const } : {}),
+          ...(use.callsRead === undefined ? {} : { callsRead: use.callsRead }),
           routes: use.routes,
           scopes: sortScopes(use.scopes),
           exact: use.exact,
@@ -293,13 +299,21 @@ function tokenLine(verb: 'retire' | 'keep', entry: ReportedToken): string[] {
   return lines;
 }
 
-function callLabel(call: ReportedCall): string {
-  return call.exact ? `${call.file}:${call.line} ${methodsWith(call, 'path')}` : `${call.file}:${call.line} ${methodsWith(call, 'url')} (whichever route it hits)`;
+/**
+ * A call that needs `scope`: where it is, with the method and path of each of its ways that pins a
+ * route needing it (a wrapper's GET caller is not named under the scope its POST caller needs);
+ * every way when none pins one alone, as for a call whose route is unknown.
+ */
+function callLabel(call: ReportedCall, scope: string): string {
+  const needing = call.unpaired === true ? undefined : call.requests?.filter((way) => way.scopes?.includes(scope) === true);
+  const ways = needing !== undefined && needing.length > 0 ? needing : undefined;
+  if (call.exact || ways) return `${call.file}:${call.line} ${methodsWith(call, 'path', ways)}`;
+  return `${call.file}:${call.line} ${methodsWith(call, 'url')} (${call.callsRead === undefined ? 'whichever route it hits' : 'some call of it, whichever route that call hits'})`;
 }
 
 /** The method before the path or URL; each method before its own when the calls give several (`GET /a | POST /b`). */
-function methodsWith(call: ReportedCall, what: 'path' | 'url'): string {
-  const ways = call.requests ?? [{ method: call.method, path: call.path, url: call.url }];
+function methodsWith(call: ReportedCall, what: 'path' | 'url', only?: ReportedCall['requests']): string {
+  const ways = only ?? call.requests ?? [{ method: call.method, path: call.path, url: call.url }];
   return ways.map((way) => `${way.method ?? '(method unknown)'} ${way[what]}`).join(' | ');
 }
 
@@ -313,7 +327,7 @@ function scopeSummary(calls: readonly ReportedCall[], notCounted: readonly Repor
   const neededBy = new Map<string, string[]>();
   const unknown = calls.filter((call) => !call.exact);
   for (const call of calls) {
-    for (const scope of call.exact ? call.scopes : call.sureScopes) (neededBy.get(scope) ?? neededBy.set(scope, []).get(scope))?.push(callLabel(call));
+    for (const scope of call.exact ? call.scopes : call.sureScopes) (neededBy.get(scope) ?? neededBy.set(scope, []).get(scope))?.push(callLabel(call, scope));
   }
   const required = sortScopes(neededBy.keys());
   const fallback = unknown.length === 0 ? [] : sortScopes([...required, ...unknown.flatMap((call) => call.possibleScopes)]);
@@ -467,7 +481,7 @@ function countedScopes(scopes: MigrationReport['scopes']): string[] {
       ...(sure > 0 ? [`${plural(sure, 'call')} with unknown routes ${sure === 1 ? 'needs' : 'need'} whichever route ${sure === 1 ? 'it hits' : 'they hit'}`] : []),
     ];
     lines.push(
-      `OAuth scopes: not exact. ${plural(scopes.unknown.length, 'Cloud Automation call')} of ${scopes.calls.length} ${scopes.unknown.length === 1 ? 'has a route' : 'have routes'} that cannot be read from the code (listed below).`,
+      `OAuth scopes: not exact. ${plural(scopes.unknown.length, 'Cloud Automation call')} of ${scopes.calls.length} ${scopes.unknown.length === 1 ? 'has a route' : 'have routes'} that cannot be read from the code (listed below${scopes.unknown.some((call) => call.unpaired === true) ? '; for some, the code does not show which method goes with which URL' : ''}).`,
       scopes.required.length > 0
         ? `At least these, which ${reasons.join(' and ')}:`
         : known === 0
@@ -498,7 +512,8 @@ function countedScopes(scopes: MigrationReport['scopes']): string[] {
 /** Where a call is, its client, method and URL, and the routes it is known to hit. */
 function callHead(call: ReportedCall): string {
   const pinned = call.routes.length > 0 ? `; ${call.exact ? 'hits' : 'may hit'} ${call.routes.join(' or ')}` : '';
-  return `${call.file}:${call.line}  ${call.client}  ${methodsWith(call, 'url')}${pinned}`;
+  const unpaired = call.unpaired === true ? '; the code does not show which method goes with which URL, so each is taken with each (an upper bound)' : '';
+  return `${call.file}:${call.line}  ${call.client}  ${methodsWith(call, 'url')}${pinned}${unpaired}`;
 }
 
 /** What a call needs, named: for an unknown route, what it needs whichever route it hits and what it could need. */
@@ -507,7 +522,9 @@ function scopeNeeds(call: ReportedCall): string {
   const could = call.possibleScopes.length === ALL_SCOPES.length ? `could need any of the ${ALL_SCOPES.length} scopes` : `could need ${plural(call.possibleScopes.length, 'scope')}: ${call.possibleScopes.join(' ')}`;
   if (call.sureScopes.length > 0) {
     const onlyThose = call.sureScopes.length === call.possibleScopes.length;
-    return `needs ${call.sureScopes.join(' ')} whichever route it hits${onlyThose ? ', and no other scope' : `; ${could}`}`;
+    // A wrapper read once per call: each scope is one some call needs, not one every route needs.
+    const which = call.callsRead === undefined ? 'whichever route it hits' : `for its calls (each scope needed by some call of it, whichever route that call hits)`;
+    return `needs ${call.sureScopes.join(' ')} ${which}${onlyThose ? ', and no other scope' : `; ${could}`}`;
   }
   if (call.mayHitNoRoute && call.possibleScopes.length === 0) return 'its URL matches no route of the table, so nothing here tells which scope it needs (if it is a Cloud Automation route, grant what its API documents)';
   if (call.mayHitNoRoute) return `a URL it may use matches no route of the table, so it may hit none and no scope is sure; ${could}`;

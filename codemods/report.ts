@@ -55,7 +55,14 @@ export interface RouteUse {
    * Each method and URL the call may use together, as its calls give them (a wrapper called with
    * 'GET' on one path and 'POST' on another), when `method` alone does not say it.
    */
-  readonly requests?: readonly { readonly method: string | undefined; readonly displayPath: string; readonly url: string }[];
+  readonly requests?: readonly { readonly method: string | undefined; readonly displayPath: string; readonly url: string; readonly scopes?: readonly string[] }[];
+  /**
+   * The code does not show which of the call's methods goes with which of its URLs: every pairing
+   * is counted, an upper bound, and the call is not `exact`.
+   */
+  readonly unpaired?: true;
+  /** How many calls of a wrapper the request was read for, one by one, when more than one: `sureScopes` gathers what each needs. */
+  readonly callsRead?: number;
   /** Route paths from core's table that the call hits (`GET /api/v1/metadata`); when not `exact`, the ones pinned so far. */
   readonly routes: readonly string[];
   /** Scopes those routes need (`cloudautomation:` prefixed). */
@@ -90,11 +97,13 @@ export interface RouteUse {
  * What a Cloud Automation call contributes to the scope report, as the shared analysis resolves
  * it. `includeUnsure`: the run migrates unsure targets too, so it counts them as the user asserts.
  */
-export function routeUseScopes(call: CloudAutomationCall, includeUnsure: boolean): Pick<RouteUse, 'requests' | 'routes' | 'scopes' | 'exact' | 'possibleScopes' | 'sureScopes' | 'mayHitNoRoute' | 'counted' | 'target' | 'credential' | 'elsewhere'> {
+export function routeUseScopes(call: CloudAutomationCall, includeUnsure: boolean): Pick<RouteUse, 'requests' | 'unpaired' | 'callsRead' | 'routes' | 'scopes' | 'exact' | 'possibleScopes' | 'sureScopes' | 'mayHitNoRoute' | 'counted' | 'target' | 'credential' | 'elsewhere'> {
   const { routes } = call;
   const methods = new Set(routes.requests.map((way) => way.method));
   return {
-    ...(methods.size > 1 ? { requests: routes.requests.map(({ method, displayPath, url }) => ({ method, displayPath, url })) } : {}),
+    ...(methods.size > 1 ? { requests: routes.requests.map(({ method, displayPath, url, routes: pinned }) => ({ method, displayPath, url, scopes: scopesForRoutes(pinned) })) } : {}),
+    ...(routes.unpaired ? { unpaired: true as const } : {}),
+    ...(routes.perCall.length > 1 ? { callsRead: routes.perCall.length } : {}),
     routes: routes.routes.map((route) => `${route.method} ${route.path}`),
     scopes: scopesForRoutes(routes.routes),
     exact: routes.known,

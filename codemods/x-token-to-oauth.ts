@@ -414,6 +414,16 @@ export class XTokenMigration extends RequestMigration {
     const key = this.babelPath(escaping.node);
     if (!key) return;
     const target = this.options.library === true ? this.packageTarget(escaping) : escaping.target;
+    if (escaping.heldBack) {
+      // A request in another module goes elsewhere with it: whatever the run includes, the header stays.
+      this.leave(
+        key,
+        'x-token header shared with another request',
+        `the header object leaves this module and requests in other modules send it, one to Cloud Automation${escaping.heldBack.surestWhere === undefined ? '' : ` (${escaping.heldBack.surestWhere})`}, but ${describeHeldBack(escaping.heldBack)}; the header goes with every request that reads it, so migrated, that request would get the OAuth token; it is not rewritten`,
+        'give the Cloud Automation requests headers of their own with `Authorization: await client.authorizationHeader()` from the OAuth helper (or send them with its fetch), and keep the x-token only where the other request needs it',
+      );
+      return;
+    }
     if (!this.sureEnough(target)) {
       this.listUnsure(key, target, true);
       return;

@@ -12,7 +12,7 @@ export type Options = [
     reportUnrecognizedCalls?: boolean;
   },
 ];
-export type MessageIds = 'xTokenHeader' | 'xTokenHeaderElsewhere' | 'xTokenHeaderSharedElsewhere' | 'xTokenHeaderSharedUnsure' | 'xTokenHeaderLeavesModule' | 'removeXTokenHeader';
+export type MessageIds = 'xTokenHeader' | 'xTokenHeaderElsewhere' | 'xTokenHeaderSharedElsewhere' | 'xTokenHeaderSharedUnsure' | 'xTokenHeaderLeavesModule' | 'xTokenHeaderLeavesModuleShared' | 'removeXTokenHeader';
 
 export default createRuleWithCachedOptions<Options, MessageIds>({
   name: 'no-x-token-header',
@@ -34,6 +34,8 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
         'The deprecated `x-token` header is sent by {{client}}; {{target}}, but {{heldBack}}. The header goes with every request that reads it, so `migrate` rewrites them only with `--include-unsure`: run it so if that request goes to Cloud Automation too, else give the Cloud Automation requests headers of their own through the `cloud-automation-oauth` client.',
       xTokenHeaderLeavesModule:
         'The deprecated `x-token` header is written into {{exit}}, so it leaves this module and requests elsewhere may send it; {{target}}. Cloud Automation authenticates with OAuth 2.0: send those requests through the `cloud-automation-oauth` client and drop the header here.',
+      xTokenHeaderLeavesModuleShared:
+        'The deprecated `x-token` header is written into {{exit}}, so it leaves this module, and requests in other modules send it; one of them ({{where}}): {{target}}, but {{heldBack}}. The header goes with every request that reads it, so `migrate` leaves it for you (even with `--include-unsure`) rather than send the OAuth token there: give the Cloud Automation requests headers of their own through the `cloud-automation-oauth` client, and keep the x-token only where that service needs it.',
       removeXTokenHeader: 'Remove the leftover `x-token` header: this request already sends an Authorization header.',
     },
     schema: [
@@ -83,6 +85,14 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
 
     function reportEscaping(found: readonly EscapingXToken[]): void {
       for (const escaping of found) {
+        if (escaping.heldBack) {
+          context.report({
+            node: escaping.node,
+            messageId: 'xTokenHeaderLeavesModuleShared',
+            data: { exit: describeModuleExit(escaping.exit), target: describeTarget(escaping.heldBack.surest), heldBack: describeHeldBack(escaping.heldBack), where: escaping.heldBack.surestWhere ?? 'another module', confidence: escaping.target.confidence },
+          });
+          continue;
+        }
         context.report({
           node: escaping.node,
           messageId: 'xTokenHeaderLeavesModule',

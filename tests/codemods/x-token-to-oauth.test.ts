@@ -646,7 +646,7 @@ describe('what the report says', () => {
     ]);
   });
 
-  it('grades a header builder by the requests its callers elsewhere send it with, unless one of them goes to another host', () => {
+  it('grades a header builder by the requests its callers elsewhere send it with, and holds it back when one of them goes to another host', () => {
     const project = mkdtempSync(path.join(tmpdir(), 'builder-callers-'));
     try {
       writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext' }, include: ['*.ts'] }));
@@ -666,11 +666,11 @@ describe('what the report says', () => {
       expect(graded?.map((site) => site.why)).toEqual([
         'the header object is returned by `buildHeaders()`, which is exported, and no request in this file sends it: other modules use it (events.ts:4) and send it, and the codemod rewrites one file at a time',
       ]);
-      // Another caller sends the same headers to a chat relay written out: the builder is judged by its names again.
+      // Another caller sends the same headers to a chat relay written out: the builder is held back, and says which request goes where.
       writeFileSync(path.join(project, 'relay.ts'), "import axios from 'axios';\nimport { buildHeaders } from './headers.js';\nexport const relay = (text: string) => axios.post('https://chat-relay.example.com/notify', { text }, { headers: { ...buildHeaders('relay-secret') } });\n");
       resetTypeOracle();
       expect(runTransform(path.join(project, 'headers.ts'), builder).report?.manual.map((site) => site.why)).toEqual([
-        'nothing shows that the requests in other modules that send this header go to Cloud Automation (unknown target)',
+        'the header object leaves this module and requests in other modules send it, one to Cloud Automation (events.ts:5), but the same header is also sent by another request at relay.ts:3, and its host https://chat-relay.example.com is written out and is no Cloud Automation host; the header goes with every request that reads it, so migrated, that request would get the OAuth token; it is not rewritten',
       ]);
     } finally {
       resetTypeOracle();
