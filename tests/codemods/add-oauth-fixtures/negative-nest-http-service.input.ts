@@ -1,3 +1,4 @@
+/// <reference path="../fixtures/types/nestjs.d.ts" />
 // An injected HttpService may be given headers by HttpModule.register in another module: not reported as sending none.
 import { Injectable } from '@nestjs/common';
 import { HttpService } from '@nestjs/axios';
