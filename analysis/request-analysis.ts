@@ -709,7 +709,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         for (const param of member.value.params) {
           if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
           const parameter = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
-          if (parameter.type === AST_NODE_TYPES.Identifier && parameter.name === field) return parameter;
+          if (parameter.name === field) return parameter;
         }
       }
     }
@@ -799,8 +799,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         if (base && !base.isInstance && base.member === undefined && name === httpClients[base.kind].constructorExport) return { ...base, member: 'new' };
         // `this.http.axiosRef` of Nest's HttpService: the plain instance behind it.
         if (base?.wrapper && name === base.wrapper.instanceProperty) {
-          const { wrapper: _wrapped, ...instance } = base;
-          return { ...instance, holders: [] };
+          const { kind, isInstance, defaults, opaque, helperAuthorized } = base;
+          return { kind, isInstance, defaults, opaque, helperAuthorized, holders: [] };
         }
         if (base) return undefined;
         return propertyClient(node, name, depth);
