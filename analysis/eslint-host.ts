@@ -3,7 +3,7 @@
  * `sourceCode`, type questions from typescript-eslint's program when the config provides one.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { clientForTypeName } from '../core/index.js';
+import { clientForTypeName, wrapperForTypeName } from '../core/index.js';
 import type { AnalysisHost, TypeQuestions, TypedClient } from './host.js';
 import { packageWithoutTsconfig, projectOfFile, type ProjectModules } from './module-callers.js';
 import { createRequestAnalysis, type RequestAnalysis } from './request-analysis.js';
@@ -132,6 +132,8 @@ function checkerQuestions(services: ProgramServices | undefined): TypeQuestions 
         const symbols = [candidate.aliasSymbol, candidate.getSymbol()].filter((symbol) => symbol !== undefined);
         const declaredIn = symbols.flatMap((symbol) => (symbol.declarations ?? []).map((declaration) => declaration.getSourceFile().fileName));
         for (const { name } of symbols) {
+          const wrapper = wrapperForTypeName(name, { declaredIn });
+          if (wrapper) return { kind: wrapper.client, isInstance: true, wrapper };
           const kind = clientForTypeName(name, declaredIn);
           if (kind) return { kind, isInstance: name !== 'AxiosStatic' };
         }

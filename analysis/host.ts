@@ -6,7 +6,7 @@
  * questions. The analysis never imports ESLint, jscodeshift or ts-morph itself.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { HttpClientKind } from '../core/index.js';
+import type { ClientWrapper, HttpClientKind } from '../core/index.js';
 import type { ProjectModules } from './module-callers.js';
 
 export type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
@@ -15,6 +15,8 @@ export type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>
 export interface TypedClient {
   readonly kind: HttpClientKind;
   readonly isInstance: boolean;
+  /** The type is a framework class around an instance (Nest's `HttpService`), not the instance itself. */
+  readonly wrapper?: ClientWrapper;
 }
 
 /**

@@ -22,8 +22,10 @@ import {
   AXIOS_DEFAULT_HEADER_PATHS,
   clientForImport,
   clientForTypeName,
+  wrapperForTypeName,
   headersOptionOf,
   clientModules,
+  clientWrappers,
   FETCH_GLOBALS,
   GLOBAL_OBJECTS,
   HEADER_WRITE_METHODS,
@@ -47,6 +49,7 @@ import {
   isXTokenHeader,
   targetConfidence,
   urlShape,
+  type ClientWrapper,
   type HttpClientKind,
   type NameHint,
   type RequestSignature,
@@ -141,6 +144,11 @@ export interface ClientRef {
    * read in that module (its option nodes are in that module's tree, not in this one's).
    */
   readonly foreignBase?: ValueShapes;
+  /**
+   * The instance is held by a framework class that makes its requests and answers otherwise (Nest's
+   * `HttpService`, whose methods return an Observable): only its `requestMembers` are requests.
+   */
+  readonly wrapper?: ClientWrapper;
 }
 
 export interface RequestSite {
@@ -350,6 +358,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   /** By class body: the values assigned to each `this.<name>`, and every `this.<name>` (one walk finds both). */
   const classMembersCache = new Map<Node, ClassMembers>();
   const siteCache = new Map<Node, RequestSite | null>();
+  /** By variable (or a class field's first reference), then property: the holder of `<object>.<name>`. */
+  const propertyHolderCache = new Map<Node | Variable, Map<string, FieldHolder>>();
   /** By site, with and without what the instance adds: no-x-token-header and require-oauth ask about the same sites. */
   const ownHeadersCache = new Map<RequestSite, HeaderSet>();
   const inheritedHeadersCache = new Map<RequestSite, HeaderSet>();
@@ -371,12 +381,23 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   function typedClient(node: Node): ClientRef | undefined {
     // The module that makes an exported instance says more than its type: the base it was made with.
     const exported = exportedInstance(node);
-    const found = exported ?? types()?.client(node);
+    const typed = exported ? undefined : types()?.client(node);
+    const found = exported ?? typed;
     if (!found) return undefined;
     // The variable holding it is how its other uses (defaults writes, requests) are told to be one instance.
     const holder = node.type === AST_NODE_TYPES.Identifier ? variableOf(node) : undefined;
     const foreignBase = exported?.base;
-    return { kind: found.kind, isInstance: found.isInstance, defaults: [], opaque: true, helperAuthorized: false, holders: holder ? [holder] : [], ...(foreignBase ? { foreignBase } : {}) };
+    const wrapper = typed?.wrapper;
+    return {
+      kind: found.kind,
+      isInstance: found.isInstance,
+      defaults: [],
+      opaque: true,
+      helperAuthorized: false,
+      holders: holder ? [holder] : [],
+      ...(foreignBase ? { foreignBase } : {}),
+      ...(wrapper ? { wrapper } : {}),
+    };
   }
 
   /**
@@ -606,11 +627,148 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (typeName.type === AST_NODE_TYPES.TSQualifiedName) typeName = typeName.right;
     if (typeName.type !== AST_NODE_TYPES.Identifier || root.type !== AST_NODE_TYPES.Identifier) return undefined;
     const kind = clientForTypeName(typeName.name);
-    if (!kind || typeName.name === 'ExtendOptions') return undefined;
+    const mayBeWrapper = clientWrappers.some((wrapper) => wrapper.typeName === typeName.name);
+    if ((!kind || typeName.name === 'ExtendOptions') && !mayBeWrapper) return undefined;
     const rootVariable = variableOf(root);
     const source = rootVariable ? importSource(rootVariable) : undefined;
-    if (!source || !clientModules.has(source.module)) return undefined;
+    if (!source) return undefined;
+    // `private readonly http: HttpService` of `@nestjs/axios`: the axios instance it wraps.
+    const wrapper = mayBeWrapper ? wrapperForTypeName(typeName.name, { module: source.module }) : undefined;
+    if (wrapper) return { kind: wrapper.client, isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: [], wrapper };
+    if (!kind || typeName.name === 'ExtendOptions' || !clientModules.has(source.module)) return undefined;
     return { kind, isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: [] };
+  }
+
+  /**
+   * The client held by the property `name` of an object, as far as syntax proves it: a property of
+   * an object literal a `const` (or a class field) holds, never written again
+   * (`const deps = { api: axios.create(…) }`), or a property a local interface or type literal
+   * declares with a client type (`d: Deps` with `interface Deps { api: AxiosInstance }`). Every
+   * `<object>.<name>` holding it is its holder, where defaults and interceptors are written.
+   */
+  function propertyClient(node: TSESTree.MemberExpression, name: string, depth: number): ClientRef | undefined {
+    const object = unwrap(node.object);
+    const ref = objectPropertyClient(object, name, depth);
+    const holder = ref ? propertyHolder(object, name) : undefined;
+    if (!ref || !holder || holder.references.some(isPropertyReplaced)) return undefined;
+    return { ...ref, holders: [...ref.holders, holder] };
+  }
+
+  function objectPropertyClient(object: Node, name: string, depth: number): ClientRef | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    if (object.type === AST_NODE_TYPES.ObjectExpression) return literalPropertyClient(object, name, depth);
+    if (object.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(object);
+      const def = variable?.defs[0];
+      if (!variable || !def) return undefined;
+      const value = singleValue(variable);
+      if (value) return objectPropertyClient(unwrap(value), name, depth + 1);
+      if (def.type === DefinitionType.Parameter || def.type === DefinitionType.Variable) return declaredPropertyClient(def.name, name);
+      return undefined;
+    }
+    if (object.type === AST_NODE_TYPES.MemberExpression && unwrap(object.object).type === AST_NODE_TYPES.ThisExpression) {
+      const field = memberName(object);
+      if (field === undefined) return undefined;
+      // `this.deps` set once: by an initializer, a parameter property, or one assignment in the class.
+      const values = classFieldValues(object, field);
+      const [value] = values;
+      if (values.length === 1 && value) return objectPropertyClient(unwrap(value), name, depth + 1);
+      if (values.length === 0) return declaredPropertyClient(classFieldDeclaration(object, field), name);
+    }
+    return undefined;
+  }
+
+  /** `{ api: axios.create(…) }`: the property's value, unless something spread after it may replace it. */
+  function literalPropertyClient(object: TSESTree.ObjectExpression, name: string, depth: number): ClientRef | undefined {
+    const index = object.properties.findLastIndex((property) => property.type === AST_NODE_TYPES.Property && !property.computed && propertyKey(property) === name);
+    const property = object.properties[index];
+    if (property?.type !== AST_NODE_TYPES.Property || property.kind !== 'init') return undefined;
+    if (object.properties.slice(index + 1).some((later) => later.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    return resolveClient(property.value, depth + 1);
+  }
+
+  /** `d: Deps`, `d: { api: AxiosInstance }`: the client type the declared type gives the property. */
+  function declaredPropertyClient(declared: Node | undefined, name: string): ClientRef | undefined {
+    const annotation =
+      declared && 'typeAnnotation' in declared && declared.typeAnnotation?.type === AST_NODE_TYPES.TSTypeAnnotation ? declared.typeAnnotation.typeAnnotation : undefined;
+    const members = annotation ? localTypeMembers(annotation) : undefined;
+    const member = members?.find(
+      (candidate) => candidate.type === AST_NODE_TYPES.TSPropertySignature && staticPropertyKey(candidate) === name,
+    );
+    return member ? annotatedClient(member) : undefined;
+  }
+
+  /** The members of a type literal, or of an interface or type alias of this file a reference names. */
+  function localTypeMembers(type: TSESTree.TypeNode): readonly TSESTree.TypeElement[] | undefined {
+    if (type.type === AST_NODE_TYPES.TSTypeLiteral) return type.members;
+    if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const typeName = type.typeName;
+    const declaration = variableOf(typeName)?.defs[0]?.node;
+    if (declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration) return declaration.extends.length === 0 ? declaration.body.body : undefined;
+    if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration) return localTypeMembers(declaration.typeAnnotation);
+    return undefined;
+  }
+
+  /** `private deps: Deps;` (or a parameter property) of the class around `node`: where the field's type is declared. */
+  function classFieldDeclaration(node: Node, field: string): Node | undefined {
+    let classBody: Node | undefined = node.parent;
+    while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
+    if (classBody?.type !== AST_NODE_TYPES.ClassBody) return undefined;
+    for (const member of classBody.body) {
+      if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && classMemberKey(member) === field) return member;
+      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+        for (const param of member.value.params) {
+          if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+          const parameter = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+          if (parameter.name === field) return parameter;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Every `<object>.<name>` of the same object: of the variable (`deps.api`), or of the class field
+   * (`this.deps.api`). One per object and name, so two requests through it are told one instance.
+   */
+  function propertyHolder(object: Node, name: string): FieldHolder | undefined {
+    let objects: readonly Node[];
+    let key: Node | Variable;
+    if (object.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(object);
+      if (!variable || variable.defs.length === 0) return undefined;
+      objects = variable.references.map((reference) => reference.identifier);
+      key = variable;
+    } else if (object.type === AST_NODE_TYPES.MemberExpression && unwrap(object.object).type === AST_NODE_TYPES.ThisExpression) {
+      const field = memberName(object);
+      const holder = field === undefined ? undefined : fieldHolder(object, field);
+      if (!holder) return undefined;
+      objects = holder.references;
+      key = holder.references[0] ?? object;
+    } else return undefined;
+    let byName = propertyHolderCache.get(key);
+    if (!byName) {
+      byName = new Map();
+      propertyHolderCache.set(key, byName);
+    }
+    let holder = byName.get(name);
+    if (!holder) {
+      const references = objects.flatMap((reference) => {
+        const parent = reference.parent;
+        return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference && memberName(parent) === name ? [parent] : [];
+      });
+      holder = { field: name, references };
+      byName.set(name, holder);
+    }
+    return holder;
+  }
+
+  /** `deps.api = other` (or `++`, a destructuring target): the property holds more than one value. */
+  function isPropertyReplaced(reference: TSESTree.MemberExpression): boolean {
+    const parent = reference.parent;
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression) return parent.left === reference;
+    if (parent.type === AST_NODE_TYPES.UpdateExpression) return true;
+    return parent.type === AST_NODE_TYPES.ArrayPattern || parent.type === AST_NODE_TYPES.Property && parent.value === reference && parent.parent.type === AST_NODE_TYPES.ObjectPattern;
   }
 
   /** Which client or instance an expression evaluates to, if any. */
@@ -650,7 +808,13 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         if (base && !base.isInstance && name === 'default') return base;
         // `httpm.HttpClient` of `import * as httpm from '@actions/http-client'`: the class that makes instances.
         if (base && !base.isInstance && base.member === undefined && name === httpClients[base.kind].constructorExport) return { ...base, member: 'new' };
-        return undefined;
+        // `this.http.axiosRef` of Nest's HttpService: the plain instance behind it.
+        if (base?.wrapper && name === base.wrapper.instanceProperty) {
+          const { kind, isInstance, defaults, opaque, helperAuthorized } = base;
+          return { kind, isInstance, defaults, opaque, helperAuthorized, holders: [] };
+        }
+        if (base) return undefined;
+        return propertyClient(node, name, depth);
       }
       case AST_NODE_TYPES.NewExpression: {
         const site = requestSite(node, depth + 1);
@@ -895,6 +1059,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       }
     }
     if (!client) return undefined;
+    if (client.wrapper && (member === undefined || !client.wrapper.requestMembers.includes(member))) return undefined;
     const signature = requestSignature(client.kind, member);
     if (!signature) return undefined;
     return buildSite(node, client, signature, member);
@@ -1081,8 +1246,10 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (object.type !== AST_NODE_TYPES.MemberExpression) return false;
     const holder = unwrap(object.object);
     if (holder.type === AST_NODE_TYPES.ThisExpression) return types() !== null;
-    if (holder.type !== AST_NODE_TYPES.Identifier || object.computed) return false;
-    return fromLocalModule(holder);
+    if (object.computed) return false;
+    if (holder.type === AST_NODE_TYPES.Identifier && fromLocalModule(holder)) return true;
+    // `deps.api`, `this.deps.api`, `this.http.axiosRef`: a property whose declared type only the checker reads.
+    return types() !== null && (holder.type === AST_NODE_TYPES.Identifier || holder.type === AST_NODE_TYPES.MemberExpression);
   }
 
   /**

@@ -18,7 +18,7 @@ import {
   TOKEN_CHECK_TODO,
 } from '../core/index.js';
 import type { FileReport } from './report.js';
-import { RequestMigration, isNodeType, tokenCheckLeft, parentOf, rangeOf, type AnyPath, type CallInfo } from './request-migration.js';
+import { RequestMigration, isNodeType, tokenCheckLeft, parentOf, rangeOf, observableOutsideAsyncWhy, OBSERVABLE_TODO, type AnyPath, type CallInfo } from './request-migration.js';
 import type { RequestFinding } from '../analysis/findings.js';
 import type { RequestSite } from '../analysis/request-analysis.js';
 import { runMigrationTransform } from './transform-runner.js';
@@ -230,6 +230,11 @@ export class AddOAuthMigration extends RequestMigration {
     const { kind } = info.client;
     const async = this.isAsyncContext(call);
     const streaming = info.member === 'stream' || info.member?.startsWith('stream.') === true || info.member?.startsWith('paginate') === true;
+    const wrapper = site.client.wrapper;
+    if (!async && wrapper?.returns === 'observable') {
+      this.leave(call, `${wrapper.label} request without OAuth`, observableOutsideAsyncWhy(wrapper.label, this.position(call.node).line), OBSERVABLE_TODO);
+      return;
+    }
     if (kind === 'got' && (!async || streaming)) {
       // got's request is a promise with `.json()` on it (or a stream): waiting for the token first would lose that.
       // A single request has no prefixUrl of its own (unless an instance gives it one): the hooks are told where the token may go.

@@ -14,12 +14,14 @@ import path from 'node:path';
 import type { TypeQuestions } from '../analysis/host.js';
 import { cachedReader, forgetPackageModules, listsFile, nearestAbove, projectOfFile, type ProjectModules } from '../analysis/module-callers.js';
 import type * as TsMorph from 'ts-morph';
-import { clientForTypeName, type HttpClientKind } from '../core/index.js';
+import { clientForTypeName, wrapperForTypeName, type ClientWrapper, type HttpClientKind } from '../core/index.js';
 
 export interface ClientIdentity {
   readonly kind: HttpClientKind;
   /** An instance made by `axios.create` / `got.extend` (or typed as one), not the library itself. */
   readonly instance: boolean;
+  /** A framework class around an instance (Nest's `HttpService`), not the instance itself. */
+  readonly wrapper?: ClientWrapper;
 }
 
 export type HeadersValueKind = 'Headers' | 'AxiosHeaders' | 'record';
@@ -133,7 +135,7 @@ export function oracleQuestions(oracle: FileTypeOracle): TypeQuestions {
     stringLiteral: (node) => oracle.stringValue(node.range[0], node.range[1]),
     client: (node) => {
       const found = oracle.clientOf(node.range[0], node.range[1]);
-      return found ? { kind: found.kind, isInstance: found.instance } : undefined;
+      return found ? { kind: found.kind, isInstance: found.instance, ...(found.wrapper ? { wrapper: found.wrapper } : {}) } : undefined;
     },
   };
 }
@@ -290,6 +292,8 @@ const FETCH_DECLARATION_FILE =
 function clientIdentityOf(node: TsMorph.Node): ClientIdentity | undefined {
   const type = node.getType();
   for (const name of typeNames(type)) {
+    const wrapper = wrapperForTypeName(name, { declaredIn: declarationFiles(type) });
+    if (wrapper) return { kind: wrapper.client, instance: true, wrapper };
     const kind = clientForTypeName(name, declarationFiles(type));
     if (!kind) continue;
     const isLibraryItself = name === 'AxiosStatic' || (kind === 'got' && isDefaultGot(node));

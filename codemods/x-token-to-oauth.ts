@@ -48,7 +48,7 @@ import { describeHeldBack, topLevelStatement, unsplitBecause, withUnsureIncluded
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
 import { sameInstance, type RequestSendingRefusal, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
-import { fileFacts, RequestMigration, sureEnoughTarget, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
+import { fileFacts, RequestMigration, sureEnoughTarget, observableOutsideAsyncWhy, OBSERVABLE_TODO, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
 import { planDeferredCallbackCall, planDeferredSend, type DeferralContext } from './deferred-node-send.js';
@@ -1553,6 +1553,19 @@ export class XTokenMigration extends RequestMigration {
     return optional;
   }
 
+  /**
+   * A request of a wrapper whose methods return an Observable (Nest's `HttpService`) made outside
+   * an async function: the token can only be chained before it, which turns the Observable the
+   * caller gets into a Promise of one.
+   */
+  private observableOutsideAsync(requests: readonly Use[]): { readonly call: AnyPath; readonly label: string } | undefined {
+    for (const use of requests) {
+      const wrapper = use.type === 'request' ? use.site.client.wrapper : undefined;
+      if (use.type === 'request' && wrapper?.returns === 'observable' && !this.isAsyncContext(use.call)) return { call: use.call, label: wrapper.label };
+    }
+    return undefined;
+  }
+
   private migrateProperty(property: AnyPath, finding: XTokenFinding): void {
     const statement = this.statementOf(property);
     if (statement && this.hasMarker(statement.node)) {
@@ -1605,6 +1618,11 @@ export class XTokenMigration extends RequestMigration {
     const handlers = requests.map((use) => use.site.client.handlers).find((found) => found !== undefined);
     if (handlers !== undefined) {
       this.leave(property, 'x-token header next to request handlers', `the instance was made with request handlers on line ${handlers.loc.start.line}, which may set an \`Authorization\` of their own over the one the helper would send`, 'decide which credential Cloud Automation gets, then send `Authorization: await client.authorizationHeader()` or drop the handler');
+      return;
+    }
+    const observable = this.observableOutsideAsync(requests);
+    if (observable !== undefined) {
+      this.leave(property, `x-token header on a ${observable.label} request outside an async function`, observableOutsideAsyncWhy(observable.label, this.position(observable.call.node).line), OBSERVABLE_TODO);
       return;
     }
     let optional: string | undefined;
@@ -1718,6 +1736,7 @@ export class XTokenMigration extends RequestMigration {
         }) ? 'a request is a token check, which is not migrated this way'
       : this.sendsOtherAuthorization(container) || this.credentialInTheWay(container, kind, false) !== undefined ? 'the shared headers carry another credential too'
       : requests.some((use) => use.site.client.handlers !== undefined) ? 'the instance was made with request handlers, which may set an `Authorization` of their own'
+      : this.observableOutsideAsync(requests) !== undefined ? 'a request returns an Observable outside an async function, where the token cannot be awaited before it is made'
       : this.headerCondition(property, (property.node as ASTNode & { value?: ASTNode }).value, false) !== undefined ? 'the header is sent under a condition'
       : kind === 'fetch' && this.keepsFetchModule(requests) !== undefined ? 'a request keeps its fetch module, which the helper\'s fetch would not stand for'
       : kind === 'fetch' && kept.requests.some((use) => use.reference?.role !== 'headers') ? 'a request to the other service takes the whole request init, whose `headers` may be a `Headers` or a list of entries, which a spread would not copy'

@@ -459,6 +459,58 @@ export function clientForTypeName(typeName: string, declaredIn?: readonly string
   return undefined;
 }
 
+/**
+ * A framework class that holds a client's instance and makes its requests with the client's own
+ * arguments, but answers with something else than the client does.
+ */
+export interface ClientWrapper {
+  readonly client: HttpClientKind;
+  /** How messages and reports name it. */
+  readonly label: string;
+  /** The module that exports the class, and the class's name there (also its type's name). */
+  readonly module: string;
+  readonly typeName: string;
+  /** Where its typings live: a type of that name counts only when declared there. */
+  readonly typingsFolder: RegExp;
+  /** Its methods that make a request, each with the signature of the client's member of the same name. */
+  readonly requestMembers: readonly string[];
+  /**
+   * What a request method returns: an rxjs Observable, made at the call (with the headers it was
+   * given) and sending the request only when subscribed. A token promise chained before the call
+   * would hand the caller a Promise of an Observable; only a token awaited first keeps its result.
+   */
+  readonly returns: 'observable';
+  /** The property that is the wrapped instance itself, a plain instance of `client`. */
+  readonly instanceProperty: string;
+}
+
+/**
+ * Nest's `HttpService` (`@nestjs/axios`), injected into a service's constructor: axios's request
+ * methods, each returning an Observable, over the axios instance it exposes as `axiosRef`.
+ */
+export const clientWrappers: readonly ClientWrapper[] = [
+  {
+    client: 'axios',
+    label: 'Nest HttpService',
+    module: '@nestjs/axios',
+    typeName: 'HttpService',
+    typingsFolder: /[\\/]node_modules[\\/]@nestjs[\\/]axios[\\/]/u,
+    requestMembers: ['request', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'postForm', 'putForm', 'patchForm'],
+    returns: 'observable',
+    instanceProperty: 'axiosRef',
+  },
+];
+
+/**
+ * The wrapper class a type name is, imported from `module` (syntax: an annotation naming an import)
+ * or declared in these files (a checker's type); undefined for another class of the same name.
+ */
+export function wrapperForTypeName(typeName: string, from: { readonly module: string } | { readonly declaredIn: readonly string[] }): ClientWrapper | undefined {
+  return clientWrappers.find(
+    (wrapper) => wrapper.typeName === typeName && ('module' in from ? from.module === wrapper.module : from.declaredIn.some((fileName) => wrapper.typingsFolder.test(fileName))),
+  );
+}
+
 /** Where an axios instance keeps default headers that every request sends. */
 export const AXIOS_DEFAULT_HEADER_PATHS: readonly (readonly string[])[] = [
   ['defaults', 'headers', 'common'],

@@ -31,12 +31,19 @@ const typeOnly = {
     import { api } from './api';
     await api.get('/v1/metadata', { headers: { 'x-token': token } });
   `,
+  instanceInImportedDeps: `
+    import type { KeptnDeps } from './api';
+    export async function trigger(deps: KeptnDeps, event: unknown) {
+      return deps.api.post('/v1/event', event, { headers: { 'x-token': process.env.KEPTN_API_TOKEN } });
+    }
+  `,
 };
 
 untyped.run('no-x-token-header (the same code without type information)', testable(rule), {
   valid: [
     { name: 'A3 an imported constant key is invisible without types', code: typeOnly.importedConstantKey, filename: 'file.ts' },
     { name: 'B2 an imported instance is invisible without types', code: typeOnly.importedInstance, filename: 'file.ts' },
+    { name: 'B2 an instance held by a property of an imported interface is invisible without types', code: typeOnly.instanceInImportedDeps, filename: 'file.ts' },
   ],
   invalid: [],
 });
@@ -102,6 +109,12 @@ typed.run('no-x-token-header (typed)', testable(rule), {
     },
   ],
   invalid: [
+    {
+      name: 'B2 an axios instance held by a property of a parameter whose interface another module declares (typed)',
+      code: typeOnly.instanceInImportedDeps,
+      filename: ts,
+      errors: [report('an axios instance', 'the target is likely Cloud Automation (Keptn path /v1/event behind KEPTN_API_TOKEN)', 'likely')],
+    },
     {
       name: 'a parameter typed with typed-rest-client\'s RestClient, declared in its typings (typed)',
       code: `

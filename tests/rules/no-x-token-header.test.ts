@@ -29,6 +29,23 @@ function elsewhere(client: string, reason: string, confidence = 'unknown') {
 ruleTester.run('no-x-token-header', testable(rule), {
   valid: [
     {
+      name: 'B2 a property syntax cannot prove holds one instance: written again, or an HttpService class of the app itself',
+      code: `
+        import axios from 'axios';
+        import { HttpService } from './http.service';
+        const deps = { api: axios.create() };
+        deps.api = makeClient();
+        export async function trigger(event: unknown) {
+          return deps.api.post('/v1/event', event, { headers: { 'x-token': process.env.KEPTN_API_TOKEN } });
+        }
+        export class KeptnService {
+          constructor(private readonly http: HttpService) {}
+          trigger(event: unknown) { return this.http.post('/v1/event', event, { headers: { 'x-token': process.env.KEPTN_API_TOKEN } }); }
+        }
+      `,
+      filename: 'file.ts',
+    },
+    {
       name: 'reading a response header is no x-token sent',
       code: "export async function session(u: string) { const res = await fetch(u); const t = res.headers.get('x-token'); return [t, res.headers['x-token']]; }",
       filename: 'file.ts',
@@ -697,6 +714,42 @@ ruleTester.run('no-x-token-header', testable(rule), {
       `,
       filename: 'file.ts',
       errors: [report('an axios instance', certain, 'certain'), report('an axios instance', 'the target is likely Cloud Automation (Keptn API path /controlPlane/v1/project)', 'likely')],
+    },
+    {
+      name: 'B2 axios instance held by a property: of a const object, of a parameter typed with a local interface, of a class field (no type information needed)',
+      code: `
+        import axios, { type AxiosInstance } from 'axios';
+        interface KeptnDeps { readonly api: AxiosInstance; readonly project: string }
+        const deps = { api: axios.create({ timeout: 10_000 }), project: 'checkout' };
+        export async function trigger(event: unknown) {
+          return deps.api.post('/v1/event', event, { headers: { 'x-token': process.env.KEPTN_API_TOKEN } });
+        }
+        export async function triggerWith(injected: KeptnDeps, event: unknown) {
+          return injected.api.post('/v1/event', event, { headers: { 'x-token': process.env.KEPTN_API_TOKEN } });
+        }
+        export class Step {
+          constructor(private readonly deps: KeptnDeps) {}
+          run(event: unknown) { return this.deps.api.post('/v1/event', event, { headers: { 'x-token': process.env.KEPTN_API_TOKEN } }); }
+        }
+      `,
+      filename: 'file.ts',
+      errors: [report('an axios instance', 'the target is likely Cloud Automation (Keptn path /v1/event behind KEPTN_API_TOKEN)', 'likely'), report('an axios instance', 'the target is likely Cloud Automation (Keptn path /v1/event behind KEPTN_API_TOKEN)', 'likely'), report('an axios instance', 'the target is likely Cloud Automation (Keptn path /v1/event behind KEPTN_API_TOKEN)', 'likely')],
+    },
+    {
+      name: 'B2 Nest HttpService of @nestjs/axios injected in the constructor: its Observable methods and its axiosRef',
+      code: `
+        import { HttpService } from '@nestjs/axios';
+        import { firstValueFrom } from 'rxjs';
+        export class KeptnService {
+          constructor(private readonly http: HttpService) {}
+          async trigger(event: unknown) {
+            await firstValueFrom(this.http.post('/v1/event', event, { headers: { 'x-token': process.env.KEPTN_API_TOKEN } }));
+            return this.http.axiosRef.post('/v1/event', event, { headers: { 'x-token': process.env.KEPTN_API_TOKEN } });
+          }
+        }
+      `,
+      filename: 'file.ts',
+      errors: [report('an axios instance', 'the target is likely Cloud Automation (Keptn path /v1/event behind KEPTN_API_TOKEN)', 'likely'), report('an axios instance', 'the target is likely Cloud Automation (Keptn path /v1/event behind KEPTN_API_TOKEN)', 'likely')],
     },
     {
       name: 'B2 axios instance as a parameter typed AxiosInstance (no type information needed for the annotation)',

@@ -14,6 +14,21 @@ const tokenCheck = (path: string) => ({ messageId: 'tokenCheck' as const, data: 
 ruleTester.run('require-oauth', testable(rule), {
   valid: [
     {
+      name: 'an injected Nest HttpService: HttpModule.register in another module may give it headers, so no request of it is known to send none',
+      code: `
+        import { HttpService } from '@nestjs/axios';
+        import { firstValueFrom } from 'rxjs';
+        export class KeptnService {
+          constructor(private readonly http: HttpService) {}
+          async projects() {
+            await firstValueFrom(this.http.get(\`\${process.env.KEPTN_ENDPOINT}/controlPlane/v1/project\`));
+            return this.http.axiosRef.get(\`\${process.env.KEPTN_ENDPOINT}/controlPlane/v1/project\`);
+          }
+        }
+      `,
+      filename: 'file.ts',
+    },
+    {
       name: 'a token check that sends x-token is no-x-token-header\'s finding (one problem, one report)',
       code: `await fetch('${CA}/api/v1/auth', { method: 'POST', headers: { 'x-token': token } });`,
       filename: 'file.ts',
@@ -242,6 +257,19 @@ ruleTester.run('require-oauth', testable(rule), {
     },
   ],
   invalid: [
+    {
+      name: 'an axios instance held by a property of a const object, made in this file with no credential',
+      code: `
+        import axios from 'axios';
+        const deps = { keptn: axios.create({ baseURL: process.env.KEPTN_API_URL, timeout: 10_000 }), retries: 3 };
+        export async function projects() {
+          const { data } = await deps.keptn.get('/controlPlane/v1/project');
+          return data;
+        }
+      `,
+      filename: 'file.ts',
+      errors: [missing('an axios instance', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely')],
+    },
     {
       name: "a Request that is also sent by a plain fetch is not the helper's alone",
       code: `
