@@ -154,6 +154,8 @@ const SAMPLES: Readonly<Record<string, readonly string[]>> = {
     'the same header is also sent by another request on line 9 (to */v1/metadata), and nothing shows that it goes to Cloud Automation (possible target)',
     'the same header is also sent by another request on line 21, and nothing shows that it goes to Cloud Automation (unknown target)',
   ],
+  // analysis/findings.ts builderTarget: where the surest request of a builder's callers is (HeldBack.surestWhere).
+  where: ['packages/deploy/src/deploy.ts:11', 'another module'],
   kind: ['OAuth client secret', 'token'],
   redacted: ['dt0s02.ABCDEFGH.…'],
   envVar: ['DT_CLIENT_SECRET'],
