@@ -752,13 +752,13 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       const away: CallerAway[] = [];
       let strongest: TargetConfidence = 'unknown';
       let everyCallShowsKeptn = true;
-      contexts.forEach((context, index) => {
+      for (const [index, context] of contexts.entries()) {
         const names: string[] = [];
         const reading = readRequest(site, context, names);
         const foreignHost = reading.urls.map((url) => writtenHost(url)).find((host) => host !== undefined && !isCloudAutomationHost(host.name));
         if (foreignHost) {
           away.push({ where: places[index] ?? 'another call', host: foreignHost.shown });
-          return;
+          continue;
         }
         const callHints = [...hints, ...names.map((name) => nameHint(name)).filter((hint): hint is NameHint => hint !== undefined)];
         for (const url of reading.urls) {
@@ -766,7 +766,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
           if (evidence === undefined) everyCallShowsKeptn = false;
           else strongest = strongerConfidence(strongest, targetConfidence(evidence, callHints));
         }
-      });
+      }
       const allAway = away.length === contexts.length && !calls.open;
       const sure = !calls.open && !allAway && everyCallShowsKeptn && confidenceAtLeast(strongest, SURE_TARGET_CONFIDENCE);
       result = { target: sure ? strongest : undefined, away, allAway };
