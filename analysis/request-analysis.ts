@@ -82,7 +82,7 @@ import { browserContextOf } from './browser-context.js';
 import { callsFromOtherModules as callsFromProject, exportedValue, isLocalSpecifier, ownExportValue, usesFromOtherModules as usesFromProject } from './module-callers.js';
 import type { ParsedFile } from './estree-host.js';
 import { commonJsExportName, createModuleExits, type ModuleExit } from './module-exits.js';
-import { createRouteResolver, type AuthorizationCredential, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
+import { createRouteResolver, type AuthorizationCredential, type CallerAway, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -244,6 +244,17 @@ export interface TargetAssessment {
    * and no Cloud Automation host"). The target is then graded no higher than `MIXED_HOST_CONFIDENCE`.
    */
   readonly alsoElsewhere?: string;
+  /**
+   * Set when the request is made in a function whose URL its callers pass, and a call of it passes
+   * a host written out that is no Cloud Automation host while another does not
+   * (`getJson('https://flags.internal.acme.io/v1/flags', process.env.FLAGS_TOKEN)` next to
+   * `getJson(\`${KEPTN_API_ENDPOINT}/controlPlane/v1/project\`, …)`): those calls, as a clause a message
+   * can quote ("its call on line 20 passes the host https://flags.internal.acme.io, written out and no
+   * Cloud Automation host"). Rewritten, the function would send the OAuth token there too, so it is
+   * never migrated, `--include-unsure` or not; `confidence` grades the other calls.
+   * (When every call goes elsewhere, `elsewhere` says so instead.)
+   */
+  readonly callersElsewhere?: string;
 }
 
 /** An object value as the sum of the keys written into it, wherever they are written. */
@@ -2169,16 +2180,23 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     // that sent the response, whatever the request looks like.
     // A Cloud Automation host written out outweighs what the headers suggest.
     const caHost = written !== undefined && !otherHost;
-    const elsewhere = otherHost ? `its host ${written.shown} is written out and is no Cloud Automation host` : caHost ? undefined : (sessionTokenReason(extraNameSources) ?? sessionIssuerReason(site));
+    let elsewhere = otherHost ? `its host ${written.shown} is written out and is no Cloud Automation host` : caHost ? undefined : (sessionTokenReason(extraNameSources) ?? sessionIssuerReason(site));
     let confidence = otherHost ? 'unknown' : targetConfidence(analysis?.evidence, hints);
     // `env.KEPTN_ENDPOINT || 'http://localhost:8080/api'`: another value the URL may start with goes elsewhere.
     const alternative = otherHost || !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE) ? undefined : otherLeadingHost(site, url);
     const alsoElsewhere = alternative === undefined ? undefined : `one URL it may use has the host ${alternative}, written out and no Cloud Automation host`;
     if (alsoElsewhere !== undefined) confidence = MIXED_HOST_CONFIDENCE;
-    if (elsewhere === undefined && alsoElsewhere === undefined && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE)) {
+    let callersElsewhere: string | undefined;
+    if (elsewhere === undefined && alsoElsewhere === undefined && written === undefined) {
       // A wrapper's URL is what its callers pass: the route reader reads the request once per call.
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
-      confidence = routeResolver.callerTarget(site, hints) ?? confidence;
+      const callers = routeResolver.callerEvidence(site, hints);
+      const [firstAway] = callers.away;
+      if (callers.allAway && firstAway) {
+        elsewhere = describeCallersAway(callers.away, true);
+        confidence = 'unknown';
+      } else if (firstAway) callersElsewhere = describeCallersAway(callers.away, false);
+      if (elsewhere === undefined && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE)) confidence = callers.target ?? confidence;
     }
     return {
       confidence,
@@ -2189,6 +2207,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       method,
       ...(elsewhere === undefined ? {} : { elsewhere }),
       ...(alsoElsewhere === undefined ? {} : { alsoElsewhere }),
+      ...(callersElsewhere === undefined ? {} : { callersElsewhere }),
     };
   }
 
@@ -2852,6 +2871,22 @@ export type RequestAnalysis = ReturnType<typeof createRequestAnalysis>;
 const callerAnalyses = new WeakMap<ParsedFile, RequestAnalysis>();
 /** Exports being read from another module now: two modules that require each other end here. */
 const exportLookups = new Set<string>();
+
+/**
+ * The calls of a wrapper that pass another service's host, as a clause that says so: "its call on
+ * line 20 passes the host https://flags.internal.acme.io, written out and no Cloud Automation host".
+ * `all`: they are every call there is. Three at most are named; the rest are counted.
+ */
+function describeCallersAway(away: readonly CallerAway[], all: boolean): string {
+  const place = ({ where }: CallerAway): string => `${where.startsWith('line ') ? 'on' : 'at'} ${where}`;
+  const [only] = away;
+  if (only && away.length === 1) {
+    return `its ${all ? `only call, ${place(only)},` : `call ${place(only)}`} passes the host ${only.host}, written out and no Cloud Automation host`;
+  }
+  const named = away.slice(0, 3).map((call) => `${place(call)} (${call.host})`);
+  const more = away.length > 3 ? ` and ${String(away.length - 3)} more` : '';
+  return `its calls ${named.join(', ')}${more}${all ? ', all there are,' : ''} pass hosts written out that are no Cloud Automation host`;
+}
 
 export function isAbsolute(shape: UrlShape): boolean {
   const first = shape[0];

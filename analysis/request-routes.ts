@@ -17,6 +17,7 @@
  * A value the file does not show is a hole: the call's route is then "unknown", and
  * `candidates` holds every route it could still hit (core's `routesCouldMatch`), a superset.
  */
+import path from 'node:path';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -179,8 +180,27 @@ interface FunctionCalls {
   readonly calls: TSESTree.CallExpression[];
   /** What its parameters stand for at each call from another module. */
   readonly foreign: readonly ArgumentEnv[];
+  /** Those calls, in the same order. */
+  readonly foreignCalls: readonly ForeignCall[];
   readonly open: boolean;
 }
+
+/** A call of a wrapper that passes a host written out that is no Cloud Automation host. */
+export interface CallerAway {
+  /** Where the call stands: `line 20` in the wrapper's file, `flags.js:20` in another. */
+  readonly where: string;
+  /** The host as written (`https://flags.internal.acme.io`). */
+  readonly host: string;
+}
+
+/** What a wrapper's calls show of where its request goes (`callerEvidence`). */
+export interface CallerEvidence {
+  readonly target: TargetConfidence | undefined;
+  readonly away: readonly CallerAway[];
+  readonly allAway: boolean;
+}
+
+const NO_CALLER_EVIDENCE: CallerEvidence = { target: undefined, away: [], allAway: false };
 
 export type RouteResolver = ReturnType<typeof createRouteResolver>;
 
@@ -188,7 +208,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
   const { visitorKeys } = host;
   const routeCache = new Map<Node, RequestRoutes>();
   const callCache = new Map<Node, CloudAutomationCall | null>();
-  const callerTargetCache = new Map<Node, TargetConfidence | null>();
+  const callerEvidenceCache = new Map<Node, CallerEvidence>();
   const methodCallCache = new Map<Node, FunctionCalls | null>();
   const functionCallCache = new Map<Node, FunctionCalls>();
   let requestsOfFile: readonly RequestSite[] | undefined;
@@ -375,7 +395,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       let calls = functionCallCache.get(fn);
       if (!calls) {
         const foreign = flow.isExportedFunction(fn) ? flow.callsFromOtherModules(fn) : [];
-        calls = { calls: local, foreign: foreign?.map((call) => foreignEnv(fn, call)) ?? [], open: foreign === undefined };
+        calls = { calls: local, foreign: foreign?.map((call) => foreignEnv(fn, call)) ?? [], foreignCalls: foreign ?? [], open: foreign === undefined };
         functionCallCache.set(fn, calls);
       }
       return calls;
@@ -400,7 +420,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
         return true;
       });
       const isPrivate = method.accessibility === 'private' || method.key.type === AST_NODE_TYPES.PrivateIdentifier;
-      result = use.escapes ? undefined : { calls, foreign: [], open: !isPrivate };
+      result = use.escapes ? undefined : { calls, foreign: [], foreignCalls: [], open: !isPrivate };
     }
     methodCallCache.set(method, result ?? null);
     return result;
@@ -720,40 +740,63 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
   }
 
   /**
-   * The target of a request made in a function only this file calls, read from what its calls
-   * pass (`call('GET', apiUrl + '/controlPlane/v1/project', token)`): when every call's URL shows a
-   * Keptn route and one of them is sure (a path only Keptn serves, a Cloud Automation host), the
-   * function is a Keptn client and its request is graded as that call. A call whose URL shows
-   * nothing, or writes out a host that is no Cloud Automation host, or a function other modules
-   * can call, leaves the request to its own evidence (undefined).
+   * What the calls of the function a request is made in pass it, where its URL comes from its
+   * parameters (`call('GET', apiUrl + '/controlPlane/v1/project', token)`), read once per call.
+   *
+   * `target`: when every call's URL shows a Keptn route and one of them is sure (a path only Keptn
+   * serves, a Cloud Automation host), the function is a Keptn client and its request is graded as
+   * that call. A call whose URL shows nothing, or a function other modules can call, leaves the
+   * request to its own evidence (undefined).
+   *
+   * `away`: the calls whose URL writes out a host that is no Cloud Automation host
+   * (`getJson('https://flags.internal.acme.io/v1/flags', process.env.FLAGS_TOKEN)`). The function
+   * sends its header to them too, so the OAuth token would go there; the other calls grade
+   * `target` without them. `allAway`: every call there is, none out of sight, is one of them.
    */
-  function callerTarget(site: RequestSite, hints: readonly NameHint[]): TargetConfidence | undefined {
-    const cached = callerTargetCache.get(site.node);
-    if (cached !== undefined) return cached ?? undefined;
+  function callerEvidence(site: RequestSite, hints: readonly NameHint[]): CallerEvidence {
+    const cached = callerEvidenceCache.get(site.node);
+    if (cached) return cached;
     let wrapper = enclosingFunction(site.node);
     // `return new Promise((resolve, reject) => { https.request(…) })`: the executor runs in the wrapper's call.
     if (wrapper && isPromiseExecutor(wrapper)) wrapper = enclosingFunction(wrapper);
     const calls = wrapper ? callsOf(wrapper) : undefined;
-    let result: TargetConfidence | undefined;
+    let result: CallerEvidence = NO_CALLER_EVIDENCE;
     const contexts = wrapper && calls ? callContexts(wrapper, calls) : [];
-    if (wrapper && calls && !calls.open && contexts.length > 0 && contexts.length <= MAX_CONTEXTS) {
+    if (wrapper && calls && contexts.length > 0 && contexts.length <= MAX_CONTEXTS) {
+      const places = callPlaces(calls);
+      const away: CallerAway[] = [];
       let strongest: TargetConfidence = 'unknown';
       let everyCallShowsKeptn = true;
-      for (const context of contexts) {
+      for (const [index, context] of contexts.entries()) {
         const names: string[] = [];
         const reading = readRequest(site, context, names);
+        const foreignHost = reading.urls.map((url) => writtenHost(url)).find((host) => host !== undefined && !isCloudAutomationHost(host.name));
+        if (foreignHost) {
+          away.push({ where: places[index] ?? 'another call', host: foreignHost.shown });
+          continue;
+        }
         const callHints = [...hints, ...names.map((name) => nameHint(name)).filter((hint): hint is NameHint => hint !== undefined)];
         for (const url of reading.urls) {
-          const host = writtenHost(url);
           const evidence = analyzeUrl(url, reading.methods.length === 1 ? reading.methods[0] : undefined).evidence;
-          if (evidence === undefined || (host !== undefined && !isCloudAutomationHost(host.name))) everyCallShowsKeptn = false;
+          if (evidence === undefined) everyCallShowsKeptn = false;
           else strongest = strongerConfidence(strongest, targetConfidence(evidence, callHints));
         }
       }
-      if (everyCallShowsKeptn && confidenceAtLeast(strongest, SURE_TARGET_CONFIDENCE)) result = strongest;
+      const allAway = away.length === contexts.length && !calls.open;
+      const sure = !calls.open && !allAway && everyCallShowsKeptn && confidenceAtLeast(strongest, SURE_TARGET_CONFIDENCE);
+      result = { target: sure ? strongest : undefined, away, allAway };
     }
-    callerTargetCache.set(site.node, result ?? null);
+    callerEvidenceCache.set(site.node, result);
     return result;
+  }
+
+  /** Where each call of `callContexts` stands, as a message names it: `line 20` in this file, `flags.js:20` in another. */
+  function callPlaces(calls: FunctionCalls): string[] {
+    const from = path.dirname(host.filePath);
+    return [
+      ...calls.calls.map((call) => `line ${String(call.loc.start.line)}`),
+      ...calls.foreignCalls.map((call) => `${path.relative(from, call.file)}:${String(call.call.loc.start.line)}`),
+    ];
   }
 
   /**
@@ -1019,7 +1062,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     );
   }
 
-  return { routes, cloudAutomationCall, callerTarget, valueShapes, authorizationCredential };
+  return { routes, cloudAutomationCall, callerEvidence, valueShapes, authorizationCredential };
 }
 
 /**

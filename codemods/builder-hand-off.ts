@@ -467,8 +467,9 @@ function refusedSending(value: Node, analysis: RequestAnalysis, named: string): 
 
 /** A request that must not get the token: one the code shows goes to another service, or a token check. */
 function requestRefusal(site: RequestSite, analysis: RequestAnalysis): { readonly elsewhere: string } | 'token-check' | undefined {
-  const { elsewhere } = analysis.assessTarget(site);
-  if (elsewhere !== undefined) return { elsewhere };
+  const { elsewhere, callersElsewhere } = analysis.assessTarget(site);
+  // A wrapper some of whose calls pass another service's host sends it the header too.
+  if (elsewhere !== undefined || callersElsewhere !== undefined) return { elsewhere: elsewhere ?? callersElsewhere ?? '' };
   return analysis.requestRoutes(site).routes.some(isTokenCheckRoute) ? 'token-check' : undefined;
 }
 

@@ -38,6 +38,12 @@ export interface ManualSite {
    * `TargetAssessment.elsewhere`): the transform never rewrites it, not even with `includeUnsure`.
    */
   readonly elsewhere?: boolean;
+  /**
+   * How sure the analysis is that the request goes to Cloud Automation, stated where the entry does
+   * not show it by changing with `includeUnsure` (a wrapper some of whose calls go elsewhere is left
+   * either way).
+   */
+  readonly confidence?: TargetConfidence;
 }
 
 export interface RouteUse {

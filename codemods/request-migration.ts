@@ -30,6 +30,7 @@ import {
   type HttpClientKind,
   type RequestSignature,
   type UrlPart,
+  type TargetConfidence,
 } from '../core/index.js';
 import { includeUnsureCommand, routeUseScopes, type FileReport, type ManualSite, type MigratedSite, type RouteUse, type TokenPlumbing, type TransformOptions } from './report.js';
 import { moduleStyleOf } from './module-style.js';
@@ -341,11 +342,31 @@ export function fileFacts(file: string, source: string, options: TransformOption
 
 /**
  * A target sure enough to rewrite: `likely` or better, or anything with `--include-unsure`;
- * never one the code shows goes elsewhere (`target.elsewhere`).
+ * never one the code shows goes elsewhere (`target.elsewhere`), nor a wrapper some of whose calls
+ * do (`target.callersElsewhere`): rewritten, it would send them the OAuth token.
  */
 export function sureEnoughTarget(target: TargetAssessment, options: TransformOptions): boolean {
-  if (target.elsewhere !== undefined) return false;
+  if (target.elsewhere !== undefined || target.callersElsewhere !== undefined) return false;
   return options.includeUnsure === true || confidenceAtLeast(target.confidence, SURE_TARGET_CONFIDENCE);
+}
+
+/**
+ * Why a request in a wrapper some of whose calls go to another service is left, and what to do:
+ * the same words whether it is marked (its other calls go to Cloud Automation as far as the code
+ * shows) or listed.
+ */
+export function callersElsewhereSite(target: TargetAssessment, what: string): { why: string; todo: string } {
+  return {
+    why: `${what} is made with the URL its callers pass, and ${target.callersElsewhere ?? ''}: rewritten, it would send that service the OAuth token, so the migration never rewrites it (not even with --include-unsure); ${describeCallersTarget(target)}`,
+    todo: 'give the Cloud Automation calls a request of their own through the OAuth helper (`client.fetch`, or `Authorization: await client.authorizationHeader()`), and keep the x-token only in the request to the other service',
+  };
+}
+
+/** What the other calls of such a wrapper show, as the report and the lint both put it. */
+function describeCallersTarget(target: TargetAssessment): string {
+  return confidenceAtLeast(target.confidence, SURE_TARGET_CONFIDENCE)
+    ? `its other calls go to Cloud Automation (${target.confidence} target)`
+    : `nothing shows that its other calls go to Cloud Automation (${target.confidence} target)`;
 }
 
 /** The edits that turn one token check into a metadata read, planned before anything is queued. */
@@ -924,7 +945,8 @@ export abstract class RequestMigration {
    * and to leave it; else that nothing shows it is Cloud Automation, and how to migrate this file
    * once a person has checked (`--include-unsure` is per run, so per file is as fine as it gets).
    */
-  protected notSureSite(target: TargetAssessment, what: string, ifItDoes: string): { why: string; todo: string; elsewhere?: boolean } {
+  protected notSureSite(target: TargetAssessment, what: string, ifItDoes: string): { why: string; todo: string; elsewhere?: boolean; confidence?: TargetConfidence } {
+    if (target.callersElsewhere !== undefined) return { ...callersElsewhereSite(target, what), confidence: target.confidence };
     if (target.elsewhere !== undefined) {
       return {
         elsewhere: true,

@@ -23,6 +23,8 @@ import type {
 } from 'jscodeshift';
 import {
   AXIOS_DEFAULT_HEADER_PATHS,
+  confidenceAtLeast,
+  SURE_TARGET_CONFIDENCE,
   CANDIDATE_SOURCE_PATTERN,
   HEADERS_CONSTRUCTORS,
   HEADERS_OPTIONS,
@@ -48,7 +50,7 @@ import { describeHeldBack, topLevelStatement, unsplitBecause, withUnsureIncluded
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
 import { sameInstance, type RequestSendingRefusal, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
-import { fileFacts, RequestMigration, sureEnoughTarget, observableOutsideAsyncWhy, OBSERVABLE_TODO, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
+import { callersElsewhereSite, fileFacts, RequestMigration, sureEnoughTarget, observableOutsideAsyncWhy, OBSERVABLE_TODO, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
 import { planDeferredCallbackCall, planDeferredSend, type DeferralContext } from './deferred-node-send.js';
@@ -251,6 +253,7 @@ export class XTokenMigration extends RequestMigration {
     const key = this.babelPath(finding.node);
     if (!key) return;
     if (this.heldBackShared(key, finding)) return;
+    if (this.callersElsewhere(key, finding.target)) return;
     if (!this.sureEnough(finding.target)) {
       this.listUnsure(key, finding.target);
       return;
@@ -386,6 +389,19 @@ export class XTokenMigration extends RequestMigration {
       ? `if that request goes to Cloud Automation too, migrate this file with --include-unsure; else ${split}`
       : split;
     this.leave(key, 'x-token header shared with another request', why, todo);
+    return true;
+  }
+
+  /**
+   * A wrapper whose calls go to Cloud Automation as far as the code shows, but one of which passes
+   * another service's host: rewritten, the wrapper would send that service the OAuth token, so it
+   * stays as it is, marked, with or without `--include-unsure`. One whose other calls are unsure
+   * too is listed as any unsure site is (`notSureSite` says why it is never rewritten).
+   */
+  private callersElsewhere(key: AnyPath, target: TargetAssessment): boolean {
+    if (target.callersElsewhere === undefined || !confidenceAtLeast(target.confidence, SURE_TARGET_CONFIDENCE)) return false;
+    const { why, todo } = callersElsewhereSite(target, 'this request');
+    this.leave(key, 'x-token header in a wrapper that also serves another service', why, todo);
     return true;
   }
 

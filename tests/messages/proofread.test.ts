@@ -156,6 +156,11 @@ const SAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   // analysis/findings.ts builderTarget: where the surest request of a builder's callers is (HeldBack.surestWhere).
   where: ['packages/deploy/src/deploy.ts:11', 'another module'],
+  // analysis/request-analysis.ts describeCallersAway: a wrapper's calls that pass another service's host (TargetAssessment.callersElsewhere).
+  callers: [
+    'its call on line 20 passes the host https://flags.internal.acme.io, written out and no Cloud Automation host',
+    'its calls at flags.js:12 (https://flags.internal.acme.io), on line 30 (http://localhost:8080) pass hosts written out that are no Cloud Automation host',
+  ],
   kind: ['OAuth client secret', 'token'],
   redacted: ['dt0s02.ABCDEFGH.…'],
   envVar: ['DT_CLIENT_SECRET'],

@@ -186,6 +186,35 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [elsewhere('fetch', 'its host http://localhost:* is written out and is no Cloud Automation host')],
     },
     {
+      name: 'red team C #2: a wrapper whose callers pass a Keptn route and another service\'s host sends the x-token to both: never migrated, and it says which call goes where',
+      code: [
+        "const https = require('https');",
+        'function getJson(url, token) {',
+        "  return new Promise((resolve) => https.get(url, { headers: { 'x-token': token } }, resolve));",
+        '}',
+        'exports.projects = () => getJson(`${process.env.KEPTN_API_ENDPOINT}/controlPlane/v1/project`, process.env.KEPTN_API_TOKEN);',
+        "exports.flags = () => getJson('https://flags.internal.acme.io/v1/flags', process.env.FLAGS_TOKEN);",
+      ].join('\n'),
+      filename: 'file.js',
+      errors: [{
+        messageId: 'xTokenHeaderCallersElsewhere',
+        line: 3,
+        data: { client: 'node http', target: 'the target is likely Cloud Automation', callers: 'its call on line 6 passes the host https://flags.internal.acme.io, written out and no Cloud Automation host', confidence: 'likely' },
+      }],
+    },
+    {
+      name: 'red team C #2: a wrapper whose every call passes another service\'s host is that service\'s',
+      code: [
+        'async function post(url: string, token: string, body: unknown) {',
+        "  return fetch(url, { method: 'POST', body: JSON.stringify(body), headers: { 'x-token': token } });",
+        '}',
+        "export const flags = () => post('https://flags.internal.acme.io/v1/flags', process.env.FLAGS_TOKEN ?? '', {});",
+        "export const audit = () => post('https://audit.acme.io/v1/events', process.env.AUDIT_TOKEN ?? '', {});",
+      ].join('\n'),
+      filename: 'file.ts',
+      errors: [{ ...elsewhere('fetch', 'its calls on line 4 (https://flags.internal.acme.io), on line 5 (https://audit.acme.io), all there are, pass hosts written out that are no Cloud Automation host'), line: 2 }],
+    },
+    {
       name: 'options in a `let` given more members by copying it into itself: `opts = { ...opts, … }`, `Object.assign({}, opts, …)`',
       code: [
         "const axios = require('axios');",
