@@ -784,31 +784,6 @@ export abstract class RequestMigration {
     return this.facts().analysis.requestUrlValues(site).flatMap((value) => this.babelPath(value)?.node ?? []);
   }
 
-  /** Whether an options expression of an instance names a `baseURL` / `prefixUrl`: true, false, or undefined when it cannot be seen. */
-  protected namesBase(options: ASTNode | undefined, depth = 0): boolean | undefined {
-    const node = options ? this.unwrapped(options) : undefined;
-    if (!node || depth > 3) return undefined;
-    if (isNodeType(node, 'Identifier')) {
-      const path = this.pathOf(node);
-      const binding = path ? this.bindingOf(path) : undefined;
-      const declarator = parentOf(binding)?.node;
-      return isNodeType(declarator, 'VariableDeclarator') && declarator.init ? this.namesBase(declarator.init, depth + 1) : undefined;
-    }
-    if (!isNodeType(node, 'ObjectExpression')) return undefined;
-    let seen: boolean | undefined = false;
-    for (const member of node.properties as ASTNode[]) {
-      if (isNodeType(member, 'ObjectProperty')) {
-        const key = this.propertyName(member.key, member.computed ?? false);
-        if (key !== undefined && BASE_URL_OPTIONS.has(key)) return true;
-      } else if (isNodeType(member, 'SpreadElement')) {
-        const spread = this.namesBase(member.argument, depth + 1);
-        if (spread === true) return true;
-        if (spread === undefined) seen = undefined;
-      }
-    }
-    return seen;
-  }
-
   /**
    * The `{ audience }` an adapter attached to an instance needs so the helper authorizes what
    * the x-token reached: nothing when the instance has a base of its own (the helper's default)
@@ -819,8 +794,9 @@ export abstract class RequestMigration {
     if (site.client.opaque) return { audience: '' };
     const own = site.createsInstance && site.node.type === AST_NODE_TYPES.CallExpression && site.signature.createsInstance === true ? site.optionArguments : [];
     const options = [...site.client.defaults, ...own];
-    const bases = options.map((value) => this.namesBase(this.babelPath(value)?.node));
-    if (bases.some((base) => base !== false)) return site.client.kind === 'got' || site.client.kind === 'ky' ? this.prefixAudience(options, at) : { audience: '' };
+    const bases = options.map((value) => this.baseValueOf(this.babelPath(value)?.node));
+    // A base named, or options that cannot be seen (which may name one): the helper's default audience is the instance's base.
+    if (bases.some((base) => base !== false)) return site.client.kind === 'got' || site.client.kind === 'ky' ? this.prefixAudience(bases, at) : { audience: '' };
     const { analysis, sites } = this.facts();
     const requests = sites.filter((request) => !request.createsInstance && sameInstance(site, request) && this.sureEnough(analysis.assessTarget(request)));
     const option = httpClients[site.client.kind].baseUrlOption ?? 'baseURL';
@@ -851,10 +827,9 @@ export abstract class RequestMigration {
    * to that default the helper would authorize the other base too. So the hooks are bound to this
    * instance's own base, written again where they are added. A reason when it cannot be.
    */
-  private prefixAudience(options: readonly EstreeNode[], at: AnyPath): { readonly audience: string } | { readonly why: string } {
-    const values = options.map((value) => this.baseValueOf(this.babelPath(value)?.node));
+  private prefixAudience(bases: readonly (ASTNode | false | undefined)[], at: AnyPath): { readonly audience: string } | { readonly why: string } {
     // The last options that name a base win, as in the client's own merge.
-    const value = values.reverse().find((found) => found !== false);
+    const value = [...bases].reverse().find((found) => found !== false);
     // The base the prefix is built on (`${KEPTN_ENDPOINT}/controlPlane/v1` → `KEPTN_ENDPOINT`): unset, it
     // names no base, where the whole prefix (`/controlPlane/v1`) would not be a URL the helper takes.
     const named = value ? this.audienceFor(value, at) : undefined;
