@@ -13,6 +13,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import ts from 'typescript';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { memberName, moduleImportOf, outermostTypeWrapper, requiredModuleOf, type Node } from './ast.js';
@@ -97,11 +98,8 @@ export function listsFile(modules: ProjectModules, file: string): boolean {
  */
 function resolveImport(from: string, specifier: string, files: Pick<ReadonlySet<string>, 'has'>): string | undefined {
   if (!isLocalSpecifier(specifier)) {
-    for (const mapped of pathsTargets(from, specifier)) {
-      const found = resolveFile(mapped, files);
-      if (found !== undefined) return found;
-    }
-    return undefined;
+    const mapped = mappedByPaths(from, specifier, files);
+    return mapped === undefined ? undefined : resolveFile(mapped, files);
   }
   return resolveFile(path.resolve(path.dirname(from), specifier), files);
 }
@@ -112,107 +110,61 @@ function resolveFile(base: string, files: Pick<ReadonlySet<string>, 'has'>): str
   return candidates.find((candidate) => files.has(candidate));
 }
 
-/** A tsconfig's `paths`, with the folder they are relative to (`baseUrl`, else the tsconfig's own folder). */
-interface PathMapping {
-  readonly root: string;
-  readonly paths: Readonly<Record<string, readonly string[]>>;
-}
+/**
+ * Each tsconfig's options by its text as on disk (null: it maps no `paths`, or TypeScript cannot
+ * read it), with the resolution cache TypeScript keeps for them: an edit is seen at the next lookup.
+ */
+const pathsConfigs = new Map<string, { text: string; config: { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache } | null }>();
 
-/** The `extends` a tsconfig chain follows before it gives up (a cycle, or a very deep chain). */
-const MAX_TSCONFIG_EXTENDS = 4;
+/**
+ * Reading a tsconfig only for its options: its `include` globs are not walked (that would list
+ * every file of a large project), and its "no inputs were found" is no concern here.
+ */
+const optionsOnlyHost: ts.ParseConfigHost = {
+  useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+  readDirectory: () => [],
+  fileExists: (file) => ts.sys.fileExists(file),
+  readFile: (file) => ts.sys.readFile(file),
+};
 
-/** Each tsconfig's mapping by its text as on disk (null: none, or it cannot be read): an edit is seen at the next lookup. */
-const pathMappings = new Map<string, { text: string; mapping: PathMapping | null }>();
-
-/** The absolute paths `paths` maps a bare specifier to, most specific pattern first, as TypeScript tries them. */
-function pathsTargets(from: string, specifier: string): string[] {
+/**
+ * The project file a bare specifier names through the `paths` of the tsconfig over the importing
+ * file, resolved by TypeScript itself (`extends` through relative files, packages and arrays;
+ * `baseUrl`; pattern precedence), or undefined when no `paths` maps it to a project file (a real
+ * package, which names no project module).
+ */
+function mappedByPaths(from: string, specifier: string, files: Pick<ReadonlySet<string>, 'has'>): string | undefined {
   const tsconfig = nearestAbove(from, 'tsconfig.json');
-  const mapping = tsconfig === undefined ? undefined : pathMappingOf(tsconfig, 0);
-  if (!mapping) return [];
-  let best: { prefixLength: number; targets: string[] } | undefined;
-  for (const [pattern, targets] of Object.entries(mapping.paths)) {
-    const star = pattern.indexOf('*');
-    let matched: string | undefined;
-    if (star < 0) matched = pattern === specifier ? '' : undefined;
-    else {
-      const prefix = pattern.slice(0, star);
-      const suffix = pattern.slice(star + 1);
-      if (specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix)) matched = specifier.slice(prefix.length, specifier.length - suffix.length);
-    }
-    if (matched === undefined) continue;
-    // An exact pattern beats any wildcard; among wildcards, the longest prefix wins.
-    const prefixLength = star < 0 ? Number.POSITIVE_INFINITY : star;
-    if (best && best.prefixLength >= prefixLength) continue;
-    const wildcard = matched;
-    best = { prefixLength, targets: targets.map((target) => path.resolve(mapping.root, target.replace('*', wildcard))) };
-  }
-  return best?.targets ?? [];
-}
-
-function pathMappingOf(tsconfig: string, depth: number): PathMapping | undefined {
-  const text = depth > MAX_TSCONFIG_EXTENDS ? undefined : currentText(tsconfig);
-  if (text === undefined) return undefined;
-  const cached = pathMappings.get(tsconfig);
+  const text = tsconfig === undefined ? undefined : currentText(tsconfig);
+  if (tsconfig === undefined || text === undefined) return undefined;
+  let cached = pathsConfigs.get(tsconfig);
   // (An extended tsconfig edited alone is seen once this one's text changes, or the process restarts.)
-  if (cached?.text === text) return cached.mapping ?? undefined;
-  let mapping: PathMapping | undefined;
-  const config = readJsonWithComments(text);
-  if (config !== undefined) {
-    const folder = path.dirname(tsconfig);
-    const options = isRecord(config.compilerOptions) ? config.compilerOptions : {};
-    // A relative `extends` (the monorepo's tsconfig.base.json) lends its paths when this one has none.
-    const extended = typeof config.extends === 'string' && isLocalSpecifier(config.extends) ? pathMappingOf(resolveTsconfig(folder, config.extends), depth + 1) : undefined;
-    const baseUrl = typeof options.baseUrl === 'string' ? path.resolve(folder, options.baseUrl) : undefined;
-    if (isRecord(options.paths)) {
-      const paths: Record<string, string[]> = {};
-      for (const [pattern, targets] of Object.entries(options.paths)) {
-        if (Array.isArray(targets)) paths[pattern] = targets.filter((target): target is string => typeof target === 'string');
-      }
-      mapping = { root: baseUrl ?? folder, paths };
-    } else if (extended) {
-      // A `baseUrl` here moves where the inherited paths are read from, as TypeScript reads them.
-      mapping = baseUrl === undefined ? extended : { root: baseUrl, paths: extended.paths };
-    }
+  if (cached?.text !== text) {
+    cached = { text, config: pathsConfigOf(tsconfig, text) };
+    pathsConfigs.set(tsconfig, cached);
   }
-  pathMappings.set(tsconfig, { text, mapping: mapping ?? null });
-  return mapping;
+  if (!cached.config) return undefined;
+  const { options, cache } = cached.config;
+  const host: ts.ModuleResolutionHost = {
+    // The project's own files first: the module set is what the analysis reads, on disk or not yet.
+    fileExists: (file) => files.has(path.resolve(file)) || ts.sys.fileExists(file),
+    readFile: (file) => ts.sys.readFile(file),
+  };
+  const resolved = ts.resolveModuleName(specifier, from, options, host, cache).resolvedModule;
+  if (resolved === undefined || resolved.isExternalLibraryImport === true) return undefined;
+  return path.resolve(resolved.resolvedFileName);
 }
 
-function resolveTsconfig(folder: string, extended: string): string {
-  const file = path.resolve(folder, extended);
-  return file.endsWith('.json') ? file : `${file}.json`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A tsconfig's JSON, which may hold comments and trailing commas; undefined when it is not an object. */
-function readJsonWithComments(text: string): Record<string, unknown> | undefined {
-  let plain = '';
-  for (let at = 0; at < text.length; at++) {
-    const char = text[at] ?? '';
-    if (char === '"') {
-      // A string is copied whole: `//` or `/*` inside one (a URL, a glob) is no comment.
-      let end = at + 1;
-      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
-      plain += text.slice(at, end + 1);
-      at = end;
-    } else if (char === '/' && text[at + 1] === '/') {
-      while (at < text.length && text[at] !== '\n') at++;
-      plain += '\n';
-    } else if (char === '/' && text[at + 1] === '*') {
-      const end = text.indexOf('*/', at + 2);
-      at = end < 0 ? text.length : end + 1;
-    } else plain += char;
-  }
-  try {
-    const parsed: unknown = JSON.parse(plain.replace(/,(\s*[}\]])/gu, '$1'));
-    return isRecord(parsed) ? parsed : undefined;
-  } catch {
-    // Not JSON even without comments: TypeScript would not read it either, so it maps nothing.
-    return undefined;
-  }
+function pathsConfigOf(tsconfig: string, text: string): { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache } | null {
+  const json = ts.parseConfigFileTextToJson(tsconfig, text);
+  // Not JSON even with comments allowed: TypeScript would not read it either, so it maps nothing.
+  if (json.error !== undefined || typeof json.config !== 'object' || json.config === null) return null;
+  const folder = path.dirname(tsconfig);
+  const { options } = ts.parseJsonConfigFileContent(json.config, optionsOnlyHost, folder, undefined, tsconfig);
+  // Only `paths` (or a `baseUrl`, which TypeScript resolves bare names under) can name a project file.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- TypeScript 6 deprecates baseUrl, yet every version supported here still resolves under it, and older projects rely on it.
+  if (options.paths === undefined && options.baseUrl === undefined) return null;
+  return { options, cache: ts.createModuleResolutionCache(folder, (name) => (ts.sys.useCaseSensitiveFileNames ? name : name.toLowerCase()), options) };
 }
 
 /** How a module refers to the function: a local name bound to it, or a namespace whose member it is. */
@@ -694,7 +646,7 @@ function readFolder(folder: string): Dirent[] {
 export function forgetPackageModules(): void {
   snapshotsByPackage.clear();
   liveByPackage.clear();
-  pathMappings.clear();
+  pathsConfigs.clear();
 }
 
 /**

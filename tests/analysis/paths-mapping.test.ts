@@ -2,8 +2,9 @@
  * A monorepo's packages imported by name, mapped by the tsconfig's `paths` (red team C #8): the
  * callers of an exported function are found through the mapping as TypeScript resolves it: an
  * exact pattern before a wildcard, the longest wildcard prefix first, `baseUrl` or the tsconfig's
- * folder as the root, and paths inherited through a relative `extends` (comments and trailing
- * commas allowed). A name nothing maps (a real package) names no project module.
+ * folder as the root, and paths inherited through `extends` (a relative file, a shared config
+ * package, an array; comments and trailing commas allowed). A name nothing maps (a real package)
+ * names no project module.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,6 +56,31 @@ describe('paths: callers of a package imported by name', () => {
 
   it('finds no project module behind a name nothing maps', () => {
     write('tsconfig.json', `{ "compilerOptions": { "paths": { "@other/*": ["packages/*/src"] } } }`);
+    expect(callersOfBuilder()).toEqual([]);
+  });
+
+  it('follows paths inherited from a shared config package, relative to that package', () => {
+    write('node_modules/@acme/tsconfig/package.json', `{ "name": "@acme/tsconfig", "version": "1.0.0" }`);
+    write('node_modules/@acme/tsconfig/base.json', `{ "compilerOptions": { "paths": { "@acme/client": ["../../../packages/client/src/index.ts"] } } }`);
+    write('tsconfig.json', `{ "extends": "@acme/tsconfig/base.json" }`);
+    expect(callersOfBuilder()).toEqual(['packages/app/src/deploy.ts:2']);
+  });
+
+  it('follows paths from the last of several extended configs that sets them', () => {
+    write('tsconfig.strict.json', `{ "compilerOptions": { "strict": true } }`);
+    write('tsconfig.paths.json', `{ "compilerOptions": { "paths": { "@acme/*": ["./packages/*/src"] } } }`);
+    write('tsconfig.json', `{ "extends": ["./tsconfig.paths.json", "./tsconfig.strict.json"] }`);
+    expect(callersOfBuilder()).toEqual(['packages/app/src/deploy.ts:2']);
+  });
+
+  it('resolves a bare name under baseUrl alone, as TypeScript does', () => {
+    write('packages/app/src/keptn.ts', `import { keptnHeaders } from 'client/src/headers';\nexport const k = () => keptnHeaders('t');\n`);
+    write('tsconfig.json', `{ "compilerOptions": { "baseUrl": "packages" } }`);
+    expect(callersOfBuilder()).toEqual(['packages/app/src/keptn.ts:2']);
+  });
+
+  it('finds no project module behind a tsconfig TypeScript cannot read', () => {
+    write('tsconfig.json', `{ "compilerOptions": { "paths": { "@acme/*": ["packages/*/src"] } `);
     expect(callersOfBuilder()).toEqual([]);
   });
 });
