@@ -26,6 +26,27 @@ function elsewhere(client: string, reason: string, confidence = 'unknown') {
   return { messageId: 'xTokenHeaderElsewhere' as const, data: { client, elsewhere: reason, confidence } };
 }
 
+/** C6: one builder sent by a likely Cloud Automation request and by a possible one, which the token's form keeps from being split. */
+const ONE_BUILDER_TWO_REQUESTS = `
+        import axios, { type AxiosRequestConfig } from 'axios';
+        export class EventService {
+          constructor(private readonly baseUrl: string, private readonly apiToken: string) {}
+          private requestConfig(extra: AxiosRequestConfig = {}): AxiosRequestConfig {
+            return { ...extra, headers: { ...extra.headers, 'x-token': String(this.apiToken) } };
+          }
+          async ping() {
+            return axios.get(\`\${this.baseUrl}/v1/metadata\`, this.requestConfig());
+          }
+          async latest(type: string) {
+            return (await axios.get(\`\${this.baseUrl}/mongodb-datastore/event/type/\${type}\`, this.requestConfig())).data;
+          }
+        }
+      `;
+const ONE_BUILDER_TWO_REQUESTS_HELD_BACK = {
+  ...heldBack('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/mongodb-datastore/event/type/{…})', `the same header is also sent by another request on line 9 (to */v1/metadata), and nothing shows that it goes to Cloud Automation (possible target); it is not split (the OAuth token for the Cloud Automation requests, the x-token written again where that one reads the header) because the token is computed in a form the codemod does not copy to another request`, 'possible', 'xTokenHeaderSharedUnsure'),
+  line: 6,
+};
+
 ruleTester.run('no-x-token-header', testable(rule), {
   valid: [
     {
@@ -1003,50 +1024,16 @@ ruleTester.run('no-x-token-header', testable(rule), {
     },
     {
       name: 'C6 one builder sent by two requests that cannot be split is graded by the less sure of them: migrated, both would get the OAuth token',
-      code: `
-        import axios, { type AxiosRequestConfig } from 'axios';
-        export class EventService {
-          constructor(private readonly baseUrl: string, private readonly apiToken: string) {}
-          private requestConfig(extra: AxiosRequestConfig = {}): AxiosRequestConfig {
-            return { ...extra, headers: { ...extra.headers, 'x-token': String(this.apiToken) } };
-          }
-          async ping() {
-            return axios.get(\`\${this.baseUrl}/v1/metadata\`, this.requestConfig());
-          }
-          async latest(type: string) {
-            return (await axios.get(\`\${this.baseUrl}/mongodb-datastore/event/type/\${type}\`, this.requestConfig())).data;
-          }
-        }
-      `,
+      code: ONE_BUILDER_TWO_REQUESTS,
       filename: 'file.ts',
-      errors: [{
-        ...heldBack('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/mongodb-datastore/event/type/{…})', `the same header is also sent by another request on line 9 (to */v1/metadata), and nothing shows that it goes to Cloud Automation (possible target); it is not split (the OAuth token for the Cloud Automation requests, the x-token written again where that one reads the header) because the token is computed in a form the codemod does not copy to another request`, 'possible', 'xTokenHeaderSharedUnsure'),
-        line: 6,
-      }],
+      errors: [ONE_BUILDER_TWO_REQUESTS_HELD_BACK],
     },
     {
       name: 'minimumConfidence weighs a held-back header by its surest request: the less sure one still holds it back (was: reported as a plain x-token the migration would move)',
-      code: `
-        import axios, { type AxiosRequestConfig } from 'axios';
-        export class EventService {
-          constructor(private readonly baseUrl: string, private readonly apiToken: string) {}
-          private requestConfig(extra: AxiosRequestConfig = {}): AxiosRequestConfig {
-            return { ...extra, headers: { ...extra.headers, 'x-token': String(this.apiToken) } };
-          }
-          async ping() {
-            return axios.get(\`\${this.baseUrl}/v1/metadata\`, this.requestConfig());
-          }
-          async latest(type: string) {
-            return (await axios.get(\`\${this.baseUrl}/mongodb-datastore/event/type/\${type}\`, this.requestConfig())).data;
-          }
-        }
-      `,
+      code: ONE_BUILDER_TWO_REQUESTS,
       filename: 'file.ts',
       options: [{ minimumConfidence: 'likely' }],
-      errors: [{
-        ...heldBack('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/mongodb-datastore/event/type/{…})', `the same header is also sent by another request on line 9 (to */v1/metadata), and nothing shows that it goes to Cloud Automation (possible target); it is not split (the OAuth token for the Cloud Automation requests, the x-token written again where that one reads the header) because the token is computed in a form the codemod does not copy to another request`, 'possible', 'xTokenHeaderSharedUnsure'),
-        line: 6,
-      }],
+      errors: [ONE_BUILDER_TWO_REQUESTS_HELD_BACK],
     },
     {
       name: 'minimumConfidence weighs an instance header by the requests made through the instance (was: its base says nothing, so it was dropped before they were seen)',
