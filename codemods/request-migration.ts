@@ -289,6 +289,12 @@ export function scopeDeclaring(at: AnyPath, name: string): AstTypesScope | null 
  * rewritten and marked, the routes seen, and whether the helper import is needed. A later pass
  * sees the earlier passes' edits (so it never rewrites a call twice) and the text is spliced once.
  */
+/** Code an edit removes whose text the edits write again at other requests (the lines of the input they are on). */
+export interface RewrittenRead {
+  readonly range: Range;
+  readonly writtenAt: readonly number[];
+}
+
 export interface SharedFileState {
   readonly edits: Edit[];
   readonly routes: Map<string, RouteUse>;
@@ -298,6 +304,11 @@ export interface SharedFileState {
   readonly markedStatements: Set<ASTNode>;
   /** Code the edits delete or replace; identifiers inside may leave their declarations unused. */
   readonly retired: AnyPath[];
+  /**
+   * Code an edit removes whose reads the edits write again elsewhere (a split header's x-token
+   * value): what it reads is still read, by the unused-declaration cleanup and the token plumbing alike.
+   */
+  readonly rewrittenReads: RewrittenRead[];
   readonly index: TreeIndex;
   /** What each call was classified as: both passes walk the same calls, and naming a client may ask the checker. */
   readonly calls: Map<ASTNode, CallInfo | undefined>;
@@ -409,8 +420,7 @@ export abstract class RequestMigration {
   protected readonly attachedInstances: Set<string>;
   protected readonly markedStatements: Set<ASTNode>;
   protected readonly retired: AnyPath[];
-  /** Code an edit removes whose reads the edits write again elsewhere (a split header's x-token value): the token plumbing still counts them. */
-  protected readonly rewrittenReads: Range[] = [];
+  protected readonly rewrittenReads: RewrittenRead[];
   /** Token checks rewritten into reachability reads, by the analysis offset that keys their route. */
   private readonly tokenChecksReplaced = new Set<string>();
   /** Set by withLeaveReason. */
@@ -439,6 +449,7 @@ export abstract class RequestMigration {
       attachedInstances: new Set(),
       markedStatements: new Set(),
       retired: [],
+      rewrittenReads: [],
       // One walk fills every list the migration reads: each `Collection.find` is a full
       // traversal, and eight of them cost four times the parse (docs/performance.md).
       index: new TreeIndex(root.get() as AnyPath),
@@ -457,6 +468,7 @@ export abstract class RequestMigration {
       attachedInstances: this.attachedInstances,
       markedStatements: this.markedStatements,
       retired: this.retired,
+      rewrittenReads: this.rewrittenReads,
       index: this.identifiers,
     } = this.shared);
     this.style = this.detectStyle();
@@ -2056,6 +2068,16 @@ export abstract class RequestMigration {
     return false;
   }
 
+  /** Code the edits remove and write nowhere again: a read there no longer reads its binding. */
+  private readIsGone(range: Range): boolean {
+    return this.isRemoved(range) && this.writtenAgainAt(range) === undefined;
+  }
+
+  /** The input lines where the edits write a removed read's text again, or undefined when they do not. */
+  private writtenAgainAt(range: Range): readonly number[] | undefined {
+    return this.rewrittenReads.find((kept) => contains(kept.range, range))?.writtenAt;
+  }
+
   /** Once, after every pass has planned: declarations the edits of all passes left unused go (./unused-bindings.ts). */
   private removeUnusedBindings(passes: readonly RequestMigration[]): void {
     if (this.edits.length === 0) return;
@@ -2074,7 +2096,7 @@ export abstract class RequestMigration {
         if (!isNodeType(node, 'Identifier')) return [];
         return (this.identifiers.get(node.name) ?? []).filter((path) => isTypeName(path) && this.bindingOf(path)?.node === node);
       },
-      isRemoved: (range) => this.isRemoved(range),
+      isRemoved: (range) => this.readIsGone(range),
       requireSource: (node) => this.requireSource(node),
       referencedInOtherModules: (start, end) => this.options.library === true || this.oracle().referencesInOtherFiles(start, end)?.length !== 0,
       removeEmptied: () => passes.map((pass) => pass.removeEmptied()).includes(true),
@@ -2089,7 +2111,8 @@ export abstract class RequestMigration {
         nodesOfType: (type) => this.nodesOfType(type),
         bindingOf: (path) => this.bindingOf(path),
         referencesOf: (declaration) => this.referencesOf(declaration),
-        isRemoved: (range) => this.isRemoved(range) && !this.rewrittenReads.some((kept) => contains(kept, range)),
+        isRemoved: (range) => this.readIsGone(range),
+        writtenAgainAt: (range) => this.writtenAgainAt(range),
         propertyName: (key, computed) => this.propertyName(key, computed),
         position: (node) => this.position(node),
         moduleOf: (binding) => this.moduleOf(binding),

@@ -30,6 +30,8 @@ export interface PlumbingScope {
   bindingOf(path: AnyPath): AnyPath | undefined;
   referencesOf(declaration: AnyPath): AnyPath[];
   isRemoved(range: Range): boolean;
+  /** The input lines where the edits write a removed read's text again (a split header's x-token), if they do. */
+  writtenAgainAt(range: Range): readonly number[] | undefined;
   propertyName(key: ASTNode, computed: boolean): string | undefined;
   position(node: ASTNode): { line: number; column: number };
   /** The module an import or `require` binding comes from, if it is one. */
@@ -229,7 +231,7 @@ class Plumbing {
       // An argument to a function or class imported from another file: its parameter is judged there, not here.
       if (use.kind === 'sends' && use.toImported !== undefined) imported ??= { to: use.toImported, line };
       else if (use.kind === 'sends' && use.exportedIn !== undefined) return { fate: 'keep', why: `exported in \`${use.exportedIn}\` (line ${line}): other modules may still read it; retire it if none does` };
-      else if (use.kind === 'sends') return { fate: 'keep', why: `still sent or passed on (line ${line})` };
+      else if (use.kind === 'sends') return { fate: 'keep', why: stillSent(scope.writtenAgainAt(rangeOf(reference.node)), line) };
       if (use.kind === 'passed') passed ??= use;
     }
     if (imported) return { fate: 'keep', why: `passed to ${imported.to} (line ${imported.line}); retire it too if that file's entries retire the parameter` };
@@ -381,7 +383,10 @@ class Plumbing {
     if (field) return field;
     const use = this.useOf(path);
     if (use.kind === 'sends' && use.exportedIn !== undefined) return { fate: 'keep', why: `exported here in \`${use.exportedIn}\`: other modules may still read it; retire it if none does` };
-    if (use.kind === 'sends') return { fate: 'keep', why: 'still sent or passed on here' };
+    if (use.kind === 'sends') {
+      const writtenAgainAt = scope.writtenAgainAt(rangeOf(path.node));
+      return { fate: 'keep', why: writtenAgainAt === undefined ? 'still sent or passed on here' : stillSent(writtenAgainAt, scope.position(path.node).line) };
+    }
     if (use.kind === 'passed') return { fate: 'retire', why: `only passed to ${use.to} (line ${use.line}), which is retired too` };
     return { fate: 'retire', why: 'read only to check that it is set' };
   }
@@ -784,4 +789,11 @@ function isExportedDeclaration(binding: AnyPath): boolean {
   const declarator = parentOf(binding);
   const declaration = parentOf(declarator);
   return isNodeType(declarator?.node, 'VariableDeclarator') && isNodeType(parentOf(declaration)?.node, 'ExportNamedDeclaration');
+}
+
+/** Where a kept read still sends the token: its own line, or, for a split header's x-token, the requests it is written again at. */
+function stillSent(writtenAgainAt: readonly number[] | undefined, line: number): string {
+  if (writtenAgainAt === undefined) return `still sent or passed on (line ${line})`;
+  const lines = [...new Set(writtenAgainAt)];
+  return `still sent by the request${lines.length === 1 ? '' : 's'} on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}, where the split header's x-token is written again`;
 }

@@ -1777,7 +1777,7 @@ export class XTokenMigration extends RequestMigration {
     }
     this.edits.push(...planned);
     this.removeHeader(target, container);
-    this.keepReadsOf(target);
+    this.keepReadsOf(target, kept);
     for (const use of requests) this.useHelperFetch(use.call, undefined);
     this.markMigrated(property.node, 'fetch', 'x-token header → OAuth helper fetch for the Cloud Automation requests');
   }
@@ -1787,11 +1787,11 @@ export class XTokenMigration extends RequestMigration {
    * value reads (the token's `const`, field or env var) is still read: not retired, neither
    * removed as unused nor reported as no longer sent.
    */
-  private keepReadsOf(target: AnyPath): void {
+  private keepReadsOf(target: AnyPath, kept: KeptXToken): void {
     const index = this.retired.lastIndexOf(target);
     if (index >= 0) this.retired.splice(index, 1);
     const value = (target.node as ASTNode & { value?: ASTNode }).value;
-    if (value) this.rewrittenReads.push(rangeOf(value));
+    if (value) this.rewrittenReads.push({ range: rangeOf(value), writtenAt: kept.requests.map((use) => use.site.node.loc.start.line) });
   }
 
   /**
@@ -2242,7 +2242,7 @@ export class XTokenMigration extends RequestMigration {
       this.edits.push(removeStatement(this.source, rangeOf(emptied.declaration.node)));
     } else {
       this.removeHeader(target, container);
-      if (kept !== undefined) this.keepReadsOf(target);
+      if (kept !== undefined) this.keepReadsOf(target, kept);
     }
     this.helperUsed(optional);
     this.markMigrated(property.node, kind, described ?? `x-token header in shared options → Authorization from the OAuth helper at each request${onlyWhenConfigured}`);

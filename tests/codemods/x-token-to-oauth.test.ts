@@ -9,7 +9,8 @@ import { MIGRATION_MARKER } from '../../core/index.js';
 import transform, { UnparsableFileError, needsParse, parserForPath } from '../../codemods/x-token-to-oauth.js';
 import { resetTypeOracle } from '../../codemods/type-oracle.js';
 import type { FileReport, TransformOptions } from '../../codemods/report.js';
-import { runTransform } from './run-transform.js';
+import migrate from '../../codemods/migrate.js';
+import { runTransform, runTransformReports } from './run-transform.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, 'fixtures');
@@ -229,6 +230,40 @@ describe('what the report says', () => {
       '2 env-var KEPTN_API_TOKEN keep: exported: other modules may still read it; retire it if none does',
       // The local one went with its declaration: its env read is listed as removed.
       '3 env-var KEPTN_TOKEN retire: the migration removes this read',
+    ]);
+  });
+
+  it('keeps the token a split header still sends at another request, and names that request in the report', () => {
+    const source = [
+      "const KEPTN_ENDPOINT = process.env.KEPTN_ENDPOINT ?? '';",
+      'const KEPTN_API_TOKEN = process.env.KEPTN_API_TOKEN!;',
+      "const headers = { 'x-token': KEPTN_API_TOKEN, accept: 'application/json' };",
+      'export async function compare(localPort: number) {',
+      '  const cloud = await fetch(`${KEPTN_ENDPOINT}/controlPlane/v1/project`, { headers });',
+      '  const local = await fetch(`http://localhost:${localPort}/api/controlPlane/v1/project`, { headers });',
+      '  return [await cloud.json(), await local.json()];',
+      '}',
+      // A header the migration removes whole: the token's declaration loses a read, so whether it is still read is asked.
+      "const keptnHeaders = { 'x-token': KEPTN_API_TOKEN };",
+      'export const stages = (project: string) => fetch(`${KEPTN_ENDPOINT}/controlPlane/v1/project/${project}/stage`, { headers: keptnHeaders });',
+      '',
+    ].join('\n');
+    // Through `migrate`, as the CLI runs it: the request-without-OAuth pass judges the declarations too.
+    // On disk, so that the search for other modules' reads of a declaration can answer that there are none.
+    const folder = mkdtempSync(path.join(tmpdir(), 'split-kept-read-'));
+    const file = path.join(folder, 'compare.ts');
+    writeFileSync(file, source);
+    const { output, reports } = runTransformReports(file, source, {}, migrate);
+    rmSync(folder, { recursive: true, force: true });
+    const report = reports.find((entry) => entry.tokenPlumbing !== undefined);
+    expect(report?.migrated).toHaveLength(2);
+    // The removed property's read is written again at the port-forwarded request: its declaration stays.
+    expect(output).toContain('const KEPTN_API_TOKEN = process.env.KEPTN_API_TOKEN!;');
+    expect(output).toContain("{ headers: { ...headers, 'x-token': KEPTN_API_TOKEN } }");
+    // Where it is still sent is that request, not the property the migration removed (line 3).
+    expect(plumbingOf(report)).toEqual([
+      "2 variable KEPTN_API_TOKEN keep: still sent by the request on line 6, where the split header's x-token is written again",
+      "2 env-var KEPTN_API_TOKEN keep: still sent by the request on line 6, where the split header's x-token is written again",
     ]);
   });
 
