@@ -82,6 +82,7 @@ import { browserContextOf } from './browser-context.js';
 import { callsFromOtherModules as callsFromProject, exportedValue, isLocalSpecifier, ownExportValue, usesFromOtherModules as usesFromProject } from './module-callers.js';
 import type { ParsedFile } from './estree-host.js';
 import { commonJsExportName, createModuleExits, type ModuleExit } from './module-exits.js';
+import { onlyLogged } from './logged-reads.js';
 import { createRouteResolver, type AuthorizationCredential, type CallerAway, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -2807,6 +2808,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     /** The function declared in this file that a call's callee names (`f`, `this.f`, tsc's `(0, exports.f)`), if any. */
     calledFunction: (callee: Node): Node | undefined => localFunction(unwrap(callee)),
     ownExportReads,
+    /** Whether a read of options or headers is used only as what logging calls log (./logged-reads.ts). */
+    onlyLogged: (read: Node): boolean => onlyLogged(read, (node) => host.getScope(node)),
     /** The strings an expression may evaluate to, read as the route reader reads URLs. */
     valueShapes: (node: Node): ValueShapes => {
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);

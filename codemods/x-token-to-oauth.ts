@@ -119,6 +119,15 @@ type Use =
   | { readonly type: 'instance-requests'; readonly info: CallInfo; readonly site: RequestSite; readonly requests: readonly InstanceRequest[] }
   | { readonly type: 'unknown'; readonly why: string };
 
+/** A read of the header object whose only use is to be logged (analysis/logged-reads.ts). */
+interface LoggedRead {
+  /** What is logged, as reasons name it: `` `opts` ``, `` the getter `options` ``. */
+  readonly subject: string;
+  readonly line: number;
+  /** The first line of the statement that logs it. */
+  readonly shown: string;
+}
+
 /**
  * One request of a local instance, and where the token goes in it: its headers argument
  * (`http.getJson(url, headers)`) or the `headers` of its options (`api.get(url, options)`), each
@@ -161,6 +170,8 @@ interface ReachState {
   readonly returners: Map<ASTNode, Returner>;
   /** The option of the site being followed that holds its headers (`headers`, RestClient's `additionalHeaders`). */
   headersOption: string;
+  /** Uses of the holders and returners that are only logged, found by `escapingUse`. */
+  readonly logged: LoggedRead[];
 }
 
 /** A function whose callers can all be seen: a local one by its binding, a private method by its uses on `this`. */
@@ -187,6 +198,12 @@ interface ModuleExports {
 /** Clients whose requests the codemod rewrites one by one. */
 const PER_REQUEST_KINDS: ReadonlySet<HttpClientKind> = new Set(['fetch', 'axios', 'got', 'undici', 'node-http', 'request', 'http-client', 'rest-client']);
 
+/**
+ * Clients whose requests take the token in an object of their own (or from the helper's fetch),
+ * so that a header object also logged keeps only losing its x-token (see `notForLogged`).
+ */
+const LOGGED_KINDS: ReadonlySet<HttpClientKind> = new Set(['fetch', 'axios', 'got', 'undici', 'ky', 'http-client', 'rest-client']);
+
 const ESCAPING_TODO = 'send the requests that use it through the OAuth helper (its fetch, `attachToAxios`, `gotHooks`), then delete the header here';
 
 const READ_NODE_TYPES = ['Identifier', 'MemberExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion'];
@@ -195,6 +212,12 @@ const AXIOS_VERBS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 
 
 export class XTokenMigration extends RequestMigration {
   private readonly handOffs: HandOffRecord[] = [];
+  /**
+   * The logged reads of the header `migrateProperty` is migrating: while there are any, the token
+   * goes in at each request, never into the object the log reads, and nothing it is read from
+   * becomes async (a log of it would show a Promise, or a method).
+   */
+  private loggedReads: readonly LoggedRead[] = [];
   /** Why an exported builder (by its start offset) could not hand the token to its callers in this run. */
   private readonly handOffRefusals = new Map<number, string>();
   /** By statement, the `const` awaiting the token before it, and the block it is declared in (see awaitTokenBefore). */
@@ -779,11 +802,13 @@ export class XTokenMigration extends RequestMigration {
    * shared analysis found for the finding, each located in Babel's tree with the variable
    * through which the object enters it (where a per-request edit goes). A site whose options
    * reach the object in a way no edit here rewrites, or a variable on the way that is also used
-   * somewhere the analysis did not find a request, is an `unknown` use with the reason.
+   * somewhere the analysis did not find a request, is an `unknown` use with the reason. Uses that
+   * are only logged go into `logged` when the caller keeps the log plain (see `loggedReads`), and
+   * are an `unknown` use otherwise.
    */
-  private usesOf(finding: XTokenFinding, header: ASTNode): Use[] {
+  private usesOf(finding: XTokenFinding, header: ASTNode, logged?: LoggedRead[]): Use[] {
     const uses: Use[] = [];
-    const state: ReachState = { holders: new Map(), through: [], returners: new Map(), headersOption: 'headers' };
+    const state: ReachState = { holders: new Map(), through: [], returners: new Map(), headersOption: 'headers', logged: [] };
     for (const site of finding.sites) {
       const line = site.node.loc.start.line;
       state.headersOption = headersOptionOf(httpClients[site.client.kind], site.createsInstance);
@@ -829,6 +854,8 @@ export class XTokenMigration extends RequestMigration {
     }
     const escape = this.escapingUse(finding, state);
     if (escape) uses.push({ type: 'unknown', why: escape });
+    else if (state.logged.length > 0 && logged) logged.push(...state.logged);
+    else if (state.logged.length > 0) uses.push({ type: 'unknown', why: this.loggedWhy(state.logged, 'the codemod rewrites this form only by changing the object that is logged') });
     return uses;
   }
 
@@ -1338,7 +1365,8 @@ export class XTokenMigration extends RequestMigration {
   /**
    * A variable the header object passed through that is also used where no request of the
    * finding reads it (handed to a function, returned, stored): removing the header there would
-   * change what that use sees, so the site is left for a person.
+   * change what that use sees, so the site is left for a person. A use that is only logged is no
+   * such use: it goes into `state.logged`, for the edit to keep what it logs a plain object.
    */
   private escapingUse(finding: XTokenFinding, state: ReachState): string | undefined {
     const sites = finding.sites.map((site) => ({ start: site.node.range[0], end: site.node.range[1] }));
@@ -1348,6 +1376,13 @@ export class XTokenMigration extends RequestMigration {
         if (sites.some((site) => contains(site, range)) || state.through.some((through) => contains(through, range))) continue;
         const statement = this.statementOf(call);
         const shown = statement ? quotedCode(this.text(statement.node).split('\n')[0] ?? '') : returner.name;
+        // `console.log(headers())`, `logger.debug('GET', this.options)`: what it returns, only logged.
+        const called = parentOf(call);
+        const read = returner.getter ? call : called && isNodeType(called.node, 'CallExpression') && call.name === 'callee' ? called : undefined;
+        if (read && this.onlyLogged(read)) {
+          state.logged.push({ subject: returner.getter ? `the getter \`${returner.name}\`` : `\`${returner.name}()\``, line: this.position(call.node).line, shown });
+          continue;
+        }
         return `${returner.getter ? `the getter \`${returner.name}\`` : `\`${returner.name}()\``} returns the header and is also used on line ${this.position(call.node).line} (\`${shown}\`), where the codemod sees no request of this header`;
       }
     }
@@ -1364,10 +1399,45 @@ export class XTokenMigration extends RequestMigration {
         const statement = this.statementOf(use);
         const line = this.position(use.node).line;
         const shown = statement ? quotedCode(this.text(statement.node).split('\n')[0] ?? '') : (binding.node as Identifier).name;
+        if (this.onlyLogged(use)) {
+          state.logged.push({ subject: `\`${(binding.node as Identifier).name}\``, line, shown });
+          continue;
+        }
         return `\`${(binding.node as Identifier).name}\` is also used on line ${line} (\`${shown}\`), where the codemod cannot tell what it does with the header`;
       }
     }
     return undefined;
+  }
+
+  /**
+   * Why a header that is also logged cannot be migrated with the edits that keep the logged object
+   * what it was without the x-token (the token added at each request, or the helper's fetch): the
+   * form its uses take; undefined when they are all requests of a client migrated that way.
+   */
+  private notForLogged(uses: readonly Use[], finding: XTokenFinding): string | undefined {
+    if (finding.keptFor) return 'a header split between services';
+    for (const use of uses) {
+      if (use.type === 'instance' || use.type === 'instance-requests') return 'a header an instance sends';
+      if (use.type === 'request-object') return 'a header in a `new Request(…)`';
+      if (use.type !== 'request') continue;
+      if (!LOGGED_KINDS.has(use.info.client.kind)) return `${use.info.client.kind} requests`;
+      const routes = this.recordSiteRoute(use.site)?.routes;
+      if (routes?.some(isTokenCheckRoute) === true) return 'a token check';
+    }
+    return undefined;
+  }
+
+  /** The reason a site that is also logged is left, naming the first log: `` `opts` is also logged on line 27 (…), and … ``. */
+  private loggedWhy(logged: readonly LoggedRead[], and: string): string {
+    const [first] = logged;
+    return first ? `${first.subject} is also logged on line ${first.line} (\`${first.shown}\`), and ${and}` : and;
+  }
+
+  /** Whether the analysis finds a read used only by logging calls (analysis/logged-reads.ts). */
+  private onlyLogged(read: AnyPath): boolean {
+    const type = ['Identifier', 'MemberExpression', 'CallExpression'].includes(read.node.type) ? read.node.type : undefined;
+    const estree = type === undefined ? undefined : this.estreeNode(read.node, type);
+    return estree !== undefined && this.facts().analysis.onlyLogged(estree);
   }
 
   /**
@@ -1583,6 +1653,14 @@ export class XTokenMigration extends RequestMigration {
   }
 
   private migrateProperty(property: AnyPath, finding: XTokenFinding): void {
+    try {
+      this.migratePropertyAt(property, finding);
+    } finally {
+      this.loggedReads = [];
+    }
+  }
+
+  private migratePropertyAt(property: AnyPath, finding: XTokenFinding): void {
     const statement = this.statementOf(property);
     if (statement && this.hasMarker(statement.node)) {
       const { line, column } = this.position(property.node);
@@ -1592,11 +1670,20 @@ export class XTokenMigration extends RequestMigration {
     if (this.handOverReturnedHeader(property, finding)) return;
     const { target, container } = this.removalTarget(property);
     if (this.migrateSuperagentSetObject(property, target, container, finding)) return;
-    const read = this.usesOf(finding, container.node);
+    const logged: LoggedRead[] = [];
+    const read = this.usesOf(finding, container.node, logged);
     const unknown = read.find((use) => use.type === 'unknown');
     if (unknown) {
       if (finding.keptFor) this.leaveUnsplit(property, finding, unknown.why);
       else this.leaveSite(property, 'x-token header in an object', unknown.why, 'send the request through the OAuth helper (see docs/codemods/x-token-to-oauth.md)');
+      return;
+    }
+    this.loggedReads = logged;
+    const notForLogged = logged.length > 0 ? this.notForLogged(read, finding) : undefined;
+    if (notForLogged !== undefined) {
+      const why = this.loggedWhy(logged, `the codemod keeps a logged object free of credentials only where it adds the token at each request itself, not for ${notForLogged}`);
+      if (finding.keptFor) this.leaveUnsplit(property, finding, why);
+      else this.leaveSite(property, 'x-token header in an object', why, 'send the request through the OAuth helper (see docs/codemods/x-token-to-oauth.md)');
       return;
     }
     const kept = finding.keptFor ? this.splitUses(property, target, finding, read) : undefined;
@@ -2155,7 +2242,7 @@ export class XTokenMigration extends RequestMigration {
     const onlyWhenConfigured = optional === undefined ? '' : ' (only when OAuth is configured)';
     const inline = requests.every((use) => contains(rangeOf(use.call.node), containerRange));
     // Split, the header object is read by the requests that keep the x-token too: the token goes in at each Cloud Automation request only.
-    if (inline && kept === undefined) {
+    if (inline && kept === undefined && this.loggedReads.length === 0) {
       const [use] = requests;
       if (!use || requests.length !== 1) return false;
       const async = this.isAsyncContext(use.call);
@@ -2172,7 +2259,7 @@ export class XTokenMigration extends RequestMigration {
     }
     // Built in a variable for one request, just before it, in the same async block: the token goes in where the x-token was.
     const [single] = requests;
-    if (requests.length === 1 && single && kept === undefined && this.isAsyncContext(single.call) && this.sameBlockBefore(container, single.call)) {
+    if (requests.length === 1 && single && kept === undefined && this.loggedReads.length === 0 && this.isAsyncContext(single.call) && this.sameBlockBefore(container, single.call)) {
       this.placeAuthorization(target, container, this.authorizationEntry(true, optional));
       this.helperUsed(optional);
       this.markMigrated(property.node, kind, described ?? `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}`);
@@ -2188,6 +2275,11 @@ export class XTokenMigration extends RequestMigration {
     const built = requests.flatMap((use) => (use.reference?.role === 'options' && (isNodeType(use.reference.path.node, 'CallExpression') || this.privateGetter(use.reference.path)) ? [use.reference.path.node] : []));
     if (built.length > 0 && kept !== undefined) {
       this.leaveUnsplit(property, kept.finding, 'the options come from a builder whose result the Cloud Automation requests would need twice (its options, then their headers)');
+      return false;
+    }
+    if (built.length > 0 && headersRemain && this.loggedReads.length > 0) {
+      const builder = this.text(built[0] as ASTNode);
+      this.leave(property, 'x-token header in options a function builds', this.loggedWhy(this.loggedReads, `the token would go in where \`${builder}\` builds the options, which would become async, so the log would show a Promise or a method instead of the options without the x-token`), 'log the options without the header (or not at all), then run the codemod again');
       return false;
     }
     if (built.length > 0 && headersRemain) return this.awaitOptionsBuilder(property, target, container, built[0] as CallExpression | MemberExpression, kind, optional);

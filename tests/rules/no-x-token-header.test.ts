@@ -258,6 +258,24 @@ ruleTester.run('no-x-token-header', testable(rule), {
       ],
     },
     {
+      name: 'options also logged (directly, as a copy, redacted) are graded as the requests they reach, as the codemod migrates them; a redacted copy in a log is no header sent',
+      code: [
+        "import axios from 'axios';",
+        'export class KeptnStages {',
+        '  constructor(private readonly logger: { debug(...args: unknown[]): void }) {}',
+        '  async stages(project: string) {',
+        "    const opts = { timeout: 5000, headers: { accept: 'application/json', 'x-token': process.env.KEPTN_API_TOKEN ?? '' } };",
+        "    this.logger.debug({ opts: { ...opts, headers: { ...opts.headers, 'x-token': '[redacted]' } } }, 'GET stages');",
+        "    const logged = { ...opts, method: 'GET' };",
+        "    console.debug('request', logged);",
+        '    return (await axios.get(`${process.env.KEPTN_ENDPOINT}/controlPlane/v1/project/${project}/stage`, opts)).data;',
+        '  }',
+        '}',
+      ].join('\n'),
+      filename: 'stages.ts',
+      errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project/{…}/stage)', 'likely'), line: 5 }],
+    },
+    {
       name: 'an exported header builder that merges with `Object.assign` (hand-written, and tsc\'s ES2017 form of a spread) leaves the module as the spread form does',
       code: [
         '"use strict";',
