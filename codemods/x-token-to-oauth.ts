@@ -46,7 +46,7 @@ import type { FileReport, HandOffRecord, TransformOptions } from './report.js';
 import { builderFileFacts, builderHandOff, builderHeaders, handOffSources, localOptionsBuilder, valueHandOff, type HandedCall, type HandedUse, type HandOffDecision, type ValueHandOffDecision } from './builder-hand-off.js';
 import type { SourceLocation } from './type-oracle.js';
 import { applyEdits, indentationAt, lineStartOf, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
-import { describeHeldBack, topLevelStatement, unsplitBecause, withUnsureIncluded, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
+import { describeHeldBack, unsplitBecause, withUnsureIncluded, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
 import { sameInstance, type RequestSendingRefusal, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
@@ -1706,18 +1706,16 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /**
-   * A header object built once when the module loads read `process.env` then; the other request
-   * must send what it read, not what the environment says when it is made: the value goes into a
-   * `const` right after the statement (the analysis' `topLevelStatement`), named after the env var.
+   * What the analysis found a header object built once, when the module loads, read from
+   * `process.env` then (`XTokenFinding.keptAtLoad`): the other request must send that, not what the
+   * environment says when it is made, so the value goes into a `const` right after the statement,
+   * named after the first env var it reads.
    */
   private keptAtLoad(finding: XTokenFinding, value: ASTNode, requests: readonly Extract<Use, { type: 'request' }>[]): { readonly name: string; readonly edit: Edit } | undefined {
-    const valueText = this.text(value);
-    const env = /\bprocess\.env(?:\.(\w+)|\[\s*['"`](\w+)['"`]\s*\])/u.exec(valueText);
-    const statementNode = topLevelStatement(finding.node);
-    const statement = statementNode ? this.babelPath(statementNode) : undefined;
+    const [env] = finding.keptAtLoad?.reads ?? [];
+    const statement = finding.keptAtLoad ? this.babelPath(finding.keptAtLoad.statement) : undefined;
     if (!env || !statement) return undefined;
-    const envName = env[1] ?? env[2] ?? 'X_TOKEN';
-    const base = envName.toLowerCase().replace(/_+(\w)/gu, (_match, letter: string) => letter.toUpperCase());
+    const base = identifierAfter(env.name, 'xToken');
     // Free at module level and where each other request reads it (a parameter of that name would hide the `const`).
     const taken = new Set<string>();
     let name = this.freeName(statement, base, taken);
@@ -1729,7 +1727,7 @@ export class XTokenMigration extends RequestMigration {
     const end = rangeOf(statement.node).end;
     const rest = this.source.slice(end).split('\n', 1)[0] ?? '';
     const at = /^\s*(?:\/\/.*)?$/u.test(rest) ? end + rest.length : end;
-    return { name, edit: { start: at, end: at, text: `\nconst ${name} = ${valueText};` } };
+    return { name, edit: { start: at, end: at, text: `\nconst ${name} = ${this.text(value)};` } };
   }
 
   /**
@@ -3351,4 +3349,10 @@ function linesWithReasons(requests: readonly { readonly request: RequestSite; re
   return reasons.length === 1
     ? `on line ${requests.map(({ request }) => request.node.loc.start.line).join(', ')} (${reasons[0] ?? ''})`
     : requests.map(({ request, reason }) => `on line ${request.node.loc.start.line} (${reason})`).join(' and ');
+}
+
+/** A variable name made from an env var's (`KEPTN_API_TOKEN` → `keptnApiToken`), or `fallback` when nothing of it can name one. */
+function identifierAfter(envName: string, fallback: string): string {
+  const name = envName.toLowerCase().replace(/[^a-z0-9$]+([a-z0-9$])/gu, (_match, letter: string) => letter.toUpperCase()).replace(/[^\w$]/gu, '');
+  return /^[a-z_$]/iu.test(name) ? name : fallback;
 }
