@@ -1754,10 +1754,14 @@ export class XTokenMigration extends RequestMigration {
       : this.headerCondition(property, (property.node as ASTNode & { value?: ASTNode }).value, false) !== undefined ? 'the header is sent under a condition'
       : kind === 'fetch' && this.keepsFetchModule(requests) !== undefined ? 'a request keeps its fetch module, which the helper\'s fetch would not stand for'
       : kind === 'fetch' && kept.requests.some((use) => use.reference?.role !== 'headers') ? 'a request to the other service takes the whole request init, whose `headers` may be a `Headers` or a list of entries, which a spread would not copy'
-      : kind !== 'fetch' && !['axios', 'got', 'undici', 'ky', 'http-client', 'rest-client'].includes(kind) ? `${kind} requests are not split`
+      : kind !== 'fetch' && !['axios', 'got', 'undici', 'ky', 'http-client', 'rest-client', 'node-http'].includes(kind) ? `${kind} requests are not split`
       : undefined;
     if (why !== undefined) {
       this.leaveUnsplit(property, kept.finding, why);
+      return;
+    }
+    if (kind === 'node-http') {
+      this.migrateNodeHttpSplit(property, target, container, requests, kept);
       return;
     }
     if (kind !== 'fetch') {
@@ -1778,6 +1782,54 @@ export class XTokenMigration extends RequestMigration {
     this.keepReadsOf(target);
     for (const use of requests) this.useHelperFetch(use.call, undefined);
     this.markMigrated(property.node, 'fetch', 'x-token header → OAuth helper fetch for the Cloud Automation requests');
+  }
+
+  /**
+   * A split header read by node's `http(s).request`/`get`: each Cloud Automation request gets the
+   * token as a node request of its own header would, awaited where it is made (`Authorization`
+   * next to the shared headers it reads) or, outside async code, set on the request before it is
+   * written, which waits for the token (see planDeferredSend); the shared object only loses the
+   * x-token, which the requests to the other service get back where they read it.
+   */
+  private migrateNodeHttpSplit(property: AnyPath, target: AnyPath, container: AnyPath, requests: readonly Extract<Use, { type: 'request' }>[], kept: KeptXToken): void {
+    const key = headersOptionOf(httpClients['node-http'], false);
+    const headersRemain = (container.node as ObjectExpression).properties.length > 1;
+    const planned: Edit[] = kept.readOnce ? [kept.readOnce] : [];
+    let deferred = 0;
+    for (const use of requests) {
+      const line = use.site.node.loc.start.line;
+      if (this.isAsyncContext(use.call)) {
+        const edit = use.reference ? this.entryAtRead(use.reference, use.call.node, key, this.authorizationEntry(true, undefined), headersRemain, false) : undefined;
+        if (!edit) {
+          this.leaveUnsplit(property, kept.finding, `the shared headers reach the request on line ${line} in a shape the codemod does not rewrite`);
+          return;
+        }
+        planned.push(edit);
+        continue;
+      }
+      // Made where it was, with the shared headers it reads (no x-token now): only its write waits for the token.
+      const plan = planDeferredSend(this.deferralContext(), use.call, this.tokenPromise(undefined), false);
+      if ('why' in plan) {
+        this.leaveUnsplit(property, kept.finding, `the Cloud Automation request on line ${line} is made outside an async function and cannot wait for the OAuth token before it is sent: ${plan.why}`);
+        return;
+      }
+      planned.push(...plan.edits);
+      deferred++;
+    }
+    for (const use of kept.requests) {
+      const edit = use.reference ? this.entryAtRead(use.reference, use.call.node, key, kept.entry, headersRemain, false) : undefined;
+      if (!edit) {
+        this.leaveUnsplit(property, kept.finding, `the shared headers reach the request on line ${use.site.node.loc.start.line} in a shape the codemod does not rewrite`);
+        return;
+      }
+      planned.push(edit);
+    }
+    this.edits.push(...planned);
+    this.removeHeader(target, container);
+    this.keepReadsOf(target);
+    this.helperUsed(undefined);
+    const waits = deferred === 0 ? '' : deferred === requests.length ? ', set on each before it is written, which waits for the token' : `, set on the ${deferred === 1 ? 'one' : `${deferred}`} made outside async code before it is written, which waits for the token`;
+    this.markMigrated(property.node, 'node-http', `x-token header → Authorization from the OAuth helper for the Cloud Automation requests${waits}`);
   }
 
   /**
