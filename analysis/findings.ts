@@ -15,7 +15,7 @@ import { confidenceAtLeast, HEADER_WRITE_METHODS, isAuthorizationHeader, isToken
 import { isFunctionNode, literalString, memberChain, memberName, staticPropertyKey, unwrap, type Node } from './ast.js';
 import type { VisitorKeys } from './host.js';
 import type { ModuleExit } from './module-exits.js';
-import { sameInstance, type ClientRef, type ForeignReader, type HeaderEntry, type RequestAnalysis, type RequestSite, type TargetAssessment } from './request-analysis.js';
+import { sameInstance, type ClientRef, type EnvRead, type ForeignReader, type HeaderEntry, type RequestAnalysis, type RequestSite, type RewriteAt, type TargetAssessment } from './request-analysis.js';
 
 export interface XTokenFinding {
   /** Where the header name is written: the report location. */
@@ -49,6 +49,18 @@ export interface XTokenFinding {
    * x-token back where they read the header, so they send exactly what they sent before.
    */
   readonly keptFor?: readonly KeptXTokenRequest[];
+  /**
+   * A split header built once, in a plain top-level statement, whose value reads `process.env`:
+   * the requests that keep the x-token must send what was read when the module loaded, not what
+   * the environment says when they are made, so the value is kept in a module-level `const` after
+   * `statement` for them to read (the codemod names it after the first of `reads`).
+   */
+  readonly keptAtLoad?: KeptAtLoad;
+}
+
+export interface KeptAtLoad {
+  readonly statement: Node;
+  readonly reads: readonly EnvRead[];
 }
 
 /**
@@ -393,11 +405,18 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
             if (confidenceRank(target.confidence) > confidenceRank(best.confidence) && !options.excludesXToken(target)) best = target;
           }
         }
-        const shared = sharedHeaderGrade(own, (request) => splitWhy(finding, request));
+        const shared = sharedHeaderGrade(own, (request) => splitRewrite(finding, request).why);
         if (shared) {
           // Held back, the header is as sure as its surest request: that is what the filter weighs.
           if (!options.excludesXToken(shared.heldBack?.surest ?? shared.target)) {
-            results.push({ ...finding, target: shared.target, ...(shared.heldBack ? { heldBack: shared.heldBack } : {}), ...(shared.keptFor ? { keptFor: shared.keptFor } : {}) });
+            const keptAtLoad = shared.keptFor ? keptAtLoadOf(finding, shared.keptFor) : undefined;
+            results.push({
+              ...finding,
+              target: shared.target,
+              ...(shared.heldBack ? { heldBack: shared.heldBack } : {}),
+              ...(shared.keptFor ? { keptFor: shared.keptFor } : {}),
+              ...(keptAtLoad ? { keptAtLoad } : {}),
+            });
           }
           continue;
         }
@@ -414,19 +433,34 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
   };
 
   /**
-   * Why the x-token of a shared header cannot be written again at `request` (one that goes to
-   * another service) with the value it has where the header is built; undefined when it can.
+   * Whether the x-token of a shared header can be written again at `request` (one that goes to
+   * another service) with the value it has where the header is built: see `RewriteAt`.
    */
-  function splitWhy(finding: XTokenFinding, request: RequestSite): string | undefined {
+  function splitRewrite(finding: XTokenFinding, request: RequestSite): RewriteAt {
     const { value } = finding.entry;
-    if (!value) return 'the token\'s value is not written where the header is';
+    if (!value) return { why: 'the token\'s value is not written where the header is' };
     // A header built in a function other than the one making the request (a builder, a getter) is built again at each read.
-    let builtIn: Node | undefined = finding.node.parent;
-    while (builtIn && !isFunctionNode(builtIn)) builtIn = builtIn.parent;
+    const builtIn = builtInFunction(finding);
     // ESLint gives Program a `null` parent where the codemod's host leaves it undefined: truthiness, not `!== undefined`.
     let readAtRequest = Boolean(builtIn);
     for (let current: Node | undefined = request.node; current && readAtRequest; current = current.parent) if (current === builtIn) readAtRequest = false;
-    return analysis.rewriteAtWhy(value, request.node, readAtRequest, !builtIn && topLevelStatement(finding.node) !== undefined);
+    return analysis.rewriteAt(value, request.node, readAtRequest, !builtIn && topLevelStatement(finding.node) !== undefined);
+  }
+
+  /** What a split header built once, at load, must keep for the requests that keep the x-token: see `XTokenFinding.keptAtLoad`. */
+  function keptAtLoadOf(finding: XTokenFinding, keptFor: readonly KeptXTokenRequest[]): KeptAtLoad | undefined {
+    const statement = topLevelStatement(finding.node);
+    if (!statement || builtInFunction(finding)) return undefined;
+    // Built outside any function, the header reads the same for every request: the first one's answer is each one's.
+    const [first] = keptFor;
+    const rewrite = first ? splitRewrite(finding, first.request) : undefined;
+    return rewrite?.why === undefined && rewrite && rewrite.readAtLoad.length > 0 ? { statement, reads: rewrite.readAtLoad } : undefined;
+  }
+
+  function builtInFunction(finding: XTokenFinding): Node | undefined {
+    let builtIn: Node | undefined = finding.node.parent;
+    while (builtIn && !isFunctionNode(builtIn)) builtIn = builtIn.parent;
+    return builtIn ?? undefined;
   }
 }
 
@@ -507,10 +541,10 @@ function unsureReason(target: TargetAssessment): string {
 export function withUnsureIncluded(finding: XTokenFinding): XTokenFinding {
   const unsure = finding.keptFor?.filter((kept) => kept.unsure !== undefined) ?? [];
   if (unsure.length === 0) return finding;
-  const { keptFor, ...rest } = finding;
+  const { keptFor, keptAtLoad, ...rest } = finding;
   const stillKept = keptFor?.filter((kept) => kept.unsure === undefined) ?? [];
   const target = unsure.reduce<TargetAssessment>((least, { unsure: graded }) => (graded && confidenceRank(graded.confidence) < confidenceRank(least.confidence) ? graded : least), finding.target);
-  return { ...rest, target, ...(stillKept.length > 0 ? { keptFor: stillKept } : {}) };
+  return { ...rest, target, ...(stillKept.length > 0 ? { keptFor: stillKept, ...(keptAtLoad ? { keptAtLoad } : {}) } : {}) };
 }
 
 /**

@@ -206,6 +206,19 @@ export function baseArgumentOf(site: RequestSite): { readonly node: Expression; 
 export type RequestSendingRefusal = 'module-class' | 'not-one-fetch' | 'fetch-with-init';
 
 /** One header set on a request: the key as written, and the value when there is one. */
+/** A read of one environment variable: `process.env.NAME`, `process.env['NAME']`. */
+export interface EnvRead {
+  readonly node: Node;
+  readonly name: string;
+}
+
+/**
+ * Whether a shared header's value can be written again at another request (see `rewriteAt`): why
+ * not, or the `process.env` reads it made once, when the module loaded, which that request must
+ * send as they were read then.
+ */
+export type RewriteAt = { readonly why: string } | { readonly why?: undefined; readonly readAtLoad: readonly EnvRead[] };
+
 export interface HeaderEntry {
   /** The header name, when it can be read statically (or from a literal type). */
   readonly name: string | undefined;
@@ -2714,24 +2727,31 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   /**
-   * Why `value`, written where a header object is built, may not read the same when written again
-   * at `at` (another request that reads the header); undefined when it does. It may read literals,
+   * Whether `value`, written where a header object is built, reads the same when written again at
+   * `at` (another request that reads the header): why it may not, or the `process.env` reads it
+   * makes that are to be kept as they were read when the module loaded. It may read literals,
    * module-level `const` bindings, and `this.<member>` where both sit in methods of one class;
    * `process.env…` only where the header is built each time it is read (`readAtRequest`: a builder
    * or a getter), since an object built once read the environment when it was made, or where it is
    * built in a plain top-level statement (`atModuleLevel`): what it read then can be kept in a
-   * module-level `const` next to it for the other request.
+   * module-level `const` next to it for the other request (the reads in `readAtLoad`).
    */
-  function rewriteAtWhy(value: Node, at: Node, readAtRequest: boolean, atModuleLevel = false): string | undefined {
+  function rewriteAt(value: Node, at: Node, readAtRequest: boolean, atModuleLevel = false): RewriteAt {
+    const readAtLoad: EnvRead[] = [];
+    const why = rewriteAtWhy(value, at, readAtRequest, atModuleLevel, readAtLoad);
+    return why === undefined ? { readAtLoad } : { why };
+  }
+
+  function rewriteAtWhy(value: Node, at: Node, readAtRequest: boolean, atModuleLevel: boolean, readAtLoad: EnvRead[]): string | undefined {
     const node = unwrap(value);
     switch (node.type) {
       case AST_NODE_TYPES.Literal:
         return undefined;
       case AST_NODE_TYPES.TemplateLiteral:
-        return node.expressions.map((expression) => rewriteAtWhy(expression, at, readAtRequest, atModuleLevel)).find((why) => why !== undefined);
+        return node.expressions.map((expression) => rewriteAtWhy(expression, at, readAtRequest, atModuleLevel, readAtLoad)).find((why) => why !== undefined);
       case AST_NODE_TYPES.LogicalExpression:
       case AST_NODE_TYPES.BinaryExpression:
-        return rewriteAtWhy(node.left, at, readAtRequest, atModuleLevel) ?? rewriteAtWhy(node.right, at, readAtRequest, atModuleLevel);
+        return rewriteAtWhy(node.left, at, readAtRequest, atModuleLevel, readAtLoad) ?? rewriteAtWhy(node.right, at, readAtRequest, atModuleLevel, readAtLoad);
       case AST_NODE_TYPES.Identifier: {
         const variable = variableOf(node);
         const def = variable?.defs[0];
@@ -2740,10 +2760,12 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         return `the token \`${node.name}\` is not a module-level \`const\``;
       }
       case AST_NODE_TYPES.MemberExpression: {
-        const chain = memberChain(node);
-        const base = chain ? unwrap(chain.base) : undefined;
-        if (chain?.names[0] === 'env' && chain.names.length === 2 && base?.type === AST_NODE_TYPES.Identifier && base.name === 'process' && isGlobal(base)) {
-          return readAtRequest || atModuleLevel ? undefined : 'the token is read from `process.env` once, when the shared object is made, and read again at that request it might differ';
+        const env = envRead(node);
+        if (env !== undefined) {
+          if (readAtRequest) return undefined;
+          if (!atModuleLevel) return 'the token is read from `process.env` once, when the shared object is made, and read again at that request it might differ';
+          readAtLoad.push(env);
+          return undefined;
         }
         if (node.object.type === AST_NODE_TYPES.ThisExpression && !node.computed) {
           const here = methodClassBody(thisBinder(node));
@@ -2755,6 +2777,15 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       default:
         return 'the token is computed in a form the codemod does not copy to another request';
     }
+  }
+
+  /** `process.env.NAME`, `process.env['NAME']`, `process.env?.NAME` of the global `process`. */
+  function envRead(node: TSESTree.MemberExpression): EnvRead | undefined {
+    const chain = memberChain(node);
+    const base = chain ? unwrap(chain.base) : undefined;
+    const name = chain?.names[1];
+    if (chain?.names[0] !== 'env' || chain.names.length !== 2 || name === undefined || base?.type !== AST_NODE_TYPES.Identifier || base.name !== 'process' || !isGlobal(base)) return undefined;
+    return { node, name };
   }
 
   const self = {
@@ -2772,7 +2803,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     usesFromOtherModules,
     assessTarget,
     assessNames,
-    rewriteAtWhy,
+    rewriteAt,
     /** Where the object an `x-token` key is written into leaves the module (a header builder other modules call), if it does. */
     headerExit: (key: Node): ModuleExit | undefined => moduleExits.headerExit(key),
     /**

@@ -46,7 +46,7 @@ import type { FileReport, HandOffRecord, TransformOptions } from './report.js';
 import { builderFileFacts, builderHandOff, builderHeaders, handOffSources, localOptionsBuilder, valueHandOff, type HandedCall, type HandedUse, type HandOffDecision, type ValueHandOffDecision } from './builder-hand-off.js';
 import type { SourceLocation } from './type-oracle.js';
 import { applyEdits, indentationAt, lineStartOf, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
-import { describeHeldBack, topLevelStatement, unsplitBecause, withUnsureIncluded, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
+import { describeHeldBack, unsplitBecause, withUnsureIncluded, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
 import { sameInstance, type RequestSendingRefusal, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
@@ -1793,18 +1793,16 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /**
-   * A header object built once when the module loads read `process.env` then; the other request
-   * must send what it read, not what the environment says when it is made: the value goes into a
-   * `const` right after the statement (the analysis' `topLevelStatement`), named after the env var.
+   * What the analysis found a header object built once, when the module loads, read from
+   * `process.env` then (`XTokenFinding.keptAtLoad`): the other request must send that, not what the
+   * environment says when it is made, so the value goes into a `const` right after the statement,
+   * named after the first env var it reads.
    */
   private keptAtLoad(finding: XTokenFinding, value: ASTNode, requests: readonly Extract<Use, { type: 'request' }>[]): { readonly name: string; readonly edit: Edit } | undefined {
-    const valueText = this.text(value);
-    const env = /\bprocess\.env(?:\.(\w+)|\[\s*['"`](\w+)['"`]\s*\])/u.exec(valueText);
-    const statementNode = topLevelStatement(finding.node);
-    const statement = statementNode ? this.babelPath(statementNode) : undefined;
+    const [env] = finding.keptAtLoad?.reads ?? [];
+    const statement = finding.keptAtLoad ? this.babelPath(finding.keptAtLoad.statement) : undefined;
     if (!env || !statement) return undefined;
-    const envName = env[1] ?? env[2] ?? 'X_TOKEN';
-    const base = envName.toLowerCase().replace(/_+(\w)/gu, (_match, letter: string) => letter.toUpperCase());
+    const base = identifierAfter(env.name, 'xToken');
     // Free at module level and where each other request reads it (a parameter of that name would hide the `const`).
     const taken = new Set<string>();
     let name = this.freeName(statement, base, taken);
@@ -1816,7 +1814,7 @@ export class XTokenMigration extends RequestMigration {
     const end = rangeOf(statement.node).end;
     const rest = this.source.slice(end).split('\n', 1)[0] ?? '';
     const at = /^\s*(?:\/\/.*)?$/u.test(rest) ? end + rest.length : end;
-    return { name, edit: { start: at, end: at, text: `\nconst ${name} = ${valueText};` } };
+    return { name, edit: { start: at, end: at, text: `\nconst ${name} = ${this.text(value)};` } };
   }
 
   /**
@@ -1843,10 +1841,14 @@ export class XTokenMigration extends RequestMigration {
       : this.headerCondition(property, (property.node as ASTNode & { value?: ASTNode }).value, false) !== undefined ? 'the header is sent under a condition'
       : kind === 'fetch' && this.keepsFetchModule(requests) !== undefined ? 'a request keeps its fetch module, which the helper\'s fetch would not stand for'
       : kind === 'fetch' && kept.requests.some((use) => use.reference?.role !== 'headers') ? 'a request to the other service takes the whole request init, whose `headers` may be a `Headers` or a list of entries, which a spread would not copy'
-      : kind !== 'fetch' && !['axios', 'got', 'undici', 'ky', 'http-client', 'rest-client'].includes(kind) ? `${kind} requests are not split`
+      : kind !== 'fetch' && !['axios', 'got', 'undici', 'ky', 'http-client', 'rest-client', 'node-http'].includes(kind) ? `${kind} requests are not split`
       : undefined;
     if (why !== undefined) {
       this.leaveUnsplit(property, kept.finding, why);
+      return;
+    }
+    if (kind === 'node-http') {
+      this.migrateNodeHttpSplit(property, target, container, requests, kept);
       return;
     }
     if (kind !== 'fetch') {
@@ -1867,6 +1869,54 @@ export class XTokenMigration extends RequestMigration {
     this.keepReadsOf(target, kept);
     for (const use of requests) this.useHelperFetch(use.call, undefined);
     this.markMigrated(property.node, 'fetch', 'x-token header → OAuth helper fetch for the Cloud Automation requests');
+  }
+
+  /**
+   * A split header read by node's `http(s).request`/`get`: each Cloud Automation request gets the
+   * token as a node request of its own header would, awaited where it is made (`Authorization`
+   * next to the shared headers it reads) or, outside async code, set on the request before it is
+   * written, which waits for the token (see planDeferredSend); the shared object only loses the
+   * x-token, which the requests to the other service get back where they read it.
+   */
+  private migrateNodeHttpSplit(property: AnyPath, target: AnyPath, container: AnyPath, requests: readonly Extract<Use, { type: 'request' }>[], kept: KeptXToken): void {
+    const key = headersOptionOf(httpClients['node-http'], false);
+    const headersRemain = (container.node as ObjectExpression).properties.length > 1;
+    const planned: Edit[] = kept.readOnce ? [kept.readOnce] : [];
+    let deferred = 0;
+    for (const use of requests) {
+      const line = use.site.node.loc.start.line;
+      if (this.isAsyncContext(use.call)) {
+        const edit = use.reference ? this.entryAtRead(use.reference, use.call.node, key, this.authorizationEntry(true, undefined), headersRemain, false) : undefined;
+        if (!edit) {
+          this.leaveUnsplit(property, kept.finding, `the shared headers reach the request on line ${line} in a shape the codemod does not rewrite`);
+          return;
+        }
+        planned.push(edit);
+        continue;
+      }
+      // Made where it was, with the shared headers it reads (no x-token now): only its write waits for the token.
+      const plan = planDeferredSend(this.deferralContext(), use.call, this.tokenPromise(undefined), false);
+      if ('why' in plan) {
+        this.leaveUnsplit(property, kept.finding, `the Cloud Automation request on line ${line} is made outside an async function and cannot wait for the OAuth token before it is sent: ${plan.why}`);
+        return;
+      }
+      planned.push(...plan.edits);
+      deferred++;
+    }
+    for (const use of kept.requests) {
+      const edit = use.reference ? this.entryAtRead(use.reference, use.call.node, key, kept.entry, headersRemain, false) : undefined;
+      if (!edit) {
+        this.leaveUnsplit(property, kept.finding, `the shared headers reach the request on line ${use.site.node.loc.start.line} in a shape the codemod does not rewrite`);
+        return;
+      }
+      planned.push(edit);
+    }
+    this.edits.push(...planned);
+    this.removeHeader(target, container);
+    this.keepReadsOf(target);
+    this.helperUsed(undefined);
+    const waits = deferred === 0 ? '' : deferred === requests.length ? ', set on each before it is written, which waits for the token' : `, set on the ${deferred === 1 ? 'one' : `${deferred}`} made outside async code before it is written, which waits for the token`;
+    this.markMigrated(property.node, 'node-http', `x-token header → Authorization from the OAuth helper for the Cloud Automation requests${waits}`);
   }
 
   /**
@@ -3443,4 +3493,10 @@ function linesWithReasons(requests: readonly { readonly request: RequestSite; re
   return reasons.length === 1
     ? `on line ${requests.map(({ request }) => request.node.loc.start.line).join(', ')} (${reasons[0] ?? ''})`
     : requests.map(({ request, reason }) => `on line ${request.node.loc.start.line} (${reason})`).join(' and ');
+}
+
+/** A variable name made from an env var's (`KEPTN_API_TOKEN` → `keptnApiToken`), or `fallback` when nothing of it can name one. */
+function identifierAfter(envName: string, fallback: string): string {
+  const name = envName.toLowerCase().replace(/[^a-z0-9$]+([a-z0-9$])/gu, (_match, letter: string) => letter.toUpperCase()).replace(/[^\w$]/gu, '');
+  return /^[a-z_$]/iu.test(name) ? name : fallback;
 }

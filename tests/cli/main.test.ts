@@ -222,7 +222,8 @@ export async function projects(): Promise<Response> {
   });
 
   it('says what changes in a file that only gets a marker', async () => {
-    // One header object read by a Keptn request and by another service's: neither is rewritten, the header is marked.
+    // One header object read by a Keptn request and by another service's, and the Keptn request is handed
+    // to the caller, who may write it before a token could be there: neither is rewritten, the header is marked.
     write(
       'src/shared.ts',
       [
@@ -230,9 +231,9 @@ export async function projects(): Promise<Response> {
         '',
         "const headers = { 'x-token': process.env.KEPTN_API_TOKEN };",
         '',
-        'export function both(): void {',
-        '  https.get(`${process.env.KEPTN_ENDPOINT}/controlPlane/v1/project`, { headers });',
+        'export function projects(): ReturnType<typeof https.get> {',
         "  https.get('https://tracker.example.com/keptn/v1/event', { headers });",
+        '  return https.get(`${process.env.KEPTN_ENDPOINT}/controlPlane/v1/project`, { headers });',
         '}',
         '',
       ].join('\n'),
