@@ -1913,7 +1913,7 @@ export class XTokenMigration extends RequestMigration {
     }
     this.edits.push(...planned);
     this.removeHeader(target, container);
-    this.keepReadsOf(target);
+    this.keepReadsOf(target, kept);
     this.helperUsed(undefined);
     const waits = deferred === 0 ? '' : deferred === requests.length ? ', set on each before it is written, which waits for the token' : `, set on the ${deferred === 1 ? 'one' : `${deferred}`} made outside async code before it is written, which waits for the token`;
     this.markMigrated(property.node, 'node-http', `x-token header → Authorization from the OAuth helper for the Cloud Automation requests${waits}`);
