@@ -3112,11 +3112,6 @@ export class XTokenMigration extends RequestMigration {
         this.leaveSite(site, what, 'the header is set only when a token is set, on a headers object the optional client\'s headers cannot be merged into', `spread \`await ${helperExports.optionalClientFromEnv}().authorizationHeaders()\` into the request's headers`);
         return;
       }
-      // `Object.assign(options.headers, …)` on a member is a write the analysis does not follow: the request would read as unauthorized.
-      if (!isNodeType(this.unwrapped(target), 'Identifier')) {
-        this.leaveSite(site, what, `the header is set only when a token is set, on \`${targetText}\`, a member the codemod does not merge the optional client's headers into`, `spread \`await ${helperExports.optionalClientFromEnv}().authorizationHeaders()\` into the request's headers`);
-        return;
-      }
       const client = optional();
       if (client === undefined) return;
       this.useOptionalClient();
