@@ -281,6 +281,11 @@ export interface Entry {
   /** Writes below this key made elsewhere (`opts.headers['x-token'] = t` on `opts`). */
   readonly nested: readonly Entry[];
   /**
+   * A write below this key merges what the analysis cannot read (`Object.assign(opts.headers,
+   * await f())`): `nested` may not be all the keys it holds.
+   */
+  readonly nestedIncomplete?: true;
+  /**
    * What the parameters in `value` stand for, when the entry is in the object a local function
    * returns (`requestOptions('/v1/event', 'POST')`): that call's arguments.
    */
@@ -1557,7 +1562,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     for (const item of list.entries) {
       if (resolvedKey(item) !== name) continue;
       if (item.value) lists.push(entriesOf(item.value, depth + 1));
-      if (item.nested.length > 0) lists.push({ entries: item.nested, complete: true });
+      if (item.nested.length > 0 || item.nestedIncomplete) lists.push({ entries: item.nested, complete: item.nestedIncomplete !== true });
     }
     return lists.length === 0 ? EMPTY : merge(lists);
   }
@@ -1794,7 +1799,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     for (let index = consumed - 1; index >= 0; index--) {
       const step = path[index];
       if (!step) return undefined;
-      result = { entries: [{ key: step.name, keyExpression: undefined, keyNode: step.property, value: undefined, nested: result.entries }], complete: true };
+      const below: Entry = { key: step.name, keyExpression: undefined, keyNode: step.property, value: undefined, nested: result.entries };
+      result = { entries: [result.complete ? below : { ...below, nestedIncomplete: true }], complete: true };
     }
     return result;
   }

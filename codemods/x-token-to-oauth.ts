@@ -196,6 +196,13 @@ interface ModuleExports {
 }
 
 /** Clients whose requests the codemod rewrites one by one. */
+/**
+ * Clients that leave out a header whose value is `undefined` (axios' AxiosHeaders#toJSON skips it,
+ * got deletes it before the request): `'x-token': isCloud ? t : undefined` sends nothing there when
+ * the test fails, so the test can stay in the value with the OAuth token under it. fetch sends the
+ * text "undefined".
+ */
+const KEEP_UNDEFINED_OUT: ReadonlySet<string> = new Set(['axios', 'got']);
 const PER_REQUEST_KINDS: ReadonlySet<HttpClientKind> = new Set(['fetch', 'axios', 'got', 'undici', 'node-http', 'request', 'http-client', 'rest-client']);
 
 /**
@@ -204,6 +211,7 @@ const PER_REQUEST_KINDS: ReadonlySet<HttpClientKind> = new Set(['fetch', 'axios'
  */
 const LOGGED_KINDS: ReadonlySet<HttpClientKind> = new Set(['fetch', 'axios', 'got', 'undici', 'ky', 'http-client', 'rest-client']);
 
+const IN_VALUE_TODO = 'put `Authorization` there under the same test: `<test> ? await client.authorizationHeader() : undefined`';
 const ESCAPING_TODO = 'send the requests that use it through the OAuth helper (its fetch, `attachToAxios`, `gotHooks`), then delete the header here';
 
 const READ_NODE_TYPES = ['Identifier', 'MemberExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion'];
@@ -360,9 +368,9 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     const value = ((call.node as CallExpression).arguments as ASTNode[])[1];
-    const inValueWhy = this.conditionInValueWhy(call, value, true);
-    if (inValueWhy !== undefined) {
-      this.leave(call, what, inValueWhy, 'put `Authorization` there under the same test: `<test> ? await client.authorizationHeader() : undefined`');
+    const inValue = this.testInValue(call, value, true, ['node-http']);
+    if (inValue && 'why' in inValue) {
+      this.leave(call, what, inValue.why, IN_VALUE_TODO);
       return;
     }
     const condition = statement && isNodeType(statement.node, 'ExpressionStatement') ? this.headerCondition(call, value, true) : undefined;
@@ -659,7 +667,8 @@ export class XTokenMigration extends RequestMigration {
     } else this.edits.push({ start, end: start, text: 'async ' });
     const declared = node.returnType?.typeAnnotation;
     if (declared) {
-      this.edits.push({ ...rangeOf(declared), text: `Promise<${this.text(declared)}>` });
+      // A function that returned a promise already (a request's) keeps its declared `Promise<…>`.
+      if (!this.isPromiseType(declared)) this.edits.push({ ...rangeOf(declared), text: `Promise<${this.text(declared)}>` });
       return;
     }
     const doc = this.leadingDocComment(fn);
@@ -1572,31 +1581,52 @@ export class XTokenMigration extends RequestMigration {
    * and got drop an undefined header) unless a test holds. The test, how it must come out, and
    * the value sent when it does.
    */
-  private valueCondition(value: ASTNode): { readonly test: ASTNode; readonly outcome: 'truthy' | 'falsy'; readonly sent: ASTNode } | undefined {
+  private valueCondition(value: ASTNode): { readonly test: ASTNode; readonly outcome: 'truthy' | 'falsy'; readonly sent: ASTNode; readonly otherwise: 'undefined' | 'null' | 'test' } | undefined {
     const node = this.unwrapped(value);
-    const absent = (branch: ASTNode): boolean => {
+    const absent = (branch: ASTNode): 'undefined' | 'null' | undefined => {
       const inner = this.unwrapped(branch);
-      return (isNodeType(inner, 'Identifier') && inner.name === 'undefined') || isNodeType(inner, 'NullLiteral') || (isNodeType(inner, 'UnaryExpression') && inner.operator === 'void');
+      if ((isNodeType(inner, 'Identifier') && inner.name === 'undefined') || (isNodeType(inner, 'UnaryExpression') && inner.operator === 'void')) return 'undefined';
+      return isNodeType(inner, 'NullLiteral') ? 'null' : undefined;
     };
     if (isNodeType(node, 'ConditionalExpression')) {
-      if (absent(node.alternate)) return { test: node.test, outcome: 'truthy', sent: node.consequent };
-      if (absent(node.consequent)) return { test: node.test, outcome: 'falsy', sent: node.alternate };
+      const alternate = absent(node.alternate);
+      if (alternate) return { test: node.test, outcome: 'truthy', sent: node.consequent, otherwise: alternate };
+      const consequent = absent(node.consequent);
+      if (consequent) return { test: node.test, outcome: 'falsy', sent: node.alternate, otherwise: consequent };
     }
-    if (isNodeType(node, 'LogicalExpression') && node.operator === '&&') return { test: node.left, outcome: 'truthy', sent: node.right };
+    if (isNodeType(node, 'LogicalExpression') && node.operator === '&&') return { test: node.left, outcome: 'truthy', sent: node.right, otherwise: 'test' };
     return undefined;
   }
 
   /**
-   * Why a header whose value holds a test of something other than the token (`'x-token': isCloud
-   * ? token : undefined`) is left: the rewrites put `Authorization` in the entry's place with the
-   * token as its whole value, which would send it whatever the test says.
+   * A header whose value holds a test of something other than the token (`'x-token': isCloud ?
+   * token : undefined`). axios and got leave out a header whose value is `undefined`, so there the
+   * test stays in the value and the OAuth token takes the place of the one it sends (`sent`, with
+   * the test as the report shows it). Anywhere else, and where a failed test leaves a value other
+   * than `undefined` (`null`, the test's own `false`, `0` or `''`), which a client may send as the
+   * header's text, the site is marked (`why`). Undefined when the value holds no such test; a
+   * test that also reads the token is the callers' `mixed` condition.
    */
-  private conditionInValueWhy(site: AnyPath, value: ASTNode | undefined, statement: boolean): string | undefined {
+  private testInValue(site: AnyPath, value: ASTNode | undefined, statement: boolean, sentBy: readonly string[] | { readonly notKept: string }): { readonly sent: AnyPath; readonly test: string } | { readonly why: string } | undefined {
     const inValue = value ? this.valueCondition(value) : undefined;
-    if (!inValue) return undefined;
+    if (!value || !inValue) return undefined;
     const condition = this.headerCondition(site, value, statement);
-    if (condition === undefined || condition.on === 'token') return undefined;
-    return `the header's value \`${quotedCode(this.text(this.unwrapped(value as ASTNode)))}\` leaves it out unless \`${condition.test}\`, which asks something other than whether a token is set, and the codemod does not rewrite a test inside the value`;
+    if (condition?.on !== 'other') return undefined;
+    const leftOut = `the header's value \`${quotedCode(this.text(this.unwrapped(value)))}\` leaves it out unless \`${condition.test}\`, which asks something other than whether a token is set`;
+    if (inValue.otherwise !== 'undefined') {
+      const otherwise = inValue.otherwise === 'null' ? '`null`' : 'the test\'s own (`false`, `0` or `\'\'`)';
+      return { why: `${leftOut}, and when the test fails the value is ${otherwise}, which a client may send as the header's text or refuse rather than leave the header out; the codemod keeps a test in the value only where it leaves \`undefined\`` };
+    }
+    const others = 'notKept' in sentBy ? [] : [...new Set(sentBy)].filter((kind) => !KEEP_UNDEFINED_OUT.has(kind));
+    const notKept = 'notKept' in sentBy ? sentBy.notKept
+      : others.length > 0 ? `this header is sent by ${others.join(' and ')} requests`
+      : sentBy.length === 0 ? 'the codemod sees no request that sends this header'
+      : undefined;
+    if (notKept !== undefined) return { why: `${leftOut}; the codemod keeps that test in the value only in an entry or an assignment for axios and got requests, which leave out a header whose value is \`undefined\`, and ${notKept}` };
+    const { start, end } = rangeOf(inValue.sent);
+    const sent = this.shared.index.atRange(start, end).find((path) => path.node === inValue.sent);
+    if (!sent) return { why: `${leftOut}, and the codemod cannot place the OAuth token where the value sends the x-token` };
+    return { sent, test: condition.test };
   }
 
   private mentions(node: ASTNode, texts: ReadonlySet<string>): boolean {
@@ -1729,14 +1759,14 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     let optional: string | undefined;
-    const inValueWhy = otherAuthorization ? undefined : this.conditionInValueWhy(property, (property.node as ASTNode & { value?: ASTNode }).value, false);
-    if (inValueWhy !== undefined) {
-      this.leave(property, 'x-token header sent under a condition', inValueWhy, 'put `Authorization` there under the same test: `<test> ? await client.authorizationHeader() : undefined`');
+    const inValue = otherAuthorization ? undefined : this.testInValue(property, (property.node as ASTNode & { value?: ASTNode }).value, false, [kind]);
+    if (inValue && 'why' in inValue) {
+      this.leave(property, 'x-token header sent under a condition', inValue.why, IN_VALUE_TODO);
       return;
     }
     const condition = otherAuthorization ? undefined : this.headerCondition(property, (property.node as ASTNode & { value?: ASTNode }).value, false);
     if (condition?.on === 'other' || condition?.on === 'mixed') {
-      this.keepCondition(property, uses, kind, condition);
+      this.keepCondition(property, uses, kind, condition, inValue?.sent);
       return;
     }
     if (condition?.on === 'token') {
@@ -1953,7 +1983,7 @@ export class XTokenMigration extends RequestMigration {
    * request would all send it whatever the test says. Where it is written must wait for a fresh
    * token at each request, so it must be in the async function that makes them.
    */
-  private keepCondition(property: AnyPath, uses: readonly Use[], kind: HttpClientKind, { on, test }: { readonly on: 'other' | 'mixed'; readonly test: string }): void {
+  private keepCondition(property: AnyPath, uses: readonly Use[], kind: HttpClientKind, { on, test }: { readonly on: 'other' | 'mixed'; readonly test: string }, sentInValue?: AnyPath): void {
     const what = 'x-token header sent under a condition';
     const todo = 'put `Authorization: await client.authorizationHeader()` from the OAuth helper where the x-token is, under the same condition';
     if (on === 'mixed') {
@@ -1969,8 +1999,9 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     const fn = this.enclosingFunctionPath(property);
-    if (!fn || (fn.node as ASTNode & { async?: boolean }).async !== true) {
-      unless('it is not written in an async function, where the token can be awaited for each request');
+    const madeAsync = fn !== undefined && (fn.node as ASTNode & { async?: boolean }).async !== true;
+    if (!fn || (madeAsync && !this.returnsOnlyRequest(fn, requests, kind))) {
+      unless('it is not written in an async function, where the token can be awaited for each request, and the codemod makes a function async only when all it does is return the promise of one fetch or axios request');
       return;
     }
     if (requests.some((use) => this.enclosingFunctionPath(use.call)?.node !== fn.node)) {
@@ -1988,11 +2019,49 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     }
-    this.retired.push(property);
-    this.edits.push({ ...rangeOf(property.node), text: `Authorization: ${this.authorizationValue(true)}` });
+    if (sentInValue) {
+      // `'x-token': isCloud ? t : undefined`: the key and what the value sends change; the test stays as written.
+      const value = (property.node as ASTNode & { value: ASTNode }).value;
+      this.retired.push(sentInValue);
+      this.edits.push({ start: rangeOf(property.node).start, end: rangeOf(value).start, text: 'Authorization: ' }, { ...rangeOf(sentInValue.node), text: this.authorizationValue(true) });
+    } else {
+      this.retired.push(property);
+      this.edits.push({ ...rangeOf(property.node), text: `Authorization: ${this.authorizationValue(true)}` });
+    }
+    if (madeAsync) this.makeAsync(fn);
     this.needsHelper = true;
     for (const use of requests) this.recordSiteRoute(use.site);
-    this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper, sent under the same condition (\`${test}\`)`);
+    const name = madeAsync ? this.functionName(fn) : undefined;
+    const became = !madeAsync ? '' : name === undefined ? '; the function that returns the request is async now' : `; \`${name}()\`, which returns the request, is async now`;
+    this.markMigrated(property.node, kind, `x-token header → Authorization from the OAuth helper, sent under the same condition (\`${test}\`${sentInValue ? ', kept in its value' : ''})${became}`);
+  }
+
+  /**
+   * A function that is not async and does nothing but return the promise of one fetch or axios
+   * request (`return fetch(url, { headers: signedIn ? { 'x-token': t } : {} })`, or an arrow with
+   * that call as its body), declared to return a `Promise` or not declared at all: made async, it
+   * returns the same response, now after the token it awaits under the test. Both clients'
+   * requests return a plain promise and never throw before it (fetch and axios' request are
+   * async), so callers see no difference but the wait; got's and ky's promises carry methods of
+   * their own (`.json()`), which an async function's promise would not.
+   */
+  private returnsOnlyRequest(fn: AnyPath, requests: readonly Extract<Use, { type: 'request' }>[], kind: HttpClientKind): boolean {
+    const node = fn.node as ASTNode & { body?: ASTNode; generator?: boolean; kind?: string; returnType?: (ASTNode & { typeAnnotation?: ASTNode }) | null };
+    const [request, ...others] = requests;
+    if ((kind !== 'fetch' && kind !== 'axios') || !request || others.length > 0 || node.generator === true || (node.kind !== undefined && node.kind !== 'method')) return false;
+    const declared = node.returnType?.typeAnnotation;
+    if (declared && !this.isPromiseType(declared)) return false;
+    const body = node.body;
+    const returned = isNodeType(body, 'BlockStatement')
+      ? (body.body.length === 1 && isNodeType(body.body[0] as ASTNode, 'ReturnStatement') ? ((body.body[0] as ASTNode & { argument?: ASTNode | null }).argument ?? undefined) : undefined)
+      : body;
+    return returned === request.call.node;
+  }
+
+  /** `Promise<…>` as a declared type. */
+  private isPromiseType(type: ASTNode): boolean {
+    const name = (type as ASTNode & { typeName?: ASTNode }).typeName;
+    return isNodeType(type, 'TSTypeReference') && isNodeType(name, 'Identifier') && name.name === 'Promise';
   }
 
   /** Why one of these fetch calls must keep its fetch module (see fetchModuleOptionsReason); undefined when none must. */
@@ -2920,9 +2989,9 @@ export class XTokenMigration extends RequestMigration {
       return true;
     }
     let optional: string | undefined;
-    const inValueWhy = this.conditionInValueWhy(property, (property.node as ASTNode & { value?: ASTNode }).value, false);
-    if (inValueWhy !== undefined) {
-      this.leave(property, 'x-token header sent under a condition', inValueWhy, 'put `Authorization` there under the same test: `<test> ? await client.authorizationHeader() : undefined`');
+    const inValue = this.testInValue(property, (property.node as ASTNode & { value?: ASTNode }).value, false, ['superagent']);
+    if (inValue && 'why' in inValue) {
+      this.leave(property, 'x-token header sent under a condition', inValue.why, IN_VALUE_TODO);
       return true;
     }
     const condition = this.headerCondition(property, (property.node as ASTNode & { value?: ASTNode }).value, false);
@@ -2974,9 +3043,10 @@ export class XTokenMigration extends RequestMigration {
     const expressionStatement = parentOf(site)?.node;
     const standalone = isNodeType(expressionStatement, 'ExpressionStatement');
     const written = form === 'assignment' ? (site.node as ASTNode & { right?: ASTNode }).right : ((site.node as CallExpression).arguments as ASTNode[])[1];
-    const inValueWhy = this.conditionInValueWhy(site, written, true);
-    if (inValueWhy !== undefined) {
-      this.leave(site, what, inValueWhy, 'put `Authorization` there under the same test: `<test> ? await client.authorizationHeader() : undefined`');
+    const sentBy = form === 'method' ? { notKept: 'here the header is set by a method call, not written as an entry or an assignment' } : finding.sites.map((request) => request.client.kind);
+    const inValue = this.testInValue(site, written, true, sentBy);
+    if (inValue && 'why' in inValue) {
+      this.leave(site, what, inValue.why, IN_VALUE_TODO);
       return;
     }
     const condition = this.headerCondition(site, written, true);
@@ -3077,13 +3147,13 @@ export class XTokenMigration extends RequestMigration {
       if (keepsModule !== undefined) {
         // Written where it was: the headers object reaches the module's own fetch, which sends what it holds.
         this.withLeaveReason(keepsModule, () => {
-          this.writeAuthorizationInPlace(site, removable, target, init, form, conditional, finding, requests, optional, keptCondition);
+          this.writeAuthorizationInPlace(site, removable, target, init, form, conditional, finding, requests, optional, keptCondition, inValue?.sent);
         });
         return;
       }
       if (kinds.size === 1 && kinds.has('fetch') && keptCondition !== undefined) {
         // fetch reads the headers when it is called, after the write: the token goes where the x-token went.
-        this.writeAuthorizationInPlace(site, removable, target, init, form, false, finding, requests, optional, keptCondition);
+        this.writeAuthorizationInPlace(site, removable, target, init, form, false, finding, requests, optional, keptCondition, inValue?.sent);
         return;
       }
       if (kinds.size === 1 && kinds.has('fetch')) {
@@ -3103,7 +3173,7 @@ export class XTokenMigration extends RequestMigration {
       }
       // Each of these reads the headers when the request is made, after the write.
       if ([...kinds].every((kind) => kind === 'axios' || kind === 'got' || kind === 'node-http' || kind === 'request' || kind === 'http-client' || kind === 'rest-client')) {
-        this.writeAuthorizationInPlace(site, removable, target, init, form, conditional, finding, requests, optional, keptCondition);
+        this.writeAuthorizationInPlace(site, removable, target, init, form, conditional, finding, requests, optional, keptCondition, inValue?.sent);
         return;
       }
       this.leaveSite(site, what, `the headers reach ${[...kinds].join(' and ')} requests, which the codemod does not migrate`, 'send `Authorization: await client.authorizationHeader()` instead');
@@ -3182,11 +3252,16 @@ export class XTokenMigration extends RequestMigration {
     requests: readonly Extract<Use, { type: 'request' }>[],
     optional: () => string | undefined,
     keptCondition?: string,
+    sentInValue?: AnyPath,
   ): void {
     const what = form === 'assignment' ? 'x-token header assignment' : 'x-token header set by method call';
     const kind = requests[0]?.info.client.kind ?? 'axios';
     if (finding.alsoAuthorized) {
       this.leaveSite(site, what, 'the same headers also carry an Authorization of the code\'s own', 'decide which credential the request sends, then drop the x-token');
+      return;
+    }
+    if (sentInValue && (form !== 'assignment' || requests.some((use) => !KEEP_UNDEFINED_OUT.has(use.info.client.kind)))) {
+      this.leaveSite(site, what, `the header's value leaves it out unless \`${keptCondition ?? ''}\`, and the codemod keeps a test in the value only in an assignment whose headers only axios and got requests send, which leave out a header whose value is \`undefined\``, IN_VALUE_TODO);
       return;
     }
     // A token written after a copy of the caller's headers would replace an Authorization of the caller's (or, spelled
@@ -3240,6 +3315,10 @@ export class XTokenMigration extends RequestMigration {
     }
     const plainObject = copied !== undefined;
     const targetText = this.text(target);
+    if (sentInValue) {
+      this.keepTestInWrittenValue(site, what, target, kind, requests, sentInValue, { carried, plainObject, test: keptCondition ?? '' });
+      return;
+    }
     let text: string;
     if (firstCarried) {
       // Under a token test the optional client's, which leaves the headers untouched while OAuth is not configured.
@@ -3252,11 +3331,6 @@ export class XTokenMigration extends RequestMigration {
     } else if (conditional) {
       if (!plainObject) {
         this.leaveSite(site, what, 'the header is set only when a token is set, on a headers object the optional client\'s headers cannot be merged into', `spread \`await ${helperExports.optionalClientFromEnv}().authorizationHeaders()\` into the request's headers`);
-        return;
-      }
-      // `Object.assign(options.headers, …)` on a member is a write the analysis does not follow: the request would read as unauthorized.
-      if (!isNodeType(this.unwrapped(target), 'Identifier')) {
-        this.leaveSite(site, what, `the header is set only when a token is set, on \`${targetText}\`, a member the codemod does not merge the optional client's headers into`, `spread \`await ${helperExports.optionalClientFromEnv}().authorizationHeaders()\` into the request's headers`);
         return;
       }
       const client = optional();
@@ -3277,6 +3351,45 @@ export class XTokenMigration extends RequestMigration {
     for (const use of requests) this.recordSiteRoute(use.site);
     const added = firstCarried ? ', added only where the copied headers carry no Authorization of the caller\'s' : '';
     this.markMigrated(site.node, kind, `${what} → Authorization from the OAuth helper${added}${conditional ? ' (only when OAuth is configured)' : ''}${keptCondition === undefined ? '' : `, written under the same condition (\`${keptCondition}\`)`}`);
+  }
+
+  /**
+   * `headers['x-token'] = signedIn ? t : undefined` in an async function, on a plain object that
+   * axios or got requests send: the header's name and what the value sends change
+   * (`headers.Authorization = signedIn ? await client.authorizationHeader() : undefined`), and the
+   * test stays as written. A copy of the caller's headers is left: the helper keeps an
+   * Authorization of theirs only through `addAuthorization`, a statement, not a value.
+   */
+  private keepTestInWrittenValue(
+    site: AnyPath,
+    what: string,
+    target: ASTNode,
+    kind: HttpClientKind,
+    requests: readonly Extract<Use, { type: 'request' }>[],
+    sent: AnyPath,
+    { carried, plainObject, test }: { readonly carried: readonly ASTNode[]; readonly plainObject: boolean; readonly test: string },
+  ): void {
+    const written = (site.node as ASTNode & { left?: ASTNode }).left;
+    if (carried.length > 0) {
+      const sources = carried.map((source) => `\`${this.text(source).replace(/\s+/gu, ' ')}\``).join(' and ');
+      this.leaveSite(
+        site,
+        what,
+        `the headers object is a copy of ${sources}, which may carry an \`Authorization\` of the caller's own that an OAuth token written after it would replace, and the header's value holds the test that decides whether it is sent (\`${test}\`), where the helper's \`${helperClientMembers.addAuthorization}\`, which keeps the caller's, cannot go: it is a statement of its own`,
+        `replace the x-token write with \`if (<test>) await client.${helperClientMembers.addAuthorization}(${this.text(target)})\``,
+      );
+      return;
+    }
+    if (!plainObject || !written || !isNodeType(written, 'MemberExpression')) {
+      this.leaveSite(site, what, 'the headers object is not a plain object, so a header cannot be assigned to it the same way', IN_VALUE_TODO);
+      return;
+    }
+    // `headers['x-token']` → `headers.Authorization`: only the name after the object changes.
+    this.edits.push({ start: rangeOf(written.object).end, end: rangeOf(written).end, text: '.Authorization' }, { ...rangeOf(sent.node), text: this.authorizationValue(true) });
+    this.retired.push(sent);
+    this.needsHelper = true;
+    for (const use of requests) this.recordSiteRoute(use.site);
+    this.markMigrated(site.node, kind, `${what} → Authorization from the OAuth helper, written under the same condition (\`${test}\`, kept in its value)`);
   }
 
   /**

@@ -192,6 +192,43 @@ ruleTester.run('no-x-token-header', testable(rule), {
   ],
   invalid: [
     {
+      // x-token-to-oauth keeps each test with the OAuth token under it (the value's for axios and got, an async function's for a request it only returns); the lint grades the site as before.
+      name: 'a header sent under a test of something other than the token: in its value, in a function that only returns the request, in a member the options were given',
+      code: `
+        import axios from 'axios';
+        import got from 'got';
+        const KEPTN_API_URL = process.env.KEPTN_API_URL ?? '';
+        export async function projects(isCloud: boolean, token: string) {
+          return axios.get(\`\${KEPTN_API_URL}/controlPlane/v1/project\`, { headers: { 'x-token': isCloud ? token : undefined } });
+        }
+        export async function stages(cfg: { cloud: boolean; token: string }, project: string) {
+          return got(\`\${KEPTN_API_URL}/controlPlane/v1/project/\${project}/stage\`, { headers: { 'x-token': cfg.cloud ? cfg.token : undefined } }).json();
+        }
+        export async function sequences(project: string, signedIn: boolean, token: string) {
+          const headers: Record<string, string | undefined> = { accept: 'application/json' };
+          headers['x-token'] = signedIn ? token : undefined;
+          return axios.get(\`\${KEPTN_API_URL}/controlPlane/v1/sequence/\${project}\`, { headers });
+        }
+        export function services(project: string, signedIn: boolean): Promise<Response> {
+          return fetch(\`\${KEPTN_API_URL}/controlPlane/v1/project/\${project}/service\`, { headers: signedIn ? { 'x-token': process.env.KEPTN_API_TOKEN ?? '' } : {} });
+        }
+        export async function events(keptnContext: string) {
+          const config: { params: object; headers?: Record<string, string> } = { params: { keptnContext } };
+          config.headers = {};
+          if (process.env.KEPTN_API_TOKEN) config.headers['x-token'] = process.env.KEPTN_API_TOKEN;
+          return axios.get(\`\${KEPTN_API_URL}/mongodb-datastore/event\`, config);
+        }
+      `,
+      filename: 'file.ts',
+      errors: [
+        { ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 6 },
+        { ...report('got', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project/{…}/stage)', 'likely'), line: 9 },
+        { ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/sequence/{…})', 'likely'), line: 13 },
+        { ...report('fetch', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project/{…}/service)', 'likely'), line: 17 },
+        { ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/mongodb-datastore/event)', 'likely'), line: 22 },
+      ],
+    },
+    {
       name: 'a header builder whose key is a constant: the name is resolved once the object is known to leave the module',
       code: 'const TOKEN_HEADER = "x-token";\nexport function keptnHeaders(token: string) { const h: Record<string, string> = {}; h[TOKEN_HEADER] = token; return { ...h, [TOKEN_HEADER]: token }; }',
       filename: 'file.ts',

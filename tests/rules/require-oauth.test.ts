@@ -45,6 +45,25 @@ ruleTester.run('require-oauth', testable(rule), {
       filename: 'file.ts',
     },
     {
+      name: "the optional client's headers merged into a member the options were given (`Object.assign(config.headers, …)`): what it merges may be an Authorization",
+      code: `
+        import axios from 'axios';
+        import { optionalOAuthClientFromEnv } from 'cloud-automation-oauth';
+        export async function events(keptnContext: string) {
+          const config: { params: object; headers?: Record<string, string> } = { params: { keptnContext } };
+          config.headers = {};
+          Object.assign(config.headers, await optionalOAuthClientFromEnv().authorizationHeaders());
+          return axios.get('${CA}/api/mongodb-datastore/event', config);
+        }
+        export async function projects() {
+          const options = { headers: { accept: 'application/json' } };
+          Object.assign(options.headers, await optionalOAuthClientFromEnv().authorizationHeaders());
+          return axios.get('${CA}/api/controlPlane/v1/project', options);
+        }
+      `,
+      filename: 'file.ts',
+    },
+    {
       name: "E3 the helper's fetch",
       code: `
         import { oauthClientFromEnv } from 'cloud-automation-oauth';
@@ -280,6 +299,19 @@ ruleTester.run('require-oauth', testable(rule), {
       `,
       filename: 'file.ts',
       errors: [{ ...missing('fetch', certain, 'certain'), line: 3 }],
+    },
+    {
+      name: 'a member the options were given, merged only with literal keys that hold no credential',
+      code: `
+        import axios from 'axios';
+        export async function projects() {
+          const options = { headers: { accept: 'application/json' } };
+          Object.assign(options.headers, { 'content-type': 'application/json' });
+          return axios.get('${CA}/api/controlPlane/v1/project', options);
+        }
+      `,
+      filename: 'file.ts',
+      errors: [{ ...missing('axios', certain, 'certain'), line: 6 }],
     },
     {
       name: 'D1 fetch to a Cloud Automation host without Authorization',
