@@ -1614,15 +1614,15 @@ export class XTokenMigration extends RequestMigration {
     if (condition?.on !== 'other') return undefined;
     const leftOut = `the header's value \`${quotedCode(this.text(this.unwrapped(value)))}\` leaves it out unless \`${condition.test}\`, which asks something other than whether a token is set`;
     if (inValue.otherwise !== 'undefined') {
-      const otherwise = inValue.otherwise === 'null' ? '`null`' : 'the test\'s own (`false`, `0` or `\'\'`)';
-      return { why: `${leftOut}, and when the test fails the value is ${otherwise}, which a client may send as the header's text or refuse rather than leave the header out; the codemod keeps a test in the value only where it leaves \`undefined\`` };
+      const otherwise = inValue.otherwise === 'null' ? '`: null`' : 'the test\'s own value (`false`, `0` or `\'\'`)';
+      return { why: `${leftOut}, and what it leaves when the test fails, ${otherwise}, is a value a client may send as the header's text or refuse rather than leave the header out; the codemod keeps a test in the value only in the form \`<test> ? <token> : undefined\`` };
     }
     const others = 'notKept' in sentBy ? [] : [...new Set(sentBy)].filter((kind) => !KEEP_UNDEFINED_OUT.has(kind));
     const notKept = 'notKept' in sentBy ? sentBy.notKept
       : others.length > 0 ? `this header is sent by ${others.join(' and ')} requests`
       : sentBy.length === 0 ? 'the codemod sees no request that sends this header'
       : undefined;
-    if (notKept !== undefined) return { why: `${leftOut}; the codemod keeps that test in the value only in an entry or an assignment for axios and got requests, which leave out a header whose value is \`undefined\`, and ${notKept}` };
+    if (notKept !== undefined) return { why: `${leftOut}; the codemod keeps that test in the value only in an entry or an assignment for axios and got requests, which leave out a header set to \`<test> ? <token> : undefined\` when the test fails, and ${notKept}` };
     const { start, end } = rangeOf(inValue.sent);
     const sent = this.shared.index.atRange(start, end).find((path) => path.node === inValue.sent);
     if (!sent) return { why: `${leftOut}, and the codemod cannot place the OAuth token where the value sends the x-token` };

@@ -37,6 +37,8 @@ const NEVER_SENT: Readonly<Record<string, string>> = {
   'tests/codemods/fixtures/c3-exported-header-builders.input.js:22': 'a map of column labels, neither sent nor exported',
   'tests/codemods/fixtures/project/src/header-builders.ts:22': 'returned by a function that is never called and not exported',
   'tests/codemods/fixtures/project-output/src/header-builders.ts:24': 'returned by a function that is never called and not exported',
+  'tests/codemods/fixtures/c9-logged-request-options.input.ts:22': 'a redacted copy of the options, only logged',
+  'tests/codemods/fixtures/c9-logged-request-options.output.ts:23': 'a redacted copy of the options, only logged',
 };
 
 /**
