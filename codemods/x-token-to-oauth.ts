@@ -1885,20 +1885,32 @@ export class XTokenMigration extends RequestMigration {
       this.migratePerRequestHeader(property, target, container, requests, kind as HttpClientKind, undefined, undefined, kept);
       return;
     }
-    const planned: Edit[] = kept.readOnce ? [kept.readOnce] : [];
-    for (const use of kept.requests) {
-      const edit = use.reference ? this.entryAtRead(use.reference, use.call.node, 'headers', kept.entry, true, false) : undefined;
-      if (!edit) {
-        this.leaveUnsplit(property, kept.finding, `the shared headers reach the request on line ${use.site.node.loc.start.line} in a shape the codemod does not rewrite`);
-        return;
-      }
-      planned.push(edit);
-    }
-    this.edits.push(...planned);
+    const keptEdits = this.xTokenWrittenBack(property, kept, 'headers', true);
+    if (!keptEdits) return;
+    this.edits.push(...keptEdits);
     this.removeHeader(target, container);
     this.keepReadsOf(target, kept);
     for (const use of requests) this.useHelperFetch(use.call, undefined);
     this.markMigrated(property.node, 'fetch', 'x-token header → OAuth helper fetch for the Cloud Automation requests');
+  }
+
+  /**
+   * The edits that give each request of a split header that keeps the x-token its `'x-token'`
+   * entry back where it reads the shared headers (after the `const` a value read once at load
+   * needs), or undefined, with the header marked, when one reads them in a shape the codemod does
+   * not rewrite.
+   */
+  private xTokenWrittenBack(property: AnyPath, kept: KeptXToken, key: string, headersRemain: boolean): Edit[] | undefined {
+    const edits: Edit[] = kept.readOnce ? [kept.readOnce] : [];
+    for (const use of kept.requests) {
+      const edit = use.reference ? this.entryAtRead(use.reference, use.call.node, key, kept.entry, headersRemain, false) : undefined;
+      if (!edit) {
+        this.leaveUnsplit(property, kept.finding, `the shared headers reach the request on line ${use.site.node.loc.start.line} in a shape the codemod does not rewrite`);
+        return undefined;
+      }
+      edits.push(edit);
+    }
+    return edits;
   }
 
   /**
@@ -1911,7 +1923,7 @@ export class XTokenMigration extends RequestMigration {
   private migrateNodeHttpSplit(property: AnyPath, target: AnyPath, container: AnyPath, requests: readonly Extract<Use, { type: 'request' }>[], kept: KeptXToken): void {
     const key = headersOptionOf(httpClients['node-http'], false);
     const headersRemain = (container.node as ObjectExpression).properties.length > 1;
-    const planned: Edit[] = kept.readOnce ? [kept.readOnce] : [];
+    const planned: Edit[] = [];
     let deferred = 0;
     for (const use of requests) {
       const line = use.site.node.loc.start.line;
@@ -1933,15 +1945,9 @@ export class XTokenMigration extends RequestMigration {
       planned.push(...plan.edits);
       deferred++;
     }
-    for (const use of kept.requests) {
-      const edit = use.reference ? this.entryAtRead(use.reference, use.call.node, key, kept.entry, headersRemain, false) : undefined;
-      if (!edit) {
-        this.leaveUnsplit(property, kept.finding, `the shared headers reach the request on line ${use.site.node.loc.start.line} in a shape the codemod does not rewrite`);
-        return;
-      }
-      planned.push(edit);
-    }
-    this.edits.push(...planned);
+    const keptEdits = this.xTokenWrittenBack(property, kept, key, headersRemain);
+    if (!keptEdits) return;
+    this.edits.push(...planned, ...keptEdits);
     this.removeHeader(target, container);
     this.keepReadsOf(target, kept);
     this.helperUsed(undefined);
@@ -2429,15 +2435,9 @@ export class XTokenMigration extends RequestMigration {
     }
     if (kept !== undefined) {
       // The requests to other services take the x-token where they read the shared headers, as the Cloud Automation ones take the OAuth token.
-      if (kept.readOnce) planned.push(kept.readOnce);
-      for (const use of kept.requests) {
-        const edit = use.reference ? this.entryAtRead(use.reference, use.call.node, key, kept.entry, headersRemain, false) : undefined;
-        if (!edit) {
-          this.leaveUnsplit(property, kept.finding, `the shared headers reach the request on line ${use.site.node.loc.start.line} in a shape the codemod does not rewrite`);
-          return false;
-        }
-        planned.push(edit);
-      }
+      const keptEdits = this.xTokenWrittenBack(property, kept, key, headersRemain);
+      if (!keptEdits) return false;
+      planned.push(...keptEdits);
     }
     this.edits.push(...planned);
     for (const call of chained) this.wrapInTokenPromise(call, optional);
