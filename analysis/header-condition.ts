@@ -73,7 +73,7 @@ export function headerCondition(key: Node, text: string): HeaderCondition | unde
       tests.push(parent.left);
       outcomes.set(parent.left, parent.operator === '&&' ? 'truthy' : parent.operator === '||' ? 'falsy' : 'nullish');
     } else if (parent.type === AST_NODE_TYPES.SwitchCase) {
-      if (parent.parent.type === AST_NODE_TYPES.SwitchStatement) tests.push(parent.parent.discriminant);
+      tests.push(parent.parent.discriminant);
     } else if ((parent.type === AST_NODE_TYPES.WhileStatement || parent.type === AST_NODE_TYPES.DoWhileStatement || parent.type === AST_NODE_TYPES.ForStatement) && parent.test && parent.body === current) {
       tests.push(parent.test);
     } else if ((parent.type === AST_NODE_TYPES.ForInStatement || parent.type === AST_NODE_TYPES.ForOfStatement) && parent.body === current) {
