@@ -13,6 +13,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { confidenceAtLeast, HEADER_WRITE_METHODS, isAuthorizationHeader, isTokenCheckRoute, isXTokenHeader, looksLikeApiToken, SURE_TARGET_CONFIDENCE, type TargetConfidence } from '../core/index.js';
 import { isFunctionNode, literalString, memberChain, memberName, staticPropertyKey, unwrap, type Node } from './ast.js';
+import type { HeaderCondition } from './header-condition.js';
 import type { VisitorKeys } from './host.js';
 import type { ModuleExit } from './module-exits.js';
 import { sameInstance, type ClientRef, type EnvRead, type ForeignReader, type HeaderEntry, type RequestAnalysis, type RequestSite, type RewriteAt, type TargetAssessment } from './request-analysis.js';
@@ -56,6 +57,11 @@ export interface XTokenFinding {
    * `statement` for them to read (the codemod names it after the first of `reads`).
    */
   readonly keptAtLoad?: KeptAtLoad;
+  /**
+   * Under which test the header is sent (./header-condition.ts), or undefined when it is sent
+   * whatever happens: read on the first call, since only a migration asks.
+   */
+  readonly condition: () => HeaderCondition | undefined;
 }
 
 export interface KeptAtLoad {
@@ -182,7 +188,11 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
         if (!known.sites.includes(site)) known.sites.push(site);
         continue;
       }
-      const finding: XTokenFinding = { node: entry.nameNode, entry, site, target, sites: [site], alsoAuthorized: sendsAuthorization(site, false), alsoSendsBearer: sendsAuthorization(site, true) };
+      let condition: { readonly read: HeaderCondition | undefined } | undefined;
+      const finding: XTokenFinding = {
+        node: entry.nameNode, entry, site, target, sites: [site], alsoAuthorized: sendsAuthorization(site, false), alsoSendsBearer: sendsAuthorization(site, true),
+        condition: () => (condition ??= { read: analysis.headerCondition(entry.nameNode) }).read,
+      };
       xTokenByName.set(entry.nameNode, finding);
       found.push(finding);
     }

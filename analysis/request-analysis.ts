@@ -83,6 +83,7 @@ import { callsFromOtherModules as callsFromProject, exportedValue, isLocalSpecif
 import type { ParsedFile } from './estree-host.js';
 import { commonJsExportName, createModuleExits, type ModuleExit } from './module-exits.js';
 import { onlyLogged } from './logged-reads.js';
+import { headerCondition, type HeaderCondition } from './header-condition.js';
 import { createRouteResolver, type AuthorizationCredential, type CallerAway, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -2847,6 +2848,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     ownExportReads,
     /** Whether a read of options or headers is used only as what logging calls log (./logged-reads.ts). */
     onlyLogged: (read: Node): boolean => onlyLogged(read, (node) => host.getScope(node)),
+    /** Under which test the header named by `key` is sent (./header-condition.ts); asked only for x-token sites. */
+    headerCondition: (key: Node): HeaderCondition | undefined => headerCondition(key, host.text),
     /** The strings an expression may evaluate to, read as the route reader reads URLs. */
     valueShapes: (node: Node): ValueShapes => {
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);

@@ -195,22 +195,6 @@ interface ModuleExports {
   readonly readsBack: readonly AnyPath[];
 }
 
-/** Clients whose requests the codemod rewrites one by one. */
-/**
- * Clients that leave out a header whose value is `undefined` (axios' AxiosHeaders#toJSON skips it,
- * got deletes it before the request): `'x-token': isCloud ? t : undefined` sends nothing there when
- * the test fails, so the test can stay in the value with the OAuth token under it. fetch sends the
- * text "undefined".
- */
-const KEEP_UNDEFINED_OUT: ReadonlySet<string> = new Set(['axios', 'got']);
-const PER_REQUEST_KINDS: ReadonlySet<HttpClientKind> = new Set(['fetch', 'axios', 'got', 'undici', 'node-http', 'request', 'http-client', 'rest-client']);
-
-/**
- * Clients whose requests take the token in an object of their own (or from the helper's fetch),
- * so that a header object also logged keeps only losing its x-token (see `notForLogged`).
- */
-const LOGGED_KINDS: ReadonlySet<HttpClientKind> = new Set(['fetch', 'axios', 'got', 'undici', 'ky', 'http-client', 'rest-client']);
-
 const IN_VALUE_TODO = 'put `Authorization` there under the same test: `<test> ? await client.authorizationHeader() : undefined`';
 const ESCAPING_TODO = 'send the requests that use it through the OAuth helper (its fetch, `attachToAxios`, `gotHooks`), then delete the header here';
 
@@ -368,12 +352,12 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     const value = ((call.node as CallExpression).arguments as ASTNode[])[1];
-    const inValue = this.testInValue(call, value, true, ['node-http']);
+    const inValue = this.testInValue(finding, value, ['node-http']);
     if (inValue && 'why' in inValue) {
       this.leave(call, what, inValue.why, IN_VALUE_TODO);
       return;
     }
-    const condition = statement && isNodeType(statement.node, 'ExpressionStatement') ? this.headerCondition(call, value, true) : undefined;
+    const condition = statement && isNodeType(statement.node, 'ExpressionStatement') ? this.conditionOf(finding) : undefined;
     if (condition?.on === 'other' || condition?.on === 'mixed') {
       this.leave(call, what, `the header is set only when \`${condition.test}\`, which asks ${condition.on === 'other' ? 'something other than whether a token is set' : 'whether the token is set and something else too'}, and the writes that wait for the token would not ask it again`, todo);
       return;
@@ -1429,7 +1413,10 @@ export class XTokenMigration extends RequestMigration {
       if (use.type === 'instance' || use.type === 'instance-requests') return 'a header an instance sends';
       if (use.type === 'request-object') return 'a header in a `new Request(…)`';
       if (use.type !== 'request') continue;
-      if (!LOGGED_KINDS.has(use.info.client.kind)) return `${use.info.client.kind} requests`;
+      // Only a request given its headers in an object at the call can get the token in an object of its own (or from the
+      // helper's fetch); callback-style ones (node's, the request package's) get it in the object they are given.
+      const client = httpClients[use.info.client.kind];
+      if (client.headersOption === undefined || client.callback !== undefined) return `${use.info.client.kind} requests`;
       const routes = this.recordSiteRoute(use.site)?.routes;
       if (routes?.some(isTokenCheckRoute) === true) return 'a token check';
     }
@@ -1522,133 +1509,48 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /**
-   * What a conditional header depends on: `token` when every test it is sent under asks only
-   * whether the token it sends is there (`...(token && { 'x-token': token })`, `if (token != null)
-   * headers['x-token'] = token`), so the optional client (send when OAuth is configured) keeps its
-   * sense; otherwise the first test that asks something else (`isKeptn`, `authenticated`), which
-   * no client can know and which must stay where it is; `mixed` when that test also reads the token,
-   * which kept as it is would still decide whether the OAuth token is sent. `statement`: the tests around a header
-   * write up to its function; else those between an entry and its object.
+   * What a conditional header depends on, as the analysis reads it (analysis/header-condition.ts):
+   * `token` when every test it is sent under asks only whether the token it sends is there, so the
+   * optional client (send when OAuth is configured) keeps its sense; otherwise the first test that
+   * asks something else (`isKeptn`, `authenticated`), which no client can know and which must stay
+   * where it is, quoted as it must come out for the header to be sent; `mixed` when a test also
+   * reads the token, which kept as it is would still decide whether the OAuth token is sent.
    */
-  private headerCondition(site: AnyPath, value: ASTNode | undefined, statement: boolean): { readonly on: 'token' } | { readonly on: 'other' | 'mixed'; readonly test: string } | undefined {
-    const tests: ASTNode[] = [];
-    // How each test must come out for the header to be sent: `cond ? a : { 'x-token': t }` sends it when `cond` is falsy.
-    const outcomes = new Map<ASTNode, 'truthy' | 'falsy' | 'nullish'>();
-    let current = statement ? site : parentOf(site);
-    for (let parent = current ? parentOf(current) : undefined; current && parent; current = parent, parent = parentOf(current)) {
-      const node = parent.node;
-      if (FUNCTION_TYPES.has(node.type) || node.type === 'Program') break;
-      if ((isNodeType(node, 'IfStatement') || isNodeType(node, 'ConditionalExpression')) && current.name !== 'test') {
-        tests.push(node.test);
-        outcomes.set(node.test, current.name === 'alternate' ? 'falsy' : 'truthy');
-      } else if (isNodeType(node, 'LogicalExpression') && current.name === 'right') {
-        tests.push(node.left);
-        outcomes.set(node.left, node.operator === '&&' ? 'truthy' : node.operator === '||' ? 'falsy' : 'nullish');
-      }
-      else if (isNodeType(node, 'SwitchCase')) {
-        const discriminant = (parentOf(parent)?.node as { discriminant?: ASTNode } | undefined)?.discriminant;
-        if (discriminant) tests.push(discriminant);
-      } else if ((isNodeType(node, 'WhileStatement') || isNodeType(node, 'DoWhileStatement') || isNodeType(node, 'ForStatement')) && node.test && current.name === 'body') tests.push(node.test);
-      else if ((isNodeType(node, 'ForInStatement') || isNodeType(node, 'ForOfStatement')) && current.name === 'body') tests.push(node.right);
-      else if (!statement && !(TRANSPARENT_WRAPPERS.has(node.type) || node.type === 'SpreadElement' || (node.type === 'ObjectExpression' && current.node.type === 'SpreadElement'))) break;
-    }
-    // `'x-token': token ? token : undefined`: a test inside the value, asked like one around the entry.
-    const inValue = value ? this.valueCondition(value) : undefined;
-    if (inValue) {
-      tests.push(inValue.test);
-      outcomes.set(inValue.test, inValue.outcome);
-    }
-    if (tests.length === 0) return undefined;
-    const tokenTexts = new Set<string>();
-    // `process.env.KEPTN_API_TOKEN ?? ''`, `token!`, `` `${token}` ``: the token a test would ask about.
-    for (let sent: ASTNode | undefined = inValue?.sent ?? value; sent; ) {
-      tokenTexts.add(this.text(sent).replace(/\s+/gu, ''));
-      if (TRANSPARENT_WRAPPERS.has(sent.type)) sent = (sent as ASTNode & { expression: ASTNode }).expression;
-      else if (isNodeType(sent, 'LogicalExpression') && sent.operator !== '&&') sent = sent.left;
-      else if (isNodeType(sent, 'TemplateLiteral') && sent.expressions.length === 1 && sent.quasis.every((quasi) => quasi.value.raw === '')) sent = sent.expressions[0];
-      else if (isNodeType(sent, 'CallExpression') && isNodeType(sent.callee as ASTNode, 'Identifier') && (sent.callee as Identifier).name === 'String' && sent.arguments.length === 1) sent = sent.arguments[0];
-      else sent = undefined;
-    }
-    const other = tests.find((test) => !this.asksForToken(test, tokenTexts));
-    if (other === undefined) return { on: 'token' };
-    const shown = quotedCode(conditionText(this.text(other).replace(/\s+/gu, ' '), outcomes.get(other) ?? 'truthy'));
-    // `authenticated && token`: kept as it is, the old token would still decide whether the OAuth one is sent.
-    return { on: tests.some((test) => this.mentions(test, tokenTexts)) ? 'mixed' : 'other', test: shown };
-  }
-
-  /**
-   * `isCloud ? token : undefined`, `cfg.cloud && token`: a value that leaves the header out (axios
-   * and got drop an undefined header) unless a test holds. The test, how it must come out, and
-   * the value sent when it does.
-   */
-  private valueCondition(value: ASTNode): { readonly test: ASTNode; readonly outcome: 'truthy' | 'falsy'; readonly sent: ASTNode; readonly otherwise: 'undefined' | 'null' | 'test' } | undefined {
-    const node = this.unwrapped(value);
-    const absent = (branch: ASTNode): 'undefined' | 'null' | undefined => {
-      const inner = this.unwrapped(branch);
-      if ((isNodeType(inner, 'Identifier') && inner.name === 'undefined') || (isNodeType(inner, 'UnaryExpression') && inner.operator === 'void')) return 'undefined';
-      return isNodeType(inner, 'NullLiteral') ? 'null' : undefined;
-    };
-    if (isNodeType(node, 'ConditionalExpression')) {
-      const alternate = absent(node.alternate);
-      if (alternate) return { test: node.test, outcome: 'truthy', sent: node.consequent, otherwise: alternate };
-      const consequent = absent(node.consequent);
-      if (consequent) return { test: node.test, outcome: 'falsy', sent: node.alternate, otherwise: consequent };
-    }
-    if (isNodeType(node, 'LogicalExpression') && node.operator === '&&') return { test: node.left, outcome: 'truthy', sent: node.right, otherwise: 'test' };
-    return undefined;
+  private conditionOf(finding: XTokenFinding): { readonly on: 'token' } | { readonly on: 'other' | 'mixed'; readonly test: string } | undefined {
+    const condition = finding.condition();
+    if (condition?.on !== 'other' && condition?.on !== 'mixed') return condition && { on: 'token' };
+    const [start, end] = condition.test.range;
+    return { on: condition.on, test: quotedCode(conditionText(this.source.slice(start, end).replace(/\s+/gu, ' '), condition.outcome)) };
   }
 
   /**
    * A header whose value holds a test of something other than the token (`'x-token': isCloud ?
-   * token : undefined`). axios and got leave out a header whose value is `undefined`, so there the
-   * test stays in the value and the OAuth token takes the place of the one it sends (`sent`, with
-   * the test as the report shows it). Anywhere else, and where a failed test leaves a value other
-   * than `undefined` (`null`, the test's own `false`, `0` or `''`), which a client may send as the
-   * header's text, the site is marked (`why`). Undefined when the value holds no such test; a
-   * test that also reads the token is the callers' `mixed` condition.
+   * token : undefined`). A client that leaves out a header whose value is `undefined`
+   * (`dropsUndefinedHeader`) lets the test stay in the value, with the OAuth token taking the place
+   * of the one it sends (`sent`, with the test as the report shows it). Anywhere else, and where a
+   * failed test leaves a value other than `undefined` (`null`, the test's own `false`, `0` or `''`),
+   * which a client may send as the header's text, the site is marked (`why`). Undefined when the
+   * value holds no such test; a test that also reads the token is the callers' `mixed` condition.
    */
-  private testInValue(site: AnyPath, value: ASTNode | undefined, statement: boolean, sentBy: readonly string[] | { readonly notKept: string }): { readonly sent: AnyPath; readonly test: string } | { readonly why: string } | undefined {
-    const inValue = value ? this.valueCondition(value) : undefined;
-    if (!value || !inValue) return undefined;
-    const condition = this.headerCondition(site, value, statement);
-    if (condition?.on !== 'other') return undefined;
+  private testInValue(finding: XTokenFinding, value: ASTNode | undefined, sentBy: readonly HttpClientKind[] | { readonly notKept: string }): { readonly sent: AnyPath; readonly test: string } | { readonly why: string } | undefined {
+    const inValue = finding.condition()?.inValue;
+    const condition = this.conditionOf(finding);
+    if (!value || !inValue || condition?.on !== 'other') return undefined;
     const leftOut = `the header's value \`${quotedCode(this.text(this.unwrapped(value)))}\` leaves it out unless \`${condition.test}\`, which asks something other than whether a token is set`;
     if (inValue.otherwise !== 'undefined') {
       const otherwise = inValue.otherwise === 'null' ? '`: null`' : 'the test\'s own value (`false`, `0` or `\'\'`)';
       return { why: `${leftOut}, and what it leaves when the test fails, ${otherwise}, is a value a client may send as the header's text or refuse rather than leave the header out; the codemod keeps a test in the value only in the form \`<test> ? <token> : undefined\`` };
     }
-    const others = 'notKept' in sentBy ? [] : [...new Set(sentBy)].filter((kind) => !KEEP_UNDEFINED_OUT.has(kind));
+    const others = 'notKept' in sentBy ? [] : [...new Set(sentBy)].filter((kind) => httpClients[kind].dropsUndefinedHeader !== true);
     const notKept = 'notKept' in sentBy ? sentBy.notKept
       : others.length > 0 ? `this header is sent by ${others.join(' and ')} requests`
       : sentBy.length === 0 ? 'the codemod sees no request that sends this header'
       : undefined;
     if (notKept !== undefined) return { why: `${leftOut}; the codemod keeps that test in the value only in an entry or an assignment for axios and got requests, which leave out a header set to \`<test> ? <token> : undefined\` when the test fails, and ${notKept}` };
-    const { start, end } = rangeOf(inValue.sent);
-    const sent = this.shared.index.atRange(start, end).find((path) => path.node === inValue.sent);
+    // Outermost first: the node that is the branch itself, not one inside it that spans the same text.
+    const [sent] = this.shared.index.atRange(inValue.sent.range[0], inValue.sent.range[1]);
     if (!sent) return { why: `${leftOut}, and the codemod cannot place the OAuth token where the value sends the x-token` };
     return { sent, test: condition.test };
-  }
-
-  private mentions(node: ASTNode, texts: ReadonlySet<string>): boolean {
-    if (texts.has(this.text(node).replace(/\s+/gu, ''))) return true;
-    return Object.entries(node).some(([key, child]) => key !== 'loc' && key !== 'extra' && !key.endsWith('Comments') && (Array.isArray(child) ? child : [child]).some((item) => item !== null && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string' && this.mentions(item as ASTNode, texts)));
-  }
-
-  /** `token`, `!token`, `token != null`, `typeof token === 'string'`, `token.length > 0`, `Boolean(token)`, and `&&`/`||` of them. */
-  private asksForToken(test: ASTNode, tokenTexts: ReadonlySet<string>): boolean {
-    const node = test;
-    if (TRANSPARENT_WRAPPERS.has(node.type)) return this.asksForToken((node as ASTNode & { expression: ASTNode }).expression, tokenTexts);
-    if (isNodeType(node, 'UnaryExpression') && (node.operator === '!' || node.operator === 'typeof')) return this.asksForToken(node.argument, tokenTexts);
-    if (isNodeType(node, 'LogicalExpression') && node.operator !== '??') return this.asksForToken(node.left, tokenTexts) && this.asksForToken(node.right, tokenTexts);
-    if (isNodeType(node, 'CallExpression') && isNodeType(node.callee as ASTNode, 'Identifier') && (node.callee as Identifier).name === 'Boolean' && node.arguments.length === 1) return this.asksForToken(node.arguments[0] as ASTNode, tokenTexts);
-    if (isNodeType(node, 'MemberExpression') && !node.computed && this.propertyName(node.property, false) === 'length') return this.asksForToken(node.object, tokenTexts);
-    if (isNodeType(node, 'BinaryExpression') && ['===', '!==', '==', '!=', '>', '>=', '<', '<='].includes(node.operator)) {
-      const constant = (side: ASTNode): boolean => /Literal$/u.test(side.type) || (isNodeType(side, 'Identifier') && side.name === 'undefined') || (isNodeType(side, 'UnaryExpression') && side.operator === 'void');
-      const left = node.left as ASTNode;
-      const right = node.right as ASTNode;
-      return (constant(right) && this.asksForToken(left, tokenTexts)) || (constant(left) && this.asksForToken(right, tokenTexts));
-    }
-    return tokenTexts.has(this.text(node).replace(/\s+/gu, ''));
   }
 
   /**
@@ -1732,7 +1634,7 @@ export class XTokenMigration extends RequestMigration {
       return analysis?.routes.some(isTokenCheckRoute) === true && analysis.routes.every(isTokenCheckRoute);
     });
     if (tokenChecks.length > 0) {
-      this.migrateTokenCheck(property, target, container, uses);
+      this.migrateTokenCheck(property, target, container, uses, finding);
       return;
     }
     const kinds = new Set(uses.map((use) => (use.type === 'unknown' ? 'unknown' : use.info.client.kind)));
@@ -1759,12 +1661,12 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     let optional: string | undefined;
-    const inValue = otherAuthorization ? undefined : this.testInValue(property, (property.node as ASTNode & { value?: ASTNode }).value, false, [kind]);
+    const inValue = otherAuthorization ? undefined : this.testInValue(finding, (property.node as ASTNode & { value?: ASTNode }).value, [kind]);
     if (inValue && 'why' in inValue) {
       this.leave(property, 'x-token header sent under a condition', inValue.why, IN_VALUE_TODO);
       return;
     }
-    const condition = otherAuthorization ? undefined : this.headerCondition(property, (property.node as ASTNode & { value?: ASTNode }).value, false);
+    const condition = otherAuthorization ? undefined : this.conditionOf(finding);
     if (condition?.on === 'other' || condition?.on === 'mixed') {
       this.keepCondition(property, uses, kind, condition, inValue?.sent);
       return;
@@ -1779,7 +1681,7 @@ export class XTokenMigration extends RequestMigration {
       this.migrateInstanceRequests(property, target, container, instanceRequests[0], optional);
     } else if (instances.length > 0) {
       this.migrateInstanceDefaults(property, target, container, instances, kind, optional);
-    } else if (otherAuthorization && PER_REQUEST_KINDS.has(kind)) {
+    } else if (otherAuthorization && httpClients[kind].headersOption !== undefined) {
       // The request sends its own Authorization already: the x-token is only a leftover.
       this.removeHeader(target, container);
       this.markMigrated(property.node, kind, `x-token header removed (the ${requestObjects.length > 0 ? 'Request' : 'request'} already sends Authorization)`);
@@ -1868,7 +1770,7 @@ export class XTokenMigration extends RequestMigration {
       : this.sendsOtherAuthorization(container) || this.credentialInTheWay(container, kind, false) !== undefined ? 'the shared headers carry another credential too'
       : requests.some((use) => use.site.client.handlers !== undefined) ? 'the instance was made with request handlers, which may set an `Authorization` of their own'
       : this.observableOutsideAsync(requests) !== undefined ? 'a request returns an Observable outside an async function, where the token cannot be awaited before it is made'
-      : this.headerCondition(property, (property.node as ASTNode & { value?: ASTNode }).value, false) !== undefined ? 'the header is sent under a condition'
+      : this.conditionOf(kept.finding) !== undefined ? 'the header is sent under a condition'
       : kind === 'fetch' && this.keepsFetchModule(requests) !== undefined ? 'a request keeps its fetch module, which the helper\'s fetch would not stand for'
       : kind === 'fetch' && kept.requests.some((use) => use.reference?.role !== 'headers') ? 'a request to the other service takes the whole request init, whose `headers` may be a `Headers` or a list of entries, which a spread would not copy'
       : kind !== 'fetch' && !['axios', 'got', 'undici', 'ky', 'http-client', 'rest-client', 'node-http'].includes(kind) ? `${kind} requests are not split`
@@ -2000,7 +1902,7 @@ export class XTokenMigration extends RequestMigration {
       this.leave(property, what, `the header is sent only when \`${test}\`, which asks something other than whether a token is set, so it must stay, with the OAuth token under it where the x-token was; but ${why}`, todo);
     };
     const requests = uses.filter((use): use is Extract<Use, { type: 'request' }> => use.type === 'request');
-    if (requests.length !== uses.length || (!PER_REQUEST_KINDS.has(kind) && kind !== 'fetch')) {
+    if (requests.length !== uses.length || httpClients[kind].headersOption === undefined) {
       unless('it reaches an instance or a request object, which would send the token with every request it makes, whatever the test said when it was made');
       return;
     }
@@ -2097,7 +1999,7 @@ export class XTokenMigration extends RequestMigration {
    * the file's other requests of its client are (the helper's fetch, or `Authorization` awaited
    * where the request is made). A check sent only when a token is set stays conditional.
    */
-  private migrateTokenCheck(property: AnyPath, target: AnyPath, container: AnyPath, uses: readonly Use[]): void {
+  private migrateTokenCheck(property: AnyPath, target: AnyPath, container: AnyPath, uses: readonly Use[], finding: XTokenFinding): void {
     const [use] = uses;
     const what = `x-token sent to ${TOKEN_CHECK}`;
     if (!use || uses.length !== 1) {
@@ -2129,7 +2031,7 @@ export class XTokenMigration extends RequestMigration {
       this.leaveForCredential(property, 'request', inTheWay);
       return;
     }
-    const condition = otherAuthorization ? undefined : this.headerCondition(property, (property.node as ASTNode & { value?: ASTNode }).value, false);
+    const condition = otherAuthorization ? undefined : this.conditionOf(finding);
     if (condition !== undefined && condition.on !== 'token') {
       this.leave(property, what, tokenCheckLeft(`the header is sent only when \`${condition.test}\`, which asks something other than whether a token is set`).why, TOKEN_CHECK_TODO);
       return;
@@ -2989,12 +2891,12 @@ export class XTokenMigration extends RequestMigration {
       return true;
     }
     let optional: string | undefined;
-    const inValue = this.testInValue(property, (property.node as ASTNode & { value?: ASTNode }).value, false, ['superagent']);
+    const inValue = this.testInValue(finding, (property.node as ASTNode & { value?: ASTNode }).value, ['superagent']);
     if (inValue && 'why' in inValue) {
       this.leave(property, 'x-token header sent under a condition', inValue.why, IN_VALUE_TODO);
       return true;
     }
-    const condition = this.headerCondition(property, (property.node as ASTNode & { value?: ASTNode }).value, false);
+    const condition = this.conditionOf(finding);
     if (condition?.on === 'token') {
       optional = this.conditionalClient(property, 'x-token header sent only when a token is set');
       if (optional === undefined) return true;
@@ -3044,12 +2946,12 @@ export class XTokenMigration extends RequestMigration {
     const standalone = isNodeType(expressionStatement, 'ExpressionStatement');
     const written = form === 'assignment' ? (site.node as ASTNode & { right?: ASTNode }).right : ((site.node as CallExpression).arguments as ASTNode[])[1];
     const sentBy = form === 'method' ? { notKept: 'here the header is set by a method call, not written as an entry or an assignment' } : finding.sites.map((request) => request.client.kind);
-    const inValue = this.testInValue(site, written, true, sentBy);
+    const inValue = this.testInValue(finding, written, sentBy);
     if (inValue && 'why' in inValue) {
       this.leave(site, what, inValue.why, IN_VALUE_TODO);
       return;
     }
-    const condition = this.headerCondition(site, written, true);
+    const condition = this.conditionOf(finding);
     // `if (token) x['x-token'] = token;` goes as a whole: without the header the test has no purpose.
     // Under a test that asks something else (`if (isKeptn)`), the write is replaced where it is.
     const guard = standalone && condition?.on === 'token' ? this.soleGuard(parentOf(site) as AnyPath) : undefined;
@@ -3260,7 +3162,7 @@ export class XTokenMigration extends RequestMigration {
       this.leaveSite(site, what, 'the same headers also carry an Authorization of the code\'s own', 'decide which credential the request sends, then drop the x-token');
       return;
     }
-    if (sentInValue && (form !== 'assignment' || requests.some((use) => !KEEP_UNDEFINED_OUT.has(use.info.client.kind)))) {
+    if (sentInValue && (form !== 'assignment' || requests.some((use) => httpClients[use.info.client.kind].dropsUndefinedHeader !== true))) {
       this.leaveSite(site, what, `the header's value leaves it out unless \`${keptCondition ?? ''}\`, and the codemod keeps a test in the value only in an assignment whose headers only axios and got requests send, which leave out a header whose value is \`undefined\``, IN_VALUE_TODO);
       return;
     }

@@ -75,6 +75,12 @@ export interface HttpClientSpec {
    * as the module exports it; the constructor's signature is the member `new`.
    */
   readonly constructorExport?: string;
+  /**
+   * A header whose value is `undefined` is left out of the request, not sent (axios' `AxiosHeaders#toJSON`
+   * skips it, got deletes it before sending): `'x-token': isCloud ? t : undefined` sends nothing when the
+   * test fails, so a migration may keep that test in the value. fetch sends the text "undefined".
+   */
+  readonly dropsUndefinedHeader?: true;
 }
 
 const bodyVerbs = ['post', 'put', 'patch'] as const;
@@ -109,6 +115,7 @@ const axios: HttpClientSpec = {
   methodOption: 'method',
   instanceTypeNames: ['AxiosInstance', 'AxiosStatic', 'Axios'],
   typingsFolder: /[\\/]node_modules[\\/]axios[\\/]/u,
+  dropsUndefinedHeader: true,
 };
 
 const gotVerbs = ['get', 'post', 'put', 'patch', 'delete', 'head'] as const;
@@ -139,6 +146,7 @@ const got: HttpClientSpec = {
   methodOption: 'method',
   instanceTypeNames: ['Got', 'GotStream', 'ExtendOptions'],
   typingsFolder: /[\\/]node_modules[\\/]got[\\/]/u,
+  dropsUndefinedHeader: true,
 };
 
 const fetch: HttpClientSpec = {
