@@ -218,6 +218,9 @@ const READ_NODE_TYPES = ['Identifier', 'MemberExpression', 'TSAsExpression', 'TS
 
 const AXIOS_VERBS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
+/** The methods of a plain promise that return another plain promise. */
+const PROMISE_CHAIN_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
 export class XTokenMigration extends RequestMigration {
   private readonly handOffs: HandOffRecord[] = [];
   /**
@@ -2007,7 +2010,7 @@ export class XTokenMigration extends RequestMigration {
     const fn = this.enclosingFunctionPath(property);
     const madeAsync = fn !== undefined && (fn.node as ASTNode & { async?: boolean }).async !== true;
     if (!fn || (madeAsync && !this.returnsOnlyRequest(fn, requests, kind))) {
-      unless('it is not written in an async function, where the token can be awaited for each request, and the codemod makes a function async only when all it does is return the promise of one fetch or axios request');
+      unless('it is not written in an async function, where the token can be awaited for each request, and the codemod makes a function async only when all it does is log and return the promise of one fetch or axios request or of `.then`/`.catch`/`.finally` with callbacks written there');
       return;
     }
     if (requests.some((use) => this.enclosingFunctionPath(use.call)?.node !== fn.node)) {
@@ -2050,6 +2053,10 @@ export class XTokenMigration extends RequestMigration {
    * requests return a plain promise and never throw before it (fetch and axios' request are
    * async), so callers see no difference but the wait; got's and ky's promises carry methods of
    * their own (`.json()`), which an async function's promise would not.
+   * So too the request followed by `.then`/`.catch`/`.finally` with functions written there (a
+   * plain promise again, whose callbacks are made a moment later, which nothing can tell), and
+   * logging calls before the return: an async function runs them at once, as before, since the
+   * only await is in the request's arguments.
    */
   private returnsOnlyRequest(fn: AnyPath, requests: readonly Extract<Use, { type: 'request' }>[], kind: HttpClientKind): boolean {
     const node = fn.node as ASTNode & { body?: ASTNode; generator?: boolean; kind?: string; returnType?: (ASTNode & { typeAnnotation?: ASTNode }) | null };
@@ -2058,10 +2065,27 @@ export class XTokenMigration extends RequestMigration {
     const declared = node.returnType?.typeAnnotation;
     if (declared && !this.isPromiseType(declared)) return false;
     const body = node.body;
+    const statements = isNodeType(body, 'BlockStatement') ? (body.body as ASTNode[]) : [];
+    const last = statements.at(-1);
+    const logsFirst = statements.slice(0, -1).every((statement) => isNodeType(statement, 'ExpressionStatement') && this.isLoggingCall(statement.expression as ASTNode));
     const returned = isNodeType(body, 'BlockStatement')
-      ? (body.body.length === 1 && isNodeType(body.body[0] as ASTNode, 'ReturnStatement') ? ((body.body[0] as ASTNode & { argument?: ASTNode | null }).argument ?? undefined) : undefined)
+      ? (logsFirst && isNodeType(last, 'ReturnStatement') ? ((last as ASTNode & { argument?: ASTNode | null }).argument ?? undefined) : undefined)
       : body;
-    return returned === request.call.node;
+    let settled = returned;
+    // `request.then((response) => response.data)`: the chain's promise settles as the request's does.
+    while (isNodeType(settled, 'CallExpression') && isNodeType(settled.callee as ASTNode, 'MemberExpression')) {
+      const callee = settled.callee as MemberExpression;
+      const callbacks = settled.arguments as ASTNode[];
+      if (callee.computed || !PROMISE_CHAIN_METHODS.has(this.propertyName(callee.property, false) ?? '') || !callbacks.every((callback) => isNodeType(callback, 'ArrowFunctionExpression') || isNodeType(callback, 'FunctionExpression'))) break;
+      settled = callee.object as ASTNode;
+    }
+    return settled === request.call.node;
+  }
+
+  /** `console.log(…)`, `this.logger.debug(…)`, as the analysis tells a log (analysis/logged-reads.ts). */
+  private isLoggingCall(node: ASTNode): boolean {
+    const estree = isNodeType(node, 'CallExpression') ? this.estreeNode(node, 'CallExpression') : undefined;
+    return estree?.type === AST_NODE_TYPES.CallExpression && this.facts().analysis.isLoggingCall(estree);
   }
 
   /** `Promise<…>` as a declared type. */
