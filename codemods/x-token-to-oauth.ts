@@ -50,7 +50,7 @@ import { describeHeldBack, unsplitBecause, withUnsureIncluded, type EscapingXTok
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
 import { sameInstance, type RequestSendingRefusal, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
-import { callersElsewhereSite, fileFacts, RequestMigration, sureEnoughTarget, observableOutsideAsyncWhy, OBSERVABLE_TODO, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
+import { callersElsewhereSite, fileFacts, forEachNodeIn, RequestMigration, sureEnoughTarget, observableOutsideAsyncWhy, OBSERVABLE_TODO, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
 import { planDeferredCallbackCall, planDeferredSend, type DeferralContext } from './deferred-node-send.js';
@@ -218,6 +218,22 @@ const READ_NODE_TYPES = ['Identifier', 'MemberExpression', 'TSAsExpression', 'TS
 
 const AXIOS_VERBS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
+/** What an Observable request waiting for the token imports from rxjs, and where from (the first module when the file has neither). */
+const RXJS_DEFERRAL: ReadonlyMap<string, readonly string[]> = new Map([
+  ['defer', ['rxjs']],
+  ['switchMap', ['rxjs/operators', 'rxjs']],
+]);
+
+/** Expressions that read a value and nothing else. */
+const ONLY_READS: ReadonlySet<string> = new Set(['Identifier', 'ThisExpression', 'StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'BigIntLiteral', 'RegExpLiteral', 'ArrowFunctionExpression', 'FunctionExpression']);
+
+/** Expressions that only read when their parts do (a member read, a template, an object literal, an operator). */
+const READS_OF_PARTS: ReadonlySet<string> = new Set([
+  'MemberExpression', 'OptionalMemberExpression', 'TemplateLiteral', 'TemplateElement', 'ObjectExpression', 'ObjectProperty', 'ObjectMethod', 'SpreadElement', 'ArrayExpression',
+  'LogicalExpression', 'ConditionalExpression', 'BinaryExpression', 'UnaryExpression', 'SequenceExpression', 'ParenthesizedExpression',
+  'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion',
+]);
+
 /** The methods of a plain promise that return another plain promise. */
 const PROMISE_CHAIN_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
@@ -229,6 +245,8 @@ export class XTokenMigration extends RequestMigration {
    * becomes async (a log of it would show a Promise, or a method).
    */
   private loggedReads: readonly LoggedRead[] = [];
+  /** A request waits for the token inside its Observable, with `defer` and `switchMap` from rxjs (see addRxjsImports). */
+  private rxjsWanted = false;
   /** Why an exported builder (by its start offset) could not hand the token to its callers in this run. */
   private readonly handOffRefusals = new Map<number, string>();
   /** By statement, the `const` awaiting the token before it, and the block it is declared in (see awaitTokenBefore). */
@@ -240,6 +258,7 @@ export class XTokenMigration extends RequestMigration {
     for (const finding of this.facts().xToken) this.migrateFinding(this.options.includeUnsure === true ? withUnsureIncluded(finding) : finding);
     for (const escaping of this.facts().escaping) this.leaveEscaping(escaping);
     this.takeHandOffs();
+    this.addRxjsImports();
     if (!this.continuesEarlierPass) this.collectRoutes();
   }
 
@@ -1685,6 +1704,121 @@ export class XTokenMigration extends RequestMigration {
     return undefined;
   }
 
+  /**
+   * Why an Observable request made outside async code (see observableOutsideAsync) cannot wait for
+   * the token inside the Observable: `defer(() => client.authorizationHeader()).pipe(switchMap(
+   * (authorization) => this.http.get(url, { headers: { Authorization: authorization } })))`.
+   * That is still an Observable the caller subscribes to, as lazy as the request was: `defer`
+   * fetches the token at each subscription (the helper caches it), a token error errors it as a
+   * request error would, and unsubscribing before the token is there sends nothing. What changes
+   * is when the request's arguments are read: at each subscription, not where it is made. So only
+   * a request the function returns (piped or not), whose caller subscribes to what it gets, with
+   * arguments that only read values (no call would run again at each subscription), and with the
+   * header its own and unconditional. Undefined when it can.
+   */
+  private observableNotDeferred(property: AnyPath, container: AnyPath, call: AnyPath, uses: readonly Use[]): string | undefined {
+    const value = (property.node as ASTNode & { value?: ASTNode }).value;
+    if (uses.length !== 1 || !contains(rangeOf(call.node), rangeOf(container.node))) return 'the headers are built outside the request';
+    if (this.testInValue(property, value, false, ['axios']) !== undefined || this.headerCondition(property, value, false) !== undefined) return 'the header is sent under a condition';
+    if (this.style.commonJs) return 'the file loads modules with `require`, and the codemod adds rxjs imports only to ES modules';
+    let returned: AnyPath = call;
+    // `return this.http.get(…).pipe(map(…))`: the piped Observable is still what the caller subscribes to.
+    for (let member = parentOf(returned), piped = member ? parentOf(member) : undefined; member && piped; member = parentOf(returned), piped = member ? parentOf(member) : undefined) {
+      if (!isNodeType(member.node, 'MemberExpression') || member.node.computed || this.propertyName(member.node.property, false) !== 'pipe' || !isNodeType(piped.node, 'CallExpression') || piped.node.callee !== member.node) break;
+      returned = piped;
+    }
+    const holder = parentOf(returned)?.node;
+    if (!isNodeType(holder, 'ReturnStatement') && !(isNodeType(holder, 'ArrowFunctionExpression') && holder.body === returned.node)) {
+      return 'the Observable is kept or passed on here, not returned: behind the token its arguments would be read whenever it is subscribed, not where it is made';
+    }
+    const effect = (call.node as CallExpression).arguments.map((argument) => this.notOnlyReads(argument as ASTNode)).find((found) => found !== undefined);
+    if (effect !== undefined) return `its arguments do more than read values (\`${quotedCode(this.text(effect), 40)}\`), which behind the token would run at each subscription instead of once where the request is made`;
+    const names = new Set<string>();
+    forEachNodeIn(call.node, (node) => {
+      if (isNodeType(node, 'Identifier')) names.add(node.name);
+    });
+    if (names.has('authorization')) return 'the request reads a variable named `authorization`, which the token\'s parameter would hide';
+    for (const [name, modules] of RXJS_DEFERRAL) {
+      const scope = scopeDeclaring(call, name);
+      const own = scope === null ? undefined : this.rxjsImport(name, modules);
+      if (scope !== null && own === undefined) return `the file has a \`${name}\` of its own, where the codemod would import rxjs's`;
+    }
+    return undefined;
+  }
+
+  /** The first part of an argument that does more than read a value (a call, an assignment, `new`, `await`); undefined when there is none. */
+  private notOnlyReads(node: ASTNode): ASTNode | undefined {
+    if (ONLY_READS.has(node.type)) return undefined;
+    if (isNodeType(node, 'UnaryExpression') && node.operator === 'delete') return node;
+    if (!READS_OF_PARTS.has(node.type)) return node;
+    let found: ASTNode | undefined;
+    for (const [key, child] of Object.entries(node)) {
+      if (found !== undefined || key === 'loc' || key === 'typeAnnotation' || key === 'typeParameters' || key === 'leadingComments' || key === 'trailingComments') continue;
+      const children = Array.isArray(child) ? (child as unknown[]) : [child];
+      for (const part of children) {
+        if (found === undefined && part !== null && typeof part === 'object' && typeof (part as { type?: unknown }).type === 'string') found = this.notOnlyReads(part as ASTNode);
+      }
+    }
+    return found;
+  }
+
+  /** The import of rxjs's `name` from one of `modules` under that name, if the file has one. */
+  private rxjsImport(name: string, modules: readonly string[]): ASTNode | undefined {
+    const body = ((this.root.get() as AnyPath).node as ASTNode & { program: { body: ASTNode[] } }).program.body;
+    return body.find(
+      (statement) =>
+        isNodeType(statement, 'ImportDeclaration') && statement.importKind !== 'type' && modules.includes((statement.source as { value: string }).value) &&
+        (statement.specifiers as ASTNode[]).some((specifier) => isNodeType(specifier, 'ImportSpecifier') && (specifier as ASTNode & { importKind?: string }).importKind !== 'type' && this.propertyName(specifier.imported, false) === name && specifier.local?.name === name),
+    );
+  }
+
+  /**
+   * `defer(() => client.authorizationHeader()).pipe(switchMap((authorization) => call))`: the
+   * Observable request waits for the token inside the Observable (see observableNotDeferred).
+   */
+  private deferBehindToken(call: ASTPath<CallExpression>): void {
+    if (this.wrappedCalls.has(call.node)) return;
+    this.wrappedCalls.add(call.node);
+    const { start, end } = rangeOf(call.node);
+    this.edits.push(
+      { start, end: start, text: `defer(() => ${this.tokenPromise(undefined)}).pipe(switchMap((authorization) => ` },
+      { start: end, end, text: '))' },
+    );
+    this.rxjsWanted = true;
+  }
+
+  /**
+   * `defer` and `switchMap`, imported where the file imports from rxjs already: into its
+   * `import { … } from 'rxjs'` / `'rxjs/operators'`, or a line of their own after the rxjs import
+   * (or the last import). `switchMap` from `rxjs/operators`, which rxjs 6 and 7 both export it from
+   * (the root only since 7.2), unless the file imports it already.
+   */
+  private addRxjsImports(): void {
+    if (!this.rxjsWanted) return;
+    const program = (this.root.get() as AnyPath).node as ASTNode & { program: { body: ASTNode[] } };
+    const body = program.program.body;
+    const { quote, semicolon } = this.style;
+    const added = new Map<ASTNode | undefined, string[]>();
+    const lines: string[] = [];
+    for (const [name, modules] of RXJS_DEFERRAL) {
+      if (this.rxjsImport(name, modules) !== undefined) continue;
+      const module = modules[0] as string;
+      const existing = body.find((statement) => isNodeType(statement, 'ImportDeclaration') && statement.importKind !== 'type' && (statement.source as { value: string }).value === module && (statement.specifiers as ASTNode[]).some((specifier) => isNodeType(specifier, 'ImportSpecifier')));
+      if (existing) added.set(existing, [...(added.get(existing) ?? []), name]);
+      else lines.push(`import { ${name} } from ${quote}${module}${quote}${semicolon}`);
+    }
+    for (const [declaration, names] of added) {
+      const lastNamed = (declaration as ASTNode & { specifiers: ASTNode[] }).specifiers.filter((specifier) => isNodeType(specifier, 'ImportSpecifier')).at(-1) as ASTNode;
+      const { end } = rangeOf(lastNamed);
+      this.edits.push({ start: end, end, text: `, ${names.join(', ')}` });
+    }
+    if (lines.length === 0) return;
+    const rxjs = body.filter((statement) => isNodeType(statement, 'ImportDeclaration') && /^rxjs(?:\/|$)/u.test((statement.source as { value: string }).value)).at(-1);
+    const anchor = rxjs ?? body.filter((statement) => isNodeType(statement, 'ImportDeclaration')).at(-1);
+    const at = anchor ? rangeOf(anchor).end : 0;
+    this.edits.push({ start: at, end: at, text: anchor ? `\n${lines.join('\n')}` : `${lines.join('\n')}\n` });
+  }
+
   private migrateProperty(property: AnyPath, finding: XTokenFinding): void {
     try {
       this.migratePropertyAt(property, finding);
@@ -1757,8 +1891,9 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     const observable = this.observableOutsideAsync(requests);
-    if (observable !== undefined) {
-      this.leave(property, `x-token header on a ${observable.label} request outside an async function`, observableOutsideAsyncWhy(observable.label, this.position(observable.call.node).line), OBSERVABLE_TODO);
+    const notDeferred = observable === undefined ? undefined : this.observableNotDeferred(property, container, observable.call, uses);
+    if (observable !== undefined && notDeferred !== undefined) {
+      this.leave(property, `x-token header on a ${observable.label} request outside an async function`, observableOutsideAsyncWhy(observable.label, this.position(observable.call.node).line, notDeferred), OBSERVABLE_TODO);
       return;
     }
     let optional: string | undefined;
@@ -2401,9 +2536,13 @@ export class XTokenMigration extends RequestMigration {
         return this.migrateRequestToHooks(property, target, container, use, kind, optional);
       }
       this.placeAuthorization(target, container, this.authorizationEntry(async, optional));
-      if (!async) this.wrapInTokenPromise(use.call, optional);
+      // Observable requests (Nest's HttpService) are let through observableNotDeferred only to wait for the token inside the Observable.
+      const observable = !async && use.site.client.wrapper?.returns === 'observable';
+      if (observable) this.deferBehindToken(use.call);
+      else if (!async) this.wrapInTokenPromise(use.call, optional);
       this.helperUsed(optional);
-      this.markMigrated(property.node, kind, described ?? `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}${async ? '' : ' (token promise chained before the request)'}`);
+      const waits = async ? '' : observable ? ' (the Observable waits for the token: `defer(…).pipe(switchMap(…))`)' : ' (token promise chained before the request)';
+      this.markMigrated(property.node, kind, described ?? `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}${waits}`);
       return true;
     }
     // Built in a variable for one request, just before it, in the same async block: the token goes in where the x-token was.
