@@ -2212,7 +2212,7 @@ export class XTokenMigration extends RequestMigration {
       const callee = settled.callee as MemberExpression;
       const callbacks = settled.arguments as ASTNode[];
       if (callee.computed || !PROMISE_CHAIN_METHODS.has(this.propertyName(callee.property, false) ?? '') || !callbacks.every((callback) => isNodeType(callback, 'ArrowFunctionExpression') || isNodeType(callback, 'FunctionExpression'))) break;
-      settled = callee.object as ASTNode;
+      settled = callee.object;
     }
     return settled === request.call.node;
   }
