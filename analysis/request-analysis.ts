@@ -82,7 +82,7 @@ import { browserContextOf } from './browser-context.js';
 import { callsFromOtherModules as callsFromProject, exportedValue, isLocalSpecifier, ownExportValue, usesFromOtherModules as usesFromProject } from './module-callers.js';
 import type { ParsedFile } from './estree-host.js';
 import { commonJsExportName, createModuleExits, type ModuleExit } from './module-exits.js';
-import { onlyLogged } from './logged-reads.js';
+import { isLoggingCall, onlyLogged } from './logged-reads.js';
 import { headerCondition, type HeaderCondition } from './header-condition.js';
 import { createRouteResolver, type AuthorizationCredential, type CallerAway, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
 
@@ -2850,6 +2850,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     onlyLogged: (read: Node): boolean => onlyLogged(read, (node) => host.getScope(node)),
     /** Under which test the header named by `key` is sent (./header-condition.ts); asked only for x-token sites. */
     headerCondition: (key: Node): HeaderCondition | undefined => headerCondition(key, host.text),
+    /** Whether a call writes a log (`console.log(…)`, `this.logger.info(…)`: ./logged-reads.ts). */
+    isLoggingCall: (call: TSESTree.CallExpression): boolean => isLoggingCall(call, (node) => host.getScope(node)),
     /** The strings an expression may evaluate to, read as the route reader reads URLs. */
     valueShapes: (node: Node): ValueShapes => {
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);

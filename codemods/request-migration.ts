@@ -92,11 +92,12 @@ function isCloudAutomationUrl(url: string): boolean {
 }
 
 /** Why a request returning an Observable (Nest's `HttpService`) outside an async function is left as it is. */
-export function observableOutsideAsyncWhy(label: string, line: number): string {
-  return `the ${label} request on line ${line} returns an Observable and is made outside an async function: the token cannot be awaited before the Observable is made, and chaining the request behind the token's promise would hand the caller a Promise instead of the Observable`;
+export function observableOutsideAsyncWhy(label: string, line: number, notDeferred?: string): string {
+  const why = `the ${label} request on line ${line} returns an Observable and is made outside an async function: the token cannot be awaited before the Observable is made, and chaining the request behind the token's promise would hand the caller a Promise instead of the Observable`;
+  return notDeferred === undefined ? why : `${why}; nor does the codemod make the Observable wait for the token, because ${notDeferred}`;
 }
 
-export const OBSERVABLE_TODO = 'make the method async and send `Authorization: await client.authorizationHeader()` from the OAuth helper at the request, so the Observable is made once the token is there';
+export const OBSERVABLE_TODO = 'make the Observable wait for the token: `defer(() => client.authorizationHeader()).pipe(switchMap((authorization) => <request with Authorization: authorization>))` with the OAuth helper\'s client, or send the request from an async method with `Authorization: await client.authorizationHeader()`';
 
 export function rangeOf(node: ASTNode): Range {
   const { start, end } = node as ASTNode & { start?: number; end?: number };

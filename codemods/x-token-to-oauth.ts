@@ -50,7 +50,7 @@ import { describeHeldBack, unsplitBecause, withUnsureIncluded, type EscapingXTok
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
 import { sameInstance, type RequestSendingRefusal, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
-import { callersElsewhereSite, fileFacts, RequestMigration, sureEnoughTarget, observableOutsideAsyncWhy, OBSERVABLE_TODO, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
+import { callersElsewhereSite, fileFacts, forEachNodeIn, RequestMigration, sureEnoughTarget, observableOutsideAsyncWhy, OBSERVABLE_TODO, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
 import { planDeferredCallbackCall, planDeferredSend, type DeferralContext } from './deferred-node-send.js';
@@ -202,6 +202,25 @@ const READ_NODE_TYPES = ['Identifier', 'MemberExpression', 'TSAsExpression', 'TS
 
 const AXIOS_VERBS = new Set(['common', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
+/** What an Observable request waiting for the token imports from rxjs, and where from (the first module when the file has neither). */
+const RXJS_DEFERRAL: ReadonlyMap<string, readonly string[]> = new Map([
+  ['defer', ['rxjs']],
+  ['switchMap', ['rxjs/operators', 'rxjs']],
+]);
+
+/** Expressions that read a value and nothing else. */
+const ONLY_READS: ReadonlySet<string> = new Set(['Identifier', 'ThisExpression', 'StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'BigIntLiteral', 'RegExpLiteral', 'ArrowFunctionExpression', 'FunctionExpression']);
+
+/** Expressions that only read when their parts do (a member read, a template, an object literal, an operator). */
+const READS_OF_PARTS: ReadonlySet<string> = new Set([
+  'MemberExpression', 'OptionalMemberExpression', 'TemplateLiteral', 'TemplateElement', 'ObjectExpression', 'ObjectProperty', 'ObjectMethod', 'SpreadElement', 'ArrayExpression',
+  'LogicalExpression', 'ConditionalExpression', 'BinaryExpression', 'UnaryExpression', 'SequenceExpression', 'ParenthesizedExpression',
+  'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion',
+]);
+
+/** The methods of a plain promise that return another plain promise. */
+const PROMISE_CHAIN_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
 export class XTokenMigration extends RequestMigration {
   private readonly handOffs: HandOffRecord[] = [];
   /**
@@ -210,6 +229,8 @@ export class XTokenMigration extends RequestMigration {
    * becomes async (a log of it would show a Promise, or a method).
    */
   private loggedReads: readonly LoggedRead[] = [];
+  /** A request waits for the token inside its Observable, with `defer` and `switchMap` from rxjs (see addRxjsImports). */
+  private rxjsWanted = false;
   /** Why an exported builder (by its start offset) could not hand the token to its callers in this run. */
   private readonly handOffRefusals = new Map<number, string>();
   /** By statement, the `const` awaiting the token before it, and the block it is declared in (see awaitTokenBefore). */
@@ -221,6 +242,7 @@ export class XTokenMigration extends RequestMigration {
     for (const finding of this.facts().xToken) this.migrateFinding(this.options.includeUnsure === true ? withUnsureIncluded(finding) : finding);
     for (const escaping of this.facts().escaping) this.leaveEscaping(escaping);
     this.takeHandOffs();
+    this.addRxjsImports();
     if (!this.continuesEarlierPass) this.collectRoutes();
   }
 
@@ -1584,6 +1606,120 @@ export class XTokenMigration extends RequestMigration {
     return undefined;
   }
 
+  /**
+   * Why an Observable request made outside async code (see observableOutsideAsync) cannot wait for
+   * the token inside the Observable: `defer(() => client.authorizationHeader()).pipe(switchMap(
+   * (authorization) => this.http.get(url, { headers: { Authorization: authorization } })))`.
+   * That is still an Observable the caller subscribes to, as lazy as the request was: `defer`
+   * fetches the token at each subscription (the helper caches it), a token error errors it as a
+   * request error would, and unsubscribing before the token is there sends nothing. What changes
+   * is when the request's arguments are read: at each subscription, not where it is made. So only
+   * a request the function returns (piped or not), whose caller subscribes to what it gets, with
+   * arguments that only read values (no call would run again at each subscription), and with the
+   * header its own and unconditional. Undefined when it can.
+   */
+  private observableNotDeferred(finding: XTokenFinding, container: AnyPath, call: AnyPath, uses: readonly Use[]): string | undefined {
+    if (uses.length !== 1 || !contains(rangeOf(call.node), rangeOf(container.node))) return 'the headers are built outside the request';
+    if (this.conditionOf(finding) !== undefined) return 'the header is sent under a condition';
+    if (this.style.commonJs) return 'the file loads modules with `require`, and the codemod adds rxjs imports only to ES modules';
+    let returned: AnyPath = call;
+    // `return this.http.get(…).pipe(map(…))`: the piped Observable is still what the caller subscribes to.
+    for (let member = parentOf(returned), piped = member ? parentOf(member) : undefined; member && piped; member = parentOf(returned), piped = member ? parentOf(member) : undefined) {
+      if (!isNodeType(member.node, 'MemberExpression') || member.node.computed || this.propertyName(member.node.property, false) !== 'pipe' || !isNodeType(piped.node, 'CallExpression') || piped.node.callee !== member.node) break;
+      returned = piped;
+    }
+    const holder = parentOf(returned)?.node;
+    if (!isNodeType(holder, 'ReturnStatement') && !(isNodeType(holder, 'ArrowFunctionExpression') && holder.body === returned.node)) {
+      return 'the Observable is kept or passed on here, not returned: behind the token its arguments would be read whenever it is subscribed, not where it is made';
+    }
+    const effect = (call.node as CallExpression).arguments.map((argument) => this.notOnlyReads(argument as ASTNode)).find((found) => found !== undefined);
+    if (effect !== undefined) return `its arguments do more than read values (\`${quotedCode(this.text(effect), 40)}\`), which behind the token would run at each subscription instead of once where the request is made`;
+    const names = new Set<string>();
+    forEachNodeIn(call.node, (node) => {
+      if (isNodeType(node, 'Identifier')) names.add(node.name);
+    });
+    if (names.has('authorization')) return 'the request reads a variable named `authorization`, which the token\'s parameter would hide';
+    for (const [name, modules] of RXJS_DEFERRAL) {
+      const scope = scopeDeclaring(call, name);
+      const own = scope === null ? undefined : this.rxjsImport(name, modules);
+      if (scope !== null && own === undefined) return `the file has a \`${name}\` of its own, where the codemod would import rxjs's`;
+    }
+    return undefined;
+  }
+
+  /** The first part of an argument that does more than read a value (a call, an assignment, `new`, `await`); undefined when there is none. */
+  private notOnlyReads(node: ASTNode): ASTNode | undefined {
+    if (ONLY_READS.has(node.type)) return undefined;
+    if (isNodeType(node, 'UnaryExpression') && node.operator === 'delete') return node;
+    if (!READS_OF_PARTS.has(node.type)) return node;
+    let found: ASTNode | undefined;
+    for (const [key, child] of Object.entries(node)) {
+      if (found !== undefined || key === 'loc' || key === 'typeAnnotation' || key === 'typeParameters' || key === 'leadingComments' || key === 'trailingComments') continue;
+      const children = Array.isArray(child) ? (child as unknown[]) : [child];
+      for (const part of children) {
+        if (found === undefined && part !== null && typeof part === 'object' && typeof (part as { type?: unknown }).type === 'string') found = this.notOnlyReads(part as ASTNode);
+      }
+    }
+    return found;
+  }
+
+  /** The import of rxjs's `name` from one of `modules` under that name, if the file has one. */
+  private rxjsImport(name: string, modules: readonly string[]): ASTNode | undefined {
+    const body = ((this.root.get() as AnyPath).node as ASTNode & { program: { body: ASTNode[] } }).program.body;
+    return body.find(
+      (statement) =>
+        isNodeType(statement, 'ImportDeclaration') && statement.importKind !== 'type' && modules.includes((statement.source as { value: string }).value) &&
+        (statement.specifiers as ASTNode[]).some((specifier) => isNodeType(specifier, 'ImportSpecifier') && (specifier as ASTNode & { importKind?: string }).importKind !== 'type' && this.propertyName(specifier.imported, false) === name && specifier.local?.name === name),
+    );
+  }
+
+  /**
+   * `defer(() => client.authorizationHeader()).pipe(switchMap((authorization) => call))`: the
+   * Observable request waits for the token inside the Observable (see observableNotDeferred).
+   */
+  private deferBehindToken(call: ASTPath<CallExpression>): void {
+    if (this.wrappedCalls.has(call.node)) return;
+    this.wrappedCalls.add(call.node);
+    const { start, end } = rangeOf(call.node);
+    this.edits.push(
+      { start, end: start, text: `defer(() => ${this.tokenPromise(undefined)}).pipe(switchMap((authorization) => ` },
+      { start: end, end, text: '))' },
+    );
+    this.rxjsWanted = true;
+  }
+
+  /**
+   * `defer` and `switchMap`, imported where the file imports from rxjs already: into its
+   * `import { … } from 'rxjs'` / `'rxjs/operators'`, or a line of their own after the rxjs import
+   * (or the last import). `switchMap` from `rxjs/operators`, which rxjs 6 and 7 both export it from
+   * (the root only since 7.2), unless the file imports it already.
+   */
+  private addRxjsImports(): void {
+    if (!this.rxjsWanted) return;
+    const program = (this.root.get() as AnyPath).node as ASTNode & { program: { body: ASTNode[] } };
+    const body = program.program.body;
+    const { quote, semicolon } = this.style;
+    const added = new Map<ASTNode | undefined, string[]>();
+    const lines: string[] = [];
+    for (const [name, modules] of RXJS_DEFERRAL) {
+      if (this.rxjsImport(name, modules) !== undefined) continue;
+      const module = modules[0] as string;
+      const existing = body.find((statement) => isNodeType(statement, 'ImportDeclaration') && statement.importKind !== 'type' && (statement.source as { value: string }).value === module && (statement.specifiers as ASTNode[]).some((specifier) => isNodeType(specifier, 'ImportSpecifier')));
+      if (existing) added.set(existing, [...(added.get(existing) ?? []), name]);
+      else lines.push(`import { ${name} } from ${quote}${module}${quote}${semicolon}`);
+    }
+    for (const [declaration, names] of added) {
+      const lastNamed = (declaration as ASTNode & { specifiers: ASTNode[] }).specifiers.filter((specifier) => isNodeType(specifier, 'ImportSpecifier')).at(-1) as ASTNode;
+      const { end } = rangeOf(lastNamed);
+      this.edits.push({ start: end, end, text: `, ${names.join(', ')}` });
+    }
+    if (lines.length === 0) return;
+    const rxjs = body.filter((statement) => isNodeType(statement, 'ImportDeclaration') && /^rxjs(?:\/|$)/u.test((statement.source as { value: string }).value)).at(-1);
+    const anchor = rxjs ?? body.filter((statement) => isNodeType(statement, 'ImportDeclaration')).at(-1);
+    const at = anchor ? rangeOf(anchor).end : 0;
+    this.edits.push({ start: at, end: at, text: anchor ? `\n${lines.join('\n')}` : `${lines.join('\n')}\n` });
+  }
+
   private migrateProperty(property: AnyPath, finding: XTokenFinding): void {
     try {
       this.migratePropertyAt(property, finding);
@@ -1656,8 +1792,9 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     const observable = this.observableOutsideAsync(requests);
-    if (observable !== undefined) {
-      this.leave(property, `x-token header on a ${observable.label} request outside an async function`, observableOutsideAsyncWhy(observable.label, this.position(observable.call.node).line), OBSERVABLE_TODO);
+    const notDeferred = observable === undefined ? undefined : this.observableNotDeferred(finding, container, observable.call, uses);
+    if (observable !== undefined && notDeferred !== undefined) {
+      this.leave(property, `x-token header on a ${observable.label} request outside an async function`, observableOutsideAsyncWhy(observable.label, this.position(observable.call.node).line, notDeferred), OBSERVABLE_TODO);
       return;
     }
     let optional: string | undefined;
@@ -1909,7 +2046,7 @@ export class XTokenMigration extends RequestMigration {
     const fn = this.enclosingFunctionPath(property);
     const madeAsync = fn !== undefined && (fn.node as ASTNode & { async?: boolean }).async !== true;
     if (!fn || (madeAsync && !this.returnsOnlyRequest(fn, requests, kind))) {
-      unless('it is not written in an async function, where the token can be awaited for each request, and the codemod makes a function async only when all it does is return the promise of one fetch or axios request');
+      unless('it is not written in an async function, where the token can be awaited for each request, and the codemod makes a function async only when all it does is log and return the promise of one fetch or axios request or of `.then`/`.catch`/`.finally` with callbacks written there');
       return;
     }
     if (requests.some((use) => this.enclosingFunctionPath(use.call)?.node !== fn.node)) {
@@ -1952,6 +2089,10 @@ export class XTokenMigration extends RequestMigration {
    * requests return a plain promise and never throw before it (fetch and axios' request are
    * async), so callers see no difference but the wait; got's and ky's promises carry methods of
    * their own (`.json()`), which an async function's promise would not.
+   * So too the request followed by `.then`/`.catch`/`.finally` with functions written there (a
+   * plain promise again, whose callbacks are made a moment later, which nothing can tell), and
+   * logging calls before the return: an async function runs them at once, as before, since the
+   * only await is in the request's arguments.
    */
   private returnsOnlyRequest(fn: AnyPath, requests: readonly Extract<Use, { type: 'request' }>[], kind: HttpClientKind): boolean {
     const node = fn.node as ASTNode & { body?: ASTNode; generator?: boolean; kind?: string; returnType?: (ASTNode & { typeAnnotation?: ASTNode }) | null };
@@ -1960,10 +2101,27 @@ export class XTokenMigration extends RequestMigration {
     const declared = node.returnType?.typeAnnotation;
     if (declared && !this.isPromiseType(declared)) return false;
     const body = node.body;
+    const statements = isNodeType(body, 'BlockStatement') ? (body.body as ASTNode[]) : [];
+    const last = statements.at(-1);
+    const logsFirst = statements.slice(0, -1).every((statement) => isNodeType(statement, 'ExpressionStatement') && this.isLoggingCall(statement.expression as ASTNode));
     const returned = isNodeType(body, 'BlockStatement')
-      ? (body.body.length === 1 && isNodeType(body.body[0] as ASTNode, 'ReturnStatement') ? ((body.body[0] as ASTNode & { argument?: ASTNode | null }).argument ?? undefined) : undefined)
+      ? (logsFirst && isNodeType(last, 'ReturnStatement') ? ((last as ASTNode & { argument?: ASTNode | null }).argument ?? undefined) : undefined)
       : body;
-    return returned === request.call.node;
+    let settled = returned;
+    // `request.then((response) => response.data)`: the chain's promise settles as the request's does.
+    while (isNodeType(settled, 'CallExpression') && isNodeType(settled.callee as ASTNode, 'MemberExpression')) {
+      const callee = settled.callee as MemberExpression;
+      const callbacks = settled.arguments as ASTNode[];
+      if (callee.computed || !PROMISE_CHAIN_METHODS.has(this.propertyName(callee.property, false) ?? '') || !callbacks.every((callback) => isNodeType(callback, 'ArrowFunctionExpression') || isNodeType(callback, 'FunctionExpression'))) break;
+      settled = callee.object;
+    }
+    return settled === request.call.node;
+  }
+
+  /** `console.log(…)`, `this.logger.debug(…)`, as the analysis tells a log (analysis/logged-reads.ts). */
+  private isLoggingCall(node: ASTNode): boolean {
+    const estree = isNodeType(node, 'CallExpression') ? this.estreeNode(node, 'CallExpression') : undefined;
+    return estree?.type === AST_NODE_TYPES.CallExpression && this.facts().analysis.isLoggingCall(estree);
   }
 
   /** `Promise<…>` as a declared type. */
@@ -2279,9 +2437,13 @@ export class XTokenMigration extends RequestMigration {
         return this.migrateRequestToHooks(property, target, container, use, kind, optional);
       }
       this.placeAuthorization(target, container, this.authorizationEntry(async, optional));
-      if (!async) this.wrapInTokenPromise(use.call, optional);
+      // Observable requests (Nest's HttpService) are let through observableNotDeferred only to wait for the token inside the Observable.
+      const observable = !async && use.site.client.wrapper?.returns === 'observable';
+      if (observable) this.deferBehindToken(use.call);
+      else if (!async) this.wrapInTokenPromise(use.call, optional);
       this.helperUsed(optional);
-      this.markMigrated(property.node, kind, described ?? `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}${async ? '' : ' (token promise chained before the request)'}`);
+      const waits = async ? '' : observable ? ' (the Observable waits for the token: `defer(…).pipe(switchMap(…))`)' : ' (token promise chained before the request)';
+      this.markMigrated(property.node, kind, described ?? `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}${waits}`);
       return true;
     }
     // Built in a variable for one request, just before it, in the same async block: the token goes in where the x-token was.
