@@ -83,7 +83,7 @@ import { callsFromOtherModules as callsFromProject, exportedValue, isLocalSpecif
 import type { ParsedFile } from './estree-host.js';
 import { commonJsExportName, createModuleExits, type ModuleExit } from './module-exits.js';
 import { onlyLogged } from './logged-reads.js';
-import { createRouteResolver, type AuthorizationCredential, type CallerAway, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
+import { createRouteResolver, type AuthorizationCredential, type CallerAway, type CallersBase, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -269,6 +269,15 @@ export interface TargetAssessment {
    * (When every call goes elsewhere, `elsewhere` says so instead.)
    */
   readonly callersElsewhere?: string;
+  /**
+   * Set when the request is made in a function whose URL its callers pass, and some calls show a
+   * Keptn route while another shows none or calls are out of sight
+   * (`api(process.env.KEPTN_API_URL, '/controlPlane/v1/project')` next to `api(process.env.INVENTORY_URL, '/v2/items')`).
+   * Rewritten with `--include-unsure`, the helper would authorize whatever URL each call names, so
+   * the token must be bound to the base of the Keptn calls (`envVar`, when they share one) or the
+   * request left.
+   */
+  readonly callersBase?: CallersBase;
 }
 
 /** An object value as the sum of the keys written into it, wherever they are written. */
@@ -2207,6 +2216,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const alsoElsewhere = alternative === undefined ? undefined : `one URL it may use has the host ${alternative}, written out and no Cloud Automation host`;
     if (alsoElsewhere !== undefined) confidence = MIXED_HOST_CONFIDENCE;
     let callersElsewhere: string | undefined;
+    let callersBase: CallersBase | undefined;
     if (elsewhere === undefined && alsoElsewhere === undefined && written === undefined) {
       // A wrapper's URL is what its callers pass: the route reader reads the request once per call.
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
@@ -2216,6 +2226,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         elsewhere = describeCallersAway(callers.away, true);
         confidence = 'unknown';
       } else if (firstAway) callersElsewhere = describeCallersAway(callers.away, false);
+      callersBase = callers.mixed;
       if (elsewhere === undefined && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE)) confidence = callers.target ?? confidence;
     }
     return {
@@ -2228,6 +2239,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       ...(elsewhere === undefined ? {} : { elsewhere }),
       ...(alsoElsewhere === undefined ? {} : { alsoElsewhere }),
       ...(callersElsewhere === undefined ? {} : { callersElsewhere }),
+      ...(callersBase === undefined ? {} : { callersBase }),
     };
   }
 
@@ -2795,6 +2807,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   const self = {
+    envRead,
     requestSite,
     requestHeaders,
     requestsSendingHeaders,
