@@ -2797,13 +2797,47 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     }
   }
 
-  /** `process.env.NAME`, `process.env['NAME']`, `process.env?.NAME` of the global `process`. */
+  /**
+   * `process.env.NAME`, `process.env['NAME']`, `process.env?.NAME` of the global `process`, or of
+   * one imported (`import process from 'node:process'`, `import * as process from 'process'`), and
+   * `env.NAME` of `import { env } from 'node:process'` or `const { env } = process`.
+   */
   function envRead(node: TSESTree.MemberExpression): EnvRead | undefined {
     const chain = memberChain(node);
     const base = chain ? unwrap(chain.base) : undefined;
-    const name = chain?.names[1];
-    if (chain?.names[0] !== 'env' || chain.names.length !== 2 || name === undefined || base?.type !== AST_NODE_TYPES.Identifier || base.name !== 'process' || !isGlobal(base)) return undefined;
-    return { node, name };
+    if (!chain || base?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const [first, second] = chain.names;
+    if (chain.names.length === 2 && first === 'env' && second !== undefined && isProcessObject(base)) return { node, name: second };
+    if (chain.names.length === 1 && first !== undefined && isProcessEnvBinding(base)) return { node, name: first };
+    return undefined;
+  }
+
+  const PROCESS_MODULES: ReadonlySet<unknown> = new Set(['process', 'node:process']);
+
+  /** The global `process`, or the `process` module imported whole (default or namespace import, under any name). */
+  function isProcessObject(identifier: TSESTree.Identifier): boolean {
+    if (identifier.name === 'process' && isGlobal(identifier)) return true;
+    const def = variableOf(identifier)?.defs[0];
+    if (def?.type !== DefinitionType.ImportBinding || def.parent.type !== AST_NODE_TYPES.ImportDeclaration) return false;
+    const whole = def.node.type === AST_NODE_TYPES.ImportDefaultSpecifier || def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier;
+    return whole && PROCESS_MODULES.has(def.parent.source.value);
+  }
+
+  /** A binding of `process.env` itself: `import { env } from 'node:process'`, `const { env } = process` (never reassigned). */
+  function isProcessEnvBinding(identifier: TSESTree.Identifier): boolean {
+    const variable = variableOf(identifier);
+    const def = variable?.defs[0];
+    if (!variable || variable.defs.length !== 1 || !def) return false;
+    if (def.type === DefinitionType.ImportBinding) {
+      if (def.node.type !== AST_NODE_TYPES.ImportSpecifier || def.parent.type !== AST_NODE_TYPES.ImportDeclaration) return false;
+      const imported = def.node.imported.type === AST_NODE_TYPES.Identifier ? def.node.imported.name : def.node.imported.value;
+      return imported === 'env' && PROCESS_MODULES.has(def.parent.source.value);
+    }
+    if (def.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.ObjectPattern || def.parent.kind !== 'const') return false;
+    const init = def.node.init ? unwrap(def.node.init) : undefined;
+    if (init?.type !== AST_NODE_TYPES.Identifier || !isProcessObject(init)) return false;
+    // `{ env }` or `{ env: environment }`, with no default that could stand in for it.
+    return def.node.id.properties.some((property) => property.type === AST_NODE_TYPES.Property && staticPropertyKey(property) === 'env' && property.value === def.name);
   }
 
   const self = {
