@@ -1,6 +1,7 @@
 /**
  * Reads of request options or headers that are only logged: `console.debug('request', options)`,
- * `this.logger.info({ options })`, `log.debug('GET', { ...options, method: 'GET' })`.
+ * `this.logger.info({ options })`, `log.debug('GET', { ...options, method: 'GET' })`,
+ * `logger.child({ requestId }).info(options)`.
  *
  * Such a read does not keep a migration from removing the x-token: the log then shows the same
  * object without it, and the request still gets its credential, from the OAuth helper. A logger
@@ -70,13 +71,25 @@ function loggedCopy(copy: TSESTree.ObjectExpression, getScope: (node: Node) => T
   return reads.length > 0 && reads.every((reference) => reference.isReadOnly() && loggedValue(reference.identifier, getScope, depth));
 }
 
-/** `console.debug(…)` (the global console), `logger.info(…)`, `this.logger.warn(…)`, `log.error(…)`: see the two lists above. */
+/**
+ * `console.debug(…)` (the global console), `logger.info(…)`, `this.logger.warn(…)`, `log.error(…)`, and
+ * a child logger's (`logger.child({ requestId }).info(…)`, pino's and winston's): see the two lists above.
+ */
 export function isLoggingCall(call: TSESTree.CallExpression, getScope: (node: Node) => TSESLint.Scope.Scope): boolean {
   const callee = call.callee;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || !LOGGING_METHODS.has(memberName(callee) ?? '')) return false;
   const logger = callee.object;
-  if (logger.type === AST_NODE_TYPES.Identifier) return logger.name === 'console' ? isGlobal(logger, getScope) : LOGGER_NAMES.has(logger.name);
-  return logger.type === AST_NODE_TYPES.MemberExpression && LOGGER_NAMES.has(memberName(logger) ?? '');
+  if (logger.type === AST_NODE_TYPES.Identifier && logger.name === 'console') return isGlobal(logger, getScope);
+  return isLogger(logger, 0);
+}
+
+/** A logger's name, or a child made of one (`logger.child({ … })`, `this.logger.child(…).child(…)`); what it is given to make the child is no log. */
+function isLogger(node: Node, depth: number): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return LOGGER_NAMES.has(node.name);
+  if (node.type === AST_NODE_TYPES.MemberExpression) return LOGGER_NAMES.has(memberName(node) ?? '');
+  if (node.type !== AST_NODE_TYPES.CallExpression || depth > MAX_COPIES) return false;
+  const callee = node.callee;
+  return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'child' && isLogger(callee.object, depth + 1);
 }
 
 function isJsonStringify(callee: Node, getScope: (node: Node) => TSESLint.Scope.Scope): boolean {

@@ -84,7 +84,7 @@ import type { ParsedFile } from './estree-host.js';
 import { commonJsExportName, createModuleExits, type ModuleExit } from './module-exits.js';
 import { isLoggingCall, onlyLogged } from './logged-reads.js';
 import { headerCondition, type HeaderCondition } from './header-condition.js';
-import { createRouteResolver, type AuthorizationCredential, type CallerAway, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
+import { createRouteResolver, type AuthorizationCredential, type CallerAway, type CallersBase, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -270,6 +270,15 @@ export interface TargetAssessment {
    * (When every call goes elsewhere, `elsewhere` says so instead.)
    */
   readonly callersElsewhere?: string;
+  /**
+   * Set when the request is made in a function whose URL its callers pass, and some calls show a
+   * Keptn route while another shows none or calls are out of sight
+   * (`api(process.env.KEPTN_API_URL, '/controlPlane/v1/project')` next to `api(process.env.INVENTORY_URL, '/v2/items')`).
+   * Rewritten with `--include-unsure`, the helper would authorize whatever URL each call names, so
+   * the token must be bound to the base of the Keptn calls (`envVar`, when they share one) or the
+   * request left.
+   */
+  readonly callersBase?: CallersBase;
 }
 
 /** An object value as the sum of the keys written into it, wherever they are written. */
@@ -2208,6 +2217,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const alsoElsewhere = alternative === undefined ? undefined : `one URL it may use has the host ${alternative}, written out and no Cloud Automation host`;
     if (alsoElsewhere !== undefined) confidence = MIXED_HOST_CONFIDENCE;
     let callersElsewhere: string | undefined;
+    let callersBase: CallersBase | undefined;
     if (elsewhere === undefined && alsoElsewhere === undefined && written === undefined) {
       // A wrapper's URL is what its callers pass: the route reader reads the request once per call.
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
@@ -2217,6 +2227,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         elsewhere = describeCallersAway(callers.away, true);
         confidence = 'unknown';
       } else if (firstAway) callersElsewhere = describeCallersAway(callers.away, false);
+      callersBase = callers.mixed;
       if (elsewhere === undefined && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE)) confidence = callers.target ?? confidence;
     }
     return {
@@ -2229,6 +2240,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       ...(elsewhere === undefined ? {} : { elsewhere }),
       ...(alsoElsewhere === undefined ? {} : { alsoElsewhere }),
       ...(callersElsewhere === undefined ? {} : { callersElsewhere }),
+      ...(callersBase === undefined ? {} : { callersBase }),
     };
   }
 
@@ -2786,16 +2798,51 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     }
   }
 
-  /** `process.env.NAME`, `process.env['NAME']`, `process.env?.NAME` of the global `process`. */
+  /**
+   * `process.env.NAME`, `process.env['NAME']`, `process.env?.NAME` of the global `process`, or of
+   * one imported (`import process from 'node:process'`, `import * as process from 'process'`), and
+   * `env.NAME` of `import { env } from 'node:process'` or `const { env } = process`.
+   */
   function envRead(node: TSESTree.MemberExpression): EnvRead | undefined {
     const chain = memberChain(node);
     const base = chain ? unwrap(chain.base) : undefined;
-    const name = chain?.names[1];
-    if (chain?.names[0] !== 'env' || chain.names.length !== 2 || name === undefined || base?.type !== AST_NODE_TYPES.Identifier || base.name !== 'process' || !isGlobal(base)) return undefined;
-    return { node, name };
+    if (!chain || base?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const [first, second] = chain.names;
+    if (chain.names.length === 2 && first === 'env' && second !== undefined && isProcessObject(base)) return { node, name: second };
+    if (chain.names.length === 1 && first !== undefined && isProcessEnvBinding(base)) return { node, name: first };
+    return undefined;
+  }
+
+  const PROCESS_MODULES: ReadonlySet<unknown> = new Set(['process', 'node:process']);
+
+  /** The global `process`, or the `process` module imported whole (default or namespace import, under any name). */
+  function isProcessObject(identifier: TSESTree.Identifier): boolean {
+    if (identifier.name === 'process' && isGlobal(identifier)) return true;
+    const def = variableOf(identifier)?.defs[0];
+    if (def?.type !== DefinitionType.ImportBinding || def.parent.type !== AST_NODE_TYPES.ImportDeclaration) return false;
+    const whole = def.node.type === AST_NODE_TYPES.ImportDefaultSpecifier || def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier;
+    return whole && PROCESS_MODULES.has(def.parent.source.value);
+  }
+
+  /** A binding of `process.env` itself: `import { env } from 'node:process'`, `const { env } = process` (never reassigned). */
+  function isProcessEnvBinding(identifier: TSESTree.Identifier): boolean {
+    const variable = variableOf(identifier);
+    const def = variable?.defs[0];
+    if (!variable || variable.defs.length !== 1 || !def) return false;
+    if (def.type === DefinitionType.ImportBinding) {
+      if (def.node.type !== AST_NODE_TYPES.ImportSpecifier || def.parent.type !== AST_NODE_TYPES.ImportDeclaration) return false;
+      const imported = def.node.imported.type === AST_NODE_TYPES.Identifier ? def.node.imported.name : def.node.imported.value;
+      return imported === 'env' && PROCESS_MODULES.has(def.parent.source.value);
+    }
+    if (def.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.ObjectPattern || def.parent.kind !== 'const') return false;
+    const init = def.node.init ? unwrap(def.node.init) : undefined;
+    if (init?.type !== AST_NODE_TYPES.Identifier || !isProcessObject(init)) return false;
+    // `{ env }` or `{ env: environment }`, with no default that could stand in for it.
+    return def.node.id.properties.some((property) => property.type === AST_NODE_TYPES.Property && staticPropertyKey(property) === 'env' && property.value === def.name);
   }
 
   const self = {
+    envRead,
     requestSite,
     requestHeaders,
     requestsSendingHeaders,

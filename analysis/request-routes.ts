@@ -198,6 +198,20 @@ export interface CallerEvidence {
   readonly target: TargetConfidence | undefined;
   readonly away: readonly CallerAway[];
   readonly allAway: boolean;
+  /**
+   * Set when some calls show a Keptn route and others show none, or calls are out of sight
+   * (`api(process.env.KEPTN_API_URL, '/controlPlane/v1/project')` next to
+   * `api(process.env.INVENTORY_URL, '/v2/items')`): see `TargetAssessment.callersBase`.
+   */
+  readonly mixed?: CallersBase;
+}
+
+/** What the calls of a wrapper that serves more than Keptn routes share: see `TargetAssessment.callersBase`. */
+export interface CallersBase {
+  /** The environment variable every call showing a Keptn route starts its URL with, when they share one. */
+  readonly envVar: string | undefined;
+  /** A call that shows no Keptn route, as a message names it (`its call on line 14`), or the calls out of sight. */
+  readonly unshown: string;
 }
 
 const NO_CALLER_EVIDENCE: CallerEvidence = { target: undefined, away: [], allAway: false };
@@ -767,6 +781,9 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       const away: CallerAway[] = [];
       let strongest: TargetConfidence = 'unknown';
       let everyCallShowsKeptn = true;
+      let unshown: string | undefined;
+      // The env var each call showing a Keptn route starts its URL with (undefined: none, or another module's call).
+      const keptnBases: (string | undefined)[] = [];
       for (const [index, context] of contexts.entries()) {
         const names: string[] = [];
         const reading = readRequest(site, context, names);
@@ -776,18 +793,54 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
           continue;
         }
         const callHints = [...hints, ...names.map((name) => nameHint(name)).filter((hint): hint is NameHint => hint !== undefined)];
+        let showsKeptn = reading.urls.length > 0;
         for (const url of reading.urls) {
           const evidence = analyzeUrl(url, reading.methods.length === 1 ? reading.methods[0] : undefined).evidence;
-          if (evidence === undefined) everyCallShowsKeptn = false;
+          if (evidence === undefined) showsKeptn = false;
           else strongest = strongerConfidence(strongest, targetConfidence(evidence, callHints));
         }
+        if (!showsKeptn) {
+          everyCallShowsKeptn = false;
+          unshown ??= `its call ${places[index] === undefined ? 'elsewhere' : `on ${places[index]}`} shows no Keptn route`;
+        } else keptnBases.push(site.urlArgument ? leadingEnvVar(site.urlArgument, context, 0) : undefined);
       }
       const allAway = away.length === contexts.length && !calls.open;
       const sure = !calls.open && !allAway && everyCallShowsKeptn && confidenceAtLeast(strongest, SURE_TARGET_CONFIDENCE);
-      result = { target: sure ? strongest : undefined, away, allAway };
+      if (calls.open) unshown ??= 'other modules may call it with URLs the codemod cannot see';
+      const [firstBase] = keptnBases;
+      const envVar = firstBase !== undefined && keptnBases.every((base) => base === firstBase) ? firstBase : undefined;
+      const mixed = keptnBases.length > 0 && unshown !== undefined && away.length === 0 ? { mixed: { envVar, unshown } } : {};
+      result = { target: sure ? strongest : undefined, away, allAway, ...mixed };
     }
     callerEvidenceCache.set(site.node, result);
     return result;
+  }
+
+  /**
+   * The environment variable a URL starts with, read in one call's context: `process.env.KEPTN_API_URL + path`,
+   * `` `${base}/v1/event` `` with `base` bound to such a read, or a `const` holding one. Undefined for anything else.
+   */
+  function leadingEnvVar(input: Node, env: Env, depth: number): string | undefined {
+    const node = unwrap(input);
+    if (depth > MAX_DEPTH) return undefined;
+    switch (node.type) {
+      case AST_NODE_TYPES.TemplateLiteral: {
+        const [head] = node.quasis;
+        const [first] = node.expressions;
+        return first && (head?.value.cooked ?? head?.value.raw) === '' ? leadingEnvVar(first, env, depth + 1) : undefined;
+      }
+      case AST_NODE_TYPES.BinaryExpression:
+        return node.operator === '+' ? leadingEnvVar(node.left, env, depth + 1) : undefined;
+      case AST_NODE_TYPES.Identifier: {
+        const values = identifierValues(node, env, depth);
+        const [only] = values;
+        return values.length === 1 && only !== undefined && only.read === undefined ? leadingEnvVar(only.node, only.env, depth + 1) : undefined;
+      }
+      case AST_NODE_TYPES.MemberExpression:
+        return analysis.envRead(node)?.name;
+      default:
+        return undefined;
+    }
   }
 
   /** Where each call of `callContexts` stands, as a message names it: `line 20` in this file, `flags.js:20` in another. */

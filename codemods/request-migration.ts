@@ -424,6 +424,11 @@ export abstract class RequestMigration {
   protected readonly rewrittenReads: RewrittenRead[];
   /** Token checks rewritten into reachability reads, by the analysis offset that keys their route. */
   private readonly tokenChecksReplaced = new Set<string>();
+  /**
+   * fetch calls whose helper fetch must name its audience (`{ audience: process.env.KEPTN_API_URL }`):
+   * a wrapper whose callers pass URLs of Cloud Automation and of what may be another service.
+   */
+  protected readonly fetchAudiences = new Map<ASTNode, string>();
   /** Set by withLeaveReason. */
   private leaveReason: string | undefined;
   /** Identifier paths by name. */
@@ -1420,6 +1425,13 @@ export abstract class RequestMigration {
     if (this.isHelperFetch(callee)) return;
     this.retired.push(callee);
     this.edits.push({ ...this.calleeRangeWithParentheses(call, callee.node), text: `${optional ?? this.clientText}.${helperClientMembers.fetch}` });
+    const audience = this.fetchAudiences.get(call.node);
+    const [url, init] = call.node.arguments;
+    if (audience !== undefined && url) {
+      // The helper's fetch takes the audience after `init`; the wrapper's call has no third argument (checked when it was bound).
+      const after = rangeOf(init ?? url).end;
+      this.edits.push({ start: after, end: after, text: `${init ? '' : ', undefined'}, { ${helperAdapterOptions.audience}: ${audience} }` });
+    }
     if (optional === undefined) this.needsHelper = true;
     else this.useOptionalClient();
   }

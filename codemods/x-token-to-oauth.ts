@@ -265,6 +265,15 @@ export class XTokenMigration extends RequestMigration {
   private migrateFinding(finding: XTokenFinding): void {
     const migratedBefore = this.migrated.length;
     this.migrateFindingForm(finding);
+    const boundTo = finding.target.callersBase?.envVar;
+    if (boundTo !== undefined) {
+      // `boundToCallersBase` let it through only as a helper fetch bound to that base.
+      const note = `, with the token only under \`process.env.${boundTo}\` (or on a Cloud Automation host): the base its calls to Keptn routes pass (${finding.target.callersBase?.unshown ?? ''})`;
+      for (let index = migratedBefore; index < this.migrated.length; index++) {
+        const entry = this.migrated[index];
+        if (entry) this.migrated[index] = { ...entry, what: `${entry.what}${note}` };
+      }
+    }
     const kept = finding.keptFor ?? [];
     if (kept.length > 0) {
       // Split: the requests to other services still send the x-token, so the token is not retired.
@@ -295,6 +304,7 @@ export class XTokenMigration extends RequestMigration {
       this.listUnsure(key, finding.target);
       return;
     }
+    if (!this.boundToCallersBase(key, finding)) return;
     const browser = finding.sites.map((site) => this.facts().analysis.browserContext(site.node)).find((context) => context !== undefined);
     if (browser !== undefined) {
       this.leave(key, 'x-token header in browser code', `${browser}, which runs in the browser, where the OAuth helper's client credentials cannot go: \`DT_CLIENT_SECRET\` is not there, and bundling it would publish it`, 'make the request from a backend of yours that holds the OAuth client, and have the browser call that backend');
@@ -440,6 +450,37 @@ export class XTokenMigration extends RequestMigration {
     const { why, todo } = callersElsewhereSite(target, 'this request');
     this.leave(key, 'x-token header in a wrapper that also serves another service', why, todo);
     return true;
+  }
+
+  /**
+   * A wrapper some of whose calls show a Keptn route while another shows none (or calls are out
+   * of sight), rewritten (`--include-unsure`): the helper's fetch would authorize whatever URL each
+   * call passes, so it is bound to the base the Keptn calls share (`target.callersBase`). Where
+   * there is no such base, or the request is not a fetch whose call can take the audience, the
+   * site is left, marked. False when it was left.
+   */
+  private boundToCallersBase(key: AnyPath, finding: XTokenFinding): boolean {
+    const base = finding.target.callersBase;
+    if (base === undefined) return true;
+    const calls = finding.sites.map((site) => ({ site, call: this.babelPath(site.node, 'CallExpression') }));
+    const fetchCalls = calls.every(({ site, call }) => site.client.kind === 'fetch' && call !== undefined && isNodeType(call.node, 'CallExpression') && call.node.arguments.length <= 2 && call.node.arguments.every((argument) => !isNodeType(argument, 'SpreadElement')));
+    const cannot =
+      base.envVar === undefined
+        ? 'its calls that show a Keptn route do not all start their URL with one environment variable the token could be bound to'
+        : fetchCalls
+          ? undefined
+          : 'the codemod binds the token to an API base only for a fetch call it can give the audience to';
+    if (cannot === undefined) {
+      for (const { call } of calls) if (call) this.fetchAudiences.set(call.node, `process.env.${base.envVar ?? ''}`);
+      return true;
+    }
+    this.leave(
+      key,
+      'x-token header in a wrapper whose callers may pass another service',
+      `this request is made with the URL its callers pass, and ${base.unshown}: rewritten, it would send the OAuth token to every URL its calls pass, and ${cannot}`,
+      'give the Cloud Automation calls a request of their own through the OAuth helper, or bind the helper to their API base (`client.fetch(url, init, { audience: <API base> })`)',
+    );
+    return false;
   }
 
   /**
@@ -2320,6 +2361,11 @@ export class XTokenMigration extends RequestMigration {
             const argIndex = args.indexOf(options.node);
             if (optionsBeforeCallback && argIndex === 1 && args.length === 3) {
               this.edits.push(...removeListItems(this.source, args.map(rangeOf), new Set([argIndex])));
+              return;
+            }
+            if (argIndex === 1 && this.fetchAudiences.has(callNode)) {
+              // The helper's fetch takes its audience after `init`: the emptied options stay as a place holder.
+              this.edits.push({ ...optionsRange, text: 'undefined' });
               return;
             }
             if (argIndex === args.length - 1 && argIndex > 0) {

@@ -127,7 +127,7 @@ function joinHooks<H extends object, O extends { beforeRequest: unknown[]; after
   return { ...own, beforeRequest: join('beforeRequest'), afterResponse: join('afterResponse') } as unknown as HooksWith<H, O>;
 }
 
-function adapterAudience(options: AdapterOptions | undefined, setting: string): readonly ApiBase[] | undefined {
+export function adapterAudience(options: AdapterOptions | undefined, setting: string): readonly ApiBase[] | undefined {
   if (options === undefined) return undefined;
   if (typeof options !== 'object' || (options as unknown) === null) {
     throw new TypeError(`cloud-automation-oauth: ${setting} options must be an object such as { audience: 'https://<env>.cloudautomation.live.dynatrace.com/api' }`);

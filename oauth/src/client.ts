@@ -1,4 +1,4 @@
-import { attachToAxios, bearer, gotHooks, isCallersAuthorization, kyHooks } from './adapters.js';
+import { adapterAudience, attachToAxios, bearer, gotHooks, isCallersAuthorization, kyHooks } from './adapters.js';
 import type { AdapterOptions, Authority, AxiosLikeInstance, HooksOptions, HooksWith, NoHooks, OAuthGotHooks, OAuthKyHooks, TokenSource } from './adapters.js';
 import { mayAuthorize, parseAudience, requestUrl } from './audience.js';
 import type { ApiBase, Audience } from './audience.js';
@@ -74,10 +74,12 @@ export interface OAuthClient {
   readonly addAuthorization: <H extends object>(headers: H) => Promise<H>;
   /**
    * fetch with `Authorization: Bearer …`, any `x-token` removed, and one retry with a fresh token
-   * after a 401. The URL it is called with is the audience, unless the client has an `audience`.
+   * after a 401. The URL it is called with is the audience, unless `options.audience` or the
+   * client's `audience` names one (`client.fetch(base + path, init, { audience: process.env.KEPTN_API_URL })`
+   * for a function that also fetches other services): a request outside it is sent untouched.
    * An Authorization the caller set is kept.
    */
-  readonly fetch: (input: FetchInput, init?: RequestInit) => Promise<Response>;
+  readonly fetch: (input: FetchInput, init?: RequestInit, options?: AdapterOptions) => Promise<Response>;
   /**
    * Authenticates the requests of an axios instance that go to its `baseURL` (or `options.audience`)
    * and to Cloud Automation hosts; returns the instance. Attaching twice adds nothing.
@@ -149,7 +151,9 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
       throw new TypeError(`cloud-automation-oauth: ${name} must be a function`);
     }
   }
-  const audience: readonly ApiBase[] | undefined = options.audience === undefined ? undefined : parseAudience(options.audience, 'audience');
+  // Given but unset (`audience: process.env.KEPTN_API_URL` without the variable) or '': no base,
+  // only the known Cloud Automation hosts, as for the adapters' option; never every URL.
+  const audience: readonly ApiBase[] | undefined = !('audience' in options) ? undefined : options.audience === undefined || options.audience === '' ? [] : parseAudience(options.audience, 'audience');
   const { clientId, clientSecret, accountUrn, scopes, tokenUrl } = credentials;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
@@ -387,11 +391,12 @@ export function buildClient(options: Omit<OAuthClientOptions, keyof RawCredentia
  * URL it is called with), any `x-token` removed, the caller's own Authorization kept, and one
  * retry after a 401. The token is asked for only when a request needs one.
  */
-function authorizedFetch(source: TokenSource, audience: readonly ApiBase[] | undefined, fetchImpl: () => FetchFunction): OAuthClient['fetch'] {
-  return async (input: FetchInput, init?: RequestInit): Promise<Response> => {
+function authorizedFetch(source: TokenSource, clientAudience: readonly ApiBase[] | undefined, fetchImpl: () => FetchFunction): OAuthClient['fetch'] {
+  return async (input: FetchInput, init?: RequestInit, options?: AdapterOptions): Promise<Response> => {
     const request = input instanceof Request ? input : undefined;
     const callerHeaders = init?.headers ?? request?.headers;
-    // Without a configured audience, the URL named here is where the token is meant to go.
+    const audience = adapterAudience(options, 'client.fetch()') ?? clientAudience;
+    // Without an audience, the URL named here is where the token is meant to go.
     const allowed = audience === undefined || mayAuthorize(requestUrl(request?.url ?? input), audience);
     if (!allowed) return fetchImpl()(input, init);
     if (isCallersAuthorization(fetchAuthorization(callerHeaders), source)) {

@@ -130,8 +130,8 @@ export function oauthClientFromEnv(env: Environment = process.env): OAuthClient 
 export interface OptionalOAuthClient {
   /** The client `oauthClientFromEnv` gives, or undefined when no `DT_*` variable is set. */
   readonly client: () => OAuthClient | undefined;
-  /** `client.fetch` when configured, else the global fetch with the request untouched. */
-  readonly fetch: (input: FetchInput, init?: RequestInit) => Promise<Response>;
+  /** `client.fetch` (with its `{ audience }` option) when configured, else the global fetch with the request untouched. */
+  readonly fetch: (input: FetchInput, init?: RequestInit, options?: AdapterOptions) => Promise<Response>;
   /** Attaches once; each request is authorized only when OAuth is configured at that moment. */
   readonly attachToAxios: <T extends AxiosLikeInstance>(instance: T, options?: AdapterOptions) => T;
   /** got hooks that authorize only when OAuth is configured at the time of the request. */
@@ -170,9 +170,9 @@ export function optionalOAuthClientFromEnv(env: Environment = process.env): Opti
   const optional: OptionalOAuthClient = Object.freeze({
     client: () => configuredClient(env),
     // async, so a configuration error rejects as fetch errors do instead of throwing.
-    fetch: async (input: FetchInput, init?: RequestInit) => {
+    fetch: async (input: FetchInput, init?: RequestInit, options?: AdapterOptions) => {
       const client = configuredClient(env);
-      return client === undefined ? globalThis.fetch(input, init) : client.fetch(input, init);
+      return client === undefined ? globalThis.fetch(input, init) : client.fetch(input, init, options);
     },
     attachToAxios: <T extends AxiosLikeInstance>(instance: T, options?: AdapterOptions): T => attachToAxios(instance, resolve, optional, options),
     gotHooks: <H extends object = NoHooks>(options?: HooksOptions<H>) => gotHooks(resolve, options),

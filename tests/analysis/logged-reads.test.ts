@@ -27,6 +27,15 @@ describe('onlyLogged: reads of request options that only logging calls take', ()
     expect(readsOfOpts('console.log(JSON.stringify(opts));')).toEqual([true]);
   });
 
+  it('takes an argument of a child logger (pino, winston), made of a logger variable or member, but not what makes the child', () => {
+    expect(readsOfOpts('logger.child({ requestId: "r1" }).info(opts);')).toEqual([true]);
+    expect(readsOfOpts('class S { logger: any; run() { this.logger.child({ module: "keptn" }).debug({ opts }, "GET"); } }')).toEqual([true]);
+    expect(readsOfOpts('log.child({ a: 1 }).child({ b: 2 }).warn(opts.headers);')).toEqual([true]);
+    expect(readsOfOpts('logger.child(opts).info("GET");')).toEqual([false]);
+    expect(readsOfOpts('metrics.child({ a: 1 }).info(opts);')).toEqual([false]);
+    expect(readsOfOpts('logger.fork({ a: 1 }).info(opts);')).toEqual([false]);
+  });
+
   it('follows a copy that is only logged, and no copy used for anything else', () => {
     expect(readsOfOpts('const logged = { ...opts, method: "GET" };\nconsole.debug(logged);\nlog.trace(logged);')).toEqual([true]);
     expect(readsOfOpts('const logged = { ...opts, method: "GET" };\nconsole.debug(logged);\nrecord(logged);')).toEqual([false]);

@@ -177,6 +177,38 @@ describe('fetch: the URL the call names is the audience, unless the client has o
     expect(other.seen[0]?.headers['x-token']).toBe('not-ours-to-remove');
     expect(fake.requests[0]?.auth).toBe('bearer');
   });
+
+  it('a call names its audience: a wrapper fetching the API and another service sends the token only under that base', async () => {
+    const { fake, client } = await setup();
+    const inventory = await startThirdParty();
+    // `async function api(base, path) { return client.fetch(base + path, init, { audience: process.env.KEPTN_API_URL }) }`
+    const api = (base: string, path: string): Promise<Response> => client.fetch(base + path, { headers: { accept: 'application/json' } }, { audience: fake.apiBaseUrl });
+    await api(fake.apiBaseUrl, '/controlPlane/v1/project');
+    await api(inventory.url, '/v2/items');
+    expect(fake.requests.map((request) => [request.path, request.auth])).toEqual([['/api/controlPlane/v1/project', 'bearer']]);
+    expect(inventory.seen).toHaveLength(1);
+    expectNoCredential(inventory.seen[0]?.headers ?? {});
+  });
+
+  it('an audience given but unset or empty, to the call or the client, names no base: neither loopback server gets the token', async () => {
+    const { fake, client, makeClient } = await setup();
+    const inventory = await startThirdParty();
+    const unset: string | undefined = undefined;
+    const clients = [client, makeClient({ audience: unset }), makeClient({ audience: '' })];
+    for (const [index, each] of clients.entries()) {
+      const options = index === 0 ? [{ audience: unset }, { audience: '' }] : [undefined];
+      for (const option of options) {
+        await each.fetch(`${fake.apiBaseUrl}/v1/metadata`, undefined, option);
+        await each.fetch(`${inventory.url}/v2/items`, undefined, option);
+      }
+    }
+    expect(fake.requests.map((request) => request.auth)).toEqual(['none', 'none', 'none', 'none']);
+    for (const request of inventory.seen) expectNoCredential(request.headers);
+    expect(fake.tokenRequests).toHaveLength(0);
+    // A call's audience that is no URL fails, naming the option, before anything is sent.
+    await expect(client.fetch(`${fake.apiBaseUrl}/v1/metadata`, undefined, { audience: 'keptn.internal/api' })).rejects.toThrow('client.fetch() audience must hold absolute http(s) URLs');
+    expect(fake.requests).toHaveLength(4);
+  });
 });
 
 describe('a redirect from an authorized URL to another host carries no token, in all three clients', () => {
