@@ -57,11 +57,13 @@ describe('headerCondition: the test an x-token header is sent under', () => {
         "47: mixed \`signedIn && token\` truthy",
         "55: other \`signedIn\` truthy",
         "59: other \`signedIn\` truthy",
-        "64: other \`signedIn\` truthy",
-        "69: other \`signedIn\` truthy",
-        "75: other \`signedIn\` truthy",
-        "82: other \`withToken\` truthy",
-        "87: token",
+        "65: other \`signedIn\` truthy",
+        "72: other \`signedIn\` truthy",
+        "82: other \`signedIn\` truthy",
+        "89: other \`signedIn\` truthy",
+        "95: other \`signedIn\` truthy",
+        "102: other \`withToken\` truthy",
+        "107: token",
       ]
     `);
   });
