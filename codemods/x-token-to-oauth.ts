@@ -235,6 +235,8 @@ export class XTokenMigration extends RequestMigration {
   private readonly handOffRefusals = new Map<number, string>();
   /** By statement, the `const` awaiting the token before it, and the block it is declared in (see awaitTokenBefore). */
   private readonly tokenAwaits = new Map<ASTNode, { readonly variable: string; readonly block: ASTNode | undefined }>();
+  /** Every name `freeName` handed out in this pass, with the block an edit declares it in (see freeName). */
+  private readonly namesDeclared: { readonly name: string; readonly block: { readonly start: number; readonly end: number } }[] = [];
   /** Interceptors that lost their x-token write, with the helper attached after each (see removeEmptied). */
   private readonly interceptorsLeft: { useStatement: AnyPath; use: AnyPath; fn: AnyPath; attach: string; attachAfter: Edit }[] = [];
 
@@ -2831,9 +2833,16 @@ export class XTokenMigration extends RequestMigration {
 
   /** `name`, or `name2`, `name3`…: the first not bound where `at` is, nor used in it, nor among `taken`. */
   private freeName(at: AnyPath, name: string, taken: ReadonlySet<string> = new Set()): string {
+    // The block the name is declared in; blocks nest or are apart, so two overlap only when one holds the other.
+    const block = rangeOf((parentOf(at) ?? at).node);
     for (let index = 1; ; index++) {
       const candidate = index === 1 ? name : `${name}${index}`;
-      if (!taken.has(candidate) && !scopeDeclaring(at, candidate) && !new RegExp(`\\b${candidate}\\b`, 'u').test(this.text(at.node))) return candidate;
+      // The scopes are those of the file as it was read: a name this pass declares is in none of them yet.
+      const declaredNear = this.namesDeclared.some((declared) => declared.name === candidate && declared.block.start < block.end && block.start < declared.block.end);
+      if (!taken.has(candidate) && !declaredNear && !scopeDeclaring(at, candidate) && !new RegExp(`\\b${candidate}\\b`, 'u').test(this.text(at.node))) {
+        this.namesDeclared.push({ name: candidate, block });
+        return candidate;
+      }
     }
   }
 
