@@ -109,7 +109,7 @@ export interface MigrationReport {
   readonly scopes: {
     /**
      * True only when every Cloud Automation call found has a known route: `required` is then
-     * exactly what the code needs. False: `required` is a lower bound, `unknown` lists the calls
+     * exactly what the code read needs (a file in `files.failed` was not read). False: `required` is a lower bound, `unknown` lists the calls
      * whose route is not known and `fallback` is a superset that covers them. Either way the
      * requests in `notCounted` are left out.
      */
@@ -413,7 +413,9 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
   }
 
   lines.push('');
-  lines.push(...formatScopes(report.scopes));
+  lines.push(...formatScopes(report.scopes, report.files.failed.length));
+  // What a file that failed says was never read: no claim below may cover it.
+  const unread = report.files.failed.length === 0 ? '' : ` (of the files read: ${plural(report.files.failed.length, 'file')} failed, above)`;
 
   // `scopes` changes nothing: what it says of the old token is what `migrate` would leave.
   const once = report.mode === 'analyze' ? ', once `migrate` has run' : '';
@@ -424,14 +426,14 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
       if (assignment.length <= 48) lines.push(`  set     ${assignment.padEnd(48)} ${note}`);
       else lines.push(`  set     ${assignment}`, `          ${''.padEnd(48)} ${note}`);
     }
-    for (const name of report.env.retire) lines.push(`  retire  ${name.padEnd(48)} no migrated file reads it any more`);
+    for (const name of report.env.retire) lines.push(`  retire  ${name.padEnd(48)} no migrated file reads it any more${unread}`);
     for (const { name, files: readers } of report.env.stillRead) {
       lines.push(`  keep    ${name.padEnd(48)} still read by ${readers.join(', ')}`);
     }
   }
 
   if (report.tokens.retire.length > 0 || report.tokens.keep.length > 0) {
-    lines.push('', `The old API token in the code${once} (retire: nothing sends it any more; keep: something still does):`);
+    lines.push('', `The old API token in the code${once}${unread} (retire: nothing sends it any more; keep: something still does):`);
     for (const entry of report.tokens.retire) lines.push(...tokenLine('retire', entry));
     for (const entry of report.tokens.keep) lines.push(...tokenLine('keep', entry));
   }
@@ -457,13 +459,15 @@ function leftForYouHeading(report: MigrationReport): string {
 }
 
 /** The scope section: exact scopes, or a lower bound, the calls whose route is unknown and a fallback that covers them; then the requests not counted. */
-function formatScopes(scopes: MigrationReport['scopes']): string[] {
-  return [...countedScopes(scopes), ...notCountedLines(scopes.notCounted)];
+function formatScopes(scopes: MigrationReport['scopes'], failedFiles: number): string[] {
+  const unread = failedFiles === 0 ? [] : [`  Only the files read are counted: ${plural(failedFiles, 'file')} failed to parse or transform (above), and any Cloud Automation call in them is not.`];
+  return [...countedScopes(scopes, failedFiles > 0), ...unread, ...notCountedLines(scopes.notCounted)];
 }
 
-function countedScopes(scopes: MigrationReport['scopes']): string[] {
+function countedScopes(scopes: MigrationReport['scopes'], someUnread: boolean): string[] {
   const lines: string[] = [];
   if (scopes.calls.length === 0) {
+    if (someUnread) return ['OAuth scopes: no Cloud Automation call found in the files read.'];
     return [scopes.notCounted.length === 0 ? 'OAuth scopes: no Cloud Automation call found, so none needed.' : 'OAuth scopes: no request is shown to go to Cloud Automation, so none are counted.'];
   }
   const known = scopes.calls.length - scopes.unknown.length;

@@ -244,6 +244,23 @@ describe('buildReport', () => {
 });
 
 describe('formatReport', () => {
+  it('claims scopes and retirements only of the files it read', () => {
+    const broken: FileOutcome = { file: 'src/broken.ts', status: 'failed', error: "Identifier 'token' has already been declared. (15:6)", reports: [] };
+    const text = (outcomes: readonly FileOutcome[]): string => formatReport(buildReport({ command: 'migrate', mode: 'write', transforms: ['x-token-to-oauth'], outcomes, skipped: [] }));
+    // The failed file may hold Cloud Automation calls and read the token: no line may speak for it.
+    const onlyFailed = text([broken]);
+    expect(onlyFailed).toContain('OAuth scopes: no Cloud Automation call found in the files read.');
+    expect(onlyFailed).not.toContain('so none needed');
+    expect(onlyFailed).toContain('Only the files read are counted: 1 file failed to parse or transform (above), and any Cloud Automation call in them is not.');
+    const withEvents = text([events, broken]);
+    expect(withEvents).toMatch(/retire {2}KEPTN_API_TOKEN +no migrated file reads it any more \(of the files read: 1 file failed, above\)/u);
+    expect(withEvents).toContain('Only the files read are counted');
+    // Nothing failed: the claims stand as they are.
+    const allRead = text([events]);
+    expect(allRead).not.toContain('files read');
+    expect(text([])).toContain('OAuth scopes: no Cloud Automation call found, so none needed.');
+  });
+
   it('reads as a person acts on it', () => {
     const report = buildReport({ command: 'migrate', mode: 'dry', transforms: ['x-token-to-oauth'], outcomes: [events, controlPlane], skipped: [] });
     expect(formatReport(report)).toMatchInlineSnapshot(`
