@@ -235,7 +235,11 @@ export class XTokenMigration extends RequestMigration {
   private readonly handOffRefusals = new Map<number, string>();
   /** By statement, the `const` awaiting the token before it, and the block it is declared in (see awaitTokenBefore). */
   private readonly tokenAwaits = new Map<ASTNode, { readonly variable: string; readonly block: ASTNode | undefined }>();
-  /** Every name `freeName` handed out in this pass, with the block an edit declares it in (see freeName). */
+  /**
+   * Names this pass declares where `freeName` cannot see them (its scopes are those of the file as
+   * read), with the block each is declared in: the `const`s of values kept at load (see keptAtLoad).
+   * A name `freeName` returns is not recorded: some plans are computed twice and applied once.
+   */
   private readonly namesDeclared: { readonly name: string; readonly block: { readonly start: number; readonly end: number } }[] = [];
   /** Interceptors that lost their x-token write, with the helper attached after each (see removeEmptied). */
   private readonly interceptorsLeft: { useStatement: AnyPath; use: AnyPath; fn: AnyPath; attach: string; attachAfter: Edit }[] = [];
@@ -1922,6 +1926,8 @@ export class XTokenMigration extends RequestMigration {
       taken.add(name);
       name = this.freeName(statement, base, taken);
     }
+    // Declared at module level by this pass, where the next shared object read at load must not take it again.
+    this.namesDeclared.push({ name, block: rangeOf((parentOf(statement) ?? statement).node) });
     // After a comment that ends the statement's line, which stays with it.
     const end = rangeOf(statement.node).end;
     const rest = this.source.slice(end).split('\n', 1)[0] ?? '';
@@ -2839,10 +2845,7 @@ export class XTokenMigration extends RequestMigration {
       const candidate = index === 1 ? name : `${name}${index}`;
       // The scopes are those of the file as it was read: a name this pass declares is in none of them yet.
       const declaredNear = this.namesDeclared.some((declared) => declared.name === candidate && declared.block.start < block.end && block.start < declared.block.end);
-      if (!taken.has(candidate) && !declaredNear && !scopeDeclaring(at, candidate) && !new RegExp(`\\b${candidate}\\b`, 'u').test(this.text(at.node))) {
-        this.namesDeclared.push({ name: candidate, block });
-        return candidate;
-      }
+      if (!taken.has(candidate) && !declaredNear && !scopeDeclaring(at, candidate) && !new RegExp(`\\b${candidate}\\b`, 'u').test(this.text(at.node))) return candidate;
     }
   }
 
