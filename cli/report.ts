@@ -108,12 +108,15 @@ export interface MigrationReport {
   readonly manual: readonly (ReportedSite & { readonly what: string; readonly why: string; readonly todo: string; readonly marked?: boolean; readonly markedNow?: boolean })[];
   readonly scopes: {
     /**
-     * True only when every Cloud Automation call found has a known route: `required` is then
-     * exactly what the code read needs (a file in `files.failed` was not read). False: `required` is a lower bound, `unknown` lists the calls
-     * whose route is not known and `fallback` is a superset that covers them. Either way the
-     * requests in `notCounted` are left out.
+     * True only when every file was read and every Cloud Automation call found has a known route:
+     * `required` is then exactly what the code needs. False: `required` is a lower bound, `unknown`
+     * lists the calls whose route is not known and `fallback` is a superset that covers them, and
+     * every scope when a file was not read (`unread`). Either way the requests in `notCounted` are
+     * left out.
      */
     readonly exact: boolean;
+    /** Files in `files.failed`: any Cloud Automation call in them is not counted. */
+    readonly unread: number;
     /**
      * The scopes the code surely needs, `cloudautomation:` prefixed, in vocabulary order: those of
      * the calls with known routes, and those every route an unknown call could hit needs.
@@ -215,10 +218,10 @@ export function buildReport(input: ReportInput): MigrationReport {
   calls.sort(byPosition);
   notCounted.sort(byPosition);
 
-  const scopes = scopeSummary(calls, notCounted);
+  const scopes = scopeSummary(calls, notCounted, failed.length);
   const touchesCloudAutomation = migrated.length > 0 || calls.length > 0 || manual.length > 0;
   const env: MigrationReport['env'] = {
-    set: input.command === 'migrate' && touchesCloudAutomation ? envToSet(scopes.required, scopes.exact) : [],
+    set: input.command === 'migrate' && touchesCloudAutomation ? envToSet(scopes) : [],
     retire: [...retiredSomewhere].filter((name) => !tokenVarsRead.has(name)).sort(),
     stillRead: [...tokenVarsRead].map(([name, files]) => ({ name, files: [...files].sort() })).sort((a, b) => a.name.localeCompare(b.name)),
   };
@@ -323,16 +326,18 @@ function methodsWith(call: ReportedCall, what: 'path' | 'url', only?: ReportedCa
  * it may hit no route of the table), is listed, and the fallback covers every route it could
  * still hit, so granting the fallback never leaves a call without its scope.
  */
-function scopeSummary(calls: readonly ReportedCall[], notCounted: readonly ReportedCall[]): MigrationReport['scopes'] {
+function scopeSummary(calls: readonly ReportedCall[], notCounted: readonly ReportedCall[], unread: number): MigrationReport['scopes'] {
   const neededBy = new Map<string, string[]>();
   const unknown = calls.filter((call) => !call.exact);
   for (const call of calls) {
     for (const scope of call.exact ? call.scopes : call.sureScopes) (neededBy.get(scope) ?? neededBy.set(scope, []).get(scope))?.push(callLabel(call, scope));
   }
   const required = sortScopes(neededBy.keys());
-  const fallback = unknown.length === 0 ? [] : sortScopes([...required, ...unknown.flatMap((call) => call.possibleScopes)]);
+  // A file that was not read may call any route, so only every scope covers it.
+  const fallback = unread > 0 ? sortScopes(ALL_SCOPES) : unknown.length === 0 ? [] : sortScopes([...required, ...unknown.flatMap((call) => call.possibleScopes)]);
   return {
-    exact: unknown.length === 0,
+    exact: unknown.length === 0 && unread === 0,
+    unread,
     required,
     fallback,
     unknown,
@@ -342,7 +347,7 @@ function scopeSummary(calls: readonly ReportedCall[], notCounted: readonly Repor
   };
 }
 
-function envToSet(required: readonly string[], exact: boolean): MigrationReport['env']['set'] {
+function envToSet({ required, exact, unknown, unread }: MigrationReport['scopes']): MigrationReport['env']['set'] {
   const notes: Record<string, [string, string]> = {
     [helperEnvVars.clientId]: ['dt0s02.XXXXXXXX', 'the OAuth client id from Account Management'],
     [helperEnvVars.clientSecret]: ['dt0s02.XXXXXXXX.<secret>', 'from your secret store; never commit it'],
@@ -353,9 +358,10 @@ function envToSet(required: readonly string[], exact: boolean): MigrationReport[
     return { name, value, note };
   });
   if (required.length > 0) {
+    const missing = [...(unknown.length > 0 ? ['the calls with unknown routes'] : []), ...(unread > 0 ? ['the failed files'] : [])].join(' and ');
     const note = exact
       ? "the scopes above; unset, the helper asks for Dynatrace's typical set"
-      : 'the lower bound above: add what the calls with unknown routes need (at most the fallback above)';
+      : `the lower bound above: add what ${missing} need (at most the fallback above)`;
     set.push({ name: helperEnvVars.scopes, value: required.join(' '), note });
   }
   set.push({ name: helperEnvVars.tokenUrl, value: 'https://sso.dynatrace.com/sso/oauth2/token', note: 'optional: only for sprint/dev SSO' });
@@ -413,7 +419,7 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
   }
 
   lines.push('');
-  lines.push(...formatScopes(report.scopes, report.files.failed.length));
+  lines.push(...formatScopes(report.scopes));
   // What a file that failed says was never read: no claim below may cover it.
   const unread = report.files.failed.length === 0 ? '' : ` (of the files read: ${plural(report.files.failed.length, 'file')} failed, above)`;
 
@@ -459,15 +465,15 @@ function leftForYouHeading(report: MigrationReport): string {
 }
 
 /** The scope section: exact scopes, or a lower bound, the calls whose route is unknown and a fallback that covers them; then the requests not counted. */
-function formatScopes(scopes: MigrationReport['scopes'], failedFiles: number): string[] {
-  const unread = failedFiles === 0 ? [] : [`  Only the files read are counted: ${plural(failedFiles, 'file')} failed to parse or transform (above), and any Cloud Automation call in them is not.`];
-  return [...countedScopes(scopes, failedFiles > 0), ...unread, ...notCountedLines(scopes.notCounted)];
+function formatScopes(scopes: MigrationReport['scopes']): string[] {
+  return [...countedScopes(scopes), ...notCountedLines(scopes.notCounted)];
 }
 
-function countedScopes(scopes: MigrationReport['scopes'], someUnread: boolean): string[] {
+function countedScopes(scopes: MigrationReport['scopes']): string[] {
   const lines: string[] = [];
+  const unread = `${plural(scopes.unread, 'file')} failed to parse or transform (above), and any Cloud Automation call in ${scopes.unread === 1 ? 'it' : 'them'} is not counted.`;
   if (scopes.calls.length === 0) {
-    if (someUnread) return ['OAuth scopes: no Cloud Automation call found in the files read.'];
+    if (scopes.unread > 0) return ['OAuth scopes: no Cloud Automation call found in the files read.', `  ${unread} Fix ${scopes.unread === 1 ? 'it' : 'them'} and run again to learn what ${scopes.unread === 1 ? 'it needs' : 'they need'}.`];
     return [scopes.notCounted.length === 0 ? 'OAuth scopes: no Cloud Automation call found, so none needed.' : 'OAuth scopes: no request is shown to go to Cloud Automation, so none are counted.'];
   }
   const known = scopes.calls.length - scopes.unknown.length;
@@ -481,16 +487,20 @@ function countedScopes(scopes: MigrationReport['scopes'], someUnread: boolean): 
     const sure = scopes.unknown.filter((call) => call.sureScopes.length > 0).length;
     const knownNeed = scopes.calls.some((call) => call.exact && call.scopes.length > 0);
     const reasons = [
-      ...(knownNeed ? [`the ${plural(known, 'call')} with known routes need`] : []),
-      ...(sure > 0 ? [`${plural(sure, 'call')} with unknown routes ${sure === 1 ? 'needs' : 'need'} whichever route ${sure === 1 ? 'it hits' : 'they hit'}`] : []),
+      ...(knownNeed ? [known === 1 ? 'the 1 call with a known route needs' : `the ${known} calls with known routes need`] : []),
+      ...(sure > 0 ? [sure === 1 ? '1 call with an unknown route needs whichever route it hits' : `${sure} calls with unknown routes need whichever route they hit`] : []),
     ];
+    const unknownRoutes =
+      scopes.unknown.length === 0
+        ? []
+        : [`${plural(scopes.unknown.length, 'Cloud Automation call')} of ${scopes.calls.length} ${scopes.unknown.length === 1 ? 'has a route' : 'have routes'} that cannot be read from the code (listed below${scopes.unknown.some((call) => call.unpaired === true) ? '; for some, the code does not show which method goes with which URL' : ''}).`];
     lines.push(
-      `OAuth scopes: not exact. ${plural(scopes.unknown.length, 'Cloud Automation call')} of ${scopes.calls.length} ${scopes.unknown.length === 1 ? 'has a route' : 'have routes'} that cannot be read from the code (listed below${scopes.unknown.some((call) => call.unpaired === true) ? '; for some, the code does not show which method goes with which URL' : ''}).`,
+      `OAuth scopes: not exact. ${[...unknownRoutes, ...(scopes.unread > 0 ? [unread] : [])].join(' ')}`,
       scopes.required.length > 0
         ? `At least these, which ${reasons.join(' and ')}:`
         : known === 0
           ? 'No call has a known route, and no scope is needed by every route an unknown call could hit, so there is no lower bound.'
-          : 'No scope is sure: the calls with known routes need none, and no scope is needed by every route an unknown call could hit.',
+          : `No scope is sure: the calls with known routes need none${scopes.unknown.length > 0 ? ', and no scope is needed by every route an unknown call could hit' : ''}.`,
     );
   }
   if (scopes.required.length > 0) {
@@ -500,9 +510,18 @@ function countedScopes(scopes: MigrationReport['scopes'], someUnread: boolean): 
       users.forEach((user, index) => lines.push(`  ${(index === 0 ? scope : '').padEnd(40)} ${user}`));
     }
   }
-  if (!scopes.exact) {
+  if (scopes.unknown.length > 0) {
     lines.push('', 'Calls whose route is unknown:');
     for (const call of scopes.unknown) lines.push(`  ${callHead(call)}; ${scopeNeeds(call)}`);
+  }
+  if (scopes.unread > 0) {
+    lines.push(
+      '',
+      `Fallback (not exact: every scope, since a file that was not read may call any route${scopes.unknown.length > 0 ? ', which also covers the calls above' : ''}):`,
+      `  ${scopes.fallback.join(' ')}`,
+      `  Fix the failed ${scopes.unread === 1 ? 'file' : 'files'} and run again for the scopes ${scopes.unread === 1 ? 'it needs' : 'they need'}; grant the fallback only if you cannot.`,
+    );
+  } else if (!scopes.exact) {
     lines.push(
       '',
       'Fallback (not exact: a superset that covers every route the calls above could hit):',

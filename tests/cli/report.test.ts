@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileReport } from '../../codemods/report.js';
+import { ALL_SCOPES, sortScopes } from '../../core/scopes.js';
 import { buildReport, formatReport, reportAsJson, type FileOutcome } from '../../cli/report.js';
 
 function fileReport(file: string, parts: Partial<FileReport>): FileReport {
@@ -53,8 +54,10 @@ describe('buildReport', () => {
       namedBuildOutput: [],
     });
     expect(report.scopes.required).toEqual(['cloudautomation:events:read', 'cloudautomation:events:write', 'cloudautomation:projects:read']);
-    expect(report.scopes.exact).toBe(true);
-    expect(report.scopes.fallback).toEqual([]);
+    // src/broken.ts was not read: its calls may need any scope, so what was read is only a lower bound.
+    expect(report.scopes.exact).toBe(false);
+    expect(report.scopes.unread).toBe(1);
+    expect(report.scopes.fallback).toEqual(sortScopes(ALL_SCOPES));
     expect(report.scopes.neededBy['cloudautomation:events:write']).toEqual(['src/events.ts:17 POST /{…}/v1/event']);
     expect(report.manual).toEqual([expect.objectContaining({ file: 'src/control-plane.ts', line: 50, transform: 'x-token-to-oauth' })]);
     expect(report.env.retire).toEqual(['KEPTN_API_TOKEN']);
@@ -100,7 +103,7 @@ describe('buildReport', () => {
     expect(report.scopes.fallback).toEqual(['cloudautomation:events:read', 'cloudautomation:events:write', 'cloudautomation:projects:read', 'cloudautomation:secrets:delete']);
     const text = formatReport(report);
     expect(text).toContain('OAuth scopes: not exact. 1 Cloud Automation call of 2 has a route that cannot be read from the code (listed below).');
-    expect(text).toContain('At least these, which the 1 call with known routes need:');
+    expect(text).toContain('At least these, which the 1 call with a known route needs:');
     expect(text).toContain('  src/proxy.ts:3  axios  (method unknown) {…}; could need 3 scopes: cloudautomation:events:read cloudautomation:projects:read cloudautomation:secrets:delete');
     expect(text).toContain('Fallback (not exact: a superset that covers every route the calls above could hit):');
     expect(text).not.toContain('exactly these');
@@ -200,7 +203,7 @@ describe('buildReport', () => {
     expect(report.scopes.neededBy['cloudautomation:resources:write']).toEqual(['src/resources.js:36 POST {…}/resource-service/v1/project/{…}/resource (whichever route it hits)']);
     expect(report.env.set.find((entry) => entry.name === 'DT_OAUTH_SCOPES')?.value).toBe('cloudautomation:events:write cloudautomation:resources:write');
     const text = formatReport(report);
-    expect(text).toContain('At least these, which the 1 call with known routes need and 1 call with unknown routes needs whichever route it hits:');
+    expect(text).toContain('At least these, which the 1 call with a known route needs and 1 call with an unknown route needs whichever route it hits:');
     expect(text).toContain('  src/resources.js:36  fetch  POST {…}/resource-service/v1/project/{…}/resource; needs cloudautomation:resources:write whichever route it hits, and no other scope');
   });
 
@@ -251,10 +254,15 @@ describe('formatReport', () => {
     const onlyFailed = text([broken]);
     expect(onlyFailed).toContain('OAuth scopes: no Cloud Automation call found in the files read.');
     expect(onlyFailed).not.toContain('so none needed');
-    expect(onlyFailed).toContain('Only the files read are counted: 1 file failed to parse or transform (above), and any Cloud Automation call in them is not.');
+    expect(onlyFailed).toContain('  1 file failed to parse or transform (above), and any Cloud Automation call in it is not counted. Fix it and run again to learn what it needs.');
     const withEvents = text([events, broken]);
     expect(withEvents).toMatch(/retire {2}KEPTN_API_TOKEN +no migrated file reads it any more \(of the files read: 1 file failed, above\)/u);
-    expect(withEvents).toContain('Only the files read are counted');
+    expect(withEvents).toContain('OAuth scopes: not exact. 1 file failed to parse or transform (above), and any Cloud Automation call in it is not counted.');
+    expect(withEvents).toContain('At least these, which the 1 call with a known route needs:');
+    expect(withEvents).toContain(`Fallback (not exact: every scope, since a file that was not read may call any route):\n  ${sortScopes(ALL_SCOPES).join(' ')}`);
+    expect(withEvents).not.toContain('exactly these');
+    expect(withEvents).not.toContain('Calls whose route is unknown');
+    expect(withEvents).toMatch(/DT_OAUTH_SCOPES=.*\n? +the lower bound above: add what the failed files need/u);
     // Nothing failed: the claims stand as they are.
     const allRead = text([events]);
     expect(allRead).not.toContain('files read');

@@ -81,7 +81,7 @@ describe('the lower bound of calls whose route is unknown', () => {
     expect(report.scopes.exact).toBe(false);
     expect(report.scopes.required).toEqual(['cloudautomation:resources:write']);
     expect(report.scopes.neededBy['cloudautomation:resources:write']).toEqual([expect.stringMatching(/^sure-scopes\.ts:8 POST .* \(whichever route it hits\)$/u)]);
-    expect(text).toContain('At least these, which 1 call with unknown routes needs whichever route it hits:');
+    expect(text).toContain('At least these, which 1 call with an unknown route needs whichever route it hits:');
     expect(text).toMatch(/ {2}sure-scopes\.ts:8 {2}fetch {2}POST .*; needs cloudautomation:resources:write whichever route it hits, and no other scope\n/u);
     expect(report.env.set.find((entry) => entry.name === 'DT_OAUTH_SCOPES')?.value).toBe('cloudautomation:resources:write');
   });
