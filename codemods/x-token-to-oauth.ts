@@ -2345,6 +2345,12 @@ export class XTokenMigration extends RequestMigration {
     const members = object.properties as ASTNode[];
     const index = members.indexOf(target.node);
     this.retired.push(target);
+    const choice = members.length === 1 ? this.choiceLeftEmpty(container) : undefined;
+    if (choice) {
+      // Left in place as `{}`: other edits may be anchored on the property that holds the choice.
+      this.edits.push({ ...rangeOf(choice.node), text: '{}' });
+      return;
+    }
     if (members.length === 1) {
       // `headers: { 'x-token': t }` → drop `headers` too; an inline options object left empty goes with it.
       const slot = parentOf(container);
@@ -2397,6 +2403,23 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     this.edits.push(...removeListItems(this.source, members.map(rangeOf), new Set([index])));
+  }
+
+  /**
+   * `cond ? { 'x-token': t } : {}`, whose object the header was all of: both branches are then
+   * empty, so the choice is one empty object, which goes as the object would. Only when the test
+   * does nothing but read values (dropped, it does nothing) and no comment would go with it.
+   */
+  private choiceLeftEmpty(object: AnyPath): AnyPath | undefined {
+    const choice = parentOf(object);
+    const node = choice?.node;
+    if (!choice || !isNodeType(node, 'ConditionalExpression') || object.name === 'test') return undefined;
+    const other = (object.name === 'consequent' ? node.alternate : node.consequent) as ASTNode;
+    if (!isNodeType(other, 'ObjectExpression') || (other.properties as ASTNode[]).length > 0 || this.notOnlyReads(node.test) !== undefined) return undefined;
+    const { start, end } = rangeOf(node);
+    const own = rangeOf(object.node);
+    if (/\/[/*]/u.test(this.source.slice(start, own.start) + this.source.slice(own.end, end))) return undefined;
+    return choice;
   }
 
   /**
@@ -2955,7 +2978,8 @@ export class XTokenMigration extends RequestMigration {
     const checksRewritten = checks.plans.length === 0 ? '' : `; its ${TOKEN_CHECK} token check${checks.plans.length === 1 ? '' : 's'} (line ${checks.plans.map((plan) => this.position(plan.call.node).line).join(', ')}) → ${REACHABILITY_CHECK}`;
     this.helperUsed(optional);
     const headersOnlyToken = (container.node as ObjectExpression).properties.length === 1;
-    const slot = parentOf(container)?.node;
+    // `headers: cond ? { 'x-token': t } : {}` held only the x-token as much as `headers: { 'x-token': t }`.
+    const slot = parentOf(headersOnlyToken ? (this.choiceLeftEmpty(container) ?? container) : container)?.node;
     const onlyPlan = only ? hookPlans.get(only.call.node) : undefined;
     // The hooks take the place of `headers` that held only the x-token, in the options they go into.
     const hooksTakeSlot =
