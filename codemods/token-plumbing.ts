@@ -121,7 +121,9 @@ class Plumbing {
       if (parentOf(binding)?.node.type === 'TSParameterProperty') continue;
       const parameter = isParameter(binding);
       // `async function getToken() { return keptnToken; }`: a function that hands the token out.
-      const isFunction = isNodeType(parentOf(binding)?.node, 'FunctionDeclaration');
+      // Its parameters have the declaration for parent too, but are not its name.
+      const declaration = parentOf(binding)?.node;
+      const isFunction = isNodeType(declaration, 'FunctionDeclaration') && declaration.id === binding.node;
       const name = (binding.node as ASTNode & { name: string }).name;
       const judged = this.fateOfBinding(binding);
       // `const apiToken = tl.getEndpointAuthorizationParameter(…)`: unused now, but a call may fail the run, so

@@ -143,6 +143,13 @@ describe('the old API token section', () => {
     expect(built.tokens.retire.map(brief)).toContain('retire function getToken token-function.ts:5: nothing calls it any more; the migration left the function: delete it yourself');
     expect(tokenSection(built)).toContain('retire function getToken token-function.ts:5 nothing calls it any more; the migration left the function: delete it yourself');
   });
+
+  it('a parameter of a function declaration is one nothing reads, not a function nothing calls', () => {
+    const { report: built } = report('function-parameter.cjs');
+    expect(built.tokens.retire.map(brief)).toEqual([
+      "retire parameter token function-parameter.cjs:4: nothing reads it any more; the migration does not change a function's parameters, which its callers pass: drop it here and where the function is called",
+    ]);
+  });
 });
 
 describe('the old API token section on compiled CommonJS', () => {
