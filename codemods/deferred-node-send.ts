@@ -209,7 +209,7 @@ function planForDeclaration(context: DeferralContext, shape: DeclarationShape): 
     if (isNodeType(parent?.node, 'ReturnStatement')) continue;
     const member = memberCallOn(reference);
     if (member && NEITHER_SENDS.has(member.name)) continue;
-    const statement = member ? ownStatement(member.call) : undefined;
+    const statement = member ? (ownStatement(member.call) ?? bracelessGuarded(member.call)) : undefined;
     if (member && SENDS.has(member.name) && statement) {
       const args = (member.call.node as CallExpression).arguments;
       const guard = guardOf(statement);
@@ -306,8 +306,17 @@ function writtenValue(context: DeferralContext, path: AnyPath, at: AnyPath, take
   return name;
 }
 
-/** The `if` (no `else`) whose braced block holds only `statement`, itself in a statement list. */
+/** `if (body) req.write(body);`: the call's statement, the whole of an `if` (no `else`) that stands in a statement list. */
+function bracelessGuarded(call: AnyPath): AnyPath | undefined {
+  const statement = parentOf(call);
+  return statement && isNodeType(statement.node, 'ExpressionStatement') && guardOf(statement) ? statement : undefined;
+}
+
+/** The `if` (no `else`) whose braced block holds only `statement`, or that is `statement` and its test alone; itself in a statement list. */
 function guardOf(statement: AnyPath): AnyPath | undefined {
+  const bare = parentOf(statement);
+  const bareNode = bare?.node;
+  if (bare && isNodeType(bareNode, 'IfStatement') && bareNode.consequent === statement.node && !bareNode.alternate) return holdsStatements(parentOf(bare)?.node) ? bare : undefined;
   const block = parentOf(statement);
   const guard = parentOf(block);
   const blockNode = block?.node;
