@@ -36,6 +36,9 @@ export interface DeferralContext {
   freeName(at: AnyPath, name: string, taken: ReadonlySet<string>): string;
 }
 
+/** What telling a name's declaration and its other uses needs. */
+export type BindingContext = Pick<DeferralContext, 'referencesOf' | 'bindingOf'>;
+
 export type DeferredSendPlan = { readonly edits: readonly Edit[] } | { readonly why: string };
 
 /** Members of a ClientRequest that return the request itself: a chain through them still holds it. */
@@ -341,7 +344,13 @@ function stableTest(context: DeferralContext, path: AnyPath): boolean {
   return false;
 }
 
-function unchanging(context: DeferralContext, path: AnyPath): boolean {
+/**
+ * A value that is the same whenever it is read: a literal, a template of such values, or a name
+ * nothing writes (a `const`, a parameter or function declaration nothing assigns). `settled` lets
+ * a caller accept a `let` or parameter whose every write it knows is done before the later read
+ * (see made-async.ts); without it, any write makes the name changing.
+ */
+export function unchanging(context: BindingContext, path: AnyPath, settled?: (binding: AnyPath, write: AnyPath) => boolean): boolean {
   const node = path.node;
   if (LITERALS.has(node.type)) return true;
   if (isNodeType(node, 'TemplateLiteral')) return node.expressions.every((_, index) => unchanging(context, path.get('expressions', index) as AnyPath));
@@ -354,11 +363,25 @@ function unchanging(context: DeferralContext, path: AnyPath): boolean {
   const isConst = isNodeType(declarator, 'VariableDeclarator') && isNodeType(declaration, 'VariableDeclaration') && declaration.kind === 'const';
   const isParameter = (binding.parentPath as AnyPath | null)?.name === 'params';
   const isFunction = binding.name === 'id' && isNodeType(declarator, 'FunctionDeclaration');
-  if (!isConst && !isParameter && !isFunction) return false;
-  return isConst || !context.referencesOf(binding).some((reference) => {
-    const parent = parentOf(reference)?.node;
-    return (isNodeType(parent, 'AssignmentExpression') && reference.name === 'left') || isNodeType(parent, 'UpdateExpression');
-  });
+  const isLet = isNodeType(declarator, 'VariableDeclarator') && isNodeType(declaration, 'VariableDeclaration') && declaration.kind === 'let';
+  if (!isConst && !isParameter && !isFunction && !(isLet && settled)) return false;
+  return isConst || context.referencesOf(binding).every((reference) => !writes(reference) || settled?.(binding, reference) === true);
+}
+
+/** `x = …`, `x++`, and `x` as a target inside `[x] = …`, `({ a: x } = …)`, `for (x of …)`. */
+export function writes(reference: AnyPath): boolean {
+  for (let path = reference, parent = parentOf(path); parent; path = parent, parent = parentOf(path)) {
+    const node = parent.node;
+    if (isNodeType(node, 'UpdateExpression')) return true;
+    if (isNodeType(node, 'AssignmentExpression') || isNodeType(node, 'ForOfStatement') || isNodeType(node, 'ForInStatement')) return path.name === 'left';
+    const inPattern =
+      isNodeType(node, 'ArrayPattern') || isNodeType(node, 'ObjectPattern') || isNodeType(node, 'RestElement') ||
+      (isNodeType(node, 'AssignmentPattern') && path.name === 'left') ||
+      (isNodeType(node, 'ObjectProperty') && path.name === 'value' && isNodeType(parentOf(parent)?.node, 'ObjectPattern')) ||
+      isNodeType(node, 'TSAsExpression') || isNodeType(node, 'TSNonNullExpression') || isNodeType(node, 'TSSatisfiesExpression') || isNodeType(node, 'TSTypeAssertion') || isNodeType(node, 'ParenthesizedExpression');
+    if (!inPattern) return false;
+  }
+  return false;
 }
 
 interface DeferredParts {
@@ -503,7 +526,7 @@ export function planDeferredCallbackCall(context: DeferralContext, call: ASTPath
 const URL_NAMES = new Set(['url', 'uri', 'baseUrl', 'method']);
 
 /** A name bound once to a value that is a string or number by its syntax: a literal, a template, an environment variable. */
-function primitiveConstant(context: DeferralContext, path: AnyPath): boolean {
+export function primitiveConstant(context: BindingContext, path: AnyPath): boolean {
   if (!isNodeType(path.node, 'Identifier') || !unchanging(context, path)) return false;
   const binding = context.bindingOf(path);
   const declarator = binding ? parentOf(binding)?.node : undefined;

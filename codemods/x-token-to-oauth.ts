@@ -54,6 +54,7 @@ import { callersElsewhereSite, fileFacts, forEachNodeIn, RequestMigration, sureE
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
 import { planDeferredCallbackCall, planDeferredSend, type DeferralContext } from './deferred-node-send.js';
+import { whyNotMadeAsync } from './made-async.js';
 
 export { SUPPORTED_EXTENSIONS, UnparsableFileError, parserForPath, type ParserName } from './transform-runner.js';
 
@@ -217,9 +218,6 @@ const READS_OF_PARTS: ReadonlySet<string> = new Set([
   'LogicalExpression', 'ConditionalExpression', 'BinaryExpression', 'UnaryExpression', 'SequenceExpression', 'ParenthesizedExpression',
   'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion',
 ]);
-
-/** The methods of a plain promise that return another plain promise. */
-const PROMISE_CHAIN_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
 export class XTokenMigration extends RequestMigration {
   private readonly handOffs: HandOffRecord[] = [];
@@ -2094,8 +2092,14 @@ export class XTokenMigration extends RequestMigration {
     }
     const fn = this.enclosingFunctionPath(property);
     const madeAsync = fn !== undefined && (fn.node as ASTNode & { async?: boolean }).async !== true;
-    if (!fn || (madeAsync && !this.returnsOnlyRequest(fn, requests, kind))) {
-      unless('it is not written in an async function, where the token can be awaited for each request, and the codemod makes a function async only when all it does is log and return the promise of one fetch or axios request or of `.then`/`.catch`/`.finally` with callbacks written there');
+    const notAsync = 'it is not written in an async function, where the token can be awaited for each request';
+    if (!fn) {
+      unless(notAsync);
+      return;
+    }
+    const whyNotAsync = madeAsync ? this.whyNotMadeAsync(fn, requests, kind, sentInValue?.node ?? property.node) : undefined;
+    if (whyNotAsync !== undefined) {
+      unless(`${notAsync}, and the codemod makes a function async only where that changes nothing its callers can see but the wait: ${whyNotAsync}`);
       return;
     }
     if (requests.some((use) => this.enclosingFunctionPath(use.call)?.node !== fn.node)) {
@@ -2131,40 +2135,29 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /**
-   * A function that is not async and does nothing but return the promise of one fetch or axios
-   * request (`return fetch(url, { headers: signedIn ? { 'x-token': t } : {} })`, or an arrow with
-   * that call as its body), declared to return a `Promise` or not declared at all: made async, it
-   * returns the same response, now after the token it awaits under the test. Both clients'
-   * requests return a plain promise and never throw before it (fetch and axios' request are
-   * async), so callers see no difference but the wait; got's and ky's promises carry methods of
-   * their own (`.json()`), which an async function's promise would not.
-   * So too the request followed by `.then`/`.catch`/`.finally` with functions written there (a
-   * plain promise again, whose callbacks are made a moment later, which nothing can tell), and
-   * logging calls before the return: an async function runs them at once, as before, since the
-   * only await is in the request's arguments.
+   * Why the function around a kept condition cannot become async so that the token is awaited
+   * under the test (`awaitAt`: the x-token's member or value, where the await goes); undefined
+   * when it can. It must return the promise of one fetch or axios request, declared to return a
+   * `Promise` or not declared at all: both clients' requests return a plain promise and never
+   * throw before it (fetch and axios' request are async), so an async function's promise of the
+   * same response is what callers got; got's and ky's promises carry methods of their own
+   * (`.json()`), which an async function's promise would not. What the body does around the
+   * await is judged in made-async.ts, whose comment holds the argument: before the await it runs
+   * at once as before and must not throw (a throw would become a rejection); after it, it must
+   * read what it would have read at once, and the request must be handed nothing the caller could
+   * change meanwhile.
    */
-  private returnsOnlyRequest(fn: AnyPath, requests: readonly Extract<Use, { type: 'request' }>[], kind: HttpClientKind): boolean {
-    const node = fn.node as ASTNode & { body?: ASTNode; generator?: boolean; kind?: string; returnType?: (ASTNode & { typeAnnotation?: ASTNode }) | null };
+  private whyNotMadeAsync(fn: AnyPath, requests: readonly Extract<Use, { type: 'request' }>[], kind: HttpClientKind, awaitAt: ASTNode): string | undefined {
+    const node = fn.node as ASTNode & { generator?: boolean; kind?: string; returnType?: (ASTNode & { typeAnnotation?: ASTNode }) | null };
     const [request, ...others] = requests;
-    if ((kind !== 'fetch' && kind !== 'axios') || !request || others.length > 0 || node.generator === true || (node.kind !== undefined && node.kind !== 'method')) return false;
+    if ((kind !== 'fetch' && kind !== 'axios') || !request) return 'it makes no fetch or axios request, whose promise an async function\'s can stand in for';
+    if (others.length > 0) return 'it makes more than one request';
+    if (node.generator === true) return 'it is a generator';
+    if (node.kind !== undefined && node.kind !== 'method') return `it is a ${node.kind === 'constructor' ? 'constructor' : 'getter or setter'}, which cannot be async`;
     const declared = node.returnType?.typeAnnotation;
-    if (declared && !this.isPromiseType(declared)) return false;
-    const body = node.body;
-    const statements = isNodeType(body, 'BlockStatement') ? (body.body as ASTNode[]) : [];
-    const last = statements.at(-1);
-    const logsFirst = statements.slice(0, -1).every((statement) => isNodeType(statement, 'ExpressionStatement') && this.isLoggingCall(statement.expression as ASTNode));
-    const returned = isNodeType(body, 'BlockStatement')
-      ? (logsFirst && isNodeType(last, 'ReturnStatement') ? ((last as ASTNode & { argument?: ASTNode | null }).argument ?? undefined) : undefined)
-      : body;
-    let settled = returned;
-    // `request.then((response) => response.data)`: the chain's promise settles as the request's does.
-    while (isNodeType(settled, 'CallExpression') && isNodeType(settled.callee as ASTNode, 'MemberExpression')) {
-      const callee = settled.callee as MemberExpression;
-      const callbacks = settled.arguments as ASTNode[];
-      if (callee.computed || !PROMISE_CHAIN_METHODS.has(this.propertyName(callee.property, false) ?? '') || !callbacks.every((callback) => isNodeType(callback, 'ArrowFunctionExpression') || isNodeType(callback, 'FunctionExpression'))) break;
-      settled = callee.object;
-    }
-    return settled === request.call.node;
+    if (declared && !this.isPromiseType(declared)) return 'it is declared to return something other than a `Promise`';
+    const context = { source: this.source, referencesOf: (declaration: AnyPath) => this.referencesOf(declaration), bindingOf: (path: AnyPath) => this.bindingOf(path), isLoggingCall: (call: ASTNode) => this.isLoggingCall(call) };
+    return whyNotMadeAsync(context, fn, request.call, awaitAt);
   }
 
   /** `console.log(…)`, `this.logger.debug(…)`, as the analysis tells a log (analysis/logged-reads.ts). */

@@ -64,6 +64,14 @@ describe('headerCondition: the test an x-token header is sent under', () => {
         "95: other \`signedIn\` truthy",
         "102: other \`withToken\` truthy",
         "107: token",
+        "115: other \`signedIn\` truthy",
+        "125: other \`signedIn\` truthy",
+        "131: other \`signedIn\` truthy",
+        "137: other \`signedIn\` truthy",
+        "147: other \`signedIn\` truthy",
+        "152: other \`signedIn\` truthy",
+        "157: other \`signedIn\` truthy",
+        "165: other \`signedIn\` truthy",
       ]
     `);
   });
