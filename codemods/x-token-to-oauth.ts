@@ -229,7 +229,7 @@ export class XTokenMigration extends RequestMigration {
    * becomes async (a log of it would show a Promise, or a method).
    */
   private loggedReads: readonly LoggedRead[] = [];
-  /** A request waits for the token inside its Observable, with `defer` and `switchMap` from rxjs (see addRxjsImports). */
+  /** A request waits for the token inside its Observable, with `defer` and `switchMap` from rxjs (see addImports). */
   private rxjsWanted = false;
   /** Why an exported builder (by its start offset) could not hand the token to its callers in this run. */
   private readonly handOffRefusals = new Map<number, string>();
@@ -248,7 +248,6 @@ export class XTokenMigration extends RequestMigration {
     for (const finding of this.facts().xToken) this.migrateFinding(this.options.includeUnsure === true ? withUnsureIncluded(finding) : finding);
     for (const escaping of this.facts().escaping) this.leaveEscaping(escaping);
     this.takeHandOffs();
-    this.addRxjsImports();
     if (!this.continuesEarlierPass) this.collectRoutes();
   }
 
@@ -1738,33 +1737,13 @@ export class XTokenMigration extends RequestMigration {
   /**
    * `defer` and `switchMap`, imported where the file imports from rxjs already: into its
    * `import { … } from 'rxjs'` / `'rxjs/operators'`, or a line of their own after the rxjs import
-   * (or the last import). `switchMap` from `rxjs/operators`, which rxjs 6 and 7 both export it from
+   * (or the last import the migration keeps, see addNamedImports). `switchMap` from `rxjs/operators`, which rxjs 6 and 7 both export it from
    * (the root only since 7.2), unless the file imports it already.
    */
-  private addRxjsImports(): void {
+  protected override addImports(): void {
     if (!this.rxjsWanted) return;
-    const program = (this.root.get() as AnyPath).node as ASTNode & { program: { body: ASTNode[] } };
-    const body = program.program.body;
-    const { quote, semicolon } = this.style;
-    const added = new Map<ASTNode | undefined, string[]>();
-    const lines: string[] = [];
-    for (const [name, modules] of RXJS_DEFERRAL) {
-      if (this.rxjsImport(name, modules) !== undefined) continue;
-      const module = modules[0] as string;
-      const existing = body.find((statement) => isNodeType(statement, 'ImportDeclaration') && statement.importKind !== 'type' && (statement.source as { value: string }).value === module && (statement.specifiers as ASTNode[]).some((specifier) => isNodeType(specifier, 'ImportSpecifier')));
-      if (existing) added.set(existing, [...(added.get(existing) ?? []), name]);
-      else lines.push(`import { ${name} } from ${quote}${module}${quote}${semicolon}`);
-    }
-    for (const [declaration, names] of added) {
-      const lastNamed = (declaration as ASTNode & { specifiers: ASTNode[] }).specifiers.filter((specifier) => isNodeType(specifier, 'ImportSpecifier')).at(-1) as ASTNode;
-      const { end } = rangeOf(lastNamed);
-      this.edits.push({ start: end, end, text: `, ${names.join(', ')}` });
-    }
-    if (lines.length === 0) return;
-    const rxjs = body.filter((statement) => isNodeType(statement, 'ImportDeclaration') && /^rxjs(?:\/|$)/u.test((statement.source as { value: string }).value)).at(-1);
-    const anchor = rxjs ?? body.filter((statement) => isNodeType(statement, 'ImportDeclaration')).at(-1);
-    const at = anchor ? rangeOf(anchor).end : 0;
-    this.edits.push({ start: at, end: at, text: anchor ? `\n${lines.join('\n')}` : `${lines.join('\n')}\n` });
+    const wanted = [...RXJS_DEFERRAL].filter(([name, modules]) => this.rxjsImport(name, modules) === undefined).map(([name, modules]) => ({ module: modules[0] as string, names: [name] }));
+    this.addNamedImports(wanted, (module) => /^rxjs(?:\/|$)/u.test(module));
   }
 
   private migrateProperty(property: AnyPath, finding: XTokenFinding): void {
