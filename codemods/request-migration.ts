@@ -286,6 +286,17 @@ export function scopeDeclaring(at: AnyPath, name: string): AstTypesScope | null 
 }
 
 /**
+ * A name for a callback's parameter (`name`, else `name2`, …) that hides nothing the callback
+ * reads: not `request`, and no word of `body`, the callback's code.
+ */
+export function parameterName(name: string, request: string, body: string): string {
+  for (let index = 1; ; index++) {
+    const candidate = index === 1 ? name : `${name}${index}`;
+    if (candidate !== request && !new RegExp(`\\b${candidate}\\b`, 'u').test(body)) return candidate;
+  }
+}
+
+/**
  * What the passes over one parsed file share: the tree index, the queued edits, what has been
  * rewritten and marked, the routes seen, and whether the helper import is needed. A later pass
  * sees the earlier passes' edits (so it never rewrites a call twice) and the text is spliced once.

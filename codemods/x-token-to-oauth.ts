@@ -50,7 +50,7 @@ import { describeHeldBack, unsplitBecause, withUnsureIncluded, type EscapingXTok
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
 import { sameInstance, type RequestSendingRefusal, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
-import { callersElsewhereSite, fileFacts, forEachNodeIn, RequestMigration, sureEnoughTarget, observableOutsideAsyncWhy, OBSERVABLE_TODO, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
+import { callersElsewhereSite, fileFacts, RequestMigration, sureEnoughTarget, observableOutsideAsyncWhy, OBSERVABLE_TODO, scopeDeclaring, parameterName, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
 import { planDeferredCallbackCall, planDeferredSend, type DeferralContext } from './deferred-node-send.js';
@@ -1680,11 +1680,6 @@ export class XTokenMigration extends RequestMigration {
     }
     const effect = (call.node as CallExpression).arguments.map((argument) => this.notOnlyReads(argument as ASTNode)).find((found) => found !== undefined);
     if (effect !== undefined) return `its arguments do more than read values (\`${quotedCode(this.text(effect), 40)}\`), which behind the token would run at each subscription instead of once where the request is made`;
-    const names = new Set<string>();
-    forEachNodeIn(call.node, (node) => {
-      if (isNodeType(node, 'Identifier')) names.add(node.name);
-    });
-    if (names.has('authorization')) return 'the request reads a variable named `authorization`, which the token\'s parameter would hide';
     for (const [name, modules] of RXJS_DEFERRAL) {
       const scope = scopeDeclaring(call, name);
       const own = scope === null ? undefined : this.rxjsImport(name, modules);
@@ -1723,12 +1718,12 @@ export class XTokenMigration extends RequestMigration {
    * `defer(() => client.authorizationHeader()).pipe(switchMap((authorization) => call))`: the
    * Observable request waits for the token inside the Observable (see observableNotDeferred).
    */
-  private deferBehindToken(call: ASTPath<CallExpression>): void {
+  private deferBehindToken(call: ASTPath<CallExpression>, parameter: string): void {
     if (this.wrappedCalls.has(call.node)) return;
     this.wrappedCalls.add(call.node);
     const { start, end } = rangeOf(call.node);
     this.edits.push(
-      { start, end: start, text: `defer(() => ${this.tokenPromise(undefined)}).pipe(switchMap((authorization) => ` },
+      { start, end: start, text: `defer(() => ${this.tokenPromise(undefined)}).pipe(switchMap((${parameter}) => ` },
       { start: end, end, text: '))' },
     );
     this.rxjsWanted = true;
@@ -2469,10 +2464,12 @@ export class XTokenMigration extends RequestMigration {
         // would lose that. Their hooks may be async, so the helper's hooks wait for the token instead.
         return this.migrateRequestToHooks(property, target, container, use, kind, optional);
       }
-      this.placeAuthorization(target, container, this.authorizationEntry(async, optional));
       // Observable requests (Nest's HttpService) are let through observableNotDeferred only to wait for the token inside the Observable.
       const observable = !async && use.site.client.wrapper?.returns === 'observable';
-      if (observable) this.deferBehindToken(use.call);
+      // The token's parameter must not hide what the request reads.
+      const parameter = observable ? parameterName('authorization', '', this.text(use.call.node)) : undefined;
+      this.placeAuthorization(target, container, parameter === undefined ? this.authorizationEntry(async, optional) : `Authorization: ${parameter}`);
+      if (parameter !== undefined) this.deferBehindToken(use.call, parameter);
       else if (!async) this.wrapInTokenPromise(use.call, optional);
       this.helperUsed(optional);
       const waits = async ? '' : observable ? ' (the Observable waits for the token: `defer(…).pipe(switchMap(…))`)' : ' (token promise chained before the request)';
