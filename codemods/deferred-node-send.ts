@@ -22,7 +22,7 @@
  * not look, before the token is there.
  */
 import type { ASTNode, ASTPath, CallExpression } from 'jscodeshift';
-import { forEachNodeIn, isNodeType, parentOf, rangeOf, type AnyPath } from './request-migration.js';
+import { forEachNodeIn, isNodeType, parameterName, parentOf, rangeOf, type AnyPath } from './request-migration.js';
 import { indentationAt, type Edit } from './source-edits.js';
 
 /** What the planner needs of the migration pass around it. */
@@ -410,13 +410,6 @@ function deferredText(context: DeferralContext, parts: DeferredParts): string {
     ...parts.sends.map((send) => inner + send),
     `${parts.indent}}, (${error}) => ${parts.name}.destroy(${error}))${semicolon}`,
   ].join('\n');
-}
-
-function parameterName(name: string, request: string, body: string): string {
-  for (let index = 1; ; index++) {
-    const candidate = index === 1 ? name : `${name}${index}`;
-    if (candidate !== request && !new RegExp(`\\b${candidate}\\b`, 'u').test(body)) return candidate;
-  }
 }
 
 /** The indentation one level deeper than the statement list's own: what the file uses. */

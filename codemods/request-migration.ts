@@ -286,6 +286,17 @@ export function scopeDeclaring(at: AnyPath, name: string): AstTypesScope | null 
 }
 
 /**
+ * A name for a callback's parameter (`name`, else `name2`, …) that hides nothing the callback
+ * reads: not `request`, and no word of `body`, the callback's code.
+ */
+export function parameterName(name: string, request: string, body: string): string {
+  for (let index = 1; ; index++) {
+    const candidate = index === 1 ? name : `${name}${index}`;
+    if (candidate !== request && !new RegExp(`\\b${candidate}\\b`, 'u').test(body)) return candidate;
+  }
+}
+
+/**
  * What the passes over one parsed file share: the tree index, the queued edits, what has been
  * rewritten and marked, the routes seen, and whether the helper import is needed. A later pass
  * sees the earlier passes' edits (so it never rewrites a call twice) and the text is spliced once.
@@ -321,6 +332,21 @@ export interface SharedFileState {
   bindings: readonly BindingOutcome[];
   /** The helper's exports the edits use (the client factory, the optional client): imported together. */
   readonly helperNames: Set<string>;
+  /** The lines of imports addNamedImports placed, by place: lines for the same place join them. */
+  readonly importBlocks: ImportBlock[];
+}
+
+/** Named imports of one module that the edits use. */
+export interface NamedImports {
+  readonly module: string;
+  readonly names: readonly string[];
+}
+
+/** Import lines put in one place, and the edit that writes them there. */
+interface ImportBlock extends Range {
+  readonly lines: string[];
+  readonly text: (block: string) => string;
+  edit: Edit;
 }
 
 /** What the shared analysis (analysis/) says about the file: the same answers the rules report. */
@@ -465,6 +491,7 @@ export abstract class RequestMigration {
       needsHelper: false,
       bindings: [],
       helperNames: new Set(),
+      importBlocks: [],
     };
     ({
       edits: this.edits,
@@ -2158,6 +2185,9 @@ export abstract class RequestMigration {
     return this.requireSource(init);
   }
 
+  /** Imports a pass's edits need besides the helper's: added once every pass has planned and the unused bindings are queued for removal. */
+  protected addImports(): void {}
+
   /** The text with every queued edit of every pass and, when a rewrite needs it, the helper import once. */
   protected applyQueuedEdits(): string {
     if (this.edits.length === 0) return this.source;
@@ -2172,6 +2202,8 @@ export abstract class RequestMigration {
   static runPasses(passes: readonly RequestMigration[]): { output: string; reports: FileReport[] } {
     for (const pass of passes) pass.plan();
     passes[0]?.removeUnusedBindings(passes);
+    // Once the removals are known, so that no import line follows an import that goes.
+    for (const pass of passes) pass.addImports();
     const output = passes[0]?.applyQueuedEdits() ?? '';
     return { output, reports: passes.map((pass) => pass.report()) };
   }
@@ -2228,9 +2260,7 @@ export abstract class RequestMigration {
 
   protected addHelperImport(): void {
     const module = this.options.helperModule ?? HELPER_MODULE;
-    const { quote, semicolon, commonJs } = this.style;
-    const program = (this.root.get() as AnyPath).node as ASTNode & { program: { body: ASTNode[]; directives?: ASTNode[] } };
-    const body = program.program.body;
+    const body = ((this.root.get() as AnyPath).node as ASTNode & { program: { body: ASTNode[] } }).program.body;
     const wanted = this.shared.helperNames.size > 0 ? [...this.shared.helperNames] : [this.helperName];
     const available = (name: string): boolean => {
       if (!this.identifiers.get(name)?.some((path) => this.isReference(path) || parentOf(path)?.node.type === 'ImportSpecifier')) return false;
@@ -2239,60 +2269,95 @@ export abstract class RequestMigration {
       return existing !== undefined || this.identifiers.get(name)?.some((path) => parentOf(path)?.node.type === 'ImportSpecifier' || parentOf(path)?.node.type === 'ObjectProperty') === true;
     };
     const names = wanted.filter((name) => !available(name));
-    if (names.length === 0) return;
-    const existingImport = body.find(
-      (statement): statement is ASTNode & { specifiers: ASTNode[] } =>
-        isNodeType(statement, 'ImportDeclaration') && (statement.source as { value: string }).value === module && statement.importKind !== 'type',
-    );
-    const lastNamed = existingImport?.specifiers.filter((specifier) => specifier.type === 'ImportSpecifier').at(-1);
-    if (lastNamed) {
-      const { end } = rangeOf(lastNamed);
-      this.edits.push({ start: end, end, text: `, ${names.join(', ')}` });
-      return;
+    if (names.length > 0) this.addNamedImports([{ module, names }]);
+  }
+
+  /**
+   * Named imports of each module: into the file's `import { … } from 'm'` where it has one, else
+   * lines of their own (`const { … } = require('m')` in a CommonJS file), in the file's quotes and
+   * semicolons, after the last import of a module `near` accepts or the file's last import. Never
+   * after an import the edits remove: when every import goes, the lines take the first one's place.
+   * Lines for a place another call put lines in join them there, in the order asked.
+   */
+  protected addNamedImports(wanted: readonly NamedImports[], near?: (module: string) => boolean): void {
+    const { quote, semicolon, commonJs } = this.style;
+    const program = (this.root.get() as AnyPath).node as ASTNode & { program: { body: ASTNode[]; directives?: ASTNode[] } };
+    const body = program.program.body;
+    const sourceOf = (statement: ASTNode): string | undefined => (isNodeType(statement, 'ImportDeclaration') ? (statement.source as { value: string }).value : undefined);
+    const byModule = new Map<string, string[]>();
+    for (const { module, names } of wanted) byModule.set(module, [...(byModule.get(module) ?? []), ...names]);
+    const lines: string[] = [];
+    for (const [module, names] of byModule) {
+      if (names.length === 0) continue;
+      const lastNamed = body
+        .filter((statement) => sourceOf(statement) === module && (statement as ASTNode & { importKind?: string }).importKind !== 'type' && !this.isRemoved(rangeOf(statement)))
+        .map((statement) => (statement as ASTNode & { specifiers: ASTNode[] }).specifiers.filter((specifier) => specifier.type === 'ImportSpecifier' && !this.isRemoved(rangeOf(specifier))).at(-1))
+        .find((specifier) => specifier !== undefined);
+      if (lastNamed) {
+        const { end } = rangeOf(lastNamed);
+        this.edits.push({ start: end, end, text: `, ${names.join(', ')}` });
+        continue;
+      }
+      const list = names.join(', ');
+      lines.push(commonJs ? `const { ${list} } = require(${quote}${module}${quote})${semicolon}` : `import { ${list} } from ${quote}${module}${quote}${semicolon}`);
     }
-    const list = names.join(', ');
-    const line = commonJs
-      ? `const { ${list} } = require(${quote}${module}${quote})${semicolon}`
-      : `import { ${list} } from ${quote}${module}${quote}${semicolon}`;
-    const anchor = this.importAnchor(body, commonJs);
+    if (lines.length === 0) return;
+    const place = (start: number, end: number, text: (block: string) => string): void => {
+      const earlier = this.shared.importBlocks.find((block) => block.start === start && block.end === end);
+      if (earlier) {
+        earlier.lines.push(...lines);
+        const replaced = this.edits.indexOf(earlier.edit);
+        earlier.edit = { start, end, text: earlier.text(earlier.lines.join('\n')) };
+        this.edits.splice(replaced, 1, earlier.edit);
+        return;
+      }
+      const block: ImportBlock = { start, end, lines: [...lines], text, edit: { start, end, text: text(lines.join('\n')) } };
+      this.shared.importBlocks.push(block);
+      this.edits.push(block.edit);
+    };
+    const afterLineOf = (statement: ASTNode): number => {
+      const lineEnd = this.source.indexOf('\n', rangeOf(statement).end);
+      return lineEnd === -1 ? this.source.length : lineEnd;
+    };
+    const nearby = near === undefined ? undefined : body.filter((statement) => {
+      const module = sourceOf(statement);
+      return module !== undefined && near(module) && !this.isRemoved(rangeOf(statement));
+    }).at(-1);
+    const anchor = nearby ?? this.importAnchor(body, commonJs);
     if (anchor && this.isRemoved(rangeOf(anchor))) {
       // Every import it could follow is being removed: take the place of the first one.
       const first = body.find((statement) => this.isRemoved(rangeOf(statement))) ?? anchor;
       const { start, end } = rangeOf(first);
       const lineRange = removeStatement(this.source, { start, end });
       const kept = this.edits.filter((edit) => !(edit.text === '' && contains(lineRange, edit)));
-      this.edits.splice(0, this.edits.length, ...kept, { start, end, text: line });
+      this.edits.splice(0, this.edits.length, ...kept);
+      place(start, end, (block) => block);
       return;
     }
     if (anchor) {
-      const { end } = rangeOf(anchor);
-      const lineEnd = this.source.indexOf('\n', end);
-      const at = lineEnd === -1 ? this.source.length : lineEnd;
-      this.edits.push({ start: at, end: at, text: `\n${line}` });
+      const at = afterLineOf(anchor);
+      place(at, at, (block) => `\n${block}`);
       return;
     }
     const prologue = commonJs ? this.compiledExportsPrologue(body) : undefined;
     if (prologue) {
       // tsc's CommonJS: the requires follow `Object.defineProperty(exports, "__esModule", …)` and the exports it hoists, with no blank line.
-      const lineEnd = this.source.indexOf('\n', rangeOf(prologue).end);
-      const at = lineEnd === -1 ? this.source.length : lineEnd;
-      this.edits.push({ start: at, end: at, text: `\n${line}` });
+      const at = afterLineOf(prologue);
+      place(at, at, (block) => `\n${block}`);
       return;
     }
     const directives = program.program.directives ?? [];
     const lastDirective = directives.at(-1);
     if (lastDirective) {
-      const { end } = rangeOf(lastDirective);
-      const lineEnd = this.source.indexOf('\n', end);
-      const at = lineEnd === -1 ? this.source.length : lineEnd;
-      this.edits.push({ start: at, end: at, text: `\n\n${line}` });
+      const at = afterLineOf(lastDirective);
+      place(at, at, (block) => `\n\n${block}`);
       return;
     }
     const first = body[0];
     const at = first ? this.placeBeforeFirstStatement(first) : 0;
     // When the first statement is being removed, the blank line after it already separates the import.
     const firstRemoved = first !== undefined && this.isRemoved(rangeOf(first));
-    this.edits.push({ start: at, end: at, text: firstRemoved ? `${line}\n` : `${line}\n\n` });
+    place(at, at, (block) => (firstRemoved ? `${block}\n` : `${block}\n\n`));
   }
 
   /**

@@ -50,7 +50,7 @@ import { describeHeldBack, unsplitBecause, withUnsureIncluded, type EscapingXTok
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
 import { sameInstance, type RequestSendingRefusal, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
-import { callersElsewhereSite, fileFacts, forEachNodeIn, RequestMigration, sureEnoughTarget, observableOutsideAsyncWhy, OBSERVABLE_TODO, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
+import { callersElsewhereSite, fileFacts, RequestMigration, sureEnoughTarget, observableOutsideAsyncWhy, OBSERVABLE_TODO, scopeDeclaring, parameterName, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
 import { planDeferredCallbackCall, planDeferredSend, type DeferralContext } from './deferred-node-send.js';
@@ -227,7 +227,7 @@ export class XTokenMigration extends RequestMigration {
    * becomes async (a log of it would show a Promise, or a method).
    */
   private loggedReads: readonly LoggedRead[] = [];
-  /** A request waits for the token inside its Observable, with `defer` and `switchMap` from rxjs (see addRxjsImports). */
+  /** A request waits for the token inside its Observable, with `defer` and `switchMap` from rxjs (see addImports). */
   private rxjsWanted = false;
   /** Why an exported builder (by its start offset) could not hand the token to its callers in this run. */
   private readonly handOffRefusals = new Map<number, string>();
@@ -246,7 +246,6 @@ export class XTokenMigration extends RequestMigration {
     for (const finding of this.facts().xToken) this.migrateFinding(this.options.includeUnsure === true ? withUnsureIncluded(finding) : finding);
     for (const escaping of this.facts().escaping) this.leaveEscaping(escaping);
     this.takeHandOffs();
-    this.addRxjsImports();
     if (!this.continuesEarlierPass) this.collectRoutes();
   }
 
@@ -1679,11 +1678,6 @@ export class XTokenMigration extends RequestMigration {
     }
     const effect = (call.node as CallExpression).arguments.map((argument) => this.notOnlyReads(argument as ASTNode)).find((found) => found !== undefined);
     if (effect !== undefined) return `its arguments do more than read values (\`${quotedCode(this.text(effect), 40)}\`), which behind the token would run at each subscription instead of once where the request is made`;
-    const names = new Set<string>();
-    forEachNodeIn(call.node, (node) => {
-      if (isNodeType(node, 'Identifier')) names.add(node.name);
-    });
-    if (names.has('authorization')) return 'the request reads a variable named `authorization`, which the token\'s parameter would hide';
     for (const [name, modules] of RXJS_DEFERRAL) {
       const scope = scopeDeclaring(call, name);
       const own = scope === null ? undefined : this.rxjsImport(name, modules);
@@ -1722,12 +1716,12 @@ export class XTokenMigration extends RequestMigration {
    * `defer(() => client.authorizationHeader()).pipe(switchMap((authorization) => call))`: the
    * Observable request waits for the token inside the Observable (see observableNotDeferred).
    */
-  private deferBehindToken(call: ASTPath<CallExpression>): void {
+  private deferBehindToken(call: ASTPath<CallExpression>, parameter: string): void {
     if (this.wrappedCalls.has(call.node)) return;
     this.wrappedCalls.add(call.node);
     const { start, end } = rangeOf(call.node);
     this.edits.push(
-      { start, end: start, text: `defer(() => ${this.tokenPromise(undefined)}).pipe(switchMap((authorization) => ` },
+      { start, end: start, text: `defer(() => ${this.tokenPromise(undefined)}).pipe(switchMap((${parameter}) => ` },
       { start: end, end, text: '))' },
     );
     this.rxjsWanted = true;
@@ -1736,33 +1730,13 @@ export class XTokenMigration extends RequestMigration {
   /**
    * `defer` and `switchMap`, imported where the file imports from rxjs already: into its
    * `import { … } from 'rxjs'` / `'rxjs/operators'`, or a line of their own after the rxjs import
-   * (or the last import). `switchMap` from `rxjs/operators`, which rxjs 6 and 7 both export it from
+   * (or the last import the migration keeps, see addNamedImports). `switchMap` from `rxjs/operators`, which rxjs 6 and 7 both export it from
    * (the root only since 7.2), unless the file imports it already.
    */
-  private addRxjsImports(): void {
+  protected override addImports(): void {
     if (!this.rxjsWanted) return;
-    const program = (this.root.get() as AnyPath).node as ASTNode & { program: { body: ASTNode[] } };
-    const body = program.program.body;
-    const { quote, semicolon } = this.style;
-    const added = new Map<ASTNode | undefined, string[]>();
-    const lines: string[] = [];
-    for (const [name, modules] of RXJS_DEFERRAL) {
-      if (this.rxjsImport(name, modules) !== undefined) continue;
-      const module = modules[0] as string;
-      const existing = body.find((statement) => isNodeType(statement, 'ImportDeclaration') && statement.importKind !== 'type' && (statement.source as { value: string }).value === module && (statement.specifiers as ASTNode[]).some((specifier) => isNodeType(specifier, 'ImportSpecifier')));
-      if (existing) added.set(existing, [...(added.get(existing) ?? []), name]);
-      else lines.push(`import { ${name} } from ${quote}${module}${quote}${semicolon}`);
-    }
-    for (const [declaration, names] of added) {
-      const lastNamed = (declaration as ASTNode & { specifiers: ASTNode[] }).specifiers.filter((specifier) => isNodeType(specifier, 'ImportSpecifier')).at(-1) as ASTNode;
-      const { end } = rangeOf(lastNamed);
-      this.edits.push({ start: end, end, text: `, ${names.join(', ')}` });
-    }
-    if (lines.length === 0) return;
-    const rxjs = body.filter((statement) => isNodeType(statement, 'ImportDeclaration') && /^rxjs(?:\/|$)/u.test((statement.source as { value: string }).value)).at(-1);
-    const anchor = rxjs ?? body.filter((statement) => isNodeType(statement, 'ImportDeclaration')).at(-1);
-    const at = anchor ? rangeOf(anchor).end : 0;
-    this.edits.push({ start: at, end: at, text: anchor ? `\n${lines.join('\n')}` : `${lines.join('\n')}\n` });
+    const wanted = [...RXJS_DEFERRAL].filter(([name, modules]) => this.rxjsImport(name, modules) === undefined).map(([name, modules]) => ({ module: modules[0] as string, names: [name] }));
+    this.addNamedImports(wanted, (module) => /^rxjs(?:\/|$)/u.test(module));
   }
 
   private migrateProperty(property: AnyPath, finding: XTokenFinding): void {
@@ -2506,10 +2480,12 @@ export class XTokenMigration extends RequestMigration {
         // would lose that. Their hooks may be async, so the helper's hooks wait for the token instead.
         return this.migrateRequestToHooks(property, target, container, use, kind, optional);
       }
-      this.placeAuthorization(target, container, this.authorizationEntry(async, optional));
       // Observable requests (Nest's HttpService) are let through observableNotDeferred only to wait for the token inside the Observable.
       const observable = !async && use.site.client.wrapper?.returns === 'observable';
-      if (observable) this.deferBehindToken(use.call);
+      // The token's parameter must not hide what the request reads.
+      const parameter = observable ? parameterName('authorization', '', this.text(use.call.node)) : undefined;
+      this.placeAuthorization(target, container, parameter === undefined ? this.authorizationEntry(async, optional) : `Authorization: ${parameter}`);
+      if (parameter !== undefined) this.deferBehindToken(use.call, parameter);
       else if (!async) this.wrapInTokenPromise(use.call, optional);
       this.helperUsed(optional);
       const waits = async ? '' : observable ? ' (the Observable waits for the token: `defer(…).pipe(switchMap(…))`)' : ' (token promise chained before the request)';
