@@ -212,6 +212,13 @@ const RXJS_DEFERRAL: ReadonlyMap<string, readonly string[]> = new Map([
 /** Expressions that read a value and nothing else. */
 const ONLY_READS: ReadonlySet<string> = new Set(['Identifier', 'ThisExpression', 'StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'BigIntLiteral', 'RegExpLiteral', 'ArrowFunctionExpression', 'FunctionExpression']);
 
+/**
+ * Global functions that only compute a value from their arguments, with nothing to show for a
+ * call but its result: made again, a call gives what it gave before (`encodeURIComponent`'s
+ * URIError for a lone surrogate then errors the Observable, as a failed request would).
+ */
+const PURE_GLOBAL_FUNCTIONS: ReadonlySet<string> = new Set(['encodeURIComponent', 'encodeURI', 'String', 'Number']);
+
 /** Expressions that only read when their parts do (a member read, a template, an object literal, an operator). */
 const READS_OF_PARTS: ReadonlySet<string> = new Set([
   'MemberExpression', 'OptionalMemberExpression', 'TemplateLiteral', 'TemplateElement', 'ObjectExpression', 'ObjectProperty', 'ObjectMethod', 'SpreadElement', 'ArrayExpression',
@@ -1676,7 +1683,7 @@ export class XTokenMigration extends RequestMigration {
     if (!isNodeType(holder, 'ReturnStatement') && !(isNodeType(holder, 'ArrowFunctionExpression') && holder.body === returned.node)) {
       return 'the Observable is kept or passed on here, not returned: behind the token its arguments would be read whenever it is subscribed, not where it is made';
     }
-    const effect = (call.node as CallExpression).arguments.map((argument) => this.notOnlyReads(argument as ASTNode)).find((found) => found !== undefined);
+    const effect = (call.node as CallExpression).arguments.map((argument) => this.notOnlyReads(argument as ASTNode, call)).find((found) => found !== undefined);
     if (effect !== undefined) return `its arguments do more than read values (\`${quotedCode(this.text(effect), 40)}\`), which behind the token would run at each subscription instead of once where the request is made`;
     for (const [name, modules] of RXJS_DEFERRAL) {
       const scope = scopeDeclaring(call, name);
@@ -1686,17 +1693,27 @@ export class XTokenMigration extends RequestMigration {
     return undefined;
   }
 
-  /** The first part of an argument that does more than read a value (a call, an assignment, `new`, `await`); undefined when there is none. */
-  private notOnlyReads(node: ASTNode): ASTNode | undefined {
+  /**
+   * The first part of an argument of `call` that does more than read a value (a call, an
+   * assignment, `new`, `await`); undefined when there is none. A call of one of the global
+   * functions that only compute a value from their arguments (`encodeURIComponent(name)`) reads
+   * as its arguments do: made again at each subscription, it gives what it gave where the
+   * request was made. Not when something of that name (a parameter, a function, an import) is in
+   * scope at the request: that may do anything.
+   */
+  private notOnlyReads(node: ASTNode, call: AnyPath): ASTNode | undefined {
     if (ONLY_READS.has(node.type)) return undefined;
     if (isNodeType(node, 'UnaryExpression') && node.operator === 'delete') return node;
+    if (isNodeType(node, 'CallExpression') && isNodeType(node.callee, 'Identifier') && PURE_GLOBAL_FUNCTIONS.has(node.callee.name) && scopeDeclaring(call, node.callee.name) === null) {
+      return (node.arguments as ASTNode[]).map((argument) => this.notOnlyReads(argument, call)).find((found) => found !== undefined);
+    }
     if (!READS_OF_PARTS.has(node.type)) return node;
     let found: ASTNode | undefined;
     for (const [key, child] of Object.entries(node)) {
       if (found !== undefined || key === 'loc' || key === 'typeAnnotation' || key === 'typeParameters' || key === 'leadingComments' || key === 'trailingComments') continue;
       const children = Array.isArray(child) ? (child as unknown[]) : [child];
       for (const part of children) {
-        if (found === undefined && part !== null && typeof part === 'object' && typeof (part as { type?: unknown }).type === 'string') found = this.notOnlyReads(part as ASTNode);
+        if (found === undefined && part !== null && typeof part === 'object' && typeof (part as { type?: unknown }).type === 'string') found = this.notOnlyReads(part as ASTNode, call);
       }
     }
     return found;
