@@ -1438,6 +1438,12 @@ export abstract class RequestMigration {
     if (this.wrappedCalls.has(call.node)) return;
     this.wrappedCalls.add(call.node);
     const { start, end } = rangeOf(call.node);
+    // The parameter would hide a name `authorization` the request reads, and could send the token
+    // where that value went (a query string, a body). Its header entries are written before this
+    // point with the one name, so the file is left as it was rather than half renamed.
+    if (/\bauthorization\b/u.test(this.source.slice(start, end))) {
+      throw new Error(`the request on line ${call.node.loc?.start.line ?? '?'} reads a name \`authorization\`, which the OAuth token's parameter would hide where the request waits for it; rename that variable and run again`);
+    }
     this.edits.push(
       { start, end: start, text: `${this.tokenPromise(optional)}.then((authorization) => ` },
       { start: end, end, text: ')' },

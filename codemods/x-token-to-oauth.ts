@@ -2399,7 +2399,7 @@ export class XTokenMigration extends RequestMigration {
     const node = choice?.node;
     if (!choice || !isNodeType(node, 'ConditionalExpression') || object.name === 'test') return undefined;
     const other = (object.name === 'consequent' ? node.alternate : node.consequent) as ASTNode;
-    if (!isNodeType(other, 'ObjectExpression') || (other.properties as ASTNode[]).length > 0 || this.notOnlyReads(node.test) !== undefined) return undefined;
+    if (!isNodeType(other, 'ObjectExpression') || (other.properties as ASTNode[]).length > 0 || this.notOnlyReads(node.test, choice) !== undefined) return undefined;
     const { start, end } = rangeOf(node);
     const own = rangeOf(object.node);
     if (/\/[/*]/u.test(this.source.slice(start, own.start) + this.source.slice(own.end, end))) return undefined;

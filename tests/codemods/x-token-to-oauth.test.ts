@@ -427,6 +427,21 @@ describe('what the report says', () => {
     ].join('\n'));
   });
 
+  it('leaves a file unchanged, saying why, rather than let the token parameter hide a name `authorization` the request reads', () => {
+    const source = [
+      "import axios from 'axios';",
+      'const KEPTN_API_TOKEN = process.env.KEPTN_API_TOKEN;',
+      'export function stages(project: string, authorization: string) {',
+      "  return axios.get(`${process.env.KEPTN_ENDPOINT}/controlPlane/v1/project/${project}/stage?by=${authorization}`, { headers: { 'x-token': KEPTN_API_TOKEN } });",
+      '}',
+      '',
+    ].join('\n');
+    const { output, report } = runTransform('hidden.ts', source);
+    // `.then((authorization) => axios.get(`…?by=${authorization}`…))` would put the token in the query string.
+    expect(output).toBeUndefined();
+    expect(report?.error).toContain("reads a name `authorization`, which the OAuth token's parameter would hide");
+  });
+
   it('gives an instance request whose options are a shared literal a copy with the token, leaving the shared object as it was', () => {
     const source = (declaration: string): string => [
       "const rp = require('request-promise-native');",
