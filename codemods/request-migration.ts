@@ -1434,18 +1434,24 @@ export abstract class RequestMigration {
       : `${optional}.${helperOptionalClientMembers.authorizationHeaders}()`;
   }
 
-  protected wrapInTokenPromise(call: ASTPath<CallExpression>, optional?: string): void {
+  /** The name of the token's parameter where `call` waits for it: `authorization`, or `authorization2`, … when the request reads that name. */
+  protected tokenParameter(call: ASTPath<CallExpression>): string {
+    return parameterName('authorization', '', this.text(call.node));
+  }
+
+  /** `parameter`: the name the request's header entries were written with (see tokenParameter). */
+  protected wrapInTokenPromise(call: ASTPath<CallExpression>, optional?: string, parameter = 'authorization'): void {
     if (this.wrappedCalls.has(call.node)) return;
     this.wrappedCalls.add(call.node);
     const { start, end } = rangeOf(call.node);
-    // The parameter would hide a name `authorization` the request reads, and could send the token
-    // where that value went (a query string, a body). Its header entries are written before this
-    // point with the one name, so the file is left as it was rather than half renamed.
-    if (/\bauthorization\b/u.test(this.source.slice(start, end))) {
-      throw new Error(`the request on line ${call.node.loc?.start.line ?? '?'} reads a name \`authorization\`, which the OAuth token's parameter would hide where the request waits for it; rename that variable and run again`);
+    // The parameter would hide a name the request reads, and could send the token where that
+    // value went (a query string, a body). A caller that wrote the header entries with a name it
+    // did not check gets the file left as it was rather than half renamed.
+    if (new RegExp(`\\b${parameter}\\b`, 'u').test(this.source.slice(start, end))) {
+      throw new Error(`the request on line ${call.node.loc?.start.line ?? '?'} reads a name \`${parameter}\`, which the OAuth token's parameter would hide where the request waits for it; rename that variable and run again`);
     }
     this.edits.push(
-      { start, end: start, text: `${this.tokenPromise(optional)}.then((authorization) => ` },
+      { start, end: start, text: `${this.tokenPromise(optional)}.then((${parameter}) => ` },
       { start: end, end, text: ')' },
     );
   }

@@ -50,7 +50,7 @@ import { describeHeldBack, unsplitBecause, withUnsureIncluded, type EscapingXTok
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
 import { sameInstance, type RequestSendingRefusal, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
-import { callersElsewhereSite, fileFacts, RequestMigration, sureEnoughTarget, observableOutsideAsyncWhy, OBSERVABLE_TODO, scopeDeclaring, parameterName, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
+import { callersElsewhereSite, fileFacts, RequestMigration, sureEnoughTarget, observableOutsideAsyncWhy, OBSERVABLE_TODO, scopeDeclaring, tokenCheckLeft, contains, isNodeType, parentOf, rangeOf, FUNCTION_TYPES, TRANSPARENT_WRAPPERS, type AnyPath, type CallInfo, type InstanceHooks, type TokenCheckPlan } from './request-migration.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { runMigrationTransform } from './transform-runner.js';
 import { planDeferredCallbackCall, planDeferredSend, type DeferralContext } from './deferred-node-send.js';
@@ -2464,9 +2464,10 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /** The entry a request's headers get: `Authorization: …`, or with the optional client its headers spread. */
-  private authorizationEntry(async: boolean, optional: string | undefined): string {
-    if (optional === undefined) return `Authorization: ${this.authorizationValue(async)}`;
-    return async ? `...(await ${optional}.${helperOptionalClientMembers.authorizationHeaders}())` : '...authorization';
+  /** `parameter`: outside async code, the name the token arrives under (see tokenParameter). */
+  private authorizationEntry(async: boolean, optional: string | undefined, parameter = 'authorization'): string {
+    if (optional === undefined) return `Authorization: ${async ? this.authorizationValue(true) : parameter}`;
+    return async ? `...(await ${optional}.${helperOptionalClientMembers.authorizationHeaders}())` : `...${parameter}`;
   }
 
   private helperUsed(optional: string | undefined): void {
@@ -2500,10 +2501,12 @@ export class XTokenMigration extends RequestMigration {
       // Observable requests (Nest's HttpService) are let through observableNotDeferred only to wait for the token inside the Observable.
       const observable = !async && use.site.client.wrapper?.returns === 'observable';
       // The token's parameter must not hide what the request reads.
-      const parameter = observable ? parameterName('authorization', '', this.text(use.call.node)) : undefined;
-      this.placeAuthorization(target, container, parameter === undefined ? this.authorizationEntry(async, optional) : `Authorization: ${parameter}`);
-      if (parameter !== undefined) this.deferBehindToken(use.call, parameter);
-      else if (!async) this.wrapInTokenPromise(use.call, optional);
+      const parameter = async ? undefined : this.tokenParameter(use.call);
+      this.placeAuthorization(target, container, observable ? `Authorization: ${parameter}` : this.authorizationEntry(async, optional, parameter));
+      if (parameter === undefined) {
+        // Awaited where it is written.
+      } else if (observable) this.deferBehindToken(use.call, parameter);
+      else this.wrapInTokenPromise(use.call, optional, parameter);
       this.helperUsed(optional);
       const waits = async ? '' : observable ? ' (the Observable waits for the token: `defer(…).pipe(switchMap(…))`)' : ' (token promise chained before the request)';
       this.markMigrated(property.node, kind, described ?? `x-token header → Authorization from the OAuth helper${onlyWhenConfigured}${waits}`);
@@ -2519,7 +2522,7 @@ export class XTokenMigration extends RequestMigration {
     }
     // Built once in a variable and reused: the token goes in at each request, never into the shared object.
     const planned: Edit[] = [];
-    const chained: ASTPath<CallExpression>[] = [];
+    const chained: { readonly call: ASTPath<CallExpression>; readonly parameter: string }[] = [];
     const key = headersOptionOf(httpClients[kind], false);
     const headersRemain = (container.node as ObjectExpression).properties.length > 1;
     // `axios.get(url, keptnConfig())`: the request would need the call's result twice (its options, then their headers).
@@ -2539,7 +2542,8 @@ export class XTokenMigration extends RequestMigration {
     for (const use of requests) {
       const reference = use.reference;
       const async = this.isAsyncContext(use.call);
-      const entry = this.authorizationEntry(async, optional);
+      const parameter = async ? undefined : this.tokenParameter(use.call);
+      const entry = this.authorizationEntry(async, optional, parameter);
       if (!reference) {
         this.leave(property, 'x-token header reused across requests', 'the codemod cannot see where the shared headers enter the request', 'send `Authorization: await client.authorizationHeader()` per request');
         return false;
@@ -2558,7 +2562,7 @@ export class XTokenMigration extends RequestMigration {
         return false;
       }
       planned.push(edit);
-      if (!async) chained.push(use.call);
+      if (parameter !== undefined) chained.push({ call: use.call, parameter });
     }
     if (kept !== undefined) {
       // The requests to other services take the x-token where they read the shared headers, as the Cloud Automation ones take the OAuth token.
@@ -2567,7 +2571,7 @@ export class XTokenMigration extends RequestMigration {
       planned.push(...keptEdits);
     }
     this.edits.push(...planned);
-    for (const call of chained) this.wrapInTokenPromise(call, optional);
+    for (const { call, parameter } of chained) this.wrapInTokenPromise(call, optional, parameter);
     if (emptied) {
       // The requests' own rewrites above replaced their reads; any other spread of it adds nothing now.
       const rewritten = new Set(requests.map((use) => use.reference?.path.node));
@@ -2693,7 +2697,8 @@ export class XTokenMigration extends RequestMigration {
     for (const request of use.requests) {
       const async = this.isAsyncContext(request.call);
       const hoisted = request.awaitedBefore ? this.awaitTokenBefore(request.awaitedBefore, optional) : undefined;
-      const entry = hoisted ?? this.authorizationEntry(async, optional);
+      const parameter = async || hoisted !== undefined || request.deferredWith ? undefined : this.tokenParameter(request.call);
+      const entry = hoisted ?? this.authorizationEntry(async, optional, parameter);
       const headers = request.slot === 'headers' ? request.object : request.object && this.headersMember(request.object, key);
       if (request.copyOf) {
         // The token first: an `Authorization` the object itself carries still wins, as with the helper's adapters.
@@ -2706,7 +2711,7 @@ export class XTokenMigration extends RequestMigration {
       else this.addOption(request.call, { index: request.index, node: undefined }, request.slot === 'options' ? `${key}: { ${entry} }` : entry);
       if (async || hoisted !== undefined) continue;
       if (request.deferredWith) this.deferCallbackCall(request.call, request.deferredWith, optional);
-      else this.wrapInTokenPromise(request.call, optional);
+      else this.wrapInTokenPromise(request.call, optional, parameter);
     }
     this.removeHeader(target, container);
     this.helperUsed(optional);
