@@ -531,6 +531,11 @@ function primitiveBySyntax(node: ASTNode): boolean {
   if (LITERALS.has(node.type) || isNodeType(node, 'TemplateLiteral')) return true;
   if (isNodeType(node, 'LogicalExpression')) return primitiveBySyntax(node.left) && primitiveBySyntax(node.right);
   // `process.env.KEPTN_API_TOKEN`: a string, or undefined.
+  return isProcessEnvMember(node);
+}
+
+/** `process.env.NAME` or `process.env[key]` (the `process` of Node, unless the caller finds the name bound): Node's environment. */
+export function isProcessEnvMember(node: ASTNode): boolean {
   const object = isNodeType(node, 'MemberExpression') ? (node.object as ASTNode) : undefined;
-  return isNodeType(object, 'MemberExpression') && isNodeType(object.object as ASTNode, 'Identifier') && (object.object as ASTNode & { name: string }).name === 'process' && isNodeType(object.property as ASTNode, 'Identifier') && (object.property as ASTNode & { name: string }).name === 'env';
+  return isNodeType(object, 'MemberExpression') && !object.computed && isNodeType(object.object as ASTNode, 'Identifier') && (object.object as ASTNode & { name: string }).name === 'process' && isNodeType(object.property as ASTNode, 'Identifier') && (object.property as ASTNode & { name: string }).name === 'env';
 }

@@ -43,7 +43,7 @@
  *   var), or an object, array or function written in the call out of such values.
  */
 import type { ASTNode } from 'jscodeshift';
-import { primitiveConstant, unchanging, type BindingContext } from './deferred-node-send.js';
+import { isProcessEnvMember, primitiveConstant, unchanging, type BindingContext } from './deferred-node-send.js';
 import { FUNCTION_TYPES, TRANSPARENT_WRAPPERS, contains, isNodeType, parentOf, rangeOf, type AnyPath } from './request-migration.js';
 import type { Range } from './source-edits.js';
 
@@ -226,7 +226,7 @@ class Judge {
       return !contains(fnRange, declared) || declared.end <= rangeOf(node).start || (binding.parentPath as AnyPath | null)?.name === 'params';
     }
     if (isNodeType(node, 'TemplateLiteral')) return this.every(path, 'expressions', (part) => this.cannotThrow(part));
-    if (isNodeType(node, 'MemberExpression')) return isProcessEnv(node) && this.context.bindingOf(path.get('object', 'object') as AnyPath) === undefined;
+    if (isNodeType(node, 'MemberExpression')) return !node.computed && isProcessEnvMember(node) && this.context.bindingOf(path.get('object', 'object') as AnyPath) === undefined;
     if (isNodeType(node, 'UnaryExpression')) return node.operator !== 'delete' && this.cannotThrow(path.get('argument') as AnyPath);
     if (isNodeType(node, 'BinaryExpression')) return !THROWING_OPERATORS.has(node.operator) && this.cannotThrow(path.get('left') as AnyPath) && this.cannotThrow(path.get('right') as AnyPath);
     if (isNodeType(node, 'LogicalExpression')) return this.cannotThrow(path.get('left') as AnyPath) && this.cannotThrow(path.get('right') as AnyPath);
@@ -356,14 +356,6 @@ class Judge {
     const list = (path.node as unknown as Record<string, unknown>)[key];
     return Array.isArray(list) && list.every((item, index) => item === null || test(path.get(key, index) as AnyPath));
   }
-}
-
-/** `process.env.NAME`: Node's environment, there in any process, read without running code. */
-function isProcessEnv(node: ASTNode): boolean {
-  const object = (node as ASTNode & { object?: ASTNode }).object;
-  return isNodeType(node, 'MemberExpression') && !node.computed && isNodeType(object, 'MemberExpression') && !object.computed &&
-    isNodeType(object.object as ASTNode, 'Identifier') && (object.object as ASTNode & { name: string }).name === 'process' &&
-    isNodeType(object.property as ASTNode, 'Identifier') && (object.property as ASTNode & { name: string }).name === 'env';
 }
 
 /** `string`, `number | undefined`, `'dev' | 'prod'`: a type only primitives have. */
