@@ -51,6 +51,7 @@ import {
   urlShape,
   type ClientWrapper,
   type HttpClientKind,
+  type HttpClientSpec,
   type NameHint,
   type RequestSignature,
   type TargetConfidence,
@@ -1989,7 +1990,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     for (const argument of optionSources) {
       const options = entriesOf(argument, 0);
       const madeWith = site.createsInstance || defaults.includes(argument);
-      lists.push(headerList(entriesAt(options, headersOptionOf(spec, madeWith), 0), options));
+      lists.push(headerList(withHeaderGroups(spec, entriesAt(options, headersOptionOf(spec, madeWith), 0)), options));
       lists.push(hookHeaders(options));
     }
     if (site.headersArgument) lists.push(entriesOf(site.headersArgument, 0));
@@ -2004,6 +2005,16 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       entries,
       complete: merged.complete && entries.every((item) => item.name !== undefined),
     };
+  }
+
+  /** axios's `headers: { common: { … }, post: { … } }`: what the groups hold is sent as headers too. */
+  function withHeaderGroups(spec: HttpClientSpec, headers: EntryList): EntryList {
+    const groups = spec.headerGroups;
+    const isGroup = (item: Entry): boolean => groups !== undefined && groups.includes(resolvedKey(item) ?? '');
+    if (!headers.entries.some(isGroup)) return headers;
+    const lists: EntryList[] = [{ entries: headers.entries.filter((item) => !isGroup(item)), complete: headers.complete }];
+    for (const group of headers.entries.filter(isGroup)) lists.push(entriesAt({ entries: [group], complete: true }, resolvedKey(group) ?? '', 0));
+    return merge(lists);
   }
 
   function headerList(headers: EntryList, options: EntryList): EntryList {

@@ -81,6 +81,12 @@ export interface HttpClientSpec {
    * test fails, so a migration may keep that test in the value. fetch sends the text "undefined".
    */
   readonly dropsUndefinedHeader?: true;
+  /**
+   * Keys of a headers object that hold headers, not name one: axios merges `headers.common` and
+   * `headers[method]` into every request's headers (its `flattenHeaders`), in `create` defaults and
+   * in a request's own config alike, so `headers: { common: { 'x-token': t } }` sends `x-token`.
+   */
+  readonly headerGroups?: readonly string[];
 }
 
 const bodyVerbs = ['post', 'put', 'patch'] as const;
@@ -116,6 +122,7 @@ const axios: HttpClientSpec = {
   instanceTypeNames: ['AxiosInstance', 'AxiosStatic', 'Axios'],
   typingsFolder: /[\\/]node_modules[\\/]axios[\\/]/u,
   dropsUndefinedHeader: true,
+  headerGroups: ['common', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options'],
 };
 
 const gotVerbs = ['get', 'post', 'put', 'patch', 'delete', 'head'] as const;
@@ -521,9 +528,8 @@ export function wrapperForTypeName(typeName: string, from: { readonly module: st
 
 /** Where an axios instance keeps default headers that every request sends. */
 export const AXIOS_DEFAULT_HEADER_PATHS: readonly (readonly string[])[] = [
-  ['defaults', 'headers', 'common'],
   ['defaults', 'headers'],
-  ...['get', 'post', 'put', 'patch', 'delete', 'head', 'options'].map((verb) => ['defaults', 'headers', verb]),
+  ...(axios.headerGroups ?? []).map((group) => ['defaults', 'headers', group]),
 ];
 
 /** Hook lists a client runs before every request, where the header may be set. */

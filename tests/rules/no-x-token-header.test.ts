@@ -514,6 +514,19 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [report('axios', 'the target may be Cloud Automation (Keptn-named KEPTN_API_TOKEN)', 'possible')],
     },
     {
+      name: 'A4 axios header groups in a config: `common` and a method group are sent with the request',
+      code: `
+        import axios from 'axios';
+        const api = axios.create({ baseURL: '${CA}/api', headers: { common: { 'x-token': token }, post: { 'Content-Type': 'application/json' } } });
+        await axios.get('${CA}/api/controlPlane/v1/project', { headers: { get: { 'x-token': token } } });
+      `,
+      filename: 'file.ts',
+      errors: [
+        { ...report('axios', certain, 'certain'), line: 3 },
+        { ...report('axios', certain, 'certain'), line: 4 },
+      ],
+    },
+    {
       name: 'A4 instance.defaults.headers assignment (also the verb group)',
       code: `
         import axios from 'axios';
