@@ -266,9 +266,29 @@ export function parentOf(path: AnyPath | null | undefined): AnyPath | null {
 /** An ast-types scope, as far as the passes use it. */
 interface AstTypesScope {
   readonly node: ASTNode;
+  readonly path: AnyPath;
   readonly parent: AstTypesScope | null;
   declares(name: string): boolean;
   getBindings(): Record<string, AnyPath[] | undefined>;
+}
+
+/**
+ * `constructor(private readonly apiToken: string)`: ast-types' scopes do not list what a
+ * TypeScript parameter property binds (its scan knows no `TSParameterProperty`), so a read of
+ * `apiToken` in the constructor would look global, or resolve to an outer `apiToken`.
+ */
+function parameterPropertyIn(scope: AstTypesScope, name: string): AnyPath | undefined {
+  const params = (scope.node as ASTNode & { params?: ASTNode[] }).params ?? [];
+  for (const [index, param] of params.entries()) {
+    if (!isNodeType(param, 'TSParameterProperty')) continue;
+    const inner = param.parameter as ASTNode;
+    const defaulted = isNodeType(inner, 'AssignmentPattern');
+    const identifier = defaulted ? (inner.left as ASTNode) : inner;
+    if (!isNodeType(identifier, 'Identifier') || identifier.name !== name) continue;
+    const parameter = scope.path.get('params', index, 'parameter') as AnyPath;
+    return defaulted ? (parameter.get('left') as AnyPath) : parameter;
+  }
+  return undefined;
 }
 
 /**
@@ -280,7 +300,7 @@ interface AstTypesScope {
 export function scopeDeclaring(at: AnyPath, name: string): AstTypesScope | null {
   for (let scope = at.scope as AstTypesScope | null; scope; scope = scope.parent) {
     if (isNodeType(scope.node, 'CatchClause') && !scope.node.param) continue;
-    if (scope.declares(name)) return scope;
+    if (scope.declares(name) || parameterPropertyIn(scope, name)) return scope;
   }
   return null;
 }
@@ -1023,7 +1043,7 @@ export abstract class RequestMigration {
    */
   private declarationOf(at: AnyPath, name: string): AnyPath | undefined {
     const scope = scopeDeclaring(at, name);
-    if (scope) return this.visibleBinding(scope.getBindings()[name] ?? [], rangeOf(at.node));
+    if (scope) return parameterPropertyIn(scope, name) ?? this.visibleBinding(scope.getBindings()[name] ?? [], rangeOf(at.node));
     return this.identifiers.get(name)?.find((path) => path.name === 'id' && isNodeType(parentOf(path)?.node, 'TSImportEqualsDeclaration') && isNodeType(parentOf(parentOf(path))?.node, 'Program'));
   }
 

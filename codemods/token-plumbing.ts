@@ -85,6 +85,8 @@ interface ClassMember {
   readonly init: ASTNode | null | undefined;
   readonly declaration?: ASTNode;
   readonly private: boolean;
+  /** A parameter property's parameter, also read by its plain name in the constructor (`headers: { 'x-token': apiToken }`). */
+  readonly parameter?: AnyPath;
 }
 
 /** The old token's reads, variables and parameters in this file, each with its fate after the queued edits. */
@@ -139,7 +141,13 @@ class Plumbing {
       const why = leftUnread ? `${unread}; ${leftBecause}` : judged.why === NOTHING_READS ? unread : judged.why;
       judge(binding.node, { fate: judged.fate, why }, { kind: parameter ? 'parameter' : isFunction ? 'function' : 'variable', name });
     }
-    for (const member of members) judge(member.key, member.fate, { kind: member.kind, name: member.name });
+    for (const member of members) {
+      // Like a function's parameter, a parameter property stays: the class's callers still pass it.
+      const why = member.kind === 'parameter' && member.fate.fate === 'retire' && member.fate.why === NOTHING_READS
+        ? `${NOTHING_READS}; the migration does not change a constructor's parameters, which its callers pass: drop it here and where the class is constructed`
+        : member.fate.why;
+      judge(member.key, { fate: member.fate.fate, why }, { kind: member.kind, name: member.name });
+    }
     return entries.sort((a, b) => a.line - b.line || a.column - b.column);
   }
 
@@ -156,30 +164,34 @@ class Plumbing {
   private readsOf(member: ClassMember): AnyPath[] {
     const { scope } = this;
     const within = rangeOf(member.body.node);
-    return this.thisReads().filter((path) => {
+    const memberReads = this.thisReads().filter((path) => {
       const range = rangeOf(path.node);
       const property = (path.node as ASTNode & { property: ASTNode }).property;
       const name = isNodeType(property, 'PrivateName') ? `#${(property.id as ASTNode & { name: string }).name}` : scope.propertyName(property, false);
       return name === member.name && range.start >= within.start && range.end <= within.end;
     });
+    return member.parameter ? [...memberReads, ...scope.referencesOf(member.parameter)] : memberReads;
   }
 
   /** A class's fields and constructor parameter properties. */
   private membersOf(body: AnyPath): ClassMember[] {
     const { scope } = this;
     const declared: ClassMember[] = [];
-    for (const member of (body.node as ASTNode & { body: ASTNode[] }).body) {
+    for (const [memberIndex, member] of (body.node as ASTNode & { body: ASTNode[] }).body.entries()) {
       const { key, value, kind, params } = member as ASTNode & { key?: ASTNode; value?: ASTNode | null; kind?: string; params?: ASTNode[] };
       if ((isNodeType(member, 'ClassProperty') || isNodeType(member, 'ClassPrivateProperty')) && key) {
         const name = isNodeType(key, 'PrivateName') ? `#${(key.id as ASTNode & { name: string }).name}` : scope.propertyName(key, (member as ASTNode & { computed?: boolean }).computed ?? false);
         const isPrivate = isNodeType(member, 'ClassPrivateProperty') || isNodeType(key, 'PrivateName') || (member as ASTNode & { accessibility?: string }).accessibility === 'private';
         if (name !== undefined) declared.push({ body, key, name, kind: 'field', init: value, declaration: member, private: isPrivate });
       } else if (isNodeType(member, 'ClassMethod') && kind === 'constructor' && params) {
-        for (const param of params) {
+        for (const [paramIndex, param] of params.entries()) {
           if (!isNodeType(param, 'TSParameterProperty')) continue;
           const inner = param.parameter as ASTNode;
-          const identifier = isNodeType(inner, 'AssignmentPattern') ? inner.left : inner;
-          if (isNodeType(identifier, 'Identifier')) declared.push({ body, key: identifier, name: identifier.name, kind: 'parameter', init: undefined, private: param.accessibility === 'private' });
+          const defaulted = isNodeType(inner, 'AssignmentPattern');
+          const identifier = defaulted ? inner.left : inner;
+          const parameterPath = body.get('body', memberIndex, 'params', paramIndex, 'parameter') as AnyPath;
+          const parameter = defaulted ? (parameterPath.get('left') as AnyPath) : parameterPath;
+          if (isNodeType(identifier, 'Identifier')) declared.push({ body, key: identifier, name: identifier.name, kind: 'parameter', init: undefined, private: param.accessibility === 'private', parameter });
         }
       }
     }

@@ -68,7 +68,7 @@ describe('the old API token section', () => {
     expect(outputs.get('action-client.ts')).not.toMatch(/x-token/u);
     expect(built.tokens.keep).toEqual([]);
     expect(built.tokens.retire.map(brief)).toEqual([
-      'retire parameter apiToken action-client.ts:7: nothing reads it any more',
+      "retire parameter apiToken action-client.ts:7: nothing reads it any more; the migration does not change a constructor's parameters, which its callers pass: drop it here and where the class is constructed",
       'retire action-input keptn_api_token action-client.ts:18: only passed to parameter apiToken (line 7), which is retired too',
     ]);
     expect(tokenSection(built)).toContain('retire action input keptn_api_token action-client.ts:18 only passed to parameter apiToken (line 7), which is retired too (read as required)');
@@ -76,7 +76,9 @@ describe('the old API token section', () => {
 
   it('GitHub Action: the same input also sent somewhere else is kept, with the line that sends it', () => {
     const { report: built } = report('action-client-sent.ts');
-    expect(built.tokens.retire.map(brief)).toEqual(['retire parameter apiToken action-client-sent.ts:12: nothing reads it any more']);
+    expect(built.tokens.retire.map(brief)).toEqual([
+      "retire parameter apiToken action-client-sent.ts:12: nothing reads it any more; the migration does not change a constructor's parameters, which its callers pass: drop it here and where the class is constructed",
+    ]);
     expect(built.tokens.keep.map(brief)).toEqual(['keep action-input keptn_api_token action-client-sent.ts:23: still sent or passed on (line 25)']);
   });
 
@@ -142,6 +144,15 @@ describe('the old API token section', () => {
     expect(built.tokens.keep).toEqual([]);
     expect(built.tokens.retire.map(brief)).toContain('retire function getToken token-function.ts:5: nothing calls it any more; the migration left the function: delete it yourself');
     expect(tokenSection(built)).toContain('retire function getToken token-function.ts:5 nothing calls it any more; the migration left the function: delete it yourself');
+  });
+
+  it('a parameter property read by its plain name in the constructor is one nothing reads once the header is gone', () => {
+    const { report: built, outputs } = report('parameter-property-by-name.ts');
+    expect(outputs.get('parameter-property-by-name.ts')).not.toMatch(/x-token/u);
+    expect(built.tokens.keep).toEqual([]);
+    expect(built.tokens.retire.map(brief)).toEqual([
+      "retire parameter apiToken parameter-property-by-name.ts:7: nothing reads it any more; the migration does not change a constructor's parameters, which its callers pass: drop it here and where the class is constructed",
+    ]);
   });
 
   it('a parameter of a function declaration is one nothing reads, not a function nothing calls', () => {
