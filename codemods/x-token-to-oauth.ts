@@ -173,6 +173,19 @@ interface ReachState {
   headersOption: string;
   /** Uses of the holders and returners that are only logged, found by `escapingUse`. */
   readonly logged: LoggedRead[];
+  /** Private fields the value was kept in (`this.#headers`), by their declaration: every read of them must be part of the path. */
+  readonly fields: Map<ASTNode, PrivateField>;
+  /** Why a private field on the way was not followed, for the site's reason. */
+  unfollowedField?: string;
+}
+
+/** A private field written only where the class is constructed: what it holds can be followed like a variable's. */
+interface PrivateField {
+  readonly name: string;
+  /** Its initializer and the values the constructor assigns to it. */
+  readonly values: readonly AnyPath[];
+  /** Every `this.<name>` of the class that is not one of those assignments. */
+  readonly reads: readonly AnyPath[];
 }
 
 /** A function whose callers can all be seen: a local one by its binding, a private method by its uses on `this`. */
@@ -874,7 +887,7 @@ export class XTokenMigration extends RequestMigration {
    */
   private usesOf(finding: XTokenFinding, header: ASTNode, logged?: LoggedRead[]): Use[] {
     const uses: Use[] = [];
-    const state: ReachState = { holders: new Map(), through: [], returners: new Map(), headersOption: 'headers', logged: [] };
+    const state: ReachState = { holders: new Map(), through: [], returners: new Map(), headersOption: 'headers', logged: [], fields: new Map() };
     for (const site of finding.sites) {
       const line = site.node.loc.start.line;
       state.headersOption = headersOptionOf(httpClients[site.client.kind], site.createsInstance);
@@ -914,7 +927,7 @@ export class XTokenMigration extends RequestMigration {
         continue;
       }
       const reach = reachFrom();
-      if (!reach) uses.push({ type: 'unknown', why: this.returnedWhy(header) ?? `the header reaches the ${site.client.kind} ${site.createsInstance ? 'instance' : 'request'} on line ${line} in a way the codemod does not rewrite` });
+      if (!reach) uses.push({ type: 'unknown', why: this.returnedWhy(header) ?? state.unfollowedField ?? `the header reaches the ${site.client.kind} ${site.createsInstance ? 'instance' : 'request'} on line ${line} in a way the codemod does not rewrite` });
       else if (site.createsInstance) uses.push({ type: 'instance', call, info, site });
       else uses.push({ type: 'request', call, info, site, reference: reach.reference });
     }
@@ -1374,7 +1387,7 @@ export class XTokenMigration extends RequestMigration {
       case 'MemberExpression': {
         // `axios.get(url, this.requestConfig)`: what a private getter returns, read where the request takes it.
         const getter = this.privateGetter(path);
-        if (!getter) return undefined;
+        if (!getter) return this.reachThroughField(path, role, target, reference, state, depth);
         const here: Reference = reference ?? { path, role };
         for (const returned of this.returnedValues(getter.function)) {
           const found = this.reach(returned, role, target, here, state, depth + 1);
@@ -1429,6 +1442,61 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /**
+   * `fetch(url, { headers: this.#headers })` with `this.#headers = new Headers({ 'x-token': token })`
+   * in the constructor: a private field is a variable of the class. It is followed only when nothing
+   * but the constructor writes it, so what a request reads is one of the values seen here; every
+   * other read of it must then be one of the finding's requests (`escapingUse`).
+   */
+  private reachThroughField(path: AnyPath, role: Role, target: ASTNode, reference: Reference | undefined, state: ReachState, depth: number): Reach | undefined {
+    const field = this.privateField(path);
+    if (!field) return undefined;
+    if ('writtenLater' in field) {
+      state.unfollowedField ??= `\`this.${field.name}\`, which holds the header, is written outside the constructor (line ${this.position(field.writtenLater.node).line}), so a request may read whatever was written last; the codemod follows a private field only when the constructor alone writes it`;
+      return undefined;
+    }
+    const here: Reference = reference ?? { path, role };
+    for (const value of field.values) {
+      const found = this.reach(value, role, target, here, state, depth + 1);
+      if (found) {
+        state.fields.set(field.declaration, field);
+        state.through.push(rangeOf(value.node));
+        return found;
+      }
+    }
+    return undefined;
+  }
+
+  private privateField(member: AnyPath): (PrivateField & { declaration: ASTNode }) | { name: string; writtenLater: AnyPath } | undefined {
+    const node = member.node as ASTNode & { object?: ASTNode };
+    if (!isNodeType(node, 'MemberExpression') || !isNodeType(node.object, 'ThisExpression')) return undefined;
+    const name = this.classMemberName(node);
+    if (name === undefined) return undefined;
+    let classBody = parentOf(member);
+    while (classBody && classBody.node.type !== 'ClassBody') classBody = parentOf(classBody);
+    if (!classBody) return undefined;
+    const items = (classBody.node as ASTNode & { body: ASTNode[] }).body;
+    const index = items.findIndex((item) => this.classMemberName(item) === name && !(item as ASTNode & { static?: boolean }).static);
+    const declaration = items[index] as (ASTNode & { accessibility?: string; value?: ASTNode | null; declare?: boolean }) | undefined;
+    if (!declaration || !(isNodeType(declaration, 'ClassPrivateProperty') || (isNodeType(declaration, 'ClassProperty') && declaration.accessibility === 'private'))) return undefined;
+    const constructor = items.findIndex((item) => isNodeType(item, 'ClassMethod') && (item as ASTNode & { kind: string }).kind === 'constructor');
+    const constructorRange = constructor < 0 ? undefined : rangeOf(items[constructor] as ASTNode);
+    const values: AnyPath[] = declaration.value ? [classBody.get('body', index, 'value') as AnyPath] : [];
+    const reads: AnyPath[] = [];
+    for (const use of this.thisMembers(classBody, name)) {
+      const parent = parentOf(use);
+      if (parent && isNodeType(parent.node, 'AssignmentExpression') && use.name === 'left') {
+        // A write after construction, or one that combines (`+=`), could hold anything at a request.
+        const inConstructor = constructorRange !== undefined && contains(constructorRange, rangeOf(use.node)) && this.enclosingFunctionPath(use)?.node === (items[constructor] as ASTNode);
+        if (parent.node.operator !== '=' || !inConstructor) return { name, writtenLater: use };
+        values.push(parent.get('right') as AnyPath);
+      } else {
+        reads.push(use);
+      }
+    }
+    return { name, values, reads, declaration };
+  }
+
+  /**
    * A variable the header object passed through that is also used where no request of the
    * finding reads it (handed to a function, returned, stored): removing the header there would
    * change what that use sees, so the site is left for a person. A use that is only logged is no
@@ -1470,6 +1538,20 @@ export class XTokenMigration extends RequestMigration {
           continue;
         }
         return `\`${(binding.node as Identifier).name}\` is also used on line ${line} (\`${shown}\`), where the codemod cannot tell what it does with the header`;
+      }
+    }
+    for (const field of state.fields.values()) {
+      for (const use of field.reads) {
+        const range = rangeOf(use.node);
+        if (sites.some((site) => contains(site, range)) || state.through.some((through) => contains(through, range))) continue;
+        const statement = this.statementOf(use);
+        const line = this.position(use.node).line;
+        const shown = statement ? quotedCode(this.text(statement.node).split('\n')[0] ?? '') : `this.${field.name}`;
+        if (this.onlyLogged(use)) {
+          state.logged.push({ subject: `\`this.${field.name}\``, line, shown });
+          continue;
+        }
+        return `\`this.${field.name}\` is also used on line ${line} (\`${shown}\`), where the codemod cannot tell what it does with the header`;
       }
     }
     return undefined;
@@ -2521,6 +2603,11 @@ export class XTokenMigration extends RequestMigration {
       return true;
     }
     // Built once in a variable and reused: the token goes in at each request, never into the shared object.
+    if (this.inHeadersConstructor(container)) {
+      // `{ ...shared, Authorization }` of a `Headers` copies none of its entries: the requests would lose every other header.
+      this.leave(property, 'x-token header in a shared `Headers` object', 'the headers are a `Headers` object built apart from the requests that send it; the token would go in at each request, in a copy of it, and a spread copies none of a `Headers` object\'s entries', 'build the shared headers as a plain object, or send `Authorization: await client.authorizationHeader()` per request');
+      return false;
+    }
     const planned: Edit[] = [];
     const chained: { readonly call: ASTPath<CallExpression>; readonly parameter: string }[] = [];
     const key = headersOptionOf(httpClients[kind], false);
@@ -2589,6 +2676,16 @@ export class XTokenMigration extends RequestMigration {
     this.helperUsed(optional);
     this.markMigrated(property.node, kind, described ?? `x-token header in shared options → Authorization from the OAuth helper at each request${onlyWhenConfigured}`);
     return true;
+  }
+
+  /** `new Headers({ … })`: the object literal is what a `Headers` is made from. */
+  private inHeadersConstructor(container: AnyPath): boolean {
+    let argument = container;
+    for (let up = parentOf(argument); up && TRANSPARENT_WRAPPERS.has(up.node.type); up = parentOf(argument)) argument = up;
+    const made = parentOf(argument)?.node;
+    if (!isNodeType(made, 'NewExpression') || argument.name !== 0) return false;
+    const callee = made.callee as ASTNode;
+    return isNodeType(callee, 'Identifier') && HEADERS_CONSTRUCTORS.includes(callee.name);
   }
 
   /**
