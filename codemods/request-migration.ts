@@ -1094,6 +1094,8 @@ export abstract class RequestMigration {
       return (parent as ASTNode & { computed?: boolean }).computed === true;
     }
     if (parent.type.startsWith('Import')) return false;
+    // `#headers`: a private member's name, not the variable `headers`.
+    if (parent.type === 'PrivateName') return false;
     if (parent.type === 'ExportSpecifier' && path.name === 'exported') return false;
     if (parent.type.startsWith('TS') && parent.type !== 'TSAsExpression' && parent.type !== 'TSNonNullExpression' && parent.type !== 'TSSatisfiesExpression') {
       return parent.type === 'TSTypeQuery' || parent.type === 'TSExportAssignment';
