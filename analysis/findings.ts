@@ -37,6 +37,12 @@ export interface XTokenFinding {
   /** Sent by several requests of this file that are not all as sure to go to Cloud Automation: see `HeldBack`. */
   readonly heldBack?: HeldBack;
   /**
+   * The line where the value is read from the request this code answers (`req.header('x-token')`):
+   * a proxy forwarding its caller's token. The helper's token is this service's own; sent instead,
+   * it would give every caller this service's access, so no migration rewrites it.
+   */
+  readonly forwardedFrom?: number;
+  /**
    * Requests through the instance whose defaults send this header that the code shows go to
    * another service (`api.get('https://releases.example.com/feed.json')`), with why. The helper
    * attached to the instance authorizes only its Cloud Automation base, so once migrated these
@@ -189,14 +195,27 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
         continue;
       }
       let condition: { readonly read: HeaderCondition | undefined } | undefined;
+      const forwardedFrom = entry.value ? analysis.forwardedToken(entry.value, writtenInto(entry.nameNode)) : undefined;
       const finding: XTokenFinding = {
         node: entry.nameNode, entry, site, target, sites: [site], alsoAuthorized: sendsAuthorization(site, false), alsoSendsBearer: sendsAuthorization(site, true),
         condition: () => (condition ??= { read: analysis.headerCondition(entry.nameNode) }).read,
+        ...(forwardedFrom === undefined ? {} : { forwardedFrom }),
       };
       xTokenByName.set(entry.nameNode, finding);
       found.push(finding);
     }
     return found;
+  }
+
+  /** The object a header key is written into by `obj['x-token'] = v` or `obj.set('x-token', v)`; undefined for a literal's key. */
+  function writtenInto(nameNode: Node): Node | undefined {
+    const parent = nameNode.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === nameNode) return parent.object;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === nameNode) {
+      const callee = unwrap(parent.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
+    }
+    return undefined;
   }
 
   /** Written on an instance's defaults or in its interceptor: the instance is the "request". */

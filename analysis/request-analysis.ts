@@ -37,6 +37,7 @@ import {
   HELPER_MODULE,
   HOLE,
   httpClients,
+  INCOMING_HEADER_GETTER,
   nameHint,
   REQUEST_CONSTRUCTORS,
   REQUEST_HOOKS,
@@ -516,6 +517,17 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const annotation = def.name.typeAnnotation?.typeAnnotation.type;
     if (annotation === undefined) return def.node.type !== AST_NODE_TYPES.FunctionDeclaration;
     return annotation !== AST_NODE_TYPES.TSStringKeyword && annotation !== AST_NODE_TYPES.TSAnyKeyword && annotation !== AST_NODE_TYPES.TSUnknownKeyword;
+  }
+
+  function outerVariable(declaration: TSESTree.ClassDeclaration): Variable | undefined {
+    if (!declaration.id) return undefined;
+    try {
+      const scope = host.getScope(declaration);
+      const outer = scope.block === declaration ? scope.upper : scope;
+      return outer ? (findVariable(outer, declaration.id.name) ?? undefined) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   function variableOf(identifier: TSESTree.Identifier): Variable | undefined {
@@ -1684,7 +1696,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (index < 0) return UNKNOWN;
     const param = fn.params[index];
     const defaults = param?.type === AST_NODE_TYPES.AssignmentPattern ? [entriesOf(param.right, depth + 1)] : [];
-    const calls = callSites(fn);
+    const calls = callSites(fn) ?? constructions(fn);
     if (!calls) return { entries: defaults.flatMap((list) => list.entries), complete: false };
     const lists = calls.map((call) => {
       const argument = call.arguments[index];
@@ -1692,6 +1704,40 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       return argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : entriesOf(argument, depth + 1);
     });
     return merge([...defaults, ...lists]);
+  }
+
+  /**
+   * A constructor's calls: `new BaseClient(options)`, and `super(options)` in the constructor of a
+   * subclass declared here, when the class is declared in this file and its name is used for
+   * nothing else (exported, passed around, a subclass that inherits the constructor: undefined).
+   * A base class that makes the instance from its caller's options is a real integration shape.
+   */
+  function constructions(fn: Node): (TSESTree.NewExpression | TSESTree.CallExpression)[] | undefined {
+    const method = fn.parent;
+    if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'constructor') return undefined;
+    const declaration = method.parent.parent;
+    if (declaration.type !== AST_NODE_TYPES.ClassDeclaration || !declaration.id) return undefined;
+    if (declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration.parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return undefined;
+    // The class's own scope binds its name too, for its body's uses: the outer binding has the `new`s.
+    const variable = outerVariable(declaration);
+    if (!variable) return undefined;
+    const calls: (TSESTree.NewExpression | TSESTree.CallExpression)[] = [];
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      const parent = reference.identifier.parent;
+      if (parent.type === AST_NODE_TYPES.NewExpression && parent.callee === reference.identifier) {
+        calls.push(parent);
+        continue;
+      }
+      if ((parent.type !== AST_NODE_TYPES.ClassDeclaration && parent.type !== AST_NODE_TYPES.ClassExpression) || parent.superClass !== reference.identifier) return undefined;
+      const constructor = parent.body.body.find((member): member is TSESTree.MethodDefinition => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor');
+      if (!constructor) return undefined;
+      forEachDescendant(constructor.value, visitorKeys, (node) => {
+        if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Super) calls.push(node);
+        return true;
+      });
+    }
+    return calls;
   }
 
   /** Every call of a named local function, or undefined when it escapes (exported, passed around). */
@@ -2341,26 +2387,84 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * `res` is a response of a request this file makes (see `isResponse`). Syntax only.
    */
   function responseHeaderRead(node: Node, depth: number): Node | undefined {
+    // `res.headers['x-token']`, `res.headers.get('x-token')`
+    return followedHeaderRead(node, depth, (read) => {
+      const found = xTokenHeaderRead(read);
+      return found !== undefined && isResponseHeaders(found.headers);
+    });
+  }
+
+  /**
+   * The read of the x-token of a request this code answers, that a value comes from, following
+   * `const`s: `req.headers['x-token']` (Node, Express, a Lambda `event`), `request.headers.get('x-token')`
+   * (a fetch `Request`), `req.header('x-token')` and `req.get('x-token')` (Express; Koa's `ctx.get`).
+   * Sent on, it is the caller's credential, not this service's. A response's headers are
+   * `responseHeaderRead`'s; any other object's `.headers` counts as a request's (to mark too much
+   * is safe here, to miss one is not).
+   */
+  function forwardedHeaderRead(node: Node, depth: number, writtenInto: Node | undefined): Node | undefined {
+    // `config.headers['x-token'] = config.headers['x-token'] ?? token` in an interceptor reads the request being sent, not one answered.
+    const writtenRoot = writtenInto ? rootVariable(writtenInto) : undefined;
+    return followedHeaderRead(node, depth, (read) => {
+      const found = xTokenHeaderRead(read);
+      if (found && writtenRoot !== undefined && rootVariable(found.headers) === writtenRoot) return false;
+      if (found) {
+        const { headers } = found;
+        if (headers.type === AST_NODE_TYPES.MemberExpression && memberName(headers) === RESPONSE_HEADERS_PROPERTY) return !isResponseHeaders(headers);
+        // `req.get('x-token')` on a handler's parameter: `config.get('x-token')` of some store is no header read.
+        return read.type === AST_NODE_TYPES.CallExpression && headers.type === AST_NODE_TYPES.Identifier && variableOf(headers)?.defs[0]?.type === DefinitionType.Parameter;
+      }
+      if (read.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = unwrap(read.callee);
+      const [key] = read.arguments;
+      return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === INCOMING_HEADER_GETTER && key !== undefined && key.type !== AST_NODE_TYPES.SpreadElement && isXTokenHeader(stringValue(key, 0) ?? '');
+    });
+  }
+
+  function parameterHeaderRead(fn: Node, name: TSESTree.BindingName, depth: number, accept: (read: TSESTree.MemberExpression | TSESTree.CallExpression) => boolean): Node | undefined {
+    if (!isFunctionNode(fn)) return undefined;
+    const index = fn.params.findIndex((param) => param === name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name));
+    if (index < 0) return undefined;
+    for (const call of callSites(fn) ?? constructions(fn) ?? []) {
+      const argument = call.arguments[index];
+      const read = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? followedHeaderRead(argument, depth + 1, accept) : undefined;
+      if (read) return read;
+    }
+    return undefined;
+  }
+
+  /** The variable a member chain starts from: `config` of `config.headers`. */
+  function rootVariable(node: Node): Variable | undefined {
+    let current = unwrap(node);
+    while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+    return current.type === AST_NODE_TYPES.Identifier ? variableOf(current) : undefined;
+  }
+
+  /** A header read a value comes from, through `const`s, `??`/`||` fallbacks and a template of it alone. */
+  function followedHeaderRead(node: Node, depth: number, accept: (read: TSESTree.MemberExpression | TSESTree.CallExpression) => boolean): Node | undefined {
     if (depth > 4) return undefined;
     const value = unwrap(node);
     switch (value.type) {
       case AST_NODE_TYPES.Identifier: {
         const variable = variableOf(value);
+        const def = variable?.defs[0];
+        // `function keptnGet(path, token)` called as `keptnGet(p, req.headers['x-token'])`: what any call passes.
+        if (def?.type === DefinitionType.Parameter) return parameterHeaderRead(def.node, def.name, depth, accept);
         const init = variable ? singleValue(variable) : undefined;
-        return init ? responseHeaderRead(init, depth + 1) : undefined;
+        return init ? followedHeaderRead(init, depth + 1, accept) : undefined;
       }
       case AST_NODE_TYPES.LogicalExpression:
         // `res.headers['x-token'] ?? ''`
-        return responseHeaderRead(value.left, depth + 1);
+        return followedHeaderRead(value.left, depth + 1, accept);
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+        return followedHeaderRead(value.expression, depth + 1, accept);
       case AST_NODE_TYPES.TemplateLiteral:
         // `${res.headers['x-token']}`
-        return value.expressions.length === 1 && value.quasis.every((quasi) => quasi.value.cooked === '') && value.expressions[0] ? responseHeaderRead(value.expressions[0], depth + 1) : undefined;
+        return value.expressions.length === 1 && value.quasis.every((quasi) => quasi.value.cooked === '') && value.expressions[0] ? followedHeaderRead(value.expressions[0], depth + 1, accept) : undefined;
       case AST_NODE_TYPES.MemberExpression:
-      case AST_NODE_TYPES.CallExpression: {
-        // `res.headers['x-token']`, `res.headers.get('x-token')`
-        const read = xTokenHeaderRead(value);
-        return read && isResponseHeaders(read.headers) ? value : undefined;
-      }
+      case AST_NODE_TYPES.CallExpression:
+        return accept(value) ? value : undefined;
       default:
         return undefined;
     }
@@ -2957,6 +3061,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       const holder = value?.type === AST_NODE_TYPES.Identifier ? variableOf(value) : undefined;
       return { kind, isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: holder ? [holder] : [] };
     },
+    /** Where a header's value is the x-token of the request this code answers (`forwardedHeaderRead`): its line. */
+    forwardedToken: (value: Node, writtenInto?: Node): number | undefined => forwardedHeaderRead(value, 0, writtenInto)?.loc.start.line,
     /** Where a request evidently runs in a browser (`browserContextOf`), as a clause; undefined when nothing shows it. */
     browserContext: (request: Node): string | undefined => browserContextOf(request, host.filePath, visitorKeys),
     /** Options carrying the helper's got hooks (`hooks: client.gotHooks()`). */

@@ -323,6 +323,11 @@ export class XTokenMigration extends RequestMigration {
     if (!key) return;
     if (this.heldBackShared(key, finding)) return;
     if (this.callersElsewhere(key, finding.target)) return;
+    // Whatever the evidence, `--include-unsure` or not: no evidence makes the caller's token the service's.
+    if (finding.forwardedFrom !== undefined && finding.target.elsewhere === undefined) {
+      this.leave(key, 'x-token header forwarding the caller\'s token', `the token is read on line ${finding.forwardedFrom} from the request this code answers: it is the caller's, and the OAuth helper's token is this service's own, which sent instead would give every caller this service's access`, 'once callers send OAuth tokens, forward their `Authorization` header instead of the x-token');
+      return;
+    }
     if (!this.sureEnough(finding.target)) {
       this.listUnsure(key, finding.target);
       return;
@@ -927,7 +932,7 @@ export class XTokenMigration extends RequestMigration {
         continue;
       }
       const reach = reachFrom();
-      if (!reach) uses.push({ type: 'unknown', why: this.returnedWhy(header) ?? state.unfollowedField ?? `the header reaches the ${site.client.kind} ${site.createsInstance ? 'instance' : 'request'} on line ${line} in a way the codemod does not rewrite` });
+      if (!reach) uses.push({ type: 'unknown', why: this.returnedWhy(header) ?? state.unfollowedField ?? this.throughParameterWhy(site, line) ?? `the header reaches the ${site.client.kind} ${site.createsInstance ? 'instance' : 'request'} on line ${line} in a way the codemod does not rewrite` });
       else if (site.createsInstance) uses.push({ type: 'instance', call, info, site });
       else uses.push({ type: 'request', call, info, site, reference: reach.reference });
     }
@@ -1317,6 +1322,27 @@ export class XTokenMigration extends RequestMigration {
     if (isNodeType(id, 'Identifier')) return id.name;
     const declarator = parentOf(fn)?.node;
     return isNodeType(declarator, 'VariableDeclarator') && isNodeType(declarator.id as ASTNode, 'Identifier') ? (declarator.id as Identifier).name : undefined;
+  }
+
+  /** `axios.create(options)` in a constructor or function the header's object is handed to: say so, not "in a way". */
+  private throughParameterWhy(site: RequestSite, line: number): string | undefined {
+    // `axios.create(options)`, `axios.create({ timeout, ...options })`
+    const candidates = site.optionArguments.flatMap((argument): AnyPath[] => {
+      const path = this.babelPath(argument);
+      if (!path || !isNodeType(path.node, 'ObjectExpression')) return path ? [path] : [];
+      return (path.node.properties as ASTNode[]).flatMap((property, index) => (isNodeType(property, 'SpreadElement') ? [path.get('properties', index, 'argument') as AnyPath] : []));
+    });
+    for (const path of candidates) {
+      if (!isNodeType(path.node, 'Identifier')) continue;
+      const binding = this.bindingOf(path);
+      let holder = binding ? parentOf(binding) : undefined;
+      if (holder && isNodeType(holder.node, 'AssignmentPattern')) holder = parentOf(holder);
+      if (!holder || !FUNCTION_TYPES.has(holder.node.type) || binding?.name === 'id') continue;
+      const maker = isNodeType(holder.node, 'ClassMethod') && holder.node.kind === 'constructor' ? 'a constructor' : 'a function';
+      const made = site.createsInstance ? 'instance' : 'request';
+      return `the header is handed to ${maker} that makes the ${httpClients[site.client.kind].label} ${made} on line ${line} from its parameter \`${path.node.name}\`; the codemod rewrites a header only where the ${made} is made from it, not through a parameter its callers fill`;
+    }
+    return undefined;
   }
 
   private unreachableWhy(site: RequestSite): string {

@@ -429,6 +429,8 @@ export const HEADER_READ_METHODS: readonly string[] = ['get', 'has', 'getHeader'
 export const RESPONSE_HEADERS_PROPERTY = 'headers';
 /** How a `Headers` object (fetch's) gives one header's value: `res.headers.get('x-token')`. */
 export const RESPONSE_HEADER_GETTER = 'get';
+/** How Express's request (and Koa's context) gives one header of the request being answered: `req.header('x-token')`. */
+export const INCOMING_HEADER_GETTER = 'header';
 /** Promise methods whose callback receives what the request it is called on resolves to: `fetch(url).then((res) => …)`. */
 export const RESPONSE_CALLBACK_METHODS: readonly string[] = ['then'];
 /** Event methods and the node http event whose listener receives the response: `req.on('response', (res) => …)`. */

@@ -161,6 +161,8 @@ const SAMPLES: Readonly<Record<string, readonly string[]>> = {
     'its call on line 20 passes the host https://flags.internal.acme.io, written out and no Cloud Automation host',
     'its calls at flags.js:12 (https://flags.internal.acme.io), on line 30 (http://localhost:8080) pass hosts written out that are no Cloud Automation host',
   ],
+  // XTokenFinding.forwardedFrom: the line the caller's token is read on.
+  line: ['12'],
   kind: ['OAuth client secret', 'token'],
   redacted: ['dt0s02.ABCDEFGH.…'],
   envVar: ['DT_CLIENT_SECRET'],

@@ -404,10 +404,11 @@ ruleTester.run('no-x-token-header', testable(rule), {
       ],
     },
     {
-      name: 'an incoming request\'s x-token forwarded by a proxy is no response header: an ordinary finding',
+      // Not "elsewhere" (it goes to Cloud Automation), and no ordinary finding either: the token is the caller's, which `migrate` must not replace with the service's own.
+      name: 'an incoming request\'s x-token forwarded by a proxy is no response header: the caller\'s token, which migrate leaves',
       code: "export const handler = (req: { headers: Record<string, string> }) => fetch('https://abc12345.cloudautomation.live.dynatrace.com/api/v1/event', { headers: { 'x-token': req.headers['x-token'] } });",
       filename: 'file.ts',
-      errors: [report('fetch', 'the target is certainly Cloud Automation (host abc12345.cloudautomation.live.dynatrace.com)', 'certain')],
+      errors: [{ messageId: 'xTokenHeaderForwarded', data: { client: 'fetch', target: 'the target is certainly Cloud Automation (host abc12345.cloudautomation.live.dynatrace.com)', line: 1, confidence: 'certain' } }],
     },
     {
       name: 'header builders that send nothing here but leave the module: each x-token is reported where it is written',
@@ -512,6 +513,42 @@ ruleTester.run('no-x-token-header', testable(rule), {
       `,
       filename: 'file.ts',
       errors: [report('axios', 'the target may be Cloud Automation (Keptn-named KEPTN_API_TOKEN)', 'possible')],
+    },
+    {
+      name: 'E5 a gateway forwarding its caller\'s token: the caller\'s, not this service\'s',
+      code: `
+        import axios from 'axios';
+        export async function handler(req, event, request) {
+          await axios.get('${CA}/api/controlPlane/v1/project', { headers: { 'x-token': req.header('x-token') } });
+          await fetch('${CA}/api/controlPlane/v1/project', { headers: { 'x-token': event.headers['x-token'] } });
+          const token = request.headers.get('X-Token') ?? '';
+          await fetch('${CA}/api/controlPlane/v1/project', { headers: { 'x-token': token } });
+        }
+      `,
+      filename: 'file.ts',
+      errors: [
+        { messageId: 'xTokenHeaderForwarded', data: { client: 'axios', target: certain, line: 4, confidence: 'certain' } },
+        { messageId: 'xTokenHeaderForwarded', data: { client: 'fetch', target: certain, line: 5, confidence: 'certain' } },
+        { messageId: 'xTokenHeaderForwarded', data: { client: 'fetch', target: certain, line: 6, confidence: 'certain' } },
+      ],
+    },
+    {
+      name: 'C5 options handed to a local class whose constructor makes the instance: `new` and a subclass\'s `super`',
+      code: `
+        import axios from 'axios';
+        class BaseClient {
+          constructor(options) { this.http = axios.create(options); }
+        }
+        class KeptnClient extends BaseClient {
+          constructor(token) { super({ baseURL: '${CA}/api', headers: { 'x-token': token } }); }
+        }
+        const session = new BaseClient({ baseURL: '${CA}/api', headers: { 'x-token': token } });
+      `,
+      filename: 'file.ts',
+      errors: [
+        { ...report('axios', certain, 'certain'), line: 7 },
+        { ...report('axios', certain, 'certain'), line: 9 },
+      ],
     },
     {
       name: 'A4 axios header groups in a config: `common` and a method group are sent with the request',
