@@ -1689,21 +1689,29 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
 
   /** A parameter's object value: the arguments at every call of its function in this file (C5 wrappers). */
   function parameterEntries(fn: Node, name: TSESTree.Identifier, depth: number): EntryList {
-    if (!isFunctionNode(fn)) return UNKNOWN;
-    const index = fn.params.findIndex(
-      (param) => param === name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name),
-    );
-    if (index < 0) return UNKNOWN;
-    const param = fn.params[index];
-    const defaults = param?.type === AST_NODE_TYPES.AssignmentPattern ? [entriesOf(param.right, depth + 1)] : [];
-    const calls = callSites(fn) ?? constructions(fn);
-    if (!calls) return { entries: defaults.flatMap((list) => list.entries), complete: false };
-    const lists = calls.map((call) => {
-      const argument = call.arguments[index];
+    const passed = passedFor(fn, name);
+    if (!passed) return UNKNOWN;
+    const defaults = passed.fallback ? [entriesOf(passed.fallback, depth + 1)] : [];
+    if (!passed.calls) return { entries: defaults.flatMap((list) => list.entries), complete: false };
+    const lists = passed.calls.map((argument) => {
       if (!argument) return EMPTY;
       return argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : entriesOf(argument, depth + 1);
     });
     return merge([...defaults, ...lists]);
+  }
+
+  /**
+   * What the calls of `fn` in this file pass for its parameter `name` (undefined where a call passes
+   * nothing), with the parameter's default; `calls` undefined when not every call is known.
+   * Undefined for a parameter `fn` does not have.
+   */
+  function passedFor(fn: Node, name: TSESTree.BindingName): { readonly calls: (TSESTree.CallExpressionArgument | undefined)[] | undefined; readonly fallback: Expression | undefined } | undefined {
+    if (!isFunctionNode(fn)) return undefined;
+    const index = fn.params.findIndex((param) => param === name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name));
+    const param = fn.params[index];
+    if (!param) return undefined;
+    const calls = callSites(fn) ?? constructions(fn);
+    return { calls: calls?.map((call) => call.arguments[index]), fallback: param.type === AST_NODE_TYPES.AssignmentPattern ? param.right : undefined };
   }
 
   /**
@@ -2422,11 +2430,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   function parameterHeaderRead(fn: Node, name: TSESTree.BindingName, depth: number, accept: (read: TSESTree.MemberExpression | TSESTree.CallExpression) => boolean): Node | undefined {
-    if (!isFunctionNode(fn)) return undefined;
-    const index = fn.params.findIndex((param) => param === name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name));
-    if (index < 0) return undefined;
-    for (const call of callSites(fn) ?? constructions(fn) ?? []) {
-      const argument = call.arguments[index];
+    for (const argument of passedFor(fn, name)?.calls ?? []) {
       const read = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? followedHeaderRead(argument, depth + 1, accept) : undefined;
       if (read) return read;
     }
