@@ -2064,10 +2064,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   /** axios's `headers: { common: { … }, post: { … } }`: what the groups hold is sent as headers too. */
   function withHeaderGroups(spec: HttpClientSpec, headers: EntryList): EntryList {
     const groups = spec.headerGroups;
-    const isGroup = (item: Entry): boolean => groups !== undefined && groups.includes(resolvedKey(item) ?? '');
+    // A group is written by its name (`common:`), never computed: its key alone says so, with no type asked for.
+    const isGroup = (item: Entry): boolean => item.key !== undefined && groups !== undefined && groups.includes(item.key);
     if (!headers.entries.some(isGroup)) return headers;
     const lists: EntryList[] = [{ entries: headers.entries.filter((item) => !isGroup(item)), complete: headers.complete }];
-    for (const group of headers.entries.filter(isGroup)) lists.push(entriesAt({ entries: [group], complete: true }, resolvedKey(group) ?? '', 0));
+    for (const group of headers.entries.filter(isGroup)) lists.push(entriesAt({ entries: [group], complete: true }, group.key ?? '', 0));
     return merge(lists);
   }
 

@@ -278,14 +278,19 @@ interface AstTypesScope {
  * `apiToken` in the constructor would look global, or resolve to an outer `apiToken`.
  */
 function parameterPropertyIn(scope: AstTypesScope, name: string): AnyPath | undefined {
-  const params = (scope.node as ASTNode & { params?: ASTNode[] }).params ?? [];
+  return parameterPropertyOf(scope.path, name);
+}
+
+/** The identifier a constructor's parameter property `name` binds (`apiToken` of `private apiToken = ''`), or undefined. */
+export function parameterPropertyOf(constructor: AnyPath, name: string): AnyPath | undefined {
+  const params = (constructor.node as ASTNode & { params?: ASTNode[] }).params ?? [];
   for (const [index, param] of params.entries()) {
     if (!isNodeType(param, 'TSParameterProperty')) continue;
     const inner = param.parameter as ASTNode;
     const defaulted = isNodeType(inner, 'AssignmentPattern');
     const identifier = defaulted ? (inner.left as ASTNode) : inner;
     if (!isNodeType(identifier, 'Identifier') || identifier.name !== name) continue;
-    const parameter = scope.path.get('params', index, 'parameter') as AnyPath;
+    const parameter = constructor.get('params', index, 'parameter') as AnyPath;
     return defaulted ? (parameter.get('left') as AnyPath) : parameter;
   }
   return undefined;
@@ -630,24 +635,27 @@ export abstract class RequestMigration {
    * or `#`, so only the class calls it.
    */
   protected classMethodOf(callee: AnyPath, kind: 'method' | 'get' = 'method'): { name: string; function: AnyPath; classBody: AnyPath; hidden: boolean } | undefined {
-    const member = callee.node as ASTNode & { object?: ASTNode; property?: ASTNode; computed?: boolean };
-    if (!isNodeType(callee.node, 'MemberExpression') || !member.object || !member.property || !isNodeType(member.object, 'ThisExpression')) return undefined;
-    const name = this.classMemberName(callee.node);
+    const member = this.classMemberAt(callee);
+    if (!member) return undefined;
+    const { name, classBody, path: itemPath } = member;
+    const item = itemPath.node as ASTNode & { accessibility?: string; kind?: string; value?: ASTNode | null };
+    let fn: AnyPath | undefined;
+    if ((item.type === 'ClassMethod' || item.type === 'ClassPrivateMethod') && item.kind === kind) fn = itemPath;
+    else if (kind === 'method' && (item.type === 'ClassProperty' || item.type === 'ClassPrivateProperty') && item.value && (isNodeType(item.value, 'ArrowFunctionExpression') || isNodeType(item.value, 'FunctionExpression'))) fn = itemPath.get('value') as AnyPath;
+    return fn ? { name, function: fn, classBody, hidden: name.startsWith('#') || item.accessibility === 'private' } : undefined;
+  }
+
+  /** The member `this.<name>` names in the class around it, static ones aside (the first so named): its name, class body and path. */
+  protected classMemberAt(thisMember: AnyPath): { name: string; classBody: AnyPath; path: AnyPath } | undefined {
+    const member = thisMember.node as ASTNode & { object?: ASTNode; property?: ASTNode };
+    if (!isNodeType(thisMember.node, 'MemberExpression') || !member.object || !member.property || !isNodeType(member.object, 'ThisExpression')) return undefined;
+    const name = this.classMemberName(thisMember.node);
     if (name === undefined) return undefined;
-    let classBody = parentOf(callee);
+    let classBody = parentOf(thisMember);
     while (classBody && classBody.node.type !== 'ClassBody') classBody = parentOf(classBody);
     if (!classBody) return undefined;
-    const members = (classBody.node as ASTNode & { body: ASTNode[] }).body;
-    for (let index = 0; index < members.length; index++) {
-      const item = members[index] as ASTNode & { key: ASTNode; computed?: boolean; static?: boolean; accessibility?: string; kind?: string; value?: ASTNode | null };
-      if (item.static === true || this.classMemberName(item) !== name) continue;
-      const itemPath = classBody.get('body', index) as AnyPath;
-      let fn: AnyPath | undefined;
-      if ((item.type === 'ClassMethod' || item.type === 'ClassPrivateMethod') && item.kind === kind) fn = itemPath;
-      else if (kind === 'method' && (item.type === 'ClassProperty' || item.type === 'ClassPrivateProperty') && item.value && (isNodeType(item.value, 'ArrowFunctionExpression') || isNodeType(item.value, 'FunctionExpression'))) fn = itemPath.get('value') as AnyPath;
-      return fn ? { name, function: fn, classBody, hidden: name.startsWith('#') || item.accessibility === 'private' } : undefined;
-    }
-    return undefined;
+    const index = (classBody.node as ASTNode & { body: ASTNode[] }).body.findIndex((item) => (item as ASTNode & { static?: boolean }).static !== true && this.classMemberName(item) === name);
+    return index < 0 ? undefined : { name, classBody, path: classBody.get('body', index) as AnyPath };
   }
 
   /** A class member's name as `this.<name>` reads it (`#name` for a private name), from its key or the member itself. */

@@ -20,7 +20,7 @@
 import type { ASTNode, ASTPath, Identifier } from 'jscodeshift';
 import { HEADER_WRITE_METHODS, KEPTN_TOKEN_ENV_VARS, isKeptnName, isXTokenHeader, nameHint } from '../core/index.js';
 import type { TokenPlumbing } from './report.js';
-import { FUNCTION_TYPES, isNodeType, parentOf, rangeOf, TRANSPARENT_WRAPPERS, type AnyPath } from './request-migration.js';
+import { FUNCTION_TYPES, isNodeType, parameterPropertyOf, parentOf, rangeOf, TRANSPARENT_WRAPPERS, type AnyPath } from './request-migration.js';
 import type { Range } from './source-edits.js';
 import type { BindingOutcome } from './unused-bindings.js';
 
@@ -184,14 +184,13 @@ class Plumbing {
         const isPrivate = isNodeType(member, 'ClassPrivateProperty') || isNodeType(key, 'PrivateName') || (member as ASTNode & { accessibility?: string }).accessibility === 'private';
         if (name !== undefined) declared.push({ body, key, name, kind: 'field', init: value, declaration: member, private: isPrivate });
       } else if (isNodeType(member, 'ClassMethod') && kind === 'constructor' && params) {
-        for (const [paramIndex, param] of params.entries()) {
+        for (const param of params) {
           if (!isNodeType(param, 'TSParameterProperty')) continue;
           const inner = param.parameter as ASTNode;
-          const defaulted = isNodeType(inner, 'AssignmentPattern');
-          const identifier = defaulted ? inner.left : inner;
-          const parameterPath = body.get('body', memberIndex, 'params', paramIndex, 'parameter') as AnyPath;
-          const parameter = defaulted ? (parameterPath.get('left') as AnyPath) : parameterPath;
-          if (isNodeType(identifier, 'Identifier')) declared.push({ body, key: identifier, name: identifier.name, kind: 'parameter', init: undefined, private: param.accessibility === 'private', parameter });
+          const identifier = isNodeType(inner, 'AssignmentPattern') ? inner.left : inner;
+          if (!isNodeType(identifier, 'Identifier')) continue;
+          const parameter = parameterPropertyOf(body.get('body', memberIndex) as AnyPath, identifier.name);
+          declared.push({ body, key: identifier, name: identifier.name, kind: 'parameter', init: undefined, private: param.accessibility === 'private', ...(parameter ? { parameter } : {}) });
         }
       }
     }

@@ -1493,20 +1493,15 @@ export class XTokenMigration extends RequestMigration {
   }
 
   private privateField(member: AnyPath): (PrivateField & { declaration: ASTNode }) | { name: string; writtenLater: AnyPath } | undefined {
-    const node = member.node as ASTNode & { object?: ASTNode };
-    if (!isNodeType(node, 'MemberExpression') || !isNodeType(node.object, 'ThisExpression')) return undefined;
-    const name = this.classMemberName(node);
-    if (name === undefined) return undefined;
-    let classBody = parentOf(member);
-    while (classBody && classBody.node.type !== 'ClassBody') classBody = parentOf(classBody);
-    if (!classBody) return undefined;
+    const found = this.classMemberAt(member);
+    if (!found) return undefined;
+    const { name, classBody } = found;
+    const declaration = found.path.node as ASTNode & { accessibility?: string; value?: ASTNode | null };
+    if (!(isNodeType(declaration, 'ClassPrivateProperty') || (isNodeType(declaration, 'ClassProperty') && declaration.accessibility === 'private'))) return undefined;
     const items = (classBody.node as ASTNode & { body: ASTNode[] }).body;
-    const index = items.findIndex((item) => this.classMemberName(item) === name && !(item as ASTNode & { static?: boolean }).static);
-    const declaration = items[index] as (ASTNode & { accessibility?: string; value?: ASTNode | null; declare?: boolean }) | undefined;
-    if (!declaration || !(isNodeType(declaration, 'ClassPrivateProperty') || (isNodeType(declaration, 'ClassProperty') && declaration.accessibility === 'private'))) return undefined;
     const constructor = items.findIndex((item) => isNodeType(item, 'ClassMethod') && (item as ASTNode & { kind: string }).kind === 'constructor');
     const constructorRange = constructor < 0 ? undefined : rangeOf(items[constructor] as ASTNode);
-    const values: AnyPath[] = declaration.value ? [classBody.get('body', index, 'value') as AnyPath] : [];
+    const values: AnyPath[] = declaration.value ? [found.path.get('value') as AnyPath] : [];
     const reads: AnyPath[] = [];
     for (const use of this.thisMembers(classBody, name)) {
       const parent = parentOf(use);
@@ -1546,41 +1541,42 @@ export class XTokenMigration extends RequestMigration {
         return `${returner.getter ? `the getter \`${returner.name}\`` : `\`${returner.name}()\``} returns the header and is also used on line ${this.position(call.node).line} (\`${shown}\`), where the codemod sees no request of this header`;
       }
     }
+    const onPath = (use: AnyPath): boolean => {
+      const range = rangeOf(use.node);
+      return sites.some((site) => contains(site, range)) || state.through.some((through) => contains(through, range));
+    };
     for (const binding of state.holders.values()) {
       for (const use of this.referencesOf(binding)) {
-        const range = rangeOf(use.node);
-        if (sites.some((site) => contains(site, range)) || state.through.some((through) => contains(through, range))) continue;
-        if (this.isWriteInto(use) || this.copiedIntoItself(use, binding)) continue;
+        if (onPath(use) || this.isWriteInto(use) || this.copiedIntoItself(use, binding)) continue;
         const parent = parentOf(use);
         const parentNode = parent?.node;
         // `options.url = …`, `options.timeout`: reading or writing one member hands nothing on.
         if (isNodeType(parentNode, 'MemberExpression') && use.name === 'object' && this.propertyName(parentNode.property, parentNode.computed ?? false) !== 'headers') continue;
         if (isNodeType(parentNode, 'AssignmentExpression') && use.name === 'left') continue;
-        const statement = this.statementOf(use);
-        const line = this.position(use.node).line;
-        const shown = statement ? quotedCode(this.text(statement.node).split('\n')[0] ?? '') : (binding.node as Identifier).name;
-        if (this.onlyLogged(use)) {
-          state.logged.push({ subject: `\`${(binding.node as Identifier).name}\``, line, shown });
-          continue;
-        }
-        return `\`${(binding.node as Identifier).name}\` is also used on line ${line} (\`${shown}\`), where the codemod cannot tell what it does with the header`;
+        const why = this.otherUseWhy(use, (binding.node as Identifier).name, state);
+        if (why !== undefined) return why;
       }
     }
     for (const field of state.fields.values()) {
       for (const use of field.reads) {
-        const range = rangeOf(use.node);
-        if (sites.some((site) => contains(site, range)) || state.through.some((through) => contains(through, range))) continue;
-        const statement = this.statementOf(use);
-        const line = this.position(use.node).line;
-        const shown = statement ? quotedCode(this.text(statement.node).split('\n')[0] ?? '') : `this.${field.name}`;
-        if (this.onlyLogged(use)) {
-          state.logged.push({ subject: `\`this.${field.name}\``, line, shown });
-          continue;
-        }
-        return `\`this.${field.name}\` is also used on line ${line} (\`${shown}\`), where the codemod cannot tell what it does with the header`;
+        if (onPath(use)) continue;
+        const why = this.otherUseWhy(use, `this.${field.name}`, state);
+        if (why !== undefined) return why;
       }
     }
     return undefined;
+  }
+
+  /** A use of a holder (`name`) off the requests' path: only logged (kept in `state.logged`), or the reason the site is left. */
+  private otherUseWhy(use: AnyPath, name: string, state: ReachState): string | undefined {
+    const statement = this.statementOf(use);
+    const line = this.position(use.node).line;
+    const shown = statement ? quotedCode(this.text(statement.node).split('\n')[0] ?? '') : name;
+    if (this.onlyLogged(use)) {
+      state.logged.push({ subject: `\`${name}\``, line, shown });
+      return undefined;
+    }
+    return `\`${name}\` is also used on line ${line} (\`${shown}\`), where the codemod cannot tell what it does with the header`;
   }
 
   /**
