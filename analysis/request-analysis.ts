@@ -36,6 +36,8 @@ import {
   helperExports,
   HELPER_MODULE,
   HOLE,
+  importedObjectCopy,
+  OBJECT_ASSIGN,
   httpClients,
   INCOMING_HEADER_GETTER,
   nameHint,
@@ -54,6 +56,7 @@ import {
   type HttpClientKind,
   type HttpClientSpec,
   type NameHint,
+  type ObjectCopy,
   type RequestSignature,
   type TargetConfidence,
   type UrlAnalysis,
@@ -1401,7 +1404,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (value.type === AST_NODE_TYPES.CallExpression) {
       const parsedFrom = urlParsedBy(value);
       if (parsedFrom) return { parsedFrom };
-      if (!isObjectAssign(value.callee)) return undefined;
+      if (!objectCopyOf(value.callee)) return undefined;
       const target = value.arguments[0];
       return (target && target.type !== AST_NODE_TYPES.SpreadElement ? leadingOptions(target, depth + 1) : undefined) ?? {};
     }
@@ -1601,8 +1604,9 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
 
   function callEntries(node: TSESTree.CallExpression, depth: number): EntryList {
     const callee = unwrap(node.callee);
-    // `Object.assign({}, a, b)`, `Object.assign(headers, { … })`
-    if (isObjectAssign(node.callee)) {
+    // `Object.assign({}, a, b)`, `Object.assign(headers, { … })`, lodash's `merge({}, defaults, { headers })`:
+    // every argument's keys, whichever wins (a header in any of them may be sent).
+    if (objectCopyOf(node.callee)) {
       return merge(node.arguments.map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : entriesOf(argument, depth + 1))));
     }
     // `url.parse(u)`: the parts of a URL (read from `u` itself), never headers or a method.
@@ -1851,7 +1855,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     } else if (
       parent.type === AST_NODE_TYPES.CallExpression &&
       parent.arguments[0] === current &&
-      isObjectAssign(parent.callee)
+      objectCopyOf(parent.callee)?.intoFirst === true
     ) {
       leaf = merge(parent.arguments.slice(1).map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : entriesOf(argument, depth + 1))));
     } else if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current && addsHelperAuthorization(parent)) {
@@ -1876,14 +1880,27 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === helperClientMembers.addAuthorization && isHelperClient(callee.object, 0);
   }
 
-  function isObjectAssign(callee: Node): boolean {
+  /**
+   * The object copy a call of `callee` makes: `Object.assign`, or one imported from lodash,
+   * deepmerge and the like (`merge`, `_.merge`, compiled `lodash_1.default.merge`; core/object-copies.ts).
+   */
+  function objectCopyOf(callee: Node): ObjectCopy | undefined {
     const node = unwrap(callee);
-    return (
-      node.type === AST_NODE_TYPES.MemberExpression &&
-      node.object.type === AST_NODE_TYPES.Identifier &&
-      node.object.name === 'Object' &&
-      memberName(node) === 'assign'
-    );
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(node);
+      const source = variable ? bindingSource(variable) : undefined;
+      return source ? importedObjectCopy(source.module, source.importName, undefined) : undefined;
+    }
+    if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const member = memberName(node);
+    let object = unwrap(node.object);
+    if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Object' && isGlobal(object)) return member === 'assign' ? OBJECT_ASSIGN : undefined;
+    // Compiled ES interop reads the default export as a member: `lodash_1.default.merge(…)`.
+    if (object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'default') object = unwrap(object.object);
+    if (object.type !== AST_NODE_TYPES.Identifier || member === undefined) return undefined;
+    const variable = variableOf(object);
+    const source = variable ? bindingSource(variable) : undefined;
+    return source ? importedObjectCopy(source.module, source.importName, member) : undefined;
   }
 
   function propertyKey(property: TSESTree.Property): string | undefined {
@@ -3039,6 +3056,18 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       if (!base) return client.foreignBase;
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
       return routeResolver.valueShapes(base);
+    },
+    /** The object copy a call of `callee` makes (`Object.assign`, lodash's `merge`, …), or undefined for any other call. */
+    objectCopy: (callee: Node): ObjectCopy | undefined => objectCopyOf(callee),
+    /**
+     * The headers an expression holds, read as options (below `option`: `headers`) or as the headers
+     * record itself: what a deep copy (`merge(…)`) sends together with the headers of its other arguments.
+     */
+    headersHeld: (node: Node, option: string | undefined): HeaderSet => {
+      const list = entriesOf(node, 0);
+      const headers = option === undefined ? list : headerList(entriesAt(list, option, 0), list);
+      const entries = flatten(headers.entries);
+      return { entries, complete: headers.complete && entries.every((item) => item.name !== undefined) };
     },
     /** The static string value of a node (type information used only when given and needed). */
     stringValue: (node: Node): string | undefined => stringValue(node, 0) ?? typedString(node),

@@ -183,7 +183,7 @@ function decideHandOff(escaping: Pick<EscapingXToken, 'node' | 'exit'>, facts: P
     return { why: 'it writes the header into an object it was given, and the codemod moves only a header written in the object literal the function returns' };
   }
   const object = property.parent;
-  const merged = assignedInto(object);
+  const merged = assignedInto(object, facts.analysis, facts.parsed.host.text);
   if (!returnedBy(merged.result, fn)) return { why: 'the header is not in the object literal the function returns itself, so where it ends up cannot be rewritten in place' };
   if (merged.why !== undefined) return { why: merged.why };
   if (fn.generator) return { why: 'it is a generator' };
@@ -539,54 +539,52 @@ function awaitContext(call: Node): string | undefined {
   return 'is at the top level of its module';
 }
 
-/** `return { … }` of the function itself, or an arrow's `({ … })` body. */
-/** `Object.assign(…)`, which returns its first argument with the others merged into it in order. */
-function isObjectAssignCall(node: Node): node is TSESTree.CallExpression {
-  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = outermostTypeWrapper(node.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object' && memberName(callee) === 'assign';
-}
-
 /**
- * The value that carries a header literal merged by `Object.assign` (`Object.assign({}, extra,
- * { 'x-token': t })`, and tsc's ES2017 form of a spread, `Object.assign(Object.assign({}, extra),
- * { 'x-token': t })`): the outermost call, or the literal itself when it is merged by none. The
- * token then goes into the fresh object the merging starts from, before what is merged after it,
- * so an `Authorization` the caller passes in still wins (x-token-to-oauth's `assignTokenFirst`);
- * `why` when it cannot: that first object is no literal of the code's own, or a literal on the way
- * sets an `Authorization` the token would meet.
+ * The value that carries a header literal merged by `Object.assign` or a copy like it (lodash's
+ * `merge`: `Object.assign({}, extra, { 'x-token': t })`, and tsc's ES2017 form of a spread,
+ * `Object.assign(Object.assign({}, extra), { 'x-token': t })`): the outermost call, or the literal
+ * itself when it is merged by none. The token then goes into the fresh object the merging starts
+ * from, before what is merged after it, so an `Authorization` the caller passes in still wins
+ * (x-token-to-oauth's `assignTokenFirst`); `why` when it cannot: that first object is no literal of
+ * the code's own, a literal on the way sets an `Authorization` the token would meet, or the copy
+ * keeps the first value of a key (lodash's `defaults`), where "before" would mean "over".
  */
-function assignedInto(object: TSESTree.ObjectExpression): { readonly result: Node; readonly why?: string } {
+function assignedInto(object: TSESTree.ObjectExpression, analysis: Pick<RequestAnalysis, 'objectCopy'>, text: string): { readonly result: Node; readonly why?: string } {
+  const copyCall = (node: Node | undefined): node is TSESTree.CallExpression => node?.type === AST_NODE_TYPES.CallExpression && analysis.objectCopy(node.callee) !== undefined;
+  const named = (call: TSESTree.CallExpression): string => `\`${text.slice(call.callee.range[0], call.callee.range[1]).replace(/\s+/gu, '')}\``;
   let result: Node = outermostTypeWrapper(object);
   let call: Node | undefined = result.parent;
-  if (!call || !isObjectAssignCall(call) || !call.arguments.includes(result as TSESTree.CallExpressionArgument)) return { result };
+  if (!copyCall(call) || !call.arguments.includes(result as TSESTree.CallExpressionArgument)) return { result };
+  const copier = named(call);
+  if (analysis.objectCopy(call.callee)?.wins === 'earlier') return { result, why: `it is merged by ${copier}, which keeps the first value given for a key, so the token cannot be placed where the caller's own \`Authorization\` still wins` };
   // What is merged before the header: the arguments ahead of it, and those of the calls its first argument nests.
   const before: Node[] = call.arguments.slice(0, call.arguments.indexOf(result as TSESTree.CallExpressionArgument));
   const headerCall = call;
   let nestedLater = false;
-  for (; call && isObjectAssignCall(call) && call.arguments.includes(result as TSESTree.CallExpressionArgument); call = result.parent) {
-    // Merged into an outer call after something else: that something comes before the header too.
-    if (call !== headerCall && call.arguments[0] !== result) nestedLater = true;
+  for (; copyCall(call) && call.arguments.includes(result as TSESTree.CallExpressionArgument); call = result.parent) {
+    // Merged into an outer call after something else (or by one that keeps first values): that something comes before the header too.
+    if (call !== headerCall && (call.arguments[0] !== result || analysis.objectCopy(call.callee)?.wins !== 'later')) nestedLater = true;
     result = outermostTypeWrapper(call);
   }
-  if (nestedLater) return { result, why: 'its `Object.assign` is merged after other values by another `Object.assign`, so the codemod cannot put the token before them' };
+  if (nestedLater) return { result, why: `its ${copier} is merged after other values by another call, so the codemod cannot put the token before them` };
   const [first, ...rest] = before;
   let fresh: Node | undefined = first;
   const merged: Node[] = [...rest];
-  while (fresh && isObjectAssignCall(fresh)) {
+  while (copyCall(fresh) && analysis.objectCopy(fresh.callee)?.wins === 'later') {
     const [inner, ...more] = fresh.arguments;
     merged.push(...more);
     fresh = inner;
   }
   const plain = (node: Node | undefined): boolean => node?.type === AST_NODE_TYPES.ObjectExpression && node.properties.every((member) => member.type === AST_NODE_TYPES.Property && !isAuthorizationHeader(staticPropertyKey(member) ?? ''));
   const ownAuthorization = [fresh, ...merged].some((node) => node?.type === AST_NODE_TYPES.ObjectExpression && node.properties.some((member) => member.type === AST_NODE_TYPES.Property && isAuthorizationHeader(staticPropertyKey(member) ?? '')));
-  if (ownAuthorization) return { result, why: 'an object merged with it by `Object.assign` sets an `Authorization` of its own, which the OAuth token would meet' };
+  if (ownAuthorization) return { result, why: `an object merged with it by ${copier} sets an \`Authorization\` of its own, which the OAuth token would meet` };
   if (fresh !== undefined && merged.some((node) => !plain(node)) && !plain(fresh)) {
-    return { result, why: 'it is merged by `Object.assign` after values that may carry the caller\'s own `Authorization`, into an object that is no literal of its own, so the token has no place before them' };
+    return { result, why: `it is merged by ${copier} after values that may carry the caller's own \`Authorization\`, into an object that is no literal of its own, so the token has no place before them` };
   }
   return { result };
 }
 
+/** `return { … }` of the function itself, or an arrow's `({ … })` body. */
 function returnedBy(object: Node, fn: Node): boolean {
   const outer = outermostTypeWrapper(object);
   const parent = outer.parent;

@@ -28,6 +28,7 @@ import {
   type UrlAnalysis,
   urlShape,
   type HttpClientKind,
+  type ObjectCopy,
   type RequestSignature,
   type UrlPart,
   type TargetConfidence,
@@ -922,7 +923,7 @@ export abstract class RequestMigration {
       const declarator = parentOf(binding)?.node;
       return isNodeType(declarator, 'VariableDeclarator') && declarator.init ? this.baseValueOf(declarator.init, depth + 1) : undefined;
     }
-    if (isNodeType(node, 'CallExpression') && this.text(node.callee).replace(/\s/gu, '') === 'Object.assign') {
+    if (isNodeType(node, 'CallExpression') && this.copiesLikeAssign(node.callee as ASTNode)) {
       // The last argument that names a base wins, as its properties are assigned last.
       for (const argument of [...(node.arguments as ASTNode[])].reverse()) {
         const value = this.baseValueOf(argument, depth + 1);
@@ -1550,7 +1551,7 @@ export abstract class RequestMigration {
     const before = members.slice(0, Math.max(members.indexOf(slot), 0));
     if (before.some((member) => isNodeType(member, 'SpreadElement') && this.mayCarry(member.argument, 'headers'))) return true;
     const call = parentOf(this.pathOfNode(options))?.node;
-    if (!isNodeType(call, 'CallExpression') || !this.isObjectAssign(call.callee)) return false;
+    if (!isNodeType(call, 'CallExpression') || !this.copiesLikeAssign(call.callee)) return false;
     const args = call.arguments as ASTNode[];
     return args.slice(0, Math.max(args.indexOf(options), 0)).some((argument) => this.mayCarry(isNodeType(argument, 'SpreadElement') ? argument.argument : argument, 'headers'));
   }
@@ -1587,8 +1588,25 @@ export abstract class RequestMigration {
     return true;
   }
 
-  protected isObjectAssign(callee: ASTNode): boolean {
-    return isNodeType(callee, 'MemberExpression') && !callee.computed && isNodeType(callee.object as ASTNode, 'Identifier') && (callee.object as Identifier).name === 'Object' && this.propertyName(callee.property, false) === 'assign';
+  /** The object copy a call of `callee` makes: `Object.assign`, lodash's `merge`, `deepmerge` (the analysis's `objectCopy`). */
+  protected objectCopyOf(callee: ASTNode): ObjectCopy | undefined {
+    const node = this.estreeNode(callee);
+    return node === undefined ? undefined : this.facts().analysis.objectCopy(node);
+  }
+
+  /**
+   * A call of `callee` copies its arguments' keys into one object, later ones winning, as
+   * `Object.assign` does. lodash's `defaults`, where earlier ones win, does not: an edit that puts
+   * the token first or last would mean the opposite there.
+   */
+  protected copiesLikeAssign(callee: ASTNode): boolean {
+    return this.objectCopyOf(callee)?.wins === 'later';
+  }
+
+  /** `copiesLikeAssign`, writing into its first argument and returning it (not `deepmerge`'s new object). */
+  protected assignsIntoFirst(callee: ASTNode): boolean {
+    const copy = this.objectCopyOf(callee);
+    return copy?.wins === 'later' && copy.intoFirst;
   }
 
   /** The identifier a callee is read from: `fetch`, `nodeFetch.default`, `(0, node_fetch_1.default)`. */
@@ -1618,7 +1636,7 @@ export abstract class RequestMigration {
       }
       return;
     }
-    if (isNodeType(value, 'CallExpression') && this.isObjectAssign(value.callee)) {
+    if (isNodeType(value, 'CallExpression') && this.copiesLikeAssign(value.callee)) {
       for (const argument of value.arguments as ASTNode[]) this.collectOptionNames(isNodeType(argument, 'SpreadElement') ? (argument.argument) : argument, names, depth + 1);
       return;
     }
@@ -1979,19 +1997,20 @@ export abstract class RequestMigration {
     let sources: ASTNode[] = [];
     const carries = (node: ASTNode): boolean => this.mayCarry(node, 'hooks') && this.typeMayCarry(node, 'hooks');
     const call = parentOf(this.pathOfNode(options))?.node;
-    if (isNodeType(call, 'CallExpression') && this.isObjectAssign(call.callee)) {
+    if (isNodeType(call, 'CallExpression') && this.copiesLikeAssign(call.callee)) {
       const args = call.arguments as ASTNode[];
       const index = args.indexOf(options);
       const argumentValue = (argument: ASTNode): ASTNode => (isNodeType(argument, 'SpreadElement') ? argument.argument : argument);
+      const copier = this.text(call.callee as ASTNode).replace(/\s+/gu, '');
       const later = args.slice(index + 1).find((argument) => carries(argumentValue(argument)));
-      if (later) return { type: 'unknown', why: `a later \`Object.assign\` argument (\`${this.text(later).slice(0, 40)}\`) may carry hooks, which would replace the helper's` };
+      if (later) return { type: 'unknown', why: `a later \`${copier}\` argument (\`${this.text(later).slice(0, 40)}\`) may carry hooks, which would replace the helper's` };
       const [target] = args;
       if (index > 0 && target && !isNodeType(target, 'ObjectExpression') && carries(argumentValue(target))) {
-        return { type: 'unknown', why: `\`Object.assign\` writes into \`${this.text(target).slice(0, 40)}\`, which may carry hooks already: the helper's joined to them there would gather again at every call` };
+        return { type: 'unknown', why: `\`${copier}\` writes into \`${this.text(target).slice(0, 40)}\`, which may carry hooks already: the helper's joined to them there would gather again at every call` };
       }
       sources = args.slice(0, Math.max(index, 0)).filter((argument) => !isNodeType(argument, 'SpreadElement') && carries(argument));
       if (args.slice(0, Math.max(index, 0)).some((argument) => isNodeType(argument, 'SpreadElement'))) {
-        return { type: 'unknown', why: 'the `Object.assign` arguments before the options are spread from a list, whose hooks the codemod cannot name' };
+        return { type: 'unknown', why: `the \`${copier}\` arguments before the options are spread from a list, whose hooks the codemod cannot name` };
       }
     }
     for (const member of options.properties as ASTNode[]) {

@@ -40,6 +40,7 @@ import {
   TOKEN_CHECK,
   TOKEN_CHECK_TODO,
   type HttpClientKind,
+  type ObjectCopy,
 } from '../core/index.js';
 import path from 'node:path';
 import type { FileReport, HandOffRecord, TransformOptions } from './report.js';
@@ -175,8 +176,8 @@ interface ReachState {
   readonly logged: LoggedRead[];
   /** Private fields the value was kept in (`this.#headers`), by their declaration: every read of them must be part of the path. */
   readonly fields: Map<ASTNode, PrivateField>;
-  /** Why a private field on the way was not followed, for the site's reason. */
-  unfollowedField?: string;
+  /** Why a value on the way was not followed (a private field written later, a copy that would mix credentials), for the site's reason. */
+  unfollowed?: string;
 }
 
 /** A private field written only where the class is constructed: what it holds can be followed like a variable's. */
@@ -582,7 +583,7 @@ export class XTokenMigration extends RequestMigration {
     const spreadBefore = members.slice(0, members.indexOf(property.node)).some((member) => isNodeType(member, 'SpreadElement'));
     // `Object.assign(Object.assign({}, extra), { 'x-token': t })` merges what comes before as a spread does.
     const assign = parentOf(container)?.node;
-    const mergedAfter = isNodeType(assign, 'CallExpression') && this.isObjectAssign(assign.callee) && (assign.arguments as ASTNode[]).indexOf(container.node) > 0;
+    const mergedAfter = isNodeType(assign, 'CallExpression') && this.copiesLikeAssign(assign.callee) && (assign.arguments as ASTNode[]).indexOf(container.node) > 0;
     this.placeAuthorization(property, container, `Authorization: ${this.authorizationValue(true)}`, spreadBefore || mergedAfter);
     this.helperUsed(undefined);
     if (!handOff.wasAsync) {
@@ -932,7 +933,7 @@ export class XTokenMigration extends RequestMigration {
         continue;
       }
       const reach = reachFrom();
-      if (!reach) uses.push({ type: 'unknown', why: this.returnedWhy(header) ?? state.unfollowedField ?? this.throughParameterWhy(site, line) ?? `the header reaches the ${site.client.kind} ${site.createsInstance ? 'instance' : 'request'} on line ${line} in a way the codemod does not rewrite` });
+      if (!reach) uses.push({ type: 'unknown', why: this.returnedWhy(header) ?? state.unfollowed ?? this.throughParameterWhy(site, line) ?? `the header reaches the ${site.client.kind} ${site.createsInstance ? 'instance' : 'request'} on line ${line} in a way the codemod does not rewrite` });
       else if (site.createsInstance) uses.push({ type: 'instance', call, info, site });
       else uses.push({ type: 'request', call, info, site, reference: reach.reference });
     }
@@ -1075,6 +1076,35 @@ export class XTokenMigration extends RequestMigration {
     const hidden = name.startsWith('#') || (declared as (ASTNode & { accessibility?: string }) | undefined)?.accessibility === 'private';
     if (!hidden) return { why: `\`this.${name}\` is not private, so code outside the class may make requests with it that would lose the header` };
     return { name: `this.${name}`, references: this.thisMembers(classBody, name).filter((reference) => reference.node !== assignment) };
+  }
+
+  /**
+   * Why the token cannot be rewritten where a copy merges it, or undefined. lodash's `defaults`
+   * keeps the first value of a key, so an OAuth token written in the x-token's place would win over
+   * an `Authorization` another argument carries, where the helper yields to a caller's. A deep merge
+   * (lodash's `merge`, `deepmerge`) sends the headers of its other arguments with the token: an
+   * `Authorization` among them, or headers the codemod cannot read, would meet the OAuth token.
+   * `index` is the argument the header is in; `role` what the arguments are to the request.
+   */
+  private copyRefusal(call: ASTPath<CallExpression>, copy: ObjectCopy, index: number, role: Role, headersOption: string): string | undefined {
+    const copier = `\`${this.text(call.node.callee as ASTNode).replace(/\s+/gu, '')}\``;
+    if (copy.wins === 'earlier') {
+      return `the header is merged by ${copier}, which keeps the first value given for a key: an OAuth token in its place would win over an \`Authorization\` the other arguments may carry, where the helper never overwrites a caller's`;
+    }
+    if (!copy.deep) return undefined;
+    for (const [other, argument] of (call.node.arguments as ASTNode[]).entries()) {
+      if (other === index) continue;
+      const shown = isNodeType(argument, 'Identifier') || isNodeType(argument, 'MemberExpression') ? `\`${quotedCode(this.text(argument), 40)}\`` : `its ${['first', 'second', 'third', 'fourth'].map((ordinal) => `${ordinal} argument`)[other] ?? `argument ${other + 1}`}`;
+      const estree = isNodeType(argument, 'SpreadElement') ? undefined : this.estreeNode(argument);
+      const held = estree ? this.facts().analysis.headersHeld(estree, role === 'options' ? headersOption : undefined) : undefined;
+      if (!held?.complete) {
+        return `${copier} merges the headers of ${shown} into those that carry the token, key by key, and the codemod cannot see whether they hold an \`Authorization\` of their own, which the OAuth token would meet`;
+      }
+      if (held.entries.some((entry) => entry.name !== undefined && isAuthorizationHeader(entry.name))) {
+        return `${copier} merges the headers of ${shown}, which carry an \`Authorization\` of their own, into those that carry the token, key by key: the request sends both, and the OAuth token cannot take the x-token's place next to another credential`;
+      }
+    }
+    return undefined;
   }
 
   /** `function authHeaders() { return { 'x-token': t } }`: every caller of the function gets the header. */
@@ -1385,12 +1415,18 @@ export class XTokenMigration extends RequestMigration {
         return undefined;
       }
       case 'CallExpression': {
-        // `Object.assign(url.parse(u), { headers })`: the call returns its first argument with the others copied in.
-        if (this.isObjectAssign((node as ASTNode & { callee: ASTNode }).callee)) {
+        // `Object.assign(url.parse(u), { headers })`, lodash's `merge({}, defaults, { headers })`: the call
+        // returns one object with every argument's keys copied in.
+        const copy = this.objectCopyOf((node as ASTNode & { callee: ASTNode }).callee);
+        if (copy) {
           const count = (node as ASTNode & { arguments: ASTNode[] }).arguments.length;
           for (let index = 0; index < count; index++) {
             const found = next(path.get('arguments', index) as AnyPath);
-            if (found) return found;
+            if (!found) continue;
+            const refused = this.copyRefusal(path as ASTPath<CallExpression>, copy, index, role, state.headersOption);
+            if (refused === undefined) return found;
+            state.unfollowed ??= refused;
+            return undefined;
           }
           return undefined;
         }
@@ -1437,13 +1473,17 @@ export class XTokenMigration extends RequestMigration {
         const here: Reference = reference ?? { path, role };
         const values: AnyPath[] = [];
         if (declarator.node.init) values.push(declarator.get('init') as AnyPath);
-        // `let options; options = {…}` and `options.headers = {…}`: values written later count too.
-        const written: { value: AnyPath; role: Role }[] = [];
+        // `let options; options = {…}`, `options.headers = {…}` and `Object.assign(options, {…})`: values written later count too.
+        const written: { value: AnyPath; role: Role; copiedBy?: { call: ASTPath<CallExpression>; copy: ObjectCopy; index: number } }[] = [];
         for (const use of this.referencesOf(binding)) {
           const parent = parentOf(use);
           const grand = parentOf(parent);
+          const copy = parent && isNodeType(parent.node, 'CallExpression') && (parent.node.arguments as ASTNode[])[0] === use.node ? this.objectCopyOf(parent.node.callee as ASTNode) : undefined;
           if (parent && isNodeType(parent.node, 'AssignmentExpression') && use.name === 'left' && parent.node.operator === '=') {
             written.push({ value: parent.get('right') as AnyPath, role });
+          } else if (parent && copy?.intoFirst === true) {
+            const call = parent as ASTPath<CallExpression>;
+            for (let index = 1; index < call.node.arguments.length; index++) written.push({ value: call.get('arguments', index) as AnyPath, role, copiedBy: { call, copy, index } });
           } else if (
             role === 'options' && parent && grand && isNodeType(parent.node, 'MemberExpression') && use.name === 'object' &&
             this.propertyName(parent.node.property, parent.node.computed ?? false) === 'headers' &&
@@ -1452,11 +1492,17 @@ export class XTokenMigration extends RequestMigration {
             written.push({ value: grand.get('right') as AnyPath, role: 'headers' });
           }
         }
-        for (const value of [...values.map((item) => ({ value: item, role })), ...written]) {
+        for (const value of [...values.map((item) => ({ value: item, role, copiedBy: undefined })), ...written]) {
           const found = this.reach(value.value, value.role, target, here, state, depth + 1);
+          const refused = found && value.copiedBy ? this.copyRefusal(value.copiedBy.call, value.copiedBy.copy, value.copiedBy.index, value.role, state.headersOption) : undefined;
+          if (refused !== undefined) {
+            state.unfollowed ??= refused;
+            return undefined;
+          }
           if (found) {
             state.holders.set(binding.node, binding);
-            state.through.push(rangeOf(value.value.node));
+            // The copy's call holds the variable as its target: a use there is part of the path.
+            state.through.push(rangeOf((value.copiedBy?.call ?? value.value).node));
             return found;
           }
         }
@@ -1477,7 +1523,7 @@ export class XTokenMigration extends RequestMigration {
     const field = this.privateField(path);
     if (!field) return undefined;
     if ('writtenLater' in field) {
-      state.unfollowedField ??= `\`this.${field.name}\`, which holds the header, is written outside the constructor (line ${this.position(field.writtenLater.node).line}), so a request may read whatever was written last; the codemod follows a private field only when the constructor alone writes it`;
+      state.unfollowed ??= `\`this.${field.name}\`, which holds the header, is written outside the constructor (line ${this.position(field.writtenLater.node).line}), so a request may read whatever was written last; the codemod follows a private field only when the constructor alone writes it`;
       return undefined;
     }
     const here: Reference = reference ?? { path, role };
@@ -1622,7 +1668,7 @@ export class XTokenMigration extends RequestMigration {
     let copy = parentOf(reference);
     if (!copy) return false;
     if (isNodeType(copy.node, 'SpreadElement')) copy = parentOf(copy);
-    else if (!(isNodeType(copy.node, 'CallExpression') && this.isObjectAssign(copy.node.callee) && typeof reference.name === 'number' && reference.name > 0)) return false;
+    else if (!(isNodeType(copy.node, 'CallExpression') && this.copiesLikeAssign(copy.node.callee) && typeof reference.name === 'number' && reference.name > 0)) return false;
     if (!copy || !(isNodeType(copy.node, 'ObjectExpression') || isNodeType(copy.node, 'CallExpression'))) return false;
     for (let up = parentOf(copy); up && TRANSPARENT_WRAPPERS.has(up.node.type); up = parentOf(copy)) copy = up;
     const assignment = parentOf(copy);
@@ -2473,7 +2519,7 @@ export class XTokenMigration extends RequestMigration {
             if (argIndex === args.length - 1 && argIndex > 0) {
               // `Object.assign(url.parse(…), { headers })` left with its target alone is the target.
               const [assignTarget] = args;
-              if (args.length === 2 && assignTarget && this.isObjectAssign(callNode.callee) && !isNodeType(assignTarget, 'SpreadElement')) {
+              if (args.length === 2 && assignTarget && this.assignsIntoFirst(callNode.callee) && !isNodeType(assignTarget, 'SpreadElement')) {
                 this.edits.push({ ...rangeOf(callNode), text: this.text(assignTarget) });
                 return;
               }
@@ -2540,13 +2586,13 @@ export class XTokenMigration extends RequestMigration {
    */
   private assignTokenFirst(container: AnyPath, members: readonly ASTNode[], index: number, entry: string): boolean {
     const call = parentOf(container)?.node;
-    if (!isNodeType(call, 'CallExpression') || !this.isObjectAssign(call.callee)) return false;
+    if (!isNodeType(call, 'CallExpression') || !this.copiesLikeAssign(call.callee)) return false;
     const args = call.arguments as ASTNode[];
     const at = args.indexOf(container.node);
     // Merged before the header: the arguments ahead of it, and those of the calls its first argument nests.
     const before = args.slice(1, Math.max(at, 1));
     let first = args[0];
-    while (at > 0 && isNodeType(first, 'CallExpression') && this.isObjectAssign(first.callee)) {
+    while (at > 0 && isNodeType(first, 'CallExpression') && this.copiesLikeAssign(first.callee)) {
       const [inner, ...more] = first.arguments as ASTNode[];
       before.push(...more);
       first = inner;
@@ -3657,7 +3703,7 @@ export class XTokenMigration extends RequestMigration {
     const value = this.unwrapped(init);
     const spreads = (object: ASTNode): ASTNode[] => ((object as ObjectExpression).properties as ASTNode[]).flatMap((member) => (isNodeType(member, 'SpreadElement') ? [member.argument] : []));
     if (isNodeType(value, 'ObjectExpression')) return spreads(value);
-    if (!isNodeType(value, 'CallExpression') || !this.isObjectAssign(value.callee)) return undefined;
+    if (!isNodeType(value, 'CallExpression') || !this.copiesLikeAssign(value.callee)) return undefined;
     const [first, ...sources] = value.arguments as ASTNode[];
     if (!first || !isNodeType(this.unwrapped(first), 'ObjectExpression')) return undefined;
     return [...spreads(this.unwrapped(first)), ...sources.map((source) => (isNodeType(source, 'SpreadElement') ? source.argument : source))];

@@ -5,6 +5,7 @@ export * from './headers.js';
 export * from './helper-api.js';
 export * from './hosts.js';
 export * from './naming.js';
+export * from './object-copies.js';
 export * from './routes.js';
 export * from './scopes.js';
 export * from './source-text.js';

@@ -67,6 +67,15 @@ ruleTester.run('no-x-token-header', testable(rule), {
       filename: 'file.ts',
     },
     {
+      name: 'C4 a lodash merge whose result never reaches a request (a table of column labels)',
+      code: `
+        import merge from 'lodash/merge';
+        const columns = merge({}, { headers: { 'x-token': 'API token' } }, { headers: { accept: 'Accept' } });
+        export function label(name: string): string { return columns.headers[name as 'accept'] ?? name; }
+      `,
+      filename: 'file.ts',
+    },
+    {
       name: 'reading a response header is no x-token sent',
       code: "export async function session(u: string) { const res = await fetch(u); const t = res.headers.get('x-token'); return [t, res.headers['x-token']]; }",
       filename: 'file.ts',
@@ -561,6 +570,32 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [
         { ...report('axios', certain, 'certain'), line: 3 },
         { ...report('axios', certain, 'certain'), line: 4 },
+      ],
+    },
+    {
+      name: 'C4 options merged by a copy function: lodash merge/defaultsDeep, `_.merge`, deepmerge, compiled interop',
+      code: `
+        import axios from 'axios';
+        import _ from 'lodash';
+        import merge from 'lodash/merge';
+        import { defaultsDeep as fill } from 'lodash-es';
+        import deepmerge from 'deepmerge';
+        const merge_1 = require('lodash.merge');
+        await axios.get('${CA}/api/controlPlane/v1/project', merge({}, defaults, { headers: { 'x-token': token } }));
+        await axios.get('${CA}/api/controlPlane/v1/project', _.merge({}, defaults, { headers: { 'x-token': token } }));
+        await axios.get('${CA}/api/controlPlane/v1/project', fill({ headers: { 'x-token': token } }, callerOptions));
+        await axios.get('${CA}/api/controlPlane/v1/project', deepmerge(defaults, { headers: { 'x-token': token } }));
+        const config = {};
+        (0, merge_1)(config, { headers: { 'x-token': token } });
+        await axios.get('${CA}/api/controlPlane/v1/project', config);
+      `,
+      filename: 'file.ts',
+      errors: [
+        { ...report('axios', certain, 'certain'), line: 8 },
+        { ...report('axios', certain, 'certain'), line: 9 },
+        { ...report('axios', certain, 'certain'), line: 10 },
+        { ...report('axios', certain, 'certain'), line: 11 },
+        { ...report('axios', certain, 'certain'), line: 13 },
       ],
     },
     {
