@@ -37,11 +37,12 @@ export interface XTokenFinding {
   /** Sent by several requests of this file that are not all as sure to go to Cloud Automation: see `HeldBack`. */
   readonly heldBack?: HeldBack;
   /**
-   * The line where the value is read from the request this code answers (`req.header('x-token')`):
-   * a proxy forwarding its caller's token. The helper's token is this service's own; sent instead,
-   * it would give every caller this service's access, so no migration rewrites it.
+   * Where the value is read from the request this code answers (`req.header('x-token')`): `on line 11`,
+   * or `in routes.ts:11`, a module that passes it to this one. A proxy forwarding its caller's token:
+   * the helper's token is this service's own; sent instead, it would give every caller this
+   * service's access, so no migration rewrites it.
    */
-  readonly forwardedFrom?: number;
+  readonly forwardedFrom?: string;
   /**
    * Requests through the instance whose defaults send this header that the code shows go to
    * another service (`api.get('https://releases.example.com/feed.json')`), with why. The helper

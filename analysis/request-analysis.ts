@@ -109,6 +109,18 @@ export interface FieldHolder {
   readonly references: readonly TSESTree.MemberExpression[];
 }
 
+/** What a header read must be (`accept`), and how to look for it in a caller in another module, if at all. */
+interface HeaderReader {
+  readonly accept: (read: TSESTree.MemberExpression | TSESTree.CallExpression) => boolean;
+  readonly inCaller?: (analysis: RequestAnalysis, argument: Node) => ReadAt | undefined;
+}
+
+/** A node and the file it is in. */
+interface ReadAt {
+  readonly node: Node;
+  readonly file: string;
+}
+
 /** Where an instance is kept: a variable, or a class field. */
 export type Holder = Variable | FieldHolder;
 
@@ -409,6 +421,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   const ownHeadersCache = new Map<RequestSite, HeaderSet>();
   const inheritedHeadersCache = new Map<RequestSite, HeaderSet>();
   const inProgress = new Set<Node | Variable>();
+  /** Header reads found in another module (a caller's `req.headers['x-token']`), by the file they are in. */
+  const foreignReads = new Map<Node, string>();
 
   // ---------------------------------------------------------------- type information (lazy)
 
@@ -2414,9 +2428,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    */
   function responseHeaderRead(node: Node, depth: number): Node | undefined {
     // `res.headers['x-token']`, `res.headers.get('x-token')`
-    return followedHeaderRead(node, depth, (read) => {
-      const found = xTokenHeaderRead(read);
-      return found !== undefined && isResponseHeaders(found.headers);
+    return followedHeaderRead(node, depth, {
+      accept: (read) => {
+        const found = xTokenHeaderRead(read);
+        return found !== undefined && isResponseHeaders(found.headers);
+      },
     });
   }
 
@@ -2431,7 +2447,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   function forwardedHeaderRead(node: Node, depth: number, writtenInto: Node | undefined): Node | undefined {
     // `config.headers['x-token'] = config.headers['x-token'] ?? token` in an interceptor reads the request being sent, not one answered.
     const writtenRoot = writtenInto ? rootVariable(writtenInto) : undefined;
-    return followedHeaderRead(node, depth, (read) => {
+    const accept = (read: TSESTree.MemberExpression | TSESTree.CallExpression): boolean => {
       const found = xTokenHeaderRead(read);
       if (found && writtenRoot !== undefined && rootVariable(found.headers) === writtenRoot) return false;
       if (found) {
@@ -2444,15 +2460,94 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       const callee = unwrap(read.callee);
       const [key] = read.arguments;
       return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === INCOMING_HEADER_GETTER && key !== undefined && key.type !== AST_NODE_TYPES.SpreadElement && isXTokenHeader(stringValue(key, 0) ?? '');
-    });
+    };
+    // A gateway's route handlers often live in another module than its Keptn client: `keptnGet(p, req.headers['x-token'])`.
+    const inCaller = (analysis: RequestAnalysis, argument: Node): ReadAt | undefined => (depth < MAX_DEPTH ? analysis.forwardedTokenRead(argument, depth + 1) : undefined);
+    return followedHeaderRead(node, depth, { accept, inCaller });
   }
 
-  function parameterHeaderRead(fn: Node, name: TSESTree.BindingName, depth: number, accept: (read: TSESTree.MemberExpression | TSESTree.CallExpression) => boolean): Node | undefined {
-    for (const argument of passedFor(fn, name)?.calls ?? []) {
-      const read = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? followedHeaderRead(argument, depth + 1, accept) : undefined;
+  /**
+   * A header read passed for parameter `name` of `fn`: by a call of the function (or constructor) in
+   * this file, a call of the method (`this.get(path, req.headers['x-token'])`, `gateway.get(…)` on an
+   * instance made here), or, where `reader.inCaller` asks, a call in another module of an exported function.
+   */
+  function parameterHeaderRead(fn: Node, name: TSESTree.BindingName, depth: number, reader: HeaderReader): Node | undefined {
+    const passed = passedFor(fn, name);
+    const index = isFunctionNode(fn) ? fn.params.findIndex((param) => param === name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name)) : -1;
+    const local = passed?.calls ?? methodCalls(fn).map((call) => call.arguments[index]);
+    for (const argument of local) {
+      const read = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? followedHeaderRead(argument, depth + 1, reader) : undefined;
       if (read) return read;
     }
+    if (!reader.inCaller || index < 0) return undefined;
+    for (const foreign of [...(callsFromOtherModules(fn) ?? []), ...methodCallsFromOtherModules(fn)]) {
+      const argument = foreign.call.arguments[index];
+      const found = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? reader.inCaller(foreign.analysis, argument) : undefined;
+      if (found) {
+        foreignReads.set(found.node, found.file);
+        return found.node;
+      }
+    }
     return undefined;
+  }
+
+  /**
+   * The calls of a class's method in this file: `this.<name>(…)` in the class's own body, and
+   * `<v>.<name>(…)` on a variable set once to `new <Class>(…)`.
+   */
+  function methodCalls(fn: Node): TSESTree.CallExpression[] {
+    const method = methodDefinition(fn);
+    if (!method) return [];
+    const body = method.definition.parent;
+    const owner = body.parent;
+    return callsOfMethod(programOf(fn), method.name, (object, call) =>
+      object.type === AST_NODE_TYPES.ThisExpression
+        ? methodClassBody(thisBinder(call)) === body
+        : madeBy(object, (callee) => callee.type === AST_NODE_TYPES.Identifier && variableOf(callee)?.defs[0]?.node === owner),
+    );
+  }
+
+  /** The definition of a class's (non-static) method `fn`, and its name. */
+  function methodDefinition(fn: Node): { readonly definition: TSESTree.MethodDefinition; readonly name: string } | undefined {
+    const definition = fn.parent;
+    if (definition?.type !== AST_NODE_TYPES.MethodDefinition || definition.kind !== 'method' || definition.static) return undefined;
+    const name = classMemberKey(definition);
+    return name === undefined ? undefined : { definition, name };
+  }
+
+  /** `<object>.<name>(…)` calls in `root` (this file's program) whose object `isOwner` accepts. */
+  function callsOfMethod(root: Node, name: string, isOwner: (object: Node, call: TSESTree.CallExpression) => boolean): TSESTree.CallExpression[] {
+    const calls: TSESTree.CallExpression[] = [];
+    forEachDescendant(root, visitorKeys, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+      const callee = unwrap(node.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === name && isOwner(unwrap(callee.object), node)) calls.push(node);
+      return true;
+    });
+    // In the order they are written, so a report names the first.
+    return calls.sort((a, b) => a.range[0] - b.range[0]);
+  }
+
+  /** `object` is a variable set once to `new C(…)` with a `C` that `isClass` accepts. */
+  function madeBy(object: Node, isClass: (callee: Node) => boolean): boolean {
+    const variable = object.type === AST_NODE_TYPES.Identifier ? variableOf(object) : undefined;
+    const value = variable ? singleValue(variable) : undefined;
+    const made = value ? unwrap(value) : undefined;
+    return made?.type === AST_NODE_TYPES.NewExpression && isClass(unwrap(made.callee));
+  }
+
+  /**
+   * The calls another module makes of method `fn` of a class this module exports, on instances it
+   * makes of it (`const client = new KeptnClient(); client.get(path, token)`), each with that module's analysis.
+   */
+  function methodCallsFromOtherModules(fn: Node): { readonly call: TSESTree.CallExpression; readonly analysis: RequestAnalysis }[] {
+    const method = methodDefinition(fn);
+    const declaration = method?.definition.parent.parent;
+    if (!method || declaration?.type !== AST_NODE_TYPES.ClassDeclaration) return [];
+    const exportName =
+      declaration.parent.type === AST_NODE_TYPES.ExportDefaultDeclaration ? 'default' : declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.id?.name : undefined;
+    if (exportName === undefined) return [];
+    return (usesFromOtherModules(exportName) ?? []).flatMap((use) => use.analysis.instanceMethodCalls(use.node, method.name).map((call) => ({ call, analysis: use.analysis })));
   }
 
   /** The variable a member chain starts from: `config` of `config.headers`. */
@@ -2463,7 +2558,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   /** A header read a value comes from, through `const`s, `??`/`||` fallbacks and a template of it alone. */
-  function followedHeaderRead(node: Node, depth: number, accept: (read: TSESTree.MemberExpression | TSESTree.CallExpression) => boolean): Node | undefined {
+  function followedHeaderRead(node: Node, depth: number, reader: HeaderReader): Node | undefined {
     if (depth > 4) return undefined;
     const value = unwrap(node);
     switch (value.type) {
@@ -2471,22 +2566,30 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         const variable = variableOf(value);
         const def = variable?.defs[0];
         // `function keptnGet(path, token)` called as `keptnGet(p, req.headers['x-token'])`: what any call passes.
-        if (def?.type === DefinitionType.Parameter) return parameterHeaderRead(def.node, def.name, depth, accept);
+        if (def?.type === DefinitionType.Parameter) return parameterHeaderRead(def.node, def.name, depth, reader);
         const init = variable ? singleValue(variable) : undefined;
-        return init ? followedHeaderRead(init, depth + 1, accept) : undefined;
+        return init ? followedHeaderRead(init, depth + 1, reader) : undefined;
       }
       case AST_NODE_TYPES.LogicalExpression:
         // `res.headers['x-token'] ?? ''`
-        return followedHeaderRead(value.left, depth + 1, accept);
+        return followedHeaderRead(value.left, depth + 1, reader);
       case AST_NODE_TYPES.TSAsExpression:
       case AST_NODE_TYPES.TSNonNullExpression:
-        return followedHeaderRead(value.expression, depth + 1, accept);
+        return followedHeaderRead(value.expression, depth + 1, reader);
       case AST_NODE_TYPES.TemplateLiteral:
         // `${res.headers['x-token']}`
-        return value.expressions.length === 1 && value.quasis.every((quasi) => quasi.value.cooked === '') && value.expressions[0] ? followedHeaderRead(value.expressions[0], depth + 1, accept) : undefined;
+        return value.expressions.length === 1 && value.quasis.every((quasi) => quasi.value.cooked === '') && value.expressions[0] ? followedHeaderRead(value.expressions[0], depth + 1, reader) : undefined;
+      case AST_NODE_TYPES.CallExpression: {
+        // `String(req.headers['x-token'])`: the same token, as a string.
+        const [argument] = value.arguments;
+        const callee = unwrap(value.callee);
+        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && isGlobal(callee) && value.arguments.length === 1 && argument && argument.type !== AST_NODE_TYPES.SpreadElement) {
+          return followedHeaderRead(argument, depth + 1, reader);
+        }
+        return reader.accept(value) ? value : undefined;
+      }
       case AST_NODE_TYPES.MemberExpression:
-      case AST_NODE_TYPES.CallExpression:
-        return accept(value) ? value : undefined;
+        return reader.accept(value) ? value : undefined;
       default:
         return undefined;
     }
@@ -3095,8 +3198,23 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       const holder = value?.type === AST_NODE_TYPES.Identifier ? variableOf(value) : undefined;
       return { kind, isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: holder ? [holder] : [] };
     },
-    /** Where a header's value is the x-token of the request this code answers (`forwardedHeaderRead`): its line. */
-    forwardedToken: (value: Node, writtenInto?: Node): number | undefined => forwardedHeaderRead(value, 0, writtenInto)?.loc.start.line,
+    /**
+     * Where a header's value is the x-token of the request this code answers (`forwardedHeaderRead`):
+     * `on line 11`, or `in routes.ts:11` for a module that passes it to this one's exported function.
+     */
+    forwardedToken: (value: Node, writtenInto?: Node): string | undefined => {
+      const read = forwardedHeaderRead(value, 0, writtenInto);
+      if (!read) return undefined;
+      const file = foreignReads.get(read);
+      return file === undefined ? `on line ${read.loc.start.line}` : `in ${path.relative(path.dirname(host.filePath), file)}:${read.loc.start.line}`;
+    },
+    /** Calls of method `name` on a variable this module sets once to `new <classUse>(…)`, `classUse` a read of the imported class. */
+    instanceMethodCalls: (classUse: Node, name: string): TSESTree.CallExpression[] => callsOfMethod(programOf(classUse), name, (object) => madeBy(object, (callee) => callee === classUse)),
+    /** `forwardedToken` for a caller in another module: the read, and the file it is in. */
+    forwardedTokenRead: (value: Node, depth: number): ReadAt | undefined => {
+      const read = forwardedHeaderRead(value, depth, undefined);
+      return read ? { node: read, file: foreignReads.get(read) ?? host.filePath } : undefined;
+    },
     /** Where a request evidently runs in a browser (`browserContextOf`), as a clause; undefined when nothing shows it. */
     browserContext: (request: Node): string | undefined => browserContextOf(request, host.filePath, visitorKeys),
     /** Options carrying the helper's got hooks (`hooks: client.gotHooks()`). */

@@ -923,7 +923,7 @@ export abstract class RequestMigration {
       const declarator = parentOf(binding)?.node;
       return isNodeType(declarator, 'VariableDeclarator') && declarator.init ? this.baseValueOf(declarator.init, depth + 1) : undefined;
     }
-    if (isNodeType(node, 'CallExpression') && this.copiesLikeAssign(node.callee as ASTNode)) {
+    if (isNodeType(node, 'CallExpression') && this.copiesLikeAssign(node.callee)) {
       // The last argument that names a base wins, as its properties are assigned last.
       for (const argument of [...(node.arguments as ASTNode[])].reverse()) {
         const value = this.baseValueOf(argument, depth + 1);
@@ -2001,7 +2001,7 @@ export abstract class RequestMigration {
       const args = call.arguments as ASTNode[];
       const index = args.indexOf(options);
       const argumentValue = (argument: ASTNode): ASTNode => (isNodeType(argument, 'SpreadElement') ? argument.argument : argument);
-      const copier = this.text(call.callee as ASTNode).replace(/\s+/gu, '');
+      const copier = this.text(call.callee).replace(/\s+/gu, '');
       const later = args.slice(index + 1).find((argument) => carries(argumentValue(argument)));
       if (later) return { type: 'unknown', why: `a later \`${copier}\` argument (\`${this.text(later).slice(0, 40)}\`) may carry hooks, which would replace the helper's` };
       const [target] = args;

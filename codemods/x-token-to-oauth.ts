@@ -326,7 +326,7 @@ export class XTokenMigration extends RequestMigration {
     if (this.callersElsewhere(key, finding.target)) return;
     // Whatever the evidence, `--include-unsure` or not: no evidence makes the caller's token the service's.
     if (finding.forwardedFrom !== undefined && finding.target.elsewhere === undefined) {
-      this.leave(key, 'x-token header forwarding the caller\'s token', `the token is read on line ${finding.forwardedFrom} from the request this code answers: it is the caller's, and the OAuth helper's token is this service's own, which sent instead would give every caller this service's access`, 'once callers send OAuth tokens, forward their `Authorization` header instead of the x-token');
+      this.leave(key, 'x-token header forwarding the caller\'s token', `the token is read ${finding.forwardedFrom} from the request this code answers: it is the caller's, and the OAuth helper's token is this service's own, which sent instead would give every caller this service's access`, 'once callers send OAuth tokens, forward their `Authorization` header instead of the x-token');
       return;
     }
     if (!this.sureEnough(finding.target)) {
@@ -1087,7 +1087,7 @@ export class XTokenMigration extends RequestMigration {
    * `index` is the argument the header is in; `role` what the arguments are to the request.
    */
   private copyRefusal(call: ASTPath<CallExpression>, copy: ObjectCopy, index: number, role: Role, headersOption: string): string | undefined {
-    const copier = `\`${this.text(call.node.callee as ASTNode).replace(/\s+/gu, '')}\``;
+    const copier = `\`${this.text(call.node.callee).replace(/\s+/gu, '')}\``;
     if (copy.wins === 'earlier') {
       return `the header is merged by ${copier}, which keeps the first value given for a key: an OAuth token in its place would win over an \`Authorization\` the other arguments may carry, where the helper never overwrites a caller's`;
     }
@@ -1478,7 +1478,7 @@ export class XTokenMigration extends RequestMigration {
         for (const use of this.referencesOf(binding)) {
           const parent = parentOf(use);
           const grand = parentOf(parent);
-          const copy = parent && isNodeType(parent.node, 'CallExpression') && (parent.node.arguments as ASTNode[])[0] === use.node ? this.objectCopyOf(parent.node.callee as ASTNode) : undefined;
+          const copy = parent && isNodeType(parent.node, 'CallExpression') && (parent.node.arguments as ASTNode[])[0] === use.node ? this.objectCopyOf(parent.node.callee) : undefined;
           if (parent && isNodeType(parent.node, 'AssignmentExpression') && use.name === 'left' && parent.node.operator === '=') {
             written.push({ value: parent.get('right') as AnyPath, role });
           } else if (parent && copy?.intoFirst === true) {

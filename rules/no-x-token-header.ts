@@ -27,7 +27,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
       xTokenHeader:
         'The deprecated `x-token` header is sent by {{client}}; {{target}}. Cloud Automation authenticates with OAuth 2.0: run `npx eslint-plugin-cloud-automation migrate`, or send the request through the `cloud-automation-oauth` client.',
       xTokenHeaderForwarded:
-        'The deprecated `x-token` header sent by {{client}} forwards the token of the request this code answers (read on line {{line}}); {{target}}. That token is the caller\'s, and the OAuth helper\'s is this service\'s own: sent instead, it would give every caller this service\'s access, so `migrate` leaves it for you. Once callers send OAuth tokens, forward their `Authorization` header instead.',
+        'The deprecated `x-token` header sent by {{client}} forwards the token of the request this code answers (read {{readAt}}); {{target}}. That token is the caller\'s, and the OAuth helper\'s is this service\'s own: sent instead, it would give every caller this service\'s access, so `migrate` leaves it for you. Once callers send OAuth tokens, forward their `Authorization` header instead.',
       xTokenHeaderElsewhere:
         'The `x-token` header sent by {{client}} is not for Cloud Automation: {{elsewhere}}. OAuth is not for that service, so `migrate` leaves the header as it is (even with `--include-unsure`): keep it, or remove it if that service no longer needs it.',
       xTokenHeaderCallersElsewhere:
@@ -86,7 +86,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
           const messageId = finding.heldBack.target.elsewhere === undefined ? 'xTokenHeaderSharedUnsure' : 'xTokenHeaderSharedElsewhere';
           context.report({ node: finding.node, messageId, data: { client, target: describeTarget(finding.heldBack.surest), heldBack: describeHeldBack(finding.heldBack), confidence: finding.target.confidence }, suggest });
         } else if (finding.forwardedFrom !== undefined) {
-          context.report({ node: finding.node, messageId: 'xTokenHeaderForwarded', data: { client, target: describeTarget(finding.target), line: finding.forwardedFrom, confidence: finding.target.confidence }, suggest });
+          context.report({ node: finding.node, messageId: 'xTokenHeaderForwarded', data: { client, target: describeTarget(finding.target), readAt: finding.forwardedFrom, confidence: finding.target.confidence }, suggest });
         } else context.report({ node: finding.node, messageId: 'xTokenHeader', data: { client, target: describeTarget(finding.target), confidence: finding.target.confidence }, suggest });
       }
     }

@@ -156,13 +156,13 @@ const SAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   // analysis/findings.ts builderTarget: where the surest request of a builder's callers is (HeldBack.surestWhere).
   where: ['packages/deploy/src/deploy.ts:11', 'another module'],
+  // XTokenFinding.forwardedFrom: where the caller's token is read, here or in a module that passes it in.
+  readAt: ['on line 12', 'in routes.ts:12'],
   // analysis/request-analysis.ts describeCallersAway: a wrapper's calls that pass another service's host (TargetAssessment.callersElsewhere).
   callers: [
     'its call on line 20 passes the host https://flags.internal.acme.io, written out and no Cloud Automation host',
     'its calls at flags.js:12 (https://flags.internal.acme.io), on line 30 (http://localhost:8080) pass hosts written out that are no Cloud Automation host',
   ],
-  // XTokenFinding.forwardedFrom: the line the caller's token is read on.
-  line: ['12'],
   kind: ['OAuth client secret', 'token'],
   redacted: ['dt0s02.ABCDEFGH.…'],
   envVar: ['DT_CLIENT_SECRET'],

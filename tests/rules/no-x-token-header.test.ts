@@ -417,7 +417,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
       name: 'an incoming request\'s x-token forwarded by a proxy is no response header: the caller\'s token, which migrate leaves',
       code: "export const handler = (req: { headers: Record<string, string> }) => fetch('https://abc12345.cloudautomation.live.dynatrace.com/api/v1/event', { headers: { 'x-token': req.headers['x-token'] } });",
       filename: 'file.ts',
-      errors: [{ messageId: 'xTokenHeaderForwarded', data: { client: 'fetch', target: 'the target is certainly Cloud Automation (host abc12345.cloudautomation.live.dynatrace.com)', line: 1, confidence: 'certain' } }],
+      errors: [{ messageId: 'xTokenHeaderForwarded', data: { client: 'fetch', target: 'the target is certainly Cloud Automation (host abc12345.cloudautomation.live.dynatrace.com)', readAt: 'on line 1', confidence: 'certain' } }],
     },
     {
       name: 'header builders that send nothing here but leave the module: each x-token is reported where it is written',
@@ -536,10 +536,24 @@ ruleTester.run('no-x-token-header', testable(rule), {
       `,
       filename: 'file.ts',
       errors: [
-        { messageId: 'xTokenHeaderForwarded', data: { client: 'axios', target: certain, line: 4, confidence: 'certain' } },
-        { messageId: 'xTokenHeaderForwarded', data: { client: 'fetch', target: certain, line: 5, confidence: 'certain' } },
-        { messageId: 'xTokenHeaderForwarded', data: { client: 'fetch', target: certain, line: 6, confidence: 'certain' } },
+        { messageId: 'xTokenHeaderForwarded', data: { client: 'axios', target: certain, readAt: 'on line 4', confidence: 'certain' } },
+        { messageId: 'xTokenHeaderForwarded', data: { client: 'fetch', target: certain, readAt: 'on line 5', confidence: 'certain' } },
+        { messageId: 'xTokenHeaderForwarded', data: { client: 'fetch', target: certain, readAt: 'on line 6', confidence: 'certain' } },
       ],
+    },
+    {
+      name: 'E5 a gateway class that passes its caller\'s token to its own request method (`this.get`, an instance\'s `.get`), also through `String(…)`',
+      code: `
+        import axios from 'axios';
+        class Gateway {
+          async get(path: string, token: string) { return axios.get('${CA}/api/controlPlane/v1/' + path, { headers: { 'x-token': token } }); }
+          async projects(req) { return this.get('project', String(req.headers['x-token'])); }
+        }
+        const gateway = new Gateway();
+        export const stages = (req, project: string) => gateway.get('project/' + project + '/stage', req.header('x-token'));
+      `,
+      filename: 'file.ts',
+      errors: [{ messageId: 'xTokenHeaderForwarded', data: { client: 'axios', target: certain, readAt: 'on line 5', confidence: 'certain' } }],
     },
     {
       name: 'C5 options handed to a local class whose constructor makes the instance: `new` and a subclass\'s `super`',
