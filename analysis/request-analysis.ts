@@ -37,6 +37,8 @@ import {
   HELPER_MODULE,
   HOLE,
   importedObjectCopy,
+  KEPTN_EVENT_TYPE_PREFIX,
+  CLOUD_EVENT_TYPE_FIELD,
   OBJECT_ASSIGN,
   httpClients,
   INCOMING_HEADER_GETTER,
@@ -49,6 +51,7 @@ import {
   RESPONSE_EVENT_METHODS,
   RESPONSE_HEADER_GETTER,
   RESPONSE_HEADERS_PROPERTY,
+  isAuthorizationHeader,
   isXTokenHeader,
   targetConfidence,
   urlShape,
@@ -260,6 +263,8 @@ export interface TargetAssessment {
   readonly host: string | undefined;
   /** Keptn-looking names among the identifiers and env vars the URL and token come from. */
   readonly keptnNames: readonly string[];
+  /** The type of the Keptn CloudEvent the request sends as its body, as written (`sh.keptn.event.evaluation.triggered`). */
+  readonly keptnEvent?: string;
   /** The HTTP method, upper case, when the call or its options state it (or the client's default). */
   readonly method: string | undefined;
   /**
@@ -388,6 +393,8 @@ function helperAuthorization(attachedAt: Node): EntryList {
 const UNKNOWN: EntryList = { entries: [], complete: false };
 
 const MUTATING_HEADER_METHODS = new Set(HEADER_WRITE_METHODS);
+/** String methods whose result is a part of the string they are called on: a token cut out of a header is still that header's. */
+const TOKEN_PART_METHODS: ReadonlySet<string> = new Set(['replace', 'replaceAll', 'slice', 'substring', 'substr', 'trim', 'trimStart', 'trimEnd']);
 const URL_LIKE_NAME = /url|uri|path|endpoint|route|href/iu;
 /** Classes clients export whose `new` makes an instance (`HttpClient`). */
 const CONSTRUCTOR_NAMES: ReadonlySet<string> = new Set(Object.values(httpClients).flatMap((spec) => (spec.constructorExport === undefined ? [] : [spec.constructorExport])));
@@ -2308,7 +2315,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     // A Cloud Automation host written out outweighs what the headers suggest.
     const caHost = written !== undefined && !otherHost;
     let elsewhere = otherHost ? `its host ${written.shown} is written out and is no Cloud Automation host` : caHost ? undefined : (sessionTokenReason(extraNameSources) ?? sessionIssuerReason(site));
-    let confidence = otherHost ? 'unknown' : targetConfidence(analysis?.evidence, hints);
+    const keptnEvent = otherHost ? undefined : keptnEventSent(site, optionLists);
+    let confidence = otherHost ? 'unknown' : targetConfidence(analysis?.evidence, hints, keptnEvent !== undefined);
     // `env.KEPTN_ENDPOINT || 'http://localhost:8080/api'`: another value the URL may start with goes elsewhere.
     const alternative = otherHost || !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE) ? undefined : otherLeadingHost(site, url);
     const alsoElsewhere = alternative === undefined ? undefined : `one URL it may use has the host ${alternative}, written out and no Cloud Automation host`;
@@ -2334,11 +2342,37 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       host: written?.host,
       keptnNames,
       method,
+      ...(keptnEvent === undefined ? {} : { keptnEvent }),
       ...(elsewhere === undefined ? {} : { elsewhere }),
       ...(alsoElsewhere === undefined ? {} : { alsoElsewhere }),
       ...(callersElsewhere === undefined ? {} : { callersElsewhere }),
       ...(callersBase === undefined ? {} : { callersBase }),
     };
+  }
+
+  /**
+   * The type of the Keptn CloudEvent a request sends as its body (`axios.post(url, { type:
+   * 'sh.keptn.event.evaluation.triggered', … })`, `body: JSON.stringify(event)`, `json: event`), as written.
+   */
+  function keptnEventSent(site: RequestSite, optionLists: readonly EntryList[]): string | undefined {
+    const spec = httpClients[site.client.kind];
+    const bodies: Node[] = optionLists.flatMap((list) => (spec.bodyOptions ?? []).flatMap((option) => valuesOf(list, option)));
+    const call = site.node;
+    const dataArgument = site.signature.data !== undefined && (call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression) ? call.arguments[site.signature.data] : undefined;
+    if (dataArgument && dataArgument.type !== AST_NODE_TYPES.SpreadElement) bodies.push(dataArgument);
+    for (const body of bodies) {
+      let value = unwrap(body);
+      // `JSON.stringify(event)`: the event itself.
+      if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && memberName(value.callee) === 'stringify' && value.arguments[0] && value.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
+        value = value.arguments[0];
+      }
+      for (const type of valuesOf(entriesOf(value, 0), CLOUD_EVENT_TYPE_FIELD)) {
+        const written = unwrap(type);
+        const text = stringValue(written, 0) ?? (written.type === AST_NODE_TYPES.TemplateLiteral ? `${written.quasis[0]?.value.cooked ?? ''}…` : undefined);
+        if (text?.startsWith(KEPTN_EVENT_TYPE_PREFIX) === true) return text;
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -2447,8 +2481,10 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   function forwardedHeaderRead(node: Node, depth: number, writtenInto: Node | undefined): Node | undefined {
     // `config.headers['x-token'] = config.headers['x-token'] ?? token` in an interceptor reads the request being sent, not one answered.
     const writtenRoot = writtenInto ? rootVariable(writtenInto) : undefined;
+    // The caller's credential, whichever header brought it: `'x-token': req.headers.authorization` forwards it too.
+    const isCredential = (name: string): boolean => isXTokenHeader(name) || isAuthorizationHeader(name);
     const accept = (read: TSESTree.MemberExpression | TSESTree.CallExpression): boolean => {
-      const found = xTokenHeaderRead(read);
+      const found = xTokenHeaderRead(read, isCredential);
       if (found && writtenRoot !== undefined && rootVariable(found.headers) === writtenRoot) return false;
       if (found) {
         const { headers } = found;
@@ -2459,7 +2495,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       if (read.type !== AST_NODE_TYPES.CallExpression) return false;
       const callee = unwrap(read.callee);
       const [key] = read.arguments;
-      return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === INCOMING_HEADER_GETTER && key !== undefined && key.type !== AST_NODE_TYPES.SpreadElement && isXTokenHeader(stringValue(key, 0) ?? '');
+      return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === INCOMING_HEADER_GETTER && key !== undefined && key.type !== AST_NODE_TYPES.SpreadElement && isCredential(stringValue(key, 0) ?? '');
     };
     // A gateway's route handlers often live in another module than its Keptn client: `keptnGet(p, req.headers['x-token'])`.
     const inCaller = (analysis: RequestAnalysis, argument: Node): ReadAt | undefined => (depth < MAX_DEPTH ? analysis.forwardedTokenRead(argument, depth + 1) : undefined);
@@ -2586,10 +2622,19 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && isGlobal(callee) && value.arguments.length === 1 && argument && argument.type !== AST_NODE_TYPES.SpreadElement) {
           return followedHeaderRead(argument, depth + 1, reader);
         }
+        // `auth.replace(/^Bearer /u, '')`, `.slice(7)`, `.trim()`: a part of the same credential.
+        if (callee.type === AST_NODE_TYPES.MemberExpression && TOKEN_PART_METHODS.has(memberName(callee) ?? '')) return followedHeaderRead(callee.object, depth + 1, reader);
         return reader.accept(value) ? value : undefined;
       }
-      case AST_NODE_TYPES.MemberExpression:
+      case AST_NODE_TYPES.MemberExpression: {
+        // `auth.split(' ')[1]`
+        const object = unwrap(value.object);
+        if (value.computed && object.type === AST_NODE_TYPES.CallExpression) {
+          const split = unwrap(object.callee);
+          if (split.type === AST_NODE_TYPES.MemberExpression && memberName(split) === 'split') return followedHeaderRead(split.object, depth + 1, reader);
+        }
         return reader.accept(value) ? value : undefined;
+      }
       default:
         return undefined;
     }
@@ -2648,18 +2693,18 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * `<headers>['x-token']` or `<headers>.get('x-token')`: the headers object it reads the x-token
    * from, whatever that object is. The one reading of a header read, for both directions above.
    */
-  function xTokenHeaderRead(read: Node): { readonly headers: Node } | undefined {
+  function xTokenHeaderRead(read: Node, isName: (name: string) => boolean = isXTokenHeader): { readonly headers: Node } | undefined {
     if (read.type === AST_NODE_TYPES.MemberExpression) {
       if (!read.computed && memberName(read) === RESPONSE_HEADER_GETTER) return undefined;
       const name = read.computed ? stringValue(read.property, 0) : memberName(read);
-      return name !== undefined && isXTokenHeader(name) ? { headers: unwrap(read.object) } : undefined;
+      return name !== undefined && isName(name) ? { headers: unwrap(read.object) } : undefined;
     }
     if (read.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const callee = unwrap(read.callee);
     const [key] = read.arguments;
     if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== RESPONSE_HEADER_GETTER || !key || key.type === AST_NODE_TYPES.SpreadElement) return undefined;
     const name = stringValue(key, 0);
-    return name !== undefined && isXTokenHeader(name) ? { headers: unwrap(callee.object) } : undefined;
+    return name !== undefined && isName(name) ? { headers: unwrap(callee.object) } : undefined;
   }
 
   /** `res.headers` where `res` is a response. */

@@ -17,20 +17,31 @@ export const TARGET_CONFIDENCES: readonly TargetConfidence[] = ['certain', 'like
 /**
  * - `certain`: a Cloud Automation host (D1).
  * - `likely`: a path only the Keptn API serves (`/api/controlPlane/v1/…`, D2/D3/D5), or a Keptn
- *   route behind an endpoint whose name says Keptn (D4 with D2), or a Keptn-named endpoint alone.
+ *   route behind an endpoint whose name says Keptn (D4 with D2) or with a body that is a Keptn
+ *   CloudEvent, or a Keptn-named endpoint alone.
  * - `possible`: a generic Keptn path (`/v1/event`) behind a base we cannot see, or only a
- *   Keptn-named token.
+ *   Keptn-named token, or only a Keptn CloudEvent in the body (`keptnEvent`).
  */
-export function targetConfidence(urlEvidence: UrlEvidence | undefined, names: readonly NameHint[]): TargetConfidence {
+export function targetConfidence(urlEvidence: UrlEvidence | undefined, names: readonly NameHint[], keptnEvent = false): TargetConfidence {
   if (urlEvidence === 'host') return 'certain';
   if (urlEvidence === 'keptn-path') return 'likely';
   const keptnEndpoint = names.some((hint) => hint.keptn && hint.role === 'endpoint');
   const keptnToken = names.some((hint) => hint.keptn && hint.role === 'token');
-  if (urlEvidence === 'generic-path') return keptnEndpoint || keptnToken ? 'likely' : 'possible';
+  // A Keptn CloudEvent posted to `/v1/event` says Keptn as plainly as an endpoint named for it.
+  if (urlEvidence === 'generic-path') return keptnEndpoint || keptnToken || keptnEvent ? 'likely' : 'possible';
   if (keptnEndpoint) return 'likely';
-  if (keptnToken) return 'possible';
+  if (keptnToken || keptnEvent) return 'possible';
   return 'unknown';
 }
+
+/**
+ * The type every Keptn CloudEvent starts with (`sh.keptn.event.evaluation.triggered`,
+ * `sh.keptn.event.${stage}.delivery.triggered`): a request body that carries one is sent to a Keptn API.
+ */
+export const KEPTN_EVENT_TYPE_PREFIX = 'sh.keptn.';
+
+/** The field of a CloudEvent that holds its type. */
+export const CLOUD_EVENT_TYPE_FIELD = 'type';
 
 /**
  * The weakest target the migration rewrites without `--include-unsure`: a weaker one is left for a

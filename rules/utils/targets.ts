@@ -73,7 +73,8 @@ export function describeTarget(target: TargetAssessment): string {
   const path = target.url?.displayPath;
   const names = target.keptnNames.slice(0, 2).join(', ');
   // Each fragment names only what the analysis found: an empty name list never leaves "()".
-  const behind = names === '' ? '' : ` behind ${names}`;
+  const event = target.keptnEvent === undefined ? '' : `a Keptn event, ${target.keptnEvent}`;
+  const behind = names === '' ? (event === '' ? '' : ` with ${event}`) : ` behind ${names}`;
   switch (target.confidence) {
     case 'certain':
       return target.host === undefined ? 'the target is certainly Cloud Automation (a Cloud Automation host)' : `the target is certainly Cloud Automation (host ${target.host})`;
@@ -84,7 +85,8 @@ export function describeTarget(target: TargetAssessment): string {
     case 'possible':
       if (target.alsoElsewhere !== undefined) return `the target may be Cloud Automation, but ${target.alsoElsewhere}`;
       if (target.url?.evidence === 'generic-path' && path) return `the target may be Cloud Automation (Keptn-like path ${path})`;
-      return names === '' ? 'the target may be Cloud Automation' : `the target may be Cloud Automation (Keptn-named ${names})`;
+      if (names !== '') return `the target may be Cloud Automation (Keptn-named ${names})`;
+      return event === '' ? 'the target may be Cloud Automation' : `the target may be Cloud Automation (it sends ${event})`;
     case 'unknown':
       return 'nothing here shows that the target is Cloud Automation';
   }

@@ -36,6 +36,13 @@ describe('targetConfidence', () => {
     expect(targetConfidence(evidence, [])).toBe('possible');
     expect(targetConfidence(evidence, hints('KEPTN_ENDPOINT'))).toBe('likely');
   });
+  it('a Keptn CloudEvent in the body: likely on a generic Keptn path, possible alone, nothing over a Keptn-only path or host', () => {
+    const { evidence } = analyzeUrl(urlShape(HOLE, '/v1/event'), 'POST');
+    expect(targetConfidence(evidence, [], true)).toBe('likely');
+    expect(targetConfidence(undefined, hints('API_URL', 'token'), true)).toBe('possible');
+    expect(targetConfidence(analyzeUrl(urlShape(HOLE, '/controlPlane/v1/project'), 'GET').evidence, [], true)).toBe('likely');
+    expect(targetConfidence(analyzeUrl('https://abc12345.cloudautomation.live.dynatrace.com/api/v1/event', 'POST').evidence, [], true)).toBe('certain');
+  });
   it('names alone: a Keptn endpoint is likely, a Keptn token possible, other names nothing (D4)', () => {
     expect(targetConfidence(undefined, hints('keptnBaseUrl'))).toBe('likely');
     expect(targetConfidence(undefined, hints('KEPTN_API_TOKEN'))).toBe('possible');

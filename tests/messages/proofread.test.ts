@@ -111,16 +111,18 @@ describe('the proofreader', () => {
 const CONFIDENCES = ['certain', 'likely', 'possible', 'unknown'] as const;
 const EVIDENCE = [undefined, 'keptn-path', 'generic-path', 'host'] as const;
 
-/** Every description a target can get: each confidence with and without a host, a path, Keptn names. */
+/** Every description a target can get: each confidence with and without a host, a path, Keptn names, a Keptn event body. */
 function targetDescriptions(): string[] {
   const descriptions = new Set<string>();
   for (const confidence of CONFIDENCES) {
     for (const evidence of EVIDENCE) {
       for (const host of [undefined, 'abc12345.cloudautomation.live.dynatrace.com']) {
         for (const keptnNames of [[], ['KEPTN_API_URL'], ['KEPTN_API_URL', 'KEPTN_API_TOKEN', 'keptnToken']]) {
-          const url = evidence === undefined ? undefined : { evidence, displayPath: '/controlPlane/v1/project' };
-          const target = { confidence, url, urlText: undefined, host, keptnNames, method: 'GET' } as unknown as TargetAssessment;
-          descriptions.add(describeTarget(target));
+          for (const keptnEvent of [undefined, 'sh.keptn.event.evaluation.triggered']) {
+            const url = evidence === undefined ? undefined : { evidence, displayPath: '/controlPlane/v1/project' };
+            const target = { confidence, url, urlText: undefined, host, keptnNames, method: 'GET', ...(keptnEvent === undefined ? {} : { keptnEvent }) } as unknown as TargetAssessment;
+            descriptions.add(describeTarget(target));
+          }
         }
       }
     }

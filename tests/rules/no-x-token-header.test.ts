@@ -556,6 +556,23 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [{ messageId: 'xTokenHeaderForwarded', data: { client: 'axios', target: certain, readAt: 'on line 5', confidence: 'certain' } }],
     },
     {
+      name: 'E5 the caller\'s `Authorization` sent on as the x-token, whole or cut (`.replace`, `.split(…)[1]`): forwarded too',
+      code: `
+        import axios from 'axios';
+        export async function handler(req) {
+          await axios.get('${CA}/api/controlPlane/v1/project', { headers: { 'x-token': req.headers.authorization } });
+          await axios.get('${CA}/api/controlPlane/v1/project', { headers: { 'x-token': req.header('Authorization').replace('Bearer ', '') } });
+          await axios.get('${CA}/api/controlPlane/v1/project', { headers: { 'x-token': req.headers['authorization']?.split(' ')[1] ?? '' } });
+        }
+      `,
+      filename: 'file.ts',
+      errors: [
+        { messageId: 'xTokenHeaderForwarded', data: { client: 'axios', target: certain, readAt: 'on line 4', confidence: 'certain' } },
+        { messageId: 'xTokenHeaderForwarded', data: { client: 'axios', target: certain, readAt: 'on line 5', confidence: 'certain' } },
+        { messageId: 'xTokenHeaderForwarded', data: { client: 'axios', target: certain, readAt: 'on line 6', confidence: 'certain' } },
+      ],
+    },
+    {
       name: 'C5 options handed to a local class whose constructor makes the instance: `new` and a subclass\'s `super`',
       code: `
         import axios from 'axios';
@@ -610,6 +627,22 @@ ruleTester.run('no-x-token-header', testable(rule), {
         { ...report('axios', certain, 'certain'), line: 10 },
         { ...report('axios', certain, 'certain'), line: 11 },
         { ...report('axios', certain, 'certain'), line: 13 },
+      ],
+    },
+    {
+      name: 'D4 a Keptn CloudEvent posted to a generic Keptn path makes it likely; another event type does not',
+      code: `
+        import axios from 'axios';
+        export async function trigger(apiUrl: string, token: string, project: string) {
+          await axios.post(apiUrl + '/v1/event', { type: 'sh.keptn.event.evaluation.triggered', data: { project } }, { headers: { 'x-token': token } });
+          await fetch(apiUrl + '/v1/event', { method: 'POST', headers: { 'x-token': token }, body: JSON.stringify({ type: 'com.example.deploy' }) });
+        }
+      `,
+      filename: 'file.ts',
+      options: [{ minimumConfidence: 'possible' }],
+      errors: [
+        { messageId: 'xTokenHeader', data: { client: 'axios', target: 'the target is likely Cloud Automation (Keptn path /{…}/v1/event with a Keptn event, sh.keptn.event.evaluation.triggered)', confidence: 'likely' } },
+        { messageId: 'xTokenHeader', data: { client: 'fetch', target: 'the target may be Cloud Automation (Keptn-like path /{…}/v1/event)', confidence: 'possible' } },
       ],
     },
     {
