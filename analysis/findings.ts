@@ -11,7 +11,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { confidenceAtLeast, HEADER_WRITE_METHODS, isAuthorizationHeader, isTokenCheckRoute, isXTokenHeader, looksLikeApiToken, SURE_TARGET_CONFIDENCE, type TargetConfidence } from '../core/index.js';
+import { baseUrlOptions, confidenceAtLeast, HEADER_WRITE_METHODS, httpClients, isAuthorizationHeader, isTokenCheckRoute, isXTokenHeader, looksLikeApiToken, SURE_TARGET_CONFIDENCE, type TargetConfidence } from '../core/index.js';
 import { isFunctionNode, literalString, memberChain, memberName, staticPropertyKey, unwrap, type Node } from './ast.js';
 import type { HeaderCondition } from './header-condition.js';
 import type { VisitorKeys } from './host.js';
@@ -301,6 +301,14 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
     return { key, name: literalString(key), value: value && value.type !== AST_NODE_TYPES.SpreadElement ? value : undefined };
   }
 
+  /** The base URL values of the options a registration hands over (`baseURL` of Nest's `HttpModule.register`). */
+  function registeredBases(exit: ModuleExit): Node[] {
+    const options = exit.options ? unwrap(exit.options) : undefined;
+    if (exit.kind !== 'registered' || !exit.wrapper || options?.type !== AST_NODE_TYPES.ObjectExpression) return [];
+    const bases = baseUrlOptions(httpClients[exit.wrapper.client]);
+    return options.properties.flatMap((property) => (property.type === AST_NODE_TYPES.Property && bases.includes(staticPropertyKey(property) ?? '') ? [property.value] : []));
+  }
+
   /**
    * A header builder's target: by names alone, or, when the project shows every module that calls
    * it (or reads the exported object), by the requests there that send the header (the surest of
@@ -316,7 +324,7 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
     if (byNames.elsewhere !== undefined) return { target: byNames };
     let readers: ForeignReader[] = [];
     if (exit.kind === 'returned') readers = analysis.builderRequestTargets(exit.node) ?? [];
-    else if (exit.name !== undefined) readers = analysis.exportedHeaderTargets(exit.name) ?? [];
+    else if (exit.kind === 'exported' && exit.name !== undefined) readers = analysis.exportedHeaderTargets(exit.name) ?? [];
     const away = readers.find(({ target }) => target.elsewhere !== undefined);
     const toCloudAutomation = readers.filter(({ target }) => target.elsewhere === undefined);
     if (away) {
@@ -350,7 +358,9 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
         const exit = analysis.headerExit(node);
         if (!exit) continue;
         if (name === undefined && !isXTokenHeader(analysis.headerName(node) ?? '')) continue;
-        const { target, heldBack } = builderTarget(exit, analysis.assessNames(exit.name === 'default' ? undefined : exit.name, value ? [value] : []));
+        // A registration's options name the base its instance is made with (`baseURL: process.env.KEPTN_API_URL`).
+        const nameSources = [...(value ? [value] : []), ...registeredBases(exit)];
+        const { target, heldBack } = builderTarget(exit, analysis.assessNames(exit.kind === 'registered' || exit.name === 'default' ? undefined : exit.name, nameSources));
         if (!options.excludesXToken(heldBack?.surest ?? target)) found.push({ node, value, exit, target, ...(heldBack ? { heldBack } : {}) });
       }
       return found;

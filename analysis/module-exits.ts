@@ -6,16 +6,24 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, outermostTypeWrapper, staticPropertyKey, unwrap, type Node } from './ast.js';
+import { clientWrappers, type ClientWrapper } from '../core/index.js';
+import { isFunctionNode, memberName, moduleImportOf, outermostTypeWrapper, staticPropertyKey, unwrap, type Node } from './ast.js';
 
 type Variable = TSESLint.Scope.Variable;
 
 export interface ModuleExit {
-  /** The exported function whose result carries the header, or the exported binding holding it. */
+  /** The exported function whose result carries the header, the exported binding holding it, or the registration call. */
   readonly node: Node;
-  /** Its exported name; undefined for an anonymous default export. */
+  /** Its exported name (undefined for an anonymous default export), or the registration as called (`HttpModule.register`). */
   readonly name: string | undefined;
-  readonly kind: 'returned' | 'exported';
+  /**
+   * `returned` by an exported function, `exported` as a value, or `registered` with a framework
+   * that configures clients with it (Nest's `HttpModule.register({ headers })`: `wrapper` says which).
+   */
+  readonly kind: 'returned' | 'exported' | 'registered';
+  /** For a registration, the wrapper whose instances the options configure, and the options object handed over. */
+  readonly wrapper?: ClientWrapper;
+  readonly options?: Node;
 }
 
 /**
@@ -106,6 +114,35 @@ export function createModuleExits(variableOf: (identifier: TSESTree.Identifier) 
     return name === undefined ? undefined : { node: fn, name, kind: 'returned' };
   }
 
+  /**
+   * The registration `options` are handed to: `HttpModule.register(options)`, or the object
+   * `HttpModule.registerAsync({ useFactory })` gets, when `options` is what the factory `fn` returns.
+   */
+  function registrationOf(options: Node, fn: Node | undefined): ModuleExit | undefined {
+    let argument = options;
+    if (fn) {
+      const property = outermostTypeWrapper(fn).parent;
+      if (property?.type !== AST_NODE_TYPES.Property || property.value !== outermostTypeWrapper(fn) || property.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      const factoryName = staticPropertyKey(property);
+      if (!clientWrappers.some((wrapper) => wrapper.registration?.factoryOption === factoryName)) return undefined;
+      argument = property.parent;
+    }
+    const call = outermostTypeWrapper(argument).parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== outermostTypeWrapper(argument)) return undefined;
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const method = memberName(callee);
+    const holder = unwrap(callee.object);
+    const variable = holder.type === AST_NODE_TYPES.Identifier ? variableOf(holder) : undefined;
+    const def = variable?.defs[0];
+    const imported = def && def.name.type === AST_NODE_TYPES.Identifier ? moduleImportOf(def.node, def.name) : undefined;
+    const wrapper = clientWrappers.find(
+      ({ registration, module }) =>
+        registration !== undefined && imported?.module === module && imported.importName === registration.className && method === (fn === undefined ? registration.method : registration.factoryMethod),
+    );
+    return wrapper?.registration ? { node: call, name: `${wrapper.registration.className}.${method ?? ''}`, kind: 'registered', wrapper, options } : undefined;
+  }
+
   /** Where `value` leaves the module, following a variable that holds it up to `depth` steps. */
   function exitOfValue(value: Node, depth: number): ModuleExit | undefined {
     const outer = enclosingValue(value);
@@ -114,9 +151,11 @@ export function createModuleExits(variableOf: (identifier: TSESTree.Identifier) 
     if (parent.type === AST_NODE_TYPES.ReturnStatement) {
       let fn: Node | undefined = parent.parent;
       while (fn && !isFunctionNode(fn)) fn = fn.parent;
-      return fn ? exportedFunction(fn) : undefined;
+      return fn ? (exportedFunction(fn) ?? registrationOf(outer, fn)) : undefined;
     }
-    if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer) return exportedFunction(parent);
+    if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer) return exportedFunction(parent) ?? registrationOf(outer, parent);
+    const registered = registrationOf(outer, undefined);
+    if (registered) return registered;
     const name = exportedAt(outer);
     if (name !== undefined) return { node: outer, name, kind: 'exported' };
     if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier) {

@@ -428,6 +428,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   const ownHeadersCache = new Map<RequestSite, HeaderSet>();
   const inheritedHeadersCache = new Map<RequestSite, HeaderSet>();
   const inProgress = new Set<Node | Variable>();
+  const methodCallsCache = new Map<Node, TSESTree.CallExpression[]>();
   /** Header reads found in another module (a caller's `req.headers['x-token']`), by the file they are in. */
   const foreignReads = new Map<Node, string>();
 
@@ -2532,6 +2533,16 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * `<v>.<name>(…)` on a variable set once to `new <Class>(…)`.
    */
   function methodCalls(fn: Node): TSESTree.CallExpression[] {
+    // Asked for every header value read from a method's parameter (each request's target asks): one walk of the file a method.
+    let calls = methodCallsCache.get(fn);
+    if (!calls) {
+      calls = findMethodCalls(fn);
+      methodCallsCache.set(fn, calls);
+    }
+    return calls;
+  }
+
+  function findMethodCalls(fn: Node): TSESTree.CallExpression[] {
     const method = methodDefinition(fn);
     if (!method) return [];
     const body = method.definition.parent;

@@ -557,6 +557,16 @@ export class XTokenMigration extends RequestMigration {
       if ('fn' in handOff ? this.handOverBuilder(property, escaping.exit, handOff) : this.handOverValue(property, escaping.exit, handOff)) return;
     }
     const { exit } = escaping;
+    if (exit.kind === 'registered') {
+      const wrapper = exit.wrapper?.label ?? 'client';
+      this.leave(
+        key,
+        'x-token header in a framework registration',
+        `the header is in the options of \`${exit.name ?? ''}(…)\`, which configure the instance of every ${wrapper} the framework hands out, in modules this one does not name; the codemod cannot attach the OAuth helper there`,
+        `drop the x-token from those options and attach the helper to that instance once, e.g. \`${this.clientText}.${helperClientMembers.attachToAxios}(this.httpService.${exit.wrapper?.instanceProperty ?? 'axiosRef'})\` in the module's \`onModuleInit()\` with the ${wrapper} injected`,
+      );
+      return;
+    }
     const named = exit.name === undefined || exit.name === 'default' ? 'the default export' : exit.kind === 'returned' ? `\`${exit.name}()\`` : `\`${exit.name}\``;
     const how = exit.kind === 'returned' ? `the header object is returned by ${named}, which is exported` : `the header object is exported as ${named}`;
     this.leave(

@@ -499,6 +499,14 @@ export interface ClientWrapper {
   readonly returns: 'observable';
   /** The property that is the wrapped instance itself, a plain instance of `client`. */
   readonly instanceProperty: string;
+  /**
+   * How a framework module configures the instance its wrappers use (Nest's
+   * `HttpModule.register({ baseURL, headers })`, `HttpModule.registerAsync({ useFactory: () => ({ … }) })`):
+   * the class exported by `module`, its static method that takes the client's instance options, and
+   * the one that takes an object whose `factoryOption` returns them. A header written there goes
+   * with every request of every wrapper the framework hands out, in modules this one never names.
+   */
+  readonly registration?: { readonly className: string; readonly method: string; readonly factoryMethod: string; readonly factoryOption: string };
 }
 
 /**
@@ -515,6 +523,7 @@ export const clientWrappers: readonly ClientWrapper[] = [
     requestMembers: ['request', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'postForm', 'putForm', 'patchForm'],
     returns: 'observable',
     instanceProperty: 'axiosRef',
+    registration: { className: 'HttpModule', method: 'register', factoryMethod: 'registerAsync', factoryOption: 'useFactory' },
   },
 ];
 

@@ -101,7 +101,8 @@ export function clientLabel(client: ClientRef): string {
 }
 
 /** How a message names the way a header leaves its module (a header builder other modules call). */
-export function describeModuleExit(exit: Pick<ModuleExit, 'kind' | 'name'>): string {
+export function describeModuleExit(exit: Pick<ModuleExit, 'kind' | 'name' | 'wrapper'>): string {
+  if (exit.kind === 'registered') return `the options of \`${exit.name ?? ''}(…)\`, which configure the instance of every ${exit.wrapper?.label ?? 'client'} the framework hands out`;
   if (exit.kind === 'exported') return exit.name === 'default' ? 'the default export of this module' : `\`${exit.name ?? ''}\`, which this module exports`;
   return exit.name === undefined || exit.name === 'default' ? 'the object the default export returns' : `the object the exported \`${exit.name}()\` returns`;
 }

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { HttpClientKind } from '../../core/clients.js';
-import { httpClients } from '../../core/clients.js';
+import { clientWrappers, httpClients } from '../../core/clients.js';
 import { MIGRATION_MARKER } from '../../core/helper-api.js';
 import type { ClientRef, TargetAssessment } from '../../analysis/request-analysis.js';
 import plugin from '../../rules/index.js';
@@ -141,7 +141,10 @@ function clientLabels(): string[] {
 const SAMPLES: Readonly<Record<string, readonly string[]>> = {
   client: clientLabels(),
   target: targetDescriptions(),
-  exit: (['returned', 'exported'] as const).flatMap((kind) => ['keptnHeaders', 'default', undefined].map((name) => describeModuleExit({ kind, name }))),
+  exit: [
+    ...(['returned', 'exported'] as const).flatMap((kind) => ['keptnHeaders', 'default', undefined].map((name) => describeModuleExit({ kind, name }))),
+    ...['HttpModule.register', 'HttpModule.registerAsync'].map((name) => describeModuleExit({ kind: 'registered', name, wrapper: clientWrappers[0] })),
+  ],
   confidence: [...CONFIDENCES],
   // TargetAssessment.elsewhere, as analysis/request-analysis.ts and analysis/findings.ts write it.
   elsewhere: [

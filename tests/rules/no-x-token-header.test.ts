@@ -646,6 +646,21 @@ ruleTester.run('no-x-token-header', testable(rule), {
       ],
     },
     {
+      name: 'C6 Nest HttpModule.register / registerAsync options: the header leaves with every HttpService the module provides',
+      code: `
+        import { HttpModule } from '@nestjs/axios';
+        export const imports = [
+          HttpModule.register({ baseURL: process.env.KEPTN_API_URL, headers: { 'x-token': process.env.KEPTN_API_TOKEN } }),
+          HttpModule.registerAsync({ useFactory: () => ({ baseURL: process.env.KEPTN_API_URL, headers: { 'x-token': process.env.KEPTN_API_TOKEN } }) }),
+        ];
+      `,
+      filename: 'file.ts',
+      errors: [
+        { messageId: 'xTokenHeaderLeavesModule', data: { exit: 'the options of `HttpModule.register(…)`, which configure the instance of every Nest HttpService the framework hands out', target: 'the target is likely Cloud Automation (Keptn endpoint KEPTN_API_TOKEN, KEPTN_API_URL)', confidence: 'likely' } },
+        { messageId: 'xTokenHeaderLeavesModule', data: { exit: 'the options of `HttpModule.registerAsync(…)`, which configure the instance of every Nest HttpService the framework hands out', target: 'the target is likely Cloud Automation (Keptn endpoint KEPTN_API_TOKEN, KEPTN_API_URL)', confidence: 'likely' } },
+      ],
+    },
+    {
       name: 'A4 instance.defaults.headers assignment (also the verb group)',
       code: `
         import axios from 'axios';
