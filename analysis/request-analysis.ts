@@ -43,6 +43,8 @@ import {
   httpClients,
   INCOMING_HEADER_GETTER,
   nameHint,
+  SETTING_NAME,
+  SETTING_READERS,
   REQUEST_CONSTRUCTORS,
   REQUEST_HOOKS,
   requestSignature,
@@ -2026,6 +2028,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         }
         const parsedFrom = urlParsedBy(node);
         if (parsedFrom) return shapeOf(parsedFrom, depth + 1, names, env);
+        const setting = settingRead(node);
+        if (setting !== undefined) {
+          names.push(setting);
+          return [HOLE];
+        }
         const fn = localFunction(callee);
         const [returned] = fn ? returnedExpressions(fn, visitorKeys) : [];
         // `url('/v1/metadata')` with `const url = (path) => `${base}${path}``: the path is the argument.
@@ -2807,7 +2814,19 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     } else if (value.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(value.callee);
       if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression) collectNames(callee, names, depth);
+      const setting = settingRead(value);
+      if (setting !== undefined) names.push(setting);
     }
+  }
+
+  /** The name a setting is read by (`config.get('KEPTN_API_URL')`, `core.getInput('keptn-api-token')`), not a request's URL. */
+  function settingRead(call: TSESTree.CallExpression): string | undefined {
+    const callee = unwrap(call.callee);
+    const method = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    const [first] = call.arguments;
+    const name = first ? literalString(first) : undefined;
+    if (method === undefined || !SETTING_READERS.includes(method) || name === undefined || !SETTING_NAME.test(name) || requestSite(call) !== undefined) return undefined;
+    return name;
   }
 
   function requestMethod(site: RequestSite, optionLists: readonly EntryList[]): string | undefined {

@@ -52,6 +52,16 @@ export function nameHint(name: string): NameHint | undefined {
   return undefined;
 }
 
+/**
+ * Methods that read a setting by its name: Nest's `config.get('KEPTN_API_URL')` / `getOrThrow`, the
+ * GitHub Actions and Azure DevOps task libraries' `getInput('keptn-api-token')` / `getVariable(…)`.
+ * The name read counts as evidence as the name of an env var does.
+ */
+export const SETTING_READERS: readonly string[] = ['get', 'getOrThrow', 'getInput', 'getVariable', 'getEnv'];
+
+/** A setting's name, as those readers take it: a word with dots, dashes or underscores (never a URL or path). */
+export const SETTING_NAME = /^[\w.-]+$/u;
+
 /** True when the name says Keptn or Cloud Automation at all (`keptnClient`, `KeptnService`). */
 export function isKeptnName(name: string): boolean {
   return KEPTN_WORD.test(name);

@@ -75,13 +75,14 @@ const TASK_JSON = `{
 }
 `;
 
-// The URL has no Keptn route and no Cloud Automation host: the call is left for a person, so the token is still sent.
+// The URL has no Keptn route, no Cloud Automation host and no Keptn-named base (a `keptnApiEndpoint`
+// input would be one): the call is left for a person, so the token is still sent.
 const TASK_MAIN = `import * as tl from 'azure-pipelines-task-lib/task';
 import axios from 'axios';
 
 export async function run(): Promise<void> {
   const token = tl.getInput('apiToken', true);
-  const endpoint = tl.getInput('keptnApiEndpoint', true) ?? '';
+  const endpoint = tl.getInput('statusEndpoint', true) ?? '';
   await axios.get(endpoint + '/custom/status', { headers: { 'x-token': token } });
 }
 `;

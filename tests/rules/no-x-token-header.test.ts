@@ -661,6 +661,22 @@ ruleTester.run('no-x-token-header', testable(rule), {
       ],
     },
     {
+      name: 'D4 a setting read by its name counts as that name: Nest `config.get(\'KEPTN_API_URL\')`, `core.getInput(\'keptn-api-token\')`',
+      code: `
+        import axios from 'axios';
+        import * as core from '@actions/core';
+        export async function run(config: { get(name: string): string }) {
+          await axios.get(config.get('KEPTN_API_URL') + '/v1/metadata', { headers: { 'x-token': config.get('API_TOKEN') } });
+          await axios.get(core.getInput('api-url') + '/v1/metadata', { headers: { 'x-token': core.getInput('keptn-api-token') } });
+        }
+      `,
+      filename: 'file.ts',
+      errors: [
+        { messageId: 'xTokenHeader', data: { client: 'axios', target: 'the target is likely Cloud Automation (Keptn path /{…}/v1/metadata behind KEPTN_API_URL)', confidence: 'likely' } },
+        { messageId: 'xTokenHeader', data: { client: 'axios', target: 'the target is likely Cloud Automation (Keptn path /{…}/v1/metadata behind keptn-api-token)', confidence: 'likely' } },
+      ],
+    },
+    {
       name: 'A4 instance.defaults.headers assignment (also the verb group)',
       code: `
         import axios from 'axios';
