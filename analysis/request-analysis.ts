@@ -1735,11 +1735,16 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    */
   function passedFor(fn: Node, name: TSESTree.BindingName): { readonly calls: (TSESTree.CallExpressionArgument | undefined)[] | undefined; readonly fallback: Expression | undefined } | undefined {
     if (!isFunctionNode(fn)) return undefined;
-    const index = fn.params.findIndex((param) => param === name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name));
+    const index = parameterIndex(fn, name);
     const param = fn.params[index];
     if (!param) return undefined;
     const calls = callSites(fn) ?? constructions(fn);
     return { calls: calls?.map((call) => call.arguments[index]), fallback: param.type === AST_NODE_TYPES.AssignmentPattern ? param.right : undefined };
+  }
+
+  /** Where parameter `name` stands in `fn`'s list (a default value included), or -1. */
+  function parameterIndex(fn: Node, name: TSESTree.BindingName): number {
+    return isFunctionNode(fn) ? fn.params.findIndex((param) => param === name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name)) : -1;
   }
 
   /**
@@ -2517,7 +2522,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    */
   function parameterHeaderRead(fn: Node, name: TSESTree.BindingName, depth: number, reader: HeaderReader): Node | undefined {
     const passed = passedFor(fn, name);
-    const index = isFunctionNode(fn) ? fn.params.findIndex((param) => param === name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name)) : -1;
+    const index = parameterIndex(fn, name);
     const local = passed?.calls ?? methodCalls(fn).map((call) => call.arguments[index]);
     for (const argument of local) {
       const read = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? followedHeaderRead(argument, depth + 1, reader) : undefined;
