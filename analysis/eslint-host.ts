@@ -3,7 +3,7 @@
  * `sourceCode`, type questions from typescript-eslint's program when the config provides one.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { clientForTypeName, wrapperForTypeName } from '../core/index.js';
+import { clientForTypeName, FETCH_TYPINGS, wrapperForTypeName } from '../core/index.js';
 import type { AnalysisHost, TypeQuestions, TypedClient } from './host.js';
 import { packageWithoutTsconfig, projectOfFile, type ProjectModules } from './module-callers.js';
 import { createRequestAnalysis, type RequestAnalysis } from './request-analysis.js';
@@ -137,6 +137,11 @@ function checkerQuestions(services: ProgramServices | undefined): TypeQuestions 
           const kind = clientForTypeName(name, declaredIn);
           if (kind) return { kind, isInstance: name !== 'AxiosStatic' };
         }
+      }
+      // `typeof fetch`: the type is the declared function's, named by its symbol.
+      const fetchSymbol = type.getSymbol();
+      if (fetchSymbol?.name === 'fetch' && (fetchSymbol.declarations ?? []).some((declaration) => FETCH_TYPINGS.test(declaration.getSourceFile().fileName))) {
+        return { kind: 'fetch', isInstance: false };
       }
       return undefined;
     },

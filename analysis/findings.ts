@@ -122,8 +122,8 @@ export interface FindingOptions {
   readonly excludesXToken: (target: TargetAssessment) => boolean;
   /** The same for requests without OAuth. */
   readonly excludesRequest: (target: TargetAssessment) => boolean;
-  /** Report an `x-token` in a `headers` object passed to a function no client spec describes. */
-  readonly reportUnrecognizedCalls?: boolean;
+  /** Report an `x-token` in the `headers` option of an object handed to a call no client spec describes (see UnrecognizedXToken). */
+  readonly reportUnrecognizedCalls: boolean;
 }
 
 /** The confidence the recommended configs report at: what the codemod must account for, site by site. */
@@ -132,10 +132,38 @@ export const DEFAULT_MINIMUM_CONFIDENCE: { readonly xToken: TargetConfidence; re
   request: 'possible',
 };
 
-/** An `x-token` in a `headers` object passed to something no client spec describes. */
+/**
+ * An `x-token` in the `headers` option of an object handed to a call no client spec describes
+ * (`this.fetchApi.fetch(url, { headers })`, an injected `http.post(…)`, `new GraphQLClient(url,
+ * { headers })`), and no request of this file sends: it is sent, by a client neither the rule nor
+ * the codemod knows.
+ */
 export interface UnrecognizedXToken {
   readonly node: Node;
-  readonly call: TSESTree.CallExpression;
+  readonly value: Node | undefined;
+  readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** How messages and reports name the call: `` `this.fetchApi.fetch(…)` ``. */
+  readonly callee: string;
+  /** Read as a fetch would be: the argument before the options as its URL, the header's value as names. */
+  readonly target: TargetAssessment;
+}
+
+/**
+ * Calls that take request-shaped options without sending them: test assertions and doubles
+ * (`expect(…).toHaveBeenCalledWith(url, { headers })`, `mockRequest({ headers })`, `sinon.stub`),
+ * which check or fake what is sent. Named by any part of the callee.
+ */
+const CHECKS_OR_DOUBLES = /^(?:expect|assert|should)$|mock|fake|stub|spy/iu;
+/** Assertion methods (`toEqual`, `toHaveBeenCalledWith`, chai's `deep.equal`) by their last name. */
+const ASSERTION_METHOD = /^(?:to[A-Z]\w*|equal|deepEqual|deepStrictEqual|strictEqual|match|include|calledWith)$/u;
+/** Built-in objects whose functions read or copy an object and send nothing (`JSON.stringify`, `Object.freeze`). */
+const NON_SENDING_GLOBALS: ReadonlySet<string> = new Set(['JSON', 'Object', 'Reflect', 'console', 'structuredClone']);
+
+/** `` `this.fetchApi.fetch(…)` ``, `` `new GraphQLClient(…)` ``: a call as messages name it, long callees cut from the left. */
+function callLabel(call: TSESTree.CallExpression | TSESTree.NewExpression, text: (node: Node) => string): string {
+  const callee = text(call.callee).replace(/\s+/gu, '');
+  const short = callee.length > 40 ? `…${callee.slice(-39)}` : callee;
+  return `\`${call.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${short}(…)\``;
 }
 
 /**
@@ -258,27 +286,14 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
     return xTokenEntries(analysis.functionHeaderWrites(fn).entries, instanceSite(node, client));
   }
 
-  function unrecognizedCall(node: TSESTree.CallExpression): UnrecognizedXToken[] {
-    const found: UnrecognizedXToken[] = [];
-    for (const argument of node.arguments) {
-      const value = unwrap(argument);
-      if (value.type !== AST_NODE_TYPES.ObjectExpression) continue;
-      let headerObject: Node | undefined;
-      for (const property of value.properties) {
-        if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'headers') {
-          headerObject = unwrap(property.value);
-        }
-      }
-      if (headerObject?.type !== AST_NODE_TYPES.ObjectExpression) continue;
-      for (const property of headerObject.properties) {
-        if (property.type !== AST_NODE_TYPES.Property) continue;
-        const name = !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : analysis.stringValue(property.key);
-        if (name === undefined || !isXTokenHeader(name) || unrecognized.has(property.key) || xTokenByName.has(property.key)) continue;
-        unrecognized.add(property.key);
-        found.push({ node: property.key, call: node });
-      }
-    }
-    return found;
+  /** Whether a call no client spec describes may send the options it is handed (see CHECKS_OR_DOUBLES). */
+  function maySendHanded(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+    // A known client's request that does not send this object, or code the analysis reads (and would have followed to a request).
+    if (analysis.requestSite(call) || analysis.runsCodeOfThisFile(call)) return false;
+    if (call.type === AST_NODE_TYPES.CallExpression && (analysis.isLoggingCall(call) || analysis.objectCopy(call.callee) !== undefined)) return false;
+    const names = analysis.calleeNames(call.callee);
+    if (names.some((name) => CHECKS_OR_DOUBLES.test(name)) || ASSERTION_METHOD.test(names.at(-1) ?? '')) return false;
+    return !NON_SENDING_GLOBALS.has(names[0] ?? '');
   }
 
   /**
@@ -385,9 +400,25 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
     xTokenAtAssignment(node: TSESTree.AssignmentExpression): XTokenFinding[] {
       return node.left.type === AST_NODE_TYPES.MemberExpression ? defaultsWrite(node.left, node) : [];
     },
-    /** Only with `reportUnrecognizedCalls`: after the call's own findings, so a known header is never reported twice. */
-    unrecognizedAtCall(node: TSESTree.CallExpression): UnrecognizedXToken[] {
-      return options.reportUnrecognizedCalls === true ? unrecognizedCall(node) : [];
+    /**
+     * With `reportUnrecognizedCalls`: the `x-token` headers no request of this file sends that are
+     * handed to a call no client spec describes. Called once the whole file has been seen, before
+     * `escapingXTokens`, which then leaves them out.
+     */
+    unrecognizedXTokens(): UnrecognizedXToken[] {
+      if (!options.reportUnrecognizedCalls) return [];
+      const found: UnrecognizedXToken[] = [];
+      for (const { key: node, name, value } of writtenHeaders) {
+        if (sentNames.has(node) || unrecognized.has(node) || xTokenByName.has(node)) continue;
+        const handed = analysis.headersHandedTo(node);
+        // A registration's options (`HttpModule.register({ headers })`) leave the module: `escapingXTokens` says where to.
+        if (!handed || !maySendHanded(handed.call) || analysis.headerExit(node)) continue;
+        if (name === undefined && !isXTokenHeader(analysis.headerName(node) ?? '')) continue;
+        unrecognized.add(node);
+        const target = analysis.handedHeadersTarget(handed, value);
+        if (!options.excludesXToken(target)) found.push({ node, value, call: handed.call, callee: callLabel(handed.call, analysis.sourceText), target });
+      }
+      return found;
     },
 
     /** A request with no OAuth, or an API-token check; nothing for a request that sends `x-token` (that is an x-token finding). */
@@ -615,7 +646,7 @@ export function collectFindings(
   visitorKeys: VisitorKeys,
   analysis: RequestAnalysis,
   findings: Findings,
-): { xToken: XTokenFinding[]; escaping: EscapingXToken[]; requests: RequestFinding[]; sites: RequestSite[] } {
+): { xToken: XTokenFinding[]; unrecognized: UnrecognizedXToken[]; escaping: EscapingXToken[]; requests: RequestFinding[]; sites: RequestSite[] } {
   const requests: RequestFinding[] = [];
   const sites: RequestSite[] = [];
   const visit = (node: Node): void => {
@@ -644,7 +675,9 @@ export function collectFindings(
     }
   };
   visit(root);
-  return { xToken: findings.xTokenFindings(), escaping: findings.escapingXTokens(), requests, sites };
+  const xToken = findings.xTokenFindings();
+  const unrecognized = findings.unrecognizedXTokens();
+  return { xToken, unrecognized, escaping: findings.escapingXTokens(), requests, sites };
 }
 
 function isNode(value: unknown): value is Node {

@@ -30,6 +30,7 @@ import {
   GLOBAL_OBJECTS,
   HEADER_WRITE_METHODS,
   HEADERS_CONSTRUCTORS,
+  HEADERS_OPTIONS,
   baseUrlOptions,
   urlOptions,
   helperClientMembers,
@@ -173,6 +174,17 @@ export interface ClientRef {
    * `HttpService`, whose methods return an Observable): only its `requestMembers` are requests.
    */
   readonly wrapper?: ClientWrapper;
+  /**
+   * Known by its static type alone (a parameter or field typed `typeof fetch`, Backstage's
+   * `fetchApi.fetch`): what runs is handed to this code, and may do more than the client does.
+   */
+  readonly byTypeOnly?: boolean;
+}
+
+/** An options object with a `headers` option, as an argument of a call: see `headersHandedTo`. */
+export interface HandedHeaders {
+  readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
+  readonly options: TSESTree.Expression;
 }
 
 export interface RequestSite {
@@ -466,6 +478,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       holders: holder ? [holder] : [],
       ...(foreignBase ? { foreignBase } : {}),
       ...(wrapper ? { wrapper } : {}),
+      ...(typed ? { byTypeOnly: true } : {}),
     };
   }
 
@@ -1136,6 +1149,14 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
           }
         }
         if (!client && looksLikeRequestArguments(node) && mayHideTypedInstance(object)) client = typedClient(object);
+      }
+      // `this.fetchApi.fetch(url, init)`, `this.doFetch(url, init)`: a fetch held by an object, known by its type.
+      if (!client && (classField || FETCH_GLOBALS.includes(name)) && looksLikeRequestArguments(node) && types()) {
+        const typed = typedClient(callee);
+        if (typed?.kind === 'fetch' && !typed.isInstance) {
+          client = typed;
+          member = undefined;
+        }
       }
     }
     if (!client) return undefined;
@@ -3161,6 +3182,137 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return def.node.id.properties.some((property) => property.type === AST_NODE_TYPES.Property && staticPropertyKey(property) === 'env' && property.value === def.name);
   }
 
+  /**
+   * The call an `x-token` key's headers object is handed to as a `headers` option, whatever the
+   * callee: written in the call (`this.fetchApi.fetch(url, { headers: { 'x-token': t } })`,
+   * `new GraphQLClient(url, { headers })`), or through a variable holding the headers or the
+   * options (`options.headers = headers` included) that the call is given. What is left for
+   * no-x-token-header when no client spec describes the call.
+   */
+  function headersHandedTo(key: Node): HandedHeaders | undefined {
+    const property = key.parent;
+    const headers = property?.type === AST_NODE_TYPES.Property && property.key === key ? property.parent : undefined;
+    if (headers?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    for (const headersValue of [headers, ...readsOfHolder(headers)]) {
+      const options = optionsHolding(headersValue);
+      if (!options) continue;
+      for (const optionsValue of options.type === AST_NODE_TYPES.ObjectExpression ? [options, ...readsOfHolder(options)] : readsOfHolder(options)) {
+        const passed = passedAsArgument(optionsValue);
+        if (passed) return { call: passed.call, options: passed.argument };
+      }
+    }
+    return undefined;
+  }
+
+  /** What a `headers` value is the option of: the options object it is written in, or the variable `options.headers = …` writes. */
+  function optionsHolding(value: Node): TSESTree.ObjectExpression | TSESTree.Identifier | undefined {
+    const parent = value.parent;
+    if (parent?.type === AST_NODE_TYPES.Property && parent.value === value && HEADERS_OPTIONS.has(staticPropertyKey(parent) ?? '') && parent.parent.type === AST_NODE_TYPES.ObjectExpression) return parent.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === value && parent.left.type === AST_NODE_TYPES.MemberExpression && HEADERS_OPTIONS.has(memberName(parent.left) ?? '')) {
+      const object = unwrap(parent.left.object);
+      return object.type === AST_NODE_TYPES.Identifier ? object : undefined;
+    }
+    return undefined;
+  }
+
+  /** The reads of the variable an object literal initialises (or an identifier names), when nothing else is assigned to it. */
+  function readsOfHolder(holder: TSESTree.ObjectExpression | TSESTree.Identifier): TSESTree.Identifier[] {
+    let identifier: TSESTree.Identifier | undefined;
+    if (holder.type === AST_NODE_TYPES.Identifier) identifier = holder;
+    else if (holder.parent.type === AST_NODE_TYPES.VariableDeclarator && holder.parent.init === holder && holder.parent.id.type === AST_NODE_TYPES.Identifier) identifier = holder.parent.id;
+    const variable = identifier ? variableOf(identifier) : undefined;
+    if (!variable || variable.references.filter((reference) => reference.isWrite()).length > 1) return [];
+    return variable.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier as TSESTree.Identifier);
+  }
+
+  function passedAsArgument(value: Node): { call: TSESTree.CallExpression | TSESTree.NewExpression; argument: TSESTree.Expression } | undefined {
+    const argument = outermostTypeWrapper(value);
+    const call = argument.parent;
+    if ((call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) || !call.arguments.includes(argument as TSESTree.CallExpressionArgument)) return undefined;
+    return { call, argument: argument as TSESTree.Expression };
+  }
+
+  /**
+   * Whether what a call runs is code of this file, which the analysis reads and would have followed
+   * to a request had it made one: a function or class declared here (`function fetch(url, init)`,
+   * `class Request`), a method of `this` class, or a member of an object literal, of an instance of
+   * a class declared here, or of a parameter typed as such a class.
+   */
+  function runsCodeOfThisFile(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+    const callee = unwrap(call.callee);
+    if (localFunction(callee)) return true;
+    const member = callee.type === AST_NODE_TYPES.MemberExpression ? callee : undefined;
+    const root = member ? unwrap(member.object) : callee;
+    return root.type === AST_NODE_TYPES.Identifier && isOfThisFile(root, member ? memberName(member) : undefined);
+  }
+
+  /**
+   * The names a callee is made of, outermost first (`expect(x).toEqual` → expect, toEqual), and
+   * where its root is a variable made by a call, that call's (`const got = makeStub()` → makeStub, got).
+   */
+  function calleeNames(callee: Node, depth = 0): string[] {
+    const node = unwrap(callee);
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const def = depth === 0 ? variableOf(node)?.defs[0] : undefined;
+      const init = def?.type === DefinitionType.Variable && def.node.init ? unwrap(def.node.init) : undefined;
+      const madeBy = init?.type === AST_NODE_TYPES.CallExpression || init?.type === AST_NODE_TYPES.NewExpression ? calleeNames(init.callee, depth + 1) : [];
+      return [...madeBy, node.name];
+    }
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const name = memberName(node);
+      return [...calleeNames(node.object, depth), ...(name === undefined ? [] : [name])];
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) return calleeNames(node.callee, depth);
+    return [];
+  }
+
+  /** `method`: the member called on it, which an object literal must hold as a function of its own. */
+  function isOfThisFile(identifier: TSESTree.Identifier, method: string | undefined): boolean {
+    const def = variableOf(identifier)?.defs[0];
+    if (!def) return false;
+    if (def.type === DefinitionType.FunctionName || def.type === DefinitionType.ClassName) return hasBody(def.node);
+    if (def.type === DefinitionType.Variable) {
+      const init = def.node.init ? unwrap(def.node.init) : undefined;
+      if (!init) return false;
+      if (init.type === AST_NODE_TYPES.ClassExpression || isFunctionNode(init)) return true;
+      if (init.type === AST_NODE_TYPES.ObjectExpression) {
+        return init.properties.some((property) => property.type === AST_NODE_TYPES.Property && staticPropertyKey(property) === method && isFunctionNode(unwrap(property.value)));
+      }
+      const made = init.type === AST_NODE_TYPES.NewExpression ? unwrap(init.callee) : undefined;
+      return made?.type === AST_NODE_TYPES.Identifier && isClassOfThisFile(made);
+    }
+    if (def.type === DefinitionType.Parameter && def.name.type === AST_NODE_TYPES.Identifier) {
+      const annotation = def.name.typeAnnotation?.typeAnnotation;
+      const typeName = annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier ? annotation.typeName : undefined;
+      return typeName !== undefined && isClassOfThisFile(typeName);
+    }
+    return false;
+  }
+
+  function isClassOfThisFile(name: TSESTree.Identifier): boolean {
+    const def = variableOf(name)?.defs[0];
+    return def?.type === DefinitionType.ClassName && hasBody(def.node);
+  }
+
+  /** `declare class GraphQLClient { … }`, `declare function send(…)`: a type of code that is elsewhere. */
+  function hasBody(declaration: Node): boolean {
+    if (declaration.type === AST_NODE_TYPES.TSDeclareFunction) return false;
+    return !('declare' in declaration && declaration.declare);
+  }
+
+  /**
+   * How sure the evidence of a call no client spec describes is that it goes to Cloud Automation,
+   * read as a fetch would be: the argument before the options as its URL (else their `url`), the
+   * header's value and the options as names.
+   */
+  function handedHeadersTarget(handed: HandedHeaders, headerValue: Node | undefined): TargetAssessment {
+    const { call, options } = handed;
+    const optionsIndex = call.arguments.indexOf(options);
+    const urlIndex = call.arguments.findIndex((argument, index) => index < optionsIndex && argument.type !== AST_NODE_TYPES.SpreadElement && unwrap(argument).type !== AST_NODE_TYPES.ObjectExpression);
+    const site = buildSite(call, plainClient('fetch'), { ...(urlIndex >= 0 ? { url: urlIndex } : {}), options: optionsIndex });
+    return assessTarget(site, headerValue ? [headerValue] : []);
+  }
+
   const self = {
     envRead,
     requestSite,
@@ -3177,6 +3329,12 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     usesFromOtherModules,
     assessTarget,
     assessNames,
+    headersHandedTo,
+    handedHeadersTarget,
+    runsCodeOfThisFile,
+    calleeNames: (callee: Node): string[] => calleeNames(callee),
+    /** The source text of a node, as written. */
+    sourceText: (node: Node): string => host.text.slice(node.range[0], node.range[1]),
     rewriteAt,
     /** Where the object an `x-token` key is written into leaves the module (a header builder other modules call), if it does. */
     headerExit: (key: Node): ModuleExit | undefined => moduleExits.headerExit(key),

@@ -42,7 +42,7 @@ import { tokenPlumbing } from './token-plumbing.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { INTEROP_HELPERS, type Node as EstreeNode } from '../analysis/ast.js';
 import { parseForAnalysis, type ParsedFile } from '../analysis/estree-host.js';
-import { collectFindings, createFindings, DEFAULT_MINIMUM_CONFIDENCE, type EscapingXToken, type RequestFinding, type XTokenFinding } from '../analysis/findings.js';
+import { collectFindings, createFindings, DEFAULT_MINIMUM_CONFIDENCE, type EscapingXToken, type RequestFinding, type UnrecognizedXToken, type XTokenFinding } from '../analysis/findings.js';
 import { createRequestAnalysis, sameInstance, type RequestAnalysis, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
 
 export type AnyPath = ASTPath;
@@ -380,6 +380,8 @@ export interface FileFacts {
   readonly parsed: ParsedFile;
   readonly analysis: RequestAnalysis;
   readonly xToken: readonly XTokenFinding[];
+  /** x-token headers handed to calls no client spec describes, which no request here sends. */
+  readonly unrecognized: readonly UnrecognizedXToken[];
   /** x-token headers no request here sends, in objects that leave the module. */
   readonly escaping: readonly EscapingXToken[];
   readonly requests: readonly RequestFinding[];
@@ -399,9 +401,10 @@ export function fileFacts(file: string, source: string, options: TransformOption
   const findings = createFindings(analysis, {
     excludesXToken: (target) => !confidenceAtLeast(target.confidence, DEFAULT_MINIMUM_CONFIDENCE.xToken),
     excludesRequest: (target) => !confidenceAtLeast(target.confidence, DEFAULT_MINIMUM_CONFIDENCE.request),
+    reportUnrecognizedCalls: true,
   });
-  const { xToken, escaping, requests, sites } = collectFindings(parsed.ast, parsed.host.visitorKeys, analysis, findings);
-  return { parsed, analysis, xToken, escaping, requests, sites };
+  const { xToken, unrecognized, escaping, requests, sites } = collectFindings(parsed.ast, parsed.host.visitorKeys, analysis, findings);
+  return { parsed, analysis, xToken, unrecognized, escaping, requests, sites };
 }
 
 /**
@@ -1515,7 +1518,11 @@ export abstract class RequestMigration {
    * the helper's fetch sends the same.
    */
   protected fetchModuleOptionsReason(call: ASTPath<CallExpression>): string | undefined {
-    const module = this.requestSiteOf(call)?.client.module;
+    const client = this.requestSiteOf(call)?.client;
+    if (client?.kind === 'fetch' && client.byTypeOnly === true) {
+      return `the request goes through \`${this.text(call.node.callee)}\`, a fetch handed to this code (known by its type), which the helper's fetch would not stand for: it may be a framework's, a proxy's or a test's; so it keeps it and needs the token in its own headers`;
+    }
+    const module = client?.module;
     if (module === undefined) {
       const root = this.calleeRoot(call.node.callee);
       const rootPath = root ? this.pathOfNode(root) : undefined;

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { TypeQuestions } from '../analysis/host.js';
 import { cachedReader, forgetPackageModules, listsFile, nearestAbove, projectOfFile, type ProjectModules } from '../analysis/module-callers.js';
 import type * as TsMorph from 'ts-morph';
-import { clientForTypeName, wrapperForTypeName, type ClientWrapper, type HttpClientKind } from '../core/index.js';
+import { clientForTypeName, FETCH_TYPINGS, wrapperForTypeName, type ClientWrapper, type HttpClientKind } from '../core/index.js';
 
 export interface ClientIdentity {
   readonly kind: HttpClientKind;
@@ -285,10 +285,6 @@ function guarded<T>(question: () => T): T | undefined {
   }
 }
 
-/** Where a real fetch is declared: the DOM lib, Node's types (undici-types), node-fetch, undici. */
-const FETCH_DECLARATION_FILE =
-  /(?:[\\/]lib\.dom\.d\.ts|[\\/]node_modules[\\/](?:@types[\\/]node|undici-types|undici|node-fetch|cross-fetch)[\\/])/u;
-
 function clientIdentityOf(node: TsMorph.Node): ClientIdentity | undefined {
   const type = node.getType();
   for (const name of typeNames(type)) {
@@ -302,7 +298,7 @@ function clientIdentityOf(node: TsMorph.Node): ClientIdentity | undefined {
   const symbol = type.getSymbol() ?? node.getSymbol();
   if (symbol?.getName() === 'fetch' || type.getCallSignatures().length > 0) {
     const files = (symbol?.getDeclarations() ?? []).map((declaration) => declaration.getSourceFile().getFilePath());
-    if (symbol?.getName() === 'fetch' && files.some((fileName) => FETCH_DECLARATION_FILE.test(fileName))) {
+    if (symbol?.getName() === 'fetch' && files.some((fileName) => FETCH_TYPINGS.test(fileName))) {
       return { kind: 'fetch', instance: false };
     }
   }

@@ -47,7 +47,7 @@ import type { FileReport, HandOffRecord, TransformOptions } from './report.js';
 import { builderFileFacts, builderHandOff, builderHeaders, handOffSources, localOptionsBuilder, valueHandOff, type HandedCall, type HandedUse, type HandOffDecision, type ValueHandOffDecision } from './builder-hand-off.js';
 import type { SourceLocation } from './type-oracle.js';
 import { applyEdits, indentationAt, lineStartOf, removeListItems, removeStatement, type Edit, type Range } from './source-edits.js';
-import { describeHeldBack, unsplitBecause, withUnsureIncluded, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
+import { describeHeldBack, unsplitBecause, withUnsureIncluded, type EscapingXToken, type UnrecognizedXToken, type XTokenFinding } from '../analysis/findings.js';
 import type { Node as EstreeNode } from '../analysis/ast.js';
 import { commonJsExportName, type ModuleExit } from '../analysis/module-exits.js';
 import { sameInstance, type RequestSendingRefusal, type RequestSite, type TargetAssessment } from '../analysis/request-analysis.js';
@@ -265,6 +265,7 @@ export class XTokenMigration extends RequestMigration {
 
   plan(): void {
     for (const finding of this.facts().xToken) this.migrateFinding(this.options.includeUnsure === true ? withUnsureIncluded(finding) : finding);
+    for (const unknown of this.facts().unrecognized) this.leaveUnrecognized(unknown);
     for (const escaping of this.facts().escaping) this.leaveEscaping(escaping);
     this.takeHandOffs();
     if (!this.continuesEarlierPass) this.collectRoutes();
@@ -526,6 +527,35 @@ export class XTokenMigration extends RequestMigration {
         }
       : this.notSureSite(target, 'this request', 'migrate it by hand if it does');
     this.manual.push({ line, column, what: 'x-token header', ...site });
+  }
+
+  /**
+   * An x-token handed to a call no client spec describes (`this.fetchApi.fetch(url, { headers })`):
+   * the codemod cannot see where the call sends its headers nor what it adds to them (an
+   * `Authorization` of its own, a framework's token), so it never rewrites it, whatever the run
+   * includes. Marked where the evidence says Cloud Automation (or with `--include-unsure`, which
+   * asks for the unsure sites to be acted on), listed otherwise; the analysis' confidence is stated.
+   */
+  private leaveUnrecognized(unknown: UnrecognizedXToken): void {
+    const key = this.babelPath(unknown.node);
+    if (!key) return;
+    const { target } = unknown;
+    const what = `x-token header handed to ${unknown.callee}`;
+    const { line, column } = this.position(key.node);
+    if (target.elsewhere !== undefined) {
+      this.manual.push({ line, column, what, ...this.notSureSite(target, 'this call', 'leave it'), confidence: target.confidence });
+      return;
+    }
+    const why = `${unknown.callee} is no HTTP client the codemod knows: it cannot see where the call sends its headers, nor whether it adds an \`Authorization\` of its own, so it does not rewrite it (${target.confidence} target)`;
+    const todo = 'if the call sends them to Cloud Automation, replace the x-token with `Authorization: await client.authorizationHeader()` from the OAuth helper';
+    if (!this.sureEnough(target)) {
+      this.manual.push({ line, column, what, why, todo, confidence: target.confidence });
+      return;
+    }
+    const index = this.manual.length;
+    this.leave(key, what, why, todo);
+    const entry = this.manual[index];
+    if (entry) this.manual[index] = { ...entry, confidence: target.confidence };
   }
 
   /**

@@ -410,6 +410,14 @@ export function fetchModuleOnlyOptionsOf(module: string, names: Iterable<string>
 
 /** Globals that are the WHATWG fetch, and the objects that carry it. */
 export const FETCH_GLOBALS: readonly string[] = ['fetch'];
+
+/**
+ * Where a real fetch is declared: the DOM lib, Node's types (undici-types), node-fetch, undici. A
+ * value whose type is the `fetch` declared there (`fetchImpl: typeof fetch`, Backstage's
+ * `fetchApi.fetch`) takes fetch's arguments, whatever it does with them.
+ */
+export const FETCH_TYPINGS =
+  /(?:[\\/]lib\.dom\.d\.ts|[\\/]node_modules[\\/](?:@types[\\/]node|undici-types|undici|node-fetch|cross-fetch)[\\/])/u;
 export const GLOBAL_OBJECTS: readonly string[] = ['globalThis', 'window', 'self', 'global'];
 
 /** Constructors that take a URL and fetch options (`new Request(url, init)`). */

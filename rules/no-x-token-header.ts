@@ -1,18 +1,21 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { HEADER_WRITE_METHODS, isXTokenHeader, mayImportProjectValues, mayWriteXTokenHeader } from '../core/index.js';
 import { literalString, memberName, unwrap, type Node } from '../analysis/ast.js';
-import { createFindings, DEFAULT_MINIMUM_CONFIDENCE, describeHeldBack, type EscapingXToken, type XTokenFinding } from '../analysis/findings.js';
+import { createFindings, DEFAULT_MINIMUM_CONFIDENCE, describeHeldBack, type EscapingXToken, type UnrecognizedXToken, type XTokenFinding } from '../analysis/findings.js';
 import { sharedRequestAnalysis } from '../analysis/eslint-host.js';
 import { createRuleWithCachedOptions } from './utils/cached-options.js';
 import { clientLabel, createTargetFilter, describeModuleExit, describeTarget, targetFilterSchema, type TargetFilterOptions } from './utils/targets.js';
 
 export type Options = [
   TargetFilterOptions & {
-    /** Also report an `x-token` in a `headers` object passed to a function this rule does not know. */
+    /**
+     * Report an `x-token` in the `headers` option of an object handed to a call this rule does not
+     * know as a client (`this.fetchApi.fetch(url, { headers })`, `new GraphQLClient(url, { headers })`).
+     */
     reportUnrecognizedCalls?: boolean;
   },
 ];
-export type MessageIds = 'xTokenHeader' | 'xTokenHeaderForwarded' | 'xTokenHeaderElsewhere' | 'xTokenHeaderCallersElsewhere' | 'xTokenHeaderSharedElsewhere' | 'xTokenHeaderSharedUnsure' | 'xTokenHeaderLeavesModule' | 'xTokenHeaderLeavesModuleShared' | 'removeXTokenHeader';
+export type MessageIds = 'xTokenHeader' | 'xTokenHeaderForwarded' | 'xTokenHeaderElsewhere' | 'xTokenHeaderCallersElsewhere' | 'xTokenHeaderSharedElsewhere' | 'xTokenHeaderSharedUnsure' | 'xTokenHeaderLeavesModule' | 'xTokenHeaderLeavesModuleShared' | 'xTokenHeaderUnknownClient' | 'removeXTokenHeader';
 
 export default createRuleWithCachedOptions<Options, MessageIds>({
   name: 'no-x-token-header',
@@ -40,6 +43,8 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
         'The deprecated `x-token` header is written into {{exit}}, so it leaves this module and requests elsewhere may send it; {{target}}. Cloud Automation authenticates with OAuth 2.0: send those requests through the `cloud-automation-oauth` client and drop the header here.',
       xTokenHeaderLeavesModuleShared:
         'The deprecated `x-token` header is written into {{exit}}, so it leaves this module, and requests in other modules send it; one of them ({{where}}): {{target}}, but {{heldBack}}. The header goes with every request that reads it, so `migrate` leaves it for you (even with `--include-unsure`) rather than send the OAuth token there: give the Cloud Automation requests headers of their own through the `cloud-automation-oauth` client, and keep the x-token only where that service needs it.',
+      xTokenHeaderUnknownClient:
+        'The deprecated `x-token` header is handed to {{call}}, which this rule does not know as an HTTP client; {{target}}. If the call sends it to Cloud Automation, send `Authorization: await client.authorizationHeader()` from the `cloud-automation-oauth` client instead: `migrate` rewrites such a call only where its type shows it is a fetch, and leaves it for you otherwise.',
       removeXTokenHeader: 'Remove the leftover `x-token` header: this request already sends an Authorization header.',
     },
     schema: [
@@ -50,12 +55,12 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
           ...targetFilterSchema,
           reportUnrecognizedCalls: {
             type: 'boolean',
-            description: 'Also report an `x-token` in a `headers` object passed to a function the rule does not recognise.',
+            description: 'Report an `x-token` in the `headers` option of an object handed to a call the rule does not know as a client.',
           },
         },
       },
     ],
-    defaultOptions: [{ ignoreHosts: [], ignoreUrlPatterns: [], minimumConfidence: 'unknown', reportUnrecognizedCalls: false }],
+    defaultOptions: [{ ignoreHosts: [], ignoreUrlPatterns: [], minimumConfidence: 'unknown', reportUnrecognizedCalls: true }],
   },
   create(context, [options]) {
     const { sourceCode } = context;
@@ -67,7 +72,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     const findings = createFindings(analysis, {
       excludesXToken: (target) => filter.excludes(target),
       excludesRequest: () => true,
-      reportUnrecognizedCalls: options.reportUnrecognizedCalls === true,
+      reportUnrecognizedCalls: options.reportUnrecognizedCalls !== false,
     });
 
     function report(found: readonly XTokenFinding[]): void {
@@ -109,6 +114,13 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
       }
     }
 
+    function reportUnrecognized(found: readonly UnrecognizedXToken[]): void {
+      for (const { node, callee, target } of found) {
+        if (target.elsewhere !== undefined) context.report({ node, messageId: 'xTokenHeaderElsewhere', data: { client: callee, elsewhere: target.elsewhere, confidence: target.confidence } });
+        else context.report({ node, messageId: 'xTokenHeaderUnknownClient', data: { call: callee, target: describeTarget(target), confidence: target.confidence } });
+      }
+    }
+
     /** Deleting a literal property is offered only where no comment would go with it. */
     function removalFix(nameNode: Node): TSESLint.ReportFixFunction | undefined {
       const property = nameNode.parent;
@@ -138,13 +150,6 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
         findings.noteHeaderWrite(node);
         const site = analysis.requestSite(node);
         if (site) findings.noteRequest(site);
-        for (const unknown of findings.unrecognizedAtCall(node)) {
-          context.report({
-            node: unknown.node,
-            messageId: 'xTokenHeader',
-            data: { client: `${sourceCode.getText(unknown.call.callee).slice(0, 40)}()`, target: 'the client is not one this rule knows', confidence: 'unknown' },
-          });
-        }
       },
       NewExpression(node: TSESTree.NewExpression) {
         findings.xTokenAtNew(node);
@@ -158,6 +163,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     };
     const reportAll = (): void => {
       report(findings.xTokenFindings());
+      reportUnrecognized(findings.unrecognizedXTokens());
       reportEscaping(findings.escapingXTokens());
     };
     if (mentioned) return { ...visitors, 'Program:exit': reportAll };

@@ -56,6 +56,7 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
     const findings = createFindings(sharedRequestAnalysis(context), {
       excludesXToken: () => true,
       excludesRequest: (target) => filter.excludes(target),
+      reportUnrecognizedCalls: false,
     });
 
     function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {

@@ -623,6 +623,23 @@ describe('what the report says', () => {
     }
   });
 
+  it('keeps a fetch the code is handed (known by its type), and leaves calls no client spec describes, with their confidence', () => {
+    for (const includeUnsure of [false, true]) {
+      const report = reportOf('b7-handed-fetch-unknown-clients.input.ts', { includeUnsure });
+      // The FetchApi's and the injected fetch stay the callee: the token goes into their headers.
+      expect(report.migrated.map((site) => [site.line, site.client])).toEqual([[26, 'fetch'], [32, 'fetch'], [40, 'fetch']]);
+      expect(report.manual.map((site) => [site.line, site.confidence, site.elsewhere === true, site.marked === true])).toEqual([
+        [53, 'likely', false, true],
+        // Unsure: marked only when the run asks for the unsure sites to be acted on.
+        [58, 'unknown', false, includeUnsure],
+        [64, 'unknown', true, false],
+      ]);
+      expect(report.manual[0]?.why).toBe('`this.http.post(…)` is no HTTP client the codemod knows: it cannot see where the call sends its headers, nor whether it adds an `Authorization` of its own, so it does not rewrite it (likely target)');
+      expect(report.manual[1]?.what).toBe('x-token header handed to `this.http.post(…)`');
+      expect(report.manual[2]?.what).toBe('x-token header handed to `new GraphQLClient(…)`');
+    }
+  });
+
   it('says what a request of a migrated instance to another host loses: the x-token, with no token in its place', () => {
     const report = reportOf('e4-instance-release-feed.input.ts');
     expect(report.manual).toEqual([]);
