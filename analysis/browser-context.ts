@@ -6,7 +6,8 @@
  * a React hook (a `useX(…)` callback such as `useEffect`, or a function named `useX`) or inside a
  * component that is not async (a function returning JSX: its requests run in its event handlers
  * and effects, in the browser). An async component (a server component) and a file that says
- * `'use server'` run on a server.
+ * `'use server'` run on a server. A module that imports Angular's HttpClient (`@angular/common/http`)
+ * is an Angular app's, which runs in the browser.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -15,6 +16,7 @@ import type { VisitorKeys } from './host.js';
 
 const JSX_FILE = /\.[jt]sx$/u;
 const HOOK_NAME = /^use[A-Z0-9]/u;
+const ANGULAR_HTTP_MODULE = '@angular/common/http';
 
 function directives(program: TSESTree.Program): string[] {
   const found: string[] = [];
@@ -62,6 +64,9 @@ export function browserContextOf(request: Node, filePath: string, visitorKeys: V
   const program = programOf(request);
   const said = directives(program);
   if (said.includes('use server')) return undefined;
+  // Angular's HttpClient serves its app in the browser (server rendering runs the same code there too).
+  const angular = program.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === ANGULAR_HTTP_MODULE);
+  if (angular) return `the request is made in an Angular module (it imports \`${ANGULAR_HTTP_MODULE}\`)`;
   if (!JSX_FILE.test(filePath) && !said.includes('use client')) return undefined;
   let hookCall: string | undefined;
   for (let node: Node | undefined = request.parent; node; node = node.parent) {

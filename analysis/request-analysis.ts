@@ -3190,9 +3190,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * no-x-token-header when no client spec describes the call.
    */
   function headersHandedTo(key: Node): HandedHeaders | undefined {
-    const property = key.parent;
-    const headers = property?.type === AST_NODE_TYPES.Property && property.key === key ? property.parent : undefined;
-    if (headers?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const headers = headersValueOf(key);
+    if (!headers) return undefined;
     for (const headersValue of [headers, ...readsOfHolder(headers)]) {
       const options = optionsHolding(headersValue);
       if (!options) continue;
@@ -3202,6 +3201,35 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       }
     }
     return undefined;
+  }
+
+  /**
+   * The value that carries a header written at `key`: the object literal it is a key of, or a
+   * headers class made from it (Angular's `new HttpHeaders({ 'x-token': t })`), with any
+   * `.set(…)` / `.append(…)` chained on it (`new HttpHeaders().set('x-token', t)`).
+   */
+  function headersValueOf(key: Node): Node | undefined {
+    const parent = key.parent;
+    let value: Node;
+    if (parent?.type === AST_NODE_TYPES.Property && parent.key === key && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+      value = parent.parent;
+      const outer = outermostTypeWrapper(value);
+      const made = outer.parent;
+      const maker = made?.type === AST_NODE_TYPES.NewExpression ? unwrap(made.callee) : undefined;
+      const makerName = maker?.type === AST_NODE_TYPES.Identifier ? maker.name : maker?.type === AST_NODE_TYPES.MemberExpression ? memberName(maker) : undefined;
+      if (made?.type === AST_NODE_TYPES.NewExpression && made.arguments[0] === outer && makerName?.endsWith('Headers') === true) value = made;
+    } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === key && isHeaderWriteCall(parent)) {
+      value = parent;
+    } else return undefined;
+    for (let chained = value.parent; chained.type === AST_NODE_TYPES.MemberExpression && chained.object === value && chained.parent.type === AST_NODE_TYPES.CallExpression && isHeaderWriteCall(chained.parent); chained = value.parent) {
+      value = chained.parent;
+    }
+    return value;
+  }
+
+  function isHeaderWriteCall(call: TSESTree.CallExpression): boolean {
+    const callee = unwrap(call.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && HEADER_WRITE_METHODS.includes(memberName(callee) ?? '');
   }
 
   /** What a `headers` value is the option of: the options object it is written in, or the variable `options.headers = …` writes. */
@@ -3215,11 +3243,13 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return undefined;
   }
 
-  /** The reads of the variable an object literal initialises (or an identifier names), when nothing else is assigned to it. */
-  function readsOfHolder(holder: TSESTree.ObjectExpression | TSESTree.Identifier): TSESTree.Identifier[] {
+  /** The reads of the variable a value initialises (or an identifier names), when nothing else is assigned to it. */
+  function readsOfHolder(holder: Node): TSESTree.Identifier[] {
     let identifier: TSESTree.Identifier | undefined;
+    const outer = outermostTypeWrapper(holder);
+    const declarator = outer.parent;
     if (holder.type === AST_NODE_TYPES.Identifier) identifier = holder;
-    else if (holder.parent.type === AST_NODE_TYPES.VariableDeclarator && holder.parent.init === holder && holder.parent.id.type === AST_NODE_TYPES.Identifier) identifier = holder.parent.id;
+    else if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === outer && declarator.id.type === AST_NODE_TYPES.Identifier) identifier = declarator.id;
     const variable = identifier ? variableOf(identifier) : undefined;
     if (!variable || variable.references.filter((reference) => reference.isWrite()).length > 1) return [];
     return variable.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier as TSESTree.Identifier);

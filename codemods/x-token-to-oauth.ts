@@ -546,8 +546,11 @@ export class XTokenMigration extends RequestMigration {
       this.manual.push({ line, column, what, ...this.notSureSite(target, 'this call', 'leave it'), confidence: target.confidence });
       return;
     }
-    const why = `${unknown.callee} is no HTTP client the codemod knows: it cannot see where the call sends its headers, nor whether it adds an \`Authorization\` of its own, so it does not rewrite it (${target.confidence} target)`;
-    const todo = 'if the call sends them to Cloud Automation, replace the x-token with `Authorization: await client.authorizationHeader()` from the OAuth helper';
+    const browser = this.facts().analysis.browserContext(unknown.call);
+    const why = `${unknown.callee} is no HTTP client the codemod knows: it cannot see where the call sends its headers, nor whether it adds an \`Authorization\` of its own, so it does not rewrite it (${target.confidence} target)${browser === undefined ? '' : `; and ${browser}, which runs in the browser, where the OAuth helper's client credentials cannot go`}`;
+    const todo = browser === undefined
+      ? 'if the call sends them to Cloud Automation, replace the x-token with `Authorization: await client.authorizationHeader()` from the OAuth helper'
+      : 'if the call sends them to Cloud Automation, make the request from a backend of yours that holds the OAuth client, and have the browser call that backend';
     if (!this.sureEnough(target)) {
       this.manual.push({ line, column, what, why, todo, confidence: target.confidence });
       return;

@@ -61,8 +61,9 @@ inputs.forEach(({ file, options }, index) => {
     if (unstable) set.unstable++;
     for (const site of (report?.manual ?? []).filter((entry) => /x-token/u.test(entry.what))) {
       if (site.elsewhere === true) set.elsewhere++;
-      // Below likely: nothing shows Cloud Automation, or one URL it may use is another host written out (a mixed target).
-      else if (/^nothing shows that (?:this request goes|the requests in other modules that send this header go) to Cloud Automation|may go to a self-hosted Keptn, which takes only the x-token \((?:possible|unknown) target\)$/u.test(site.why)) set.unsure++;
+      // Below likely: nothing shows Cloud Automation, or one URL it may use is another host written out (a mixed target);
+      // or the entry states a confidence below likely (a call no client spec describes).
+      else if (site.confidence === 'possible' || site.confidence === 'unknown' || /^nothing shows that (?:this request goes|the requests in other modules that send this header go) to Cloud Automation|may go to a self-hosted Keptn, which takes only the x-token \((?:possible|unknown) target\)$/u.test(site.why)) set.unsure++;
       else if (site.why.startsWith(TOKEN_CHECK_WHY)) set.tokenChecks.push(`${path.relative(root, file)}:${site.line} ${site.why}`);
       else set.marked.push(`${path.relative(root, file)}:${site.line} ${site.why}`);
     }

@@ -640,6 +640,20 @@ describe('what the report says', () => {
     }
   });
 
+  it('marks Angular HttpClient calls (HttpHeaders built from an object or by set chains, plain headers) as browser code no client spec describes', () => {
+    const report = reportOf('f4-angular-http-client.input.ts');
+    expect(report.migrated).toEqual([]);
+    expect(report.manual.map((site) => [site.line, site.what, site.confidence, site.marked])).toEqual([
+      [19, 'x-token header handed to `this.http.get(…)`', 'likely', true],
+      [24, 'x-token header handed to `this.http.post(…)`', 'likely', true],
+      [30, 'x-token header handed to `this.http.delete(…)`', 'likely', true],
+    ]);
+    for (const site of report.manual) {
+      expect(site.why).toContain('the request is made in an Angular module (it imports `@angular/common/http`), which runs in the browser');
+      expect(site.todo).toBe('if the call sends them to Cloud Automation, make the request from a backend of yours that holds the OAuth client, and have the browser call that backend');
+    }
+  });
+
   it('says what a request of a migrated instance to another host loses: the x-token, with no token in its place', () => {
     const report = reportOf('e4-instance-release-feed.input.ts');
     expect(report.manual).toEqual([]);

@@ -1444,6 +1444,28 @@ ruleTester.run('no-x-token-header', testable(rule), {
       ],
     },
     {
+      name: 'E2 Angular HttpHeaders, built from an object or by a set chain, in the headers of an HttpClient call; a response header set is no request',
+      code: `
+        import { HttpClient, HttpHeaders } from '@angular/common/http';
+        export class KeptnApi {
+          constructor(private readonly http: HttpClient, private readonly keptnApiUrl: string, private readonly token: string) {}
+          projects() {
+            const headers = new HttpHeaders({ 'x-token': this.token });
+            return this.http.get(\`\${this.keptnApiUrl}/controlPlane/v1/project\`, { headers });
+          }
+          event(body: object) {
+            return this.http.post(\`\${this.keptnApiUrl}/v1/event\`, body, { headers: new HttpHeaders().set('accept', 'application/json').set('x-token', this.token) });
+          }
+          echo(res: { set(name: string, value: string): void }) { res.set('x-token', 'echo'); }
+        }
+      `,
+      filename: 'file.ts',
+      errors: [
+        { messageId: 'xTokenHeaderUnknownClient', line: 6, data: { call: '`this.http.get(…)`', target: 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', confidence: 'likely' } },
+        { messageId: 'xTokenHeaderUnknownClient', line: 10, data: { call: '`this.http.post(…)`', target: 'the target is likely Cloud Automation (Keptn endpoint keptnApiUrl)', confidence: 'likely' } },
+      ],
+    },
+    {
       name: 'E2 a headers option handed to a call no client spec describes: reported by default, graded by what the call shows',
       code: `
         sendLater({ url: '/api/v1/event', headers: { 'x-token': t } });
