@@ -16,7 +16,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import ts from 'typescript';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { memberName, moduleImportOf, outermostTypeWrapper, requiredModuleOf, type Node } from './ast.js';
+import { memberName, moduleImportOf, outermostTypeWrapper, requiredModuleOf, unwrap, type Node } from './ast.js';
 import { parseForAnalysis, type ParsedFile } from './estree-host.js';
 import { commonJsExportName } from './module-exits.js';
 
@@ -182,7 +182,7 @@ interface ModuleUses {
 }
 
 /** Every binding `caller` makes to `name` exported by `target`, and its re-exports of it. */
-function usesIn(ast: TSESTree.Program, caller: string, target: string, name: string, files: ReadonlySet<string>, targetHasDefault: () => boolean): ModuleUses | undefined {
+function usesIn(ast: TSESTree.Program, caller: string, target: string, name: string, files: ReadonlySet<string>, targetHasDefault: () => boolean, targetSetsExportsWhole: () => boolean): ModuleUses | undefined {
   const uses: ModuleUses = { bindings: [], reexports: [] };
   const names = (specifier: string): boolean => resolveImport(caller, specifier, files) === target;
   for (const statement of ast.body) {
@@ -217,7 +217,8 @@ function usesIn(ast: TSESTree.Program, caller: string, target: string, name: str
       for (const declarator of statement.declarations) {
         const specifier = declarator.init ? requiredModuleOf(declarator.init)?.module : undefined;
         if (specifier === undefined || !names(specifier)) continue;
-        if (declarator.id.type === AST_NODE_TYPES.Identifier) uses.bindings.push({ identifier: declarator.id, kind: 'namespace' });
+        // `module.exports = new Keptn()` there: `require` gives that value, which is what it exports as `default`.
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) uses.bindings.push({ identifier: declarator.id, kind: name === 'default' && targetSetsExportsWhole() ? 'named' : 'namespace' });
         else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
           for (const property of declarator.id.properties) {
             if (property.type === AST_NODE_TYPES.RestElement) return undefined;
@@ -270,6 +271,24 @@ function calleeCall(node: Node): TSESTree.CallExpression | undefined {
 }
 
 /** `export default …`, `export { x as default }`, `export { default } from …`: a default import is that value. */
+/** `module.exports = value` at the top of a CommonJS module: a `require` of it gives that value. */
+function setsModuleExportsWhole(ast: TSESTree.Program): boolean {
+  return ast.body.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      statement.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      statement.expression.operator === '=' &&
+      isModuleExports(statement.expression.left),
+  );
+}
+
+function isModuleExports(node: Node): boolean {
+  const member = unwrap(node);
+  if (member.type !== AST_NODE_TYPES.MemberExpression || memberName(member) !== 'exports') return false;
+  const object = unwrap(member.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === 'module';
+}
+
 function hasDefaultExport(ast: TSESTree.Program): boolean {
   return ast.body.some(
     (statement) =>
@@ -318,13 +337,20 @@ export function usesFromOtherModules(modules: ProjectModules, file: string, name
       targetHasDefault ??= targetFile ? hasDefaultExport(targetFile.ast) : false;
       return targetHasDefault;
     };
+    let targetExportsWhole: boolean | undefined;
+    const exportsWhole = (): boolean => {
+      const targetFile = parsedFile(modules, target.file);
+      // Unparsable: read `require` as the exports object, whose `default` member then counts as the use.
+      targetExportsWhole ??= targetFile ? setsModuleExportsWhole(targetFile.ast) : false;
+      return targetExportsWhole;
+    };
     for (const caller of index.files) {
       if (caller === target.file) continue;
       const text = modules.read(caller);
       if (text === undefined || !mayName(text, target)) continue;
       const parsed = parsedFile(modules, caller);
       if (!parsed) return undefined;
-      const uses = usesIn(parsed.ast, caller, target.file, target.name, index.files, hasDefault);
+      const uses = usesIn(parsed.ast, caller, target.file, target.name, index.files, hasDefault, exportsWhole);
       if (!uses) return undefined;
       for (const binding of uses.bindings) {
         const nodes = usesThrough(parsed, binding, target.name);

@@ -210,5 +210,18 @@ export function createModuleExits(variableOf: (identifier: TSESTree.Identifier) 
     isExportedFunction: (fn: Node): boolean => exportedFunction(fn) !== undefined,
     /** The name other modules call a function by (`default` for a default export), if it is exported under one. */
     exportedFunctionName: (fn: Node): string | undefined => exportedFunction(fn)?.name,
+    /**
+     * The name other modules read a value by: exported where it stands (`export default new C()`,
+     * `exports.c = new C()`), or through the variable it initialises (`export const c = new C()`,
+     * `const c = new C(); export { c }`).
+     */
+    exportedValueName: (value: Node): string | undefined => {
+      const direct = exportedAt(value);
+      if (direct !== undefined) return direct;
+      const declarator = outermostTypeWrapper(value).parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== outermostTypeWrapper(value) || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const variable = variableOf(declarator.id);
+      return variable ? exportedVariable(variable) : undefined;
+    },
   };
 }

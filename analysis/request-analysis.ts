@@ -8,7 +8,7 @@
  * ask again without walking again.
  */
 import path from 'node:path';
-import { DefinitionType } from '@typescript-eslint/scope-manager';
+import { DefinitionType, ScopeType } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -568,6 +568,13 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     } catch {
       return undefined;
     }
+  }
+
+  /** The variable a class declaration binds where it is declared (its name inside the class is a binding of the class's scope). */
+  function outerClassVariable(id: TSESTree.Identifier): Variable | undefined {
+    const inner = variableOf(id);
+    const upper = inner?.scope.type === ScopeType.class ? inner.scope.upper : undefined;
+    return upper ? (findVariable(upper, id.name) ?? undefined) : inner;
   }
 
   function variableOf(identifier: TSESTree.Identifier): Variable | undefined {
@@ -2624,10 +2631,29 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const method = methodDefinition(fn);
     const declaration = method?.definition.parent.parent;
     if (!method || declaration?.type !== AST_NODE_TYPES.ClassDeclaration) return [];
+    const found: { readonly call: TSESTree.CallExpression; readonly analysis: RequestAnalysis }[] = [];
     const exportName =
       declaration.parent.type === AST_NODE_TYPES.ExportDefaultDeclaration ? 'default' : declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.id?.name : undefined;
-    if (exportName === undefined) return [];
-    return (usesFromOtherModules(exportName) ?? []).flatMap((use) => use.analysis.instanceMethodCalls(use.node, method.name).map((call) => ({ call, analysis: use.analysis })));
+    if (exportName !== undefined) {
+      for (const use of usesFromOtherModules(exportName) ?? []) found.push(...use.analysis.instanceMethodCalls(use.node, method.name).map((call) => ({ call, analysis: use.analysis })));
+    }
+    // An instance this module makes and exports (`export default new KeptnClient(…)`): other modules call the method on it.
+    // Looked up outside the class: inside, its name is a binding of the class's own scope, read only there.
+    const classVariable = declaration.id ? outerClassVariable(declaration.id) : undefined;
+    for (const reference of classVariable?.references ?? []) {
+      const made = reference.identifier.parent;
+      if (made.type !== AST_NODE_TYPES.NewExpression || made.callee !== reference.identifier) continue;
+      const instanceName = moduleExits.exportedValueName(made);
+      if (instanceName === undefined) continue;
+      for (const use of usesFromOtherModules(instanceName) ?? []) {
+        const member = outermostTypeWrapper(use.node).parent;
+        const call = member?.parent;
+        if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === outermostTypeWrapper(use.node) && memberName(member) === method.name && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) {
+          found.push({ call, analysis: use.analysis });
+        }
+      }
+    }
+    return found;
   }
 
   /** The variable a member chain starts from: `config` of `config.headers`. */
