@@ -140,7 +140,6 @@ export const DEFAULT_MINIMUM_CONFIDENCE: { readonly xToken: TargetConfidence; re
  */
 export interface UnrecognizedXToken {
   readonly node: Node;
-  readonly value: Node | undefined;
   readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
   /** How messages and reports name the call: `` `this.fetchApi.fetch(…)` ``. */
   readonly callee: string;
@@ -416,7 +415,7 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
         if (name === undefined && !isXTokenHeader(analysis.headerName(node) ?? '')) continue;
         unrecognized.add(node);
         const target = analysis.handedHeadersTarget(handed, value);
-        if (!options.excludesXToken(target)) found.push({ node, value, call: handed.call, callee: callLabel(handed.call, analysis.sourceText), target });
+        if (!options.excludesXToken(target)) found.push({ node, call: handed.call, callee: callLabel(handed.call, analysis.sourceText), target });
       }
       return found;
     },
