@@ -570,6 +570,14 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     }
   }
 
+  /** The global `JSON.stringify` (not a serializer of the code's own with a method of that name). */
+  function isJsonStringify(callee: Node): boolean {
+    const member = unwrap(callee);
+    if (member.type !== AST_NODE_TYPES.MemberExpression || memberName(member) !== 'stringify') return false;
+    const object = unwrap(member.object);
+    return object.type === AST_NODE_TYPES.Identifier && object.name === 'JSON' && isGlobal(object);
+  }
+
   /** The variable a class declaration binds where it is declared (its name inside the class is a binding of the class's scope). */
   function outerClassVariable(id: TSESTree.Identifier): Variable | undefined {
     const inner = variableOf(id);
@@ -2404,7 +2412,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     for (const body of bodies) {
       let value = unwrap(body);
       // `JSON.stringify(event)`: the event itself.
-      if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && memberName(value.callee) === 'stringify' && value.arguments[0] && value.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
+      if (value.type === AST_NODE_TYPES.CallExpression && isJsonStringify(value.callee) && value.arguments[0] && value.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
         value = value.arguments[0];
       }
       for (const type of valuesOf(entriesOf(value, 0), CLOUD_EVENT_TYPE_FIELD)) {

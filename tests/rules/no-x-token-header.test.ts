@@ -643,12 +643,15 @@ ruleTester.run('no-x-token-header', testable(rule), {
         export async function trigger(apiUrl: string, token: string, project: string) {
           await axios.post(apiUrl + '/v1/event', { type: 'sh.keptn.event.evaluation.triggered', data: { project } }, { headers: { 'x-token': token } });
           await fetch(apiUrl + '/v1/event', { method: 'POST', headers: { 'x-token': token }, body: JSON.stringify({ type: 'com.example.deploy' }) });
+          // A serializer of the code's own whose method is named stringify: its output is not the object.
+          await fetch(apiUrl + '/v1/event', { method: 'POST', headers: { 'x-token': token }, body: yaml.stringify({ type: 'sh.keptn.event.evaluation.triggered' }) });
         }
       `,
       filename: 'file.ts',
       options: [{ minimumConfidence: 'possible' }],
       errors: [
         { messageId: 'xTokenHeader', data: { client: 'axios', target: 'the target is likely Cloud Automation (Keptn path /{…}/v1/event with a Keptn event, sh.keptn.event.evaluation.triggered)', confidence: 'likely' } },
+        { messageId: 'xTokenHeader', data: { client: 'fetch', target: 'the target may be Cloud Automation (Keptn-like path /{…}/v1/event)', confidence: 'possible' } },
         { messageId: 'xTokenHeader', data: { client: 'fetch', target: 'the target may be Cloud Automation (Keptn-like path /{…}/v1/event)', confidence: 'possible' } },
       ],
     },
