@@ -3277,11 +3277,20 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return undefined;
   }
 
-  /** The reads of the variable a value initialises (or an identifier names), when nothing else is assigned to it. */
+  /**
+   * The reads of the variable a value initialises (or an identifier names), when nothing else is
+   * assigned to it; of a value assigned to it (Angular's immutable `headers = headers.set('x-token', t)`),
+   * the reads after the assignment.
+   */
   function readsOfHolder(holder: Node): TSESTree.Identifier[] {
     let identifier: TSESTree.Identifier | undefined;
     const outer = outermostTypeWrapper(holder);
     const declarator = outer.parent;
+    if (declarator?.type === AST_NODE_TYPES.AssignmentExpression && declarator.operator === '=' && declarator.right === outer && declarator.left.type === AST_NODE_TYPES.Identifier) {
+      const assigned = variableOf(declarator.left);
+      const after = declarator.range[1];
+      return (assigned?.references ?? []).filter((reference) => reference.isRead() && reference.identifier.range[0] > after).map((reference) => reference.identifier as TSESTree.Identifier);
+    }
     if (holder.type === AST_NODE_TYPES.Identifier) identifier = holder;
     else if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === outer && declarator.id.type === AST_NODE_TYPES.Identifier) identifier = declarator.id;
     const variable = identifier ? variableOf(identifier) : undefined;

@@ -640,13 +640,14 @@ describe('what the report says', () => {
     }
   });
 
-  it('marks Angular HttpClient calls (HttpHeaders built from an object or by set chains, plain headers) as browser code no client spec describes', () => {
+  it('marks Angular HttpClient calls (HttpHeaders built from an object, by set chains or reassigned sets, plain headers) as browser code no client spec describes', () => {
     const report = reportOf('f4-angular-http-client.input.ts');
     expect(report.migrated).toEqual([]);
     expect(report.manual.map((site) => [site.line, site.what, site.confidence, site.marked])).toEqual([
       [19, 'x-token header handed to `this.http.get(…)`', 'likely', true],
       [24, 'x-token header handed to `this.http.post(…)`', 'likely', true],
-      [30, 'x-token header handed to `this.http.delete(…)`', 'likely', true],
+      [32, 'x-token header handed to `this.http.get(…)`', 'likely', true],
+      [38, 'x-token header handed to `this.http.delete(…)`', 'likely', true],
     ]);
     for (const site of report.manual) {
       expect(site.why).toContain('the request is made in an Angular module (it imports `@angular/common/http`), which runs in the browser');
