@@ -3,7 +3,7 @@
  * `sourceCode`, type questions from typescript-eslint's program when the config provides one.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { clientForTypeName, FETCH_TYPINGS, wrapperForTypeName } from '../core/index.js';
+import { clientForTypeName, isFetchDeclaration, wrapperForTypeName } from '../core/index.js';
 import type { AnalysisHost, TypeQuestions, TypedClient } from './host.js';
 import { packageWithoutTsconfig, projectOfFile, type ProjectModules } from './module-callers.js';
 import { createRequestAnalysis, type RequestAnalysis } from './request-analysis.js';
@@ -140,7 +140,7 @@ function checkerQuestions(services: ProgramServices | undefined): TypeQuestions 
       }
       // `typeof fetch`: the type is the declared function's, named by its symbol.
       const fetchSymbol = type.getSymbol();
-      if (fetchSymbol?.name === 'fetch' && (fetchSymbol.declarations ?? []).some((declaration) => FETCH_TYPINGS.test(declaration.getSourceFile().fileName))) {
+      if (fetchSymbol && isFetchDeclaration(fetchSymbol.name, (fetchSymbol.declarations ?? []).map((declaration) => declaration.getSourceFile().fileName))) {
         return { kind: 'fetch', isInstance: false };
       }
       return undefined;

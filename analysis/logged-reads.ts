@@ -92,7 +92,8 @@ function isLogger(node: Node, depth: number): boolean {
   return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'child' && isLogger(callee.object, depth + 1);
 }
 
-function isJsonStringify(callee: Node, getScope: (node: Node) => TSESLint.Scope.Scope): boolean {
+/** The global `JSON.stringify` (not a serializer of the code's own with a method of that name). */
+export function isJsonStringify(callee: Node, getScope: (node: Node) => TSESLint.Scope.Scope): boolean {
   return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'stringify' &&
     callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'JSON' && isGlobal(callee.object, getScope);
 }

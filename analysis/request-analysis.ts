@@ -93,7 +93,7 @@ import { browserContextOf } from './browser-context.js';
 import { callsFromOtherModules as callsFromProject, exportedValue, isLocalSpecifier, ownExportValue, usesFromOtherModules as usesFromProject } from './module-callers.js';
 import type { ParsedFile } from './estree-host.js';
 import { commonJsExportName, createModuleExits, type ModuleExit } from './module-exits.js';
-import { isLoggingCall, onlyLogged } from './logged-reads.js';
+import { isJsonStringify, isLoggingCall, onlyLogged } from './logged-reads.js';
 import { headerCondition, type HeaderCondition } from './header-condition.js';
 import { createRouteResolver, type AuthorizationCredential, type CallerAway, type CallersBase, type CloudAutomationCall, type RequestRoutes, type RouteResolver } from './request-routes.js';
 
@@ -568,14 +568,6 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     } catch {
       return undefined;
     }
-  }
-
-  /** The global `JSON.stringify` (not a serializer of the code's own with a method of that name). */
-  function isJsonStringify(callee: Node): boolean {
-    const member = unwrap(callee);
-    if (member.type !== AST_NODE_TYPES.MemberExpression || memberName(member) !== 'stringify') return false;
-    const object = unwrap(member.object);
-    return object.type === AST_NODE_TYPES.Identifier && object.name === 'JSON' && isGlobal(object);
   }
 
   /** The variable a class declaration binds where it is declared (its name inside the class is a binding of the class's scope). */
@@ -1166,7 +1158,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         if (!client && looksLikeRequestArguments(node) && mayHideTypedInstance(object)) client = typedClient(object);
       }
       // `this.fetchApi.fetch(url, init)`, `this.doFetch(url, init)`: a fetch held by an object, known by its type.
-      if (!client && (classField || FETCH_GLOBALS.includes(name)) && looksLikeRequestArguments(node) && types()) {
+      // A method of the class itself (`this.log('…')`) is code of this file, no fetch: the checker is not asked.
+      if (!client && (classField || FETCH_GLOBALS.includes(name)) && looksLikeRequestArguments(node) && types() && !(classField && localFunction(callee))) {
         const typed = typedClient(callee);
         if (typed?.kind === 'fetch' && !typed.isInstance) {
           client = typed;
@@ -2412,7 +2405,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     for (const body of bodies) {
       let value = unwrap(body);
       // `JSON.stringify(event)`: the event itself.
-      if (value.type === AST_NODE_TYPES.CallExpression && isJsonStringify(value.callee) && value.arguments[0] && value.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
+      if (value.type === AST_NODE_TYPES.CallExpression && isJsonStringify(unwrap(value.callee), (node) => host.getScope(node)) && value.arguments[0] && value.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
         value = value.arguments[0];
       }
       for (const type of valuesOf(entriesOf(value, 0), CLOUD_EVENT_TYPE_FIELD)) {
@@ -3375,8 +3368,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
 
   /**
    * How sure the evidence of a call no client spec describes is that it goes to Cloud Automation,
-   * read as a fetch would be: the argument before the options as its URL (else their `url`), the
-   * header's value and the options as names.
+   * read as a fetch would be: the argument before the options as its URL (else their `url` option),
+   * and the names in the header's value.
    */
   function handedHeadersTarget(handed: HandedHeaders, headerValue: Node | undefined): TargetAssessment {
     const { call, options } = handed;

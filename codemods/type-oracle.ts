@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { TypeQuestions } from '../analysis/host.js';
 import { cachedReader, forgetPackageModules, listsFile, nearestAbove, projectOfFile, type ProjectModules } from '../analysis/module-callers.js';
 import type * as TsMorph from 'ts-morph';
-import { clientForTypeName, FETCH_TYPINGS, wrapperForTypeName, type ClientWrapper, type HttpClientKind } from '../core/index.js';
+import { clientForTypeName, isFetchDeclaration, wrapperForTypeName, type ClientWrapper, type HttpClientKind } from '../core/index.js';
 
 export interface ClientIdentity {
   readonly kind: HttpClientKind;
@@ -298,7 +298,7 @@ function clientIdentityOf(node: TsMorph.Node): ClientIdentity | undefined {
   const symbol = type.getSymbol() ?? node.getSymbol();
   if (symbol?.getName() === 'fetch' || type.getCallSignatures().length > 0) {
     const files = (symbol?.getDeclarations() ?? []).map((declaration) => declaration.getSourceFile().getFilePath());
-    if (symbol?.getName() === 'fetch' && files.some((fileName) => FETCH_TYPINGS.test(fileName))) {
+    if (symbol !== undefined && isFetchDeclaration(symbol.getName(), files)) {
       return { kind: 'fetch', instance: false };
     }
   }

@@ -416,8 +416,13 @@ export const FETCH_GLOBALS: readonly string[] = ['fetch'];
  * value whose type is the `fetch` declared there (`fetchImpl: typeof fetch`, Backstage's
  * `fetchApi.fetch`) takes fetch's arguments, whatever it does with them.
  */
-export const FETCH_TYPINGS =
+const FETCH_TYPINGS =
   /(?:[\\/]lib\.dom\.d\.ts|[\\/]node_modules[\\/](?:@types[\\/]node|undici-types|undici|node-fetch|cross-fetch)[\\/])/u;
+
+/** Whether a symbol of this name, declared in these files, is the WHATWG fetch (see FETCH_TYPINGS). */
+export function isFetchDeclaration(symbolName: string, declaredIn: readonly string[]): boolean {
+  return symbolName === 'fetch' && declaredIn.some((fileName) => FETCH_TYPINGS.test(fileName));
+}
 export const GLOBAL_OBJECTS: readonly string[] = ['globalThis', 'window', 'self', 'global'];
 
 /** Constructors that take a URL and fetch options (`new Request(url, init)`). */
