@@ -970,9 +970,15 @@ export class XTokenMigration extends RequestMigration {
         else uses.push({ type: 'unknown', why: this.unreachableWhy(site) });
         continue;
       }
-      const call = this.babelPath(site.node, 'CallExpression') as ASTPath<CallExpression> | undefined;
-      if (!call || !isNodeType(call.node, 'CallExpression')) {
+      // `client?.get(…)`, `fetch?.(…)`: Babel's OptionalCallExpression has the fields of a call, and
+      // an edit of its arguments or callee leaves the `?.` (and what it skips) as it was.
+      const call = (this.babelPath(site.node, 'CallExpression') ?? this.babelPath(site.node, 'OptionalCallExpression')) as ASTPath<CallExpression> | undefined;
+      if (!call) {
         uses.push({ type: 'unknown', why: this.unreachableWhy(site) });
+        continue;
+      }
+      if (site.client.kind === 'fetch' && isNodeType(call.node as ASTNode, 'OptionalCallExpression') && (call.node as ASTNode & { optional?: boolean }).optional === true) {
+        uses.push({ type: 'unknown', why: `the call \`${this.text(call.node.callee)}?.(…)\` makes no request where \`${this.text(call.node.callee)}\` is undefined, and the helper's fetch, which is always there, would` });
         continue;
       }
       const reach = reachFrom();
@@ -2547,8 +2553,8 @@ export class XTokenMigration extends RequestMigration {
         if (optionsNode.properties.length === 1 && !commented) {
           const call = parentOf(options);
           const callNode = call?.node;
-          if (call && (isNodeType(callNode, 'CallExpression') || isNodeType(callNode, 'NewExpression'))) {
-            const args = callNode.arguments as ASTNode[];
+          if (call && (isNodeType(callNode, 'CallExpression') || isNodeType(callNode, 'OptionalCallExpression') || isNodeType(callNode, 'NewExpression'))) {
+            const args = (callNode as CallExpression).arguments as ASTNode[];
             const argIndex = args.indexOf(options.node);
             if (optionsBeforeCallback && argIndex === 1 && args.length === 3) {
               this.edits.push(...removeListItems(this.source, args.map(rangeOf), new Set([argIndex])));
