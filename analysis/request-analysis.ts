@@ -315,6 +315,12 @@ export interface TargetAssessment {
    * request left.
    */
   readonly callersBase?: CallersBase;
+  /**
+   * Set when a generic Keptn path (`/v1/event`) is graded by the request whose URL starts with the
+   * same value (one `baseURL`, one variable, one class field) and that the code shows goes to
+   * Cloud Automation: that request's line and path (see core's `targetConfidence`, `onKeptnBase`).
+   */
+  readonly keptnBase?: { readonly line: number; readonly displayPath: string };
 }
 
 /** An object value as the sum of the keys written into it, wherever they are written. */
@@ -436,6 +442,10 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   /** By class body: the values assigned to each `this.<name>`, and every `this.<name>` (one walk finds both). */
   const classMembersCache = new Map<Node, ClassMembers>();
   const siteCache = new Map<Node, RequestSite | null>();
+  /** Per request: its target graded on its own evidence, what `keptnBaseOf` compares with. */
+  const ownTargetCache = new Map<Node, TargetAssessment>();
+  const originKeyCache = new Map<Node, string | null>();
+  const programRequestsCache = new Map<Node, readonly RequestSite[]>();
   /** By variable (or a class field's first reference), then property: the holder of `<object>.<name>`. */
   const propertyHolderCache = new Map<Node | Variable, Map<string, FieldHolder>>();
   /** By site, with and without what the instance adds: no-x-token-header and require-oauth ask about the same sites. */
@@ -2311,7 +2321,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
 
   // ---------------------------------------------------------------- target evidence
 
-  function assessTarget(site: RequestSite, extraNameSources: readonly Node[] = []): TargetAssessment {
+  /**
+   * `byBase`: a generic Keptn path may borrow the grade of another request on the same base
+   * (`keptnBaseOf`); false while grading that other request, which is graded on its own.
+   */
+  function assessTarget(site: RequestSite, extraNameSources: readonly Node[] = [], byBase = true): TargetAssessment {
     const names: string[] = [];
     const kindSpec = httpClients[site.client.kind];
     const optionLists = [...site.client.defaults, ...site.optionArguments].map((argument) => entriesOf(argument, 0));
@@ -2359,6 +2373,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     let elsewhere = otherHost ? `its host ${written.shown} is written out and is no Cloud Automation host` : caHost ? undefined : (sessionTokenReason(extraNameSources) ?? sessionIssuerReason(site));
     const keptnEvent = otherHost ? undefined : keptnEventSent(site, optionLists);
     let confidence = otherHost ? 'unknown' : targetConfidence(analysis?.evidence, hints, keptnEvent !== undefined);
+    const keptnBase = byBase && !otherHost && elsewhere === undefined && analysis?.evidence === 'generic-path' && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE) ? keptnBaseOf(site) : undefined;
+    if (keptnBase) confidence = targetConfidence(analysis?.evidence, hints, keptnEvent !== undefined, true);
     // `env.KEPTN_ENDPOINT || 'http://localhost:8080/api'`: another value the URL may start with goes elsewhere.
     const alternative = otherHost || !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE) ? undefined : otherLeadingHost(site, url);
     const alsoElsewhere = alternative === undefined ? undefined : `one URL it may use has the host ${alternative}, written out and no Cloud Automation host`;
@@ -2389,7 +2405,128 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       ...(alsoElsewhere === undefined ? {} : { alsoElsewhere }),
       ...(callersElsewhere === undefined ? {} : { callersElsewhere }),
       ...(callersBase === undefined ? {} : { callersBase }),
+      ...(keptnBase === undefined ? {} : { keptnBase }),
     };
+  }
+
+  /**
+   * Another request of the file whose URL starts with the same value as this one's (`originKey`)
+   * and that goes to Cloud Automation by its own evidence: the host both go to is a Cloud
+   * Automation host. Graded once per request, without borrowing in turn.
+   */
+  function keptnBaseOf(site: RequestSite): TargetAssessment['keptnBase'] {
+    const key = originKey(site);
+    if (key === undefined) return undefined;
+    for (const other of requestsOfProgram(site.node)) {
+      if (other.node === site.node || originKey(other) !== key) continue;
+      let own = ownTargetCache.get(other.node);
+      if (!own) {
+        own = assessTarget(other, [], false);
+        ownTargetCache.set(other.node, own);
+      }
+      const away = own.elsewhere ?? own.alsoElsewhere ?? own.callersElsewhere;
+      if (away === undefined && own.url && confidenceAtLeast(own.confidence, SURE_TARGET_CONFIDENCE)) return { line: other.node.loc.start.line, displayPath: own.url.displayPath };
+    }
+    return undefined;
+  }
+
+  /** Every request the file makes, found once. */
+  function requestsOfProgram(node: Node): readonly RequestSite[] {
+    const program = programOf(node);
+    let sites = programRequestsCache.get(program);
+    if (!sites) {
+      const found: RequestSite[] = [];
+      forEachDescendant(program, visitorKeys, (child) => {
+        if (child.type === AST_NODE_TYPES.CallExpression || child.type === AST_NODE_TYPES.NewExpression) {
+          const request = requestSite(child);
+          if (request && !request.createsInstance) found.push(request);
+        }
+        return true;
+      });
+      sites = found;
+      programRequestsCache.set(program, sites);
+    }
+    return sites;
+  }
+
+  /**
+   * What a request's URL starts with, as a key two requests share only when their URLs start with
+   * the same value: one `process.env` variable, one variable never reassigned (followed to its
+   * value), one class field, a member of either; the base option or argument where the URL is a
+   * path. Undefined for a URL that writes out its host (graded by it) or starts otherwise.
+   */
+  function originKey(site: RequestSite): string | undefined {
+    const cached = originKeyCache.get(site.node);
+    if (cached !== undefined) return cached ?? undefined;
+    const kindSpec = httpClients[site.client.kind];
+    const optionLists = [...site.client.defaults, ...site.optionArguments].map((argument) => entriesOf(argument, 0));
+    let urlValue: Node | undefined = site.urlArgument;
+    for (const list of urlValue ? [] : optionLists) urlValue = urlOptions(kindSpec).map((option) => boundValuesOf(list, option)[0]?.node).find((found) => found !== undefined) ?? urlValue;
+    let key = urlValue ? leadingValueKey(urlValue, 0) : undefined;
+    if (key === undefined && (!urlValue || startsWithPath(urlValue, 0))) {
+      let baseValue: Node | undefined = baseArgumentOf(site)?.node;
+      for (const list of optionLists) baseValue = baseUrlOptions(kindSpec).map((option) => boundValuesOf(list, option)[0]?.node).find((found) => found !== undefined) ?? baseValue;
+      key = baseValue ? leadingValueKey(baseValue, 0) : undefined;
+    }
+    originKeyCache.set(site.node, key ?? null);
+    return key;
+  }
+
+  /** `originKey` of an expression a URL starts with. */
+  function leadingValueKey(input: Node, depth: number): string | undefined {
+    const node = unwrap(input);
+    if (depth > MAX_DEPTH) return undefined;
+    switch (node.type) {
+      case AST_NODE_TYPES.TemplateLiteral: {
+        const [head] = node.quasis;
+        const [first] = node.expressions;
+        return first && (head?.value.cooked ?? head?.value.raw) === '' ? leadingValueKey(first, depth + 1) : undefined;
+      }
+      case AST_NODE_TYPES.BinaryExpression:
+        return node.operator === '+' ? leadingValueKey(node.left, depth + 1) : undefined;
+      case AST_NODE_TYPES.NewExpression: {
+        // `new URL('/api/v1/event', base)`
+        const [, base] = node.arguments;
+        return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'URL' && base && base.type !== AST_NODE_TYPES.SpreadElement ? leadingValueKey(base, depth + 1) : undefined;
+      }
+      case AST_NODE_TYPES.Identifier: {
+        const variable = variableOf(node);
+        const declared = variable?.defs[0]?.name;
+        if (!variable || !declared) return undefined;
+        const value = singleValue(variable);
+        const followed = value ? leadingValueKey(value, depth + 1) : undefined;
+        if (followed !== undefined) return followed;
+        return variable.references.some((reference) => reference.isWrite() && !reference.init) ? undefined : `variable@${declared.range[0]}`;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberName(node);
+        if (name === undefined) return undefined;
+        const object = unwrap(node.object);
+        if (isEnvObject(object)) return `env:${name}`;
+        if (object.type === AST_NODE_TYPES.ThisExpression) {
+          let classBody: Node | undefined = node.parent;
+          while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
+          return classBody ? `field@${classBody.range[0]}:${name}` : undefined;
+        }
+        const inner = leadingValueKey(object, depth + 1);
+        return inner === undefined ? undefined : `${inner}.${name}`;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** A URL written as a path (`/v1/event`, `` `/controlPlane/v1/project/${p}` ``), which a base completes. */
+  function startsWithPath(input: Node, depth: number): boolean {
+    const node = unwrap(input);
+    if (depth > MAX_DEPTH) return false;
+    if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' && node.value.startsWith('/');
+    if (node.type === AST_NODE_TYPES.TemplateLiteral) return (node.quasis[0]?.value.cooked ?? '').startsWith('/');
+    if (node.type === AST_NODE_TYPES.BinaryExpression) return node.operator === '+' && startsWithPath(node.left, depth + 1);
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = variableOf(node);
+    const value = variable ? singleValue(variable) : undefined;
+    return value !== undefined && startsWithPath(value, depth + 1);
   }
 
   /**

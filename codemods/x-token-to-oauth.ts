@@ -978,7 +978,7 @@ export class XTokenMigration extends RequestMigration {
         continue;
       }
       if (site.client.kind === 'fetch' && isNodeType(call.node as ASTNode, 'OptionalCallExpression') && (call.node as ASTNode & { optional?: boolean }).optional === true) {
-        uses.push({ type: 'unknown', why: `the call \`${this.text(call.node.callee)}?.(…)\` makes no request where \`${this.text(call.node.callee)}\` is undefined, and the helper's fetch, which is always there, would` });
+        uses.push({ type: 'unknown', why: `the call \`${this.text(call.node.callee)}?.(…)\` makes no request where there is no \`${this.text(call.node.callee)}\`, and the helper's fetch, which is always there, would` });
         continue;
       }
       const reach = reachFrom();

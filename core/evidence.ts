@@ -21,14 +21,18 @@ export const TARGET_CONFIDENCES: readonly TargetConfidence[] = ['certain', 'like
  *   CloudEvent, or a Keptn-named endpoint alone.
  * - `possible`: a generic Keptn path (`/v1/event`) behind a base we cannot see, or only a
  *   Keptn-named token, or only a Keptn CloudEvent in the body (`keptnEvent`).
+ *
+ * `onKeptnBase`: the request's URL starts with the same value as that of another request the code
+ * shows goes to Cloud Automation (one `baseURL`, one variable, one class field): a generic Keptn
+ * path there is on the same host, so it is as likely as a Keptn-named endpoint would make it.
  */
-export function targetConfidence(urlEvidence: UrlEvidence | undefined, names: readonly NameHint[], keptnEvent = false): TargetConfidence {
+export function targetConfidence(urlEvidence: UrlEvidence | undefined, names: readonly NameHint[], keptnEvent = false, onKeptnBase = false): TargetConfidence {
   if (urlEvidence === 'host') return 'certain';
   if (urlEvidence === 'keptn-path') return 'likely';
   const keptnEndpoint = names.some((hint) => hint.keptn && hint.role === 'endpoint');
   const keptnToken = names.some((hint) => hint.keptn && hint.role === 'token');
   // A Keptn CloudEvent posted to `/v1/event` says Keptn as plainly as an endpoint named for it.
-  if (urlEvidence === 'generic-path') return keptnEndpoint || keptnToken || keptnEvent ? 'likely' : 'possible';
+  if (urlEvidence === 'generic-path') return keptnEndpoint || keptnToken || keptnEvent || onKeptnBase ? 'likely' : 'possible';
   if (keptnEndpoint) return 'likely';
   if (keptnToken || keptnEvent) return 'possible';
   return 'unknown';

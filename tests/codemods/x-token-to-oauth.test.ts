@@ -655,6 +655,14 @@ describe('what the report says', () => {
     }
   });
 
+  it('grades a generic Keptn path by the Cloud Automation call on the same base (one baseURL, one class field), and no other', () => {
+    const report = reportOf('e4-same-base-generic-path.input.ts');
+    expect(report.migrated.map((site) => site.line)).toEqual([11, 37, 43]);
+    // `${process.env.WEBHOOK_RELAY_URL}/v1/event`: no Cloud Automation call starts with that variable.
+    expect(report.manual.map((site) => [site.line, site.marked])).toEqual([[51, false]]);
+    expect(report.manual[0]?.why).toContain('goes to Cloud Automation (possible target)');
+  });
+
   it('says what a request of a migrated instance to another host loses: the x-token, with no token in its place', () => {
     const report = reportOf('e4-instance-release-feed.input.ts');
     expect(report.manual).toEqual([]);

@@ -30,12 +30,12 @@ function elsewhere(client: string, reason: string, confidence = 'unknown') {
 const ONE_BUILDER_TWO_REQUESTS = `
         import axios, { type AxiosRequestConfig } from 'axios';
         export class EventService {
-          constructor(private readonly baseUrl: string, private readonly apiToken: string) {}
+          constructor(private readonly baseUrl: string, private readonly statusUrl: string, private readonly apiToken: string) {}
           private requestConfig(extra: AxiosRequestConfig = {}): AxiosRequestConfig {
             return { ...extra, headers: { ...extra.headers, 'x-token': String(this.apiToken) } };
           }
           async ping() {
-            return axios.get(\`\${this.baseUrl}/v1/metadata\`, this.requestConfig());
+            return axios.get(\`\${this.statusUrl}/v1/metadata\`, this.requestConfig());
           }
           async latest(type: string) {
             return (await axios.get(\`\${this.baseUrl}/mongodb-datastore/event/type/\${type}\`, this.requestConfig())).data;
@@ -640,11 +640,11 @@ ruleTester.run('no-x-token-header', testable(rule), {
       name: 'D4 a Keptn CloudEvent posted to a generic Keptn path makes it likely; another event type does not',
       code: `
         import axios from 'axios';
-        export async function trigger(apiUrl: string, token: string, project: string) {
+        export async function trigger(apiUrl: string, hookUrl: string, token: string, project: string) {
           await axios.post(apiUrl + '/v1/event', { type: 'sh.keptn.event.evaluation.triggered', data: { project } }, { headers: { 'x-token': token } });
-          await fetch(apiUrl + '/v1/event', { method: 'POST', headers: { 'x-token': token }, body: JSON.stringify({ type: 'com.example.deploy' }) });
+          await fetch(hookUrl + '/v1/event', { method: 'POST', headers: { 'x-token': token }, body: JSON.stringify({ type: 'com.example.deploy' }) });
           // A serializer of the code's own whose method is named stringify: its output is not the object.
-          await fetch(apiUrl + '/v1/event', { method: 'POST', headers: { 'x-token': token }, body: yaml.stringify({ type: 'sh.keptn.event.evaluation.triggered' }) });
+          await fetch(hookUrl + '/v1/event', { method: 'POST', headers: { 'x-token': token }, body: yaml.stringify({ type: 'sh.keptn.event.evaluation.triggered' }) });
         }
       `,
       filename: 'file.ts',
@@ -860,6 +860,29 @@ ruleTester.run('no-x-token-header', testable(rule), {
       `,
       filename: 'file.cjs',
       errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn path /{…}/v1/event behind KEPTN_ENDPOINT)', 'likely'), line: 7 }],
+    },
+    {
+      name: 'a generic Keptn path on the base URL of a Cloud Automation call (one class field) is graded by it; on another base it is not',
+      code: `
+        export class KeptnHttp {
+          constructor(private readonly apiUrl: string, private readonly apiToken: string) {}
+          event(event: object) {
+            return fetch(\`\${this.apiUrl}/v1/event\`, { method: 'POST', headers: { 'x-token': this.apiToken }, body: JSON.stringify(event) });
+          }
+          stages(project: string) {
+            return fetch(\`\${this.apiUrl}/controlPlane/v1/project/\${project}/stage\`, { headers: { 'x-token': this.apiToken } });
+          }
+          relay(event: object) {
+            return fetch(\`\${process.env.RELAY_URL}/v1/event\`, { method: 'POST', headers: { 'x-token': this.apiToken }, body: JSON.stringify(event) });
+          }
+        }
+      `,
+      filename: 'file.ts',
+      errors: [
+        { ...report('fetch', 'the target is likely Cloud Automation (Keptn path /{…}/v1/event, on the base URL of the Cloud Automation call on line 8)', 'likely'), line: 5 },
+        { ...report('fetch', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project/{…}/stage)', 'likely'), line: 8 },
+        { ...report('fetch', 'the target may be Cloud Automation (Keptn-like path /{…}/v1/event)', 'possible'), line: 11 },
+      ],
     },
     {
       name: 'A6 new Headers with entries and with a record',
@@ -1235,12 +1258,12 @@ ruleTester.run('no-x-token-header', testable(rule), {
       code: `
         import axios, { type AxiosRequestConfig } from 'axios';
         export class EventService {
-          constructor(private readonly baseUrl: string, private readonly apiToken: string) {}
+          constructor(private readonly baseUrl: string, private readonly statusUrl: string, private readonly apiToken: string) {}
           private requestConfig(extra: AxiosRequestConfig = {}): AxiosRequestConfig {
             return { ...extra, headers: { ...extra.headers, 'x-token': this.apiToken } };
           }
           async ping() {
-            return axios.get(\`\${this.baseUrl}/v1/metadata\`, this.requestConfig());
+            return axios.get(\`\${this.statusUrl}/v1/metadata\`, this.requestConfig());
           }
           async latest(type: string) {
             return (await axios.get(\`\${this.baseUrl}/mongodb-datastore/event/type/\${type}\`, this.requestConfig())).data;
