@@ -1678,6 +1678,12 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'structuredClone' && node.arguments[0]) {
       return entriesOf(node.arguments[0], depth + 1);
     }
+    // `Object.fromEntries([['x-token', t], …])`: the record of its pairs, read as `new Headers([…])` reads them.
+    const [pairs] = node.arguments;
+    if (pairs && pairs.type !== AST_NODE_TYPES.SpreadElement && callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'fromEntries') {
+      const object = unwrap(callee.object);
+      if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Object' && isGlobal(object)) return entriesOf(pairs, depth + 1);
+    }
     const fn = localFunction(callee);
     if (!fn) return UNKNOWN;
     const returned = returnedExpressions(fn, visitorKeys);

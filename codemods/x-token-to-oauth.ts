@@ -346,18 +346,24 @@ export class XTokenMigration extends RequestMigration {
       this.migrateProperty(parent, finding);
       return;
     }
-    // `new Headers([['x-token', t]])`
+    // `new Headers([['x-token', t]])`, `Object.fromEntries([['x-token', t]])`, fetch's `headers: [['x-token', t]]`
     const entry = parent;
     const array = parentOf(entry);
-    const construction = parentOf(array);
-    if (
-      entry && array && construction &&
-      isNodeType(entry.node, 'ArrayExpression') && key.name === 0 &&
-      isNodeType(array.node, 'ArrayExpression') &&
-      isNodeType(construction.node, 'NewExpression') && array.name === 0
-    ) {
-      this.migrateHeadersEntry(construction, array.node, array.node.elements.indexOf(entry.node), finding);
-      return;
+    const holder = parentOf(array);
+    if (entry && array && holder && isNodeType(entry.node, 'ArrayExpression') && key.name === 0 && isNodeType(array.node, 'ArrayExpression')) {
+      const index = array.node.elements.indexOf(entry.node);
+      if (isNodeType(holder.node, 'NewExpression') && array.name === 0) {
+        this.migrateHeadersEntry(holder, array, index, finding, 'new Headers([...])');
+        return;
+      }
+      if (isNodeType(holder.node, 'CallExpression') && array.name === 0) {
+        this.migrateHeadersEntry(holder, array, index, finding, 'Object.fromEntries([...])');
+        return;
+      }
+      if (isNodeType(holder.node, 'ObjectProperty') && array.name === 'value') {
+        this.migrateHeadersEntry(array, array, index, finding, 'a headers array');
+        return;
+      }
     }
     const grand = parentOf(parent);
     // `target['x-token'] = t`
@@ -3273,18 +3279,24 @@ export class XTokenMigration extends RequestMigration {
     return true;
   }
 
-  private migrateHeadersEntry(newHeaders: AnyPath, array: ASTNode & { elements: unknown[] }, index: number, finding: XTokenFinding): void {
-    const entryPath = (newHeaders.get('arguments', 0, 'elements', index) as AnyPath);
-    const uses = this.usesOf(finding, newHeaders.node);
+  /**
+   * An `['x-token', t]` pair of the headers `headers` evaluates to (`new Headers([…])`,
+   * `Object.fromEntries([…])`, the array itself): dropped for the helper's fetch, or the
+   * `Authorization` pair in its place where the request keeps its own fetch. `container` names it.
+   */
+  private migrateHeadersEntry(headers: AnyPath, array: AnyPath, index: number, finding: XTokenFinding, container: string): void {
+    const entryPath = array.get('elements', index) as AnyPath;
+    const what = `x-token entry in ${container}`;
+    const uses = this.usesOf(finding, headers.node);
     const unknown = uses.find((use) => use.type === 'unknown');
     if (unknown || uses.some((use) => use.type !== 'request' || use.info.client.kind !== 'fetch')) {
-      this.leaveSite(entryPath, 'x-token entry in new Headers([...])', unknown?.why ?? 'the headers reach a client other than fetch', 'send the request through the OAuth helper');
+      this.leaveSite(entryPath, what, unknown?.why ?? 'the headers reach a client other than fetch', 'send the request through the OAuth helper');
       return;
     }
     const keepsModule = this.keepsFetchModule(uses);
     if (keepsModule !== undefined) {
       if (!this.isAsyncContext(entryPath)) {
-        this.leaveSite(entryPath, 'x-token entry in new Headers([...])', `${keepsModule}, and the Headers are built outside an async function, where the token cannot be awaited`, 'make the function async and replace the entry with `[\'Authorization\', await client.authorizationHeader()]`');
+        this.leaveSite(entryPath, what, `${keepsModule}, and the headers are built outside an async function, where the token cannot be awaited`, 'make the function async and replace the entry with `[\'Authorization\', await client.authorizationHeader()]`');
         return;
       }
       const { quote } = this.style;
@@ -3296,10 +3308,29 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
     this.retired.push(entryPath);
-    const elements = array.elements as ASTNode[];
-    this.edits.push(...removeListItems(this.source, elements.map(rangeOf), new Set([index])));
+    const elements = (array.node as ASTNode & { elements: ASTNode[] }).elements;
+    const emptiedSlot = elements.length === 1 ? this.headersSlotLeftEmpty(headers) : undefined;
+    if (emptiedSlot) this.edits.push(...removeListItems(this.source, emptiedSlot.members.map(rangeOf), new Set([emptiedSlot.index])));
+    else this.edits.push(...removeListItems(this.source, elements.map(rangeOf), new Set([index])));
     for (const use of uses) if (use.type === 'request') { this.recordSiteRoute(use.site); this.useHelperFetch(use.call); }
     this.markMigrated(entryPath.node, 'fetch', 'x-token entry in Headers → OAuth helper fetch');
+  }
+
+  /**
+   * `{ headers: new Headers([['x-token', t]]), method }` left with no pair: the `headers` member
+   * goes with it, unless the options have nothing else (they stay, `{ headers: … }` as it was
+   * made empty) or it replaces headers spread in before it (`{ ...init, headers: … }`), whose
+   * removal would send those instead.
+   */
+  private headersSlotLeftEmpty(headers: AnyPath): { readonly members: readonly ASTNode[]; readonly index: number } | undefined {
+    const slot = parentOf(headers);
+    const options = slot ? parentOf(slot) : undefined;
+    if (!slot || !options || !isNodeType(slot.node, 'ObjectProperty') || headers.name !== 'value' || !isNodeType(options.node, 'ObjectExpression')) return undefined;
+    if (!HEADERS_OPTIONS.has(this.propertyName(slot.node.key, false) ?? '') || this.replacesEarlierHeaders(options.node, slot.node)) return undefined;
+    const members = options.node.properties as ASTNode[];
+    const index = members.indexOf(slot.node);
+    const range = rangeOf(slot.node);
+    return members.length > 1 && index >= 0 && !/\/[/*]/u.test(this.source.slice(range.start, range.end)) ? { members, index } : undefined;
   }
 
   /** The name of the enclosing function's parameter an assignment writes, if it writes one as it is. */

@@ -894,6 +894,21 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [report('fetch', unknown, 'unknown'), report('fetch', unknown, 'unknown')],
     },
     {
+      name: 'A6 pairs as fetch takes them: Object.fromEntries of pairs (also through a variable), the pairs themselves',
+      code: `
+        const headers = Object.fromEntries([['accept', 'application/json'], ['x-token', token]]);
+        await fetch(url, { headers });
+        await fetch(url, { headers: Object.fromEntries([['X-Token', token]]) });
+        await fetch(url, { headers: [['x-token', token]] });
+      `,
+      filename: 'file.ts',
+      errors: [
+        { ...report('fetch', unknown, 'unknown'), line: 2 },
+        { ...report('fetch', unknown, 'unknown'), line: 4 },
+        { ...report('fetch', unknown, 'unknown'), line: 5 },
+      ],
+    },
+    {
       name: 'A6 Object.assign into the headers',
       code: `
         const headers = { accept: 'application/json' };
