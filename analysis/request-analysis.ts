@@ -2379,7 +2379,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     let elsewhere = otherHost ? `its host ${written.shown} is written out and is no Cloud Automation host` : caHost ? undefined : (sessionTokenReason(extraNameSources) ?? sessionIssuerReason(site));
     const keptnEvent = otherHost ? undefined : keptnEventSent(site, optionLists);
     let confidence = otherHost ? 'unknown' : targetConfidence(analysis?.evidence, hints, keptnEvent !== undefined);
-    const keptnBase = byBase && !otherHost && elsewhere === undefined && analysis?.evidence === 'generic-path' && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE) ? keptnBaseOf(site) : undefined;
+    let keptnBase = byBase && !otherHost && elsewhere === undefined && analysis?.evidence === 'generic-path' && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE) ? keptnBaseOf(site) : undefined;
     if (keptnBase) confidence = targetConfidence(analysis?.evidence, hints, keptnEvent !== undefined, true);
     // `env.KEPTN_ENDPOINT || 'http://localhost:8080/api'`: another value the URL may start with goes elsewhere.
     const alternative = otherHost || !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE) ? undefined : otherLeadingHost(site, url);
@@ -2398,6 +2398,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       } else if (firstAway) callersElsewhere = describeCallersAway(callers.away, false);
       callersBase = callers.mixed;
       if (elsewhere === undefined && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE)) confidence = callers.target ?? confidence;
+      // `this.post('/v1/event', e)` of a wrapper whose URL starts as a Cloud Automation call's does.
+      if (byBase && keptnBase === undefined && callers.onlyGenericKeptn === true && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE)) {
+        keptnBase = keptnBaseOf(site);
+        if (keptnBase) confidence = targetConfidence('generic-path', hints, false, true);
+      }
     }
     return {
       confidence,

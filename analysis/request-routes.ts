@@ -204,6 +204,12 @@ export interface CallerEvidence {
    * `api(process.env.INVENTORY_URL, '/v2/items')`): see `TargetAssessment.callersBase`.
    */
   readonly mixed?: CallersBase;
+  /**
+   * Every call shows a Keptn route, and all in sight, but none says more than a generic one
+   * (`post('/v1/event', e)`): what a base shared with a Cloud Automation call may make likely
+   * (`TargetAssessment.keptnBase`).
+   */
+  readonly onlyGenericKeptn?: true;
 }
 
 /** What the calls of a wrapper that serves more than Keptn routes share: see `TargetAssessment.callersBase`. */
@@ -810,7 +816,8 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       const [firstBase] = keptnBases;
       const envVar = firstBase !== undefined && keptnBases.every((base) => base === firstBase) ? firstBase : undefined;
       const mixed = keptnBases.length > 0 && unshown !== undefined && away.length === 0 ? { mixed: { envVar, unshown } } : {};
-      result = { target: sure ? strongest : undefined, away, allAway, ...mixed };
+      const onlyGeneric = !sure && !calls.open && !allAway && away.length === 0 && everyCallShowsKeptn && strongest === 'possible';
+      result = { target: sure ? strongest : undefined, away, allAway, ...mixed, ...(onlyGeneric ? { onlyGenericKeptn: true as const } : {}) };
     }
     callerEvidenceCache.set(site.node, result);
     return result;

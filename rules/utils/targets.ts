@@ -80,8 +80,9 @@ export function describeTarget(target: TargetAssessment): string {
       return target.host === undefined ? 'the target is certainly Cloud Automation (a Cloud Automation host)' : `the target is certainly Cloud Automation (host ${target.host})`;
     case 'likely':
       if (target.url?.evidence === 'keptn-path' && path) return `the target is likely Cloud Automation (Keptn API path ${path})`;
-      if (target.url?.evidence === 'generic-path' && path && behind === '' && target.keptnBase) {
-        return `the target is likely Cloud Automation (Keptn path ${path}, on the base URL of the Cloud Automation call on line ${target.keptnBase.line})`;
+      if (target.keptnBase && behind === '') {
+        const generic = target.url?.evidence === 'generic-path' && path ? `Keptn path ${path}, ` : 'Keptn paths its calls pass, ';
+        return `the target is likely Cloud Automation (${generic}on the base URL of the Cloud Automation call on line ${target.keptnBase.line})`;
       }
       if (target.url?.evidence === 'generic-path' && path) return `the target is likely Cloud Automation (Keptn path ${path}${behind})`;
       return names === '' ? 'the target is likely Cloud Automation' : `the target is likely Cloud Automation (Keptn endpoint ${names})`;

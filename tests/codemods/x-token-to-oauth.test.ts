@@ -655,11 +655,11 @@ describe('what the report says', () => {
     }
   });
 
-  it('grades a generic Keptn path by the Cloud Automation call on the same base (one baseURL, one class field), and no other', () => {
+  it('grades a generic Keptn path by the Cloud Automation call on the same base (one baseURL, one class field, also a wrapper\'s), and no other', () => {
     const report = reportOf('e4-same-base-generic-path.input.ts');
-    expect(report.migrated.map((site) => site.line)).toEqual([11, 37, 43]);
+    expect(report.migrated.map((site) => site.line)).toEqual([11, 37, 43, 56]);
     // `${process.env.WEBHOOK_RELAY_URL}/v1/event`: no Cloud Automation call starts with that variable.
-    expect(report.manual.map((site) => [site.line, site.marked])).toEqual([[51, false]]);
+    expect(report.manual.map((site) => [site.line, site.marked])).toEqual([[84, false]]);
     expect(report.manual[0]?.why).toContain('goes to Cloud Automation (possible target)');
   });
 
