@@ -16,6 +16,18 @@ const TYPE_ONLY_WRAPPERS: ReadonlySet<AST_NODE_TYPES> = new Set([
   AST_NODE_TYPES.TSTypeAssertion,
 ]);
 
+/**
+ * What a string built by a template or `+` starts with, when it starts with a value rather than
+ * text: `base` of `` `${base}/v1/event` `` and of `base + '/v1/event'`.
+ */
+export function leadingOperand(node: Node): Node | undefined {
+  if (node.type === AST_NODE_TYPES.BinaryExpression) return node.operator === '+' ? node.left : undefined;
+  if (node.type !== AST_NODE_TYPES.TemplateLiteral) return undefined;
+  const [head] = node.quasis;
+  const [first] = node.expressions;
+  return first && (head?.value.cooked ?? head?.value.raw) === '' ? first : undefined;
+}
+
 /** Strips what changes only the static type or the grouping (`x as T`, `x!`, `<T>x`, `x satisfies T`), and the `(0, f)` of compiled calls. */
 export function unwrap(node: Node): Node {
   let current = node;

@@ -74,6 +74,7 @@ import {
   forEachDescendant,
   isFunctionNode,
   isPromiseExecutor,
+  leadingOperand,
   literalString,
   memberChain,
   memberName,
@@ -2488,13 +2489,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const node = unwrap(input);
     if (depth > MAX_DEPTH) return undefined;
     switch (node.type) {
-      case AST_NODE_TYPES.TemplateLiteral: {
-        const [head] = node.quasis;
-        const [first] = node.expressions;
-        return first && (head?.value.cooked ?? head?.value.raw) === '' ? leadingValueKey(first, depth + 1) : undefined;
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.BinaryExpression: {
+        const lead = leadingOperand(node);
+        return lead ? leadingValueKey(lead, depth + 1) : undefined;
       }
-      case AST_NODE_TYPES.BinaryExpression:
-        return node.operator === '+' ? leadingValueKey(node.left, depth + 1) : undefined;
       case AST_NODE_TYPES.NewExpression: {
         // `new URL('/api/v1/event', base)`
         const [, base] = node.arguments;
@@ -2599,11 +2598,9 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (depth > MAX_DEPTH) return [];
     switch (node.type) {
       case AST_NODE_TYPES.TemplateLiteral: {
-        const [head] = node.quasis;
-        const [first] = node.expressions;
         // `${base}/v1/event`: the URL starts with what `base` may be.
-        if (first && (head?.value.cooked ?? head?.value.raw) === '') return leadingHosts(first, env, depth + 1);
-        return [writtenHost(shapeOf(node, depth, [], env))];
+        const lead = leadingOperand(node);
+        return lead ? leadingHosts(lead, env, depth + 1) : [writtenHost(shapeOf(node, depth, [], env))];
       }
       case AST_NODE_TYPES.Literal:
         return [writtenHost(shapeOf(node, depth, [], env))];

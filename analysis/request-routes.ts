@@ -46,7 +46,7 @@ import {
   type UrlPart,
   type UrlShape,
 } from '../core/index.js';
-import { classMemberKey, contains, forEachDescendant, isFunctionNode, isPromiseExecutor, memberName, programOf, returnedExpressions, staticPropertyKey, stringConcatParts, unwrap, type Expression, type Node } from './ast.js';
+import { classMemberKey, contains, forEachDescendant, isFunctionNode, isPromiseExecutor, leadingOperand, memberName, programOf, returnedExpressions, staticPropertyKey, stringConcatParts, unwrap, type Expression, type Node } from './ast.js';
 import type { AnalysisHost } from './host.js';
 import type { ArgumentEnv, BoundValue, EntryList, ForeignCall, RequestAnalysis, RequestSite, ValueShapes } from './request-analysis.js';
 import { baseArgumentOf, isAbsolute, joinUrl, PARSED_URL_KEY, resolveAgainst, sameInstance, urlPart, writtenHost } from './request-analysis.js';
@@ -831,13 +831,11 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     const node = unwrap(input);
     if (depth > MAX_DEPTH) return undefined;
     switch (node.type) {
-      case AST_NODE_TYPES.TemplateLiteral: {
-        const [head] = node.quasis;
-        const [first] = node.expressions;
-        return first && (head?.value.cooked ?? head?.value.raw) === '' ? leadingEnvVar(first, env, depth + 1) : undefined;
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.BinaryExpression: {
+        const lead = leadingOperand(node);
+        return lead ? leadingEnvVar(lead, env, depth + 1) : undefined;
       }
-      case AST_NODE_TYPES.BinaryExpression:
-        return node.operator === '+' ? leadingEnvVar(node.left, env, depth + 1) : undefined;
       case AST_NODE_TYPES.Identifier: {
         const values = identifierValues(node, env, depth);
         const [only] = values;
