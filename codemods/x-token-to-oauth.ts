@@ -357,7 +357,8 @@ export class XTokenMigration extends RequestMigration {
         return;
       }
       if (isNodeType(holder.node, 'CallExpression') && array.name === 0) {
-        this.migrateHeadersEntry(holder, array, index, finding, 'Object.fromEntries([...])');
+        // `Object.fromEntries(…)`, or a copy the analysis reads through (`structuredClone(…)`).
+        this.migrateHeadersEntry(holder, array, index, finding, `${this.text(holder.node.callee as ASTNode)}([...])`);
         return;
       }
       if (isNodeType(holder.node, 'ObjectProperty') && array.name === 'value') {
@@ -3304,7 +3305,7 @@ export class XTokenMigration extends RequestMigration {
       this.edits.push({ ...rangeOf(entryPath.node), text: `[${quote}Authorization${quote}, ${this.authorizationValue(true)}]` });
       this.needsHelper = true;
       for (const use of uses) if (use.type === 'request') this.recordSiteRoute(use.site);
-      this.markMigrated(entryPath.node, 'fetch', 'x-token entry in Headers → Authorization from the OAuth helper');
+      this.markMigrated(entryPath.node, 'fetch', `${what} → Authorization from the OAuth helper`);
       return;
     }
     this.retired.push(entryPath);
@@ -3313,7 +3314,7 @@ export class XTokenMigration extends RequestMigration {
     if (emptiedSlot) this.edits.push(...removeListItems(this.source, emptiedSlot.members.map(rangeOf), new Set([emptiedSlot.index])));
     else this.edits.push(...removeListItems(this.source, elements.map(rangeOf), new Set([index])));
     for (const use of uses) if (use.type === 'request') { this.recordSiteRoute(use.site); this.useHelperFetch(use.call); }
-    this.markMigrated(entryPath.node, 'fetch', 'x-token entry in Headers → OAuth helper fetch');
+    this.markMigrated(entryPath.node, 'fetch', `${what} → OAuth helper fetch`);
   }
 
   /**
