@@ -358,7 +358,7 @@ export class XTokenMigration extends RequestMigration {
       }
       if (isNodeType(holder.node, 'CallExpression') && array.name === 0) {
         // `Object.fromEntries(…)`, or a copy the analysis reads through (`structuredClone(…)`).
-        this.migrateHeadersEntry(holder, array, index, finding, `${this.text(holder.node.callee as ASTNode)}([...])`);
+        this.migrateHeadersEntry(holder, array, index, finding, `${this.text(holder.node.callee)}([...])`);
         return;
       }
       if (isNodeType(holder.node, 'ObjectProperty') && array.name === 'value') {
