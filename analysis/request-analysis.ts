@@ -2475,7 +2475,9 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     let urlValue: Node | undefined = site.urlArgument;
     for (const list of urlValue ? [] : optionLists) urlValue = urlOptions(kindSpec).map((option) => boundValuesOf(list, option)[0]?.node).find((found) => found !== undefined) ?? urlValue;
     let key = urlValue ? leadingValueKey(urlValue, 0) : undefined;
-    if (key === undefined && (!urlValue || startsWithPath(urlValue, 0))) {
+    // A URL written as a path (`/v1/event`), which the base completes.
+    const shape = key === undefined && urlValue ? shapeOf(urlValue, 0, [], undefined) : undefined;
+    if (key === undefined && (!shape || (typeof shape[0] === 'string' && !isAbsolute(shape)))) {
       let baseValue: Node | undefined = baseArgumentOf(site)?.node;
       for (const list of optionLists) baseValue = baseUrlOptions(kindSpec).map((option) => boundValuesOf(list, option)[0]?.node).find((found) => found !== undefined) ?? baseValue;
       key = baseValue ? leadingValueKey(baseValue, 0) : undefined;
@@ -2524,19 +2526,6 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       default:
         return undefined;
     }
-  }
-
-  /** A URL written as a path (`/v1/event`, `` `/controlPlane/v1/project/${p}` ``), which a base completes. */
-  function startsWithPath(input: Node, depth: number): boolean {
-    const node = unwrap(input);
-    if (depth > MAX_DEPTH) return false;
-    if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' && node.value.startsWith('/');
-    if (node.type === AST_NODE_TYPES.TemplateLiteral) return (node.quasis[0]?.value.cooked ?? '').startsWith('/');
-    if (node.type === AST_NODE_TYPES.BinaryExpression) return node.operator === '+' && startsWithPath(node.left, depth + 1);
-    if (node.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = variableOf(node);
-    const value = variable ? singleValue(variable) : undefined;
-    return value !== undefined && startsWithPath(value, depth + 1);
   }
 
   /**
