@@ -391,6 +391,12 @@ class Plumbing {
     if (parent && isNodeType(parent.node, 'VariableDeclarator') && current.name === 'init' && isNodeType(parent.node.id as ASTNode, 'Identifier')) {
       return this.fateOfBinding(parent.get('id') as AnyPath);
     }
+    // `function headers(token = process.env.KEPTN_API_TOKEN)`: the default is the parameter's value.
+    if (parent && isNodeType(parent.node, 'AssignmentPattern') && current.name === 'right' && isNodeType(parent.node.left as ASTNode, 'Identifier')) {
+      const parameter = this.fateOfBinding(parent.get('left') as AnyPath);
+      const name = (parent.node.left as ASTNode & { name: string }).name;
+      return parameter.fate === 'retire' ? { fate: 'retire', why: `the default of parameter \`${name}\`, which nothing reads any more` } : parameter;
+    }
     // `private keptnToken = process.env.KEPTN_API_TOKEN`: the field holds the token.
     const field = parent && current.name === 'value' ? fieldFates.get(parent.node) : undefined;
     if (field) return field;

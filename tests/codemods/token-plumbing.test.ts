@@ -264,6 +264,17 @@ describe('the old API token section on compiled CommonJS', () => {
     expect(runTransformReports(file, output, {}, migrate).output).toBeUndefined();
   });
 
+  it('a token that is a parameter’s default retires with the parameter, and is kept with it while the parameter is still sent', () => {
+    const { report: built, outputs } = report('default-parameter.ts');
+    expect(outputs.get('default-parameter.ts')).not.toMatch(/x-token/u);
+    expect(built.tokens.retire.map(brief)).toEqual([
+      "retire parameter token default-parameter.ts:4: nothing reads it any more; the migration does not change a function's parameters, which its callers pass: drop it here and where the function is called",
+      'retire env-var KEPTN_API_TOKEN default-parameter.ts:4: the default of parameter `token`, which nothing reads any more',
+    ]);
+    expect(built.tokens.keep.map(brief)).toEqual(['keep env-var KEPTN_LEGACY_TOKEN default-parameter.ts:13: still sent or passed on (line 14)']);
+    expect(built.env.retire).toEqual(['KEPTN_API_TOKEN']);
+  });
+
   it('a default export called as `new client_1.default(…)` is named as the default export of its module', () => {
     const source = [
       '"use strict";',
