@@ -28,6 +28,25 @@ export function leadingOperand(node: Node): Node | undefined {
   return first && (head?.value.cooked ?? head?.value.raw) === '' ? first : undefined;
 }
 
+/** A pattern that matches only slashes or white space at the end of a string: `\/$`, `\/+$`, `[/]*$`, `\s+$`. */
+const TRAILING_SLASHES_PATTERN = /^(?:\\\/|\/|\[\\?\/\]|\\s|\[\\s\\?\/\])[+*]?\$$/u;
+
+/**
+ * The string a call only trims the end of, so that the value starts as the string does:
+ * `base` of `base.replace(/\/+$/, '')` (a base URL without its trailing slash) and of `base.trim()`.
+ */
+export function endTrimmedReceiver(node: Node): Node | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const method = callee.property.name;
+  if (method === 'trim' || method === 'trimEnd' || method === 'trimRight') return node.arguments.length === 0 ? callee.object : undefined;
+  if (method !== 'replace' && method !== 'replaceAll') return undefined;
+  const [pattern, replacement] = node.arguments;
+  const removes = replacement?.type === AST_NODE_TYPES.Literal && replacement.value === '';
+  return removes && pattern?.type === AST_NODE_TYPES.Literal && 'regex' in pattern && TRAILING_SLASHES_PATTERN.test(pattern.regex.pattern) ? callee.object : undefined;
+}
+
 /** Strips what changes only the static type or the grouping (`x as T`, `x!`, `<T>x`, `x satisfies T`), and the `(0, f)` of compiled calls. */
 export function unwrap(node: Node): Node {
   let current = node;

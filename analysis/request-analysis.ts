@@ -74,6 +74,7 @@ import {
   forEachDescendant,
   isFunctionNode,
   isPromiseExecutor,
+  endTrimmedReceiver,
   leadingOperand,
   literalString,
   memberChain,
@@ -322,6 +323,8 @@ export interface TargetAssessment {
    * Cloud Automation: that request's line and path (see core's `targetConfidence`, `onKeptnBase`).
    */
   readonly keptnBase?: { readonly line: number; readonly displayPath: string };
+  /** Set when the grade is that of the Keptn routes the callers of a wrapper pass as its URL, not of the URL as the request writes it. */
+  readonly byCallers?: true;
 }
 
 /** An object value as the sum of the keys written into it, wherever they are written. */
@@ -440,6 +443,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   const variableClientCache = new Map<Variable, ClientRef | null>();
   const entryCache = new Map<Node, EntryList>();
   const variableWritesCache = new Map<Variable, EntryList>();
+  // Entries written by a call (`req.setHeader(k, v)`), which a request object sends, unlike its other members.
+  const setterEntries = new WeakSet<Entry>();
   /** By class body: the values assigned to each `this.<name>`, and every `this.<name>` (one walk finds both). */
   const classMembersCache = new Map<Node, ClassMembers>();
   const siteCache = new Map<Node, RequestSite | null>();
@@ -1888,6 +1893,51 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return EMPTY;
   }
 
+  /** An entry a header setter call (`req.setHeader(k, v)`, `headers.set(k, v)`) writes, as opposed to a member assignment. */
+  function setterEntry(written: Entry): Entry {
+    setterEntries.add(written);
+    return written;
+  }
+
+  /**
+   * The object whose headers a loop hands to a setter one by one: `headers` of
+   * `for (const [k, v] of Object.entries(headers))`, `Object.entries(headers).forEach(([k, v]) => …)`,
+   * `for (const k in headers)` and `Object.keys(headers).forEach((k) => …)`, when `name` is the key.
+   */
+  function objectIteratedBy(name: Node): Node | undefined {
+    if (name.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const declared = variableOf(name)?.defs[0]?.name;
+    if (!declared) return undefined;
+    const pattern = declared.parent.type === AST_NODE_TYPES.ArrayPattern && declared.parent.elements[0] === declared ? declared.parent : undefined;
+    const bound: Node = pattern ?? declared;
+    let iterated: Node | undefined;
+    let forIn = false;
+    const declarator = bound.parent;
+    if (declarator.type === AST_NODE_TYPES.VariableDeclarator && declarator.id === bound) {
+      const loop = declarator.parent.parent;
+      if (loop.type === AST_NODE_TYPES.ForOfStatement && loop.left === declarator.parent) iterated = loop.right;
+      else if (loop.type === AST_NODE_TYPES.ForInStatement && loop.left === declarator.parent) {
+        iterated = loop.right;
+        forIn = true;
+      }
+    } else if (isFunctionNode(declarator) && declarator.params[0] === bound) {
+      const call = declarator.parent;
+      const callee = call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === declarator ? unwrap(call.callee) : undefined;
+      if (callee?.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'forEach') iterated = callee.object;
+    }
+    if (!iterated) return undefined;
+    if (forIn) return pattern ? undefined : iterated;
+    const listed = unwrap(iterated);
+    if (listed.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const lister = unwrap(listed.callee);
+    const [object] = listed.arguments;
+    if (lister.type !== AST_NODE_TYPES.MemberExpression || !object || object.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const owner = unwrap(lister.object);
+    if (owner.type !== AST_NODE_TYPES.Identifier || owner.name !== 'Object' || !isGlobal(owner)) return undefined;
+    const method = memberName(lister);
+    return (pattern ? method === 'entries' : method === 'keys') ? object : undefined;
+  }
+
   /** What a use of an object (`ref`) writes into it: a member assignment, a header setter call, `Object.assign`. */
   function writeThrough(ref: Node, depth: number): EntryList | undefined {
     const path: { name: string | undefined; node: Node; property: Node }[] = [];
@@ -1921,11 +1971,20 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       if (method === undefined || !MUTATING_HEADER_METHODS.has(method) || !name || name.type === AST_NODE_TYPES.SpreadElement) {
         return undefined;
       }
-      const key = stringValue(name, depth + 1);
-      leaf = {
-        entries: [entry(key, name, value && value.type !== AST_NODE_TYPES.SpreadElement ? value : undefined, key === undefined ? name : undefined)],
-        complete: true,
-      };
+      const copied = objectIteratedBy(name);
+      if (copied) {
+        // `for (const [k, v] of Object.entries(headers)) req.setHeader(k, v)`: every header of `headers` is set.
+        // Of an object the analysis cannot read all of (the helper's `authorizationHeaders()`), the key stays unknown too.
+        const source = entriesOf(copied, depth + 1);
+        const unread = source.complete ? [] : [setterEntry(entry(undefined, name, value && value.type !== AST_NODE_TYPES.SpreadElement ? value : undefined, name))];
+        leaf = { entries: [...source.entries.map((item) => setterEntry({ ...item })), ...unread], complete: true };
+      } else {
+        const key = stringValue(name, depth + 1);
+        leaf = {
+          entries: [setterEntry(entry(key, name, value && value.type !== AST_NODE_TYPES.SpreadElement ? value : undefined, key === undefined ? name : undefined))],
+          complete: true,
+        };
+      }
       consumed = path.length - 1;
     } else if (
       parent.type === AST_NODE_TYPES.CallExpression &&
@@ -1935,7 +1994,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       leaf = merge(parent.arguments.slice(1).map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : entriesOf(argument, depth + 1))));
     } else if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current && addsHelperAuthorization(parent)) {
       // `await client.addAuthorization(headers)`: the helper's Authorization, unless the caller's is there already.
-      leaf = { entries: [entry(AUTHORIZATION_HEADER, parent.callee, parent)], complete: true };
+      leaf = { entries: [setterEntry(entry(AUTHORIZATION_HEADER, parent.callee, parent))], complete: true };
     }
     if (!leaf) return undefined;
     // Wrap the leaf in the member names between the variable and the write: `v.headers.set(…)` is under `headers`.
@@ -2077,6 +2136,9 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'toString') {
           return shapeOf(callee.object, depth + 1, names, env);
         }
+        // `process.env.KEPTN_ENDPOINT.replace(/\/+$/, '')`: the base without its trailing slash.
+        const trimmed = endTrimmedReceiver(node);
+        if (trimmed) return withoutTrailingSlashes(shapeOf(trimmed, depth + 1, names, env));
         const parsedFrom = urlParsedBy(node);
         if (parsedFrom) return shapeOf(parsedFrom, depth + 1, names, env);
         const setting = settingRead(node);
@@ -2260,7 +2322,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       if (variable) {
         const writes = variableWrites(variable, 0);
         lists.push({
-          entries: writes.entries.filter((item) => item.nested.length === 0 && item.keyNode.parent?.type === AST_NODE_TYPES.CallExpression),
+          entries: writes.entries.filter((item) => item.nested.length === 0 && setterEntries.has(item)),
           complete: true,
         });
       }
@@ -2388,6 +2450,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (alsoElsewhere !== undefined) confidence = MIXED_HOST_CONFIDENCE;
     let callersElsewhere: string | undefined;
     let callersBase: CallersBase | undefined;
+    let byCallers = false;
     if (elsewhere === undefined && alsoElsewhere === undefined && written === undefined) {
       // A wrapper's URL is what its callers pass: the route reader reads the request once per call.
       routeResolver ??= createRouteResolver(host, analysisApi(), valueFlow);
@@ -2398,7 +2461,10 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         confidence = 'unknown';
       } else if (firstAway) callersElsewhere = describeCallersAway(callers.away, false);
       callersBase = callers.mixed;
-      if (elsewhere === undefined && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE)) confidence = callers.target ?? confidence;
+      if (elsewhere === undefined && callers.target !== undefined && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE) && confidenceAtLeast(callers.target, confidence)) {
+        byCallers = callers.target !== confidence;
+        confidence = callers.target;
+      }
       // `this.post('/v1/event', e)` of a wrapper whose URL starts as a Cloud Automation call's does.
       if (byBase && keptnBase === undefined && callers.onlyGenericKeptn === true && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE)) {
         keptnBase = keptnBaseOf(site);
@@ -2418,6 +2484,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       ...(callersElsewhere === undefined ? {} : { callersElsewhere }),
       ...(callersBase === undefined ? {} : { callersBase }),
       ...(keptnBase === undefined ? {} : { keptnBase }),
+      ...(byCallers ? { byCallers: true as const } : {}),
     };
   }
 
@@ -2523,6 +2590,10 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         const inner = leadingValueKey(object, depth + 1);
         return inner === undefined ? undefined : `${inner}.${name}`;
       }
+      case AST_NODE_TYPES.CallExpression: {
+        const trimmed = endTrimmedReceiver(node);
+        return trimmed ? leadingValueKey(trimmed, depth + 1) : undefined;
+      }
       default:
         return undefined;
     }
@@ -2616,6 +2687,10 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
           return assigned.flatMap((value) => leadingHosts(value, env, depth + 1));
         }
         return boundValuesOf(entriesOf(object, depth + 1), name).flatMap((value) => leadingHosts(value.node, value.env, depth + 1));
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const trimmed = endTrimmedReceiver(node);
+        return trimmed ? leadingHosts(trimmed, env, depth + 1) : [];
       }
       default:
         return [];
@@ -3702,6 +3777,12 @@ export function joinUrl(base: UrlShape, path: UrlShape): UrlShape {
   return urlShape(base, pathSlash || baseSlash ? '' : '/', path);
 }
 
+/** A base URL as `base.replace(/\/+$/, '')` leaves it: the slashes it ends with, if it shows them, gone. */
+export function withoutTrailingSlashes(shape: UrlShape): UrlShape {
+  const last = shape.at(-1);
+  return typeof last === 'string' ? urlShape(shape.slice(0, -1), last.replace(/[/\s]+$/u, '')) : shape;
+}
+
 /** `new URL(path, base)`: an absolute path replaces the base's path; a relative one is appended. */
 export function resolveAgainst(path: UrlShape, base: UrlShape): UrlShape {
   if (isAbsolute(path)) return path;
@@ -3725,12 +3806,25 @@ export function resolveAgainst(path: UrlShape, base: UrlShape): UrlShape {
  */
 export const PARSED_URL_KEY = 'href';
 
+/**
+ * The path of a URL whose scheme and host are both left to run time, as `resolveAgainst` writes
+ * `new URL('/api/v1/event', base)`: `{…}://{…}/api/v1/event` has the path `/api/v1/event`.
+ */
+function pathAfterHiddenOrigin(url: UrlShape): UrlShape | undefined {
+  const [first, second, third] = url;
+  if (first !== HOLE || typeof second !== 'string' || !second.startsWith('://')) return undefined;
+  const afterScheme = second.slice('://'.length);
+  const pathStart = afterScheme.search(/[/?#]/u);
+  if (pathStart >= 0) return urlShape(afterScheme.slice(pathStart), url.slice(2));
+  return afterScheme === '' && third === HOLE ? urlShape(url.slice(3)) : undefined;
+}
+
 /** What `p.<part>` of a parsed URL reads, cut from the URL's shape; undefined for a part that is no URL text. */
 export function urlPart(url: UrlShape, part: string): UrlShape | undefined {
   const first = url[0];
   const origin = typeof first === 'string' ? /^(?:[a-z][a-z\d+.-]*:)?\/\/[^/?#]*/iu.exec(first)?.[0] : undefined;
   // With the origin left to run time (`apiUrl + '/v1/event'`) the hole stands for it and any base path.
-  const rest = origin !== undefined && typeof first === 'string' ? urlShape(first.slice(origin.length), url.slice(1)) : urlShape(url);
+  const rest = origin !== undefined && typeof first === 'string' ? urlShape(first.slice(origin.length), url.slice(1)) : pathAfterHiddenOrigin(url) ?? urlShape(url);
   switch (part) {
     case 'href':
       return url;

@@ -46,10 +46,10 @@ import {
   type UrlPart,
   type UrlShape,
 } from '../core/index.js';
-import { classMemberKey, contains, forEachDescendant, isFunctionNode, isPromiseExecutor, leadingOperand, memberName, programOf, returnedExpressions, staticPropertyKey, stringConcatParts, unwrap, type Expression, type Node } from './ast.js';
+import { classMemberKey, contains, endTrimmedReceiver, forEachDescendant, isFunctionNode, isPromiseExecutor, leadingOperand, memberName, programOf, returnedExpressions, staticPropertyKey, stringConcatParts, unwrap, type Expression, type Node } from './ast.js';
 import type { AnalysisHost } from './host.js';
 import type { ArgumentEnv, BoundValue, EntryList, ForeignCall, RequestAnalysis, RequestSite, ValueShapes } from './request-analysis.js';
-import { baseArgumentOf, isAbsolute, joinUrl, PARSED_URL_KEY, resolveAgainst, sameInstance, urlPart, writtenHost } from './request-analysis.js';
+import { baseArgumentOf, isAbsolute, joinUrl, PARSED_URL_KEY, resolveAgainst, sameInstance, urlPart, withoutTrailingSlashes, writtenHost } from './request-analysis.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -354,6 +354,8 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     if (joined) return product(joined.map((part) => shapesOf(part, env, depth + 1, names)));
     const callee = unwrap(node.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'toString') return shapesOf(callee.object, env, depth + 1, names);
+    const trimmed = endTrimmedReceiver(node);
+    if (trimmed) return shapesOf(trimmed, env, depth + 1, names).map(withoutTrailingSlashes);
     const parsedFrom = flow.urlParsedBy(node);
     if (parsedFrom) return shapesOf(parsedFrom, env, depth + 1, names);
     const fn = flow.localFunction(callee);
@@ -843,6 +845,10 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       }
       case AST_NODE_TYPES.MemberExpression:
         return analysis.envRead(node)?.name;
+      case AST_NODE_TYPES.CallExpression: {
+        const trimmed = endTrimmedReceiver(node);
+        return trimmed ? leadingEnvVar(trimmed, env, depth + 1) : undefined;
+      }
       default:
         return undefined;
     }

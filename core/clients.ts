@@ -337,6 +337,9 @@ const restClientModules = ['typed-rest-client', 'typed-rest-client/RestClient', 
 export const clientImports: readonly ClientImport[] = [
   { module: 'axios', importName: 'default', client: 'axios' },
   { module: 'axios', importName: '*', client: 'axios' },
+  // axios names `create` among its exports; `require('axios')` is the default export, whose request
+  // methods are bound to it, so `const { post } = require('axios')` sends as `axios.post` does.
+  ...Object.keys(axios.members).map((member): ClientImport => ({ module: 'axios', importName: member, client: 'axios', member })),
   { module: 'got', importName: 'default', client: 'got' },
   { module: 'got', importName: 'got', client: 'got' },
   { module: 'node-fetch', importName: 'default', client: 'fetch' },

@@ -3,7 +3,7 @@
  * (PATTERNS E4), the confidence threshold, and how a finding's evidence reads in a message.
  */
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
-import { TARGET_CONFIDENCES, confidenceAtLeast, httpClients, type TargetConfidence } from '../../core/index.js';
+import { TARGET_CONFIDENCES, confidenceAtLeast, httpClients, nameHint, type TargetConfidence } from '../../core/index.js';
 import type { ClientRef, TargetAssessment } from '../../analysis/request-analysis.js';
 import type { ModuleExit } from '../../analysis/module-exits.js';
 
@@ -85,7 +85,8 @@ export function describeTarget(target: TargetAssessment): string {
         return `the target is likely Cloud Automation (${generic}on the base URL of the Cloud Automation call on line ${target.keptnBase.line})`;
       }
       if (target.url?.evidence === 'generic-path' && path) return `the target is likely Cloud Automation (Keptn path ${path}${behind})`;
-      return names === '' ? 'the target is likely Cloud Automation' : `the target is likely Cloud Automation (Keptn endpoint ${names})`;
+      if (target.byCallers) return 'the target is likely Cloud Automation (Keptn API paths in its calls)';
+      return likelyByNames(target.keptnNames);
     case 'possible':
       if (target.alsoElsewhere !== undefined) return `the target may be Cloud Automation, but ${target.alsoElsewhere}`;
       if (target.url?.evidence === 'generic-path' && path) return `the target may be Cloud Automation (Keptn-like path ${path})`;
@@ -94,6 +95,13 @@ export function describeTarget(target: TargetAssessment): string {
     case 'unknown':
       return 'nothing here shows that the target is Cloud Automation';
   }
+}
+
+/** `likely` from names alone: the endpoint names say it (a token's name alone makes a target only possible). */
+function likelyByNames(keptnNames: readonly string[]): string {
+  const endpoints = keptnNames.filter((name) => nameHint(name)?.role === 'endpoint').slice(0, 2);
+  if (endpoints.length > 0) return `the target is likely Cloud Automation (Keptn endpoint ${endpoints.join(', ')})`;
+  return keptnNames.length === 0 ? 'the target is likely Cloud Automation' : `the target is likely Cloud Automation (Keptn-named ${keptnNames.slice(0, 2).join(', ')})`;
 }
 
 /** How a message names the client: `axios`, `an axios instance`, `a got instance`, `fetch`. */

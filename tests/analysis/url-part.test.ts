@@ -21,6 +21,15 @@ describe('urlPart: the parts of a parsed URL, cut from its shape', () => {
     expect(urlPart(behindBase, 'pathname')).toEqual([HOLE, '/controlPlane/v1/project/', HOLE, '/stage']);
   });
 
+  it('reads the path of `new URL(path, base)` with the base left to run time, without the hidden scheme and host', () => {
+    // resolveAgainst writes it so: `{…}://{…}/api/v1/event`.
+    const resolved = urlShape(HOLE, '://', HOLE, '/api/v1/event');
+    expect(urlPart(resolved, 'pathname')).toEqual(['/api/v1/event']);
+    expect(urlPart(resolved, 'path')).toEqual(['/api/v1/event']);
+    expect(urlPart(resolved, 'hostname')).toEqual([HOLE]);
+    expect(urlPart(urlShape(HOLE, '://keptn.example.com/api/v1/metadata?x=', HOLE), 'pathname')).toEqual(['/api/v1/metadata']);
+  });
+
   it('leaves a host whose port is left to run time without its host:port', () => {
     expect(urlPart(urlShape('http://localhost:', HOLE, '/api/v1/event'), 'hostname')).toEqual(['localhost']);
     expect(urlPart(urlShape('http://localhost:', HOLE, '/api/v1/event'), 'host')).toEqual(['localhost:', HOLE]);

@@ -273,7 +273,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [{
         messageId: 'xTokenHeaderCallersElsewhere',
         line: 3,
-        data: { client: 'node http', target: 'the target is likely Cloud Automation', callers: 'its call on line 6 passes the host https://flags.internal.acme.io, written out and no Cloud Automation host', confidence: 'likely' },
+        data: { client: 'node http', target: 'the target is likely Cloud Automation (Keptn API paths in its calls)', callers: 'its call on line 6 passes the host https://flags.internal.acme.io, written out and no Cloud Automation host', confidence: 'likely' },
       }],
     },
     {
@@ -666,8 +666,8 @@ ruleTester.run('no-x-token-header', testable(rule), {
       `,
       filename: 'file.ts',
       errors: [
-        { messageId: 'xTokenHeaderLeavesModule', data: { exit: 'the options of `HttpModule.register(…)`, which configure the instance of every Nest HttpService the framework hands out', target: 'the target is likely Cloud Automation (Keptn endpoint KEPTN_API_TOKEN, KEPTN_API_URL)', confidence: 'likely' } },
-        { messageId: 'xTokenHeaderLeavesModule', data: { exit: 'the options of `HttpModule.registerAsync(…)`, which configure the instance of every Nest HttpService the framework hands out', target: 'the target is likely Cloud Automation (Keptn endpoint KEPTN_API_TOKEN, KEPTN_API_URL)', confidence: 'likely' } },
+        { messageId: 'xTokenHeaderLeavesModule', data: { exit: 'the options of `HttpModule.register(…)`, which configure the instance of every Nest HttpService the framework hands out', target: 'the target is likely Cloud Automation (Keptn endpoint KEPTN_API_URL)', confidence: 'likely' } },
+        { messageId: 'xTokenHeaderLeavesModule', data: { exit: 'the options of `HttpModule.registerAsync(…)`, which configure the instance of every Nest HttpService the framework hands out', target: 'the target is likely Cloud Automation (Keptn endpoint KEPTN_API_URL)', confidence: 'likely' } },
       ],
     },
     {
@@ -715,6 +715,20 @@ ruleTester.run('no-x-token-header', testable(rule), {
       ],
     },
     {
+      name: 'B2 axios taken apart: its named `create` export, its methods destructured from require',
+      code: `
+        import { create } from 'axios';
+        const { post } = require('axios');
+        const api = create({ baseURL: process.env.KEPTN_API_URL, headers: { 'x-token': process.env.KEPTN_API_TOKEN } });
+        export const send = (event: object) => post(\`\${process.env.KEPTN_API_URL}/v1/event\`, event, { headers: { 'x-token': process.env.KEPTN_API_TOKEN } });
+      `,
+      filename: 'file.ts',
+      errors: [
+        report('axios', 'the target is likely Cloud Automation (Keptn endpoint KEPTN_API_URL)', 'likely'),
+        report('axios', 'the target is likely Cloud Automation (Keptn path /{…}/v1/event behind KEPTN_API_URL, KEPTN_API_TOKEN)', 'likely'),
+      ],
+    },
+    {
       name: 'A5 config.headers.set in an axios request interceptor (AxiosHeaders)',
       code: `
         import axios from 'axios';
@@ -725,7 +739,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
         });
       `,
       filename: 'file.ts',
-      errors: [report('an axios instance', 'the target is likely Cloud Automation (Keptn endpoint KEPTN_API_URL, KEPTN_API_TOKEN)', 'likely')],
+      errors: [report('an axios instance', 'the target is likely Cloud Automation (Keptn endpoint KEPTN_API_URL)', 'likely')],
     },
     {
       name: 'A5 superagent .set chain',
@@ -1196,7 +1210,42 @@ ruleTester.run('no-x-token-header', testable(rule), {
         await keptnRequest('/controlPlane/v1/project');
       `,
       filename: 'file.ts',
-      errors: [{ ...report('fetch', 'the target is likely Cloud Automation (Keptn endpoint KEPTN_API_URL, KEPTN_API_TOKEN)', 'likely'), line: 3 }],
+      errors: [{ ...report('fetch', 'the target is likely Cloud Automation (Keptn endpoint KEPTN_API_URL)', 'likely'), line: 3 }],
+    },
+    {
+      name: 'C5 a wrapper graded by the Keptn API paths its calls pass says so, not which names its token has',
+      code: `
+        import axios from 'axios';
+        const endpoint = process.env.API_BASE ?? '';
+        async function withRetry(path: string) {
+          return axios.request({ url: \`\${endpoint}\${path}\`, headers: { 'x-token': process.env.KEPTN_API_TOKEN! } });
+        }
+        export const sequences = (project: string) => withRetry(\`/api/controlPlane/v1/sequence/\${project}\`);
+      `,
+      filename: 'file.ts',
+      errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API paths in its calls)', 'likely'), line: 5 }],
+    },
+    {
+      name: 'a base read from a Keptn-named env var and stripped of its trailing slash still names the target',
+      code: `
+        import axios from 'axios';
+        const base = process.env.KEPTN_ENDPOINT!.replace(/\\/+$/, '');
+        export const send = (event: object, token: string) => axios.post(\`\${base}/v1/event\`, event, { headers: { 'x-token': token } });
+      `,
+      filename: 'file.ts',
+      errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn path /{…}/v1/event behind KEPTN_ENDPOINT)', 'likely'), line: 4 }],
+    },
+    {
+      name: 'node https options cut from `new URL(path, endpoint)`: the path is the route, not the hidden host',
+      code: `
+        import * as https from 'https';
+        export function postEvent(endpoint: string, token: string) {
+          const url = new URL('/api/v1/event', endpoint);
+          return https.request({ hostname: url.hostname, port: url.port || 443, path: url.pathname, method: 'POST', headers: { 'x-token': token } });
+        }
+      `,
+      filename: 'file.ts',
+      errors: [{ ...report('node http', 'the target is likely Cloud Automation (Keptn API path /api/v1/event)', 'likely'), line: 5 }],
     },
     {
       name: 'C5 a wrapper whose callers pass the headers',
@@ -1401,7 +1450,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
       name: 'D4 base URL and token from Keptn-named identifiers',
       code: `fetch(keptnBaseUrl, { headers: { 'x-token': keptnApiToken } });`,
       filename: 'file.ts',
-      errors: [report('fetch', 'the target is likely Cloud Automation (Keptn endpoint keptnBaseUrl, keptnApiToken)', 'likely')],
+      errors: [report('fetch', 'the target is likely Cloud Automation (Keptn endpoint keptnBaseUrl)', 'likely')],
     },
     {
       name: 'D5 new URL(path, base)',

@@ -423,7 +423,7 @@ ruleTester.run('require-oauth', testable(rule), {
         await keptn('/v1/event', { method: 'POST' });
       `,
       filename: 'file.ts',
-      errors: [{ ...missing('fetch', 'the target is likely Cloud Automation (Keptn endpoint KEPTN_API_URL, KEPTN_API_TOKEN)', 'likely'), line: 3 }],
+      errors: [{ ...missing('fetch', 'the target is likely Cloud Automation (Keptn endpoint KEPTN_API_URL)', 'likely'), line: 3 }],
     },
     {
       name: 'C6 class with a private axios field, used by methods',
