@@ -447,6 +447,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   const setterEntries = new WeakSet<Entry>();
   /** By class body: the values assigned to each `this.<name>`, and every `this.<name>` (one walk finds both). */
   const classMembersCache = new Map<Node, ClassMembers>();
+  // The classes of this file that extend each class of it, found once (see subclassBodies).
+  let subclassIndex: Map<TSESTree.ClassBody, TSESTree.ClassBody[]> | undefined;
   const siteCache = new Map<Node, RequestSite | null>();
   /** Per request: its target graded on its own evidence, what `keptnBaseOf` compares with. */
   const ownTargetCache = new Map<Node, TargetAssessment>();
@@ -1001,20 +1003,69 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return undefined;
   }
 
-  /** Every `this.<name>` of the class around `node` (not of classes nested in it): defaults and attachments written through any of them. */
+  /**
+   * Every `this.<name>` of the class around `node` (not of classes nested in it), and of the classes
+   * of this file that extend it without a `<name>` of their own: defaults and attachments written
+   * through any of them, and the requests they make.
+   */
   function fieldHolder(node: Node, name: string): FieldHolder | undefined {
+    const owner = fieldOwner(enclosingClassBody(node), name);
+    if (!owner) return undefined;
+    const references = [owner, ...subclassBodies(owner, name)].flatMap((body) => classMembers(body).holders.get(name)?.references ?? []);
+    return references.length === 0 ? undefined : { field: name, references };
+  }
+
+  function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
     let classBody: Node | undefined = node.parent;
     while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
-    if (!classBody) return undefined;
-    return classMembers(classBody).holders.get(name);
+    return classBody;
+  }
+
+  /** The class, this one or one it extends in this file, that writes `this.<name>`: a subclass reads its base's field. */
+  function fieldOwner(classBody: TSESTree.ClassBody | undefined, name: string): TSESTree.ClassBody | undefined {
+    let current = classBody;
+    for (let hops = 0; current && hops < MAX_DEPTH; hops++) {
+      if (classMembers(current).fields.has(name)) return current;
+      current = superClassBody(current);
+    }
+    return classBody;
+  }
+
+  /** The body of the class `classBody`'s class extends, when that class is declared in this file. */
+  function superClassBody(classBody: TSESTree.ClassBody): TSESTree.ClassBody | undefined {
+    const superClass = classBody.parent.superClass ? unwrap(classBody.parent.superClass) : undefined;
+    if (superClass?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const def = variableOf(superClass)?.defs[0];
+    return def?.type === DefinitionType.ClassName ? def.node.body : undefined;
+  }
+
+  /** The classes of this file that extend `base`, directly or through each other, and have no `<name>` of their own. */
+  function subclassBodies(base: TSESTree.ClassBody, name: string): TSESTree.ClassBody[] {
+    if (!subclassIndex) {
+      subclassIndex = new Map();
+      const index = subclassIndex;
+      forEachDescendant(programOf(base), visitorKeys, (node) => {
+        if (node.type === AST_NODE_TYPES.ClassBody) {
+          const parent = superClassBody(node);
+          if (parent) index.set(parent, [...(index.get(parent) ?? []), node]);
+        }
+        return true;
+      });
+    }
+    const found: TSESTree.ClassBody[] = [];
+    const pending = [...(subclassIndex.get(base) ?? [])];
+    for (let body = pending.shift(); body && found.length < 50; body = pending.shift()) {
+      if (classMembers(body).fields.has(name) || found.includes(body)) continue;
+      found.push(body);
+      pending.push(...(subclassIndex.get(body) ?? []));
+    }
+    return found;
   }
 
   /** Values assigned to `this.<name>` in the enclosing class; a parameter property contributes its parameter. */
   function classFieldValues(node: Node, name: string): Expression[] {
-    let classBody: Node | undefined = node.parent;
-    while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
-    if (!classBody) return [];
-    return classMembers(classBody).fields.get(name) ?? [];
+    const owner = fieldOwner(enclosingClassBody(node), name);
+    return owner ? (classMembers(owner).fields.get(name) ?? []) : [];
   }
 
   function classMembers(classBody: Node): ClassMembers {

@@ -1248,6 +1248,37 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [{ ...report('node http', 'the target is likely Cloud Automation (Keptn API path /api/v1/event)', 'likely'), line: 5 }],
     },
     {
+      name: 'C6 an instance made in a base class, used by the classes of the file that extend it: graded by their requests',
+      code: `
+        import axios, { type AxiosInstance } from 'axios';
+        abstract class Base {
+          protected readonly http: AxiosInstance;
+          constructor(endpoint: string, token: string) {
+            this.http = axios.create({ baseURL: endpoint, headers: { 'x-token': token } });
+          }
+        }
+        export class Projects extends Base {
+          list() { return this.http.get('/controlPlane/v1/project'); }
+        }
+      `,
+      filename: 'file.ts',
+      errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 6 }],
+    },
+    {
+      name: 'A5 headers set on a node request one by one, in a loop over the object that holds them',
+      code: `
+        import * as https from 'node:https';
+        const headers = { accept: 'application/json', 'x-token': process.env.KEPTN_API_TOKEN ?? '' };
+        export function projects() {
+          const req = https.request(\`\${process.env.KEPTN_ENDPOINT}/api/controlPlane/v1/project\`);
+          for (const [name, value] of Object.entries(headers)) req.setHeader(name, value);
+          req.end();
+        }
+      `,
+      filename: 'file.ts',
+      errors: [{ ...report('node http', 'the target is likely Cloud Automation (Keptn API path /{…}/api/controlPlane/v1/project)', 'likely'), line: 3 }],
+    },
+    {
       name: 'C5 a wrapper whose callers pass the headers',
       code: `
         function send(url: string, headers: Record<string, string>) {
