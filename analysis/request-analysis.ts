@@ -449,6 +449,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   const classMembersCache = new Map<Node, ClassMembers>();
   // The classes of this file that extend each class of it, found once (see subclassBodies).
   let subclassIndex: Map<TSESTree.ClassBody, TSESTree.ClassBody[]> | undefined;
+  const inheritedHolderCache = new Map<string, FieldHolder>();
   const siteCache = new Map<Node, RequestSite | null>();
   /** Per request: its target graded on its own evidence, what `keptnBaseOf` compares with. */
   const ownTargetCache = new Map<Node, TargetAssessment>();
@@ -1011,8 +1012,18 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   function fieldHolder(node: Node, name: string): FieldHolder | undefined {
     const owner = fieldOwner(enclosingClassBody(node), name);
     if (!owner) return undefined;
-    const references = [owner, ...subclassBodies(owner, name)].flatMap((body) => classMembers(body).holders.get(name)?.references ?? []);
-    return references.length === 0 ? undefined : { field: name, references };
+    const own = classMembers(owner).holders.get(name);
+    const subclasses = subclassBodies(owner, name);
+    if (subclasses.length === 0) return own;
+    // One object per field, as for a class without subclasses: `sameInstance` compares holders by identity.
+    const key = `${String(owner.range[0])}:${name}`;
+    let holder = inheritedHolderCache.get(key);
+    if (!holder) {
+      const references = [...(own?.references ?? []), ...subclasses.flatMap((body) => classMembers(body).holders.get(name)?.references ?? [])];
+      holder = { field: name, references };
+      inheritedHolderCache.set(key, holder);
+    }
+    return holder.references.length === 0 ? undefined : holder;
   }
 
   function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {

@@ -1265,6 +1265,22 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 6 }],
     },
     {
+      name: 'C6 a default header written through a base class field that its constructor receives: graded by the subclasses\' requests',
+      code: `
+        import type { AxiosInstance } from 'axios';
+        abstract class Base {
+          constructor(protected readonly http: AxiosInstance, token: string) {
+            this.http.defaults.headers.common['x-token'] = token;
+          }
+        }
+        export class Projects extends Base {
+          list() { return this.http.get(\`\${process.env.API_BASE}/api/controlPlane/v1/project\`); }
+        }
+      `,
+      filename: 'file.ts',
+      errors: [{ ...report('an axios instance', 'the target is likely Cloud Automation (Keptn API path /{…}/api/controlPlane/v1/project)', 'likely'), line: 5 }],
+    },
+    {
       name: 'A5 headers set on a node request one by one, in a loop over the object that holds them',
       code: `
         import * as https from 'node:https';
