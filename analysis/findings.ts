@@ -18,6 +18,13 @@ import type { VisitorKeys } from './host.js';
 import type { ModuleExit } from './module-exits.js';
 import { sameInstance, type ClientRef, type EnvRead, type ForeignReader, type HeaderEntry, type RequestAnalysis, type RequestSite, type RewriteAt, type TargetAssessment } from './request-analysis.js';
 
+/** A request through an instance that goes to another service, with why; `where` when it is in another module (`../app/deploy.ts:7`). */
+export interface InstanceRequestElsewhere {
+  readonly request: RequestSite;
+  readonly reason: string;
+  readonly where?: string;
+}
+
 export interface XTokenFinding {
   /** Where the header name is written: the report location. */
   readonly node: Node;
@@ -49,7 +56,7 @@ export interface XTokenFinding {
    * attached to the instance authorizes only its Cloud Automation base, so once migrated these
    * lose the x-token and get no token: a change the migration report must say.
    */
-  readonly instanceRequestsElsewhere?: readonly { readonly request: RequestSite; readonly reason: string }[];
+  readonly instanceRequestsElsewhere?: readonly InstanceRequestElsewhere[];
   /**
    * Requests that read this shared header (a builder, a getter, a shared object) and that the
    * code shows go to another service, where the token can be written again with the same value:
@@ -461,17 +468,20 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
       for (const finding of xTokenByName.values()) {
         let best = finding.target;
         /** The requests through the instance that the code shows go elsewhere. */
-        const elsewhere: { readonly request: RequestSite; readonly reason: string }[] = [];
+        const elsewhere: InstanceRequestElsewhere[] = [];
         const own: { readonly request: RequestSite; readonly target: TargetAssessment }[] = [];
         for (const site of finding.sites) {
           if (!site.createsInstance) {
             own.push({ request: site, target: site === finding.site ? finding.target : analysis.assessTarget(site, finding.entry.value ? [finding.entry.value] : []) });
             continue;
           }
-          for (const request of requestSites) {
-            if (!sameInstance(site, request)) continue;
-            const target = analysis.assessTarget(request);
-            if (target.elsewhere !== undefined) elsewhere.push({ request, reason: target.elsewhere });
+          const through = [
+            ...requestSites.filter((request) => sameInstance(site, request)).map((request) => ({ request, target: analysis.assessTarget(request), where: undefined })),
+            // An instance exported, or returned by an exported factory: the requests other modules make with it.
+            ...analysis.foreignInstanceRequests(site).map(({ site: request, target, where }) => ({ request, target, where })),
+          ];
+          for (const { request, target, where } of through) {
+            if (target.elsewhere !== undefined) elsewhere.push({ request, reason: target.elsewhere, ...(where === undefined ? {} : { where }) });
             if (confidenceRank(target.confidence) > confidenceRank(best.confidence) && !options.excludesXToken(target)) best = target;
           }
         }

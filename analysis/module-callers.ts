@@ -502,6 +502,8 @@ function exportIn(ast: TSESTree.Program, name: string): ExportFound | undefined 
           if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name && declarator.init) values.push(declarator.init);
         }
       }
+      // `export function keptnClient(…)`: the function is the value (a factory read by its importers).
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id?.name === name) values.push(declaration);
       for (const specifier of statement.specifiers) {
         if (exportedName(specifier.exported) !== name) continue;
         if (statement.source) reexport = { from: statement.source.value, name: exportedName(specifier.local) };
@@ -509,7 +511,7 @@ function exportIn(ast: TSESTree.Program, name: string): ExportFound | undefined 
       }
     } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && name === 'default') {
       const declaration = statement.declaration;
-      if (declaration.type !== AST_NODE_TYPES.FunctionDeclaration && declaration.type !== AST_NODE_TYPES.ClassDeclaration && declaration.type !== AST_NODE_TYPES.TSInterfaceDeclaration && declaration.type !== AST_NODE_TYPES.TSDeclareFunction) values.push(declaration);
+      if (declaration.type !== AST_NODE_TYPES.ClassDeclaration && declaration.type !== AST_NODE_TYPES.TSInterfaceDeclaration && declaration.type !== AST_NODE_TYPES.TSDeclareFunction) values.push(declaration);
     } else if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
       values.push(...commonJsValues(statement.expression, name));
     }

@@ -440,6 +440,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   const helperModule = options.helperModule ?? HELPER_MODULE;
 
   const clientCache = new Map<Node, ClientRef | null>();
+  const factoryCache = new Map<Node, ClientRef | null>();
   const variableClientCache = new Map<Variable, ClientRef | null>();
   const entryCache = new Map<Node, EntryList>();
   const variableWritesCache = new Map<Variable, EntryList>();
@@ -626,6 +627,32 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return writes.length === 0 ? def.node.init : undefined;
   }
 
+  /**
+   * `let client;` then `client = axios.create(…)` in an `init()`: a variable declared without a value
+   * and written by one plain assignment of a value, a statement of its own (a `close()` that sets it
+   * back to `undefined` or `null` may too). Every client it ever holds is what that assignment
+   * makes, so its requests are that instance's.
+   */
+  function assignedOnceLater(variable: Variable): Expression | undefined {
+    const def = variable.defs[0];
+    if (variable.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (def.node.init && !isEmptyValue(def.node.init)) return undefined;
+    const values: Expression[] = [];
+    for (const reference of variable.references) {
+      if (!reference.isWrite() || reference.init) continue;
+      const assignment = reference.identifier.parent;
+      if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== reference.identifier) return undefined;
+      if (assignment.parent.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+      if (!isEmptyValue(assignment.right)) values.push(assignment.right);
+    }
+    return values.length === 1 ? values[0] : undefined;
+  }
+
+  function isEmptyValue(input: Expression): boolean {
+    const node = unwrap(input);
+    return node.type === AST_NODE_TYPES.Literal && node.value === null || node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined' && isGlobal(node);
+  }
+
   /** The module an `import` binds the variable to (`import x = require('m')` included), and which export. */
   function importSource(variable: Variable): { module: string; importName: string } | undefined {
     const def = variable.defs[0];
@@ -707,7 +734,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         const required = bindingSource(variable);
         return required ? clientFromModule(required.module, required.importName, [variable]) : undefined;
       }
-      const value = singleValue(variable);
+      const value = singleValue(variable) ?? assignedOnceLater(variable);
       if (value) return withHolder(resolveClient(value, depth + 1), variable);
       return annotatedClient(declarator.id);
     }
@@ -944,8 +971,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         if (module !== undefined) return clientFromModule(module, '*', []);
         const site = requestSite(node, depth + 1);
         if (site?.createsInstance) return instanceMadeBy(site);
-        // `oauth.attachToAxios(axios.create(…))` returns the instance it was given.
         const callee = unwrap(node.callee);
+        // `const client = keptnClient(cfg)`: a function of this project that returns the instance it makes.
+        const made = madeByFactory(callee, depth);
+        if (made) return made;
+        // `oauth.attachToAxios(axios.create(…))` returns the instance it was given.
         if (
           callee.type === AST_NODE_TYPES.MemberExpression &&
           memberName(callee) === helperClientMembers.attachToAxios &&
@@ -971,6 +1001,46 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       default:
         return undefined;
     }
+  }
+
+  /**
+   * The instance a factory returns, called as `callee`: a function of this file (its defaults are
+   * the options it makes the instance with, so requests here are told that instance's), or one
+   * another module of the project exports, read there as `exportedInstance` reads an exported
+   * instance (the base it is made with; its headers stay that module's to report).
+   */
+  function madeByFactory(callee: Node, depth: number): ClientRef | undefined {
+    if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const fn = localFunction(callee);
+    if (fn) return factoryInstance(fn, depth);
+    const foreign = callee.type === AST_NODE_TYPES.Identifier && !fromLocalModule(callee) ? undefined : readExport(callee, (exported, there) => there.factoryInstanceShape(exported.node));
+    if (!foreign) return undefined;
+    const { kind, base } = foreign;
+    return { kind, isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: [], ...(base ? { foreignBase: base } : {}) };
+  }
+
+  /** The instance every call of `fn` returns: its one `return` (or arrow body) makes it, or holds what one site made. */
+  function factoryInstance(fn: Node, depth: number): ClientRef | undefined {
+    const cached = factoryCache.get(fn);
+    if (cached !== undefined) return cached ?? undefined;
+    factoryCache.set(fn, null);
+    const returned = returnedExpressions(fn, visitorKeys);
+    const [only] = returned;
+    const ref = returned.length === 1 && only ? resolveClient(only, depth + 1) : undefined;
+    // The holders are the factory's own variables: each call's result is held by the caller.
+    const result = ref?.isInstance === true && ref.member === undefined ? { ...ref, holders: [] } : undefined;
+    factoryCache.set(fn, result ?? null);
+    return result;
+  }
+
+  /** The instance an exported factory makes, as another module sees it: its client and the base it is made with. */
+  function factoryInstanceShape(node: Node): { kind: HttpClientKind; base?: ValueShapes } | undefined {
+    const value = unwrap(node);
+    const fn = isFunctionNode(value) ? value : value.type === AST_NODE_TYPES.Identifier ? localFunction(value) : undefined;
+    const client = fn ? factoryInstance(fn, 0) : undefined;
+    if (!client) return undefined;
+    const base = analysisApi().instanceBaseShapes(client);
+    return { kind: client.kind, ...(base ? { base } : {}) };
   }
 
   /** The instance `axios.create(…)`, `got.extend(…)` or `new HttpClient(…)` makes, its options its defaults. */
@@ -3317,6 +3387,72 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   /**
+   * The requests this file makes through the instance another module hands it at `value`: an
+   * import of the instance it exports (`import { api } from './api'`), or a call of the factory it
+   * exports (`const client = keptnClient(cfg)`), used by name or at once (`keptnClient(cfg).get(…)`).
+   * `made` is the instance as that module knows it: read from there, not looked up again from here
+   * (this file, read to answer that module, may not see it as the linter or an editor buffer has it).
+   */
+  function requestsThrough(value: Node, made: { readonly kind: HttpClientKind; readonly base?: ValueShapes }): RequestSite[] {
+    const outer = outermostTypeWrapper(value);
+    const declarator = outer.parent;
+    let holder: Variable | undefined;
+    if (value.type === AST_NODE_TYPES.Identifier && declarator?.type !== AST_NODE_TYPES.VariableDeclarator) holder = variableOf(value);
+    else if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === outer && declarator.id.type === AST_NODE_TYPES.Identifier) holder = variableOf(declarator.id);
+    // A variable written again may hold something else at a request: only one set once is followed.
+    if (holder && holder.references.some((reference) => reference.isWrite() && !reference.init)) return [];
+    const reads = holder ? holder.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier) : [value];
+    const client: ClientRef = { kind: made.kind, isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: holder ? [holder] : [], ...(made.base ? { foreignBase: made.base } : {}) };
+    const sites: RequestSite[] = [];
+    for (const read of reads) {
+      const used = outermostTypeWrapper(read);
+      const parent = used.parent;
+      let call: TSESTree.CallExpression | undefined;
+      let member: string | undefined;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === used) call = parent;
+      else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === used && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
+        call = parent.parent;
+        member = memberName(parent);
+        if (member === undefined) continue;
+      }
+      if (!call) continue;
+      const known = requestSite(call);
+      if (known) {
+        if (!known.createsInstance) sites.push(known);
+        continue;
+      }
+      const signature = requestSignature(made.kind, member);
+      if (signature && signature.createsInstance !== true) sites.push(buildSite(call, client, signature, member));
+    }
+    return sites;
+  }
+
+  /**
+   * The requests other modules make through an instance this module hands them: exported where it
+   * is made (`export const api = axios.create(…)`, `module.exports = axios.create(…)`), or returned
+   * by an exported factory (`export function keptnClient(cfg) { return axios.create(…) }`), each
+   * graded in its own module. Empty when no other module's use can be known.
+   */
+  function foreignInstanceRequests(instance: RequestSite): ForeignReader[] {
+    const uses: { readonly node: Node; readonly analysis: RequestAnalysis; readonly file: string }[] = [];
+    const exportedAs = moduleExits.exportedValueName(instance.node);
+    if (exportedAs !== undefined) uses.push(...(usesFromOtherModules(exportedAs) ?? []));
+    let fn: Node | undefined = instance.node.parent;
+    while (fn && !isFunctionNode(fn)) fn = fn.parent;
+    if (fn && moduleExits.isExportedFunction(fn) && factoryInstance(fn, 0)?.defaults.some((options) => instance.optionArguments.includes(options))) {
+      uses.push(...(callsFromOtherModules(fn) ?? []).map(({ call, analysis, file }) => ({ node: call, analysis, file })));
+    }
+    if (uses.length === 0) return [];
+    const client = instanceMadeBy(instance);
+    const base = analysisApi().instanceBaseShapes(client);
+    const made = { kind: client.kind, ...(base ? { base } : {}) };
+    const seen = new Set<RequestSite>();
+    return uses.flatMap(({ node, analysis, file }) =>
+      analysis.requestsThrough(node, made).filter((site) => !seen.has(site) && seen.add(site)).map((site) => ({ site, target: analysis.assessTarget(site), where: foreignWhere(file, site) })),
+    );
+  }
+
+  /**
    * How sure the requests are that send a header object or a builder's result: each request
    * whose own headers take it in, and for an instance made with it, the instance and every
    * request made through it (as the findings grade an instance's own header).
@@ -3704,6 +3840,9 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       return site.optionArguments.flatMap((argument) => keys.flatMap((key) => valuesOf(entriesOf(argument, 0), key)));
     },
     resolveClient,
+    factoryInstanceShape,
+    requestsThrough,
+    foreignInstanceRequests,
     fetchSendingRequest,
     /** The function declared in this file that a call's callee names (`f`, `this.f`, tsc's `(0, exports.f)`), if any. */
     calledFunction: (callee: Node): Node | undefined => localFunction(unwrap(callee)),

@@ -3984,11 +3984,14 @@ function conditionText(test: string, outcome: 'truthy' | 'falsy' | 'nullish'): s
 }
 
 /** "on line 23 (its host … is no Cloud Automation host)", or each line with its own reason when they differ. */
-function linesWithReasons(requests: readonly { readonly request: RequestSite; readonly reason: string }[]): string {
+function linesWithReasons(requests: readonly { readonly request: RequestSite; readonly reason: string; readonly where?: string }[]): string {
   const reasons = [...new Set(requests.map(({ reason }) => reason))];
+  // A request of another module is named by its file and line, one of this file by its line.
+  const at = ({ request, where }: { readonly request: RequestSite; readonly where?: string }): string => where ?? `${request.node.loc.start.line}`;
+  const here = requests.every(({ where }) => where === undefined);
   return reasons.length === 1
-    ? `on line ${requests.map(({ request }) => request.node.loc.start.line).join(', ')} (${reasons[0] ?? ''})`
-    : requests.map(({ request, reason }) => `on line ${request.node.loc.start.line} (${reason})`).join(' and ');
+    ? `${here ? 'on line' : 'at'} ${requests.map(at).join(', ')} (${reasons[0] ?? ''})`
+    : requests.map((request) => `${request.where === undefined ? 'on line' : 'at'} ${at(request)} (${request.reason})`).join(' and ');
 }
 
 /** A variable name made from an env var's (`KEPTN_API_TOKEN` → `keptnApiToken`), or `fallback` when nothing of it can name one. */

@@ -120,6 +120,18 @@ describe('compareFile', () => {
     expect(typedOnlySite.disagreements.map((row) => row.check)).toEqual(['untyped ⊆ typed']);
   });
 
+  it('lets a surer typed confidence through for an exported instance, or one an exported factory returns (their requests are elsewhere)', () => {
+    const exported = "import axios from 'axios';\nexport const api = axios.create({ baseURL: process.argv[2], headers: { 'x-token': process.argv[3] ?? '' } });\n";
+    const factory = "import axios from 'axios';\nexport function keptnClient(url: string, token: string) {\n  return axios.create({ baseURL: url, headers: { 'x-token': token } });\n}\n";
+    const reasonsOf = (source: string, line: number) => {
+      const result = compareFile(outcome({ typed: [finding('x-token', line, 'likely', 1, source, "'x-token'")], untyped: [finding('x-token', line, 'unknown', 1, source, "'x-token'")], codemod: [site('x-token', line, 'migrated', 'acts')] }), source);
+      expect(result.disagreements).toEqual([]);
+      return result.typedOnly.flatMap((entry) => entry.reasons).filter((reason) => reason.startsWith('the header is in the options'));
+    };
+    expect(reasonsOf(exported, 2)).toEqual(["the header is in the options of a call whose result is the exported `api`, graded by the requests other modules make with it, which only the program's file list shows"]);
+    expect(reasonsOf(factory, 3)).toEqual(["the header is in the options of a call whose result the exported `keptnClient` returns, graded by the requests other modules make with it, which only the program's file list shows"]);
+  });
+
   it('lets a surer typed confidence through for a header an exported builder returns (its callers elsewhere send it)', () => {
     const source = "export function keptnHeaders(): Record<string, string> {\n  return { accept: 'application/json', 'x-token': process.env.KEPTN_API_TOKEN ?? '' };\n}\n";
     const typed = [finding('x-token', 2, 'likely', 1, source, "'x-token'")];

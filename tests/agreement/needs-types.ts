@@ -174,6 +174,32 @@ function exportedObjectName(file: ParsedFile, key: Node): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether the header is in the options of a call that makes an instance, whose result leaves the
+ * module: `export const api = axios.create({…})`, or returned by an exported function. Says which.
+ */
+function exportedInstanceName(file: ParsedFile, key: Node): string | undefined {
+  let call: Node | undefined = file.parents.get(key);
+  while (call && call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) {
+    if (isFunction(call)) return undefined;
+    call = file.parents.get(call);
+  }
+  // An instance is made (`axios.create`, `got.extend`, `ky.create`, `new HttpClient(…)`), not a request sent.
+  const makesInstance =
+    call?.type === AST_NODE_TYPES.NewExpression ||
+    (call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression && call.callee.property.type === AST_NODE_TYPES.Identifier && ['create', 'extend'].includes(call.callee.property.name));
+  if (!call || !makesInstance) return undefined;
+  const holder = file.parents.get(call);
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === call && holder.id.type === AST_NODE_TYPES.Identifier) {
+    const declaration = file.parents.get(holder);
+    if (declaration && file.parents.get(declaration)?.type === AST_NODE_TYPES.ExportNamedDeclaration) return `is the exported \`${holder.id.name}\``;
+  }
+  let fn: Node | undefined = holder?.type === AST_NODE_TYPES.ReturnStatement ? file.parents.get(holder) : holder;
+  while (fn && !isFunction(fn)) fn = fn.type === AST_NODE_TYPES.BlockStatement || fn.type === AST_NODE_TYPES.IfStatement ? file.parents.get(fn) : undefined;
+  const name = fn ? exportedName(file, fn) : undefined;
+  return name === undefined ? undefined : `the exported \`${name}\` returns`;
+}
+
 function enclosingClass(file: ParsedFile, node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
   for (let current = file.parents.get(node); current; current = file.parents.get(current)) {
     if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
@@ -319,6 +345,8 @@ export function explainTypedOnly(file: string, source: string, kind: 'x-token' |
     if (exported !== undefined) reasons.add(`the header is in what the exported \`${exported}\` returns, sent by its callers in other modules, which only the program's file list shows`);
     const exportedObject = fn ? undefined : exportedObjectName(parsedFile, node);
     if (exportedObject !== undefined) reasons.add(`the header is in the exported object \`${exportedObject}\`, sent by the requests of other modules that read it, which only the program's file list shows`);
+    const instance = exportedInstanceName(parsedFile, node);
+    if (instance !== undefined) reasons.add(`the header is in the options of a call whose result ${instance}, graded by the requests other modules make with it, which only the program's file list shows`);
   }
   for (const part of requestParts(parsedFile, node)) typeDependencies(parsedFile, part, reasons, seen, 0, confidenceOnly);
   return [...reasons].sort();

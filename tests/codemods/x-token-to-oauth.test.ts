@@ -855,6 +855,23 @@ describe('the cross-file fixture project', () => {
     expect(run('local-token.ts').output).not.toContain('legacyKeptnToken');
     expect(run('config.ts').output).toBeUndefined();
   });
+
+  it('grades an instance by the requests other modules make with it: exported where it is made, or returned by an exported factory', () => {
+    const run = (name: string) => {
+      const file = path.join(projectSources, name);
+      return runTransform(file, readFileSync(file, 'utf8'), { runFiles });
+    };
+    // Nothing in keptn-factory.ts or shared-client.ts names a Keptn route, host or variable: pipeline.ts and release-check.ts do.
+    const factory = run('keptn-factory.ts');
+    expect(factory.output).toContain('return oauthClientFromEnv().attachToAxios(axios.create({');
+    expect(factory.report?.manual).toEqual([]);
+    const shared = run('shared-client.ts');
+    expect(shared.output).toContain('export const sharedClient = oauthClientFromEnv().attachToAxios(axios.create({ baseURL: endpoint }));');
+    // The helper authorizes only the instance's base: the request to the release feed loses the x-token, and the report says so, naming where it is.
+    expect(shared.report?.migrated[0]?.what).toContain('its request at release-check.ts:5 (its host https://releases.example.com is written out and is no Cloud Automation host) no longer gets the x-token');
+    // The factory's callers make requests through an axios instance: their routes are counted.
+    expect(run('pipeline.ts').report?.routes.map((route) => route.routes[0])).toEqual(['POST /api/v1/event', 'GET /api/controlPlane/v1/project/{project}/stage']);
+  });
 });
 
 describe('a project typed for a runtime without a global fetch', () => {

@@ -31,6 +31,17 @@ const typeOnly = {
     import { api } from './api';
     await api.get('/v1/metadata', { headers: { 'x-token': token } });
   `,
+  // instance-users.ts makes the Keptn requests with what these export.
+  exportedInstance: `
+    import axios from 'axios';
+    export const keptnApi = axios.create({ baseURL: process.argv[2], headers: { 'x-token': process.argv[3] ?? '' } });
+  `,
+  exportedFactory: `
+    import axios from 'axios';
+    export function makeKeptnClient(url: string) {
+      return axios.create({ baseURL: url, headers: { 'x-token': process.argv[3] ?? '' } });
+    }
+  `,
   instanceInImportedDeps: `
     import type { KeptnDeps } from './api';
     export async function trigger(deps: KeptnDeps, event: unknown) {
@@ -50,6 +61,12 @@ untyped.run('no-x-token-header (the same code without type information)', testab
       code: typeOnly.importedInstance,
       filename: 'file.ts',
       errors: [{ messageId: 'xTokenHeaderUnknownClient', data: { call: '`api.get(…)`', target: 'the target may be Cloud Automation (Keptn-like path /v1/metadata)', confidence: 'possible' } }],
+    },
+    {
+      name: 'B2 an exported instance: without the program\'s file list, no request shows where it goes',
+      code: typeOnly.exportedInstance,
+      filename: 'file.ts',
+      errors: [{ messageId: 'xTokenHeader', data: { client: 'axios', target: 'nothing here shows that the target is Cloud Automation', confidence: 'unknown' } }],
     },
     {
       name: 'B2 an instance held by a property of an imported interface is an unknown client without types',
@@ -189,6 +206,18 @@ typed.run('no-x-token-header (typed)', testable(rule), {
       filename: ts,
       // The instance's baseURL lives in the other module, and is read there: `${KEPTN_API}` before the call's path.
       errors: [report('an axios instance', 'the target is likely Cloud Automation (Keptn path /{…}/v1/metadata behind KEPTN_API)', 'likely')],
+    },
+    {
+      name: 'B2 an exported instance, graded by the requests another module makes with it (typed: instance-users.ts)',
+      code: typeOnly.exportedInstance,
+      filename: ts,
+      errors: [report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely')],
+    },
+    {
+      name: 'B2 the instance an exported factory returns, graded by the requests its callers make with it (typed: instance-users.ts)',
+      code: typeOnly.exportedFactory,
+      filename: ts,
+      errors: [report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project/{…}/stage)', 'likely')],
     },
     {
       name: 'B2 a re-exported axios instance (typed)',
