@@ -1818,10 +1818,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     }
     // `Object.fromEntries([['x-token', t], …])`: the record of its pairs, read as `new Headers([…])` reads them.
     const [pairs] = node.arguments;
-    if (pairs && pairs.type !== AST_NODE_TYPES.SpreadElement && callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'fromEntries') {
-      const object = unwrap(callee.object);
-      if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Object' && isGlobal(object)) return entriesOf(pairs, depth + 1);
-    }
+    if (pairs && pairs.type !== AST_NODE_TYPES.SpreadElement && globalObjectMember(callee) === 'fromEntries') return entriesOf(pairs, depth + 1);
     const fn = localFunction(callee);
     if (!fn) return UNKNOWN;
     const returned = returnedExpressions(fn, visitorKeys);
@@ -2063,11 +2060,18 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (listed.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const lister = unwrap(listed.callee);
     const [object] = listed.arguments;
-    if (lister.type !== AST_NODE_TYPES.MemberExpression || !object || object.type === AST_NODE_TYPES.SpreadElement) return undefined;
-    const owner = unwrap(lister.object);
-    if (owner.type !== AST_NODE_TYPES.Identifier || owner.name !== 'Object' || !isGlobal(owner)) return undefined;
-    const method = memberName(lister);
+    if (!object || object.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const method = globalObjectMember(lister);
     return (pattern ? method === 'entries' : method === 'keys') ? object : undefined;
+  }
+
+  /** `Object.assign`, `Object.entries`, …: the member of the global `Object` a callee names, if it names one. */
+  function globalObjectMember(callee: Node): string | undefined {
+    return callee.type === AST_NODE_TYPES.MemberExpression && isGlobalObject(unwrap(callee.object)) ? memberName(callee) : undefined;
+  }
+
+  function isGlobalObject(node: Node): boolean {
+    return node.type === AST_NODE_TYPES.Identifier && node.name === 'Object' && isGlobal(node);
   }
 
   /** What a use of an object (`ref`) writes into it: a member assignment, a header setter call, `Object.assign`. */
@@ -2160,7 +2164,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const member = memberName(node);
     let object = unwrap(node.object);
-    if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Object' && isGlobal(object)) return member === 'assign' ? OBJECT_ASSIGN : undefined;
+    if (isGlobalObject(object)) return member === 'assign' ? OBJECT_ASSIGN : undefined;
     // Compiled ES interop reads the default export as a member: `lodash_1.default.merge(…)`.
     if (object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'default') object = unwrap(object.object);
     if (object.type !== AST_NODE_TYPES.Identifier || member === undefined) return undefined;
@@ -3401,8 +3405,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     else if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === outer && declarator.id.type === AST_NODE_TYPES.Identifier) holder = variableOf(declarator.id);
     // A variable written again may hold something else at a request: only one set once is followed.
     if (holder && holder.references.some((reference) => reference.isWrite() && !reference.init)) return [];
-    const reads = holder ? holder.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier) : [value];
-    const client: ClientRef = { kind: made.kind, isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders: holder ? [holder] : [], ...(made.base ? { foreignBase: made.base } : {}) };
+    // `private readonly keptn = keptnGot(…)`, `this.keptn = keptnGot(…)`: the field's `this.keptn`, when nothing else sets it.
+    const field = holder ? undefined : fieldSetTo(outer);
+    const reads: readonly Node[] = holder ? holder.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier) : (field?.references ?? [value]);
+    const holders: readonly Holder[] = holder ? [holder] : field ? [field] : [];
+    const client: ClientRef = { kind: made.kind, isInstance: true, defaults: [], opaque: true, helperAuthorized: false, holders, ...(made.base ? { foreignBase: made.base } : {}) };
     const sites: RequestSite[] = [];
     for (const read of reads) {
       const used = outermostTypeWrapper(read);
@@ -3425,6 +3432,16 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       if (signature && signature.createsInstance !== true) sites.push(buildSite(call, client, signature, member));
     }
     return sites;
+  }
+
+  /** The class field whose only value `value` is: its initializer, or the one `this.<field> = value` of the class. */
+  function fieldSetTo(value: Node): FieldHolder | undefined {
+    const parent = value.parent;
+    let name: string | undefined;
+    if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === value && !parent.static) name = classMemberKey(parent);
+    else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === value && parent.left.type === AST_NODE_TYPES.MemberExpression && unwrap(parent.left.object).type === AST_NODE_TYPES.ThisExpression) name = memberName(parent.left);
+    if (name === undefined || classFieldValues(value, name).length !== 1) return undefined;
+    return fieldHolder(value, name);
   }
 
   /**

@@ -869,6 +869,8 @@ describe('the cross-file fixture project', () => {
     expect(shared.output).toContain('export const sharedClient = oauthClientFromEnv().attachToAxios(axios.create({ baseURL: endpoint }));');
     // The helper authorizes only the instance's base: the request to the release feed loses the x-token, and the report says so, naming where it is.
     expect(shared.report?.migrated[0]?.what).toContain('its request at release-check.ts:5 (its host https://releases.example.com is written out and is no Cloud Automation host) no longer gets the x-token');
+    // The only caller of got-factory.ts keeps the instance in a class field, and its request through `this.client` grades it.
+    expect(run('got-factory.ts').output).toContain('hooks: oauthClientFromEnv().gotHooks({ audience: prefixUrl })');
     // The factory's callers make requests through an axios instance: their routes are counted.
     expect(run('pipeline.ts').report?.routes.map((route) => route.routes[0])).toEqual(['POST /api/v1/event', 'GET /api/controlPlane/v1/project/{project}/stage']);
   });
