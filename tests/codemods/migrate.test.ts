@@ -174,6 +174,13 @@ describe('a CommonJS package whose modules share clients through require()', () 
     }
   });
 
+  it('grades an instance required whole, or made by a required factory, by the requests of the modules that require it', () => {
+    // Nothing in keptn-api.js or keptn-factory.js names a Keptn route, host or variable: jobs.js does.
+    expect(run('src/keptn-api.js').output).toContain('module.exports = oauthClientFromEnv().attachToAxios(axios.create({');
+    expect(run('src/keptn-factory.js').output).toContain("return oauthClientFromEnv().attachToAxios(axios.create({ baseURL: url, headers: { 'content-type': 'application/json' } }));");
+    expect(routesOf('src/jobs.js')).toEqual(['GET /{…}/controlPlane/v1/project', 'POST /{…}/v1/event']);
+  });
+
   it('migrates an x-token sent on top of the shared instance, as the request is known now', () => {
     const sequences = run('src/sequences.js');
     expect(sequences.output).toContain('headers: { Authorization: await oauthClientFromEnv().authorizationHeader() },');
