@@ -485,6 +485,9 @@ export function createFindings(analysis: RequestAnalysis, options: FindingOption
             if (confidenceRank(target.confidence) > confidenceRank(best.confidence) && !options.excludesXToken(target)) best = target;
           }
         }
+        // The instance is made from what a factory's callers pass, and one passes another service's host: that stays said.
+        const { callersElsewhere } = finding.target;
+        if (callersElsewhere !== undefined && best !== finding.target) best = { ...best, callersElsewhere };
         const shared = sharedHeaderGrade(own, (request) => splitRewrite(finding, request).why);
         if (shared) {
           // Held back, the header is as sure as its surest request: that is what the filter weighs.

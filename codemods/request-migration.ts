@@ -422,11 +422,17 @@ export function sureEnoughTarget(target: TargetAssessment, options: TransformOpt
  * the same words whether it is marked (its other calls go to Cloud Automation as far as the code
  * shows) or listed.
  */
-export function callersElsewhereSite(target: TargetAssessment, what: string): { why: string; todo: string } {
-  return {
-    why: `${what} is made with the URL its callers pass, and ${target.callersElsewhere ?? ''}: rewritten, it would send that service the OAuth token, so the migration never rewrites it (not even with --include-unsure); ${describeCallersTarget(target)}`,
-    todo: 'give the Cloud Automation calls a request of their own through the OAuth helper (`client.fetch`, or `Authorization: await client.authorizationHeader()`), and keep the x-token only in the request to the other service',
-  };
+export function callersElsewhereSite(target: TargetAssessment, what: string, instance = false): { why: string; todo: string } {
+  // An instance a factory makes from its callers' arguments: its base URL is theirs, and so is its audience once migrated.
+  return instance
+    ? {
+        why: `${what} is made with the base URL its callers pass, and ${target.callersElsewhere ?? ''}: migrated, that instance would send that service the OAuth token, so the migration never rewrites it (not even with --include-unsure); ${describeCallersTarget(target)}`,
+        todo: 'make the Cloud Automation instances apart, with the OAuth helper attached (`client.attachToAxios(…)`, `hooks: client.gotHooks(…)`), and keep the x-token only in the instance for the other service',
+      }
+    : {
+        why: `${what} is made with the URL its callers pass, and ${target.callersElsewhere ?? ''}: rewritten, it would send that service the OAuth token, so the migration never rewrites it (not even with --include-unsure); ${describeCallersTarget(target)}`,
+        todo: 'give the Cloud Automation calls a request of their own through the OAuth helper (`client.fetch`, or `Authorization: await client.authorizationHeader()`), and keep the x-token only in the request to the other service',
+      };
 }
 
 /** What the other calls of such a wrapper show, as the report and the lint both put it. */
@@ -997,8 +1003,8 @@ export abstract class RequestMigration {
    * and to leave it; else that nothing shows it is Cloud Automation, and how to migrate this file
    * once a person has checked (`--include-unsure` is per run, so per file is as fine as it gets).
    */
-  protected notSureSite(target: TargetAssessment, what: string, ifItDoes: string): { why: string; todo: string; elsewhere?: boolean; confidence?: TargetConfidence } {
-    if (target.callersElsewhere !== undefined) return { ...callersElsewhereSite(target, what), confidence: target.confidence };
+  protected notSureSite(target: TargetAssessment, what: string, ifItDoes: string, instance = false): { why: string; todo: string; elsewhere?: boolean; confidence?: TargetConfidence } {
+    if (target.callersElsewhere !== undefined) return { ...callersElsewhereSite(target, instance ? 'this instance' : what, instance), confidence: target.confidence };
     if (target.elsewhere !== undefined) {
       return {
         elsewhere: true,

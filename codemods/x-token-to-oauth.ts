@@ -324,14 +324,14 @@ export class XTokenMigration extends RequestMigration {
     const key = this.babelPath(finding.node);
     if (!key) return;
     if (this.heldBackShared(key, finding)) return;
-    if (this.callersElsewhere(key, finding.target)) return;
+    if (this.callersElsewhere(key, finding.target, finding.site.createsInstance)) return;
     // Whatever the evidence, `--include-unsure` or not: no evidence makes the caller's token the service's.
     if (finding.forwardedFrom !== undefined && finding.target.elsewhere === undefined) {
       this.leave(key, 'x-token header forwarding the caller\'s token', `the token is read ${finding.forwardedFrom} from the request this code answers: it is the caller's, and the OAuth helper's token is this service's own, which sent instead would give every caller this service's access`, 'once callers send OAuth tokens, forward their `Authorization` header instead of the x-token');
       return;
     }
     if (!this.sureEnough(finding.target)) {
-      this.listUnsure(key, finding.target);
+      this.listUnsure(key, finding.target, false, finding.site.createsInstance);
       return;
     }
     if (!this.boundToCallersBase(key, finding)) return;
@@ -482,10 +482,10 @@ export class XTokenMigration extends RequestMigration {
    * stays as it is, marked, with or without `--include-unsure`. One whose other calls are unsure
    * too is listed as any unsure site is (`notSureSite` says why it is never rewritten).
    */
-  private callersElsewhere(key: AnyPath, target: TargetAssessment): boolean {
+  private callersElsewhere(key: AnyPath, target: TargetAssessment, instance: boolean): boolean {
     if (target.callersElsewhere === undefined || !confidenceAtLeast(target.confidence, SURE_TARGET_CONFIDENCE)) return false;
-    const { why, todo } = callersElsewhereSite(target, 'this request');
-    this.leave(key, 'x-token header in a wrapper that also serves another service', why, todo);
+    const { why, todo } = callersElsewhereSite(target, instance ? 'this instance' : 'this request', instance);
+    this.leave(key, `x-token header in ${instance ? 'an instance factory' : 'a wrapper'} that also serves another service`, why, todo);
     return true;
   }
 
@@ -524,7 +524,7 @@ export class XTokenMigration extends RequestMigration {
    * A site the analysis is not sure goes to Cloud Automation: listed, never touched without
    * `--include-unsure`; one it knows goes elsewhere: listed, never touched at all.
    */
-  private listUnsure(key: AnyPath, target: TargetAssessment, escaping = false): void {
+  private listUnsure(key: AnyPath, target: TargetAssessment, escaping = false, instance = false): void {
     const { line, column } = this.position(key.node);
     // An escaping header is left even when its target is sure: no rerun would rewrite it.
     const site = escaping && target.elsewhere === undefined
@@ -532,7 +532,7 @@ export class XTokenMigration extends RequestMigration {
           why: `nothing shows that the requests in other modules that send this header go to Cloud Automation (${target.confidence} target)`,
           todo: `if they do, ${ESCAPING_TODO}`,
         }
-      : this.notSureSite(target, 'this request', 'migrate it by hand if it does');
+      : this.notSureSite(target, 'this request', 'migrate it by hand if it does', instance);
     this.manual.push({ line, column, what: 'x-token header', ...site });
   }
 

@@ -15,7 +15,7 @@ export type Options = [
     reportUnrecognizedCalls?: boolean;
   },
 ];
-export type MessageIds = 'xTokenHeader' | 'xTokenHeaderForwarded' | 'xTokenHeaderElsewhere' | 'xTokenHeaderCallersElsewhere' | 'xTokenHeaderSharedElsewhere' | 'xTokenHeaderSharedUnsure' | 'xTokenHeaderLeavesModule' | 'xTokenHeaderLeavesModuleShared' | 'xTokenHeaderUnknownClient' | 'removeXTokenHeader';
+export type MessageIds = 'xTokenHeader' | 'xTokenHeaderForwarded' | 'xTokenHeaderElsewhere' | 'xTokenHeaderCallersElsewhere' | 'xTokenHeaderFactoryElsewhere' | 'xTokenHeaderSharedElsewhere' | 'xTokenHeaderSharedUnsure' | 'xTokenHeaderLeavesModule' | 'xTokenHeaderLeavesModuleShared' | 'xTokenHeaderUnknownClient' | 'removeXTokenHeader';
 
 export default createRuleWithCachedOptions<Options, MessageIds>({
   name: 'no-x-token-header',
@@ -35,6 +35,8 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
         'The `x-token` header sent by {{client}} is not for Cloud Automation: {{elsewhere}}. OAuth is not for that service, so `migrate` leaves the header as it is (even with `--include-unsure`): keep it, or remove it if that service no longer needs it.',
       xTokenHeaderCallersElsewhere:
         'The deprecated `x-token` header is sent by {{client}} with the URL its callers pass; {{target}}, but {{callers}}. Rewritten, the function would send that service the OAuth token, so `migrate` leaves it for you (even with `--include-unsure`): give the Cloud Automation calls a request of their own through the `cloud-automation-oauth` client, and keep the x-token only in the request to the other service.',
+      xTokenHeaderFactoryElsewhere:
+        'The deprecated `x-token` header is sent by {{client}} through an instance that a function makes with the base URL its callers pass; {{target}}, but {{callers}}. Migrated, that instance would send that service the OAuth token, so `migrate` leaves it for you (even with `--include-unsure`): make the Cloud Automation instances apart, with the `cloud-automation-oauth` client attached, and keep the x-token only in the instance for the other service.',
       xTokenHeaderSharedElsewhere:
         'The deprecated `x-token` header is sent by {{client}}; {{target}}, but {{heldBack}}. The header goes with every request that reads it, so `migrate` leaves it for you (even with `--include-unsure`) rather than send the OAuth token there: give the Cloud Automation requests headers of their own through the `cloud-automation-oauth` client, and keep the x-token only where that service needs it.',
       xTokenHeaderSharedUnsure:
@@ -85,7 +87,9 @@ export default createRuleWithCachedOptions<Options, MessageIds>({
         // Still reported: the header is sent. Known to serve another service, it is no migration's business.
         if (finding.target.elsewhere !== undefined) context.report({ node: finding.node, messageId: 'xTokenHeaderElsewhere', data: { client, elsewhere: finding.target.elsewhere, confidence: finding.target.confidence }, suggest });
         else if (finding.target.callersElsewhere !== undefined) {
-          context.report({ node: finding.node, messageId: 'xTokenHeaderCallersElsewhere', data: { client, target: describeTarget(finding.target), callers: finding.target.callersElsewhere, confidence: finding.target.confidence }, suggest });
+          // An instance a function makes from its callers' base URL (a factory), or a request made with their URL (a wrapper).
+          const messageId = finding.site.createsInstance ? 'xTokenHeaderFactoryElsewhere' : 'xTokenHeaderCallersElsewhere';
+          context.report({ node: finding.node, messageId, data: { client, target: describeTarget(finding.target), callers: finding.target.callersElsewhere, confidence: finding.target.confidence }, suggest });
         } else if (finding.heldBack) {
           // Led by the surest request's evidence; graded by the least sure one, which decides what `migrate` does.
           const messageId = finding.heldBack.target.elsewhere === undefined ? 'xTokenHeaderSharedUnsure' : 'xTokenHeaderSharedElsewhere';

@@ -277,6 +277,25 @@ ruleTester.run('no-x-token-header', testable(rule), {
       }],
     },
     {
+      name: 'a factory whose callers pass the base URL, one of them another service\'s host: the instance it makes is never migrated, and the message says it is an instance',
+      code: [
+        "import axios from 'axios';",
+        'function createClient(url: string, token: string) {',
+        "  return axios.create({ baseURL: url, headers: { 'x-token': token } });",
+        '}',
+        "const keptn = createClient(process.env.KEPTN_ENDPOINT ?? '', process.env.KEPTN_API_TOKEN ?? '');",
+        "const flags = createClient('https://flags.internal.acme.io', process.env.FLAGS_TOKEN ?? '');",
+        "export const projects = async () => (await keptn.get('/controlPlane/v1/project')).data;",
+        "export const flag = async (name: string) => (await flags.get(`/flags/${name}`)).data;",
+      ].join('\n'),
+      filename: 'file.ts',
+      errors: [{
+        messageId: 'xTokenHeaderFactoryElsewhere',
+        line: 3,
+        data: { client: 'axios', target: 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', callers: 'its call on line 6 passes the host https://flags.internal.acme.io, written out and no Cloud Automation host', confidence: 'likely' },
+      }],
+    },
+    {
       name: 'red team C #2: a wrapper whose every call passes another service\'s host is that service\'s',
       code: [
         'async function post(url: string, token: string, body: unknown) {',
