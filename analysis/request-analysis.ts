@@ -305,7 +305,9 @@ export interface TargetAssessment {
    * can quote ("its call on line 20 passes the host https://flags.internal.acme.io, written out and no
    * Cloud Automation host"). Rewritten, the function would send the OAuth token there too, so it is
    * never migrated, `--include-unsure` or not; `confidence` grades the other calls.
-   * (When every call goes elsewhere, `elsewhere` says so instead.)
+   * (When every call goes elsewhere, `elsewhere` says so instead.) For an instance a function makes
+   * with the base URL its callers pass, also set when they pass different bases or are out of sight
+   * (`CallerEvidence.basesDiffer`): the helper attached to it would authorize each of them.
    */
   readonly callersElsewhere?: string;
   /**
@@ -2596,6 +2598,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         elsewhere = describeCallersAway(callers.away, true);
         confidence = 'unknown';
       } else if (firstAway) callersElsewhere = describeCallersAway(callers.away, false);
+      else if (callers.basesDiffer !== undefined) callersElsewhere = callers.basesDiffer;
       callersBase = callers.mixed;
       if (elsewhere === undefined && callers.target !== undefined && !confidenceAtLeast(confidence, SURE_TARGET_CONFIDENCE) && confidenceAtLeast(callers.target, confidence)) {
         byCallers = callers.target !== confidence;

@@ -210,6 +210,13 @@ export interface CallerEvidence {
    * (`TargetAssessment.keptnBase`).
    */
   readonly onlyGenericKeptn?: true;
+  /**
+   * For an instance a function makes (a factory) with the base URL its callers pass: they pass
+   * different ones, or some calls are out of sight, so the helper attached to it would authorize
+   * each of those bases, which nothing shows are all Cloud Automation's. Says which, as a message
+   * continues "but …".
+   */
+  readonly basesDiffer?: string;
 }
 
 /** What the calls of a wrapper that serves more than Keptn routes share: see `TargetAssessment.callersBase`. */
@@ -792,9 +799,15 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       let unshown: string | undefined;
       // The env var each call showing a Keptn route starts its URL with (undefined: none, or another module's call).
       const keptnBases: (string | undefined)[] = [];
+      // An instance's base as each call makes it: one text per distinct base, with the first call that passes it.
+      const instanceBases = new Map<string, string>();
       for (const [index, context] of contexts.entries()) {
         const names: string[] = [];
         const reading = readRequest(site, context, names);
+        if (site.createsInstance) {
+          const text = `${reading.urls.map((url) => url.map((part) => (part === HOLE ? '{…}' : part)).join('')).join(' | ')} ${[...new Set(names)].join(',')}`;
+          if (!instanceBases.has(text)) instanceBases.set(text, places[index] ?? 'another call');
+        }
         const foreignHost = reading.urls.map((url) => writtenHost(url)).find((host) => host !== undefined && !isCloudAutomationHost(host.name));
         if (foreignHost) {
           away.push({ where: places[index] ?? 'another call', host: foreignHost.shown });
@@ -819,7 +832,15 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       const envVar = firstBase !== undefined && keptnBases.every((base) => base === firstBase) ? firstBase : undefined;
       const mixed = keptnBases.length > 0 && unshown !== undefined && away.length === 0 ? { mixed: { envVar, unshown } } : {};
       const onlyGeneric = !sure && !calls.open && !allAway && away.length === 0 && everyCallShowsKeptn && strongest === 'possible';
-      result = { target: sure ? strongest : undefined, away, allAway, ...mixed, ...(onlyGeneric ? { onlyGenericKeptn: true as const } : {}) };
+      const basesDiffer =
+        !site.createsInstance || away.length > 0
+          ? undefined
+          : calls.open
+            ? 'other modules may call the function that makes it with base URLs the codemod cannot see'
+            : instanceBases.size > 1
+              ? `its calls pass different base URLs (${[...instanceBases.values()].join(', ')}), which nothing shows are all Cloud Automation's`
+              : undefined;
+      result = { target: sure ? strongest : undefined, away, allAway, ...mixed, ...(onlyGeneric ? { onlyGenericKeptn: true as const } : {}), ...(basesDiffer === undefined ? {} : { basesDiffer }) };
     }
     callerEvidenceCache.set(site.node, result);
     return result;

@@ -426,7 +426,7 @@ export function callersElsewhereSite(target: TargetAssessment, what: string, ins
   // An instance a factory makes from its callers' arguments: its base URL is theirs, and so is its audience once migrated.
   return instance
     ? {
-        why: `${what} is made with the base URL its callers pass, and ${target.callersElsewhere ?? ''}: migrated, that instance would send that service the OAuth token, so the migration never rewrites it (not even with --include-unsure); ${describeCallersTarget(target)}`,
+        why: `${what} is made with the base URL its callers pass, and ${target.callersElsewhere ?? ''}: attached to it, the helper would send the OAuth token to every base it is made with, so the migration never rewrites it (not even with --include-unsure); ${describeCallersTarget(target)}`,
         todo: 'make the Cloud Automation instances apart, with the OAuth helper attached (`client.attachToAxios(…)`, `hooks: client.gotHooks(…)`), and keep the x-token only in the instance for the other service',
       }
     : {

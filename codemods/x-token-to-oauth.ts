@@ -485,7 +485,7 @@ export class XTokenMigration extends RequestMigration {
   private callersElsewhere(key: AnyPath, target: TargetAssessment, instance: boolean): boolean {
     if (target.callersElsewhere === undefined || !confidenceAtLeast(target.confidence, SURE_TARGET_CONFIDENCE)) return false;
     const { why, todo } = callersElsewhereSite(target, instance ? 'this instance' : 'this request', instance);
-    this.leave(key, `x-token header in ${instance ? 'an instance factory' : 'a wrapper'} that also serves another service`, why, todo);
+    this.leave(key, instance ? 'x-token header in an instance made with the base URLs its callers pass' : 'x-token header in a wrapper that also serves another service', why, todo);
     return true;
   }
 

@@ -296,6 +296,25 @@ ruleTester.run('no-x-token-header', testable(rule), {
       }],
     },
     {
+      name: 'a factory whose callers pass two bases from the environment: the helper attached to its instance would authorize both, so it is never migrated',
+      code: [
+        "import axios from 'axios';",
+        'function createClient(url: string | undefined, token: string) {',
+        "  return axios.create({ baseURL: url, headers: { 'x-token': token } });",
+        '}',
+        "const keptn = createClient(process.env.KEPTN_ENDPOINT, process.env.KEPTN_API_TOKEN ?? '');",
+        "const inventory = createClient(process.env.INVENTORY_URL, process.env.INVENTORY_TOKEN ?? '');",
+        "export const projects = async () => (await keptn.get('/controlPlane/v1/project')).data;",
+        "export const items = async () => (await inventory.get('/v2/items')).data;",
+      ].join('\n'),
+      filename: 'file.ts',
+      errors: [{
+        messageId: 'xTokenHeaderFactoryElsewhere',
+        line: 3,
+        data: { client: 'axios', target: 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', callers: 'its calls pass different base URLs (line 5, line 6), which nothing shows are all Cloud Automation\'s', confidence: 'likely' },
+      }],
+    },
+    {
       name: 'red team C #2: a wrapper whose every call passes another service\'s host is that service\'s',
       code: [
         'async function post(url: string, token: string, body: unknown) {',
