@@ -842,8 +842,48 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
               : undefined;
       result = { target: sure ? strongest : undefined, away, allAway, ...mixed, ...(onlyGeneric ? { onlyGenericKeptn: true as const } : {}), ...(basesDiffer === undefined ? {} : { basesDiffer }) };
     }
+    // A factory handed on as a value: the bases its instances are made with are out of sight.
+    if (site.createsInstance && wrapper && (!calls || contexts.length > MAX_CONTEXTS) && handedOn(wrapper) && readsParameterOf(wrapper, [analysis.instanceBase(site) ?? site.optionArguments].flat())) {
+      result = { ...result, basesDiffer: 'the function that makes it is handed on as a value, so the base URLs it is made with cannot all be seen' };
+    }
     callerEvidenceCache.set(site.node, result);
     return result;
+  }
+
+  /**
+   * Whether this file uses the function `fn` other than by calling it or exporting it
+   * (`{ region: regionClient }`, `[createClient]`, `register(createClient)`): code out of sight calls it.
+   */
+  function handedOn(fn: Node): boolean {
+    const parent = fn.parent;
+    const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn ? parent.id : undefined;
+    const variable = id?.type === AST_NODE_TYPES.Identifier ? flow.variableOf(id) : undefined;
+    if (!variable) return false;
+    return variable.references.some(({ identifier }) => {
+      const use = identifier.parent;
+      if (identifier === id) return false;
+      if (use.type === AST_NODE_TYPES.CallExpression && use.callee === identifier) return false;
+      if (use.type === AST_NODE_TYPES.ExportSpecifier) return false;
+      // `module.exports = { createClient }`, `exports.createClient = createClient`
+      if (use.type === AST_NODE_TYPES.Property && use.value === identifier && use.parent.parent.type === AST_NODE_TYPES.AssignmentExpression) return false;
+      if (use.type === AST_NODE_TYPES.AssignmentExpression && use.right === identifier && use.left.type === AST_NODE_TYPES.MemberExpression) return false;
+      return true;
+    });
+  }
+
+  /** Whether any of `nodes` reads a parameter of `fn` (`baseURL: url`, `baseURL: options.url`, `{ ...options }`). */
+  function readsParameterOf(fn: Node, nodes: readonly Node[]): boolean {
+    let reads = false;
+    const visit = (current: Node): boolean => {
+      if (current.type === AST_NODE_TYPES.Identifier) {
+        const def = flow.variableOf(current)?.defs[0];
+        if (def?.type === DefinitionType.Parameter && def.node === fn) reads = true;
+      }
+      return !reads;
+    };
+    // The walk enters a node's descendants only: the node itself is looked at first (`baseURL: url`).
+    for (const node of nodes) if (visit(node)) forEachDescendant(node, visitorKeys, visit);
+    return reads;
   }
 
   /**
