@@ -835,7 +835,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       const basesDiffer =
         !site.createsInstance || away.length > 0
           ? undefined
-          : calls.open
+          : calls.open && readsParameterOf(wrapper, [analysis.instanceBase(site) ?? site.optionArguments].flat())
             ? 'other modules may call the function that makes it with base URLs the codemod cannot see'
             : instanceBases.size > 1
               ? `its calls pass different base URLs (${[...instanceBases.values()].join(', ')}), which nothing shows are all Cloud Automation's`

@@ -97,6 +97,24 @@ describe('migrate: both transforms over one parse', () => {
 describe('migrate: shapes the libraries it leans on trip over', () => {
   // ast-types' scope scan asserts a catch clause's parameter is a pattern; `catch {` has none
   // (found by bench/codemod-never-breaks.ts in node-fetch, eslint, esbuild and tsx sources).
+  it('under --library, leaves an exported factory whose instance takes its base from a parameter, and migrates one with a fixed base', () => {
+    const factory = (base: string, parameters: string) => [
+      "import axios from 'axios';",
+      `export function keptnClient(${parameters}) {`,
+      `  return axios.create({ baseURL: ${base}, headers: { 'x-token': token } });`,
+      '}',
+      "const keptn = keptnClient(process.env.KEPTN_ENDPOINT ?? '', process.env.KEPTN_API_TOKEN ?? '');",
+      "export const projects = async () => (await keptn.get('/controlPlane/v1/project')).data;",
+      '',
+    ].join('\n');
+    // Code in other packages may call it with any base: the helper attached to the instance would authorize each.
+    const fromCallers = runTransformReports('factory.ts', factory('url', 'url: string, token: string'), { library: true }, migrate);
+    expect(fromCallers.reports.flatMap((report) => report.manual).map((site) => site.why)).toEqual([expect.stringContaining('other modules may call the function that makes it with base URLs the codemod cannot see')]);
+    // The base is the module's own: whoever calls it, the instance goes there.
+    const fixed = runTransformReports('factory.ts', factory('process.env.KEPTN_ENDPOINT', '_url: string, token: string'), { library: true }, migrate);
+    expect(fixed.output).toContain('return oauthClientFromEnv().attachToAxios(axios.create({ baseURL: process.env.KEPTN_ENDPOINT }));');
+  });
+
   it('resolves names inside a `catch` without a binding', () => {
     const source = [
       'async function probe(url) {',
