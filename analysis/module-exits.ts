@@ -210,6 +210,8 @@ export function createModuleExits(variableOf: (identifier: TSESTree.Identifier) 
     isExportedFunction: (fn: Node): boolean => exportedFunction(fn) !== undefined,
     /** The name other modules call a function by (`default` for a default export), if it is exported under one. */
     exportedFunctionName: (fn: Node): string | undefined => exportedFunction(fn)?.name,
+    /** The name other modules read a variable by (`export class C`, `export { c }`, `exports.C = C`). */
+    exportedVariableName: exportedVariable,
     /**
      * The name other modules read a value by: exported where it stands (`export default new C()`,
      * `exports.c = new C()`), or through the variable it initialises (`export const c = new C()`,

@@ -93,6 +93,7 @@ import {
 import type { AnalysisHost, TypeQuestions } from './host.js';
 import { browserContextOf } from './browser-context.js';
 import { callsFromOtherModules as callsFromProject, exportedValue, isLocalSpecifier, ownExportValue, usesFromOtherModules as usesFromProject } from './module-callers.js';
+import type { ProjectModules } from './module-callers.js';
 import type { ParsedFile } from './estree-host.js';
 import { commonJsExportName, createModuleExits, type ModuleExit } from './module-exits.js';
 import { isJsonStringify, isLoggingCall, onlyLogged } from './logged-reads.js';
@@ -383,7 +384,8 @@ export interface ForeignReader {
 }
 
 export interface ForeignCall {
-  readonly call: TSESTree.CallExpression;
+  /** A call of an exported function, or a `new` of an exported class. */
+  readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
   readonly analysis: RequestAnalysis;
   /** The caller's file (absolute). */
   readonly file: string;
@@ -396,6 +398,12 @@ export interface ValueShapes {
   readonly urls: readonly UrlShape[];
   readonly names: readonly string[];
 }
+/** The constructions of a class: `new`s and subclasses' `super(…)` in its module, and those of other modules. */
+export interface Constructions {
+  readonly local: readonly (TSESTree.NewExpression | TSESTree.CallExpression)[];
+  readonly foreign: readonly ForeignCall[];
+}
+
 /** The arguments local functions were called with, by parameter: what their parameters stand for. */
 export type ArgumentEnv = ReadonlyMap<Variable, BoundValue>;
 
@@ -1834,7 +1842,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * The parameters of `fn` bound to the arguments of `call`, read under the caller's bindings
    * (kept too: a closure inside `fn` reads its outer function's parameters).
    */
-  function bindArguments(fn: Node, call: TSESTree.CallExpression, env: ArgumentEnv | undefined): ArgumentEnv | undefined {
+  function bindArguments(fn: Node, call: TSESTree.CallExpression | TSESTree.NewExpression, env: ArgumentEnv | undefined): ArgumentEnv | undefined {
     if (!isFunctionNode(fn)) return env;
     const bindings = new Map<Variable, BoundValue>(env ?? []);
     fn.params.forEach((param, index) => {
@@ -1930,37 +1938,90 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   /**
-   * A constructor's calls: `new BaseClient(options)`, and `super(options)` in the constructor of a
-   * subclass declared here, when the class is declared in this file and its name is used for
-   * nothing else (exported, passed around, a subclass that inherits the constructor: undefined).
-   * A base class that makes the instance from its caller's options is a real integration shape.
+   * A constructor's calls: `new BaseClient(options)`, `super(options)` in the constructor of a
+   * subclass declared here, and the `new`s of a subclass that inherits the constructor
+   * (`class ProjectService extends KeptnService {}`), when the class is declared in this file and
+   * its name is used for nothing else. Only this file's: an exported class gives undefined (see
+   * `constructionsAcrossModules`). A base class that makes the instance from its caller's options
+   * is a real integration shape.
    */
-  function constructions(fn: Node): (TSESTree.NewExpression | TSESTree.CallExpression)[] | undefined {
+  function constructions(fn: Node): readonly (TSESTree.NewExpression | TSESTree.CallExpression)[] | undefined {
+    const found = constructionsAcrossModules(fn, false);
+    return found && found.foreign.length === 0 ? found.local : undefined;
+  }
+
+  /**
+   * Every construction of the class `fn` is the constructor of, as `constructions` finds them in
+   * this file, and with `acrossModules`, those other modules of the project make of it when it is
+   * exported (`new KeptnService(…)`, and a subclass's there, `super(…)` or its own `new`s when it
+   * inherits the constructor). Undefined when not all can be known: the class handed on as a
+   * value, no project, `--library`.
+   */
+  function constructionsAcrossModules(fn: Node, acrossModules: boolean): Constructions | undefined {
     const method = fn.parent;
     if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'constructor') return undefined;
     const declaration = method.parent.parent;
-    if (declaration.type !== AST_NODE_TYPES.ClassDeclaration || !declaration.id) return undefined;
-    if (declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration.parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return undefined;
+    if (declaration.type !== AST_NODE_TYPES.ClassDeclaration) return undefined;
+    return classConstructions(declaration, acrossModules ? { modules: host.projectModules?.() } : undefined, 0);
+  }
+
+  /**
+   * `across`: the project's modules, where other modules' constructions are looked for (undefined
+   * in it: they cannot be known). The project is handed on to the analyses of other modules, which
+   * have no file list of their own.
+   */
+  function classConstructions(declaration: TSESTree.ClassDeclaration, across: { readonly modules: ProjectModules | undefined } | undefined, depth: number): Constructions | undefined {
     // The class's own scope binds its name too, for its body's uses: the outer binding has the `new`s.
     const variable = outerVariable(declaration);
-    if (!variable) return undefined;
-    const calls: (TSESTree.NewExpression | TSESTree.CallExpression)[] = [];
+    if (!variable || depth > MAX_DEPTH) return undefined;
+    const local: (TSESTree.NewExpression | TSESTree.CallExpression)[] = [];
+    const foreign: ForeignCall[] = [];
+    const add = (found: Constructions | undefined): boolean => {
+      if (!found) return false;
+      local.push(...found.local);
+      foreign.push(...found.foreign);
+      return true;
+    };
     for (const reference of variable.references) {
-      if (reference.init) continue;
-      const parent = reference.identifier.parent;
-      if (parent.type === AST_NODE_TYPES.NewExpression && parent.callee === reference.identifier) {
-        calls.push(parent);
-        continue;
-      }
-      if ((parent.type !== AST_NODE_TYPES.ClassDeclaration && parent.type !== AST_NODE_TYPES.ClassExpression) || parent.superClass !== reference.identifier) return undefined;
-      const constructor = parent.body.body.find((member): member is TSESTree.MethodDefinition => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor');
-      if (!constructor) return undefined;
-      forEachDescendant(constructor.value, visitorKeys, (node) => {
-        if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Super) calls.push(node);
-        return true;
-      });
+      // `private readonly api: KeptnApi` constructs nothing.
+      if (reference.init || (reference.isTypeReference && !reference.isValueReference)) continue;
+      const use = outermostTypeWrapper(reference.identifier);
+      const parent = use.parent;
+      if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === use) local.push(parent);
+      else if (parent?.type === AST_NODE_TYPES.ClassDeclaration && parent.superClass === use) {
+        if (!add(subclassConstructions(parent, across, depth))) return undefined;
+      } else if (!across || moduleExits.exportedValueName(use) === undefined) return undefined;
+      // `export { KeptnService }`, `exports.KeptnService = KeptnService`: read below, with the other modules' uses.
     }
-    return calls;
+    const name = moduleExits.exportedVariableName(variable);
+    if (name === undefined) return { local, foreign };
+    const modules = across?.modules;
+    const uses = modules ? usesFromProject(modules, host.filePath, name) : undefined;
+    if (!modules || !uses) return undefined;
+    for (const { parsed, node, file, throughReexport } of uses) {
+      const parent = node.parent;
+      const analysis = analysisOf(parsed);
+      if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === node) foreign.push({ call: parent, analysis, file, throughReexport });
+      else if (parent?.type === AST_NODE_TYPES.ClassDeclaration && parent.superClass === node) {
+        // Its constructions are read in its own module, and are another module's to this one.
+        const found = analysis.subclassConstructions(parent, modules, depth + 1);
+        if (!found) return undefined;
+        foreign.push(...found.local.map((call) => ({ call, analysis, file, throughReexport })), ...found.foreign);
+      } else return undefined;
+    }
+    return { local, foreign };
+  }
+
+  /** A subclass's constructions of its base: `super(…)` in its own constructor, or, when it inherits that one, its own. */
+  function subclassConstructions(subclass: TSESTree.ClassDeclaration, across: { readonly modules: ProjectModules | undefined } | undefined, depth: number): Constructions | undefined {
+    const constructor = subclass.body.body.find((member): member is TSESTree.MethodDefinition => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor');
+    if (!constructor) return classConstructions(subclass, across, depth + 1);
+    const local: TSESTree.CallExpression[] = [];
+    forEachDescendant(constructor.value, visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Super) local.push(node);
+      return true;
+    });
+    return { local, foreign: [] };
   }
 
   /** Every call of a named local function, or undefined when it escapes (exported, passed around). */
@@ -3253,6 +3314,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     localFunction,
     bindArguments,
     callSites,
+    constructions: (fn: Node) => constructionsAcrossModules(fn, true),
     typedString,
     stringValue: (node: Node): string | undefined => stringValue(node, 0),
     urlParsedBy,
@@ -3820,6 +3882,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     exportedHeaderTargets,
     callsFromOtherModules,
     usesFromOtherModules,
+    /** For another module's analysis: how a subclass declared there constructs its base class. */
+    subclassConstructions: (subclass: TSESTree.ClassDeclaration, modules: ProjectModules, depth: number): Constructions | undefined => subclassConstructions(subclass, { modules }, depth),
     assessTarget,
     assessNames,
     headersHandedTo,

@@ -48,7 +48,7 @@ import {
 } from '../core/index.js';
 import { classMemberKey, contains, endTrimmedReceiver, forEachDescendant, isFunctionNode, isPromiseExecutor, leadingOperand, memberName, programOf, returnedExpressions, staticPropertyKey, stringConcatParts, unwrap, type Expression, type Node } from './ast.js';
 import type { AnalysisHost } from './host.js';
-import type { ArgumentEnv, BoundValue, EntryList, ForeignCall, RequestAnalysis, RequestSite, ValueShapes } from './request-analysis.js';
+import type { ArgumentEnv, BoundValue, Constructions, EntryList, ForeignCall, RequestAnalysis, RequestSite, ValueShapes } from './request-analysis.js';
 import { baseArgumentOf, isAbsolute, joinUrl, PARSED_URL_KEY, resolveAgainst, sameInstance, urlPart, withoutTrailingSlashes, writtenHost } from './request-analysis.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -163,8 +163,13 @@ export interface ValueFlow {
   entriesOf(node: Node): EntryList;
   valuesOf(list: EntryList, name: string): Expression[];
   localFunction(callee: Node): Node | undefined;
-  bindArguments(fn: Node, call: TSESTree.CallExpression, env: ArgumentEnv | undefined): ArgumentEnv | undefined;
+  bindArguments(fn: Node, call: TSESTree.CallExpression | TSESTree.NewExpression, env: ArgumentEnv | undefined): ArgumentEnv | undefined;
   callSites(fn: Node): TSESTree.CallExpression[] | undefined;
+  /**
+   * The constructions of the class a constructor belongs to: `new`s and subclasses' `super(…)` in this
+   * file, other modules' `new`s of an exported one; undefined when not all can be known.
+   */
+  constructions(fn: Node): Constructions | undefined;
   typedString(node: Node): string | undefined;
   stringValue(node: Node): string | undefined;
   /** The URL `url.parse(u)` parses: `u`. */
@@ -177,7 +182,7 @@ export interface ValueFlow {
 
 /** The calls of a function: in this file, from other modules, and whether code no one sees may call it too. */
 interface FunctionCalls {
-  readonly calls: TSESTree.CallExpression[];
+  readonly calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
   /** What its parameters stand for at each call from another module. */
   readonly foreign: readonly ArgumentEnv[];
   /** Those calls, in the same order. */
@@ -416,9 +421,20 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
   /**
    * The calls of a function in this file: a named function or `const` arrow that never escapes,
    * or a class method called as `this.name(…)`. `open` when code elsewhere may call it too (a
-   * method that is not private).
+   * method that is not private). A constructor's are its class's constructions, here and in other
+   * modules (`new KeptnService(process.env.KEPTN_ENDPOINT, token)`), when all can be known.
    */
   function callsOf(fn: Node): FunctionCalls | undefined {
+    if (isConstructor(fn)) {
+      let calls = functionCallCache.get(fn);
+      if (!calls) {
+        const constructions = flow.constructions(fn);
+        if (!constructions) return undefined;
+        calls = { calls: constructions.local, foreign: constructions.foreign.map((call) => foreignEnv(fn, call)), foreignCalls: constructions.foreign, open: false };
+        functionCallCache.set(fn, calls);
+      }
+      return calls;
+    }
     const local = flow.callSites(fn);
     if (local) {
       let calls = functionCallCache.get(fn);
@@ -842,12 +858,20 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
               : undefined;
       result = { target: sure ? strongest : undefined, away, allAway, ...mixed, ...(onlyGeneric ? { onlyGenericKeptn: true as const } : {}), ...(basesDiffer === undefined ? {} : { basesDiffer }) };
     }
-    // A factory handed on as a value: the bases its instances are made with are out of sight.
-    if (site.createsInstance && wrapper && (!calls || contexts.length > MAX_CONTEXTS) && handedOn(wrapper) && readsParameterOf(wrapper, [analysis.instanceBase(site) ?? site.optionArguments].flat())) {
-      result = { ...result, basesDiffer: 'the function that makes it is handed on as a value, so the base URLs it is made with cannot all be seen' };
+    // A factory handed on as a value, a class constructed out of sight: the bases its instances are made with are unseen.
+    if (site.createsInstance && wrapper && (!calls || contexts.length > MAX_CONTEXTS) && readsParameterOf(wrapper, [analysis.instanceBase(site) ?? site.optionArguments].flat())) {
+      if (isConstructor(wrapper)) {
+        result = { ...result, basesDiffer: 'its class may be constructed, or extended, where the codemod cannot see the base URLs it is given' };
+      } else if (handedOn(wrapper)) {
+        result = { ...result, basesDiffer: 'the function that makes it is handed on as a value, so the base URLs it is made with cannot all be seen' };
+      }
     }
     callerEvidenceCache.set(site.node, result);
     return result;
+  }
+
+  function isConstructor(fn: Node): boolean {
+    return fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === 'constructor';
   }
 
   /**

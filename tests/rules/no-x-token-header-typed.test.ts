@@ -42,6 +42,26 @@ const typeOnly = {
       return axios.create({ baseURL: url, headers: { 'x-token': process.argv[3] ?? '' } });
     }
   `,
+  exportedClass: `
+    import axios, { type AxiosInstance } from 'axios';
+    export class KeptnService {
+      protected readonly http: AxiosInstance;
+      constructor(endpoint: string, token: string) {
+        this.http = axios.create({ baseURL: endpoint, headers: { 'x-token': token } });
+      }
+      projects() { return this.http.get('/controlPlane/v1/project'); }
+    }
+  `,
+  exportedClassOtherHost: `
+    import axios, { type AxiosInstance } from 'axios';
+    export class SharedService {
+      protected readonly http: AxiosInstance;
+      constructor(endpoint: string, token: string) {
+        this.http = axios.create({ baseURL: endpoint, headers: { 'x-token': token } });
+      }
+      projects() { return this.http.get('/controlPlane/v1/project'); }
+    }
+  `,
   instanceInImportedDeps: `
     import type { KeptnDeps } from './api';
     export async function trigger(deps: KeptnDeps, event: unknown) {
@@ -218,6 +238,21 @@ typed.run('no-x-token-header (typed)', testable(rule), {
       code: typeOnly.exportedFactory,
       filename: ts,
       errors: [report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project/{…}/stage)', 'likely')],
+    },
+    {
+      name: 'B2 an exported class whose constructor makes the instance from its parameters, constructed elsewhere with one base (typed: instance-users.ts)',
+      code: typeOnly.exportedClass,
+      filename: ts,
+      errors: [report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely')],
+    },
+    {
+      name: 'B2 an exported class constructed elsewhere, through a subclass, with another service\'s host: never migrated (typed: instance-users.ts)',
+      code: typeOnly.exportedClassOtherHost,
+      filename: ts,
+      errors: [{
+        messageId: 'xTokenHeaderFactoryElsewhere',
+        data: { client: 'axios', target: 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', callers: 'its call at instance-users.ts:21 passes the host https://flags.internal.acme.io, written out and no Cloud Automation host', confidence: 'likely' },
+      }],
     },
     {
       name: 'B2 a re-exported axios instance (typed)',

@@ -315,6 +315,47 @@ ruleTester.run('no-x-token-header', testable(rule), {
       }],
     },
     {
+      name: 'a class whose constructor makes the instance with the base URL its `new`s pass, one of them another service\'s host: never migrated',
+      code: `
+        import axios, { type AxiosInstance } from 'axios';
+        class KeptnApi {
+          readonly http: AxiosInstance;
+          constructor(base: string, token: string) {
+            this.http = axios.create({ baseURL: base, headers: { 'x-token': token } });
+          }
+          projects() { return this.http.get('/controlPlane/v1/project'); }
+        }
+        class Flags extends KeptnApi {}
+        const keptn = new KeptnApi(process.env.KEPTN_ENDPOINT, process.env.KEPTN_API_TOKEN);
+        const flags = new Flags('https://flags.internal.acme.io', process.env.FLAGS_TOKEN);
+      `,
+      filename: 'file.ts',
+      errors: [{
+        messageId: 'xTokenHeaderFactoryElsewhere',
+        line: 6,
+        data: { client: 'axios', target: 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', callers: 'its call on line 12 passes the host https://flags.internal.acme.io, written out and no Cloud Automation host', confidence: 'likely' },
+      }],
+    },
+    {
+      name: 'an exported class whose constructor makes the instance from its parameters: without a file list of the project, who constructs it cannot be read, so it is left',
+      code: `
+        import axios, { type AxiosInstance } from 'axios';
+        export class KeptnApi {
+          readonly http: AxiosInstance;
+          constructor(base: string, token: string) {
+            this.http = axios.create({ baseURL: base, headers: { 'x-token': token } });
+          }
+          projects() { return this.http.get('/controlPlane/v1/project'); }
+        }
+      `,
+      filename: 'file.ts',
+      errors: [{
+        messageId: 'xTokenHeaderFactoryElsewhere',
+        line: 6,
+        data: { client: 'axios', target: 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', callers: 'its class may be constructed, or extended, where the codemod cannot see the base URLs it is given', confidence: 'likely' },
+      }],
+    },
+    {
       name: 'red team C #2: a wrapper whose every call passes another service\'s host is that service\'s',
       code: [
         'async function post(url: string, token: string, body: unknown) {',
@@ -1295,9 +1336,10 @@ ruleTester.run('no-x-token-header', testable(rule), {
             this.http = axios.create({ baseURL: endpoint, headers: { 'x-token': token } });
           }
         }
-        export class Projects extends Base {
+        class Projects extends Base {
           list() { return this.http.get('/controlPlane/v1/project'); }
         }
+        const projects = new Projects(process.env.KEPTN_ENDPOINT, process.env.KEPTN_API_TOKEN);
       `,
       filename: 'file.ts',
       errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 6 }],
@@ -1348,7 +1390,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
       name: 'C6 class with a private client field set in the constructor',
       code: `
         import axios, { type AxiosInstance } from 'axios';
-        export class KeptnClient {
+        class KeptnClient {
           private readonly http: AxiosInstance;
           constructor(private readonly endpoint: string, token: string) {
             this.http = axios.create({ baseURL: endpoint, headers: { 'x-token': token } });
