@@ -1988,7 +1988,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       const use = outermostTypeWrapper(reference.identifier);
       const parent = use.parent;
       if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === use) local.push(parent);
-      else if (parent?.type === AST_NODE_TYPES.ClassDeclaration && parent.superClass === use) {
+      else if ((parent?.type === AST_NODE_TYPES.ClassDeclaration || parent?.type === AST_NODE_TYPES.ClassExpression) && parent.superClass === use) {
         if (!add(subclassConstructions(parent, across, depth))) return undefined;
       } else if (!across || moduleExits.exportedValueName(use) === undefined) return undefined;
       // `export { KeptnService }`, `exports.KeptnService = KeptnService`: read below, with the other modules' uses.
@@ -2002,7 +2002,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       const parent = node.parent;
       const analysis = analysisOf(parsed);
       if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === node) foreign.push({ call: parent, analysis, file, throughReexport });
-      else if (parent?.type === AST_NODE_TYPES.ClassDeclaration && parent.superClass === node) {
+      else if ((parent?.type === AST_NODE_TYPES.ClassDeclaration || parent?.type === AST_NODE_TYPES.ClassExpression) && parent.superClass === node) {
         // Its constructions are read in its own module, and are another module's to this one.
         const found = analysis.subclassConstructions(parent, modules, depth + 1);
         if (!found) return undefined;
@@ -2013,9 +2013,10 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   /** A subclass's constructions of its base: `super(…)` in its own constructor, or, when it inherits that one, its own. */
-  function subclassConstructions(subclass: TSESTree.ClassDeclaration, across: { readonly modules: ProjectModules | undefined } | undefined, depth: number): Constructions | undefined {
+  function subclassConstructions(subclass: TSESTree.ClassDeclaration | TSESTree.ClassExpression, across: { readonly modules: ProjectModules | undefined } | undefined, depth: number): Constructions | undefined {
     const constructor = subclass.body.body.find((member): member is TSESTree.MethodDefinition => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor');
-    if (!constructor) return classConstructions(subclass, across, depth + 1);
+    // A class expression's `new`s are those of whatever holds it: not followed.
+    if (!constructor) return subclass.type === AST_NODE_TYPES.ClassDeclaration ? classConstructions(subclass, across, depth + 1) : undefined;
     const local: TSESTree.CallExpression[] = [];
     forEachDescendant(constructor.value, visitorKeys, (node) => {
       if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Super) local.push(node);
@@ -3883,7 +3884,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     callsFromOtherModules,
     usesFromOtherModules,
     /** For another module's analysis: how a subclass declared there constructs its base class. */
-    subclassConstructions: (subclass: TSESTree.ClassDeclaration, modules: ProjectModules, depth: number): Constructions | undefined => subclassConstructions(subclass, { modules }, depth),
+    subclassConstructions: (subclass: TSESTree.ClassDeclaration | TSESTree.ClassExpression, modules: ProjectModules, depth: number): Constructions | undefined => subclassConstructions(subclass, { modules }, depth),
     assessTarget,
     assessNames,
     headersHandedTo,

@@ -243,6 +243,8 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
   const callerEvidenceCache = new Map<Node, CallerEvidence>();
   const methodCallCache = new Map<Node, FunctionCalls | null>();
   const functionCallCache = new Map<Node, FunctionCalls>();
+  /** By constructor: its class's constructions (null: not all can be known). */
+  const constructionCache = new Map<Node, FunctionCalls | null>();
   let requestsOfFile: readonly RequestSite[] | undefined;
 
   /** Parameters met without a binding while reading one request: the wrapper contexts to try. */
@@ -426,14 +428,13 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
    */
   function callsOf(fn: Node): FunctionCalls | undefined {
     if (isConstructor(fn)) {
-      let calls = functionCallCache.get(fn);
-      if (!calls) {
+      let calls = constructionCache.get(fn);
+      if (calls === undefined) {
         const constructions = flow.constructions(fn);
-        if (!constructions) return undefined;
-        calls = { calls: constructions.local, foreign: constructions.foreign.map((call) => foreignEnv(fn, call)), foreignCalls: constructions.foreign, open: false };
-        functionCallCache.set(fn, calls);
+        calls = constructions ? { calls: constructions.local, foreign: constructions.foreign.map((call) => foreignEnv(fn, call)), foreignCalls: constructions.foreign, open: false } : null;
+        constructionCache.set(fn, calls);
       }
-      return calls;
+      return calls ?? undefined;
     }
     const local = flow.callSites(fn);
     if (local) {

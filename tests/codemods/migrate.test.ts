@@ -115,6 +115,25 @@ describe('migrate: shapes the libraries it leans on trip over', () => {
     expect(fixed.output).toContain('return oauthClientFromEnv().attachToAxios(axios.create({ baseURL: process.env.KEPTN_ENDPOINT }));');
   });
 
+  it('under --library, leaves an exported class whose constructor makes the instance from its parameters, and migrates one with a fixed base', () => {
+    const service = (base: string, parameters: string) => [
+      "import axios, { type AxiosInstance } from 'axios';",
+      'export class KeptnService {',
+      '  private readonly http: AxiosInstance;',
+      `  constructor(${parameters}) {`,
+      `    this.http = axios.create({ baseURL: ${base}, headers: { 'x-token': token } });`,
+      '  }',
+      "  async projects(): Promise<unknown> { return (await this.http.get('/controlPlane/v1/project')).data; }",
+      '}',
+      '',
+    ].join('\n');
+    // Code in other packages may construct it, or extend it, with any base.
+    const fromCallers = runTransformReports('service.ts', service('endpoint', 'endpoint: string, token: string'), { library: true }, migrate);
+    expect(fromCallers.reports.flatMap((report) => report.manual).map((site) => site.why)).toEqual([expect.stringContaining('its class may be constructed, or extended, where the codemod cannot see the base URLs it is given')]);
+    const fixed = runTransformReports('service.ts', service('process.env.KEPTN_ENDPOINT', 'token: string'), { library: true }, migrate);
+    expect(fixed.output).toContain('this.http = oauthClientFromEnv().attachToAxios(axios.create({ baseURL: process.env.KEPTN_ENDPOINT }));');
+  });
+
   it('resolves names inside a `catch` without a binding', () => {
     const source = [
       'async function probe(url) {',
