@@ -5,7 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { clientForTypeName, isFetchDeclaration, wrapperForTypeName } from '../core/index.js';
 import type { AnalysisHost, TypeQuestions, TypedClient } from './host.js';
-import { packageWithoutTsconfig, projectOfFile, type ProjectModules } from './module-callers.js';
+import { projectOfFile, untypedLintProject, type ProjectModules } from './module-callers.js';
 import { createRequestAnalysis, type RequestAnalysis } from './request-analysis.js';
 
 type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -60,13 +60,14 @@ export function eslintHost(context: AnyRuleContext): AnalysisHost {
 
 /**
  * As the codemod's oracle answers: the program's files when they include this one, else its
- * package. Without a program, only a package no tsconfig.json claims (none in it, above the file):
- * a tsconfig there lists the files, and only a program reads that list. A package is seen live
+ * package. Without a program, the files the nearest tsconfig.json lists, read as TypeScript reads
+ * them, or the package when none sits in it (`untypedLintProject`): the untyped lint then reads
+ * other modules' calls, constructions and requests as the typed lint and `migrate` do. Seen live
  * (`PackageView`): an editor's lint sees a caller edited in another module, as its program does.
  */
 function lintedProject(services: unknown, filePath: string): ProjectModules | undefined {
   const program = (services as ProgramServices | undefined)?.program;
-  return program ? projectOfFile(filePath, programModules(program), 'live') : packageWithoutTsconfig(filePath);
+  return program ? projectOfFile(filePath, programModules(program), 'live') : untypedLintProject(filePath);
 }
 
 const analysesBySourceCode = new WeakMap<object, RequestAnalysis>();

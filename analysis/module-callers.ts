@@ -674,6 +674,7 @@ function readFolder(folder: string): Dirent[] {
 export function forgetPackageModules(): void {
   snapshotsByPackage.clear();
   liveByPackage.clear();
+  liveByTsconfig.clear();
   pathsConfigs.clear();
 }
 
@@ -689,16 +690,41 @@ export function projectOfFile(filePath: string, listed: ProjectModules | undefin
 }
 
 /**
- * The package of a file read without a TypeScript program, when no tsconfig.json sits in it (at
- * its root or between it and the file): what `projectOfFile` gives such a file, the package a
- * JavaScript project or compiled output is. With a tsconfig there, its list may or may not name
- * the file, which only a program can tell: nothing is claimed. Seen live: this is the lint's view.
+ * The project of a file read without a TypeScript program (the lint without type information),
+ * seen live. When no tsconfig.json sits in its package (at its root or between it and the file):
+ * the package, what `projectOfFile` gives such a file, a JavaScript project or compiled output.
+ * With one there: the files that tsconfig lists (`files`, `include`, `exclude`, `extends`), read as
+ * TypeScript reads them but without a program, when they name the file; else nothing is claimed
+ * (a solution-style tsconfig, a file it leaves out: only another config would say).
  */
-export function packageWithoutTsconfig(filePath: string): ProjectModules | undefined {
+export function untypedLintProject(filePath: string): ProjectModules | undefined {
   const packageJson = nearestAbove(filePath, 'package.json');
   if (packageJson === undefined) return undefined;
   const tsconfig = nearestAbove(filePath, 'tsconfig.json');
   const packageFolder = path.dirname(packageJson);
-  if (tsconfig !== undefined && !path.relative(packageFolder, path.dirname(tsconfig)).startsWith('..')) return undefined;
-  return packageModules(packageFolder, 'live');
+  if (tsconfig === undefined || path.relative(packageFolder, path.dirname(tsconfig)).startsWith('..')) return packageModules(packageFolder, 'live');
+  const listed = tsconfigModules(tsconfig);
+  return listed && listsFile(listed, filePath) ? listed : undefined;
+}
+
+const liveByTsconfig = new Map<string, { modules: ProjectModules | null; checkedAt: number }>();
+
+/** The files a tsconfig lists, seen live as a package is (`LIVE_VIEW_MS`); undefined when it cannot be read or lists too many. */
+function tsconfigModules(tsconfig: string): ProjectModules | undefined {
+  const now = Date.now();
+  const live = liveByTsconfig.get(tsconfig);
+  if (live && now - live.checkedAt < LIVE_VIEW_MS) return live.modules ?? undefined;
+  let modules: ProjectModules | null = null;
+  try {
+    const config = ts.readConfigFile(tsconfig, (file) => ts.sys.readFile(file));
+    if (config.error === undefined) {
+      const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, path.dirname(tsconfig), undefined, tsconfig);
+      const files = parsed.fileNames.map((file) => path.resolve(file));
+      if (files.length <= MAX_PACKAGE_FILES) modules = { files, read: readOnce((file) => currentText(file) ?? null) };
+    }
+  } catch {
+    // A config TypeScript cannot read (a broken `extends`): nothing is claimed, as without one.
+  }
+  liveByTsconfig.set(tsconfig, { modules, checkedAt: now });
+  return modules ?? undefined;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { forgetPackageModules, LIVE_VIEW_MS, packageModules } from '../../analysis/module-callers.js';
+import { forgetPackageModules, LIVE_VIEW_MS, packageModules, untypedLintProject } from '../../analysis/module-callers.js';
 import plugin from '../../rules/index.js';
 
 // An editor's ESLint server lives for hours: a caller written in another module must change the
@@ -94,5 +94,28 @@ describe('a migration keeps one snapshot', () => {
     const live = packageModules(folder, 'live');
     expect(live?.read(stages)).toBe(NO_CALLER);
     expect(live?.files).toContain(path.join(folder, 'src', 'events.js'));
+  });
+});
+
+describe('without a program, a package with a tsconfig.json is the list it gives', () => {
+  it('grades a builder by a caller the tsconfig lists, as the typed lint and migrate do', () => {
+    writeFileSync(path.join(folder, 'tsconfig.json'), '{ "compilerOptions": { "allowJs": true }, "include": ["src"] }');
+    write('src/stages.js', CALLER);
+    expect(builderTarget()).toBe('is likely');
+  });
+
+  it('leaves out what the tsconfig excludes, and claims nothing for a file it does not list', () => {
+    writeFileSync(path.join(folder, 'tsconfig.json'), '{ "compilerOptions": { "allowJs": true }, "include": ["src"], "exclude": ["src/stages.js"] }');
+    write('src/stages.js', CALLER);
+    expect(builderTarget()).not.toBe('is likely');
+    expect(untypedLintProject(path.join(folder, 'src', 'stages.js'))).toBeUndefined();
+    expect(untypedLintProject(path.join(folder, 'src', 'headers.js'))?.files).toEqual([path.join(folder, 'src', 'headers.js')]);
+  });
+
+  it('claims nothing for a solution-style tsconfig that lists no file of its own', () => {
+    writeFileSync(path.join(folder, 'tsconfig.json'), '{ "files": [], "references": [{ "path": "./src" }] }');
+    write('src/stages.js', CALLER);
+    expect(untypedLintProject(path.join(folder, 'src', 'headers.js'))).toBeUndefined();
+    expect(builderTarget()).not.toBe('is likely');
   });
 });

@@ -1733,7 +1733,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
 const packageFixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'codemods', 'fixtures');
 const packageFile = (relative: string) => ({ filename: path.join(packageFixtures, relative), code: readFileSync(path.join(packageFixtures, relative), 'utf8') });
 
-ruleTester.run('no-x-token-header: packages with no tsconfig, linted without a program', testable(rule), {
+ruleTester.run('no-x-token-header: packages linted without a program', testable(rule), {
   valid: [],
   invalid: [
     {
@@ -1742,11 +1742,11 @@ ruleTester.run('no-x-token-header: packages with no tsconfig, linted without a p
       errors: [{ messageId: 'xTokenHeaderLeavesModule', line: 3, data: { exit: 'the object the exported `stageHeaders()` returns', target: 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project/{…}/stage)', confidence: 'likely' } }],
     },
     {
-      name: 'a tsconfig.json inside the package claims its files: only a program reads its list, so the callers stay unsearched',
-      // project/ has its own tsconfig under the repository's package.json; the typed lint grades this builder by builder-users.ts.
+      name: 'a tsconfig.json inside the package gives its files: read without a program, its callers grade the builder as the typed lint does',
+      // project/ has its own tsconfig under the repository's package.json; builder-users.ts, which it lists, sends the builder's header.
       ...packageFile('project/src/header-builders.ts'),
       errors: [
-        { messageId: 'xTokenHeaderLeavesModule', line: 9, data: { exit: 'the object the exported `keptnHeaders()` returns', target: 'the target may be Cloud Automation (Keptn-named keptnToken)', confidence: 'possible' } },
+        { messageId: 'xTokenHeaderLeavesModule', line: 9, data: { exit: 'the object the exported `keptnHeaders()` returns', target: 'the target is likely Cloud Automation (Keptn path /{…}/v1/event behind KEPTN_BASE_URL)', confidence: 'likely' } },
         { messageId: 'xTokenHeaderLeavesModule', line: 13 },
         { messageId: 'xTokenHeaderLeavesModule', line: 17 },
       ],
