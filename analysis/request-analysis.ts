@@ -3320,6 +3320,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     stringValue: (node: Node): string | undefined => stringValue(node, 0),
     urlParsedBy,
     isExportedFunction: (fn: Node): boolean => moduleExits.isExportedFunction(fn),
+    exportedValueName: (value: Node): string | undefined => moduleExits.exportedValueName(value),
     callsFromOtherModules,
   };
   let routeResolver: RouteResolver | undefined;

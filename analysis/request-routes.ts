@@ -176,6 +176,8 @@ export interface ValueFlow {
   urlParsedBy(call: TSESTree.CallExpression): Expression | undefined;
   /** Other modules can call the function (`export`, `exports.f = f`, `module.exports = { f }`). */
   isExportedFunction(fn: Node): boolean;
+  /** The name other modules read a value by where it stands (`export { f }`, `exports.f = f`), if it is exported there. */
+  exportedValueName(value: Node): string | undefined;
   /** Every call the project's other modules make to an exported function; undefined when not all can be known. */
   callsFromOtherModules(fn: Node): ForeignCall[] | undefined;
 }
@@ -216,7 +218,7 @@ export interface CallerEvidence {
    */
   readonly onlyGenericKeptn?: true;
   /**
-   * For an instance a function makes (a factory) with the base URL its callers pass: they pass
+   * For an instance a function (a factory) or a class's constructor makes with the base URL its callers pass: they pass
    * different ones, or some calls are out of sight, so the helper attached to it would authorize
    * each of those bases, which nothing shows are all Cloud Automation's. Says which, as a message
    * continues "but …".
@@ -806,6 +808,8 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     // `return new Promise((resolve, reject) => { https.request(…) })`: the executor runs in the wrapper's call.
     if (wrapper && isPromiseExecutor(wrapper)) wrapper = enclosingFunction(wrapper);
     const calls = wrapper ? callsOf(wrapper) : undefined;
+    // An instance whose base URL its maker's callers pass: the helper attached to it would authorize each of theirs.
+    const baseFromCallers = site.createsInstance && wrapper !== undefined && readsParameterOf(wrapper, [analysis.instanceBase(site) ?? site.optionArguments].flat());
     let result: CallerEvidence = NO_CALLER_EVIDENCE;
     const contexts = wrapper && calls ? callContexts(wrapper, calls) : [];
     if (wrapper && calls && contexts.length > 0 && contexts.length <= MAX_CONTEXTS) {
@@ -852,7 +856,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       const basesDiffer =
         !site.createsInstance || away.length > 0
           ? undefined
-          : calls.open && readsParameterOf(wrapper, [analysis.instanceBase(site) ?? site.optionArguments].flat())
+          : calls.open && baseFromCallers
             ? 'other modules may call the function that makes it with base URLs the codemod cannot see'
             : instanceBases.size > 1
               ? `its calls pass different base URLs (${[...instanceBases.values()].join(', ')}), which nothing shows are all Cloud Automation's`
@@ -860,7 +864,7 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       result = { target: sure ? strongest : undefined, away, allAway, ...mixed, ...(onlyGeneric ? { onlyGenericKeptn: true as const } : {}), ...(basesDiffer === undefined ? {} : { basesDiffer }) };
     }
     // A factory handed on as a value, a class constructed out of sight: the bases its instances are made with are unseen.
-    if (site.createsInstance && wrapper && (!calls || contexts.length > MAX_CONTEXTS) && readsParameterOf(wrapper, [analysis.instanceBase(site) ?? site.optionArguments].flat())) {
+    if (baseFromCallers && wrapper && (!calls || contexts.length > MAX_CONTEXTS)) {
       if (isConstructor(wrapper)) {
         result = { ...result, basesDiffer: 'its class may be constructed, or extended, where the codemod cannot see the base URLs it is given' };
       } else if (handedOn(wrapper)) {
@@ -884,15 +888,14 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn ? parent.id : undefined;
     const variable = id?.type === AST_NODE_TYPES.Identifier ? flow.variableOf(id) : undefined;
     if (!variable) return false;
-    return variable.references.some(({ identifier }) => {
+    return variable.references.some((reference) => {
+      const { identifier } = reference;
       const use = identifier.parent;
-      if (identifier === id) return false;
+      // `typeof createClient` in a type calls nothing (the scope manager counts it as a value reference).
+      if (identifier === id || use.type === AST_NODE_TYPES.TSTypeQuery || (reference.isTypeReference && !reference.isValueReference)) return false;
       if (use.type === AST_NODE_TYPES.CallExpression && use.callee === identifier) return false;
-      if (use.type === AST_NODE_TYPES.ExportSpecifier) return false;
-      // `module.exports = { createClient }`, `exports.createClient = createClient`
-      if (use.type === AST_NODE_TYPES.Property && use.value === identifier && use.parent.parent.type === AST_NODE_TYPES.AssignmentExpression) return false;
-      if (use.type === AST_NODE_TYPES.AssignmentExpression && use.right === identifier && use.left.type === AST_NODE_TYPES.MemberExpression) return false;
-      return true;
+      // `export { createClient }`, `module.exports = { createClient }`, `exports.createClient = createClient`: other modules' calls are read.
+      return flow.exportedValueName(identifier) === undefined;
     });
   }
 

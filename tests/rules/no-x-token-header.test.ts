@@ -315,6 +315,40 @@ ruleTester.run('no-x-token-header', testable(rule), {
       }],
     },
     {
+      name: 'a factory named only in a type (`typeof createClient`) besides its calls is not handed on: its one call\'s base decides',
+      code: [
+        "import axios from 'axios';",
+        'function createClient(url: string, token: string) {',
+        "  return axios.create({ baseURL: url, headers: { 'x-token': token } });",
+        '}',
+        'type ClientFactory = typeof createClient;',
+        "const keptn = createClient(process.env.KEPTN_ENDPOINT ?? '', process.env.KEPTN_API_TOKEN ?? '');",
+        "export const projects = async () => (await keptn.get('/controlPlane/v1/project')).data;",
+        'export type { ClientFactory };',
+      ].join('\n'),
+      filename: 'file.ts',
+      errors: [{ ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 3 }],
+    },
+    {
+      name: 'a factory stored in a property of an object that is not the module\'s exports: handed on, so the bases it is made with cannot all be seen',
+      code: [
+        "import axios from 'axios';",
+        'function createClient(url: string, token: string) {',
+        "  return axios.create({ baseURL: url, headers: { 'x-token': token } });",
+        '}',
+        "const keptn = createClient(process.env.KEPTN_ENDPOINT ?? '', process.env.KEPTN_API_TOKEN ?? '');",
+        'export const registry: Record<string, unknown> = {};',
+        'registry.keptn = createClient;',
+        "export const projects = async () => (await keptn.get('/controlPlane/v1/project')).data;",
+      ].join('\n'),
+      filename: 'file.ts',
+      errors: [{
+        messageId: 'xTokenHeaderFactoryElsewhere',
+        line: 3,
+        data: { client: 'axios', target: 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', callers: 'the function that makes it is handed on as a value, so the base URLs it is made with cannot all be seen', confidence: 'likely' },
+      }],
+    },
+    {
       name: 'a class whose constructor makes the instance with the base URL its `new`s pass, one of them another service\'s host: never migrated',
       code: `
         import axios, { type AxiosInstance } from 'axios';
