@@ -404,6 +404,17 @@ export interface Constructions {
   readonly foreign: readonly ForeignCall[];
 }
 
+/**
+ * The classes that extend a class, at any depth, when all are declared in its module; otherwise
+ * why more may: the class (or one that extends it) is used as a value other than in `new`,
+ * `extends` or an export (`handed-on`), a class in another module extends it (`elsewhere`, the
+ * first such), or it is exported where the other modules cannot be searched (`unsearched`).
+ */
+export type Subclasses =
+  | { readonly classes: readonly (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[] }
+  | { readonly why: 'handed-on' | 'unsearched'; readonly name: string }
+  | { readonly why: 'elsewhere'; readonly name: string; readonly file: string; readonly line: number };
+
 /** The arguments local functions were called with, by parameter: what their parameters stand for. */
 export type ArgumentEnv = ReadonlyMap<Variable, BoundValue>;
 
@@ -1153,10 +1164,18 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return found;
   }
 
-  /** Values assigned to `this.<name>` in the enclosing class; a parameter property contributes its parameter. */
+  /**
+   * Values assigned to `this.<name>` in the enclosing class; a parameter property contributes its
+   * parameter. One instance has one such property: a class that writes a field a class it extends
+   * (in this file) writes too holds that one's value until its own write, so both count.
+   */
   function classFieldValues(node: Node, name: string): Expression[] {
     const owner = fieldOwner(enclosingClassBody(node), name);
-    return owner ? (classMembers(owner).fields.get(name) ?? []) : [];
+    if (!owner) return [];
+    const values = [...(classMembers(owner).fields.get(name) ?? [])];
+    let base = superClassBody(owner);
+    for (let hops = 0; base && hops < MAX_DEPTH; hops++, base = superClassBody(base)) values.push(...(classMembers(base).fields.get(name) ?? []));
+    return values;
   }
 
   function classMembers(classBody: Node): ClassMembers {
@@ -1993,12 +2012,12 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       } else if (!across || moduleExits.exportedValueName(use) === undefined) return undefined;
       // `export { KeptnService }`, `exports.KeptnService = KeptnService`: read below, with the other modules' uses.
     }
-    const name = moduleExits.exportedVariableName(variable);
-    if (name === undefined) return { local, foreign };
+    const names = classExportNames(variable);
+    if (names.length === 0) return { local, foreign };
     const modules = across?.modules;
-    const uses = modules ? usesFromProject(modules, host.filePath, name) : undefined;
-    if (!modules || !uses) return undefined;
-    for (const { parsed, node, file, throughReexport } of uses) {
+    const uses = modules ? names.map((name) => usesFromProject(modules, host.filePath, name)) : undefined;
+    if (!modules || !uses?.every((found) => found !== undefined)) return undefined;
+    for (const { parsed, node, file, throughReexport } of uses.flat()) {
       const parent = node.parent;
       const analysis = analysisOf(parsed);
       if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === node) foreign.push({ call: parent, analysis, file, throughReexport });
@@ -2010,6 +2029,62 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       } else return undefined;
     }
     return { local, foreign };
+  }
+
+  /**
+   * Every name other modules read a class by: `export class C`, and each export of its binding
+   * (`export { C as Api }`, `exports.Api = C`, `export const Api = C`), which may be several.
+   */
+  function classExportNames(variable: Variable): string[] {
+    const names = new Set<string>();
+    const declared = moduleExits.exportedVariableName(variable);
+    if (declared !== undefined) names.add(declared);
+    for (const reference of variable.references) {
+      if (reference.init || (reference.isTypeReference && !reference.isValueReference)) continue;
+      const exported = moduleExits.exportedValueName(outermostTypeWrapper(reference.identifier));
+      if (exported !== undefined) names.add(exported);
+    }
+    return [...names];
+  }
+
+  /**
+   * Every class that extends `declaration` (see `Subclasses`): the readers of a protected field are
+   * the bodies of these and of the class itself, when no class out of sight may extend one of them.
+   */
+  function subclassesOf(declaration: TSESTree.ClassDeclaration, depth = 0): Subclasses {
+    const name = declaration.id?.name ?? 'default';
+    const variable = outerVariable(declaration);
+    if (!variable || depth > MAX_DEPTH) return { why: 'handed-on', name };
+    const classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[] = [];
+    for (const reference of variable.references) {
+      if (reference.init || (reference.isTypeReference && !reference.isValueReference)) continue;
+      const use = outermostTypeWrapper(reference.identifier);
+      const parent = use.parent;
+      // `typeof KeptnBase` in a type names the class; it makes nothing.
+      if (parent?.type === AST_NODE_TYPES.TSTypeQuery || (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === use)) continue;
+      if ((parent?.type === AST_NODE_TYPES.ClassDeclaration || parent?.type === AST_NODE_TYPES.ClassExpression) && parent.superClass === use) {
+        classes.push(parent);
+        // A class expression's own subclasses extend whatever holds it: not followed.
+        if (parent.type === AST_NODE_TYPES.ClassExpression) return { why: 'handed-on', name: parent.id?.name ?? name };
+        const deeper = subclassesOf(parent, depth + 1);
+        if (!('classes' in deeper)) return deeper;
+        classes.push(...deeper.classes);
+        continue;
+      }
+      if (moduleExits.exportedValueName(use) === undefined) return { why: 'handed-on', name };
+    }
+    const exported = classExportNames(variable);
+    if (exported.length === 0) return { classes };
+    const modules = host.projectModules?.();
+    const uses = modules ? exported.map((exportName) => usesFromProject(modules, host.filePath, exportName)) : undefined;
+    if (!uses?.every((found) => found !== undefined)) return { why: 'unsearched', name };
+    for (const { node, file } of uses.flat()) {
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === node) continue;
+      if ((parent?.type === AST_NODE_TYPES.ClassDeclaration || parent?.type === AST_NODE_TYPES.ClassExpression) && parent.superClass === node) return { why: 'elsewhere', name, file, line: node.loc.start.line };
+      return { why: 'handed-on', name };
+    }
+    return { classes };
   }
 
   /** A subclass's constructions of its base: `super(…)` in its own constructor, or, when it inherits that one, its own. */
@@ -3884,6 +3959,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     exportedHeaderTargets,
     callsFromOtherModules,
     usesFromOtherModules,
+    subclassesOf: (declaration: TSESTree.ClassDeclaration): Subclasses => subclassesOf(declaration),
     /** For another module's analysis: how a subclass declared there constructs its base class. */
     subclassConstructions: (subclass: TSESTree.ClassDeclaration | TSESTree.ClassExpression, modules: ProjectModules, depth: number): Constructions | undefined => subclassConstructions(subclass, { modules }, depth),
     assessTarget,

@@ -1573,13 +1573,15 @@ export class XTokenMigration extends RequestMigration {
    * `fetch(url, { headers: this.#headers })` with `this.#headers = new Headers({ 'x-token': token })`
    * in the constructor: a private field is a variable of the class. It is followed only when nothing
    * but the constructor writes it, so what a request reads is one of the values seen here; every
-   * other read of it must then be one of the finding's requests (`escapingUse`).
+   * other read of it must then be one of the finding's requests (`escapingUse`). A protected field is
+   * the same variable of its class and of the classes that extend it, followed when all of those are
+   * in this file (a base service class whose subclasses make the requests).
    */
   private reachThroughField(path: AnyPath, role: Role, target: ASTNode, reference: Reference | undefined, state: ReachState, depth: number): Reach | undefined {
-    const field = this.privateField(path);
+    const field = this.heldField(path);
     if (!field) return undefined;
-    if ('writtenLater' in field) {
-      state.unfollowed ??= `\`this.${field.name}\`, which holds the header, is written outside the constructor (line ${this.position(field.writtenLater.node).line}), so a request may read whatever was written last; the codemod follows a private field only when the constructor alone writes it`;
+    if ('refused' in field) {
+      state.unfollowed ??= field.refused;
       return undefined;
     }
     const here: Reference = reference ?? { path, role };
@@ -1594,29 +1596,92 @@ export class XTokenMigration extends RequestMigration {
     return undefined;
   }
 
-  private privateField(member: AnyPath): (PrivateField & { declaration: ASTNode }) | { name: string; writtenLater: AnyPath } | undefined {
-    const found = this.classMemberAt(member);
+  private heldField(member: AnyPath): (PrivateField & { declaration: ASTNode }) | { refused: string } | undefined {
+    const own = this.classMemberAt(member);
+    const found = own ?? this.inheritedMemberAt(member);
     if (!found) return undefined;
     const { name, classBody } = found;
     const declaration = found.path.node as ASTNode & { accessibility?: string; value?: ASTNode | null };
-    if (!(isNodeType(declaration, 'ClassPrivateProperty') || (isNodeType(declaration, 'ClassProperty') && declaration.accessibility === 'private'))) return undefined;
+    const inherited = isNodeType(declaration, 'ClassProperty') && declaration.accessibility === 'protected';
+    // Only a protected field is the subclasses' to read (TypeScript says so of a private one).
+    if (!own && !inherited) return undefined;
+    if (!(isNodeType(declaration, 'ClassPrivateProperty') || (isNodeType(declaration, 'ClassProperty') && declaration.accessibility === 'private') || inherited)) return undefined;
+    const family = inherited ? this.extendingBodies(classBody, name) : { bodies: [] };
+    if ('refused' in family) return family;
     const items = (classBody.node as ASTNode & { body: ASTNode[] }).body;
     const constructor = items.findIndex((item) => isNodeType(item, 'ClassMethod') && (item as ASTNode & { kind: string }).kind === 'constructor');
     const constructorRange = constructor < 0 ? undefined : rangeOf(items[constructor] as ASTNode);
     const values: AnyPath[] = declaration.value ? [found.path.get('value') as AnyPath] : [];
     const reads: AnyPath[] = [];
-    for (const use of this.thisMembers(classBody, name)) {
+    for (const use of [classBody, ...family.bodies].flatMap((body) => this.thisMembers(body, name))) {
       const parent = parentOf(use);
       if (parent && isNodeType(parent.node, 'AssignmentExpression') && use.name === 'left') {
-        // A write after construction, or one that combines (`+=`), could hold anything at a request.
+        // A write after construction, or one that combines (`+=`), could hold anything at a request;
+        // so could a subclass's, in its own constructor too.
         const inConstructor = constructorRange !== undefined && contains(constructorRange, rangeOf(use.node)) && this.enclosingFunctionPath(use)?.node === (items[constructor] as ASTNode);
-        if (parent.node.operator !== '=' || !inConstructor) return { name, writtenLater: use };
+        if (parent.node.operator !== '=' || !inConstructor) {
+          return { refused: `\`this.${name}\`, which holds the header, is written outside the constructor (line ${this.position(use.node).line}), so a request may read whatever was written last; the codemod follows a ${inherited ? 'protected field only when the constructor of its class' : 'private field only when the constructor'} alone writes it` };
+        }
         values.push(parent.get('right') as AnyPath);
       } else {
         reads.push(use);
       }
     }
     return { name, values, reads, declaration };
+  }
+
+  /**
+   * `this.headers` in a class that extends the one declaring `headers`, in this file
+   * (`class Sequences extends KeptnFetchBase`): the member as `classMemberAt` gives it, found in
+   * the nearest base class that declares it.
+   */
+  private inheritedMemberAt(thisMember: AnyPath): { name: string; classBody: AnyPath; path: AnyPath } | undefined {
+    const name = isNodeType(thisMember.node, 'MemberExpression') && isNodeType(thisMember.node.object as ASTNode, 'ThisExpression') ? this.classMemberName(thisMember.node) : undefined;
+    if (name === undefined || name.startsWith('#')) return undefined;
+    let classBody = parentOf(thisMember);
+    while (classBody && classBody.node.type !== 'ClassBody') classBody = parentOf(classBody);
+    for (let hops = 0; classBody && hops < 8; hops++) {
+      const superClass = (parentOf(classBody)?.get('superClass') as AnyPath | undefined);
+      const binding = superClass && isNodeType(superClass.node, 'Identifier') ? this.bindingOf(superClass) : undefined;
+      const base = binding ? parentOf(binding) : undefined;
+      if (!base || binding?.name !== 'id' || !isNodeType(base.node, 'ClassDeclaration')) return undefined;
+      classBody = base.get('body') as AnyPath;
+      const index = (classBody.node as ASTNode & { body: ASTNode[] }).body.findIndex((item) => (item as ASTNode & { static?: boolean }).static !== true && this.classMemberName(item) === name);
+      if (index >= 0) return { name, classBody, path: classBody.get('body', index) as AnyPath };
+    }
+    return undefined;
+  }
+
+  /**
+   * The bodies of the classes that extend the one around `classBody`, all in this file, which read
+   * its protected field `name` as it does; or why they cannot all be seen, or one declares a
+   * member of that name, which the class's own code would then read on its instances.
+   */
+  private extendingBodies(classBody: AnyPath, name: string): { bodies: AnyPath[] } | { refused: string } {
+    const declaration = this.estreeNode(parentOf(classBody)?.node ?? classBody.node, 'ClassDeclaration');
+    const subject = `\`this.${name}\`, which holds the header, is a protected field`;
+    if (declaration?.type !== AST_NODE_TYPES.ClassDeclaration) return { refused: `${subject} of a class the codemod cannot follow to every class that extends it` };
+    const subclasses = this.facts().analysis.subclassesOf(declaration);
+    if ('why' in subclasses) {
+      const named = subclasses.name === declaration.id?.name ? `\`${subclasses.name}\`` : `\`${subclasses.name}\`, which extends its class,`;
+      const refused = {
+        'handed-on': `${subject}, and ${named} is used as a value other than in \`new\` or \`extends\`, so classes the codemod cannot see may extend it and read the field`,
+        unsearched: this.options.library === true
+          ? `${subject}, and ${named} is exported from a library (--library), so classes in other packages may extend it and read the field`
+          : `${subject}, and ${named} is exported, and the codemod cannot search the project's other modules for classes that extend it and read the field`,
+        elsewhere: `${subject}, and a class in another module extends \`${subclasses.name}\` (${'file' in subclasses ? `${path.relative(path.dirname(this.file.path), subclasses.file)}:${subclasses.line}` : ''}), where its code may read the field`,
+      }[subclasses.why];
+      return { refused: `${refused}; the codemod follows a protected field only when every class that extends its class is in this file` };
+    }
+    const bodies: AnyPath[] = [];
+    for (const subclass of subclasses.classes) {
+      const body = this.babelPath(subclass.body, 'ClassBody');
+      if (!body) return { refused: `${subject} of a class the codemod cannot follow to every class that extends it` };
+      const own = (body.node as ASTNode & { body: ASTNode[] }).body.find((item) => (item as ASTNode & { static?: boolean }).static !== true && this.classMemberName(item) === name);
+      if (own) return { refused: `${subject}, and \`${subclass.id?.name ?? 'a class'}\`, which extends its class, declares \`${name}\` again (line ${this.position(own).line}), which the base class's code then reads on its instances` };
+      bodies.push(body);
+    }
+    return { bodies };
   }
 
   /**

@@ -134,6 +134,28 @@ describe('migrate: shapes the libraries it leans on trip over', () => {
     expect(fixed.output).toContain('this.http = oauthClientFromEnv().attachToAxios(axios.create({ baseURL: process.env.KEPTN_ENDPOINT }));');
   });
 
+  it('under --library, leaves a protected headers field of an exported class, which classes in other packages may extend and read', () => {
+    const source = [
+      'export class KeptnFetchBase {',
+      '  protected readonly headers: Record<string, string>;',
+      "  constructor(token: string) { this.headers = { 'x-token': token }; }",
+      '}',
+      'export class Projects extends KeptnFetchBase {',
+      '  async list(): Promise<unknown> { return (await fetch(`${process.env.KEPTN_ENDPOINT}/api/controlPlane/v1/project`, { headers: this.headers })).json(); }',
+      '}',
+      '',
+    ].join('\n');
+    const library = runTransformReports('fetch-base.ts', source, { library: true }, migrate);
+    expect(library.reports.flatMap((report) => report.manual).map((site) => [site.line, site.why])).toEqual([
+      [3, '`this.headers`, which holds the header, is a protected field, and `Projects`, which extends its class, is exported from a library (--library), so classes in other packages may extend it and read the field; the codemod follows a protected field only when every class that extends its class is in this file'],
+    ]);
+    // With no project to search either (c6-subclass-inherited-instance has one, whose other modules extend neither: migrated).
+    const alone = runTransformReports('fetch-base.ts', source, {}, migrate);
+    expect(alone.reports.flatMap((report) => report.manual).map((site) => site.why)).toEqual([
+      expect.stringContaining("`Projects`, which extends its class, is exported, and the codemod cannot search the project's other modules for classes that extend it and read the field"),
+    ]);
+  });
+
   it('resolves names inside a `catch` without a binding', () => {
     const source = [
       'async function probe(url) {',
