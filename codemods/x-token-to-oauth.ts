@@ -989,7 +989,10 @@ export class XTokenMigration extends RequestMigration {
         continue;
       }
       const reach = reachFrom();
-      if (!reach) uses.push({ type: 'unknown', why: this.returnedWhy(header) ?? state.unfollowed ?? this.throughParameterWhy(site, line) ?? `the header reaches the ${site.client.kind} ${site.createsInstance ? 'instance' : 'request'} on line ${line} in a way the codemod does not rewrite` });
+      if (!reach) {
+        const subject = `the ${site.client.kind} ${site.createsInstance ? 'instance' : 'request'} on line ${line}`;
+        uses.push({ type: 'unknown', why: this.returnedWhy(header) ?? state.unfollowed ?? this.throughParameterWhy(site, line) ?? this.heldThroughWhy(header, site, finding, subject) ?? `the header reaches ${subject} in a way the codemod does not rewrite` });
+      }
       else if (site.createsInstance) uses.push({ type: 'instance', call, info, site });
       else uses.push({ type: 'request', call, info, site, reference: reach.reference });
     }
@@ -1164,6 +1167,32 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /** `function authHeaders() { return { 'x-token': t } }`: every caller of the function gets the header. */
+  /**
+   * The header's object is held in a variable the request does not take as its headers or options
+   * (`for (const [k, v] of Object.entries(keptnHeaders)) req.setHeader(k, v)`): name the statement
+   * that hands it on, in the request's function when one there does, rather than say "in a way".
+   */
+  private heldThroughWhy(header: ASTNode, site: RequestSite, finding: XTokenFinding, subject: string): string | undefined {
+    let current: AnyPath = this.shared.index.pathOf(header);
+    while (!isNodeType(current.node, 'ObjectExpression') || TRANSPARENT_WRAPPERS.has(parentOf(current)?.node.type ?? '')) {
+      const parent = parentOf(current);
+      if (!parent || FUNCTION_TYPES.has(parent.node.type) || parent.node.type === 'Program') return undefined;
+      current = parent;
+    }
+    const declarator = parentOf(current);
+    if (!declarator || !isNodeType(declarator.node, 'VariableDeclarator') || current.name !== 'init' || !isNodeType(declarator.node.id as ASTNode, 'Identifier')) return undefined;
+    const binding = declarator.get('id') as AnyPath;
+    const sites = finding.sites.map((each) => ({ start: each.node.range[0], end: each.node.range[1] }));
+    const uses = this.referencesOf(binding).filter((use) => !sites.some((range) => contains(range, rangeOf(use.node))));
+    const requestFunction = this.enclosingFunctionPath(this.babelPath(site.node) ?? current);
+    const inRequestFunction = (use: AnyPath): boolean => requestFunction !== undefined && contains(rangeOf(requestFunction.node), rangeOf(use.node));
+    const use = uses.find(inRequestFunction) ?? uses[0];
+    const statement = use ? this.statementOf(use) : undefined;
+    if (!use || !statement) return undefined;
+    const shown = quotedCode(this.text(statement.node).split('\n')[0] ?? '');
+    return `\`${(binding.node as Identifier).name}\`, which holds the header, reaches ${subject} through \`${shown}\` (line ${this.position(use.node).line}), a form the codemod does not rewrite`;
+  }
+
   private returnedWhy(header: ASTNode): string | undefined {
     let current: AnyPath = this.shared.index.pathOf(header);
     for (;;) {
