@@ -469,6 +469,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   const setterEntries = new WeakSet<Entry>();
   /** By class body: the values assigned to each `this.<name>`, and every `this.<name>` (one walk finds both). */
   const classMembersCache = new Map<Node, ClassMembers>();
+  const staticThisKeptCache = new Map<TSESTree.ClassDeclaration, boolean>();
   // The classes of this file that extend each class of it, found once (see subclassBodies).
   let subclassIndex: Map<TSESTree.ClassBody, TSESTree.ClassBody[]> | undefined;
   const inheritedHolderCache = new Map<string, FieldHolder>();
@@ -609,6 +610,68 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * Every reference to a class declaration's name: where it is declared, and inside its own body,
+   * where the class's scope binds the name again (`static readonly inventory = new KeptnClient(…)`).
+   */
+  function classNameReferences(declaration: TSESTree.ClassDeclaration, outer: Variable): readonly Variable['references'][number][] {
+    if (!declaration.id) return outer.references;
+    try {
+      const scope = host.getScope(declaration);
+      const inner = scope.block === declaration && scope.type === ScopeType.class ? findVariable(scope, declaration.id.name) : undefined;
+      return inner && inner !== outer ? [...outer.references, ...inner.references] : outer.references;
+    } catch {
+      return outer.references;
+    }
+  }
+
+  /**
+   * `KeptnClient.instance`, `KeptnClient.get()`: reading a static member hands the class on only if
+   * a static member hands on `this` (the class) itself; `new this(…)` and `this.<member>` do not.
+   */
+  function isStaticMemberRead(use: Node, declaration: TSESTree.ClassDeclaration): boolean {
+    const parent = use.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) return false;
+    if (!parent.computed && parent.property.type === AST_NODE_TYPES.Identifier && parent.property.name === 'prototype') return false;
+    let keeps = staticThisKeptCache.get(declaration);
+    if (keeps === undefined) {
+      keeps = true;
+      for (const member of declaration.body.body) {
+        const isStatic = member.type === AST_NODE_TYPES.StaticBlock || ('static' in member && member.static);
+        if (!isStatic) continue;
+        forEachDescendant(member, visitorKeys, (node) => {
+          if (node.type === AST_NODE_TYPES.FunctionExpression && node.parent !== member) return false;
+          if (node.type === AST_NODE_TYPES.FunctionDeclaration) return false;
+          if (node.type === AST_NODE_TYPES.ThisExpression) {
+            const holder = node.parent;
+            const used = (holder.type === AST_NODE_TYPES.NewExpression && holder.callee === node) || (holder.type === AST_NODE_TYPES.MemberExpression && holder.object === node);
+            if (!used) keeps = false;
+          }
+          return true;
+        });
+      }
+      staticThisKeptCache.set(declaration, keeps);
+    }
+    return keeps;
+  }
+
+  /** `new this(…)` in a static member of the class: a construction of it (or of a subclass it is called on). */
+  function staticSelfConstructions(declaration: TSESTree.ClassDeclaration): TSESTree.NewExpression[] {
+    const found: TSESTree.NewExpression[] = [];
+    for (const member of declaration.body.body) {
+      const isStatic = member.type === AST_NODE_TYPES.StaticBlock || ('static' in member && member.static);
+      if (!isStatic) continue;
+      forEachDescendant(member, visitorKeys, (node) => {
+        // A function of its own has a `this` of its own.
+        if (node.type === AST_NODE_TYPES.FunctionExpression && node.parent !== member) return false;
+        if (node.type === AST_NODE_TYPES.FunctionDeclaration) return false;
+        if (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.ThisExpression) found.push(node);
+        return true;
+      });
+    }
+    return found;
   }
 
   /** The variable a class declaration binds where it is declared (its name inside the class is a binding of the class's scope). */
@@ -2001,7 +2064,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       foreign.push(...found.foreign);
       return true;
     };
-    for (const reference of variable.references) {
+    local.push(...staticSelfConstructions(declaration));
+    for (const reference of classNameReferences(declaration, variable)) {
       // `private readonly api: KeptnApi` constructs nothing.
       if (reference.init || (reference.isTypeReference && !reference.isValueReference)) continue;
       const use = outermostTypeWrapper(reference.identifier);
@@ -2009,6 +2073,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === use) local.push(parent);
       else if ((parent?.type === AST_NODE_TYPES.ClassDeclaration || parent?.type === AST_NODE_TYPES.ClassExpression) && parent.superClass === use) {
         if (!add(subclassConstructions(parent, across, depth))) return undefined;
+      } else if (isStaticMemberRead(use, declaration)) {
+        // Its static members' `new`s are read with the rest; a member read makes none.
       } else if (!across || moduleExits.exportedValueName(use) === undefined) return undefined;
       // `export { KeptnService }`, `exports.KeptnService = KeptnService`: read below, with the other modules' uses.
     }
@@ -2056,12 +2122,12 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const variable = outerVariable(declaration);
     if (!variable || depth > MAX_DEPTH) return { why: 'handed-on', name };
     const classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[] = [];
-    for (const reference of variable.references) {
+    for (const reference of classNameReferences(declaration, variable)) {
       if (reference.init || (reference.isTypeReference && !reference.isValueReference)) continue;
       const use = outermostTypeWrapper(reference.identifier);
       const parent = use.parent;
       // `typeof KeptnBase` in a type names the class; it makes nothing.
-      if (parent?.type === AST_NODE_TYPES.TSTypeQuery || (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === use)) continue;
+      if (parent?.type === AST_NODE_TYPES.TSTypeQuery || (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === use) || isStaticMemberRead(use, declaration)) continue;
       if ((parent?.type === AST_NODE_TYPES.ClassDeclaration || parent?.type === AST_NODE_TYPES.ClassExpression) && parent.superClass === use) {
         classes.push(parent);
         // A class expression's own subclasses extend whatever holds it: not followed.
