@@ -469,7 +469,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   const setterEntries = new WeakSet<Entry>();
   /** By class body: the values assigned to each `this.<name>`, and every `this.<name>` (one walk finds both). */
   const classMembersCache = new Map<Node, ClassMembers>();
-  const staticThisKeptCache = new Map<TSESTree.ClassDeclaration, boolean>();
+  const staticThisCache = new Map<TSESTree.ClassDeclaration, readonly TSESTree.ThisExpression[]>();
   // The classes of this file that extend each class of it, found once (see subclassBodies).
   let subclassIndex: Map<TSESTree.ClassBody, TSESTree.ClassBody[]> | undefined;
   const inheritedHolderCache = new Map<string, FieldHolder>();
@@ -628,6 +628,27 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   /**
+   * Every `this` in the static members of a class (a static method, field or block), where it is the
+   * class itself; a function of its own there has a `this` of its own.
+   */
+  function staticThisUses(declaration: TSESTree.ClassDeclaration): readonly TSESTree.ThisExpression[] {
+    const cached = staticThisCache.get(declaration);
+    if (cached) return cached;
+    const found: TSESTree.ThisExpression[] = [];
+    for (const member of declaration.body.body) {
+      const isStatic = member.type === AST_NODE_TYPES.StaticBlock || ('static' in member && member.static);
+      if (!isStatic) continue;
+      forEachDescendant(member, visitorKeys, (node) => {
+        if ((node.type === AST_NODE_TYPES.FunctionExpression && node.parent !== member) || node.type === AST_NODE_TYPES.FunctionDeclaration) return false;
+        if (node.type === AST_NODE_TYPES.ThisExpression) found.push(node);
+        return true;
+      });
+    }
+    staticThisCache.set(declaration, found);
+    return found;
+  }
+
+  /**
    * `KeptnClient.instance`, `KeptnClient.get()`: reading a static member hands the class on only if
    * a static member hands on `this` (the class) itself; `new this(…)` and `this.<member>` do not.
    */
@@ -635,43 +656,12 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const parent = use.parent;
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== use) return false;
     if (!parent.computed && parent.property.type === AST_NODE_TYPES.Identifier && parent.property.name === 'prototype') return false;
-    let keeps = staticThisKeptCache.get(declaration);
-    if (keeps === undefined) {
-      keeps = true;
-      for (const member of declaration.body.body) {
-        const isStatic = member.type === AST_NODE_TYPES.StaticBlock || ('static' in member && member.static);
-        if (!isStatic) continue;
-        forEachDescendant(member, visitorKeys, (node) => {
-          if (node.type === AST_NODE_TYPES.FunctionExpression && node.parent !== member) return false;
-          if (node.type === AST_NODE_TYPES.FunctionDeclaration) return false;
-          if (node.type === AST_NODE_TYPES.ThisExpression) {
-            const holder = node.parent;
-            const used = (holder.type === AST_NODE_TYPES.NewExpression && holder.callee === node) || (holder.type === AST_NODE_TYPES.MemberExpression && holder.object === node);
-            if (!used) keeps = false;
-          }
-          return true;
-        });
-      }
-      staticThisKeptCache.set(declaration, keeps);
-    }
-    return keeps;
+    return staticThisUses(declaration).every((self) => (self.parent.type === AST_NODE_TYPES.NewExpression && self.parent.callee === self) || (self.parent.type === AST_NODE_TYPES.MemberExpression && self.parent.object === self));
   }
 
   /** `new this(…)` in a static member of the class: a construction of it (or of a subclass it is called on). */
   function staticSelfConstructions(declaration: TSESTree.ClassDeclaration): TSESTree.NewExpression[] {
-    const found: TSESTree.NewExpression[] = [];
-    for (const member of declaration.body.body) {
-      const isStatic = member.type === AST_NODE_TYPES.StaticBlock || ('static' in member && member.static);
-      if (!isStatic) continue;
-      forEachDescendant(member, visitorKeys, (node) => {
-        // A function of its own has a `this` of its own.
-        if (node.type === AST_NODE_TYPES.FunctionExpression && node.parent !== member) return false;
-        if (node.type === AST_NODE_TYPES.FunctionDeclaration) return false;
-        if (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.ThisExpression) found.push(node);
-        return true;
-      });
-    }
-    return found;
+    return staticThisUses(declaration).flatMap((self) => (self.parent.type === AST_NODE_TYPES.NewExpression && self.parent.callee === self ? [self.parent] : []));
   }
 
   /** The variable a class declaration binds where it is declared (its name inside the class is a binding of the class's scope). */
