@@ -62,6 +62,17 @@ const typeOnly = {
       projects() { return this.http.get('/controlPlane/v1/project'); }
     }
   `,
+  exportedClassAlias: `
+    import axios, { type AxiosInstance } from 'axios';
+    class ServiceBase {
+      protected readonly http: AxiosInstance;
+      constructor(endpoint: string, token: string) {
+        this.http = axios.create({ baseURL: endpoint, headers: { 'x-token': token } });
+      }
+      projects() { return this.http.get('/controlPlane/v1/project'); }
+    }
+    export const SharedService = ServiceBase;
+  `,
   instanceInImportedDeps: `
     import type { KeptnDeps } from './api';
     export async function trigger(deps: KeptnDeps, event: unknown) {
@@ -248,6 +259,15 @@ typed.run('no-x-token-header (typed)', testable(rule), {
     {
       name: 'B2 an exported class constructed elsewhere, through a subclass, with another service\'s host: never migrated (typed: instance-users.ts)',
       code: typeOnly.exportedClassOtherHost,
+      filename: ts,
+      errors: [{
+        messageId: 'xTokenHeaderFactoryElsewhere',
+        data: { client: 'axios', target: 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', callers: 'its call at instance-users.ts:21 passes the host https://flags.internal.acme.io, written out and no Cloud Automation host', confidence: 'likely' },
+      }],
+    },
+    {
+      name: 'B2 a class exported only under an alias (`export const SharedService = ServiceBase`): the alias\'s constructions elsewhere count (typed: instance-users.ts)',
+      code: typeOnly.exportedClassAlias,
       filename: ts,
       errors: [{
         messageId: 'xTokenHeaderFactoryElsewhere',
