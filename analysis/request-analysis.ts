@@ -3451,6 +3451,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     stringValue: (node: Node): string | undefined => stringValue(node, 0),
     urlParsedBy,
     isExportedFunction: (fn: Node): boolean => moduleExits.isExportedFunction(fn),
+    exportedFunctionName: (fn: Node): string | undefined => moduleExits.exportedFunctionName(fn),
     exportedValueName: (value: Node): string | undefined => moduleExits.exportedValueName(value),
     callsFromOtherModules,
   };

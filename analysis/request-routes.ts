@@ -176,6 +176,8 @@ export interface ValueFlow {
   urlParsedBy(call: TSESTree.CallExpression): Expression | undefined;
   /** Other modules can call the function (`export`, `exports.f = f`, `module.exports = { f }`). */
   isExportedFunction(fn: Node): boolean;
+  /** The one name other modules' calls of an exported function are read by. */
+  exportedFunctionName(fn: Node): string | undefined;
   /** The name other modules read a value by where it stands (`export { f }`, `exports.f = f`), if it is exported there. */
   exportedValueName(value: Node): string | undefined;
   /** Every call the project's other modules make to an exported function; undefined when not all can be known. */
@@ -894,8 +896,10 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       // `typeof createClient` in a type calls nothing (the scope manager counts it as a value reference).
       if (identifier === id || use.type === AST_NODE_TYPES.TSTypeQuery || (reference.isTypeReference && !reference.isValueReference)) return false;
       if (use.type === AST_NODE_TYPES.CallExpression && use.callee === identifier) return false;
-      // `export { createClient }`, `module.exports = { createClient }`, `exports.createClient = createClient`: other modules' calls are read.
-      return flow.exportedValueName(identifier) === undefined;
+      // `export { createClient }`, `module.exports = { createClient }`, `exports.createClient = createClient`: other modules' calls
+      // are read, by the one name `exportedFunctionName` gives; another (`export const makeClient = createClient`) hands it on.
+      const exported = flow.exportedValueName(identifier);
+      return exported === undefined || exported !== flow.exportedFunctionName(fn);
     });
   }
 

@@ -349,6 +349,24 @@ ruleTester.run('no-x-token-header', testable(rule), {
       }],
     },
     {
+      name: 'a factory exported only under another name (`export const makeClient = createClient`), whose calls other modules make are not read by it: handed on',
+      code: [
+        "import axios from 'axios';",
+        'function createClient(url: string, token: string) {',
+        "  return axios.create({ baseURL: url, headers: { 'x-token': token } });",
+        '}',
+        "const keptn = createClient(process.env.KEPTN_ENDPOINT ?? '', process.env.KEPTN_API_TOKEN ?? '');",
+        "export const projects = async () => (await keptn.get('/controlPlane/v1/project')).data;",
+        'export const makeClient = createClient;',
+      ].join('\n'),
+      filename: 'file.ts',
+      errors: [{
+        messageId: 'xTokenHeaderFactoryElsewhere',
+        line: 3,
+        data: { client: 'axios', target: 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', callers: 'the function that makes it is handed on as a value, so the base URLs it is made with cannot all be seen', confidence: 'likely' },
+      }],
+    },
+    {
       name: 'a class whose constructor makes the instance with the base URL its `new`s pass, one of them another service\'s host: never migrated',
       code: `
         import axios, { type AxiosInstance } from 'axios';
