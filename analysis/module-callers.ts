@@ -262,7 +262,7 @@ function usesThrough(parsed: ParsedFile, binding: Binding, name: string): Node[]
 }
 
 /** The call whose callee `node` is, also through `(0, f)(…)` as compilers write it. */
-function calleeCall(node: Node): TSESTree.CallExpression | undefined {
+export function calleeCall(node: Node): TSESTree.CallExpression | undefined {
   let callee = node;
   const parent = callee.parent;
   if (parent?.type === AST_NODE_TYPES.SequenceExpression && parent.expressions.at(-1) === callee && parent.expressions.length === 2) callee = outermostTypeWrapper(parent);

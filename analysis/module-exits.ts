@@ -100,6 +100,69 @@ export function createModuleExits(variableOf: (identifier: TSESTree.Identifier) 
     return undefined;
   }
 
+  /**
+   * Every name other modules read a variable by: its own export (`export const v`, `export class C`),
+   * and each export of its binding (`export { v as w }`, `exports.w = v`, `export const w = v`), which
+   * may be several.
+   */
+  function exportedNames(variable: Variable): string[] {
+    const names = new Set<string>();
+    const declared = exportedVariable(variable);
+    if (declared !== undefined) names.add(declared);
+    for (const reference of variable.references) {
+      if (reference.init || !reference.isRead() || (reference.isTypeReference && !reference.isValueReference)) continue;
+      const exported = exportedValueName(outermostTypeWrapper(reference.identifier));
+      if (exported !== undefined) names.add(exported);
+    }
+    return [...names];
+  }
+
+  /**
+   * Whether a read of a binding does nothing in its module but export it: `export { f }`,
+   * `exports.f = f`, `module.exports = { f }`, `export default f`, or `export const g = f` where this
+   * module reads `g` for nothing but exports too. Its uses are then other modules' (see `exportedNames`).
+   */
+  function onlyExports(use: Node): boolean {
+    const node = outermostTypeWrapper(use);
+    if (exportedAt(node) !== undefined) return true;
+    const declarator = node.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+    const alias = variableOf(declarator.id);
+    if (!alias || exportedVariable(alias) === undefined) return false;
+    return alias.references.every(
+      (reference) =>
+        reference.init ||
+        (reference.isTypeReference && !reference.isValueReference) ||
+        reference.identifier.parent.type === AST_NODE_TYPES.TSTypeQuery ||
+        exportedAt(outermostTypeWrapper(reference.identifier)) !== undefined,
+    );
+  }
+
+  /**
+   * The name other modules read a value by: exported where it stands (`export default new C()`,
+   * `exports.c = new C()`), or through the variable it initialises (`export const c = new C()`,
+   * `const c = new C(); export { c }`).
+   */
+  function exportedValueName(value: Node): string | undefined {
+    const direct = exportedAt(value);
+    if (direct !== undefined) return direct;
+    const declarator = outermostTypeWrapper(value).parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== outermostTypeWrapper(value) || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = variableOf(declarator.id);
+    return variable ? exportedVariable(variable) : undefined;
+  }
+
+  /** Every name other modules can call a function by: where it stands (`export default function`), or its binding's exports. */
+  function exportedFunctionNames(fn: Node): string[] {
+    const direct = exportedAt(fn);
+    if (direct !== undefined) return [direct];
+    let id: Node | null | undefined;
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) id = fn.id;
+    else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === outermostTypeWrapper(fn)) id = fn.parent.id;
+    const variable = id?.type === AST_NODE_TYPES.Identifier ? variableOf(id) : undefined;
+    return variable ? exportedNames(variable) : [];
+  }
+
   /** A function other modules can call: exported itself, or through the variable that holds it. */
   function exportedFunction(fn: Node): ModuleExit | undefined {
     const direct = exportedAt(fn);
@@ -206,24 +269,13 @@ export function createModuleExits(variableOf: (identifier: TSESTree.Identifier) 
 
   return {
     headerExit,
-    /** Whether other modules can call a function (ESM and CommonJS exports alike). */
-    isExportedFunction: (fn: Node): boolean => exportedFunction(fn) !== undefined,
-    /** The name other modules call a function by (`default` for a default export), if it is exported under one. */
-    exportedFunctionName: (fn: Node): string | undefined => exportedFunction(fn)?.name,
+    /** Whether other modules can call a function (ESM and CommonJS exports alike, under any name). */
+    isExportedFunction: (fn: Node): boolean => exportedFunctionNames(fn).length > 0,
+    exportedFunctionNames,
     /** The name other modules read a variable by (`export class C`, `export { c }`, `exports.C = C`). */
     exportedVariableName: exportedVariable,
-    /**
-     * The name other modules read a value by: exported where it stands (`export default new C()`,
-     * `exports.c = new C()`), or through the variable it initialises (`export const c = new C()`,
-     * `const c = new C(); export { c }`).
-     */
-    exportedValueName: (value: Node): string | undefined => {
-      const direct = exportedAt(value);
-      if (direct !== undefined) return direct;
-      const declarator = outermostTypeWrapper(value).parent;
-      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== outermostTypeWrapper(value) || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-      const variable = variableOf(declarator.id);
-      return variable ? exportedVariable(variable) : undefined;
-    },
+    exportedNames,
+    onlyExports,
+    exportedValueName,
   };
 }

@@ -92,7 +92,7 @@ import {
 } from './ast.js';
 import type { AnalysisHost, TypeQuestions } from './host.js';
 import { browserContextOf } from './browser-context.js';
-import { callsFromOtherModules as callsFromProject, exportedValue, isLocalSpecifier, ownExportValue, usesFromOtherModules as usesFromProject } from './module-callers.js';
+import { calleeCall, callsFromOtherModules as callsFromProject, exportedValue, isLocalSpecifier, ownExportValue, usesFromOtherModules as usesFromProject } from './module-callers.js';
 import type { ProjectModules } from './module-callers.js';
 import type { ParsedFile } from './estree-host.js';
 import { commonJsExportName, createModuleExits, type ModuleExit } from './module-exits.js';
@@ -1991,6 +1991,46 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   }
 
   /**
+   * Whether an expression's value may come from a parameter of a function other modules call
+   * (`deepmerge(defaults, callerOptions)`), directly or through the local variables it reads, their
+   * initialisers and what is written into them. The entries of such a parameter are what this file's
+   * calls pass; another module's may pass an `Authorization`, which a copy would send with the token.
+   */
+  function readsExportedParameter(root: Node): boolean {
+    const seen = new Set<Variable>();
+    const pending: Node[] = [root];
+    const readsParameter = (identifier: TSESTree.Identifier): boolean => {
+      const variable = variableOf(identifier);
+      if (!variable || seen.has(variable) || seen.size > MAX_DEPTH * 4) return false;
+      seen.add(variable);
+      const def = variable.defs[0];
+      if (def?.type === DefinitionType.Parameter) return isFunctionNode(def.node) && moduleExits.isExportedFunction(def.node);
+      if (def?.type !== DefinitionType.Variable) return false;
+      if (def.node.init) pending.push(def.node.init);
+      for (const reference of variable.references) {
+        const use = outermostTypeWrapper(reference.identifier);
+        const parent = use.parent;
+        // `v = value`, `v.headers = value`, `Object.assign(v, value)`, `merge(v, value)`: what is written into it.
+        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === use) pending.push(parent.right);
+        else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use && parent.parent.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent) pending.push(parent.parent.right);
+        else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === use && objectCopyOf(parent.callee) !== undefined) pending.push(...parent.arguments.slice(1));
+      }
+      return false;
+    };
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      const found = { parameter: false };
+      const visit = (current: Node): boolean => {
+        if (current.type === AST_NODE_TYPES.Identifier && readsParameter(current)) found.parameter = true;
+        // A function's body runs elsewhere; its parameters are its own.
+        return !found.parameter && !isFunctionNode(current);
+      };
+      if (visit(node)) forEachDescendant(node, visitorKeys, visit);
+      if (found.parameter) return true;
+    }
+    return false;
+  }
+
+  /**
    * What the calls of `fn` in this file pass for its parameter `name` (undefined where a call passes
    * nothing), with the parameter's default; `calls` undefined when not every call is known.
    * Undefined for a parameter `fn` does not have.
@@ -2065,10 +2105,10 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         if (!add(subclassConstructions(parent, across, depth))) return undefined;
       } else if (isStaticMemberRead(use, declaration)) {
         // Its static members' `new`s are read with the rest; a member read makes none.
-      } else if (!across || moduleExits.exportedValueName(use) === undefined) return undefined;
+      } else if (!across || !moduleExits.onlyExports(use)) return undefined;
       // `export { KeptnService }`, `exports.KeptnService = KeptnService`: read below, with the other modules' uses.
     }
-    const names = classExportNames(variable);
+    const names = moduleExits.exportedNames(variable);
     if (names.length === 0) return { local, foreign };
     const modules = across?.modules;
     const uses = modules ? names.map((name) => usesFromProject(modules, host.filePath, name)) : undefined;
@@ -2085,22 +2125,6 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       } else return undefined;
     }
     return { local, foreign };
-  }
-
-  /**
-   * Every name other modules read a class by: `export class C`, and each export of its binding
-   * (`export { C as Api }`, `exports.Api = C`, `export const Api = C`), which may be several.
-   */
-  function classExportNames(variable: Variable): string[] {
-    const names = new Set<string>();
-    const declared = moduleExits.exportedVariableName(variable);
-    if (declared !== undefined) names.add(declared);
-    for (const reference of variable.references) {
-      if (reference.init || (reference.isTypeReference && !reference.isValueReference)) continue;
-      const exported = moduleExits.exportedValueName(outermostTypeWrapper(reference.identifier));
-      if (exported !== undefined) names.add(exported);
-    }
-    return [...names];
   }
 
   /**
@@ -2129,7 +2153,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       }
       if (moduleExits.exportedValueName(use) === undefined) return { why: 'handed-on', name };
     }
-    const exported = classExportNames(variable);
+    const exported = moduleExits.exportedNames(variable);
     if (exported.length === 0) return { classes };
     const modules = host.projectModules?.();
     const uses = modules ? exported.map((exportName) => usesFromProject(modules, host.filePath, exportName)) : undefined;
@@ -2156,22 +2180,33 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return { local, foreign: [] };
   }
 
-  /** Every call of a named local function, or undefined when it escapes (exported, passed around). */
+  /**
+   * Every call of a named function in this file, or undefined when it escapes (passed around,
+   * stored). An export is no escape: other modules' calls are read apart (`callsFromOtherModules`),
+   * and compiled CommonJS's calls of its own export (`(0, exports.f)(…)`) are this file's.
+   */
   function callSites(fn: Node): TSESTree.CallExpression[] | undefined {
     let identifier: TSESTree.Identifier | undefined;
     if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) identifier = fn.id;
     else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
       identifier = fn.parent.id;
     }
-    if (!identifier) return undefined;
-    const variable = variableOf(identifier);
-    if (!variable) return undefined;
     const calls: TSESTree.CallExpression[] = [];
-    for (const reference of variable.references) {
-      if (reference.init) continue;
-      const parent = reference.identifier.parent;
-      if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier) calls.push(parent);
-      else return undefined;
+    const variable = identifier ? variableOf(identifier) : undefined;
+    if (variable) {
+      for (const reference of variable.references) {
+        if (reference.init || (reference.isTypeReference && !reference.isValueReference) || reference.identifier.parent.type === AST_NODE_TYPES.TSTypeQuery) continue;
+        const parent = reference.identifier.parent;
+        if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier) calls.push(parent);
+        else if (!moduleExits.onlyExports(reference.identifier)) return undefined;
+      }
+    } else if (moduleExits.exportedFunctionNames(fn).length === 0) return undefined;
+    for (const name of moduleExits.exportedFunctionNames(fn)) {
+      for (const read of ownExportReads(fn, name)) {
+        const call = calleeCall(read);
+        if (!call) return undefined;
+        calls.push(call);
+      }
     }
     return calls;
   }
@@ -3451,8 +3486,6 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     stringValue: (node: Node): string | undefined => stringValue(node, 0),
     urlParsedBy,
     isExportedFunction: (fn: Node): boolean => moduleExits.isExportedFunction(fn),
-    exportedFunctionName: (fn: Node): string | undefined => moduleExits.exportedFunctionName(fn),
-    exportedValueName: (value: Node): string | undefined => moduleExits.exportedValueName(value),
     callsFromOtherModules,
   };
   let routeResolver: RouteResolver | undefined;
@@ -3465,10 +3498,17 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * the function used other than by a call).
    */
   function callsFromOtherModules(fn: Node): ForeignCall[] | undefined {
-    const name = moduleExits.exportedFunctionName(fn);
-    const modules = name === undefined ? undefined : host.projectModules?.();
-    if (name === undefined || !modules) return undefined;
-    return callsFromProject(modules, host.filePath, name)?.map(({ parsed, call, file, throughReexport }) => ({ call, analysis: analysisOf(parsed), file, throughReexport }));
+    const names = moduleExits.exportedFunctionNames(fn);
+    const modules = names.length === 0 ? undefined : host.projectModules?.();
+    if (!modules) return undefined;
+    const calls: ForeignCall[] = [];
+    // Every name it is exported by (`export { createClient }`, `export const makeClient = createClient`) is called by its own.
+    for (const name of names) {
+      const found = callsFromProject(modules, host.filePath, name);
+      if (!found) return undefined;
+      calls.push(...found.map(({ parsed, call, file, throughReexport }) => ({ call, analysis: analysisOf(parsed), file, throughReexport })));
+    }
+    return calls;
   }
 
   /**
@@ -4103,7 +4143,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       const list = entriesOf(node, 0);
       const headers = option === undefined ? list : headerList(entriesAt(list, option, 0), list);
       const entries = flatten(headers.entries);
-      return { entries, complete: headers.complete && entries.every((item) => item.name !== undefined) };
+      return { entries, complete: headers.complete && entries.every((item) => item.name !== undefined) && !readsExportedParameter(node) };
     },
     /** The static string value of a node (type information used only when given and needed). */
     stringValue: (node: Node): string | undefined => stringValue(node, 0) ?? typedString(node),

@@ -176,10 +176,6 @@ export interface ValueFlow {
   urlParsedBy(call: TSESTree.CallExpression): Expression | undefined;
   /** Other modules can call the function (`export`, `exports.f = f`, `module.exports = { f }`). */
   isExportedFunction(fn: Node): boolean;
-  /** The one name other modules' calls of an exported function are read by. */
-  exportedFunctionName(fn: Node): string | undefined;
-  /** The name other modules read a value by where it stands (`export { f }`, `exports.f = f`), if it is exported there. */
-  exportedValueName(value: Node): string | undefined;
   /** Every call the project's other modules make to an exported function; undefined when not all can be known. */
   callsFromOtherModules(fn: Node): ForeignCall[] | undefined;
 }
@@ -865,13 +861,15 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
               : undefined;
       result = { target: sure ? strongest : undefined, away, allAway, ...mixed, ...(onlyGeneric ? { onlyGenericKeptn: true as const } : {}), ...(basesDiffer === undefined ? {} : { basesDiffer }) };
     }
-    // A factory handed on as a value, a class constructed out of sight: the bases its instances are made with are unseen.
+    // A factory whose calls are not all known (handed on as a value, a class constructed out of sight), or too many to
+    // read one by one: the bases its instances are made with are not all checked, and the helper would authorize each.
     if (baseFromCallers && wrapper && (!calls || contexts.length > MAX_CONTEXTS)) {
-      if (isConstructor(wrapper)) {
-        result = { ...result, basesDiffer: 'its class may be constructed, or extended, where the codemod cannot see the base URLs it is given' };
-      } else if (handedOn(wrapper)) {
-        result = { ...result, basesDiffer: 'the function that makes it is handed on as a value, so the base URLs it is made with cannot all be seen' };
-      }
+      const unseen = calls
+        ? `it is called in ${contexts.length} places, more than the codemod reads one by one, so the base URLs it is made with are not all checked`
+        : isConstructor(wrapper)
+          ? 'its class may be constructed, or extended, where the codemod cannot see the base URLs it is given'
+          : 'the function that makes it is handed on as a value, so the base URLs it is made with cannot all be seen';
+      result = { ...result, basesDiffer: unseen };
     }
     callerEvidenceCache.set(site.node, result);
     return result;
@@ -879,28 +877,6 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
 
   function isConstructor(fn: Node): boolean {
     return fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === 'constructor';
-  }
-
-  /**
-   * Whether this file uses the function `fn` other than by calling it or exporting it
-   * (`{ region: regionClient }`, `[createClient]`, `register(createClient)`): code out of sight calls it.
-   */
-  function handedOn(fn: Node): boolean {
-    const parent = fn.parent;
-    const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn ? parent.id : undefined;
-    const variable = id?.type === AST_NODE_TYPES.Identifier ? flow.variableOf(id) : undefined;
-    if (!variable) return false;
-    return variable.references.some((reference) => {
-      const { identifier } = reference;
-      const use = identifier.parent;
-      // `typeof createClient` in a type calls nothing (the scope manager counts it as a value reference).
-      if (identifier === id || use.type === AST_NODE_TYPES.TSTypeQuery || (reference.isTypeReference && !reference.isValueReference)) return false;
-      if (use.type === AST_NODE_TYPES.CallExpression && use.callee === identifier) return false;
-      // `export { createClient }`, `module.exports = { createClient }`, `exports.createClient = createClient`: other modules' calls
-      // are read, by the one name `exportedFunctionName` gives; another (`export const makeClient = createClient`) hands it on.
-      const exported = flow.exportedValueName(identifier);
-      return exported === undefined || exported !== flow.exportedFunctionName(fn);
-    });
   }
 
   /** Whether any of `nodes` reads a parameter of `fn` (`baseURL: url`, `baseURL: options.url`, `{ ...options }`). */

@@ -349,7 +349,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
       }],
     },
     {
-      name: 'a factory exported only under another name (`export const makeClient = createClient`), whose calls other modules make are not read by it: handed on',
+      name: 'a factory exported only under another name (`export const makeClient = createClient`): its calls in other modules are read under that name, which without a file list of the project cannot be',
       code: [
         "import axios from 'axios';",
         'function createClient(url: string, token: string) {',
@@ -358,6 +358,42 @@ ruleTester.run('no-x-token-header', testable(rule), {
         "const keptn = createClient(process.env.KEPTN_ENDPOINT ?? '', process.env.KEPTN_API_TOKEN ?? '');",
         "export const projects = async () => (await keptn.get('/controlPlane/v1/project')).data;",
         'export const makeClient = createClient;',
+      ].join('\n'),
+      filename: 'file.ts',
+      errors: [{
+        messageId: 'xTokenHeaderFactoryElsewhere',
+        line: 3,
+        data: { client: 'axios', target: 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', callers: 'other modules may call the function that makes it with base URLs the codemod cannot see', confidence: 'likely' },
+      }],
+    },
+    {
+      name: 'a factory called in more places than are read one by one: its bases are not all checked, so it is left',
+      code: [
+        "import axios from 'axios';",
+        'function createClient(url: string, token: string) {',
+        "  return axios.create({ baseURL: url, headers: { 'x-token': token } });",
+        '}',
+        ...Array.from({ length: 49 }, (_, index) => `export const stage${index} = () => createClient(process.env.KEPTN_ENDPOINT ?? '', process.env.KEPTN_API_TOKEN ?? '').get('/controlPlane/v1/project/p${index}/stage');`),
+      ].join('\n'),
+      filename: 'file.ts',
+      errors: [{
+        messageId: 'xTokenHeaderFactoryElsewhere',
+        line: 3,
+        data: { client: 'axios', target: 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project/p0/stage)', callers: 'it is called in 49 places, more than the codemod reads one by one, so the base URLs it is made with are not all checked', confidence: 'likely' },
+      }],
+    },
+    {
+      name: 'a factory exported under another name and also called by it here (`const makeClient = createClient; export { makeClient }`): its calls are not all known, so it is handed on',
+      code: [
+        "import axios from 'axios';",
+        'function createClient(url: string, token: string) {',
+        "  return axios.create({ baseURL: url, headers: { 'x-token': token } });",
+        '}',
+        "const keptn = createClient(process.env.KEPTN_ENDPOINT ?? '', process.env.KEPTN_API_TOKEN ?? '');",
+        "export const projects = async () => (await keptn.get('/controlPlane/v1/project')).data;",
+        'const makeClient = createClient;',
+        "export const inventory = makeClient('https://inventory.acme.io', process.env.INVENTORY_TOKEN ?? '');",
+        'export { makeClient };',
       ].join('\n'),
       filename: 'file.ts',
       errors: [{
