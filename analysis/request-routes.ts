@@ -868,11 +868,28 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
         ? `it is called in ${contexts.length} places, more than the codemod reads one by one, so the base URLs it is made with are not all checked`
         : isConstructor(wrapper)
           ? 'its class may be constructed, or extended, where the codemod cannot see the base URLs it is given'
-          : 'the function that makes it is handed on as a value, so the base URLs it is made with cannot all be seen';
+          : `${unreadCaller(wrapper)}, so the base URLs it is made with cannot all be seen`;
       result = { ...result, basesDiffer: unseen };
     }
     callerEvidenceCache.set(site.node, result);
     return result;
+  }
+
+  /** Why the calls of a function are not all known: what it is to the code that calls it. */
+  function unreadCaller(fn: Node): string {
+    const parent = fn.parent;
+    if (parent?.type === AST_NODE_TYPES.MethodDefinition) {
+      const name = classMemberKey(parent);
+      return `the ${parent.static ? 'static method' : 'class member'} that makes it${name === undefined ? '' : ` (\`${name}\`)`} may be called where the codemod cannot see`;
+    }
+    if (parent?.type === AST_NODE_TYPES.Property && parent.value === fn) {
+      const name = staticPropertyKey(parent);
+      return `the function that makes it, a member${name === undefined ? '' : ` (\`${name}\`)`} of an object, may be called where the codemod cannot see`;
+    }
+    // `(token) => (base) => axios.create(…)`, `function f() { return function (base) { … } }`.
+    const returned = (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === fn) || parent?.type === AST_NODE_TYPES.ReturnStatement;
+    if (returned) return 'the function that makes it is returned by another one and may be called where the codemod cannot see';
+    return 'the function that makes it is handed on as a value';
   }
 
   function isConstructor(fn: Node): boolean {

@@ -367,6 +367,24 @@ ruleTester.run('no-x-token-header', testable(rule), {
       }],
     },
     {
+      name: 'a static factory method: its calls are not read, so the bases its instances are made with are unseen and it is never migrated (not even with --include-unsure)',
+      code: [
+        "import axios from 'axios';",
+        'export class KeptnHttp {',
+        '  static create(baseURL: string, token: string) {',
+        "    return axios.create({ baseURL, headers: { 'x-token': token } });",
+        '  }',
+        '}',
+        "export const stages = () => KeptnHttp.create(process.env.KEPTN_ENDPOINT ?? '', process.env.KEPTN_API_TOKEN ?? '').get('/controlPlane/v1/project/p/stage');",
+      ].join('\n'),
+      filename: 'file.ts',
+      errors: [{
+        messageId: 'xTokenHeaderFactoryElsewhere',
+        line: 4,
+        data: { client: 'axios', target: unknown, callers: 'the static method that makes it (`create`) may be called where the codemod cannot see, so the base URLs it is made with cannot all be seen', confidence: 'unknown' },
+      }],
+    },
+    {
       name: 'a factory called in more places than are read one by one: its bases are not all checked, so it is left',
       code: [
         "import axios from 'axios';",
