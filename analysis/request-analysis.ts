@@ -1196,6 +1196,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
 
   /** The classes of this file that extend `base`, directly or through each other, and have no `<name>` of their own. */
   function subclassBodies(base: TSESTree.ClassBody, name: string): TSESTree.ClassBody[] {
+    return extendingBodies(base, (body) => classMembers(body).fields.has(name));
+  }
+
+  /** The classes of this file that extend `base`, directly or through each other; not below one `stop` says to stop at. */
+  function extendingBodies(base: TSESTree.ClassBody, stop?: (body: TSESTree.ClassBody) => boolean): TSESTree.ClassBody[] {
     if (!subclassIndex) {
       subclassIndex = new Map();
       const index = subclassIndex;
@@ -1210,7 +1215,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const found: TSESTree.ClassBody[] = [];
     const pending = [...(subclassIndex.get(base) ?? [])];
     for (let body = pending.shift(); body && found.length < 50; body = pending.shift()) {
-      if (classMembers(body).fields.has(name) || found.includes(body)) continue;
+      if (stop?.(body) === true || found.includes(body)) continue;
       found.push(body);
       pending.push(...(subclassIndex.get(body) ?? []));
     }
@@ -1228,6 +1233,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const values = [...(classMembers(owner).fields.get(name) ?? [])];
     let base = superClassBody(owner);
     for (let hops = 0; base && hops < MAX_DEPTH; hops++, base = superClassBody(base)) values.push(...(classMembers(base).fields.get(name) ?? []));
+    // `this` in a base class's method may be an instance of a subclass of this file that redeclares the field.
+    for (const subclass of extendingBodies(owner)) values.push(...(classMembers(subclass).fields.get(name) ?? []));
     return values;
   }
 
