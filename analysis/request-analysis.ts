@@ -2007,8 +2007,13 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     const seen = new Set<Variable>();
     const pending: Node[] = [root];
     const readsParameter = (identifier: TSESTree.Identifier): boolean => {
+      const parent = identifier.parent;
+      // `options.headers`, `{ headers: … }`: a name, not a read (`findVariable` would look it up by name all the same).
+      if ((parent.type === AST_NODE_TYPES.MemberExpression && parent.property === identifier && !parent.computed) || (parent.type === AST_NODE_TYPES.Property && parent.key === identifier && !parent.computed && !parent.shorthand)) return false;
       const variable = variableOf(identifier);
-      if (!variable || seen.has(variable) || seen.size > MAX_DEPTH * 4) return false;
+      if (!variable || seen.has(variable)) return false;
+      // Too much to follow: it may come from anywhere.
+      if (seen.size > MAX_DEPTH * 4) return true;
       seen.add(variable);
       const def = variable.defs[0];
       if (def?.type === DefinitionType.Parameter) return isFunctionNode(def.node) && moduleExits.isExportedFunction(def.node);
