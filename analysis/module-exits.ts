@@ -156,23 +156,24 @@ export function createModuleExits(variableOf: (identifier: TSESTree.Identifier) 
   function exportedFunctionNames(fn: Node): string[] {
     const direct = exportedAt(fn);
     if (direct !== undefined) return [direct];
+    const variable = functionVariable(fn);
+    return variable ? exportedNames(variable) : [];
+  }
+
+  /** The binding a function is declared by: `function f() {}`, `const f = () => …`. */
+  function functionVariable(fn: Node): Variable | undefined {
     let id: Node | null | undefined;
     if (fn.type === AST_NODE_TYPES.FunctionDeclaration) id = fn.id;
     else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === outermostTypeWrapper(fn)) id = fn.parent.id;
-    const variable = id?.type === AST_NODE_TYPES.Identifier ? variableOf(id) : undefined;
-    return variable ? exportedNames(variable) : [];
+    return id?.type === AST_NODE_TYPES.Identifier ? variableOf(id) : undefined;
   }
 
   /** A function other modules can call: exported itself, or through the variable that holds it. */
   function exportedFunction(fn: Node): ModuleExit | undefined {
     const direct = exportedAt(fn);
     if (direct !== undefined) return { node: fn, name: direct, kind: 'returned' };
-    let id: Node | null | undefined;
-    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) id = fn.id;
-    else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === outermostTypeWrapper(fn)) id = fn.parent.id;
-    if (fn.type === AST_NODE_TYPES.FunctionDeclaration && !id && fn.parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return { node: fn, name: undefined, kind: 'returned' };
-    if (id?.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const variable = variableOf(id);
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration && !fn.id) return { node: fn, name: undefined, kind: 'returned' };
+    const variable = functionVariable(fn);
     const name = variable ? exportedVariable(variable) : undefined;
     return name === undefined ? undefined : { node: fn, name, kind: 'returned' };
   }
