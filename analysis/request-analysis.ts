@@ -1170,6 +1170,17 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     return holder.references.length === 0 ? undefined : holder;
   }
 
+  /** What the class's code writes into the object of `this.<name>`: `this.headers['x-token'] = t`, `this.headers.set(…)`. */
+  function fieldWrites(node: Node, name: string, depth: number): EntryList {
+    const references = fieldHolder(node, name)?.references ?? [];
+    const lists: EntryList[] = [];
+    for (const reference of references) {
+      const write = writeThrough(reference, depth);
+      if (write) lists.push(write);
+    }
+    return lists.length === 0 ? EMPTY : merge(lists);
+  }
+
   function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
     let classBody: Node | undefined = node.parent;
     while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
@@ -1845,12 +1856,14 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
         if (name === undefined) return UNKNOWN;
         if (unwrap(node.object).type === AST_NODE_TYPES.ThisExpression) {
           const values = classFieldValues(node, name);
-          if (values.length > 0) return merge(values.map((value) => entriesOf(value, depth + 1)));
+          // `this.headers = { … }; if (token) this.headers['x-token'] = token;`: the object's later writes count too.
+          const writes = fieldWrites(node, name, depth);
+          if (values.length > 0) return merge([...values.map((value) => entriesOf(value, depth + 1)), writes]);
           // `get requestConfig() { return { headers: … } }`: what the getter returns.
           const getter = classMethod(node, 'get');
           if (getter) return merge(returnedExpressions(getter, visitorKeys).map((value) => entriesOf(value, depth + 1)));
           // A member nothing here sets (an injected property, a base class's): unknown, not known to be empty.
-          return UNKNOWN;
+          return writes.entries.length > 0 ? { entries: writes.entries, complete: false } : UNKNOWN;
         }
         const parent = entriesOf(node.object, depth + 1);
         const lists = entriesAt(parent, name, depth + 1);

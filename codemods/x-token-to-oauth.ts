@@ -1625,7 +1625,7 @@ export class XTokenMigration extends RequestMigration {
     return undefined;
   }
 
-  private heldField(member: AnyPath): (PrivateField & { declaration: ASTNode }) | { refused: string } | undefined {
+  private heldField(member: AnyPath): (PrivateField & { declaration: ASTNode; classBody: ASTNode }) | { refused: string } | undefined {
     const own = this.classMemberAt(member);
     const found = own ?? this.inheritedMemberAt(member);
     if (!found) return undefined;
@@ -1656,7 +1656,7 @@ export class XTokenMigration extends RequestMigration {
         reads.push(use);
       }
     }
-    return { name, values, reads, declaration };
+    return { name, values, reads, declaration, classBody: classBody.node };
   }
 
   /**
@@ -1755,7 +1755,8 @@ export class XTokenMigration extends RequestMigration {
     }
     for (const field of state.fields.values()) {
       for (const use of field.reads) {
-        if (onPath(use)) continue;
+        // `this.headers['x-token'] = t`, `this.headers.set(…)`: writing into the object hands it nowhere.
+        if (onPath(use) || this.isWriteInto(use)) continue;
         const why = this.otherUseWhy(use, `this.${field.name}`, state);
         if (why !== undefined) return why;
       }
@@ -3604,8 +3605,14 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
 
-    // A headers object in a variable, or the one an options variable was made with (`options.headers[…] = t`).
-    const headersObject = removable ? this.headersObjectWrittenInto(targetPath) : undefined;
+    // A headers object in a variable, or the one an options variable was made with (`options.headers[…] = t`),
+    // or the one a private field holds (`this.headers['x-token'] = t` in the constructor).
+    const fieldObject = removable ? this.fieldObjectWrittenInto(targetPath) : undefined;
+    if (fieldObject && 'refused' in fieldObject) {
+      this.leaveSite(site, what, fieldObject.refused, 'send the request through the OAuth helper');
+      return;
+    }
+    const headersObject = fieldObject?.value ?? (removable ? this.headersObjectWrittenInto(targetPath) : undefined);
     if (headersObject && removable) {
       const init = headersObject;
       const uses = this.usesOf(finding, init.node);
@@ -3664,6 +3671,45 @@ export class XTokenMigration extends RequestMigration {
    * declared with an initializer, or `options.headers` where `options` was made with a literal
    * `headers: { … }` that neither `options` nor `options.headers` is ever reassigned away from.
    */
+  /**
+   * `this.headers['x-token'] = t` (or `.set(…)`) in the constructor of the class whose private or
+   * protected field `headers` is given one fresh object (its initializer, or `this.headers = { … }`
+   * before the write): that object, which the requests read through the field. Written anywhere
+   * else, or into a field given more than one value, the requests may read it before the write or
+   * without it: left, with why.
+   */
+  private fieldObjectWrittenInto(targetPath: AnyPath): { value: AnyPath } | { refused: string } | undefined {
+    const target = targetPath.node;
+    if (!isNodeType(target, 'MemberExpression') || !isNodeType(target.object as ASTNode, 'ThisExpression')) return undefined;
+    const field = this.heldField(targetPath);
+    if (!field) {
+      let classBody = parentOf(targetPath);
+      while (classBody && classBody.node.type !== 'ClassBody') classBody = parentOf(classBody);
+      const name = classBody ? this.classMemberName(target) : undefined;
+      return name === undefined ? undefined : { refused: `\`this.${name}\`, which the header is written into, is a public property: code outside the class may read it and send the header anywhere; the codemod follows a field's header only when the field is private (\`#${name.replace(/^#/u, '')}\` or \`private\`), or protected with every class that extends its class in this file` };
+    }
+    if ('refused' in field) return field;
+    const subject = `\`this.${field.name}\`, which the header is written into,`;
+    const [value] = field.values;
+    if (field.values.length !== 1 || !value) {
+      const lines = field.values.map((item) => this.position(item.node).line).join(', ');
+      return { refused: `${subject} is given ${field.values.length === 0 ? 'no object the codemod can see' : `more than one object (lines ${lines})`}, so a request may read one the header is not in` };
+    }
+    const constructor = this.enclosingFunctionPath(targetPath);
+    const inConstructor =
+      constructor !== undefined && isNodeType(constructor.node, 'ClassMethod') && (constructor.node as ASTNode & { kind: string }).kind === 'constructor' && parentOf(constructor)?.node === field.classBody;
+    if (!inConstructor) {
+      return { refused: `the header is written into \`this.${field.name}\` outside the constructor of its class, so requests made before that write send no x-token, and the OAuth token would go with them too` };
+    }
+    const fresh = isNodeType(value.node, 'ObjectExpression') || (isNodeType(value.node, 'NewExpression') && isNodeType(value.node.callee as ASTNode, 'Identifier') && (value.node.callee as Identifier).name === 'Headers');
+    if (!fresh) return { refused: `${subject} holds \`${this.text(value.node)}\`, an object made elsewhere, which other code may hold and send too` };
+    const assignment = parentOf(value);
+    if (assignment && isNodeType(assignment.node, 'AssignmentExpression') && !this.evaluatedBefore(assignment, targetPath)) {
+      return { refused: `${subject} is given its object on line ${this.position(value.node).line}, not before the write in the constructor, so the write may land in nothing a request reads` };
+    }
+    return { value };
+  }
+
   private headersObjectWrittenInto(targetPath: AnyPath): AnyPath | undefined {
     const target = targetPath.node;
     const holder = isNodeType(target, 'MemberExpression') && !target.computed && this.propertyName(target.property, false) === 'headers' ? (targetPath.get('object') as AnyPath) : targetPath;
@@ -3769,7 +3815,10 @@ export class XTokenMigration extends RequestMigration {
         const why = deferrable
           ? 'the header is written outside an async function, and not where the codemod can tell it is written before its request is made (in the same run, before the statement that makes it)'
           : 'the header is written outside an async function, where the token cannot be awaited';
-        this.leaveSite(site, what, why, 'make the function async and set `Authorization: await client.authorizationHeader()`');
+        // A constructor cannot be made async: the token can only go in where the requests are made.
+        const fn = this.enclosingFunctionPath(site);
+        const inConstructor = fn !== undefined && isNodeType(fn.node, 'ClassMethod') && (fn.node as ASTNode & { kind: string }).kind === 'constructor';
+        this.leaveSite(site, what, why, inConstructor ? 'drop the x-token here and send `Authorization: await client.authorizationHeader()` with each request that reads these headers' : 'make the function async and set `Authorization: await client.authorizationHeader()`');
         return;
       }
       const client = conditional ? optional() : undefined;

@@ -245,6 +245,38 @@ ruleTester.run('no-x-token-header', testable(rule), {
       ],
     },
     {
+      // The class's requests read `this.headers`; the x-token is written into its object afterwards, in the constructor.
+      name: 'a header written into the object a class field holds, in its constructor: a TypeScript field and a JavaScript class',
+      code: `
+        import axios from 'axios';
+        export class ProjectReader {
+          private readonly headers: Record<string, string>;
+          constructor(private readonly endpoint: string, token?: string) {
+            this.headers = { accept: 'application/json' };
+            if (token) this.headers['x-token'] = token;
+          }
+          projects() { return fetch(\`\${this.endpoint}/controlPlane/v1/project\`, { headers: { ...this.headers } }); }
+        }
+        export class SequenceReader {
+          readonly #headers = new Headers();
+          constructor(private readonly endpoint: string, token: string) { this.#headers.set('x-token', token); }
+          sequences(project: string) { return axios.get(\`\${this.endpoint}/controlPlane/v1/sequence/\${project}\`, { headers: Object.fromEntries(this.#headers) }); }
+          stages(project: string) { return fetch(\`\${this.endpoint}/controlPlane/v1/project/\${project}/stage\`, { headers: this.#headers }); }
+        }
+        export class KeptnService {
+          headers: Record<string, string> = {};
+          constructor(token: string) { this.headers['X-Token'] = token; }
+          event(body: unknown) { return axios.post(\`\${process.env.KEPTN_ENDPOINT}/v1/event\`, body, { headers: this.headers }); }
+        }
+      `,
+      filename: 'file.ts',
+      errors: [
+        { ...report('fetch', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/project)', 'likely'), line: 7 },
+        { ...report('axios', 'the target is likely Cloud Automation (Keptn API path /{…}/controlPlane/v1/sequence/{…})', 'likely'), line: 13 },
+        { ...report('axios', 'the target is likely Cloud Automation (Keptn path /{…}/v1/event behind KEPTN_ENDPOINT)', 'likely'), line: 19 },
+      ],
+    },
+    {
       name: 'a header builder whose key is a constant: the name is resolved once the object is known to leave the module',
       code: 'const TOKEN_HEADER = "x-token";\nexport function keptnHeaders(token: string) { const h: Record<string, string> = {}; h[TOKEN_HEADER] = token; return { ...h, [TOKEN_HEADER]: token }; }',
       filename: 'file.ts',
