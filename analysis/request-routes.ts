@@ -650,6 +650,17 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       }
       return { values, definite: false, complete };
     }
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      // `fetch(url, opts())` and `fetch(url, opts({ method: 'POST' }))`: each call's own options, its parameters
+      // bound to its arguments, not every call's at once (a GET would read another call's POST).
+      const fn = flow.localFunction(unwrap(node.callee));
+      const returned = fn && isFunctionNode(fn) ? returnedExpressions(fn, visitorKeys) : [];
+      if (fn && returned.length > 0) {
+        const inner = callBindings(fn, node, env);
+        const found = returned.map((value) => optionValues(value, key, inner, depth + 1));
+        return { values: found.flatMap((one) => one.values), definite: found.every((one) => one.definite), complete: found.every((one) => one.complete) };
+      }
+    }
     // Variables, later writes (`options.url = …`), calls returning options, `Object.assign`: the analysis' entries.
     const list = flow.entriesOf(node);
     const written = flow.valuesOf(list, key).map((value) => ({ node: value, env }));
@@ -956,19 +967,21 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
    * `init` another call gives.
    */
   function callContexts(fn: Node, calls: FunctionCalls): ArgumentEnv[] {
-    const bound = calls.calls.map((call) => {
-      const bindings = new Map<Variable, Bound>(flow.bindArguments(fn, call, undefined) ?? []);
-      if (isFunctionNode(fn)) {
-        fn.params.forEach((param, index) => {
-          const variable = param.type === AST_NODE_TYPES.Identifier ? flow.variableOf(param) : undefined;
-          if (variable && !bindings.has(variable) && call.arguments.length <= index && !call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) {
-            bindings.set(variable, { node: ABSENT_ARGUMENT, env: undefined });
-          }
-        });
-      }
-      return bindings;
-    });
-    return [...bound, ...calls.foreign];
+    return [...calls.calls.map((call) => callBindings(fn, call, undefined)), ...calls.foreign];
+  }
+
+  /** The parameters of `fn` as one call binds them, a parameter it gives no argument (nor default) `undefined`. */
+  function callBindings(fn: Node, call: TSESTree.CallExpression | TSESTree.NewExpression, env: Env): ArgumentEnv {
+    const bindings = new Map<Variable, Bound>(flow.bindArguments(fn, call, env) ?? []);
+    if (isFunctionNode(fn)) {
+      fn.params.forEach((param, index) => {
+        const variable = param.type === AST_NODE_TYPES.Identifier ? flow.variableOf(param) : undefined;
+        if (variable && !bindings.has(variable) && call.arguments.length <= index && !call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) {
+          bindings.set(variable, { node: ABSENT_ARGUMENT, env: undefined });
+        }
+      });
+    }
+    return bindings;
   }
 
   /** A wrapper called from elsewhere too: its parameters may hold anything. */
