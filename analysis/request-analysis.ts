@@ -3512,6 +3512,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     urlParsedBy,
     isExportedFunction: (fn: Node): boolean => moduleExits.isExportedFunction(fn),
     callsFromOtherModules,
+    extendingBodies,
+    subclassesKnown: (body: TSESTree.ClassBody): boolean => body.parent.type === AST_NODE_TYPES.ClassDeclaration && 'classes' in subclassesOf(body.parent),
   };
   let routeResolver: RouteResolver | undefined;
 

@@ -178,6 +178,10 @@ export interface ValueFlow {
   isExportedFunction(fn: Node): boolean;
   /** Every call the project's other modules make to an exported function; undefined when not all can be known. */
   callsFromOtherModules(fn: Node): ForeignCall[] | undefined;
+  /** The bodies of this file's classes that extend the one of `base`, at any depth, past those `stop` accepts. */
+  extendingBodies(base: TSESTree.ClassBody, stop?: (body: TSESTree.ClassBody) => boolean): TSESTree.ClassBody[];
+  /** Every class that extends the one of `body` is known: in this file, none elsewhere in the project, none handed on. */
+  subclassesKnown(body: TSESTree.ClassBody): boolean;
 }
 
 /** The calls of a function: in this file, from other modules, and whether code no one sees may call it too. */
@@ -456,7 +460,9 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
     if (name !== undefined) {
       const calls: TSESTree.CallExpression[] = [];
       const use = { escapes: false };
-      forEachDescendant(classBody, visitorKeys, (node) => {
+      // `this.get(…)` in a class of this file that extends this one and does not declare its own `get`: this method too.
+      const redeclares = (body: TSESTree.ClassBody): boolean => body.body.some((member) => member.type === AST_NODE_TYPES.MethodDefinition && !member.static && classMemberKey(member) === name);
+      for (const body of [classBody, ...flow.extendingBodies(classBody, redeclares)]) forEachDescendant(body, visitorKeys, (node) => {
         if (node.type !== AST_NODE_TYPES.MemberExpression || unwrap(node.object).type !== AST_NODE_TYPES.ThisExpression) return true;
         const member = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : memberName(node);
         if (member !== name) return true;
@@ -466,7 +472,9 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
         return true;
       });
       const isPrivate = method.accessibility === 'private' || method.key.type === AST_NODE_TYPES.PrivateIdentifier;
-      result = use.escapes ? undefined : { calls, foreign: [], foreignCalls: [], open: !isPrivate };
+      // A protected method is called only by its class and the classes that extend it: all seen when those are.
+      const closed = isPrivate || (method.accessibility === 'protected' && flow.subclassesKnown(classBody));
+      result = use.escapes ? undefined : { calls, foreign: [], foreignCalls: [], open: !closed };
     }
     methodCallCache.set(method, result ?? null);
     return result;
@@ -942,6 +950,9 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
       }
       case AST_NODE_TYPES.MemberExpression:
         return analysis.envRead(node)?.name;
+      case AST_NODE_TYPES.LogicalExpression:
+        // `process.env.KEPTN_ENDPOINT ?? ''`: without the variable, no URL a request could be sent to; another fallback is another base.
+        return node.operator !== '&&' && node.right.type === AST_NODE_TYPES.Literal && node.right.value === '' ? leadingEnvVar(node.left, env, depth + 1) : undefined;
       case AST_NODE_TYPES.CallExpression: {
         const trimmed = endTrimmedReceiver(node);
         return trimmed ? leadingEnvVar(trimmed, env, depth + 1) : undefined;

@@ -1625,7 +1625,7 @@ export class XTokenMigration extends RequestMigration {
     return undefined;
   }
 
-  private heldField(member: AnyPath): (PrivateField & { declaration: ASTNode; classBody: ASTNode }) | { refused: string } | undefined {
+  private heldField(member: AnyPath): (PrivateField & { declaration: ASTNode; classBody: AnyPath }) | { refused: string } | undefined {
     const own = this.classMemberAt(member);
     const found = own ?? this.inheritedMemberAt(member);
     if (!found) return undefined;
@@ -1656,7 +1656,7 @@ export class XTokenMigration extends RequestMigration {
         reads.push(use);
       }
     }
-    return { name, values, reads, declaration, classBody: classBody.node };
+    return { name, values, reads, declaration, classBody };
   }
 
   /**
@@ -3697,8 +3697,15 @@ export class XTokenMigration extends RequestMigration {
     }
     const constructor = this.enclosingFunctionPath(targetPath);
     const inConstructor =
-      constructor !== undefined && isNodeType(constructor.node, 'ClassMethod') && (constructor.node as ASTNode & { kind: string }).kind === 'constructor' && parentOf(constructor)?.node === field.classBody;
+      constructor !== undefined && isNodeType(constructor.node, 'ClassMethod') && (constructor.node as ASTNode & { kind: string }).kind === 'constructor' && parentOf(constructor)?.node === field.classBody.node;
     if (!inConstructor) {
+      const isConstructor = constructor !== undefined && isNodeType(constructor.node, 'ClassMethod') && (constructor.node as ASTNode & { kind: string }).kind === 'constructor';
+      const subclass = isConstructor ? (parentOf(parentOf(constructor) ?? constructor)?.node as (ASTNode & { id?: Identifier | null }) | undefined) : undefined;
+      if (subclass) {
+        const declaring = this.classNameOfBody(field.classBody);
+        const base = declaring === undefined ? 'the class declaring it' : `\`${declaring}\``;
+        return { refused: `the header is written into \`this.${field.name}\` in the constructor of ${subclass.id ? `\`${subclass.id.name}\`` : 'a class'}, which extends ${base}: the other instances of ${base} send no x-token, and the OAuth token would go with their requests too` };
+      }
       return { refused: `the header is written into \`this.${field.name}\` outside the constructor of its class, so requests made before that write send no x-token, and the OAuth token would go with them too` };
     }
     const fresh = isNodeType(value.node, 'ObjectExpression') || (isNodeType(value.node, 'NewExpression') && isNodeType(value.node.callee as ASTNode, 'Identifier') && (value.node.callee as Identifier).name === 'Headers');
@@ -3708,6 +3715,14 @@ export class XTokenMigration extends RequestMigration {
       return { refused: `${subject} is given its object on line ${this.position(value.node).line}, not before the write in the constructor, so the write may land in nothing a request reads` };
     }
     return { value };
+  }
+
+  /** The name of the class a class body belongs to, when it has one. */
+  private classNameOfBody(classBody: AnyPath): string | undefined {
+    const declaration = parentOf(classBody)?.node;
+    if (!isNodeType(declaration, 'ClassDeclaration') && !isNodeType(declaration, 'ClassExpression')) return undefined;
+    const id = declaration.id as ASTNode | null | undefined;
+    return isNodeType(id, 'Identifier') ? id.name : undefined;
   }
 
   private headersObjectWrittenInto(targetPath: AnyPath): AnyPath | undefined {

@@ -277,6 +277,34 @@ ruleTester.run('no-x-token-header', testable(rule), {
       ],
     },
     {
+      // Only the class and the classes extending it (all here, none exported) can call a protected method: its calls are all of them.
+      name: 'a protected request method graded by the calls of the classes that extend it; a public one, which anyone may call, by its own URL',
+      code: `
+        class KeptnGetBase {
+          protected readonly headers: Record<string, string> = { 'x-token': process.env.KEPTN_API_TOKEN ?? '' };
+          constructor(protected readonly endpoint: string) {}
+          protected async get(path: string) { return (await fetch(\`\${this.endpoint}\${path}\`, { headers: this.headers })).json(); }
+        }
+        class ServiceReader extends KeptnGetBase {
+          services(project: string, stage: string) { return this.get(\`/controlPlane/v1/project/\${project}/stage/\${stage}/service\`); }
+        }
+        class OpenBase {
+          readonly headers: Record<string, string> = { 'x-token': process.env.KEPTN_API_TOKEN ?? '' };
+          constructor(readonly endpoint: string) {}
+          async get(path: string) { return (await fetch(\`\${this.endpoint}\${path}\`, { headers: this.headers })).json(); }
+        }
+        class StageReader extends OpenBase {
+          stages(project: string) { return this.get(\`/controlPlane/v1/project/\${project}/stage\`); }
+        }
+        export const readers = [new ServiceReader(process.env.KEPTN_ENDPOINT ?? ''), new StageReader(process.env.KEPTN_ENDPOINT ?? '')];
+      `,
+      filename: 'file.ts',
+      errors: [
+        { ...report('fetch', 'the target is likely Cloud Automation (Keptn API paths in its calls)', 'likely'), line: 3 },
+        { ...report('fetch', 'the target may be Cloud Automation (Keptn-named KEPTN_API_TOKEN)', 'possible'), line: 11 },
+      ],
+    },
+    {
       name: 'a header builder whose key is a constant: the name is resolved once the object is known to leave the module',
       code: 'const TOKEN_HEADER = "x-token";\nexport function keptnHeaders(token: string) { const h: Record<string, string> = {}; h[TOKEN_HEADER] = token; return { ...h, [TOKEN_HEADER]: token }; }',
       filename: 'file.ts',
