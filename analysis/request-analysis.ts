@@ -465,6 +465,8 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
   const variableClientCache = new Map<Variable, ClientRef | null>();
   const entryCache = new Map<Node, EntryList>();
   const variableWritesCache = new Map<Variable, EntryList>();
+  // One list per field (its holder), not per read of it: a class reads `this.headers` at every request.
+  const fieldWritesCache = new WeakMap<FieldHolder, EntryList>();
   // Entries written by a call (`req.setHeader(k, v)`), which a request object sends, unlike its other members.
   const setterEntries = new WeakSet<Entry>();
   /** By class body: the values assigned to each `this.<name>`, and every `this.<name>` (one walk finds both). */
@@ -1172,13 +1174,20 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
 
   /** What the class's code writes into the object of `this.<name>`: `this.headers['x-token'] = t`, `this.headers.set(…)`. */
   function fieldWrites(node: Node, name: string, depth: number): EntryList {
-    const references = fieldHolder(node, name)?.references ?? [];
+    const holder = fieldHolder(node, name);
+    if (!holder) return EMPTY;
+    const cached = fieldWritesCache.get(holder);
+    if (cached) return cached;
+    // A write's value may read the field again (`Object.assign(this.headers, this.headers.extra)`): unknown there, not followed round.
+    fieldWritesCache.set(holder, UNKNOWN);
     const lists: EntryList[] = [];
-    for (const reference of references) {
+    for (const reference of holder.references) {
       const write = writeThrough(reference, depth);
       if (write) lists.push(write);
     }
-    return lists.length === 0 ? EMPTY : merge(lists);
+    const result = lists.length === 0 ? EMPTY : merge(lists);
+    fieldWritesCache.set(holder, result);
+    return result;
   }
 
   function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {

@@ -3667,11 +3667,6 @@ export class XTokenMigration extends RequestMigration {
   }
 
   /**
-   * The object a header write lands in, where it is the one a variable was made with: `headers`
-   * declared with an initializer, or `options.headers` where `options` was made with a literal
-   * `headers: { … }` that neither `options` nor `options.headers` is ever reassigned away from.
-   */
-  /**
    * `this.headers['x-token'] = t` (or `.set(…)`) in the constructor of the class whose private or
    * protected field `headers` is given one fresh object (its initializer, or `this.headers = { … }`
    * before the write): that object, which the requests read through the field. Written anywhere
@@ -3725,6 +3720,11 @@ export class XTokenMigration extends RequestMigration {
     return isNodeType(id, 'Identifier') ? id.name : undefined;
   }
 
+  /**
+   * The object a header write lands in, where it is the one a variable was made with: `headers`
+   * declared with an initializer, or `options.headers` where `options` was made with a literal
+   * `headers: { … }` that neither `options` nor `options.headers` is ever reassigned away from.
+   */
   private headersObjectWrittenInto(targetPath: AnyPath): AnyPath | undefined {
     const target = targetPath.node;
     const holder = isNodeType(target, 'MemberExpression') && !target.computed && this.propertyName(target.property, false) === 'headers' ? (targetPath.get('object') as AnyPath) : targetPath;
