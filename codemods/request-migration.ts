@@ -2128,6 +2128,12 @@ export abstract class RequestMigration {
     return { start, end: start, text: multiline ? `${text},\n${indentationAt(this.source, start)}` : `${text}, ` };
   }
 
+  /** Whether a function is a class's constructor (`enclosingFunctionPath` gives the `ClassMethod`). */
+  protected isConstructor(fn: AnyPath | null | undefined): boolean {
+    const node = fn?.node;
+    return isNodeType(node, 'ClassMethod') && node.kind === 'constructor';
+  }
+
   protected runsOnce(statement: AnyPath): boolean {
     const container = parentOf(statement)?.node;
     if (isNodeType(container, 'Program') || isNodeType(container, 'StaticBlock')) return true;

@@ -1126,7 +1126,7 @@ export class XTokenMigration extends RequestMigration {
       const method = this.enclosingFunctionPath(holder);
       const classBody = method ? parentOf(method) : undefined;
       const name = isNodeType(left.object, 'ThisExpression') ? this.classMemberName(left) : undefined;
-      const inConstructor = method?.node.type === 'ClassMethod' && (method.node as ASTNode & { kind?: string }).kind === 'constructor';
+      const inConstructor = this.isConstructor(method);
       if (name !== undefined && inConstructor && classBody?.node.type === 'ClassBody') field = { name, classBody, assignment: holder.node.left as ASTNode };
     }
     if (!field) return { why: 'it is not kept in a `const` or a private field whose every use the codemod can see' };
@@ -3691,11 +3691,9 @@ export class XTokenMigration extends RequestMigration {
       return { refused: `${subject} is given ${field.values.length === 0 ? 'no object the codemod can see' : `more than one object (lines ${lines})`}, so a request may read one the header is not in` };
     }
     const constructor = this.enclosingFunctionPath(targetPath);
-    const inConstructor =
-      constructor !== undefined && isNodeType(constructor.node, 'ClassMethod') && (constructor.node as ASTNode & { kind: string }).kind === 'constructor' && parentOf(constructor)?.node === field.classBody.node;
-    if (!inConstructor) {
-      const isConstructor = constructor !== undefined && isNodeType(constructor.node, 'ClassMethod') && (constructor.node as ASTNode & { kind: string }).kind === 'constructor';
-      const subclass = isConstructor ? (parentOf(parentOf(constructor) ?? constructor)?.node as (ASTNode & { id?: Identifier | null }) | undefined) : undefined;
+    const writtenInConstructor = constructor !== undefined && this.isConstructor(constructor);
+    if (!writtenInConstructor || parentOf(constructor)?.node !== field.classBody.node) {
+      const subclass = writtenInConstructor ? (parentOf(parentOf(constructor) ?? constructor)?.node as (ASTNode & { id?: Identifier | null }) | undefined) : undefined;
       if (subclass) {
         const declaring = this.classNameOfBody(field.classBody);
         const base = declaring === undefined ? 'the class declaring it' : `\`${declaring}\``;
@@ -3831,9 +3829,7 @@ export class XTokenMigration extends RequestMigration {
           ? 'the header is written outside an async function, and not where the codemod can tell it is written before its request is made (in the same run, before the statement that makes it)'
           : 'the header is written outside an async function, where the token cannot be awaited';
         // A constructor cannot be made async: the token can only go in where the requests are made.
-        const fn = this.enclosingFunctionPath(site);
-        const inConstructor = fn !== undefined && isNodeType(fn.node, 'ClassMethod') && (fn.node as ASTNode & { kind: string }).kind === 'constructor';
-        this.leaveSite(site, what, why, inConstructor ? 'drop the x-token here and send `Authorization: await client.authorizationHeader()` with each request that reads these headers' : 'make the function async and set `Authorization: await client.authorizationHeader()`');
+        this.leaveSite(site, what, why, this.isConstructor(this.enclosingFunctionPath(site)) ? 'drop the x-token here and send `Authorization: await client.authorizationHeader()` with each request that reads these headers' : 'make the function async and set `Authorization: await client.authorizationHeader()`');
         return;
       }
       const client = conditional ? optional() : undefined;
