@@ -37,6 +37,7 @@ import {
   isTokenCheckRoute,
   isXTokenHeader,
   REACHABILITY_CHECK,
+  REQUEST_HOOKS,
   TOKEN_CHECK,
   TOKEN_CHECK_TODO,
   type HttpClientKind,
@@ -93,6 +94,17 @@ interface CredentialInTheWay {
 }
 
 const SUPERAGENT_TODO = "make the function async and set `.set('Authorization', await client.authorizationHeader())`";
+
+/** A got/ky `beforeRequest` hook written out in the options of the call that makes its instance. */
+interface RequestHook {
+  readonly fn: AnyPath;
+  readonly array: ASTNode & { elements: (ASTNode | null)[] };
+  readonly hooks: ObjectExpression;
+  readonly hooksMember: AnyPath;
+  readonly options: ObjectExpression;
+  readonly call: ASTPath<CallExpression>;
+  readonly site: RequestSite;
+}
 
 type Role = 'headers' | 'options';
 
@@ -260,6 +272,8 @@ export class XTokenMigration extends RequestMigration {
    * A name `freeName` returns is not recorded: some plans are computed twice and applied once.
    */
   private readonly namesDeclared: { readonly name: string; readonly block: { readonly start: number; readonly end: number } }[] = [];
+  /** got/ky beforeRequest hooks that lost their x-token write, with the edits that joined the helper's hooks (see removeEmptied). */
+  private readonly hooksLeft: (RequestHook & { readonly added: readonly Edit[]; readonly helperHooks: string })[] = [];
   /** Interceptors that lost their x-token write, with the helper attached after each (see removeEmptied). */
   private readonly interceptorsLeft: { useStatement: AnyPath; use: AnyPath; fn: AnyPath; attach: string; attachAfter: Edit }[] = [];
 
@@ -3585,6 +3599,16 @@ export class XTokenMigration extends RequestMigration {
       return;
     }
 
+    // got/ky hook: `hooks: { beforeRequest: [(options) => { options.headers['x-token'] = t; }] }` where the instance is made
+    const hook = this.enclosingRequestHook(target, finding);
+    if (hook && removable) {
+      if (keptCondition !== undefined) { leaveUnderCondition(`the helper's hooks on the ${hook.site.createsInstance ? 'instance' : 'request'}`); return; }
+      const client = conditional ? optional() : this.clientText;
+      if (client === undefined) return;
+      this.migrateRequestHook(site, removable, hook, client, conditional);
+      return;
+    }
+
     // superagent: `superagent.post(url).set('x-token', t)`, set on the request the chain is building.
     const request = form === 'method' ? this.superagentRequestOf(targetPath, finding) : undefined;
     if (request) {
@@ -3663,7 +3687,50 @@ export class XTokenMigration extends RequestMigration {
       this.leaveSite(site, what, `the headers reach ${[...kinds].join(' and ')} requests, which the codemod does not migrate`, 'send `Authorization: await client.authorizationHeader()` instead');
       return;
     }
+    const handedHook = this.handedHookWhy(target, finding);
+    if (handedHook) {
+      this.leaveSite(site, what, handedHook, `join the helper's hooks to the instance (\`hooks: ${this.clientText}.${helperClientMembers.gotHooks}()\`, \`${this.clientText}.${helperClientMembers.attachToAxios}(instance)\`), then delete this line`);
+      return;
+    }
     this.leaveSite(site, what, 'the codemod cannot tell which requests this header object reaches', 'send the request through the OAuth helper');
+  }
+
+  /**
+   * Why a write into `<parameter>.headers` of a function the client runs before its requests (a
+   * hook or interceptor it was handed by name, or written out somewhere the codemod does not
+   * follow) stays: the write is in the hook, the instance it is handed to is elsewhere.
+   */
+  private handedHookWhy(target: ASTNode, finding: XTokenFinding): string | undefined {
+    if (!isNodeType(target, 'MemberExpression') || target.computed || this.propertyName(target.property, false) !== 'headers') return undefined;
+    const base = target.object as ASTNode;
+    const basePath = isNodeType(base, 'Identifier') ? this.pathOf(base) : undefined;
+    const binding = basePath ? this.bindingOf(basePath) : undefined;
+    const fn = parentOf(binding);
+    if (!fn || !FUNCTION_TYPES.has(fn.node.type) || (fn.node as ASTNode & { params: ASTNode[] }).params[0] !== binding?.node) return undefined;
+    const [site] = finding.sites;
+    if (!site || !finding.sites.every((candidate) => REQUEST_HOOKS[candidate.client.kind] !== undefined)) return undefined;
+    // Where the function is handed on: itself, or the name it is declared under.
+    const parent = parentOf(fn);
+    const nameNode = isNodeType(fn.node, 'FunctionDeclaration')
+      ? (fn.get('id') as AnyPath)
+      : isNodeType(parent?.node, 'VariableDeclarator') && parent.node.init === fn.node ? (parent.get('id') as AnyPath) : undefined;
+    const places = nameNode ? this.referencesOf(nameNode) : [fn];
+    if (places.length === 0 || !places.every((place) => this.isHookPlace(place))) return undefined;
+    const name = isNodeType(nameNode?.node, 'Identifier') ? `\`${nameNode.node.name}\`` : 'a function';
+    const hook = site.client.kind === 'axios' ? 'request interceptor' : '`beforeRequest` hook';
+    return `the header is written by ${name}, which the ${site.client.kind} ${site.createsInstance ? 'instance' : 'request'} on line ${site.node.loc.start.line} runs as a ${hook}; the codemod rewrites such a write only in a hook written out in the options that make the instance or the request (or, for axios, in the call that registers the interceptor)`;
+  }
+
+  /** An element of a `beforeRequest: […]` list, or the argument of `….interceptors.request.use(…)`. */
+  private isHookPlace(place: AnyPath): boolean {
+    const parent = parentOf(place);
+    if (isNodeType(parent?.node, 'ArrayExpression')) {
+      const list = parentOf(parent)?.node;
+      return isNodeType(list, 'ObjectProperty') && list.value === parent.node && this.propertyName(list.key, list.computed ?? false) === 'beforeRequest';
+    }
+    if (!isNodeType(parent?.node, 'CallExpression') || !(parent.node.arguments as ASTNode[]).includes(place.node)) return false;
+    const callee = parent.node.callee as ASTNode;
+    return isNodeType(callee, 'MemberExpression') && /\.interceptors\.request\.use$/u.test(this.text(callee).replace(/\s+/gu, ''));
   }
 
   /**
@@ -4036,6 +4103,79 @@ export class XTokenMigration extends RequestMigration {
     return { fn, use: call, instance: current.object as ASTNode };
   }
 
+  /**
+   * The beforeRequest hook holding this header write (`options.headers[…] = t` in got's, which gets
+   * the options; `request.headers.set(…)` in ky's, which gets the Request), written out in the
+   * options of the call that makes the instance the analysis found it sent by: then it runs for
+   * that instance's requests and no others, and the helper's hooks can take its place there.
+   */
+  private enclosingRequestHook(target: ASTNode, finding: XTokenFinding): RequestHook | undefined {
+    if (!isNodeType(target, 'MemberExpression') || target.computed) return undefined;
+    const base = target.object as ASTNode;
+    if (!isNodeType(base, 'Identifier') || this.propertyName(target.property, false) !== 'headers') return undefined;
+    const basePath = this.pathOf(base);
+    const binding = basePath ? this.bindingOf(basePath) : undefined;
+    const fn = parentOf(binding) as AnyPath | null | undefined;
+    if (!fn || !FUNCTION_TYPES.has(fn.node.type) || (fn.node as ASTNode & { params: ASTNode[] }).params[0] !== binding?.node) return undefined;
+    const array = parentOf(fn);
+    const list = parentOf(array);
+    const hooks = parentOf(list);
+    const hooksMember = parentOf(hooks);
+    const options = parentOf(hooksMember);
+    const call = parentOf(options);
+    const keyed = (member: AnyPath | null, name: string, value: ASTNode | undefined): boolean =>
+      isNodeType(member?.node, 'ObjectProperty') && !member.node.computed && this.propertyName(member.node.key, false) === name && member.node.value === value;
+    if (!isNodeType(array?.node, 'ArrayExpression') || !keyed(list, 'beforeRequest', array.node) || !isNodeType(hooks?.node, 'ObjectExpression') || !keyed(hooksMember, 'hooks', hooks.node)) return undefined;
+    if (!hooksMember || !isNodeType(options?.node, 'ObjectExpression') || !call || !isNodeType(call.node, 'CallExpression') || !(call.node.arguments as ASTNode[]).includes(options.node)) return undefined;
+    const { start, end } = rangeOf(call.node);
+    const site = finding.sites.find((candidate) => candidate.node.range[0] === start && candidate.node.range[1] === end);
+    if (site?.client.kind !== 'got' && site?.client.kind !== 'ky') return undefined;
+    return { fn, array: array.node, hooks: hooks.node, hooksMember, options: options.node, call: call as ASTPath<CallExpression>, site };
+  }
+
+  /**
+   * The write goes and the helper's hooks join the hooks it was in: on an instance as everywhere
+   * an instance gets them (instanceHooks), on a single request bound to the request's own base,
+   * which it has no prefixUrl to tell (as add-oauth binds a got request's hooks).
+   */
+  private migrateRequestHook(site: AnyPath, removable: AnyPath, hook: RequestHook, client: string, conditional: boolean): void {
+    const kind = hook.site.client.kind === 'ky' ? 'ky' : 'got';
+    const what = `x-token set in a ${kind} beforeRequest hook`;
+    const hooksName = kind === 'ky' ? helperClientMembers.kyHooks : helperClientMembers.gotHooks;
+    let audience: string;
+    let plan: InstanceHooks | ReturnType<RequestMigration['hooksFor']>;
+    if (hook.site.createsInstance) {
+      const instance = this.instanceAudience(hook.site, hook.call);
+      if ('why' in instance) {
+        this.leave(site, what, instance.why, `give the instance a prefixUrl, or join the helper's hooks with the API base the token is for: ${client}.${hooksName}({ audience: <API base URL> })`);
+        return;
+      }
+      audience = instance.audience;
+      plan = this.instanceHooks(hook.call, kind, audience, client);
+    } else {
+      const named = hook.site.client.defaults.length > 0 ? null : this.audienceFor(this.urlNodeOf(hook.site), hook.call);
+      if (named === undefined) {
+        this.leave(site, what, 'the helper\'s hooks must be told the API base the token is for, and the request\'s URL cannot be named where they are added', `join \`${client}.${hooksName}({ audience: <API base URL> })\` to the request's hooks, and delete this line`);
+        return;
+      }
+      audience = this.audienceOption(named === null ? [] : [named]);
+      plan = this.hooksFor(hook.options, kind, audience, client);
+    }
+    if ('why' in plan) {
+      this.leave(site, what, plan.why, `join \`${client}.${hooksName}(${audience})\` to the hooks, and delete this line`);
+      return;
+    }
+    this.helperUsed(conditional ? client : undefined);
+    this.retired.push(removable);
+    this.edits.push(removeStatement(this.source, rangeOf(removable.node)));
+    const before = this.edits.length;
+    if (hook.site.createsInstance) this.addInstanceHooks(hook.call, plan as Exclude<InstanceHooks, { readonly why: string }>);
+    else if ('member' in plan) this.appendMember(hook.options, plan.member);
+    else if ('edits' in plan) this.edits.push(...plan.edits);
+    this.hooksLeft.push({ ...hook, added: this.edits.slice(before), helperHooks: `${client}.${hooksName}(${audience})` });
+    this.markMigrated(site.node, kind, `${what} → the OAuth helper's hooks on the ${hook.site.createsInstance ? 'instance' : 'request'}${conditional ? ' (only when OAuth is configured)' : ''}`);
+  }
+
   private migrateInterceptor(
     site: AnyPath,
     removable: AnyPath,
@@ -4069,7 +4209,7 @@ export class XTokenMigration extends RequestMigration {
    * is removed, and nothing the author wrote in it (a comment, a marker queued for it) remains.
    */
   protected override removeEmptied(): boolean {
-    let retired = false;
+    let retired = this.removeEmptiedHooks();
     for (const { useStatement, use, fn, attach, attachAfter } of this.interceptorsLeft) {
       const [parameter] = (fn.node as ASTNode & { params: ASTNode[] }).params;
       const body = (fn.node as ASTNode & { body: ASTNode }).body;
@@ -4088,6 +4228,36 @@ export class XTokenMigration extends RequestMigration {
       this.edits.splice(0, this.edits.length, ...this.edits.filter((edit) => edit !== attachAfter && !inside.includes(edit)));
       this.edits.push({ ...rangeOf(useStatement.node), text: attach });
       this.retired.push(useStatement);
+      retired = true;
+    }
+    return retired;
+  }
+
+  /**
+   * A beforeRequest hook the migration left provably doing nothing goes: every statement of its
+   * body is removed and nothing the author wrote in it (a comment) remains. When it was the only
+   * hook, the helper's hooks take the place of the whole `hooks` member, instead of joining it.
+   */
+  private removeEmptiedHooks(): boolean {
+    let retired = false;
+    for (const hook of this.hooksLeft.splice(0)) {
+      const body = (hook.fn.node as ASTNode & { body: ASTNode }).body;
+      if (!isNodeType(body, 'BlockStatement') || !(body.body as ASTNode[]).every((statement) => this.isRemoved(rangeOf(statement)))) continue;
+      const fnRange = rangeOf(hook.fn.node);
+      const inside = this.edits.filter((edit) => contains(fnRange, edit) && !hook.added.includes(edit));
+      if (inside.some((edit) => edit.text !== '' || !contains(rangeOf(body), edit))) continue;
+      const left = applyEdits(this.text(hook.fn.node), inside.map((edit) => ({ start: edit.start - fnRange.start, end: edit.end - fnRange.start, text: '' })));
+      if (/\/[/*]/u.test(left)) continue;
+      const elements = hook.array.elements;
+      const index = elements.indexOf(hook.fn.node);
+      if (elements.includes(null) || index === -1) continue;
+      const only = elements.length === 1 && hook.hooks.properties.length === 1;
+      const hooksRange = rangeOf(hook.hooksMember.node);
+      const dropped = new Set<Edit>(only ? [...hook.added, ...this.edits.filter((edit) => contains(hooksRange, edit))] : inside);
+      this.edits.splice(0, this.edits.length, ...this.edits.filter((edit) => !dropped.has(edit)));
+      if (only) this.edits.push({ ...hooksRange, text: `hooks: ${hook.helperHooks}` });
+      else this.edits.push(...removeListItems(this.source, (elements as ASTNode[]).map(rangeOf), new Set([index])));
+      this.retired.push(hook.fn);
       retired = true;
     }
     return retired;

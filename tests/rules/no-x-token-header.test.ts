@@ -1365,6 +1365,19 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [report('got', certain, 'certain'), report('got', certain, 'certain')],
     },
     {
+      name: 'B3/B5 a beforeRequest hook handed by name, in a single got request, and in a ky instance (ky gives the hook the Request)',
+      code: `
+        import got from 'got';
+        import ky from 'ky';
+        function addToken(options) { options.headers['x-token'] = t; }
+        const named = got.extend({ prefixUrl: '${CA}/api', hooks: { beforeRequest: [addToken] } });
+        await got('${CA}/api/v1/metadata', { hooks: { beforeRequest: [(options) => { options.headers['x-token'] = t; }] } });
+        const api = ky.create({ prefixUrl: '${CA}/api', hooks: { beforeRequest: [(request) => { request.headers.set('x-token', t); }] } });
+      `,
+      filename: 'file.ts',
+      errors: [report('got', certain, 'certain'), report('got', certain, 'certain'), report('ky', certain, 'certain')],
+    },
+    {
       name: 'B4 node http.request and https.get with headers in the options',
       code: `
         import http from 'node:http';
