@@ -62,10 +62,16 @@ export function headerCondition(key: Node, text: string): HeaderCondition | unde
   if (!written) return undefined;
   const tests: Node[] = [];
   const outcomes = new Map<Node, TestOutcome>();
-  const { site, value, statement } = written;
+  const { site, value } = written;
+  let { statement } = written;
   let current: Node | undefined = statement ? site : site.parent;
   for (let parent = current?.parent; current && parent; current = parent, parent = current.parent) {
     if (isFunctionNode(parent) || parent.type === AST_NODE_TYPES.Program) break;
+    // `if (token) Object.assign(headers, { 'x-token': token })`: copied into an object made before, the entry is a write.
+    if (!statement && current.type === AST_NODE_TYPES.ObjectExpression && isCopyInto(parent, current)) {
+      statement = true;
+      continue;
+    }
     if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test !== current) {
       tests.push(parent.test);
       outcomes.set(parent.test, parent.alternate === current ? 'falsy' : 'truthy');
@@ -149,6 +155,17 @@ function valueCondition(value: Node): ValueCondition | undefined {
   }
   if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&') return { test: node.left, outcome: 'truthy', sent: node.right, otherwise: 'test' };
   return undefined;
+}
+
+/** `Object.assign(target, …, object)`: `object` is copied into `target`, an object made before it (not a literal written there). */
+function isCopyInto(call: Node, object: Node): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.indexOf(object as TSESTree.CallExpressionArgument) < 1) return false;
+  const callee = call.callee;
+  const [target] = call.arguments;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object' &&
+    callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'assign' && target !== undefined && target.type !== AST_NODE_TYPES.ObjectExpression
+  );
 }
 
 function isCallOf(node: Node, name: string): node is TSESTree.CallExpression {

@@ -2099,7 +2099,7 @@ export abstract class RequestMigration {
   }
 
   /** A value read again gives what it gave: a name, `this`, and property reads of those (no calls, no getters of a computed name). */
-  private isPlainReference(node: ASTNode): boolean {
+  protected isPlainReference(node: ASTNode): boolean {
     let value = node;
     while (TRANSPARENT_WRAPPERS.has(value.type)) value = (value as ASTNode & { expression: ASTNode }).expression;
     if (isNodeType(value, 'Identifier')) return value.name !== 'undefined';

@@ -95,6 +95,11 @@ interface CredentialInTheWay {
 
 const SUPERAGENT_TODO = "make the function async and set `.set('Authorization', await client.authorizationHeader())`";
 
+/** Why a header held by a public field of a class is left: `how` the header gets into the field's object. */
+function publicFieldWhy(name: string, how: 'written into' | 'copied into'): string {
+  return `\`this.${name}\`, which the header is ${how}, is a public property: code outside the class may read it and send the header anywhere; the codemod follows a field's header only when the field is private (\`#${name.replace(/^#/u, '')}\` or \`private\`), or protected with every class that extends its class in this file`;
+}
+
 /** A got/ky `beforeRequest` hook written out in the options of the call that makes its instance. */
 interface RequestHook {
   readonly fn: AnyPath;
@@ -197,8 +202,12 @@ interface PrivateField {
   readonly name: string;
   /** Its initializer and the values the constructor assigns to it. */
   readonly values: readonly AnyPath[];
-  /** Every `this.<name>` of the class that is not one of those assignments. */
+  /** Every `this.<name>` of the class that is not one of those assignments, nor the target of a copy in `copiedIn`. */
   readonly reads: readonly AnyPath[];
+  /** What the constructor copies into the object it holds: `Object.assign(this.headers, { 'x-token': t })`. */
+  readonly copiedIn: readonly { readonly value: AnyPath; readonly call: ASTPath<CallExpression>; readonly copy: ObjectCopy; readonly index: number }[];
+  /** What other code of the class copies into it, after construction. */
+  readonly copiedLater: readonly AnyPath[];
 }
 
 /** A function whose callers can all be seen: a local one by its binding, a private method by its uses on `this`. */
@@ -1005,7 +1014,7 @@ export class XTokenMigration extends RequestMigration {
       const reach = reachFrom();
       if (!reach) {
         const subject = `the ${site.client.kind} ${site.createsInstance ? 'instance' : 'request'} on line ${line}`;
-        uses.push({ type: 'unknown', why: this.returnedWhy(header) ?? state.unfollowed ?? this.throughParameterWhy(site, line) ?? this.heldThroughWhy(header, site, finding, subject) ?? `the header reaches ${subject} in a way the codemod does not rewrite` });
+        uses.push({ type: 'unknown', why: this.returnedWhy(header) ?? state.unfollowed ?? this.throughParameterWhy(site, line) ?? this.publicFieldCopyWhy(header) ?? this.heldThroughWhy(header, site, finding, subject) ?? `the header reaches ${subject} in a way the codemod does not rewrite` });
       }
       else if (site.createsInstance) uses.push({ type: 'instance', call, info, site });
       else uses.push({ type: 'request', call, info, site, reference: reach.reference });
@@ -1186,6 +1195,22 @@ export class XTokenMigration extends RequestMigration {
    * (`for (const [k, v] of Object.entries(keptnHeaders)) req.setHeader(k, v)`): name the statement
    * that hands it on, in the request's function when one there does, rather than say "in a way".
    */
+  /** `Object.assign(this.headers, { 'x-token': t })` into a field code outside the class may read. */
+  private publicFieldCopyWhy(header: ASTNode): string | undefined {
+    let object: AnyPath | null = this.shared.index.pathOf(header);
+    while (object && !isNodeType(object.node, 'ObjectExpression')) object = parentOf(object);
+    const call = parentOf(object);
+    if (!object || !call || !isNodeType(call.node, 'CallExpression') || !this.assignsIntoFirst(call.node.callee)) return undefined;
+    const args = call.node.arguments as ASTNode[];
+    const [into] = args;
+    if (args.indexOf(object.node) < 1 || !isNodeType(into, 'MemberExpression') || !isNodeType(into.object as ASTNode, 'ThisExpression')) return undefined;
+    const intoPath = call.get('arguments', 0) as AnyPath;
+    const member = this.classMemberAt(intoPath);
+    const declaration = member?.path.node as (ASTNode & { accessibility?: string }) | undefined;
+    if (!member || !isNodeType(declaration, 'ClassProperty') || (declaration.accessibility !== undefined && declaration.accessibility !== 'public')) return undefined;
+    return publicFieldWhy(member.name, 'copied into');
+  }
+
   private heldThroughWhy(header: ASTNode, site: RequestSite, finding: XTokenFinding, subject: string): string | undefined {
     let current: AnyPath = this.shared.index.pathOf(header);
     while (!isNodeType(current.node, 'ObjectExpression') || TRANSPARENT_WRAPPERS.has(parentOf(current)?.node.type ?? '')) {
@@ -1636,6 +1661,23 @@ export class XTokenMigration extends RequestMigration {
         return found;
       }
     }
+    for (const { value, call, copy, index } of field.copiedIn) {
+      const found = this.reach(value, role, target, here, state, depth + 1);
+      if (!found) continue;
+      const refused = this.copyRefusal(call, copy, index, role, state.headersOption);
+      if (refused !== undefined) {
+        state.unfollowed ??= refused;
+        return undefined;
+      }
+      state.fields.set(field.declaration, field);
+      state.through.push(rangeOf(call.node));
+      return found;
+    }
+    for (const value of field.copiedLater) {
+      if (!this.reach(value, role, target, here, state, depth + 1)) continue;
+      state.unfollowed ??= `the header is copied into \`this.${field.name}\` outside the constructor of its class (line ${this.position(value.node).line}), so requests made before that copy send no x-token, and the OAuth token would go with them too`;
+      return undefined;
+    }
     return undefined;
   }
 
@@ -1656,12 +1698,24 @@ export class XTokenMigration extends RequestMigration {
     const constructorRange = constructor < 0 ? undefined : rangeOf(items[constructor] as ASTNode);
     const values: AnyPath[] = declaration.value ? [found.path.get('value') as AnyPath] : [];
     const reads: AnyPath[] = [];
+    const copiedIn: PrivateField['copiedIn'][number][] = [];
+    const copiedLater: AnyPath[] = [];
     for (const use of [classBody, ...family.bodies].flatMap((body) => this.thisMembers(body, name))) {
       const parent = parentOf(use);
+      const inConstructor = constructorRange !== undefined && contains(constructorRange, rangeOf(use.node)) && this.enclosingFunctionPath(use)?.node === (items[constructor] as ASTNode);
+      const copy = parent && isNodeType(parent.node, 'CallExpression') && (parent.node.arguments as ASTNode[])[0] === use.node ? this.objectCopyOf(parent.node.callee) : undefined;
+      if (copy?.intoFirst === true && parent) {
+        // Copied into once, as the instance is made: what a request reads holds the copy's keys.
+        const call = parent as ASTPath<CallExpression>;
+        for (let index = 1; index < call.node.arguments.length; index++) {
+          if (inConstructor) copiedIn.push({ value: call.get('arguments', index) as AnyPath, call, copy, index });
+          else copiedLater.push(call.get('arguments', index) as AnyPath);
+        }
+        if (inConstructor) continue;
+      }
       if (parent && isNodeType(parent.node, 'AssignmentExpression') && use.name === 'left') {
         // A write after construction, or one that combines (`+=`), could hold anything at a request;
         // so could a subclass's, in its own constructor too.
-        const inConstructor = constructorRange !== undefined && contains(constructorRange, rangeOf(use.node)) && this.enclosingFunctionPath(use)?.node === (items[constructor] as ASTNode);
         if (parent.node.operator !== '=' || !inConstructor) {
           return { refused: `\`this.${name}\`, which holds the header, is written outside the constructor (line ${this.position(use.node).line}), so a request may read whatever was written last; the codemod follows a ${inherited ? 'protected field only when the constructor of its class' : 'private field only when the constructor'} alone writes it` };
         }
@@ -1670,7 +1724,7 @@ export class XTokenMigration extends RequestMigration {
         reads.push(use);
       }
     }
-    return { name, values, reads, declaration, classBody };
+    return { name, values, reads, copiedIn, copiedLater, declaration, classBody };
   }
 
   /**
@@ -1848,6 +1902,10 @@ export class XTokenMigration extends RequestMigration {
     for (let up = parentOf(object); up && TRANSPARENT_WRAPPERS.has(up.node.type); up = parentOf(object)) object = up;
     let parent = parentOf(object);
     const first = parent?.node;
+    // `Object.assign(headers, { accept })` as a statement: copies into the object, hands it to nothing.
+    if (isNodeType(first, 'CallExpression') && (first.arguments as ASTNode[])[0] === object.node && this.assignsIntoFirst(first.callee)) {
+      return isNodeType(parentOf(parent)?.node, 'ExpressionStatement');
+    }
     if (!parent || !isNodeType(first, 'MemberExpression') || object.name !== 'object') return false;
     let parentNode: MemberExpression = first;
     // `options.headers['x-token'] = t` writes into the headers the options hold.
@@ -2698,10 +2756,42 @@ export class XTokenMigration extends RequestMigration {
         this.edits.push(...removeListItems(this.source, (optionsNode.properties as ASTNode[]).map(rangeOf), new Set([(optionsNode.properties as ASTNode[]).indexOf(slotNode)])));
         return;
       }
+      const copyStatement = this.emptiedCopyStatement(container, target);
+      if (copyStatement) {
+        this.retired.push(copyStatement);
+        this.edits.push(removeStatement(this.source, rangeOf(copyStatement.node)));
+        return;
+      }
       this.edits.push({ ...rangeOf(object), text: '{}' });
       return;
     }
     this.edits.push(...removeListItems(this.source, members.map(rangeOf), new Set([index])));
+  }
+
+  /**
+   * `Object.assign(headers, { 'x-token': t });` as a statement of its own, the object its only
+   * source and the header all of it: left as `Object.assign(headers, {})` it would do nothing, so
+   * it goes, when its target is read without side effects (a name, `this.headers`) and no comment
+   * is written in it but the header's own. Under an `if` of its own it goes with the `if`, when
+   * the test only reads (`if (token)`, `if (!this.anonymous)`).
+   */
+  private emptiedCopyStatement(container: AnyPath, header: AnyPath): AnyPath | undefined {
+    const call = parentOf(container);
+    const statement = parentOf(call);
+    if (!call || !isNodeType(call.node, 'CallExpression') || !statement || !isNodeType(statement.node, 'ExpressionStatement')) return undefined;
+    const [into, only, ...more] = call.node.arguments as ASTNode[];
+    if (!into || only !== container.node || more.length > 0 || !this.assignsIntoFirst(call.node.callee)) return undefined;
+    const plain = isNodeType(into, 'Identifier') || (isNodeType(into, 'MemberExpression') && isNodeType(into.object as ASTNode, 'ThisExpression') && !into.computed);
+    if (!plain) return undefined;
+    const guard = this.soleGuard(statement);
+    let test = isNodeType(guard?.node, 'IfStatement') ? (guard.node.test as ASTNode) : undefined;
+    while (isNodeType(test, 'UnaryExpression') && test.operator === '!') test = test.argument;
+    const removed = guard ? (test && this.isPlainReference(test) ? guard : undefined) : typeof statement.name === 'number' ? statement : undefined;
+    if (!removed) return undefined;
+    const { start, end } = rangeOf(removed.node);
+    const headerRange = rangeOf(header.node);
+    const rest = this.source.slice(start, headerRange.start) + this.source.slice(headerRange.end, end);
+    return /\/[/*]/u.test(rest) ? undefined : removed;
   }
 
   /**
@@ -3748,7 +3838,7 @@ export class XTokenMigration extends RequestMigration {
       let classBody = parentOf(targetPath);
       while (classBody && classBody.node.type !== 'ClassBody') classBody = parentOf(classBody);
       const name = classBody ? this.classMemberName(target) : undefined;
-      return name === undefined ? undefined : { refused: `\`this.${name}\`, which the header is written into, is a public property: code outside the class may read it and send the header anywhere; the codemod follows a field's header only when the field is private (\`#${name.replace(/^#/u, '')}\` or \`private\`), or protected with every class that extends its class in this file` };
+      return name === undefined ? undefined : { refused: publicFieldWhy(name, 'written into') };
     }
     if ('refused' in field) return field;
     const subject = `\`this.${field.name}\`, which the header is written into,`;
