@@ -2561,7 +2561,14 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
    * in this file: the value of a static `readonly` field of a class declared here.
    */
   function staticConstant(classRef: TSESTree.Identifier, name: string): Expression | undefined {
-    const def = variableOf(classRef)?.defs[0];
+    const defs = variableOf(classRef)?.defs ?? [];
+    const def = defs[0];
+    // `enum KeptnHeader { Token = 'x-token' }`: a member's initializer, when the enum is declared once (merged ones may add members elsewhere).
+    if (def?.type === DefinitionType.TSEnumName) {
+      if (defs.length !== 1) return undefined;
+      const member = def.node.body.members.find((candidate) => (candidate.id.type === AST_NODE_TYPES.Identifier ? candidate.id.name : candidate.id.value) === name);
+      return member?.initializer;
+    }
     if (def?.type !== DefinitionType.ClassName) return undefined;
     const body = def.node.body.body;
     const field = body.find((member): member is TSESTree.PropertyDefinition => member.type === AST_NODE_TYPES.PropertyDefinition && member.static && member.readonly && classMemberKey(member) === name);

@@ -96,8 +96,8 @@ interface CredentialInTheWay {
 const SUPERAGENT_TODO = "make the function async and set `.set('Authorization', await client.authorizationHeader())`";
 
 /** Why a header held by a public field of a class is left: `how` the header gets into the field's object. */
-function publicFieldWhy(name: string, how: 'written into' | 'copied into'): string {
-  return `\`this.${name}\`, which the header is ${how}, is a public property: code outside the class may read it and send the header anywhere; the codemod follows a field's header only when the field is private (\`#${name.replace(/^#/u, '')}\` or \`private\`), or protected with every class that extends its class in this file`;
+function publicFieldWhy(name: string, how: 'the header is written into' | 'the header is copied into' | 'holds the header'): string {
+  return `\`this.${name}\`, which ${how}, is a public property: code outside the class may read it and send the header anywhere; the codemod follows a field's header only when the field is private (\`#${name.replace(/^#/u, '')}\` or \`private\`), or protected with every class that extends its class in this file`;
 }
 
 /** A got/ky `beforeRequest` hook written out in the options of the call that makes its instance. */
@@ -1195,20 +1195,43 @@ export class XTokenMigration extends RequestMigration {
    * (`for (const [k, v] of Object.entries(keptnHeaders)) req.setHeader(k, v)`): name the statement
    * that hands it on, in the request's function when one there does, rather than say "in a way".
    */
-  /** `Object.assign(this.headers, { 'x-token': t })` into a field code outside the class may read. */
+  /**
+   * The header's object written into a property of `this` that code outside the class may read:
+   * `Object.assign(this.headers, { 'x-token': t })`, `this.headers = { 'x-token': t }`, also
+   * through a copy (`this.headers = Object.assign({}, defaults, { 'x-token': t })`, compiled
+   * CommonJS's form), where the property is declared public or not at all (plain JavaScript).
+   */
   private publicFieldCopyWhy(header: ASTNode): string | undefined {
-    let object: AnyPath | null = this.shared.index.pathOf(header);
-    while (object && !isNodeType(object.node, 'ObjectExpression')) object = parentOf(object);
-    const call = parentOf(object);
-    if (!object || !call || !isNodeType(call.node, 'CallExpression') || !this.assignsIntoFirst(call.node.callee)) return undefined;
-    const args = call.node.arguments as ASTNode[];
-    const [into] = args;
-    if (args.indexOf(object.node) < 1 || !isNodeType(into, 'MemberExpression') || !isNodeType(into.object as ASTNode, 'ThisExpression')) return undefined;
-    const intoPath = call.get('arguments', 0) as AnyPath;
-    const member = this.classMemberAt(intoPath);
+    let value: AnyPath | null = this.shared.index.pathOf(header);
+    while (value && !isNodeType(value.node, 'ObjectExpression')) value = parentOf(value);
+    for (let parent = parentOf(value); value && parent; value = parent, parent = parentOf(value)) {
+      if (TRANSPARENT_WRAPPERS.has(parent.node.type)) continue;
+      if (isNodeType(parent.node, 'CallExpression') && this.copiesLikeAssign(parent.node.callee) && (parent.node.arguments as ASTNode[]).includes(value.node)) {
+        const [into] = parent.node.arguments as ASTNode[];
+        if (into !== value.node && this.assignsIntoFirst(parent.node.callee) && into && isNodeType(into, 'MemberExpression') && isNodeType(into.object as ASTNode, 'ThisExpression')) {
+          return this.publicMemberWhy(parent.get('arguments', 0) as AnyPath, 'the header is copied into');
+        }
+        continue;
+      }
+      if (isNodeType(parent.node, 'AssignmentExpression') && value.name === 'right' && parent.node.operator === '=') {
+        const left = parent.get('left') as AnyPath;
+        return isNodeType(left.node, 'MemberExpression') && isNodeType(left.node.object as ASTNode, 'ThisExpression') ? this.publicMemberWhy(left, 'holds the header') : undefined;
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+
+  private publicMemberWhy(thisMember: AnyPath, how: Parameters<typeof publicFieldWhy>[1]): string | undefined {
+    const member = this.classMemberAt(thisMember);
     const declaration = member?.path.node as (ASTNode & { accessibility?: string }) | undefined;
-    if (!member || !isNodeType(declaration, 'ClassProperty') || (declaration.accessibility !== undefined && declaration.accessibility !== 'public')) return undefined;
-    return publicFieldWhy(member.name, 'copied into');
+    if (member) return isNodeType(declaration, 'ClassProperty') && (declaration.accessibility === undefined || declaration.accessibility === 'public') ? publicFieldWhy(member.name, how) : undefined;
+    // Not declared: a plain JavaScript class's property (or compiled TypeScript's, whose `private` is gone), public to any code.
+    const node = thisMember.node as MemberExpression;
+    const name = this.classMemberName(node);
+    let body = parentOf(thisMember);
+    while (body && body.node.type !== 'ClassBody') body = parentOf(body);
+    return name === undefined || name.startsWith('#') || !body ? undefined : publicFieldWhy(name, how);
   }
 
   private heldThroughWhy(header: ASTNode, site: RequestSite, finding: XTokenFinding, subject: string): string | undefined {
@@ -3838,7 +3861,7 @@ export class XTokenMigration extends RequestMigration {
       let classBody = parentOf(targetPath);
       while (classBody && classBody.node.type !== 'ClassBody') classBody = parentOf(classBody);
       const name = classBody ? this.classMemberName(target) : undefined;
-      return name === undefined ? undefined : { refused: publicFieldWhy(name, 'written into') };
+      return name === undefined ? undefined : { refused: publicFieldWhy(name, 'the header is written into') };
     }
     if ('refused' in field) return field;
     const subject = `\`this.${field.name}\`, which the header is written into,`;

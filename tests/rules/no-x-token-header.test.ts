@@ -733,6 +733,19 @@ ruleTester.run('no-x-token-header', testable(rule), {
       errors: [report('fetch', unknown, 'unknown')],
     },
     {
+      name: 'A3 computed key through a string enum member, in a literal and in a member write',
+      code: `
+        enum KeptnHeader { Token = 'x-token', Accept = 'accept' }
+        fetch(url, { headers: { [KeptnHeader.Token]: token } });
+        const headers: Record<string, string> = {};
+        headers[KeptnHeader.Token] = token;
+        headers[KeptnHeader.Accept] = 'application/json';
+        await fetch(url, { headers });
+      `,
+      filename: 'file.ts',
+      errors: [report('fetch', unknown, 'unknown'), report('fetch', unknown, 'unknown')],
+    },
+    {
       name: 'A4 member assignment on a headers variable that reaches the request',
       code: `
         const headers: Record<string, string> = {};
