@@ -3814,12 +3814,8 @@ export class XTokenMigration extends RequestMigration {
    * follow) stays: the write is in the hook, the instance it is handed to is elsewhere.
    */
   private handedHookWhy(target: ASTNode, finding: XTokenFinding): string | undefined {
-    if (!isNodeType(target, 'MemberExpression') || target.computed || this.propertyName(target.property, false) !== 'headers') return undefined;
-    const base = target.object as ASTNode;
-    const basePath = isNodeType(base, 'Identifier') ? this.pathOf(base) : undefined;
-    const binding = basePath ? this.bindingOf(basePath) : undefined;
-    const fn = parentOf(binding);
-    if (!fn || !FUNCTION_TYPES.has(fn.node.type) || (fn.node as ASTNode & { params: ASTNode[] }).params[0] !== binding?.node) return undefined;
+    const fn = this.headersParameterFunction(target);
+    if (!fn) return undefined;
     const [site] = finding.sites;
     if (!site || !finding.sites.every((candidate) => REQUEST_HOOKS[candidate.client.kind] !== undefined)) return undefined;
     // Where the function is handed on: itself, or the name it is declared under.
@@ -4190,17 +4186,24 @@ export class XTokenMigration extends RequestMigration {
     this.markMigrated(site.node, 'axios', `x-token on axios defaults → OAuth helper attached to the instance${conditional ? ' (only when OAuth is configured)' : ''}`);
   }
 
-  /** `instance.interceptors.request.use((config) => { … config.headers… })` holding this header write. */
-  private enclosingInterceptor(target: ASTNode): { fn: AnyPath; use: AnyPath; instance: ASTNode } | undefined {
-    // The header lives on the interceptor's first parameter: `config.headers`.
+  /**
+   * `config.headers` where `config` is the first parameter of the function it is read in: the
+   * request a hook or interceptor is handed, whose headers it writes. That function.
+   */
+  private headersParameterFunction(target: ASTNode): AnyPath | undefined {
     if (!isNodeType(target, 'MemberExpression') || target.computed) return undefined;
     const base = target.object as ASTNode;
     if (!isNodeType(base, 'Identifier') || this.propertyName(target.property, false) !== 'headers') return undefined;
     const basePath = this.pathOf(base);
     const binding = basePath ? this.bindingOf(basePath) : undefined;
-    const fn = parentOf(binding) as AnyPath | null | undefined;
-    const slot = binding?.parentPath as AnyPath | null | undefined;
-    if (!fn || !FUNCTION_TYPES.has(fn.node.type) || slot?.name !== 'params') return undefined;
+    const fn = parentOf(binding);
+    return fn && FUNCTION_TYPES.has(fn.node.type) && (fn.node as ASTNode & { params: ASTNode[] }).params[0] === binding?.node ? fn : undefined;
+  }
+
+  /** `instance.interceptors.request.use((config) => { … config.headers… })` holding this header write. */
+  private enclosingInterceptor(target: ASTNode): { fn: AnyPath; use: AnyPath; instance: ASTNode } | undefined {
+    const fn = this.headersParameterFunction(target);
+    if (!fn) return undefined;
     const call = parentOf(fn);
     const callNode = call?.node;
     if (!call || !isNodeType(callNode, 'CallExpression') || callNode.arguments[0] !== fn.node) return undefined;
@@ -4223,13 +4226,8 @@ export class XTokenMigration extends RequestMigration {
    * that instance's requests and no others, and the helper's hooks can take its place there.
    */
   private enclosingRequestHook(target: ASTNode, finding: XTokenFinding): RequestHook | undefined {
-    if (!isNodeType(target, 'MemberExpression') || target.computed) return undefined;
-    const base = target.object as ASTNode;
-    if (!isNodeType(base, 'Identifier') || this.propertyName(target.property, false) !== 'headers') return undefined;
-    const basePath = this.pathOf(base);
-    const binding = basePath ? this.bindingOf(basePath) : undefined;
-    const fn = parentOf(binding) as AnyPath | null | undefined;
-    if (!fn || !FUNCTION_TYPES.has(fn.node.type) || (fn.node as ASTNode & { params: ASTNode[] }).params[0] !== binding?.node) return undefined;
+    const fn = this.headersParameterFunction(target);
+    if (!fn) return undefined;
     const array = parentOf(fn);
     const list = parentOf(array);
     const hooks = parentOf(list);
