@@ -12,6 +12,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, type Node } from './ast.js';
+import type { ObjectCopy } from '../core/index.js';
 
 /** How a test must come out for the header to be sent: `cond ? a : { 'x-token': t }` sends it when `cond` is falsy. */
 export type TestOutcome = 'truthy' | 'falsy' | 'nullish';
@@ -57,7 +58,7 @@ type Wrapped = Node & { readonly expression: Node };
  * `req.setHeader('x-token', v)`: the tests around the write up to its function). Undefined for any
  * other place a name can stand (`new Headers([['x-token', t]])`).
  */
-export function headerCondition(key: Node, text: string): HeaderCondition | undefined {
+export function headerCondition(key: Node, text: string, copyOf: (callee: Node) => ObjectCopy | undefined): HeaderCondition | undefined {
   const written = writtenAt(key);
   if (!written) return undefined;
   const tests: Node[] = [];
@@ -68,7 +69,7 @@ export function headerCondition(key: Node, text: string): HeaderCondition | unde
   for (let parent = current?.parent; current && parent; current = parent, parent = current.parent) {
     if (isFunctionNode(parent) || parent.type === AST_NODE_TYPES.Program) break;
     // `if (token) Object.assign(headers, { 'x-token': token })`: copied into an object made before, the entry is a write.
-    if (!statement && current.type === AST_NODE_TYPES.ObjectExpression && isCopyInto(parent, current)) {
+    if (!statement && current.type === AST_NODE_TYPES.ObjectExpression && isCopyInto(parent, current, copyOf)) {
       statement = true;
       continue;
     }
@@ -157,15 +158,11 @@ function valueCondition(value: Node): ValueCondition | undefined {
   return undefined;
 }
 
-/** `Object.assign(target, …, object)`: `object` is copied into `target`, an object made before it (not a literal written there). */
-function isCopyInto(call: Node, object: Node): boolean {
+/** `Object.assign(target, …, object)`, `_.merge(target, object)`: `object` is copied into `target`, an object made before it (not a literal written there). */
+function isCopyInto(call: Node, object: Node, copyOf: (callee: Node) => ObjectCopy | undefined): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.indexOf(object as TSESTree.CallExpressionArgument) < 1) return false;
-  const callee = call.callee;
   const [target] = call.arguments;
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object' &&
-    callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'assign' && target !== undefined && target.type !== AST_NODE_TYPES.ObjectExpression
-  );
+  return copyOf(call.callee)?.intoFirst === true && target !== undefined && target.type !== AST_NODE_TYPES.ObjectExpression;
 }
 
 function isCallOf(node: Node, name: string): node is TSESTree.CallExpression {

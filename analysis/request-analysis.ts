@@ -4152,7 +4152,7 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
     /** Whether a read of options or headers is used only as what logging calls log (./logged-reads.ts). */
     onlyLogged: (read: Node): boolean => onlyLogged(read, (node) => host.getScope(node)),
     /** Under which test the header named by `key` is sent (./header-condition.ts); asked only for x-token sites. */
-    headerCondition: (key: Node): HeaderCondition | undefined => headerCondition(key, host.text),
+    headerCondition: (key: Node): HeaderCondition | undefined => headerCondition(key, host.text, objectCopyOf),
     /** Whether a call writes a log (`console.log(…)`, `this.logger.info(…)`: ./logged-reads.ts). */
     isLoggingCall: (call: TSESTree.CallExpression): boolean => isLoggingCall(call, (node) => host.getScope(node)),
     /** The strings an expression may evaluate to, read as the route reader reads URLs. */

@@ -6,8 +6,14 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { forEachDescendant, type Node } from '../../analysis/ast.js';
 import { parseForAnalysis } from '../../analysis/estree-host.js';
 import { headerCondition } from '../../analysis/header-condition.js';
+import type { ObjectCopy } from '../../core/index.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../codemods/fixtures');
+
+/** The analysis tells every copy call core knows; here `Object.assign` alone stands for them. */
+const objectAssign = (callee: Node): ObjectCopy | undefined =>
+  callee.type === AST_NODE_TYPES.MemberExpression && calleeText(callee) === 'Object.assign' ? { wins: 'later', intoFirst: true, deep: false } : undefined;
+const calleeText = (node: Node): string => (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.Identifier && node.property.type === AST_NODE_TYPES.Identifier ? `${node.object.name}.${node.property.name}` : '');
 
 /** Each `'x-token'` name written in `code`, by line: what the header is sent under, with the tests quoted from the code. */
 function conditions(code: string): string[] {
@@ -16,7 +22,7 @@ function conditions(code: string): string[] {
   const read: string[] = [];
   forEachDescendant(parsed.ast, parsed.host.visitorKeys, (node) => {
     if (node.type !== AST_NODE_TYPES.Literal || node.value !== 'x-token') return undefined;
-    const condition = headerCondition(node, code);
+    const condition = headerCondition(node, code, objectAssign);
     const line = `${node.loc.start.line}`;
     if (!condition) read.push(`${line}: always`);
     else {
@@ -74,6 +80,18 @@ describe('headerCondition: the test an x-token header is sent under', () => {
         "165: other \`signedIn\` truthy",
       ]
     `);
+  });
+
+  it('reads an entry copied into an object made before (`Object.assign(headers, { … })`) as a write: the tests up to its function', () => {
+    expect(conditions(fixture('c6-constructor-header-assign.input.ts'))).toEqual([
+      '10: always',
+      '24: always',
+      '38: token',
+      '54: always',
+      '68: always',
+      '80: token',
+      '88: other `isCloud` truthy',
+    ]);
   });
 
   it('takes only tests of the token it sends as `token`, and reads no test beyond the function the header is written in', () => {
