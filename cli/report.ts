@@ -432,7 +432,7 @@ export function formatReport(report: MigrationReport, input: { readonly helperMo
       if (assignment.length <= 48) lines.push(`  set     ${assignment.padEnd(48)} ${note}`);
       else lines.push(`  set     ${assignment}`, `          ${''.padEnd(48)} ${note}`);
     }
-    for (const name of report.env.retire) lines.push(`  retire  ${name.padEnd(48)} no migrated file reads it any more${unread}`);
+    for (const name of report.env.retire) lines.push(`  retire  ${name.padEnd(48)} no migrated file sends it any more${unread}`);
     for (const { name, files: readers } of report.env.stillRead) {
       lines.push(`  keep    ${name.padEnd(48)} still read by ${readers.join(', ')}`);
     }

@@ -72,7 +72,7 @@ interface Read {
 type Fate = { readonly fate: 'retire' | 'keep'; readonly why: string };
 
 /** What one read of the token does with it once the queued edits apply. */
-type Use = { readonly kind: 'sends'; readonly toImported?: string; readonly exportedIn?: string } | { readonly kind: 'checks' } | { readonly kind: 'passed'; readonly to: string; readonly line: number };
+type Use = { readonly kind: 'sends'; readonly toImported?: string; readonly exportedIn?: string } | { readonly kind: 'checks' } | { readonly kind: 'passed'; readonly to: string; readonly line: number; readonly intoMember?: boolean };
 
 /** Where an argument lands in a function or class of this file: a parameter binding, or a parameter property read as `this.<name>`. */
 type Landing = { readonly binding: AnyPath; readonly label: string } | { readonly member: ClassMember; readonly label: string };
@@ -121,6 +121,9 @@ class Plumbing {
       if (fate === 'removed' || !this.isTokenBinding(binding)) continue;
       // A parameter property is read as `this.<name>`: judged with the class members below.
       if (parentOf(binding)?.node.type === 'TSParameterProperty') continue;
+      // `const keptnConfig = { url, token: process.env.KEPTN_API_TOKEN }` is no token: the value in
+      // its member is, and is listed where it is read (an env var, an input, a variable).
+      if (isObjectLiteralBinding(binding)) continue;
       const parameter = isParameter(binding);
       // `async function getToken() { return keptnToken; }`: a function that hands the token out.
       // Its parameters have the declaration for parent too, but are not its name.
@@ -248,7 +251,7 @@ class Plumbing {
       if (use.kind === 'passed') passed ??= use;
     }
     if (imported) return { fate: 'keep', why: `passed to ${imported.to} (line ${imported.line}); retire it too if that file's entries retire the parameter` };
-    if (passed) return { fate: 'retire', why: `only passed to ${passed.to} (line ${passed.line}), which is retired too` };
+    if (passed) return { fate: 'retire', why: passedWhy(passed) };
     return remaining.length === 0 ? { fate: 'retire', why: NOTHING_READS } : { fate: 'retire', why: 'read only to check that it is set' };
   }
 
@@ -406,7 +409,7 @@ class Plumbing {
       const writtenAgainAt = scope.writtenAgainAt(rangeOf(path.node));
       return { fate: 'keep', why: writtenAgainAt === undefined ? 'still sent or passed on here' : stillSent(writtenAgainAt, scope.position(path.node).line) };
     }
-    if (use.kind === 'passed') return { fate: 'retire', why: `only passed to ${use.to} (line ${use.line}), which is retired too` };
+    if (use.kind === 'passed') return { fate: 'retire', why: passedWhy(use) };
     return { fate: 'retire', why: 'read only to check that it is set' };
   }
 
@@ -456,10 +459,57 @@ class Plumbing {
       const at = 'binding' in landing ? landing.binding.node : landing.member.key;
       if (fate.fate === 'retire') return { kind: 'passed', to: landing.label, line: scope.position(at).line };
     }
+    const member = this.objectMemberOf(current);
+    if (member?.fate.fate === 'retire') return { kind: 'passed', to: member.label, line: member.line, intoMember: true };
     const exportedIn = this.exportedObjectOf(current);
     if (exportedIn !== undefined) return { kind: 'sends', exportedIn };
     const imported = this.importedCallee(current);
     return imported === undefined ? { kind: 'sends' } : { kind: 'sends', toImported: imported };
+  }
+
+  /**
+   * `const keptnConfig = { url: …, token: process.env.KEPTN_API_TOKEN }`, read as `keptnConfig.token`:
+   * the token goes where the reads of that member go, and reads of the object's other members
+   * (`keptnConfig.url`) carry none of it. Undefined when the object itself is handed anywhere (an
+   * argument, a spread, a destructuring), is exported, or its binding is assigned again: then any
+   * use may carry the token, and useOf says it is sent.
+   */
+  private objectMemberOf(value: AnyPath): { label: string; line: number; fate: Fate } | undefined {
+    const { scope } = this;
+    const property = parentOf(value);
+    if (!property || !isNodeType(property.node, 'ObjectProperty') || value.name !== 'value') return undefined;
+    const memberName = scope.propertyName(property.node.key, property.node.computed ?? false);
+    let object = parentOf(property);
+    if (memberName === undefined || !object || !isNodeType(object.node, 'ObjectExpression')) return undefined;
+    let declarator = parentOf(object);
+    // `= { … } as const`, `= { … } satisfies KeptnConfig`
+    while (declarator && TRANSPARENT_WRAPPERS.has(declarator.node.type)) {
+      object = declarator;
+      declarator = parentOf(object);
+    }
+    if (!declarator || !isNodeType(declarator.node, 'VariableDeclarator') || object.name !== 'init' || !isNodeType(declarator.node.id as ASTNode, 'Identifier')) return undefined;
+    const binding = declarator.get('id') as AnyPath;
+    if (isExportedDeclaration(binding)) return undefined;
+    const memberReads: AnyPath[] = [];
+    for (const reference of scope.referencesOf(binding)) {
+      if (reference.node === binding.node || scope.isRemoved(rangeOf(reference.node))) continue;
+      const read = parentOf(reference);
+      if (!read || !isNodeType(read.node, 'MemberExpression') || reference.name !== 'object') return undefined;
+      const readName = scope.propertyName(read.node.property, read.node.computed ?? false);
+      if (readName === undefined) return undefined;
+      const written = parentOf(read);
+      // `keptnConfig.url = …` changes another member; `keptnConfig.token = …` puts another value in this one.
+      if (written && isNodeType(written.node, 'AssignmentExpression') && read.name === 'left') continue;
+      if (readName === memberName) memberReads.push(read);
+    }
+    const label = `\`${(declarator.node.id as Identifier).name}.${memberName}\``;
+    if (this.visiting.has(property.node)) return { label, line: scope.position(property.node).line, fate: { fate: 'retire', why: NOTHING_READS } };
+    this.visiting.add(property.node);
+    try {
+      return { label, line: scope.position(property.node).line, fate: this.fateOfUses(memberReads) };
+    } finally {
+      this.visiting.delete(property.node);
+    }
   }
 
   /**
@@ -679,6 +729,12 @@ class Plumbing {
 
 const NOTHING_READS = 'nothing reads it any more';
 
+function passedWhy(use: Extract<Use, { kind: 'passed' }>): string {
+  return use.intoMember
+    ? `only put in ${use.to} (line ${use.line}), which nothing sends any more: delete the member with it`
+    : `only passed to ${use.to} (line ${use.line}), which is retired too`;
+}
+
 /** An env read: `process.env['INPUT_KEPTN-API-TOKEN']` is what `core.getInput('keptn-api-token')` reads, so it is that action input. */
 function envVariable(name: string): { kind: 'env-var' | 'action-input'; name: string } {
   const input = ACTION_INPUT_ENV.exec(name)?.[1];
@@ -747,6 +803,14 @@ function isRequired(scope: PlumbingScope, functionName: string, options: ASTNode
   return (options.properties as ASTNode[]).some(
     (member) => isNodeType(member, 'ObjectProperty') && scope.propertyName(member.key, member.computed ?? false) === 'required' && isNodeType(member.value as ASTNode, 'BooleanLiteral') && (member.value as ASTNode & { value: boolean }).value,
   );
+}
+
+function isObjectLiteralBinding(binding: AnyPath): boolean {
+  const declarator = parentOf(binding)?.node;
+  if (!isNodeType(declarator, 'VariableDeclarator') || declarator.id !== binding.node) return false;
+  let init = declarator.init as ASTNode | null | undefined;
+  while (init && TRANSPARENT_WRAPPERS.has(init.type)) init = (init as ASTNode & { expression: ASTNode }).expression;
+  return isNodeType(init, 'ObjectExpression');
 }
 
 function isParameter(binding: AnyPath): boolean {

@@ -256,7 +256,7 @@ describe('formatReport', () => {
     expect(onlyFailed).not.toContain('so none needed');
     expect(onlyFailed).toContain('  1 file failed to parse or transform (above), and any Cloud Automation call in it is not counted. Fix it and run again to learn what it needs.');
     const withEvents = text([events, broken]);
-    expect(withEvents).toMatch(/retire {2}KEPTN_API_TOKEN +no migrated file reads it any more \(of the files read: 1 file failed, above\)/u);
+    expect(withEvents).toMatch(/retire {2}KEPTN_API_TOKEN +no migrated file sends it any more \(of the files read: 1 file failed, above\)/u);
     expect(withEvents).toContain('OAuth scopes: not exact. 1 file failed to parse or transform (above), and any Cloud Automation call in it is not counted.');
     expect(withEvents).toContain('At least these, which the 1 call with a known route needs:');
     expect(withEvents).toContain(`Fallback (not exact: every scope, since a file that was not read may call any route):\n  ${sortScopes(ALL_SCOPES).join(' ')}`);
@@ -299,7 +299,7 @@ describe('formatReport', () => {
                                                                  the scopes above; unset, the helper asks for Dynatrace's typical set
         set     DT_SSO_TOKEN_URL=https://sso.dynatrace.com/sso/oauth2/token
                                                                  optional: only for sprint/dev SSO
-        retire  KEPTN_API_TOKEN                                  no migrated file reads it any more
+        retire  KEPTN_API_TOKEN                                  no migrated file sends it any more
 
       Next: npm install cloud-automation-oauth, set the variables above, and run your tests.
       "

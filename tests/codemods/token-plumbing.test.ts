@@ -100,6 +100,24 @@ describe('the old API token section', () => {
     ]);
   });
 
+  it('a token put in a member of a settings object is retired with the member when nothing sends that member any more', () => {
+    const { report: built, outputs } = report('config-object.ts');
+    expect(outputs.get('config-object.ts')).not.toMatch(/x-token/u);
+    expect(built.tokens.keep).toEqual([]);
+    // `keptnConfig.url` and `.project` are still read, and `bridge.token` is still checked at start-up: neither sends the token.
+    expect(built.tokens.retire.map(brief)).toEqual([
+      'retire env-var KEPTN_API_TOKEN config-object.ts:7: only put in `keptnConfig.token` (line 7), which nothing sends any more: delete the member with it',
+      'retire env-var KEPTN_TOKEN config-object.ts:20: only put in `bridge.token` (line 20), which nothing sends any more: delete the member with it',
+    ]);
+    expect(built.env.retire).toEqual(['KEPTN_API_TOKEN', 'KEPTN_TOKEN']);
+
+    // The object handed whole to a log takes its token member with it.
+    const logged = report('config-object-logged.ts').report;
+    expect(logged.tokens.retire).toEqual([]);
+    expect(logged.tokens.keep.map(brief)).toEqual(['keep env-var KEPTN_API_TOKEN config-object-logged.ts:4: still sent or passed on here']);
+    expect(logged.env.stillRead).toEqual([{ name: 'KEPTN_API_TOKEN', files: ['config-object-logged.ts'] }]);
+  });
+
   it('an env var kept because another read still sends it names that read, and never says keep and removed alone', () => {
     const { report: built } = report('env-removed.ts', 'env-forwarded.ts');
     expect(built.tokens.retire).toEqual([]);
