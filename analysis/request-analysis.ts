@@ -3025,7 +3025,11 @@ export function createRequestAnalysis(host: AnalysisHost, options: AnalysisOptio
       }
       for (const type of valuesOf(entriesOf(value, 0), CLOUD_EVENT_TYPE_FIELD)) {
         const written = unwrap(type);
-        const text = stringValue(written, 0) ?? (written.type === AST_NODE_TYPES.TemplateLiteral ? `${written.quasis[0]?.value.cooked ?? ''}…` : undefined);
+        // `'sh.keptn.event.' + stage + '.delivery.triggered'`: the text the concatenation starts with.
+        let lead: Node = written;
+        while (lead.type === AST_NODE_TYPES.BinaryExpression && lead.operator === '+') lead = unwrap(lead.left);
+        const head = lead === written ? undefined : stringValue(lead, 0);
+        const text = stringValue(written, 0) ?? (written.type === AST_NODE_TYPES.TemplateLiteral ? `${written.quasis[0]?.value.cooked ?? ''}…` : head === undefined ? undefined : `${head}…`);
         if (text?.startsWith(KEPTN_EVENT_TYPE_PREFIX) === true) return text;
       }
     }

@@ -900,6 +900,8 @@ ruleTester.run('no-x-token-header', testable(rule), {
         import axios from 'axios';
         export async function trigger(apiUrl: string, hookUrl: string, token: string, project: string) {
           await axios.post(apiUrl + '/v1/event', { type: 'sh.keptn.event.evaluation.triggered', data: { project } }, { headers: { 'x-token': token } });
+          // The type put together with +, as code older than template literals writes it.
+          await axios.post(apiUrl + '/v1/event', { type: 'sh.keptn.event.' + project + '.delivery.triggered', data: { project } }, { headers: { 'x-token': token } });
           await fetch(hookUrl + '/v1/event', { method: 'POST', headers: { 'x-token': token }, body: JSON.stringify({ type: 'com.example.deploy' }) });
           // A serializer of the code's own whose method is named stringify: its output is not the object.
           await fetch(hookUrl + '/v1/event', { method: 'POST', headers: { 'x-token': token }, body: yaml.stringify({ type: 'sh.keptn.event.evaluation.triggered' }) });
@@ -909,6 +911,7 @@ ruleTester.run('no-x-token-header', testable(rule), {
       options: [{ minimumConfidence: 'possible' }],
       errors: [
         { messageId: 'xTokenHeader', data: { client: 'axios', target: 'the target is likely Cloud Automation (Keptn path /{…}/v1/event with a Keptn event, sh.keptn.event.evaluation.triggered)', confidence: 'likely' } },
+        { messageId: 'xTokenHeader', data: { client: 'axios', target: 'the target is likely Cloud Automation (Keptn path /{…}/v1/event with a Keptn event, sh.keptn.event.…)', confidence: 'likely' } },
         { messageId: 'xTokenHeader', data: { client: 'fetch', target: 'the target may be Cloud Automation (Keptn-like path /{…}/v1/event)', confidence: 'possible' } },
         { messageId: 'xTokenHeader', data: { client: 'fetch', target: 'the target may be Cloud Automation (Keptn-like path /{…}/v1/event)', confidence: 'possible' } },
       ],
