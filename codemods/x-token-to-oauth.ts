@@ -231,6 +231,8 @@ interface ModuleExports {
   readonly readsBack: readonly AnyPath[];
 }
 
+/** Where `entryAtRead` puts the entry before the client that writes it is known (the optional one is made only once the edits are planned). */
+const AUTHORIZATION_ENTRY_PLACEHOLDER = '\u0000authorization\u0000';
 const IN_VALUE_TODO = 'put `Authorization` there under the same test: `<test> ? await client.authorizationHeader() : undefined`';
 const ESCAPING_TODO = 'send the requests that use it through the OAuth helper (its fetch, `attachToAxios`, `gotHooks`), then delete the header here';
 
@@ -1931,10 +1933,12 @@ export class XTokenMigration extends RequestMigration {
     }
     if (!parent || !isNodeType(first, 'MemberExpression') || object.name !== 'object') return false;
     let parentNode: MemberExpression = first;
-    // `options.headers['x-token'] = t` writes into the headers the options hold.
-    const outer = parentOf(parent);
+    // `options.headers['x-token'] = t` (`options.headers!['x-token']`) writes into the headers the options hold.
+    let headers = parent;
+    for (let up = parentOf(headers); up && TRANSPARENT_WRAPPERS.has(up.node.type); up = parentOf(headers)) headers = up;
+    const outer = parentOf(headers);
     const outerNode = outer?.node;
-    if (outer && this.propertyName(first.property, first.computed ?? false) === 'headers' && isNodeType(outerNode, 'MemberExpression') && parent.name === 'object') {
+    if (outer && this.propertyName(first.property, first.computed ?? false) === 'headers' && isNodeType(outerNode, 'MemberExpression') && headers.name === 'object') {
       parent = outer;
       parentNode = outerNode;
     }
@@ -3024,6 +3028,26 @@ export class XTokenMigration extends RequestMigration {
     return true;
   }
 
+  /**
+   * For a header written into a field's object in the constructor: where each request reading the
+   * field takes the token, next to the field's headers in a copy of its own (`headers: {
+   * ...this.headers, Authorization: … }`), so the field itself never holds it. Undefined when a
+   * request reads the field in a shape `entryAtRead` does not rewrite, or is a got request outside
+   * an async function (chained behind the token it would lose its `.json()`).
+   */
+  private authorizationAtFieldReads(requests: readonly Extract<Use, { type: 'request' }>[]): { use: Extract<Use, { type: 'request' }>; edit: Edit; parameter: string | undefined }[] | undefined {
+    const planned: { use: Extract<Use, { type: 'request' }>; edit: Edit; parameter: string | undefined }[] = [];
+    for (const use of requests) {
+      const kind = use.info.client.kind;
+      const async = this.isAsyncContext(use.call);
+      if (!use.reference || (!async && kind === 'got')) return undefined;
+      const edit = this.entryAtRead(use.reference, use.call.node, headersOptionOf(httpClients[kind], false), AUTHORIZATION_ENTRY_PLACEHOLDER, true, false);
+      if (!edit) return undefined;
+      planned.push({ use, edit, parameter: async ? undefined : this.tokenParameter(use.call) });
+    }
+    return planned.length > 0 ? planned : undefined;
+  }
+
   /** `new Headers({ … })`: the object literal is what a `Headers` is made from. */
   private inHeadersConstructor(container: AnyPath): boolean {
     let argument = container;
@@ -3792,6 +3816,24 @@ export class XTokenMigration extends RequestMigration {
         this.leaveSite(site, what, `the instance was made with request handlers on line ${handlers.loc.start.line}, which may set an \`Authorization\` of their own over the one the helper would send`, 'decide which credential Cloud Automation gets, then send `Authorization: await client.authorizationHeader()` or drop the handler');
         return;
       }
+      // Written in a constructor, which cannot wait for the token: each request reading the field takes it instead.
+      if (fieldObject && keptCondition === undefined && !inValue && !finding.alsoAuthorized && !this.isAsyncContext(site) && [...kinds].every((kind) => kind === 'axios' || kind === 'got')) {
+        const planned = this.authorizationAtFieldReads(requests);
+        if (planned) {
+          const client = conditional ? optional() : undefined;
+          if (conditional && client === undefined) return;
+          this.retired.push(removable);
+          this.edits.push(removeStatement(this.source, rangeOf(removable.node)));
+          for (const { use, edit, parameter } of planned) {
+            this.recordSiteRoute(use.site);
+            this.edits.push({ ...edit, text: edit.text.replace(AUTHORIZATION_ENTRY_PLACEHOLDER, this.authorizationEntry(parameter === undefined, client, parameter)) });
+          }
+          for (const { use, parameter } of planned) if (parameter !== undefined) this.wrapInTokenPromise(use.call, client, parameter);
+          this.helperUsed(client);
+          this.markMigrated(site.node, [...kinds].join(' and '), `${what} in the constructor → Authorization from the OAuth helper at each request that reads the field${conditional ? ' (only when OAuth is configured)' : ''}`);
+          return;
+        }
+      }
       // Each of these reads the headers when the request is made, after the write.
       if ([...kinds].every((kind) => kind === 'axios' || kind === 'got' || kind === 'node-http' || kind === 'request' || kind === 'http-client' || kind === 'rest-client')) {
         this.writeAuthorizationInPlace(site, removable, target, init, form, conditional, finding, requests, optional, keptCondition, inValue?.sent);
@@ -3849,7 +3891,10 @@ export class XTokenMigration extends RequestMigration {
    * else, or into a field given more than one value, the requests may read it before the write or
    * without it: left, with why.
    */
-  private fieldObjectWrittenInto(targetPath: AnyPath): { value: AnyPath } | { refused: string } | undefined {
+  private fieldObjectWrittenInto(writtenPath: AnyPath): { value: AnyPath } | { refused: string } | undefined {
+    // `this.config.headers['x-token'] = t`: the headers of the options object the field holds.
+    const options = this.optionsFieldOf(writtenPath);
+    const targetPath = options ?? writtenPath;
     const target = targetPath.node;
     if (!isNodeType(target, 'MemberExpression') || !isNodeType(target.object as ASTNode, 'ThisExpression')) return undefined;
     const field = this.heldField(targetPath);
@@ -3860,7 +3905,7 @@ export class XTokenMigration extends RequestMigration {
       return name === undefined ? undefined : { refused: publicFieldWhy(name, 'the header is written into') };
     }
     if ('refused' in field) return field;
-    const subject = `\`this.${field.name}\`, which the header is written into,`;
+    const subject = `\`this.${field.name}${options ? '.headers' : ''}\`, which the header is written into,`;
     const [value] = field.values;
     if (field.values.length !== 1 || !value) {
       const lines = field.values.map((item) => this.position(item.node).line).join(', ');
@@ -3877,11 +3922,49 @@ export class XTokenMigration extends RequestMigration {
       }
       return { refused: `the header is written into \`this.${field.name}\` outside the constructor of its class, so requests made before that write send no x-token, and the OAuth token would go with them too` };
     }
-    const fresh = isNodeType(value.node, 'ObjectExpression') || (isNodeType(value.node, 'NewExpression') && isNodeType(value.node.callee as ASTNode, 'Identifier') && (value.node.callee as Identifier).name === 'Headers');
+    const fresh = isNodeType(value.node, 'ObjectExpression') || (!options && isNodeType(value.node, 'NewExpression') && isNodeType(value.node.callee as ASTNode, 'Identifier') && (value.node.callee as Identifier).name === 'Headers');
     if (!fresh) return { refused: `${subject} holds \`${this.text(value.node)}\`, an object made elsewhere, which other code may hold and send too` };
     const assignment = parentOf(value);
-    if (assignment && isNodeType(assignment.node, 'AssignmentExpression') && !this.evaluatedBefore(assignment, targetPath)) {
+    if (assignment && isNodeType(assignment.node, 'AssignmentExpression') && !this.evaluatedBefore(assignment, writtenPath)) {
       return { refused: `${subject} is given its object on line ${this.position(value.node).line}, not before the write in the constructor, so the write may land in nothing a request reads` };
+    }
+    if (!options) return { value };
+    const headers = this.headersOfFieldOptions(value, field.reads);
+    return 'refused' in headers ? { refused: `${subject} ${headers.refused}` } : headers;
+  }
+
+  /** `this.config` in `this.config.headers` (`this.config.headers!`), the options field a header write goes through. */
+  private optionsFieldOf(writtenPath: AnyPath): AnyPath | undefined {
+    const written = writtenPath.node;
+    if (!isNodeType(written, 'MemberExpression') || written.computed || this.propertyName(written.property, false) !== 'headers') return undefined;
+    let holder = writtenPath.get('object') as AnyPath;
+    while (TRANSPARENT_WRAPPERS.has(holder.node.type)) holder = holder.get('expression') as AnyPath;
+    return isNodeType(holder.node, 'MemberExpression') && isNodeType(holder.node.object as ASTNode, 'ThisExpression') ? holder : undefined;
+  }
+
+  /**
+   * The `headers: { … }` object literal written in the options object a field holds, which every
+   * request reading the field sends, provided no code of the class gives the field's options
+   * other headers (`this.config.headers = …`).
+   */
+  private headersOfFieldOptions(options: AnyPath, reads: readonly AnyPath[]): { value: AnyPath } | { refused: string } {
+    const members = (options.node as ASTNode & { properties: ASTNode[] }).properties;
+    const index = members.findIndex((member) => isNodeType(member, 'ObjectProperty') && this.propertyName(member.key, member.computed ?? false) === 'headers');
+    // `headers: { accept } as Record<string, string>`
+    let value = index < 0 ? undefined : (options.get('properties', index, 'value') as AnyPath);
+    while (value && TRANSPARENT_WRAPPERS.has(value.node.type)) value = value.get('expression') as AnyPath;
+    if (!value || !isNodeType(value.node, 'ObjectExpression')) {
+      return { refused: `lands in the options object on line ${this.position(options.node).line}, which has no \`headers: { … }\` written out that the codemod could follow to its requests` };
+    }
+    for (const read of reads) {
+      let holder = parentOf(read);
+      while (holder && TRANSPARENT_WRAPPERS.has(holder.node.type)) holder = parentOf(holder);
+      const member = holder?.node;
+      if (!holder || !isNodeType(member, 'MemberExpression') || member.computed || this.propertyName(member.property, false) !== 'headers') continue;
+      const assignment = parentOf(holder);
+      if (assignment && isNodeType(assignment.node, 'AssignmentExpression') && holder.name === 'left') {
+        return { refused: `is given other headers on line ${this.position(assignment.node).line}, so a request may read headers the write is not in` };
+      }
     }
     return { value };
   }
