@@ -529,8 +529,11 @@ export function createRouteResolver(host: AnalysisHost, analysis: RequestAnalysi
           const statement = list[at];
           if (!statement) continue;
           if (contains(statement, declarator)) {
+            // Declared in an enclosing function and read before any write of this run of the read's own:
+            // what an earlier run wrote (tsc's ES5 generator steps, `case 0:` then `case 1:`), or the declaration's value.
+            if (found.length === 0 && writes.length > 0 && enclosingFunction(declarator) !== readFunction) return everyWrite();
             if (declarator.init) found.push({ node: declarator.init, env });
-            return found;
+            return found.length > 0 ? found : [undefined];
           }
           const inside = writes.filter((write) => contains(statement, write));
           for (const write of inside.reverse()) found.push(...writtenValues(write, variable, env, depth));

@@ -133,7 +133,9 @@ class Plumbing {
       const judged = this.fateOfBinding(binding);
       // `const apiToken = tl.getEndpointAuthorizationParameter(…)`: unused now, but a call may fail the run, so
       // codemods/unused-bindings.ts left it (as it leaves `core.getInput(…, { required: true })`): say so.
-      const leftUnread = fate === 'kept' && judged.fate === 'retire' && judged.why === NOTHING_READS;
+      // ES5's `var apiToken; … apiToken = tl.getEndpointAuthorizationParameter(…)`: the assignment left is the initializer.
+      const onlyAssigned = fate === 'read' && this.scope.referencesOf(binding).every((reference) => reference.node === binding.node || this.scope.isRemoved(rangeOf(reference.node)) || isAssignedTo(reference));
+      const leftUnread = (fate === 'kept' || onlyAssigned) && judged.fate === 'retire' && judged.why === NOTHING_READS;
       // A parameter is never removed by the migration: its callers, maybe in other files, still pass it.
       const leftBecause = parameter
         ? 'the migration does not change a function\'s parameters, which its callers pass: drop it here and where the function is called'
@@ -319,6 +321,10 @@ class Plumbing {
       const binding = this.scope.bindingOf(path);
       const declarator = binding ? parentOf(binding) : null;
       path = declarator && isNodeType(declarator.node, 'VariableDeclarator') && binding?.name === 'id' ? (declarator.get('init') as AnyPath) : undefined;
+      // ES5's `var conn; … conn = tl.getInput('keptnConnection', true)`: the one assignment is its value.
+      const assignments = binding && path && !nodeOf(path) ? this.scope.referencesOf(binding).filter(isAssignedTo) : [];
+      const [only] = assignments;
+      if (only && assignments.length === 1) path = parentOf(only)?.get('right') as AnyPath | undefined;
     }
     // `getInput('keptnConnection', true) ?? ''`: the input is on the left, or in the temporary a compiler below ES2020 writes for `??`.
     for (let node = path ? nodeOf(path) : undefined; path && node; node = path ? nodeOf(path) : undefined) {
@@ -394,6 +400,11 @@ class Plumbing {
     if (parent && isNodeType(parent.node, 'VariableDeclarator') && current.name === 'init' && isNodeType(parent.node.id as ASTNode, 'Identifier')) {
       return this.fateOfBinding(parent.get('id') as AnyPath);
     }
+    // `keptnApiToken = core.getInput(…)`: compilers for ES5 declare every `var` at the top of the function and assign it later.
+    if (parent && isNodeType(parent.node, 'AssignmentExpression') && parent.node.operator === '=' && current.name === 'right' && isNodeType(parent.node.left as ASTNode, 'Identifier')) {
+      const binding = scope.bindingOf(parent.get('left') as AnyPath);
+      if (binding) return this.fateOfBinding(binding);
+    }
     // `function headers(token = process.env.KEPTN_API_TOKEN)`: the default is the parameter's value.
     if (parent && isNodeType(parent.node, 'AssignmentPattern') && current.name === 'right' && isNodeType(parent.node.left as ASTNode, 'Identifier')) {
       const parameter = this.fateOfBinding(parent.get('left') as AnyPath);
@@ -419,7 +430,9 @@ class Plumbing {
     if (this.visiting.has(binding.node)) return { fate: 'retire', why: NOTHING_READS };
     this.visiting.add(binding.node);
     try {
-      return this.fateOfUses(this.scope.referencesOf(binding).filter((reference) => !this.scope.isRemoved(rangeOf(reference.node))));
+      // A plain assignment writes the binding and sends nothing; what it wrote is judged by the reads.
+      const reads = this.scope.referencesOf(binding).filter((reference) => !this.scope.isRemoved(rangeOf(reference.node)) && !isAssignedTo(reference));
+      return this.fateOfUses(reads);
     } finally {
       this.visiting.delete(binding.node);
     }
@@ -803,6 +816,11 @@ function isRequired(scope: PlumbingScope, functionName: string, options: ASTNode
   return (options.properties as ASTNode[]).some(
     (member) => isNodeType(member, 'ObjectProperty') && scope.propertyName(member.key, member.computed ?? false) === 'required' && isNodeType(member.value as ASTNode, 'BooleanLiteral') && (member.value as ASTNode & { value: boolean }).value,
   );
+}
+
+function isAssignedTo(reference: AnyPath): boolean {
+  const parent = parentOf(reference)?.node;
+  return isNodeType(parent, 'AssignmentExpression') && parent.operator === '=' && reference.name === 'left';
 }
 
 function isObjectLiteralBinding(binding: AnyPath): boolean {

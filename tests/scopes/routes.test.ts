@@ -6,7 +6,7 @@
  * shows it goes to Cloud Automation by the migration's measure: it is listed apart, not counted.
  * Run through the CLI's `scopes --json`, the path a user takes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -48,7 +48,9 @@ const shapes = readdirSync(fixtures).filter((name) => name.endsWith('.expected.j
 describe('scopes: the route list of each shape', () => {
   it.each(shapes)('%s', async (shape) => {
     const expected = JSON.parse(readFileSync(path.join(fixtures, `${shape}.expected.json`), 'utf8')) as { calls: ExpectedCall[] };
-    const report = await scopesReport(fixtures, [`${shape}.ts`]);
+    // A shape is TypeScript, or the CommonJS a compiler made of it (`<shape>.js`).
+    const file = existsSync(path.join(fixtures, `${shape}.ts`)) ? `${shape}.ts` : `${shape}.js`;
+    const report = await scopesReport(fixtures, [file]);
     expect(report.files.failed).toEqual([]);
     const actual = [...report.scopes.calls.map((call) => ({ call, counted: true })), ...report.scopes.notCounted.map((call) => ({ call, counted: false }))]
       .sort((a, b) => a.call.line - b.call.line)
