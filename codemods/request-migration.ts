@@ -1062,7 +1062,17 @@ export abstract class RequestMigration {
   private declarationOf(at: AnyPath, name: string): AnyPath | undefined {
     const scope = scopeDeclaring(at, name);
     if (scope) return parameterPropertyIn(scope, name) ?? this.visibleBinding(scope.getBindings()[name] ?? [], rangeOf(at.node));
-    return this.identifiers.get(name)?.find((path) => path.name === 'id' && isNodeType(parentOf(path)?.node, 'TSImportEqualsDeclaration') && isNodeType(parentOf(parentOf(path))?.node, 'Program'));
+    // Nor a module's `enum` (`export enum`), which TypeScript declares once at the top as well.
+    const atTop = (declaration: AnyPath | null | undefined): boolean => {
+      const holder = parentOf(declaration);
+      return isNodeType(holder?.node, 'Program') || (isNodeType(holder?.node, 'ExportNamedDeclaration') && isNodeType(parentOf(holder)?.node, 'Program'));
+    };
+    return this.identifiers.get(name)?.find((path) => {
+      const declaration = parentOf(path);
+      if (path.name !== 'id') return false;
+      if (isNodeType(declaration?.node, 'TSImportEqualsDeclaration')) return isNodeType(parentOf(declaration)?.node, 'Program');
+      return isNodeType(declaration?.node, 'TSEnumDeclaration') && atTop(declaration);
+    });
   }
 
   /**

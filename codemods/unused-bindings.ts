@@ -233,7 +233,30 @@ class UnusedBindingRemoval {
     }
     // `const { KEPTN_API_TOKEN } = process.env` / `const { token } = require('./config')`
     if (isNodeType(node, 'ObjectProperty')) return this.removePatternMember(declaration);
+    if (isNodeType(node, 'TSEnumDeclaration') && binding.name === 'id') return this.removeEnum(binding, declaration);
     return false;
+  }
+
+  /**
+   * `enum KeptnHeader { Token = 'x-token' }` whose member reads were all in the removed headers:
+   * an unused enum fails `noUnusedLocals` as an unused const does. Only an enum of written values
+   * (`= 'x-token'`, `= 2`, or none), declared once (`declare` and merged enums are someone else's),
+   * and, exported, read by no other module.
+   */
+  private removeEnum(binding: AnyPath, declaration: AnyPath): boolean {
+    const { scope } = this;
+    const node = declaration.node as ASTNode & { declare?: boolean; members: (ASTNode & { initializer?: ASTNode | null })[] };
+    if (node.declare === true) return false;
+    const literal = (value: ASTNode | null | undefined): boolean => !value || isNodeType(value, 'StringLiteral') || isNodeType(value, 'NumericLiteral');
+    if (!node.members.every((member) => literal(member.initializer))) return false;
+    const holder = parentOf(declaration);
+    const exportedBy = holder && isNodeType(holder.node, 'ExportNamedDeclaration') ? holder : undefined;
+    if (exportedBy) {
+      const { start } = rangeOf(binding.node);
+      if (scope.referencedInOtherModules(start, start + (binding.node as Identifier).name.length)) return false;
+    }
+    scope.edits.push(removeStatement(scope.source, rangeOf((exportedBy ?? declaration).node)));
+    return true;
   }
 
   private removeDeclarator(binding: AnyPath, declaration: AnyPath): boolean {

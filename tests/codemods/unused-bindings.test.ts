@@ -153,6 +153,32 @@ describe('the old token plumbing the migration made unused', () => {
     expect(text).not.toMatch(/legacyToken|keptnApiToken|KEPTN_API_TOKEN|\.\/config/u);
   });
 
+  it('an enum that only named the header goes, as a const naming it does; one still read, exported or computed stays', () => {
+    const source = [
+      'enum KeptnHeader {',
+      "  Token = 'x-token',",
+      "  Context = 'x-keptn-context',",
+      '}',
+      "export enum TokenHeader { Name = 'x-token' }",
+      'const endpoint = process.env.KEPTN_ENDPOINT;',
+      'export async function go(token: string) {',
+      "  await fetch(endpoint + '/v1/event', { method: 'POST', headers: { [KeptnHeader.Token]: token } });",
+      "  return fetch(endpoint + '/v1/metadata', { headers: { [TokenHeader.Name]: token } });",
+      '}',
+      '',
+    ].join('\n');
+    const text = output('service.ts', source, migrate);
+    expect(text).not.toMatch(/KeptnHeader/u);
+    // Exported, it stays as an exported const does where no other module can be asked (see above).
+    expect(text).toContain("export enum TokenHeader { Name = 'x-token' }");
+
+    const stillRead = source.replace("headers: { [KeptnHeader.Token]: token }", "headers: { [KeptnHeader.Token]: token, [KeptnHeader.Context]: 'ctx' }");
+    expect(output('service.ts', stillRead, migrate)).toContain("enum KeptnHeader {\n  Token = 'x-token',");
+
+    const computed = source.replace("Context = 'x-keptn-context'", 'Context = contextHeader()');
+    expect(output('service.ts', computed, migrate)).toContain('enum KeptnHeader {');
+  });
+
   it('in JavaScript the local module still loads: `import "./config.js"` and `require("./config")` stay', () => {
     const esm = [
       "import { keptnApiToken } from './config.js';",
