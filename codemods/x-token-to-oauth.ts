@@ -231,8 +231,6 @@ interface ModuleExports {
   readonly readsBack: readonly AnyPath[];
 }
 
-/** Where `entryAtRead` puts the entry before the client that writes it is known (the optional one is made only once the edits are planned). */
-const AUTHORIZATION_ENTRY_PLACEHOLDER = '\u0000authorization\u0000';
 const IN_VALUE_TODO = 'put `Authorization` there under the same test: `<test> ? await client.authorizationHeader() : undefined`';
 const ESCAPING_TODO = 'send the requests that use it through the OAuth helper (its fetch, `attachToAxios`, `gotHooks`), then delete the header here';
 
@@ -3035,15 +3033,16 @@ export class XTokenMigration extends RequestMigration {
    * request reads the field in a shape `entryAtRead` does not rewrite, or is a got request outside
    * an async function (chained behind the token it would lose its `.json()`).
    */
-  private authorizationAtFieldReads(requests: readonly Extract<Use, { type: 'request' }>[]): { use: Extract<Use, { type: 'request' }>; edit: Edit; parameter: string | undefined }[] | undefined {
+  private authorizationAtFieldReads(requests: readonly Extract<Use, { type: 'request' }>[], optional: string | undefined): { use: Extract<Use, { type: 'request' }>; edit: Edit; parameter: string | undefined }[] | undefined {
     const planned: { use: Extract<Use, { type: 'request' }>; edit: Edit; parameter: string | undefined }[] = [];
     for (const use of requests) {
       const kind = use.info.client.kind;
       const async = this.isAsyncContext(use.call);
       if (!use.reference || (!async && kind === 'got')) return undefined;
-      const edit = this.entryAtRead(use.reference, use.call.node, headersOptionOf(httpClients[kind], false), AUTHORIZATION_ENTRY_PLACEHOLDER, true, false);
+      const parameter = async ? undefined : this.tokenParameter(use.call);
+      const edit = this.entryAtRead(use.reference, use.call.node, headersOptionOf(httpClients[kind], false), this.authorizationEntry(async, optional, parameter), true, false);
       if (!edit) return undefined;
-      planned.push({ use, edit, parameter: async ? undefined : this.tokenParameter(use.call) });
+      planned.push({ use, edit, parameter });
     }
     return planned.length > 0 ? planned : undefined;
   }
@@ -3818,15 +3817,15 @@ export class XTokenMigration extends RequestMigration {
       }
       // Written in a constructor, which cannot wait for the token: each request reading the field takes it instead.
       if (fieldObject && keptCondition === undefined && !inValue && !finding.alsoAuthorized && !this.isAsyncContext(site) && [...kinds].every((kind) => kind === 'axios' || kind === 'got')) {
-        const planned = this.authorizationAtFieldReads(requests);
+        // Without an optional client (another helper configured), the write is left below, saying why.
+        const client = conditional ? this.optionalClient() : undefined;
+        const planned = conditional && client === undefined ? undefined : this.authorizationAtFieldReads(requests, client);
         if (planned) {
-          const client = conditional ? optional() : undefined;
-          if (conditional && client === undefined) return;
           this.retired.push(removable);
           this.edits.push(removeStatement(this.source, rangeOf(removable.node)));
-          for (const { use, edit, parameter } of planned) {
+          for (const { use, edit } of planned) {
             this.recordSiteRoute(use.site);
-            this.edits.push({ ...edit, text: edit.text.replace(AUTHORIZATION_ENTRY_PLACEHOLDER, this.authorizationEntry(parameter === undefined, client, parameter)) });
+            this.edits.push(edit);
           }
           for (const { use, parameter } of planned) if (parameter !== undefined) this.wrapInTokenPromise(use.call, client, parameter);
           this.helperUsed(client);
